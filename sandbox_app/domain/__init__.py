@@ -1,0 +1,1 @@
+"""Domain dataclasses and enums (一标三实). No I/O here."""

@@ -1,0 +1,73 @@
+"""The one table of device kinds: adding a kind means adding a row here (plus a bridge and a style entry)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Circle(StrEnum):
+    """The "three protective circles" of a smart compound, plus mobile equipment."""
+
+    OUTER = "outer"
+    MIDDLE = "middle"
+    INNER = "inner"
+    MOBILE = "mobile"
+
+
+class Placement(StrEnum):
+    ROOM = "room"
+    BUILDING = "building"
+    GATE = "gate"
+    POINT = "point"
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceKind:
+    name: str
+    circle: Circle
+    placements: frozenset[Placement]
+    emits: frozenset[str]
+    """Event kinds this device sends (besides `device.heartbeat`)."""
+    heartbeat_s: int
+    """Silence longer than this means the device is offline."""
+
+
+def _kind(name: str, circle: Circle, placements: str, emits: str, heartbeat_s: int = 600) -> DeviceKind:
+    return DeviceKind(
+        name,
+        circle,
+        frozenset(Placement(p) for p in placements.split()),
+        frozenset(emits.split()),
+        heartbeat_s,
+    )
+
+
+_O, _M, _I, _MOB = Circle.OUTER, Circle.MIDDLE, Circle.INNER, Circle.MOBILE
+
+DEVICE_KINDS: dict[str, DeviceKind] = {
+    k.name: k
+    for k in (
+        _kind("face_gate", _O, "gate point", "face.pass tailgate.detected"),
+        _kind("vehicle_barrier", _O, "gate point", "plate.read"),
+        _kind("capture_camera", _O, "gate point building", "face.pass plate.read"),
+        _kind("perimeter_detector", _O, "point gate", "perimeter.breach"),
+        _kind("visitor_terminal", _O, "gate point", "face.pass"),
+        _kind("rfid_reader", _O, "gate point", "rfid.read"),
+        _kind("alarm_button", _O, "gate point building", "alarm.button", 3600),
+        _kind("behavior_camera", _M, "point building", "fall.detected tailgate.detected"),
+        _kind("throw_camera", _M, "building point", "throw.detected"),
+        _kind("video_intercom", _I, "building", "door.open"),
+        _kind("door_controller", _I, "building gate", "door.open door.close"),
+        _kind("camera", _I, "building point gate", ""),
+        _kind("smoke_detector", _I, "room building", "smoke.alarm", 3600),
+        _kind("gas_sensor", _I, "room building", "gas.alarm", 3600),
+        _kind("water_sensor", _I, "room building", "water.alarm", 3600),
+        _kind("door_magnet", _I, "room", "door.open door.close", 3600),
+        _kind("smart_lock", _I, "room", "lock.open", 3600),
+        _kind("mobile_camera", _MOB, "point", "gps.fix", 300),
+        _kind("body_camera", _MOB, "point", "gps.fix", 300),
+        _kind("radio", _MOB, "point", "gps.fix", 300),
+        _kind("gps_tracker", _MOB, "point", "gps.fix", 300),
+    )
+}

@@ -1,0 +1,73 @@
+"""Closed vocabularies of the domain; string values are what packages, events and the store use."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RoomUsage(StrEnum):
+    OWNER = "owner"
+    RENTAL = "rental"
+    GROUP_RENTAL = "group_rental"
+    VACANT = "vacant"
+    SHOP = "shop"
+    OFFICE = "office"
+
+
+class PersonTag(StrEnum):
+    ELDERLY_ALONE = "elderly_alone"
+    DISABLED = "disabled"
+    KEY_PERSON = "key_person"
+    FLOATING = "floating"
+    MINOR = "minor"
+    WATCHLIST = "watchlist"
+
+
+class Relation(StrEnum):
+    OWNER = "owner"
+    TENANT = "tenant"
+    FAMILY = "family"
+    EMPLOYEE = "employee"
+    VISITOR = "visitor"
+
+
+class GuardRole(StrEnum):
+    POLICE = "police"
+    AUXILIARY = "auxiliary"
+    GRID = "grid"
+    VOLUNTEER = "volunteer"
+    SECURITY = "security"
+
+
+class GuardStatus(StrEnum):
+    ON_DUTY = "on_duty"
+    OFF_DUTY = "off_duty"
+    DISPATCHED = "dispatched"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class AlertState(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    DISPATCHED = "dispatched"
+    RESOLVED = "resolved"
+    DISMISSED = "dismissed"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (AlertState.OPEN, AlertState.ACKNOWLEDGED, AlertState.DISPATCHED)
+
+
+class Crs(StrEnum):
+    """Coordinate systems a district package may declare. CGCS2000 is treated as WGS-84 (sub-metre)."""
+
+    WGS84 = "wgs84"
+    CGCS2000 = "cgcs2000"
+    GCJ02 = "gcj02"
+    BD09 = "bd09"

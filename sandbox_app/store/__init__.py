@@ -1,0 +1,1 @@
+"""Persistence behind one `Store` interface: SQLite embedded default, PostgreSQL later."""

@@ -1,0 +1,53 @@
+"""The `Store` interface every backend implements (SQLite now, PostgreSQL for city scale)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.events import Event
+from sandbox_app.domain.model import District
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    device: str
+    ts: int
+    lon: float
+    lat: float
+
+
+class Store(Protocol):
+    def close(self) -> None: ...
+
+    # district ---------------------------------------------------------------------------------------
+    def replace_district(self, district: District) -> None:
+        """Write a whole validated district in one transaction: it lands whole or not at all."""
+
+    def load_district(self) -> District | None: ...
+
+    # events -----------------------------------------------------------------------------------------
+    def append_events(self, events: Sequence[Event]) -> list[Event]:
+        """Append a batch durably; return only the events that were new (idempotent by event id)."""
+
+    def events_between(self, start_ts: int, end_ts: int) -> Iterator[Event]:
+        """Events with start_ts <= ts <= end_ts in time order."""
+
+    def last_fixes(self, at_ts: int) -> dict[str, Fix]:
+        """Each device's last `gps.fix` at or before at_ts."""
+
+    def event_count(self) -> int: ...
+
+    # alerts -----------------------------------------------------------------------------------------
+    def upsert_alerts(self, alerts: Iterable[Alert]) -> None: ...
+
+    def alerts(self) -> list[Alert]: ...
+
+    def alerts_open_at(self, at_ts: int) -> list[Alert]: ...
+
+    # engine bookkeeping -----------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
