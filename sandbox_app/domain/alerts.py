@@ -1,4 +1,8 @@
-"""Alerts raised by rules and their lifecycle."""
+"""Alerts raised by rules and their lifecycle.
+
+new (open) → acknowledged → dispatched → resolved → closed with feedback; any open state → dismissed with a
+reason. Every step records who did it and when, because a case file must show the whole chain.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,42 @@ from typing import Any
 
 from sandbox_app.domain.enums import AlertState, Severity
 
+_NEXT: dict[AlertState, frozenset[AlertState]] = {
+    AlertState.OPEN: frozenset({AlertState.ACKNOWLEDGED, AlertState.DISMISSED}),
+    AlertState.ACKNOWLEDGED: frozenset({AlertState.DISPATCHED, AlertState.RESOLVED, AlertState.DISMISSED}),
+    AlertState.DISPATCHED: frozenset({AlertState.RESOLVED, AlertState.DISMISSED}),
+    AlertState.RESOLVED: frozenset({AlertState.CLOSED}),
+    AlertState.CLOSED: frozenset(),
+    AlertState.DISMISSED: frozenset(),
+}
+_NEEDS_NOTE = {AlertState.CLOSED: "feedback", AlertState.DISMISSED: "reason"}
+
+
+class TransitionError(ValueError):
+    """A lifecycle step that is not allowed from the alert's current state, or lacks its note."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One lifecycle step: who moved the alert to which state, when, and with what note."""
+
+    state: AlertState
+    actor: str
+    ts: int
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"state": str(self.state), "actor": self.actor, "ts": self.ts, "note": self.note}
+
 
 @dataclass(slots=True)
 class Alert:
     id: str
     rule: str
     subject: str
-    """Id of the room, device, person or guard the alert is about."""
+    """Id of the room, device, person, guard, building or plate the alert is about."""
     subject_type: str
-    """"room", "device", "person", "guard" or "building"."""
+    """"room", "device", "person", "guard", "building", "compound" or "plate"."""
     severity: Severity
     state: AlertState
     first_ts: int
@@ -25,6 +56,19 @@ class Alert:
     lon: float | None = None
     lat: float | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    history: list[Step] = field(default_factory=list)
+
+    def advance(self, state: AlertState, actor: str, ts: int, note: str = "") -> None:
+        """Move along the lifecycle; closing needs feedback and dismissing a reason."""
+        if state not in _NEXT[self.state]:
+            raise TransitionError(f"alert {self.id}: cannot go from {self.state} to {state}")
+        needed = _NEEDS_NOTE.get(state)
+        if needed and not note.strip():
+            raise TransitionError(f"alert {self.id}: {state} needs a {needed}")
+        self.state = state
+        self.history.append(Step(state, actor, ts, note))
+        if not state.is_open:
+            self.closed_ts = ts
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -41,4 +85,5 @@ class Alert:
             "lon": self.lon,
             "lat": self.lat,
             "data": self.data,
+            "history": [step.to_json() for step in self.history],
         }

@@ -46,6 +46,9 @@ class GuardStatus(StrEnum):
 
 
 class Severity(StrEnum):
+    """Drives colour, sound and wall-screen focus. `notice` is for follow-ups, not emergencies."""
+
+    NOTICE = "notice"
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
@@ -57,11 +60,13 @@ class AlertState(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     DISPATCHED = "dispatched"
     RESOLVED = "resolved"
+    CLOSED = "closed"
     DISMISSED = "dismissed"
 
     @property
     def is_open(self) -> bool:
-        return self in (AlertState.OPEN, AlertState.ACKNOWLEDGED, AlertState.DISPATCHED)
+        """Open states still collect repeats of the same (rule, subject) instead of raising a new alert."""
+        return self in (AlertState.OPEN, AlertState.ACKNOWLEDGED, AlertState.DISPATCHED, AlertState.RESOLVED)
 
 
 class Crs(StrEnum):

@@ -1,0 +1,95 @@
+"""Real servers for integration tests, started on 127.0.0.1 inside the test session and stopped after.
+
+No mocks stand in for a broker: tests that talk MQTT talk to a real mosquitto.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for_port(port: int, timeout_s: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout_s} s")
+
+
+def mosquitto_binary() -> str | None:
+    return shutil.which("mosquitto") or (
+        "/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None
+    )
+
+
+class Mosquitto:
+    """A mosquitto broker on loopback with persistence, so a kill and restart keeps queued QoS 1 messages."""
+
+    def __init__(self, workdir: Path, port: int | None = None) -> None:
+        binary = mosquitto_binary()
+        if binary is None:
+            raise RuntimeError("mosquitto is not installed (make test installs it)")
+        self.binary = binary
+        self.workdir = workdir
+        self.port = port or free_port()
+        self.config = workdir / "mosquitto.conf"
+        self.log = workdir / "mosquitto.log"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.config.write_text(
+            "\n".join(
+                [
+                    f"listener {self.port} 127.0.0.1",
+                    "allow_anonymous true",
+                    "persistence true",
+                    f"persistence_location {workdir}/",
+                    # Save after every change so even a SIGKILL loses nothing the broker acknowledged.
+                    "autosave_on_changes true",
+                    "autosave_interval 1",
+                    # The default per-client queue of 1,000 drops QoS 1 messages of a slow subscriber.
+                    "max_queued_messages 1000000",
+                    f"log_dest file {self.log}",
+                    "",
+                ]
+            ),
+            encoding="utf-8",
+        )
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [self.binary, "-c", str(self.config)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+
+    def kill(self) -> None:
+        """Crash the broker (SIGKILL): no chance to save anything more."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+            self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+            self.process = None
