@@ -46,6 +46,16 @@ class Rule(Protocol):
         ...
 
 
+class Flagger(Protocol):
+    """Optional extra a rule may implement: veto an event as implausible before it is stored.
+
+    A flagged event is still stored (the log is complete) with `data["flagged"]` set to the reason, but it
+    never becomes current state, e.g. a GPS fix implying 200 km/h is not drawn as the guard's position.
+    """
+
+    def flag(self, event: Event) -> str | None: ...
+
+
 RuleFactory = Callable[[District, RuleConfig], Rule]
 
 RULE_FAMILIES: dict[str, RuleFactory] = {}
