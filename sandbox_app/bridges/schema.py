@@ -1,0 +1,191 @@
+"""The one JSON event schema (docs/events.md): decode and validate to `Event`, or explain a `Rejection`.
+
+Every bridge ends here, so a bad message is rejected with a reason the operator can act on and never reaches
+the store or the rules. Validation is hand-written rather than a schema library because it runs for every
+event at tens of thousands per second.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from sandbox_app.clock import to_ms
+from sandbox_app.domain.events import EVENT_KINDS, Event, Rejection
+
+MIN_TS = 946_684_800_000
+"""2000-01-01T00:00Z: anything earlier is almost surely epoch seconds sent as milliseconds."""
+MAX_TS = 4_102_444_800_000
+"""2100-01-01T00:00Z."""
+MAX_ID_LEN = 200
+RAW_KEEP = 500
+"""How much of a rejected message is kept for the operator to look at."""
+DIRECTIONS = frozenset({"in", "out"})
+
+
+class SchemaError(ValueError):
+    """Internal: one reason an event is invalid."""
+
+
+def _number(value: Any, name: str, lo: float, hi: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SchemaError(f"{name} must be a number")
+    f = float(value)
+    if not (lo <= f <= hi) or math.isnan(f):
+        raise SchemaError(f"{name} {value!r} out of range [{lo:g}, {hi:g}]")
+    return f
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SchemaError(f"{name} must be a non-empty string")
+    if len(value) > MAX_ID_LEN:
+        raise SchemaError(f"{name} longer than {MAX_ID_LEN} characters")
+    return value
+
+
+def parse_ts(value: Any) -> int:
+    """Epoch ms from an int (epoch ms) or ISO 8601 text WITH an offset; naive text is ambiguous."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        ts = value
+    elif isinstance(value, str):
+        if value.isdigit():
+            ts = int(value)
+        else:
+            try:
+                dt = datetime.fromisoformat(value)
+            except ValueError as exc:
+                raise SchemaError(f"ts {value!r} is not ISO 8601 or epoch ms") from exc
+            if dt.tzinfo is None:
+                raise SchemaError(f"ts {value!r} has no UTC offset")
+            ts = to_ms(dt)
+    else:
+        raise SchemaError("ts must be ISO 8601 text with offset or epoch ms integer")
+    if not MIN_TS <= ts < MAX_TS:
+        raise SchemaError(f"ts {value!r} outside 2000..2100 (epoch ms expected, not seconds)")
+    return ts
+
+
+def _check_gps(data: dict[str, Any], lon: float | None) -> None:
+    if lon is None:
+        raise SchemaError("gps.fix needs lon and lat")
+    if "speed" in data:
+        _number(data["speed"], "data.speed", 0.0, 1000.0)
+    if "course" in data:
+        _number(data["course"], "data.course", 0.0, 360.0)
+    if "battery" in data:
+        _number(data["battery"], "data.battery", 0.0, 100.0)
+
+
+def _check_lock(data: dict[str, Any], lon: float | None) -> None:
+    _text(data.get("credential"), "data.credential")
+
+
+def _check_face(data: dict[str, Any], lon: float | None) -> None:
+    person = data.get("person_id")
+    if person is not None:
+        _text(person, "data.person_id")
+    watch = data.get("watchlist")
+    if watch is not None and not isinstance(watch, bool):
+        raise SchemaError("data.watchlist must be true or false")
+
+
+def _check_direction(data: dict[str, Any]) -> None:
+    if data.get("direction") not in DIRECTIONS:
+        raise SchemaError("data.direction must be 'in' or 'out'")
+
+
+def _check_plate(data: dict[str, Any], lon: float | None) -> None:
+    _text(data.get("plate"), "data.plate")
+    _check_direction(data)
+
+
+def _check_rfid(data: dict[str, Any], lon: float | None) -> None:
+    _text(data.get("tag"), "data.tag")
+    _check_direction(data)
+
+
+_KIND_CHECKS: dict[str, Callable[[dict[str, Any], float | None], None]] = {
+    "gps.fix": _check_gps,
+    "lock.open": _check_lock,
+    "face.pass": _check_face,
+    "plate.read": _check_plate,
+    "rfid.read": _check_rfid,
+}
+
+
+def _position(obj: Mapping[str, Any]) -> tuple[float | None, float | None]:
+    lon, lat = obj.get("lon"), obj.get("lat")
+    if lon is None and lat is None:
+        return None, None
+    if lon is None or lat is None:
+        raise SchemaError("lon and lat must come together")
+    return _number(lon, "lon", -180.0, 180.0), _number(lat, "lat", -90.0, 90.0)
+
+
+def validate(obj: Any) -> Event:
+    """The decoded JSON value → Event; raises SchemaError with the first problem found."""
+    if not isinstance(obj, Mapping):
+        raise SchemaError("event must be a JSON object")
+    kind = obj.get("kind")
+    if kind not in EVENT_KINDS:
+        raise SchemaError(f"unknown kind {kind!r}" if kind is not None else "missing kind")
+    event_id = _text(obj.get("id"), "id")
+    device = _text(obj.get("device"), "device")
+    if "ts" not in obj:
+        raise SchemaError("missing ts")
+    ts = parse_ts(obj["ts"])
+    lon, lat = _position(obj)
+    data = obj.get("data")
+    if data is None:
+        data = {}
+    elif not isinstance(data, dict):
+        raise SchemaError("data must be a JSON object")
+    check = _KIND_CHECKS.get(kind)
+    if check is not None:
+        check(data, lon)
+    return Event(event_id, ts, device, kind, lon, lat, data)
+
+
+def _raw_text(raw: bytes | str | Mapping[str, Any]) -> str:
+    if isinstance(raw, bytes):
+        text = raw.decode("utf-8", "replace")
+    elif isinstance(raw, str):
+        text = raw
+    else:
+        try:
+            text = orjson.dumps(raw, default=str).decode()
+        except TypeError:
+            text = repr(raw)
+    return text[:RAW_KEEP]
+
+
+def decode_event(raw: bytes | str | Mapping[str, Any], line: int | None = None) -> Event | Rejection:
+    """One message (JSON text or an already-decoded mapping) → Event, or Rejection(reason, raw, line)."""
+    try:
+        obj = raw if isinstance(raw, Mapping) else orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return Rejection(f"invalid JSON: {exc}", _raw_text(raw), line)
+    try:
+        return validate(obj)
+    except SchemaError as exc:
+        return Rejection(str(exc), _raw_text(raw), line)
+
+
+def event_to_json(event: Event) -> dict[str, Any]:
+    """The canonical JSON object of an event: ts as epoch ms, lon/lat only when known."""
+    obj: dict[str, Any] = {"id": event.id, "ts": event.ts, "device": event.device, "kind": event.kind}
+    if event.lon is not None and event.lat is not None:
+        obj["lon"] = event.lon
+        obj["lat"] = event.lat
+    obj["data"] = event.data
+    return obj
+
+
+def encode_event(event: Event) -> bytes:
+    """One JSON line (no newline) that `decode_event` turns back into an equal Event."""
+    return orjson.dumps(event_to_json(event))
