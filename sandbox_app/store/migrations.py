@@ -1,0 +1,140 @@
+"""The SQLite schema as an ordered list of migrations; `PRAGMA user_version` says how many have run.
+
+A station's database outlives many releases, so the schema is never edited in place: a change is a new
+migration appended to `MIGRATIONS`, applied once, in order, each in its own transaction. The event log keeps
+only two indexes (the id for idempotency and ts for time windows) because every extra index multiplies the
+cost of the hot append path; seeks use the small `latest_fix` and `fix_keyframes` tables instead.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+KEYFRAME_MS = 60_000
+"""Keyframe bucket width: a seek reads one keyframe per device plus at most this much of the log."""
+
+Migration = Sequence[str] | Callable[[sqlite3.Connection], None]
+
+
+class SchemaError(RuntimeError):
+    """The database was written by a newer release, or a migration failed."""
+
+
+_V1_CORE = (
+    """CREATE TABLE district (
+        one INTEGER PRIMARY KEY CHECK (one = 1), name TEXT NOT NULL, timezone TEXT NOT NULL,
+        extra TEXT NOT NULL)""",
+    """CREATE TABLE compounds (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, boundary BLOB NOT NULL, extra TEXT NOT NULL)""",
+    """CREATE TABLE buildings (
+        id TEXT PRIMARY KEY, compound_id TEXT NOT NULL, name TEXT NOT NULL, floors INTEGER NOT NULL,
+        footprint BLOB NOT NULL, height_m REAL, extra TEXT NOT NULL)""",
+    """CREATE TABLE rooms (
+        id TEXT PRIMARY KEY, building_id TEXT NOT NULL, entrance TEXT NOT NULL, floor INTEGER NOT NULL,
+        number TEXT NOT NULL, usage TEXT NOT NULL, extra TEXT NOT NULL)""",
+    """CREATE TABLE people (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, room_id TEXT, relation TEXT NOT NULL, tags TEXT NOT NULL,
+        credentials TEXT NOT NULL, extra TEXT NOT NULL)""",
+    """CREATE TABLE devices (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, placement TEXT NOT NULL, room_id TEXT,
+        building_id TEXT, gate_id TEXT, location BLOB, extra TEXT NOT NULL)""",
+    """CREATE TABLE guards (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, device_id TEXT, extra TEXT NOT NULL)""",
+    """CREATE TABLE roads (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, line BLOB NOT NULL, oneway INTEGER NOT NULL,
+        extra TEXT NOT NULL)""",
+    """CREATE TABLE gates (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, location BLOB NOT NULL, compound_id TEXT,
+        closed_hours TEXT NOT NULL, extra TEXT NOT NULL)""",
+    # seq is the arrival order (rowid): it tells which rows of a batch were new and is a stable cursor.
+    """CREATE TABLE events (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ts INTEGER NOT NULL, device TEXT NOT NULL,
+        kind TEXT NOT NULL, lon REAL, lat REAL, data TEXT NOT NULL)""",
+    "CREATE INDEX events_ts ON events (ts)",
+    """CREATE TABLE alerts (
+        id TEXT PRIMARY KEY, rule TEXT NOT NULL, subject TEXT NOT NULL, subject_type TEXT NOT NULL,
+        severity TEXT NOT NULL, state TEXT NOT NULL, first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+        count INTEGER NOT NULL, closed_ts INTEGER, lon REAL, lat REAL, data TEXT NOT NULL)""",
+    "CREATE INDEX alerts_first_ts ON alerts (first_ts)",
+    """CREATE TABLE alert_steps (
+        alert_id TEXT NOT NULL, idx INTEGER NOT NULL, state TEXT NOT NULL, actor TEXT NOT NULL,
+        ts INTEGER NOT NULL, note TEXT NOT NULL, PRIMARY KEY (alert_id, idx)) WITHOUT ROWID""",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+)
+
+_V2_FIX_TABLES = (
+    """CREATE TABLE latest_fix (
+        device TEXT PRIMARY KEY, ts INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL)
+        WITHOUT ROWID""",
+    # One row per (device, minute bucket): the device's last fix in that minute.
+    """CREATE TABLE fix_keyframes (
+        device TEXT NOT NULL, bucket INTEGER NOT NULL, ts INTEGER NOT NULL, lon REAL NOT NULL,
+        lat REAL NOT NULL, PRIMARY KEY (device, bucket)) WITHOUT ROWID""",
+)
+
+# Backfill from a log written before v2: the last unflagged fix per (device, minute), latest arrival
+# winning ties, exactly what the live append path keeps.
+_FIXES_BY_BUCKET = f"""
+    SELECT device, ts / {KEYFRAME_MS} AS bucket, ts, lon, lat FROM (
+        SELECT device, ts, lon, lat, ROW_NUMBER() OVER (
+            PARTITION BY device, ts / {KEYFRAME_MS} ORDER BY ts DESC, seq DESC) AS rn
+        FROM events
+        WHERE kind = 'gps.fix' AND lon IS NOT NULL AND lat IS NOT NULL
+          AND json_type(data, '$.flagged') IS NULL)
+    WHERE rn = 1"""
+
+
+def _v2_fix_tables(conn: sqlite3.Connection) -> None:
+    for sql in _V2_FIX_TABLES:
+        conn.execute(sql)
+    conn.execute(f"INSERT INTO fix_keyframes (device, bucket, ts, lon, lat) {_FIXES_BY_BUCKET}")
+    conn.execute(
+        """INSERT INTO latest_fix (device, ts, lon, lat)
+           SELECT device, ts, lon, lat FROM fix_keyframes k
+           WHERE bucket = (SELECT max(bucket) FROM fix_keyframes WHERE device = k.device)"""
+    )
+
+
+_V3_DISPATCHES = (
+    # Placeholder for the dispatch lifecycle (a later issue); created now so that issue adds no table.
+    """CREATE TABLE dispatches (
+        id TEXT PRIMARY KEY, alert_id TEXT, guard_id TEXT, state TEXT NOT NULL, issued_ts INTEGER NOT NULL,
+        last_ts INTEGER NOT NULL, closed_ts INTEGER, data TEXT NOT NULL)""",
+    "CREATE INDEX dispatches_alert ON dispatches (alert_id)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _v2_fix_tables, _V3_DISPATCHES)
+"""Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
+    """Bring the schema up to `target`, one transaction per step; return the version reached.
+
+    `conn` must be in autocommit mode (isolation_level=None) so the explicit BEGIN/COMMIT here rule.
+    """
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise SchemaError(f"database schema v{current} is newer than this release (v{LATEST_VERSION})")
+    for version in range(current, target):
+        step = MIGRATIONS[version]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if callable(step):
+                step(conn)
+            else:
+                for sql in step:
+                    conn.execute(sql)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return max(current, target)

@@ -1,0 +1,244 @@
+"""The embedded store: one SQLite file in WAL mode for one office.
+
+Thread rule: one connection per `SqliteStore`, shared by every thread that holds the object and serialised by
+a lock, because the engine writes off the UI thread while panels read. Iterators (`events_between`) take the
+lock per page, never across a `yield`, so a slow consumer cannot stall the writer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.events import Event
+from sandbox_app.domain.model import District
+from sandbox_app.store import codec
+from sandbox_app.store.base import Fix
+from sandbox_app.store.migrations import KEYFRAME_MS, migrate
+
+_PAGE = 5_000
+_FIX = "gps.fix"
+_INSERT_EVENT = (
+    "INSERT OR IGNORE INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+# Latest arrival wins a ts tie, in both tables, so a seek agrees with the live state.
+_UPSERT_LATEST = """
+    INSERT INTO latest_fix (device, ts, lon, lat) VALUES (?, ?, ?, ?)
+    ON CONFLICT (device) DO UPDATE SET ts = excluded.ts, lon = excluded.lon, lat = excluded.lat
+    WHERE excluded.ts >= latest_fix.ts"""
+_UPSERT_KEYFRAME = """
+    INSERT INTO fix_keyframes (device, bucket, ts, lon, lat) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (device, bucket) DO UPDATE SET ts = excluded.ts, lon = excluded.lon, lat = excluded.lat
+    WHERE excluded.ts >= fix_keyframes.ts"""
+_KEYFRAMES_BEFORE = """
+    SELECT k.device, k.ts, k.lon, k.lat FROM latest_fix d JOIN fix_keyframes k
+      ON k.device = d.device
+     AND k.bucket = (SELECT max(bucket) FROM fix_keyframes WHERE device = d.device AND bucket < ?)"""
+_FIXES_IN_WINDOW = """
+    SELECT device, ts, lon, lat FROM events
+    WHERE ts >= ? AND ts <= ? AND kind = 'gps.fix' AND lon IS NOT NULL AND lat IS NOT NULL
+      AND json_type(data, '$.flagged') IS NULL
+    ORDER BY ts, seq"""
+_EVENT_COLUMNS = "seq, id, ts, device, kind, lon, lat, data"
+
+
+def _is_current_fix(e: Event) -> bool:
+    """A fix that may become a device's position: flagged fixes stay in the log only."""
+    return e.kind == _FIX and e.lon is not None and e.lat is not None and "flagged" not in e.data
+
+
+class SqliteStore:
+    """`Store` on SQLite: append-only event log, latest-fix and keyframe tables, alerts, meta."""
+
+    def __init__(self, path: str | Path) -> None:
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute("PRAGMA cache_size = -65536")
+        self._conn.execute("PRAGMA temp_store = MEMORY")
+        self.schema_version = migrate(self._conn)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the lock: everything inside lands, or nothing does."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    # district ---------------------------------------------------------------------------------------
+    def replace_district(self, district: District) -> None:
+        with self._tx() as conn:
+            conn.execute("DELETE FROM district")
+            conn.execute(
+                "INSERT INTO district (one, name, timezone, extra) VALUES (1, ?, ?, ?)",
+                (district.name, district.timezone, codec.dumps(district.extra)),
+            )
+            for table, columns, rows in codec.district_rows(district):
+                conn.execute(f"DELETE FROM {table}")
+                marks = ", ".join("?" * len(columns))
+                conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def load_district(self) -> District | None:
+        with self._lock:
+            head = self._conn.execute("SELECT name, timezone, extra FROM district").fetchone()
+            if head is None:
+                return None
+            district = District(head[0], head[1], extra=codec.loads(head[2]))
+            for table, (_, columns, _enc, _dec) in codec.CODECS.items():
+                rows = self._conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")
+                setattr(district, table, codec.decode_entities(table, rows))
+        return district
+
+    # events -----------------------------------------------------------------------------------------
+    def append_events(self, events: Sequence[Event]) -> list[Event]:
+        if not events:
+            return []
+        dumps = codec.dumps
+        rows = [(e.id, e.ts, e.device, e.kind, e.lon, e.lat, dumps(e.data)) for e in events]
+        with self._tx() as conn:
+            before = conn.execute("SELECT max(seq) FROM events").fetchone()[0] or 0
+            inserted = conn.executemany(_INSERT_EVENT, rows).rowcount
+            new = list(events) if inserted == len(events) else self._new_since(before, events)
+            self._update_fixes(conn, new)
+        return new
+
+    def _new_since(self, before_seq: int, events: Sequence[Event]) -> list[Event]:
+        """The events of this batch that got stored: ids that appeared after `before_seq`, first copy each.
+
+        INSERT OR IGNORE keeps the first copy of an id repeated within a batch, so the first copy is the
+        one returned.
+        """
+        fresh = {r[0] for r in self._conn.execute("SELECT id FROM events WHERE seq > ?", (before_seq,))}
+        new = []
+        for e in events:
+            if e.id in fresh:
+                fresh.discard(e.id)
+                new.append(e)
+        return new
+
+    @staticmethod
+    def _update_fixes(conn: sqlite3.Connection, new: Sequence[Event]) -> None:
+        """Fold this batch's fixes into latest_fix and the minute keyframes, one upsert per key."""
+        latest: dict[str, Event] = {}
+        frames: dict[tuple[str, int], Event] = {}
+        for e in new:
+            if e.kind != _FIX or not _is_current_fix(e):
+                continue
+            prev = latest.get(e.device)
+            if prev is None or e.ts >= prev.ts:
+                latest[e.device] = e
+            key = (e.device, e.ts // KEYFRAME_MS)
+            prev = frames.get(key)
+            if prev is None or e.ts >= prev.ts:
+                frames[key] = e
+        if not latest:
+            return
+        conn.executemany(_UPSERT_LATEST, [(d, e.ts, e.lon, e.lat) for d, e in latest.items()])
+        conn.executemany(_UPSERT_KEYFRAME, [(d, b, e.ts, e.lon, e.lat) for (d, b), e in frames.items()])
+
+    def events_between(self, start_ts: int, end_ts: int) -> Iterator[Event]:
+        cursor = (start_ts, -1)
+        while True:
+            with self._lock:
+                rows = self._conn.execute(
+                    f"""SELECT {_EVENT_COLUMNS} FROM events
+                        WHERE ts <= ? AND (ts, seq) > (?, ?) ORDER BY ts, seq LIMIT {_PAGE}""",
+                    (end_ts, cursor[0], cursor[1]),
+                ).fetchall()
+            for r in rows:
+                yield Event(r[1], r[2], r[3], r[4], r[5], r[6], codec.loads(r[7]))
+            if len(rows) < _PAGE:
+                return
+            cursor = (rows[-1][2], rows[-1][0])
+
+    def last_fixes(self, at_ts: int) -> dict[str, Fix]:
+        """Each device's last unflagged fix at or before at_ts.
+
+        Reads each device's keyframe from the last whole minute before at_ts (one index seek per device),
+        then at most one minute of the log on top, so the cost does not grow with history.
+        """
+        with self._lock:
+            bucket = at_ts // KEYFRAME_MS
+            fixes = {r[0]: Fix(*r) for r in self._conn.execute(_KEYFRAMES_BEFORE, (bucket,))}
+            window = self._conn.execute(_FIXES_IN_WINDOW, (bucket * KEYFRAME_MS, at_ts))
+            for r in window:
+                fixes[r[0]] = Fix(*r)
+        return fixes
+
+    def event_count(self) -> int:
+        with self._lock:
+            count: int = self._conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return count
+
+    def last_event_ts(self) -> int | None:
+        """The latest event time in the log, e.g. to resume the engine clock after a restart."""
+        with self._lock:
+            ts: int | None = self._conn.execute("SELECT max(ts) FROM events").fetchone()[0]
+        return ts
+
+    # alerts -----------------------------------------------------------------------------------------
+    def upsert_alerts(self, alerts: Iterable[Alert]) -> None:
+        batch = list(alerts)
+        if not batch:
+            return
+        cols = codec.ALERT_COLUMNS
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
+        sql = (
+            f"INSERT INTO alerts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}"
+        )
+        with self._tx() as conn:
+            conn.executemany(sql, [codec.alert_row(a) for a in batch])
+            conn.executemany("DELETE FROM alert_steps WHERE alert_id = ?", [(a.id,) for a in batch])
+            steps = [row for a in batch for row in codec.step_rows(a)]
+            conn.executemany("INSERT INTO alert_steps VALUES (?, ?, ?, ?, ?, ?)", steps)
+
+    def alerts(self) -> list[Alert]:
+        return self._select_alerts("1", ())
+
+    def alerts_open_at(self, at_ts: int) -> list[Alert]:
+        return self._select_alerts("first_ts <= ? AND (closed_ts IS NULL OR closed_ts > ?)", (at_ts, at_ts))
+
+    def get_alert(self, alert_id: str) -> Alert | None:
+        found = self._select_alerts("id = ?", (alert_id,))
+        return found[0] if found else None
+
+    def _select_alerts(self, where: str, params: tuple[object, ...]) -> list[Alert]:
+        cols = ", ".join(f"a.{c}" for c in codec.ALERT_COLUMNS)
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {cols} FROM alerts a WHERE {where} ORDER BY first_ts, id", params
+            ).fetchall()
+            steps: dict[str, list[codec.Row]] = {r[0]: [] for r in rows}
+            step_sql = f"""SELECT s.alert_id, s.state, s.actor, s.ts, s.note FROM alert_steps s
+                           JOIN alerts a ON a.id = s.alert_id WHERE {where} ORDER BY s.alert_id, s.idx"""
+            for s in self._conn.execute(step_sql, params):
+                steps[s[0]].append(s[1:])
+        return [codec.alert_from_row(r, steps[r[0]]) for r in rows]
+
+    # engine bookkeeping -----------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                (key, value, value),
+            )
