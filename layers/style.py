@@ -1,0 +1,124 @@
+"""The one colour code of the sandbox. Every renderer and legend reads it from here.
+
+Rental rooms are blue because that is what officers already know from existing sandboxes; group rentals a
+darker blue; elderly-alone households stand out in orange. A test fails when a device kind, guard role,
+room usage or alert severity has no entry, so a new kind cannot silently draw in a default colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sandbox_app.domain.enums import GuardRole, RoomUsage, Severity
+
+RGBA = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    rgba: RGBA
+    symbol: str
+    """A pyqtgraph symbol name: o s t t1 d + x p h star ..."""
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class LineStyle:
+    rgba: RGBA
+    width: float
+
+
+BACKGROUND: RGBA = (246, 244, 239, 255)
+
+RENTAL_BLUE: RGBA = (33, 110, 235, 255)
+GROUP_RENTAL_BLUE: RGBA = (16, 44, 140, 255)
+ELDERLY_HOUSEHOLD: RGBA = (255, 122, 0, 255)
+
+ROOM_USAGE: dict[RoomUsage, RGBA] = {
+    RoomUsage.OWNER: (206, 196, 178, 255),
+    RoomUsage.RENTAL: RENTAL_BLUE,
+    RoomUsage.GROUP_RENTAL: GROUP_RENTAL_BLUE,
+    RoomUsage.VACANT: (228, 228, 228, 255),
+    RoomUsage.SHOP: (236, 178, 64, 255),
+    RoomUsage.OFFICE: (150, 120, 196, 255),
+}
+BUILDING_NO_ROOMS: RGBA = (196, 196, 196, 255)
+BUILDING_EDGE: RGBA = (110, 110, 110, 255)
+
+USAGE_PRIORITY: tuple[RoomUsage, ...] = (
+    RoomUsage.GROUP_RENTAL,
+    RoomUsage.RENTAL,
+    RoomUsage.SHOP,
+    RoomUsage.OFFICE,
+    RoomUsage.OWNER,
+    RoomUsage.VACANT,
+)
+"""A building is filled with its most notable room usage: what an officer must look at first wins."""
+
+COMPOUND_FILL: RGBA = (222, 232, 214, 150)
+COMPOUND_EDGE: RGBA = (104, 140, 96, 255)
+GATE: Symbol = Symbol((200, 32, 32, 255), "s", 9)
+
+# Outer circle reds/oranges, middle purples, inner greens/teals, mobile cyans.
+DEVICE_KINDS_STYLE: dict[str, Symbol] = {
+    "face_gate": Symbol((214, 48, 49, 255), "s", 9),
+    "vehicle_barrier": Symbol((225, 112, 85, 255), "t1", 9),
+    "capture_camera": Symbol((232, 67, 147, 255), "t", 8),
+    "perimeter_detector": Symbol((192, 57, 43, 255), "d", 8),
+    "visitor_terminal": Symbol((253, 121, 168, 255), "p", 9),
+    "rfid_reader": Symbol((230, 126, 34, 255), "h", 8),
+    "alarm_button": Symbol((255, 0, 0, 255), "star", 11),
+    "behavior_camera": Symbol((142, 68, 173, 255), "t", 8),
+    "throw_camera": Symbol((108, 52, 131, 255), "t2", 8),
+    "video_intercom": Symbol((22, 160, 133, 255), "s", 7),
+    "door_controller": Symbol((39, 174, 96, 255), "d", 7),
+    "camera": Symbol((46, 134, 86, 255), "t", 7),
+    "smoke_detector": Symbol((127, 140, 141, 255), "o", 7),
+    "gas_sensor": Symbol((211, 84, 0, 255), "o", 7),
+    "water_sensor": Symbol((41, 128, 185, 255), "o", 7),
+    "door_magnet": Symbol((255, 122, 0, 255), "x", 8),
+    "smart_lock": Symbol((0, 98, 204, 255), "+", 8),
+    "mobile_camera": Symbol((0, 172, 193, 255), "t3", 9),
+    "body_camera": Symbol((0, 151, 167, 255), "o", 7),
+    "radio": Symbol((0, 131, 143, 255), "h", 7),
+    "gps_tracker": Symbol((0, 188, 212, 255), "d", 7),
+}
+
+GUARD_ROLE: dict[GuardRole, Symbol] = {
+    GuardRole.POLICE: Symbol((0, 40, 150, 255), "star", 16),
+    GuardRole.AUXILIARY: Symbol((0, 130, 230, 255), "star", 15),
+    GuardRole.GRID: Symbol((0, 150, 70, 255), "star", 15),
+    GuardRole.VOLUNTEER: Symbol((240, 190, 0, 255), "star", 14),
+    GuardRole.SECURITY: Symbol((120, 80, 40, 255), "star", 14),
+}
+
+SEVERITY: dict[Severity, Symbol] = {
+    Severity.NOTICE: Symbol((120, 144, 156, 255), "o", 14),
+    Severity.LOW: Symbol((250, 204, 0, 255), "o", 16),
+    Severity.MEDIUM: Symbol((255, 140, 0, 255), "o", 18),
+    Severity.HIGH: Symbol((229, 30, 30, 255), "o", 22),
+    Severity.CRITICAL: Symbol((160, 0, 90, 255), "o", 26),
+}
+
+ROAD_KIND: dict[str, LineStyle] = {
+    "primary": LineStyle((150, 150, 150, 255), 5.0),
+    "secondary": LineStyle((160, 160, 160, 255), 4.0),
+    "tertiary": LineStyle((170, 170, 170, 255), 3.5),
+    "residential": LineStyle((178, 178, 178, 255), 3.0),
+    "service": LineStyle((190, 190, 190, 255), 2.0),
+    "living_street": LineStyle((190, 190, 190, 255), 2.0),
+    "footway": LineStyle((168, 146, 120, 255), 1.2),
+    "path": LineStyle((168, 146, 120, 255), 1.2),
+    "cycleway": LineStyle((120, 150, 200, 255), 1.2),
+    "steps": LineStyle((150, 110, 80, 255), 1.5),
+}
+ROAD_DEFAULT = LineStyle((180, 180, 180, 255), 1.5)
+
+
+def device_style(kind: str) -> Symbol:
+    """The kind's symbol; an unknown kind is a KeyError on purpose, caught by the style-coverage test."""
+    return DEVICE_KINDS_STYLE[kind]
+
+
+def road_style(kind: str) -> LineStyle:
+    return ROAD_KIND.get(kind, ROAD_DEFAULT)
