@@ -1,0 +1,104 @@
+"""Bridge health: what the engine and the device-health panel need to know about each input.
+
+A transport owns one `HealthTracker`, updates it from its own threads, and pushes a frozen `BridgeHealth`
+snapshot to a reporter (e.g. `Engine.report_health`) whenever something a watcher cares about changed:
+connection state, or a batch that has just been made durable. Reporting per batch, not per message, keeps
+the hot path cheap.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sandbox_app.domain.events import Event, Rejection
+
+HealthReporter = Callable[["BridgeHealth"], object]
+
+
+@dataclass(frozen=True, slots=True)
+class BridgeHealth:
+    name: str
+    """The bridge's configured name, e.g. "mqtt:station-7" (one health entry per bridge)."""
+    connected: bool
+    """True while the transport has a working link (MQTT CONNACK received, last HTTP poll answered)."""
+    last_message_ts: int | None
+    """Epoch ms (bridge clock) when the last message arrived; None before the first one."""
+    received: int
+    """Messages turned into events or rejections and handed to the sink, since the bridge started."""
+    rejected: int
+    """Of those, the ones that were rejections (including whole pages or payloads that did not parse)."""
+    last_rejection: str | None
+    """The reason of the most recent rejection, for the operator to see what is wrong without a log."""
+
+
+class HealthTracker:
+    """Thread-safe counters behind one bridge's `BridgeHealth`.
+
+    `now_ms` is the bridge's clock (epoch ms); it is injected so tests and replays stay deterministic.
+    """
+
+    def __init__(self, name: str, now_ms: Callable[[], int], reporter: HealthReporter | None = None) -> None:
+        self._name = name
+        self._now_ms = now_ms
+        self._reporter = reporter
+        self._lock = threading.Lock()
+        self._connected = False
+        self._last_message_ts: int | None = None
+        self._received = 0
+        self._rejected = 0
+        self._last_rejection: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def snapshot(self) -> BridgeHealth:
+        with self._lock:
+            return BridgeHealth(
+                self._name,
+                self._connected,
+                self._last_message_ts,
+                self._received,
+                self._rejected,
+                self._last_rejection,
+            )
+
+    def set_connected(self, connected: bool) -> None:
+        """Record a link change; reports only real changes so a flapping poll loop does not spam."""
+        with self._lock:
+            changed = self._connected != connected
+            self._connected = connected
+        if changed:
+            self.report()
+
+    def message_arrived(self) -> None:
+        """Stamp the arrival time; called as messages come in, before they are batched."""
+        now = self._now_ms()
+        with self._lock:
+            self._last_message_ts = now
+
+    def record_batch(self, items: Sequence[Event | Rejection]) -> None:
+        """Count a batch the sink has made durable, then report once for the whole batch."""
+        rejections = [item for item in items if isinstance(item, Rejection)]
+        self.record_counts(len(items), rejections)
+        self.report()
+
+    def record_counts(self, received: int, rejections: Sequence[Rejection]) -> None:
+        with self._lock:
+            self._received += received
+            self._rejected += len(rejections)
+            if rejections:
+                self._last_rejection = rejections[-1].reason
+
+    def reject(self, reason: str) -> None:
+        """Count a failure that never became a sink item (e.g. an HTTP page that was not JSON)."""
+        with self._lock:
+            self._rejected += 1
+            self._last_rejection = reason
+        self.report()
+
+    def report(self) -> None:
+        if self._reporter is not None:
+            self._reporter(self.snapshot())

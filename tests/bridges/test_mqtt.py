@@ -1,0 +1,220 @@
+"""MQTT bridge against a real mosquitto on 127.0.0.1: decoding, persistent session, ack-after-durable, and
+a broker SIGKILL mid-stream that must lose no acknowledged event and store none twice."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import orjson
+import paho.mqtt.client as mqtt
+import pytest
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.reasoncodes import ReasonCode
+
+from sandbox_app.bridges.health import BridgeHealth
+from sandbox_app.bridges.mqtt import decode_message, event_topic, mqtt_bridge, subscription
+from sandbox_app.bridges.transport import Item
+from sandbox_app.bridges.transport.mqtt import MqttSettings, MqttTransport
+from sandbox_app.clock import WallClock
+from sandbox_app.domain.events import Event, Rejection
+from tests.servers import Mosquitto, mosquitto_binary
+
+pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
+
+TS0 = 1_700_000_000_000
+TOPIC = event_topic("st1", "gps_tracker", "T1")
+
+
+def event_json(i: int, device: str = "T1") -> dict[str, object]:
+    return {"id": f"E{i:06d}", "ts": TS0 + i, "device": device, "kind": "gps.fix", "lon": 121.4, "lat": 31.2}
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+# decoding (no broker) ---------------------------------------------------------------------------------------
+
+
+def test_decode_one_event_and_an_array() -> None:
+    one = decode_message(TOPIC, orjson.dumps(event_json(1)))
+    assert one == [Event("E000001", TS0 + 1, "T1", "gps.fix", 121.4, 31.2, {})]
+    many = decode_message(TOPIC, orjson.dumps([event_json(2), event_json(3), 7]))
+    assert [type(x) for x in many] == [Event, Event, Rejection]
+    assert isinstance(many[2], Rejection) and "JSON object" in many[2].reason
+
+
+@pytest.mark.parametrize(
+    "topic, payload, reason",
+    [
+        ("sandbox/st1/events/gps_tracker", orjson.dumps(event_json(1)), "is not sandbox/"),
+        ("other/st1/events/gps_tracker/T1", orjson.dumps(event_json(1)), "is not sandbox/"),
+        ("sandbox/st1/events/toaster/T1", orjson.dumps(event_json(1)), "unknown device kind 'toaster'"),
+        ("sandbox/st1/events/gps_tracker/", orjson.dumps(event_json(1)), "empty device id"),
+        (TOPIC, b"{not json", "invalid JSON"),
+        (TOPIC, orjson.dumps(event_json(1, device="T2")), "does not match topic device 'T1'"),
+        (TOPIC, orjson.dumps({"id": "x", "kind": "gps.fix"}), "device must be"),
+    ],
+)
+def test_decode_rejects_with_reason(topic: str, payload: bytes, reason: str) -> None:
+    (item,) = decode_message(topic, payload)
+    assert isinstance(item, Rejection)
+    assert reason in item.reason
+
+
+def test_subscription_filter_matches_event_topics() -> None:
+    assert mqtt.topic_matches_sub(subscription(), TOPIC)
+    assert mqtt.topic_matches_sub(subscription("st1"), TOPIC)
+    assert not mqtt.topic_matches_sub(subscription("st2"), TOPIC)
+
+
+# real broker ------------------------------------------------------------------------------------------------
+
+
+class MemoryStore:
+    """Stands in for the store: dedupes by id like the real one, and counts every append it saw."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, Event] = {}
+        self.rejections: list[Rejection] = []
+        self.appended = 0
+        self.lock = threading.Lock()
+
+    def sink(self, items: Sequence[Item]) -> None:
+        with self.lock:
+            for item in items:
+                if isinstance(item, Event):
+                    self.appended += 1
+                    self.events.setdefault(item.id, item)
+                else:
+                    self.rejections.append(item)
+
+    def ids(self) -> set[str]:
+        with self.lock:
+            return set(self.events)
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[Mosquitto]:
+    server = Mosquitto(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def start_bridge(
+    broker: Mosquitto,
+    sink: Callable[[Sequence[Item]], object],
+    reports: list[BridgeHealth] | None = None,
+    client_id: str = "bridge-test",
+    batch_max: int = 200,
+) -> MqttTransport:
+    config = MqttSettings(
+        port=broker.port,
+        client_id=client_id,
+        reconnect_min_s=1,
+        reconnect_max_s=2,
+        batch_max=batch_max,
+        batch_ms=20,
+    )
+    reporter = reports.append if reports is not None else None
+    bridge = mqtt_bridge(config, sink, WallClock(), reporter)
+    bridge.start()
+    assert bridge.wait_ready(10), "bridge never subscribed"
+    return bridge
+
+
+class Publisher:
+    """A device gateway publishing at QoS 1; an event counts as acknowledged once its PUBACK arrived."""
+
+    def __init__(self, broker: Mosquitto) -> None:
+        self.acked: set[str] = set()
+        self.published: set[str] = set()
+        self._pending: dict[int, str] = {}
+        self._lock = threading.Lock()
+        self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="pub-test", protocol=mqtt.MQTTv5)
+        self.client.max_queued_messages_set(0)
+        self.client.max_inflight_messages_set(100)
+        self.client.reconnect_delay_set(1, 1)
+        self.client.on_publish = self._on_publish
+        self.client.connect("127.0.0.1", broker.port)
+        self.client.loop_start()
+
+    def _on_publish(
+        self, client: mqtt.Client, userdata: object, mid: int, reason: ReasonCode, props: object
+    ) -> None:
+        with self._lock:
+            event_id = self._pending.pop(mid, None)
+            if event_id is not None and not reason.is_failure:
+                self.acked.add(event_id)
+
+    def publish(self, topic: str, payload: bytes, event_id: str | None = None) -> None:
+        with self._lock:
+            info = self.client.publish(topic, payload, qos=1)
+            if event_id is not None:
+                self.published.add(event_id)
+                self._pending[info.mid] = event_id
+
+    def close(self) -> None:
+        self.client.disconnect()
+        self.client.loop_stop()
+
+
+def test_events_arrive_and_rejections_are_counted_with_reason(broker: Mosquitto) -> None:
+    store = MemoryStore()
+    reports: list[BridgeHealth] = []
+    bridge = start_bridge(broker, store.sink, reports)
+    pub = Publisher(broker)
+    try:
+        pub.publish(TOPIC, orjson.dumps(event_json(1)), "E000001")
+        pub.publish(TOPIC, b"garbage")
+        pub.publish(TOPIC, orjson.dumps([event_json(2), event_json(3)]))
+        pub.publish(event_topic("st1", "gps_tracker", "T9"), orjson.dumps(event_json(4)))
+        wait_until(lambda: bridge.health.received == 5, 10, "5 items")
+    finally:
+        pub.close()
+        bridge.stop()
+    assert store.ids() == {"E000001", "E000002", "E000003"}
+    health = bridge.health
+    assert (health.name, health.received, health.rejected) == ("mqtt:bridge-test", 5, 2)
+    assert health.last_rejection is not None and "does not match topic device" in health.last_rejection
+    assert health.last_message_ts is not None and not health.connected
+    assert reports[0].connected and reports[-1] == health
+
+
+def test_unacked_messages_are_redelivered_to_the_next_bridge(broker: Mosquitto) -> None:
+    """A sink that never succeeds means no PUBACK: the persistent session hands everything to the next
+    bridge with the same client id, including what was published while no bridge ran."""
+    calls: list[int] = []
+
+    def broken_sink(items: Sequence[Item]) -> None:
+        calls.append(len(items))
+        raise OSError("disk full")
+
+    first = start_bridge(broker, broken_sink)
+    pub = Publisher(broker)
+    try:
+        for i in range(5):
+            pub.publish(TOPIC, orjson.dumps(event_json(i)), f"E{i:06d}")
+        wait_until(lambda: sum(calls) >= 5, 10, "the broken sink to see the events")
+        first.stop()
+        for i in range(5, 8):
+            pub.publish(TOPIC, orjson.dumps(event_json(i)), f"E{i:06d}")
+        wait_until(lambda: len(pub.acked) == 8, 10, "PUBACKs")
+        store = MemoryStore()
+        second = start_bridge(broker, store.sink)
+        wait_until(lambda: len(store.ids()) == 8, 10, "redelivery")
+        second.stop()
+    finally:
+        pub.close()
+    assert store.ids() == pub.acked
+    assert first.health.received == 0
