@@ -1,0 +1,182 @@
+"""Finding and reading a package's files: the manifest, geometry layers and tables.
+
+Reading never raises for bad input: an unreadable file becomes a `Problem` and a `None`, so the loader can
+go on and report what is wrong with the other files too.
+"""
+
+from __future__ import annotations
+
+import json
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyogrio
+from numpy.typing import NDArray
+
+from sandbox_app.data.problems import Problem
+from sandbox_app.domain.enums import Crs
+
+MANIFEST = "manifest.json"
+GEO_EXTS = (".geojson", ".gpkg")
+TABLE_EXTS = (".csv", ".xlsx")
+LAYER_EXTS: dict[str, tuple[str, ...]] = {
+    "compounds": GEO_EXTS,
+    "buildings": GEO_EXTS,
+    "roads": GEO_EXTS,
+    "gates": GEO_EXTS,
+    "rooms": TABLE_EXTS,
+    "people": TABLE_EXTS,
+    "guards": TABLE_EXTS,
+    "devices": GEO_EXTS + TABLE_EXTS,
+}
+REQUIRED_LAYERS = ("compounds", "buildings")
+_CRS_ALIASES = {"epsg:4326": Crs.WGS84, "epsg:4490": Crs.CGCS2000}
+
+
+@dataclass(slots=True)
+class Manifest:
+    name: str
+    crs: Crs | None
+    """None when missing or unknown: geometry is then checked but not converted."""
+    timezone: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Source:
+    """One layer file as read: attribute columns, raw geometry (geometry layers only), row numbering."""
+
+    file: str
+    frame: pd.DataFrame
+    first_row: int
+    """Row number of the first record: 2 for tables (the header is row 1), 1 for features."""
+    geometry: NDArray[np.object_] | None = None
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def find_layers(root: Path, problems: list[Problem]) -> dict[str, Path]:
+    """Map layer name → file; reports missing required layers, two files for one layer and wrong formats."""
+    found: dict[str, Path] = {}
+    for path in sorted(p for p in root.iterdir() if p.is_file()):
+        layer, ext = path.stem.lower(), path.suffix.lower()
+        if layer not in LAYER_EXTS:
+            continue
+        if ext not in LAYER_EXTS[layer]:
+            allowed = ", ".join(LAYER_EXTS[layer])
+            problems.append(Problem(path.name, None, None, f"unsupported format; use one of {allowed}"))
+        elif layer in found:
+            problems.append(
+                Problem(path.name, None, None, f"second file for {layer} (also {found[layer].name})")
+            )
+        else:
+            found[layer] = path
+    for layer in REQUIRED_LAYERS:
+        if layer not in found:
+            exts = " or ".join(layer + e for e in LAYER_EXTS[layer])
+            problems.append(Problem(exts, None, None, "required layer is missing"))
+    return found
+
+
+def read_manifest(root: Path, problems: list[Problem]) -> Manifest:
+    """The manifest's values; missing or bad ones are reported and left empty/None."""
+    path = root / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        problems.append(Problem(MANIFEST, None, None, "required file is missing"))
+        return Manifest("", None, "")
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        problems.append(Problem(MANIFEST, None, None, f"cannot read: {exc}"))
+        return Manifest("", None, "")
+    if not isinstance(data, dict):
+        problems.append(Problem(MANIFEST, None, None, "must be a JSON object"))
+        return Manifest("", None, "")
+    extra = {k: v for k, v in data.items() if k not in ("name", "crs", "timezone")}
+    return Manifest(_name(data, problems), _crs(data, problems), _timezone(data, problems), extra)
+
+
+def _required_text(data: dict[str, Any], key: str, problems: list[Problem]) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        problems.append(Problem(MANIFEST, None, key, "required text value is missing"))
+        return ""
+    return value.strip()
+
+
+def _name(data: dict[str, Any], problems: list[Problem]) -> str:
+    return _required_text(data, "name", problems)
+
+
+def _crs(data: dict[str, Any], problems: list[Problem]) -> Crs | None:
+    text = _required_text(data, "crs", problems)
+    if not text:
+        return None
+    key = text.lower().replace("-", "").replace("_", "").replace(" ", "")
+    if key in _CRS_ALIASES:
+        return _CRS_ALIASES[key]
+    try:
+        return Crs(key)
+    except ValueError:
+        allowed = ", ".join(c.value for c in Crs)
+        problems.append(Problem(MANIFEST, None, "crs", f"unknown crs '{text}'; expected one of {allowed}"))
+        return None
+
+
+def _timezone(data: dict[str, Any], problems: list[Problem]) -> str:
+    text = _required_text(data, "timezone", problems)
+    if not text:
+        return ""
+    try:
+        zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        problems.append(
+            Problem(MANIFEST, None, "timezone", f"unknown time zone '{text}' (e.g. Asia/Shanghai)")
+        )
+        return ""
+    return text
+
+
+def read_source(path: Path, problems: list[Problem]) -> Source | None:
+    """Read one layer file; None (with a problem) when it cannot be read at all."""
+    try:
+        if path.suffix.lower() in TABLE_EXTS:
+            return Source(path.name, _read_table(path), first_row=2)
+        return _read_geo(path, problems)
+    except Exception as exc:  # hostile input: any reader failure is a problem, never a crash
+        problems.append(Problem(path.name, None, None, f"cannot read: {exc}"))
+        return None
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """Every cell as text so ids keep their leading zeros; CSV from Chinese Excel may be GBK, not UTF-8."""
+    if path.suffix.lower() == ".xlsx":
+        frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+    else:
+        try:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="gb18030")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return frame
+
+
+def _read_geo(path: Path, problems: list[Problem]) -> Source | None:
+    layer: str | int = 0
+    if path.suffix.lower() == ".gpkg":
+        names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
+        layer = path.stem if path.stem in names else 0
+    gdf = pyogrio.read_dataframe(path, layer=layer)
+    if gdf.crs is not None and not gdf.crs.is_geographic:
+        reason = f"projected CRS {gdf.crs.to_string()}; export lon/lat in the manifest's crs instead"
+        problems.append(Problem(path.name, None, None, reason))
+        return None
+    geometry = np.asarray(gdf.geometry.array, dtype=object)
+    frame = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return Source(path.name, frame, first_row=1, geometry=geometry)

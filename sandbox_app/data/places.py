@@ -1,0 +1,133 @@
+"""Checks and builders for the places of the standard address: compounds, buildings, rooms, gates, roads."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from sandbox_app.data.checks import Checker, Texts, extras
+from sandbox_app.data.context import Builder, Context
+from sandbox_app.data.files import Source
+from sandbox_app.domain.enums import RoomUsage
+from sandbox_app.domain.model import Building, Compound, Gate, Road, Room
+
+_HOURS = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+
+
+def check_compounds(src: Source, ctx: Context) -> Builder:
+    c = Checker(src, ctx.problems)
+    c.has_columns(["id"])
+    ids = c.ids()
+    names = c.text("name", default=ids)
+    geoms = ctx.wgs84(c.geometry("Polygon"))
+    extra = extras(src, ("id", "name"))
+    ctx.define("compounds", ids if "id" in src.frame.columns else None)
+    return lambda: {i: Compound(i, n, g, e) for i, n, g, e in zip(ids, names, geoms, extra, strict=True)}
+
+
+def check_buildings(src: Source, ctx: Context) -> Builder:
+    c = Checker(src, ctx.problems)
+    c.has_columns(["id", "compound_id", "floors"])
+    ids = c.ids()
+    compound = c.text("compound_id", required=True)
+    c.refs("compound_id", compound, ctx.ids.get("compounds"), "compound")
+    names = c.text("name", default=ids)
+    floors = c.number("floors", required=True, integer=True, minimum=1)
+    height = c.number("height_m", minimum=1)
+    geoms = ctx.wgs84(c.geometry("Polygon"))
+    extra = extras(src, ("id", "compound_id", "name", "floors", "height_m"))
+    ctx.define("buildings", ids if "id" in src.frame.columns else None)
+    ctx.remember("floors", ids, floors)
+
+    def build() -> dict[str, Building]:
+        heights = [None if np.isnan(h) else float(h) for h in height.tolist()]
+        rows = zip(ids, compound, names, floors.astype(np.int64).tolist(), geoms, heights, extra, strict=True)
+        return {i: Building(i, cid, n, f, g, h, e) for i, cid, n, f, g, h, e in rows}
+
+    return build
+
+
+def check_rooms(src: Source, ctx: Context) -> Builder:
+    c = Checker(src, ctx.problems)
+    c.has_columns(["id", "building_id", "floor", "usage"])
+    ids = c.ids()
+    building = c.text("building_id", required=True)
+    known = c.refs("building_id", building, ctx.ids.get("buildings"), "building")
+    entrance = c.text("entrance")
+    floor = c.number("floor", required=True, integer=True)
+    _check_floor(c, floor, ctx.lookup("floors", building), known)
+    number = c.text("number", default=ids)
+    usage = c.enum("usage", [u.value for u in RoomUsage])
+    extra = extras(src, ("id", "building_id", "entrance", "floor", "number", "usage"))
+    ctx.define("rooms", ids if "id" in src.frame.columns else None)
+    ctx.remember("room_building", ids, building)
+
+    def build() -> dict[str, Room]:
+        rows = zip(
+            ids, building, entrance, floor.astype(np.int64).tolist(), number, usage, extra, strict=True
+        )
+        return {i: Room(i, b, en, f, nu, RoomUsage(u), e) for i, b, en, f, nu, u, e in rows}
+
+    return build
+
+
+def _check_floor(c: Checker, floor: np.ndarray, building_floors: np.ndarray, known: np.ndarray) -> None:
+    """China counts the ground floor as 1 and basements as -1, -2; a room cannot be above its roof."""
+    c.report(floor == 0, "floor", "there is no floor 0: the ground floor is 1, basements are -1, -2, ...")
+    top = np.asarray(building_floors, dtype=np.float64)
+    above = known & (floor > top)
+    c.report(above, "floor", lambda i: f"floor {floor[i]:g} is above the building's {top[i]:g} floors")
+
+
+def check_gates(src: Source, ctx: Context) -> Builder:
+    c = Checker(src, ctx.problems)
+    c.has_columns(["id"])
+    ids = c.ids()
+    names = c.text("name", default=ids)
+    compound = c.text("compound_id")
+    c.refs("compound_id", compound, ctx.ids.get("compounds"), "compound")
+    hours = c.text("closed_hours")
+    bad = np.array([not _hours_ok(h) for h in hours.tolist()], dtype=np.bool_)
+    why = "expected local hours like '23-6' or '12-13;22-6' (0-24)"
+    c.report(bad, "closed_hours", lambda i: f"bad closed_hours '{hours[i]}': {why}")
+    geoms = ctx.wgs84(c.geometry("Point"))
+    extra = extras(src, ("id", "name", "compound_id", "closed_hours"))
+    ctx.define("gates", ids if "id" in src.frame.columns else None)
+
+    def build() -> dict[str, Gate]:
+        rows = zip(ids, names, geoms, compound, hours, extra, strict=True)
+        return {i: Gate(i, n, g, cid or None, h, e) for i, n, g, cid, h, e in rows}
+
+    return build
+
+
+def _hours_ok(text: str) -> bool:
+    """ "" (always open) or `;`-separated `start-end` local hours; a range may wrap past midnight."""
+    if not text:
+        return True
+    for part in text.replace(" ", "").split(";"):
+        m = _HOURS.match(part)
+        if m is None:
+            return False
+        start, end = int(m.group(1)), int(m.group(2))
+        if start > 24 or end > 24 or start == end:
+            return False
+    return True
+
+
+def check_roads(src: Source, ctx: Context) -> Builder:
+    c = Checker(src, ctx.problems)
+    c.has_columns(["id", "kind"])
+    ids = c.ids()
+    kind: Texts = c.text("kind", required=True)
+    oneway = c.boolean("oneway")
+    geoms = ctx.wgs84(c.geometry("LineString"))
+    extra = extras(src, ("id", "kind", "oneway"))
+    ctx.define("roads", ids if "id" in src.frame.columns else None)
+
+    def build() -> dict[str, Road]:
+        rows = zip(ids, kind, geoms, oneway.tolist(), extra, strict=True)
+        return {i: Road(i, k, g, o, e) for i, k, g, o, e in rows}
+
+    return build
