@@ -1,0 +1,1 @@
+"""Developer tools (demo package builder, ...); not shipped with the app."""
