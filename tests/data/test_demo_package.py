@@ -159,6 +159,16 @@ def test_geometry_is_valid_and_inside_the_extract(demo: Demo) -> None:
         ]
 
 
+def test_compounds_do_not_overlap_and_gates_sit_on_their_fences(demo: Demo) -> None:
+    compounds = {f["properties"]["id"]: shape(f["geometry"]) for f in demo.layers["compounds"]}
+    shapes = list(compounds.values())
+    for i, a in enumerate(shapes):
+        assert all(a.intersection(b).area < 1e-10 for b in shapes[i + 1 :])  # < ~1 m²
+    for f in demo.layers["gates"]:
+        fence = compounds[f["properties"]["compound_id"]].exterior
+        assert fence.distance(shape(f["geometry"])) < 30 / 111_000, f["properties"]["id"]
+
+
 def test_people_and_guards_are_plainly_fake(demo: Demo) -> None:
     for p in demo.tables["people"]:
         assert re.fullmatch(r"P\d{5}", p["id"]) and p["name"] == f"测试居民{p['id'][1:]}", p
