@@ -54,8 +54,8 @@ def check_devices(src: Source, ctx: Context) -> Builder:
     c.refs("gate_id", gate, ctx.ids.get("gates"), "gate")
     _check_room_in_building(c, room, building, ctx.lookup("room_building", room))
     placement = np.select([room != "", building != "", gate != ""], ["room", "building", "gate"], "point")
-    location = _device_locations(c, src, ctx)
-    _check_placement(c, kind, placement, location)
+    location, given = _device_locations(c, src, ctx)
+    _check_placement(c, kind, placement, given)
     fields = (*_DEVICE_FIELDS, "lon", "lat") if src.geometry is None else _DEVICE_FIELDS
     extra = extras(src, fields)
     ctx.define("devices", ids if "id" in src.frame.columns else None)
@@ -79,10 +79,11 @@ def _check_room_in_building(c: Checker, room: Texts, building: Texts, room_build
     c.report(clash, "building_id", lambda i: why.format(room[i], room_building[i], building[i]))
 
 
-def _device_locations(c: Checker, src: Source, ctx: Context) -> NDArray[np.object_]:
-    """Points from the layer's geometry, or from optional `lon`/`lat` columns of a table; None if absent."""
+def _device_locations(c: Checker, src: Source, ctx: Context) -> tuple[NDArray[np.object_], Bools]:
+    """Points from the layer's geometry, or from optional `lon`/`lat` columns of a table; None if absent.
+    Also which rows tried to give a location, so a bad one is not reported a second time as missing."""
     if src.geometry is not None:
-        return ctx.wgs84(c.geometry("Point", nullable=True))
+        return ctx.wgs84(c.geometry("Point", nullable=True)), ~shapely.is_missing(src.geometry)
     lon, lat = c.number("lon"), c.number("lat")
     lon_blank = np.asarray(c.text("lon") == "", dtype=np.bool_)
     lat_blank = np.asarray(c.text("lat") == "", dtype=np.bool_)
@@ -93,10 +94,10 @@ def _device_locations(c: Checker, src: Source, ctx: Context) -> NDArray[np.objec
     ok = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lon) <= 180) & (np.abs(lat) <= 90)
     points = np.full(len(src), None, dtype=object)
     points[ok] = shapely.points(lon[ok], lat[ok])
-    return ctx.wgs84(points)
+    return ctx.wgs84(points), ~(lon_blank & lat_blank)
 
 
-def _check_placement(c: Checker, kind: Texts, placement: NDArray[Any], location: NDArray[np.object_]) -> None:
+def _check_placement(c: Checker, kind: Texts, placement: NDArray[Any], located: Bools) -> None:
     """The kinds table says where a kind may be; a fixed device on a point must say where the point is."""
     specs = [DEVICE_KINDS.get(k) for k in kind.tolist()]
     allowed = [", ".join(sorted(s.placements)) if s else "" for s in specs]
@@ -119,7 +120,7 @@ def _check_placement(c: Checker, kind: Texts, placement: NDArray[Any], location:
     ):
         c.report(misplaced & (placement == where), field, lambda i: misplaced_why[i])
     fixed = np.array([s is not None and s.circle != Circle.MOBILE for s in specs], dtype=np.bool_)
-    lost = ~misplaced & fixed & (placement == "point") & shapely.is_missing(location)
+    lost = ~misplaced & fixed & (placement == "point") & ~located
     c.report(lost, "geometry", lambda i: f"a {kind[i]} on a point needs a location (geometry or lon/lat)")
 
 
