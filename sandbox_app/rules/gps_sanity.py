@@ -21,6 +21,7 @@ from sandbox_app.rules.base import Signal, register
 
 _NONE: tuple[Signal, ...] = ()
 _M_PER_DEG = 111_320.0
+_MAX_PENDING = 10_000
 ROLE_MAX_KMH = {GuardRole.POLICE.value: 120.0, GuardRole.AUXILIARY.value: 120.0}
 """Roles that patrol by car or motorbike; every other role walks or cycles (`default_max_kmh`)."""
 Fix = tuple[int, float, float]
@@ -71,7 +72,8 @@ class GpsSanity:
         self._box = self._margin(district_bounds(district), margin_m)
         self._fix: dict[str, Fix] = {}
         self._suspect: dict[str, list[Fix]] = {}
-        self._last: tuple[str, str | None, dict[str, Any]] = ("", None, {})
+        self._pending: dict[str, dict[str, Any]] = {}
+        """Details of fixes flagged but not yet seen by on_event (the engine flags a whole batch first)."""
 
     @staticmethod
     def _margin(box: tuple[float, float, float, float] | None, m: float) -> tuple[float, ...] | None:
@@ -85,7 +87,10 @@ class GpsSanity:
         if event.kind != "gps.fix" or event.lon is None or event.lat is None:
             return None
         reason, detail = self._check(event.device, (event.ts, event.lon, event.lat))
-        self._last = (event.id, reason, detail)
+        if reason is not None:
+            if len(self._pending) >= _MAX_PENDING:  # flagged duplicates the store dropped never come back
+                self._pending.clear()
+            self._pending[event.id] = {"text": reason, **detail}
         return reason
 
     def _check(self, device: str, fix: Fix) -> tuple[str | None, dict[str, Any]]:
@@ -126,29 +131,30 @@ class GpsSanity:
         return True
 
     def on_event(self, event: Event) -> Iterable[Signal]:
-        if self._last[0] == event.id:
-            reason, detail = self._last[1], self._last[2]
-        elif isinstance(event.data.get("flagged"), str):
-            reason, detail = event.data["flagged"], {}
-        else:
-            reason, detail = self.flag(event), self._last[2]
-        if reason is None:
+        """Report a fix `flag()` judged implausible; never judge again here, so the flag state stays exact.
+
+        The engine (and the backtest) call `flag()` on every fix first; a fix flagged earlier and replayed
+        from the store carries the reason in `data["flagged"]`.
+        """
+        detail = self._pending.pop(event.id, {})
+        text = detail.pop("text", None)
+        reason = event.data.get("flagged", text)
+        if not isinstance(reason, str):
             return _NONE
         guard = self._guard.get(event.device)
         subject, subject_type = (guard, "guard") if guard else (event.device, "device")
-        return (
-            make_signal(
-                self.name,
-                subject,
-                subject_type,
-                self.severity,
-                event.ts,
-                NOWHERE,
-                event,
-                flagged=reason,
-                **detail,
-            ),
+        signal = make_signal(
+            self.name,
+            subject,
+            subject_type,
+            self.severity,
+            event.ts,
+            NOWHERE,
+            event,
+            flagged=reason,
+            **detail,
         )
+        return (signal,)
 
     def on_time(self, now_ts: int) -> Iterable[Signal]:
         return _NONE

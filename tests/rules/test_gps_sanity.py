@@ -71,3 +71,16 @@ def test_stored_flag_is_honoured_when_flag_was_not_called(dist: District) -> Non
     rule = make_rule("gps_sanity", dist)
     [signal] = rule.on_event(ev("gps.fix", "GPS-G", T0, LON, LAT, flagged="implausible speed"))
     assert signal.data["flagged"] == "implausible speed"
+
+
+def test_engine_batch_order_flag_all_then_route_all(dist: District) -> None:
+    """The engine flags a whole batch before routing it; on_event must not judge a fix a second time."""
+    rule = make_rule("gps_sanity", dist)
+    assert isinstance(rule, GpsSanity)
+    events = [_fix("GPS-G", T0)] + [
+        _fix("GPS-G", T0 + i * 10_000, north_km=1.5 + 0.01 * i) for i in (1, 2, 3)
+    ]
+    reasons = [rule.flag(e) for e in events]
+    signals = [s for e in events for s in rule.on_event(e)]
+    assert [r is not None for r in reasons] == [False, True, True, False]
+    assert [s.data["event_id"] for s in signals] == [events[1].id, events[2].id]
