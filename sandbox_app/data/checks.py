@@ -44,8 +44,13 @@ def _cell_text(value: Any) -> str:
 
 def as_text(column: pd.Series[Any]) -> Texts:
     if pd.api.types.is_string_dtype(column.dtype):
-        return np.asarray(column.fillna("").astype(str).str.strip().to_numpy(dtype=object), dtype=object)
+        # A list comprehension is several times faster than pandas' .str.strip on Python-backed strings.
+        return np.asarray([str(v).strip() for v in column.fillna("").to_numpy(dtype=object)], dtype=object)
     return np.asarray([_cell_text(v) for v in column.to_numpy(dtype=object)], dtype=object)
+
+
+def _lower(values: Texts) -> Texts:
+    return np.asarray([v.lower() for v in values.tolist()], dtype=object)
 
 
 class Checker:
@@ -93,25 +98,34 @@ class Checker:
 
     def enum(self, col: str, allowed: Collection[str], *, required: bool = True, default: str = "") -> Texts:
         """A value from a closed vocabulary, case-insensitive."""
-        values = np.asarray(pd.Series(self.text(col, required=required, default=default)).str.lower(), object)
+        values = _lower(self.text(col, required=required, default=default))
         bad = (values != "") & ~pd.Series(values).isin(list(allowed)).to_numpy()
         choices = ", ".join(sorted(allowed))
         self.report(bad, col, lambda i: f"unknown {col} '{values[i]}'; expected one of: {choices}")
         return values
 
     def multi(self, col: str, allowed: Collection[str] | None = None) -> list[frozenset[str]]:
-        """A `;`-separated set (full-width `；` too, as typed with a Chinese input method)."""
-        out: list[frozenset[str]] = []
-        choices = ", ".join(sorted(allowed)) if allowed is not None else ""
-        for i, cell in enumerate(self.text(col).tolist()):
-            items = frozenset(x.strip() for x in _SPLIT.split(cell) if x.strip())
+        """A `;`-separated set (full-width `；` too, as typed with a Chinese input method). Each distinct
+        cell is parsed once: tag columns repeat a handful of values over 100,000s of people."""
+        values = self.text(col)
+        parsed: dict[str, frozenset[str]] = {}
+        bad: dict[str, list[str]] = {}
+        for cell in set(values.tolist()):
+            if ";" in cell or "；" in cell:
+                items = frozenset(x.strip() for x in _SPLIT.split(cell) if x.strip())
+            else:
+                items = frozenset((cell,)) if cell else frozenset()
             if allowed is not None:
                 items = frozenset(x.lower() for x in items)
-                for item in sorted(items - set(allowed)):
+                bad[cell] = sorted(items - set(allowed))
+            parsed[cell] = items
+        if any(bad.values()):
+            choices = ", ".join(sorted(allowed or ()))
+            for i in np.flatnonzero([bool(bad[v]) for v in values.tolist()]).tolist():
+                for item in bad[values[i]]:
                     why = f"unknown {col} value '{item}'; expected some of: {choices}"
                     self.problems.append(Problem(self.src.file, i + self.src.first_row, col, why))
-            out.append(items)
-        return out
+        return [parsed[v] for v in values.tolist()]
 
     def number(
         self, col: str, *, required: bool = False, integer: bool = False, minimum: float | None = None
@@ -140,7 +154,7 @@ class Checker:
 
     def boolean(self, col: str) -> Bools:
         """yes/no, true/false, 1/0 (any case); blank is no."""
-        values = np.asarray(pd.Series(self.text(col)).str.lower(), dtype=object)
+        values = _lower(self.text(col))
         truth = pd.Series(values).isin(list(_TRUE)).to_numpy()
         bad = ~truth & ~pd.Series(values).isin(list(_FALSE)).to_numpy()
         self.report(bad, col, lambda i: f"not a yes/no value: '{values[i]}'")
@@ -197,4 +211,6 @@ def extras(src: Source, known: Collection[str]) -> list[dict[str, Any]]:
             sub[col] = [None if pd.isna(v) else v.isoformat() for v in sub[col]]
     sub = sub.astype(object)
     sub = sub.where(sub.notna() & (sub != ""), None)
-    return [{str(k): v for k, v in row.items()} for row in sub.to_dict("records")]
+    names = [str(c) for c in cols]
+    columns = [sub[c].tolist() for c in cols]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]

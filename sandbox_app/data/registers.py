@@ -17,6 +17,11 @@ from sandbox_app.domain.enums import GuardRole, PersonTag, Relation
 from sandbox_app.domain.model import Device, Guard, Person
 
 _DEVICE_FIELDS = ("id", "kind", "name", "room_id", "building_id", "gate_id")
+# Dict lookups: calling an Enum class per row costs more than the rest of building the object.
+_RELATION = {r.value: r for r in Relation}
+_TAG = {t.value: t for t in PersonTag}
+_ROLE = {r.value: r for r in GuardRole}
+_PLACEMENT = {p.value: p for p in Placement}
 
 
 def check_people(src: Source, ctx: Context) -> Builder:
@@ -26,17 +31,17 @@ def check_people(src: Source, ctx: Context) -> Builder:
     names = c.text("name", default=ids)
     room = c.text("room_id")
     c.refs("room_id", room, ctx.ids.get("rooms"), "room")
-    relation = c.enum("relation", [r.value for r in Relation])
-    tags = c.multi("tags", [t.value for t in PersonTag])
+    relation = c.enum("relation", _RELATION)
+    tags = c.multi("tags", _TAG)
     credentials = c.multi("credentials")
     extra = extras(src, ("id", "name", "room_id", "relation", "tags", "credentials"))
     ctx.define("people", ids if "id" in src.frame.columns else None)
 
     def build() -> dict[str, Person]:
+        typed = {s: frozenset(_TAG[t] for t in s) for s in set(tags)}
         rows = zip(ids, names, room, relation, tags, credentials, extra, strict=True)
         return {
-            i: Person(i, n, r or None, Relation(rel), frozenset(PersonTag(t) for t in tg), cr, e)
-            for i, n, r, rel, tg, cr, e in rows
+            i: Person(i, n, r or None, _RELATION[rel], typed[tg], cr, e) for i, n, r, rel, tg, cr, e in rows
         }
 
     return build
@@ -64,7 +69,7 @@ def check_devices(src: Source, ctx: Context) -> Builder:
     def build() -> dict[str, Device]:
         rows = zip(ids, kind, names, placement.tolist(), room, building, gate, location, extra, strict=True)
         return {
-            i: Device(i, k, n, Placement(p), r or None, b or None, g or None, loc, e)
+            i: Device(i, k, n, _PLACEMENT[p], r or None, b or None, g or None, loc, e)
             for i, k, n, p, r, b, g, loc, e in rows
         }
 
@@ -129,7 +134,7 @@ def check_guards(src: Source, ctx: Context) -> Builder:
     c.has_columns(["id", "role"])
     ids = c.ids()
     names = c.text("name", default=ids)
-    role = c.enum("role", [r.value for r in GuardRole])
+    role = c.enum("role", _ROLE)
     device = c.text("device_id")
     known = c.refs("device_id", device, ctx.ids.get("devices"), "device")
     _check_trackers(c, ids, device, known, ctx.lookup("device_kind", device))
@@ -138,7 +143,7 @@ def check_guards(src: Source, ctx: Context) -> Builder:
 
     def build() -> dict[str, Guard]:
         rows = zip(ids, names, role, device, extra, strict=True)
-        return {i: Guard(i, n, GuardRole(r), d or None, e) for i, n, r, d, e in rows}
+        return {i: Guard(i, n, _ROLE[r], d or None, e) for i, n, r, d, e in rows}
 
     return build
 
