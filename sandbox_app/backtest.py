@@ -88,7 +88,7 @@ class _Book:
         return False
 
 
-class _Runner:
+class RuleRunner:
     """The engine's evaluation loop without storage: flag, tick at minute boundaries, route by kind."""
 
     def __init__(self, rules: Sequence[Rule], emit: Callable[[Signal], None]) -> None:
@@ -160,7 +160,7 @@ def backtest(
         if live:
             report.add(signal, LocalDays.iso(days.day(signal.ts)), book.apply(signal))
 
-    runner = _Runner(rules, emit)
+    runner = RuleRunner(rules, emit)
     if warmup_ms > 0:
         for event in store.events_between(max(0, from_ts - warmup_ms), from_ts - 1):
             runner.feed(event)

@@ -15,7 +15,7 @@ from sandbox_app.domain.enums import PersonTag, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.rules._params import Params, RuleConfigError
-from sandbox_app.rules._where import MS_PER_HOUR, LocalDays, Locator, make_signal
+from sandbox_app.rules._where import MS_PER_DAY, MS_PER_HOUR, LocalDays, Locator, make_signal
 from sandbox_app.rules.base import Signal, register
 
 _NONE: tuple[Signal, ...] = ()
@@ -130,6 +130,8 @@ class ElderlyRoutine:
         self.severity = p.severity(Severity.NOTICE)
         people = _watched_people(district, p)
         p.done()
+        self.history_ms = (self.window_days + 1) * MS_PER_DAY
+        """How much stored history a restart should replay to relearn the habits (see docs/rules.md)."""
         self._days: dict[str, set[int]] = {pid: set() for pid in sorted(people)}
         self._local = LocalDays(district.timezone)
         self._where = Locator(district)

@@ -72,6 +72,8 @@ class VehicleOverstay:
         ignore_registered = p.boolean("ignore_registered", True)
         self.severity = p.severity(Severity.NOTICE)
         p.done()
+        self.history_ms = self.max_ms + MS_PER_DAY
+        """How much stored history a restart should replay to know which vehicles are still inside."""
         self._ignored: frozenset[str] = frozenset()
         if ignore_registered:
             self._ignored = frozenset(

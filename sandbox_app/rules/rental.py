@@ -14,7 +14,7 @@ from sandbox_app.domain.enums import RoomUsage, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.rules._params import Params, RuleConfigError
-from sandbox_app.rules._where import LocalDays, Locator, make_signal
+from sandbox_app.rules._where import MS_PER_DAY, LocalDays, Locator, make_signal
 from sandbox_app.rules.base import Signal, register
 
 _NONE: tuple[Signal, ...] = ()
@@ -99,6 +99,8 @@ class UnreportedTenant(_RentalLocks):
         p.done()
         if self.min_days > self.window_days:
             raise RuleConfigError(p.key("min_days"), "cannot be more than window_days")
+        self.history_ms = self.window_days * MS_PER_DAY
+        """How much stored history a restart should replay to remember recent unknown openers."""
         self._local = LocalDays(district.timezone)
         self._days: dict[tuple[str, str], list[int]] = {}
 

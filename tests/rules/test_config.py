@@ -94,3 +94,11 @@ def test_toml_datetimes_are_local_to_the_district(dist: District) -> None:
     [same] = [r for r in build_rules(dist, aware) if r.name == "device_offline"]
     assert rule._heap == same._heap  # type: ignore[attr-defined]
     assert rule._heap[0][0] == 1714957200000 + 2 * 300_000  # type: ignore[attr-defined]  # trackers, 300 s
+
+
+def test_learning_rules_say_how_much_history_a_restart_needs(dist: District) -> None:
+    history = {r.name: getattr(r, "history_ms", 0) for r in load_rules(dist)}
+    day = 86_400_000
+    assert history["elderly_routine"] >= 30 * day
+    assert history["unreported_tenant"] >= 7 * day
+    assert history["vehicle_overstay"] > 3 * day
