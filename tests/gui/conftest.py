@@ -1,0 +1,47 @@
+"""GUI test set-up: offscreen Qt, translations built, and a check that no test leaks a top-level widget."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from sandbox_app.resources import resource_path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_translations() -> None:
+    """Build stale .qm files the way `make translations` does, so plain `pytest` works too."""
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in resource_path("translations").glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_widgets(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a top-level widget alive (pytest-qt closes the ones given to qtbot first)."""
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    yield
+    for _ in range(3):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()  # pyqtgraph's context menus have no Qt parent: Python owns them
+    leaked = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    names = [f"{type(w).__name__}({w.objectName()!r})" for w in leaked]
+    for widget in leaked:
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not leaked, f"test leaked top-level widgets: {names}"
