@@ -1,0 +1,4 @@
+"""The district simulator's parts: rates, the district index, guard patrols, daily life and incidents.
+
+`sandbox_app.bridges.simulator.Simulator` assembles them into one seeded, time-ordered event stream.
+"""

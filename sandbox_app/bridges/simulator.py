@@ -1,0 +1,188 @@
+"""The embedded simulator: a seeded, reproducible live feed of a whole district (the default for `make run`).
+
+Guards patrol the walk graph with noisy GPS, residents pass the face gates, cars the barriers, old people's
+doors open and close on daily rhythms, and every rule family is triggered now and then (docs/simulator.md).
+
+Time is cut into hours counted from `start_ts`. An hour's events are a pure function of (district, seed,
+hour), so `events_between` is deterministic for any window, in any order, and event ids
+(`sim-<seed>-<hour>-<n>`) are the same every run. The real-time driver `run` only decides how far the
+simulated clock has got, from a clock it is given, and hands the new events to a sink.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
+
+from sandbox_app.bridges.sim import incidents, life
+from sandbox_app.bridges.sim.config import SimRates
+from sandbox_app.bridges.sim.incidents import Incidents
+from sandbox_app.bridges.sim.patrol import build_patrols, fixes
+from sandbox_app.bridges.sim.world import DAY_MS, HOUR_MS, Raw, World
+from sandbox_app.clock import Clock
+from sandbox_app.domain.device_kinds import DEVICE_KINDS
+from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.domain.model import District
+from sandbox_app.geo.walkgraph import WalkGraph
+
+Sink = Callable[[Sequence[Event | Rejection]], object]
+_CACHE = 3
+HISTORY_HEARTBEAT_S = 6 * 3600
+
+
+class Simulator:
+    """Events of a simulated district from `start_ts` on; `speed` is simulated seconds per real second."""
+
+    name = "simulator"
+
+    def __init__(
+        self,
+        district: District,
+        seed: int,
+        start_ts: int,
+        speed: float = 1.0,
+        rates: SimRates | None = None,
+        graph: WalkGraph | None = None,
+    ) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be positive")
+        self.district = district
+        self.seed = seed
+        self.start_ts = start_ts
+        self.speed = speed
+        self.rates = rates or SimRates()
+        self.graph = graph if graph is not None else WalkGraph.from_district(district)
+        self.world = World.build(district)
+        self.patrols = build_patrols(district, self.graph, self.world.trackers, seed, self.rates)
+        if not self.patrols:  # no paths to walk: the trackers only say they are alive
+            kinds = {d.id: d.kind for d in district.devices.values()}
+            extra = [
+                (dev, DEVICE_KINDS[kinds[dev]].heartbeat_s) for _, dev in self.world.trackers if dev in kinds
+            ]
+            self.world.heartbeats = sorted(self.world.heartbeats + extra)
+        self._hours: OrderedDict[int, list[Event]] = OrderedDict()
+        self._days: OrderedDict[int, tuple[list[Raw], Incidents]] = OrderedDict()
+
+    # the event stream -------------------------------------------------------------------------------
+    def events_between(self, t0: int, t1: int) -> Iterator[Event]:
+        """Events with t0 <= ts < t1 in time order (nothing before `start_ts`)."""
+        t0 = max(t0, self.start_ts)
+        if t1 <= t0:
+            return
+        for hour in range((t0 - self.start_ts) // HOUR_MS, (t1 - 1 - self.start_ts) // HOUR_MS + 1):
+            for event in self._hour(hour):
+                if t0 <= event.ts < t1:
+                    yield event
+
+    def history(self, days: int = 30) -> Iterator[Event]:
+        """The slow stories of the `days` before `start_ts`, in time order: elderly people's daily outings,
+        the unknown card's first visits, cars that came in and stayed.
+
+        Rules that judge against a habit or count days (elderly_routine, unreported_tenant, vehicle_overstay)
+        need this past to fire within the first simulated day. Ids are `sim-<seed>-h<days before>-<n>`.
+
+        The history is thinned, so every device it uses also sends a heartbeat declaring a
+        HISTORY_HEARTBEAT_S interval: device_offline must not take the thinning for dead devices.
+        """
+        stories: list[list[Raw]] = []
+        for day in range(-days, 0):
+            t0 = self.start_ts + day * DAY_MS
+            raws = life.elderly_outings(self.world, self.seed, self.start_ts, t0, t0 + DAY_MS)
+            raws += life.tenant_story(self.world, self.seed, day, t0)
+            raws += life.overstay_car(self.world, self.seed, day, t0)
+            stories.append(raws)
+        used = sorted({(r.device, HISTORY_HEARTBEAT_S) for raws in stories for r in raws})
+        for day, raws in zip(range(-days, 0), stories, strict=True):
+            t0 = self.start_ts + day * DAY_MS
+            origin = self.start_ts - days * DAY_MS
+            raws += incidents.heartbeats(used, self.seed, self.rates, t0, t0 + DAY_MS, origin)
+            yield from self._finish(raws, f"h{-day}")
+
+    def _hour(self, hour: int) -> list[Event]:
+        cached = self._hours.get(hour)
+        if cached is None:
+            cached = self._make_hour(hour)
+            self._hours[hour] = cached
+            if len(self._hours) > _CACHE:
+                self._hours.popitem(last=False)
+        return cached
+
+    def _make_hour(self, hour: int) -> list[Event]:
+        t0 = self.start_ts + hour * HOUR_MS
+        t1 = t0 + HOUR_MS
+        planned, trouble = self._day(hour // 24)
+        raws = [r for r in planned if t0 <= r.ts < t1]
+        raws += fixes(self.patrols, self.graph, t0, t1, hour, self.seed, self.rates)
+        raws += incidents.heartbeats(self.world.heartbeats, self.seed, self.rates, t0, t1)
+        silent = trouble.silenced()
+        if silent:
+            raws = [
+                r for r in raws if r.device not in silent or not any(s.hides(r) for s in silent[r.device])
+            ]
+        return list(self._finish(raws, str(hour)))
+
+    def _day(self, day: int) -> tuple[list[Raw], Incidents]:
+        """The day's low-rate streams, generated once per day (they are cheap next to the GPS fixes)."""
+        cached = self._days.get(day)
+        if cached is None:
+            w, seed, rates = self.world, self.seed, self.rates
+            t0 = self.start_ts + day * DAY_MS
+            trouble = incidents.plan(w, self.patrols, self.graph, seed, rates, day, t0)
+            raws = trouble.events
+            raws += life.resident_faces(w, seed, rates, day, t0) + life.unknown_faces(w, seed, rates, day, t0)
+            raws += life.elderly_outings(w, seed, self.start_ts, t0, t0 + DAY_MS)
+            raws += life.cars(w, seed, rates, day, t0) + life.ebikes(w, seed, rates, day, t0)
+            raws += life.locks(w, seed, rates, day, t0) + life.doors(w, seed, rates, t0, t0 + DAY_MS)
+            raws += incidents.perimeter(w, seed, rates, t0, t0 + DAY_MS)
+            cached = (raws, trouble)
+            self._days[day] = cached
+            if len(self._days) > _CACHE:
+                self._days.popitem(last=False)
+        return cached
+
+    def _finish(self, raws: list[Raw], chunk: str) -> Iterator[Event]:
+        """Sort (stably, so generation order breaks ties) and give the deterministic ids."""
+        raws.sort(key=itemgetter(0))
+        prefix = f"sim-{self.seed}-{chunk}-"
+        for n, r in enumerate(raws):
+            yield Event(f"{prefix}{n}", r.ts, r.device, r.kind, r.lon, r.lat, r.data)
+
+    # the real-time driver ---------------------------------------------------------------------------
+    def run(
+        self,
+        sink: Sink,
+        clock: Clock,
+        stop: threading.Event,
+        *,
+        tick_s: float = 1.0,
+        history_days: int = 0,
+        max_batch: int = 5_000,
+    ) -> None:
+        """Feed `sink` until `stop` is set, `speed` simulated seconds per second of `clock`.
+
+        The simulated time is start_ts + (clock now - clock at start) * speed, so a slow sink makes the
+        next batch bigger instead of letting the simulation drift behind the clock.
+        """
+        if history_days:
+            self._emit(sink, self.history(history_days), max_batch)
+        wall0 = clock.now_ms()
+        done = self.start_ts
+        while not stop.is_set():
+            now = self.start_ts + int((clock.now_ms() - wall0) * self.speed)
+            if now > done:
+                self._emit(sink, self.events_between(done, now), max_batch)
+                done = now
+            stop.wait(tick_s)
+
+    @staticmethod
+    def _emit(sink: Sink, events: Iterator[Event], max_batch: int) -> None:
+        batch: list[Event | Rejection] = []
+        for event in events:
+            batch.append(event)
+            if len(batch) >= max_batch:
+                sink(batch)
+                batch = []
+        if batch:
+            sink(batch)
