@@ -82,6 +82,15 @@ def _check_all(
             ctx.define(layer, None if broken else np.empty(0, dtype=object))
             builders[layer] = nothing
             continue
+        if len(src) == 0:
+            # An empty file defines nothing (it may not even carry its columns); only required layers
+            # must have records.
+            required = layer in REQUIRED_LAYERS
+            if required:
+                ctx.problems.append(Problem(src.file, None, None, "has no records"))
+            ctx.define(layer, None if required else np.empty(0, dtype=object))
+            builders[layer] = nothing
+            continue
         builders[layer] = check(src, ctx)
         done += len(src)
         tick("check", done, total)

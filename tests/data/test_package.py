@@ -682,3 +682,13 @@ def test_package_in_chinese_web_map_crs_lands_at_wgs84(
     shift = d.compounds["C1"].boundary.centroid.x - _layers_at(slon, slat)["compounds"].geometry[0].centroid.x
     assert abs(shift) > 1e-4
     assert shift == pytest.approx(wlon - slon, abs=tol)
+
+
+def test_empty_optional_layer_is_fine_but_empty_required_layer_is_not(tmp_path: Path) -> None:
+    root = write_package(tmp_path / "pkg")
+    (root / "roads.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    (root / "guards.csv").write_text("id,name,role,device_id\n", encoding="utf-8")
+    d = load_package(root)
+    assert (d.roads, d.guards) == ({}, {})
+    (root / "compounds.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+    assert only(load_problems(root)) == Problem("compounds.geojson", None, None, "has no records")
