@@ -161,7 +161,7 @@ def _raw_text(raw: bytes | str | Mapping[str, Any]) -> str:
             text = orjson.dumps(raw, default=str).decode()
         except TypeError:
             text = repr(raw)
-    return text[:RAW_KEEP]
+    return text.rstrip("\r\n")[:RAW_KEEP]
 
 
 def decode_event(raw: bytes | str | Mapping[str, Any], line: int | None = None) -> Event | Rejection:

@@ -1,0 +1,53 @@
+"""JSON Lines files (one event per line) → batches of Events and Rejections, streamed.
+
+Used by `sandbox-app ingest`, backtests and fixtures. Reading is streaming and batched so a multi-gigabyte
+export never sits in memory and the engine pays its per-batch costs (one transaction) once per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sandbox_app.bridges.schema import decode_event
+from sandbox_app.domain.events import Event, Rejection
+
+DEFAULT_BATCH = 5000
+Item = Event | Rejection
+
+
+def iter_lines(source: Path | str | Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]:
+    """(1-based line number, text) for a file path or any iterable of lines; blank lines are skipped."""
+    if isinstance(source, Path | str):
+        with open(source, "rb") as handle:
+            yield from _numbered(handle)
+    else:
+        yield from _numbered(source)
+
+
+def _numbered(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]:
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            yield number, raw
+
+
+def read_batches(
+    source: Path | str | Iterable[bytes | str], batch_size: int = DEFAULT_BATCH
+) -> Iterator[list[Item]]:
+    """Decoded lists of up to `batch_size` items; a malformed line becomes a Rejection with its number."""
+    batch: list[Item] = []
+    append = batch.append
+    for number, raw in iter_lines(source):
+        append(decode_event(raw, number))
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+            append = batch.append
+    if batch:
+        yield batch
+
+
+def read_jsonl(source: Path | str | Iterable[bytes | str], batch_size: int = DEFAULT_BATCH) -> Iterator[Item]:
+    """Every decoded item, flat, in file order."""
+    for batch in read_batches(source, batch_size):
+        yield from batch

@@ -1,0 +1,247 @@
+"""The one pipeline: events in → durable log → rules → alert book → store and bus.
+
+Order matters: a batch is made durable (idempotent by event id) before any rule sees it, so a crash never
+leaves an alert whose cause is missing from the log, and a transport may ack as soon as `ingest` returns.
+Time is the engine clock, driven by event timestamps, so a day of history runs in seconds and replay,
+backtests and live operation share this code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from operator import attrgetter
+from typing import Any, Protocol
+
+from sandbox_app.alert_book import AlertBook
+from sandbox_app.bus import Bus, HealthChanged, StateDelta
+from sandbox_app.clock import MS_PER_MINUTE, EngineClock
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.enums import AlertState
+from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.domain.model import District
+from sandbox_app.rules.base import Rule, Signal
+from sandbox_app.store.base import Fix, Store
+
+CLOCK_META = "engine.clock_ms"
+DEFAULT_BATCH = 5000
+DEFAULT_WARMUP_MS = 24 * 3600 * 1000
+"""How much stored history is replayed into the rules on start to rebuild their timers."""
+_by_ts = attrgetter("ts")
+FlagFn = Callable[[Event], "str | None"]
+
+
+class HealthReport(Protocol):
+    """What the engine needs of `sandbox_app.bridges.health.BridgeHealth`."""
+
+    @property
+    def name(self) -> str: ...
+
+
+@dataclass(slots=True)
+class IngestResult:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    """`{"line": n | None, "reason": text}` per rejected message."""
+
+    def add(self, other: IngestResult) -> None:
+        self.accepted += other.accepted
+        self.duplicates += other.duplicates
+        self.rejected.extend(other.rejected)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"accepted": self.accepted, "duplicates": self.duplicates, "rejected": self.rejected}
+
+
+def _chunks(items: Iterable[Event | Rejection], size: int) -> Iterator[list[Event | Rejection]]:
+    if isinstance(items, list) and len(items) <= size:
+        yield items
+        return
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Engine:
+    """Feed it Events (any bridge's output); it stores them, runs the rules and keeps the alert book."""
+
+    def __init__(
+        self,
+        store: Store,
+        district: District,
+        rules: Sequence[Rule],
+        bus: Bus | None = None,
+        *,
+        batch_size: int = DEFAULT_BATCH,
+        warmup_ms: int = DEFAULT_WARMUP_MS,
+    ) -> None:
+        self.store = store
+        self.district = district
+        self.rules = list(rules)
+        self.bus = bus if bus is not None else Bus()
+        self.batch_size = batch_size
+        self.health: dict[str, Any] = {}
+        self.book = AlertBook()
+        self.book.load(a for a in store.alerts() if a.state.is_open)
+        self.clock = EngineClock(int(store.get_meta(CLOCK_META) or 0))
+        self._routes: dict[str, list[Rule]] = {}
+        self._flag_routes: dict[str, list[Rule]] = {}
+        """Rules that can flag, by kind: they alone see the events they flagged."""
+        self._flaggers: dict[str, list[FlagFn]] = {}
+        for rule in self.rules:
+            flag = getattr(rule, "flag", None)
+            for kind in rule.kinds:
+                self._routes.setdefault(kind, []).append(rule)
+                if callable(flag):
+                    self._flag_routes.setdefault(kind, []).append(rule)
+                    self._flaggers.setdefault(kind, []).append(flag)
+        self._next_tick = self._tick_after(self.clock.now_ms())
+        self._live = True
+        if self.rules and self.clock.now_ms() > 0:
+            self._warm_up(warmup_ms)
+
+    # public ---------------------------------------------------------------------------------------------
+    def now_ms(self) -> int:
+        return self.clock.now_ms()
+
+    def ingest(self, items: Iterable[Event | Rejection]) -> IngestResult:
+        """Store, evaluate and publish; returns only after every batch is durable (a bridge Sink)."""
+        total = IngestResult()
+        for chunk in _chunks(items, self.batch_size):
+            total.add(self._ingest_batch(chunk))
+        return total
+
+    def advance_to(self, ts: int) -> None:
+        """Move the engine clock (no event needed) so absence rules whose deadline passed can fire."""
+        if not self.clock.advance(ts):
+            return
+        self._tick(ts)
+        self._next_tick = self._tick_after(ts)
+        self._finish_batch([], {})
+
+    def report_health(self, health: HealthReport) -> None:
+        """A bridge's latest health (connected, counts, last rejection), for the device-health panel."""
+        self.health[health.name] = health
+        self.bus.publish(HealthChanged(health))
+
+    def open_alerts(self) -> list[Alert]:
+        return self.book.open_alerts()
+
+    def transition_alert(self, alert_id: str, state: AlertState, actor: str, note: str = "") -> Alert:
+        """A person moves an open alert along its lifecycle (ack, dispatch, resolve, close, dismiss)."""
+        alert = self.book.find(alert_id)
+        if alert is None:
+            raise KeyError(f"no open alert {alert_id!r}")
+        alert.advance(state, actor, self.clock.now_ms(), note)
+        self.book.changed(alert)
+        self._finish_batch([], {})
+        return alert
+
+    # pipeline -------------------------------------------------------------------------------------------
+    def _ingest_batch(self, items: Sequence[Event | Rejection]) -> IngestResult:
+        result = IngestResult()
+        events: list[Event] = []
+        for item in items:
+            if type(item) is Event:
+                events.append(item)
+            elif isinstance(item, Rejection):
+                result.rejected.append({"line": item.line, "reason": item.reason})
+            else:
+                result.rejected.append({"line": None, "reason": f"not an event: {type(item).__name__}"})
+        events.sort(key=_by_ts)
+        if self._flaggers:
+            events = self._flag(events)
+        new = self.store.append_events(events) if events else []
+        result.accepted = len(new)
+        result.duplicates = len(events) - len(new)
+        new.sort(key=_by_ts)
+        process = self._process
+        for event in new:
+            process(event)
+        self._finish_batch(new, self._latest_fixes(new) if self._wants_delta() else {})
+        return result
+
+    def _flag(self, events: list[Event]) -> list[Event]:
+        """Let flagger rules mark implausible events; flagged ones are still stored, with the reason."""
+        flaggers = self._flaggers
+        out = events
+        for i, event in enumerate(events):
+            for flag in flaggers.get(event.kind, ()):
+                reason = flag(event)
+                if reason:
+                    data = {**event.data, "flagged": reason}
+                    if out is events:
+                        out = list(events)
+                    out[i] = Event(event.id, event.ts, event.device, event.kind, event.lon, event.lat, data)
+                    break
+        return out
+
+    def _process(self, event: Event) -> None:
+        if event.ts >= self._next_tick:
+            boundary = event.ts - event.ts % MS_PER_MINUTE
+            self._tick(boundary)
+            self._next_tick = boundary + MS_PER_MINUTE
+        self.clock.advance(event.ts)
+        routes = self._flag_routes if "flagged" in event.data else self._routes
+        for rule in routes.get(event.kind, ()):
+            for signal in rule.on_event(event):
+                self._emit(signal)
+
+    def _tick(self, now_ts: int) -> None:
+        for rule in self.rules:
+            for signal in rule.on_time(now_ts):
+                self._emit(signal)
+
+    def _emit(self, signal: Signal) -> None:
+        if self._live:
+            self.book.apply(signal)
+
+    @staticmethod
+    def _tick_after(ts: int) -> int:
+        return ts - ts % MS_PER_MINUTE + MS_PER_MINUTE
+
+    def _finish_batch(self, new: Sequence[Event], fixes: dict[str, Fix]) -> None:
+        dirty = self.book.take_dirty()
+        if dirty:
+            self.store.upsert_alerts(dirty)
+        now = self.clock.now_ms()
+        if new or dirty or str(now) != self.store.get_meta(CLOCK_META):
+            self.store.set_meta(CLOCK_META, str(now))
+        if self._wants_delta() and (new or dirty):
+            self.bus.publish(StateDelta(now, new, fixes, dirty))
+
+    def _wants_delta(self) -> bool:
+        return self.bus.has_subscribers(StateDelta)
+
+    @staticmethod
+    def _latest_fixes(events: Sequence[Event]) -> dict[str, Fix]:
+        fixes: dict[str, Fix] = {}
+        for e in events:
+            if e.kind == "gps.fix" and e.lon is not None and e.lat is not None and "flagged" not in e.data:
+                fixes[e.device] = Fix(e.device, e.ts, e.lon, e.lat)
+        return fixes
+
+    # restart --------------------------------------------------------------------------------------------
+    def _warm_up(self, window_ms: int) -> None:
+        """Rebuild the rules' state (timers, last-seen) by replaying recent stored history silently.
+
+        Signals are dropped: whatever they would raise was raised when the events first came and is in the
+        store's alert table already (and loaded into the book).
+        """
+        end = self.clock.now_ms()
+        self._live = False
+        self.clock = EngineClock(0)
+        self._next_tick = 0
+        try:
+            for event in self.store.events_between(max(0, end - window_ms), end):
+                for flag in self._flaggers.get(event.kind, ()):
+                    flag(event)
+                self._process(event)
+            self.clock.advance(end)
+            self._tick(end)
+        finally:
+            self._live = True
+            self._next_tick = self._tick_after(end)
+        self.book.discard_dirty()

@@ -1,0 +1,260 @@
+"""Engine: durable-first dedupe, ts-ordered rule routing, minute ticks, alert book, flaggers, restart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from sandbox_app.bus import Bus, HealthChanged, StateDelta
+from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.domain.model import District
+from sandbox_app.engine import Engine
+from sandbox_app.rules.base import Signal
+from sandbox_app.store import open_store
+from sandbox_app.store.base import Store
+
+T0 = 1_714_550_400_000  # 2024-05-01T08:00:00Z, a whole minute
+MIN = 60_000
+HOUR = 60 * MIN
+
+
+class ButtonRule:
+    """Every alarm.button press signals its device."""
+
+    name = "alarm_button"
+    kinds = frozenset({"alarm.button"})
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def on_event(self, event: Event) -> Iterable[Signal]:
+        self.seen.append(event.id)
+        return [
+            Signal(self.name, event.device, "device", Severity.HIGH, event.ts, data={"n": len(self.seen)})
+        ]
+
+    def on_time(self, now_ts: int) -> Iterable[Signal]:
+        return ()
+
+
+class SilenceRule:
+    """No door.open from a device for an hour → one signal per silence; counts on_time calls."""
+
+    name = "door_silence"
+    kinds = frozenset({"door.open"})
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+        self.ticks: list[int] = []
+
+    def on_event(self, event: Event) -> Iterable[Signal]:
+        self.last[event.device] = event.ts
+        return ()
+
+    def on_time(self, now_ts: int) -> Iterable[Signal]:
+        self.ticks.append(now_ts)
+        due = [d for d, ts in self.last.items() if now_ts - ts >= HOUR]
+        for device in due:
+            del self.last[device]
+        return [Signal(self.name, d, "device", Severity.MEDIUM, now_ts) for d in due]
+
+
+class SpeedFlagger:
+    """Flags fixes east of 170°E as implausible, and signals only on what it flagged."""
+
+    name = "gps_sanity"
+    kinds = frozenset({"gps.fix"})
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def flag(self, event: Event) -> str | None:
+        return "teleport" if (event.lon or 0) > 170 else None
+
+    def on_event(self, event: Event) -> Iterable[Signal]:
+        self.events.append(event.id)
+        if "flagged" in event.data:
+            return [Signal(self.name, event.device, "device", Severity.LOW, event.ts)]
+        return ()
+
+    def on_time(self, now_ts: int) -> Iterable[Signal]:
+        return ()
+
+
+class FixWatcher:
+    """A plain rule on gps.fix: must never see flagged fixes."""
+
+    name = "fix_watch"
+    kinds = frozenset({"gps.fix"})
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    def on_event(self, event: Event) -> Iterable[Signal]:
+        self.events.append(event.id)
+        return ()
+
+    def on_time(self, now_ts: int) -> Iterable[Signal]:
+        return ()
+
+
+def ev(eid: str, ts: int, kind: str = "alarm.button", device: str = "B1", **kw: object) -> Event:
+    return Event(eid, ts, device, kind, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def store() -> Store:
+    return open_store(":memory:")
+
+
+DISTRICT = District("test", "Asia/Shanghai")
+
+
+def test_duplicates_and_rejections_counted_good_events_kept(store: Store) -> None:
+    rule = ButtonRule()
+    engine = Engine(store, DISTRICT, [rule])
+    items: list[Event | Rejection] = [
+        ev("a", T0 + 2000),
+        Rejection("unknown kind 'x'", "{}", 2),
+        ev("b", T0 + 1000),
+        ev("a", T0 + 2000),
+    ]
+    result = engine.ingest(items)
+    assert result.to_json() == {
+        "accepted": 2,
+        "duplicates": 1,
+        "rejected": [{"line": 2, "reason": "unknown kind 'x'"}],
+    }
+    assert rule.seen == ["b", "a"]  # time order, not arrival order
+    again = engine.ingest([ev("a", T0 + 2000), ev("c", T0 + 3000)])
+    assert (again.accepted, again.duplicates) == (1, 1)
+    assert rule.seen == ["b", "a", "c"]
+    assert store.event_count() == 3
+
+
+def test_alert_book_one_alert_per_rule_and_subject(store: Store) -> None:
+    engine = Engine(store, DISTRICT, [ButtonRule()], batch_size=2)
+    engine.ingest([ev("1", T0), ev("2", T0 + 5000), ev("3", T0 + 9000), ev("4", T0 + 7000, device="B2")])
+    stored = {a.subject: a for a in store.alerts()}
+    assert set(stored) == {"B1", "B2"}
+    b1 = stored["B1"]
+    assert (b1.count, b1.first_ts, b1.last_ts, b1.state) == (3, T0, T0 + 9000, AlertState.OPEN)
+    assert b1.rule == "alarm_button" and b1.severity == Severity.HIGH
+    assert stored["B2"].count == 1
+    # Once the duty desk closes it, the next press is a new alert.
+    engine.transition_alert(b1.id, AlertState.DISMISSED, "officer1", "test press")
+    engine.ingest([ev("5", T0 + HOUR)])
+    b1_alerts = sorted((a for a in store.alerts() if a.subject == "B1"), key=lambda a: a.first_ts)
+    assert [(a.state, a.count) for a in b1_alerts] == [(AlertState.DISMISSED, 3), (AlertState.OPEN, 1)]
+    assert b1_alerts[0].history[-1].actor == "officer1"
+
+
+def test_on_time_called_per_minute_not_per_event(store: Store) -> None:
+    rule = SilenceRule()
+    engine = Engine(store, DISTRICT, [rule])
+    events = [ev(f"d{i}", T0 + i * 1000, "door.open", "M1") for i in range(120)]  # two minutes, 120 events
+    engine.ingest(events)
+    assert rule.ticks == [T0, T0 + MIN]
+    assert store.alerts() == []
+    engine.advance_to(T0 + 119_000 + HOUR - 1)
+    assert store.alerts() == []
+    engine.advance_to(T0 + 119_000 + HOUR)
+    [alert] = store.alerts()
+    assert (alert.rule, alert.subject, alert.first_ts) == ("door_silence", "M1", T0 + 119_000 + HOUR)
+    assert engine.now_ms() == T0 + 119_000 + HOUR
+
+
+def test_clock_tick_fires_before_the_event_that_crosses_it(store: Store) -> None:
+    rule = SilenceRule()
+    engine = Engine(store, DISTRICT, [rule])
+    engine.ingest([ev("d1", T0, "door.open", "M1")])
+    # Two hours later the door opens again: the silence between must still be reported.
+    engine.ingest([ev("d2", T0 + 2 * HOUR + 5, "door.open", "M1")])
+    [alert] = store.alerts()
+    assert alert.first_ts == T0 + 2 * HOUR
+
+
+def test_flagged_events_stored_with_reason_and_hidden_from_other_rules(store: Store) -> None:
+    flagger, watcher = SpeedFlagger(), FixWatcher()
+    engine = Engine(store, DISTRICT, [flagger, watcher])
+    engine.ingest(
+        [
+            ev("f1", T0, "gps.fix", "G1", lon=116.0, lat=39.0),
+            ev("f2", T0 + 1000, "gps.fix", "G1", lon=179.0, lat=39.0),
+        ]
+    )
+    stored = {e.id: e for e in store.events_between(T0, T0 + 1000)}
+    assert stored["f2"].data == {"flagged": "teleport"}
+    assert stored["f1"].data == {}
+    assert watcher.events == ["f1"]
+    assert flagger.events == ["f1", "f2"]
+    assert [a.rule for a in store.alerts()] == ["gps_sanity"]
+    assert store.last_fixes(T0 + 1000)["G1"].lon == 116.0
+
+
+def test_restart_rebuilds_rule_timers_without_repeating_alerts(tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    first = open_store(db)
+    engine = Engine(first, DISTRICT, [SilenceRule(), ButtonRule()])
+    engine.ingest([ev("d1", T0, "door.open", "M1"), ev("b1", T0 + 1000)])
+    first.close()
+
+    second = open_store(db)
+    engine = Engine(second, DISTRICT, [SilenceRule(), ButtonRule()])
+    assert engine.now_ms() == T0 + 1000
+    assert [a.count for a in second.alerts()] == [1]  # warm-up replay did not count the press again
+    engine.advance_to(T0 + HOUR)
+    assert sorted(a.rule for a in second.alerts()) == ["alarm_button", "door_silence"]
+    engine.ingest([ev("b2", T0 + HOUR + 1)])
+    button = next(a for a in second.alerts() if a.rule == "alarm_button")
+    assert button.count == 2  # the open alert from the first run collects the repeat
+    second.close()
+
+
+def test_bus_gets_one_delta_per_batch_and_health(store: Store) -> None:
+    bus = Bus()
+    deltas: list[StateDelta] = []
+    health: list[HealthChanged] = []
+    bus.subscribe(StateDelta, deltas.append)
+    bus.subscribe(HealthChanged, health.append)
+    engine = Engine(store, DISTRICT, [ButtonRule()], bus)
+    engine.ingest(
+        [
+            ev("g1", T0, "gps.fix", "G1", lon=116.0, lat=39.0),
+            ev("g2", T0 + 10, "gps.fix", "G1", lon=116.5, lat=39.5),
+            ev("p1", T0 + 20),
+        ]
+    )
+    [delta] = deltas
+    assert delta.now_ts == T0 + 20
+    assert [e.id for e in delta.events] == ["g1", "g2", "p1"]
+    assert (delta.fixes["G1"].lon, delta.fixes["G1"].ts) == (116.5, T0 + 10)
+    assert [a.subject for a in delta.alerts] == ["B1"]
+    engine.ingest([ev("g1", T0, "gps.fix", "G1", lon=116.0, lat=39.0)])  # duplicate only: nothing new
+    assert len(deltas) == 1
+
+    class Health:
+        name = "mqtt:test"
+
+    report = Health()
+    engine.report_health(report)
+    assert engine.health == {"mqtt:test": report}
+    assert health[0].health is report
+
+
+def test_failing_subscriber_does_not_stop_the_pipeline(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    bus = Bus()
+
+    def broken(delta: StateDelta) -> None:
+        raise RuntimeError("panel bug")
+
+    bus.subscribe(StateDelta, broken)
+    engine = Engine(store, DISTRICT, [ButtonRule()], bus)
+    assert engine.ingest([ev("p1", T0)]).accepted == 1
+    assert "panel bug" in caplog.text
+    assert len(store.alerts()) == 1
