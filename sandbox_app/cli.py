@@ -1,0 +1,219 @@
+"""`sandbox-app`: headless commands for setup, batch ingest and scripted checks (no Qt is imported).
+
+Times on the command line are ISO 8601 (with offset, or naive in the district's timezone) or epoch ms;
+times in outputs are epoch ms. Exit codes: 0 ok, 2 bad input (arguments, package problems, unreadable files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tqdm import tqdm
+
+from sandbox_app.bridges.jsonl import read_jsonl
+from sandbox_app.clock import TimeParseError, parse_time
+from sandbox_app.domain.model import District
+from sandbox_app.engine import Engine
+from sandbox_app.store import Store, open_store
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+
+class CliError(Exception):
+    """A problem the user can fix (bad time, missing file, no district imported); printed, exit 2."""
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def _time(text: str, district: District | None) -> int:
+    try:
+        return parse_time(text, district.timezone if district else "UTC")
+    except TimeParseError as exc:
+        raise CliError(str(exc)) from None
+
+
+class _Bars:
+    """A tqdm progress line per loader stage, on stderr (stdout stays clean for scripts)."""
+
+    def __init__(self) -> None:
+        self._bar: tqdm[Any] | None = None
+        self._stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self._stage or self._bar is None:
+            self.close()
+            self._stage = stage
+            self._bar = tqdm(total=total, desc=stage, unit="row", file=sys.stderr, leave=True)
+        self._bar.total = total
+        self._bar.update(done - self._bar.n)  # update() throttles redraws; setting .n would not
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from sandbox_app.data.package import PackageError, load_package
+
+    bars = _Bars()
+    try:
+        district = load_package(Path(args.package), progress=bars)
+    except PackageError as exc:
+        bars.close()
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"import failed: {len(exc.problems)} problem(s); {args.db} was not changed", file=sys.stderr)
+        return EXIT_INPUT
+    bars.close()
+    store = open_store(args.db)
+    try:
+        store.replace_district(district)
+    finally:
+        store.close()
+    _print_json(
+        {
+            "district": district.name,
+            "compounds": len(district.compounds),
+            "buildings": len(district.buildings),
+            "rooms": len(district.rooms),
+            "people": len(district.people),
+            "devices": len(district.devices),
+            "guards": len(district.guards),
+            "roads": len(district.roads),
+            "gates": len(district.gates),
+        }
+    )
+    return EXIT_OK
+
+
+def _existing_store(db: str) -> Store:
+    """Read commands must not silently create an empty database from a typo'd path."""
+    if not Path(db).is_file():
+        raise CliError(f"no database at {db} (run `sandbox-app import` first)")
+    return open_store(db)
+
+
+def _district(store: Store) -> District:
+    """The imported district, or an empty one so events can be ingested before a package exists."""
+    return store.load_district() or District(name="", timezone="UTC")
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from sandbox_app.rules.config import RuleConfigError, load_rules
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise CliError(f"no such file: {source}")
+    store = open_store(args.db)
+    try:
+        district = _district(store)
+        until = _time(args.until, district) if args.until else None
+        try:
+            rules = load_rules(district, Path(args.rules) if args.rules else None)
+        except RuleConfigError as exc:
+            raise CliError(f"rules: {exc}") from None
+        engine = Engine(store, district, rules)
+        result = engine.ingest(read_jsonl(source))
+        if until is not None:
+            engine.advance_to(until)
+    finally:
+        store.close()
+    _print_json(result.to_json())
+    return EXIT_OK
+
+
+def state_at(store: Store, at_ts: int) -> dict[str, Any]:
+    """Guards' last positions (via their tracker) and the alerts open at `at_ts`, as plain JSON."""
+    district = _district(store)
+    fixes = store.last_fixes(at_ts)
+    guards = {}
+    for guard in sorted(district.guards.values(), key=lambda g: g.id):
+        fix = fixes.get(guard.device_id or "")
+        if fix is not None:
+            guards[guard.id] = {"lon": fix.lon, "lat": fix.lat, "ts": fix.ts}
+    return {"guards": guards, "alerts": [a.to_json() for a in store.alerts_open_at(at_ts)]}
+
+
+def cmd_state(args: argparse.Namespace) -> int:
+    store = _existing_store(args.db)
+    try:
+        state = state_at(store, _time(args.at, store.load_district()))
+    finally:
+        store.close()
+    if args.json:
+        _print_json(state)
+    else:
+        for gid, pos in state["guards"].items():
+            print(f"guard {gid}: {pos['lon']:.6f},{pos['lat']:.6f} @ {pos['ts']}")
+        _print_alert_lines(state["alerts"])
+    return EXIT_OK
+
+
+def _print_alert_lines(alerts: list[dict[str, Any]]) -> None:
+    for a in alerts:
+        print(f"{a['id']}  {a['severity']:<8} {a['state']:<12} {a['rule']} {a['subject']} ×{a['count']}")
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    store = _existing_store(args.db)
+    try:
+        alerts = [a.to_json() for a in store.alerts()]
+    finally:
+        store.close()
+    if args.json:
+        _print_json(alerts)
+    else:
+        _print_alert_lines(alerts)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sandbox-app", description="数字沙盘 Digital Sandbox, headless")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", help="validate a district package and write it to the database")
+    p.add_argument("package", help="package folder (manifest.json + layers)")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("ingest", help="ingest a JSON Lines event file through the engine")
+    p.add_argument("file")
+    p.add_argument("--db", required=True)
+    p.add_argument("--until", help="advance the engine clock to TIME after the last event")
+    p.add_argument("--rules", help="rules TOML (default: resources/rules.toml)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("state", help="guards' positions and open alerts at a time")
+    p.add_argument("--db", required=True)
+    p.add_argument("--at", required=True, help="ISO 8601 or epoch ms")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_state)
+
+    p = sub.add_parser("alerts", help="every alert in the database")
+    p.add_argument("--db", required=True)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_alerts)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except CliError as exc:
+        print(f"sandbox-app {args.command}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
