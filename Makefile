@@ -16,7 +16,7 @@ DEMO_DB := out/demo.db
 DEMO_PACKAGE := resources/demo
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
-XVFB_DISPLAY ?= :97
+XVFB_FIRST ?= 97
 
 # Debian packages Qt (xcb/offscreen), VTK (EGL/OSMesa), CJK text and the test servers need.
 SYSTEM_PACKAGES := xvfb libgl1-mesa-dri libglx-mesa0 libegl-mesa0 libegl1 libgbm1 libosmesa6 \
@@ -63,11 +63,13 @@ $(STAMPS) out:
 $(SYSTEM_STAMP): | $(STAMPS)
 
 # --- Python virtual environment ----------------------------------------------------------------------
-$(VENV_STAMP): pyproject.toml
+# pip's own chatter goes to out/pip.log and is shown only when the install fails.
+$(VENV_STAMP): pyproject.toml | out
 	@[[ -x $(BIN)/python ]] || $(PYTHON) -m venv $(VENV)
-	@echo "Installing Python packages into $(VENV)"
-	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@echo "Installing Python packages into $(VENV) (log: out/pip.log)"
+	@{ $(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip && \
+		$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'; } >out/pip.log 2>&1 \
+		|| { tail -n 40 out/pip.log >&2; exit 1; }
 	@touch $@
 
 # --- translations: .ts sources → .qm (built, not committed) ------------------------------------------
@@ -101,8 +103,9 @@ pytest: $(VENV_STAMP) translations
 	@n=$$($(BIN)/pytest -q --collect-only -m vtk -p no:cacheprovider 2>/dev/null | grep -c '::' || true); \
 	if (( n > 0 )); then \
 		if [[ -z "$${DISPLAY:-}" ]]; then \
-			Xvfb $(XVFB_DISPLAY) -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$$!; \
-			trap 'kill $$xvfb 2>/dev/null || true' EXIT; sleep 1; export DISPLAY=$(XVFB_DISPLAY); \
+			d=$(XVFB_FIRST); while [[ -e /tmp/.X$$d-lock ]]; do d=$$((d + 1)); done; \
+			Xvfb :$$d -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$$!; \
+			trap 'kill $$xvfb 2>/dev/null; wait $$xvfb 2>/dev/null || true' EXIT; sleep 1; export DISPLAY=:$$d; \
 		fi; \
 		QT_QPA_PLATFORM=xcb $(BIN)/pytest -q -m vtk; \
 	fi
