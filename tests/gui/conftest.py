@@ -14,7 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from sandbox_app.resources import resource_path
 
@@ -29,19 +29,28 @@ def built_translations() -> None:
             subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
 
 
+def settle() -> None:
+    """Run deferred deletes and collect Python-owned Qt objects (pyqtgraph's menus have no Qt parent)."""
+    for _ in range(3):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        gc.collect()
+
+
+def new_top_level_widgets(before: set[int]) -> list[QWidget]:
+    settle()
+    return [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+
+
 @pytest.fixture(autouse=True)
 def no_leaked_widgets(qapp: QApplication) -> Iterator[None]:
     """Fail a test that leaves a top-level widget alive (pytest-qt closes the ones given to qtbot first)."""
     before = {id(w) for w in QApplication.topLevelWidgets()}
     yield
-    for _ in range(3):
-        QCoreApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        gc.collect()  # pyqtgraph's context menus have no Qt parent: Python owns them
-    leaked = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    leaked = new_top_level_widgets(before)
     names = [f"{type(w).__name__}({w.objectName()!r})" for w in leaked]
     for widget in leaked:
         widget.close()
         widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle()
     assert not leaked, f"test leaked top-level widgets: {names}"

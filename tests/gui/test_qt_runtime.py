@@ -11,6 +11,9 @@ import sys
 import PySide6
 import pytest
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QLabel
+
+from tests.gui.conftest import new_top_level_widgets
 
 pytestmark = pytest.mark.gui
 
@@ -29,3 +32,13 @@ def test_signal_emit_keeps_reference_counts(qapp: object) -> None:
     lost = before - sys.getrefcount(True)
     assert got == list(range(200))
     assert lost < 50, f"PySide6 {PySide6.__version__} loses a reference to True per emit: pin PySide6<6.12"
+
+
+def test_leak_check_sees_a_forgotten_window(qapp: QApplication) -> None:
+    before = {id(w) for w in QApplication.topLevelWidgets()}
+    forgotten = QLabel("forgotten")
+    forgotten.setObjectName("forgotten")
+    assert [w.objectName() for w in new_top_level_widgets(before)] == ["forgotten"]
+    forgotten.deleteLater()
+    del forgotten
+    assert new_top_level_widgets(before) == []
