@@ -11,9 +11,11 @@ simulated clock has got, from a clock it is given, and hands the new events to a
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from operator import itemgetter
 
 from sandbox_app.bridges.sim import incidents, life
@@ -30,6 +32,23 @@ from sandbox_app.geo.walkgraph import WalkGraph
 Sink = Callable[[Sequence[Event | Rejection]], object]
 _CACHE = 3
 HISTORY_HEARTBEAT_S = 6 * 3600
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an hour is built.
+
+    An hour is ~30,000 fresh acyclic objects (events and their data dicts); every few hundred allocations
+    trigger a collection that walks them all again, which doubled the build time. Nothing here makes
+    cycles, so nothing is leaked; reference counting frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Simulator:
@@ -103,7 +122,8 @@ class Simulator:
     def _hour(self, hour: int) -> list[Event]:
         cached = self._hours.get(hour)
         if cached is None:
-            cached = self._make_hour(hour)
+            with _no_cycle_collection():
+                cached = self._make_hour(hour)
             self._hours[hour] = cached
             if len(self._hours) > _CACHE:
                 self._hours.popitem(last=False)

@@ -123,7 +123,7 @@ def fixes(
     out: list[Raw] = []
     for i, patrol in enumerate(patrols):
         rng = rng_for(seed, "gps", i, key)
-        ts = _fix_times(rng, t0, t1, rates)
+        ts = _fix_times(rng, t0, t1, rates, (seed & 0xFFFF_FFFF) << 20 | i)
         if len(ts) == 0:
             continue
         x, y, speed, course = patrol.at(ts)
@@ -145,16 +145,31 @@ def _battery(patrol: Patrol, ts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]
     return np.asarray(100 - (used * 80).astype(np.int64), dtype=np.int64)
 
 
-def _fix_times(rng: np.random.Generator, t0: int, t1: int, rates: SimRates) -> npt.NDArray[np.int64]:
-    lo, hi = rates.gps_interval_s
-    n = int((t1 - t0) / (lo * 1000.0)) + 2
-    steps = rng.uniform(lo * 1000.0, hi * 1000.0, n)
-    ts = (t0 + rng.uniform(0, hi * 1000.0) + np.cumsum(steps) - steps[0]).astype(np.int64)
-    ts = ts[ts < t1]
+def _fix_times(
+    rng: np.random.Generator, t0: int, t1: int, rates: SimRates, stream: int
+) -> npt.NDArray[np.int64]:
+    """Fix k of a tracker is at k * mean + jitter(k), jitter a hash of (stream, k) within a quarter of the
+    interval range, so consecutive fixes are always `gps_interval_s` apart, across hour boundaries too."""
+    lo, hi = (v * 1000.0 for v in rates.gps_interval_s)
+    mean, jitter = (lo + hi) / 2, (hi - lo) / 4
+    origin = float(_unit(np.asarray([stream], dtype=np.uint64))[0]) * mean
+    ks = np.arange(math.ceil((t0 - origin - jitter) / mean), math.floor((t1 - origin + jitter) / mean) + 1)
+    u = _unit(np.asarray(ks, dtype=np.uint64) * np.uint64(0x100000001B3) ^ np.uint64(stream))
+    ts = (origin + ks * mean + (2 * u - 1) * jitter).astype(np.int64)
+    ts = ts[(ts >= t0) & (ts < t1)]
     if rng.random() < rates.gps_gap_per_hour * (t1 - t0) / 3_600_000:
         g0 = rng.uniform(t0, t1)
         ts = ts[(ts < g0) | (ts >= g0 + rng.uniform(*rates.gps_gap_s) * 1000.0)]
     return np.asarray(ts, dtype=np.int64)
+
+
+def _unit(x: npt.NDArray[np.uint64]) -> FloatArray:
+    """splitmix64 of each value → uniform [0, 1): a counter-based draw, the same for any window."""
+    z = x + np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    z = z ^ (z >> np.uint64(31))
+    return np.asarray((z >> np.uint64(11)).astype(np.float64) / float(1 << 53), dtype=np.float64)
 
 
 def jump_fix(patrol: Patrol, graph: WalkGraph, ts: int, rng: np.random.Generator) -> Raw:
