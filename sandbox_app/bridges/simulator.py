@@ -14,22 +14,23 @@ from __future__ import annotations
 import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from operator import itemgetter
 
+from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.sim import incidents, life
 from sandbox_app.bridges.sim.config import SimRates
 from sandbox_app.bridges.sim.incidents import Incidents
 from sandbox_app.bridges.sim.patrol import build_patrols, fixes
 from sandbox_app.bridges.sim.world import DAY_MS, HOUR_MS, Raw, World
+from sandbox_app.bridges.transport import Sink
 from sandbox_app.clock import Clock
 from sandbox_app.domain.device_kinds import DEVICE_KINDS
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
 from sandbox_app.geo.walkgraph import WalkGraph
 
-Sink = Callable[[Sequence[Event | Rejection]], object]
 _CACHE = 3
 HISTORY_HEARTBEAT_S = 6 * 3600
 
@@ -179,30 +180,43 @@ class Simulator:
         tick_s: float = 1.0,
         history_days: int = 0,
         max_batch: int = 5_000,
+        reporter: HealthReporter | None = None,
     ) -> None:
         """Feed `sink` until `stop` is set, `speed` simulated seconds per second of `clock`.
 
         The simulated time is start_ts + (clock now - clock at start) * speed, so a slow sink makes the
-        next batch bigger instead of letting the simulation drift behind the clock.
+        next batch bigger instead of letting the simulation drift behind the clock. Health goes to
+        `reporter` (e.g. `Engine.report_health`) like any bridge's: connected while running, per batch.
         """
-        if history_days:
-            self._emit(sink, self.history(history_days), max_batch)
-        wall0 = clock.now_ms()
-        done = self.start_ts
-        while not stop.is_set():
-            now = self.start_ts + int((clock.now_ms() - wall0) * self.speed)
-            if now > done:
-                self._emit(sink, self.events_between(done, now), max_batch)
-                done = now
-            stop.wait(tick_s)
+        health = HealthTracker(self.name, clock.now_ms, reporter)
+        health.set_connected(True)
+        try:
+            if history_days:
+                self._emit(sink, self.history(history_days), max_batch, health)
+            wall0 = clock.now_ms()
+            done = self.start_ts
+            while not stop.is_set():
+                now = self.start_ts + int((clock.now_ms() - wall0) * self.speed)
+                if now > done:
+                    self._emit(sink, self.events_between(done, now), max_batch, health)
+                    done = now
+                stop.wait(tick_s)
+        finally:
+            health.set_connected(False)
 
     @staticmethod
-    def _emit(sink: Sink, events: Iterator[Event], max_batch: int) -> None:
+    def _emit(sink: Sink, events: Iterator[Event], max_batch: int, health: HealthTracker) -> None:
         batch: list[Event | Rejection] = []
         for event in events:
             batch.append(event)
             if len(batch) >= max_batch:
-                sink(batch)
+                Simulator._deliver(sink, batch, health)
                 batch = []
         if batch:
-            sink(batch)
+            Simulator._deliver(sink, batch, health)
+
+    @staticmethod
+    def _deliver(sink: Sink, batch: list[Event | Rejection], health: HealthTracker) -> None:
+        health.message_arrived()
+        sink(batch)
+        health.record_batch(batch)

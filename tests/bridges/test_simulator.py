@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, Point, box
 
+from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.sim.config import ROLE_SPEED_MPS, SimRates
 from sandbox_app.bridges.simulator import HISTORY_HEARTBEAT_S, Simulator
 from sandbox_app.domain.device_kinds import DEVICE_KINDS, Placement
@@ -44,6 +45,32 @@ def _device(id_: str, kind: str, **where: str) -> Device:
     elif "building_id" in where:
         placement = Placement.BUILDING
     return Device(id_, kind, id_, placement, location=Point(_p(1, 1)), **where)  # type: ignore[arg-type]
+
+
+def _devices() -> list[Device]:
+    """One device of nearly every kind; the perimeter detector is armed 22-6."""
+    devices = [
+        _device("FG1", "face_gate", gate_id="G1"),
+        _device("FG2", "face_gate", gate_id="G2"),
+        _device("VB1", "vehicle_barrier", gate_id="G1"),
+        _device("RF1", "rfid_reader", gate_id="G1"),
+        _device("AB1", "alarm_button", gate_id="G1"),
+        _device("CAM1", "camera", gate_id="G2"),
+        _device("PD1", "perimeter_detector"),
+        _device("BC1", "behavior_camera"),
+        _device("TC1", "throw_camera", building_id="B1"),
+        _device("GS1", "gas_sensor", building_id="B1"),
+        _device("WS1", "water_sensor", building_id="B1"),
+        _device("SD1", "smoke_detector", building_id="B1", room_id="R3"),
+        _device("DM1", "door_magnet", building_id="B1", room_id="R1"),
+        _device("DM3", "door_magnet", building_id="B1", room_id="R3"),
+        _device("SL2", "smart_lock", building_id="B1", room_id="R2"),
+        _device("SL4", "smart_lock", building_id="B1", room_id="R4"),
+        _device("DC1", "door_controller", building_id="B1"),
+        _device("BODY1", "body_camera"),
+    ]
+    devices[6].extra["armed_hours"] = "22-6"
+    return devices
 
 
 def small_district() -> District:
@@ -74,28 +101,7 @@ def small_district() -> District:
     ]
     for pid, room, rel, tags, creds in people:
         d.people[pid] = Person(pid, f"测试居民{pid}", room, rel, frozenset(tags), frozenset(creds))
-    devices = [
-        _device("FG1", "face_gate", gate_id="G1"),
-        _device("FG2", "face_gate", gate_id="G2"),
-        _device("VB1", "vehicle_barrier", gate_id="G1"),
-        _device("RF1", "rfid_reader", gate_id="G1"),
-        _device("AB1", "alarm_button", gate_id="G1"),
-        _device("CAM1", "camera", gate_id="G2"),
-        _device("PD1", "perimeter_detector"),
-        _device("BC1", "behavior_camera"),
-        _device("TC1", "throw_camera", building_id="B1"),
-        _device("GS1", "gas_sensor", building_id="B1"),
-        _device("WS1", "water_sensor", building_id="B1"),
-        _device("SD1", "smoke_detector", building_id="B1", room_id="R3"),
-        _device("DM1", "door_magnet", building_id="B1", room_id="R1"),
-        _device("DM3", "door_magnet", building_id="B1", room_id="R3"),
-        _device("SL2", "smart_lock", building_id="B1", room_id="R2"),
-        _device("SL4", "smart_lock", building_id="B1", room_id="R4"),
-        _device("DC1", "door_controller", building_id="B1"),
-        _device("BODY1", "body_camera"),
-    ]
-    devices[6].extra["armed_hours"] = "22-6"
-    for dev in devices:
+    for dev in _devices():
         d.devices[dev.id] = dev
     for n, role in enumerate((GuardRole.POLICE, GuardRole.GRID, GuardRole.SECURITY), start=1):
         d.devices[f"GPS{n}"] = _device(f"GPS{n}", "gps_tracker")
@@ -274,9 +280,11 @@ class _StepClock:
 
     def __init__(self) -> None:
         self.now = 1_000_000
+        self.reads = 0
 
     def now_ms(self) -> int:
         self.now += 1000
+        self.reads += 1
         return self.now
 
 
@@ -290,11 +298,15 @@ def test_real_time_driver_feeds_the_stream_at_its_speed(district: District) -> N
         if got[-1].ts >= START + 2 * HOUR:  # type: ignore[union-attr]
             stop.set()
 
-    sim.run(sink, _StepClock(), stop, tick_s=0.0, max_batch=500)
+    health: list[BridgeHealth] = []
+    clock = _StepClock()
+    sim.run(sink, clock, stop, tick_s=0.0, max_batch=500, reporter=health.append)
     events = [e for e in got if isinstance(e, Event)]
+    assert health[0].connected and not health[-1].connected
+    assert health[-1].received == len(got) and health[-1].rejected == 0 and health[-1].name == "simulator"
     assert len(events) == len(got)
     assert events == list(sim.events_between(START, events[-1].ts + 1))
-    assert (events[-1].ts - START) // 600_000 <= 13, "each clock second is ten simulated minutes"
+    assert events[-1].ts - START < clock.reads * 600_000, "each clock second is ten simulated minutes"
 
 
 def test_no_paths_means_no_fixes_but_trackers_stay_alive(district: District) -> None:

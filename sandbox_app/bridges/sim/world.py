@@ -173,13 +173,16 @@ class World:
             if device.room_id in elderly_rooms:
                 self.elderly_doors.append(device.id)
         rentals = {RoomUsage.RENTAL, RoomUsage.GROUP_RENTAL}
+        occupants: dict[str, list[Person]] = {}
+        for person in self.district.people.values():
+            occupants.setdefault(person.room_id or "", []).append(person)
         for device in self.by_kind.get("smart_lock", []):
             room = self.district.rooms.get(device.room_id or "")
             if room is None:
                 continue
             if room.usage in rentals:
                 self.rental_locks.append(device.id)
-            creds = _lock_credentials(self.district.residents_of(room.id))
+            creds = _lock_credentials(occupants.get(room.id, []))
             if creds:
                 self.locks.append((device.id, creds))
 
