@@ -10,7 +10,7 @@ hand-drawn packages rarely do, so a small tolerance joins what the author meant 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 from pyproj import Transformer
+from shapely.geometry.base import BaseGeometry
 
 from sandbox_app.domain.model import District, Road
 
@@ -127,6 +128,15 @@ class WalkGraph:
 
     def nearest_node(self, lon: float, lat: float) -> int:
         return int(self.nearest_nodes(lon, lat)[0])
+
+    def snap(self, points: Mapping[str, BaseGeometry]) -> dict[str, int]:
+        """Nearest node of each named place (gate points, building footprints by their centroid), in one
+        query, so dispatch can route from a gate or to a building."""
+        if not points:
+            return {}
+        centres = [geom.centroid for geom in points.values()]
+        nodes = self.nearest_nodes([c.x for c in centres], [c.y for c in centres])
+        return dict(zip(points, nodes.tolist(), strict=True))
 
     def shortest_path(self, source: int, target: int) -> list[int]:
         """Node sequence of the shortest walk; raises networkx.NetworkXNoPath when unreachable."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from pyproj import Geod
-from shapely.geometry import LineString
+from shapely.geometry import LineString, Point, box
 
 from sandbox_app.domain.model import District, Road
 from sandbox_app.geo.walkgraph import WalkGraph
@@ -100,6 +100,18 @@ def test_snapping_and_distance_to_edges(square: WalkGraph) -> None:
     off = square.distance_to_edges_m([LON0 + 0.5 * D, LON0 + 0.5 * D], [LAT0, LAT0 - 0.1 * D])
     assert off[0] == pytest.approx(0.0, abs=0.01)
     assert off[1] == pytest.approx(_geodesic((0.5, 0), (0.5, -0.1)), rel=1e-3)
+
+
+def test_snap_places_by_name(square: WalkGraph) -> None:
+    gate = Point(LON0 + 1.05 * D, LAT0 - 0.02 * D)
+    building = box(LON0 + 0.1 * D, LAT0 + 0.8 * D, LON0 + 0.3 * D, LAT0 + 0.95 * D)
+    snapped = square.snap({"G1": gate, "B1": building})
+    assert snapped == {
+        "G1": square.nearest_node(LON0 + D, LAT0),
+        "B1": square.nearest_node(LON0, LAT0 + D),
+    }
+    assert snapped["G1"] != snapped["B1"]
+    assert square.snap({}) == {}
 
 
 def test_projection_round_trips(square: WalkGraph) -> None:
