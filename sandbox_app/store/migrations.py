@@ -2,8 +2,8 @@
 
 A station's database outlives many releases, so the schema is never edited in place: a change is a new
 migration appended to `MIGRATIONS`, applied once, in order, each in its own transaction. The event log keeps
-only two indexes (the id for idempotency and ts for time windows) because every extra index multiplies the
-cost of the hot append path; seeks use the small `latest_fix` and `fix_keyframes` tables instead.
+one index (ts, for time windows) because every extra index multiplies the cost of the hot append path; ids
+are kept unique through `dedupe.EventIds`, and seeks use the small `latest_fix` and `fix_keyframes` tables.
 """
 
 from __future__ import annotations
@@ -47,11 +47,13 @@ _V1_CORE = (
     """CREATE TABLE gates (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, location BLOB NOT NULL, compound_id TEXT,
         closed_hours TEXT NOT NULL, extra TEXT NOT NULL)""",
-    # seq is the arrival order (rowid): it tells which rows of a batch were new and is a stable cursor.
+    # seq is the arrival order (rowid) and a stable cursor. Ids are kept unique by `dedupe.EventIds` with
+    # the `event_ids` table, not by an index here: see dedupe.py for the measured reason.
     """CREATE TABLE events (
-        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ts INTEGER NOT NULL, device TEXT NOT NULL,
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL, ts INTEGER NOT NULL, device TEXT NOT NULL,
         kind TEXT NOT NULL, lon REAL, lat REAL, data TEXT NOT NULL)""",
     "CREATE INDEX events_ts ON events (ts)",
+    "CREATE TABLE event_ids (id TEXT PRIMARY KEY) WITHOUT ROWID",
     """CREATE TABLE alerts (
         id TEXT PRIMARY KEY, rule TEXT NOT NULL, subject TEXT NOT NULL, subject_type TEXT NOT NULL,
         severity TEXT NOT NULL, state TEXT NOT NULL, first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
@@ -67,32 +69,49 @@ _V2_FIX_TABLES = (
     """CREATE TABLE latest_fix (
         device TEXT PRIMARY KEY, ts INTEGER NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL)
         WITHOUT ROWID""",
-    # One row per (device, minute bucket): the device's last fix in that minute.
+    # One row per (device, minute bucket): the device's last fix in that minute. Derived from the log and
+    # folded in bulk every few thousand events (see sqlite.py), because one upsert per device per batch
+    # dirties a page per device at every commit.
     """CREATE TABLE fix_keyframes (
         device TEXT NOT NULL, bucket INTEGER NOT NULL, ts INTEGER NOT NULL, lon REAL NOT NULL,
         lat REAL NOT NULL, PRIMARY KEY (device, bucket)) WITHOUT ROWID""",
 )
 
-# Backfill from a log written before v2: the last unflagged fix per (device, minute), latest arrival
-# winning ties, exactly what the live append path keeps.
-_FIXES_BY_BUCKET = f"""
-    SELECT device, ts / {KEYFRAME_MS} AS bucket, ts, lon, lat FROM (
-        SELECT device, ts, lon, lat, ROW_NUMBER() OVER (
+KEYFRAMES_SEQ_KEY = "_store.keyframes_seq"
+"""meta key: fix_keyframes hold every fix of the log up to this seq; later fixes are read from the log."""
+
+CURRENT_FIX = (
+    "kind = 'gps.fix' AND lon IS NOT NULL AND lat IS NOT NULL"
+    " AND (instr(data, '\"flagged\"') = 0 OR json_type(data, '$.flagged') IS NULL)"
+)
+"""SQL filter for fixes that may become a position: flagged ones stay in the log only (instr skips the
+JSON parse for the common unflagged row)."""
+
+# The last current fix per (device, minute) among events after a seq, latest arrival winning a ts tie,
+# folded into the keyframes: used by the live store in bulk and by the v2 backfill.
+FLUSH_KEYFRAMES = f"""
+    INSERT INTO fix_keyframes (device, bucket, ts, lon, lat)
+    SELECT device, bucket, ts, lon, lat FROM (
+        SELECT device, ts / {KEYFRAME_MS} AS bucket, ts, lon, lat, ROW_NUMBER() OVER (
             PARTITION BY device, ts / {KEYFRAME_MS} ORDER BY ts DESC, seq DESC) AS rn
-        FROM events
-        WHERE kind = 'gps.fix' AND lon IS NOT NULL AND lat IS NOT NULL
-          AND json_type(data, '$.flagged') IS NULL)
-    WHERE rn = 1"""
+        FROM events WHERE seq > ? AND {CURRENT_FIX})
+    WHERE rn = 1
+    ON CONFLICT (device, bucket) DO UPDATE SET ts = excluded.ts, lon = excluded.lon, lat = excluded.lat
+    WHERE excluded.ts >= fix_keyframes.ts"""
 
 
 def _v2_fix_tables(conn: sqlite3.Connection) -> None:
     for sql in _V2_FIX_TABLES:
         conn.execute(sql)
-    conn.execute(f"INSERT INTO fix_keyframes (device, bucket, ts, lon, lat) {_FIXES_BY_BUCKET}")
+    conn.execute(FLUSH_KEYFRAMES, (0,))
     conn.execute(
         """INSERT INTO latest_fix (device, ts, lon, lat)
            SELECT device, ts, lon, lat FROM fix_keyframes k
            WHERE bucket = (SELECT max(bucket) FROM fix_keyframes WHERE device = k.device)"""
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) SELECT ?, coalesce(max(seq), 0) FROM events",
+        (KEYFRAMES_SEQ_KEY,),
     )
 
 

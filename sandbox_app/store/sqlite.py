@@ -18,31 +18,31 @@ from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.store import codec
 from sandbox_app.store.base import Fix
-from sandbox_app.store.migrations import KEYFRAME_MS, migrate
+from sandbox_app.store.dedupe import EventIds
+from sandbox_app.store.migrations import (
+    CURRENT_FIX,
+    FLUSH_KEYFRAMES,
+    KEYFRAME_MS,
+    KEYFRAMES_SEQ_KEY,
+    migrate,
+)
 
 _PAGE = 5_000
 _FIX = "gps.fix"
-_INSERT_EVENT = (
-    "INSERT OR IGNORE INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-# Latest arrival wins a ts tie, in both tables, so a seek agrees with the live state.
+_INSERT_EVENT = "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
+# Latest arrival wins a ts tie, here as in the keyframes, so a seek agrees with the live state.
 _UPSERT_LATEST = """
     INSERT INTO latest_fix (device, ts, lon, lat) VALUES (?, ?, ?, ?)
     ON CONFLICT (device) DO UPDATE SET ts = excluded.ts, lon = excluded.lon, lat = excluded.lat
     WHERE excluded.ts >= latest_fix.ts"""
-_UPSERT_KEYFRAME = """
-    INSERT INTO fix_keyframes (device, bucket, ts, lon, lat) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (device, bucket) DO UPDATE SET ts = excluded.ts, lon = excluded.lon, lat = excluded.lat
-    WHERE excluded.ts >= fix_keyframes.ts"""
 _KEYFRAMES_BEFORE = """
-    SELECT k.device, k.ts, k.lon, k.lat FROM latest_fix d JOIN fix_keyframes k
+    SELECT k.device, k.ts, k.lon, k.lat FROM latest_fix d CROSS JOIN fix_keyframes k
       ON k.device = d.device
      AND k.bucket = (SELECT max(bucket) FROM fix_keyframes WHERE device = d.device AND bucket < ?)"""
-_FIXES_IN_WINDOW = """
-    SELECT device, ts, lon, lat FROM events
-    WHERE ts >= ? AND ts <= ? AND kind = 'gps.fix' AND lon IS NOT NULL AND lat IS NOT NULL
-      AND json_type(data, '$.flagged') IS NULL
-    ORDER BY ts, seq"""
+_FIXES_AFTER_SEQ = f"""
+    SELECT device, ts, lon, lat FROM events WHERE seq > ? AND +ts < ? AND {CURRENT_FIX} ORDER BY seq"""
+_FIXES_IN_WINDOW = f"""
+    SELECT device, ts, lon, lat FROM events WHERE ts >= ? AND ts <= ? AND {CURRENT_FIX} ORDER BY ts, seq"""
 _EVENT_COLUMNS = "seq, id, ts, device, kind, lon, lat, data"
 
 
@@ -54,8 +54,11 @@ def _is_current_fix(e: Event) -> bool:
 class SqliteStore:
     """`Store` on SQLite: append-only event log, latest-fix and keyframe tables, alerts, meta."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, seal_every: int = 200_000, keyframe_lag: int = 20_000) -> None:
+        """`seal_every` and `keyframe_lag` trade memory and seek time for append speed (tests shrink them)."""
         self._lock = threading.RLock()
+        self._keyframe_lag = keyframe_lag
+        self._ids = EventIds(seal_every)
         self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -74,10 +77,11 @@ class SqliteStore:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     # district ---------------------------------------------------------------------------------------
     def replace_district(self, district: District) -> None:
@@ -105,50 +109,60 @@ class SqliteStore:
 
     # events -----------------------------------------------------------------------------------------
     def append_events(self, events: Sequence[Event]) -> list[Event]:
+        """Store the batch's new events in one transaction; the first copy of a repeated id wins."""
         if not events:
             return []
-        dumps = codec.dumps
-        rows = [(e.id, e.ts, e.device, e.kind, e.lon, e.lat, dumps(e.data)) for e in events]
-        with self._tx() as conn:
-            before = conn.execute("SELECT max(seq) FROM events").fetchone()[0] or 0
-            inserted = conn.executemany(_INSERT_EVENT, rows).rowcount
-            new = list(events) if inserted == len(events) else self._new_since(before, events)
-            self._update_fixes(conn, new)
-        return new
-
-    def _new_since(self, before_seq: int, events: Sequence[Event]) -> list[Event]:
-        """The events of this batch that got stored: ids that appeared after `before_seq`, first copy each.
-
-        INSERT OR IGNORE keeps the first copy of an id repeated within a batch, so the first copy is the
-        one returned.
-        """
-        fresh = {r[0] for r in self._conn.execute("SELECT id FROM events WHERE seq > ?", (before_seq,))}
-        new = []
-        for e in events:
-            if e.id in fresh:
-                fresh.discard(e.id)
-                new.append(e)
+        with self._lock:
+            with self._tx() as conn:
+                self._ids.sync(conn)
+                fresh = self._ids.unseen(conn, [e.id for e in events])
+                new = self._first_copies(events, fresh)
+                dumps = codec.dumps
+                rows = [(e.id, e.ts, e.device, e.kind, e.lon, e.lat, dumps(e.data)) for e in new]
+                conn.executemany(_INSERT_EVENT, rows)
+                max_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+                self._update_fixes(conn, new, max_seq)
+            self._ids.added((e.id for e in new), max_seq)
+            if self._ids.wants_seal:
+                with self._tx() as conn:
+                    self._ids.seal(conn)
+                self._ids.sealed()
         return new
 
     @staticmethod
-    def _update_fixes(conn: sqlite3.Connection, new: Sequence[Event]) -> None:
-        """Fold this batch's fixes into latest_fix and the minute keyframes, one upsert per key."""
+    def _first_copies(events: Sequence[Event], fresh: set[str]) -> list[Event]:
+        """Events whose id is in `fresh`, each id once, the first copy of a repeat."""
+        seen: set[str] = set()
+        new = []
+        for e in events:
+            if e.id in fresh and e.id not in seen:
+                seen.add(e.id)
+                new.append(e)
+        return new
+
+    def _update_fixes(self, conn: sqlite3.Connection, new: Sequence[Event], max_seq: int) -> None:
+        """Upsert each device's newest fix of the batch; fold the log into keyframes every `keyframe_lag`."""
         latest: dict[str, Event] = {}
-        frames: dict[tuple[str, int], Event] = {}
         for e in new:
-            if e.kind != _FIX or not _is_current_fix(e):
-                continue
-            prev = latest.get(e.device)
-            if prev is None or e.ts >= prev.ts:
-                latest[e.device] = e
-            key = (e.device, e.ts // KEYFRAME_MS)
-            prev = frames.get(key)
-            if prev is None or e.ts >= prev.ts:
-                frames[key] = e
-        if not latest:
-            return
-        conn.executemany(_UPSERT_LATEST, [(d, e.ts, e.lon, e.lat) for d, e in latest.items()])
-        conn.executemany(_UPSERT_KEYFRAME, [(d, b, e.ts, e.lon, e.lat) for (d, b), e in frames.items()])
+            if e.kind == _FIX and _is_current_fix(e):
+                prev = latest.get(e.device)
+                if prev is None or e.ts >= prev.ts:
+                    latest[e.device] = e
+        if latest:
+            conn.executemany(_UPSERT_LATEST, [(d, e.ts, e.lon, e.lat) for d, e in latest.items()])
+        if max_seq - self._keyframes_seq(conn) >= self._keyframe_lag:
+            self._flush_keyframes(conn, max_seq)
+
+    @staticmethod
+    def _keyframes_seq(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (KEYFRAMES_SEQ_KEY,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _flush_keyframes(self, conn: sqlite3.Connection, max_seq: int) -> None:
+        conn.execute(FLUSH_KEYFRAMES, (self._keyframes_seq(conn),))
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (KEYFRAMES_SEQ_KEY, str(max_seq))
+        )
 
     def events_between(self, start_ts: int, end_ts: int) -> Iterator[Event]:
         cursor = (start_ts, -1)
@@ -169,13 +183,18 @@ class SqliteStore:
         """Each device's last unflagged fix at or before at_ts.
 
         Reads each device's keyframe from the last whole minute before at_ts (one index seek per device),
-        then at most one minute of the log on top, so the cost does not grow with history.
+        the log rows not yet folded into keyframes (fewer than `keyframe_lag`), and the log within the
+        minute of at_ts, so the cost does not grow with history.
         """
+        start = at_ts // KEYFRAME_MS * KEYFRAME_MS
         with self._lock:
-            bucket = at_ts // KEYFRAME_MS
-            fixes = {r[0]: Fix(*r) for r in self._conn.execute(_KEYFRAMES_BEFORE, (bucket,))}
-            window = self._conn.execute(_FIXES_IN_WINDOW, (bucket * KEYFRAME_MS, at_ts))
-            for r in window:
+            folded = self._keyframes_seq(self._conn)
+            fixes = {r[0]: Fix(*r) for r in self._conn.execute(_KEYFRAMES_BEFORE, (start // KEYFRAME_MS,))}
+            for r in self._conn.execute(_FIXES_AFTER_SEQ, (folded, start)):  # arrival order: >= breaks ties
+                prev = fixes.get(r[0])
+                if prev is None or r[1] >= prev.ts:
+                    fixes[r[0]] = Fix(*r)
+            for r in self._conn.execute(_FIXES_IN_WINDOW, (start, at_ts)):
                 fixes[r[0]] = Fix(*r)
         return fixes
 

@@ -33,9 +33,12 @@ MIN = 60_000
 SQUARE = Polygon([(116.0, 39.0), (116.001, 39.0), (116.001, 39.001), (116.0, 39.001)])
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = SqliteStore(tmp_path / "s.db")
+@pytest.fixture(params=[(200_000, 20_000), (2, 1), (3, 4)], ids=["default", "seal-fold-each", "mixed"])
+def store(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[SqliteStore]:
+    """Default tuning (all in the memory tier and the log tail), plus tiny tiers so ids are sealed and
+    fixes folded into keyframes after every batch, or part folded and part read from the log."""
+    seal_every, lag = request.param
+    s = SqliteStore(tmp_path / "s.db", seal_every=seal_every, keyframe_lag=lag)
     yield s
     s.close()
 
@@ -149,6 +152,38 @@ def test_flagged_events_are_stored(store: SqliteStore) -> None:
     assert list(store.events_between(0, 2000)) == [e]
 
 
+def _beats(prefix: str, n: int) -> list[Event]:
+    return [Event(f"{prefix}{i}", i, "D", "device.heartbeat") for i in range(n)]
+
+
+def test_duplicates_found_in_sealed_tier_and_after_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "seal.db"
+    store = SqliteStore(path, seal_every=4)
+    assert len(store.append_events(_beats("a", 5))) == 5  # seals a0..a4
+    assert len(store.append_events(_beats("b", 2))) == 2  # b0, b1 stay in memory
+    assert store.append_events(_beats("a", 5) + _beats("b", 2)) == []
+    store.close()
+    reopened = SqliteStore(path, seal_every=4)
+    assert reopened.append_events(_beats("a", 6) + _beats("b", 3)) == [_beats("a", 6)[5], _beats("b", 3)[2]]
+    assert reopened.event_count() == 9
+    reopened.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM event_ids").fetchone()[0] in (5, 9)
+    conn.close()
+
+
+def test_two_writers_on_one_file_store_each_id_once(tmp_path: Path) -> None:
+    """A CLI import beside the running app: each store object sees what the other wrote."""
+    one, two = SqliteStore(tmp_path / "two.db", seal_every=3), SqliteStore(tmp_path / "two.db", seal_every=3)
+    assert len(one.append_events(_beats("x", 2))) == 2
+    assert len(two.append_events(_beats("x", 4))) == 2
+    assert len(one.append_events(_beats("x", 7))) == 3  # two sealed meanwhile
+    assert two.append_events(_beats("x", 7)) == []
+    assert one.event_count() == 7
+    one.close()
+    two.close()
+
+
 # fixes at T ----------------------------------------------------------------------------------------------
 def _fix_history(store: SqliteStore) -> None:
     """Out-of-order arrival across minutes; a flagged fix; a non-fix event with a position."""
@@ -188,6 +223,19 @@ def test_last_fixes_at_past_times(
 ) -> None:
     _fix_history(store)
     assert store.last_fixes(at) == {d: Fix(d, *v) for d, v in expected.items()}
+
+
+def test_keyframes_hold_last_current_fix_per_device_minute(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "k.db", keyframe_lag=1)
+    _fix_history(store)
+    rows = store._conn.execute("SELECT device, bucket, ts FROM fix_keyframes ORDER BY device, bucket")
+    assert rows.fetchall() == [
+        ("X", 0, 10_000),
+        ("X", 1, MIN + 40_000),
+        ("X", 3, 3 * MIN + 10_000),
+        ("Y", 2, 2 * MIN + 30_000),
+    ]
+    store.close()
 
 
 def test_last_fixes_same_ts_latest_arrival_wins(store: SqliteStore) -> None:
@@ -245,11 +293,11 @@ def test_fresh_store_is_wal_and_latest_schema(tmp_path: Path) -> None:
     assert {"events", "latest_fix", "fix_keyframes", "alerts", "alert_steps", "dispatches", "meta"} <= tables
 
 
-def test_event_log_keeps_only_id_and_ts_indexes(tmp_path: Path) -> None:
+def test_event_log_keeps_only_its_ts_index(tmp_path: Path) -> None:
     open_store(tmp_path / "i.db").close()
     conn = sqlite3.connect(tmp_path / "i.db")
-    indexes = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'")
-    assert indexes.fetchone()[0] == 2
+    indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'")
+    assert [r[0] for r in indexes] == ["events_ts"]
     conn.close()
 
 

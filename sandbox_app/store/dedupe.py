@@ -1,0 +1,82 @@
+"""Which event ids the log already holds, without a unique index on the log.
+
+Why not `UNIQUE(id)` on `events`: ids are often random (UUIDs from devices and platforms), and a random-key
+index dirties about one page per new event at every commit. Measured on this machine kind with 1 M events in
+batches of 1,000: 14–16 k rows/s with the index versus ~185 k rows/s with only the time index.
+
+So ids live in two tiers. Ids of events up to `sealed_seq` are in the `event_ids` table (a sorted set,
+WITHOUT ROWID); ids of the newer events are in memory here, rebuilt from the log's tail on open. When the
+memory tier grows past `seal_every` ids, they are merged into `event_ids` in one sorted bulk insert, which
+writes each touched page once instead of once per batch. All of this runs inside the caller's write
+transaction, so another process writing the same file is noticed (the log's max seq moved) and caught up.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+SEALED_KEY = "_store.ids_sealed_seq"
+_CHUNK = 30_000
+"""Ids per IN (...) lookup; SQLite allows 32,766 host parameters."""
+
+
+class EventIds:
+    """The set of stored event ids; call its methods only inside a write transaction."""
+
+    def __init__(self, seal_every: int = 250_000) -> None:
+        self.seal_every = seal_every
+        self._recent: set[str] = set()
+        self._sealed_seq = -1
+        self._known_seq = -1
+
+    def sync(self, conn: sqlite3.Connection) -> int:
+        """Catch up with rows written since we last looked (by another process); return the max seq."""
+        max_seq: int = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+        if max_seq == self._known_seq:
+            return max_seq
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (SEALED_KEY,)).fetchone()
+        sealed = int(row[0]) if row else 0
+        if sealed != self._sealed_seq:
+            self._recent = set()
+            self._sealed_seq = self._known_seq = sealed
+        tail = conn.execute("SELECT id FROM events WHERE seq > ?", (self._known_seq,))
+        self._recent.update(r[0] for r in tail)
+        self._known_seq = max_seq
+        return max_seq
+
+    def unseen(self, conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` not stored yet (a duplicate-free candidate set)."""
+        fresh = {i for i in ids if i not in self._recent}
+        if fresh and self._sealed_seq > 0:
+            pending = list(fresh)
+            for start in range(0, len(pending), _CHUNK):
+                chunk = pending[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                found = conn.execute(f"SELECT id FROM event_ids WHERE id IN ({marks})", chunk)
+                fresh.difference_update(r[0] for r in found)
+        return fresh
+
+    def added(self, ids: Iterable[str], max_seq: int) -> None:
+        """Record ids just committed; call only after COMMIT so a rollback leaves this set true."""
+        self._recent.update(ids)
+        self._known_seq = max_seq
+
+    @property
+    def wants_seal(self) -> bool:
+        return len(self._recent) >= self.seal_every
+
+    def seal(self, conn: sqlite3.Connection) -> None:
+        """Move the memory tier into `event_ids` (inside the caller's transaction; `sealed` after COMMIT)."""
+        conn.execute(
+            "INSERT OR IGNORE INTO event_ids (id) SELECT id FROM events WHERE seq > ? ORDER BY id",
+            (self._sealed_seq,),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            (SEALED_KEY, str(self._known_seq)),
+        )
+
+    def sealed(self) -> None:
+        self._recent = set()
+        self._sealed_seq = self._known_seq
