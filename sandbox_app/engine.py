@@ -9,8 +9,9 @@ backtests and live operation share this code.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from operator import attrgetter
 from typing import Any, Protocol
 
@@ -30,6 +31,7 @@ DEFAULT_WARMUP_MS = 24 * 3600 * 1000
 """How much stored history is replayed into the rules on start to rebuild their timers."""
 _by_ts = attrgetter("ts")
 FlagFn = Callable[[Event], "str | None"]
+_Pending = tuple["Future[list[Event]]", list[Event], "IngestResult"]
 
 
 class HealthReport(Protocol):
@@ -107,10 +109,27 @@ class Engine:
         return self.clock.now_ms()
 
     def ingest(self, items: Iterable[Event | Rejection]) -> IngestResult:
-        """Store, evaluate and publish; returns only after every batch is durable (a bridge Sink)."""
+        """Store, evaluate and publish; returns only after every batch is durable (a bridge Sink).
+
+        With more than one batch, batch k+1 is written by a helper thread while this one runs batch k's
+        rules and decodes k+2 (SQLite releases the GIL while it writes); rules still see a batch only
+        after it is durable, and batches are written and evaluated in order.
+        """
         total = IngestResult()
-        for chunk in _chunks(items, self.batch_size):
-            total.add(self._ingest_batch(chunk))
+        chunks = _chunks(items, self.batch_size)
+        first = next(chunks, None)
+        if first is None:
+            return total
+        second = next(chunks, None)
+        if second is None:
+            return self._ingest_batch(first)
+        with ThreadPoolExecutor(1, thread_name_prefix="engine-append") as writer:
+            pending = self._submit(writer, first)
+            for chunk in chain([second], chunks):
+                following = self._submit(writer, chunk)
+                total.add(self._complete(*pending))
+                pending = following
+            total.add(self._complete(*pending))
         return total
 
     def advance_to(self, ts: int) -> None:
@@ -141,6 +160,15 @@ class Engine:
 
     # pipeline -------------------------------------------------------------------------------------------
     def _ingest_batch(self, items: Sequence[Event | Rejection]) -> IngestResult:
+        events, result = self._prepare(items)
+        return self._complete(self.store.append_events(events) if events else [], events, result)
+
+    def _submit(self, writer: Executor, items: Sequence[Event | Rejection]) -> _Pending:
+        events, result = self._prepare(items)
+        return writer.submit(self.store.append_events, events), events, result
+
+    def _prepare(self, items: Sequence[Event | Rejection]) -> tuple[list[Event], IngestResult]:
+        """Split off rejections, order by time, let flaggers mark implausible events (before storing)."""
         result = IngestResult()
         events: list[Event] = []
         for item in items:
@@ -153,7 +181,13 @@ class Engine:
         events.sort(key=_by_ts)
         if self._flaggers:
             events = self._flag(events)
-        new = self.store.append_events(events) if events else []
+        return events, result
+
+    def _complete(
+        self, stored: Future[list[Event]] | list[Event], events: list[Event], result: IngestResult
+    ) -> IngestResult:
+        """Once the batch is durable: run the new events through the rules, save alerts, publish."""
+        new = stored if isinstance(stored, list) else stored.result()
         result.accepted = len(new)
         result.duplicates = len(events) - len(new)
         new.sort(key=_by_ts)

@@ -258,3 +258,25 @@ def test_failing_subscriber_does_not_stop_the_pipeline(
     assert engine.ingest([ev("p1", T0)]).accepted == 1
     assert "panel bug" in caplog.text
     assert len(store.alerts()) == 1
+
+
+def test_pipelined_batches_match_one_batch(tmp_path: Path) -> None:
+    """Many small batches (store writes overlapped with rules) give what one big batch gives."""
+    events: list[Event | Rejection] = []
+    for i in range(200):
+        kind = "door.open" if i % 3 else "alarm.button"
+        events.append(ev(f"e{i}", T0 + i * 40_000, kind, f"X{i % 4}"))
+        if i % 17 == 0:
+            events.append(ev(f"e{i}", T0 + i * 40_000, kind, f"X{i % 4}"))  # redelivered
+            events.append(Rejection("bad", "", i))
+    outcomes = []
+    for batch_size in (7, 10_000):
+        store = open_store(tmp_path / f"b{batch_size}.db")
+        silence = SilenceRule()
+        engine = Engine(store, DISTRICT, [ButtonRule(), silence], batch_size=batch_size)
+        result = engine.ingest(iter(events))
+        alerts = sorted((a.id, a.count, a.last_ts) for a in store.alerts())
+        outcomes.append((result.to_json(), alerts, silence.ticks, store.event_count()))
+        store.close()
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[0][0]["accepted"] == 200 and outcomes[0][0]["duplicates"] == 12

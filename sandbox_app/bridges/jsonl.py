@@ -35,10 +35,22 @@ def read_batches(
     source: Path | str | Iterable[bytes | str], batch_size: int = DEFAULT_BATCH
 ) -> Iterator[list[Item]]:
     """Decoded lists of up to `batch_size` items; a malformed line becomes a Rejection with its number."""
+    if isinstance(source, Path | str):
+        with open(source, "rb") as handle:
+            yield from _decode_batches(handle, batch_size)
+    else:
+        yield from _decode_batches(source, batch_size)
+
+
+def _decode_batches(lines: Iterable[bytes | str], batch_size: int) -> Iterator[list[Item]]:
+    """One flat loop (no nested generators): this runs once per event at ingest rates."""
     batch: list[Item] = []
     append = batch.append
-    for number, raw in iter_lines(source):
-        append(decode_event(raw, number))
+    decode = decode_event
+    for number, raw in enumerate(lines, start=1):
+        if not raw or raw.isspace():
+            continue
+        append(decode(raw, number))
         if len(batch) >= batch_size:
             yield batch
             batch = []

@@ -32,6 +32,9 @@ class SchemaError(ValueError):
 
 
 def _number(value: Any, name: str, lo: float, hi: float) -> float:
+    t = type(value)
+    if (t is float or t is int) and lo <= value <= hi:
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise SchemaError(f"{name} must be a number")
     f = float(value)
@@ -122,29 +125,43 @@ def _position(obj: Mapping[str, Any]) -> tuple[float | None, float | None]:
     lon, lat = obj.get("lon"), obj.get("lat")
     if lon is None and lat is None:
         return None, None
+    if type(lon) is float and type(lat) is float and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0:
+        return lon, lat  # the common case, without the per-field calls
     if lon is None or lat is None:
         raise SchemaError("lon and lat must come together")
     return _number(lon, "lon", -180.0, 180.0), _number(lat, "lat", -90.0, 90.0)
 
 
 def validate(obj: Any) -> Event:
-    """The decoded JSON value → Event; raises SchemaError with the first problem found."""
-    if not isinstance(obj, Mapping):
-        raise SchemaError("event must be a JSON object")
-    kind = obj.get("kind")
+    """The decoded JSON value → Event; raises SchemaError with the first problem found.
+
+    Written for the hot path: cheap exact-type checks first, the explanatory slow path only on failure.
+    """
+    if type(obj) is not dict:
+        if not isinstance(obj, Mapping):
+            raise SchemaError("event must be a JSON object")
+        obj = dict(obj)
+    get = obj.get
+    kind = get("kind")
     if kind not in EVENT_KINDS:
         raise SchemaError(f"unknown kind {kind!r}" if kind is not None else "missing kind")
-    event_id = _text(obj.get("id"), "id")
-    device = _text(obj.get("device"), "device")
-    if "ts" not in obj:
-        raise SchemaError("missing ts")
-    ts = parse_ts(obj["ts"])
+    event_id = get("id")
+    if type(event_id) is not str or not 0 < len(event_id) <= MAX_ID_LEN or event_id.isspace():
+        event_id = _text(event_id, "id")
+    device = get("device")
+    if type(device) is not str or not 0 < len(device) <= MAX_ID_LEN or device.isspace():
+        device = _text(device, "device")
+    ts = get("ts")
+    if type(ts) is not int or not MIN_TS <= ts < MAX_TS:
+        if ts is None:
+            raise SchemaError("missing ts")
+        ts = parse_ts(ts)
     lon, lat = _position(obj)
-    data = obj.get("data")
-    if data is None:
+    data = get("data")
+    if type(data) is not dict:
+        if data is not None:
+            raise SchemaError("data must be a JSON object")
         data = {}
-    elif not isinstance(data, dict):
-        raise SchemaError("data must be a JSON object")
     check = _KIND_CHECKS.get(kind)
     if check is not None:
         check(data, lon)
@@ -167,8 +184,11 @@ def _raw_text(raw: bytes | str | Mapping[str, Any]) -> str:
 def decode_event(raw: bytes | str | Mapping[str, Any], line: int | None = None) -> Event | Rejection:
     """One message (JSON text or an already-decoded mapping) → Event, or Rejection(reason, raw, line)."""
     try:
-        obj = raw if isinstance(raw, Mapping) else orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
+        if type(raw) is bytes or type(raw) is str or not isinstance(raw, Mapping):
+            obj = orjson.loads(raw)  # type: ignore[arg-type]
+        else:
+            obj = raw
+    except (orjson.JSONDecodeError, TypeError) as exc:
         return Rejection(f"invalid JSON: {exc}", _raw_text(raw), line)
     try:
         return validate(obj)
