@@ -164,6 +164,7 @@ def _fixes(day: list[Event], device: str) -> list[Event]:
 def test_guards_stay_on_the_paths_at_their_role_speed(district: District) -> None:
     sim = Simulator(district, 11, START)
     day = list(sim.events_between(START, START + DAY))
+    spikes = 0
     for guard in district.guards.values():
         assert guard.device_id is not None
         fixes = [e for e in _fixes(day, guard.device_id)]
@@ -172,6 +173,9 @@ def test_guards_stay_on_the_paths_at_their_role_speed(district: District) -> Non
         off = sim.graph.distance_to_edges_m(lon, lat)
         jumps = off > 300
         assert jumps.sum() <= 3, "only the scripted spikes leave the paths"
+        for k in np.flatnonzero(jumps).tolist():
+            assert fixes[k].ts - fixes[k - 1].ts == 1000, "a spike comes right after a real fix"
+            spikes += 1
         assert np.percentile(off[~jumps], 99) < 10 and off[~jumps].max() < 20
         speeds = np.array([e.data["speed"] for e in fixes])
         top = ROLE_SPEED_MPS[guard.role][1]
@@ -181,6 +185,7 @@ def test_guards_stay_on_the_paths_at_their_role_speed(district: District) -> Non
         assert gaps.min() >= 4.9 and np.median(gaps) == pytest.approx(7.5, abs=1.0)
         assert gaps.max() < 2 * DEVICE_KINDS["gps_tracker"].heartbeat_s, "a drop-out never looks offline"
         assert all(0 <= f.data["battery"] <= 100 and 0 <= f.data["course"] <= 360 for f in fixes)
+    assert spikes >= 1
 
 
 def test_police_ride_faster_than_grid_workers_walk(day: list[Event]) -> None:

@@ -74,9 +74,10 @@ def plan(
             out.events.append(Raw(ts, pick(rng, devices), kind, None, None, {}))
     n = rates.count(rates.gps_jumps, int(rng.poisson(rates.gps_jumps))) if patrols else 0
     for _ in range(n):
-        patrol = pick(rng, patrols)
-        ts = t0 + int(rng.uniform(0.5, 23.5) * HOUR_MS)
-        out.events.append(jump_fix(patrol, graph, ts, rng))
+        hour = int(rng.integers(1, 23))
+        spike = jump_fix(patrols, graph, (24 * day + hour, t0 + hour * HOUR_MS), seed, rates, rng)
+        if spike is not None:
+            out.events.append(spike)
     return out
 
 

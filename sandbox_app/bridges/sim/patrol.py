@@ -122,8 +122,7 @@ def fixes(
     """Every guard's gps.fix in [t0, t1): every 5-10 s, noisy, with an occasional drop-out."""
     out: list[Raw] = []
     for i, patrol in enumerate(patrols):
-        rng = rng_for(seed, "gps", i, key)
-        ts = _fix_times(rng, t0, t1, rates, (seed & 0xFFFF_FFFF) << 20 | i)
+        rng, ts = _hour_fixes(seed, i, key, t0, t1, rates)
         if len(ts) == 0:
             continue
         x, y, speed, course = patrol.at(ts)
@@ -143,6 +142,14 @@ def _battery(patrol: Patrol, ts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]
     """Battery percent: drains from 100 to 20 over a 12-hour shift, then the tracker is swapped."""
     used = np.mod(ts / 1000.0 + patrol.phase_s, BATTERY_CYCLE_S) / BATTERY_CYCLE_S
     return np.asarray(100 - (used * 80).astype(np.int64), dtype=np.int64)
+
+
+def _hour_fixes(
+    seed: int, i: int, key: int, t0: int, t1: int, rates: SimRates
+) -> tuple[np.random.Generator, npt.NDArray[np.int64]]:
+    """Guard i's fix times in hour `key` and the generator, positioned for that hour's noise draws."""
+    rng = rng_for(seed, "gps", i, key)
+    return rng, _fix_times(rng, t0, t1, rates, (seed & 0xFFFF_FFFF) << 20 | i)
 
 
 def _fix_times(
@@ -172,8 +179,22 @@ def _unit(x: npt.NDArray[np.uint64]) -> FloatArray:
     return np.asarray((z >> np.uint64(11)).astype(np.float64) / float(1 << 53), dtype=np.float64)
 
 
-def jump_fix(patrol: Patrol, graph: WalkGraph, ts: int, rng: np.random.Generator) -> Raw:
-    """A multipath spike: the tracker reports a point ~1 km away from where the guard really is."""
+def jump_fix(
+    patrols: list[Patrol],
+    graph: WalkGraph,
+    hour: tuple[int, int],
+    seed: int,
+    rates: SimRates,
+    rng: np.random.Generator,
+) -> Raw | None:
+    """A multipath spike: one second after one of a tracker's real fixes in the given (hour key, hour
+    start), it reports a point ~1 km from where the guard is; no speed limit can take that for real."""
+    i = int(rng.random() * len(patrols))
+    patrol = patrols[i]
+    _, times = _hour_fixes(seed, i, hour[0], hour[1], hour[1] + 3_600_000, rates)
+    if len(times) == 0:
+        return None
+    ts = int(times[int(rng.random() * len(times))]) + 1000
     x, y, _, course = patrol.at(np.asarray([ts], dtype=np.int64))
     angle = rng.uniform(0, 2 * math.pi)
     dist = rng.uniform(800.0, 1500.0)
