@@ -57,9 +57,9 @@ class EventIds:
                 fresh.difference_update(r[0] for r in found)
         return fresh
 
-    def added(self, ids: Iterable[str], max_seq: int) -> None:
+    def added(self, ids: set[str], max_seq: int) -> None:
         """Record ids just committed; call only after COMMIT so a rollback leaves this set true."""
-        self._recent.update(ids)
+        self._recent |= ids
         self._known_seq = max_seq
 
     @property

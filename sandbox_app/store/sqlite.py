@@ -13,42 +13,24 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
+
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.store import codec
 from sandbox_app.store.base import Fix
 from sandbox_app.store.dedupe import EventIds
-from sandbox_app.store.migrations import (
-    CURRENT_FIX,
-    FLUSH_KEYFRAMES,
-    KEYFRAME_MS,
-    KEYFRAMES_SEQ_KEY,
-    migrate,
-)
+from sandbox_app.store.keyframes import Keyframes, last_fixes
+from sandbox_app.store.migrations import migrate
 
 _PAGE = 5_000
-_FIX = "gps.fix"
 _INSERT_EVENT = "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
-# Latest arrival wins a ts tie, here as in the keyframes, so a seek agrees with the live state.
-_UPSERT_LATEST = """
-    INSERT INTO latest_fix (device, ts, lon, lat) VALUES (?, ?, ?, ?)
-    ON CONFLICT (device) DO UPDATE SET ts = excluded.ts, lon = excluded.lon, lat = excluded.lat
-    WHERE excluded.ts >= latest_fix.ts"""
-_KEYFRAMES_BEFORE = """
-    SELECT k.device, k.ts, k.lon, k.lat FROM latest_fix d CROSS JOIN fix_keyframes k
-      ON k.device = d.device
-     AND k.bucket = (SELECT max(bucket) FROM fix_keyframes WHERE device = d.device AND bucket < ?)"""
-_FIXES_AFTER_SEQ = f"""
-    SELECT device, ts, lon, lat FROM events WHERE seq > ? AND +ts < ? AND {CURRENT_FIX} ORDER BY seq"""
-_FIXES_IN_WINDOW = f"""
-    SELECT device, ts, lon, lat FROM events WHERE ts >= ? AND ts <= ? AND {CURRENT_FIX} ORDER BY ts, seq"""
 _EVENT_COLUMNS = "seq, id, ts, device, kind, lon, lat, data"
 
 
-def _is_current_fix(e: Event) -> bool:
-    """A fix that may become a device's position: flagged fixes stay in the log only."""
-    return e.kind == _FIX and e.lon is not None and e.lat is not None and "flagged" not in e.data
+def _row(e: Event) -> tuple[str, int, str, str, float | None, float | None, str]:
+    return (e.id, e.ts, e.device, e.kind, e.lon, e.lat, orjson.dumps(e.data).decode() if e.data else "{}")
 
 
 class SqliteStore:
@@ -57,7 +39,7 @@ class SqliteStore:
     def __init__(self, path: str | Path, *, seal_every: int = 200_000, keyframe_lag: int = 20_000) -> None:
         """`seal_every` and `keyframe_lag` trade memory and seek time for append speed (tests shrink them)."""
         self._lock = threading.RLock()
-        self._keyframe_lag = keyframe_lag
+        self._keyframes = Keyframes(keyframe_lag)
         self._ids = EventIds(seal_every)
         self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode = WAL")
@@ -114,15 +96,14 @@ class SqliteStore:
             return []
         with self._lock:
             with self._tx() as conn:
-                self._ids.sync(conn)
+                seq_before = self._ids.sync(conn)
                 fresh = self._ids.unseen(conn, [e.id for e in events])
-                new = self._first_copies(events, fresh)
-                dumps = codec.dumps
-                rows = [(e.id, e.ts, e.device, e.kind, e.lon, e.lat, dumps(e.data)) for e in new]
-                conn.executemany(_INSERT_EVENT, rows)
-                max_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
-                self._update_fixes(conn, new, max_seq)
-            self._ids.added((e.id for e in new), max_seq)
+                new = list(events) if len(fresh) == len(events) else self._first_copies(events, fresh)
+                conn.executemany(_INSERT_EVENT, [_row(e) for e in new])
+                max_seq: int = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+                self._keyframes.stage(conn, new, seq_before, max_seq)
+            self._keyframes.committed(max_seq)
+            self._ids.added(fresh, max_seq)
             if self._ids.wants_seal:
                 with self._tx() as conn:
                     self._ids.seal(conn)
@@ -140,30 +121,6 @@ class SqliteStore:
                 new.append(e)
         return new
 
-    def _update_fixes(self, conn: sqlite3.Connection, new: Sequence[Event], max_seq: int) -> None:
-        """Upsert each device's newest fix of the batch; fold the log into keyframes every `keyframe_lag`."""
-        latest: dict[str, Event] = {}
-        for e in new:
-            if e.kind == _FIX and _is_current_fix(e):
-                prev = latest.get(e.device)
-                if prev is None or e.ts >= prev.ts:
-                    latest[e.device] = e
-        if latest:
-            conn.executemany(_UPSERT_LATEST, [(d, e.ts, e.lon, e.lat) for d, e in latest.items()])
-        if max_seq - self._keyframes_seq(conn) >= self._keyframe_lag:
-            self._flush_keyframes(conn, max_seq)
-
-    @staticmethod
-    def _keyframes_seq(conn: sqlite3.Connection) -> int:
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (KEYFRAMES_SEQ_KEY,)).fetchone()
-        return int(row[0]) if row else 0
-
-    def _flush_keyframes(self, conn: sqlite3.Connection, max_seq: int) -> None:
-        conn.execute(FLUSH_KEYFRAMES, (self._keyframes_seq(conn),))
-        conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (KEYFRAMES_SEQ_KEY, str(max_seq))
-        )
-
     def events_between(self, start_ts: int, end_ts: int) -> Iterator[Event]:
         cursor = (start_ts, -1)
         while True:
@@ -180,23 +137,9 @@ class SqliteStore:
             cursor = (rows[-1][2], rows[-1][0])
 
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
-        """Each device's last unflagged fix at or before at_ts.
-
-        Reads each device's keyframe from the last whole minute before at_ts (one index seek per device),
-        the log rows not yet folded into keyframes (fewer than `keyframe_lag`), and the log within the
-        minute of at_ts, so the cost does not grow with history.
-        """
-        start = at_ts // KEYFRAME_MS * KEYFRAME_MS
+        """Each device's last unflagged fix at or before at_ts; cost independent of history length."""
         with self._lock:
-            folded = self._keyframes_seq(self._conn)
-            fixes = {r[0]: Fix(*r) for r in self._conn.execute(_KEYFRAMES_BEFORE, (start // KEYFRAME_MS,))}
-            for r in self._conn.execute(_FIXES_AFTER_SEQ, (folded, start)):  # arrival order: >= breaks ties
-                prev = fixes.get(r[0])
-                if prev is None or r[1] >= prev.ts:
-                    fixes[r[0]] = Fix(*r)
-            for r in self._conn.execute(_FIXES_IN_WINDOW, (start, at_ts)):
-                fixes[r[0]] = Fix(*r)
-        return fixes
+            return last_fixes(self._conn, at_ts)
 
     def event_count(self) -> int:
         with self._lock:

@@ -238,6 +238,40 @@ def test_keyframes_hold_last_current_fix_per_device_minute(tmp_path: Path) -> No
     store.close()
 
 
+def test_fixes_from_two_writers_fold_into_the_same_keyframes(tmp_path: Path) -> None:
+    """The second writer's buffer misses the first writer's rows, so it must fold from the log."""
+    one = SqliteStore(tmp_path / "f.db", keyframe_lag=2)
+    two = SqliteStore(tmp_path / "f.db", keyframe_lag=2)
+    one.append_events([_fix("a", "X", 5_000, 1.0, 1.0)])
+    two.append_events([_fix("b", "X", 7_000, 2.0, 2.0), _fix("c", "Y", 8_000, 3.0, 3.0)])
+    one.append_events([_fix("d", "X", 6_000, 4.0, 4.0), _fix("e", "X", MIN + 1, 5.0, 5.0)])
+    rows = one._conn.execute("SELECT device, bucket, ts FROM fix_keyframes ORDER BY device, bucket")
+    assert rows.fetchall() == [("X", 0, 7_000), ("X", 1, MIN + 1), ("Y", 0, 8_000)]
+    for store in (one, two):
+        assert store.last_fixes(MIN) == {"X": Fix("X", 7_000, 2.0, 2.0), "Y": Fix("Y", 8_000, 3.0, 3.0)}
+        assert store.last_fixes(2 * MIN)["X"] == Fix("X", MIN + 1, 5.0, 5.0)
+        store.close()
+
+
+def test_failed_append_stores_nothing_and_the_next_one_works(
+    store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.append_events([_fix("a", "X", 5_000, 1.0, 1.0)])
+
+    def boom(*_: object) -> None:
+        raise sqlite3.OperationalError("disk full")
+
+    monkeypatch.setattr("sandbox_app.store.keyframes.Keyframes._fold", boom)
+    monkeypatch.setattr("sandbox_app.store.keyframes.Keyframes.stage", boom)
+    with pytest.raises(sqlite3.OperationalError):
+        store.append_events([_fix("b", "X", 6_000, 2.0, 2.0)])
+    monkeypatch.undo()
+    assert store.event_count() == 1
+    assert store.append_events([_fix("b", "X", 6_000, 2.0, 2.0), _fix("c", "X", MIN + 1, 3.0, 3.0)])
+    assert store.last_fixes(MIN) == {"X": Fix("X", 6_000, 2.0, 2.0)}
+    assert store.event_count() == 3
+
+
 def test_last_fixes_same_ts_latest_arrival_wins(store: SqliteStore) -> None:
     store.append_events([_fix("p", "X", 5_000, 1.0, 1.0)])
     store.append_events([_fix("q", "X", 5_000, 2.0, 2.0), _fix("r", "X", 2_000, 3.0, 3.0)])
