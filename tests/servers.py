@@ -5,6 +5,7 @@ No mocks stand in for a broker: tests that talk MQTT talk to a real mosquitto.
 
 from __future__ import annotations
 
+import getpass
 import shutil
 import signal
 import socket
@@ -55,6 +56,9 @@ class Mosquitto:
                 [
                     f"listener {self.port} 127.0.0.1",
                     "allow_anonymous true",
+                    # Run as ourselves: started as root, mosquitto would switch to its own user, which
+                    # cannot write the persistence file in our private tmp dir (and so loses everything).
+                    f"user {getpass.getuser()}",
                     "persistence true",
                     f"persistence_location {workdir}/",
                     # Save after every change so even a SIGKILL loses nothing the broker acknowledged.

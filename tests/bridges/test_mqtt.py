@@ -134,12 +134,17 @@ def start_bridge(
 
 
 class Publisher:
-    """A device gateway publishing at QoS 1; an event counts as acknowledged once its PUBACK arrived."""
+    """A device gateway publishing at QoS 1; an event counts as acknowledged once its PUBACK arrived.
+
+    paho calls on_publish while holding its own locks, so no lock of ours is held around publish():
+    PUBACKed mids and the mid → id map are kept apart and joined when asked (mids stay unique below 65,535
+    messages).
+    """
 
     def __init__(self, broker: Mosquitto) -> None:
-        self.acked: set[str] = set()
         self.published: set[str] = set()
-        self._pending: dict[int, str] = {}
+        self._ids: dict[int, str] = {}
+        self._acked_mids: set[int] = set()
         self._lock = threading.Lock()
         self.client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="pub-test", protocol=mqtt.MQTTv5)
         self.client.max_queued_messages_set(0)
@@ -152,17 +157,21 @@ class Publisher:
     def _on_publish(
         self, client: mqtt.Client, userdata: object, mid: int, reason: ReasonCode, props: object
     ) -> None:
+        if not reason.is_failure:
+            with self._lock:
+                self._acked_mids.add(mid)
+
+    @property
+    def acked(self) -> set[str]:
         with self._lock:
-            event_id = self._pending.pop(mid, None)
-            if event_id is not None and not reason.is_failure:
-                self.acked.add(event_id)
+            return {self._ids[mid] for mid in self._acked_mids if mid in self._ids}
 
     def publish(self, topic: str, payload: bytes, event_id: str | None = None) -> None:
-        with self._lock:
-            info = self.client.publish(topic, payload, qos=1)
-            if event_id is not None:
+        info = self.client.publish(topic, payload, qos=1)
+        if event_id is not None:
+            with self._lock:
                 self.published.add(event_id)
-                self._pending[info.mid] = event_id
+                self._ids[info.mid] = event_id
 
     def close(self) -> None:
         self.client.disconnect()
@@ -218,3 +227,60 @@ def test_unacked_messages_are_redelivered_to_the_next_bridge(broker: Mosquitto) 
         pub.close()
     assert store.ids() == pub.acked
     assert first.health.received == 0
+
+
+def test_broker_killed_mid_stream_loses_no_acknowledged_event(broker: Mosquitto) -> None:
+    """SIGKILL the broker while the bridge has a backlog queued in its session, a batch in flight and
+    unacked, and the publisher keeps publishing into the outage; after the restart every event whose
+    PUBACK reached the publisher is stored, and stored once.
+
+    mosquitto sends a PUBACK before it saves, so the publisher pauses for a moment before the kill: a
+    kill inside that window loses what the broker had only just acknowledged (docs/bridges.md), which no
+    subscriber can help. Everything on the bridge's side of the broker is mid-stream.
+    """
+    store = MemoryStore()
+    n, first_part, held_after = 1500, 500, 200
+    gate = threading.Event()
+
+    def gated_sink(items: Sequence[Item]) -> None:
+        if len(store.ids()) >= held_after:
+            gate.wait(30)  # the kill comes while this batch is in the sink, neither durable nor acked
+        store.sink(items)
+
+    paused, resume = threading.Event(), threading.Event()
+    bridge = start_bridge(broker, gated_sink, batch_max=50)
+    pub = Publisher(broker)
+
+    def produce() -> None:
+        for i in range(n):  # as fast as paho takes them
+            if i == first_part:
+                paused.set()
+                resume.wait(30)
+            pub.publish(TOPIC, orjson.dumps(event_json(i)), f"E{i:06d}")
+
+    producer = threading.Thread(target=produce)
+    producer.start()
+    try:
+        assert paused.wait(30)
+        wait_until(lambda: len(pub.acked) == first_part, 20, "the first part's PUBACKs")
+        time.sleep(0.1)  # let mosquitto save what it acknowledged
+        stored_at_kill = len(store.ids())
+        broker.kill()
+        resume.set()
+        wait_until(lambda: not bridge.connected, 10, "the bridge to notice")
+        gate.set()  # now the batch becomes durable, but its acks belong to a dead connection
+        time.sleep(0.2)
+        broker.start()
+        producer.join(30)
+        wait_until(lambda: len(pub.acked) == n, 30, "every PUBACK after the restart")
+        wait_until(lambda: pub.acked <= store.ids(), 30, "every acknowledged event in the store")
+    finally:
+        resume.set()
+        gate.set()
+        producer.join(30)
+        pub.close()
+        bridge.stop()
+    assert held_after <= stored_at_kill < first_part, "the kill did not hit the bridge mid-stream"
+    assert store.ids() == pub.acked == pub.published
+    assert bridge.health.received >= n
+    assert store.appended > n, "the batch in the sink at the kill should have come again"
