@@ -29,6 +29,8 @@ class EventIds:
         self._recent: set[str] = set()
         self._sealed_seq = -1
         self._known_seq = -1
+        self._fence: tuple[str, str] | None = None
+        """(min, max) id of the sealed tier: an id outside needs no lookup (sequential ids never do)."""
 
     def sync(self, conn: sqlite3.Connection) -> int:
         """Catch up with rows written since we last looked (by another process); return the max seq."""
@@ -40,6 +42,7 @@ class EventIds:
         if sealed != self._sealed_seq:
             self._recent = set()
             self._sealed_seq = self._known_seq = sealed
+            self._load_fence(conn)
         tail = conn.execute("SELECT id FROM events WHERE seq > ?", (self._known_seq,))
         self._recent.update(r[0] for r in tail)
         self._known_seq = max_seq
@@ -48,8 +51,9 @@ class EventIds:
     def unseen(self, conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
         """Those of `ids` not stored yet (a duplicate-free candidate set)."""
         fresh = {i for i in ids if i not in self._recent}
-        if fresh and self._sealed_seq > 0:
-            pending = list(fresh)
+        if fresh and self._fence is not None:
+            low, high = self._fence
+            pending = [i for i in fresh if low <= i <= high]
             for start in range(0, len(pending), _CHUNK):
                 chunk = pending[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
@@ -77,6 +81,11 @@ class EventIds:
             (SEALED_KEY, str(self._known_seq)),
         )
 
-    def sealed(self) -> None:
+    def sealed(self, conn: sqlite3.Connection) -> None:
         self._recent = set()
         self._sealed_seq = self._known_seq
+        self._load_fence(conn)
+
+    def _load_fence(self, conn: sqlite3.Connection) -> None:
+        low, high = conn.execute("SELECT min(id), max(id) FROM event_ids").fetchone()
+        self._fence = None if low is None else (low, high)

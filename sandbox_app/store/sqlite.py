@@ -52,6 +52,12 @@ class SqliteStore:
         with self._lock:
             self._conn.close()
 
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One write transaction under the lock: everything inside lands, or nothing does."""
@@ -107,7 +113,7 @@ class SqliteStore:
             if self._ids.wants_seal:
                 with self._tx() as conn:
                     self._ids.seal(conn)
-                self._ids.sealed()
+                self._ids.sealed(self._conn)
         return new
 
     @staticmethod

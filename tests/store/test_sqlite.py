@@ -318,7 +318,8 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 
 def test_fresh_store_is_wal_and_latest_schema(tmp_path: Path) -> None:
-    open_store(tmp_path / "w.db").close()
+    with SqliteStore(tmp_path / "w.db") as store:
+        assert store.schema_version == LATEST_VERSION
     conn = sqlite3.connect(tmp_path / "w.db")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert schema_version(conn) == LATEST_VERSION
