@@ -11,7 +11,10 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Sequence
 from pathlib import Path
+
+from sandbox_app.domain.events import Event, Rejection
 
 
 def free_port() -> int:
@@ -97,3 +100,38 @@ class Mosquitto:
                 self.process.kill()
                 self.process.wait(timeout=10)
             self.process = None
+
+
+class StoreSink:
+    """The durable sink bridge tests feed: a real `SqliteStore`, plus a tally of what the bridge handed it.
+
+    `appended` counts every event the sink was given (repeats included), so a test can tell redelivery
+    happened; `ids()` reads back from the store, so "stored once" is checked on disk, not in a dict.
+    """
+
+    def __init__(self, path: Path) -> None:
+        from sandbox_app.store.sqlite import SqliteStore
+
+        self.store = SqliteStore(path)
+        self.appended = 0
+        self.rejections: list[Rejection] = []
+
+    def __call__(self, items: Sequence[Event | Rejection]) -> None:
+        events = [item for item in items if isinstance(item, Event)]
+        self.store.append_events(events)
+        self.appended += len(events)
+        self.rejections.extend(item for item in items if isinstance(item, Rejection))
+
+    def stored_ids(self) -> list[str]:
+        return [event.id for event in self.store.events_between(0, 2**62)]
+
+    def ids(self) -> set[str]:
+        return set(self.stored_ids())
+
+    def stored_once(self) -> bool:
+        """Every stored id is there once (rows == distinct ids); call it when no bridge is writing."""
+        stored = self.stored_ids()
+        return len(stored) == len(set(stored)) == self.store.event_count()
+
+    def close(self) -> None:
+        self.store.close()

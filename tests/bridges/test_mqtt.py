@@ -3,6 +3,7 @@ a broker SIGKILL mid-stream that must lose no acknowledged event and store none 
 
 from __future__ import annotations
 
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,7 @@ from sandbox_app.bridges.transport import Item
 from sandbox_app.bridges.transport.mqtt import MqttSettings, MqttTransport
 from sandbox_app.clock import WallClock
 from sandbox_app.domain.events import Event, Rejection
-from tests.servers import Mosquitto, mosquitto_binary
+from tests.servers import Mosquitto, StoreSink, mosquitto_binary
 
 pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
 
@@ -78,37 +79,28 @@ def test_subscription_filter_matches_event_topics() -> None:
 # real broker ------------------------------------------------------------------------------------------------
 
 
-class MemoryStore:
-    """Stands in for the store: dedupes by id like the real one, and counts every append it saw."""
-
-    def __init__(self) -> None:
-        self.events: dict[str, Event] = {}
-        self.rejections: list[Rejection] = []
-        self.appended = 0
-        self.lock = threading.Lock()
-
-    def sink(self, items: Sequence[Item]) -> None:
-        with self.lock:
-            for item in items:
-                if isinstance(item, Event):
-                    self.appended += 1
-                    self.events.setdefault(item.id, item)
-                else:
-                    self.rejections.append(item)
-
-    def ids(self) -> set[str]:
-        with self.lock:
-            return set(self.events)
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[StoreSink]:
+    sink = StoreSink(tmp_path / "events.db")
+    try:
+        yield sink
+    finally:
+        sink.close()
 
 
 @pytest.fixture
-def broker(tmp_path: Path) -> Iterator[Mosquitto]:
-    server = Mosquitto(tmp_path)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+def broker() -> Iterator[Mosquitto]:
+    """A broker whose persistence file lives in RAM where there is a tmpfs: a SIGKILL still leaves it
+    behind (the test is about a process crash), and mosquitto rewrites it after every change, which is
+    several times faster there than on disk."""
+    ram = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(dir=ram if ram.is_dir() else None) as workdir:
+        server = Mosquitto(Path(workdir))
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
 
 
 def start_bridge(
@@ -178,10 +170,9 @@ class Publisher:
         self.client.loop_stop()
 
 
-def test_events_arrive_and_rejections_are_counted_with_reason(broker: Mosquitto) -> None:
-    store = MemoryStore()
+def test_events_arrive_and_rejections_are_counted_with_reason(broker: Mosquitto, store: StoreSink) -> None:
     reports: list[BridgeHealth] = []
-    bridge = start_bridge(broker, store.sink, reports)
+    bridge = start_bridge(broker, store, reports)
     pub = Publisher(broker)
     try:
         pub.publish(TOPIC, orjson.dumps(event_json(1)), "E000001")
@@ -200,7 +191,7 @@ def test_events_arrive_and_rejections_are_counted_with_reason(broker: Mosquitto)
     assert reports[0].connected and reports[-1] == health
 
 
-def test_unacked_messages_are_redelivered_to_the_next_bridge(broker: Mosquitto) -> None:
+def test_unacked_messages_are_redelivered_to_the_next_bridge(broker: Mosquitto, store: StoreSink) -> None:
     """A sink that never succeeds means no PUBACK: the persistent session hands everything to the next
     bridge with the same client id, including what was published while no bridge ran."""
     calls: list[int] = []
@@ -219,17 +210,17 @@ def test_unacked_messages_are_redelivered_to_the_next_bridge(broker: Mosquitto) 
         for i in range(5, 8):
             pub.publish(TOPIC, orjson.dumps(event_json(i)), f"E{i:06d}")
         wait_until(lambda: len(pub.acked) == 8, 10, "PUBACKs")
-        store = MemoryStore()
-        second = start_bridge(broker, store.sink)
+        second = start_bridge(broker, store)
         wait_until(lambda: len(store.ids()) == 8, 10, "redelivery")
         second.stop()
     finally:
         pub.close()
     assert store.ids() == pub.acked
+    assert store.stored_once()
     assert first.health.received == 0
 
 
-def test_broker_killed_mid_stream_loses_no_acknowledged_event(broker: Mosquitto) -> None:
+def test_broker_killed_mid_stream_loses_no_acknowledged_event(broker: Mosquitto, store: StoreSink) -> None:
     """SIGKILL the broker while the bridge has a backlog queued in its session, a batch in flight and
     unacked, and the publisher keeps publishing into the outage; after the restart every event whose
     PUBACK reached the publisher is stored, and stored once.
@@ -238,14 +229,13 @@ def test_broker_killed_mid_stream_loses_no_acknowledged_event(broker: Mosquitto)
     kill inside that window loses what the broker had only just acknowledged (docs/bridges.md), which no
     subscriber can help. Everything on the bridge's side of the broker is mid-stream.
     """
-    store = MemoryStore()
-    n, first_part, held_after = 1500, 500, 200
+    n, first_part, held_after = 1000, 400, 150
     gate = threading.Event()
 
     def gated_sink(items: Sequence[Item]) -> None:
         if len(store.ids()) >= held_after:
             gate.wait(30)  # the kill comes while this batch is in the sink, neither durable nor acked
-        store.sink(items)
+        store(items)
 
     paused, resume = threading.Event(), threading.Event()
     bridge = start_bridge(broker, gated_sink, batch_max=50)
@@ -282,5 +272,6 @@ def test_broker_killed_mid_stream_loses_no_acknowledged_event(broker: Mosquitto)
         bridge.stop()
     assert held_after <= stored_at_kill < first_part, "the kill did not hit the bridge mid-stream"
     assert store.ids() == pub.acked == pub.published
+    assert store.stored_once()
     assert bridge.health.received >= n
     assert store.appended > n, "the batch in the sink at the kill should have come again"
