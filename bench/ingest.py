@@ -1,0 +1,277 @@
+"""Benchmark: `sandbox-app ingest` of N synthetic events (default 1,000,000) next to a plain SQLite insert.
+
+    .venv/bin/python bench/ingest.py [--events N] [--keep DIR] [--no-rules]
+
+Writes a JSONL file of events from the demo district's devices (GPS trackers walking, doors, locks, faces,
+plates, RFID, heartbeats, a few alarms; 20 % of timestamps as ISO text; a few duplicate and malformed lines),
+then times, in one process:
+  (a) the ingest command in-process: decode → engine (full default rules) → SqliteStore, and
+  (b) a plain batched `executemany` of the same rows into a fresh SQLite file with the same events table,
+      the rows already decoded in memory, i.e. the floor cost of storing them.
+Targets (issue 2): (a) ≥ 30,000 events/s and ≥ 30 % of (b).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sandbox_app.bridges.jsonl import read_jsonl
+from sandbox_app.cli import main as cli_main
+from sandbox_app.data.package import load_package
+from sandbox_app.domain.events import Event
+from sandbox_app.domain.model import District
+from sandbox_app.resources import demo_package
+from sandbox_app.store import open_store
+
+T_START = 1_714_550_400_000  # 2024-05-01T08:00:00Z
+MS_PER_EVENT = 28.8
+"""1 M events span 8 hours (~35 events/s, a busy office); a quick run keeps the same density."""
+BATCH = 5000
+CST = timezone(timedelta(hours=8))
+PLAIN_DDL = (
+    """CREATE TABLE events (
+        seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ts INTEGER NOT NULL, device TEXT NOT NULL,
+        kind TEXT NOT NULL, lon REAL, lat REAL, data TEXT NOT NULL)""",
+    "CREATE INDEX events_ts ON events (ts)",
+)
+# (share of events, device kinds, event kind)
+MIX: list[tuple[float, tuple[str, ...], str]] = [
+    (0.55, ("gps_tracker", "radio", "body_camera", "mobile_camera"), "gps.fix"),
+    (0.05, ("door_magnet", "door_controller", "video_intercom"), "door.open"),
+    (0.04, ("door_magnet", "door_controller"), "door.close"),
+    (0.07, ("smart_lock",), "lock.open"),
+    (0.07, ("face_gate", "capture_camera", "visitor_terminal"), "face.pass"),
+    (0.05, ("vehicle_barrier",), "plate.read"),
+    (0.05, ("rfid_reader",), "rfid.read"),
+    (0.11, ("*",), "device.heartbeat"),
+    (0.002, ("smoke_detector",), "smoke.alarm"),
+    (0.002, ("water_sensor",), "water.alarm"),
+    (0.002, ("alarm_button",), "alarm.button"),
+    (0.002, ("perimeter_detector",), "perimeter.breach"),
+    (0.002, ("throw_camera",), "throw.detected"),
+]
+
+
+def _district() -> District:
+    if (demo_package() / "manifest.json").is_file():
+        return load_package(demo_package())
+    return District(name="synthetic", timezone="Asia/Shanghai")
+
+
+class Generator:
+    """Deterministic synthetic feed; trackers random-walk at walking pace so gps_sanity stays quiet."""
+
+    def __init__(self, district: District, seed: int = 7) -> None:
+        self.rnd = random.Random(seed)
+        by_kind: dict[str, list[str]] = {}
+        for d in district.devices.values():
+            by_kind.setdefault(d.kind, []).append(d.id)
+        self.all_devices = sorted(district.devices) or [f"SYN-{i:05d}" for i in range(2000)]
+        self.pools = [
+            (share, sorted(i for k in kinds for i in by_kind.get(k, [])) or self.all_devices, kind)
+            for share, kinds, kind in MIX
+        ]
+        self.weights = [p[0] for p in self.pools]
+        self.people = sorted(district.people) or [f"P{i:05d}" for i in range(1000)]
+        creds: dict[str, list[str]] = {}
+        for p in district.people.values():
+            creds.setdefault(p.room_id or "", []).extend(sorted(p.credentials))
+        self.lock_creds = {
+            d.id: creds.get(d.room_id or "", []) for d in district.devices.values() if d.kind == "smart_lock"
+        }
+        self.pos: dict[str, list[float]] = {}
+
+    def _data(self, kind: str, device: str, obj: dict[str, Any]) -> None:
+        r = self.rnd
+        if kind == "gps.fix":
+            lon, lat = self.pos.setdefault(device, [116.350 + r.random() * 0.01, 40.000 + r.random() * 0.008])
+            self.pos[device] = [lon + (r.random() - 0.5) * 2e-5, lat + (r.random() - 0.5) * 2e-5]
+            obj["lon"], obj["lat"] = round(lon, 7), round(lat, 7)
+            obj["data"] = {"speed": round(r.random() * 1.5, 2), "battery": r.randint(20, 100)}
+        elif kind == "lock.open":
+            known = self.lock_creds.get(device)
+            cred = r.choice(known) if known and r.random() < 0.99 else f"CARD-X{r.randint(0, 99)}"
+            obj["data"] = {"credential": cred}
+        elif kind == "face.pass":
+            obj["data"] = {"person_id": r.choice(self.people) if r.random() < 0.9 else None}
+        elif kind == "plate.read":
+            obj["data"] = {"plate": f"测A{r.randint(0, 800):05d}", "direction": r.choice(("in", "out"))}
+        elif kind == "rfid.read":
+            obj["data"] = {"tag": f"EB{r.randint(0, 3000):05d}", "direction": r.choice(("in", "out"))}
+        elif kind == "device.heartbeat":
+            obj["data"] = {"interval_s": 3600}
+
+    def line(self, i: int) -> bytes:
+        r = self.rnd
+        _, devices, kind = r.choices(self.pools, self.weights)[0]
+        device = r.choice(devices)
+        ts = T_START + int(i * MS_PER_EVENT) + r.randint(-500, 500)
+        obj: dict[str, Any] = {"id": f"ev-{i:08d}", "ts": ts, "device": device, "kind": kind}
+        if r.random() < 0.2:
+            obj["ts"] = (
+                datetime.fromtimestamp(ts / 1000, tz=UTC).astimezone(CST).isoformat(timespec="milliseconds")
+            )
+        self._data(kind, device, obj)
+        return orjson.dumps(obj)
+
+    def write(self, path: Path, n: int) -> None:
+        with path.open("wb") as out:
+            for i in range(n):
+                line = self.line(i)
+                out.write(line + b"\n")
+                roll = self.rnd.random()
+                if roll < 0.001:
+                    out.write(line + b"\n")  # a transport redelivery
+                elif roll < 0.0015:
+                    out.write(line[: len(line) // 2] + b"\n")  # a truncated message
+
+
+def time_ingest(jsonl: Path, db: Path, district: District, rules: bool) -> tuple[float, dict[str, Any]]:
+    store = open_store(db)
+    store.replace_district(district)
+    store.close()
+    argv = ["ingest", str(jsonl), "--db", str(db)]
+    if not rules:
+        off = jsonl.parent / "off.toml"
+        import sandbox_app.rules  # noqa: F401 - fills the registry
+        from sandbox_app.rules.base import RULE_FAMILIES
+
+        off.write_text("".join(f"[{name}]\nenabled = false\n" for name in RULE_FAMILIES), encoding="utf-8")
+        argv += ["--rules", str(off)]
+    out = io.StringIO()
+    t0 = time.perf_counter()
+    with contextlib.redirect_stdout(out):
+        code = cli_main(argv)
+    elapsed = time.perf_counter() - t0
+    assert code == 0, code
+    return elapsed, orjson.loads(out.getvalue())
+
+
+_PLAIN_INSERT = (
+    "INSERT OR IGNORE INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _plain_db(db: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(db), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    for ddl in PLAIN_DDL:
+        conn.execute(ddl)
+    return conn
+
+
+def time_plain(jsonl: Path, db: Path) -> tuple[float, int]:
+    """(b) The storage floor: rows already decoded in memory, batched executemany, one index on ts."""
+    rows = [
+        (e.id, e.ts, e.device, e.kind, e.lon, e.lat, orjson.dumps(e.data).decode())
+        for e in read_jsonl(jsonl)
+        if isinstance(e, Event)
+    ]
+    conn = _plain_db(db)
+    t0 = time.perf_counter()
+    for start in range(0, len(rows), BATCH):
+        conn.execute("BEGIN")
+        conn.executemany(_PLAIN_INSERT, rows[start : start + BATCH])
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - t0
+    conn.close()
+    return elapsed, len(rows)
+
+
+def _file_rows(jsonl: Path) -> list[tuple[Any, ...]]:
+    rows = []
+    for line in jsonl.open("rb"):
+        try:
+            o = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        ts = o["ts"] if isinstance(o["ts"], int) else int(datetime.fromisoformat(o["ts"]).timestamp() * 1000)
+        data = o.get("data")
+        rows.append(
+            (o["id"], ts, o["device"], o["kind"], o.get("lon"), o.get("lat"), orjson.dumps(data).decode())
+        )
+    return rows
+
+
+def time_plain_file(jsonl: Path, db: Path) -> tuple[float, int]:
+    """(c) A naive file → SQLite loader: read, orjson.loads, no validation, no rules, batched executemany."""
+    conn = _plain_db(db)
+    t0 = time.perf_counter()
+    rows = _file_rows(jsonl)
+    for start in range(0, len(rows), BATCH):
+        conn.execute("BEGIN")
+        conn.executemany(_PLAIN_INSERT, rows[start : start + BATCH])
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - t0
+    conn.close()
+    return elapsed, len(rows)
+
+
+def run(n: int, workdir: Path, rules: bool) -> None:
+    district = _district()
+    jsonl = workdir / "events.jsonl"
+    t0 = time.perf_counter()
+    Generator(district).write(jsonl, n)
+    size = jsonl.stat().st_size >> 20
+    print(f"generated {n:,} events in {time.perf_counter() - t0:.1f} s → {jsonl} ({size} MiB)")
+
+    ingest_s, summary = time_ingest(jsonl, workdir / "ingest.db", district, rules)
+    events = summary["accepted"] + summary["duplicates"]
+    print(
+        f"(a) sandbox-app ingest: {events:,} events in {ingest_s:.2f} s = {events / ingest_s:,.0f} events/s "
+        f"(accepted {summary['accepted']:,}, duplicates {summary['duplicates']:,}, "
+        f"rejected {len(summary['rejected']):,}; rules {'on' if rules else 'off'})"
+    )
+    plain_s, rows = time_plain(jsonl, workdir / "plain.db")
+    print(f"(b) plain executemany:  {rows:,} rows in {plain_s:.2f} s = {rows / plain_s:,.0f} rows/s")
+    file_s, file_rows = time_plain_file(jsonl, workdir / "plain_file.db")
+    print(f"(c) naive file→SQLite:  {file_rows:,} rows in {file_s:.2f} s = {file_rows / file_s:,.0f} rows/s")
+    rate = events / ingest_s
+    ratio_b, ratio_c = rate / (rows / plain_s), rate / (file_rows / file_s)
+    print(f"(a) = {rate:,.0f} events/s: {'≥' if rate >= 30_000 else '<'} 30,000 target")
+    print(
+        f"(a)/(b) = {ratio_b:.0%} (target ≥ 30 %: {'met' if ratio_b >= 0.30 else 'NOT met'}); "
+        f"(a)/(c) = {ratio_c:.0%}"
+    )
+    con = sqlite3.connect(str(workdir / "ingest.db"))
+    alerts = con.execute("SELECT rule, count(*) FROM alerts GROUP BY rule ORDER BY 2 DESC").fetchall()
+    con.close()
+    print("alerts raised:", ", ".join(f"{r}={c}" for r, c in alerts) or "none")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep the files")
+    parser.add_argument("--no-rules", action="store_true", help="turn every rule off (engine + store only)")
+    args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        for name in ("ingest.db", "plain.db", "plain_file.db"):
+            for suffix in ("", "-wal", "-shm"):
+                (args.keep / (name + suffix)).unlink(missing_ok=True)
+        run(args.events, args.keep, not args.no_rules)
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+            run(args.events, Path(tmp), not args.no_rules)
+
+
+if __name__ == "__main__":
+    main()
