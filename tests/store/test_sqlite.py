@@ -93,6 +93,27 @@ def test_district_round_trip_keeps_extras_enums_and_sets(tmp_path: Path) -> None
     assert loaded.roads["W1"].oneway is True
 
 
+def test_demo_district_round_trip(tmp_path: Path) -> None:
+    """The real demo package: every extra column, tag set and geometry survives the store."""
+    from sandbox_app.data.package import load_package
+    from sandbox_app.resources import demo_package
+
+    if not (demo_package() / "manifest.json").is_file():
+        pytest.skip("demo package not built yet")
+    district = load_package(demo_package())
+    with SqliteStore(tmp_path / "demo.db") as store:
+        store.replace_district(district)
+    with SqliteStore(tmp_path / "demo.db") as store:
+        assert store.load_district() == district
+
+
+def test_geometry_of_the_wrong_type_is_refused(store: SqliteStore) -> None:
+    store.replace_district(_district())
+    store._conn.execute("UPDATE gates SET location = ?", (SQUARE.wkb,))
+    with pytest.raises(ValueError, match="expected Point"):
+        store.load_district()
+
+
 def test_replace_district_replaces_everything(store: SqliteStore) -> None:
     store.replace_district(_district())
     smaller = District("另一个社区", "Asia/Shanghai")
