@@ -26,9 +26,9 @@ class BridgeHealth:
     last_message_ts: int | None
     """Epoch ms (bridge clock) when the last message arrived; None before the first one."""
     received: int
-    """Messages turned into events or rejections and handed to the sink, since the bridge started."""
+    """Items (events and rejections) the sink has made durable since the bridge started."""
     rejected: int
-    """Of those, the ones that were rejections (including whole pages or payloads that did not parse)."""
+    """Rejections among those, plus input that never became an item (an HTTP page that is not a page)."""
     last_rejection: str | None
     """The reason of the most recent rejection, for the operator to see what is wrong without a log."""
 
