@@ -326,6 +326,9 @@ def test_v1_database_migrates_and_backfills_fixes(tmp_path: Path) -> None:
     assert store.last_fixes(125_000) == {"X": Fix("X", 70_000, 1.0, 1.0)}
     assert store.last_fixes(200_000) == {"X": Fix("X", 130_000, 3.0, 3.0)}
     assert store.event_count() == 4
+    assert store.append_events([_fix("a", "X", 70_000, 1.0, 1.0), _fix("e", "X", 140_000, 4.0, 4.0)]) == [
+        _fix("e", "X", 140_000, 4.0, 4.0)
+    ]
     store.close()
 
 
