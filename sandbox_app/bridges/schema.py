@@ -125,8 +125,6 @@ def _position(obj: Mapping[str, Any]) -> tuple[float | None, float | None]:
     lon, lat = obj.get("lon"), obj.get("lat")
     if lon is None and lat is None:
         return None, None
-    if type(lon) is float and type(lat) is float and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0:
-        return lon, lat  # the common case, without the per-field calls
     if lon is None or lat is None:
         raise SchemaError("lon and lat must come together")
     return _number(lon, "lon", -180.0, 180.0), _number(lat, "lat", -90.0, 90.0)
@@ -156,7 +154,11 @@ def validate(obj: Any) -> Event:
         if ts is None:
             raise SchemaError("missing ts")
         ts = parse_ts(ts)
-    lon, lat = _position(obj)
+    lon, lat = get("lon"), get("lat")
+    if (lon is not None or lat is not None) and not (
+        type(lon) is float and type(lat) is float and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0
+    ):
+        lon, lat = _position(obj)
     data = get("data")
     if type(data) is not dict:
         if data is not None:
