@@ -34,10 +34,10 @@ _EMPTY = "{}"
 
 
 def dumps(value: Any) -> str:
-    """JSON text; numpy scalars (pandas-read extras) are accepted; `{}` skips the encoder on the hot path."""
+    """JSON text; numpy scalars and non-string keys (pandas-read extras) are accepted, the keys as text."""
     if not value and isinstance(value, dict):
         return _EMPTY
-    return orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY).decode()
+    return orjson.dumps(value, option=orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS).decode()
 
 
 def loads(text: str) -> Any:

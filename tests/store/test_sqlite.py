@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from shapely.geometry import LineString, Point, Polygon
 
@@ -46,7 +47,7 @@ def store(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[SqliteStor
 def _district(name: str = "测试社区") -> District:
     d = District(name, "Asia/Shanghai", extra={"source": "test", "version": 2})
     d.compounds["C1"] = Compound("C1", "一号小区", SQUARE, {"area_m2": 1234.5})
-    d.buildings["B1"] = Building("B1", "C1", "1栋", 6, SQUARE.buffer(-0.0001), 18.5, {"year": 1998})
+    d.buildings["B1"] = Building("B1", "C1", "1栋", 6, SQUARE.buffer(-0.0001), 18.5, {"year": np.int64(1998)})
     d.buildings["B2"] = Building("B2", "C1", "2栋", 3, SQUARE.buffer(-0.0002))
     d.rooms["R1"] = Room("R1", "B1", "1", 3, "301", RoomUsage.RENTAL, {"area": 60})
     d.people["P0001"] = Person(
