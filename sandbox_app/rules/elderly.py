@@ -140,25 +140,27 @@ class ElderlyRoutine:
         self._next_ts = 0
 
     def on_event(self, event: Event) -> Iterable[Signal]:
-        out = self._roll(event.ts) if event.ts >= self._next_ts else _NONE
+        # Record first: judging a day only reads that day and earlier ones, and a pass in the day's very
+        # last millisecond must count for it.
         days = self._days.get(event.data.get("person_id"))  # type: ignore[arg-type]
         if days is not None:
             days.add(self._local.day(event.ts))
-        return out
+        return self._roll(event.ts) if event.ts >= self._next_ts else _NONE
 
     def on_time(self, now_ts: int) -> Iterable[Signal]:
         return self._roll(now_ts) if now_ts >= self._next_ts else _NONE
 
     def _roll(self, now_ts: int) -> list[Signal]:
-        """Judge every local day that ended since the last call."""
-        today = self._local.day(now_ts)
+        """Judge every local day that ended since the last call; a day ends at its last millisecond, so a
+        backtest to 23:59:59.999 judges that day."""
+        today = self._local.day(now_ts + 1)
         if self._first is None:
             self._first = self._current = today
         out: list[Signal] = []
         for day in range(self._current, today):
             out.extend(self._judge(day))
         self._current = today
-        self._next_ts = self._local.start(today + 1)
+        self._next_ts = self._local.start(today + 1) - 1
         return out
 
     def _judge(self, day: int) -> list[Signal]:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from shapely.geometry import Point, box
 
+from sandbox_app.backtest import RuleRunner
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.events import Event
@@ -44,17 +45,13 @@ def make_rule(name: str, district: District, **config: Any) -> Rule:
 
 
 def drive(rule: Rule, events: Iterable[Event], until: int | None = None) -> list[Signal]:
-    """Engine order: the clock advances to each event (on_time), the event is flagged, then routed by kind."""
+    """Engine order (the backtest's `RuleRunner`): flag, tick at each minute boundary, route by kind."""
     out: list[Signal] = []
-    flag = getattr(rule, "flag", None)
+    runner = RuleRunner([rule], out.append)
     for event in events:
-        out.extend(rule.on_time(event.ts))
-        if flag is not None:
-            flag(event)
-        if event.kind in rule.kinds:
-            out.extend(rule.on_event(event))
+        runner.feed(event)
     if until is not None:
-        out.extend(rule.on_time(until))
+        runner.tick(until)
     return out
 
 

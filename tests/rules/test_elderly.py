@@ -96,3 +96,14 @@ def test_routine_needs_enough_known_history(dist: District) -> None:
     lenient = make_rule("elderly_routine", dist, min_days=2)
     assert drive(strict, events, until=MON1 + 29 * DAY + MIN) == []
     assert [s.subject for s in drive(lenient, events, until=MON1 + 29 * DAY + MIN)] == ["P-ELD"]
+
+
+def test_routine_judges_a_day_at_its_last_millisecond(dist: District) -> None:
+    """A backtest `--to 23:59:59.999` must include that day's verdict; a pass in that millisecond counts."""
+    events = [ev("face.pass", "FG-1", MON1 - 12 * HOUR, person_id="P-OWN")]
+    events += [ev("face.pass", "FG-1", MON1 + 7 * w * DAY + 9 * HOUR, person_id="P-ELD") for w in range(4)]
+    end = MON1 + 29 * DAY - 1
+    assert len(drive(make_rule("elderly_routine", dist), events, until=end)) == 1
+    late = ev("face.pass", "FG-1", end, person_id="P-ELD")
+    assert drive(make_rule("elderly_routine", dist), [*events, late], until=end) == []
+    assert drive(make_rule("elderly_routine", dist), events, until=end - 1) == []
