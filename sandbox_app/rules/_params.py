@@ -50,6 +50,8 @@ class Params:
             raise RuleConfigError(self.key(name), f"expected a number, got {value!r}")
         if positive and value <= 0:
             raise RuleConfigError(self.key(name), f"expected a number > 0, got {value!r}")
+        if value < 0:
+            raise RuleConfigError(self.key(name), f"expected a number >= 0, got {value!r}")
         return float(value)
 
     def integer(self, name: str, default: int, *, minimum: int = 1) -> int:

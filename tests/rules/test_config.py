@@ -70,6 +70,7 @@ def test_disabled_rules_are_left_out_and_missing_ones_get_defaults(dist: Distric
         ),
         ("[gps_sanity.max_kmh]\npilot = 900\n", "gps_sanity.max_kmh.pilot", "unknown guard role"),
         ("[gps_sanity.max_kmh]\npolice = 0\n", "gps_sanity.max_kmh.police", "> 0"),
+        ("[gps_sanity]\nmargin_m = -5\n", "gps_sanity.margin_m", ">= 0"),
         ("[smoke_alarm]\nenabled = 1\n", "smoke_alarm.enabled", "true or false"),
         ("smoke_alarm = true\n", "smoke_alarm", "expected a table"),
         ("[smoke_alarm\n", "rules.toml", "not valid TOML"),
