@@ -50,7 +50,7 @@ class EventIds:
 
     def unseen(self, conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
         """Those of `ids` not stored yet (a duplicate-free candidate set)."""
-        fresh = {i for i in ids if i not in self._recent}
+        fresh = set(ids) - self._recent
         if fresh and self._fence is not None:
             low, high = self._fence
             pending = [i for i in fresh if low <= i <= high]

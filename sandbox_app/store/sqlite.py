@@ -29,8 +29,13 @@ _INSERT_EVENT = "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUE
 _EVENT_COLUMNS = "seq, id, ts, device, kind, lon, lat, data"
 
 
-def _row(e: Event) -> tuple[str, int, str, str, float | None, float | None, str]:
-    return (e.id, e.ts, e.device, e.kind, e.lon, e.lat, orjson.dumps(e.data).decode() if e.data else "{}")
+def _rows(events: Sequence[Event]) -> list[tuple[str, int, str, str, float | None, float | None, str]]:
+    """Insert parameters, built in one comprehension: this loop runs once per stored event."""
+    dumps = orjson.dumps
+    return [
+        (e.id, e.ts, e.device, e.kind, e.lon, e.lat, dumps(e.data).decode() if e.data else "{}")
+        for e in events
+    ]
 
 
 class SqliteStore:
@@ -105,7 +110,7 @@ class SqliteStore:
                 seq_before = self._ids.sync(conn)
                 fresh = self._ids.unseen(conn, [e.id for e in events])
                 new = list(events) if len(fresh) == len(events) else self._first_copies(events, fresh)
-                conn.executemany(_INSERT_EVENT, [_row(e) for e in new])
+                conn.executemany(_INSERT_EVENT, _rows(new))
                 max_seq: int = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
                 self._keyframes.stage(conn, new, seq_before, max_seq)
             self._keyframes.committed(max_seq)
