@@ -1,0 +1,70 @@
+"""Schema versions: a v1 file migrates (fixes backfilled), a newer one is refused, a fresh one is WAL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sandbox_app.domain.events import Event
+from sandbox_app.store import Fix, open_store
+from sandbox_app.store.migrations import LATEST_VERSION, SchemaError, migrate, schema_version
+from sandbox_app.store.sqlite import SqliteStore
+
+
+def _fix(eid: str, device: str, ts: int, lon: float, lat: float) -> Event:
+    return Event(eid, ts, device, "gps.fix", lon, lat)
+
+
+def test_v1_database_migrates_and_backfills_fixes(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=1) == 1
+    conn.executemany(
+        "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, 'gps.fix', ?, ?, ?)",
+        [
+            ("a", 70_000, "X", 1.0, 1.0, "{}"),
+            ("b", 65_000, "X", 2.0, 2.0, "{}"),
+            ("c", 80_000, "X", 9.0, 9.0, '{"flagged": "jump"}'),
+            ("d", 130_000, "X", 3.0, 3.0, "{}"),
+        ],
+    )
+    conn.close()
+    store = SqliteStore(path)
+    assert store.schema_version == LATEST_VERSION
+    assert store.last_fixes(125_000) == {"X": Fix("X", 70_000, 1.0, 1.0)}
+    assert store.last_fixes(200_000) == {"X": Fix("X", 130_000, 3.0, 3.0)}
+    assert store.event_count() == 4
+    assert store.append_events([_fix("a", "X", 70_000, 1.0, 1.0), _fix("e", "X", 140_000, 4.0, 4.0)]) == [
+        _fix("e", "X", 140_000, 4.0, 4.0)
+    ]
+    store.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    with pytest.raises(SchemaError):
+        SqliteStore(path)
+
+
+def test_fresh_store_is_wal_and_latest_schema(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "w.db") as store:
+        assert store.schema_version == LATEST_VERSION
+    conn = sqlite3.connect(tmp_path / "w.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert schema_version(conn) == LATEST_VERSION
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    assert {"events", "latest_fix", "fix_keyframes", "alerts", "alert_steps", "dispatches", "meta"} <= tables
+
+
+def test_event_log_keeps_only_its_ts_index(tmp_path: Path) -> None:
+    open_store(tmp_path / "i.db").close()
+    conn = sqlite3.connect(tmp_path / "i.db")
+    indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'")
+    assert [r[0] for r in indexes] == ["events_ts"]
+    conn.close()
