@@ -8,11 +8,14 @@ the hot path cheap.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sandbox_app.domain.events import Event, Rejection
+
+log = logging.getLogger(__name__)
 
 HealthReporter = Callable[["BridgeHealth"], object]
 
@@ -100,5 +103,10 @@ class HealthTracker:
         self.report()
 
     def report(self) -> None:
-        if self._reporter is not None:
+        """Push a snapshot; a failing reporter is logged, never raised into the transport's thread."""
+        if self._reporter is None:
+            return
+        try:
             self._reporter(self.snapshot())
+        except Exception:
+            log.exception("health reporter failed for bridge %s", self._name)

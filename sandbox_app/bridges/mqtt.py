@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import orjson
 
 from sandbox_app.bridges.health import HealthReporter, HealthTracker
-from sandbox_app.bridges.schema import decode_event
+from sandbox_app.bridges.schema import decode_event, encode_event
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.bridges.transport.mqtt import MqttSettings, MqttTransport
 from sandbox_app.domain.device_kinds import DEVICE_KINDS
@@ -22,6 +22,8 @@ from sandbox_app.domain.events import Event, Rejection
 TOPIC_ROOT = "sandbox"
 MAX_BATCH = 1000
 """Events in one array payload; a larger array is rejected whole rather than swamping a batch."""
+MAX_PAYLOAD = 4 * 1024 * 1024
+"""Bytes; set the broker's `message_size_limit` to match so oversized messages never reach us."""
 
 
 def event_topic(station: str, device_kind: str, device_id: str) -> str:
@@ -47,12 +49,15 @@ def _topic_device(topic: str) -> str | Rejection:
 
 def _check_device(item: Item, device: str) -> Item:
     if isinstance(item, Event) and item.device != device:
-        return Rejection(f"event device {item.device!r} does not match topic device {device!r}", item.id)
+        reason = f"event device {item.device!r} does not match topic device {device!r}"
+        return Rejection(reason, encode_event(item).decode())
     return item
 
 
 def decode_message(topic: str, payload: bytes) -> list[Item]:
     """One MQTT message → its events (an object, or an array of objects) and rejections; never raises."""
+    if len(payload) > MAX_PAYLOAD:
+        return [Rejection(f"payload of {len(payload)} bytes exceeds {MAX_PAYLOAD}", f"topic {topic}")]
     device = _topic_device(topic)
     if isinstance(device, Rejection):
         return [Rejection(device.reason, payload[:500].decode("utf-8", "replace"))]

@@ -268,3 +268,29 @@ class EmptyCursors:
 
     def set_meta(self, key: str, value: str) -> None:
         self.meta[key] = value
+
+
+def test_oversized_page_is_a_bad_page(feed: EventFeed, server: FeedServer, store: StoreSink) -> None:
+    feed.add([event_json(i) for i in range(50)])
+    settings = HttpPullSettings(server.base_url, name="feed", max_page_bytes=1000)
+    bridge = http_pull_bridge(settings, store, store.store, WallClock())
+    try:
+        with pytest.raises(PageError, match="larger than 1000 bytes"):
+            bridge.poll_once()
+    finally:
+        bridge.close()
+    assert bridge.cursor is None and not store.ids()
+
+
+def test_a_page_that_does_not_move_the_cursor_means_wait(server: FeedServer, store: StoreSink) -> None:
+    """A server stuck on one cursor: the bridge stores what it got once and then paces itself."""
+    stuck = orjson.dumps({"events": [event_json(1)], "cursor": "c1"})
+    page = decode_page(stuck)
+    settings = HttpPullSettings(server.base_url, name="feed")
+    bridge = http_pull_bridge(settings, store, store.store, WallClock(), decode=lambda body: page)
+    try:
+        store.store.set_meta("bridge.feed.cursor", "c1")
+        assert bridge.poll_once() == 0
+    finally:
+        bridge.close()
+    assert store.ids() == {"H000001"}

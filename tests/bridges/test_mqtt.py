@@ -16,7 +16,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.reasoncodes import ReasonCode
 
 from sandbox_app.bridges.health import BridgeHealth
-from sandbox_app.bridges.mqtt import decode_message, event_topic, mqtt_bridge, subscription
+from sandbox_app.bridges.mqtt import MAX_PAYLOAD, decode_message, event_topic, mqtt_bridge, subscription
 from sandbox_app.bridges.transport import Item
 from sandbox_app.bridges.transport.mqtt import MqttSettings, MqttTransport
 from sandbox_app.clock import WallClock
@@ -68,6 +68,11 @@ def test_decode_rejects_with_reason(topic: str, payload: bytes, reason: str) -> 
     (item,) = decode_message(topic, payload)
     assert isinstance(item, Rejection)
     assert reason in item.reason
+
+
+def test_oversized_payload_is_rejected_unread() -> None:
+    (item,) = decode_message(TOPIC, b" " * (MAX_PAYLOAD + 1))
+    assert isinstance(item, Rejection) and "exceeds" in item.reason
 
 
 def test_subscription_filter_matches_event_topics() -> None:
@@ -275,3 +280,28 @@ def test_broker_killed_mid_stream_loses_no_acknowledged_event(broker: Mosquitto,
     assert store.stored_once()
     assert bridge.health.received >= n
     assert store.appended > n, "the batch in the sink at the kill should have come again"
+
+
+def test_a_failing_decoder_or_reporter_does_not_stop_the_bridge(broker: Mosquitto, store: StoreSink) -> None:
+    def picky_decoder(topic: str, payload: bytes) -> list[Item]:
+        if payload == b"boom":
+            raise RuntimeError("decoder bug")
+        return decode_message(topic, payload)
+
+    def broken_reporter(health: BridgeHealth) -> None:
+        raise RuntimeError("reporter bug")
+
+    config = MqttSettings(port=broker.port, client_id="bridge-picky", batch_ms=10)
+    bridge = mqtt_bridge(config, store, WallClock(), broken_reporter, picky_decoder)
+    bridge.start()
+    pub = Publisher(broker)
+    try:
+        assert bridge.wait_ready(10)
+        pub.publish(TOPIC, b"boom")
+        pub.publish(TOPIC, orjson.dumps(event_json(1)), "E000001")
+        wait_until(lambda: store.ids() == {"E000001"}, 10, "the event after the decoder failure")
+    finally:
+        pub.close()
+        bridge.stop()
+    assert bridge.health.rejected == 1
+    assert bridge.health.last_rejection is not None and "decoder bug" in bridge.health.last_rejection

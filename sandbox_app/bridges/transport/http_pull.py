@@ -56,6 +56,8 @@ class HttpPullSettings:
     poll_interval_s: float = 1.0
     """Wait after an empty page; after a non-empty one the next page is fetched at once."""
     timeout_s: float = 10.0
+    max_page_bytes: int = 64 * 1024 * 1024
+    """A larger body is refused as a bad page (a hostile or broken server must not exhaust memory)."""
     backoff_min_s: float = 0.5
     backoff_max_s: float = 30.0
 
@@ -95,7 +97,8 @@ class HttpPullTransport:
 
     # one step -----------------------------------------------------------------------------------------------
     def poll_once(self) -> int:
-        """Fetch one page, make it durable, advance the cursor; returns the number of items.
+        """Fetch one page, make it durable, advance the cursor; returns the number of items the cursor
+        moved past (0 means: wait the poll interval before the next request).
 
         Raises `requests.RequestException`, `PageError` or whatever the sink raised; the cursor is
         untouched in every such case.
@@ -106,8 +109,9 @@ class HttpPullTransport:
             self._health.message_arrived()
             self._sink(page.items)
             self._health.record_batch(page.items)
-        if page.cursor != cursor:
-            self._cursors.set_meta(self.settings.cursor_key, page.cursor)
+        if page.cursor == cursor:
+            return 0  # nothing new; or a server that repeats a page: either way, wait before asking again
+        self._cursors.set_meta(self.settings.cursor_key, page.cursor)
         return len(page.items)
 
     def _fetch(self, cursor: str | None) -> bytes:
@@ -117,16 +121,25 @@ class HttpPullTransport:
         if self.settings.limit is not None:
             params["limit"] = self.settings.limit
         url = self.settings.base_url.rstrip("/") + "/events"
-        response = self._session.get(url, params=params, timeout=self.settings.timeout_s)
+        response = self._session.get(url, params=params, timeout=self.settings.timeout_s, stream=True)
         try:
             response.raise_for_status()
             if response.status_code != 200:
                 raise requests.HTTPError(f"unexpected status {response.status_code}", response=response)
-            body = response.content
+            self._health.set_connected(True)
+            return self._read_capped(response)
         finally:
             response.close()
-        self._health.set_connected(True)
-        return body
+
+    def _read_capped(self, response: requests.Response) -> bytes:
+        limit = self.settings.max_page_bytes
+        chunks, size = [], 0
+        for chunk in response.iter_content(chunk_size=256 * 1024):
+            size += len(chunk)
+            if size > limit:
+                raise PageError(f"page larger than {limit} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     # the loop ---------------------------------------------------------------------------------------------
     def run(self) -> None:

@@ -28,6 +28,7 @@ from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from sandbox_app.bridges.health import BridgeHealth, HealthTracker
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
+from sandbox_app.domain.events import Rejection
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +199,11 @@ class MqttTransport:
 
     def _on_message(self, client: mqtt.Client, userdata: Any, message: mqtt.MQTTMessage) -> None:
         self._health.message_arrived()
-        items = self._decode(message.topic, bytes(message.payload))
+        try:
+            items = self._decode(message.topic, bytes(message.payload))
+        except Exception as exc:  # a decoder bug must not kill paho's network thread
+            log.exception("MQTT decoder failed on %s", message.topic)
+            items = [Rejection(f"decoder failed: {exc!r}", f"topic {message.topic}")]
         self._queue.put(_Pending(items, message.mid, message.qos, self._generation))
 
     # worker thread ----------------------------------------------------------------------------------------
