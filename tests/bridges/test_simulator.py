@@ -314,6 +314,15 @@ def test_real_time_driver_feeds_the_stream_at_its_speed(district: District) -> N
     assert events[-1].ts - START < clock.reads * 600_000, "each clock second is ten simulated minutes"
 
 
+def test_driver_sends_the_history_first(district: District) -> None:
+    sim = Simulator(district, 11, START)
+    stop = threading.Event()
+    stop.set()  # only the history goes out, then the loop sees the stop
+    got: list[Event | Rejection] = []
+    sim.run(got.extend, _StepClock(), stop, tick_s=0.0, history_days=5)
+    assert got == list(sim.history(5)) and got
+
+
 def test_no_paths_means_no_fixes_but_trackers_stay_alive(district: District) -> None:
     bare = small_district()
     bare.roads.clear()
