@@ -145,6 +145,9 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     for version in range(current, target):
         step = MIGRATIONS[version]
         conn.execute("BEGIN IMMEDIATE")
+        if schema_version(conn) > version:  # another process opening the same file got there first
+            conn.execute("COMMIT")
+            continue
         try:
             if callable(step):
                 step(conn)

@@ -7,6 +7,7 @@ lock per page, never across a `yield`, so a slow consumer cannot stall the write
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ from sandbox_app.store.dedupe import EventIds
 from sandbox_app.store.keyframes import Keyframes, last_fixes
 from sandbox_app.store.migrations import migrate
 
+_log = logging.getLogger(__name__)
 _PAGE = 5_000
 _INSERT_EVENT = "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _EVENT_COLUMNS = "seq, id, ts, device, kind, lon, lat, data"
@@ -116,10 +118,17 @@ class SqliteStore:
             self._keyframes.committed(max_seq)
             self._ids.added(fresh, max_seq)
             if self._ids.wants_seal:
-                with self._tx() as conn:
-                    self._ids.seal(conn)
-                self._ids.sealed(self._conn)
+                self._seal_ids()
         return new
+
+    def _seal_ids(self) -> None:
+        """Housekeeping after a durable append: a failure here must not read as a failed append."""
+        try:
+            with self._tx() as conn:
+                self._ids.seal(conn)
+            self._ids.sealed(self._conn)
+        except sqlite3.Error as exc:  # retried after the next append; the ids stay in memory meanwhile
+            _log.warning("sealing event ids failed, will retry: %s", exc)
 
     @staticmethod
     def _first_copies(events: Sequence[Event], fresh: set[str]) -> list[Event]:

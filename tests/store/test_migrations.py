@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sandbox_app.domain.events import Event
-from sandbox_app.store import Fix, open_store
+from sandbox_app.store import Fix, migrations, open_store
 from sandbox_app.store.migrations import LATEST_VERSION, SchemaError, migrate, schema_version
 from sandbox_app.store.sqlite import SqliteStore
 
@@ -68,3 +68,23 @@ def test_event_log_keeps_only_its_ts_index(tmp_path: Path) -> None:
     indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'")
     assert [r[0] for r in indexes] == ["events_ts"]
     conn.close()
+
+
+def test_migrate_skips_steps_another_opener_already_ran(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes open a fresh file together: the slower one read v0 before the faster one migrated."""
+    path = tmp_path / "race.db"
+    early = sqlite3.connect(path, isolation_level=None)
+    late = sqlite3.connect(path, isolation_level=None)
+    migrate(early)
+    real = migrations.schema_version
+    stale = [0]
+
+    def first_read_stale(conn: sqlite3.Connection) -> int:
+        return stale.pop() if stale else real(conn)
+
+    monkeypatch.setattr(migrations, "schema_version", first_read_stale)
+    assert migrate(late) == LATEST_VERSION  # no "table already exists"
+    early.close()
+    late.close()

@@ -293,6 +293,21 @@ def test_failed_append_stores_nothing_and_the_next_one_works(
     assert store.event_count() == 3
 
 
+def test_failed_seal_does_not_fail_the_durable_append(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with SqliteStore(tmp_path / "seal.db", seal_every=2) as store:
+        monkeypatch.setattr("sandbox_app.store.dedupe.EventIds.seal", boom)
+        assert len(store.append_events(_beats("a", 3))) == 3
+        monkeypatch.undo()
+        assert store.append_events(_beats("a", 4)) == [_beats("a", 4)[3]]  # sealed now, dups still found
+        assert store.append_events(_beats("a", 4)) == []
+        assert store.event_count() == 4
+
+
 def test_last_fixes_same_ts_latest_arrival_wins(store: SqliteStore) -> None:
     store.append_events([_fix("p", "X", 5_000, 1.0, 1.0)])
     store.append_events([_fix("q", "X", 5_000, 2.0, 2.0), _fix("r", "X", 2_000, 3.0, 3.0)])
