@@ -191,9 +191,7 @@ class Engine:
         result.accepted = len(new)
         result.duplicates = len(events) - len(new)
         new.sort(key=_by_ts)
-        process = self._process
-        for event in new:
-            process(event)
+        self._run_rules(new)
         self._finish_batch(new, self._latest_fixes(new) if self._wants_delta() else {})
         return result
 
@@ -212,16 +210,24 @@ class Engine:
                     break
         return out
 
-    def _process(self, event: Event) -> None:
-        if event.ts >= self._next_tick:
-            boundary = event.ts - event.ts % MS_PER_MINUTE
-            self._tick(boundary)
-            self._next_tick = boundary + MS_PER_MINUTE
-        self.clock.advance(event.ts)
-        routes = self._flag_routes if "flagged" in event.data else self._routes
-        for rule in routes.get(event.kind, ()):
-            for signal in rule.on_event(event):
-                self._emit(signal)
+    def _run_rules(self, events: Iterable[Event]) -> None:
+        """Route events (in ts order) to the rules of their kind, running `on_time` first whenever the clock
+        crosses a minute boundary. The per-event hot loop of the engine, hence locals only."""
+        routes, flag_routes, clock, emit = self._routes, self._flag_routes, self.clock, self._emit
+        next_tick, now = self._next_tick, clock.now_ms()
+        nothing: tuple[Rule, ...] = ()
+        for event in events:
+            ts = event.ts
+            if ts >= next_tick:
+                boundary = ts - ts % MS_PER_MINUTE
+                self._tick(boundary)
+                next_tick = self._next_tick = boundary + MS_PER_MINUTE
+            if ts > now:
+                clock.advance(ts)
+                now = ts
+            for rule in (flag_routes if "flagged" in event.data else routes).get(event.kind, nothing):
+                for signal in rule.on_event(event):
+                    emit(signal)
 
     def _tick(self, now_ts: int) -> None:
         for rule in self.rules:
@@ -269,13 +275,18 @@ class Engine:
         self.clock = EngineClock(0)
         self._next_tick = 0
         try:
-            for event in self.store.events_between(max(0, end - window_ms), end):
-                for flag in self._flaggers.get(event.kind, ()):
-                    flag(event)
-                self._process(event)
+            self._run_rules(self._flagged_replay(max(0, end - window_ms), end))
             self.clock.advance(end)
             self._tick(end)
         finally:
             self._live = True
             self._next_tick = self._tick_after(end)
         self.book.discard_dirty()
+
+    def _flagged_replay(self, start_ts: int, end_ts: int) -> Iterator[Event]:
+        """Stored events as they were first seen: flaggers see each one again to rebuild their memory."""
+        flaggers = self._flaggers
+        for event in self.store.events_between(start_ts, end_ts):
+            for flag in flaggers.get(event.kind, ()):
+                flag(event)
+            yield event
