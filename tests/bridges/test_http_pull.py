@@ -294,3 +294,31 @@ def test_a_page_that_does_not_move_the_cursor_means_wait(server: FeedServer, sto
     finally:
         bridge.close()
     assert store.ids() == {"H000001"}
+
+
+def test_engine_as_sink_counts_a_refetched_page_as_duplicates(feed: EventFeed, server: FeedServer) -> None:
+    """The real pipeline end: `Engine.ingest` is the sink, `Engine.report_health` the reporter, and a page
+    fetched twice is reported as duplicates, never as new events."""
+    from sandbox_app.domain.model import District
+    from sandbox_app.engine import Engine
+    from sandbox_app.store.sqlite import SqliteStore
+
+    feed.add([event_json(i) for i in range(150)])
+    store = SqliteStore(":memory:")
+    engine = Engine(store, District("test", "Asia/Shanghai"), [])
+    results: list[int] = []
+
+    def sink(items: Sequence[Item]) -> None:
+        results.append(engine.ingest(items).duplicates)
+
+    bridge = make_bridge(server.base_url, sink, store, reporter=engine.report_health)
+    try:
+        assert bridge.poll_once() == 100
+        store.set_meta("bridge.feed.cursor", "c50")  # as if the last cursor write had been lost
+        assert bridge.poll_once() == 100
+    finally:
+        bridge.close()
+        store.close()
+    assert results == [0, 50]
+    health = engine.health["http:feed"]
+    assert isinstance(health, BridgeHealth) and health.received == 200 and health.connected
