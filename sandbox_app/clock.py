@@ -7,7 +7,7 @@ Everything else takes "now" from an explicit clock, so replay, tests and backtes
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -40,10 +40,13 @@ def parse_time(text: str, tz: str = "UTC") -> int:
     return to_ms(dt)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ONE_MS = timedelta(milliseconds=1)
+
+
 def to_ms(dt: datetime) -> int:
-    """Epoch ms of an aware datetime, exact (no float rounding of the microseconds)."""
-    delta = dt - datetime(1970, 1, 1, tzinfo=UTC)
-    return (delta.days * 86_400 + delta.seconds) * 1000 + delta.microseconds // 1000
+    """Epoch ms of an aware datetime, floored and exact (timedelta floor division, no float rounding)."""
+    return (dt - _EPOCH) // _ONE_MS
 
 
 def format_ms(ts: int) -> str:
