@@ -173,14 +173,13 @@ class Engine:
     def _prepare(self, items: Sequence[Event | Rejection]) -> tuple[list[Event], IngestResult]:
         """Split off rejections, order by time, let flaggers mark implausible events (before storing)."""
         result = IngestResult()
-        events: list[Event] = []
-        for item in items:
-            if type(item) is Event:
-                events.append(item)
-            elif isinstance(item, Rejection):
-                result.rejected.append({"line": item.line, "reason": item.reason})
-            else:
-                result.rejected.append({"line": None, "reason": f"not an event: {type(item).__name__}"})
+        events = [item for item in items if type(item) is Event]
+        if len(events) != len(items):
+            for item in items:
+                if isinstance(item, Rejection):
+                    result.rejected.append({"line": item.line, "reason": item.reason})
+                elif type(item) is not Event:
+                    result.rejected.append({"line": None, "reason": f"not an event: {type(item).__name__}"})
         events.sort(key=_by_ts)
         if self._flaggers:
             events = self._flag(events)
