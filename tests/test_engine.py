@@ -280,3 +280,16 @@ def test_small_batches_match_one_batch(tmp_path: Path) -> None:
         store.close()
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0]["accepted"] == 200 and outcomes[0][0]["duplicates"] == 12
+
+
+def test_unsubscribe_and_foreign_items(store: Store) -> None:
+    bus = Bus()
+    deltas: list[StateDelta] = []
+    unsubscribe = bus.subscribe(StateDelta, deltas.append)
+    engine = Engine(store, DISTRICT, [ButtonRule()], bus)
+    engine.ingest([ev("p1", T0)])
+    unsubscribe()
+    result = engine.ingest([ev("p2", T0 + 1), "not an event"])  # type: ignore[list-item]
+    assert len(deltas) == 1
+    assert result.accepted == 1
+    assert result.rejected == [{"line": None, "reason": "not an event: str"}]
