@@ -53,7 +53,8 @@ class LocalProjection:
 
 
 class WalkGraph:
-    """Nodes are integers 0..n-1 with metric `xy` and WGS-84 `lonlat`; edges carry `length` (m) and `road`."""
+    """Nodes are integers 0..n-1 with metric `xy` and WGS-84 `lonlat`; edges carry `length` (m), `road`,
+    `kind`, `oneway` and `tail` (the node the road's drawing direction starts from, for directed routing)."""
 
     def __init__(self, graph: nx.Graph, xy: FloatArray, projection: LocalProjection) -> None:
         self.graph = graph
@@ -92,7 +93,9 @@ class WalkGraph:
                 length = float(np.hypot(points[a][0] - points[b][0], points[a][1] - points[b][1]))
                 old = graph.get_edge_data(a, b)
                 if old is None or old["length"] > length:
-                    graph.add_edge(a, b, length=length, road=road.id, kind=road.kind)
+                    graph.add_edge(
+                        a, b, length=length, road=road.id, kind=road.kind, oneway=road.oneway, tail=a
+                    )
         graph.add_nodes_from(range(len(points)))
         xy = np.asarray(points, dtype=float).reshape(-1, 2)
         return cls(graph, xy, projection)

@@ -1,0 +1,1 @@
+"""Dispatch: nearest-guard recommendation by travel time, the order lifecycle, escalation, one call."""

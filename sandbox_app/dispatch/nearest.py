@@ -1,0 +1,243 @@
+"""Which guards reach an incident first: the k shortest travel times at a moment, stale fixes flagged.
+
+Guards are snapped to the network once per position (`prepare_fleet`), so a query is one bounded Dijkstra
+per travel mode from the incident plus numpy over the guards. The search horizon starts at a few minutes and
+grows until k fresh guards are inside it: a guard whose ETA is within the horizon is exact, and every guard
+outside it is slower, so the answer equals an unbounded search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sandbox_app.domain.model import District, Guard
+from sandbox_app.geo.routing import ROLE_TRAVEL, WALK_MPS, Mode, Reach, RoutingGraph, Snaps, Travel
+from sandbox_app.geo.walkgraph import FloatArray, IntArray
+from sandbox_app.store.base import Fix, Store
+
+DEFAULT_MAX_FIX_AGE_S = 300.0
+FIRST_HORIZON_S = 300.0
+HORIZON_GROWTH = 4.0
+MAX_FINITE_HORIZON_S = 4 * 3600.0
+_DEFAULT_TRAVEL = Travel(Mode.FOOT, WALK_MPS)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    guard: str
+    eta_s: float
+    distance_m: float
+    path: list[tuple[float, float]]
+    """(lon, lat) from the guard's last fix, along the roads, to the incident."""
+    stale: bool
+    role: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "guard": self.guard,
+            "eta_s": round(self.eta_s, 1),
+            "distance_m": round(self.distance_m, 1),
+            "path": [[round(lon, 7), round(lat, 7)] for lon, lat in self.path],
+            "stale": self.stale,
+            "role": self.role,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Nearest:
+    candidates: list[Candidate]
+    """Up to k guards with fresh fixes, fastest first (ties by guard id)."""
+    stale: list[Candidate]
+    """Up to k guards whose last fix is too old, fastest first: shown flagged, never silently dropped."""
+
+    def ranked(self) -> list[Candidate]:
+        return [*self.candidates, *self.stale]
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    rows: IntArray
+    snaps: Snaps
+    speed: FloatArray
+    off_speed: FloatArray
+
+
+@dataclass(frozen=True, slots=True)
+class Fleet:
+    """Guard positions snapped to each guard's travel mode, ready to rank against any incident."""
+
+    ids: list[str]
+    roles: list[str]
+    ts: IntArray
+    lonlat: FloatArray
+    groups: dict[Mode, _Group]
+
+
+def prepare_fleet(
+    router: RoutingGraph,
+    ids: Sequence[str],
+    roles: Sequence[str],
+    lonlat: FloatArray,
+    ts: Sequence[int] | IntArray,
+    travel: Mapping[str, Travel] = ROLE_TRAVEL,
+) -> Fleet:
+    """Snap every guard once (vectorised per mode); roles missing from `travel` walk."""
+    profiles = [travel.get(role, _DEFAULT_TRAVEL) for role in roles]
+    groups = {}
+    for mode in {p.mode for p in profiles}:
+        rows = np.asarray([i for i, p in enumerate(profiles) if p.mode is mode], dtype=np.intp)
+        snaps = router.snap(mode, lonlat[rows, 0], lonlat[rows, 1])
+        speed = np.asarray([profiles[i].speed_mps for i in rows], dtype=float)
+        off_speed = np.asarray([profiles[i].off_graph_speed_mps for i in rows], dtype=float)
+        groups[mode] = _Group(rows, snaps, speed, off_speed)
+    return Fleet(
+        list(ids), list(roles), np.asarray(ts, dtype=np.int64), np.asarray(lonlat, dtype=float), groups
+    )
+
+
+@dataclass(slots=True)
+class _Round:
+    eta: FloatArray
+    dist: FloatArray
+    via: IntArray
+    reaches: dict[Mode, Reach]
+
+
+def rank(
+    router: RoutingGraph,
+    fleet: Fleet,
+    lon: float,
+    lat: float,
+    at_ts: int,
+    *,
+    k: int = 5,
+    eligible: np.ndarray[tuple[int], np.dtype[np.bool_]] | None = None,
+    max_fix_age_s: float = DEFAULT_MAX_FIX_AGE_S,
+) -> Nearest:
+    """The k fastest eligible guards to (lon, lat) at `at_ts`, and up to k stale ones within the horizon."""
+    n = len(fleet.ids)
+    ok = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
+    stale = (at_ts - fleet.ts) > max_fix_age_s * 1000.0
+    incidents = {
+        mode: router.snap(mode, [lon], [lat]) for mode, g in fleet.groups.items() if ok[g.rows].any()
+    }
+    horizon = FIRST_HORIZON_S
+    while True:
+        found = _round(router, fleet, incidents, at_ts, ok, horizon)
+        fresh = ok & ~stale & (found.eta <= horizon)
+        if fresh.sum() >= k or np.isinf(horizon):
+            break
+        horizon = horizon * HORIZON_GROWTH if horizon < MAX_FINITE_HORIZON_S else np.inf
+    flagged = ok & stale & (found.eta <= horizon)
+    return Nearest(
+        [_candidate(router, fleet, found, i, lon, lat, False) for i in _top(fleet, found.eta, fresh, k)],
+        [_candidate(router, fleet, found, i, lon, lat, True) for i in _top(fleet, found.eta, flagged, k)],
+    )
+
+
+def _round(
+    router: RoutingGraph,
+    fleet: Fleet,
+    incidents: Mapping[Mode, Snaps],
+    at_ts: int,
+    ok: np.ndarray[tuple[int], np.dtype[np.bool_]],
+    horizon_s: float,
+) -> _Round:
+    """One bounded search per mode in use; ETAs of guards beyond the horizon may be inf or too high."""
+    n = len(fleet.ids)
+    out = _Round(np.full(n, np.inf), np.full(n, np.inf), np.full(n, -1, dtype=np.intp), {})
+    for mode, incident in incidents.items():
+        group = fleet.groups[mode]
+        use = ok[group.rows]
+        limit = horizon_s * float(group.speed[use].max())
+        reach = out.reaches[mode] = router.search(mode, incident, at_ts, limit)
+        net, via = router.network_m(reach, group.snaps)
+        off = group.snaps.off_m + incident.off_m[0]
+        out.eta[group.rows] = net / group.speed + off / group.off_speed
+        out.dist[group.rows] = net + off
+        out.via[group.rows] = via
+    return out
+
+
+def _top(
+    fleet: Fleet, eta: FloatArray, mask: np.ndarray[tuple[int], np.dtype[np.bool_]], k: int
+) -> list[int]:
+    rows = np.flatnonzero(mask & np.isfinite(eta))
+    if len(rows) > 4 * k:  # partial sort first: thousands of guards, five wanted
+        rows = rows[np.argpartition(eta[rows], 4 * k)[: 4 * k]]
+    return sorted(rows.tolist(), key=lambda i: (eta[i], fleet.ids[i]))[:k]
+
+
+def _candidate(
+    router: RoutingGraph, fleet: Fleet, found: _Round, i: int, lon: float, lat: float, stale: bool
+) -> Candidate:
+    role = fleet.roles[i]
+    mode = next(m for m, g in fleet.groups.items() if i in g.rows)
+    group = fleet.groups[mode]
+    j = int(np.flatnonzero(group.rows == i)[0])
+    on_roads = router.to_lonlat(router.path(found.reaches[mode], group.snaps, j, int(found.via[i])))
+    start = (float(fleet.lonlat[i, 0]), float(fleet.lonlat[i, 1]))
+    path = _dedupe([start, *on_roads, (lon, lat)])
+    return Candidate(fleet.ids[i], float(found.eta[i]), float(found.dist[i]), path, stale, role)
+
+
+def _dedupe(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out = points[:1]
+    for p in points[1:]:
+        if abs(p[0] - out[-1][0]) > 1e-9 or abs(p[1] - out[-1][1]) > 1e-9:
+            out.append(p)
+    return out
+
+
+def nearest_guards(
+    router: RoutingGraph,
+    district: District,
+    fixes: Mapping[str, Fix],
+    lon: float,
+    lat: float,
+    at_ts: int,
+    *,
+    k: int = 5,
+    busy: Collection[str] = frozenset(),
+    on_duty: Callable[[Guard], bool] | None = None,
+    roles: Collection[str] | None = None,
+    max_fix_age_s: float = DEFAULT_MAX_FIX_AGE_S,
+    travel: Mapping[str, Travel] = ROLE_TRAVEL,
+) -> Nearest:
+    """Rank the district's guards by travel time to (lon, lat) at `at_ts`.
+
+    `fixes` are last fixes by device (e.g. `store.last_fixes(at_ts)`); guards without a fix, in `busy`
+    (already on a dispatch), failing `on_duty` (default: everyone is on duty) or outside `roles` are left out.
+    """
+    chosen: list[tuple[Guard, Fix]] = []
+    for device, guard in sorted(district.guard_by_device().items(), key=lambda item: item[1].id):
+        fix = fixes.get(device)
+        if fix is None or fix.ts > at_ts or guard.id in busy:
+            continue
+        if roles is not None and str(guard.role) not in roles:
+            continue
+        if on_duty is not None and not on_duty(guard):
+            continue
+        chosen.append((guard, fix))
+    if not chosen:
+        return Nearest([], [])
+    fleet = prepare_fleet(
+        router,
+        [g.id for g, _ in chosen],
+        [str(g.role) for g, _ in chosen],
+        np.asarray([(f.lon, f.lat) for _, f in chosen], dtype=float),
+        [f.ts for _, f in chosen],
+        travel,
+    )
+    return rank(router, fleet, lon, lat, at_ts, k=k, max_fix_age_s=max_fix_age_s)
+
+
+def nearest_from_store(
+    store: Store, district: District, router: RoutingGraph, lon: float, lat: float, at_ts: int, **options: Any
+) -> Nearest:
+    """`nearest_guards` with positions from the store's last fixes at `at_ts`."""
+    return nearest_guards(router, district, store.last_fixes(at_ts), lon, lat, at_ts, **options)
