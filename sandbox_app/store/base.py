@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 
@@ -19,7 +20,24 @@ class Fix:
     lat: float
 
 
-class Store(Protocol):
+class DispatchStore(Protocol):
+    """The part of the store the dispatch desk needs (see docs/dispatch.md, "Closed loop")."""
+
+    def create_dispatch(self, dispatch: Dispatch) -> None:
+        """Store a new dispatch; raises `GuardBusy` when its guard already holds an active one."""
+
+    def update_dispatch(self, dispatch: Dispatch) -> None:
+        """Store its new steps; raises `StaleDispatch` when another writer moved it on meanwhile."""
+
+    def dispatches(self, active_only: bool = False, alert_id: str | None = None) -> list[Dispatch]:
+        """In issue order; `active_only` keeps those that still hold their guard."""
+
+    def get_dispatch(self, dispatch_id: str) -> Dispatch | None: ...
+
+    def dispatch_steps(self, dispatch_id: str) -> list[DispatchStep]: ...
+
+
+class Store(DispatchStore, Protocol):
     def close(self) -> None: ...
 
     # district ---------------------------------------------------------------------------------------

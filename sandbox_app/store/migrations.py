@@ -123,7 +123,19 @@ _V3_DISPATCHES = (
     "CREATE INDEX dispatches_alert ON dispatches (alert_id)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _v2_fix_tables, _V3_DISPATCHES)
+_V4_DISPATCH_LIFECYCLE = (
+    "ALTER TABLE dispatches ADD COLUMN accepted_ts INTEGER",
+    "ALTER TABLE dispatches ADD COLUMN on_scene_ts INTEGER",
+    # At most one dispatch holding a guard: the database, not a check-then-insert in Python, decides which
+    # of two commanders racing for one guard wins. The list mirrors domain.dispatch.HOLDING_STATES.
+    """CREATE UNIQUE INDEX dispatches_guard_holding ON dispatches (guard_id)
+        WHERE state IN ('issued', 'escalated', 'accepted', 'on_scene')""",
+    """CREATE TABLE dispatch_steps (
+        dispatch_id TEXT NOT NULL, idx INTEGER NOT NULL, state TEXT NOT NULL, actor TEXT NOT NULL,
+        ts INTEGER NOT NULL, note TEXT NOT NULL, PRIMARY KEY (dispatch_id, idx)) WITHOUT ROWID""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _v2_fix_tables, _V3_DISPATCHES, _V4_DISPATCH_LIFECYCLE)
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -17,9 +17,10 @@ from pathlib import Path
 import orjson
 
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.store import codec
+from sandbox_app.store import codec, dispatch_sql
 from sandbox_app.store.base import Fix
 from sandbox_app.store.dedupe import EventIds
 from sandbox_app.store.keyframes import Keyframes, last_fixes
@@ -211,6 +212,33 @@ class SqliteStore:
             for s in self._conn.execute(step_sql, params):
                 steps[s[0]].append(s[1:])
         return [codec.alert_from_row(r, steps[r[0]]) for r in rows]
+
+    # dispatches (SQL in dispatch_sql.py) ---------------------------------------------------------------
+    def create_dispatch(self, dispatch: Dispatch) -> None:
+        with self._tx() as conn:
+            dispatch_sql.insert(conn, dispatch)
+
+    def update_dispatch(self, dispatch: Dispatch) -> None:
+        with self._tx() as conn:
+            dispatch_sql.update(conn, dispatch)
+
+    def dispatches(self, active_only: bool = False, alert_id: str | None = None) -> list[Dispatch]:
+        where = [dispatch_sql.ACTIVE_WHERE] if active_only else ["1"]
+        if alert_id is not None:
+            where.append("d.alert_id = ?")
+        with self._lock:
+            return dispatch_sql.select(
+                self._conn, " AND ".join(where), () if alert_id is None else (alert_id,)
+            )
+
+    def get_dispatch(self, dispatch_id: str) -> Dispatch | None:
+        with self._lock:
+            found = dispatch_sql.select(self._conn, "d.id = ?", (dispatch_id,))
+        return found[0] if found else None
+
+    def dispatch_steps(self, dispatch_id: str) -> list[DispatchStep]:
+        with self._lock:
+            return dispatch_sql.steps(self._conn, dispatch_id)
 
     # engine bookkeeping -----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
