@@ -3,6 +3,7 @@ hand-computed times, arrival from fixes at the radius, racing commanders, one ca
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,13 +11,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shapely.geometry import LineString
 
-from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DeskSettings, DispatchDesk, Outcome, distance_m
+from sandbox_app.dispatch.lifecycle import (
+    ESCALATION_RULE,
+    DeskSettings,
+    DispatchDesk,
+    Outcome,
+    distance_m,
+    nearest_recommender,
+)
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchError, DispatchState, GuardBusy, Order
 from sandbox_app.domain.enums import AlertState, GuardRole, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.domain.model import District, Guard
+from sandbox_app.domain.model import District, Guard, Road
+from sandbox_app.geo.routing import WALK_MPS, RoutingGraph
 from sandbox_app.store.sqlite import SqliteStore
 
 S = DispatchState
@@ -297,3 +307,42 @@ def test_a_restarted_desk_resumes_and_still_escalates(tmp_path: Path) -> None:
         third.create_dispatch(second.get(d.id))
     (signal,) = second.on_time(T0 + 60_000)
     assert signal.data["dispatch"] == d.id
+
+
+def test_escalation_proposes_by_walking_time_through_nearest_guards(store: SqliteStore) -> None:
+    """The real recommender: one 760 m east-west footway; security guards walk 1.3 m/s."""
+    lon_per_m = 1 / (M_PER_DEG * math.cos(math.radians(LAT)))
+    town = district()
+    town.roads["R1"] = Road(
+        "R1", "footway", LineString([(LON - 380 * lon_per_m, LAT), (LON + 380 * lon_per_m, LAT)])
+    )
+    offsets = {
+        "GPS-00001": -100.0,
+        "GPS-00002": 250.0,
+        "GPS-00003": 50.0,
+        "GPS-00004": 20.0,
+        "GPS-00005": 330.0,
+    }
+    store.append_events(
+        [
+            Event(
+                f"f{dev}",
+                T0 - (3_600_000 if dev == "GPS-00004" else 10_000),
+                dev,
+                "gps.fix",
+                LON + m * lon_per_m,
+                LAT,
+            )
+            for dev, m in offsets.items()
+        ]
+    )
+    recommend = nearest_recommender(store, town, RoutingGraph.from_district(town), k=2)
+    desk = DispatchDesk(store, town, recommend=recommend, settings=DeskSettings(accept_timeout_s=60))
+    (busy,) = desk.dispatch(alert("gas_alarm"), ["GD003"], "cmdr-a", T0 - 5_000).created
+    desk.accept(busy.id, "GD003", T0 - 4_000)  # the nearest is busy elsewhere
+    desk.dispatch(alert(), ["GD001"], "cmdr-a", T0)
+    (signal,) = desk.on_time(T0 + 60_000)
+    # GD004 is 20 m away but its fix is an hour old; GD003 is busy; GD001 was asked: GD002 at 250 m is next.
+    (proposed,) = signal.data["proposed"]
+    assert proposed["guard"] == "GD002"
+    assert proposed["eta_s"] == pytest.approx(250 / WALK_MPS, rel=0.01)
