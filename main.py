@@ -20,7 +20,17 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         "--package", type=Path, default=demo_package(), help="package used when the db is empty"
     )
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="interface language")
-    return parser.parse_args(list(argv))
+    live = parser.add_argument_group("live feed (the embedded simulator unless --no-sim)")
+    live.add_argument("--no-sim", action="store_true", help="only view the database, no simulated feed")
+    live.add_argument("--sim-speed", type=float, default=10.0, help="simulated seconds per real second")
+    live.add_argument("--seed", type=int, default=None, help="simulator seed (default: from the start time)")
+    live.add_argument(
+        "--history-days", type=int, default=30, help="simulated past fed first, only into an empty event log"
+    )
+    args = parser.parse_args(list(argv))
+    if args.sim_speed <= 0:
+        parser.error("--sim-speed must be positive")
+    return args
 
 
 def main(argv: Sequence[str]) -> int:
@@ -29,9 +39,13 @@ def main(argv: Sequence[str]) -> int:
 
         return int(cli_main(list(argv)) or 0)
     args = parse_gui_args(argv)
+    from sandbox_app.live import LiveOptions
     from widgets.app import run
 
-    return run(args.db, args.package, args.lang)
+    options = LiveOptions(
+        simulate=not args.no_sim, speed=args.sim_speed, seed=args.seed, history_days=args.history_days
+    )
+    return run(args.db, args.package, args.lang, options)
 
 
 if __name__ == "__main__":

@@ -122,3 +122,17 @@ def device_style(kind: str) -> Symbol:
 
 def road_style(kind: str) -> LineStyle:
     return ROAD_KIND.get(kind, ROAD_DEFAULT)
+
+
+HEAT_LOW: RGBA = (255, 214, 0, 90)
+HEAT_HIGH: RGBA = (214, 0, 0, 215)
+"""The heat layer's ramp ends: a risk index of 0+ starts pale yellow and see-through, 100 is deep red and
+nearly opaque, so the buildings' own usage colours still show under the quiet ones."""
+HEAT_EDGE: RGBA = (150, 0, 0, 255)
+
+
+def heat_colour(index: float) -> RGBA:
+    """Linear ramp from HEAT_LOW to HEAT_HIGH over the risk index 0–100 (clamped)."""
+    t = min(max(index / 100.0, 0.0), 1.0)
+    r, g, b, a = (round(lo + (hi - lo) * t) for lo, hi in zip(HEAT_LOW, HEAT_HIGH, strict=True))
+    return r, g, b, a

@@ -1,14 +1,21 @@
-"""Start the GUI: application, language, scene, window. `main.py` calls `run` with parsed arguments."""
+"""Start the GUI: application, language, scene, window, and the live session (simulator by default).
+
+`main.py` calls `run` with parsed arguments.
+"""
 
 from __future__ import annotations
 
+import getpass
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from sandbox_app.live import LiveOptions, LiveSession
+from sandbox_app.store.base import Store
 from widgets.i18n import install_translators
+from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.scene import load_scene
 
@@ -28,7 +35,26 @@ def build_window(db: Path, package: Path, lang: str) -> tuple[MainWindow, list[Q
     return window, translators
 
 
-def run(db: Path, package: Path, lang: str) -> int:
+def attach_live(window: MainWindow, db: Path, options: LiveOptions, actor: str) -> LiveController:
+    """A live session on the window's district, writing to `db`; its worker owns the store connection."""
+
+    def open_store() -> Store:
+        from sandbox_app.store import open_store as open_db
+
+        db.parent.mkdir(parents=True, exist_ok=True)
+        return open_db(db)
+
+    session = LiveSession(window.scene.district, open_store, options)
+    return LiveController(window, session, actor)
+
+
+def run(db: Path, package: Path, lang: str, live: LiveOptions | None = None) -> int:
     window, _translators = build_window(db, package, lang)
+    controller = attach_live(window, db, live or LiveOptions(), f"desk:{getpass.getuser()}")
     window.show()
-    return application().exec()
+    QTimer.singleShot(0, window.map2d.fit)  # frame the district at the shown size, not the initial one
+    controller.start()
+    try:
+        return application().exec()
+    finally:
+        controller.stop()

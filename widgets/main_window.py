@@ -1,22 +1,30 @@
-"""The main window: layer list, 2D map, 3D placeholder, status bar, and the import menu action."""
+"""The main window: layer list, 2D map, 3D placeholder, alerts panel, status bar, the import menu action.
+
+Live updates arrive through `set_guard_positions`, `update_alerts` and `set_risk` (called by the live
+controller on the UI thread); each redraws one layer by handing its items new arrays.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
 
-from layers import alerts, buildings, compounds, devices, gates, guards, roads
+from layers import alerts, buildings, compounds, devices, gates, guards, heat, roads
 from layers.data import LayerData
 from layers.projection import LocalProjection
+from sandbox_app.domain.alerts import Alert
+from widgets.alerts_panel import AlertsPanel
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.scene import Scene
 
-LAYER_ORDER = ("alerts", "guards", "devices", "gates", "buildings", "roads", "compounds")
+LAYER_ORDER = ("alerts", "guards", "devices", "gates", "heat", "buildings", "roads", "compounds")
+HIDDEN_AT_START = ("heat",)
 
 
 class MainWindow(QMainWindow):
@@ -31,17 +39,30 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.scene = scene
         self.map2d = Map2D(self)
-        self.layer_list = LayerList([(n, self._layer_title(n)) for n in LAYER_ORDER], self)
+        titles = [(n, self._layer_title(n)) for n in LAYER_ORDER]
+        self.layer_list = LayerList(titles, self, unchecked=HIDDEN_AT_START)
         self.layer_list.toggled.connect(self.map2d.set_layer_visible)
+        for name in HIDDEN_AT_START:
+            self.map2d.set_layer_visible(name, False)
         self.placeholder_3d = QLabel(self.tr("3D sandbox: coming in a later version"), self)
         self.placeholder_3d.setAlignment(Qt.AlignmentFlag.AlignCenter)
         splitter = QSplitter(self)
         for widget in (self.layer_list, self.map2d, self.placeholder_3d):
             splitter.addWidget(widget)
-        splitter.setSizes([180, 800, 300])
+        splitter.setSizes([150, 900, 120])
         self.setCentralWidget(splitter)
         self.importer = ImportController(self, import_job or default_job(db))
         self.importer.imported.connect(lambda district: self.set_scene(Scene(district, source="import")))
+        self.alerts_panel = AlertsPanel(scene.district.timezone, self)
+        self.alerts_panel.alert_selected.connect(self.centre_on_alert)
+        # Below the map: the table is wide (rule names, times), the map keeps the full width.
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alerts_panel)
+        self.resizeDocks([self.alerts_panel], [200], Qt.Orientation.Vertical)
+        self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
+        for name, label in self.status_labels.items():
+            label.setObjectName(f"status_{name}")
+            self.statusBar().addPermanentWidget(label)
+        self.risk: dict[str, float] = {}
         self._build_menus()
         self.set_scene(scene)
 
@@ -51,6 +72,7 @@ class MainWindow(QMainWindow):
             "guards": self.tr("Guards"),
             "devices": self.tr("Devices"),
             "gates": self.tr("Gates"),
+            "heat": self.tr("Risk heat"),
             "buildings": self.tr("Buildings"),
             "roads": self.tr("Roads"),
             "compounds": self.tr("Compounds"),
@@ -92,14 +114,22 @@ class MainWindow(QMainWindow):
             devices.layer(district, proj),
             guards.layer(district, proj, scene.guard_positions),
             alerts.layer(district, proj, scene.alerts, scene.guard_positions),
+            heat.layer(district, proj, self.risk),
         ]
 
     def set_scene(self, scene: Scene) -> None:
         self.scene = scene
+        self.risk = {}
+        self.alerts_panel.set_timezone(scene.district.timezone)
+        self.alerts_panel.alerts.clear()
+        self.alerts_panel.update_alerts(scene.alerts)
         self.projection = LocalProjection.for_district(scene.district)
         for data in self.layers_for(scene, self.projection):
             self.map2d.set_layer(data)
         self.map2d.fit()
+        self.status_labels["alerts"].setText(
+            self.tr("Open alerts: {0}").format(len(self.alerts_panel.alerts))
+        )
         district = scene.district
         title = self.tr("Digital Sandbox")
         self.setWindowTitle(f"{title} — {district.name}" if district.name else title)
@@ -113,6 +143,35 @@ class MainWindow(QMainWindow):
                 len(district.guards),
             )
         )
+
+    # live updates (UI thread) ---------------------------------------------------------------------
+    def set_guard_positions(self, positions: Mapping[str, tuple[float, float]]) -> None:
+        """guard id → (lon, lat); merged into the scene, then the guards layer gets the new arrays."""
+        self.scene.guard_positions.update(positions)
+        district = self.scene.district
+        self.map2d.set_layer(guards.layer(district, self.projection, self.scene.guard_positions))
+
+    def update_alerts(self, changed: Iterable[Alert]) -> None:
+        """Changed alerts (any state): the panel keeps the open ones, the alerts layer draws them."""
+        self.alerts_panel.update_alerts(changed)
+        self.scene.alerts = list(self.alerts_panel.alerts.values())
+        district, positions = self.scene.district, self.scene.guard_positions
+        self.map2d.set_layer(alerts.layer(district, self.projection, self.scene.alerts, positions))
+        self.status_labels["alerts"].setText(self.tr("Open alerts: {0}").format(len(self.scene.alerts)))
+
+    def set_risk(self, index: Mapping[str, float]) -> None:
+        """Risk index per building (and compound) → the heat layer."""
+        self.risk = dict(index)
+        self.map2d.set_layer(heat.layer(self.scene.district, self.projection, self.risk))
+
+    def centre_on_alert(self, alert_id: str) -> None:
+        alert = self.alerts_panel.alerts.get(alert_id)
+        if alert is None:
+            return
+        where = alerts.subject_lonlat(self.scene.district, alert, self.scene.guard_positions)
+        if where is not None:
+            x, y = self.projection.to_xy([where[0]], [where[1]])[0]
+            self.map2d.centre_on(float(x), float(y))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importer.wait()

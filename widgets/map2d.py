@@ -6,10 +6,11 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from layers import style
-from layers.data import LayerData
+from layers.data import Labels, LayerData, Lines, Points, Polygons
 from widgets.render2d import LabelsItem, LinesItem, PointsItem, PolygonsItem
 
 Item = PolygonsItem | LinesItem | PointsItem | LabelsItem
+_KIND: dict[type, type] = {PolygonsItem: Polygons, LinesItem: Lines, PointsItem: Points, LabelsItem: Labels}
 
 
 class Map2D(pg.PlotWidget):  # type: ignore[misc]
@@ -26,7 +27,17 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self._visible: dict[str, bool] = {}
 
     def set_layer(self, data: LayerData) -> None:
-        """Replace a layer's items; a hidden layer stays hidden after an update."""
+        """Replace a layer's items; a hidden layer stays hidden after an update.
+
+        When the layer keeps the same primitives (a live update of guards or alerts), its existing items
+        get the new arrays instead of being rebuilt, so a moving layer stays one item for its whole life.
+        """
+        parts = [p for p in (data.polygons, data.lines, data.points, data.labels) if p is not None and len(p)]
+        old = self._items.get(data.name, [])
+        if old and [_KIND[type(i)] for i in old] == [type(p) for p in parts]:
+            for item, part in zip(old, parts, strict=True):
+                item.set_data(part)  # type: ignore[arg-type]
+            return
         for item in self._items.pop(data.name, []):
             self.removeItem(item)
         items: list[Item] = []
@@ -51,6 +62,17 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
 
     def layer_items(self, name: str) -> list[Item]:
         return list(self._items.get(name, []))
+
+    def centre_on(self, x: float, y: float) -> None:
+        """Pan (keeping the zoom) so map point (x, y) metres is in the middle of the view."""
+        view = self.getPlotItem().vb
+        (x0, x1), (y0, y1) = view.viewRange()
+        half_w, half_h = (x1 - x0) / 2.0, (y1 - y0) / 2.0
+        view.setRange(xRange=(x - half_w, x + half_w), yRange=(y - half_h, y + half_h), padding=0)
+
+    def view_centre(self) -> tuple[float, float]:
+        (x0, x1), (y0, y1) = self.getPlotItem().vb.viewRange()
+        return (x0 + x1) / 2.0, (y0 + y1) / 2.0
 
     def fit(self) -> None:
         """Frame everything drawn, with a small margin."""

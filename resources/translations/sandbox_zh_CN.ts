@@ -1,137 +1,419 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>ImportController</name>
-        <message>
-            <location filename="../../widgets/importer.py" line="76" />
-            <source>Importing {0}…</source>
-            <translation>正在导入 {0}…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/importer.py" line="77" />
-            <source>Import package</source>
-            <translation>导入数据包</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/importer.py" line="97" />
-            <source>Reading files…</source>
-            <translation>正在读取文件…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/importer.py" line="98" />
-            <source>Checking every row…</source>
-            <translation>正在逐行校验…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/importer.py" line="99" />
-            <source>Building the district…</source>
-            <translation>正在生成辖区…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/importer.py" line="100" />
-            <source>Saving to the database…</source>
-            <translation>正在写入数据库…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/importer.py" line="108" />
-            <source>Import failed</source>
-            <translation>导入失败</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../widgets/importer.py" line="109" />
-            <source>The package was not imported: %n problem(s) found.</source>
-            <translation>
-                <numerusform>数据包未导入：发现 %n 个问题。</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../widgets/main_window.py" line="36" />
-            <source>3D sandbox: coming in a later version</source>
-            <translation>三维沙盘：将在后续版本提供</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="50" />
-            <source>Alerts</source>
-            <translation>预警</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="51" />
-            <source>Guards</source>
-            <translation>巡防力量</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="52" />
-            <source>Devices</source>
-            <translation>感知设备</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="53" />
-            <source>Gates</source>
-            <translation>出入口</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="54" />
-            <source>Buildings</source>
-            <translation>楼栋</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="55" />
-            <source>Roads</source>
-            <translation>道路</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="56" />
-            <source>Compounds</source>
-            <translation>小区</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="61" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="62" />
-            <source>Import package…</source>
-            <translation>导入数据包…</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="67" />
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="71" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="72" />
-            <source>Fit map to district</source>
-            <translation>缩放至全辖区</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="77" />
-            <source>Choose a district package folder</source>
-            <translation>选择辖区数据包文件夹</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="104" />
-            <source>Digital Sandbox</source>
-            <translation>数字沙盘</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="107" />
-            <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
-            <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="108" />
-            <source>no district loaded</source>
-            <translation>未加载辖区</translation>
-        </message>
-    </context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="53"/>
+        <source>Open alerts</source>
+        <translation>未处置预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="61"/>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="62"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="63"/>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="64"/>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="66"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="67"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="102"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="103"/>
+        <source>Mark dispatched</source>
+        <translation>已派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="104"/>
+        <source>Resolve</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="105"/>
+        <source>Close with feedback…</source>
+        <translation>反馈结案…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="106"/>
+        <source>Dismiss…</source>
+        <translation>排除…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="112"/>
+        <source>new</source>
+        <translation>新预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="113"/>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="114"/>
+        <source>dispatched</source>
+        <translation>已派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="115"/>
+        <source>resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="116"/>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="117"/>
+        <source>dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="123"/>
+        <source>notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="124"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="125"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="126"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <source>critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="133"/>
+        <source>Elderly: no activity</source>
+        <translation>独居老人无活动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="134"/>
+        <source>Unregistered card opened a rental room</source>
+        <translation>未登记卡开启出租屋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <source>Unreported tenant</source>
+        <translation>疑似未申报租客</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="136"/>
+        <source>Watch-listed face</source>
+        <translation>布控人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="137"/>
+        <source>Stranger at a face gate</source>
+        <translation>陌生人通行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <source>Tailgating</source>
+        <translation>尾随通行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <source>Blacklisted plate</source>
+        <translation>黑名单车辆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <source>Vehicle overstay</source>
+        <translation>车辆长时间滞留</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <source>Perimeter breach</source>
+        <translation>周界入侵</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <source>Smoke alarm</source>
+        <translation>烟感报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <source>Gas alarm</source>
+        <translation>燃气报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="144"/>
+        <source>Water leak</source>
+        <translation>水浸报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="145"/>
+        <source>Fall detected</source>
+        <translation>跌倒检测</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="146"/>
+        <source>High-altitude throwing</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="147"/>
+        <source>One-click alarm</source>
+        <translation>一键报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <source>Elderly routine deviation</source>
+        <translation>独居老人作息异常</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <source>Implausible GPS fix</source>
+        <translation>GPS 定位异常</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <source>Device offline</source>
+        <translation>设备离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
+        <source>Feedback:</source>
+        <translation>反馈：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../widgets/importer.py" line="76"/>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="77"/>
+        <source>Import package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="97"/>
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="98"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行校验…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="99"/>
+        <source>Building the district…</source>
+        <translation>正在生成辖区…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="100"/>
+        <source>Saving to the database…</source>
+        <translation>正在写入数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="108"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/importer.py" line="109"/>
+        <source>The package was not imported: %n problem(s) found.</source>
+        <translation>
+            <numerusform>数据包未导入：发现 %n 个问题。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LiveController</name>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="40"/>
+        <source>Live feed: starting…</source>
+        <translation>实时数据：正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="92"/>
+        <source>Events: {0} ({1}/s)</source>
+        <translation>事件：{0}（{1} 条/秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="98"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="98"/>
+        <source>disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="100"/>
+        <source>{0}: {1}, {2} received, {3} rejected</source>
+        <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="108"/>
+        <source>Live feed failed: {0}</source>
+        <translation>实时数据出错：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="118"/>
+        <source>The live feed has stopped; nothing was changed.</source>
+        <translation>实时数据已停止，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="122"/>
+        <source>Not changed: {0}</source>
+        <translation>未更改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="126"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.py" line="47"/>
+        <source>3D sandbox: coming in a later version</source>
+        <translation>三维沙盘：将在后续版本提供</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="69"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="70"/>
+        <source>Guards</source>
+        <translation>巡防力量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="71"/>
+        <source>Devices</source>
+        <translation>感知设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="72"/>
+        <source>Gates</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="73"/>
+        <source>Risk heat</source>
+        <translation>风险热力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="74"/>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="75"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="76"/>
+        <source>Compounds</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="81"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="82"/>
+        <source>Import package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="87"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="91"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="92"/>
+        <source>Fit map to district</source>
+        <translation>缩放至全辖区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="97"/>
+        <source>Choose a district package folder</source>
+        <translation>选择辖区数据包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="129"/>
+        <location filename="../../widgets/main_window.py" line="158"/>
+        <source>Open alerts: {0}</source>
+        <translation>未处置预警：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="132"/>
+        <source>Digital Sandbox</source>
+        <translation>数字沙盘</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="135"/>
+        <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
+        <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="136"/>
+        <source>no district loaded</source>
+        <translation>未加载辖区</translation>
+    </message>
+</context>
 </TS>

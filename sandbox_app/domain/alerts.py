@@ -22,6 +22,16 @@ _NEXT: dict[AlertState, frozenset[AlertState]] = {
 _NEEDS_NOTE = {AlertState.CLOSED: "feedback", AlertState.DISMISSED: "reason"}
 
 
+def next_states(state: AlertState) -> frozenset[AlertState]:
+    """Where a person may move an alert from `state` (the alert panel enables its buttons from this)."""
+    return _NEXT[state]
+
+
+def needs_note(state: AlertState) -> bool:
+    """Closing needs feedback and dismissing a reason: the panel asks for the text first."""
+    return state in _NEEDS_NOTE
+
+
 class TransitionError(ValueError):
     """A lifecycle step that is not allowed from the alert's current state, or lacks its note."""
 

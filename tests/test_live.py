@@ -1,0 +1,175 @@
+"""The live session: one worker thread owns the engine, shared by commands and the simulator; stops clean."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import CancelledError
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sandbox_app.bridges.health import BridgeHealth
+from sandbox_app.bus import HealthChanged, StateDelta
+from sandbox_app.clock import WallClock
+from sandbox_app.domain.enums import AlertState
+from sandbox_app.domain.events import Event
+from sandbox_app.domain.model import District
+from sandbox_app.engine import Engine
+from sandbox_app.live import LiveOptions, LiveSession, LiveStarted, LiveStopped, RiskUpdate, _Pump
+from sandbox_app.resources import demo_package
+from sandbox_app.store.base import Store
+from sandbox_app.store.sqlite import SqliteStore
+
+FAST = LiveOptions(speed=3600.0, history_days=0, tick_s=0.05, risk_every_s=0.1)
+
+
+@pytest.fixture(scope="module")
+def district() -> District:
+    """The demo district: the simulator needs real paths to walk (guards' patrol loops)."""
+    if not (demo_package() / "manifest.json").is_file():
+        pytest.skip("resources/demo is not present")
+    from sandbox_app.data.package import load_package
+
+    return load_package(demo_package())
+
+
+def alarm_button(district: District) -> str:
+    return min(d.id for d in district.devices.values() if d.kind == "alarm_button")
+
+
+def opener(db: Path) -> Callable[[], Store]:
+    return lambda: SqliteStore(db)
+
+
+@pytest.fixture
+def session(district: District, tmp_path: Path) -> Iterator[LiveSession]:
+    live = LiveSession(district, opener(tmp_path / "live.db"), FAST)
+    yield live
+    live.stop()
+    assert not live.running
+
+
+def record(live: LiveSession) -> list[Any]:
+    seen: list[Any] = []
+    for kind in (LiveStarted, StateDelta, HealthChanged, RiskUpdate, LiveStopped):
+        live.bus.subscribe(kind, seen.append)
+    return seen
+
+
+def alarm(device: str) -> Callable[[Engine], Any]:
+    def command(engine: Engine) -> Any:
+        return engine.ingest(
+            [Event(f"test-alarm-{device}", engine.now_ms(), device, "alarm.button", None, None, {})]
+        )
+
+    return command
+
+
+def test_simulator_feeds_the_engine_on_one_thread_and_stops_clean(
+    session: LiveSession, tmp_path: Path
+) -> None:
+    seen = record(session)
+    session.start()
+    assert session.submit(lambda e: threading.current_thread().name).result(10) == "live-session"
+    threads = {session.submit(lambda e: threading.get_ident()).result(10) for _ in range(3)}
+    assert len(threads) == 1
+    wait_until(lambda: events_in(seen) > 100)
+    session.stop()
+    assert not session.running and session.error is None
+    assert isinstance(seen[0], LiveStarted) and isinstance(seen[-1], LiveStopped)
+    healths = [m.health for m in seen if isinstance(m, HealthChanged)]
+    assert isinstance(healths[0], BridgeHealth) and healths[0].connected and not healths[-1].connected
+    assert any(isinstance(m, RiskUpdate) for m in seen)
+    fixes = {d for m in seen if isinstance(m, StateDelta) for d in m.fixes}
+    trackers = {g.device_id for g in session.district.guards.values() if g.device_id}
+    assert fixes and fixes <= trackers
+    with SqliteStore(tmp_path / "live.db") as store:
+        assert store.event_count() > 100 and store.load_district() is not None
+    with pytest.raises(CancelledError):
+        session.submit(lambda e: 1).result(1)
+
+
+def wait_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    clock = WallClock()
+    end = clock.monotonic_s() + timeout_s
+    while not condition():
+        assert clock.monotonic_s() < end, "condition not met in time"
+        threading.Event().wait(0.02)
+
+
+def test_transition_through_the_worker_is_stored_with_actor_and_time(
+    session: LiveSession, tmp_path: Path
+) -> None:
+    session.start()
+    assert session.submit(alarm(alarm_button(session.district))).result(10).accepted == 1
+    alert = next(a for a in session.submit(lambda e: e.open_alerts()).result(10) if a.rule == "alarm_button")
+    now = session.submit(lambda e: e.now_ms()).result(10)
+    done = session.transition(alert.id, AlertState.ACKNOWLEDGED, "desk:tester").result(10)
+    assert done.state == AlertState.ACKNOWLEDGED
+    with pytest.raises(ValueError, match="needs a reason"):
+        session.transition(alert.id, AlertState.DISMISSED, "desk:tester").result(10)
+    session.stop()
+    with SqliteStore(tmp_path / "live.db") as store:
+        stored = store.get_alert(alert.id)
+    assert stored is not None and stored.state == AlertState.ACKNOWLEDGED
+    step = stored.history[-1]
+    assert step.actor == "desk:tester" and step.ts >= now
+
+
+def test_no_sim_only_serves_commands(district: District, tmp_path: Path) -> None:
+    live = LiveSession(district, opener(tmp_path / "view.db"), LiveOptions(simulate=False, tick_s=0.05))
+    seen = record(live)
+    live.start()
+    try:
+        assert live.submit(alarm(alarm_button(district))).result(10).accepted == 1
+    finally:
+        live.stop()
+    assert not any(isinstance(m, HealthChanged) for m in seen)
+    assert isinstance(seen[0], LiveStarted) and seen[0].seed is None
+
+
+def test_a_failing_store_is_reported_not_raised(district: District) -> None:
+    def broken() -> Store:
+        raise OSError("disk on fire")
+
+    live = LiveSession(district, broken, FAST)
+    seen = record(live)
+    live.start()
+    future = live.submit(lambda e: e.now_ms())
+    live.stop()
+    assert live.error == "OSError: disk on fire"
+    assert seen == [LiveStopped("OSError: disk on fire")]
+    assert future.done()
+    with pytest.raises((AssertionError, CancelledError)):
+        future.result(1)
+
+
+def events_in(seen: list[Any]) -> int:
+    return sum(len(m.events) for m in seen if isinstance(m, StateDelta))
+
+
+def test_a_second_run_on_the_same_db_gets_fresh_events(district: District, tmp_path: Path) -> None:
+    """The default seed comes from the start time, and the start never falls behind the stored clock."""
+    db = tmp_path / "again.db"
+    seeds, counts = [], []
+    for _ in range(2):
+        live = LiveSession(district, opener(db), FAST)
+        seen = record(live)
+        live.start()
+        wait_until(lambda: events_in(seen) > 20)  # noqa: B023 (called before the loop moves on)
+        live.stop()
+        seeds.append(seen[0].seed)
+        counts.append(events_in(seen))
+    assert seeds[0] != seeds[1] and all(n > 20 for n in counts)
+
+
+def test_pump_runs_commands_while_waiting_and_wakes_on_set() -> None:
+    ticks: list[int] = []
+    pump = _Pump(WallClock(), lambda: ticks.append(1))
+    ran: list[str] = []
+    pump.commands.put(lambda: ran.append("a"))
+    assert pump.wait(0.05) is False and ran == ["a"] and ticks == [1]
+    threading.Timer(0.05, pump.set).start()
+    assert pump.wait(None) is True and ticks == [1]

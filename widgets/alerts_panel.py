@@ -1,0 +1,242 @@
+"""The open-alerts panel: a table (worst and latest first) and one button per lifecycle step.
+
+It holds no rules: which steps are allowed comes from the domain (`next_states`), and a click only emits
+`transition_requested`; the live controller forwards it to the engine's worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from layers import style
+from sandbox_app.domain.alerts import Alert, needs_note, next_states
+from sandbox_app.domain.enums import AlertState, Severity
+from widgets.render2d import qcolor
+
+NoteAsker = Callable[[str, str], "str | None"]
+"""(dialog title, prompt) → the text typed, or None when cancelled."""
+_RANK = {s: i for i, s in enumerate(Severity)}
+ACTIONS = (
+    AlertState.ACKNOWLEDGED,
+    AlertState.DISPATCHED,
+    AlertState.RESOLVED,
+    AlertState.CLOSED,
+    AlertState.DISMISSED,
+)
+
+
+class AlertsPanel(QDockWidget):
+    transition_requested = Signal(str, str, str)
+    """(alert id, target AlertState value, note)"""
+    alert_selected = Signal(str)
+
+    def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alerts_panel")
+        self.setWindowTitle(self.tr("Open alerts"))
+        self.set_timezone(timezone)
+        self.alerts: dict[str, Alert] = {}
+        self.ask_note: NoteAsker = self._dialog_note
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("alerts_table")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Severity"),
+                self.tr("Rule"),
+                self.tr("Subject"),
+                self.tr("First"),
+                self.tr("Last"),
+                self.tr("Count"),
+                self.tr("State"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.buttons = {state: QPushButton(self._action_text(state), self) for state in ACTIONS}
+        row = QHBoxLayout()
+        for state, button in self.buttons.items():
+            button.setObjectName(f"alert_{state.value}")
+            button.clicked.connect(lambda _=False, s=state: self.request(s))
+            row.addWidget(button)
+        row.addStretch(1)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.setWidget(body)
+        self._update_buttons()
+
+    def set_timezone(self, timezone: str) -> None:
+        try:
+            self.zone = ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.zone = ZoneInfo("UTC")
+
+    # texts -----------------------------------------------------------------------------------------
+    def _action_text(self, state: AlertState) -> str:
+        texts = {
+            AlertState.ACKNOWLEDGED: self.tr("Acknowledge"),
+            AlertState.DISPATCHED: self.tr("Mark dispatched"),
+            AlertState.RESOLVED: self.tr("Resolve"),
+            AlertState.CLOSED: self.tr("Close with feedback…"),
+            AlertState.DISMISSED: self.tr("Dismiss…"),
+        }
+        return texts[state]
+
+    def state_text(self, state: AlertState) -> str:
+        texts = {
+            AlertState.OPEN: self.tr("new"),
+            AlertState.ACKNOWLEDGED: self.tr("acknowledged"),
+            AlertState.DISPATCHED: self.tr("dispatched"),
+            AlertState.RESOLVED: self.tr("resolved"),
+            AlertState.CLOSED: self.tr("closed"),
+            AlertState.DISMISSED: self.tr("dismissed"),
+        }
+        return texts[state]
+
+    def severity_text(self, severity: Severity) -> str:
+        texts = {
+            Severity.NOTICE: self.tr("notice"),
+            Severity.LOW: self.tr("low"),
+            Severity.MEDIUM: self.tr("medium"),
+            Severity.HIGH: self.tr("high"),
+            Severity.CRITICAL: self.tr("critical"),
+        }
+        return texts[severity]
+
+    def rule_text(self, rule: str) -> str:
+        texts = {
+            "elderly_no_activity": self.tr("Elderly: no activity"),
+            "unregistered_opener": self.tr("Unregistered card opened a rental room"),
+            "unreported_tenant": self.tr("Unreported tenant"),
+            "face_watchlist": self.tr("Watch-listed face"),
+            "face_stranger": self.tr("Stranger at a face gate"),
+            "tailgating": self.tr("Tailgating"),
+            "plate_blacklist": self.tr("Blacklisted plate"),
+            "vehicle_overstay": self.tr("Vehicle overstay"),
+            "perimeter_breach": self.tr("Perimeter breach"),
+            "smoke_alarm": self.tr("Smoke alarm"),
+            "gas_alarm": self.tr("Gas alarm"),
+            "water_alarm": self.tr("Water leak"),
+            "fall_detected": self.tr("Fall detected"),
+            "throw_detected": self.tr("High-altitude throwing"),
+            "alarm_button": self.tr("One-click alarm"),
+            "elderly_routine": self.tr("Elderly routine deviation"),
+            "gps_sanity": self.tr("Implausible GPS fix"),
+            "device_offline": self.tr("Device offline"),
+        }
+        return texts.get(rule, rule)
+
+    def time_text(self, ts: int) -> str:
+        return datetime.fromtimestamp(ts / 1000, tz=self.zone).strftime("%m-%d %H:%M")
+
+    # content ---------------------------------------------------------------------------------------
+    def update_alerts(self, changed: Iterable[Alert]) -> None:
+        """Merge changed alerts: open ones are shown (or refreshed), the others leave the table."""
+        for alert in changed:
+            if alert.state.is_open:
+                self.alerts[alert.id] = alert
+            else:
+                self.alerts.pop(alert.id, None)
+        self._refill()
+
+    def _refill(self) -> None:
+        selected = self.selected_id()
+        ordered = sorted(self.alerts.values(), key=lambda a: (-_RANK[a.severity], -a.last_ts, a.id))
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(ordered))
+        for row, alert in enumerate(ordered):
+            self._fill_row(row, alert)
+            if alert.id == selected:
+                self.table.selectRow(row)
+        self.table.blockSignals(False)
+        self._update_buttons()
+
+    def _fill_row(self, row: int, alert: Alert) -> None:
+        texts = (
+            self.severity_text(alert.severity),
+            self.rule_text(alert.rule),
+            alert.subject,
+            self.time_text(alert.first_ts),
+            self.time_text(alert.last_ts),
+            str(alert.count),
+            self.state_text(alert.state),
+        )
+        for column, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, alert.id)
+            if column == 0:
+                item.setBackground(QBrush(qcolor(style.SEVERITY[alert.severity].rgba)))
+            self.table.setItem(row, column, item)
+
+    def row_of(self, alert_id: str) -> int | None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == alert_id:
+                return row
+        return None
+
+    def select(self, alert_id: str) -> None:
+        row = self.row_of(alert_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def selected_id(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    # intent ----------------------------------------------------------------------------------------
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        alert_id = self.selected_id()
+        if alert_id is not None:
+            self.alert_selected.emit(alert_id)
+
+    def _update_buttons(self) -> None:
+        alert = self.alerts.get(self.selected_id() or "")
+        allowed = next_states(alert.state) if alert is not None else frozenset()
+        for state, button in self.buttons.items():
+            button.setEnabled(state in allowed)
+
+    def request(self, state: AlertState) -> None:
+        """Ask for the selected alert to move to `state`, with the feedback or reason it needs."""
+        alert = self.alerts.get(self.selected_id() or "")
+        if alert is None:
+            return
+        note = ""
+        if needs_note(state):
+            prompt = self.tr("Feedback:") if state == AlertState.CLOSED else self.tr("Reason:")
+            answer = self.ask_note(self._action_text(state).rstrip("…"), prompt)
+            if answer is None or not answer.strip():
+                return
+            note = answer.strip()
+        self.transition_requested.emit(alert.id, state.value, note)
+
+    def _dialog_note(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt)
+        return text if ok else None

@@ -1,0 +1,131 @@
+"""Connects a running `LiveSession` to the main window: coalesced bus updates in, user intent out.
+
+Everything here runs on the UI thread. The engine is only ever reached through `LiveSession.submit`, so a
+click never waits on the pipeline: its result (or refusal) comes back through `QtBus.post`.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import Future
+
+from PySide6.QtCore import QEvent, QObject
+
+from sandbox_app.clock import WallClock
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.enums import AlertState
+from sandbox_app.live import LiveSession
+from widgets.main_window import MainWindow
+from widgets.qt_bus import LiveUpdate, QtBus
+
+RATE_WINDOW_S = 5.0
+
+
+class LiveController(QObject):
+    def __init__(self, window: MainWindow, session: LiveSession, actor: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.actor = actor
+        self.clock = WallClock()
+        self.events_total = 0
+        self.health: dict[str, object] = {}
+        self._rate: deque[tuple[float, int]] = deque()
+        self._by_device = window.scene.district.guard_by_device()
+        self.qt_bus = QtBus(session.bus, parent=self)
+        self.qt_bus.updated.connect(self.apply)
+        window.alerts_panel.transition_requested.connect(self.request_transition)
+        window.installEventFilter(self)
+        self._show_rate()
+        window.status_labels["health"].setText(self.tr("Live feed: starting…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window closing stops the worker first, so no thread outlives it."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
+
+    def start(self) -> None:
+        self.session.start()
+
+    def stop(self) -> None:
+        """Stop and join the worker, then deliver its last messages. Idempotent."""
+        self.session.stop()
+        self.qt_bus.close()
+
+    # bus → window ----------------------------------------------------------------------------------
+    def apply(self, update: LiveUpdate) -> None:
+        if update.started is not None:
+            self.window.update_alerts(update.started.alerts)
+        if update.fixes:
+            positions = {
+                self._by_device[d].id: (f.lon, f.lat) for d, f in update.fixes.items() if d in self._by_device
+            }
+            if positions:
+                self.window.set_guard_positions(positions)
+        if update.alerts:
+            self.window.update_alerts(update.alerts.values())
+        if update.risk is not None:
+            self.window.set_risk({**update.risk.buildings, **update.risk.compounds})
+        self._count(update.events)
+        if update.health:
+            self.health.update(update.health)
+            self._show_health()
+        if update.stopped is not None:
+            self._show_stopped(update.stopped.error)
+
+    def _count(self, events: int) -> None:
+        now = self.clock.monotonic_s()
+        self.events_total += events
+        self._rate.append((now, events))
+        while self._rate and self._rate[0][0] < now - RATE_WINDOW_S:
+            self._rate.popleft()
+        self._show_rate()
+
+    def events_per_s(self) -> float:
+        if len(self._rate) < 2:
+            return 0.0
+        span = max(self._rate[-1][0] - self._rate[0][0], 1e-3)
+        return sum(n for _, n in list(self._rate)[1:]) / span
+
+    def _show_rate(self) -> None:
+        text = self.tr("Events: {0} ({1}/s)").format(self.events_total, round(self.events_per_s()))
+        self.window.status_labels["rate"].setText(text)
+
+    def _show_health(self) -> None:
+        parts = []
+        for name, health in sorted(self.health.items()):
+            state = self.tr("connected") if getattr(health, "connected", False) else self.tr("disconnected")
+            parts.append(
+                self.tr("{0}: {1}, {2} received, {3} rejected").format(
+                    name, state, getattr(health, "received", 0), getattr(health, "rejected", 0)
+                )
+            )
+        self.window.status_labels["health"].setText(" · ".join(parts))
+
+    def _show_stopped(self, error: str | None) -> None:
+        if error:
+            self.window.status_labels["health"].setText(self.tr("Live feed failed: {0}").format(error))
+
+    # window → engine -------------------------------------------------------------------------------
+    def request_transition(self, alert_id: str, state: str, note: str) -> Future[Alert]:
+        future = self.session.transition(alert_id, AlertState(state), self.actor, note)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
+        return future
+
+    def _transition_done(self, future: Future[Alert]) -> None:
+        if future.cancelled():
+            self.window.statusBar().showMessage(self.tr("The live feed has stopped; nothing was changed."))
+            return
+        error = future.exception()
+        if error is not None:
+            self.window.statusBar().showMessage(self.tr("Not changed: {0}").format(error), 10_000)
+            return
+        alert = future.result()  # the panel redraws from the bus copy; this is only the confirmation
+        self.window.statusBar().showMessage(
+            self.tr("{0}: {1}").format(
+                self.window.alerts_panel.rule_text(alert.rule),
+                self.window.alerts_panel.state_text(alert.state),
+            ),
+            5_000,
+        )
