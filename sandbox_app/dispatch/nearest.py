@@ -62,8 +62,12 @@ class Nearest:
 class _Group:
     rows: IntArray
     snaps: Snaps
+    xy: FloatArray
+    """Metric fix positions: a straight-line lower bound on the route prunes far guards before any search."""
     speed: FloatArray
     off_speed: FloatArray
+    fastest: FloatArray
+    """max(speed, off-road speed): no route of length d takes less than d / fastest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,8 @@ class Fleet:
     ts: IntArray
     lonlat: FloatArray
     groups: dict[Mode, _Group]
+    slot: list[tuple[Mode, int]]
+    """Per guard: its mode group and row within that group."""
 
 
 def prepare_fleet(
@@ -87,16 +93,21 @@ def prepare_fleet(
 ) -> Fleet:
     """Snap every guard once (vectorised per mode); roles missing from `travel` walk."""
     profiles = [travel.get(role, _DEFAULT_TRAVEL) for role in roles]
+    lonlat = np.asarray(lonlat, dtype=float).reshape(-1, 2)
     groups = {}
-    for mode in {p.mode for p in profiles}:
+    slot: list[tuple[Mode, int]] = [(Mode.FOOT, -1)] * len(profiles)
+    for mode in sorted({p.mode for p in profiles}):
         rows = np.asarray([i for i, p in enumerate(profiles) if p.mode is mode], dtype=np.intp)
-        snaps = router.snap(mode, lonlat[rows, 0], lonlat[rows, 1])
+        for j, i in enumerate(rows.tolist()):
+            slot[i] = (mode, j)
+        x, y = router.projection.to_xy(lonlat[rows, 0], lonlat[rows, 1])
         speed = np.asarray([profiles[i].speed_mps for i in rows], dtype=float)
         off_speed = np.asarray([profiles[i].off_graph_speed_mps for i in rows], dtype=float)
-        groups[mode] = _Group(rows, snaps, speed, off_speed)
-    return Fleet(
-        list(ids), list(roles), np.asarray(ts, dtype=np.int64), np.asarray(lonlat, dtype=float), groups
-    )
+        snaps = router.snap(mode, lonlat[rows, 0], lonlat[rows, 1])
+        groups[mode] = _Group(
+            rows, snaps, np.column_stack([x, y]), speed, off_speed, np.maximum(speed, off_speed)
+        )
+    return Fleet(list(ids), list(roles), np.asarray(ts, dtype=np.int64), lonlat, groups, slot)
 
 
 @dataclass(slots=True)
@@ -125,9 +136,11 @@ def rank(
     incidents = {
         mode: router.snap(mode, [lon], [lat]) for mode, g in fleet.groups.items() if ok[g.rows].any()
     }
+    x, y = router.projection.to_xy([lon], [lat])
+    where = np.asarray([x[0], y[0]])
     horizon = FIRST_HORIZON_S
     while True:
-        found = _round(router, fleet, incidents, at_ts, ok, horizon)
+        found = _round(router, fleet, incidents, where, at_ts, ok, horizon)
         fresh = ok & ~stale & (found.eta <= horizon)
         if fresh.sum() >= k or np.isinf(horizon):
             break
@@ -143,23 +156,28 @@ def _round(
     router: RoutingGraph,
     fleet: Fleet,
     incidents: Mapping[Mode, Snaps],
+    where: FloatArray,
     at_ts: int,
     ok: np.ndarray[tuple[int], np.dtype[np.bool_]],
     horizon_s: float,
 ) -> _Round:
-    """One bounded search per mode in use; ETAs of guards beyond the horizon may be inf or too high."""
+    """One bounded search per mode with a guard possibly inside the horizon; exact for ETAs <= horizon."""
     n = len(fleet.ids)
     out = _Round(np.full(n, np.inf), np.full(n, np.inf), np.full(n, -1, dtype=np.intp), {})
     for mode, incident in incidents.items():
         group = fleet.groups[mode]
-        use = ok[group.rows]
-        limit = horizon_s * float(group.speed[use].max())
+        crow = np.hypot(group.xy[:, 0] - where[0], group.xy[:, 1] - where[1])
+        near = np.flatnonzero(ok[group.rows] & (crow <= horizon_s * group.fastest))
+        if not len(near):
+            continue
+        limit = horizon_s * float(group.speed[near].max())
         reach = out.reaches[mode] = router.search(mode, incident, at_ts, limit)
-        net, via = router.network_m(reach, group.snaps)
-        off = group.snaps.off_m + incident.off_m[0]
-        out.eta[group.rows] = net / group.speed + off / group.off_speed
-        out.dist[group.rows] = net + off
-        out.via[group.rows] = via
+        net, via = router.network_m(reach, group.snaps.take(near))
+        off = group.snaps.off_m[near] + incident.off_m[0]
+        rows = group.rows[near]
+        out.eta[rows] = net / group.speed[near] + off / group.off_speed[near]
+        out.dist[rows] = net + off
+        out.via[rows] = via
     return out
 
 
@@ -176,9 +194,8 @@ def _candidate(
     router: RoutingGraph, fleet: Fleet, found: _Round, i: int, lon: float, lat: float, stale: bool
 ) -> Candidate:
     role = fleet.roles[i]
-    mode = next(m for m, g in fleet.groups.items() if i in g.rows)
+    mode, j = fleet.slot[i]
     group = fleet.groups[mode]
-    j = int(np.flatnonzero(group.rows == i)[0])
     on_roads = router.to_lonlat(router.path(found.reaches[mode], group.snaps, j, int(found.via[i])))
     start = (float(fleet.lonlat[i, 0]), float(fleet.lonlat[i, 1]))
     path = _dedupe([start, *on_roads, (lon, lat)])

@@ -119,6 +119,9 @@ class Snaps:
     def __len__(self) -> int:
         return len(self.edge)
 
+    def take(self, rows: IntArray) -> Snaps:
+        return Snaps(self.edge[rows], self.t[rows], self.off_m[rows], self.xy[rows])
+
 
 @dataclass(frozen=True, slots=True)
 class Reach:
@@ -194,6 +197,7 @@ class RoutingGraph:
         lon, lat = self.projection.to_lonlat(self.xy[:, 0], self.xy[:, 1])
         self.lonlat: FloatArray = np.column_stack([lon, lat]) if len(self.xy) else np.empty((0, 2))
         self._modes: dict[Mode, _ModeGraph] = {}
+        self._closed_cache: dict[tuple[int, bool], tuple[frozenset[str], frozenset[int], IntArray]] = {}
 
     @classmethod
     def from_roads(
@@ -229,12 +233,23 @@ class RoutingGraph:
 
     def closed_gates(self, at_ts: int, mode: Mode = Mode.FOOT) -> frozenset[str]:
         """Gates that are no passage at epoch-ms `at_ts` (local hour), for this mode."""
+        return self._closed(at_ts, mode)[0]
+
+    def _closed(self, at_ts: int, mode: Mode) -> tuple[frozenset[str], frozenset[int], IntArray]:
+        """Closed gate ids, their nodes (a cache key) and the nodes as an array; cached per local minute."""
         local = datetime.fromtimestamp(at_ts / 1000, tz=self.tz)
-        minute = local.hour * 60 + local.minute
-        closed = {g for g, spans in self._gate_spans.items() if is_closed(spans, minute)}
-        if mode is Mode.CAR:
-            closed |= self._no_cars
-        return frozenset(closed)
+        key = (local.hour * 60 + local.minute, mode is Mode.CAR)
+        found = self._closed_cache.get(key)
+        if found is None:
+            ids = {g for g, spans in self._gate_spans.items() if is_closed(spans, key[0])}
+            ids |= self._no_cars if key[1] else set()
+            nodes = frozenset(self.gate_node[g] for g in ids if g in self.gate_node)
+            found = self._closed_cache[key] = (
+                frozenset(ids),
+                nodes,
+                np.asarray(sorted(nodes), dtype=np.intp),
+            )
+        return found
 
     # modes -------------------------------------------------------------------------------------------
     def _mode(self, mode: Mode) -> _ModeGraph:
@@ -280,6 +295,15 @@ class RoutingGraph:
         graph.csr[closed] = csr
         return csr
 
+    def matrix(self, mode: Mode, at_ts: int) -> sp.csr_matrix:
+        """The mode's graph at `at_ts` as an n×n CSR of metres, entry [a, b] for travel b→a (reversed, as
+        searched from an incident); `.T` gives the forward graph, e.g. for coverage from many guards."""
+        graph = self._mode(mode)
+        closed = self._closed(at_ts, mode)[1]
+        n = len(self.xy)
+        out: sp.csr_matrix = self._reversed_csr(graph, closed)[:n, :n]
+        return out
+
     # queries -----------------------------------------------------------------------------------------
     def snap(self, mode: Mode, lon: Sequence[float] | FloatArray, lat: Sequence[float] | FloatArray) -> Snaps:
         """Nearest point on the mode's (largest connected) network for each lon/lat."""
@@ -296,7 +320,7 @@ class RoutingGraph:
     def search(self, mode: Mode, incident: Snaps, at_ts: int, limit_m: float = np.inf) -> Reach:
         """Metres from every node to the incident (first row of `incident`), up to `limit_m`."""
         graph = self._mode(mode)
-        closed = frozenset(self.gate_node[g] for g in self.closed_gates(at_ts, mode) if g in self.gate_node)
+        _, closed, closed_nodes = self._closed(at_ts, mode)
         csr = self._reversed_csr(graph, closed)
         n = len(self.xy)
         e, t = int(incident.edge[0]), float(incident.t[0])
@@ -311,8 +335,7 @@ class RoutingGraph:
             csr.data[-2:] = [s[1] for s in slots]
             dist, pred = dijkstra(csr, directed=True, indices=n, limit=limit_m, return_predecessors=True)
         dist = np.asarray(dist[:n], dtype=float)
-        if closed:
-            dist[list(closed)] = np.inf
+        dist[closed_nodes] = np.inf
         return Reach(mode, incident, dist, np.asarray(pred, dtype=np.intp), limit_m)
 
     def network_m(self, reach: Reach, snaps: Snaps) -> tuple[FloatArray, IntArray]:
