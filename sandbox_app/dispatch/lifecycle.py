@@ -245,7 +245,10 @@ class DispatchDesk:
             if gap > d.radius_m:
                 return []
             note = f"fix {event.id} {gap:.0f} m from the incident"
-            self._step(d, DispatchState.ON_SCENE, SYSTEM_ACTOR, event.ts, note, None)
+            try:
+                self._step(d, DispatchState.ON_SCENE, SYSTEM_ACTOR, event.ts, note, None)
+            except StaleDispatch:  # another desk moved it on; memory now holds the stored state
+                return []
             return [d]
 
     def on_time(self, now_ts: int) -> list[Signal]:
@@ -256,7 +259,10 @@ class DispatchDesk:
             for d in self.active():
                 if d.state is DispatchState.ISSUED and now_ts - d.issued_ts >= timeout_ms:
                     note = f"not accepted within {self.settings.accept_timeout_s:g} s"
-                    self._step(d, DispatchState.ESCALATED, SYSTEM_ACTOR, now_ts, note, None)
+                    try:
+                        self._step(d, DispatchState.ESCALATED, SYSTEM_ACTOR, now_ts, note, None)
+                    except StaleDispatch:  # accepted or cancelled at another desk meanwhile
+                        continue
                     signals.append(self._escalation(d, now_ts, "no_answer"))
             signals.extend(self._escalation(d, now_ts, "declined") for d in self._declined)
             self._declined.clear()

@@ -346,3 +346,13 @@ def test_escalation_proposes_by_walking_time_through_nearest_guards(store: Sqlit
     (proposed,) = signal.data["proposed"]
     assert proposed["guard"] == "GD002"
     assert proposed["eta_s"] == pytest.approx(250 / WALK_MPS, rel=0.01)
+
+
+def test_a_tick_racing_another_desk_skips_the_dispatch_it_moved(tmp_path: Path) -> None:
+    path = tmp_path / "two.db"
+    mine, theirs = make_desk(SqliteStore(path), accept_timeout_s=60), make_desk(SqliteStore(path))
+    (d,) = mine.dispatch(alert(), ["GD001"], "cmdr-a", T0).created
+    theirs.accept(d.id, "GD001", T0 + 50_000)  # acknowledged through the other station's desk
+    assert mine.on_time(T0 + 60_000) == []  # no false escalation, no crash in the engine's tick
+    assert mine.get(d.id).state is S.ACCEPTED
+    assert mine.on_event(fix("GPS-00001", T0 + 70_000, 0.0)) == [mine.get(d.id)]
