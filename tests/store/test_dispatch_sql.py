@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,9 @@ def _dispatch(did: str, guard: str = "GD001", ts: int = T0, commander: str = "cm
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> SqliteStore:
-    return SqliteStore(tmp_path / "d.db")
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    with SqliteStore(tmp_path / "d.db") as opened:
+        yield opened
 
 
 def test_round_trip_keeps_history_fields_and_derived_times(store: SqliteStore, tmp_path: Path) -> None:
