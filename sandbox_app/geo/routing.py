@@ -229,7 +229,9 @@ class RoutingGraph:
         for node, i in enumerate(placed.tolist(), start=len(xy)):
             self.gate_node[gates[i].id] = node
             cuts.setdefault(int(edge[i]), []).append((float(t[i]), node))
-        return np.concatenate([xy, gate_xy[placed]]), edges.split(cuts)
+        a, b = xy[edges.u[edge[placed]]], xy[edges.v[edge[placed]]]
+        on_road = a + (b - a) * t[placed, None]  # the node sits on the road, where the lengths say it is
+        return np.concatenate([xy, on_road]), edges.split(cuts)
 
     def closed_gates(self, at_ts: int, mode: Mode = Mode.FOOT) -> frozenset[str]:
         """Gates that are no passage at epoch-ms `at_ts` (local hour), for this mode."""
