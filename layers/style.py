@@ -124,9 +124,9 @@ def road_style(kind: str) -> LineStyle:
     return ROAD_KIND.get(kind, ROAD_DEFAULT)
 
 
-HEAT_LOW: RGBA = (255, 214, 0, 90)
-HEAT_HIGH: RGBA = (214, 0, 0, 215)
-"""The heat layer's ramp ends: a risk index of 0+ starts pale yellow and see-through, 100 is deep red and
+HEAT_LOW: RGBA = (255, 200, 0, 150)
+HEAT_HIGH: RGBA = (220, 0, 0, 235)
+"""The heat layer's ramp ends: a risk index of 0+ starts yellow and half see-through, 100 is deep red and
 nearly opaque, so the buildings' own usage colours still show under the quiet ones."""
 HEAT_EDGE: RGBA = (150, 0, 0, 255)
 

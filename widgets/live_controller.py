@@ -98,10 +98,17 @@ class LiveController(QObject):
             state = self.tr("connected") if getattr(health, "connected", False) else self.tr("disconnected")
             parts.append(
                 self.tr("{0}: {1}, {2} received, {3} rejected").format(
-                    name, state, getattr(health, "received", 0), getattr(health, "rejected", 0)
+                    self._bridge_title(name),
+                    state,
+                    getattr(health, "received", 0),
+                    getattr(health, "rejected", 0),
                 )
             )
         self.window.status_labels["health"].setText(" · ".join(parts))
+
+    def _bridge_title(self, name: str) -> str:
+        """Built-in bridges by their translated title; configured ones (e.g. "mqtt:station-7") as named."""
+        return {"simulator": self.tr("Simulator")}.get(name, name)
 
     def _show_stopped(self, error: str | None) -> None:
         if error:

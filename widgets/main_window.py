@@ -130,9 +130,13 @@ class MainWindow(QMainWindow):
         self.status_labels["alerts"].setText(
             self.tr("Open alerts: {0}").format(len(self.alerts_panel.alerts))
         )
-        district = scene.district
         title = self.tr("Digital Sandbox")
-        self.setWindowTitle(f"{title} — {district.name}" if district.name else title)
+        self.setWindowTitle(f"{title} — {scene.district.name}" if scene.district.name else title)
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        """What is loaded, in the status bar's message area (refreshed as guards get located)."""
+        district, scene = self.scene.district, self.scene
         self.statusBar().showMessage(
             self.tr("{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located").format(
                 district.name or self.tr("no district loaded"),
@@ -147,7 +151,10 @@ class MainWindow(QMainWindow):
     # live updates (UI thread) ---------------------------------------------------------------------
     def set_guard_positions(self, positions: Mapping[str, tuple[float, float]]) -> None:
         """guard id → (lon, lat); merged into the scene, then the guards layer gets the new arrays."""
+        located = len(self.scene.guard_positions)
         self.scene.guard_positions.update(positions)
+        if len(self.scene.guard_positions) != located:
+            self.show_summary()
         district = self.scene.district
         self.map2d.set_layer(guards.layer(district, self.projection, self.scene.guard_positions))
 

@@ -117,7 +117,7 @@ def test_guards_move_on_the_map_and_the_status_bar_counts(live_factory: LiveFact
     labels = window.status_labels
     assert f"Events: {controller.events_total} (" in labels["rate"].text()
     assert labels["alerts"].text() == f"Open alerts: {len(window.alerts_panel.alerts)}"
-    assert labels["health"].text().startswith("simulator: disconnected,")  # reported as it stopped
+    assert labels["health"].text().startswith("Simulator: disconnected,")  # reported as it stopped
     assert int(labels["health"].text().split(", ")[1].split()[0]) == controller.events_total
 
 
