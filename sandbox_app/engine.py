@@ -196,10 +196,13 @@ class Engine:
 
     def _flag(self, events: list[Event]) -> list[Event]:
         """Let flagger rules mark implausible events; flagged ones are still stored, with the reason."""
-        flaggers = self._flaggers
+        flaggers_of = self._flaggers.get
         out = events
         for i, event in enumerate(events):
-            for flag in flaggers.get(event.kind, ()):
+            flaggers = flaggers_of(event.kind)
+            if flaggers is None:
+                continue
+            for flag in flaggers:
                 reason = flag(event)
                 if reason:
                     data = {**event.data, "flagged": reason}

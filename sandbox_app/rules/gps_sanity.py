@@ -84,9 +84,25 @@ class GpsSanity:
         return (box[0] - dlon, box[1] - dlat, box[2] + dlon, box[3] + dlat)
 
     def flag(self, event: Event) -> str | None:
-        if event.kind != "gps.fix" or event.lon is None or event.lat is None:
+        lon, lat = event.lon, event.lat
+        if event.kind != "gps.fix" or lon is None or lat is None:
             return None
-        reason, detail = self._check(event.device, (event.ts, event.lon, event.lat))
+        device, ts = event.device, event.ts
+        prev = self._fix.get(device)
+        box = self._box
+        if (  # the common case, inlined (runs per fix): inside the box, a short step or a plausible speed
+            prev is not None
+            and ts > prev[0]
+            and (box is None or (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]))
+            and device not in self._suspect
+        ):
+            meters = distance_m(prev[1], prev[2], lon, lat)
+            if meters <= self.min_jump_m or meters * 1000 <= self._limit_ms.get(device, self._default_ms) * (
+                ts - prev[0]
+            ):
+                self._fix[device] = (ts, lon, lat)
+                return None
+        reason, detail = self._check(device, (ts, lon, lat))
         if reason is not None:
             if len(self._pending) >= _MAX_PENDING:  # flagged duplicates the store dropped never come back
                 self._pending.clear()
@@ -136,6 +152,8 @@ class GpsSanity:
         The engine (and the backtest) call `flag()` on every fix first; a fix flagged earlier and replayed
         from the store carries the reason in `data["flagged"]`.
         """
+        if "flagged" not in event.data and event.id not in self._pending:
+            return _NONE  # the common case, every plausible fix: nothing to report
         detail = self._pending.pop(event.id, {})
         text = detail.pop("text", None)
         reason = event.data.get("flagged", text)

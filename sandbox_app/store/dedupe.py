@@ -14,7 +14,9 @@ transaction, so another process writing the same file is noticed (the log's max 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from sandbox_app.domain.events import Event
 
 SEALED_KEY = "_store.ids_sealed_seq"
 _CHUNK = 30_000
@@ -53,6 +55,8 @@ class EventIds:
         fresh = set(ids) - self._recent
         if fresh and self._fence is not None:
             low, high = self._fence
+            if min(fresh) > high or max(fresh) < low:  # ids that keep growing (the usual case): no lookup
+                return fresh
             pending = [i for i in fresh if low <= i <= high]
             for start in range(0, len(pending), _CHUNK):
                 chunk = pending[start : start + _CHUNK]
@@ -60,6 +64,15 @@ class EventIds:
                 found = conn.execute(f"SELECT id FROM event_ids WHERE id IN ({marks})", chunk)
                 fresh.difference_update(r[0] for r in found)
         return fresh
+
+    @staticmethod
+    def first_copies(events: Sequence[Event], fresh: set[str]) -> list[Event]:
+        """Events whose id is in `fresh`, each id once: the first copy of a repeat wins."""
+        if len(fresh) == len(events):
+            return list(events)  # `fresh` came from these events' ids: all of them, once each
+        seen: set[str] = set()
+        add = seen.add
+        return [e for e in events if e.id in fresh and not (e.id in seen or add(e.id))]
 
     def added(self, ids: set[str], max_seq: int) -> None:
         """Record ids just committed; call only after COMMIT so a rollback leaves this set true."""

@@ -59,24 +59,28 @@ class Keyframes:
 
     def stage(self, conn: sqlite3.Connection, new: Sequence[Event], seq_before: int, max_seq: int) -> None:
         """Upsert latest_fix for this batch, buffer its keyframes, and fold when `lag` rows are due."""
-        latest: dict[str, Event] = {}
+        latest: dict[str, Frame] = {}
         frames = self._frames
         folded = folded_seq(conn)
         if self._through != seq_before or self._base != folded:
             frames = self._frames = {}  # another writer (or a failed write) came between: start over
             self._base, self._complete = folded, folded == seq_before
         self._through = -1
-        for e in new:  # flagged fixes stay in the log only, never a position
-            if e.kind == "gps.fix" and e.lon is not None and e.lat is not None and "flagged" not in e.data:
-                prev = latest.get(e.device)
-                if prev is None or e.ts >= prev.ts:
-                    latest[e.device] = e
-                key = (e.device, e.ts // KEYFRAME_MS)
-                frame = frames.get(key)
-                if frame is None or e.ts >= frame[0]:
-                    frames[key] = (e.ts, e.lon, e.lat)
+        fixes = [  # flagged fixes stay in the log only, never a position
+            (e.device, e.ts, e.lon, e.lat)
+            for e in new
+            if e.kind == "gps.fix" and e.lon is not None and e.lat is not None and "flagged" not in e.data
+        ]
+        for device, ts, lon, lat in fixes:
+            prev = latest.get(device)
+            if prev is None or ts >= prev[0]:
+                latest[device] = (ts, lon, lat)
+            key = (device, ts // KEYFRAME_MS)
+            frame = frames.get(key)
+            if frame is None or ts >= frame[0]:
+                frames[key] = (ts, lon, lat)
         if latest:
-            conn.executemany(_UPSERT_LATEST, [(d, e.ts, e.lon, e.lat) for d, e in latest.items()])
+            conn.executemany(_UPSERT_LATEST, [(d, *f) for d, f in latest.items()])
         if max_seq - folded >= self.lag:
             self._fold(conn, folded, max_seq)
 

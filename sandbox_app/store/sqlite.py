@@ -112,7 +112,7 @@ class SqliteStore:
             with self._tx() as conn:
                 seq_before = self._ids.sync(conn)
                 fresh = self._ids.unseen(conn, [e.id for e in events])
-                new = list(events) if len(fresh) == len(events) else self._first_copies(events, fresh)
+                new = self._ids.first_copies(events, fresh)
                 conn.executemany(_INSERT_EVENT, _rows(new))
                 max_seq: int = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
                 self._keyframes.stage(conn, new, seq_before, max_seq)
@@ -130,17 +130,6 @@ class SqliteStore:
             self._ids.sealed(self._conn)
         except sqlite3.Error as exc:  # retried after the next append; the ids stay in memory meanwhile
             _log.warning("sealing event ids failed, will retry: %s", exc)
-
-    @staticmethod
-    def _first_copies(events: Sequence[Event], fresh: set[str]) -> list[Event]:
-        """Events whose id is in `fresh`, each id once, the first copy of a repeat."""
-        seen: set[str] = set()
-        new = []
-        for e in events:
-            if e.id in fresh and e.id not in seen:
-                seen.add(e.id)
-                new.append(e)
-        return new
 
     def events_between(self, start_ts: int, end_ts: int) -> Iterator[Event]:
         cursor = (start_ts, -1)

@@ -7,7 +7,7 @@ from typing import Any
 import orjson
 import pytest
 
-from sandbox_app.bridges.schema import decode_event, encode_event
+from sandbox_app.bridges.schema import decode_event, encode_event, validate
 from sandbox_app.domain.events import EVENT_KINDS, Event, Rejection
 
 T0 = 1_714_550_400_000  # 2024-05-01T08:00:00Z
@@ -120,3 +120,31 @@ def test_encode_round_trip() -> None:
         "kind": "door.open",
         "data": {},
     }
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ({"speed": None}, "data.speed must be a number"),
+        ({"speed": True}, "data.speed must be a number"),
+        ({"battery": 101}, "data.battery 101 out of range [0, 100]"),
+        ({"course": float("nan")}, "data.course nan out of range [0, 360]"),
+    ],
+)
+def test_fast_path_defers_every_doubtful_fix_to_the_full_check(data: dict[str, Any], reason: str) -> None:
+    obj = _ev(kind="gps.fix", lon=116.4, lat=39.9, data=data)
+    result = decode_event(obj, line=3)  # a mapping: NaN survives (JSON text could not carry it)
+    assert isinstance(result, Rejection) and result.reason == reason
+
+
+def test_fast_path_and_full_check_agree_on_accepted_shapes() -> None:
+    for obj in (
+        _ev(kind="gps.fix", lon=116, lat=40, data={"speed": 0, "battery": 100, "course": 360}),
+        _ev(kind="gps.fix", lon=116.4, lat=39.9, data={}),
+        _ev(ts="2024-05-01T16:00:00+08:00", data=None),
+        _ev(kind="lock.open", data={"credential": "C1"}),
+    ):
+        event = decode_event(orjson.dumps(obj))
+        assert isinstance(event, Event)
+        assert event == validate(orjson.loads(orjson.dumps(obj)))
+        assert event.ts == T0
