@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import statistics
 import sys
 import time
@@ -141,19 +142,10 @@ def nx_rank(
     return sorted(eta[mask].tolist())[:k]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--side", type=int, default=317)
-    ap.add_argument("--guards", type=int, default=5000)
-    ap.add_argument("--queries", type=int, default=200)
-    ap.add_argument(
-        "--nx-queries", type=int, default=None, help="networkx on the first N queries (default all)"
-    )
-    ap.add_argument("--k", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=4)
-    args = ap.parse_args()
-    rng = np.random.default_rng(args.seed)
+Query = tuple[float, float, int, Fleet, np.ndarray]
 
+
+def setup(args: argparse.Namespace, rng: np.random.Generator) -> tuple[RoutingGraph, Fleet]:
     t0 = time.perf_counter()
     roads, gates = build_district(args.side, rng)
     router = RoutingGraph.from_roads(roads, gates, "Asia/Shanghai")
@@ -169,7 +161,11 @@ def main() -> None:
         f"build {t_build:.1f} s, compile (2 modes x day/night) {t_compile:.2f} s; "
         f"snap {args.guards:,} guards {t_snap * 1000:.0f} ms"
     )
+    return router, fleet
 
+
+def make_queries(args: argparse.Namespace, fleet: Fleet, rng: np.random.Generator) -> list[Query]:
+    """Random incident, hour, fix ages (90 % fresh, 5 % 1 min, 5 % 15 min old) and busy guards (10 %)."""
     extent = (args.side - 1) * STEP_M
     n = len(fleet.ids)
     queries = []
@@ -177,40 +173,68 @@ def main() -> None:
         lon, lat = _lonlat(rng.uniform(0, extent, 1), rng.uniform(0, extent, 1))
         at = T_DAY + int(rng.integers(0, 86_400_000))
         ts = at - rng.choice([0, 60_000, 900_000], n, p=[0.9, 0.05, 0.05])
-        fleet_q = dataclasses.replace(fleet, ts=ts)
-        queries.append((float(lon[0]), float(lat[0]), at, fleet_q, rng.random(n) > 0.1))
-    for lon, lat, at, fleet_q, ok in queries[:5]:  # warm-up (first-call imports, caches)
-        rank(router, fleet_q, lon, lat, at, k=args.k, eligible=ok)
+        queries.append(
+            (float(lon[0]), float(lat[0]), at, dataclasses.replace(fleet, ts=ts), rng.random(n) > 0.1)
+        )
+    return queries
 
-    ours, horizons = [], []
-    results = []
+
+def run_ours(router: RoutingGraph, queries: list[Query], k: int) -> tuple[list[float], list[list[float]]]:
+    for lon, lat, at, fleet_q, ok in queries[:5]:  # warm-up (first-call imports, caches)
+        rank(router, fleet_q, lon, lat, at, k=k, eligible=ok)
+    times, results = [], []
     for lon, lat, at, fleet_q, ok in queries:
         t0 = time.perf_counter()
-        found = rank(router, fleet_q, lon, lat, at, k=args.k, eligible=ok)
-        ours.append(time.perf_counter() - t0)
+        found = rank(router, fleet_q, lon, lat, at, k=k, eligible=ok)
+        times.append(time.perf_counter() - t0)
         results.append([c.eta_s for c in found.candidates])
-        horizons.append(max((c.eta_s for c in found.candidates), default=0.0))
+    return times, results
 
+
+def run_nx(
+    router: RoutingGraph, queries: list[Query], results: list[list[float]], k: int
+) -> tuple[list[float], int]:
     graphs = {hour: nx_graphs(router, T_DAY + hour * 3_600_000) for hour in (12, 23)}
-    theirs, mismatches = [], 0
-    n_nx = len(queries) if args.nx_queries is None else min(args.nx_queries, len(queries))
-    for (lon, lat, at, fleet_q, ok), mine in zip(queries[:n_nx], results, strict=False):
+    times, mismatches = [], 0
+    for (lon, lat, at, fleet_q, ok), mine in zip(queries, results, strict=False):
         hour = (at - T_DAY) // 3_600_000
         g = graphs[23 if hour >= 22 or hour < 6 else 12]
         stale = (at - fleet_q.ts) > 300_000
         t0 = time.perf_counter()
-        ref = nx_rank(router, g, fleet_q, lon, lat, at, ok, stale, args.k)
-        theirs.append(time.perf_counter() - t0)
+        ref = nx_rank(router, g, fleet_q, lon, lat, at, ok, stale, k)
+        times.append(time.perf_counter() - t0)
         if len(ref) != len(mine) or not np.allclose(ref, mine, rtol=1e-9, atol=1e-6):
             mismatches += 1
             print("MISMATCH", lon, lat, at, mine, ref)
+    return times, mismatches
 
-    def pct(xs: list[float], p: float) -> float:
-        return float(np.percentile(np.asarray(xs) * 1000, p))
 
+def pct(xs: list[float], p: float) -> float:
+    return float(np.percentile(np.asarray(xs) * 1000, p))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--side", type=int, default=317)
+    ap.add_argument("--guards", type=int, default=5000)
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument(
+        "--nx-queries", type=int, default=None, help="networkx on the first N queries (default all)"
+    )
+    ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=4)
+    args = ap.parse_args()
+    rng = np.random.default_rng(args.seed)
+    router, fleet = setup(args, rng)
+    queries = make_queries(args, fleet, rng)
+    load_before = os.getloadavg()[0]
+    ours, results = run_ours(router, queries, args.k)
+    load_after = os.getloadavg()[0]
+    theirs, mismatches = run_nx(router, queries[: args.nx_queries], results, args.k)
+    farthest = statistics.median([max(r, default=0.0) for r in results])
+    print(f"queries: {len(ours)} (k={args.k}); networkx on {len(theirs)}; median k-th ETA {farthest:.0f} s")
     print(
-        f"queries: {len(ours)} (k={args.k}); networkx on {len(theirs)}; farthest of top {args.k}: "
-        f"median {statistics.median(horizons):.0f} s"
+        f"load avg (1 min) around our queries: {load_before:.2f} -> {load_after:.2f}, {os.cpu_count()} CPUs"
     )
     print(f"compiled CSR (rank):        p50 {pct(ours, 50):7.2f} ms   p95 {pct(ours, 95):7.2f} ms")
     print(f"networkx single_source:     p50 {pct(theirs, 50):7.2f} ms   p95 {pct(theirs, 95):7.2f} ms")

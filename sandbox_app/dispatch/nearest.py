@@ -133,11 +133,11 @@ def rank(
     n = len(fleet.ids)
     ok = np.ones(n, dtype=bool) if eligible is None else np.asarray(eligible, dtype=bool)
     stale = (at_ts - fleet.ts) > max_fix_age_s * 1000.0
-    incidents = {
-        mode: router.snap(mode, [lon], [lat]) for mode, g in fleet.groups.items() if ok[g.rows].any()
-    }
     x, y = router.projection.to_xy([lon], [lat])
     where = np.asarray([x[0], y[0]])
+    incidents = {
+        mode: router.snap_xy(mode, where[None, :]) for mode, g in fleet.groups.items() if ok[g.rows].any()
+    }
     horizon = FIRST_HORIZON_S
     while True:
         found = _round(router, fleet, incidents, where, at_ts, ok, horizon)
@@ -147,8 +147,8 @@ def rank(
         horizon = horizon * HORIZON_GROWTH if horizon < MAX_FINITE_HORIZON_S else np.inf
     flagged = ok & stale & (found.eta <= horizon)
     return Nearest(
-        [_candidate(router, fleet, found, i, lon, lat, False) for i in _top(fleet, found.eta, fresh, k)],
-        [_candidate(router, fleet, found, i, lon, lat, True) for i in _top(fleet, found.eta, flagged, k)],
+        _candidates(router, fleet, found, _top(fleet, found.eta, fresh, k), (lon, lat), False),
+        _candidates(router, fleet, found, _top(fleet, found.eta, flagged, k), (lon, lat), True),
     )
 
 
@@ -190,16 +190,27 @@ def _top(
     return sorted(rows.tolist(), key=lambda i: (eta[i], fleet.ids[i]))[:k]
 
 
-def _candidate(
-    router: RoutingGraph, fleet: Fleet, found: _Round, i: int, lon: float, lat: float, stale: bool
-) -> Candidate:
-    role = fleet.roles[i]
-    mode, j = fleet.slot[i]
-    group = fleet.groups[mode]
-    on_roads = router.to_lonlat(router.path(found.reaches[mode], group.snaps, j, int(found.via[i])))
-    start = (float(fleet.lonlat[i, 0]), float(fleet.lonlat[i, 1]))
-    path = _dedupe([start, *on_roads, (lon, lat)])
-    return Candidate(fleet.ids[i], float(found.eta[i]), float(found.dist[i]), path, stale, role)
+def _candidates(
+    router: RoutingGraph, fleet: Fleet, found: _Round, rows: list[int], to: tuple[float, float], stale: bool
+) -> list[Candidate]:
+    """Candidates with their paths; all paths go through one projection call (it dominates per call)."""
+    if not rows:
+        return []
+    legs = []
+    for i in rows:
+        mode, j = fleet.slot[i]
+        legs.append(router.path(found.reaches[mode], fleet.groups[mode].snaps, j, int(found.via[i])))
+    lon, lat = router.projection.to_lonlat(*np.concatenate(legs).T)
+    ends = np.cumsum([len(leg) for leg in legs])
+    out = []
+    for i, end, size in zip(rows, ends.tolist(), (len(leg) for leg in legs), strict=True):
+        on_roads = list(zip(lon[end - size : end].tolist(), lat[end - size : end].tolist(), strict=True))
+        start = (float(fleet.lonlat[i, 0]), float(fleet.lonlat[i, 1]))
+        path = _dedupe([start, *on_roads, to])
+        out.append(
+            Candidate(fleet.ids[i], float(found.eta[i]), float(found.dist[i]), path, stale, fleet.roles[i])
+        )
+    return out
 
 
 def _dedupe(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -309,13 +309,15 @@ class RoutingGraph:
     # queries -----------------------------------------------------------------------------------------
     def snap(self, mode: Mode, lon: Sequence[float] | FloatArray, lat: Sequence[float] | FloatArray) -> Snaps:
         """Nearest point on the mode's (largest connected) network for each lon/lat."""
+        x, y = self.projection.to_xy(np.atleast_1d(lon), np.atleast_1d(lat))
+        return self.snap_xy(mode, np.column_stack([x, y]))
+
+    def snap_xy(self, mode: Mode, points: FloatArray) -> Snaps:
+        """`snap` for points already in the graph's metres."""
         graph = self._mode(mode)
         if graph.tree is None:
             raise ValueError(f"no roads usable by {mode}")
-        x, y = self.projection.to_xy(np.atleast_1d(lon), np.atleast_1d(lat))
-        edge, t, off = _project(
-            self.xy, self.u, self.v, graph.tree, np.column_stack([x, y]), graph.snap_edges
-        )
+        edge, t, off = _project(self.xy, self.u, self.v, graph.tree, points, graph.snap_edges)
         a, b = self.xy[self.u[edge]], self.xy[self.v[edge]]
         return Snaps(edge, t, off, a + (b - a) * t[:, None])
 
@@ -366,10 +368,6 @@ class RoutingGraph:
             nodes.append(node)
             node = int(reach.pred[node])
         return np.vstack([snaps.xy[i : i + 1], self.xy[nodes].reshape(-1, 2), reach.incident.xy[:1]])
-
-    def to_lonlat(self, xy: FloatArray) -> list[tuple[float, float]]:
-        lon, lat = self.projection.to_lonlat(xy[:, 0], xy[:, 1])
-        return list(zip(lon.tolist(), lat.tolist(), strict=True))
 
 
 def _edge_arrays(walk: WalkGraph) -> _Edges:

@@ -162,3 +162,19 @@ def test_no_roads_for_a_mode_is_an_error() -> None:
     graph = RoutingGraph.from_roads([road("f", (0, 0), (100, 0), kind="footway")], timezone=TZ)
     with pytest.raises(ValueError, match="no roads usable"):
         graph.snap(Mode.CAR, [ll(0, 0)[0]], [ll(0, 0)[1]])
+
+
+def test_two_gates_on_one_road_close_independently() -> None:
+    gates = [
+        Gate("GA", "a", Point(ll(60, 3)), closed_hours="22-6"),  # 3 m off the road: placed on it at (60,0)
+        Gate("GB", "b", Point(ll(140, 0)), closed_hours="12-13"),
+        Gate("GX", "far", Point(ll(100, 90))),  # 90 m from every road: left off the graph
+    ]
+    graph = RoutingGraph.from_roads([road("bottom", (0, 0), (200, 0))], gates, TZ)
+    assert set(graph.gate_node) == {"GA", "GB"} and len(graph) == 4
+    assert in_origin_m(graph, graph.xy[[graph.gate_node["GA"]]]) == [[60.0, 0.0]]
+    # (100,0) sits between the gates: by day GB (12-13) cuts the way east, GA stays open
+    assert metres_to(graph, Mode.FOOT, NOON, (10, 0), (100, 0)) == pytest.approx(90.0, abs=1e-3)
+    assert metres_to(graph, Mode.FOOT, NOON, (190, 0), (100, 0)) == np.inf
+    assert metres_to(graph, Mode.FOOT, NIGHT, (10, 0), (100, 0)) == np.inf
+    assert metres_to(graph, Mode.FOOT, NIGHT, (190, 0), (100, 0)) == pytest.approx(90.0, abs=1e-3)
