@@ -36,6 +36,7 @@ class LiveController(QObject):
         self.qt_bus.updated.connect(self.apply)
         window.alerts_panel.transition_requested.connect(self.request_transition)
         window.installEventFilter(self)
+        window.importer.imported.connect(self._district_replaced)
         self._show_rate()
         window.status_labels["health"].setText(self.tr("Live feed: starting…"))
 
@@ -105,6 +106,12 @@ class LiveController(QObject):
                 )
             )
         self.window.status_labels["health"].setText(" · ".join(parts))
+
+    def _district_replaced(self, _district: object) -> None:
+        """The session runs on the district it was built with: an import ends it rather than mixing two."""
+        self.stop()
+        text = self.tr("Live feed stopped: a new district was imported; restart to go live on it.")
+        self.window.status_labels["health"].setText(text)
 
     def _bridge_title(self, name: str) -> str:
         """Built-in bridges by their translated title; configured ones (e.g. "mqtt:station-7") as named."""

@@ -273,52 +273,57 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="40"/>
+        <location filename="../../widgets/live_controller.py" line="41"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="92"/>
+        <location filename="../../widgets/live_controller.py" line="93"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="98"/>
+        <location filename="../../widgets/live_controller.py" line="99"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="98"/>
+        <location filename="../../widgets/live_controller.py" line="99"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="100"/>
+        <location filename="../../widgets/live_controller.py" line="101"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="111"/>
+        <location filename="../../widgets/live_controller.py" line="113"/>
+        <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="118"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="115"/>
+        <location filename="../../widgets/live_controller.py" line="122"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="125"/>
+        <location filename="../../widgets/live_controller.py" line="132"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="129"/>
+        <location filename="../../widgets/live_controller.py" line="136"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="133"/>
+        <location filename="../../widgets/live_controller.py" line="140"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>

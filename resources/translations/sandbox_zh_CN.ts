@@ -272,52 +272,57 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="40"/>
+        <location filename="../../widgets/live_controller.py" line="41"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="92"/>
+        <location filename="../../widgets/live_controller.py" line="93"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="98"/>
+        <location filename="../../widgets/live_controller.py" line="99"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="98"/>
+        <location filename="../../widgets/live_controller.py" line="99"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="100"/>
+        <location filename="../../widgets/live_controller.py" line="101"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="111"/>
+        <location filename="../../widgets/live_controller.py" line="113"/>
+        <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
+        <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="118"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="115"/>
+        <location filename="../../widgets/live_controller.py" line="122"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="125"/>
+        <location filename="../../widgets/live_controller.py" line="132"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="129"/>
+        <location filename="../../widgets/live_controller.py" line="136"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="133"/>
+        <location filename="../../widgets/live_controller.py" line="140"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>

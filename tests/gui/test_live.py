@@ -26,6 +26,7 @@ from sandbox_app.live import LiveOptions, LiveSession
 from sandbox_app.resources import demo_package
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
+from tests.layers.sample import small_district
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.qt_bus import MAX_REDRAWS_PER_S
@@ -218,3 +219,11 @@ def test_heat_layer_tints_the_building_of_a_risky_alert(
     after = pixel_at(window, grab_map(window, tmp_path), *corner)
     assert heat_items[0].isVisible() and after != before
     assert after[0] >= before[0] - 10 and after[2] < before[2]  # tinted towards red/yellow
+
+
+def test_importing_another_district_ends_the_live_feed(live_factory: LiveFactory) -> None:
+    live = live_factory(VIEW_ONLY)
+    live.window.importer.imported.emit(small_district())
+    assert not live.session.running
+    assert live.window.scene.district.name == "测试小区"
+    assert "new district was imported" in live.window.status_labels["health"].text()
