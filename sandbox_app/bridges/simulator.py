@@ -7,6 +7,11 @@ Time is cut into hours counted from `start_ts`. An hour's events are a pure func
 hour), so `events_between` is deterministic for any window, in any order, and event ids
 (`sim-<seed>-<hour>-<n>`) are the same every run. The real-time driver `run` only decides how far the
 simulated clock has got, from a clock it is given, and hands the new events to a sink.
+
+Dispatch orders (`receive_order`) are the one input: the ordered guard acknowledges after a human delay,
+walks to the incident, stays, reports and goes back to patrol (`sim/response.py`). An order changes that
+guard's fixes from its acknowledgement on and nothing else, so the stream is a pure function of (district,
+seed, orders and the simulated times they arrived); replies come out of `drain_replies`.
 """
 
 from __future__ import annotations
@@ -14,19 +19,22 @@ from __future__ import annotations
 import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from operator import itemgetter
 
 from sandbox_app.bridges.health import HealthReporter, HealthTracker
+from sandbox_app.bridges.orders import Reply
 from sandbox_app.bridges.sim import incidents, life
 from sandbox_app.bridges.sim.config import SimRates
 from sandbox_app.bridges.sim.incidents import Incidents
-from sandbox_app.bridges.sim.patrol import build_patrols, fixes
+from sandbox_app.bridges.sim.patrol import Detour, build_patrols, fixes
+from sandbox_app.bridges.sim.response import Responder
 from sandbox_app.bridges.sim.world import DAY_MS, HOUR_MS, Raw, World
 from sandbox_app.bridges.transport import Sink
 from sandbox_app.clock import Clock
 from sandbox_app.domain.device_kinds import DEVICE_KINDS
+from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
 from sandbox_app.geo.walkgraph import WalkGraph
@@ -84,6 +92,44 @@ class Simulator:
             self.world.heartbeats = sorted(self.world.heartbeats + extra)
         self._hours: OrderedDict[int, list[Event]] = OrderedDict()
         self._days: OrderedDict[int, tuple[list[Raw], Incidents]] = OrderedDict()
+        self.responder = Responder(self.graph, self.patrols, seed, self.rates)
+        self._lock = threading.RLock()
+        """Orders may come from another thread than the one generating hours (a commander's click)."""
+        self._version = 0
+        """Bumped by every order that moves a guard: an hour built against older orders is not cached."""
+        self._horizon = start_ts
+
+    # dispatch orders --------------------------------------------------------------------------------
+    @property
+    def clock_ts(self) -> int:
+        """Simulated time up to which `run` has handed out (or is handing out) the stream."""
+        with self._lock:
+            return self._horizon
+
+    def receive_order(self, order: Order, now_ts: int | None = None) -> bool:
+        """An order (or a stand-down, `action="cancel"`) reaches the guard carrying `order.device`.
+
+        It takes effect at `now_ts`, but never before `clock_ts` (what `run` already sent cannot change);
+        None means `clock_ts`. The desk's `send_order` can be `sim.receive_order`. Returns False when no
+        simulated guard carries that device. A repeated order (same dispatch id) changes nothing.
+        """
+        with self._lock:
+            ts = self._horizon if now_ts is None else max(now_ts, self._horizon)
+            if not self.responder.knows(order.device):
+                return False
+            changed = self.responder.take(order, ts)
+            if changed is not None:
+                self._version += 1
+                first = (changed - self.start_ts) // HOUR_MS
+                for hour in [h for h in self._hours if h >= first]:
+                    del self._hours[hour]
+            return True
+
+    def drain_replies(self, until_ts: int) -> list[Reply]:
+        """The guards' replies (accepted, declined, handled, feedback) with ts < until_ts, in time order,
+        each returned once: hand them to `DispatchDesk.answer`."""
+        with self._lock:
+            return self.responder.drain(until_ts)
 
     # the event stream -------------------------------------------------------------------------------
     def events_between(self, t0: int, t1: int) -> Iterator[Event]:
@@ -121,21 +167,25 @@ class Simulator:
             yield from self._finish(raws, f"h{-day}")
 
     def _hour(self, hour: int) -> list[Event]:
-        cached = self._hours.get(hour)
+        with self._lock:
+            cached = self._hours.get(hour)
+            version, detours = self._version, dict(self.responder.moves)
         if cached is None:
             with _no_cycle_collection():
-                cached = self._make_hour(hour)
-            self._hours[hour] = cached
-            if len(self._hours) > _CACHE:
-                self._hours.popitem(last=False)
+                cached = self._make_hour(hour, detours)
+            with self._lock:
+                if version == self._version:
+                    self._hours[hour] = cached
+                    if len(self._hours) > _CACHE:
+                        self._hours.popitem(last=False)
         return cached
 
-    def _make_hour(self, hour: int) -> list[Event]:
+    def _make_hour(self, hour: int, detours: Mapping[int, Detour]) -> list[Event]:
         t0 = self.start_ts + hour * HOUR_MS
         t1 = t0 + HOUR_MS
         planned, trouble = self._day(hour // 24)
         raws = [r for r in planned if t0 <= r.ts < t1]
-        raws += fixes(self.patrols, self.graph, t0, t1, hour, self.seed, self.rates)
+        raws += fixes(self.patrols, self.graph, t0, t1, hour, self.seed, self.rates, detours)
         raws += incidents.heartbeats(self.world.heartbeats, self.seed, self.rates, t0, t1)
         silent = trouble.silenced()
         if silent:
@@ -181,12 +231,15 @@ class Simulator:
         history_days: int = 0,
         max_batch: int = 5_000,
         reporter: HealthReporter | None = None,
+        on_tick: Callable[[int], object] | None = None,
     ) -> None:
         """Feed `sink` until `stop` is set, `speed` simulated seconds per second of `clock`.
 
         The simulated time is start_ts + (clock now - clock at start) * speed, so a slow sink makes the
         next batch bigger instead of letting the simulation drift behind the clock. Health goes to
         `reporter` (e.g. `Engine.report_health`) like any bridge's: connected while running, per batch.
+        `on_tick(now)` runs after each tick's events went out, e.g. to hand the guards' replies up to `now`
+        to the dispatch desk and tick its clock.
         """
         health = HealthTracker(self.name, clock.now_ms, reporter)
         health.set_connected(True)
@@ -198,8 +251,12 @@ class Simulator:
             while not stop.is_set():
                 now = self.start_ts + int((clock.now_ms() - wall0) * self.speed)
                 if now > done:
+                    with self._lock:
+                        self._horizon = now  # claimed first: an order arriving meanwhile acts after it
                     self._emit(sink, self.events_between(done, now), max_batch, health)
                     done = now
+                    if on_tick is not None:
+                        on_tick(now)
                 stop.wait(tick_s)
         finally:
             health.set_connected(False)

@@ -82,6 +82,20 @@ class SimRates:
     incidents: dict[str, float] = field(default_factory=_incident_rates)
     guaranteed: bool = True
     """Make every story above happen at least once per simulated day (rates become a floor of one)."""
+    order_answer_s: tuple[float, float] = (10.0, 40.0)
+    """A guard acknowledges (or declines) an order this long after it arrives: phone out, read, tap."""
+    order_no_answer: float = 0.1
+    """Share of orders never answered (the phone is in a pocket), so the desk's escalation can be seen."""
+    order_decline: float = 0.0
+    """Share of orders declined with `decline_note` instead of accepted."""
+    on_scene_s: tuple[float, float] = (180.0, 600.0)
+    """How long a guard stays at the incident before reporting it handled and going back to patrol."""
+    order_reports: bool = True
+    """Whether guards report `handled` on leaving the scene and `feedback` after `feedback_s` more."""
+    feedback_s: tuple[float, float] = (30.0, 120.0)
+    feedback_note: str = "已到场处置完毕（模拟）"
+    """The feedback text a simulated guard sends (fake, and says so)."""
+    decline_note: str = "正在处理其他事务（模拟）"
 
     def count(self, rate: float, draw: int) -> int:
         """A Poisson draw `draw` for a rate, lifted to one when every story must happen daily."""

@@ -8,8 +8,10 @@ out for a while, as real trackers do indoors and under trees.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +22,7 @@ from sandbox_app.domain.model import District, Guard
 from sandbox_app.geo.walkgraph import WalkGraph
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.intp]
 HOME_RADIUS_M = 400.0
 """Grid workers and security staff patrol within this distance of their own compound."""
 BATTERY_CYCLE_S = 12 * 3600.0
@@ -37,21 +40,40 @@ class Patrol:
     phase_s: float
     course: FloatArray
     """Course (degrees from north) of each segment; a pause keeps the course it arrived with."""
+    nodes: IntArray
+    """Walk-graph node of each vertex (where a guard called away can rejoin the loop)."""
+    speed_mps: float
+    """The guard's own pace on the network, also used to answer dispatch orders."""
 
     @property
     def period_s(self) -> float:
         return float(self.times[-1])
 
-    def at(self, ts: npt.NDArray[np.int64]) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    def at(self, ts: npt.NDArray[np.int64]) -> Motion:
         """Position x, y (m), speed (m/s) and course (degrees) at each epoch-ms time."""
         u = np.mod(ts / 1000.0 + self.phase_s, self.period_s)
-        idx = np.clip(np.searchsorted(self.times, u, side="right") - 1, 0, len(self.times) - 2)
-        dt = self.times[idx + 1] - self.times[idx]
-        moving = dt > 0
-        frac = np.where(moving, (u - self.times[idx]) / np.where(moving, dt, 1.0), 0.0)
-        dx, dy = self.x[idx + 1] - self.x[idx], self.y[idx + 1] - self.y[idx]
-        speed = np.where(moving, np.hypot(dx, dy) / np.where(moving, dt, 1.0), 0.0)
-        return self.x[idx] + frac * dx, self.y[idx] + frac * dy, speed, self.course[idx]
+        return along(self.times, self.x, self.y, self.course, u)[:4]
+
+    def loop_s(self, ts: int) -> float:
+        """Seconds into the loop at epoch-ms `ts`."""
+        return float(np.mod(ts / 1000.0 + self.phase_s, self.period_s))
+
+
+Motion = tuple[FloatArray, FloatArray, FloatArray, FloatArray]
+"""x, y (m), speed (m/s) and course (degrees) per time."""
+
+
+def along(
+    times: FloatArray, x: FloatArray, y: FloatArray, course: FloatArray, u: FloatArray
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, IntArray]:
+    """Interpolate a vertex path with vertex times `times` at times `u`; also the segment index of each."""
+    idx = np.clip(np.searchsorted(times, u, side="right") - 1, 0, len(times) - 2)
+    dt = times[idx + 1] - times[idx]
+    moving = dt > 0
+    frac = np.where(moving, (u - times[idx]) / np.where(moving, dt, 1.0), 0.0)
+    dx, dy = x[idx + 1] - x[idx], y[idx + 1] - y[idx]
+    speed = np.where(moving, np.hypot(dx, dy) / np.where(moving, dt, 1.0), 0.0)
+    return x[idx] + frac * dx, y[idx] + frac * dy, speed, course[idx], idx
 
 
 def build_patrols(
@@ -102,10 +124,14 @@ def _patrol(
             xs.append(q[0])
             ys.append(q[1])
     x, y = np.asarray(xs), np.asarray(ys)
-    return Patrol(guard, device, np.asarray(times), x, y, float(rng.uniform(0, times[-1])), _courses(x, y))
+    phase = float(rng.uniform(0, times[-1]))
+    repeats = [2 if k and k in stop_set else 1 for k in range(len(route))]
+    nodes = np.repeat(np.asarray(route, dtype=np.intp), repeats)
+    return Patrol(guard, device, np.asarray(times), x, y, phase, courses(x, y), nodes, speed)
 
 
-def _courses(x: FloatArray, y: FloatArray) -> FloatArray:
+def courses(x: FloatArray, y: FloatArray) -> FloatArray:
+    """Course of each segment; a pause (or any zero-length segment) keeps the course it arrived with."""
     out = np.zeros(max(len(x) - 1, 1))
     last = 0.0
     for i in range(len(x) - 1):
@@ -116,16 +142,36 @@ def _courses(x: FloatArray, y: FloatArray) -> FloatArray:
     return out
 
 
+class Detour(Protocol):
+    """Where a guard called away from the loop is instead (`sim.response.Moves` fits)."""
+
+    def apply(self, ts: npt.NDArray[np.int64], motion: Motion) -> Motion: ...
+
+
 def fixes(
-    patrols: list[Patrol], graph: WalkGraph, t0: int, t1: int, key: int, seed: int, rates: SimRates
+    patrols: list[Patrol],
+    graph: WalkGraph,
+    t0: int,
+    t1: int,
+    key: int,
+    seed: int,
+    rates: SimRates,
+    detours: Mapping[int, Detour] | None = None,
 ) -> list[Raw]:
-    """Every guard's gps.fix in [t0, t1): every 5-10 s, noisy, with an occasional drop-out."""
+    """Every guard's gps.fix in [t0, t1): every 5-10 s, noisy, with an occasional drop-out.
+
+    `detours` (by patrol index) replace the loop's positions where a guard answers an order; the fix times
+    and noise draws stay those of the loop, so every other event and every id is unchanged.
+    """
     out: list[Raw] = []
     for i, patrol in enumerate(patrols):
         rng, ts = _hour_fixes(seed, i, key, t0, t1, rates)
         if len(ts) == 0:
             continue
         x, y, speed, course = patrol.at(ts)
+        detour = detours.get(i) if detours else None
+        if detour is not None:
+            x, y, speed, course = detour.apply(ts, (x, y, speed, course))
         x = x + rng.normal(0.0, rates.gps_noise_m, len(ts))
         y = y + rng.normal(0.0, rates.gps_noise_m, len(ts))
         lon, lat = graph.projection.to_lonlat(x, y)
