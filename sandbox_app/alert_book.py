@@ -89,6 +89,9 @@ class AlertBook:
             if self._open.get(key) is alert:
                 del self._open[key]
 
+    def has_dirty(self) -> bool:
+        return bool(self._dirty)
+
     def take_dirty(self) -> list[Alert]:
         dirty = list(self._dirty.values())
         self._dirty.clear()

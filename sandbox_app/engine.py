@@ -9,6 +9,7 @@ backtests and live operation share this code.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,13 +30,20 @@ from sandbox_app.store.base import Fix, Store
 CLOCK_META = "engine.clock_ms"
 DEFAULT_BATCH = 5000
 DEFAULT_WARMUP_MS = 24 * 3600 * 1000
-"""How much stored history is replayed into the rules on start to rebuild their timers."""
+"""How much stored history is replayed into every rule on start to rebuild its timers and last-seen times.
+Rules with a longer memory say so with a `history_ms` attribute and get their own kinds replayed that far."""
+SEES_FLAGGED = frozenset({"device_offline"})
+"""Rules that see flagged events besides the flagger: a tracker whose fixes are all flagged is not offline."""
+LIVENESS_RULE = "device_offline"
+BRIDGE_PREFIX = "bridge:"
+HEARTBEAT = "device.heartbeat"
 _by_ts = attrgetter("ts")
 FlagFn = Callable[[Event], "str | None"]
 
 
 class HealthReport(Protocol):
-    """What the engine needs of `sandbox_app.bridges.health.BridgeHealth`."""
+    """What the engine needs of `sandbox_app.bridges.health.BridgeHealth` (`connected` and `received`
+    are read when present, to tell a live bridge from a silent one)."""
 
     @property
     def name(self) -> str: ...
@@ -108,13 +116,19 @@ class Engine:
         self._flag_routes: dict[str, list[Rule]] = {}
         """Rules that can flag, by kind: they alone see the events they flagged."""
         self._flaggers: dict[str, list[FlagFn]] = {}
+        self._lock = threading.RLock()
+        """One caller at a time: bridges ingest from their own threads, the GUI acts from its worker."""
         for rule in self.rules:
             flag = getattr(rule, "flag", None)
             for kind in rule.kinds:
                 self._routes.setdefault(kind, []).append(rule)
                 if callable(flag):
-                    self._flag_routes.setdefault(kind, []).append(rule)
                     self._flaggers.setdefault(kind, []).append(flag)
+        for kind in self._flaggers:
+            self._flag_routes[kind] = [
+                r for r in self._routes[kind] if callable(getattr(r, "flag", None)) or r.name in SEES_FLAGGED
+            ]
+        self._liveness = [r for r in self.rules if r.name == LIVENESS_RULE]
         self._next_tick = self._tick_after(self.clock.now_ms())
         self._live = True
         if self.rules and self.clock.now_ms() > 0:
@@ -133,7 +147,7 @@ class Engine:
         total = IngestResult()
         chunks = _chunks(items, self.batch_size)
         while True:
-            with _gc_paused():  # decoding the chunk (a lazy iterable) happens inside, too
+            with self._lock, _gc_paused():  # decoding the chunk (a lazy iterable) happens inside, too
                 chunk = next(chunks, None)
                 if chunk is None:
                     return total
@@ -141,29 +155,51 @@ class Engine:
 
     def advance_to(self, ts: int) -> None:
         """Move the engine clock (no event needed) so absence rules whose deadline passed can fire."""
-        if not self.clock.advance(ts):
-            return
-        self._tick(ts)
-        self._next_tick = self._tick_after(ts)
-        self._finish_batch([], {})
+        with self._lock:
+            if not self.clock.advance(ts):
+                return
+            self._tick(ts)
+            self._next_tick = self._tick_after(ts)
+            self._finish_batch([], {})
 
     def report_health(self, health: HealthReport) -> None:
-        """A bridge's latest health (connected, counts, last rejection), for the device-health panel."""
-        self.health[health.name] = health
+        """A bridge's latest health (connected, counts, last rejection), for the device-health panel.
+
+        A bridge that is connected or has just delivered a batch counts as a heartbeat of the pseudo-device
+        `bridge:<name>` for the liveness rule, so a bridge that goes silent raises `device_offline` on it.
+        """
+        with self._lock:
+            previous = self.health.get(health.name)
+            self.health[health.name] = health
+            received = getattr(health, "received", 0)
+            delivered = received > getattr(previous, "received", 0)
+            if self._liveness and (delivered or getattr(health, "connected", False) is True):
+                self._bridge_heartbeat(health.name)
         self.bus.publish(HealthChanged(health))
+
+    def _bridge_heartbeat(self, name: str) -> None:
+        """Feed the liveness rule an event-equivalent heartbeat at the engine clock; never stored."""
+        now = self.clock.now_ms()
+        beat = Event(f"{BRIDGE_PREFIX}{name}:{now}", now, f"{BRIDGE_PREFIX}{name}", HEARTBEAT)
+        for rule in self._liveness:
+            for signal in rule.on_event(beat):
+                self._emit(signal)
+        if self.book.has_dirty():
+            self._finish_batch([], {})
 
     def open_alerts(self) -> list[Alert]:
         return self.book.open_alerts()
 
     def transition_alert(self, alert_id: str, state: AlertState, actor: str, note: str = "") -> Alert:
         """A person moves an open alert along its lifecycle (ack, dispatch, resolve, close, dismiss)."""
-        alert = self.book.find(alert_id)
-        if alert is None:
-            raise KeyError(f"no open alert {alert_id!r}")
-        alert.advance(state, actor, self.clock.now_ms(), note)
-        self.book.changed(alert)
-        self._finish_batch([], {})
-        return alert
+        with self._lock:
+            alert = self.book.find(alert_id)
+            if alert is None:
+                raise KeyError(f"no open alert {alert_id!r}")
+            alert.advance(state, actor, self.clock.now_ms(), note)
+            self.book.changed(alert)
+            self._finish_batch([], {})
+            return alert
 
     # pipeline -------------------------------------------------------------------------------------------
     def _ingest_batch(self, items: Sequence[Event | Rejection]) -> IngestResult:
@@ -267,8 +303,10 @@ class Engine:
 
     # restart --------------------------------------------------------------------------------------------
     def _warm_up(self, window_ms: int) -> None:
-        """Rebuild the rules' state (timers, last-seen) by replaying recent stored history silently.
+        """Rebuild the rules' state (timers, last-seen, routines) by replaying stored history silently.
 
+        Every rule gets the last `window_ms`; rules with a `history_ms` longer than that also get their own
+        kinds from that far back, so a 30-day routine is relearnt without reading 30 days of GPS fixes.
         Signals are dropped: whatever they would raise was raised when the events first came and is in the
         store's alert table already (and loaded into the book).
         """
@@ -277,7 +315,7 @@ class Engine:
         self.clock = EngineClock(0)
         self._next_tick = 0
         try:
-            self._run_rules(self._flagged_replay(max(0, end - window_ms), end))
+            self._run_rules(self._warm_up_events(window_ms, end))
             self.clock.advance(end)
             self._tick(end)
         finally:
@@ -285,10 +323,21 @@ class Engine:
             self._next_tick = self._tick_after(end)
         self.book.discard_dirty()
 
-    def _flagged_replay(self, start_ts: int, end_ts: int) -> Iterator[Event]:
+    def _warm_up_events(self, window_ms: int, end: int) -> Iterator[Event]:
+        recent_start = max(0, end - window_ms)
+        history = [(int(getattr(r, "history_ms", 0)), r.kinds) for r in self.rules]
+        longest = max([window_ms, *(ms for ms, _ in history)])
+        if longest > window_ms:
+            kinds = frozenset(k for ms, ks in history if ms > window_ms for k in ks)
+            yield from self._flagged_replay(max(0, end - longest), recent_start - 1, kinds)
+        yield from self._flagged_replay(recent_start, end, None)
+
+    def _flagged_replay(self, start_ts: int, end_ts: int, kinds: frozenset[str] | None) -> Iterator[Event]:
         """Stored events as they were first seen: flaggers see each one again to rebuild their memory."""
+        if end_ts < start_ts:
+            return
         flaggers = self._flaggers
-        for event in self.store.events_between(start_ts, end_ts):
+        for event in self.store.events_between(start_ts, end_ts, kinds):
             for flag in flaggers.get(event.kind, ()):
                 flag(event)
             yield event

@@ -293,3 +293,104 @@ def test_unsubscribe_and_foreign_items(store: Store) -> None:
     assert len(deltas) == 1
     assert result.accepted == 1
     assert result.rejected == [{"line": None, "reason": "not an event: str"}]
+
+
+class Recorder:
+    """A stand-in for a rule by name: records what the engine routes to it."""
+
+    def __init__(self, name: str, kinds: frozenset[str], history_ms: int | None = None) -> None:
+        self.name, self.kinds, self.seen = name, kinds, []  # type: ignore[var-annotated]
+        if history_ms is not None:
+            self.history_ms = history_ms
+
+    def on_event(self, event: Event) -> Iterable[Signal]:
+        self.seen.append(event.id)
+        return ()
+
+    def on_time(self, now_ts: int) -> Iterable[Signal]:
+        return ()
+
+
+def test_silent_bridge_raises_device_offline_on_its_pseudo_device(store: Store) -> None:
+    from sandbox_app.bridges.health import BridgeHealth
+    from sandbox_app.rules.device_offline import DeviceOffline
+
+    engine = Engine(store, DISTRICT, [DeviceOffline(DISTRICT, {"bridge_heartbeat_s": 60, "factor": 2})])
+    engine.advance_to(T0)
+    engine.report_health(BridgeHealth("mqtt:a", True, None, 0, 0, None))  # connected: a heartbeat
+    engine.report_health(BridgeHealth("http:b", False, None, 0, 0, None))  # never up: not watched
+    engine.advance_to(T0 + 60_000)
+    engine.report_health(BridgeHealth("mqtt:a", False, T0, 10, 0, None))  # delivered a batch: a heartbeat
+    engine.advance_to(T0 + 60_000 + 120_000)  # exactly at the deadline: not yet
+    assert store.alerts() == []
+    engine.advance_to(T0 + 60_000 + 120_001)
+    [alert] = store.alerts()
+    assert (alert.rule, alert.subject, alert.data["bridge"]) == ("device_offline", "bridge:mqtt:a", "mqtt:a")
+    assert store.event_count() == 0  # heartbeats are never stored
+
+
+def test_flagged_fixes_reach_the_liveness_rule_too(store: Store) -> None:
+    liveness = Recorder("device_offline", frozenset({"gps.fix", "alarm.button"}))
+    flagger, watcher = SpeedFlagger(), FixWatcher()
+    engine = Engine(store, DISTRICT, [flagger, watcher, liveness])
+    engine.ingest([ev("f1", T0, "gps.fix", "G1", lon=179.0, lat=39.0), ev("f2", T0 + 1, "gps.fix", "G1")])
+    assert liveness.seen == ["f1", "f2"] and flagger.events == ["f1", "f2"]
+    assert watcher.events == ["f2"]
+
+
+def test_warm_up_replays_long_memory_kinds_further_back(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    first = open_store(db)
+    day = 24 * HOUR
+    Engine(first, DISTRICT, []).ingest(
+        [
+            ev("old-lock", T0 - 5 * day, "lock.open", "L1", data={"credential": "C"}),
+            ev("old-door", T0 - 5 * day + 1, "door.open", "M1"),
+            ev("too-old", T0 - 11 * day, "lock.open", "L1", data={"credential": "C"}),
+            ev("new-lock", T0 - HOUR, "lock.open", "L1", data={"credential": "C"}),
+            ev("new-door", T0, "door.open", "M1"),
+        ]
+    )
+    first.close()
+    second = open_store(db)
+    long = Recorder("rental", frozenset({"lock.open"}), history_ms=10 * day)
+    short = Recorder("door", frozenset({"door.open"}))
+    Engine(second, DISTRICT, [long, short])
+    assert long.seen == ["old-lock", "new-lock"]
+    assert short.seen == ["new-door"]
+    second.close()
+
+
+def test_callers_on_many_threads_are_serialised(tmp_path: Path) -> None:
+    import threading
+
+    store = open_store(tmp_path / "t.db")
+    rule = ButtonRule()
+    engine = Engine(store, DISTRICT, [rule, SilenceRule()])
+    errors: list[BaseException] = []
+
+    def feed(worker: int) -> None:
+        try:
+            for i in range(20):
+                engine.ingest(
+                    [ev(f"w{worker}-{i}-{j}", T0 + i * 1000 + j, device=f"B{worker}") for j in range(25)]
+                )
+                engine.advance_to(T0 + i * 1000)
+
+                class Health:
+                    name, connected, received = f"bridge{worker}", True, i
+
+                engine.report_health(Health())
+        except BaseException as exc:  # any failure in a thread fails the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=feed, args=(w,)) for w in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.event_count() == 4 * 20 * 25
+    assert len(rule.seen) == 2000
+    assert sorted(a.count for a in store.alerts() if a.rule == "alarm_button") == [500] * 4
+    store.close()

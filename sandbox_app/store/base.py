@@ -50,8 +50,10 @@ class Store(DispatchStore, Protocol):
     def append_events(self, events: Sequence[Event]) -> list[Event]:
         """Append a batch durably; return only the events that were new (idempotent by event id)."""
 
-    def events_between(self, start_ts: int, end_ts: int) -> Iterator[Event]:
-        """Events with start_ts <= ts <= end_ts in time order."""
+    def events_between(
+        self, start_ts: int, end_ts: int, kinds: Iterable[str] | None = None
+    ) -> Iterator[Event]:
+        """Events with start_ts <= ts <= end_ts in time order; only those of `kinds` when given."""
 
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last `gps.fix` at or before at_ts."""

@@ -131,14 +131,20 @@ class SqliteStore:
         except sqlite3.Error as exc:  # retried after the next append; the ids stay in memory meanwhile
             _log.warning("sealing event ids failed, will retry: %s", exc)
 
-    def events_between(self, start_ts: int, end_ts: int) -> Iterator[Event]:
+    def events_between(
+        self, start_ts: int, end_ts: int, kinds: Iterable[str] | None = None
+    ) -> Iterator[Event]:
         cursor = (start_ts, -1)
+        only = sorted(set(kinds)) if kinds is not None else None
+        if only is not None and not only:
+            return
+        of_kinds = "" if only is None else f" AND kind IN ({', '.join('?' * len(only))})"
         while True:
             with self._lock:
                 rows = self._conn.execute(
                     f"""SELECT {_EVENT_COLUMNS} FROM events
-                        WHERE ts <= ? AND (ts, seq) > (?, ?) ORDER BY ts, seq LIMIT {_PAGE}""",
-                    (end_ts, cursor[0], cursor[1]),
+                        WHERE ts <= ? AND (ts, seq) > (?, ?){of_kinds} ORDER BY ts, seq LIMIT {_PAGE}""",
+                    (end_ts, cursor[0], cursor[1], *(only or ())),
                 ).fetchall()
             for r in rows:
                 yield Event(r[1], r[2], r[3], r[4], r[5], r[6], codec.loads(r[7]))
