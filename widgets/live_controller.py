@@ -6,6 +6,7 @@ click never waits on the pipeline: its result (or refusal) comes back through `Q
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from concurrent.futures import Future
 
@@ -19,6 +20,8 @@ from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate, QtBus
 
 RATE_WINDOW_S = 5.0
+STOP_TIMEOUT_S = 15.0
+log = logging.getLogger(__name__)
 
 
 class LiveController(QObject):
@@ -50,8 +53,17 @@ class LiveController(QObject):
         self.session.start()
 
     def stop(self) -> None:
-        """Stop and join the worker, then deliver its last messages. Idempotent."""
-        self.session.stop()
+        """Stop and join the worker, then deliver its last messages. Idempotent.
+
+        A worker stuck in a long engine call (e.g. the warm-up replay of a big log) is left behind: it is a
+        daemon thread, and the window must still close.
+        """
+        try:
+            self.session.stop(timeout=STOP_TIMEOUT_S)
+        except TimeoutError:
+            log.warning(
+                "live session did not stop within %s s; leaving it to exit with the app", STOP_TIMEOUT_S
+            )
         self.qt_bus.close()
 
     # bus → window ----------------------------------------------------------------------------------

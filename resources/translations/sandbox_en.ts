@@ -273,57 +273,57 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="41"/>
+        <location filename="../../widgets/live_controller.py" line="44"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="93"/>
+        <location filename="../../widgets/live_controller.py" line="105"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="99"/>
+        <location filename="../../widgets/live_controller.py" line="111"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="99"/>
+        <location filename="../../widgets/live_controller.py" line="111"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="101"/>
+        <location filename="../../widgets/live_controller.py" line="113"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="113"/>
+        <location filename="../../widgets/live_controller.py" line="125"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="118"/>
+        <location filename="../../widgets/live_controller.py" line="130"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="122"/>
+        <location filename="../../widgets/live_controller.py" line="134"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="132"/>
+        <location filename="../../widgets/live_controller.py" line="144"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="136"/>
+        <location filename="../../widgets/live_controller.py" line="148"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="140"/>
+        <location filename="../../widgets/live_controller.py" line="152"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>

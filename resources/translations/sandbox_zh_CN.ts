@@ -272,57 +272,57 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="41"/>
+        <location filename="../../widgets/live_controller.py" line="44"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="93"/>
+        <location filename="../../widgets/live_controller.py" line="105"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="99"/>
+        <location filename="../../widgets/live_controller.py" line="111"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="99"/>
+        <location filename="../../widgets/live_controller.py" line="111"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="101"/>
+        <location filename="../../widgets/live_controller.py" line="113"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="113"/>
+        <location filename="../../widgets/live_controller.py" line="125"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="118"/>
+        <location filename="../../widgets/live_controller.py" line="130"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="122"/>
+        <location filename="../../widgets/live_controller.py" line="134"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="132"/>
+        <location filename="../../widgets/live_controller.py" line="144"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="136"/>
+        <location filename="../../widgets/live_controller.py" line="148"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="140"/>
+        <location filename="../../widgets/live_controller.py" line="152"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
