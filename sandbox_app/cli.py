@@ -16,7 +16,9 @@ import orjson
 from tqdm import tqdm
 
 from sandbox_app.bridges.jsonl import read_jsonl
-from sandbox_app.clock import TimeParseError, parse_time
+from sandbox_app.clock import TimeParseError, WallClock, parse_time
+from sandbox_app.domain.alerts import TransitionError
+from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.engine import Engine
 from sandbox_app.store import Store, open_store
@@ -176,6 +178,58 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backtest(args: argparse.Namespace) -> int:
+    from sandbox_app.backtest import backtest, format_report
+    from sandbox_app.rules.config import RuleConfigError, load_rules
+
+    store = _existing_store(args.db)
+    try:
+        district = _district(store)
+        start, end = _time(args.from_, district), _time(args.to, district)
+        if end < start:
+            raise CliError(f"--from {args.from_} is after --to {args.to}")
+        try:
+            rules = load_rules(district, Path(args.rules))
+        except RuleConfigError as exc:
+            raise CliError(f"rules: {exc}") from None
+        report = backtest(store, rules, start, end, timezone=district.timezone)
+    finally:
+        store.close()
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(format_report(report))
+    return EXIT_OK
+
+
+ALERT_STEPS = {
+    "ack": AlertState.ACKNOWLEDGED,
+    "dispatch": AlertState.DISPATCHED,
+    "resolve": AlertState.RESOLVED,
+    "close": AlertState.CLOSED,
+    "dismiss": AlertState.DISMISSED,
+}
+
+
+def cmd_alert(args: argparse.Namespace) -> int:
+    """One lifecycle step by a named person; the time is now unless `--at` says when it happened."""
+    store = _existing_store(args.db)
+    try:
+        alert = store.get_alert(args.id)
+        if alert is None:
+            raise CliError(f"no alert {args.id!r}")
+        at = _time(args.at, store.load_district()) if args.at else WallClock().now_ms()
+        try:
+            alert.advance(ALERT_STEPS[args.step], args.by, at, args.note)
+        except TransitionError as exc:
+            raise CliError(str(exc)) from None
+        store.upsert_alerts([alert])
+    finally:
+        store.close()
+    _print_json(alert.to_json())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sandbox-app", description="数字沙盘 Digital Sandbox, headless")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -202,6 +256,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_alerts)
+
+    p = sub.add_parser("backtest", help="alerts these rules would have raised on stored history")
+    p.add_argument("rules", help="rules TOML to try")
+    p.add_argument("--db", required=True)
+    p.add_argument("--from", dest="from_", required=True, help="ISO 8601 or epoch ms")
+    p.add_argument("--to", required=True, help="ISO 8601 or epoch ms")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backtest)
+
+    p = sub.add_parser("alert", help="move an alert along its lifecycle")
+    p.add_argument("id")
+    p.add_argument("step", choices=sorted(ALERT_STEPS))
+    p.add_argument("--by", required=True, help="who takes the step")
+    p.add_argument("--note", default="", help="feedback (close) or reason (dismiss)")
+    p.add_argument("--db", required=True)
+    p.add_argument("--at", help="when it happened (default: now)")
+    p.set_defaults(func=cmd_alert)
+
+    from sandbox_app.dispatch.nearest_cli import register as register_nearest
+
+    register_nearest(sub)
     return parser
 
 

@@ -153,3 +153,62 @@ def test_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["ingest", str(events), "--db", str(db), "--until", "tomorrow"]) == 2
     assert "tomorrow" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "missing.jsonl"), "--db", str(db)]) == 2
+
+
+def test_backtest_reports_per_rule_and_day(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _ingest(capsys, db, tmp_path)
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[alarm_button]\nenabled = true\n[device_offline]\nenabled = false\n", encoding="utf-8")
+    report = _run(
+        capsys,
+        "backtest",
+        str(rules),
+        "--db",
+        str(db),
+        "--from",
+        "2024-05-01T16:00",
+        "--to",
+        str(T0 + HOUR),
+        "--json",
+    )
+    assert (report["from_ts"], report["to_ts"], report["events"]) == (T0, T0 + HOUR, 6)
+    assert report["rules"]["alarm_button"] == {"alerts": 1, "signals": 1}
+    assert "device_offline" not in report["rules"]
+    assert report["days"]["2024-05-01"]["alarm_button"] == {"alerts": 1, "signals": 1}
+    capsys.readouterr()
+    assert main(["backtest", str(rules), "--db", str(db), "--from", str(T0), "--to", str(T0 + HOUR)]) == 0
+    text = capsys.readouterr().out
+    assert "alarm_button" in text and "total" in text
+    assert main(["backtest", str(rules), "--db", str(db), "--from", str(T0 + HOUR), "--to", str(T0)]) == 2
+
+
+def test_alert_lifecycle_steps_store_actor_time_and_note(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _ingest(capsys, db, tmp_path)
+    [button] = [a for a in _run(capsys, "alerts", "--db", str(db), "--json") if a["rule"] == "alarm_button"]
+    aid = button["id"]
+    steps = [
+        ("ack", "值班员A", "2024-05-01T16:05:00", ""),
+        ("dispatch", "值班员A", str(T0 + 6 * 60 * S), "GD001"),
+        ("resolve", "GD001", str(T0 + 20 * 60 * S), ""),
+        ("close", "值班员B", str(T0 + 30 * 60 * S), "false alarm, child pressed it"),
+    ]
+    for step, by, at, note in steps:
+        out = _run(capsys, "alert", aid, step, "--by", by, "--note", note, "--db", str(db), "--at", at)
+        assert out["id"] == aid
+    [stored] = [a for a in _run(capsys, "alerts", "--db", str(db), "--json") if a["id"] == aid]
+    assert stored["state"] == "closed"
+    assert [(h["state"], h["actor"], h["ts"], h["note"]) for h in stored["history"]] == [
+        ("open", "engine", T0 + 45 * S, ""),
+        ("acknowledged", "值班员A", T0 + 5 * 60 * S, ""),
+        ("dispatched", "值班员A", T0 + 6 * 60 * S, "GD001"),
+        ("resolved", "GD001", T0 + 20 * 60 * S, ""),
+        ("closed", "值班员B", T0 + 30 * 60 * S, "false alarm, child pressed it"),
+    ]
+    # A closed alert moves no further; an unknown id is an input error.
+    assert main(["alert", aid, "dismiss", "--by", "x", "--note", "n", "--db", str(db)]) == 2
+    assert main(["alert", "nope", "ack", "--by", "x", "--db", str(db)]) == 2
+    capsys.readouterr()
