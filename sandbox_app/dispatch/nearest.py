@@ -1,9 +1,10 @@
 """Which guards reach an incident first: the k shortest travel times at a moment, stale fixes flagged.
 
 Guards are snapped to the network once per position (`prepare_fleet`), so a query is one bounded Dijkstra
-per travel mode from the incident plus numpy over the guards. The search horizon starts at a few minutes and
-grows until k fresh guards are inside it: a guard whose ETA is within the horizon is exact, and every guard
-outside it is slower, so the answer equals an unbounded search.
+per travel mode from the incident plus numpy over the guards. The search horizon starts at 1.5× the k-th
+smallest straight-line bound and doubles until k fresh guards are inside it: a guard whose ETA is within
+the horizon is exact, and every guard outside it is slower, so the answer equals an unbounded search.
+Guards whose straight-line bound already exceeds the horizon are never priced.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from sandbox_app.geo.walkgraph import FloatArray, IntArray
 from sandbox_app.store.base import Fix, Store
 
 DEFAULT_MAX_FIX_AGE_S = 300.0
-FIRST_HORIZON_S = 300.0
-HORIZON_GROWTH = 4.0
+MIN_HORIZON_S = 60.0
+HORIZON_SLACK = 1.5
+"""First horizon = slack × the k-th smallest straight-line bound: streets are rarely 1.5× longer."""
+HORIZON_GROWTH = 2.0
 MAX_FINITE_HORIZON_S = 4 * 3600.0
 _DEFAULT_TRAVEL = Travel(Mode.FOOT, WALK_MPS)
 
@@ -62,12 +65,8 @@ class Nearest:
 class _Group:
     rows: IntArray
     snaps: Snaps
-    xy: FloatArray
-    """Metric fix positions: a straight-line lower bound on the route prunes far guards before any search."""
     speed: FloatArray
     off_speed: FloatArray
-    fastest: FloatArray
-    """max(speed, off-road speed): no route of length d takes less than d / fastest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +99,10 @@ def prepare_fleet(
         rows = np.asarray([i for i, p in enumerate(profiles) if p.mode is mode], dtype=np.intp)
         for j, i in enumerate(rows.tolist()):
             slot[i] = (mode, j)
-        x, y = router.projection.to_xy(lonlat[rows, 0], lonlat[rows, 1])
         speed = np.asarray([profiles[i].speed_mps for i in rows], dtype=float)
         off_speed = np.asarray([profiles[i].off_graph_speed_mps for i in rows], dtype=float)
         snaps = router.snap(mode, lonlat[rows, 0], lonlat[rows, 1])
-        groups[mode] = _Group(
-            rows, snaps, np.column_stack([x, y]), speed, off_speed, np.maximum(speed, off_speed)
-        )
+        groups[mode] = _Group(rows, snaps, speed, off_speed)
     return Fleet(list(ids), list(roles), np.asarray(ts, dtype=np.int64), lonlat, groups, slot)
 
 
@@ -138,25 +134,45 @@ def rank(
     incidents = {
         mode: router.snap_xy(mode, where[None, :]) for mode, g in fleet.groups.items() if ok[g.rows].any()
     }
-    horizon = FIRST_HORIZON_S
+    bound = _lower_bounds(fleet, incidents)
+    horizon = _first_horizon(bound[ok & ~stale], k)
     while True:
-        found = _round(router, fleet, incidents, where, at_ts, ok, horizon)
+        found = _round(router, fleet, incidents, bound, at_ts, ok, horizon)
         fresh = ok & ~stale & (found.eta <= horizon)
         if fresh.sum() >= k or np.isinf(horizon):
             break
         horizon = horizon * HORIZON_GROWTH if horizon < MAX_FINITE_HORIZON_S else np.inf
     flagged = ok & stale & (found.eta <= horizon)
     return Nearest(
-        _candidates(router, fleet, found, _top(fleet, found.eta, fresh, k), (lon, lat), False),
-        _candidates(router, fleet, found, _top(fleet, found.eta, flagged, k), (lon, lat), True),
+        _candidates(router, fleet, found, _top(fleet, found.eta, fresh, k), (float(lon), float(lat)), False),
+        _candidates(router, fleet, found, _top(fleet, found.eta, flagged, k), (float(lon), float(lat)), True),
     )
+
+
+def _lower_bounds(fleet: Fleet, incidents: Mapping[Mode, Snaps]) -> FloatArray:
+    """Per guard, a time no route can beat: both off-road legs walked, and the straight line between the
+    two snapped points at road speed (the network is never shorter than that line)."""
+    bound = np.full(len(fleet.ids), np.inf)
+    for mode, incident in incidents.items():
+        group = fleet.groups[mode]
+        crow = np.hypot(*(group.snaps.xy - incident.xy[0]).T)
+        legs = group.snaps.off_m + incident.off_m[0]
+        bound[group.rows] = crow / group.speed + legs / group.off_speed
+    return bound
+
+
+def _first_horizon(bounds: FloatArray, k: int) -> float:
+    if len(bounds) < k:
+        return MAX_FINITE_HORIZON_S if len(bounds) else np.inf
+    kth = float(np.partition(bounds, k - 1)[k - 1])
+    return max(MIN_HORIZON_S, HORIZON_SLACK * kth) if np.isfinite(kth) else np.inf
 
 
 def _round(
     router: RoutingGraph,
     fleet: Fleet,
     incidents: Mapping[Mode, Snaps],
-    where: FloatArray,
+    bound: FloatArray,
     at_ts: int,
     ok: np.ndarray[tuple[int], np.dtype[np.bool_]],
     horizon_s: float,
@@ -166,8 +182,7 @@ def _round(
     out = _Round(np.full(n, np.inf), np.full(n, np.inf), np.full(n, -1, dtype=np.intp), {})
     for mode, incident in incidents.items():
         group = fleet.groups[mode]
-        crow = np.hypot(group.xy[:, 0] - where[0], group.xy[:, 1] - where[1])
-        near = np.flatnonzero(ok[group.rows] & (crow <= horizon_s * group.fastest))
+        near = np.flatnonzero(ok[group.rows] & (bound[group.rows] <= horizon_s))
         if not len(near):
             continue
         limit = horizon_s * float(group.speed[near].max())

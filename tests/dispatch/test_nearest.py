@@ -17,7 +17,7 @@ from shapely.geometry import LineString, Point
 
 from sandbox_app.clock import parse_time
 from sandbox_app.data.package import load_package
-from sandbox_app.dispatch.nearest import Nearest, nearest_from_store, nearest_guards
+from sandbox_app.dispatch.nearest import Nearest, nearest_from_store, nearest_guards, prepare_fleet, rank
 from sandbox_app.dispatch.nearest_cli import register
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.events import Event
@@ -165,7 +165,7 @@ def test_closed_gate_forces_a_detour_at_night_but_not_by_day() -> None:
     day = nearest_guards(router, d, fixes, *incident, NOON)
     assert [(c.guard, round(c.eta_s, 3)) for c in day.candidates] == [("A", 76.923), ("B", 153.846)]
     night_fixes = {k: Fix(f.device, NIGHT - 30_000, f.lon, f.lat) for k, f in fixes.items()}
-    night = nearest_guards(router, d, night_fixes, *incident, NIGHT)
+    night = nearest_guards(router, d, night_fixes, *incident, NIGHT, k=2)
     assert [(c.guard, round(c.eta_s, 3)) for c in night.candidates] == [("B", 153.846), ("A", 538.462)]
     assert night.candidates[1].distance_m == pytest.approx(700.0, abs=1e-3)
 
@@ -176,7 +176,7 @@ def test_one_way_road_binds_the_rider_not_the_walker() -> None:
     router = RoutingGraph.from_district(d)
     # westwards against the flow: walker 100 m / 1.3 = 76.923 s;
     # rider round the square 700 m / 4.2 = 166.667 s
-    west = nearest_guards(router, d, fixes, *ll(50, 0), NOON)
+    west = nearest_guards(router, d, fixes, *ll(50, 0), NOON, k=2)  # k=2: the horizon must grow for P
     assert [(c.guard, round(c.eta_s, 3)) for c in west.candidates] == [("X", 76.923), ("P", 166.667)]
     # eastwards with the flow (guards moved to (50,0), incident at (150,0)): rider 100 / 4.2 = 23.810 s first
     d2, fixes2 = district(square(bottom_oneway=True), {g: (r, (50, 0)) for g, (r, _) in guards.items()})
@@ -260,3 +260,20 @@ def test_demo_district_paths_run_from_guard_to_incident() -> None:
             assert walked == pytest.approx(c.distance_m, rel=1e-3)  # the path is the route that was timed
             assert walked >= float(np.hypot(*(xy[-1] - xy[0]))) - 1e-6
             assert 0 < c.eta_s < 3600
+
+
+def test_bounded_growing_search_equals_the_exhaustive_ranking() -> None:
+    demo = load_package(demo_package())
+    router = RoutingGraph.from_district(demo)
+    rng = np.random.default_rng(7)
+    lon0, lat0, lon1, lat1 = 116.3445, 39.9980, 116.3595, 40.0085
+    guards = sorted(demo.guards.values(), key=lambda g: g.id)
+    lonlat = np.column_stack([rng.uniform(lon0, lon1, len(guards)), rng.uniform(lat0, lat1, len(guards))])
+    ts = np.full(len(guards), NIGHT - 1_000)
+    fleet = prepare_fleet(router, [g.id for g in guards], [str(g.role) for g in guards], lonlat, ts)
+    for lon, lat in zip(rng.uniform(lon0, lon1, 15), rng.uniform(lat0, lat1, 15), strict=True):
+        everyone = rank(router, fleet, lon, lat, NIGHT, k=len(guards)).candidates
+        assert len(everyone) >= len(guards) - 5  # a few stand inside compounds locked at night
+        for k in (1, 3):
+            top = rank(router, fleet, lon, lat, NIGHT, k=k).candidates
+            assert [(c.guard, c.eta_s) for c in top] == [(c.guard, c.eta_s) for c in everyone[:k]]
