@@ -17,11 +17,12 @@ seed, orders and the simulated times they arrived); replies come out of `drain_r
 from __future__ import annotations
 
 import gc
+import heapq
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.orders import Reply
@@ -106,24 +107,26 @@ class Simulator:
         with self._lock:
             return self._horizon
 
-    def receive_order(self, order: Order, now_ts: int | None = None) -> bool:
-        """An order (or a stand-down, `action="cancel"`) reaches the guard carrying `order.device`.
+    def carries(self, device: str | None) -> bool:
+        """Whether a simulated guard carries this tracker (so `receive_order` is its bridge)."""
+        return self.responder.knows(device)
 
-        It takes effect at `now_ts`, but never before `clock_ts` (what `run` already sent cannot change);
-        None means `clock_ts`. The desk's `send_order` can be `sim.receive_order`. Returns False when no
-        simulated guard carries that device. A repeated order (same dispatch id) changes nothing.
+    def receive_order(self, order: Order, now_ts: int | None = None) -> None:
+        """An order (or a stand-down, `action="cancel"`) reaches the guard carrying `order.device`; the
+        desk's `send_order` can be this method. Orders for devices no simulated guard carries are ignored
+        (see `carries`), and so is a repeated order (same dispatch id).
+
+        It takes effect at `now_ts` (None: the order's own `ts`, when the desk gave it), but never before
+        `clock_ts`: what `run` has already sent cannot change.
         """
         with self._lock:
-            ts = self._horizon if now_ts is None else max(now_ts, self._horizon)
-            if not self.responder.knows(order.device):
-                return False
+            ts = max(order.ts if now_ts is None else now_ts, self._horizon)
             changed = self.responder.take(order, ts)
             if changed is not None:
                 self._version += 1
                 first = (changed - self.start_ts) // HOUR_MS
                 for hour in [h for h in self._hours if h >= first]:
                     del self._hours[hour]
-            return True
 
     def drain_replies(self, until_ts: int) -> list[Reply]:
         """The guards' replies (accepted, declined, handled, feedback) with ts < until_ts, in time order,
@@ -277,3 +280,10 @@ class Simulator:
         health.message_arrived()
         sink(batch)
         health.record_batch(batch)
+
+
+def interleave(events: Iterable[Event], replies: Iterable[Reply]) -> Iterator[Event | Reply]:
+    """Events and replies (each already in time order) merged into one, an event first on a tie: the order
+    in which the desk must see them, so an acknowledgement counts before the fixes that follow it."""
+    merged: Iterator[Event | Reply] = heapq.merge(events, replies, key=attrgetter("ts"))
+    return merged
