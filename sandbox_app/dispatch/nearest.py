@@ -256,16 +256,12 @@ def nearest_guards(
     `fixes` are last fixes by device (e.g. `store.last_fixes(at_ts)`); guards without a fix, in `busy`
     (already on a dispatch), failing `on_duty` (default: everyone is on duty) or outside `roles` are left out.
     """
-    chosen: list[tuple[Guard, Fix]] = []
-    for device, guard in sorted(district.guard_by_device().items(), key=lambda item: item[1].id):
-        fix = fixes.get(device)
-        if fix is None or fix.ts > at_ts or guard.id in busy:
-            continue
-        if roles is not None and str(guard.role) not in roles:
-            continue
-        if on_duty is not None and not on_duty(guard):
-            continue
-        chosen.append((guard, fix))
+    chosen = [
+        (guard, fix)
+        for device, guard in sorted(district.guard_by_device().items(), key=lambda item: item[1].id)
+        if (fix := fixes.get(device)) is not None and fix.ts <= at_ts and guard.id not in busy
+        and (roles is None or str(guard.role) in roles) and (on_duty is None or on_duty(guard))
+    ]  # fmt: skip
     if not chosen:
         return Nearest([], [])
     fleet = prepare_fleet(
