@@ -21,7 +21,7 @@ from sandbox_app.bridges.simulator import Simulator, interleave
 from sandbox_app.dispatch.lifecycle import DeskSettings, DispatchDesk, distance_m, nearest_recommender
 from sandbox_app.dispatch.nearest import nearest_guards
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.dispatch import DispatchState, Order
+from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District, Road
@@ -317,5 +317,46 @@ def test_an_unanswered_order_escalates_and_the_proposed_guard_goes(
         (second,) = desk.dispatch(_alert(T), [proposed["guard"]], "cmdr", T + 120_000).created
         _loop(sim, engine, desk, T + 120_000, T + HOUR)
         assert desk.get(second.id).on_scene_ts is not None and desk.get(first.id).state is S.ESCALATED
+    finally:
+        store.close()
+
+
+def test_the_live_loop_of_the_docs_through_the_real_time_driver(
+    district: District, router: RoutingGraph, tmp_path: Path
+) -> None:
+    """docs/simulator.md's wiring, verbatim in spirit: `run`'s sink feeds the engine then the desk, its
+    `on_tick` hands the remaining replies over and ticks the desk; the commander dispatches from a tick."""
+    store = SqliteStore(tmp_path / "live.db")
+    try:
+        sim = Simulator(district, 11, T - 600_000, speed=10.0, rates=EASY)
+        engine = Engine(store, district, [])
+        recommend = nearest_recommender(store, district, router, k=3)
+        desk = DispatchDesk(store, district, send_order=sim.receive_order, recommend=recommend)
+        answer, stop = _answer(desk), threading.Event()
+        made: list[Dispatch] = []
+
+        def sink(batch: Sequence[Event | Rejection]) -> None:
+            engine.ingest(batch)
+            events = [e for e in batch if isinstance(e, Event)]
+            for item in interleave(events, sim.drain_replies(events[-1].ts + 1 if events else 0)):
+                answer(item) if isinstance(item, Reply) else desk.on_event(item)
+
+        def on_tick(now: int) -> None:
+            for r in sim.drain_replies(now):
+                answer(r)
+            assert desk.on_time(now) == []
+            if now >= T and not made:
+                ranked = recommend(*TARGET, now, desk.busy_guards())
+                made.extend(
+                    desk.dispatch(_alert(now), [ranked[0].guard], "cmdr", now, candidates=ranked).created
+                )
+            if (made and desk.get(made[0].id).state is S.FEEDBACK) or now > T + HOUR:
+                stop.set()
+
+        sim.run(sink, _StepClock(), stop, tick_s=0.0, on_tick=on_tick)
+        (d,) = (desk.get(x.id) for x in made)
+        assert [s.state for s in d.history] == [S.ISSUED, S.ACCEPTED, S.ON_SCENE, S.HANDLED, S.FEEDBACK]
+        on_scene = d.history[2]
+        assert on_scene.actor == "system" and "m from the incident" in on_scene.note
     finally:
         store.close()
