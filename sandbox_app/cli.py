@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 from tqdm import tqdm
 
-from sandbox_app.bridges.jsonl import read_jsonl
+from sandbox_app.bridges.jsonl import read_batches
 from sandbox_app.clock import TimeParseError, WallClock, parse_time
 from sandbox_app.domain.alerts import TransitionError
 from sandbox_app.domain.enums import AlertState
@@ -124,7 +124,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except RuleConfigError as exc:
             raise CliError(f"rules: {exc}") from None
         engine = Engine(store, district, rules)
-        result = engine.ingest(read_jsonl(source))
+        result = engine.ingest_batches(read_batches(source, engine.batch_size))
         if until is not None:
             engine.advance_to(until)
     finally:

@@ -81,8 +81,8 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _chunks(items: Iterable[Event | Rejection], size: int) -> Iterator[list[Event | Rejection]]:
-    if isinstance(items, list) and len(items) <= size:
+def _chunks(items: Iterable[Event | Rejection], size: int) -> Iterator[Sequence[Event | Rejection]]:
+    if isinstance(items, list | tuple) and len(items) <= size:
         yield items
         return
     it = iter(items)
@@ -144,14 +144,21 @@ class Engine:
         Batches run strictly one after another: overlapping the store write with the rules in a thread was
         measured slower (GIL hand-offs cost more than SQLite's GIL-free part saves).
         """
+        return self.ingest_batches(_chunks(items, self.batch_size))
+
+    def ingest_batches(self, batches: Iterable[Sequence[Event | Rejection]]) -> IngestResult:
+        """`ingest` for a reader that cuts its own batches (`jsonl.read_batches`): no re-slicing per item.
+
+        Each batch is pulled (and so decoded, when the reader is lazy) with the cyclic GC held."""
         total = IngestResult()
-        chunks = _chunks(items, self.batch_size)
+        it = iter(batches)
         while True:
-            with self._lock, _gc_paused():  # decoding the chunk (a lazy iterable) happens inside, too
-                chunk = next(chunks, None)
-                if chunk is None:
+            with self._lock, _gc_paused():
+                batch = next(it, None)
+                if batch is None:
                     return total
-                total.add(self._ingest_batch(chunk))
+                for chunk in _chunks(batch, self.batch_size):
+                    total.add(self._ingest_batch(chunk))
 
     def advance_to(self, ts: int) -> None:
         """Move the engine clock (no event needed) so absence rules whose deadline passed can fire."""
@@ -251,8 +258,8 @@ class Engine:
     def _run_rules(self, events: Iterable[Event]) -> None:
         """Route events (in ts order) to the rules of their kind, running `on_time` first whenever the clock
         crosses a minute boundary. The per-event hot loop of the engine, hence locals only."""
-        routes, flag_routes, clock, emit = self._routes, self._flag_routes, self.clock, self._emit
-        next_tick, now = self._next_tick, clock.now_ms()
+        routes, flag_routes, emit = self._routes, self._flag_routes, self._emit
+        next_tick, latest = self._next_tick, self.clock.now_ms()
         nothing: tuple[Rule, ...] = ()
         for event in events:
             ts = event.ts
@@ -260,12 +267,12 @@ class Engine:
                 boundary = ts - ts % MS_PER_MINUTE
                 self._tick(boundary)
                 next_tick = self._next_tick = boundary + MS_PER_MINUTE
-            if ts > now:
-                clock.advance(ts)
-                now = ts
+            if ts > latest:
+                latest = ts
             for rule in (flag_routes if "flagged" in event.data else routes).get(event.kind, nothing):
                 for signal in rule.on_event(event):
                     emit(signal)
+        self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
 
     def _tick(self, now_ts: int) -> None:
         for rule in self.rules:
