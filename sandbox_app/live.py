@@ -11,22 +11,31 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from sandbox_app.bridges.sim.config import SimRates
 from sandbox_app.bus import Bus, StateDelta
 from sandbox_app.clock import WallClock
+from sandbox_app.dispatch.engine_hook import DeskRule, DispatchService
+from sandbox_app.dispatch.lifecycle import DeskSettings, DispatchDesk, Outcome, nearest_recommender
+from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.engine import Engine
+from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.risk import RiskIndex
 from sandbox_app.store.base import Store
+
+if TYPE_CHECKING:
+    from sandbox_app.bridges.simulator import Simulator
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,6 +57,12 @@ class LiveOptions:
     tick_s: float = 0.2
     risk_every_s: float = 2.0
     rules_path: Path | None = None
+    rates: SimRates | None = None
+    """The simulator's rates (None: its defaults), e.g. guards that always answer orders in a test."""
+    desk: DeskSettings | None = None
+    coverage_minutes: float = 3.0
+    """Coverage layer: road farther than this from every free guard is uncovered; 0 turns it off."""
+    coverage_every_s: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +123,14 @@ class _Pump(threading.Event):
 
 
 class LiveSession:
-    """Owns the worker thread. `start`, `submit`, `stop` are safe from any thread; subscribe to `bus`
-    before `start` to see everything (LiveStarted, StateDelta, HealthChanged, RiskUpdate, LiveStopped)."""
+    """Owns the worker thread. `start`, `submit`, `stop` and the dispatch commands are safe from any thread;
+    subscribe to `bus` before `start` to see everything (LiveStarted, StateDelta, HealthChanged, RiskUpdate,
+    DispatchUpdate, CoverageUpdate, LiveStopped).
+
+    Dispatch: a `DispatchDesk` runs inside the engine as a rule (`DeskRule`: fixes detect arrival, ticks
+    escalate into alerts); its orders go to the simulator's guards and their replies come back through the
+    same rule, in time order with the fixes.
+    """
 
     def __init__(
         self,
@@ -134,6 +155,11 @@ class LiveSession:
         self._risk_dirty = True
         self._closing = threading.RLock()
         self._closed = False
+        self._sim: Simulator | None = None
+        self._service: DispatchService | None = None
+        self._desk_rule: DeskRule | None = None
+        self._dispatch_seen = -1
+        self._coverage_due = 0.0
 
     # any thread ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -167,6 +193,36 @@ class LiveSession:
         """A person's decision on an alert, forwarded to `Engine.transition_alert` on the worker."""
         return self.submit(lambda engine: engine.transition_alert(alert_id, state, actor, note))
 
+    # dispatch commands (any thread) ------------------------------------------------------------------
+    def recommend(self, alert_id: str, k: int = 5) -> Future[list[Candidate]]:
+        """Guards for the alert by travel time (fresh first, stale ones flagged after them)."""
+        return self._dispatching(lambda s, e: s.recommend(e, alert_id, k))
+
+    def dispatch(self, alert_id: str, guard_ids: Sequence[str], commander: str) -> Future[Outcome]:
+        """Order these guards to the alert; the alert moves to dispatched (acknowledged first if new)."""
+        return self._dispatching(lambda s, e: s.dispatch(e, alert_id, list(guard_ids), commander))
+
+    def one_call(self, alert_id: str, within_s: float, commander: str) -> Future[Outcome]:
+        """Summon every free guard with a fresh fix within `within_s` of travel."""
+        return self._dispatching(lambda s, e: s.one_call(e, alert_id, within_s, commander))
+
+    def cancel(self, dispatch_id: str, commander: str, reason: str) -> Future[Dispatch]:
+        """Stand the guard down (the order is withdrawn); a reason is required."""
+        return self.report(dispatch_id, DispatchState.CANCELLED, commander, reason)
+
+    def report(self, dispatch_id: str, state: DispatchState, actor: str, note: str = "") -> Future[Dispatch]:
+        return self._dispatching(lambda s, e: s.report(e, dispatch_id, state, actor, note))
+
+    def _dispatching(self, fn: Callable[[DispatchService, Engine], T]) -> Future[T]:
+        def command(engine: Engine) -> T:
+            assert self._service is not None
+            try:
+                return fn(self._service, engine)
+            finally:
+                self._publish_dispatches(engine.now_ms())
+
+        return self.submit(command)
+
     def stop(self, timeout: float = 30.0) -> None:
         """Ask the worker to finish its current batch, then join it. Idempotent."""
         self._pump.set()
@@ -198,13 +254,45 @@ class LiveSession:
 
         if store.load_district() is None:
             store.replace_district(self.district)
-        engine = Engine(store, self.district, load_rules(self.district, self.options.rules_path), self.bus)
+        router = RoutingGraph.from_district(self.district)
+        desk = DispatchDesk(
+            store,
+            self.district,
+            send_order=self._send_order if self.options.simulate else None,
+            recommend=nearest_recommender(store, self.district, router),
+            settings=self.options.desk,
+        )
+        self._desk_rule = rule = DeskRule(desk, self._replies, live=False)
+        rules = [*load_rules(self.district, self.options.rules_path), rule]
+        engine = Engine(store, self.district, rules, self.bus)
+        rule.live = True  # after the engine's warm-up replay: old fixes and ticks must not move dispatches
+        self._service = DispatchService(store, self.district, desk, router)
         self._engine = engine
         horizon = engine.now_ms() - int(self._risk.params.horizon_days * MS_PER_DAY)
         self._alerts = {a.id: a for a in store.alerts() if a.last_ts >= horizon}
         self.bus.subscribe(StateDelta, self._on_delta)
         self.bus.publish(LiveStarted(engine.now_ms(), tuple(engine.open_alerts()), self._seed(engine)))
+        self._publish_dispatches(engine.now_ms())
         return engine
+
+    def _send_order(self, order: Order) -> None:
+        """The desk's `send_order`: the simulated guards are the phones (raises until the simulator runs,
+        and the desk retries)."""
+        if self._sim is None:
+            raise RuntimeError("the simulator is not running yet")
+        self._sim.receive_order(order)
+
+    def _replies(self, until_ts: int) -> list[Any]:
+        return self._sim.drain_replies(until_ts) if self._sim is not None else []
+
+    def _publish_dispatches(self, now_ts: int, force: bool = False) -> None:
+        service, rule = self._service, self._desk_rule
+        if service is None or rule is None:
+            return
+        version = service.changes + rule.changes
+        if force or version != self._dispatch_seen:
+            self._dispatch_seen = version
+            self.bus.publish(service.update(now_ts))
 
     def _seed(self, engine: Engine) -> int | None:
         if not self.options.simulate:
@@ -226,12 +314,18 @@ class LiveSession:
 
         seed = self._seed(engine)
         assert seed is not None
-        sim = Simulator(self.district, seed, self._start_ts(engine), speed=self.options.speed)
+        sim = Simulator(
+            self.district, seed, self._start_ts(engine), speed=self.options.speed, rates=self.options.rates
+        )
         if self.options.history_days > 0 and store.last_event_ts() is None:
             for batch in _batches(sim.history(self.options.history_days), HISTORY_BATCH):
                 if self._pump.wait(0):
                     return
                 engine.ingest(batch)
+        self._sim = sim
+        assert self._service is not None
+        for d in self._service.desk.active():  # a restart: the guards get their current orders again
+            sim.receive_order(Order(d.id, d.guard_id, d.device_id, d.alert_id, d.lon, d.lat, engine.now_ms()))
         sim.run(
             engine.ingest, self.clock, self._pump, tick_s=self.options.tick_s, reporter=engine.report_health
         )
@@ -243,9 +337,14 @@ class LiveSession:
             self._risk_dirty = True
 
     def _idle(self) -> None:
-        """Once per tick: recompute the risk index when alerts changed (or its decay moved) lately."""
+        """Once per tick: dispatch changes out, coverage every few seconds, the risk index when alerts
+        changed (or its decay moved) lately."""
         engine = self._engine
-        if engine is None or self.clock.monotonic_s() < self._risk_due:
+        if engine is None:
+            return
+        self._publish_dispatches(engine.now_ms())
+        self._coverage(engine.now_ms())
+        if self.clock.monotonic_s() < self._risk_due:
             return
         self._risk_due = self.clock.monotonic_s() + self.options.risk_every_s
         if not self._risk_dirty and not self.options.simulate:
@@ -253,6 +352,13 @@ class LiveSession:
         self._risk_dirty = False
         index = self._risk.index(self._alerts.values(), engine.now_ms())
         self.bus.publish(RiskUpdate(engine.now_ms(), index.buildings, index.compounds))
+
+    def _coverage(self, now_ts: int) -> None:
+        minutes = self.options.coverage_minutes
+        if minutes <= 0 or self._service is None or self.clock.monotonic_s() < self._coverage_due:
+            return
+        self._coverage_due = self.clock.monotonic_s() + self.options.coverage_every_s
+        self.bus.publish(self._service.coverage_update(now_ts, minutes * 60.0))
 
     def _drain(self) -> None:
         """Run what was asked before the stop (an acknowledgement clicked just before closing is kept);
