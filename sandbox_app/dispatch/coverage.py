@@ -58,18 +58,23 @@ def coverage(
     size = len(groups) * n
     blocks, heads, targets, costs = [], [], [], []
     guards = 0
+    closed = np.zeros((len(groups), n), dtype=bool)
     for g, group in enumerate(groups):
         mode, speed, off_speed = group
         blocks.append(router.matrix(mode, at_ts).T.tocsr() / speed)
+        shut = [router.gate_node[x] for x in router.closed_gates(at_ts, mode) if x in router.gate_node]
+        closed[g, shut] = True
         rows = [i for i, p in enumerate(profiles) if (p.mode, p.speed_mps, p.off_graph_speed_mps) == group]
         snaps = router.snap(mode, lonlat[rows, 0], lonlat[rows, 1])
         length, lead = router.length[snaps.edge], snaps.off_m / off_speed
         virtual = size + guards + np.arange(len(rows))
         guards += len(rows)
         for end, share in ((router.u, snaps.t), (router.v, 1.0 - snaps.t)):
-            heads.append(virtual)
-            targets.append(g * n + end[snaps.edge])
-            costs.append(np.maximum(lead + share * length / speed, 1e-9))  # a zero reads as "no edge"
+            node = end[snaps.edge]
+            open_ = ~closed[g, node]  # a closed gate is no passage, not even at the start
+            heads.append(virtual[open_])
+            targets.append(g * n + node[open_])
+            costs.append(np.maximum(lead + share * length / speed, 1e-9)[open_])  # a zero reads as "no edge"
     legs = sp.coo_matrix(
         (np.concatenate(costs), (np.concatenate(heads), np.concatenate(targets))),
         shape=(size + guards, size + guards),
@@ -79,5 +84,7 @@ def coverage(
     graph = (stacked + legs).tocsr()
     starts = np.arange(size, size + guards)
     found = dijkstra(graph, directed=True, indices=starts, min_only=True, limit=max(limit_s * 2, 1.0))
-    seconds = np.asarray(found[:size], dtype=float).reshape(len(groups), n).min(axis=0)
+    seconds = np.asarray(found[:size], dtype=float).reshape(len(groups), n)
+    seconds[closed] = np.inf
+    seconds = seconds.min(axis=0)
     return Coverage(seconds, limit_s)
