@@ -355,7 +355,12 @@ class LiveSession:
 
     def _coverage(self, now_ts: int) -> None:
         minutes = self.options.coverage_minutes
-        if minutes <= 0 or self._service is None or self.clock.monotonic_s() < self._coverage_due:
+        if (
+            minutes <= 0
+            or now_ts <= 0
+            or self._service is None
+            or self.clock.monotonic_s() < self._coverage_due
+        ):
             return
         self._coverage_due = self.clock.monotonic_s() + self.options.coverage_every_s
         self.bus.publish(self._service.coverage_update(now_ts, minutes * 60.0))

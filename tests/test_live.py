@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 
 from sandbox_app.bridges.health import BridgeHealth
+from sandbox_app.bridges.sim.config import SimRates
 from sandbox_app.bus import HealthChanged, StateDelta
 from sandbox_app.clock import WallClock
+from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
+from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
@@ -22,6 +25,7 @@ from sandbox_app.resources import demo_package
 from sandbox_app.store.base import Store
 from sandbox_app.store.sqlite import SqliteStore
 
+ACTOR = "desk:tester"
 FAST = LiveOptions(speed=3600.0, history_days=0, tick_s=0.05, risk_every_s=0.1)
 
 
@@ -173,3 +177,53 @@ def test_pump_runs_commands_while_waiting_and_wakes_on_set() -> None:
     assert pump.wait(0.05) is False and ran == ["a"] and ticks == [1]
     threading.Timer(0.05, pump.set).start()
     assert pump.wait(None) is True and ticks == [1]
+
+
+DISPATCH = LiveOptions(
+    speed=600.0,
+    history_days=0,
+    tick_s=0.05,
+    risk_every_s=0.1,
+    rates=SimRates(order_no_answer=0.0),
+    coverage_every_s=0.2,
+)
+
+
+def test_dispatch_from_recommendation_to_guard_on_scene(district: District, tmp_path: Path) -> None:
+    live = LiveSession(district, opener(tmp_path / "dispatch.db"), DISPATCH)
+    updates: list[DispatchUpdate] = []
+    coverage: list[CoverageUpdate] = []
+    live.bus.subscribe(DispatchUpdate, updates.append)
+    live.bus.subscribe(CoverageUpdate, coverage.append)
+    live.start()
+    try:
+        wait_until(lambda: live.submit(lambda e: e.now_ms()).result(10) > 0)
+        assert live.submit(alarm(alarm_button(district))).result(10).accepted == 1
+        alert = next(a for a in live.submit(lambda e: e.open_alerts()).result(10) if a.rule == "alarm_button")
+        ranked = live.recommend(alert.id).result(10)
+        fresh = [c for c in ranked if not c.stale]
+        assert len(fresh) == 5 and [c.eta_s for c in fresh] == sorted(c.eta_s for c in fresh)
+        outcome = live.dispatch(alert.id, [fresh[0].guard], ACTOR).result(10)
+        (made,) = outcome.created
+        assert (
+            made.state is DispatchState.ISSUED and made.eta_s is not None
+        )  # re-ranked at issue: guards move
+        moved = next(a for a in live.submit(lambda e: e.open_alerts()).result(10) if a.id == alert.id)
+        assert [s.state for s in moved.history[-2:]] == [AlertState.ACKNOWLEDGED, AlertState.DISPATCHED]
+        assert moved.history[-1].actor == ACTOR
+        again = live.dispatch(alert.id, [fresh[0].guard], "desk:other").result(10)
+        assert not again.created and again.busy[0].holder == made.id  # the guard is taken
+
+        def on_scene() -> bool:
+            return any(d.id == made.id and d.on_scene_ts is not None for u in updates for d in u.dispatches)
+
+        wait_until(on_scene, timeout_s=30)
+        assert updates[-1].paths.get(made.id) or any(made.id in u.paths for u in updates)
+        wait_until(lambda: bool(coverage) and coverage[-1].guards > 30)
+    finally:
+        live.stop()
+    with SqliteStore(tmp_path / "dispatch.db") as store:
+        stored = store.get_dispatch(made.id)
+    assert stored is not None and stored.accepted_ts is not None and stored.on_scene_ts is not None
+    assert stored.issued_ts < stored.accepted_ts <= stored.on_scene_ts
+    assert coverage[-1].segments.shape[1:] == (2, 2) and coverage[-1].limit_s == 180.0
