@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import GuardRole, RoomUsage, Severity
 
 RGBA = tuple[int, int, int, int]
@@ -136,3 +137,17 @@ def heat_colour(index: float) -> RGBA:
     t = min(max(index / 100.0, 0.0), 1.0)
     r, g, b, a = (round(lo + (hi - lo) * t) for lo, hi in zip(HEAT_LOW, HEAT_HIGH, strict=True))
     return r, g, b, a
+
+
+DISPATCH_ROUTE: dict[DispatchState, LineStyle] = {
+    DispatchState.ISSUED: LineStyle((255, 140, 0, 230), 4.0),
+    DispatchState.ESCALATED: LineStyle((220, 0, 0, 240), 4.0),
+    DispatchState.ACCEPTED: LineStyle((0, 90, 255, 230), 4.0),
+    DispatchState.ON_SCENE: LineStyle((0, 160, 60, 230), 4.0),
+}
+"""Routes of the dispatches that hold a guard, by state: orange waits, red escalated, blue on the way,
+green there. Ended dispatches draw no route."""
+INCIDENT: Symbol = Symbol((200, 0, 0, 255), "x", 20)
+"""Where guards are sent: a big red cross, distinct from the round alert markers it sits on."""
+COVERAGE_GAP: LineStyle = LineStyle((150, 40, 200, 170), 6.0)
+"""Road farther than the coverage limit from every free guard: a wide translucent purple under the rest."""

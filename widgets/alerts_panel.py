@@ -149,6 +149,7 @@ class AlertsPanel(QDockWidget):
             "elderly_routine": self.tr("Elderly routine deviation"),
             "gps_sanity": self.tr("Implausible GPS fix"),
             "device_offline": self.tr("Device offline"),
+            "dispatch_escalation": self.tr("Dispatch order not answered"),
         }
         return texts.get(rule, rule)
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 import logging
 from collections import deque
 from concurrent.futures import Future
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from sandbox_app.clock import WallClock
+from sandbox_app.dispatch.lifecycle import Outcome
+from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.live import LiveSession
 from widgets.main_window import MainWindow
@@ -38,6 +42,13 @@ class LiveController(QObject):
         self.qt_bus = QtBus(session.bus, parent=self)
         self.qt_bus.updated.connect(self.apply)
         window.alerts_panel.transition_requested.connect(self.request_transition)
+        panel = window.dispatch_panel
+        panel.show()
+        window.resizeDocks([panel], [240], Qt.Orientation.Horizontal)
+        panel.recommend_requested.connect(self.request_recommendation)
+        panel.dispatch_requested.connect(self.request_dispatch)
+        panel.one_call_requested.connect(self.request_one_call)
+        panel.cancel_requested.connect(self.request_cancel)
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()
@@ -80,6 +91,10 @@ class LiveController(QObject):
             self.window.update_alerts(update.alerts.values())
         if update.risk is not None:
             self.window.set_risk({**update.risk.buildings, **update.risk.compounds})
+        if update.dispatch is not None:
+            self.window.set_dispatches(update.dispatch)
+        if update.coverage is not None:
+            self.window.set_coverage(update.coverage)
         self._count(update.events)
         if update.health:
             self.health.update(update.health)
@@ -155,3 +170,61 @@ class LiveController(QObject):
             ),
             5_000,
         )
+
+    # dispatch --------------------------------------------------------------------------------------
+    def request_recommendation(self, alert_id: str) -> Future[list[Candidate]]:
+        future = self.session.recommend(alert_id)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._recommended(alert_id, f)))
+        return future
+
+    def _recommended(self, alert_id: str, future: Future[list[Candidate]]) -> None:
+        if not future.cancelled() and future.exception() is None:
+            self.window.dispatch_panel.show_candidates(alert_id, future.result())
+        elif not future.cancelled():
+            self.window.statusBar().showMessage(self.tr("No recommendation: {0}").format(future.exception()))
+
+    def request_dispatch(self, alert_id: str, guards: list[str]) -> Future[Outcome]:
+        future = self.session.dispatch(alert_id, guards, self.actor)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._dispatched(alert_id, f)))
+        return future
+
+    def request_one_call(self, alert_id: str, within_s: float) -> Future[Outcome]:
+        future = self.session.one_call(alert_id, within_s, self.actor)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._dispatched(alert_id, f)))
+        return future
+
+    def _dispatched(self, alert_id: str, future: Future[Outcome]) -> None:
+        """Says who was sent, and who another commander already holds ("the other is told")."""
+        if self._failed(future):
+            return
+        outcome = future.result()
+        parts = [self.tr("Sent: {0}").format(", ".join(d.guard_id for d in outcome.created) or "—")]
+        for busy in outcome.busy:
+            parts.append(
+                self.tr("{0} is already on order {1} ({2})").format(
+                    busy.guard_id, busy.holder, busy.holder_commander
+                )
+            )
+        self.window.statusBar().showMessage("; ".join(parts), 10_000)
+        self.request_recommendation(alert_id)
+
+    def request_cancel(self, dispatch_id: str, reason: str) -> Future[Dispatch]:
+        future = self.session.cancel(dispatch_id, self.actor, reason)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._cancelled(f)))
+        return future
+
+    def _cancelled(self, future: Future[Dispatch]) -> None:
+        if not self._failed(future):
+            self.window.statusBar().showMessage(
+                self.tr("Order {0} cancelled").format(future.result().id), 5_000
+            )
+
+    def _failed(self, future: Future[Any]) -> bool:
+        if future.cancelled():
+            self.window.statusBar().showMessage(self.tr("The live feed has stopped; nothing was changed."))
+            return True
+        error = future.exception()
+        if error is not None:
+            self.window.statusBar().showMessage(self.tr("Not changed: {0}").format(error), 10_000)
+            return True
+        return False

@@ -9,22 +9,36 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
 
-from layers import alerts, buildings, compounds, devices, gates, guards, heat, roads
+from layers import alerts, buildings, compounds, coverage, devices, dispatch, gates, guards, heat, roads
 from layers.data import LayerData
 from layers.projection import LocalProjection
+from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from widgets.alerts_panel import AlertsPanel
+from widgets.dispatch_panel import DispatchPanel
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.scene import Scene
 
-LAYER_ORDER = ("alerts", "guards", "devices", "gates", "heat", "buildings", "roads", "compounds")
-HIDDEN_AT_START = ("heat",)
+LAYER_ORDER = (
+    "alerts",
+    "dispatch",
+    "guards",
+    "devices",
+    "gates",
+    "heat",
+    "coverage",
+    "buildings",
+    "roads",
+    "compounds",
+)
+HIDDEN_AT_START = ("heat", "coverage")
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +72,12 @@ class MainWindow(QMainWindow):
         # Below the map: the table is wide (rule names, times), the map keeps the full width.
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alerts_panel)
         self.resizeDocks([self.alerts_panel], [200], Qt.Orientation.Vertical)
+        self.dispatch_panel = DispatchPanel(scene.district.timezone, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dispatch_panel)
+        self.dispatch_panel.hide()  # shown by the live controller: dispatching needs a running engine
+        self.alerts_panel.alert_selected.connect(self._alert_chosen)
+        self.dispatch = DispatchUpdate(0, (), {})
+        self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
         for name, label in self.status_labels.items():
             label.setObjectName(f"status_{name}")
@@ -73,6 +93,8 @@ class MainWindow(QMainWindow):
             "devices": self.tr("Devices"),
             "gates": self.tr("Gates"),
             "heat": self.tr("Risk heat"),
+            "dispatch": self.tr("Dispatch routes"),
+            "coverage": self.tr("Coverage gaps"),
             "buildings": self.tr("Buildings"),
             "roads": self.tr("Roads"),
             "compounds": self.tr("Compounds"),
@@ -94,6 +116,7 @@ class MainWindow(QMainWindow):
         fit_action = QAction(self.tr("Fit map to district"), self)
         fit_action.triggered.connect(self.map2d.fit)
         view_menu.addAction(fit_action)
+        view_menu.addAction(self.dispatch_panel.toggleViewAction())
 
     def _ask_package(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a district package folder"))
@@ -115,11 +138,18 @@ class MainWindow(QMainWindow):
             guards.layer(district, proj, scene.guard_positions),
             alerts.layer(district, proj, scene.alerts, scene.guard_positions),
             heat.layer(district, proj, self.risk),
+            dispatch.layer(proj, self.dispatch.dispatches, self.dispatch.paths),
+            coverage.layer(proj, self.coverage_segments.segments),
         ]
 
     def set_scene(self, scene: Scene) -> None:
         self.scene = scene
         self.risk = {}
+        self.dispatch = DispatchUpdate(0, (), {})
+        self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
+        self.dispatch_panel.set_timezone(scene.district.timezone)
+        self.dispatch_panel.set_alert(None)
+        self.dispatch_panel.update_dispatches(())
         self.alerts_panel.set_timezone(scene.district.timezone)
         self.alerts_panel.alerts.clear()
         self.alerts_panel.update_alerts(scene.alerts)
@@ -170,6 +200,19 @@ class MainWindow(QMainWindow):
         """Risk index per building (and compound) → the heat layer."""
         self.risk = dict(index)
         self.map2d.set_layer(heat.layer(self.scene.district, self.projection, self.risk))
+
+    def set_dispatches(self, update: DispatchUpdate) -> None:
+        """Dispatches to the panel; routes and incidents of the ones holding a guard to the map."""
+        self.dispatch = update
+        self.dispatch_panel.update_dispatches(update.dispatches)
+        self.map2d.set_layer(dispatch.layer(self.projection, update.dispatches, update.paths))
+
+    def set_coverage(self, update: CoverageUpdate) -> None:
+        self.coverage_segments = update
+        self.map2d.set_layer(coverage.layer(self.projection, update.segments))
+
+    def _alert_chosen(self, alert_id: str) -> None:
+        self.dispatch_panel.set_alert(self.alerts_panel.alerts.get(alert_id))
 
     def centre_on_alert(self, alert_id: str) -> None:
         alert = self.alerts_panel.alerts.get(alert_id)

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sandbox_app.bus import Bus, HealthChanged, StateDelta
+from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.live import LiveStarted, LiveStopped, RiskUpdate
 from sandbox_app.store.base import Fix
@@ -35,13 +36,15 @@ class LiveUpdate:
     alerts: dict[str, Alert] = field(default_factory=dict)
     health: dict[str, Any] = field(default_factory=dict)
     risk: RiskUpdate | None = None
+    dispatch: DispatchUpdate | None = None
+    coverage: CoverageUpdate | None = None
     started: LiveStarted | None = None
     stopped: LiveStopped | None = None
 
     def __bool__(self) -> bool:
         return bool(
             self.now_ts is not None or self.events or self.fixes or self.alerts or self.health or self.risk
-        ) or bool(self.started or self.stopped)
+        ) or bool(self.dispatch or self.coverage or self.started or self.stopped)
 
 
 def _copy(alert: Alert) -> Alert:
@@ -61,6 +64,8 @@ class QtBus(QObject):
             bus.subscribe(StateDelta, self._on_delta),
             bus.subscribe(HealthChanged, self._on_health),
             bus.subscribe(RiskUpdate, self._on_risk),
+            bus.subscribe(DispatchUpdate, self._on_dispatch),
+            bus.subscribe(CoverageUpdate, self._on_coverage),
             bus.subscribe(LiveStarted, self._on_started),
             bus.subscribe(LiveStopped, self._on_stopped),
         ]
@@ -86,6 +91,15 @@ class QtBus(QObject):
     def _on_risk(self, message: RiskUpdate) -> None:
         with self._lock:
             self._pending.risk = message
+
+    def _on_dispatch(self, message: DispatchUpdate) -> None:
+        """Its dispatches are fresh copies from the store: nothing on the worker touches them again."""
+        with self._lock:
+            self._pending.dispatch = message
+
+    def _on_coverage(self, message: CoverageUpdate) -> None:
+        with self._lock:
+            self._pending.coverage = message
 
     def _on_started(self, message: LiveStarted) -> None:
         started = dataclasses.replace(message, alerts=tuple(_copy(a) for a in message.alerts))

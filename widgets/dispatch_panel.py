@@ -1,0 +1,287 @@
+"""The dispatch panel: recommended guards for the selected alert, the orders going out, and how they fare.
+
+It holds no dispatch rules: candidates come from the engine's nearest-guard search, states from the desk.
+A click only emits a request; the live controller forwards it to the session's worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from layers import style
+from sandbox_app.dispatch.nearest import Candidate
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch, DispatchState
+from sandbox_app.domain.enums import GuardRole
+from widgets.render2d import qcolor
+
+STALE_GREY = QColor(150, 150, 150)
+NoteAsker = Callable[[str, str], "str | None"]
+
+
+def minutes_seconds(seconds: float) -> str:
+    """ETA as m:ss (a commander reads "3:05", not "185 s")."""
+    total = max(round(seconds), 0)
+    return f"{total // 60}:{total % 60:02d}"
+
+
+class DispatchPanel(QDockWidget):
+    recommend_requested = Signal(str)
+    """alert id"""
+    dispatch_requested = Signal(str, list)
+    """(alert id, guard ids)"""
+    one_call_requested = Signal(str, float)
+    """(alert id, within seconds)"""
+    cancel_requested = Signal(str, str)
+    """(dispatch id, reason)"""
+
+    def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dispatch_panel")
+        self.setWindowTitle(self.tr("Dispatch"))
+        self.set_timezone(timezone)
+        self.alert: Alert | None = None
+        self.candidates: list[Candidate] = []
+        self.dispatches: list[Dispatch] = []
+        self.ask_note: NoteAsker = self._dialog_note
+        self.alert_label = QLabel(self.tr("Select an alert to see the nearest guards."), self)
+        self.alert_label.setObjectName("dispatch_alert")
+        self.alert_label.setWordWrap(True)
+        self.guards = self._table(
+            "dispatch_candidates",
+            [self.tr("Guard"), self.tr("Role"), self.tr("ETA"), self.tr("Distance")],
+            QAbstractItemView.SelectionMode.MultiSelection,
+        )
+        self.guards.itemSelectionChanged.connect(self._update_buttons)
+        self.recommend_button = self._button("dispatch_recommend", self.tr("Refresh"), self._recommend)
+        self.dispatch_button = self._button("dispatch_send", self.tr("Dispatch selected"), self._dispatch)
+        self.one_call_button = self._button("dispatch_one_call", self.tr("One call"), self._one_call)
+        self.minutes = QSpinBox(self)
+        self.minutes.setObjectName("dispatch_minutes")
+        self.minutes.setRange(1, 30)
+        self.minutes.setValue(5)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.active = self._table(
+            "dispatch_active",
+            [
+                self.tr("Guard"),
+                self.tr("Alert"),
+                self.tr("State"),
+                self.tr("Issued"),
+                self.tr("Accepted"),
+                self.tr("On scene"),
+            ],
+            QAbstractItemView.SelectionMode.SingleSelection,
+        )
+        self.active.itemSelectionChanged.connect(self._update_buttons)
+        self.cancel_button = self._button("dispatch_cancel", self.tr("Cancel order…"), self._cancel)
+        self.escalations = QLabel(self)
+        self.escalations.setObjectName("dispatch_escalations")
+        self.escalations.setStyleSheet("color: rgb(200, 0, 0)")
+        self.escalations.setWordWrap(True)
+        self.setWidget(self._layout())
+        self._update_buttons()
+
+    # construction ----------------------------------------------------------------------------------
+    def _table(self, name: str, headers: list[str], mode: QAbstractItemView.SelectionMode) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(mode)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setWordWrap(False)
+        return table
+
+    def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def _layout(self) -> QWidget:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.alert_label)
+        layout.addWidget(self.guards, 3)
+        for pair in ((self.recommend_button, self.dispatch_button), (self.one_call_button, self.minutes)):
+            row = QHBoxLayout()  # two short rows keep the dock narrow and the map wide
+            for widget in pair:
+                row.addWidget(widget)
+            layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Orders"), self))
+        layout.addWidget(self.active, 2)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.escalations)
+        return body
+
+    def set_timezone(self, timezone: str) -> None:
+        try:
+            self.zone = ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.zone = ZoneInfo("UTC")
+
+    # texts -----------------------------------------------------------------------------------------
+    def state_text(self, state: DispatchState) -> str:
+        texts = {
+            DispatchState.ISSUED: self.tr("issued"),
+            DispatchState.ESCALATED: self.tr("escalated: no answer"),
+            DispatchState.ACCEPTED: self.tr("accepted, on the way"),
+            DispatchState.ON_SCENE: self.tr("on scene"),
+            DispatchState.HANDLED: self.tr("handled"),
+            DispatchState.FEEDBACK: self.tr("feedback given"),
+            DispatchState.CLOSED: self.tr("closed"),
+            DispatchState.DECLINED: self.tr("declined"),
+            DispatchState.CANCELLED: self.tr("cancelled"),
+        }
+        return texts[state]
+
+    def role_text(self, role: str) -> str:
+        texts = {
+            GuardRole.POLICE: self.tr("police"),
+            GuardRole.AUXILIARY: self.tr("auxiliary police"),
+            GuardRole.GRID: self.tr("grid worker"),
+            GuardRole.VOLUNTEER: self.tr("volunteer"),
+            GuardRole.SECURITY: self.tr("security guard"),
+        }
+        try:
+            return texts[GuardRole(role)]
+        except ValueError:
+            return role
+
+    def time_text(self, ts: int | None) -> str:
+        return "" if ts is None else datetime.fromtimestamp(ts / 1000, tz=self.zone).strftime("%H:%M:%S")
+
+    # content ---------------------------------------------------------------------------------------
+    def set_alert(self, alert: Alert | None) -> None:
+        """The alert the commander is looking at; the candidates are asked for again."""
+        self.alert = alert
+        self.candidates = []
+        self._fill_candidates()
+        if alert is None:
+            self.alert_label.setText(self.tr("Select an alert to see the nearest guards."))
+        else:
+            self.alert_label.setText(self.tr("Alert: {0}").format(alert.subject))
+            self.recommend_requested.emit(alert.id)
+        self._update_buttons()
+
+    def show_candidates(self, alert_id: str, candidates: Sequence[Candidate]) -> None:
+        """Fastest first; stale positions stay in the list, greyed (the commander may still choose them)."""
+        if self.alert is None or self.alert.id != alert_id:
+            return  # the answer for an alert no longer selected
+        self.candidates = list(candidates)
+        self._fill_candidates()
+        self._update_buttons()
+
+    def _fill_candidates(self) -> None:
+        self.guards.setRowCount(len(self.candidates))
+        for row, c in enumerate(self.candidates):
+            texts = (c.guard, self.role_text(c.role), minutes_seconds(c.eta_s), f"{c.distance_m:.0f} m")
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, c.guard)
+                if c.stale:
+                    item.setForeground(QBrush(STALE_GREY))
+                    item.setToolTip(self.tr("Last position is old"))
+                self.guards.setItem(row, column, item)
+
+    def update_dispatches(self, dispatches: Sequence[Dispatch]) -> None:
+        selected = self.selected_dispatch()
+        self.dispatches = list(dispatches)
+        self.active.setRowCount(len(self.dispatches))
+        self.active.blockSignals(True)
+        for row, d in enumerate(self.dispatches):
+            texts = (
+                d.guard_id,
+                d.alert_id.split(":")[1] if d.alert_id.count(":") >= 2 else d.alert_id,
+                self.state_text(d.state),
+                self.time_text(d.issued_ts),
+                self.time_text(d.accepted_ts),
+                self.time_text(d.on_scene_ts),
+            )
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, d.id)
+                if column == 2 and d.state in style.DISPATCH_ROUTE:
+                    item.setForeground(QBrush(qcolor(style.DISPATCH_ROUTE[d.state].rgba)))
+                self.active.setItem(row, column, item)
+            if d.id == selected:
+                self.active.selectRow(row)
+        self.active.blockSignals(False)
+        escalated = [d.guard_id for d in self.dispatches if d.state is DispatchState.ESCALATED]
+        self.escalations.setText(
+            self.tr("No answer from: {0}").format(", ".join(escalated)) if escalated else ""
+        )
+        self._update_buttons()
+
+    def state_of(self, dispatch_id: str) -> str | None:
+        """The state text shown for a dispatch (None when it is not listed)."""
+        for row in range(self.active.rowCount()):
+            item = self.active.item(row, 2)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == dispatch_id:
+                return item.text()
+        return None
+
+    def selected_guards(self) -> list[str]:
+        rows = sorted({i.row() for i in self.guards.selectedIndexes()})
+        return [self.candidates[r].guard for r in rows if r < len(self.candidates)]
+
+    def selected_dispatch(self) -> str | None:
+        items = self.active.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    # intent ----------------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        has_alert = self.alert is not None
+        self.recommend_button.setEnabled(has_alert)
+        self.dispatch_button.setEnabled(has_alert and bool(self.guards.selectedIndexes()))
+        self.one_call_button.setEnabled(has_alert)
+        chosen = next((d for d in self.dispatches if d.id == self.selected_dispatch()), None)
+        self.cancel_button.setEnabled(chosen is not None and chosen.state.holds_guard)
+
+    def _recommend(self) -> None:
+        if self.alert is not None:
+            self.recommend_requested.emit(self.alert.id)
+
+    def _dispatch(self) -> None:
+        guards = self.selected_guards()
+        if self.alert is not None and guards:
+            self.dispatch_requested.emit(self.alert.id, guards)
+
+    def _one_call(self) -> None:
+        if self.alert is not None:
+            self.one_call_requested.emit(self.alert.id, float(self.minutes.value() * 60))
+
+    def _cancel(self) -> None:
+        dispatch_id = self.selected_dispatch()
+        if dispatch_id is None:
+            return
+        answer = self.ask_note(self.tr("Cancel order"), self.tr("Reason:"))
+        if answer is not None and answer.strip():
+            self.cancel_requested.emit(dispatch_id, answer.strip())
+
+    def _dialog_note(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt)
+        return text if ok else None
