@@ -214,12 +214,202 @@
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
+        <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <source>Dispatch order not answered</source>
+        <translation>派警指令无人响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
         <source>Feedback:</source>
         <translation>反馈：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPanel</name>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="60"/>
+        <source>Dispatch</source>
+        <translation>调度派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="66"/>
+        <location filename="../../widgets/dispatch_panel.py" line="184"/>
+        <source>Select an alert to see the nearest guards.</source>
+        <translation>选择一条告警以查看最近的巡防力量。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <location filename="../../widgets/dispatch_panel.py" line="86"/>
+        <source>Guard</source>
+        <translation>巡防人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <source>ETA</source>
+        <translation>预计到达</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="75"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="76"/>
+        <source>Dispatch selected</source>
+        <translation>派遣所选人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <source>One call</source>
+        <translation>一键呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="82"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="87"/>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="88"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="89"/>
+        <source>Issued</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="90"/>
+        <source>Accepted</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="91"/>
+        <source>On scene</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="96"/>
+        <source>Cancel order…</source>
+        <translation>撤销指令…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="134"/>
+        <source>Orders</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="149"/>
+        <source>issued</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="150"/>
+        <source>escalated: no answer</source>
+        <translation>已升级：无人响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="151"/>
+        <source>accepted, on the way</source>
+        <translation>已接单，赶赴中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="152"/>
+        <source>on scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="153"/>
+        <source>handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="154"/>
+        <source>feedback given</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="155"/>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="156"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="157"/>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="163"/>
+        <source>police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="164"/>
+        <source>auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="165"/>
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="166"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="167"/>
+        <source>security guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="186"/>
+        <source>Alert: {0}</source>
+        <translation>告警：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <source>Last position is old</source>
+        <translation>最后位置已过时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <source>No answer from: {0}</source>
+        <translation>无人响应：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="281"/>
+        <source>Cancel order</source>
+        <translation>撤销指令</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="281"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -272,156 +462,188 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="44"/>
+        <location filename="../../widgets/live_controller.py" line="55"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="105"/>
+        <location filename="../../widgets/live_controller.py" line="120"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="111"/>
+        <location filename="../../widgets/live_controller.py" line="126"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="111"/>
+        <location filename="../../widgets/live_controller.py" line="126"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="113"/>
+        <location filename="../../widgets/live_controller.py" line="128"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="125"/>
+        <location filename="../../widgets/live_controller.py" line="140"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="130"/>
+        <location filename="../../widgets/live_controller.py" line="145"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="134"/>
+        <location filename="../../widgets/live_controller.py" line="149"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="144"/>
+        <location filename="../../widgets/live_controller.py" line="159"/>
+        <location filename="../../widgets/live_controller.py" line="224"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="148"/>
+        <location filename="../../widgets/live_controller.py" line="163"/>
+        <location filename="../../widgets/live_controller.py" line="228"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="152"/>
+        <location filename="../../widgets/live_controller.py" line="167"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="184"/>
+        <source>No recommendation: {0}</source>
+        <translation>无法推荐：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="201"/>
+        <source>Sent: {0}</source>
+        <translation>已派遣：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="204"/>
+        <source>{0} is already on order {1} ({2})</source>
+        <translation>{0} 已在执行指令 {1}（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="219"/>
+        <source>Order {0} cancelled</source>
+        <translation>指令 {0} 已撤销</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="47"/>
+        <location filename="../../widgets/main_window.py" line="61"/>
         <source>3D sandbox: coming in a later version</source>
         <translation>三维沙盘：将在后续版本提供</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="71"/>
+        <location filename="../../widgets/main_window.py" line="91"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="72"/>
+        <location filename="../../widgets/main_window.py" line="92"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="73"/>
+        <location filename="../../widgets/main_window.py" line="93"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="74"/>
+        <location filename="../../widgets/main_window.py" line="94"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="75"/>
+        <location filename="../../widgets/main_window.py" line="95"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="76"/>
+        <location filename="../../widgets/main_window.py" line="96"/>
+        <source>Dispatch routes</source>
+        <translation>派警路线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="97"/>
+        <source>Coverage gaps</source>
+        <translation>覆盖盲区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="98"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="77"/>
+        <location filename="../../widgets/main_window.py" line="99"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="78"/>
+        <location filename="../../widgets/main_window.py" line="100"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="83"/>
+        <location filename="../../widgets/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="84"/>
+        <location filename="../../widgets/main_window.py" line="106"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="89"/>
+        <location filename="../../widgets/main_window.py" line="111"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="93"/>
+        <location filename="../../widgets/main_window.py" line="115"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="94"/>
+        <location filename="../../widgets/main_window.py" line="116"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="99"/>
+        <location filename="../../widgets/main_window.py" line="122"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="131"/>
-        <location filename="../../widgets/main_window.py" line="167"/>
+        <location filename="../../widgets/main_window.py" line="161"/>
+        <location filename="../../widgets/main_window.py" line="197"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="133"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="141"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="142"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
