@@ -27,9 +27,17 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     live.add_argument(
         "--history-days", type=int, default=30, help="simulated past fed first, only into an empty event log"
     )
+    live.add_argument(
+        "--coverage-minutes",
+        type=float,
+        default=3.0,
+        help="coverage layer: road farther than this from every free guard is a gap (0: off)",
+    )
     args = parser.parse_args(list(argv))
     if args.sim_speed <= 0:
         parser.error("--sim-speed must be positive")
+    if args.coverage_minutes < 0:
+        parser.error("--coverage-minutes must not be negative")
     return args
 
 
@@ -43,7 +51,11 @@ def main(argv: Sequence[str]) -> int:
     from widgets.app import run
 
     options = LiveOptions(
-        simulate=not args.no_sim, speed=args.sim_speed, seed=args.seed, history_days=args.history_days
+        simulate=not args.no_sim,
+        speed=args.sim_speed,
+        seed=args.seed,
+        history_days=args.history_days,
+        coverage_minutes=args.coverage_minutes,
     )
     return run(args.db, args.package, args.lang, options)
 
