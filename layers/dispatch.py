@@ -52,4 +52,4 @@ def layer(
         [mark.size] * len(sites),
         [mark.symbol] * len(sites),
     )
-    return LayerData(NAME, z=45, lines=lines, points=points)
+    return LayerData(NAME, z=55, lines=lines, points=points)  # above the alert rings: the cross must show

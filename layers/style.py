@@ -147,7 +147,7 @@ DISPATCH_ROUTE: dict[DispatchState, LineStyle] = {
 }
 """Routes of the dispatches that hold a guard, by state: orange waits, red escalated, blue on the way,
 green there. Ended dispatches draw no route."""
-INCIDENT: Symbol = Symbol((200, 0, 0, 255), "x", 20)
+INCIDENT: Symbol = Symbol((200, 0, 0, 255), "x", 22)
 """Where guards are sent: a big red cross, distinct from the round alert markers it sits on."""
 COVERAGE_GAP: LineStyle = LineStyle((150, 40, 200, 170), 6.0)
 """Road farther than the coverage limit from every free guard: a wide translucent purple under the rest."""

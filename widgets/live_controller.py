@@ -44,7 +44,7 @@ class LiveController(QObject):
         window.alerts_panel.transition_requested.connect(self.request_transition)
         panel = window.dispatch_panel
         panel.show()
-        window.resizeDocks([panel], [240], Qt.Orientation.Horizontal)
+        window.resizeDocks([panel], [max(240, window.width() // 4)], Qt.Orientation.Horizontal)
         panel.recommend_requested.connect(self.request_recommendation)
         panel.dispatch_requested.connect(self.request_dispatch)
         panel.one_call_requested.connect(self.request_one_call)
