@@ -8,8 +8,8 @@ import numpy as np
 
 from layers import style
 from layers.data import LayerData, Points
-from layers.devices import anchor_lonlat
 from layers.projection import LocalProjection
+from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
 
@@ -19,24 +19,9 @@ NAME = "alerts"
 def subject_lonlat(
     district: District, alert: Alert, guard_positions: Mapping[str, tuple[float, float]]
 ) -> tuple[float, float] | None:
-    """The alert's own position, else where its subject (room, building, device, guard, compound) is."""
-    if alert.lon is not None and alert.lat is not None:
-        return alert.lon, alert.lat
-    subject = alert.subject
-    if alert.subject_type == "device" and subject in district.devices:
-        return anchor_lonlat(district, district.devices[subject])
-    if alert.subject_type == "guard":
-        return guard_positions.get(subject)
-    building_id = subject if alert.subject_type == "building" else None
-    if alert.subject_type == "room" and subject in district.rooms:
-        building_id = district.rooms[subject].building_id
-    if building_id and building_id in district.buildings:
-        p = district.buildings[building_id].footprint.representative_point()
-        return p.x, p.y
-    if alert.subject_type == "compound" and subject in district.compounds:
-        p = district.compounds[subject].boundary.representative_point()
-        return p.x, p.y
-    return None
+    """The alert's own position, else where its subject (room, building, device, guard, compound) is: the
+    same place guards are sent to (`sandbox_app.dispatch.engine_hook.incident_location`)."""
+    return incident_location(district, alert, guard_positions)
 
 
 def layer(
