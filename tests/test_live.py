@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import CancelledError
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from sandbox_app.bridges.sim.config import SimRates
 from sandbox_app.bus import HealthChanged, StateDelta
 from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
+from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DeskSettings
+from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
@@ -227,3 +230,35 @@ def test_dispatch_from_recommendation_to_guard_on_scene(district: District, tmp_
     assert stored is not None and stored.accepted_ts is not None and stored.on_scene_ts is not None
     assert stored.issued_ts < stored.accepted_ts <= stored.on_scene_ts
     assert coverage[-1].segments.shape[1:] == (2, 2) and coverage[-1].limit_s == 180.0
+
+
+def test_unanswered_order_escalates_into_an_alert_and_one_call_summons_the_near(
+    district: District, tmp_path: Path
+) -> None:
+    silent = replace(DISPATCH, rates=SimRates(order_no_answer=1.0), desk=DeskSettings(accept_timeout_s=30))
+    live = LiveSession(district, opener(tmp_path / "silent.db"), silent)
+    live.start()
+    try:
+        wait_until(lambda: live.submit(lambda e: e.now_ms()).result(10) > 0)
+        live.submit(alarm(alarm_button(district))).result(10)
+        alert = next(a for a in live.submit(lambda e: e.open_alerts()).result(10) if a.rule == "alarm_button")
+        first = live.recommend(alert.id).result(10)[0].guard
+        (made,) = live.dispatch(alert.id, [first], ACTOR).result(10).created
+
+        def escalations() -> list[Alert]:
+            return [a for a in live.submit(lambda e: e.open_alerts()).result(10) if a.rule == ESCALATION_RULE]
+
+        wait_until(lambda: bool(escalations()))
+        (raised,) = escalations()
+        assert raised.subject == alert.id and raised.data["dispatch"] == made.id
+        assert raised.data["proposed"] and raised.data["proposed"][0]["guard"] != first
+        summoned = live.one_call(alert.id, 600.0, ACTOR).result(10)
+        etas = {c.guard: c.eta_s for c in live.recommend(alert.id, k=len(district.guards)).result(10)}
+        assert summoned.created and all(d.mode == "one_call" for d in summoned.created)
+        assert all(d.eta_s is not None and d.eta_s <= 600.0 for d in summoned.created)
+        assert first not in {d.guard_id for d in summoned.created}  # still held by the first order
+        assert set(etas).isdisjoint(d.guard_id for d in summoned.created)  # busy now: not recommended
+        cancelled = live.cancel(made.id, ACTOR, "sent someone else").result(10)
+        assert cancelled.state is DispatchState.CANCELLED
+    finally:
+        live.stop()
