@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sandbox_app.bridges.jsonl import read_jsonl
 from sandbox_app.bridges.schema import decode_event, encode_event
 from sandbox_app.bridges.simulator import Simulator
+from sandbox_app.bridges.transport.mqtt import MqttSettings
 from sandbox_app.bus import Bus, StateDelta
 from sandbox_app.data.package import load_package
 from sandbox_app.domain.events import Event
@@ -179,7 +180,9 @@ def main() -> None:
     parser.add_argument("--hours", type=float, default=8.0, help="simulated hours for the throughput run")
     parser.add_argument("--seconds", type=float, default=30.0, help="length of the latency run")
     parser.add_argument("--rate", type=float, default=1000.0, help="background events/s in the latency run")
-    parser.add_argument("--batch-ms", type=float, default=50.0, help="transport linger (MQTT default 50)")
+    parser.add_argument(
+        "--batch-ms", type=float, default=MqttSettings.batch_ms, help="transport linger (MQTT default)"
+    )
     parser.add_argument("--batch-max", type=int, default=500, help="transport batch cap (MQTT default 500)")
     parser.add_argument("--skip-throughput", action="store_true")
     args = parser.parse_args()

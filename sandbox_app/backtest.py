@@ -3,9 +3,10 @@
 A station changes a threshold in `rules.toml` and wants to know, before going live, whether it buries the duty
 desk. Stored events are fed in time order through *fresh* rule objects exactly as the engine does (flag a fix
 first, tick the clock at each minute boundary of event time, route flagged events only to the rule that
-flagged them) and the signals go into a private alert book with the live dedupe: one alert per
-(rule, subject) while it is open. Nobody acknowledges or closes anything in a backtest, so an alert stays open
-to the end of the range unless `close_after_ms` says how long the desk usually takes to close one.
+flagged them and to the liveness rule) and the signals go into a private alert book with the live dedupe:
+one alert per (rule, subject) while it is open. Nobody acknowledges or closes anything in a backtest, so an
+alert stays open to the end of the range unless `close_after_ms` says how long the desk usually takes to close
+one.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sandbox_app.domain.events import Event
+from sandbox_app.engine import SEES_FLAGGED
 from sandbox_app.rules._where import LocalDays
 from sandbox_app.rules.base import Rule, Signal
 from sandbox_app.store.base import Store
@@ -101,8 +103,9 @@ class RuleRunner:
             flag = getattr(rule, "flag", None)
             for kind in rule.kinds:
                 self.routes.setdefault(kind, []).append(rule)
-                if callable(flag):
+                if callable(flag) or rule.name in SEES_FLAGGED:
                     self.flag_routes.setdefault(kind, []).append(rule)
+                if callable(flag):
                     self.flaggers.setdefault(kind, []).append(flag)
         self.next_tick = 0
 
