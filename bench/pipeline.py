@@ -181,7 +181,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="length of the latency run")
     parser.add_argument("--rate", type=float, default=1000.0, help="background events/s in the latency run")
     parser.add_argument(
-        "--batch-ms", type=float, default=MqttSettings.batch_ms, help="transport linger (MQTT default)"
+        "--batch-ms", type=float, default=MqttSettings().batch_ms, help="transport linger (MQTT default)"
     )
     parser.add_argument("--batch-max", type=int, default=500, help="transport batch cap (MQTT default 500)")
     parser.add_argument("--skip-throughput", action="store_true")
