@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 HealthReporter = Callable[["BridgeHealth"], object]
 
+KEEPALIVE_MS = 30_000
+"""A connected but idle bridge still reports this often, so the engine does not take quiet for silence."""
+
 
 @dataclass(frozen=True, slots=True)
 class BridgeHealth:
@@ -52,6 +55,7 @@ class HealthTracker:
         self._received = 0
         self._rejected = 0
         self._last_rejection: str | None = None
+        self._last_report_ms: int | None = None
 
     @property
     def name(self) -> str:
@@ -67,6 +71,16 @@ class HealthTracker:
                 self._rejected,
                 self._last_rejection,
             )
+
+    def keepalive(self) -> None:
+        """Report again if connected and nothing was reported for `KEEPALIVE_MS` (cheap to call often)."""
+        now = self._now_ms()
+        with self._lock:
+            due = self._connected and (
+                self._last_report_ms is None or now - self._last_report_ms >= KEEPALIVE_MS
+            )
+        if due:
+            self.report()
 
     def set_connected(self, connected: bool) -> None:
         """Record a link change; reports only real changes so a flapping poll loop does not spam."""
@@ -106,6 +120,8 @@ class HealthTracker:
         """Push a snapshot; a failing reporter is logged, never raised into the transport's thread."""
         if self._reporter is None:
             return
+        with self._lock:
+            self._last_report_ms = self._now_ms()
         try:
             self._reporter(self.snapshot())
         except Exception:

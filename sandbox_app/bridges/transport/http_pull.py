@@ -127,6 +127,7 @@ class HttpPullTransport:
             if response.status_code != 200:
                 raise requests.HTTPError(f"unexpected status {response.status_code}", response=response)
             self._health.set_connected(True)
+            self._health.keepalive()
             return self._read_capped(response)
         finally:
             response.close()

@@ -211,6 +211,7 @@ class MqttTransport:
     def _work(self) -> None:
         while not self._stop.is_set():
             batch = self._collect()
+            self._health.keepalive()
             if batch and self._deliver([item for p in batch for item in p.items]):
                 self._ack(batch)
 
