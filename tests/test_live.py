@@ -200,7 +200,7 @@ def test_dispatch_from_recommendation_to_guard_on_scene(district: District, tmp_
     live.bus.subscribe(CoverageUpdate, coverage.append)
     live.start()
     try:
-        wait_until(lambda: live.submit(lambda e: e.now_ms()).result(10) > 0)
+        wait_until(lambda: located(live) >= 35)
         assert live.submit(alarm(alarm_button(district))).result(10).accepted == 1
         alert = next(a for a in live.submit(lambda e: e.open_alerts()).result(10) if a.rule == "alarm_button")
         ranked = live.recommend(alert.id).result(10)
@@ -239,7 +239,7 @@ def test_unanswered_order_escalates_into_an_alert_and_one_call_summons_the_near(
     live = LiveSession(district, opener(tmp_path / "silent.db"), silent)
     live.start()
     try:
-        wait_until(lambda: live.submit(lambda e: e.now_ms()).result(10) > 0)
+        wait_until(lambda: located(live) >= 35)
         live.submit(alarm(alarm_button(district))).result(10)
         alert = next(a for a in live.submit(lambda e: e.open_alerts()).result(10) if a.rule == "alarm_button")
         first = live.recommend(alert.id).result(10)[0].guard
@@ -262,3 +262,8 @@ def test_unanswered_order_escalates_into_an_alert_and_one_call_summons_the_near(
         assert cancelled.state is DispatchState.CANCELLED
     finally:
         live.stop()
+
+
+def located(live: LiveSession) -> int:
+    """Trackers with a stored fix: the nearest-guard search has someone to rank."""
+    return len(live.submit(lambda e: e.store.last_fixes(e.now_ms())).result(10))
