@@ -27,7 +27,7 @@ from sandbox_app.domain.model import (
     Room,
 )
 from sandbox_app.store import Fix
-from sandbox_app.store.sqlite import SqliteStore
+from sandbox_app.store.sqlite import PAGE_SIZE, SqliteStore
 
 MIN = 60_000
 SQUARE = Polygon([(116.0, 39.0), (116.001, 39.0), (116.001, 39.001), (116.0, 39.001)])
@@ -74,6 +74,18 @@ def _fix(eid: str, device: str, ts: int, lon: float, lat: float, **data: object)
 # district ------------------------------------------------------------------------------------------------
 def test_empty_store_has_no_district(store: SqliteStore) -> None:
     assert store.load_district() is None
+
+
+def test_new_file_gets_large_pages_and_an_existing_one_keeps_its_own(tmp_path: Path) -> None:
+    SqliteStore(tmp_path / "new.db").close()
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("CREATE TABLE t (x)")  # created with SQLite's default 4 KiB pages
+    old.close()
+    SqliteStore(tmp_path / "old.db").close()
+    for name, size in (("new.db", PAGE_SIZE), ("old.db", 4096)):
+        conn = sqlite3.connect(tmp_path / name)
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == size, name
+        conn.close()
 
 
 def test_district_round_trip_keeps_extras_enums_and_sets(tmp_path: Path) -> None:
