@@ -39,7 +39,8 @@ def cmd_nearest(args: argparse.Namespace) -> int:
         if district is None:
             raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
         at_ts = _time(args.at, district)
-        busy = frozenset(b.strip() for b in args.busy.split(",") if b.strip()) if args.busy else frozenset()
+        given = {b.strip() for b in args.busy.split(",") if b.strip()} if args.busy else set()
+        busy = frozenset(given | {d.guard_id for d in store.dispatches(active_only=True)})
         try:
             router = RoutingGraph.from_district(district)
             found = nearest_from_store(
@@ -70,6 +71,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--k", type=_positive_int, default=5)
     p.add_argument("--roles", type=_roles, help="comma-separated roles to consider, e.g. police,auxiliary")
     p.add_argument("--max-fix-age-s", type=float, default=300.0, help="older fixes are listed as stale")
-    p.add_argument("--busy", help="comma-separated guard ids already on a dispatch")
+    p.add_argument(
+        "--busy", help="more guard ids to leave out (active dispatches in the store always are)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nearest)

@@ -19,6 +19,7 @@ from sandbox_app.clock import parse_time
 from sandbox_app.data.package import load_package
 from sandbox_app.dispatch.nearest import Nearest, nearest_from_store, nearest_guards, prepare_fleet, rank
 from sandbox_app.dispatch.nearest_cli import register
+from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District, Gate, Guard, Road
@@ -234,6 +235,15 @@ def test_store_positions_and_cli_json(tmp_path: Path, capsys: pytest.CaptureFixt
     assert out[0]["distance_m"] == 60.0 and out[0]["path"][0] == pytest.approx(list(ll(150, 10)))
     with pytest.raises(SystemExit):
         parser.parse_args([*argv, "--at", "0", "--roles", "polce"])
+
+    store = open_store(db)  # a guard on an active dispatch in the store is left out without --busy
+    try:
+        store.create_dispatch(Dispatch("DS-1", "AL-1", "GD4", "T-GD4", "cmdr", NOON - 60_000, *INCIDENT))
+    finally:
+        store.close()
+    assert args.func(args) == 0
+    out = orjson.loads(capsys.readouterr().out)
+    assert [o["guard"] for o in out] == ["GD2", "GD3"]
 
 
 def test_demo_district_paths_run_from_guard_to_incident() -> None:
