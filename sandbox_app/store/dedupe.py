@@ -14,7 +14,7 @@ transaction, so another process writing the same file is noticed (the log's max 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from sandbox_app.domain.events import Event
 
@@ -35,6 +35,8 @@ class EventIds:
         """(min, max) id of the sealed tier: an id outside needs no lookup (sequential ids never do)."""
         self._top: str | None = None
         """The largest id recorded so far."""
+        self._span = ("", "")
+        """(min, max) of the ids `unseen` last passed on, for `added`."""
         self._ascending = True
         """Every batch since the last seal held only ids above all earlier ones (sequential ids): the seal
         can skip sorting, as inserting them in log order already touches each page once."""
@@ -56,12 +58,15 @@ class EventIds:
         self._known_seq = max_seq
         return max_seq
 
-    def unseen(self, conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+    def unseen(self, conn: sqlite3.Connection, ids: set[str]) -> set[str]:
         """Those of `ids` not stored yet (a duplicate-free candidate set)."""
-        fresh = set(ids) - self._recent
-        if fresh and self._fence is not None:
+        fresh = ids - self._recent
+        if not fresh:
+            return fresh
+        self._span = first, last = min(fresh), max(fresh)
+        if self._fence is not None:
             low, high = self._fence
-            if min(fresh) > high or max(fresh) < low:  # ids that keep growing (the usual case): no lookup
+            if first > high or last < low:  # ids that keep growing (the usual case): no lookup
                 return fresh
             pending = [i for i in fresh if low <= i <= high]
             for start in range(0, len(pending), _CHUNK):
@@ -85,7 +90,7 @@ class EventIds:
         self._recent |= ids
         self._known_seq = max_seq
         if ids:
-            low, high = min(ids), max(ids)
+            low, high = self._span  # of a superset of `ids`: good enough for a hint
             if self._top is not None and low <= self._top:
                 self._ascending = False
             if self._top is None or high > self._top:

@@ -115,7 +115,7 @@ class SqliteStore:
         with self._lock:
             with self._tx() as conn:
                 seq_before = self._ids.sync(conn)
-                fresh = self._ids.unseen(conn, [e.id for e in events])
+                fresh = self._ids.unseen(conn, {e.id for e in events})
                 new = self._ids.first_copies(events, fresh)
                 conn.executemany(_INSERT_EVENT, _rows(new))
                 max_seq: int = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
