@@ -148,3 +148,26 @@ def test_fast_path_and_full_check_agree_on_accepted_shapes() -> None:
         assert isinstance(event, Event)
         assert event == validate(orjson.loads(orjson.dumps(obj)))
         assert event.ts == T0
+
+
+def test_cached_iso_seconds_agree_with_a_full_parse() -> None:
+    from datetime import datetime
+
+    from sandbox_app.bridges.schema import SchemaError, parse_ts
+    from sandbox_app.clock import to_ms
+
+    for offset in ("+08:00", "-05:30", "+00:00"):
+        for second in ("2024-02-29T23:59:59", "2024-05-01T16:00:12"):
+            for millis in ("000", "001", "345", "999", "345"):  # the repeat is served from the cache
+                text = f"{second}.{millis}{offset}"
+                assert parse_ts(text) == to_ms(datetime.fromisoformat(text)), text
+    for bad in (
+        "2024-05-01T16:00:12.3a5+08:00",
+        "2024-05-01T16:00:12.3²5+08:00",
+        "2024-13-01T16:00:12.345+08:00",
+        "2024-05-01T16:00:61.345+08:00",
+        "2024-05-01T16:00:12.345+08:0x",
+        "2024-05-01T16:00:12.345+2500",
+    ):
+        with pytest.raises(SchemaError):
+            parse_ts(bad)
