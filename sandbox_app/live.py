@@ -210,8 +210,11 @@ class LiveSession:
         """Stand the guard down (the order is withdrawn); a reason is required."""
         return self.report(dispatch_id, DispatchState.CANCELLED, commander, reason)
 
-    def report(self, dispatch_id: str, state: DispatchState, actor: str, note: str = "") -> Future[Dispatch]:
-        return self._dispatching(lambda s, e: s.report(e, dispatch_id, state, actor, note))
+    def report(
+        self, dispatch_id: str, state: DispatchState, actor: str, note: str = "", photo: str | None = None
+    ) -> Future[Dispatch]:
+        """A commander's step (on scene, handled, feedback with an optional photo path, closed, cancelled)."""
+        return self._dispatching(lambda s, e: s.report(e, dispatch_id, state, actor, note, photo))
 
     def _dispatching(self, fn: Callable[[DispatchService, Engine], T]) -> Future[T]:
         def command(engine: Engine) -> T:

@@ -206,11 +206,19 @@ class DispatchService:
         return self._issued(engine, alert, outcome, ranked, commander)
 
     def report(
-        self, engine: EngineLike, dispatch_id: str, state: DispatchState, actor: str, note: str = ""
+        self,
+        engine: EngineLike,
+        dispatch_id: str,
+        state: DispatchState,
+        actor: str,
+        note: str = "",
+        photo: str | None = None,
     ) -> Dispatch:
-        """A commander's step on a dispatch (cancel with a reason, on scene, handled, feedback, closed)."""
+        """A commander's step on a dispatch (cancel with a reason, on scene, handled, feedback with an
+        optional photo path, closed)."""
         current = self.desk.get(dispatch_id)
-        done = self.desk.report(dispatch_id, state, actor, max(engine.now_ms(), current.last_ts), note)
+        ts = max(engine.now_ms(), current.last_ts)
+        done = self.desk.report(dispatch_id, state, actor, ts, note, photo=photo)
         self.changes += 1
         return done
 

@@ -54,6 +54,11 @@ _NEXT: dict[DispatchState, frozenset[DispatchState]] = {
 _NEEDS_NOTE = {_S.FEEDBACK: "feedback text", _S.DECLINED: "reason", _S.CANCELLED: "reason"}
 
 
+def next_states(state: DispatchState) -> frozenset[DispatchState]:
+    """The steps allowed from `state`: the table `Dispatch.advance` enforces, so a UI offers only those."""
+    return _NEXT[state]
+
+
 class DispatchError(ValueError):
     """A step not allowed from the dispatch's state, out of time order, by the wrong guard, or without
     the note it needs."""
