@@ -1,7 +1,8 @@
 """The dispatch panel: recommended guards for the selected alert, the orders going out, and how they fare.
 
-It holds no dispatch rules: candidates come from the engine's nearest-guard search, states from the desk.
-A click only emits a request; the live controller forwards it to the session's worker thread.
+It holds no dispatch rules: candidates come from the engine's nearest-guard search, states from the desk, and
+which manual steps are offered from the domain's `next_states`. A click only emits a request; the live
+controller forwards it to the session's worker thread.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -30,12 +32,13 @@ from PySide6.QtWidgets import (
 from layers import style
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.dispatch import Dispatch, DispatchState
+from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
 from sandbox_app.domain.enums import GuardRole
 from widgets.render2d import qcolor
 
 STALE_GREY = QColor(150, 150, 150)
 NoteAsker = Callable[[str, str], "str | None"]
+PhotoAsker = Callable[[], "str | None"]
 
 
 def minutes_seconds(seconds: float) -> str:
@@ -53,6 +56,8 @@ class DispatchPanel(QDockWidget):
     """(alert id, within seconds)"""
     cancel_requested = Signal(str, str)
     """(dispatch id, reason)"""
+    report_requested = Signal(str, str, str, object)
+    """(dispatch id, state, note, photo path or None): a step the commander reports by hand"""
 
     def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +68,7 @@ class DispatchPanel(QDockWidget):
         self.candidates: list[Candidate] = []
         self.dispatches: list[Dispatch] = []
         self.ask_note: NoteAsker = self._dialog_note
+        self.ask_photo: PhotoAsker = self._dialog_photo
         self.alert_label = QLabel(self.tr("Select an alert to see the nearest guards."), self)
         self.alert_label.setObjectName("dispatch_alert")
         self.alert_label.setWordWrap(True)
@@ -94,6 +100,21 @@ class DispatchPanel(QDockWidget):
         )
         self.active.itemSelectionChanged.connect(self._update_buttons)
         self.cancel_button = self._button("dispatch_cancel", self.tr("Cancel order…"), self._cancel)
+        self.step_buttons = {
+            DispatchState.ON_SCENE: self._button(
+                "dispatch_on_scene", self.tr("On scene"), lambda: self._report(DispatchState.ON_SCENE)
+            ),
+            DispatchState.HANDLED: self._button(
+                "dispatch_handled", self.tr("Handled"), lambda: self._report(DispatchState.HANDLED)
+            ),
+            DispatchState.FEEDBACK: self._button("dispatch_feedback", self.tr("Feedback…"), self._feedback),
+            DispatchState.CLOSED: self._button(
+                "dispatch_close", self.tr("Close"), lambda: self._report(DispatchState.CLOSED)
+            ),
+        }
+        self.step_buttons[DispatchState.ON_SCENE].setToolTip(self.tr("The guard radioed in from the scene"))
+        self.durations = QLabel(self)
+        self.durations.setObjectName("dispatch_durations")
         self.escalations = QLabel(self)
         self.escalations.setObjectName("dispatch_escalations")
         self.escalations.setStyleSheet("color: rgb(200, 0, 0)")
@@ -133,6 +154,13 @@ class DispatchPanel(QDockWidget):
             layout.addLayout(row)
         layout.addWidget(QLabel(self.tr("Orders"), self))
         layout.addWidget(self.active, 2)
+        layout.addWidget(self.durations)
+        s = DispatchState
+        for states in ((s.ON_SCENE, s.HANDLED), (s.FEEDBACK, s.CLOSED)):
+            row = QHBoxLayout()
+            for state in states:
+                row.addWidget(self.step_buttons[state])
+            layout.addLayout(row)
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.escalations)
         return body
@@ -258,8 +286,27 @@ class DispatchPanel(QDockWidget):
         self.recommend_button.setEnabled(has_alert)
         self.dispatch_button.setEnabled(has_alert and bool(self.guards.selectedIndexes()))
         self.one_call_button.setEnabled(has_alert)
-        chosen = next((d for d in self.dispatches if d.id == self.selected_dispatch()), None)
+        chosen = self.chosen()
         self.cancel_button.setEnabled(chosen is not None and chosen.state.holds_guard)
+        allowed = next_states(chosen.state) if chosen is not None else frozenset()
+        for state, button in self.step_buttons.items():
+            button.setEnabled(state in allowed)
+        self.durations.setText(self.durations_text(chosen) if chosen is not None else "")
+
+    def chosen(self) -> Dispatch | None:
+        """The dispatch selected in the orders table."""
+        selected = self.selected_dispatch()
+        return next((d for d in self.dispatches if d.id == selected), None)
+
+    def durations_text(self, d: Dispatch) -> str:
+        """Issue → accepted, → on scene, → closed; "—" for a step not reached."""
+
+        def shown(seconds: float | None) -> str:
+            return "—" if seconds is None else minutes_seconds(seconds)
+
+        return self.tr("To accept {0} · to arrive {1} · to close {2}").format(
+            shown(d.time_to_accept_s), shown(d.time_to_arrive_s), shown(d.time_to_close_s)
+        )
 
     def _recommend(self) -> None:
         if self.alert is not None:
@@ -282,6 +329,28 @@ class DispatchPanel(QDockWidget):
         if answer is not None and answer.strip():
             self.cancel_requested.emit(dispatch_id, answer.strip())
 
+    def _report(self, state: DispatchState) -> None:
+        dispatch_id = self.selected_dispatch()
+        if dispatch_id is not None:
+            self.report_requested.emit(dispatch_id, str(state), "", None)
+
+    def _feedback(self) -> None:
+        """Feedback needs its text; the photo is optional (a cancelled file dialog sends none)."""
+        dispatch_id = self.selected_dispatch()
+        if dispatch_id is None:
+            return
+        text = self.ask_note(self.tr("Feedback"), self.tr("What was done:"))
+        if text is None or not text.strip():
+            return
+        photo = self.ask_photo()
+        self.report_requested.emit(dispatch_id, str(DispatchState.FEEDBACK), text.strip(), photo or None)
+
     def _dialog_note(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt)
         return text if ok else None
+
+    def _dialog_photo(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Photo (optional)"), "", self.tr("Images (*.jpg *.jpeg *.png);;All files (*)")
+        )
+        return path or None

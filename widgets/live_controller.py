@@ -17,7 +17,7 @@ from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.lifecycle import Outcome
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.dispatch import Dispatch
+from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.live import LiveSession
 from widgets.main_window import MainWindow
@@ -49,6 +49,7 @@ class LiveController(QObject):
         panel.dispatch_requested.connect(self.request_dispatch)
         panel.one_call_requested.connect(self.request_one_call)
         panel.cancel_requested.connect(self.request_cancel)
+        panel.report_requested.connect(self.request_report)
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()
@@ -218,6 +219,20 @@ class LiveController(QObject):
             self.window.statusBar().showMessage(
                 self.tr("Order {0} cancelled").format(future.result().id), 5_000
             )
+
+    def request_report(self, dispatch_id: str, state: str, note: str, photo: object) -> Future[Dispatch]:
+        """A step the commander reports by hand; a refusal (e.g. the guard's own report got there first)
+        shows in the status bar."""
+        path = photo if isinstance(photo, str) and photo else None
+        future = self.session.report(dispatch_id, DispatchState(state), self.actor, note, path)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._reported(f)))
+        return future
+
+    def _reported(self, future: Future[Dispatch]) -> None:
+        if not self._failed(future):
+            d = future.result()
+            text = self.tr("Order {0}: {1}").format(d.id, self.window.dispatch_panel.state_text(d.state))
+            self.window.statusBar().showMessage(text, 5_000)
 
     def _failed(self, future: Future[Any]) -> bool:
         if future.cancelled():

@@ -232,185 +232,231 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="60"/>
+        <location filename="../../widgets/dispatch_panel.py" line="65"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="66"/>
-        <location filename="../../widgets/dispatch_panel.py" line="184"/>
+        <location filename="../../widgets/dispatch_panel.py" line="72"/>
+        <location filename="../../widgets/dispatch_panel.py" line="212"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
-        <location filename="../../widgets/dispatch_panel.py" line="86"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="92"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="75"/>
+        <location filename="../../widgets/dispatch_panel.py" line="81"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="76"/>
+        <location filename="../../widgets/dispatch_panel.py" line="82"/>
         <source>Dispatch selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="83"/>
         <source>One call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="82"/>
+        <location filename="../../widgets/dispatch_panel.py" line="88"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="87"/>
+        <location filename="../../widgets/dispatch_panel.py" line="93"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="88"/>
+        <location filename="../../widgets/dispatch_panel.py" line="94"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="89"/>
+        <location filename="../../widgets/dispatch_panel.py" line="95"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="90"/>
+        <location filename="../../widgets/dispatch_panel.py" line="96"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="91"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="105"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="96"/>
+        <location filename="../../widgets/dispatch_panel.py" line="102"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="134"/>
-        <source>Orders</source>
+        <location filename="../../widgets/dispatch_panel.py" line="108"/>
+        <source>Handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="149"/>
-        <source>issued</source>
+        <location filename="../../widgets/dispatch_panel.py" line="110"/>
+        <source>Feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="150"/>
-        <source>escalated: no answer</source>
+        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="151"/>
-        <source>accepted, on the way</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="152"/>
-        <source>on scene</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="153"/>
-        <source>handled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="154"/>
-        <source>feedback given</source>
+        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <source>The guard radioed in from the scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="155"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="177"/>
+        <source>issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="178"/>
+        <source>escalated: no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="179"/>
+        <source>accepted, on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="180"/>
+        <source>on scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="181"/>
+        <source>handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="182"/>
+        <source>feedback given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="183"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="156"/>
+        <location filename="../../widgets/dispatch_panel.py" line="184"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="157"/>
+        <location filename="../../widgets/dispatch_panel.py" line="185"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="163"/>
+        <location filename="../../widgets/dispatch_panel.py" line="191"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="164"/>
+        <location filename="../../widgets/dispatch_panel.py" line="192"/>
         <source>auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="165"/>
+        <location filename="../../widgets/dispatch_panel.py" line="193"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="166"/>
+        <location filename="../../widgets/dispatch_panel.py" line="194"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="167"/>
+        <location filename="../../widgets/dispatch_panel.py" line="195"/>
         <source>security guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="186"/>
+        <location filename="../../widgets/dispatch_panel.py" line="214"/>
         <source>Alert: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
         <source>Last position is old</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="263"/>
         <source>No answer from: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="281"/>
+        <location filename="../../widgets/dispatch_panel.py" line="307"/>
+        <source>To accept {0} · to arrive {1} · to close {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="328"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="281"/>
+        <location filename="../../widgets/dispatch_panel.py" line="328"/>
         <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <source>What was done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <source>Photo (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -463,80 +509,85 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="55"/>
+        <location filename="../../widgets/live_controller.py" line="56"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="120"/>
+        <location filename="../../widgets/live_controller.py" line="121"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="126"/>
+        <location filename="../../widgets/live_controller.py" line="127"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="126"/>
+        <location filename="../../widgets/live_controller.py" line="127"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="128"/>
+        <location filename="../../widgets/live_controller.py" line="129"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="140"/>
+        <location filename="../../widgets/live_controller.py" line="141"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="145"/>
+        <location filename="../../widgets/live_controller.py" line="146"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="149"/>
+        <location filename="../../widgets/live_controller.py" line="150"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="159"/>
-        <location filename="../../widgets/live_controller.py" line="224"/>
+        <location filename="../../widgets/live_controller.py" line="160"/>
+        <location filename="../../widgets/live_controller.py" line="239"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="163"/>
-        <location filename="../../widgets/live_controller.py" line="228"/>
+        <location filename="../../widgets/live_controller.py" line="164"/>
+        <location filename="../../widgets/live_controller.py" line="243"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="167"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="184"/>
+        <location filename="../../widgets/live_controller.py" line="185"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="201"/>
+        <location filename="../../widgets/live_controller.py" line="202"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="204"/>
+        <location filename="../../widgets/live_controller.py" line="205"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="219"/>
+        <location filename="../../widgets/live_controller.py" line="220"/>
         <source>Order {0} cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="234"/>
+        <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

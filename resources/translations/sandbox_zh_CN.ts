@@ -232,186 +232,232 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="60"/>
+        <location filename="../../widgets/dispatch_panel.py" line="65"/>
         <source>Dispatch</source>
         <translation>调度派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="66"/>
-        <location filename="../../widgets/dispatch_panel.py" line="184"/>
+        <location filename="../../widgets/dispatch_panel.py" line="72"/>
+        <location filename="../../widgets/dispatch_panel.py" line="212"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条告警以查看最近的巡防力量。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
-        <location filename="../../widgets/dispatch_panel.py" line="86"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="92"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>ETA</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="71"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="75"/>
+        <location filename="../../widgets/dispatch_panel.py" line="81"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="76"/>
+        <location filename="../../widgets/dispatch_panel.py" line="82"/>
         <source>Dispatch selected</source>
         <translation>派遣所选人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="83"/>
         <source>One call</source>
         <translation>一键呼叫</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="82"/>
+        <location filename="../../widgets/dispatch_panel.py" line="88"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="87"/>
+        <location filename="../../widgets/dispatch_panel.py" line="93"/>
         <source>Alert</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="88"/>
+        <location filename="../../widgets/dispatch_panel.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="89"/>
+        <location filename="../../widgets/dispatch_panel.py" line="95"/>
         <source>Issued</source>
         <translation>下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="90"/>
+        <location filename="../../widgets/dispatch_panel.py" line="96"/>
         <source>Accepted</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="91"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="105"/>
         <source>On scene</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="96"/>
+        <location filename="../../widgets/dispatch_panel.py" line="102"/>
         <source>Cancel order…</source>
         <translation>撤销指令…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="134"/>
+        <location filename="../../widgets/dispatch_panel.py" line="108"/>
+        <source>Handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="110"/>
+        <source>Feedback…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <source>The guard radioed in from the scene</source>
+        <translation>队员已通过对讲报告到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="155"/>
         <source>Orders</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="149"/>
+        <location filename="../../widgets/dispatch_panel.py" line="177"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="150"/>
+        <location filename="../../widgets/dispatch_panel.py" line="178"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="151"/>
+        <location filename="../../widgets/dispatch_panel.py" line="179"/>
         <source>accepted, on the way</source>
         <translation>已接单，赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="152"/>
+        <location filename="../../widgets/dispatch_panel.py" line="180"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="153"/>
+        <location filename="../../widgets/dispatch_panel.py" line="181"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="154"/>
+        <location filename="../../widgets/dispatch_panel.py" line="182"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="155"/>
+        <location filename="../../widgets/dispatch_panel.py" line="183"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="156"/>
+        <location filename="../../widgets/dispatch_panel.py" line="184"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="157"/>
+        <location filename="../../widgets/dispatch_panel.py" line="185"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="163"/>
+        <location filename="../../widgets/dispatch_panel.py" line="191"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="164"/>
+        <location filename="../../widgets/dispatch_panel.py" line="192"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="165"/>
+        <location filename="../../widgets/dispatch_panel.py" line="193"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="166"/>
+        <location filename="../../widgets/dispatch_panel.py" line="194"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="167"/>
+        <location filename="../../widgets/dispatch_panel.py" line="195"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="186"/>
+        <location filename="../../widgets/dispatch_panel.py" line="214"/>
         <source>Alert: {0}</source>
         <translation>告警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="263"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="281"/>
+        <location filename="../../widgets/dispatch_panel.py" line="307"/>
+        <source>To accept {0} · to arrive {1} · to close {2}</source>
+        <translation>接单 {0} · 到场 {1} · 结案 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="328"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="281"/>
+        <location filename="../../widgets/dispatch_panel.py" line="328"/>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <source>What was done:</source>
+        <translation>处置情况：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <source>Photo (optional)</source>
+        <translation>现场照片（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -462,81 +508,86 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="55"/>
+        <location filename="../../widgets/live_controller.py" line="56"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="120"/>
+        <location filename="../../widgets/live_controller.py" line="121"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="126"/>
+        <location filename="../../widgets/live_controller.py" line="127"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="126"/>
+        <location filename="../../widgets/live_controller.py" line="127"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="128"/>
+        <location filename="../../widgets/live_controller.py" line="129"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="140"/>
+        <location filename="../../widgets/live_controller.py" line="141"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="145"/>
+        <location filename="../../widgets/live_controller.py" line="146"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="149"/>
+        <location filename="../../widgets/live_controller.py" line="150"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="159"/>
-        <location filename="../../widgets/live_controller.py" line="224"/>
+        <location filename="../../widgets/live_controller.py" line="160"/>
+        <location filename="../../widgets/live_controller.py" line="239"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="163"/>
-        <location filename="../../widgets/live_controller.py" line="228"/>
+        <location filename="../../widgets/live_controller.py" line="164"/>
+        <location filename="../../widgets/live_controller.py" line="243"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="167"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="184"/>
+        <location filename="../../widgets/live_controller.py" line="185"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="201"/>
+        <location filename="../../widgets/live_controller.py" line="202"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="204"/>
+        <location filename="../../widgets/live_controller.py" line="205"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="219"/>
+        <location filename="../../widgets/live_controller.py" line="220"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="234"/>
+        <source>Order {0}: {1}</source>
+        <translation>指令 {0}：{1}</translation>
     </message>
 </context>
 <context>
