@@ -208,16 +208,14 @@ def _fast(obj: dict[str, Any]) -> Event | None:
     Accepts nothing `validate` would refuse: every check here is a strict subset of the full one, and the
     full one runs (and explains) whenever this one is unsure. Measured ~1 µs/event cheaper than `validate`.
     """
+    try:  # required keys by subscript (cheaper than .get); a missing one goes to `validate` to explain
+        kind, event_id, device, ts = obj["kind"], obj["id"], obj["device"], obj["ts"]
+    except KeyError:
+        return None
     get = obj.get
-    kind, event_id, device, ts, lon, lat, data = (
-        get("kind"),
-        get("id"),
-        get("device"),
-        get("ts"),
-        get("lon"),
-        get("lat"),
-        get("data"),
-    )
+    lon, lat, data = get("lon"), get("lat"), get("data")
+    if data is None:  # absent or null: an empty object, as `validate` reads it (doors, alarms)
+        data = {}
     if not (
         kind in EVENT_KINDS
         and type(event_id) is str
