@@ -142,6 +142,7 @@ def test_fast_path_and_full_check_agree_on_accepted_shapes() -> None:
         _ev(kind="gps.fix", lon=116, lat=40, data={"speed": 0, "battery": 100, "course": 360}),
         _ev(kind="gps.fix", lon=116.4, lat=39.9, data={}),
         _ev(ts="2024-05-01T16:00:00+08:00", data=None),
+        _ev(data=...),  # no data key at all (doors, alarms)
         _ev(kind="lock.open", data={"credential": "C1"}),
     ):
         event = decode_event(orjson.dumps(obj))
