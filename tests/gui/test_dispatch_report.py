@@ -83,12 +83,14 @@ def _press_and_wait(live: Live, qtbot: QtBot, state: DispatchState) -> None:
     qtbot.mouseClick(panel.step_buttons[state], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _chosen(panel).state is state, timeout=10_000)
     assert _enabled(panel) == OFFERED[state]
-    step_ts = _chosen(panel).last_ts
+    _wait_clock_past(live, qtbot, _chosen(panel).last_ts)
 
+
+def _wait_clock_past(live: Live, qtbot: QtBot, ts: int) -> None:
     def now(engine: Engine) -> int:
         return engine.now_ms()
 
-    qtbot.waitUntil(lambda: live.session.submit(now).result(10) > step_ts, timeout=10_000)
+    qtbot.waitUntil(lambda: live.session.submit(now).result(10) > ts, timeout=10_000)
 
 
 def test_commander_walks_an_order_to_closed(
@@ -114,14 +116,17 @@ def test_commander_walks_an_order_to_closed(
         qtbot.mouseClick(panel.step_buttons[S.ON_SCENE], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _chosen(panel).state is S.ON_SCENE, timeout=10_000)
     assert _enabled(panel) == OFFERED[S.ON_SCENE]
+    _wait_clock_past(live, qtbot, _chosen(panel).last_ts)
     for state in (S.HANDLED, S.FEEDBACK, S.CLOSED):
         _press_and_wait(live, qtbot, state)
     assert DURATIONS.match(panel.durations.text()), panel.durations.text()
     assert not panel.cancel_button.isEnabled()
 
-    live.controller.request_report(made, str(S.HANDLED), "", None)  # a closed order refuses any step
     bar = live.window.statusBar()
+    bar.clearMessage()
+    live.controller.request_report(made, str(S.HANDLED), "", None)  # a closed order refuses any step
     qtbot.waitUntil(lambda: bar.currentMessage().startswith("Not changed: "), timeout=10_000)
+    assert made in bar.currentMessage() and "closed" in bar.currentMessage()
     live.stop()
     with SqliteStore(tmp_path / "live.db") as store:
         stored = store.get_dispatch(made)
