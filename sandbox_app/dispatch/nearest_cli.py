@@ -71,8 +71,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--k", type=_positive_int, default=5)
     p.add_argument("--roles", type=_roles, help="comma-separated roles to consider, e.g. police,auxiliary")
     p.add_argument("--max-fix-age-s", type=float, default=300.0, help="older fixes are listed as stale")
-    p.add_argument(
-        "--busy", help="more guard ids to leave out (active dispatches in the store always are)"
-    )
+    p.add_argument("--busy", help="more guard ids to leave out (active dispatches in the store always are)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nearest)
