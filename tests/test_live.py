@@ -193,7 +193,10 @@ DISPATCH = LiveOptions(
 
 
 def test_dispatch_from_recommendation_to_guard_on_scene(district: District, tmp_path: Path) -> None:
-    live = LiveSession(district, opener(tmp_path / "dispatch.db"), DISPATCH)
+    # the guard stays on scene for a simulated day, so it is still held when the second desk asks,
+    # however slowly a loaded CI machine runs the 600x clock
+    lingering = replace(DISPATCH, rates=replace(DISPATCH.rates, on_scene_s=(86_400.0, 86_400.0)))
+    live = LiveSession(district, opener(tmp_path / "dispatch.db"), lingering)
     updates: list[DispatchUpdate] = []
     coverage: list[CoverageUpdate] = []
     live.bus.subscribe(DispatchUpdate, updates.append)

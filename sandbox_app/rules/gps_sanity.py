@@ -56,6 +56,7 @@ class GpsSanity:
         default_kmh = p.number("default_max_kmh", 60.0)
         by_role = {**ROLE_MAX_KMH, **p.numbers("max_kmh")}
         self.min_jump_m = p.number("min_jump_m", 50.0, positive=False)
+        self._short_m = self.min_jump_m * 0.999  # strictly inside min_jump_m whatever the rounding
         margin_m = p.number("margin_m", 2000.0, positive=False)
         self.reset_after = p.integer("reset_after", 3, minimum=2)
         self.severity = p.severity(Severity.LOW)
@@ -96,6 +97,10 @@ class GpsSanity:
             and (box is None or (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]))
             and device not in self._suspect
         ):
+            # |Δlon|+|Δlat| bounds the distance from above (cos(lat) <= 1): a short step needs no trigonometry
+            if (abs(lon - prev[1]) + abs(lat - prev[2])) * _M_PER_DEG < self._short_m:
+                self._fix[device] = (ts, lon, lat)
+                return None
             meters = distance_m(prev[1], prev[2], lon, lat)
             if meters <= self.min_jump_m or meters * 1000 <= self._limit_ms.get(device, self._default_ms) * (
                 ts - prev[0]
