@@ -7,6 +7,7 @@ times in outputs are epoch ms. Exit codes: 0 ok, 2 bad input (arguments, package
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -230,6 +231,10 @@ def cmd_alert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Modules that add their own subcommands: each has `register(subparsers)`. One line here per feature.
+SUBCOMMAND_MODULES = ("sandbox_app.dispatch.nearest_cli",)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sandbox-app", description="数字沙盘 Digital Sandbox, headless")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -274,9 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", help="when it happened (default: now)")
     p.set_defaults(func=cmd_alert)
 
-    from sandbox_app.dispatch.nearest_cli import register as register_nearest
-
-    register_nearest(sub)
+    for module in SUBCOMMAND_MODULES:
+        importlib.import_module(module).register(sub)
     return parser
 
 
