@@ -135,7 +135,33 @@ _V4_DISPATCH_LIFECYCLE = (
         ts INTEGER NOT NULL, note TEXT NOT NULL, PRIMARY KEY (dispatch_id, idx)) WITHOUT ROWID""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1_CORE, _v2_fix_tables, _V3_DISPATCHES, _V4_DISPATCH_LIFECYCLE)
+_V5_USERS_AUDIT = (
+    # Users of the desk (sandbox_app/privacy/users.py): argon2 hashes only, never a password; the lockout
+    # state lives here so it survives a restart of the application.
+    """CREATE TABLE users (
+        name TEXT PRIMARY KEY, role TEXT NOT NULL, pw_hash TEXT NOT NULL, totp_secret TEXT,
+        failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0, created_ts INTEGER NOT NULL, changed_ts INTEGER NOT NULL)
+        WITHOUT ROWID""",
+    # The tamper-evident audit log (sandbox_app/privacy/audit.py): each row's hash covers the previous
+    # row's hash, so an edit, deletion or reordering breaks the chain from that row on.
+    """CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+        target TEXT NOT NULL, detail TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL)""",
+    # Append-only for ordinary SQL: a tamperer must drop these first, and `audit verify` still catches it.
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _V1_CORE,
+    _v2_fix_tables,
+    _V3_DISPATCHES,
+    _V4_DISPATCH_LIFECYCLE,
+    _V5_USERS_AUDIT,
+)
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 
 LATEST_VERSION = len(MIGRATIONS)
