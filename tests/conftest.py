@@ -1,10 +1,15 @@
-"""Session-wide fixtures: where the shared third-party test data lives."""
+"""Session-wide fixtures: where the shared third-party test data lives; a real PostgreSQL server."""
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from sandbox_app.store.pg_local import LocalPostgres, pg_bindir, postgis_available
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -21,3 +26,35 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[LocalPostgres]:
+    """A real PostgreSQL + PostGIS on 127.0.0.1 for the whole session (database `sandbox_test`), stopped at
+    the end. Without the server binaries tests skip locally but fail in CI (`CI` set), where they must run."""
+    bindir = pg_bindir()
+    if bindir is None or not postgis_available(bindir):
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL/PostGIS server binaries are missing in CI (make setup installs them)")
+        pytest.skip("PostgreSQL/PostGIS server binaries are not installed (make setup installs them)")
+    server = LocalPostgres()
+    server.start()
+    try:
+        server.create_database("sandbox_test")
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: LocalPostgres) -> Iterator[str]:
+    """A URL whose connections work in a fresh, empty schema of their own (PostGIS from `public`)."""
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = postgres_server.url("sandbox_test")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield postgres_server.url("sandbox_test", options=f"-csearch_path%3D{schema},public")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
