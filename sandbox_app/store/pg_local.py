@@ -64,9 +64,10 @@ class LocalPostgres:
         self.log = self.workdir / "postgres.log"
         self._as_root = os.geteuid() == 0
 
-    def _as(self) -> dict[str, str]:
-        """subprocess arguments that drop root for the postgres OS user."""
-        return {"user": SUPERUSER, "group": SUPERUSER} if self._as_root else {}
+    @property
+    def _user(self) -> str | None:
+        """The OS user the binaries run as: postgres when we are root, else ourselves."""
+        return SUPERUSER if self._as_root else None
 
     def url(self, dbname: str = "postgres", **options: str) -> str:
         query = "&".join(f"{k}={v}" for k, v in options.items())
@@ -92,7 +93,8 @@ class LocalPostgres:
             stderr=subprocess.PIPE,
             cwd=self.workdir,
             check=False,
-            **self._as(),
+            user=self._user,
+            group=self._user,
         )
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed: {done.stderr.decode(errors='replace')[-2000:]}")
@@ -115,7 +117,8 @@ class LocalPostgres:
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=self.workdir,
-            **self._as(),
+            user=self._user,
+            group=self._user,
         )
         log.close()
         self._wait_ready(timeout_s)
