@@ -19,10 +19,19 @@ Extra = dict[str, Any]
 
 @dataclass(slots=True)
 class Compound:
+    """A walled compound (小区), the smallest unit of the city hierarchy county → street → community →
+    compound; the three upper levels are names or codes, empty when a package does not say."""
+
     id: str
     name: str
     boundary: Polygon
     extra: Extra = field(default_factory=dict)
+    community: str = ""
+    """社区 (residents' community) the compound belongs to."""
+    street: str = ""
+    """街道 (sub-district / street office) above the community."""
+    county: str = ""
+    """区县 (county or city district) above the street."""
 
 
 @dataclass(slots=True)
