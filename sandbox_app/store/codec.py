@@ -1,4 +1,4 @@
-"""Rows ⇄ domain objects for the SQLite store: geometry as WKB, `extra` and `data` as JSON text.
+"""Rows ⇄ domain objects for both stores: geometry as WKB, `extra` and `data` as JSON text.
 
 Kept apart from the connection handling so the PostgreSQL backend can reuse the same encodings (WKB is what
 PostGIS speaks natively) and so a round trip can be tested without a database.
@@ -70,9 +70,9 @@ Codec = tuple[str, Sequence[str], Callable[[Any], Row], Callable[[Row], Any]]
 CODECS: dict[str, Codec] = {
     "compounds": (
         "compounds",
-        ("id", "name", "boundary", "extra"),
-        lambda c: (c.id, c.name, wkb(c.boundary), dumps(c.extra)),
-        lambda r: Compound(r[0], r[1], _geom(r[2], Polygon), loads(r[3])),
+        ("id", "name", "boundary", "extra", "community", "street", "county"),
+        lambda c: (c.id, c.name, wkb(c.boundary), dumps(c.extra), c.community, c.street, c.county),
+        lambda r: Compound(r[0], r[1], _geom(r[2], Polygon), loads(r[3]), r[4], r[5], r[6]),
     ),
     "buildings": (
         "buildings",

@@ -155,12 +155,19 @@ _V5_USERS_AUDIT = (
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
 )
 
+_V6_CITY_HIERARCHY = tuple(
+    # County → street → community → compound (issue 8): the upper levels as plain columns of the compound.
+    f"ALTER TABLE compounds ADD COLUMN {level} TEXT NOT NULL DEFAULT ''"
+    for level in ("community", "street", "county")
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
     _v2_fix_tables,
     _V3_DISPATCHES,
     _V4_DISPATCH_LIFECYCLE,
     _V5_USERS_AUDIT,
+    _V6_CITY_HIERARCHY,
 )
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 

@@ -45,7 +45,7 @@ def store(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[SqliteStor
 
 def _district(name: str = "测试社区") -> District:
     d = District(name, "Asia/Shanghai", extra={"source": "test", "version": 2})
-    d.compounds["C1"] = Compound("C1", "一号小区", SQUARE, {"area_m2": 1234.5})
+    d.compounds["C1"] = Compound("C1", "一号小区", SQUARE, {"area_m2": 1.5}, "测试社区", "测试街道", "测试区")
     d.buildings["B1"] = Building("B1", "C1", "1栋", 6, SQUARE.buffer(-0.0001), 18.5, {"year": np.int64(1998)})
     d.buildings["B2"] = Building("B2", "C1", "2栋", 3, SQUARE.buffer(-0.0002))
     d.rooms["R1"] = Room("R1", "B1", "1", 3, "301", RoomUsage.RENTAL, {"area": 60})
