@@ -232,7 +232,7 @@ def cmd_alert(args: argparse.Namespace) -> int:
 
 
 # Modules that add their own subcommands: each has `register(subparsers)`. One line here per feature.
-SUBCOMMAND_MODULES = ("sandbox_app.dispatch.nearest_cli",)
+SUBCOMMAND_MODULES = ("sandbox_app.dispatch.nearest_cli", "sandbox_app.privacy.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,79 @@
+"""`sandbox-app user` and `audit` end to end: passwords from stdin, tampering found, exit codes."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from sandbox_app.cli import main
+from sandbox_app.privacy.users import UserBook, fast_hasher
+
+
+def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> int:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    return main(argv)
+
+
+def test_user_add_list_passwd_and_audit_verify(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "s.db")
+    assert (
+        run(
+            ["user", "add", "cmd1", "--role", "commander", "--db", db, "--by", "admin1"],
+            monkeypatch,
+            "a long password 1\n",
+        )
+        == 0
+    )
+    assert (
+        run(
+            ["user", "add", "an1", "--role", "analyst", "--totp", "--db", db],
+            monkeypatch,
+            "a long password 2\n",
+        )
+        == 0
+    )
+    assert "TOTP secret" in capsys.readouterr().out
+    assert run(["user", "add", "x", "--role", "wall", "--db", db], monkeypatch, "short\n") == 2
+    assert "at least" in capsys.readouterr().err
+    assert run(["user", "passwd", "cmd1", "--db", db], monkeypatch, "a new long password\n") == 0
+    capsys.readouterr()
+    assert run(["user", "list", "--db", db], monkeypatch) == 0
+    users = orjson.loads(capsys.readouterr().out)
+    assert [(u["name"], u["role"], u["totp"]) for u in users] == [
+        ("an1", "analyst", True),
+        ("cmd1", "commander", False),
+    ]
+    book = UserBook.open(db, hasher=fast_hasher())
+    assert book.login("cmd1", "a new long password").name == "cmd1"
+    book.close()
+
+    assert run(["audit", "verify", "--db", db], monkeypatch) == 0
+    assert "intact: 4 entries" in capsys.readouterr().out
+    assert run(["audit", "head", "--db", db], monkeypatch) == 0
+    anchor = capsys.readouterr().out.strip()
+    assert anchor.startswith("4:")
+    assert run(["audit", "list", "--db", db, "--action", "user."], monkeypatch) == 0
+    listed = orjson.loads(capsys.readouterr().out)
+    assert [(e["actor"], e["action"]) for e in listed][:1] == [("admin1", "user.add")]
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET target = 'someone' WHERE seq = 2")
+    conn.close()
+    assert run(["audit", "verify", "--db", db, "--anchor", anchor], monkeypatch) == 1
+    assert "BROKEN at entry 2" in capsys.readouterr().out
+
+
+def test_commands_refuse_a_missing_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = str(tmp_path / "none.db")
+    assert run(["audit", "verify", "--db", missing], monkeypatch) == 2
+    assert run(["user", "list", "--db", missing], monkeypatch) == 2
+    assert run(["audit", "verify", "--db", missing, "--anchor", "x"], monkeypatch) == 2
+    assert not Path(missing).exists()
