@@ -1,0 +1,165 @@
+"""Read-only queries for replay and case files, on a `SqliteStore`'s connection (or one of its own).
+
+Kept apart from `sqlite.py` so the hot append path stays small. Every query here is bounded by the `events_ts`
+index (a time window) or by small tables (alerts, dispatches): none scans the whole log. Callers hold
+whatever lock guards the connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from typing import Any
+
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch
+from sandbox_app.domain.events import Event
+from sandbox_app.store import codec, dispatch_sql
+from sandbox_app.store.migrations import CURRENT_FIX
+
+TailRow = tuple[int, str, str, float | None, float | None, int]
+"""(ts, device, kind, lon, lat, is_current_fix) of one logged event."""
+
+
+@dataclass(frozen=True, slots=True)
+class Db:
+    """A connection and the lock that serialises it (the store's own, or a fresh one for a private link)."""
+
+    conn: sqlite3.Connection
+    lock: AbstractContextManager[Any]
+
+    @classmethod
+    def of_store(cls, store: object) -> Db:
+        """Share a `SqliteStore`'s connection and lock: reads then interleave safely with its writer."""
+        conn = getattr(store, "_conn", None)
+        lock = getattr(store, "_lock", None)
+        if not isinstance(conn, sqlite3.Connection) or lock is None:
+            raise TypeError(f"{type(store).__name__} is not a SQLite store")
+        return cls(conn, lock)
+
+    @classmethod
+    def open(cls, path: str) -> Db:
+        """A private connection to a store file: long reads then never hold the live store's lock."""
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA cache_size = -65536")
+        return cls(conn, threading.RLock())
+
+    @classmethod
+    def unlocked(cls, conn: sqlite3.Connection) -> Db:
+        return cls(conn, nullcontext())
+
+
+_TAIL = f"""SELECT ts, device, kind, lon, lat, ({CURRENT_FIX}) FROM events
+            WHERE ts >= ? AND ts <= ? ORDER BY ts, seq"""
+_FIXES = f"""SELECT ts, device, kind, lon, lat, 1 FROM events
+             WHERE ts > ? AND ts <= ? AND {CURRENT_FIX} ORDER BY ts, seq"""
+
+
+def tail(db: Db, start_ts: int, end_ts: int) -> list[TailRow]:
+    """Every event in [start_ts, end_ts] in log order, without its data (a seek's bounded tail)."""
+    with db.lock:
+        return db.conn.execute(_TAIL, (start_ts, end_ts)).fetchall()
+
+
+def fixes_after(db: Db, after_ts: int, end_ts: int) -> list[TailRow]:
+    """Current (unflagged) fixes with after_ts < ts <= end_ts: the look-ahead for interpolation."""
+    with db.lock:
+        return db.conn.execute(_FIXES, (after_ts, end_ts)).fetchall()
+
+
+def events_in(
+    db: Db,
+    start_ts: int,
+    end_ts: int,
+    *,
+    bbox: tuple[float, float, float, float] | None = None,
+    devices: Sequence[str] = (),
+    page: int = 5_000,
+) -> Iterator[Event]:
+    """Events in [start_ts, end_ts] in time order; with `bbox` (west, south, east, north) only those whose
+    own position lies in it or whose device is in `devices` (placed devices near the place)."""
+    where = "ts <= ? AND (ts, seq) > (?, ?)"
+    params: list[Any] = []
+    if bbox is not None:
+        west, south, east, north = bbox
+        marks = ", ".join("?" * len(devices)) or "NULL"
+        where += f" AND ((lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?) OR device IN ({marks}))"
+        params = [west, east, south, north, *devices]
+    cursor = (start_ts, -1)
+    while True:
+        with db.lock:
+            rows = db.conn.execute(
+                f"""SELECT seq, id, ts, device, kind, lon, lat, data FROM events WHERE {where}
+                    ORDER BY ts, seq LIMIT {page}""",
+                (end_ts, cursor[0], cursor[1], *params),
+            ).fetchall()
+        for r in rows:
+            yield Event(r[1], r[2], r[3], r[4], r[5], r[6], codec.loads(r[7]))
+        if len(rows) < page:
+            return
+        cursor = (rows[-1][2], rows[-1][0])
+
+
+def count_by_bin(db: Db, start_ts: int, end_ts: int, width_ms: int) -> list[tuple[int, int]]:
+    """(bin index, events) for bins of `width_ms` from start_ts; for short ranges (reads each event's ts)."""
+    with db.lock:
+        return db.conn.execute(
+            "SELECT (ts - ?) / ?, count(*) FROM events WHERE ts >= ? AND ts < ? GROUP BY 1",
+            (start_ts, width_ms, start_ts, end_ts),
+        ).fetchall()
+
+
+def log_span(db: Db) -> tuple[int, int] | None:
+    """(first ts, last ts) of the log, from the two ends of the ts index."""
+    with db.lock:
+        lo = db.conn.execute("SELECT min(ts) FROM events").fetchone()[0]
+        hi = db.conn.execute("SELECT max(ts) FROM events").fetchone()[0]
+    return None if lo is None else (int(lo), int(hi))
+
+
+def alerts_overlapping(db: Db, start_ts: int, end_ts: int) -> list[Alert]:
+    """Alerts raised by end_ts and not closed before start_ts, each with its full history."""
+    return _alerts(db, "a.first_ts <= ? AND (a.closed_ts IS NULL OR a.closed_ts >= ?)", (end_ts, start_ts))
+
+
+def alert(db: Db, alert_id: str) -> Alert | None:
+    found = _alerts(db, "a.id = ?", (alert_id,))
+    return found[0] if found else None
+
+
+def _alerts(db: Db, where: str, params: tuple[object, ...]) -> list[Alert]:
+    cols = ", ".join(f"a.{c}" for c in codec.ALERT_COLUMNS)
+    with db.lock:
+        rows = db.conn.execute(f"SELECT {cols} FROM alerts a WHERE {where} ORDER BY first_ts, id", params)
+        rows_l = rows.fetchall()
+        steps: dict[str, list[codec.Row]] = {r[0]: [] for r in rows_l}
+        step_sql = f"""SELECT s.alert_id, s.state, s.actor, s.ts, s.note FROM alert_steps s
+                       JOIN alerts a ON a.id = s.alert_id WHERE {where} ORDER BY s.alert_id, s.idx"""
+        for s in db.conn.execute(step_sql, params):
+            steps[s[0]].append(s[1:])
+    return [codec.alert_from_row(r, steps[r[0]]) for r in rows_l]
+
+
+def alert_first_ts_around(db: Db, at_ts: int) -> tuple[int | None, int | None]:
+    """The latest alert start strictly before at_ts and the earliest strictly after (index probes)."""
+    with db.lock:
+        before = db.conn.execute("SELECT max(first_ts) FROM alerts WHERE first_ts < ?", (at_ts,)).fetchone()
+        after = db.conn.execute("SELECT min(first_ts) FROM alerts WHERE first_ts > ?", (at_ts,)).fetchone()
+    return before[0], after[0]
+
+
+def dispatches_overlapping(db: Db, start_ts: int, end_ts: int) -> list[Dispatch]:
+    """Dispatches issued by end_ts and not ended before start_ts, with their full histories."""
+    with db.lock:
+        return dispatch_sql.select(
+            db.conn, "d.issued_ts <= ? AND (d.closed_ts IS NULL OR d.closed_ts >= ?)", (end_ts, start_ts)
+        )
+
+
+def dispatches_for(db: Db, alert_id: str) -> list[Dispatch]:
+    with db.lock:
+        return dispatch_sql.select(db.conn, "d.alert_id = ?", (alert_id,))

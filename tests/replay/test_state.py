@@ -1,0 +1,131 @@
+"""State at T on the tiny hand-made history: interpolation, gaps, devices, alert and dispatch lifecycles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sandbox_app.domain.dispatch import DispatchState
+from sandbox_app.domain.enums import AlertState
+from sandbox_app.domain.events import Event
+from sandbox_app.replay.index import FRAME_MS, FrameIndex
+from sandbox_app.replay.state import Window, seek
+from sandbox_app.store.queries import Db
+from sandbox_app.store.sqlite import SqliteStore
+from tests.layers.sample import at, small_district
+from tests.replay import sample
+from tests.replay.sample import T0, S
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Db:
+    return Db.open(str(sample.build(tmp_path / "tiny.db")))
+
+
+def test_guard_interpolated_between_two_fixes(db: Db) -> None:
+    state = seek(db, small_district(), T0 + 30 * S)
+    gu1 = state.guards["GU1"]
+    (lon0, lat0), (lon1, _) = at(0, 0), at(60, 0)
+    assert not gu1.gap and gu1.interpolated
+    assert gu1.lon == pytest.approx(lon0 + 0.5 * (lon1 - lon0), abs=1e-12)
+    assert gu1.lat == pytest.approx(lat0, abs=1e-12)
+    assert (gu1.fix_ts, gu1.next_ts) == (T0, T0 + 60 * S)
+    assert state.guard_positions["GU1"] == pytest.approx((gu1.lon, gu1.lat))
+    # Trail: the fix at T0, then the interpolated place at T.
+    (piece,) = state.trails["GU1"]
+    np.testing.assert_allclose(piece, [at(0, 0), (gu1.lon, gu1.lat)], atol=1e-12)
+
+
+def test_quarter_way_and_exactly_on_a_fix(db: Db) -> None:
+    gu1 = seek(db, small_district(), T0 + 15 * S).guards["GU1"]
+    assert gu1.lon == pytest.approx(at(15, 0)[0], abs=1e-9)
+    on_fix = seek(db, small_district(), T0 + 60 * S).guards["GU1"]
+    assert (on_fix.lon, on_fix.lat) == pytest.approx(at(60, 0), abs=1e-12)
+
+
+def test_silent_guard_is_a_gap_not_standing_still(db: Db) -> None:
+    state = seek(db, small_district(), T0 + 30 * S)
+    gu2 = state.guards["GU2"]
+    # The next fix is 900 s after the last one, longer than the radio's 300 s heartbeat.
+    assert gu2.gap and gu2.next_ts is None
+    assert (gu2.lon, gu2.lat) == pytest.approx(at(-20, 70), abs=1e-12)
+    assert "GU2" not in state.guard_positions
+    assert state.gaps == {"GU2": pytest.approx(at(-20, 70))}
+    # After GU1's last fix its tracker goes silent too (the log runs on to T0 + 900 s).
+    late = seek(db, small_district(), T0 + 400 * S)
+    assert late.guards["GU1"].gap
+    assert late.trails["GU1"] == ()
+
+
+def test_devices_online_and_offline(db: Db) -> None:
+    state = seek(db, small_district(), T0 + 30 * S)
+    assert state.devices.of("D1") == (T0 + 10 * S, "lock.open", True)
+    assert state.devices.of("D3") == (T0 - 1200 * S, "face.pass", False)
+    assert "D3" in state.devices.offline()
+    assert "D1" not in state.devices.offline()
+    before = seek(db, small_district(), T0 + 5 * S)
+    assert before.devices.of("D1") == (None, None, False)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (4, None),
+        (5, AlertState.OPEN),
+        (30, AlertState.ACKNOWLEDGED),
+        (40, AlertState.DISPATCHED),
+        (150, AlertState.RESOLVED),
+        (250, None),  # closed at +200 s: no longer open
+    ],
+)
+def test_alert_lifecycle_at_t(db: Db, seconds: int, expected: AlertState | None) -> None:
+    state = seek(db, small_district(), T0 + seconds * S)
+    states = {a.id: a.state for a in state.alerts}
+    assert states.get(sample.ALERT_ID) == expected
+    if expected is not None:
+        (a,) = state.alerts
+        assert a.history[-1].state == expected
+        assert all(s.ts <= T0 + seconds * S for s in a.history)
+
+
+def test_dispatch_state_and_path_at_t(db: Db) -> None:
+    assert seek(db, small_district(), T0 + 39 * S).dispatches == ()
+    issued = seek(db, small_district(), T0 + 42 * S)
+    (d,) = issued.dispatches
+    assert d.state is DispatchState.ISSUED
+    gu1 = issued.guards["GU1"]
+    assert issued.paths["DP1"] == ((gu1.lon, gu1.lat), pytest.approx(at(-50, 50)))
+    accepted = seek(db, small_district(), T0 + 50 * S)
+    assert accepted.dispatch_update().dispatches[0].state is DispatchState.ACCEPTED
+
+
+def test_window_agrees_with_seek_everywhere(db: Db) -> None:
+    district = small_district()
+    window = Window(db, district, T0 - 60 * S, T0 + 1000 * S)
+    for t in range(T0 - 60 * S, T0 + 1000 * S, 37 * S):
+        a, b = window.state(t), seek(db, district, t)
+        assert a.guards == b.guards, t
+        np.testing.assert_array_equal(a.devices.last_ts, b.devices.last_ts)
+        assert [x.id for x in a.alerts] == [x.id for x in b.alerts]
+    # Going backwards in a window starts again from its base frame.
+    assert window.state(T0 + 30 * S).guards == seek(db, district, T0 + 30 * S).guards
+
+
+def test_frames_follow_late_events(tmp_path: Path) -> None:
+    path = sample.build(tmp_path / "late.db")
+    db = Db.open(str(path))
+    frames = FrameIndex(db)
+    frames.refresh()
+    district = small_district()
+    later = T0 + 3 * FRAME_MS
+    assert seek(db, district, later, frames=frames).devices.of("D4")[0] is None
+    store = SqliteStore(path)
+    store.append_events([Event("late", T0 + 100 * S, "D4", "device.heartbeat")])
+    store.close()
+    assert frames.stale()
+    state = seek(db, district, later, frames=frames)
+    assert state.devices.of("D4")[:2] == (T0 + 100 * S, "device.heartbeat")
+    frame = frames.frame_at(later)
+    assert frame is not None and frame.start_ts > T0 + 100 * S
