@@ -1,0 +1,124 @@
+"""OsmAnd bridge: an HTTP server for Traccar Client and other phone apps that speak the OsmAnd protocol.
+
+GET `/?id=...&lat=...&lon=...` or POST (form or JSON body) → 200 once the fix is durable; 400 with the
+reason for a malformed request or an id that is no tracker of the district; 503 when the store failed
+(the app keeps the fix and retries). HTTP has no downlink the apps act on, so orders to these guards go
+by MQTT (`sandbox/<station>/orders/<device_id>`, bridges/orders.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from sandbox_app.bridges.health import BridgeHealth, HealthReporter
+from sandbox_app.bridges.protocols import osmand
+from sandbox_app.bridges.protocols.bridge import (
+    Delivery,
+    ListenSettings,
+    TrackerDirectory,
+    heartbeat_event,
+    position_event,
+)
+from sandbox_app.bridges.protocols.common import FrameError
+from sandbox_app.bridges.transport import BridgeClock, Item, Sink
+
+log = logging.getLogger(__name__)
+PROTOCOL = "osmand"
+DEFAULT_PORT = 5055
+"""Traccar's OsmAnd port, which Traccar Client uses by default."""
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _HttpServer
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        self._handle("GET")
+
+    def do_POST(self) -> None:
+        self._handle("POST")
+
+    def log_message(self, format: str, *args: object) -> None:
+        log.debug("osmand %s: " + format, self.client_address[0], *args)
+
+    def _handle(self, method: str) -> None:
+        bridge = self.server.bridge
+        size = int(self.headers.get("Content-Length") or 0)
+        if size > osmand.MAX_BODY or size < 0:
+            self._send(413, "body too large")
+            return
+        body = self.rfile.read(size) if size else b""
+        bridge.delivery.health.message_arrived()
+        now = bridge.delivery.clock.now_ms()
+        try:
+            report = osmand.decode_request(method, self.path, body, self.headers.get("Content-Type", ""), now)
+        except FrameError as exc:
+            bridge.delivery.frame_error(f"OsmAnd: {exc.reason}", self.path.encode()[:200] + body[:200])
+            self._send(400, exc.reason)
+            return
+        device = bridge.directory.lookup(report.device_id)
+        if device is None:
+            bridge.delivery.unknown_device(report.device_id, self.path[:500])
+            self._send(400, "unknown device")
+            return
+        item: Item
+        if report.position is None:
+            item = heartbeat_event(PROTOCOL, device, report.ts)
+        else:
+            item = position_event(PROTOCOL, device, report.position)
+        if bridge.delivery.deliver([item]):
+            self._send(200, "")
+        else:
+            self._send(503, "not stored, retry")
+
+    def _send(self, status: int, text: str) -> None:
+        payload = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+class _HttpServer(ThreadingHTTPServer):
+    daemon_threads = True
+    bridge: OsmAndServer
+
+
+class OsmAndServer:
+    def __init__(
+        self,
+        settings: ListenSettings,
+        directory: TrackerDirectory,
+        sink: Sink,
+        clock: BridgeClock,
+        reporter: HealthReporter | None = None,
+    ) -> None:
+        self.directory = directory
+        self._http = _HttpServer((settings.host, settings.port), _Handler)
+        self._http.bridge = self
+        self._http.timeout = settings.idle_timeout_s
+        self.delivery = Delivery(f"{PROTOCOL}:{settings.name or self.address[1]}", sink, clock, reporter)
+        self._thread = threading.Thread(target=self._http.serve_forever, name="osmand-server", daemon=True)
+
+    @property
+    def address(self) -> tuple[str, int]:
+        host, port = self._http.server_address[:2]
+        return str(host), int(port)
+
+    @property
+    def health(self) -> BridgeHealth:
+        return self.delivery.snapshot()
+
+    def start(self) -> None:
+        self._thread.start()
+        self.delivery.health.set_connected(True)
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._http.shutdown()
+        self._http.server_close()
+        self._thread.join(5)
+        self.delivery.health.set_connected(False)
