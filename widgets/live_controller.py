@@ -20,6 +20,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.live import LiveSession
+from widgets.live_panels import LivePanels
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate, QtBus
 
@@ -41,6 +42,7 @@ class LiveController(QObject):
         self._by_device = window.scene.district.guard_by_device()
         self.qt_bus = QtBus(session.bus, parent=self)
         self.qt_bus.updated.connect(self.apply)
+        self.panels = LivePanels(window, session, self.qt_bus)
         window.alerts_panel.transition_requested.connect(self.request_transition)
         panel = window.dispatch_panel
         panel.show()
@@ -76,10 +78,12 @@ class LiveController(QObject):
             log.warning(
                 "live session did not stop within %s s; leaving it to exit with the app", STOP_TIMEOUT_S
             )
+        self.panels.stop()
         self.qt_bus.close()
 
     # bus → window ----------------------------------------------------------------------------------
     def apply(self, update: LiveUpdate) -> None:
+        self.panels.apply(update)
         if update.started is not None:
             self.window.update_alerts(update.started.alerts)
         if update.fixes:
@@ -100,6 +104,7 @@ class LiveController(QObject):
         if update.health:
             self.health.update(update.health)
             self._show_health()
+            self.window.set_bridge_health(self.health)
         if update.stopped is not None:
             self._show_stopped(update.stopped.error)
 

@@ -1,7 +1,9 @@
-"""The main window: layer list, 2D map, 3D placeholder, alerts panel, status bar, the import menu action.
+"""The main window: layer list, 2D map, 3D placeholder, panels (alerts, dispatch, guards, device health,
+details, dashboard), status bar, the import menu action. `wall=True` makes it the wall screen
+(`widgets.wall`).
 
-Live updates arrive through `set_guard_positions`, `update_alerts` and `set_risk` (called by the live
-controller on the UI thread); each redraws one layer by handing its items new arrays.
+Live updates arrive through `set_guard_positions`, `update_alerts`, `set_risk` and the panel setters (called
+by the live controller on the UI thread); each redraws one layer by handing its items new arrays.
 """
 
 from __future__ import annotations
@@ -10,21 +12,28 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from layers import alerts, buildings, compounds, coverage, devices, dispatch, gates, guards, heat, roads
 from layers.data import LayerData
 from layers.projection import LocalProjection
 from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.privacy.mask import Masker, Viewer
+from sandbox_app.stats import Figures, GuardState, TallySnapshot
 from widgets.alerts_panel import AlertsPanel
+from widgets.dashboard import Dashboard
+from widgets.detail import DetailPanel
 from widgets.dispatch_panel import DispatchPanel
+from widgets.health_panel import HealthPanel
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
+from widgets.roster import RosterPanel
 from widgets.scene import Scene
+from widgets.wall import WALL_STYLE, WallDirector, WallOverlay
 
 LAYER_ORDER = (
     "alerts",
@@ -42,16 +51,27 @@ HIDDEN_AT_START = ("heat", "coverage")
 
 
 class MainWindow(QMainWindow):
+    focus_requested = Signal(str)
+    """Alert id the wall (or a user) wants the 3D pane to fly to."""
+
     def __init__(
         self,
         scene: Scene,
         db: Path | None = None,
         import_job: ImportJob | None = None,
         parent: QWidget | None = None,
+        *,
+        wall: bool = False,
+        viewer: Viewer = Viewer.OFFICER,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("main_window")
+        self.setObjectName("wall_window" if wall else "main_window")
         self.scene = scene
+        self.wall_mode = wall
+        self.viewer = Viewer.WALL if wall else viewer
+        self.fly_to_alert: str | None = None
+        self._reads_today = 0
+        """The latest alert to fly to in 3D (the 3D pane reads it when attached, then follows the signal)."""
         self.map2d = Map2D(self)
         titles = [(n, self._layer_title(n)) for n in LAYER_ORDER]
         self.layer_list = LayerList(titles, self, unchecked=HIDDEN_AT_START)
@@ -76,6 +96,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dispatch_panel)
         self.dispatch_panel.hide()  # shown by the live controller: dispatching needs a running engine
         self.alerts_panel.alert_selected.connect(self._alert_chosen)
+        self._build_panels(scene)
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
@@ -84,7 +105,53 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.risk: dict[str, float] = {}
         self._build_menus()
+        self.wall: WallDirector | None = None
+        if wall:
+            self._setup_wall(splitter)
         self.set_scene(scene)
+        picked = getattr(self.map2d, "picked", None)
+        if picked is not None:  # the 2D map's click signal (kind, id), when it has one
+            picked.connect(self.show_detail)
+
+    def _build_panels(self, scene: Scene) -> None:
+        """Guards and details on the right (under the dispatch panel), health and dashboard as tabs below."""
+        district = scene.district
+        self.roster = RosterPanel(district, Masker(self.viewer), self)
+        self.detail = DetailPanel(district, self.viewer, self)
+        self.health_panel = HealthPanel(district, self)
+        self.dashboard = Dashboard(
+            district.timezone, self.alerts_panel.rule_text, self.health_panel.kind_text, self
+        )
+        self.dashboard_dock = QDockWidget(self.tr("Dashboard"), self)
+        self.dashboard_dock.setObjectName("dashboard_panel")
+        self.dashboard_dock.setWidget(self.dashboard)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.roster)
+        self.tabifyDockWidget(self.roster, self.detail)
+        self.tabifyDockWidget(self.alerts_panel, self.health_panel)
+        self.tabifyDockWidget(self.alerts_panel, self.dashboard_dock)
+        self.alerts_panel.raise_()
+        self.roster.raise_()
+        self.roster.guard_selected.connect(lambda g: self.show_detail("guard", g))
+        self.health_panel.device_selected.connect(lambda d: self.show_detail("device", d))
+
+    def _setup_wall(self, splitter: QSplitter) -> None:
+        """Big type, no menus or buttons, masked names; the overlay column replaces the layer list."""
+        self.setStyleSheet(WALL_STYLE)
+        self.menuBar().hide()
+        self.layer_list.hide()
+        self.placeholder_3d.hide()
+        self.wall_overlay = WallOverlay(self)
+        splitter.addWidget(self.wall_overlay)
+        splitter.setSizes([0, 1300, 0, 620])
+        for button in self.alerts_panel.buttons.values():
+            button.hide()
+        for dock in (self.dispatch_panel, self.detail, self.health_panel, self.dashboard_dock):
+            dock.hide()
+            dock.toggleViewAction().setEnabled(False)
+        for dock in (self.alerts_panel, self.roster):
+            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.wall = WallDirector(self, self.wall_overlay)
 
     def _layer_title(self, name: str) -> str:
         titles = {
@@ -116,7 +183,8 @@ class MainWindow(QMainWindow):
         fit_action = QAction(self.tr("Fit map to district"), self)
         fit_action.triggered.connect(self.map2d.fit)
         view_menu.addAction(fit_action)
-        view_menu.addAction(self.dispatch_panel.toggleViewAction())
+        for dock in (self.dispatch_panel, self.roster, self.detail, self.health_panel, self.dashboard_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
     def _ask_package(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a district package folder"))
@@ -153,6 +221,14 @@ class MainWindow(QMainWindow):
         self.alerts_panel.set_timezone(scene.district.timezone)
         self.alerts_panel.alerts.clear()
         self.alerts_panel.update_alerts(scene.alerts)
+        for panel in (self.roster, self.detail, self.health_panel):
+            panel.set_district(scene.district)
+        self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
+        self.health_panel.refresh()
+        self.dashboard.timezone = scene.district.timezone
+        if self.wall is not None:
+            self.wall.set_district()
+            self._show_wall_figures()
         self.projection = LocalProjection.for_district(scene.district)
         for data in self.layers_for(scene, self.projection):
             self.map2d.set_layer(data)
@@ -189,12 +265,17 @@ class MainWindow(QMainWindow):
         self.map2d.set_layer(guards.layer(district, self.projection, self.scene.guard_positions))
 
     def update_alerts(self, changed: Iterable[Alert]) -> None:
-        """Changed alerts (any state): the panel keeps the open ones, the alerts layer draws them."""
+        """Changed alerts (any state): the panel keeps the open ones, the alerts layer draws them; on the
+        wall, a new high one takes focus."""
+        changed = list(changed)
         self.alerts_panel.update_alerts(changed)
+        self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
         self.scene.alerts = list(self.alerts_panel.alerts.values())
         district, positions = self.scene.district, self.scene.guard_positions
         self.map2d.set_layer(alerts.layer(district, self.projection, self.scene.alerts, positions))
         self.status_labels["alerts"].setText(self.tr("Open alerts: {0}").format(len(self.scene.alerts)))
+        if self.wall is not None:
+            self.wall.offer(changed)
 
     def set_risk(self, index: Mapping[str, float]) -> None:
         """Risk index per building (and compound) → the heat layer."""
@@ -205,11 +286,75 @@ class MainWindow(QMainWindow):
         """Dispatches to the panel; routes and incidents of the ones holding a guard to the map."""
         self.dispatch = update
         self.dispatch_panel.update_dispatches(update.dispatches)
+        self.roster.set_dispatches(update.dispatches)
         self.map2d.set_layer(dispatch.layer(self.projection, update.dispatches, update.paths))
 
     def set_coverage(self, update: CoverageUpdate) -> None:
         self.coverage_segments = update
         self.map2d.set_layer(coverage.layer(self.projection, update.segments))
+
+    # panels (UI thread) ---------------------------------------------------------------------------------
+    def set_clock(self, now_ts: int) -> None:
+        """The engine clock: fix ages and last-seen times count from it, not from the wall clock."""
+        self.roster.set_now(now_ts)
+        self.health_panel.set_now(now_ts)
+
+    def set_fix_times(self, fix_ts: Mapping[str, int]) -> None:
+        """Tracker device id → ts of its latest fix."""
+        self.roster.update_fixes(fix_ts)
+
+    def set_tally(self, tally: TallySnapshot) -> None:
+        """Last seen and battery per device from the live tally; then the panels redraw (once a second)."""
+        self.roster.update_batteries(tally.battery)
+        self.health_panel.update_last_seen(tally.last_seen)
+        self.set_clock(tally.now_ts)
+        self.refresh_panels()
+
+    def set_bridge_health(self, health: Mapping[str, object]) -> None:
+        self.health_panel.set_bridges(health)
+
+    def set_figures(self, figures: Figures) -> None:
+        self.dashboard.set_figures(figures)
+        self._reads_today = sum(figures.reads_today.values())
+
+    def refresh_panels(self) -> None:
+        self.roster.refresh()
+        self.health_panel.refresh()
+        self.detail.set_fixes(self.roster.fix_ts, self.roster.now_ts)
+        if self.wall is not None:
+            self._show_wall_figures()
+
+    def _show_wall_figures(self) -> None:
+        counts = self.roster.counts()
+        kinds = self.health_panel.kinds
+        total = sum(k.total for k in kinds)
+        online = 100.0 * sum(k.online for k in kinds) / total if total else 100.0
+        self.wall_overlay.figures.setText(
+            self.tr(
+                "Open alerts: {0}\nOn patrol: {1} · Sent: {2}\nDevices online: {3:.1f} %\nReads today: {4}"
+            ).format(
+                len(self.alerts_panel.alerts),
+                counts[GuardState.PATROLLING],
+                counts[GuardState.DISPATCHED] + counts[GuardState.ON_SCENE],
+                online,
+                self._reads_today,
+            )
+        )
+
+    def show_detail(self, kind: str, item_id: str) -> None:
+        """A click on the map or a panel row: the detail view shows it (masked by the viewer's role)."""
+        if self.detail.show_item(kind, item_id) and not self.wall_mode:
+            self.detail.show()
+            self.detail.raise_()
+
+    def request_fly_to(self, alert_id: str) -> None:
+        self.fly_to_alert = alert_id
+        self.focus_requested.emit(alert_id)
+
+    def frame_lonlat(self, bounds: tuple[float, float, float, float], margin: float = 0.15) -> None:
+        """Show the lon/lat box (min lon, min lat, max lon, max lat) with a margin: the wall's tour."""
+        (x0, y0), (x1, y1) = self.projection.to_xy([bounds[0], bounds[2]], [bounds[1], bounds[3]])
+        self.map2d.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=margin)
 
     def _alert_chosen(self, alert_id: str) -> None:
         self.dispatch_panel.set_alert(self.alerts_panel.alerts.get(alert_id))
@@ -224,5 +369,7 @@ class MainWindow(QMainWindow):
             self.map2d.centre_on(float(x), float(y))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.wall is not None:
+            self.wall.stop()
         self.importer.wait()
         super().closeEvent(event)

@@ -1,0 +1,329 @@
+"""Details of one building, room, person, device or guard, with personal data masked by the viewer's role.
+
+Names, phone numbers and plates go through `Masker`. A role that may see them whole gets an "Unmask"
+button; pressing it emits `unmask_requested(kind, id)` (the security side records it in the audit log) and
+shows this one item unmasked until another item is chosen. The wall screen never unmasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
+from sandbox_app.domain.model import Device, District, Person
+from sandbox_app.privacy.mask import Masker, Viewer
+from widgets.roster import age_text
+
+KINDS = ("building", "room", "person", "device", "guard")
+MAX_LISTED = 40
+"""Residents or devices listed by name in one view; the count above the list tells the rest."""
+Row = tuple[str, str]
+
+
+class DetailPanel(QDockWidget):
+    unmask_requested = Signal(str, str)
+    """(kind, id) the viewer asked to see unmasked; connect the audit log here."""
+
+    def __init__(self, district: District, viewer: Viewer = Viewer.OFFICER, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("detail_panel")
+        self.setWindowTitle(self.tr("Details"))
+        self.district = district
+        self.viewer = viewer
+        self.unmasked = False
+        self.current: tuple[str, str] | None = None
+        self.fix_ts: Mapping[str, int] = {}
+        self.now_ts = 0
+        self.title = QLabel(self.tr("Click a building, room, device or guard."), self)
+        self.title.setObjectName("detail_title")
+        self.title.setWordWrap(True)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("detail_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.unmask_button = QPushButton(self.tr("Unmask personal data"), self)
+        self.unmask_button.setObjectName("detail_unmask")
+        self.unmask_button.clicked.connect(self._toggle_mask)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.unmask_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.setWidget(body)
+        self._update_button(has_personal=False)
+
+    @property
+    def masker(self) -> Masker:
+        return Masker(self.viewer, unmasked=self.unmasked)
+
+    @property
+    def may_unmask(self) -> bool:
+        return Masker(self.viewer, unmasked=True).shows_personal_data
+
+    def set_district(self, district: District) -> None:
+        self.district = district
+        self.clear()
+
+    def set_viewer(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self.unmasked = False
+        self.refresh()
+
+    def set_fixes(self, fix_ts: Mapping[str, int], now_ts: int) -> None:
+        """Tracker device id → ts of its last fix, and the engine clock (for a guard's fix age)."""
+        self.fix_ts = fix_ts
+        self.now_ts = now_ts
+
+    def clear(self) -> None:
+        self.current = None
+        self.unmasked = False
+        self.table.setRowCount(0)
+        self.title.setText(self.tr("Click a building, room, device or guard."))
+        self._update_button(has_personal=False)
+
+    def show_item(self, kind: str, item_id: str) -> bool:
+        """Show one item (kind: building, room, person, device, guard); False when it is unknown."""
+        if (kind, item_id) != self.current:
+            self.unmasked = False
+        self.current = (kind, item_id)
+        if not self.refresh():
+            self.clear()
+            return False
+        return True
+
+    def refresh(self) -> bool:
+        if self.current is None:
+            return False
+        kind, item_id = self.current
+        build = {
+            "building": self._building,
+            "room": self._room,
+            "person": self._person,
+            "device": self._device,
+            "guard": self._guard,
+        }.get(kind)
+        found = build(item_id) if build is not None else None
+        if found is None:
+            return False
+        title, rows, personal = found
+        self.title.setText(title)
+        self.table.setRowCount(len(rows))
+        for r, (field, value) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(field))
+            self.table.setItem(r, 1, QTableWidgetItem(value))
+        self._update_button(personal)
+        return True
+
+    def texts(self) -> list[str]:
+        """Everything the panel shows, for checks that nothing personal leaks."""
+        cells = [self.table.item(r, c) for r in range(self.table.rowCount()) for c in range(2)]
+        return [self.title.text(), *(cell.text() for cell in cells if cell is not None)]
+
+    # unmasking ---------------------------------------------------------------------------------------------
+    def _update_button(self, has_personal: bool) -> None:
+        self.unmask_button.setVisible(self.may_unmask)
+        self.unmask_button.setEnabled(self.may_unmask and has_personal)
+        self.unmask_button.setText(
+            self.tr("Mask personal data") if self.unmasked else self.tr("Unmask personal data")
+        )
+
+    def _toggle_mask(self) -> None:
+        if self.current is None or not self.may_unmask:
+            return
+        if not self.unmasked:
+            self.unmask_requested.emit(*self.current)
+        self.unmasked = not self.unmasked
+        self.refresh()
+
+    # texts -------------------------------------------------------------------------------------------------
+    def usage_text(self, usage: RoomUsage) -> str:
+        texts = {
+            RoomUsage.OWNER: self.tr("owner-occupied"),
+            RoomUsage.RENTAL: self.tr("rental"),
+            RoomUsage.GROUP_RENTAL: self.tr("group rental"),
+            RoomUsage.VACANT: self.tr("vacant"),
+            RoomUsage.SHOP: self.tr("shop"),
+            RoomUsage.OFFICE: self.tr("office"),
+        }
+        return texts.get(usage, str(usage))
+
+    def tag_text(self, tag: PersonTag) -> str:
+        texts = {
+            PersonTag.ELDERLY_ALONE: self.tr("elderly living alone"),
+            PersonTag.DISABLED: self.tr("disabled"),
+            PersonTag.KEY_PERSON: self.tr("key person"),
+            PersonTag.FLOATING: self.tr("floating population"),
+            PersonTag.MINOR: self.tr("minor"),
+            PersonTag.WATCHLIST: self.tr("watch list"),
+        }
+        return texts.get(tag, str(tag))
+
+    def relation_text(self, relation: Relation) -> str:
+        texts = {
+            Relation.OWNER: self.tr("owner"),
+            Relation.TENANT: self.tr("tenant"),
+            Relation.FAMILY: self.tr("family"),
+            Relation.EMPLOYEE: self.tr("employee"),
+            Relation.VISITOR: self.tr("visitor"),
+        }
+        return texts.get(relation, str(relation))
+
+    def role_text(self, role: GuardRole) -> str:
+        texts = {
+            GuardRole.POLICE: self.tr("police"),
+            GuardRole.AUXILIARY: self.tr("auxiliary police"),
+            GuardRole.GRID: self.tr("grid worker"),
+            GuardRole.VOLUNTEER: self.tr("volunteer"),
+            GuardRole.SECURITY: self.tr("security guard"),
+        }
+        return texts.get(role, str(role))
+
+    def _person_line(self, person: Person) -> str:
+        tags = "、".join(self.tag_text(t) for t in sorted(person.tags))
+        who = f"{self.masker.name(person.name)} ({self.relation_text(person.relation)})"
+        return f"{who} — {tags}" if tags else who
+
+    def _address(self, room_id: str | None) -> str:
+        room = self.district.rooms.get(room_id or "")
+        if room is None:
+            return "—"
+        building = self.district.buildings.get(room.building_id)
+        compound = self.district.compounds.get(building.compound_id) if building else None
+        parts = [compound.name if compound else "", building.name if building else room.building_id]
+        where = " ".join(p for p in parts if p)
+        return self.tr("{0} entrance {1}, floor {2}, room {3}").format(
+            where, room.entrance, room.floor, room.number
+        )
+
+    # items -------------------------------------------------------------------------------------------------
+    def _building(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        b = self.district.buildings.get(item_id)
+        if b is None:
+            return None
+        rooms = [r for r in self.district.rooms.values() if r.building_id == b.id]
+        room_ids = {r.id for r in rooms}
+        people = [p for p in self.district.people.values() if p.room_id in room_ids]
+        compound = self.district.compounds.get(b.compound_id)
+        rows: list[Row] = [
+            (self.tr("Building"), f"{b.name} ({b.id})"),
+            (self.tr("Compound"), compound.name if compound else b.compound_id),
+            (self.tr("Floors"), str(b.floors)),
+            (self.tr("Height"), f"{b.effective_height_m:.0f} m"),
+            (self.tr("Rooms"), str(len(rooms))),
+        ]
+        for usage in RoomUsage:
+            n = sum(1 for r in rooms if r.usage is usage)
+            if n:
+                rows.append((self.usage_text(usage), str(n)))
+        rows.append((self.tr("Residents"), str(len(people))))
+        for tag in PersonTag:
+            n = sum(1 for p in people if tag in p.tags)
+            if n:
+                rows.append((self.tag_text(tag), str(n)))
+        devices = self._devices_of(building=b.id, rooms=room_ids)
+        rows.append((self.tr("Devices"), str(len(devices))))
+        return self.tr("Building {0}").format(b.name), rows, False
+
+    def _room(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        room = self.district.rooms.get(item_id)
+        if room is None:
+            return None
+        people = sorted(self.district.residents_of(room.id), key=lambda p: p.id)
+        rows: list[Row] = [
+            (self.tr("Address"), self._address(room.id)),
+            (self.tr("Usage"), self.usage_text(room.usage)),
+            (self.tr("Residents"), str(len(people))),
+        ]
+        rows += [(p.id, self._person_line(p)) for p in people[:MAX_LISTED]]
+        rows += [(d.id, f"{d.name} ({d.kind})") for d in self._devices_of(rooms={room.id})[:MAX_LISTED]]
+        return self.tr("Room {0}").format(room.id), rows, bool(people)
+
+    def _person(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        p = self.district.people.get(item_id)
+        if p is None:
+            return None
+        m = self.masker
+        plates = sorted(c for c in p.credentials if "·" in c)
+        rows: list[Row] = [
+            (self.tr("Name"), m.name(p.name)),
+            (self.tr("Relation"), self.relation_text(p.relation)),
+            (self.tr("Address"), self._address(p.room_id)),
+            (self.tr("Tags"), "、".join(self.tag_text(t) for t in sorted(p.tags)) or "—"),
+            (self.tr("Credentials"), str(len(p.credentials))),
+        ]
+        rows += [(self.tr("Plate"), m.plate(plate)) for plate in plates]
+        for key, label, mask in (
+            ("id_number", self.tr("ID number"), m.id_number),
+            ("phone", self.tr("Phone"), m.phone),
+        ):
+            if p.extra.get(key):
+                rows.append((label, mask(str(p.extra[key]))))
+        return self.tr("Person {0}").format(p.id), rows, True
+
+    def _device(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        d = self.district.devices.get(item_id)
+        if d is None:
+            return None
+        where = self._address(d.room_id) if d.room_id else ""
+        if not where and d.building_id in self.district.buildings:
+            where = self.district.buildings[d.building_id].name
+        if not where and d.gate_id in self.district.gates:
+            where = self.district.gates[d.gate_id].name
+        rows: list[Row] = [
+            (self.tr("Device"), f"{d.name} ({d.id})"),
+            (self.tr("Kind"), d.kind),
+            (self.tr("Placement"), str(d.placement)),
+            (self.tr("Where"), where or "—"),
+        ]
+        seen = self.fix_ts.get(d.id)
+        if seen is not None and self.now_ts:
+            rows.append((self.tr("Last fix"), age_text((self.now_ts - seen) / 1000.0)))
+        return self.tr("Device {0}").format(d.id), rows, False
+
+    def _guard(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        g = self.district.guards.get(item_id)
+        if g is None:
+            return None
+        m = self.masker
+        rows: list[Row] = [
+            (self.tr("Name"), m.name(g.name)),
+            (self.tr("Role"), self.role_text(g.role)),
+            (self.tr("Tracker"), g.device_id or "—"),
+        ]
+        if g.extra.get("phone"):
+            rows.append((self.tr("Phone"), m.phone(str(g.extra["phone"]))))
+        seen = self.fix_ts.get(g.device_id or "")
+        age = age_text((self.now_ts - seen) / 1000.0) if seen is not None and self.now_ts else "—"
+        rows.append((self.tr("Fix age"), age))
+        return self.tr("Guard {0}").format(g.id), rows, True
+
+    def _devices_of(self, building: str | None = None, rooms: set[str] | None = None) -> list[Device]:
+        rooms = rooms or set()
+        found = [
+            d
+            for d in self.district.devices.values()
+            if (building is not None and d.building_id == building)
+            or (d.room_id is not None and d.room_id in rooms)
+        ]
+        return sorted(found, key=lambda d: d.id)

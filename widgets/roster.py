@@ -1,0 +1,174 @@
+"""The guard roster: who is on patrol, sent, on scene or silent, how old each fix is, battery left.
+
+Rows come from `sandbox_app.stats.guard_rows`; names go through the viewer's `Masker`. The live controller
+feeds fix times, batteries, dispatches and the engine clock; the table is refilled at most once a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from sandbox_app.domain.dispatch import Dispatch
+from sandbox_app.domain.enums import GuardRole
+from sandbox_app.domain.model import District
+from sandbox_app.privacy.mask import Masker, Viewer
+from sandbox_app.stats import GuardRow, GuardState, guard_rows
+
+STATE_COLOURS = {
+    GuardState.PATROLLING: QColor(46, 160, 67),
+    GuardState.DISPATCHED: QColor(230, 140, 20),
+    GuardState.ON_SCENE: QColor(200, 40, 40),
+    GuardState.STALE: QColor(150, 150, 150),
+}
+LOW_BATTERY = 20.0
+
+
+def age_text(seconds: float | None) -> str:
+    """12 s, 3 min, 2 h: a glance, not a stopwatch."""
+    if seconds is None:
+        return "—"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.0f} h"
+
+
+class RosterPanel(QDockWidget):
+    guard_selected = Signal(str)
+
+    def __init__(self, district: District, masker: Masker | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("roster_panel")
+        self.setWindowTitle(self.tr("Guards"))
+        self.masker = masker or Masker(Viewer.OFFICER)
+        self.district = district
+        self.fix_ts: dict[str, int] = {}
+        self.battery: dict[str, float] = {}
+        self.dispatches: tuple[Dispatch, ...] = ()
+        self.now_ts = 0
+        self.rows: list[GuardRow] = []
+        self.table = QTableWidget(0, 6, self)
+        self.table.setObjectName("roster_table")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Guard"),
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("Status"),
+                self.tr("Fix age"),
+                self.tr("Battery"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.setWidget(self.table)
+        self.refresh()
+
+    def set_district(self, district: District) -> None:
+        self.district = district
+        self.fix_ts.clear()
+        self.battery.clear()
+        self.dispatches = ()
+        self.refresh()
+
+    # inputs ------------------------------------------------------------------------------------------------
+    def update_fixes(self, fix_ts: Mapping[str, int]) -> None:
+        """Tracker device id → ts of its last fix (only newer ones replace what is known)."""
+        for dev, ts in fix_ts.items():
+            if ts > self.fix_ts.get(dev, -1):
+                self.fix_ts[dev] = ts
+
+    def update_batteries(self, battery: Mapping[str, float]) -> None:
+        trackers = {g.device_id for g in self.district.guards.values()}
+        self.battery.update({d: b for d, b in battery.items() if d in trackers})
+
+    def set_dispatches(self, dispatches: Iterable[Dispatch]) -> None:
+        self.dispatches = tuple(dispatches)
+
+    def set_now(self, now_ts: int) -> None:
+        self.now_ts = max(self.now_ts, now_ts)
+
+    # texts -------------------------------------------------------------------------------------------------
+    def role_text(self, role: str) -> str:
+        texts = {
+            GuardRole.POLICE: self.tr("police"),
+            GuardRole.AUXILIARY: self.tr("auxiliary police"),
+            GuardRole.GRID: self.tr("grid worker"),
+            GuardRole.VOLUNTEER: self.tr("volunteer"),
+            GuardRole.SECURITY: self.tr("security guard"),
+        }
+        try:
+            return texts[GuardRole(role)]
+        except ValueError:
+            return role
+
+    def state_text(self, state: GuardState) -> str:
+        texts = {
+            GuardState.PATROLLING: self.tr("patrolling"),
+            GuardState.DISPATCHED: self.tr("dispatched"),
+            GuardState.ON_SCENE: self.tr("on scene"),
+            GuardState.STALE: self.tr("stale"),
+        }
+        return texts[state]
+
+    # drawing -----------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.rows = guard_rows(self.district, self.fix_ts, self.battery, self.dispatches, self.now_ts)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            battery = "—" if row.battery is None else f"{row.battery:.0f} %"
+            texts = (
+                row.id,
+                self.masker.name(row.name),
+                self.role_text(row.role),
+                self.state_text(row.state),
+                age_text(row.fix_age_s),
+                battery,
+            )
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                if column == 3:
+                    item.setForeground(QBrush(STATE_COLOURS[row.state]))
+                if column == 5 and row.battery is not None and row.battery < LOW_BATTERY:
+                    item.setForeground(QBrush(STATE_COLOURS[GuardState.ON_SCENE]))
+                self.table.setItem(r, column, item)
+            if row.id == selected:
+                self.table.selectRow(r)
+        self.table.blockSignals(False)
+
+    def counts(self) -> dict[GuardState, int]:
+        out = dict.fromkeys(GuardState, 0)
+        for row in self.rows:
+            out[row.state] += 1
+        return out
+
+    def row_of(self, guard_id: str) -> int | None:
+        return next((i for i, row in enumerate(self.rows) if row.id == guard_id), None)
+
+    def selected_id(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def _selected(self) -> None:
+        guard_id = self.selected_id()
+        if guard_id is not None:
+            self.guard_selected.emit(guard_id)
