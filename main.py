@@ -20,6 +20,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         "--package", type=Path, default=demo_package(), help="package used when the db is empty"
     )
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="interface language")
+    parser.add_argument(
+        "--wall", action="store_true", help="wall-screen mode: full screen, large type, names always masked"
+    )
     live = parser.add_argument_group("live feed (the embedded simulator unless --no-sim)")
     live.add_argument("--no-sim", action="store_true", help="only view the database, no simulated feed")
     live.add_argument("--sim-speed", type=float, default=10.0, help="simulated seconds per real second")
@@ -57,7 +60,7 @@ def main(argv: Sequence[str]) -> int:
         history_days=args.history_days,
         coverage_minutes=args.coverage_minutes,
     )
-    return run(args.db, args.package, args.lang, options)
+    return run(args.db, args.package, args.lang, options, wall=args.wall)
 
 
 if __name__ == "__main__":

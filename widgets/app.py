@@ -27,10 +27,12 @@ def application() -> QApplication:
     return app
 
 
-def build_window(db: Path, package: Path, lang: str) -> tuple[MainWindow, list[QTranslator]]:
+def build_window(
+    db: Path, package: Path, lang: str, wall: bool = False
+) -> tuple[MainWindow, list[QTranslator]]:
     """Translators first (tr() resolves at construction), then the scene and the window."""
     translators = install_translators(application(), lang)
-    window = MainWindow(load_scene(db, package), db=db)
+    window = MainWindow(load_scene(db, package), db=db, wall=wall)
     window.resize(1400, 900)
     return window, translators
 
@@ -48,10 +50,14 @@ def attach_live(window: MainWindow, db: Path, options: LiveOptions, actor: str) 
     return LiveController(window, session, actor)
 
 
-def run(db: Path, package: Path, lang: str, live: LiveOptions | None = None) -> int:
-    window, _translators = build_window(db, package, lang)
+def run(db: Path, package: Path, lang: str, live: LiveOptions | None = None, wall: bool = False) -> int:
+    """`wall`: the wall screen, full screen and display-only (its actor never acts: it has no buttons)."""
+    window, _translators = build_window(db, package, lang, wall)
     controller = attach_live(window, db, live or LiveOptions(), f"desk:{getpass.getuser()}")
-    window.show()
+    if wall:
+        window.showFullScreen()
+    else:
+        window.show()
     QTimer.singleShot(0, window.map2d.fit)  # frame the district at the shown size, not the initial one
     controller.start()
     try:

@@ -45,8 +45,9 @@ class LiveController(QObject):
         self.panels = LivePanels(window, session, self.qt_bus)
         window.alerts_panel.transition_requested.connect(self.request_transition)
         panel = window.dispatch_panel
-        panel.show()
-        window.resizeDocks([panel], [max(240, window.width() // 4)], Qt.Orientation.Horizontal)
+        if not window.wall_mode:  # the wall only watches: no dispatching there
+            panel.show()
+            window.resizeDocks([panel], [max(240, window.width() // 4)], Qt.Orientation.Horizontal)
         panel.recommend_requested.connect(self.request_recommendation)
         panel.dispatch_requested.connect(self.request_dispatch)
         panel.one_call_requested.connect(self.request_one_call)
