@@ -1,4 +1,5 @@
-"""The open-alerts panel: a table (worst and latest first) and one button per lifecycle step.
+"""The open-alerts panel: a filter (minimum severity, text), a table (worst and latest first) and one button
+per lifecycle step.
 
 It holds no rules: which steps are allowed comes from the domain (`next_states`), and a click only emits
 `transition_requested`; the live controller forwards it to the engine's worker thread.
@@ -14,10 +15,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -76,6 +79,24 @@ class AlertsPanel(QDockWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.min_severity = QComboBox(self)
+        self.min_severity.setObjectName("alerts_min_severity")
+        self.min_severity.addItem(self.tr("All severities"), Severity.NOTICE.value)
+        for severity in (Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL):
+            self.min_severity.addItem(
+                self.tr("{0} and above").format(self.severity_text(severity)), severity.value
+            )
+        self.min_severity.currentIndexChanged.connect(lambda _=0: self._refill())
+        self.search = QLineEdit(self)
+        self.search.setObjectName("alerts_search")
+        self.search.setPlaceholderText(self.tr("Filter by rule, subject or state"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _="": self._refill())
+        self.filter_row = QWidget(self)
+        filters = QHBoxLayout(self.filter_row)
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.min_severity)
+        filters.addWidget(self.search, 1)
         self.buttons = {state: QPushButton(self._action_text(state), self) for state in ACTIONS}
         row = QHBoxLayout()
         for state, button in self.buttons.items():
@@ -86,6 +107,7 @@ class AlertsPanel(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.filter_row)
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.setWidget(body)
@@ -166,9 +188,21 @@ class AlertsPanel(QDockWidget):
                 self.alerts.pop(alert.id, None)
         self._refill()
 
+    def shown(self, alert: Alert) -> bool:
+        """Whether the filter lets the alert into the table (the panel still tracks every open alert)."""
+        floor = Severity(self.min_severity.currentData() or Severity.NOTICE.value)
+        if _RANK[alert.severity] < _RANK[floor]:
+            return False
+        needle = self.search.text().strip().casefold()
+        if not needle:
+            return True
+        texts = (alert.rule, self.rule_text(alert.rule), alert.subject, self.state_text(alert.state))
+        return any(needle in text.casefold() for text in texts)
+
     def _refill(self) -> None:
         selected = self.selected_id()
-        ordered = sorted(self.alerts.values(), key=lambda a: (-_RANK[a.severity], -a.last_ts, a.id))
+        shown = [a for a in self.alerts.values() if self.shown(a)]
+        ordered = sorted(shown, key=lambda a: (-_RANK[a.severity], -a.last_ts, a.id))
         self.table.blockSignals(True)
         self.table.setRowCount(len(ordered))
         for row, alert in enumerate(ordered):

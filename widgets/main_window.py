@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([0, 1300, 0, 620])
         for button in self.alerts_panel.buttons.values():
             button.hide()
+        self.alerts_panel.filter_row.hide()  # no keyboard at the wall
         for dock in (self.dispatch_panel, self.detail, self.health_panel, self.dashboard_dock):
             dock.hide()
             dock.toggleViewAction().setEnabled(False)
