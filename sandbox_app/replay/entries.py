@@ -1,0 +1,137 @@
+"""One row of a case file or export: an event, a guard's fix, a dispatch step or an operator's action.
+
+Everything a person reads goes through `Masker` here (names of residents, credentials, plates), so a case
+file, a CSV and a GeoJSON export mask alike; no exporter formats raw event data itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sandbox_app.domain.alerts import Alert, Step
+from sandbox_app.domain.dispatch import Dispatch, DispatchStep
+from sandbox_app.domain.events import Event
+from sandbox_app.domain.model import District
+from sandbox_app.privacy.mask import Masker, Viewer, mask_id_number
+
+EARTH_RADIUS_M = 6_371_008.8
+DEFAULT_MASKER = Masker(Viewer.OFFICER)
+"""Case files and exports mask personal data (plates included) unless asked otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    ts: int
+    kind: str
+    """The event kind ("face.pass"), "guard.fix", "alert.<state>" or "dispatch.<state>"."""
+    source: str
+    """Device id, guard id, alert id or dispatch id."""
+    lon: float | None
+    lat: float | None
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ts": self.ts,
+            "kind": self.kind,
+            "source": self.source,
+            "lon": self.lon,
+            "lat": self.lat,
+            "text": self.text,
+        }
+
+
+def metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance (haversine); exact enough for radii of metres to kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def device_place(district: District, device_id: str) -> tuple[float, float] | None:
+    """Where a placed device is: its point, its gate, else its building's (or room's building's) centre."""
+    device = district.devices.get(device_id)
+    if device is None:
+        return None
+    if device.location is not None:
+        return device.location.x, device.location.y
+    if device.gate_id and device.gate_id in district.gates:
+        loc = district.gates[device.gate_id].location
+        return loc.x, loc.y
+    building = device.building_id
+    if device.room_id and device.room_id in district.rooms:
+        building = district.rooms[device.room_id].building_id
+    if building and building in district.buildings:
+        p = district.buildings[building].footprint.representative_point()
+        return p.x, p.y
+    return None
+
+
+class Describer:
+    """Turns events and steps into entries for one district and one viewer."""
+
+    def __init__(self, district: District, masker: Masker = DEFAULT_MASKER) -> None:
+        self.district = district
+        self.masker = masker
+        self.guard_of = {d: g for d, g in district.guard_by_device().items()}
+        self.owner: dict[str, str] = {}
+        for p in district.people.values():
+            for cred in p.credentials:
+                self.owner[cred] = p.id
+        self._places: dict[str, tuple[float, float] | None] = {}
+
+    def place(self, event: Event) -> tuple[float, float] | None:
+        if event.lon is not None and event.lat is not None:
+            return event.lon, event.lat
+        if event.device not in self._places:
+            self._places[event.device] = device_place(self.district, event.device)
+        return self._places[event.device]
+
+    def person(self, person_id: str | None) -> str:
+        if not person_id:
+            return "unknown person"
+        person = self.district.people.get(person_id)
+        return self.masker.name(person.name) if person is not None else mask_id_number(person_id)
+
+    def event(self, event: Event) -> Entry:
+        where = self.place(event)
+        lon, lat = where if where is not None else (None, None)
+        guard = self.guard_of.get(event.device)
+        if event.kind == "gps.fix" and guard is not None:
+            return Entry(event.ts, "guard.fix", guard.id, lon, lat, f"{guard.id} ({guard.role})")
+        return Entry(event.ts, event.kind, event.device, lon, lat, self._text(event))
+
+    def _text(self, event: Event) -> str:
+        data: Mapping[str, Any] = event.data
+        device = self.district.devices.get(event.device)
+        name = device.name if device is not None else event.device
+        m = self.masker
+        if event.kind == "face.pass":
+            watch = " WATCHLIST" if data.get("watchlist") else ""
+            return f"{name}: {self.person(data.get('person_id'))}{watch}"
+        if event.kind == "plate.read":
+            return f"{name}: {m.plate(str(data.get('plate', '')))} {data.get('direction', '')}".rstrip()
+        if event.kind == "rfid.read":
+            return f"{name}: tag {m.id_number(str(data.get('tag', '')))} {data.get('direction', '')}".rstrip()
+        if event.kind == "lock.open":
+            cred = str(data.get("credential", ""))
+            owner = self.owner.get(cred)
+            who = self.person(owner) if owner else m.id_number(cred)
+            return f"{name}: {who}"
+        flagged = f" (flagged: {data['flagged']})" if "flagged" in data else ""
+        return f"{name}{flagged}"
+
+    def alert_step(self, alert: Alert, step: Step, where: tuple[float, float] | None) -> Entry:
+        lon, lat = where if where is not None else (None, None)
+        note = f": {step.note}" if step.note else ""
+        text = f"{alert.rule} {alert.subject} → {step.state} by {step.actor}{note}"
+        return Entry(step.ts, f"alert.{step.state}", alert.id, lon, lat, text)
+
+    def dispatch_step(self, d: Dispatch, step: DispatchStep) -> Entry:
+        note = f": {step.note}" if step.note else ""
+        text = f"{d.guard_id} → {step.state} by {step.actor}{note}"
+        return Entry(step.ts, f"dispatch.{step.state}", d.id, d.lon, d.lat, text)

@@ -1,0 +1,121 @@
+"""What the timeline bar draws: event density per bin, silence gaps, and the alerts to jump between.
+
+Density over a long range comes from the device frames' per-bucket counts (one small read however long the
+history); a range shorter than a few buckets is counted from the log directly. Gaps come from the guards'
+minute keyframes and the device frames, so they too cost a few small reads rather than a scan of the log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sandbox_app.domain.model import District
+from sandbox_app.replay.index import FRAME_MS, FrameIndex
+from sandbox_app.replay.state import TRACKER_HEARTBEAT_S, heartbeat_ms
+from sandbox_app.store import queries
+from sandbox_app.store.migrations import KEYFRAME_MS
+from sandbox_app.store.queries import Db
+
+
+@dataclass(frozen=True, slots=True)
+class Density:
+    start_ts: int
+    bin_ms: int
+    counts: NDArray[np.int64]
+
+    @property
+    def edges(self) -> NDArray[np.int64]:
+        return self.start_ts + self.bin_ms * np.arange(len(self.counts) + 1, dtype=np.int64)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """`subject` (a guard id or a device id) was silent from `start_ts` (its last event) to `end_ts`."""
+
+    subject: str
+    kind: str
+    """"guard" or "device"."""
+    start_ts: int
+    end_ts: int
+
+
+def density(db: Db, start_ts: int, end_ts: int, bins: int, frames: FrameIndex | None = None) -> Density:
+    """Events per bin over [start_ts, end_ts); `bins` equal bins (the last may stick out past the end)."""
+    bins = max(1, bins)
+    width = max(1, -(-(end_ts - start_ts) // bins))
+    counts = np.zeros(bins, dtype=np.int64)
+    if width >= FRAME_MS:
+        index = frames if frames is not None else FrameIndex(db)
+        if index.stale():
+            index.refresh()
+        for bucket, n in index.counts(start_ts, end_ts):
+            b = (bucket - start_ts) // width
+            if 0 <= b < bins:
+                counts[b] += n
+    else:
+        for b, n in queries.count_by_bin(db, start_ts, end_ts, width):
+            if 0 <= b < bins:
+                counts[int(b)] += int(n)
+    return Density(start_ts, width, counts)
+
+
+def guard_gaps(db: Db, district: District, start_ts: int, end_ts: int) -> list[Gap]:
+    """Silences longer than the tracker's heartbeat, from the minute keyframes (to the minute)."""
+    by_device = {g.device_id: g.id for g in district.guards.values() if g.device_id}
+    if not by_device:
+        return []
+    marks = ", ".join("?" * len(by_device))
+    with db.lock:
+        rows = db.conn.execute(
+            f"""SELECT device, ts FROM fix_keyframes WHERE device IN ({marks}) AND bucket >= ? AND bucket <= ?
+                ORDER BY device, bucket""",
+            (*by_device, start_ts // KEYFRAME_MS - 60, end_ts // KEYFRAME_MS + 60),
+        ).fetchall()
+    out = []
+    for i in range(1, len(rows)):
+        (dev, prev), (dev2, ts) = rows[i - 1], rows[i]
+        hb = heartbeat_ms(district, dev, TRACKER_HEARTBEAT_S)
+        first_after = ts // KEYFRAME_MS * KEYFRAME_MS
+        if dev == dev2 and first_after - prev > hb and prev < end_ts and first_after > start_ts:
+            out.append(Gap(by_device[dev], "guard", int(prev), int(first_after)))
+    return out
+
+
+def device_gaps(db: Db, district: District, start_ts: int, end_ts: int) -> list[Gap]:
+    """Devices heard once and then silent past their kind's heartbeat, to the frame (5 minutes).
+
+    Trackers are left to `guard_gaps`. A gap still open at the range's end ends there.
+    """
+    index = FrameIndex(db)
+    if index.stale():
+        index.refresh()
+    frames = index.frames_between(start_ts - FRAME_MS, end_ts + FRAME_MS)
+    if not frames:
+        return []
+    n = len(index.devices)
+    ids = index.devices
+    hb = np.asarray([heartbeat_ms(district, d) for d in ids], dtype=np.int64)
+    trackers = {g.device_id for g in district.guards.values()}
+    last = np.stack([f.devices.grown(n).last_ts for f in frames])
+    starts = np.asarray([f.start_ts for f in frames], dtype=np.int64)
+    silent = (last >= 0) & (starts[:, None] - last > hb[None, :])
+    out = []
+    for j in np.flatnonzero(silent.any(axis=0)):
+        if ids[j] in trackers:
+            continue
+        col = silent[:, j]
+        runs = np.flatnonzero(np.diff(np.concatenate([[0], col.astype(np.int8), [0]])))
+        for a, b in zip(runs[::2], runs[1::2], strict=True):
+            begin = int(last[a, j])
+            end = int(starts[b]) if b < len(starts) else end_ts
+            if end > start_ts and begin < end_ts:
+                out.append(Gap(ids[j], "device", begin, min(end, end_ts)))
+    return sorted(out, key=lambda g: (g.start_ts, g.subject))
+
+
+def neighbour_alerts(db: Db, at_ts: int) -> tuple[int | None, int | None]:
+    """(previous, next) alert start time around at_ts, for the jump buttons."""
+    return queries.alert_first_ts_around(db, at_ts)
