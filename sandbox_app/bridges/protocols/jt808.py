@@ -221,8 +221,8 @@ class Message:
 def decode_frame(frame: bytes, offset_h: float = CHINA_OFFSET_H, *, strict: bool = True) -> Message:
     """One frame (flags included or not) → Message; FrameError with the reason otherwise.
 
-    `strict=False` skips the checksum and keeps unknown escapes: only for reading hand-edited test
-    captures (some of Traccar's have wrong checksums); the servers are always strict."""
+    `strict=False` skips the checksum and body length checks and keeps unknown escapes: only for reading
+    hand-edited test captures (some of Traccar's have wrong checksums); the servers are always strict."""
     if frame[:1] == b"\x7e":
         frame = frame[1:]
     if frame[-1:] == b"\x7e":
@@ -235,7 +235,7 @@ def decode_frame(frame: bytes, offset_h: float = CHINA_OFFSET_H, *, strict: bool
     content, checksum = raw[:-1], raw[-1]
     if strict and xor(content) != checksum:
         raise FrameError(f"bad checksum: 0x{checksum:02x}, computed 0x{xor(content):02x}")
-    header, body = _header(Reader(content, "header"), KNOWN_IDS)
+    header, body = _header(Reader(content, "header"), KNOWN_IDS, strict)
     if header.encrypted:
         raise FrameError(f"encrypted message 0x{header.msg_id:04x} (RSA not supported)")
     if header.packet is not None and header.packet != (1, 1):
@@ -243,7 +243,7 @@ def decode_frame(frame: bytes, offset_h: float = CHINA_OFFSET_H, *, strict: bool
     return Message(header, _body(header, Reader(body, f"0x{header.msg_id:04x} body"), offset_h))
 
 
-def _header(r: Reader, known: frozenset[int] | None = None) -> tuple[Header, bytes]:
+def _header(r: Reader, known: frozenset[int] | None = None, strict: bool = True) -> tuple[Header, bytes]:
     msg_id, props = r.u16(), r.u16()
     if known is not None and msg_id not in known:
         raise FrameError(f"unknown message id 0x{msg_id:04x}")
@@ -257,7 +257,7 @@ def _header(r: Reader, known: frozenset[int] | None = None) -> tuple[Header, byt
     serial = r.u16()
     packet = (r.u16(), r.u16()) if props & 0x2000 else None
     body = r.rest()
-    if len(body) != length:
+    if strict and len(body) != length:
         raise FrameError(f"body length {len(body)} does not match the header's {length}")
     encrypted = bool(props & 0x1C00)
     return Header(msg_id, phone, serial, version, encrypted, packet), body
