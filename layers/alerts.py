@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from layers import style
+from layers import devices, style
 from layers.data import LayerData, Points
 from layers.projection import LocalProjection
 from sandbox_app.dispatch.engine_hook import incident_location
@@ -30,7 +30,10 @@ def layer(
     alerts: Sequence[Alert],
     guard_positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> LayerData:
-    """Only open alerts are drawn; ones whose place is unknown are left to the alert panel."""
+    """Only open alerts are drawn; ones whose place is unknown are left to the alert panel.
+
+    `extra`: "severity" and "rule" per drawn alert, and "device_health" (`devices.health_from_alerts` of
+    all the alerts given), so the map recolours devices whenever the alerts change."""
     placed = []
     for alert in alerts:
         where = subject_lonlat(district, alert, guard_positions or {})
@@ -46,4 +49,9 @@ def layer(
         [s.size for s in styles],
         [s.symbol for s in styles],
     )
-    return LayerData(NAME, z=50, points=points)
+    extra: dict[str, object] = {
+        "severity": tuple(str(a.severity) for a, _ in placed),
+        "rule": tuple(a.rule for a, _ in placed),
+        "device_health": devices.health_from_alerts(alerts),
+    }
+    return LayerData(NAME, z=50, points=points, extra=extra)

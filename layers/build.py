@@ -28,6 +28,7 @@ def polygons(
     fill: Sequence[RGBA],
     edge: Sequence[RGBA],
     height: Sequence[float] | None = None,
+    edge_width: Sequence[float] | None = None,
 ) -> Polygons:
     """One entry per id; a MultiPolygon becomes one polygon entry whose rings are all its parts' rings."""
     rings: list[FloatArray] = []
@@ -49,6 +50,7 @@ def polygons(
         np.asarray(fill, dtype=np.uint8).reshape(-1, 4),
         np.asarray(edge, dtype=np.uint8).reshape(-1, 4),
         heights,
+        None if edge_width is None else np.asarray(edge_width, dtype=np.float32),
     )
 
 

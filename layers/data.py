@@ -20,13 +20,17 @@ def _rgba(colours: Sequence[tuple[int, int, int, int]]) -> ByteArray:
 
 @dataclass(frozen=True, slots=True)
 class Points:
-    """n markers: positions (n, 2) in metres, RGBA (n, 4), sizes in pixels, pyqtgraph symbol names."""
+    """n markers: positions (n, 2) in metres, RGBA (n, 4), sizes in pixels, pyqtgraph symbol names.
+
+    `edge` is an optional per-marker outline colour (device health); None draws the usual white outline.
+    """
 
     ids: tuple[str, ...]
     xy: FloatArray
     rgba: ByteArray
     size: NDArray[np.float32]
     symbol: tuple[str, ...]
+    edge: ByteArray | None = None
 
     @classmethod
     def build(
@@ -36,6 +40,7 @@ class Points:
         rgba: Sequence[tuple[int, int, int, int]],
         size: Sequence[float],
         symbol: Sequence[str],
+        edge: Sequence[tuple[int, int, int, int]] | None = None,
     ) -> Points:
         return cls(
             tuple(ids),
@@ -43,6 +48,7 @@ class Points:
             _rgba(rgba),
             np.asarray(size, dtype=np.float32),
             tuple(symbol),
+            None if edge is None else _rgba(edge),
         )
 
     def __len__(self) -> int:
@@ -52,7 +58,10 @@ class Points:
 @dataclass(frozen=True, slots=True)
 class Polygons:
     """p polygons as rings: polygon i owns rings ring_start[i]:ring_start[i+1] (exterior first, then holes);
-    ring j owns vertices vertex_start[j]:vertex_start[j+1] of `xy`. Heights are for 3D prisms."""
+    ring j owns vertices vertex_start[j]:vertex_start[j+1] of `xy`. Heights are for 3D prisms.
+
+    `edge_width` (pixels, per polygon) lets a marked outline (elderly household, key person) read at a
+    glance; None draws every outline one pixel wide."""
 
     ids: tuple[str, ...]
     xy: FloatArray
@@ -61,6 +70,7 @@ class Polygons:
     fill: ByteArray
     edge: ByteArray
     height: FloatArray
+    edge_width: NDArray[np.float32] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
 from layers import style
 from layers.data import LayerData, Points
 from layers.projection import LocalProjection
+from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import Device, District
 
 NAME = "devices"
+OFFLINE_RULE = "device_offline"
 SPREAD_M = 3.0
 """Ring radius for devices sharing one anchor, grown with the count so markers do not overlap."""
 
@@ -59,12 +62,59 @@ def positions(district: District, proj: LocalProjection) -> dict[str, tuple[floa
     return out
 
 
-def layer(district: District, proj: LocalProjection) -> LayerData:
+def health_from_alerts(alerts: Iterable[Alert]) -> dict[str, str]:
+    """Device id → "offline" (an open `device_offline` alert on it) or "flagged" (any other open alert on
+    it: a fire alarm, a tamper, an implausible fix); devices not named are online."""
+    health: dict[str, str] = {}
+    for alert in alerts:
+        if alert.subject_type != "device" or not alert.state.is_open:
+            continue
+        if alert.rule == OFFLINE_RULE:
+            health[alert.subject] = "offline"
+        else:
+            health.setdefault(alert.subject, "flagged")
+    return health
+
+
+def health_colours(
+    ids: Iterable[str], kind_rgba: np.ndarray, health: Mapping[str, str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(fill, outline) RGBA per device: the kind's colour, greyed when offline; outline by health."""
+    states = [health.get(i, "online") for i in ids]
+    fill = np.asarray(kind_rgba, dtype=np.uint8).reshape(-1, 4).copy()
+    offline = np.asarray([s == "offline" for s in states], dtype=np.bool_)
+    fill[offline] = style.DEVICE_OFFLINE_FILL
+    edge = np.asarray([style.DEVICE_HEALTH_EDGE[s] for s in states], dtype=np.uint8).reshape(-1, 4)
+    return fill, edge
+
+
+def with_health(points: Points, health: Mapping[str, str], kind_rgba: np.ndarray) -> Points:
+    """The same markers recoloured for `health` (cheap: no placement is recomputed)."""
+    fill, edge = health_colours(points.ids, kind_rgba, health)
+    return Points(points.ids, points.xy, fill, points.size, points.symbol, edge)
+
+
+def layer(district: District, proj: LocalProjection, health: Mapping[str, str] | None = None) -> LayerData:
+    """Markers by kind (symbol) and health (colour); `health`: device id → online/offline/flagged.
+
+    `extra`: "kind" and "health" per device, and "kind_rgba" (the health-free fills, for `with_health`)."""
     placed = positions(district, proj)
     ids = sorted(placed)
     styles = [style.device_style(district.devices[i].kind) for i in ids]
     xy = np.asarray([placed[i] for i in ids], dtype=np.float64).reshape(-1, 2)
-    points = Points.build(
-        ids, xy, [s.rgba for s in styles], [s.size for s in styles], [s.symbol for s in styles]
+    kind_rgba = np.asarray([s.rgba for s in styles], dtype=np.uint8).reshape(-1, 4)
+    fill, edge = health_colours(ids, kind_rgba, health or {})
+    points = Points(
+        tuple(ids),
+        xy,
+        fill,
+        np.asarray([s.size for s in styles], dtype=np.float32),
+        tuple(s.symbol for s in styles),
+        edge,
     )
-    return LayerData(NAME, z=30, points=points)
+    extra: dict[str, object] = {
+        "kind": tuple(district.devices[i].kind for i in ids),
+        "health": tuple((health or {}).get(i, "online") for i in ids),
+        "kind_rgba": kind_rgba,
+    }
+    return LayerData(NAME, z=30, points=points, extra=extra)

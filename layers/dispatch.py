@@ -11,18 +11,34 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from layers import style
-from layers.data import LayerData, Lines, Points
+from layers.data import Labels, LayerData, Lines, Points
 from layers.projection import LocalProjection
-from sandbox_app.domain.dispatch import Dispatch
+from sandbox_app.domain.dispatch import Dispatch, DispatchState
 
 NAME = "dispatch"
 LonLat = tuple[float, float]
 
 
+def eta_text(d: Dispatch, now_ts: int | None) -> str:
+    """ "GU1 3:05": the guard and the time left on the recommended ETA (counted from issue when `now_ts` is
+    given); just the guard once on scene or when no ETA is known. Digits only, so no translation."""
+    if d.state is DispatchState.ON_SCENE or d.eta_s is None:
+        return d.guard_id
+    left = d.eta_s if now_ts is None else d.eta_s - max(0, now_ts - d.issued_ts) / 1000.0
+    seconds = max(0, round(left))
+    return f"{d.guard_id} {seconds // 60}:{seconds % 60:02d}"
+
+
 def layer(
-    proj: LocalProjection, dispatches: Sequence[Dispatch], paths: Mapping[str, Sequence[LonLat]]
+    proj: LocalProjection,
+    dispatches: Sequence[Dispatch],
+    paths: Mapping[str, Sequence[LonLat]],
+    now_ts: int | None = None,
 ) -> LayerData:
-    """Dispatches that hold a guard: their route (when known) and incident (when located)."""
+    """Dispatches that hold a guard: their route (when known) and incident (when located).
+
+    `extra["overlay_labels"]`: an ETA label at the middle vertex of each route (drawn by the map as an
+    overlay of this layer, so the layer's items stay one for routes and one for incidents)."""
     holding = [d for d in dispatches if d.state.holds_guard]
     routed = [d for d in holding if len(paths.get(d.id, ())) >= 2]
     chunks = [np.asarray(paths[d.id], dtype=np.float64) for d in routed]
@@ -52,4 +68,8 @@ def layer(
         [mark.size] * len(sites),
         [mark.symbol] * len(sites),
     )
-    return LayerData(NAME, z=55, lines=lines, points=points)  # above the alert rings: the cross must show
+    middle = vertex_start[:-1] + (vertex_start[1:] - vertex_start[:-1]) // 2
+    labels = Labels(xy[middle], tuple(eta_text(d, now_ts) for d in routed), style.ETA_LABEL)
+    extra: dict[str, object] = {"overlay_labels": labels}
+    # above the alert rings: the cross must show
+    return LayerData(NAME, z=55, lines=lines, points=points, extra=extra)

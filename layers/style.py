@@ -45,6 +45,13 @@ ROOM_USAGE: dict[RoomUsage, RGBA] = {
 }
 BUILDING_NO_ROOMS: RGBA = (196, 196, 196, 255)
 BUILDING_EDGE: RGBA = (110, 110, 110, 255)
+KEY_PERSON: RGBA = (200, 0, 160, 255)
+"""Outline of a building where a key person (or a watch-listed one) lives: magenta, stronger than the elderly
+orange because it asks for more attention."""
+BUILDING_EDGE_WIDTH = 1.0
+MARKED_EDGE_WIDTH = 3.0
+"""Pixels: a marked outline (elderly household, key person) is three times the plain one so it reads from
+a wall screen."""
 
 USAGE_PRIORITY: tuple[RoomUsage, ...] = (
     RoomUsage.GROUP_RENTAL,
@@ -102,18 +109,31 @@ SEVERITY: dict[Severity, Symbol] = {
 }
 
 ROAD_KIND: dict[str, LineStyle] = {
-    "primary": LineStyle((150, 150, 150, 255), 5.0),
-    "secondary": LineStyle((160, 160, 160, 255), 4.0),
-    "tertiary": LineStyle((170, 170, 170, 255), 3.5),
-    "residential": LineStyle((178, 178, 178, 255), 3.0),
-    "service": LineStyle((190, 190, 190, 255), 2.0),
-    "living_street": LineStyle((190, 190, 190, 255), 2.0),
+    "motorway": LineStyle((232, 146, 162, 255), 6.0),
+    "motorway_link": LineStyle((232, 146, 162, 255), 3.5),
+    "trunk": LineStyle((249, 178, 156, 255), 5.5),
+    "trunk_link": LineStyle((249, 178, 156, 255), 3.5),
+    "primary": LineStyle((252, 214, 164, 255), 5.0),
+    "primary_link": LineStyle((252, 214, 164, 255), 3.5),
+    "secondary": LineStyle((247, 250, 191, 255), 4.5),
+    "secondary_link": LineStyle((247, 250, 191, 255), 3.0),
+    "tertiary": LineStyle((255, 255, 255, 255), 4.0),
+    "tertiary_link": LineStyle((255, 255, 255, 255), 3.0),
+    "unclassified": LineStyle((255, 255, 255, 255), 3.0),
+    "residential": LineStyle((255, 255, 255, 255), 3.0),
+    "service": LineStyle((255, 255, 255, 255), 2.0),
+    "living_street": LineStyle((237, 237, 237, 255), 2.5),
     "footway": LineStyle((168, 146, 120, 255), 1.2),
     "path": LineStyle((168, 146, 120, 255), 1.2),
     "cycleway": LineStyle((120, 150, 200, 255), 1.2),
     "steps": LineStyle((150, 110, 80, 255), 1.5),
 }
 ROAD_DEFAULT = LineStyle((180, 180, 180, 255), 1.5)
+ROAD_CASING: RGBA = (170, 160, 150, 255)
+ROAD_CASING_EXTRA = 2.0
+"""The offline basemap draws roads like a paper map: every road at least `CASED_MIN_WIDTH` wide gets a
+darker outline `ROAD_CASING_EXTRA` pixels wider, drawn under all road fills so crossings merge cleanly."""
+CASED_MIN_WIDTH = 2.0
 
 
 def device_style(kind: str) -> Symbol:
@@ -151,3 +171,31 @@ INCIDENT: Symbol = Symbol((200, 0, 0, 255), "x", 22)
 """Where guards are sent: a big red cross, distinct from the round alert markers it sits on."""
 COVERAGE_GAP: LineStyle = LineStyle((150, 40, 200, 170), 6.0)
 """Road farther than the coverage limit from every free guard: a wide translucent purple under the rest."""
+
+
+DEVICE_HEALTH_EDGE: dict[str, RGBA] = {
+    "online": (255, 255, 255, 230),
+    "offline": (90, 90, 90, 255),
+    "flagged": (255, 0, 200, 255),
+}
+"""Device health: the marker keeps its kind's symbol; online devices are filled in the kind's colour with a
+white outline, offline ones go grey (`DEVICE_OFFLINE_FILL`) with a dark outline, flagged ones keep their
+colour inside a magenta outline."""
+DEVICE_OFFLINE_FILL: RGBA = (160, 160, 160, 255)
+DEVICE_HEALTH_STATES = ("online", "offline", "flagged")
+
+TRAIL_WINDOW_S = 120.0
+"""A guard's trail shows the fixes of the last two minutes, fading from `TRAIL_ALPHA_NEW` to nothing."""
+TRAIL_ALPHA_NEW = 200
+TRAIL_WIDTH = 2.0
+TRAIL_FIXES = 12
+"""Fixes kept per guard for the trail (at one fix a second the window is what limits it)."""
+HEADING_PX = 14.0
+"""Length of the heading tick drawn from a guard's marker in the direction of its last move."""
+
+ALERT_PULSE_PERIOD_S = 1.2
+ALERT_PULSE_GROWTH = 2.2
+"""The pulsing halo of an alert grows from its marker's size to this multiple while fading out."""
+
+ETA_LABEL: RGBA = (20, 20, 20, 255)
+"""ETA text beside each dispatch route."""

@@ -1,19 +1,59 @@
-"""The 2D map: a pyqtgraph view with one item per layer and primitive, metres east/north, north up."""
+"""The 2D map: a pyqtgraph view with one item per layer and primitive, metres east/north, north up.
+
+Besides each layer's own items, a few layers get overlays the map derives by itself, so the callers that
+only hand over `LayerData` get them for free:
+- "guards": a fading trail of recent fixes (one `LinesItem` for all guards, from `layers.trails`) and a
+  heading tick per guard (one `HeadingsItem`);
+- "alerts": one `PulseItem` of halos driven by one timer; its `device_health` recolours the devices;
+- any layer with `extra["overlay_labels"]` (dispatch ETAs): one `LabelsItem`.
+Overlays follow their layer's visibility. Hover shows a tooltip; a click emits `picked(kind, id)`.
+"""
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-from PySide6.QtWidgets import QWidget
+from collections.abc import Mapping
+from typing import Any
 
-from layers import style
-from layers.data import Labels, LayerData, Lines, Points, Polygons
-from widgets.render2d import LabelsItem, LinesItem, PointsItem, PolygonsItem
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtGui import QCursor, QResizeEvent
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from layers import devices, pick, style
+from layers.data import FloatArray, Labels, LayerData, Lines, Points, Polygons
+from layers.trails import TrailBuffer
+from sandbox_app.clock import Clock, WallClock
+from widgets.legend import Legend
+from widgets.map_tips import MapTips
+from widgets.render2d import HeadingsItem, LabelsItem, LinesItem, PointsItem, PolygonsItem, PulseItem
 
 Item = PolygonsItem | LinesItem | PointsItem | LabelsItem
+Overlay = LinesItem | HeadingsItem | PulseItem | LabelsItem
 _KIND: dict[type, type] = {PolygonsItem: Polygons, LinesItem: Lines, PointsItem: Points, LabelsItem: Labels}
+PICK_ORDER = (
+    ("alerts", "alert"),
+    ("dispatch", "alert"),
+    ("guards", "guard"),
+    ("devices", "device"),
+    ("gates", "gate"),
+    ("buildings", "building"),
+    ("compounds", "compound"),
+)
+"""Which layer answers a hover or click first (markers over areas), and the kind `picked` reports."""
+PULSE_TICK_MS = 50
+
+
+def _new_pulse() -> PulseItem:
+    return PulseItem(style.ALERT_PULSE_GROWTH)
 
 
 class Map2D(pg.PlotWidget):  # type: ignore[misc]
+    picked = Signal(str, str)
+    """(kind, id) the user clicked: "alert", "guard", "device", "gate", "building" or "compound"."""
+    hovered = Signal(str, str)
+    """(kind, id) under the cursor; ("", "") when it leaves everything."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent=parent, background=pg.mkColor(*style.BACKGROUND))
         self.setObjectName("map2d")
@@ -24,14 +64,40 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         plot.setMenuEnabled(False)
         plot.hideButtons()
         self._items: dict[str, list[Item]] = {}
+        self._overlays: dict[str, dict[str, Overlay]] = {}
         self._visible: dict[str, bool] = {}
+        self._data: dict[str, LayerData] = {}
+        self._boxes: dict[str, tuple[int, FloatArray]] = {}
+        self.clock: Clock | None = None
+        self._wall = WallClock()
+        self._latest_ms = 0
+        self.trails = TrailBuffer()
+        self.device_health: dict[str, str] = {}
+        self.hover_text = ""
+        self._hover: tuple[str, str] = ("", "")
+        self.tips = MapTips(self)
+        self.map_legend = Legend(self)
+        self.map_legend.hide()
+        self._pulse_timer = QTimer(self)
+        self._pulse_timer.setInterval(PULSE_TICK_MS)
+        self._pulse_timer.timeout.connect(self._pulse)
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseClicked.connect(self._mouse_clicked)
 
+    # layers ---------------------------------------------------------------------------------------
     def set_layer(self, data: LayerData) -> None:
         """Replace a layer's items; a hidden layer stays hidden after an update.
 
         When the layer keeps the same primitives (a live update of guards or alerts), its existing items
         get the new arrays instead of being rebuilt, so a moving layer stays one item for its whole life.
         """
+        if data.name == devices.NAME and self.device_health:
+            data = self._with_health(data)
+        self._data[data.name] = data
+        self._set_items(data)
+        self._set_overlays(data)
+
+    def _set_items(self, data: LayerData) -> None:
         parts = [p for p in (data.polygons, data.lines, data.points, data.labels) if p is not None and len(p)]
         old = self._items.get(data.name, [])
         if old and [_KIND[type(i)] for i in old] == [type(p) for p in parts]:
@@ -55,13 +121,206 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
             self.addItem(item)
         self._items[data.name] = items
 
+    def _overlay(self, layer: str, role: str, make: Any, z: float) -> Any:
+        """The layer's overlay item `role`, created on first use (z relative to the layer's)."""
+        found = self._overlays.setdefault(layer, {})
+        if role not in found:
+            item = make()
+            item.setZValue(z)
+            item.setVisible(self._visible.get(layer, True))
+            self.addItem(item)
+            found[role] = item
+        return found[role]
+
+    def _set_overlays(self, data: LayerData) -> None:
+        labels = data.extra.get("overlay_labels")
+        if isinstance(labels, Labels):
+            self._overlay(data.name, "labels", lambda: LabelsItem(labels), data.z + 0.5).set_data(labels)
+        points = data.points if data.points is not None else None
+        if data.name == "guards" and points is not None:
+            self._guards_moved(points, data.extra)
+        if data.name == "alerts" and points is not None:
+            pulse = self._overlay(
+                "alerts", "pulse", lambda: PulseItem(style.ALERT_PULSE_GROWTH), data.z - 0.5
+            )
+            pulse.set_data(points)
+            self._run_pulse()
+            health = data.extra.get("device_health")
+            if isinstance(health, Mapping):
+                self.set_device_health(health)
+
+    def _guards_moved(self, points: Points, extra: Mapping[str, object]) -> None:
+        """Feed the trail buffer, then redraw the trail and heading overlays (one item each)."""
+        fix_ts = extra.get("fix_ts")
+        ts = fix_ts if isinstance(fix_ts, np.ndarray) else np.full(len(points), -1, dtype=np.int64)
+        wall = self._wall.now_ms()
+        self.trails.push(points.ids, points.xy, ts, points.rgba, now_ms=wall)
+        self._latest_ms = max(self._latest_ms, int(ts.max(initial=-1)) if len(ts) else -1, wall)
+        trail = self.trails.layer(self.now_ms()).lines
+        z = 40.0
+        if trail is not None:
+            self._overlay("guards", "trail", lambda: LinesItem(trail), z - 2.0).set_data(trail)
+        heads = self._overlay("guards", "heading", lambda: HeadingsItem(style.HEADING_PX), z - 0.5)
+        heads.set_data(points.xy, self.trails.headings(points.ids), points.rgba)
+
+    def now_ms(self) -> int:
+        """The clock given by `set_clock`, else the newest fix time the map has seen (event time)."""
+        return self.clock.now_ms() if self.clock is not None else self._latest_ms
+
+    def set_clock(self, clock: Clock | None) -> None:
+        """Where fix ages and trail fading read "now" (the engine or replay clock)."""
+        self.clock = clock
+
+    def clear_trails(self) -> None:
+        """Forget every guard's trail (call when another district is loaded)."""
+        self.trails.clear()
+        for role in ("trail", "heading"):
+            item = self._overlays.get("guards", {}).pop(role, None)
+            if item is not None:
+                self.removeItem(item)
+
+    def set_device_health(self, health: Mapping[str, str]) -> None:
+        """Device id → "online" / "offline" / "flagged"; the devices layer is recoloured in place."""
+        if dict(health) == self.device_health:
+            return
+        self.device_health = dict(health)
+        current = self._data.get(devices.NAME)
+        if current is not None:
+            self.set_layer(current)
+
+    def _with_health(self, data: LayerData) -> LayerData:
+        kind_rgba = data.extra.get("kind_rgba")
+        if data.points is None or not isinstance(kind_rgba, np.ndarray):
+            return data
+        points = devices.with_health(data.points, self.device_health, kind_rgba)
+        health = tuple(self.device_health.get(i, "online") for i in points.ids)
+        extra = {**data.extra, "health": health}
+        return LayerData(data.name, data.z, points, data.lines, data.polygons, data.labels, extra)
+
     def set_layer_visible(self, name: str, visible: bool) -> None:
         self._visible[name] = visible
         for item in self._items.get(name, []):
             item.setVisible(visible)
+        for overlay in self._overlays.get(name, {}).values():
+            overlay.setVisible(visible)
+        self.map_legend.set_layer_shown(name, visible)
+        self._place_legend()
+        if name == "alerts":
+            self._run_pulse()
 
     def layer_items(self, name: str) -> list[Item]:
         return list(self._items.get(name, []))
+
+    def overlay_items(self, name: str) -> dict[str, Overlay]:
+        """The overlays the map added to layer `name` ("trail", "heading", "pulse", "labels")."""
+        return dict(self._overlays.get(name, {}))
+
+    def layer_data(self, name: str) -> LayerData | None:
+        return self._data.get(name)
+
+    # alert pulse ----------------------------------------------------------------------------------
+    def _run_pulse(self) -> None:
+        pulse = self._overlays.get("alerts", {}).get("pulse")
+        active = isinstance(pulse, PulseItem) and len(pulse) > 0 and self._visible.get("alerts", True)
+        if active and not self._pulse_timer.isActive():
+            self._pulse_timer.start()
+        elif not active:
+            self._pulse_timer.stop()
+
+    def _pulse(self) -> None:
+        self.set_pulse_phase(self._wall.monotonic_s() / style.ALERT_PULSE_PERIOD_S)
+
+    def set_pulse_phase(self, phase: float) -> None:
+        """Where in its cycle every alert halo is (0: marker size, opaque; →1: grown, faded)."""
+        pulse = self._overlays.get("alerts", {}).get("pulse")
+        if isinstance(pulse, PulseItem):
+            pulse.set_phase(phase)
+
+    def pulse_running(self) -> bool:
+        return self._pulse_timer.isActive()
+
+    # picking and tooltips -------------------------------------------------------------------------
+    def pick_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """(kind, id) of the topmost visible thing at map point (x, y) metres, or None."""
+        metres_per_px = max(self.getPlotItem().vb.viewPixelSize())
+        for name, kind in PICK_ORDER:
+            data = self._data.get(name)
+            if data is None or not self._visible.get(name, True):
+                continue
+            if data.points is not None and len(data.points):
+                found = pick.point_at(data.points, x, y, metres_per_px)
+                if found is not None:
+                    return kind, data.points.ids[found]
+            if data.polygons is not None and len(data.polygons):
+                index = pick.polygon_at(data.polygons, self._polygon_boxes(name, data.polygons), x, y)
+                if index is not None:
+                    return kind, data.polygons.ids[index]
+        return None
+
+    def _polygon_boxes(self, name: str, polys: Polygons) -> FloatArray:
+        cached = self._boxes.get(name)
+        if cached is None or cached[0] != id(polys):
+            cached = (id(polys), pick.polygon_boxes(polys))
+            self._boxes[name] = cached
+        return cached[1]
+
+    def describe(self, kind: str, item_id: str) -> str:
+        """The tooltip text for a picked thing."""
+        return self.tips.describe(kind, item_id)
+
+    def map_to_widget(self, x: float, y: float) -> QPointF:
+        """Widget pixel position of map point (x, y) metres (for tests and overlays)."""
+        scene_pt = self.getPlotItem().vb.mapViewToScene(QPointF(float(x), float(y)))
+        return QPointF(self.mapFromScene(scene_pt))
+
+    def hover_at(self, x: float, y: float) -> str:
+        """Update the hover state for map point (x, y); returns the tooltip text ("" over nothing)."""
+        found = self.pick_at(x, y) or ("", "")
+        self.hover_text = self.describe(*found) if found[0] else ""
+        if found != self._hover:
+            self._hover = found
+            self.hovered.emit(*found)
+        return self.hover_text
+
+    def _mouse_moved(self, scene_pos: QPointF) -> None:
+        view = self.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return
+        where = view.mapSceneToView(scene_pos)
+        text = self.hover_at(where.x(), where.y())
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def _mouse_clicked(self, event: Any) -> None:
+        if event.button() != pg.QtCore.Qt.MouseButton.LeftButton:
+            return
+        where = self.getPlotItem().vb.mapSceneToView(event.scenePos())
+        self.click_at(where.x(), where.y())
+
+    def click_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """Pick at map point (x, y) and emit `picked` when something is there."""
+        found = self.pick_at(x, y)
+        if found is not None:
+            self.picked.emit(*found)
+        return found
+
+    # view -----------------------------------------------------------------------------------------
+    def set_legend_visible(self, visible: bool) -> None:
+        """Show the legend in the map's top-right corner."""
+        self.map_legend.setVisible(visible)
+        self._place_legend()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        if "map_legend" not in self.__dict__:  # pyqtgraph resizes the view inside its own __init__
+            return
+        self.map_legend.adjustSize()
+        self.map_legend.move(max(0, self.width() - self.map_legend.width() - 8), 8)
 
     def centre_on(self, x: float, y: float) -> None:
         """Pan (keeping the zoom) so map point (x, y) metres is in the middle of the view."""

@@ -69,9 +69,14 @@ def test_multipolygon_holes_become_extra_rings(district: District, proj: LocalPr
 def test_roads_connect_within_a_line_but_not_across(district: District, proj: LocalProjection) -> None:
     lines = roads.layer(district, proj).lines
     assert lines is not None
-    assert lines.connect.tolist() == [True, False, True, False]
-    assert lines.vertex_start.tolist() == [0, 2, 4]
-    assert lines.width[0] > lines.width[1]  # residential wider than footway
+    # The residential W1 is wide enough for a casing: casings first, then fills narrow to wide.
+    assert lines.ids == ("W1", "W2", "W1")
+    assert lines.connect.tolist() == [True, False, True, False, True, False]
+    assert lines.vertex_start.tolist() == [0, 2, 4, 6]
+    casing, footway, residential = lines.width.tolist()
+    assert casing == residential + style.ROAD_CASING_EXTRA and residential > footway
+    assert tuple(lines.rgba[0]) == style.ROAD_CASING
+    assert tuple(lines.rgba[2]) == style.road_style("residential").rgba
 
 
 def test_compounds_have_labels(district: District, proj: LocalProjection) -> None:
