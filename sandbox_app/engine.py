@@ -18,12 +18,14 @@ from operator import attrgetter
 from typing import Any, Protocol
 
 from sandbox_app.alert_book import AlertBook
+from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bus import Bus, HealthChanged, StateDelta
 from sandbox_app.clock import MS_PER_MINUTE, EngineClock
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
+from sandbox_app.intake import QUARANTINED, IntakeGuard, IntakePolicy
 from sandbox_app.rules.base import Rule, Signal
 from sandbox_app.store.base import Fix, Store
 
@@ -37,8 +39,12 @@ SEES_FLAGGED = frozenset({"device_offline"})
 LIVENESS_RULE = "device_offline"
 BRIDGE_PREFIX = "bridge:"
 HEARTBEAT = "device.heartbeat"
+STORE_HEALTH = "store"
+"""Name of the store's entry in `Engine.health`: disconnected while writes fail (e.g. disk full)."""
 _by_ts = attrgetter("ts")
 FlagFn = Callable[[Event], "str | None"]
+AuditFn = Callable[[str, str, str, dict[str, Any]], object]
+"""(actor, action, target, detail): e.g. `sandbox_app.privacy.audit.AuditTrail`."""
 
 
 class HealthReport(Protocol):
@@ -102,13 +108,21 @@ class Engine:
         *,
         batch_size: int = DEFAULT_BATCH,
         warmup_ms: int = DEFAULT_WARMUP_MS,
+        intake: IntakePolicy | None = None,
+        audit: AuditFn | None = None,
     ) -> None:
+        """`intake`: the door check (unknown devices, clock problems; defaults on, see intake.py);
+        `audit`: where people's alert actions are recorded (None: nowhere)."""
         self.store = store
         self.district = district
         self.rules = list(rules)
         self.bus = bus if bus is not None else Bus()
         self.batch_size = batch_size
         self.health: dict[str, Any] = {}
+        self.audit = audit
+        self.intake = IntakeGuard(intake or IntakePolicy(), district.devices)
+        self._store_errors = 0
+        self._store_error: str | None = None
         self.book = AlertBook()
         self.book.load(a for a in store.alerts() if a.state.is_open)
         self.clock = EngineClock(int(store.get_meta(CLOCK_META) or 0))
@@ -209,12 +223,52 @@ class Engine:
             alert.advance(state, actor, self.clock.now_ms(), note)
             self.book.changed(alert)
             self._finish_batch([], {})
+            if self.audit is not None:
+                self.audit(actor, f"alert.{state.value}", alert_id, {"note": note, "rule": alert.rule})
             return alert
+
+    def stats(self) -> dict[str, Any]:
+        """Counters for the status panel and tests: door check refusals and quarantines, drifting device
+        clocks (ms off receive time), and whether the store is writable."""
+        return {
+            **self.intake.stats.to_json(),
+            "drifting": self.intake.drifting(),
+            "store_paused": self._store_error is not None,
+            "store_errors": self._store_errors,
+            "last_store_error": self._store_error,
+        }
 
     # pipeline -------------------------------------------------------------------------------------------
     def _ingest_batch(self, items: Sequence[Event | Rejection]) -> IngestResult:
         events, result = self._prepare(items)
-        return self._complete(self.store.append_events(events) if events else [], events, result)
+        try:
+            new = self.store.append_events(events) if events else []
+        except Exception as exc:  # disk full, locked, I/O: the caller keeps the batch and retries
+            self._store_failed(exc)
+            raise
+        if events and self._store_error is not None:
+            self._store_recovered()
+        return self._complete(new, events, result)
+
+    def _store_failed(self, exc: Exception) -> None:
+        """Pause: report the store as down (the bridge retries the same batch; nothing was acked)."""
+        self._store_errors += 1
+        first = self._store_error is None
+        self._store_error = f"{type(exc).__name__}: {exc}"
+        if first:
+            self._report_store()
+
+    def _store_recovered(self) -> None:
+        self._store_error = None
+        self._report_store()
+
+    def _report_store(self) -> None:
+        now = self.clock.now_ms()
+        health = BridgeHealth(
+            STORE_HEALTH, self._store_error is None, now, 0, self._store_errors, self._store_error
+        )
+        self.health[STORE_HEALTH] = health
+        self.bus.publish(HealthChanged(health))
 
     def _prepare(self, items: Sequence[Event | Rejection]) -> tuple[list[Event], IngestResult]:
         """Split off rejections, order by time, let flaggers mark implausible events (before storing)."""
@@ -227,6 +281,9 @@ class Engine:
                 elif type(item) is not Event:
                     result.rejected.append({"line": None, "reason": f"not an event: {type(item).__name__}"})
         events.sort(key=_by_ts)
+        events, refused = self.intake.screen(events, self.clock.now_ms())
+        for rejection in refused:
+            result.rejected.append({"line": rejection.line, "reason": rejection.reason, "id": rejection.raw})
         if self._flaggers:
             events = self._flag(events)
         return events, result
@@ -246,7 +303,7 @@ class Engine:
         out = events
         for i, event in enumerate(events):
             flaggers = flaggers_of(event.kind)
-            if flaggers is None:
+            if flaggers is None or QUARANTINED in event.data:
                 continue
             for flag in flaggers:
                 reason = flag(event)
@@ -265,6 +322,9 @@ class Engine:
         next_tick, latest = self._next_tick, self.clock.now_ms()
         nothing: tuple[Rule, ...] = ()
         for event in events:
+            flagged = "flagged" in event.data
+            if flagged and QUARANTINED in event.data:
+                continue  # impossible time: stored, never evaluated, never moves the clock
             ts = event.ts
             if ts >= next_tick:
                 boundary = ts - ts % MS_PER_MINUTE
@@ -272,7 +332,7 @@ class Engine:
                 next_tick = self._next_tick = boundary + MS_PER_MINUTE
             if ts > latest:
                 latest = ts
-            for rule in (flag_routes if "flagged" in event.data else routes).get(event.kind, nothing):
+            for rule in (flag_routes if flagged else routes).get(event.kind, nothing):
                 for signal in rule.on_event(event):
                     emit(signal)
         self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
@@ -292,11 +352,16 @@ class Engine:
 
     def _finish_batch(self, new: Sequence[Event], fixes: dict[str, Fix]) -> None:
         dirty = self.book.take_dirty()
-        if dirty:
-            self.store.upsert_alerts(dirty)
         now = self.clock.now_ms()
-        if new or dirty or str(now) != self.store.get_meta(CLOCK_META):
-            self.store.set_meta(CLOCK_META, str(now))
+        try:
+            if dirty:
+                self.store.upsert_alerts(dirty)
+            if new or dirty or str(now) != self.store.get_meta(CLOCK_META):
+                self.store.set_meta(CLOCK_META, str(now))
+        except Exception as exc:  # the events are durable and evaluated: keep the alerts for the next write
+            for alert in dirty:
+                self.book.changed(alert)
+            self._store_failed(exc)
         if self._wants_delta() and (new or dirty):
             self.bus.publish(StateDelta(now, new, fixes, dirty))
 
@@ -348,6 +413,8 @@ class Engine:
             return
         flaggers = self._flaggers
         for event in self.store.events_between(start_ts, end_ts, kinds):
+            if QUARANTINED in event.data:
+                continue
             for flag in flaggers.get(event.kind, ()):
                 flag(event)
             yield event

@@ -1,0 +1,155 @@
+"""The engine's door check: events from unknown devices are refused, events with impossible times are
+quarantined, and device clocks that drift are noticed.
+
+Runs on every batch before anything is stored, so it is written for the hot path: one set difference for
+the device check and one min/max comparison for the clock check; per-event work only when something is off
+(or when drift tracking is on). Quarantined events are still stored (nothing a device sent is lost) but
+carry `data["flagged"]` and `data["quarantined"]`, which keep them out of every rule, position and replay.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sandbox_app.clock import Clock
+from sandbox_app.domain.events import Event, Rejection
+
+MS_PER_MINUTE = 60_000
+QUARANTINED = "quarantined"
+"""data key of a quarantined event: "future" or "past"."""
+MAX_UNKNOWN_TRACKED = 1000
+"""Distinct unknown device ids counted one by one; beyond that only the total grows (hostile input must not
+grow memory without bound)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IntakePolicy:
+    reject_unknown_devices: bool = True
+    """Applies only when the district lists devices: before a package is imported, any device is taken."""
+    future_ms: int = 5 * MS_PER_MINUTE
+    """An event this far ahead of the reference time is quarantined (device clock wrong, or forged)."""
+    past_ms: int | None = 24 * 3600 * 1000
+    """An event this far behind the engine clock is quarantined: older than the rules' warm-up window, it
+    could only fire rules on a past they have already moved beyond. None turns the check off."""
+    reference: Clock | None = None
+    """Receive time: a live deployment passes `WallClock()`, which turns on the future check and drift
+    tracking. None (files, replays, a simulator running faster than real time) has no receive time to
+    compare with: the event times are the only timeline, and a gap in them is not an error."""
+    drift_ms: int = 30_000
+    """A device whose recent events are all at least this far from receive time is reported as drifting."""
+    drift_samples: int = 20
+
+
+@dataclass(slots=True)
+class IntakeStats:
+    unknown_device: int = 0
+    quarantined_future: int = 0
+    quarantined_past: int = 0
+    unknown_devices: dict[str, int] = field(default_factory=dict)
+    """Refusals per unknown device id (the first `MAX_UNKNOWN_TRACKED` ids)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "unknown_device": self.unknown_device,
+            "quarantined_future": self.quarantined_future,
+            "quarantined_past": self.quarantined_past,
+            "unknown_devices": dict(self.unknown_devices),
+        }
+
+
+class IntakeGuard:
+    """`screen(events, now)` → (events to store, rejections); keeps counters and per-device clock offsets."""
+
+    def __init__(self, policy: IntakePolicy, devices: Iterable[str]) -> None:
+        self.policy = policy
+        known = frozenset(devices)
+        self._known = known if policy.reject_unknown_devices and known else None
+        self.stats = IntakeStats()
+        self._offsets: dict[str, deque[int]] = {}
+
+    def set_devices(self, devices: Iterable[str]) -> None:
+        """A new district was imported: its devices are the known ones from now on."""
+        known = frozenset(devices)
+        self._known = known if self.policy.reject_unknown_devices and known else None
+
+    def screen(self, events: list[Event], now_ms: int) -> tuple[list[Event], list[Rejection]]:
+        """`events` sorted by ts; `now_ms` is the engine clock (0 before the first event ever)."""
+        refused: list[Rejection] = []
+        if not events:
+            return events, refused
+        if self._known is not None and not {e.device for e in events} <= self._known:
+            events, refused = self._refuse_unknown(events)
+            if not events:
+                return events, refused
+        reference = self.policy.reference
+        ref = reference.now_ms() if reference is not None else None
+        past = self.policy.past_ms
+        oldest = now_ms - past if past is not None and now_ms > 0 else None
+        if (ref is not None and events[-1].ts > ref + self.policy.future_ms) or (
+            oldest is not None and events[0].ts < oldest
+        ):
+            events = self._quarantine(events, ref, oldest)
+        if ref is not None:
+            self._track(events, ref)
+        return events, refused
+
+    def _refuse_unknown(self, events: list[Event]) -> tuple[list[Event], list[Rejection]]:
+        known, stats = self._known, self.stats
+        assert known is not None
+        kept: list[Event] = []
+        refused: list[Rejection] = []
+        for e in events:
+            if e.device in known:
+                kept.append(e)
+                continue
+            stats.unknown_device += 1
+            per = stats.unknown_devices
+            if e.device in per or len(per) < MAX_UNKNOWN_TRACKED:
+                per[e.device] = per.get(e.device, 0) + 1
+            refused.append(Rejection(f"unknown device {e.device[:80]!r} (not in the district)", e.id))
+        return kept, refused
+
+    def _quarantine(self, events: list[Event], ref: int | None, oldest: int | None) -> list[Event]:
+        newest = None if ref is None else ref + self.policy.future_ms
+        out: list[Event] = []
+        for e in events:
+            if newest is not None and ref is not None and e.ts > newest:
+                why, reason = "future", f"quarantined: {(e.ts - ref) // 1000} s ahead of receive time"
+                self.stats.quarantined_future += 1
+            elif oldest is not None and e.ts < oldest:
+                why, reason = "past", "quarantined: older than the engine's history window"
+                self.stats.quarantined_past += 1
+            else:
+                out.append(e)
+                continue
+            data = {**e.data, "flagged": reason, QUARANTINED: why}
+            out.append(Event(e.id, e.ts, e.device, e.kind, e.lon, e.lat, data))
+        return out
+
+    def _track(self, events: list[Event], ref: int) -> None:
+        offsets, size = self._offsets, self.policy.drift_samples
+        for e in events:
+            window = offsets.get(e.device)
+            if window is None:
+                if self._known is None and len(offsets) >= 100_000:
+                    continue
+                window = offsets[e.device] = deque(maxlen=size)
+            window.append(ref - e.ts)
+
+    def drifting(self) -> dict[str, int]:
+        """Devices whose every recent event was off by more than `drift_ms`: the smallest offset (ms,
+        positive = the device is behind receive time), which discounts network and queueing delay."""
+        limit, need = self.policy.drift_ms, self.policy.drift_samples // 2
+        out: dict[str, int] = {}
+        for device, window in self._offsets.items():
+            if len(window) < max(need, 1):
+                continue
+            lo, hi = min(window), max(window)
+            if lo > limit:
+                out[device] = lo
+            elif hi < -limit:
+                out[device] = hi
+        return out
