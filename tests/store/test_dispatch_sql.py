@@ -1,11 +1,11 @@
-"""Dispatches in SQLite: round trip with history and analytics columns, one active dispatch per guard even
-under racing writers on one file, refused stale updates, and the v3 → v4 migration."""
+"""Dispatches on both backends: round trip with history and analytics columns, one active dispatch per
+guard even under racing writers on one database (two SQLite objects on a file, two PostgreSQL connections),
+refused stale updates; the SQLite v3 → v4 migration."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,8 +19,10 @@ from sandbox_app.domain.dispatch import (
     GuardBusy,
     StaleDispatch,
 )
+from sandbox_app.store.base import Store
 from sandbox_app.store.migrations import migrate, schema_version
 from sandbox_app.store.sqlite import SqliteStore
+from tests.store.conftest import Opener
 
 T0 = 1_700_000_000_000
 S = DispatchState
@@ -31,12 +33,13 @@ def _dispatch(did: str, guard: str = "GD001", ts: int = T0, commander: str = "cm
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    with SqliteStore(tmp_path / "d.db") as opened:
-        yield opened
+def store(opener: Opener) -> Store:
+    """One store of each backend (`opener` is parametrised over SQLite and PostgreSQL)."""
+    opened: Store = opener()
+    return opened
 
 
-def test_round_trip_keeps_history_fields_and_derived_times(store: SqliteStore, tmp_path: Path) -> None:
+def test_round_trip_keeps_history_fields_and_derived_times(store: Store) -> None:
     d = _dispatch("D1")
     store.create_dispatch(d)
     d.advance(S.ACCEPTED, "GD001", T0 + 12_000)
@@ -55,16 +58,14 @@ def test_round_trip_keeps_history_fields_and_derived_times(store: SqliteStore, t
     assert [s.state for s in store.dispatch_steps("D1")] == [
         S.ISSUED, S.ACCEPTED, S.ON_SCENE, S.HANDLED, S.FEEDBACK, S.CLOSED
     ]  # fmt: skip
-    conn = sqlite3.connect(tmp_path / "d.db")
-    row = conn.execute(
+    row = store._conn.execute(  # type: ignore[attr-defined]
         "SELECT state, accepted_ts, on_scene_ts, closed_ts, last_ts FROM dispatches"
     ).fetchone()
-    conn.close()
     assert row == ("closed", T0 + 12_000, T0 + 150_000, T0 + 600_000, T0 + 600_000)
     assert (back.time_to_accept_s, back.time_to_arrive_s, back.time_to_close_s) == (12.0, 150.0, 600.0)
 
 
-def test_second_active_dispatch_for_a_guard_is_guard_busy_until_the_first_ends(store: SqliteStore) -> None:
+def test_second_active_dispatch_for_a_guard_is_guard_busy_until_the_first_ends(store: Store) -> None:
     first = _dispatch("D1")
     store.create_dispatch(first)
     with pytest.raises(GuardBusy) as busy:
@@ -80,9 +81,11 @@ def test_second_active_dispatch_for_a_guard_is_guard_busy_until_the_first_ends(s
     assert [d.id for d in store.dispatches(alert_id="other")] == []
 
 
-def test_unique_index_holds_even_without_the_python_check(store: SqliteStore, tmp_path: Path) -> None:
+def test_unique_index_holds_even_without_the_python_check(tmp_path: Path) -> None:
     """The index, not only the check-then-insert in dispatch_sql, refuses a second active row."""
+    store = SqliteStore(tmp_path / "d.db")
     store.create_dispatch(_dispatch("D1"))
+    store.close()
     conn = sqlite3.connect(tmp_path / "d.db")
     insert = """INSERT INTO dispatches (id, guard_id, state, issued_ts, last_ts, data)
                 VALUES (?, 'GD001', ?, 0, 0, '{}')"""
@@ -92,10 +95,10 @@ def test_unique_index_holds_even_without_the_python_check(store: SqliteStore, tm
     conn.close()
 
 
-def test_two_store_objects_racing_for_one_guard_exactly_one_wins(tmp_path: Path) -> None:
-    path = tmp_path / "race.db"
-    SqliteStore(path).close()
-    stores = [SqliteStore(path), SqliteStore(path)]
+def test_two_store_objects_racing_for_one_guard_exactly_one_wins(opener: Opener) -> None:
+    """Two desks, each with its own connection: the database decides, every round exactly one wins."""
+    opener().close()  # schema in place before the race
+    stores = [opener(), opener()]
     rounds = 25
     barrier = threading.Barrier(2)
     results: list[list[str]] = [[], []]
@@ -123,9 +126,8 @@ def test_two_store_objects_racing_for_one_guard_exactly_one_wins(tmp_path: Path)
         s.close()
 
 
-def test_update_from_a_stale_copy_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "stale.db"
-    a, b = SqliteStore(path), SqliteStore(path)
+def test_update_from_a_stale_copy_is_refused(opener: Opener) -> None:
+    a, b = opener(), opener()
     a.create_dispatch(_dispatch("D1"))
     mine, theirs = a.get_dispatch("D1"), b.get_dispatch("D1")
     assert mine is not None and theirs is not None
@@ -157,8 +159,24 @@ def test_v3_database_migrates_and_the_index_matches_the_holding_states(tmp_path:
     assert {x.strip(" '") for x in listed.split(",")} == {str(s) for s in HOLDING_STATES}
 
 
-def test_steps_of_an_unknown_dispatch_are_empty(store: SqliteStore) -> None:
+def test_steps_of_an_unknown_dispatch_are_empty(store: Store) -> None:
     assert store.dispatch_steps("nope") == []
     assert store.get_dispatch("nope") is None
     d = _dispatch("D1")
     assert d.history == [DispatchStep(S.ISSUED, "cmdr-a", T0)]
+
+
+def test_postgres_index_holds_even_without_the_python_check(postgres_url: str) -> None:
+    """PostgreSQL: a raw second active row for the guard is refused by the partial unique index itself."""
+    import psycopg
+
+    from sandbox_app.store.postgres import PostgresStore
+
+    with PostgresStore(postgres_url) as store:
+        store.create_dispatch(_dispatch("D1"))
+    insert = """INSERT INTO dispatches (id, guard_id, state, issued_ts, last_ts, data)
+                VALUES (%s, 'GD001', %s, 0, 0, '{}')"""
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            conn.execute(insert, ("X", "on_scene"))
+        conn.execute(insert, ("Y", "cancelled"))  # ended dispatches do not count
