@@ -227,8 +227,20 @@ def cmd_alert(args: argparse.Namespace) -> int:
         store.upsert_alerts([alert])
     finally:
         store.close()
+    _audit(args.db, args.by, f"alert.{ALERT_STEPS[args.step].value}", args.id, {"note": args.note, "at": at})
     _print_json(alert.to_json())
     return EXIT_OK
+
+
+def _audit(db: str, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
+    """A person's action on the record (docs/security.md): the tamper-evident audit log."""
+    from sandbox_app.privacy.audit import AuditLog
+
+    log = AuditLog.open(db)
+    try:
+        log.record(actor, action, target, detail)
+    finally:
+        log.close()
 
 
 # Modules that add their own subcommands: each has `register(subparsers)`. One line here per feature.

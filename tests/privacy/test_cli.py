@@ -77,3 +77,33 @@ def test_commands_refuse_a_missing_database(tmp_path: Path, monkeypatch: pytest.
     assert run(["user", "list", "--db", missing], monkeypatch) == 2
     assert run(["audit", "verify", "--db", missing, "--anchor", "x"], monkeypatch) == 2
     assert not Path(missing).exists()
+
+
+def test_alert_steps_from_the_cli_are_audited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sandbox_app.engine import Engine
+    from sandbox_app.privacy.audit import AuditLog
+    from sandbox_app.store import open_store
+    from tests.security.helpers import T0, Recorder, district, press
+
+    db = tmp_path / "s.db"
+    store = open_store(db)
+    Engine(store, district("B1"), [Recorder()]).ingest([press("a", T0)])
+    (alert,) = store.alerts()
+    store.close()
+    assert (
+        run(["alert", alert.id, "ack", "--by", "值班员A", "--db", str(db), "--at", str(T0 + 1)], monkeypatch)
+        == 0
+    )
+    assert (
+        run(["alert", alert.id, "dismiss", "--by", "值班员A", "--note", "test", "--db", str(db)], monkeypatch)
+        == 0
+    )
+    log = AuditLog.open(db)
+    assert [(e.actor, e.action, e.target) for e in log.entries()] == [
+        ("值班员A", "alert.acknowledged", alert.id),
+        ("值班员A", "alert.dismissed", alert.id),
+    ]
+    assert log.entries()[1].detail["note"] == "test" and log.verify() is None
+    log.close()
