@@ -93,6 +93,8 @@ def position_event(
     if extra:
         data.update(extra)
     event_id = f"{protocol}:{device}:{position.ts}"
+    if position.alarms:  # an alarm at the time of a fix already sent must not be dropped as its repeat
+        event_id += ":" + "+".join(position.alarms)
     if not position.valid or (position.lat == 0.0 and position.lon == 0.0):
         data["no_fix"] = True
         return Event(f"{event_id}:nofix", position.ts, device, "device.heartbeat", data=data)
