@@ -52,7 +52,7 @@ def test_gt06_session() -> None:
     )
     assert (
         isinstance(alarm, Event) and alarm.data["alarms"] == ["sos"] and alarm.id != fix.id
-    )  # same fix, once
+    )  # an alarm is not a repeat of the plain fix
     assert isinstance(status, Event) and status.kind == "device.heartbeat" and status.data["battery"] == 100
     assert isinstance(unknown, Rejection) and "358000000000009" in unknown.reason
     assert server.delivery.frame_errors == 1 and server.delivery.unknown_devices == 1
