@@ -99,8 +99,12 @@ class PostgresStore:
         self.url = url
         self._lock = threading.RLock()
         self._conn: Conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout_s)
-        self.schema_version = migrate(self._conn)
-        self._conn.execute(_STAGE)
+        try:
+            self.schema_version = migrate(self._conn)
+            self._conn.execute(_STAGE)
+        except BaseException:
+            self._conn.close()
+            raise
         self._partitions: set[tuple[int, int, str]] = set()
         self._listeners: list[Callable[[str], None]] = []
 
