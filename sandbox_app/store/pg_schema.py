@@ -9,8 +9,9 @@ its partition key, and a repeated id may come with another ts). Openers serialis
 two stations starting against a fresh database do not both run a step.
 
 v6 adds, besides the compound hierarchy, the change feed the stations sync from (`changes`, see sync.py):
-a trigger logs every insert or update of an alert or a dispatch, under a transaction-level advisory lock so
-that change numbers commit in order and a reader's cursor never skips a late commit.
+a trigger logs every insert or update of an alert or a dispatch with the writing station (the connection's
+application_name), under a transaction-level advisory lock so that change numbers commit in order and a
+reader's cursor never skips a late commit.
 """
 
 from __future__ import annotations
@@ -154,6 +155,7 @@ _V6_CITY = (
     "CREATE INDEX compounds_community ON compounds (county, street, community)",
     """CREATE TABLE changes (
         seq BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, entity_id TEXT NOT NULL,
+        station TEXT NOT NULL DEFAULT coalesce(current_setting('application_name', true), ''),
         at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())""",
     f"""CREATE FUNCTION note_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

@@ -95,10 +95,14 @@ def is_postgres_url(spec: object) -> bool:
 class PostgresStore:
     """`Store` on PostgreSQL/PostGIS; `url` is a libpq URL (`postgresql://user@host:port/db?...`)."""
 
-    def __init__(self, url: str, *, connect_timeout_s: int = 10) -> None:
+    def __init__(self, url: str, *, station: str = "", connect_timeout_s: int = 10) -> None:
+        """`station` names this client in the change feed (the connection's application_name)."""
         self.url = url
+        self.station = station
         self._lock = threading.RLock()
         self._conn: Conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout_s)
+        if station:
+            self._conn.execute("SELECT set_config('application_name', %s, false)", (station,))
         try:
             self.schema_version = migrate(self._conn)
             self._conn.execute(_STAGE)
@@ -139,13 +143,14 @@ class PostgresStore:
             except Exception:  # a broken notifier must never fail a committed write
                 _log.exception("change listener failed")
 
-    def changes_since(self, seq: int, limit: int = 10_000) -> list[tuple[int, str, str]]:
-        """(seq, kind, entity id) of the alert and dispatch changes after `seq`, in commit order."""
+    def changes_since(self, seq: int, limit: int = 10_000) -> list[tuple[int, str, str, str]]:
+        """(seq, kind, entity id, station) of the alert and dispatch changes after `seq`, in commit order."""
         with self._lock:
             rows = self._conn.execute(
-                "SELECT seq, kind, entity_id FROM changes WHERE seq > %s ORDER BY seq LIMIT %s", (seq, limit)
+                "SELECT seq, kind, entity_id, station FROM changes WHERE seq > %s ORDER BY seq LIMIT %s",
+                (seq, limit),
             ).fetchall()
-        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+        return [(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
 
     def last_change_seq(self) -> int:
         with self._lock:

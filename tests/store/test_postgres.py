@@ -163,7 +163,10 @@ def test_stations_opening_a_fresh_database_together_migrate_once(postgres_url: s
 
 
 def test_change_feed_lists_alert_and_dispatch_changes_in_commit_order(postgres_url: str) -> None:
-    with PostgresStore(postgres_url) as one, PostgresStore(postgres_url) as two:
+    with (
+        PostgresStore(postgres_url, station="st-1") as one,
+        PostgresStore(postgres_url, station="st-2") as two,
+    ):
         heard: list[str] = []
         one.add_change_listener(heard.append)
         start = two.last_change_seq()
@@ -176,12 +179,12 @@ def test_change_feed_lists_alert_and_dispatch_changes_in_commit_order(postgres_u
         d.advance(DispatchState.ACCEPTED, "G1", 4000)
         one.update_dispatch(d)
         changes = two.changes_since(start)
-        assert [(kind, eid) for _, kind, eid in changes] == [
-            ("alert", "A1"),
-            ("dispatch", "D1"),
-            ("alert", "A1"),
-            ("dispatch", "D1"),
+        assert [c[1:] for c in changes] == [
+            ("alert", "A1", "st-1"),
+            ("dispatch", "D1", "st-2"),
+            ("alert", "A1", "st-1"),
+            ("dispatch", "D1", "st-1"),
         ]
-        seqs = [seq for seq, _, _ in changes]
+        seqs = [c[0] for c in changes]
         assert seqs == sorted(seqs) and two.changes_since(seqs[-1]) == []
         assert heard == ["alert", "alert", "dispatch"]  # only what this client committed
