@@ -1,0 +1,218 @@
+"""The 3D sandbox on the demo district, judged from pixels of the VTK pane (vtkWindowToImageFilter).
+
+Needs a real X display (the VTK pane draws black on Qt's offscreen platform):
+
+    Xvfb :131 -screen 0 1280x800x24 & DISPLAY=:131 QT_QPA_PLATFORM=xcb .venv/bin/pytest -m vtk tests/widgets
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import time
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from layers import extrude, style
+from layers.buildings import building_usages, fill_for
+from sandbox_app.data.package import load_package
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.enums import AlertState, GuardRole, Severity
+from sandbox_app.domain.model import District
+from sandbox_app.resources import resource_path
+from widgets.sandbox3d import FLY_MS, Sandbox3D
+
+pytestmark = [
+    pytest.mark.vtk,
+    pytest.mark.skipif(
+        not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+        reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
+    ),
+]
+
+W, H = 480, 360
+HIGH = np.array(style.SEVERITY[Severity.HIGH].rgba[:3])
+
+
+@pytest.fixture(scope="module")
+def demo() -> District:
+    return load_package(resource_path("demo"))
+
+
+@pytest.fixture()
+def view(qtbot: QtBot, demo: District) -> Iterator[Sandbox3D]:
+    widget = Sandbox3D()
+    qtbot.addWidget(widget)
+    widget.resize(W, H)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_scene(demo)
+    QApplication.processEvents()
+    yield widget
+
+
+def _near(image: np.ndarray, rgb: np.ndarray, tol: int) -> np.ndarray:
+    return np.abs(image.astype(np.int32) - rgb.astype(np.int32)).max(axis=-1) <= tol
+
+
+def _look_down(view: Sandbox3D, x: float, y: float, height: float = 250.0) -> None:
+    view._place_camera(np.array([x, y, 0.0]), np.array([x, y - 0.01, height]))
+
+
+def _buildings_filled(demo: District, rgba: style.RGBA) -> list[str]:
+    usages = building_usages(demo)
+    found = [b.id for b in demo.buildings.values() if fill_for(usages.get(b.id, set())) == rgba]
+    return sorted(found, key=lambda b: -demo.buildings[b].footprint.area)
+
+
+def _alert(subject: str, aid: str = "A1", severity: Severity = Severity.HIGH) -> Alert:
+    return Alert(aid, "rental", subject, "room", severity, AlertState.OPEN, 0, 0)
+
+
+def test_screenshot_shows_rental_blue_on_a_rental_building_only(view: Sandbox3D, demo: District) -> None:
+    overview = view.grab_image()
+    assert overview.shape == (H, W, 3)
+    background = np.array(style.BACKGROUND[:3])
+    assert _near(overview, background, 3).mean() < 0.9, "the overview shows (almost) nothing but background"
+    assert len(np.unique(overview.reshape(-1, 3), axis=0)) > 50
+
+    mesh = view.mesh
+    blue = np.array(style.RENTAL_BLUE[:3])
+    for building_id, expect_blue in [
+        (_buildings_filled(demo, style.RENTAL_BLUE)[0], True),
+        (_buildings_filled(demo, style.GROUP_RENTAL_BLUE)[0], False),
+    ]:
+        b = mesh.index_of(building_id)
+        x, y = mesh.anchor[b]
+        _look_down(view, x, y)
+        image = view.grab_image()
+        col, row = view.world_to_pixel(x, y, mesh.height[b])
+        assert (col, row) == pytest.approx((W // 2, H // 2), abs=3)
+        patch = image[row - 2 : row + 3, col - 2 : col + 3]
+        assert _near(patch, blue, 30).all() == expect_blue, (building_id, patch[2, 2])
+    # Far from every building: the ground shows the background colour.
+    _look_down(view, 5000.0, 5000.0)
+    assert _near(view.grab_image(), background, 3).all()
+
+
+def test_an_alert_on_a_room_lights_that_floor(view: Sandbox3D, demo: District) -> None:
+    view.set_devices_visible(False)  # red devices would muddy the count
+    mesh = view.mesh
+    # The southernmost six-floor rental building: nothing stands between it and a camera in the south.
+    tall = [
+        mesh.index_of(b) for b in _buildings_filled(demo, style.RENTAL_BLUE) if demo.buildings[b].floors >= 6
+    ]
+    b = min(tall, key=lambda i: mesh.anchor[i, 1])
+    rooms = {r.floor: r.id for r in demo.rooms.values() if r.building_id == mesh.ids[b]}
+    x, y = mesh.anchor[b]
+    z = mesh.height[b] / 2.0
+    ring = mesh.ring_xy[
+        mesh.ring_start[mesh.building_ring_start[b]] : mesh.ring_start[mesh.building_ring_start[b] + 1]
+    ]
+    south = shapely.LineString([(x, y), (x, y - 500.0)]).intersection(shapely.Polygon(ring).exterior)
+    front_y = float(shapely.get_coordinates(south)[:, 1].max())  # the wall facing the camera
+    el, dist = math.radians(15.0), 90.0
+    view._place_camera(np.array([x, y, z]), np.array([x, y - dist * math.cos(el), z + dist * math.sin(el)]))
+    assert not _near(view.grab_image(), HIGH, 8).any()
+
+    rows = {}
+    for floor in (2, 5):
+        view.set_alerts([_alert(rooms[floor])])
+        lit = _near(view.grab_image(), HIGH, 8)
+        assert lit.sum() > 100, f"floor {floor}: no highlight on screen"
+        r, c = np.nonzero(lit)
+        rows[floor] = float(np.median(r))
+        # The band is centred on that floor (0-based index floor - 1) of the wall facing the camera: within
+        # half a floor's height on screen, so the floor above or below would fail.
+        h = mesh.floor_height[b]
+        top = view.world_to_pixel(x, front_y, floor * h)[1]
+        bottom = view.world_to_pixel(x, front_y, (floor - 1) * h)[1]
+        assert abs(rows[floor] - (top + bottom) / 2) < (bottom - top) / 2, (rows[floor], top, bottom)
+        assert abs(float(np.median(c)) - W / 2) < W / 4
+    assert rows[5] < rows[2] - 20  # a higher floor lights higher up the screen
+
+    closed = _alert(rooms[5])
+    closed.state = AlertState.DISMISSED
+    view.set_alerts([closed])
+    assert not _near(view.grab_image(), HIGH, 8).any()
+
+
+def test_select_alert_flies_the_camera_to_the_alert(view: Sandbox3D, demo: District, qtbot: QtBot) -> None:
+    mesh = view.mesh
+    far = int(np.argmax(np.hypot(mesh.anchor[:, 0], mesh.anchor[:, 1])))
+    room = next(r for r in demo.rooms.values() if r.building_id == mesh.ids[far] and r.floor == 3)
+    alert = _alert(room.id)
+    target = np.array(extrude.alert_focus(demo, mesh, view.proj, alert))
+    start = np.array(view.camera_focal_point())
+    assert np.linalg.norm(target - start) > 50.0
+
+    view.set_alerts([alert])
+    assert not view.select_alert("no-such-alert")
+    assert view.select_alert(alert.id)
+    assert view.flying  # animated, not a jump
+    seen: list[float] = []
+
+    def arrived() -> bool:
+        seen.append(float(np.linalg.norm(target - np.array(view.camera_focal_point()))))
+        return not view.flying
+
+    began = time.monotonic()
+    qtbot.waitUntil(arrived, timeout=5000)
+    assert time.monotonic() - began >= 0.9 * FLY_MS / 1000.0  # paced by real time, however slow the frames
+    assert seen[-1] < 0.5
+    between = [d for d in seen if 1.0 < d < np.linalg.norm(target - start) - 1.0]
+    assert between, f"the camera jumped instead of flying: {seen}"
+    assert all(a >= b - 1e-6 for a, b in itertools.pairwise(seen))  # always closer
+    # The alert's floor is now in view.
+    assert _near(view.grab_image(), HIGH, 8).sum() > 50
+
+
+def test_clicking_a_building_emits_its_id_and_dragging_does_not(view: Sandbox3D, qtbot: QtBot) -> None:
+    mesh = view.mesh
+    b = int(np.argmax(mesh.height))
+    x, y = mesh.anchor[b]
+    _look_down(view, x, y)
+    view.grab_image()
+    col, row = view.world_to_pixel(x, y, mesh.height[b])
+    iren = view.interactor
+
+    def click(x0: int, y0: int, x1: int, y1: int) -> None:
+        iren.SetEventInformation(x0, y0, 0, 0)
+        iren.LeftButtonPressEvent()
+        iren.SetEventInformation(x1, y1, 0, 0)
+        iren.MouseMoveEvent()
+        iren.LeftButtonReleaseEvent()
+
+    with qtbot.waitSignal(view.picked, timeout=2000) as blocker:
+        click(col, H - 1 - row, col, H - 1 - row)
+    assert blocker.args == [mesh.ids[b]]
+    with qtbot.assertNotEmitted(view.picked, wait=100):
+        click(col, H - 1 - row, col + 40, H - 1 - row)
+
+
+def test_guards_are_drawn_in_role_colour_and_move(view: Sandbox3D, qtbot: QtBot) -> None:
+    view.set_devices_visible(False)
+    proj = view.proj
+    spot = np.array([[4000.0, 4000.0], [4100.0, 4000.0]])  # open ground east of the district
+    lonlat = proj.to_lonlat(spot[:, 0], spot[:, 1])
+    police = np.array(style.GUARD_ROLE[GuardRole.POLICE].rgba[:3])
+
+    def colour_at(px: float, py: float) -> np.ndarray:
+        image = view.grab_image()
+        col, row = view.world_to_pixel(px, py, extrude.GUARD_Z_M + 3.0)
+        return image[row, col]
+
+    _look_down(view, 4050.0, 4000.0, height=400.0)
+    view.set_guards(["GU1"], lonlat[:1], [GuardRole.POLICE])
+    qtbot.wait(10)
+    assert _near(colour_at(*spot[0]), police, 30)
+    assert not _near(colour_at(*spot[1]), police, 30)
+    view.set_guards(["GU1"], lonlat[1:], [GuardRole.POLICE])
+    assert _near(colour_at(*spot[1]), police, 30)
+    assert not _near(colour_at(*spot[0]), police, 30)
