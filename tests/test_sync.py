@@ -1,0 +1,203 @@
+"""Two stations on one PostgreSQL and one mosquitto: each sees the other's alert acknowledgements, dispatches
+and feedback within a second; the same guard cannot be dispatched twice; a station that was offline (its
+sync stopped, or the broker down) catches up from the store when it is back."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from sandbox_app.bus import Bus, StateDelta
+from sandbox_app.dispatch.lifecycle import DispatchDesk
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import DispatchState
+from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.domain.events import Event
+from sandbox_app.engine import CLOCK_META, Engine
+from sandbox_app.store.postgres import PostgresStore
+from sandbox_app.sync import (
+    Broker,
+    EngineMirror,
+    EventFanout,
+    RemoteChanges,
+    RemoteEvents,
+    StationSync,
+    parse_broker,
+)
+from tests.servers import Mosquitto, mosquitto_binary
+from tests.store.test_store import _district
+
+T0 = 1_767_225_600_000  # 2026-01-01
+LATENCY_S = 1.0
+
+
+@pytest.fixture
+def broker() -> Iterator[Mosquitto]:
+    if mosquitto_binary() is None:
+        pytest.skip("mosquitto is not installed (make setup installs it)")
+    with tempfile.TemporaryDirectory() as workdir:
+        server = Mosquitto(Path(workdir))
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
+
+
+class Station:
+    """What a desktop client holds: its store connection, engine, dispatch desk and sync."""
+
+    def __init__(self, name: str, url: str, broker: Mosquitto) -> None:
+        self.name = name
+        self.store = PostgresStore(url, station=name)
+        self.bus = Bus()
+        self.engine = Engine(self.store, _district(), [], self.bus)
+        self.desk = DispatchDesk(self.store, _district())
+        self.lock = threading.Condition()
+        self.alert_states: dict[str, AlertState] = {}
+        self.dispatches: dict[str, tuple[DispatchState, str | None]] = {}
+        self.bus.subscribe(StateDelta, self._on_delta)
+        self.bus.subscribe(RemoteChanges, self._on_remote)
+        self.sync = StationSync(
+            lambda: PostgresStore(url, station=name),
+            Broker(port=broker.port),
+            name,
+            EngineMirror(self.engine, self.desk),
+            poll_s=60,  # long: the tests must pass on the MQTT nudge and the reconnect, not on polling
+        )
+        self.store.add_change_listener(self.sync.notify)
+
+    def _on_delta(self, delta: StateDelta) -> None:
+        with self.lock:
+            self.alert_states.update((a.id, a.state) for a in delta.alerts)
+            self.lock.notify_all()
+
+    def _on_remote(self, changes: RemoteChanges) -> None:
+        with self.lock:
+            self.dispatches.update((d.id, (d.state, d.feedback)) for d in changes.dispatches)
+            self.lock.notify_all()
+
+    def wait_for(self, check: Callable[[], bool], timeout_s: float = LATENCY_S) -> float:
+        """Seconds until `check` held (under the lock); fails the test after `timeout_s`."""
+        start = time.monotonic()
+        with self.lock:
+            assert self.lock.wait_for(check, timeout_s), f"{self.name} did not see it in {timeout_s} s"
+        return time.monotonic() - start
+
+    def start(self) -> None:
+        self.sync.start()
+        assert self.sync.wait_ready(10), f"{self.name}: sync never connected"
+
+    def close(self) -> None:
+        self.sync.stop()
+        self.store.close()
+
+
+@pytest.fixture
+def stations(postgres_url: str, broker: Mosquitto) -> Iterator[tuple[Station, Station]]:
+    seed = PostgresStore(postgres_url)
+    seed.replace_district(_district())
+    seed.set_meta(CLOCK_META, str(T0))
+    seed.upsert_alerts([_alert("A1", T0 - 60_000), _alert("A2", T0 - 30_000)])
+    seed.close()
+    a, b = Station("st-a", postgres_url, broker), Station("st-b", postgres_url, broker)
+    a.start()
+    b.start()
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _alert(aid: str, ts: int) -> Alert:
+    return Alert(
+        aid, "smoke_alarm", f"R-{aid}", "room", Severity.HIGH, AlertState.OPEN, ts, ts, lon=116.0, lat=39.0
+    )
+
+
+def test_parse_broker() -> None:
+    assert parse_broker("mqtt://10.0.0.5:1884") == Broker("10.0.0.5", 1884)
+    assert parse_broker("mqtts://op%40st:pw@mq.example") == Broker("mq.example", 8883, "op@st", "pw", True)
+    assert parse_broker("localhost") == Broker("localhost", 1883)
+    with pytest.raises(ValueError):
+        parse_broker("http://x")
+
+
+def test_acknowledgement_dispatch_and_feedback_reach_the_other_station_within_a_second(
+    stations: tuple[Station, Station],
+) -> None:
+    a, b = stations
+    a.engine.transition_alert("A1", AlertState.ACKNOWLEDGED, "测试甲")
+    b.wait_for(lambda: b.alert_states.get("A1") is AlertState.ACKNOWLEDGED)
+    found = b.engine.book.find("A1")
+    assert found is not None and found.history[-1].actor == "测试甲"
+
+    alert = a.engine.book.find("A1")
+    assert alert is not None
+    outcome = a.desk.dispatch(alert, ["G1"], "cmdr-a", T0 + 1000)
+    (d,) = outcome.created
+    b.wait_for(lambda: d.id in b.dispatches)
+    assert b.desk.busy_guards() == {"G1"}
+    refused = b.desk.dispatch(alert, ["G1"], "cmdr-b", T0 + 2000)  # b's desk knows: G1 is taken
+    assert refused.created == [] and refused.busy[0].holder == d.id
+
+    for state, ts, note in [
+        (DispatchState.ACCEPTED, 3000, ""),
+        (DispatchState.ON_SCENE, 4000, ""),
+        (DispatchState.HANDLED, 5000, ""),
+        (DispatchState.FEEDBACK, 6000, "误报：烤面包"),
+    ]:
+        a.desk.report(d.id, state, "G1", T0 + ts, note)
+    b.wait_for(lambda: b.dispatches.get(d.id) == (DispatchState.FEEDBACK, "误报：烤面包"))
+    assert b.desk.busy_guards() == frozenset()  # handled: the guard is free again everywhere
+
+    b.engine.transition_alert("A2", AlertState.DISMISSED, "测试乙", "duplicate")  # and the other way round
+    a.wait_for(lambda: a.alert_states.get("A2") is AlertState.DISMISSED)
+    assert [x.id for x in a.engine.open_alerts()] == ["A1"]
+
+
+def test_a_station_that_was_offline_catches_up_on_reconnect(
+    stations: tuple[Station, Station], broker: Mosquitto
+) -> None:
+    a, b = stations
+    b.sync.stop()  # b goes offline
+    a.engine.transition_alert("A1", AlertState.ACKNOWLEDGED, "测试甲")
+    alert = a.engine.book.find("A1")
+    assert alert is not None
+    (d,) = a.desk.dispatch(alert, ["G1"], "cmdr-a", T0 + 1000).created
+    time.sleep(0.3)
+    with b.lock:
+        assert "A1" not in b.alert_states and d.id not in b.dispatches  # really offline
+    b.start()  # back: reads the feed from where it left off
+    b.wait_for(lambda: b.alert_states.get("A1") is AlertState.ACKNOWLEDGED and d.id in b.dispatches)
+
+    broker.stop()  # now the broker is away while a station works
+    a.engine.transition_alert("A2", AlertState.ACKNOWLEDGED, "测试甲")
+    broker.start()  # same port: paho reconnects on its own and the reconnect reads the feed
+    b.wait_for(lambda: b.alert_states.get("A2") is AlertState.ACKNOWLEDGED, timeout_s=20)
+
+
+def test_live_events_fan_out_to_the_other_station(broker: Mosquitto) -> None:
+    got: list[RemoteEvents] = []
+    arrived = threading.Event()
+
+    def receive(remote: RemoteEvents) -> None:
+        got.append(remote)
+        arrived.set()
+
+    sender = EventFanout(Broker(port=broker.port), "st-a", receive)  # hears only others, never itself
+    receiver = EventFanout(Broker(port=broker.port), "st-b", receive)
+    for f in (sender, receiver):
+        f.start()
+        assert f.wait_ready(10)
+    fix = Event("e1", T0, "GPS-1", "gps.fix", 116.0, 39.0, {"speed": 1.5})
+    sender.on_delta(StateDelta(T0, [fix]))
+    assert arrived.wait(LATENCY_S)
+    time.sleep(0.1)
+    assert [(r.station, r.events) for r in got] == [("st-a", (fix,))]
+    for f in (sender, receiver):
+        f.stop()
