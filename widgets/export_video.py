@@ -11,6 +11,7 @@ from pathlib import Path
 
 import cv2
 
+from layers.data import LayerData
 from layers.projection import LocalProjection
 from sandbox_app.domain.model import District
 from sandbox_app.replay.export import local_iso
@@ -33,9 +34,14 @@ class FrameMaker:
         static = self.layers.static()
         self.raster = Raster.fit(size[0], size[1], static)
         self.background = self.raster.draw(self.raster.blank(), static)
+        self._devices: tuple[LayerData, Image] | None = None
 
     def frame(self, state: ReplayState, label: str = "") -> Image:
-        img = self.raster.draw(self.background.copy(), self.layers.dynamic(state))
+        devices, *moving = self.layers.dynamic(state)
+        if self._devices is None or self._devices[0] is not devices:
+            # thousands of markers: drawn again only when a device's health changes
+            self._devices = (devices, self.raster.draw(self.background.copy(), [devices]))
+        img = self.raster.draw(self._devices[1].copy(), moving)
         text = local_iso(state.at_ts, self.district.timezone or "UTC")[:23].replace("T", " ")
         return stamp(img, f"{text} {label}".rstrip())
 

@@ -13,6 +13,7 @@ the frames after it. Tables are created on first use (`replay_` prefix); droppin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +22,7 @@ from numpy.typing import NDArray
 from sandbox_app.domain.events import EVENT_KINDS
 from sandbox_app.store.queries import Db
 
-FRAME_MS = 300_000
+FRAME_MS = 120_000
 SEQ_KEY = "replay.frames_seq"
 KINDS: tuple[str, ...] = ("", *sorted(EVENT_KINDS))
 """Kind codes: index in this tuple; 0 means no event yet; unknown kinds get `OTHER_KIND`."""
@@ -41,6 +42,11 @@ U8 = NDArray[np.uint8]
 
 def kind_code(kind: str) -> int:
     return _KIND_CODE.get(kind, OTHER_KIND)
+
+
+def kind_codes(kinds: list[str]) -> U8:
+    get = _KIND_CODE.get
+    return np.fromiter((get(k, OTHER_KIND) for k in kinds), dtype=np.uint8, count=len(kinds))
 
 
 def kind_name(code: int) -> str | None:
@@ -100,6 +106,8 @@ class FrameIndex:
             rows = db.conn.execute("SELECT idx, device FROM replay_devices ORDER BY idx").fetchall()
         self.devices: list[str] = [r[1] for r in rows]
         self.index: dict[str, int] = {d: i for i, d in enumerate(self.devices)}
+        self._hb_key: tuple[int, int] = (0, -1)
+        self._hb: I64 = np.zeros(0, dtype=np.int64)
 
     # reading ------------------------------------------------------------------------------------------
     def frame_at(self, at_ts: int) -> Frame | None:
@@ -141,8 +149,15 @@ class FrameIndex:
         new = [d for d in dict.fromkeys(devices) if d not in self.index]
         if new:
             self._register(new)
-        index = self.index
-        return np.fromiter((index[d] for d in devices), dtype=np.int64, count=len(devices))
+        return np.fromiter(map(self.index.__getitem__, devices), dtype=np.int64, count=len(devices))
+
+    def heartbeats(self, district: object, of: Callable[[str], int]) -> I64:
+        """Heartbeat (ms) per device index for `district`, cached until devices are added."""
+        key = (id(district), len(self.devices))
+        if self._hb_key != key:
+            self._hb = np.fromiter(map(of, self.devices), dtype=np.int64, count=len(self.devices))
+            self._hb_key = key
+        return self._hb
 
     def _register(self, new: list[str]) -> None:
         with self.db.lock:
@@ -215,7 +230,7 @@ class FrameIndex:
             cursor = (rows[-1][1], rows[-1][0])
             ts = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
             idx = self.codes([r[2] for r in rows])
-            kinds = np.fromiter((kind_code(r[3]) for r in rows), dtype=np.uint8, count=len(rows))
+            kinds = kind_codes([r[3] for r in rows])
             if len(self.devices) > len(state.last_ts):
                 state = state.grown(len(self.devices))
             pos = 0

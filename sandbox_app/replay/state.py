@@ -23,7 +23,7 @@ from sandbox_app.domain.device_kinds import DEVICE_KINDS
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
 from sandbox_app.replay.history import alert_at, dispatch_at
-from sandbox_app.replay.index import DeviceArrays, Frame, FrameIndex, kind_code, kind_name
+from sandbox_app.replay.index import DeviceArrays, Frame, FrameIndex, kind_codes, kind_name
 from sandbox_app.store import queries
 from sandbox_app.store.keyframes import last_fixes
 from sandbox_app.store.queries import Db, TailRow
@@ -32,10 +32,11 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 LonLat = tuple[float, float]
 
-DEFAULT_TRAIL_MS = 5 * 60_000
+DEFAULT_TRAIL_MS = 120_000
+"""As long as the live map's trails (`layers.style.TRAIL_WINDOW_S`)."""
 DEFAULT_HEARTBEAT_S = 600
 TRACKER_HEARTBEAT_S = 300
-FIRST_LOOKAHEAD_MS = 60_000
+FIRST_LOOKAHEAD_MS = 20_000
 """Most guards fix every few seconds: look this far past T first, further only for the ones still unpaired."""
 
 
@@ -163,10 +164,11 @@ class Window:
         mine = [r for r in rows if since is None or r[0] >= since]
         self._dev_idx = self.frames.codes([r[1] for r in mine])
         self._dev_ts = np.fromiter((r[0] for r in mine), dtype=np.int64, count=len(mine))
-        self._dev_kind = np.fromiter((kind_code(r[2]) for r in mine), dtype=np.uint8, count=len(mine))
+        self._dev_kind = kind_codes([r[2] for r in mine])
         n = len(self.frames.devices)
         self._base = frame.devices.grown(n) if frame is not None else DeviceArrays.empty(n)
-        self._hb_dev = np.asarray([heartbeat_ms(self.district, d) for d in self.frames.devices], np.int64)
+        district = self.district
+        self._hb_dev = self.frames.heartbeats(district, lambda d: heartbeat_ms(district, d))
 
     def _load_tracks(self, db: Db, trail_start: int, rows: list[TailRow]) -> None:
         """Per guard tracker: the last fix before the trail window, the fixes in it up to the end, and

@@ -53,8 +53,8 @@ class Db:
         return cls(conn, nullcontext())
 
 
-_TAIL = f"""SELECT ts, device, kind, lon, lat, ({CURRENT_FIX}) FROM events
-            WHERE ts >= ? AND ts <= ? ORDER BY ts, seq"""
+_TAIL = f"""SELECT ts, device, kind, lon, lat, CASE WHEN kind = 'gps.fix' THEN ({CURRENT_FIX}) ELSE 0 END
+            FROM events WHERE ts >= ? AND ts <= ? ORDER BY ts, seq"""
 _FIXES = f"""SELECT ts, device, kind, lon, lat, 1 FROM events
              WHERE ts > ? AND ts <= ? AND {CURRENT_FIX} ORDER BY ts, seq"""
 
