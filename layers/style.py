@@ -188,8 +188,9 @@ TRAIL_WINDOW_S = 120.0
 """A guard's trail shows the fixes of the last two minutes, fading from `TRAIL_ALPHA_NEW` to nothing."""
 TRAIL_ALPHA_NEW = 200
 TRAIL_WIDTH = 2.0
-TRAIL_FIXES = 12
-"""Fixes kept per guard for the trail (at one fix a second the window is what limits it)."""
+TRAIL_FIXES = 8
+"""Fixes kept per guard for the trail: 7 segments, enough to show where a guard came from; trackers that
+report every few seconds make it tens of metres. 5,000 guards are then 35,000 segments, one item."""
 HEADING_PX = 14.0
 """Length of the heading tick drawn from a guard's marker in the direction of its last move."""
 

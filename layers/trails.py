@@ -95,26 +95,46 @@ class TrailBuffer:
         return out
 
     def layer(self, now_ms: int) -> LayerData:
-        """Segments between consecutive fixes younger than the window; alpha by the older end's age."""
-        if not len(self.index):
+        """Segments between consecutive fixes whose older end is younger than the window.
+
+        Alpha falls with the segment's slot (newest fix first), scaled down further near the window's end,
+        in `ALPHA_STEPS` steps. Segments come oldest slot first and role by role within a slot, so the
+        newest draw on top and the renderer finds a few dozen runs of one style without sorting."""
+        n, k = len(self.index), self.fixes - 1
+        if not n or k < 1:
             return LayerData(NAME, z=38, lines=_segments(np.zeros((0, 2, 2)), np.zeros((0, 4), np.uint8)))
         a, b = self.xy[:, :-1], self.xy[:, 1:]
         age = now_ms - self.ts[:, 1:]
-        ok = (self.ts[:, 1:] >= 0) & (age < self.window_ms) & np.isfinite(b).all(axis=2)
-        ok &= np.isfinite(a).all(axis=2)
-        guard, slot = np.nonzero(ok)
-        fresh = 1.0 - np.clip(age[guard, slot] / self.window_ms, 0.0, 1.0)
-        step = np.ceil(fresh * ALPHA_STEPS) / ALPHA_STEPS
+        ok = (self.ts[:, 1:] >= 0) & (age < self.window_ms)
+        ok &= np.isfinite(a).all(axis=2) & np.isfinite(b).all(axis=2)
+        by_colour = np.argsort(self.rgba.view(np.uint32).reshape(-1), kind="stable")
+        guard = np.tile(by_colour, k)
+        slot = np.repeat(np.arange(k)[::-1], n)
+        keep = ok[guard, slot]
+        guard, slot = guard[keep], slot[keep]
+        by_slot = 1.0 - slot / k
+        by_time = 1.0 - np.clip(age[guard, slot] / self.window_ms, 0.0, 1.0)
+        step = np.ceil(np.minimum(by_slot, by_time) * ALPHA_STEPS) / ALPHA_STEPS
         rgba = self.rgba[guard].copy()
         rgba[:, 3] = np.round(step * style.TRAIL_ALPHA_NEW).astype(np.uint8)
         segments = np.stack([a[guard, slot], b[guard, slot]], axis=1)
         return LayerData(NAME, z=38, lines=_segments(segments, rgba))
 
 
+_IDS: list[str] = []
+
+
+def _ids(k: int) -> tuple[str, ...]:
+    """ "0", "1", ... as segment ids, kept between frames (50,000 str() calls a frame add up)."""
+    if len(_IDS) < k:
+        _IDS.extend(str(i) for i in range(len(_IDS), k))
+    return tuple(_IDS[:k])
+
+
 def _segments(segments: FloatArray, rgba: NDArray[np.uint8]) -> Lines:
     k = len(segments)
     return Lines(
-        tuple(str(i) for i in range(k)),
+        _ids(k),
         segments.reshape(-1, 2),
         np.tile(np.asarray([True, False]), k),
         np.arange(0, 2 * k + 1, 2, dtype=np.int64),

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer, Signal
-from PySide6.QtGui import QCursor, QResizeEvent
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QCursor, QPixmapCache, QResizeEvent
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
 from layers import devices, pick, style
 from layers.data import FloatArray, Labels, LayerData, Lines, Points, Polygons
@@ -42,6 +42,9 @@ PICK_ORDER = (
 )
 """Which layer answers a hover or click first (markers over areas), and the kind `picked` reports."""
 PULSE_TICK_MS = 50
+STATIC_LAYERS = frozenset({"buildings", "roads", "compounds", "heat", "coverage"})
+"""Layers that change rarely: Qt keeps each as a pixmap in device pixels (`DeviceCoordinateCache`), so a
+frame where only guards move blits them instead of re-filling 50,000 polygons. Zooming re-renders them."""
 
 
 def _new_pulse() -> PulseItem:
@@ -116,6 +119,8 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         if data.labels is not None and len(data.labels):
             items.append(LabelsItem(data.labels))
         for offset, item in enumerate(items):
+            if data.name in STATIC_LAYERS:
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setZValue(data.z + offset * 0.1)
             item.setVisible(self._visible.get(data.name, True))
             self.addItem(item)
@@ -315,6 +320,12 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_legend()
+        # Room in Qt's pixmap cache for every static layer at this size (its 10 MB default holds about two
+        # 1280x800 layers, and an evicted layer is re-rendered every frame).
+        ratio = self.devicePixelRatioF()
+        needed_kb = int(len(STATIC_LAYERS) * 4 * self.width() * self.height() * ratio * ratio / 1024 * 1.25)
+        if needed_kb > QPixmapCache.cacheLimit():
+            QPixmapCache.setCacheLimit(needed_kb)
 
     def _place_legend(self) -> None:
         if "map_legend" not in self.__dict__:  # pyqtgraph resizes the view inside its own __init__
