@@ -17,6 +17,7 @@ owns the engine (`LiveSession.submit`), or use `EngineMirror`, which takes the e
 
 from __future__ import annotations
 
+import argparse
 import logging
 import threading
 import uuid
@@ -77,6 +78,44 @@ def _client(broker: Broker, client_id: str) -> mqtt.Client:
         client.tls_set()
     client.reconnect_delay_set(1, 10)
     return client
+
+
+def add_city_options(parser: argparse.ArgumentParser) -> None:
+    """`--store`, `--broker`, `--station` for an entry point that can join a city deployment."""
+    from sandbox_app.store import store_spec
+
+    city = parser.add_argument_group("city deployment (many stations, one database)")
+    city.add_argument(
+        "--store",
+        type=store_spec,
+        default=None,
+        metavar="URL|PATH",
+        help="postgresql://user@host:5432/db for the shared city database, or a SQLite file (default: --db)",
+    )
+    city.add_argument(
+        "--broker",
+        type=parse_broker,
+        default=None,
+        metavar="mqtt://HOST:PORT",
+        help="MQTT broker for live fan-out between stations (needs a postgresql:// --store)",
+    )
+    city.add_argument(
+        "--station", default=None, help="this station's name in the change feed (default: host)"
+    )
+
+
+def start_station_sync(
+    url: str, broker: Broker, station: str, on_changes: Callable[[RemoteChanges], None], store: Any = None
+) -> StationSync:
+    """Join the city: a `StationSync` reading the feed on its own connection to `url`, started; pass the
+    station's own `PostgresStore` as `store` so its commits nudge the others."""
+    from sandbox_app.store.postgres import PostgresStore
+
+    sync = StationSync(lambda: PostgresStore(url, station=station), broker, station, on_changes)
+    if store is not None:
+        store.add_change_listener(sync.notify)
+    sync.start()
+    return sync
 
 
 class ChangeFeed(Protocol):

@@ -201,3 +201,21 @@ def test_live_events_fan_out_to_the_other_station(broker: Mosquitto) -> None:
     assert [(r.station, r.events) for r in got] == [("st-a", (fix,))]
     for f in (sender, receiver):
         f.stop()
+
+
+def test_city_options_parse_store_and_broker() -> None:
+    import argparse
+
+    from sandbox_app.store import store_spec
+    from sandbox_app.sync import add_city_options
+
+    parser = argparse.ArgumentParser()
+    add_city_options(parser)
+    args = parser.parse_args(["--store", "postgresql://u@db:5432/city", "--broker", "mqtt://mq:1884"])
+    assert (args.store, args.broker, args.station) == (
+        "postgresql://u@db:5432/city",
+        Broker("mq", 1884),
+        None,
+    )
+    assert parser.parse_args(["--store", "out/x.db"]).store == Path("out/x.db")
+    assert store_spec("postgres://h/db") == "postgres://h/db"

@@ -7,16 +7,26 @@ from pathlib import Path
 from sandbox_app.store.base import Fix, Store
 
 
+def is_store_url(spec: str | Path) -> bool:
+    """A shared-database URL (PostgreSQL) rather than an embedded file path."""
+    return isinstance(spec, str) and spec.startswith(("postgresql://", "postgres://"))
+
+
+def store_spec(value: str) -> str | Path:
+    """argparse `type=` for `--store` / `--db`: a `postgresql://` URL stays text, anything else is a path."""
+    return value if is_store_url(value) else Path(value)
+
+
 def open_store(path: str | Path) -> Store:
     """The store for `path`: a `postgresql://` URL opens the shared city database (PostgresStore), anything
     else the embedded SQLite file (":memory:" for a throwaway one)."""
-    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+    if is_store_url(path):
         from sandbox_app.store.postgres import PostgresStore
 
-        return PostgresStore(path)
+        return PostgresStore(str(path))
     from sandbox_app.store.sqlite import SqliteStore
 
     return SqliteStore(path)
 
 
-__all__ = ["Fix", "Store", "open_store"]
+__all__ = ["Fix", "Store", "is_store_url", "open_store", "store_spec"]

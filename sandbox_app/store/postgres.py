@@ -88,10 +88,6 @@ def _ewkb_hex(wkb: Any) -> str | None:
     return (raw[:1] + kind.to_bytes(4, order) + (4326).to_bytes(4, order) + raw[5:]).hex()
 
 
-def is_postgres_url(spec: object) -> bool:
-    return isinstance(spec, str) and spec.startswith(("postgresql://", "postgres://"))
-
-
 class PostgresStore:
     """`Store` on PostgreSQL/PostGIS; `url` is a libpq URL (`postgresql://user@host:port/db?...`)."""
 
