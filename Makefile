@@ -24,7 +24,7 @@ SYSTEM_PACKAGES := xvfb libgl1-mesa-dri libglx-mesa0 libegl-mesa0 libegl1 libgbm
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libdbus-1-3 libfontconfig1 fonts-noto-cjk \
 	mosquitto postgresql postgresql-15-postgis-3
 
-.PHONY: run test setup lint typecheck pytest translations demo-db clean
+.PHONY: run test setup lint typecheck pytest translations demo-db clean screenshots
 
 run: setup $(DEMO_DB)
 	@if [[ -z "$${DISPLAY:-}" && -z "$${WAYLAND_DISPLAY:-}" && -z "$${QT_QPA_PLATFORM:-}" ]]; then \
@@ -110,6 +110,16 @@ pytest: $(VENV_STAMP) translations
 		QT_QPA_PLATFORM=xcb $(BIN)/pytest -q -m vtk; \
 	fi
 	@QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not vtk"
+
+# --- screenshots for the README (docs/screenshots/*.png) ----------------------------------------------
+# Under Xvfb when there is no display: the 3D pane (VTK) draws black on the offscreen platform.
+screenshots: $(VENV_STAMP) translations
+	@if [[ -z "$${DISPLAY:-}" ]]; then \
+		d=$(XVFB_FIRST); while [[ -e /tmp/.X$$d-lock ]]; do d=$$((d + 1)); done; \
+		Xvfb :$$d -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$$!; \
+		trap 'kill $$xvfb 2>/dev/null; wait $$xvfb 2>/dev/null || true' EXIT; sleep 1; export DISPLAY=:$$d; \
+	fi; \
+	QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshots --out docs/screenshots
 
 clean:
 	rm -rf out resources/translations/*.qm .mypy_cache .ruff_cache .pytest_cache

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from sandbox_app.stats import READ_KINDS, Figures, Phase, hour_labels
 
+MAX_KINDS = 6
+"""Device kinds in the online chart: the worst ones (the title gives the overall rate)."""
 MAX_STACKED = 7
 """Rules drawn as their own colour; the rest are summed into "other" so the legend stays readable."""
 OTHER = "other"
@@ -51,7 +53,7 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.figures: Figures | None = None
         self.hourly_plot = self.addPlot(row=0, col=0, colspan=2, title=self.tr("Alerts per hour by kind"))
         self.hourly_plot.setLabel("left", self.tr("alerts"))
-        self.legend = self.hourly_plot.addLegend(offset=(-10, 10), labelTextColor=(40, 40, 40))
+        self.legend = self.hourly_plot.addLegend(offset=(60, 10), labelTextColor=(40, 40, 40))
         self.hourly_bars: dict[str, pg.BarGraphItem] = {}
         self.response_plot = self.addPlot(row=1, col=0, title=self.tr("Response times (median, minutes)"))
         self.response_bars = _bars(self.response_plot, len(Phase), PALETTE[2])
@@ -68,6 +70,9 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         self.value_labels: list[pg.TextItem] = []
         for plot in (self.hourly_plot, self.response_plot, self.online_plot, self.reads_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setPen(pg.mkPen(90, 90, 90))
+                plot.getAxis(side).setTextPen(pg.mkPen(40, 40, 40))
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
@@ -112,14 +117,14 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.hourly_plot.setYRange(0, max(float(base.max()) if n else 0.0, 1.0) * 1.1, padding=0)
 
     def _draw_online(self, figures: Figures) -> None:
-        rows = figures.devices
+        rows = figures.devices[:MAX_KINDS]
         rates = np.array([100.0 * r.rate for r in rows])
         self.online_bars.setOpts(x=np.arange(len(rows)), height=rates)
         ticks = [(i, self.kind_text(r.kind)) for i, r in enumerate(rows)]
-        self.online_plot.getAxis("bottom").setTicks([ticks[:4]])  # the worst ones; the rest are full bars
+        self.online_plot.getAxis("bottom").setTicks([ticks])
         self.online_plot.setXRange(-0.6, max(len(rows), 1) - 0.4, padding=0)
-        total = sum(r.total for r in rows)
-        rate = 100.0 * sum(r.online for r in rows) / total if total else 100.0
+        total = sum(r.total for r in figures.devices)
+        rate = 100.0 * sum(r.online for r in figures.devices) / total if total else 100.0
         self.online_plot.setTitle(self.tr("Devices online: {0:.1f} %").format(rate))
 
     def _label_values(self, reads: list[int]) -> None:

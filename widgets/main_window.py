@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.placeholder_3d.hide()
         self.wall_overlay = WallOverlay(self)
         splitter.addWidget(self.wall_overlay)
-        splitter.setSizes([0, 1300, 0, 620])
+        splitter.setSizes([0, 1000, 0, 480])
         for button in self.alerts_panel.buttons.values():
             button.hide()
         self.alerts_panel.filter_row.hide()  # no keyboard at the wall
@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
         for dock in (self.alerts_panel, self.roster):
             dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         self.setCursor(Qt.CursorShape.BlankCursor)
+        self.statusBar().hide()
+        for column in (2, 4, 5):  # role, fix age, battery: the wall shows who and what they do
+            self.roster.table.setColumnHidden(column, True)
+        self.resizeDocks([self.alerts_panel], [280], Qt.Orientation.Vertical)
+        self.resizeDocks([self.roster], [440], Qt.Orientation.Horizontal)
         self.wall = WallDirector(self, self.wall_overlay)
 
     def _layer_title(self, name: str) -> str:
@@ -332,7 +337,7 @@ class MainWindow(QMainWindow):
         online = 100.0 * sum(k.online for k in kinds) / total if total else 100.0
         self.wall_overlay.figures.setText(
             self.tr(
-                "Open alerts: {0}\nOn patrol: {1} · Sent: {2}\nDevices online: {3:.1f} %\nReads today: {4}"
+                "Open alerts: {0}\nOn patrol: {1}\nSent out: {2}\nDevices online: {3:.1f} %\nReads today: {4}"
             ).format(
                 len(self.alerts_panel.alerts),
                 counts[GuardState.PATROLLING],
@@ -360,13 +365,17 @@ class MainWindow(QMainWindow):
     def _alert_chosen(self, alert_id: str) -> None:
         self.dispatch_panel.set_alert(self.alerts_panel.alerts.get(alert_id))
 
-    def centre_on_alert(self, alert_id: str) -> None:
+    def centre_on_alert(self, alert_id: str, half_m: float | None = None) -> None:
+        """Pan to the alert (keeping the zoom), or frame `half_m` metres around it (the wall's focus)."""
         alert = self.alerts_panel.alerts.get(alert_id)
         if alert is None:
             return
         where = alerts.subject_lonlat(self.scene.district, alert, self.scene.guard_positions)
         if where is not None:
             x, y = self.projection.to_xy([where[0]], [where[1]])[0]
+            if half_m is not None:
+                view = self.map2d.getPlotItem().vb
+                view.setRange(xRange=(x - half_m, x + half_m), yRange=(y - half_m, y + half_m), padding=0)
             self.map2d.centre_on(float(x), float(y))
 
     def closeEvent(self, event: QCloseEvent) -> None:

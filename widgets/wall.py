@@ -29,6 +29,8 @@ WALL_FONT_PX = 34
 """Readable from about 5 m on a 1080p wall (cap height ~ 1/200 of the distance)."""
 BIG_FONT_PX = 56
 FOCUS_HOLD_MS = 30_000
+FOCUS_HALF_M = 250.0
+"""The focused alert is shown with this much of the district around it (metres, each side)."""
 TOUR_STEP_MS = 20_000
 WALL_STYLE = f"""
 * {{ font-size: {WALL_FONT_PX}px; }}
@@ -180,7 +182,7 @@ class WallDirector(QObject):
         self.focused = alert
         self.tour.stop()
         window = self.window
-        window.centre_on_alert(alert.id)
+        window.centre_on_alert(alert.id, FOCUS_HALF_M)
         window.request_fly_to(alert.id)
         panel = window.alerts_panel
         self.overlay.banner.setText(
