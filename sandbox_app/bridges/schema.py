@@ -32,15 +32,26 @@ class SchemaError(ValueError):
     """Internal: one reason an event is invalid."""
 
 
+def _show(value: Any) -> str:
+    """repr for a message, bounded: a hostile 5,000-digit integer must not fail (or flood) the rejection."""
+    if isinstance(value, int) and not -(10**30) < value < 10**30:
+        return "a number too large"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _number(value: Any, name: str, lo: float, hi: float) -> float:
     t = type(value)
     if (t is float or t is int) and lo <= value <= hi:
         return float(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise SchemaError(f"{name} must be a number")
-    f = float(value)
+    try:
+        f = float(value)
+    except OverflowError:  # an int beyond any float: out of range by definition
+        f = math.inf
     if not (lo <= f <= hi) or math.isnan(f):
-        raise SchemaError(f"{name} {value!r} out of range [{lo:g}, {hi:g}]")
+        raise SchemaError(f"{name} {_show(value)} out of range [{lo:g}, {hi:g}]")
     return f
 
 
@@ -88,20 +99,20 @@ def parse_ts(value: Any) -> int:
         cached = _iso_ms(value)
         if cached is not None:
             ts = cached
-        elif value.isdigit():
+        elif value.isdigit() and value.isascii() and len(value) <= 16:  # "²" is a digit int() refuses
             ts = int(value)
         else:
             try:
                 dt = datetime.fromisoformat(value)
             except ValueError as exc:
-                raise SchemaError(f"ts {value!r} is not ISO 8601 or epoch ms") from exc
+                raise SchemaError(f"ts {_show(value)} is not ISO 8601 or epoch ms") from exc
             if dt.tzinfo is None:
-                raise SchemaError(f"ts {value!r} has no UTC offset")
+                raise SchemaError(f"ts {_show(value)} has no UTC offset")
             ts = to_ms(dt)
     else:
         raise SchemaError("ts must be ISO 8601 text with offset or epoch ms integer")
     if not MIN_TS <= ts < MAX_TS:
-        raise SchemaError(f"ts {value!r} outside 2000..2100 (epoch ms expected, not seconds)")
+        raise SchemaError(f"ts {_show(value)} outside 2000..2100 (epoch ms expected, not seconds)")
     return ts
 
 
@@ -174,7 +185,7 @@ def validate(obj: Any) -> Event:
     get = obj.get
     kind = get("kind")
     if kind not in EVENT_KINDS:
-        raise SchemaError(f"unknown kind {kind!r}" if kind is not None else "missing kind")
+        raise SchemaError(f"unknown kind {_show(kind)}" if kind is not None else "missing kind")
     event_id = get("id")
     if type(event_id) is not str or not 0 < len(event_id) <= MAX_ID_LEN or event_id.isspace():
         event_id = _text(event_id, "id")
@@ -268,8 +279,11 @@ def _raw_text(raw: bytes | str | Mapping[str, Any]) -> str:
     else:
         try:
             text = orjson.dumps(raw, default=str).decode()
-        except TypeError:
-            text = repr(raw)
+        except TypeError:  # e.g. an int beyond 64 bits
+            try:
+                text = repr(raw)
+            except ValueError:  # beyond Python's int-to-text digit limit
+                text = "<message not printable>"
     return text.rstrip("\r\n")[:RAW_KEEP]
 
 

@@ -7,6 +7,8 @@ go on and report what is wrong with the other files too.
 from __future__ import annotations
 
 import json
+import logging
+import warnings
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from numpy.typing import NDArray
 from sandbox_app.data.problems import Problem
 from sandbox_app.domain.enums import Crs
 
+_log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 GEO_EXTS = (".geojson", ".gpkg")
 TABLE_EXTS = (".csv", ".xlsx")
@@ -91,8 +94,8 @@ def read_manifest(root: Path, problems: list[Problem]) -> Manifest:
     except FileNotFoundError:
         problems.append(Problem(MANIFEST, None, None, "required file is missing"))
         return Manifest("", None, "")
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(Problem(MANIFEST, None, None, f"cannot read: {exc}"))
+    except (OSError, ValueError) as exc:  # bad bytes, bad JSON, a number past Python's digit limit
+        problems.append(Problem(MANIFEST, None, None, f"cannot read: {str(exc)[:200]}"))
         return Manifest("", None, "")
     if not isinstance(data, dict):
         problems.append(Problem(MANIFEST, None, None, "must be a JSON object"))
@@ -134,9 +137,9 @@ def _timezone(data: dict[str, Any], problems: list[Problem]) -> str:
         return ""
     try:
         zoneinfo.ZoneInfo(text)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         problems.append(
-            Problem(MANIFEST, None, "timezone", f"unknown time zone '{text}' (e.g. Asia/Shanghai)")
+            Problem(MANIFEST, None, "timezone", f"unknown time zone '{text[:80]}' (e.g. Asia/Shanghai)")
         )
         return ""
     return text
@@ -145,12 +148,20 @@ def _timezone(data: dict[str, Any], problems: list[Problem]) -> str:
 def read_source(path: Path, problems: list[Problem]) -> Source | None:
     """Read one layer file; None (with a problem) when it cannot be read at all."""
     try:
-        if path.suffix.lower() in TABLE_EXTS:
-            return Source(path.name, _read_table(path), first_row=2)
-        return _read_geo(path, problems)
+        # GDAL and pandas warn about what they could not make sense of (e.g. "Unsupported geometry type
+        # ... NULL geometry assigned") from inside C callbacks, where a warning turned into an error cannot
+        # be caught: record them instead. What they describe is then reported by the checks (null geometry).
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if path.suffix.lower() in TABLE_EXTS:
+                return Source(path.name, _read_table(path), first_row=2)
+            return _read_geo(path, problems)
     except Exception as exc:  # hostile input: any reader failure is a problem, never a crash
         problems.append(Problem(path.name, None, None, f"cannot read: {exc}"))
         return None
+    finally:
+        for warning in caught:
+            _log.info("%s: reader warning: %s", path.name, warning.message)
 
 
 def _read_table(path: Path) -> pd.DataFrame:
