@@ -7,6 +7,7 @@ minute keyframes and the device frames, so they too cost a few small reads rathe
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +17,8 @@ from sandbox_app.domain.model import District
 from sandbox_app.replay.index import FRAME_MS, FrameIndex
 from sandbox_app.replay.state import TRACKER_HEARTBEAT_S, heartbeat_ms
 from sandbox_app.store import queries
-from sandbox_app.store.migrations import KEYFRAME_MS
+from sandbox_app.store.keyframes import folded_seq
+from sandbox_app.store.migrations import CURRENT_FIX, KEYFRAME_MS
 from sandbox_app.store.queries import Db
 
 
@@ -55,33 +57,44 @@ def density(db: Db, start_ts: int, end_ts: int, bins: int, frames: FrameIndex | 
             b = (bucket - start_ts) // width
             if 0 <= b < bins:
                 counts[b] += n
+        last = index.frame_at(2**62)  # events after the newest frame (under one bucket) are only in the log
+        from_log = max(start_ts, last.start_ts) if last is not None else start_ts
     else:
-        for b, n in queries.count_by_bin(db, start_ts, end_ts, width):
-            if 0 <= b < bins:
-                counts[int(b)] += int(n)
+        from_log = start_ts
+    offset = from_log - start_ts
+    for b, n in queries.count_by_bin(db, from_log, start_ts + bins * width, width, offset):
+        if 0 <= b < bins:
+            counts[int(b)] += int(n)
     return Density(start_ts, width, counts)
 
 
 def guard_gaps(db: Db, district: District, start_ts: int, end_ts: int) -> list[Gap]:
-    """Silences longer than the tracker's heartbeat, from the minute keyframes (to the minute)."""
+    """Silences longer than the tracker's heartbeat, from the minute keyframes plus the fixes not yet
+    folded into them (fewer than the store's keyframe lag). A gap ends at the first fixed minute after it."""
     by_device = {g.device_id: g.id for g in district.guards.values() if g.device_id}
     if not by_device:
         return []
     marks = ", ".join("?" * len(by_device))
+    lo, hi = start_ts - 3_600_000, end_ts + 3_600_000
     with db.lock:
         rows = db.conn.execute(
-            f"""SELECT device, ts FROM fix_keyframes WHERE device IN ({marks}) AND bucket >= ? AND bucket <= ?
-                ORDER BY device, bucket""",
-            (*by_device, start_ts // KEYFRAME_MS - 60, end_ts // KEYFRAME_MS + 60),
+            f"""SELECT device, ts FROM fix_keyframes
+                WHERE device IN ({marks}) AND bucket >= ? AND bucket <= ?""",
+            (*by_device, lo // KEYFRAME_MS, hi // KEYFRAME_MS),
         ).fetchall()
+        rows += db.conn.execute(
+            f"""SELECT device, ts FROM events WHERE seq > ? AND +ts >= ? AND +ts <= ? AND device IN ({marks})
+                AND {CURRENT_FIX}""",
+            (folded_seq(db.conn), lo, hi, *by_device),
+        ).fetchall()
+    rows.sort()
     out = []
-    for i in range(1, len(rows)):
-        (dev, prev), (dev2, ts) = rows[i - 1], rows[i]
+    for (dev, prev), (dev2, ts) in itertools.pairwise(rows):
         hb = heartbeat_ms(district, dev, TRACKER_HEARTBEAT_S)
-        first_after = ts // KEYFRAME_MS * KEYFRAME_MS
-        if dev == dev2 and first_after - prev > hb and prev < end_ts and first_after > start_ts:
-            out.append(Gap(by_device[dev], "guard", int(prev), int(first_after)))
-    return out
+        resumed = ts // KEYFRAME_MS * KEYFRAME_MS
+        if dev == dev2 and resumed - prev > hb and prev < end_ts and resumed > start_ts:
+            out.append(Gap(by_device[dev], "guard", int(prev), int(resumed)))
+    return sorted(out, key=lambda g: (g.start_ts, g.subject))
 
 
 def device_gaps(db: Db, district: District, start_ts: int, end_ts: int) -> list[Gap]:

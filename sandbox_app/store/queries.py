@@ -104,12 +104,15 @@ def events_in(
         cursor = (rows[-1][2], rows[-1][0])
 
 
-def count_by_bin(db: Db, start_ts: int, end_ts: int, width_ms: int) -> list[tuple[int, int]]:
-    """(bin index, events) for bins of `width_ms` from start_ts; for short ranges (reads each event's ts)."""
+def count_by_bin(
+    db: Db, start_ts: int, end_ts: int, width_ms: int, offset_ms: int = 0
+) -> list[tuple[int, int]]:
+    """(bin index, events) in [start_ts, end_ts) for bins of `width_ms` starting `offset_ms` before
+    start_ts; for short ranges (reads each event's ts from the index)."""
     with db.lock:
         return db.conn.execute(
             "SELECT (ts - ?) / ?, count(*) FROM events WHERE ts >= ? AND ts < ? GROUP BY 1",
-            (start_ts, width_ms, start_ts, end_ts),
+            (start_ts - offset_ms, width_ms, start_ts, end_ts),
         ).fetchall()
 
 
