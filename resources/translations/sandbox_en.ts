@@ -2,230 +2,699 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="188"/>
+        <source>Case file {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <source>District: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="112"/>
+        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <source>Raised: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="116"/>
+        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="126"/>
+        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="131"/>
+        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="53"/>
+        <location filename="../../widgets/alerts_panel.py" line="56"/>
         <source>Open alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="61"/>
+        <location filename="../../widgets/alerts_panel.py" line="64"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="62"/>
+        <location filename="../../widgets/alerts_panel.py" line="65"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="63"/>
+        <location filename="../../widgets/alerts_panel.py" line="66"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="64"/>
+        <location filename="../../widgets/alerts_panel.py" line="67"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <location filename="../../widgets/alerts_panel.py" line="68"/>
         <source>Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="66"/>
+        <location filename="../../widgets/alerts_panel.py" line="69"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="67"/>
+        <location filename="../../widgets/alerts_panel.py" line="70"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="103"/>
-        <source>Acknowledge</source>
+        <location filename="../../widgets/alerts_panel.py" line="84"/>
+        <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="104"/>
-        <source>Mark dispatched</source>
+        <location filename="../../widgets/alerts_panel.py" line="87"/>
+        <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="105"/>
-        <source>Resolve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="106"/>
-        <source>Close with feedback…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="107"/>
-        <source>Dismiss…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="113"/>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="114"/>
-        <source>acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="115"/>
-        <source>dispatched</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="116"/>
-        <source>resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="117"/>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="118"/>
-        <source>dismissed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="124"/>
-        <source>notice</source>
+        <location filename="../../widgets/alerts_panel.py" line="92"/>
+        <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="125"/>
-        <source>low</source>
+        <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="126"/>
-        <source>medium</source>
+        <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="127"/>
-        <source>high</source>
+        <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="128"/>
-        <source>critical</source>
+        <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="134"/>
-        <source>Elderly: no activity</source>
+        <location filename="../../widgets/alerts_panel.py" line="129"/>
+        <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="135"/>
-        <source>Unregistered card opened a rental room</source>
+        <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="136"/>
-        <source>Unreported tenant</source>
+        <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="137"/>
-        <source>Watch-listed face</source>
+        <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="138"/>
-        <source>Stranger at a face gate</source>
+        <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="139"/>
-        <source>Tailgating</source>
+        <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="140"/>
-        <source>Blacklisted plate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
-        <source>Vehicle overstay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
-        <source>Perimeter breach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
-        <source>Smoke alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="144"/>
-        <source>Gas alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="145"/>
-        <source>Water leak</source>
+        <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="146"/>
-        <source>Fall detected</source>
+        <source>notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="147"/>
-        <source>High-altitude throwing</source>
+        <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="148"/>
-        <source>One-click alarm</source>
+        <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="149"/>
-        <source>Elderly routine deviation</source>
+        <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="156"/>
+        <source>Elderly: no activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="157"/>
+        <source>Unregistered card opened a rental room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <source>Unreported tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <source>Watch-listed face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <source>Stranger at a face gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
+        <source>Tailgating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <source>Blacklisted plate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <source>Vehicle overstay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <source>Perimeter breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <source>Smoke alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <source>Gas alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <source>Water leak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <source>Fall detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <source>High-altitude throwing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <source>One-click alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <source>Elderly routine deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="268"/>
         <source>Feedback:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="268"/>
         <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraTile</name>
+    <message>
+        <location filename="../../widgets/wall.py" line="65"/>
+        <source>Camera {0}
+{1}
+(video feed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../widgets/camera_view.py" line="37"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_view.py" line="60"/>
+        <source>No signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_view.py" line="60"/>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="54"/>
+        <source>Alerts per hour by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="55"/>
+        <source>alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="58"/>
+        <source>Response times (median, minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="61"/>
+        <source>accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="61"/>
+        <source>arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="61"/>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="63"/>
+        <source>Devices online (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="66"/>
+        <source>Reads today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="69"/>
+        <source>plates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="69"/>
+        <source>faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="69"/>
+        <source>e-bike RFID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="110"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="128"/>
+        <source>Devices online: {0:.1f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../widgets/detail.py" line="44"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="51"/>
+        <location filename="../../widgets/detail.py" line="102"/>
+        <source>Click a building, room, device or guard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="56"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="56"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="61"/>
+        <location filename="../../widgets/detail.py" line="148"/>
+        <source>Unmask personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="148"/>
+        <source>Mask personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="162"/>
+        <source>owner-occupied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="163"/>
+        <source>rental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="164"/>
+        <source>group rental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="165"/>
+        <source>vacant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="166"/>
+        <source>shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="167"/>
+        <source>office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="173"/>
+        <source>elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="174"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="175"/>
+        <source>key person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="176"/>
+        <source>floating population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="177"/>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="178"/>
+        <source>watch list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="184"/>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="185"/>
+        <source>tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="186"/>
+        <source>family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="187"/>
+        <source>employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="188"/>
+        <source>visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="194"/>
+        <source>police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="195"/>
+        <source>auxiliary police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="196"/>
+        <source>grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="197"/>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="198"/>
+        <source>security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="215"/>
+        <source>{0} entrance {1}, floor {2}, room {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="229"/>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="230"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="231"/>
+        <source>Floors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="232"/>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="233"/>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="239"/>
+        <location filename="../../widgets/detail.py" line="256"/>
+        <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="245"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="246"/>
+        <source>Building {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="271"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="255"/>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="260"/>
+        <source>Room {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="310"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="270"/>
+        <source>Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="272"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="273"/>
+        <source>Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="275"/>
+        <source>Plate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="277"/>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="278"/>
+        <location filename="../../widgets/detail.py" line="315"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="282"/>
+        <source>Person {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="294"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="295"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="296"/>
+        <source>Placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="297"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="301"/>
+        <source>Last fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="302"/>
+        <source>Device {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="311"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="312"/>
+        <source>Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="318"/>
+        <source>Fix age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="319"/>
+        <source>Guard {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -461,6 +930,232 @@
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="64"/>
+        <source>Device health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="86"/>
+        <source>Bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="87"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="88"/>
+        <source>Last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="89"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="90"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="91"/>
+        <source>Last rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="95"/>
+        <source>By kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="96"/>
+        <source>Offline devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="97"/>
+        <source>Bridges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="128"/>
+        <source>face gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="129"/>
+        <source>vehicle barrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="130"/>
+        <source>capture camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="131"/>
+        <source>perimeter detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="132"/>
+        <source>visitor terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="133"/>
+        <source>RFID reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="134"/>
+        <source>alarm button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="135"/>
+        <source>behaviour camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="136"/>
+        <source>throwing camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="137"/>
+        <source>video intercom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="138"/>
+        <source>door controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="139"/>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="140"/>
+        <source>smoke detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="141"/>
+        <source>gas sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="142"/>
+        <source>water sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="143"/>
+        <source>door magnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="144"/>
+        <source>smart lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="145"/>
+        <source>mobile camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="146"/>
+        <source>body camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="147"/>
+        <source>radio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="148"/>
+        <source>GPS tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="154"/>
+        <location filename="../../widgets/health_panel.py" line="160"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="155"/>
+        <source>{0} ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="169"/>
+        <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="201"/>
+        <source>silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="203"/>
+        <location filename="../../widgets/health_panel.py" line="221"/>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="205"/>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <location filename="../../widgets/importer.py" line="76"/>
@@ -507,86 +1202,309 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../widgets/legend.py" line="48"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="49"/>
+        <source>Dispatch routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="50"/>
+        <source>Guards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="51"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="52"/>
+        <source>Gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="53"/>
+        <source>Risk heat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="54"/>
+        <source>Coverage gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="55"/>
+        <source>Buildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="56"/>
+        <source>Roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="57"/>
+        <source>Compounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="62"/>
+        <source>notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="63"/>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="64"/>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="65"/>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="66"/>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="69"/>
+        <source>police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="70"/>
+        <source>auxiliary police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="71"/>
+        <source>grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="72"/>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="73"/>
+        <source>security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="76"/>
+        <source>rental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="77"/>
+        <source>group rental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="78"/>
+        <source>shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="79"/>
+        <source>office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="80"/>
+        <source>owner-occupied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="81"/>
+        <source>vacant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="84"/>
+        <source>issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="85"/>
+        <source>escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="86"/>
+        <source>on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="87"/>
+        <source>on scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="89"/>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="89"/>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="89"/>
+        <source>flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="92"/>
+        <source>incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="95"/>
+        <source>trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="98"/>
+        <source>gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="99"/>
+        <source>risk 0–100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="100"/>
+        <source>beyond reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="102"/>
+        <source>elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="103"/>
+        <source>key person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="104"/>
+        <source>main road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="104"/>
+        <source>street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="106"/>
+        <source>footway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="107"/>
+        <source>compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="56"/>
+        <location filename="../../widgets/live_controller.py" line="59"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="121"/>
+        <location filename="../../widgets/live_controller.py" line="127"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="127"/>
+        <location filename="../../widgets/live_controller.py" line="133"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="127"/>
+        <location filename="../../widgets/live_controller.py" line="133"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="129"/>
+        <location filename="../../widgets/live_controller.py" line="135"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="141"/>
+        <location filename="../../widgets/live_controller.py" line="147"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="146"/>
+        <location filename="../../widgets/live_controller.py" line="152"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="150"/>
+        <location filename="../../widgets/live_controller.py" line="156"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="160"/>
-        <location filename="../../widgets/live_controller.py" line="239"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
+        <location filename="../../widgets/live_controller.py" line="245"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="164"/>
-        <location filename="../../widgets/live_controller.py" line="243"/>
+        <location filename="../../widgets/live_controller.py" line="170"/>
+        <location filename="../../widgets/live_controller.py" line="249"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="168"/>
+        <location filename="../../widgets/live_controller.py" line="174"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="185"/>
+        <location filename="../../widgets/live_controller.py" line="191"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="202"/>
+        <location filename="../../widgets/live_controller.py" line="208"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="205"/>
+        <location filename="../../widgets/live_controller.py" line="211"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="220"/>
+        <location filename="../../widgets/live_controller.py" line="226"/>
         <source>Order {0} cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="234"/>
+        <location filename="../../widgets/live_controller.py" line="240"/>
         <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,109 +1512,514 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="61"/>
+        <location filename="../../widgets/main_window.py" line="81"/>
         <source>3D sandbox: coming in a later version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="91"/>
+        <location filename="../../widgets/main_window.py" line="125"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="92"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="93"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="94"/>
+        <location filename="../../widgets/main_window.py" line="167"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="95"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="96"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="97"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="98"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="99"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="100"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="105"/>
+        <location filename="../../widgets/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="106"/>
+        <location filename="../../widgets/main_window.py" line="179"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="111"/>
+        <location filename="../../widgets/main_window.py" line="184"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="115"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="116"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="122"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161"/>
-        <location filename="../../widgets/main_window.py" line="197"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="282"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>no district loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="340"/>
+        <source>Open alerts: {0}
+On patrol: {1}
+Sent out: {2}
+Devices online: {3:.1f} %
+Reads today: {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapTips</name>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="38"/>
+        <source>Guard {0} · {1} · fix {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="45"/>
+        <source>Building {0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="48"/>
+        <source>Device {0} · {1} · {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="56"/>
+        <source>Alert {0} · {1} · {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="60"/>
+        <source>Gate {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="62"/>
+        <source>Compound {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="68"/>
+        <source>time unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="71"/>
+        <source>{0} s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="73"/>
+        <source>{0} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="74"/>
+        <source>{0} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="78"/>
+        <source>police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="79"/>
+        <source>auxiliary police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="80"/>
+        <source>grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="81"/>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="82"/>
+        <source>security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="88"/>
+        <source>owner-occupied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="89"/>
+        <source>rental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="90"/>
+        <source>group rental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="91"/>
+        <source>vacant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="92"/>
+        <source>shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="93"/>
+        <source>office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="94"/>
+        <source>no rooms registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="99"/>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="99"/>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="99"/>
+        <source>flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="104"/>
+        <source>notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="105"/>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="106"/>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="107"/>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="108"/>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="114"/>
+        <source>face gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="115"/>
+        <source>vehicle barrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="116"/>
+        <source>capture camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="117"/>
+        <source>perimeter detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="118"/>
+        <source>visitor terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="119"/>
+        <source>RFID reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="120"/>
+        <source>alarm button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="121"/>
+        <source>behaviour camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="122"/>
+        <source>throwing camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="123"/>
+        <source>video intercom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="124"/>
+        <source>door controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="125"/>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="126"/>
+        <source>smoke detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="127"/>
+        <source>gas sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="128"/>
+        <source>water sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="129"/>
+        <source>door magnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="130"/>
+        <source>smart lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="131"/>
+        <source>mobile camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="132"/>
+        <source>body camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="133"/>
+        <source>radio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="134"/>
+        <source>GPS tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterPanel</name>
+    <message>
+        <location filename="../../widgets/roster.py" line="54"/>
+        <source>Guards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="66"/>
+        <source>Guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="67"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="68"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="69"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="70"/>
+        <source>Fix age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="71"/>
+        <source>Battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="110"/>
+        <source>police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="111"/>
+        <source>auxiliary police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="112"/>
+        <source>grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="113"/>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="114"/>
+        <source>security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="123"/>
+        <source>patrolling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="124"/>
+        <source>dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="125"/>
+        <source>on scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="126"/>
+        <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../widgets/timeline.py" line="149"/>
+        <location filename="../../widgets/timeline.py" line="259"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="151"/>
+        <source>◀ Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="152"/>
+        <source>Step ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="153"/>
+        <source>◀ Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="154"/>
+        <source>Alert ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="158"/>
+        <source>{0}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="162"/>
+        <location filename="../../widgets/timeline.py" line="279"/>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="215"/>
+        <source>Live ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="252"/>
+        <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,231 +2,702 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="188"/>
+        <source>Case file {0}</source>
+        <translation>案卷 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <source>District: {0}</source>
+        <translation>辖区：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="112"/>
+        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
+        <translation>预警：{0}，对象 {1} {2}，等级 {3}，当前状态 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <source>Raised: {0}</source>
+        <translation>发生时间：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="116"/>
+        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
+        <translation>时间范围：{0} 至 {1}；半径 {2:g} 米；共 {3} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="126"/>
+        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
+        <translation>确认 {0}，派警 {1}，接单 {2}，到场 {3}，结案 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="131"/>
+        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
+        <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="53"/>
+        <location filename="../../widgets/alerts_panel.py" line="56"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="61"/>
+        <location filename="../../widgets/alerts_panel.py" line="64"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="62"/>
+        <location filename="../../widgets/alerts_panel.py" line="65"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="63"/>
+        <location filename="../../widgets/alerts_panel.py" line="66"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="64"/>
+        <location filename="../../widgets/alerts_panel.py" line="67"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <location filename="../../widgets/alerts_panel.py" line="68"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="66"/>
+        <location filename="../../widgets/alerts_panel.py" line="69"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="67"/>
+        <location filename="../../widgets/alerts_panel.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="103"/>
+        <location filename="../../widgets/alerts_panel.py" line="84"/>
+        <source>All severities</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="87"/>
+        <source>{0} and above</source>
+        <translation>{0}及以上</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="92"/>
+        <source>Filter by rule, subject or state</source>
+        <translation>按规则、对象或状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="125"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="104"/>
+        <location filename="../../widgets/alerts_panel.py" line="126"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="105"/>
+        <location filename="../../widgets/alerts_panel.py" line="127"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="106"/>
+        <location filename="../../widgets/alerts_panel.py" line="128"/>
         <source>Close with feedback…</source>
         <translation>反馈结案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="107"/>
+        <location filename="../../widgets/alerts_panel.py" line="129"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="113"/>
+        <location filename="../../widgets/alerts_panel.py" line="135"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="114"/>
+        <location filename="../../widgets/alerts_panel.py" line="136"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="115"/>
+        <location filename="../../widgets/alerts_panel.py" line="137"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="116"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="117"/>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="118"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="124"/>
+        <location filename="../../widgets/alerts_panel.py" line="146"/>
         <source>notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="125"/>
+        <location filename="../../widgets/alerts_panel.py" line="147"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="126"/>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="128"/>
+        <location filename="../../widgets/alerts_panel.py" line="150"/>
         <source>critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="134"/>
+        <location filename="../../widgets/alerts_panel.py" line="156"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <location filename="../../widgets/alerts_panel.py" line="157"/>
         <source>Unregistered card opened a rental room</source>
         <translation>未登记卡开启出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="136"/>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
         <source>Unreported tenant</source>
         <translation>疑似未申报租客</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="137"/>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <source>Watch-listed face</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="144"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="145"/>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
         <source>Fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="147"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Dispatch order not answered</source>
         <translation>派警指令无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="268"/>
         <source>Feedback:</source>
         <translation>反馈：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="268"/>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTile</name>
+    <message>
+        <location filename="../../widgets/wall.py" line="65"/>
+        <source>Camera {0}
+{1}
+(video feed)</source>
+        <translation>摄像机 {0}
+{1}
+（视频画面）</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../widgets/camera_view.py" line="37"/>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_view.py" line="60"/>
+        <source>No signal</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/camera_view.py" line="60"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="54"/>
+        <source>Alerts per hour by kind</source>
+        <translation>每小时预警（按类型）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="55"/>
+        <source>alerts</source>
+        <translation>预警数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="58"/>
+        <source>Response times (median, minutes)</source>
+        <translation>响应时间（中位数，分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="61"/>
+        <source>accept</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="61"/>
+        <source>arrive</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="61"/>
+        <source>close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="63"/>
+        <source>Devices online (%)</source>
+        <translation>设备在线率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="66"/>
+        <source>Reads today</source>
+        <translation>今日通行记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="69"/>
+        <source>plates</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="69"/>
+        <source>faces</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="69"/>
+        <source>e-bike RFID</source>
+        <translation>电动车 RFID</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="110"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="128"/>
+        <source>Devices online: {0:.1f} %</source>
+        <translation>设备在线率：{0:.1f} %</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../widgets/detail.py" line="44"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="51"/>
+        <location filename="../../widgets/detail.py" line="102"/>
+        <source>Click a building, room, device or guard.</source>
+        <translation>点击楼栋、房屋、设备或巡防人员查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="56"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="56"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="61"/>
+        <location filename="../../widgets/detail.py" line="148"/>
+        <source>Unmask personal data</source>
+        <translation>显示完整个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="148"/>
+        <source>Mask personal data</source>
+        <translation>隐藏个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="162"/>
+        <source>owner-occupied</source>
+        <translation>自住</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="163"/>
+        <source>rental</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="164"/>
+        <source>group rental</source>
+        <translation>群租</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="165"/>
+        <source>vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="166"/>
+        <source>shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="167"/>
+        <source>office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="173"/>
+        <source>elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="174"/>
+        <source>disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="175"/>
+        <source>key person</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="176"/>
+        <source>floating population</source>
+        <translation>流动人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="177"/>
+        <source>minor</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="178"/>
+        <source>watch list</source>
+        <translation>布控人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="184"/>
+        <source>owner</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="185"/>
+        <source>tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="186"/>
+        <source>family</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="187"/>
+        <source>employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="188"/>
+        <source>visitor</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="194"/>
+        <source>police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="195"/>
+        <source>auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="196"/>
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="197"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="198"/>
+        <source>security guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="215"/>
+        <source>{0} entrance {1}, floor {2}, room {3}</source>
+        <translation>{0} {1}单元 {2}层 {3}室</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="229"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="230"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="231"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="232"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="233"/>
+        <source>Rooms</source>
+        <translation>房屋数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="239"/>
+        <location filename="../../widgets/detail.py" line="256"/>
+        <source>Residents</source>
+        <translation>居住人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="245"/>
+        <source>Devices</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="246"/>
+        <source>Building {0}</source>
+        <translation>楼栋 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="271"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="255"/>
+        <source>Usage</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="260"/>
+        <source>Room {0}</source>
+        <translation>房屋 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="310"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="270"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="272"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="273"/>
+        <source>Credentials</source>
+        <translation>凭证数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="275"/>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="277"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="278"/>
+        <location filename="../../widgets/detail.py" line="315"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="282"/>
+        <source>Person {0}</source>
+        <translation>人员 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="294"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="295"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="296"/>
+        <source>Placement</source>
+        <translation>安装方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="297"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="301"/>
+        <source>Last fix</source>
+        <translation>最后定位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="302"/>
+        <source>Device {0}</source>
+        <translation>设备 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="311"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="312"/>
+        <source>Tracker</source>
+        <translation>定位终端</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="318"/>
+        <source>Fix age</source>
+        <translation>定位时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="319"/>
+        <source>Guard {0}</source>
+        <translation>巡防人员 {0}</translation>
     </message>
 </context>
 <context>
@@ -461,6 +932,232 @@
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="64"/>
+        <source>Device health</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="74"/>
+        <source>Rate</source>
+        <translation>在线率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="79"/>
+        <source>Last seen</source>
+        <translation>最后上报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="86"/>
+        <source>Bridge</source>
+        <translation>接入通道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="87"/>
+        <source>Link</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="88"/>
+        <source>Last message</source>
+        <translation>最后消息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="89"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="90"/>
+        <source>Rejected</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="91"/>
+        <source>Last rejection</source>
+        <translation>最近拒收原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="95"/>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="96"/>
+        <source>Offline devices</source>
+        <translation>离线设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="97"/>
+        <source>Bridges</source>
+        <translation>接入通道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="128"/>
+        <source>face gate</source>
+        <translation>人脸门禁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="129"/>
+        <source>vehicle barrier</source>
+        <translation>车辆道闸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="130"/>
+        <source>capture camera</source>
+        <translation>抓拍摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="131"/>
+        <source>perimeter detector</source>
+        <translation>周界探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="132"/>
+        <source>visitor terminal</source>
+        <translation>访客机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="133"/>
+        <source>RFID reader</source>
+        <translation>RFID 读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="134"/>
+        <source>alarm button</source>
+        <translation>一键报警柱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="135"/>
+        <source>behaviour camera</source>
+        <translation>行为分析摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="136"/>
+        <source>throwing camera</source>
+        <translation>高空抛物摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="137"/>
+        <source>video intercom</source>
+        <translation>可视对讲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="138"/>
+        <source>door controller</source>
+        <translation>门禁控制器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="139"/>
+        <source>camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="140"/>
+        <source>smoke detector</source>
+        <translation>烟感探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="141"/>
+        <source>gas sensor</source>
+        <translation>燃气探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="142"/>
+        <source>water sensor</source>
+        <translation>水浸探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="143"/>
+        <source>door magnet</source>
+        <translation>门磁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="144"/>
+        <source>smart lock</source>
+        <translation>智能门锁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="145"/>
+        <source>mobile camera</source>
+        <translation>移动摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="146"/>
+        <source>body camera</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="147"/>
+        <source>radio</source>
+        <translation>对讲机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="148"/>
+        <source>GPS tracker</source>
+        <translation>GPS 定位器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="154"/>
+        <location filename="../../widgets/health_panel.py" line="160"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="155"/>
+        <source>{0} ago</source>
+        <translation>{0}前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="169"/>
+        <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
+        <translation>设备在线率：{0:.1f} %（{1}/{2}）；接入通道：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="201"/>
+        <source>silent</source>
+        <translation>静默</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="203"/>
+        <location filename="../../widgets/health_panel.py" line="221"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/health_panel.py" line="205"/>
+        <source>disconnected</source>
+        <translation>未连接</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <location filename="../../widgets/importer.py" line="76"/>
@@ -506,86 +1203,309 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../widgets/legend.py" line="48"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="49"/>
+        <source>Dispatch routes</source>
+        <translation>派警路线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="50"/>
+        <source>Guards</source>
+        <translation>巡防力量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="51"/>
+        <source>Devices</source>
+        <translation>感知设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="52"/>
+        <source>Gates</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="53"/>
+        <source>Risk heat</source>
+        <translation>风险热力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="54"/>
+        <source>Coverage gaps</source>
+        <translation>覆盖盲区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="55"/>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="56"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="57"/>
+        <source>Compounds</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="62"/>
+        <source>notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="63"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="64"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="65"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="66"/>
+        <source>critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="69"/>
+        <source>police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="70"/>
+        <source>auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="71"/>
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="72"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="73"/>
+        <source>security guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="76"/>
+        <source>rental</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="77"/>
+        <source>group rental</source>
+        <translation>群租</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="78"/>
+        <source>shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="79"/>
+        <source>office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="80"/>
+        <source>owner-occupied</source>
+        <translation>自住</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="81"/>
+        <source>vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="84"/>
+        <source>issued</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="85"/>
+        <source>escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="86"/>
+        <source>on the way</source>
+        <translation>赶赴中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="87"/>
+        <source>on scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="89"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="89"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="89"/>
+        <source>flagged</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="92"/>
+        <source>incident</source>
+        <translation>事发地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="95"/>
+        <source>trail</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="98"/>
+        <source>gate</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="99"/>
+        <source>risk 0–100</source>
+        <translation>风险 0–100</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="100"/>
+        <source>beyond reach</source>
+        <translation>超出可达范围</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="102"/>
+        <source>elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="103"/>
+        <source>key person</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="104"/>
+        <source>main road</source>
+        <translation>主干道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="104"/>
+        <source>street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="106"/>
+        <source>footway</source>
+        <translation>人行道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="107"/>
+        <source>compound</source>
+        <translation>小区</translation>
+    </message>
+</context>
+<context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="56"/>
+        <location filename="../../widgets/live_controller.py" line="59"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="121"/>
+        <location filename="../../widgets/live_controller.py" line="127"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="127"/>
+        <location filename="../../widgets/live_controller.py" line="133"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="127"/>
+        <location filename="../../widgets/live_controller.py" line="133"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="129"/>
+        <location filename="../../widgets/live_controller.py" line="135"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="141"/>
+        <location filename="../../widgets/live_controller.py" line="147"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="146"/>
+        <location filename="../../widgets/live_controller.py" line="152"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="150"/>
+        <location filename="../../widgets/live_controller.py" line="156"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="160"/>
-        <location filename="../../widgets/live_controller.py" line="239"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
+        <location filename="../../widgets/live_controller.py" line="245"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="164"/>
-        <location filename="../../widgets/live_controller.py" line="243"/>
+        <location filename="../../widgets/live_controller.py" line="170"/>
+        <location filename="../../widgets/live_controller.py" line="249"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="168"/>
+        <location filename="../../widgets/live_controller.py" line="174"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="185"/>
+        <location filename="../../widgets/live_controller.py" line="191"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="202"/>
+        <location filename="../../widgets/live_controller.py" line="208"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="205"/>
+        <location filename="../../widgets/live_controller.py" line="211"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="220"/>
+        <location filename="../../widgets/live_controller.py" line="226"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="234"/>
+        <location filename="../../widgets/live_controller.py" line="240"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -593,110 +1513,519 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="61"/>
+        <location filename="../../widgets/main_window.py" line="81"/>
         <source>3D sandbox: coming in a later version</source>
         <translation>三维沙盘：将在后续版本提供</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="91"/>
+        <location filename="../../widgets/main_window.py" line="125"/>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="92"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="93"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="94"/>
+        <location filename="../../widgets/main_window.py" line="167"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="95"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="96"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="97"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="98"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="99"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="100"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="105"/>
+        <location filename="../../widgets/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="106"/>
+        <location filename="../../widgets/main_window.py" line="179"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="111"/>
+        <location filename="../../widgets/main_window.py" line="184"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="115"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="116"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="122"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="161"/>
-        <location filename="../../widgets/main_window.py" line="197"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="282"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="340"/>
+        <source>Open alerts: {0}
+On patrol: {1}
+Sent out: {2}
+Devices online: {3:.1f} %
+Reads today: {4}</source>
+        <translation>未处置预警：{0}
+巡逻中：{1}
+已派出：{2}
+设备在线率：{3:.1f} %
+今日通行：{4}</translation>
+    </message>
+</context>
+<context>
+    <name>MapTips</name>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="38"/>
+        <source>Guard {0} · {1} · fix {2}</source>
+        <translation>巡防人员 {0} · {1} · 定位 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="45"/>
+        <source>Building {0} · {1}</source>
+        <translation>楼栋 {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="48"/>
+        <source>Device {0} · {1} · {2}</source>
+        <translation>设备 {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="56"/>
+        <source>Alert {0} · {1} · {2}</source>
+        <translation>预警 {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="60"/>
+        <source>Gate {0}</source>
+        <translation>出入口 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="62"/>
+        <source>Compound {0}</source>
+        <translation>小区 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="68"/>
+        <source>time unknown</source>
+        <translation>时间未知</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="71"/>
+        <source>{0} s ago</source>
+        <translation>{0} 秒前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="73"/>
+        <source>{0} min ago</source>
+        <translation>{0} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="74"/>
+        <source>{0} h ago</source>
+        <translation>{0} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="78"/>
+        <source>police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="79"/>
+        <source>auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="80"/>
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="81"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="82"/>
+        <source>security guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="88"/>
+        <source>owner-occupied</source>
+        <translation>自住</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="89"/>
+        <source>rental</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="90"/>
+        <source>group rental</source>
+        <translation>群租</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="91"/>
+        <source>vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="92"/>
+        <source>shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="93"/>
+        <source>office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="94"/>
+        <source>no rooms registered</source>
+        <translation>无登记房屋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="99"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="99"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="99"/>
+        <source>flagged</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="104"/>
+        <source>notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="105"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="106"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="107"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="108"/>
+        <source>critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="114"/>
+        <source>face gate</source>
+        <translation>人脸门禁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="115"/>
+        <source>vehicle barrier</source>
+        <translation>车辆道闸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="116"/>
+        <source>capture camera</source>
+        <translation>抓拍摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="117"/>
+        <source>perimeter detector</source>
+        <translation>周界探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="118"/>
+        <source>visitor terminal</source>
+        <translation>访客机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="119"/>
+        <source>RFID reader</source>
+        <translation>RFID 读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="120"/>
+        <source>alarm button</source>
+        <translation>一键报警柱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="121"/>
+        <source>behaviour camera</source>
+        <translation>行为分析摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="122"/>
+        <source>throwing camera</source>
+        <translation>高空抛物摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="123"/>
+        <source>video intercom</source>
+        <translation>可视对讲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="124"/>
+        <source>door controller</source>
+        <translation>门禁控制器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="125"/>
+        <source>camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="126"/>
+        <source>smoke detector</source>
+        <translation>烟感探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="127"/>
+        <source>gas sensor</source>
+        <translation>燃气探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="128"/>
+        <source>water sensor</source>
+        <translation>水浸探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="129"/>
+        <source>door magnet</source>
+        <translation>门磁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="130"/>
+        <source>smart lock</source>
+        <translation>智能门锁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="131"/>
+        <source>mobile camera</source>
+        <translation>移动摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="132"/>
+        <source>body camera</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="133"/>
+        <source>radio</source>
+        <translation>对讲机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="134"/>
+        <source>GPS tracker</source>
+        <translation>GPS 定位器</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPanel</name>
+    <message>
+        <location filename="../../widgets/roster.py" line="54"/>
+        <source>Guards</source>
+        <translation>巡防力量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="66"/>
+        <source>Guard</source>
+        <translation>巡防人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="67"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="68"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="69"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="70"/>
+        <source>Fix age</source>
+        <translation>定位时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="71"/>
+        <source>Battery</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="110"/>
+        <source>police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="111"/>
+        <source>auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="112"/>
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="113"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="114"/>
+        <source>security guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="123"/>
+        <source>patrolling</source>
+        <translation>巡逻中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="124"/>
+        <source>dispatched</source>
+        <translation>已派出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="125"/>
+        <source>on scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="126"/>
+        <source>stale</source>
+        <translation>位置过时</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../widgets/timeline.py" line="149"/>
+        <location filename="../../widgets/timeline.py" line="259"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="151"/>
+        <source>◀ Step</source>
+        <translation>◀ 单步</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="152"/>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="153"/>
+        <source>◀ Alert</source>
+        <translation>◀ 上一预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="154"/>
+        <source>Alert ▶</source>
+        <translation>下一预警 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="158"/>
+        <source>{0}×</source>
+        <translation>{0}×</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="162"/>
+        <location filename="../../widgets/timeline.py" line="279"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="215"/>
+        <source>Live ({0})</source>
+        <translation>实时（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="252"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
 </context>
 </TS>
