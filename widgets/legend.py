@@ -18,10 +18,10 @@ from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import GuardRole, RoomUsage, Severity
 from widgets.render2d import qcolor
 
-SWATCH = 14
-ROW = 18
+SWATCH = 13
+ROW = 17
 GAP = 10
-WIDTH = 400
+WIDTH = 360
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 
 
@@ -30,8 +30,10 @@ class Entry:
     layer: str
     title: str
     shape: str
-    """"fill" (a square), "outline" (a square's thick border), "line", or a pyqtgraph symbol name."""
+    """"fill" (a square), "outline" (a square's thick border), "line", "road" (a line in its casing),
+    "device" (a device marker: `fill` inside an outline of `rgba`), or a pyqtgraph symbol name."""
     rgba: style.RGBA
+    fill: style.RGBA | None = None
 
 
 class Legend(QWidget):
@@ -94,7 +96,10 @@ class Legend(QWidget):
         out.append(
             Entry("guards", self.tr("trail"), "line", (*style.GUARD_ROLE[GuardRole.GRID].rgba[:3], 140))
         )
-        out += [Entry("devices", health[h], "outline", style.DEVICE_HEALTH_EDGE[h]) for h in health]
+        sample = style.DEVICE_KINDS_STYLE["camera"].rgba
+        for state, title in health.items():
+            fill = style.DEVICE_OFFLINE_FILL if state == "offline" else sample
+            out.append(Entry("devices", title, "device", style.DEVICE_HEALTH_EDGE[state], fill))
         out.append(Entry("gates", self.tr("gate"), style.GATE.symbol, style.GATE.rgba))
         out.append(Entry("heat", self.tr("risk 0–100"), "fill", style.heat_colour(60)))
         out.append(Entry("coverage", self.tr("beyond reach"), "line", style.COVERAGE_GAP.rgba))
@@ -102,7 +107,7 @@ class Legend(QWidget):
         out.append(Entry("buildings", self.tr("elderly living alone"), "outline", style.ELDERLY_HOUSEHOLD))
         out.append(Entry("buildings", self.tr("key person"), "outline", style.KEY_PERSON))
         for kind, title in (("primary", self.tr("main road")), ("residential", self.tr("street"))):
-            out.append(Entry("roads", title, "line", style.road_style(kind).rgba))
+            out.append(Entry("roads", title, "road", style.road_style(kind).rgba))
         out.append(Entry("roads", self.tr("footway"), "line", style.road_style("footway").rgba))
         out.append(Entry("compounds", self.tr("compound"), "fill", style.COMPOUND_FILL))
         return out
@@ -184,10 +189,19 @@ class Legend(QWidget):
             painter.setPen(QPen(colour, 3.0))
             painter.setBrush(QBrush(qcolor((230, 230, 230, 255))))
             painter.drawRect(box.adjusted(1, 1, -1, -1))
-        elif entry.shape == "line":
-            painter.setPen(QPen(colour, 4.0))
+        elif entry.shape in ("line", "road"):
             mid = box.center().y()
+            if entry.shape == "road":
+                painter.setPen(QPen(qcolor(style.ROAD_CASING), 6.0))
+                painter.drawLine(box.left(), mid, box.right(), mid)
+            painter.setPen(QPen(colour, 4.0))
             painter.drawLine(box.left(), mid, box.right(), mid)
+        elif entry.shape == "device":
+            painter.setPen(
+                QPen(qcolor(style.BUILDING_EDGE) if entry.rgba[:3] == (255, 255, 255) else colour, 2.0)
+            )
+            painter.setBrush(QBrush(qcolor(entry.fill or entry.rgba)))
+            painter.drawEllipse(QRectF(box).adjusted(2, 2, -2, -2))
         else:
             painter.translate(QRectF(box).center())
             painter.scale(SWATCH, SWATCH)

@@ -160,7 +160,9 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         ts = fix_ts if isinstance(fix_ts, np.ndarray) else np.full(len(points), -1, dtype=np.int64)
         wall = self._wall.now_ms()
         self.trails.push(points.ids, points.xy, ts, points.rgba, now_ms=wall)
-        self._latest_ms = max(self._latest_ms, int(ts.max(initial=-1)) if len(ts) else -1, wall)
+        # Event time when the fixes carry it (replay, simulation at speed); else when they reached the map.
+        newest = int(ts.max(initial=-1))
+        self._latest_ms = max(self._latest_ms, newest if newest >= 0 else wall)
         trail = self.trails.layer(self.now_ms()).lines
         z = 40.0
         if trail is not None:
