@@ -28,7 +28,7 @@ from sandbox_app.domain.model import Device, District, Person
 from sandbox_app.privacy.mask import Masker, Viewer
 from widgets.roster import age_text
 
-KINDS = ("building", "room", "person", "device", "guard")
+KINDS = ("compound", "building", "room", "person", "device", "guard", "gate")
 MAX_LISTED = 40
 """Residents or devices listed by name in one view; the count above the list tells the rest."""
 Row = tuple[str, str]
@@ -103,7 +103,7 @@ class DetailPanel(QDockWidget):
         self._update_button(has_personal=False)
 
     def show_item(self, kind: str, item_id: str) -> bool:
-        """Show one item (kind: building, room, person, device, guard); False when it is unknown."""
+        """Show one item (kind: one of `KINDS`); False when it is unknown."""
         if (kind, item_id) != self.current:
             self.unmasked = False
         self.current = (kind, item_id)
@@ -117,6 +117,8 @@ class DetailPanel(QDockWidget):
             return False
         kind, item_id = self.current
         build = {
+            "compound": self._compound,
+            "gate": self._gate,
             "building": self._building,
             "room": self._room,
             "person": self._person,
@@ -217,6 +219,37 @@ class DetailPanel(QDockWidget):
         )
 
     # items -------------------------------------------------------------------------------------------------
+    def _compound(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        c = self.district.compounds.get(item_id)
+        if c is None:
+            return None
+        buildings = {b.id for b in self.district.buildings.values() if b.compound_id == c.id}
+        rooms = [r for r in self.district.rooms.values() if r.building_id in buildings]
+        gates = [g for g in self.district.gates.values() if g.compound_id == c.id]
+        rows: list[Row] = [
+            (self.tr("Compound"), f"{c.name} ({c.id})"),
+            (self.tr("Buildings"), str(len(buildings))),
+            (self.tr("Rooms"), str(len(rooms))),
+            (self.tr("Gates"), "、".join(sorted(g.name for g in gates)) or "—"),
+        ]
+        for usage in (RoomUsage.RENTAL, RoomUsage.GROUP_RENTAL):
+            rows.append((self.usage_text(usage), str(sum(1 for r in rooms if r.usage is usage))))
+        return self.tr("Compound {0}").format(c.name), rows, False
+
+    def _gate(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        g = self.district.gates.get(item_id)
+        if g is None:
+            return None
+        compound = self.district.compounds.get(g.compound_id or "")
+        devices = sorted((d for d in self.district.devices.values() if d.gate_id == g.id), key=lambda d: d.id)
+        rows: list[Row] = [
+            (self.tr("Gate"), f"{g.name} ({g.id})"),
+            (self.tr("Compound"), compound.name if compound else "—"),
+            (self.tr("Closed hours"), g.closed_hours or self.tr("always open")),
+        ]
+        rows += [(d.id, f"{d.name} ({d.kind})") for d in devices[:MAX_LISTED]]
+        return self.tr("Gate {0}").format(g.name), rows, False
+
     def _building(self, item_id: str) -> tuple[str, list[Row], bool] | None:
         b = self.district.buildings.get(item_id)
         if b is None:

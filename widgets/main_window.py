@@ -109,9 +109,7 @@ class MainWindow(QMainWindow):
         if wall:
             self._setup_wall(splitter)
         self.set_scene(scene)
-        picked = getattr(self.map2d, "picked", None)
-        if picked is not None:  # the 2D map's click signal (kind, id), when it has one
-            picked.connect(self.show_detail)
+        self.map2d.picked.connect(self.show_detail)
 
     def _build_panels(self, scene: Scene) -> None:
         """Guards and details on the right (under the dispatch panel), health and dashboard as tabs below."""
@@ -348,7 +346,11 @@ class MainWindow(QMainWindow):
         )
 
     def show_detail(self, kind: str, item_id: str) -> None:
-        """A click on the map or a panel row: the detail view shows it (masked by the viewer's role)."""
+        """A click on the map or a panel row: an alert is selected in the queue; anything else goes to the
+        detail view (masked by the viewer's role)."""
+        if kind == "alert":
+            self.alerts_panel.select(item_id)
+            return
         if self.detail.show_item(kind, item_id) and not self.wall_mode:
             self.detail.show()
             self.detail.raise_()

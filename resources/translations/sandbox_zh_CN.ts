@@ -426,276 +426,314 @@
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="61"/>
-        <location filename="../../widgets/detail.py" line="148"/>
+        <location filename="../../widgets/detail.py" line="150"/>
         <source>Unmask personal data</source>
         <translation>显示完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="148"/>
+        <location filename="../../widgets/detail.py" line="150"/>
         <source>Mask personal data</source>
         <translation>隐藏个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="162"/>
+        <location filename="../../widgets/detail.py" line="164"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="163"/>
+        <location filename="../../widgets/detail.py" line="165"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="164"/>
+        <location filename="../../widgets/detail.py" line="166"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="165"/>
+        <location filename="../../widgets/detail.py" line="167"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="166"/>
+        <location filename="../../widgets/detail.py" line="168"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="167"/>
+        <location filename="../../widgets/detail.py" line="169"/>
         <source>office</source>
         <translation>办公</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="173"/>
+        <location filename="../../widgets/detail.py" line="175"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="174"/>
+        <location filename="../../widgets/detail.py" line="176"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="175"/>
+        <location filename="../../widgets/detail.py" line="177"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="176"/>
+        <location filename="../../widgets/detail.py" line="178"/>
         <source>floating population</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="177"/>
+        <location filename="../../widgets/detail.py" line="179"/>
         <source>minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="178"/>
+        <location filename="../../widgets/detail.py" line="180"/>
         <source>watch list</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="184"/>
+        <location filename="../../widgets/detail.py" line="186"/>
         <source>owner</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="185"/>
+        <location filename="../../widgets/detail.py" line="187"/>
         <source>tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="186"/>
+        <location filename="../../widgets/detail.py" line="188"/>
         <source>family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="187"/>
+        <location filename="../../widgets/detail.py" line="189"/>
         <source>employee</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="188"/>
+        <location filename="../../widgets/detail.py" line="190"/>
         <source>visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="194"/>
+        <location filename="../../widgets/detail.py" line="196"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="195"/>
+        <location filename="../../widgets/detail.py" line="197"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="196"/>
+        <location filename="../../widgets/detail.py" line="198"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="197"/>
+        <location filename="../../widgets/detail.py" line="199"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="198"/>
+        <location filename="../../widgets/detail.py" line="200"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="215"/>
+        <location filename="../../widgets/detail.py" line="217"/>
         <source>{0} entrance {1}, floor {2}, room {3}</source>
         <translation>{0} {1}单元 {2}层 {3}室</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="229"/>
+        <location filename="../../widgets/detail.py" line="231"/>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="233"/>
+        <source>Gates</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="237"/>
+        <source>Compound {0}</source>
+        <translation>小区 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="246"/>
+        <source>Gate</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="248"/>
+        <source>Closed hours</source>
+        <translation>封闭时段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="248"/>
+        <source>always open</source>
+        <translation>全天开放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="251"/>
+        <source>Gate {0}</source>
+        <translation>出入口 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="262"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="230"/>
+        <location filename="../../widgets/detail.py" line="247"/>
+        <location filename="../../widgets/detail.py" line="263"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="231"/>
+        <location filename="../../widgets/detail.py" line="264"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="232"/>
+        <location filename="../../widgets/detail.py" line="265"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="233"/>
+        <location filename="../../widgets/detail.py" line="232"/>
+        <location filename="../../widgets/detail.py" line="266"/>
         <source>Rooms</source>
         <translation>房屋数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="239"/>
-        <location filename="../../widgets/detail.py" line="256"/>
+        <location filename="../../widgets/detail.py" line="272"/>
+        <location filename="../../widgets/detail.py" line="289"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="245"/>
+        <location filename="../../widgets/detail.py" line="278"/>
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="246"/>
+        <location filename="../../widgets/detail.py" line="279"/>
         <source>Building {0}</source>
         <translation>楼栋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
-        <location filename="../../widgets/detail.py" line="271"/>
+        <location filename="../../widgets/detail.py" line="287"/>
+        <location filename="../../widgets/detail.py" line="304"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="255"/>
+        <location filename="../../widgets/detail.py" line="288"/>
         <source>Usage</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="260"/>
+        <location filename="../../widgets/detail.py" line="293"/>
         <source>Room {0}</source>
         <translation>房屋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="269"/>
-        <location filename="../../widgets/detail.py" line="310"/>
+        <location filename="../../widgets/detail.py" line="302"/>
+        <location filename="../../widgets/detail.py" line="343"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="270"/>
+        <location filename="../../widgets/detail.py" line="303"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="272"/>
+        <location filename="../../widgets/detail.py" line="305"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="273"/>
+        <location filename="../../widgets/detail.py" line="306"/>
         <source>Credentials</source>
         <translation>凭证数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="275"/>
+        <location filename="../../widgets/detail.py" line="308"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="277"/>
+        <location filename="../../widgets/detail.py" line="310"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="278"/>
-        <location filename="../../widgets/detail.py" line="315"/>
+        <location filename="../../widgets/detail.py" line="311"/>
+        <location filename="../../widgets/detail.py" line="348"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="282"/>
+        <location filename="../../widgets/detail.py" line="315"/>
         <source>Person {0}</source>
         <translation>人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="294"/>
+        <location filename="../../widgets/detail.py" line="327"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="295"/>
+        <location filename="../../widgets/detail.py" line="328"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="296"/>
+        <location filename="../../widgets/detail.py" line="329"/>
         <source>Placement</source>
         <translation>安装方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="297"/>
+        <location filename="../../widgets/detail.py" line="330"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="301"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Last fix</source>
         <translation>最后定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="302"/>
+        <location filename="../../widgets/detail.py" line="335"/>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="311"/>
+        <location filename="../../widgets/detail.py" line="344"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="312"/>
+        <location filename="../../widgets/detail.py" line="345"/>
         <source>Tracker</source>
         <translation>定位终端</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="318"/>
+        <location filename="../../widgets/detail.py" line="351"/>
         <source>Fix age</source>
         <translation>定位时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="319"/>
+        <location filename="../../widgets/detail.py" line="352"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
     </message>
@@ -1205,222 +1243,222 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../widgets/legend.py" line="48"/>
+        <location filename="../../widgets/legend.py" line="50"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="49"/>
+        <location filename="../../widgets/legend.py" line="51"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="50"/>
+        <location filename="../../widgets/legend.py" line="52"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="51"/>
+        <location filename="../../widgets/legend.py" line="53"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="52"/>
+        <location filename="../../widgets/legend.py" line="54"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="53"/>
+        <location filename="../../widgets/legend.py" line="55"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="54"/>
+        <location filename="../../widgets/legend.py" line="56"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="55"/>
+        <location filename="../../widgets/legend.py" line="57"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="56"/>
+        <location filename="../../widgets/legend.py" line="58"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="57"/>
+        <location filename="../../widgets/legend.py" line="59"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="62"/>
+        <location filename="../../widgets/legend.py" line="64"/>
         <source>notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="63"/>
+        <location filename="../../widgets/legend.py" line="65"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="64"/>
+        <location filename="../../widgets/legend.py" line="66"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="65"/>
+        <location filename="../../widgets/legend.py" line="67"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="66"/>
+        <location filename="../../widgets/legend.py" line="68"/>
         <source>critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="69"/>
+        <location filename="../../widgets/legend.py" line="71"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="70"/>
+        <location filename="../../widgets/legend.py" line="72"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="71"/>
+        <location filename="../../widgets/legend.py" line="73"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="72"/>
+        <location filename="../../widgets/legend.py" line="74"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="73"/>
+        <location filename="../../widgets/legend.py" line="75"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="76"/>
+        <location filename="../../widgets/legend.py" line="78"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="77"/>
+        <location filename="../../widgets/legend.py" line="79"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="78"/>
+        <location filename="../../widgets/legend.py" line="80"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="79"/>
+        <location filename="../../widgets/legend.py" line="81"/>
         <source>office</source>
         <translation>办公</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="80"/>
+        <location filename="../../widgets/legend.py" line="82"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="81"/>
+        <location filename="../../widgets/legend.py" line="83"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="84"/>
+        <location filename="../../widgets/legend.py" line="86"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="85"/>
+        <location filename="../../widgets/legend.py" line="87"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="86"/>
+        <location filename="../../widgets/legend.py" line="88"/>
         <source>on the way</source>
         <translation>赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="87"/>
+        <location filename="../../widgets/legend.py" line="89"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="89"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="89"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="89"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>flagged</source>
         <translation>存疑</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="92"/>
+        <location filename="../../widgets/legend.py" line="94"/>
         <source>incident</source>
         <translation>事发地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="95"/>
+        <location filename="../../widgets/legend.py" line="97"/>
         <source>trail</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="98"/>
+        <location filename="../../widgets/legend.py" line="103"/>
         <source>gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="99"/>
+        <location filename="../../widgets/legend.py" line="104"/>
         <source>risk 0–100</source>
         <translation>风险 0–100</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="100"/>
+        <location filename="../../widgets/legend.py" line="105"/>
         <source>beyond reach</source>
         <translation>超出可达范围</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="102"/>
+        <location filename="../../widgets/legend.py" line="107"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="103"/>
+        <location filename="../../widgets/legend.py" line="108"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="104"/>
+        <location filename="../../widgets/legend.py" line="109"/>
         <source>main road</source>
         <translation>主干道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="104"/>
+        <location filename="../../widgets/legend.py" line="109"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="106"/>
+        <location filename="../../widgets/legend.py" line="111"/>
         <source>footway</source>
         <translation>人行道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="107"/>
+        <location filename="../../widgets/legend.py" line="112"/>
         <source>compound</source>
         <translation>小区</translation>
     </message>
@@ -1518,113 +1556,113 @@
         <translation>三维沙盘：将在后续版本提供</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="125"/>
+        <location filename="../../widgets/main_window.py" line="123"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="162"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="165"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="167"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="179"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184"/>
+        <location filename="../../widgets/main_window.py" line="182"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="187"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="194"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
-        <location filename="../../widgets/main_window.py" line="282"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
+        <location filename="../../widgets/main_window.py" line="280"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="252"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}

@@ -176,3 +176,20 @@ def test_detail_masks_until_an_allowed_viewer_unmasks(qtbot: QtBot, english: Non
     with qtbot.assertNotEmitted(wall.unmask_requested):
         wall._toggle_mask()
     assert "测试民警01" not in " ".join(wall.texts()) and "测*****" in " ".join(wall.texts())
+
+
+def test_map_clicks_open_details_and_select_alerts(qtbot: QtBot, english: None) -> None:
+    from tests.gui.test_main_window import show
+    from widgets.scene import Scene
+
+    alert = Alert("A1", "smoke_alarm", "R101", "room", Severity.CRITICAL, AlertState.OPEN, NOW, NOW)
+    window = show(qtbot, Scene(small_district(), alerts=[alert]))
+    window.map2d.picked.emit("building", "B1")
+    assert window.detail.title.text() == "Building 1幢" and window.detail.isVisible()
+    window.map2d.picked.emit("gate", "G1")
+    assert "南门" in window.detail.title.text() and "D3" in _cells(window.detail.table, 0)
+    window.map2d.picked.emit("compound", "C1")
+    assert _cells(window.detail.table, 1)[1] == "3"  # buildings
+    window.map2d.picked.emit("alert", "A1")
+    assert window.alerts_panel.selected_id() == "A1"
+    assert window.dispatch_panel.alert is not None and window.dispatch_panel.alert.id == "A1"
