@@ -36,6 +36,12 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         default=3.0,
         help="coverage layer: road farther than this from every free guard is a gap (0: off)",
     )
+    live.add_argument(
+        "--bridges",
+        type=Path,
+        default=None,
+        help="bridges TOML: real trackers/cameras/orders, with the simulator or instead of it (--no-sim)",
+    )
     args = parser.parse_args(list(argv))
     if args.sim_speed <= 0:
         parser.error("--sim-speed must be positive")
@@ -59,6 +65,7 @@ def main(argv: Sequence[str]) -> int:
         seed=args.seed,
         history_days=args.history_days,
         coverage_minutes=args.coverage_minutes,
+        bridges=args.bridges,
     )
     return run(args.db, args.package, args.lang, options, wall=args.wall)
 

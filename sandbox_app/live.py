@@ -35,12 +35,15 @@ from sandbox_app.risk import RiskIndex
 from sandbox_app.store.base import Store
 
 if TYPE_CHECKING:
+    from sandbox_app.bridges.runner import Bridges
     from sandbox_app.bridges.simulator import Simulator
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Command = Callable[[], None]
 HISTORY_BATCH = 2_000
+BRIDGE_SINK_TIMEOUT_S = 30.0
+"""A real bridge waits this long for the worker to store its batch; after that the device is not acked."""
 MS_PER_DAY = 86_400_000
 
 
@@ -63,6 +66,9 @@ class LiveOptions:
     coverage_minutes: float = 3.0
     """Coverage layer: road farther than this from every free guard is uncovered; 0 turns it off."""
     coverage_every_s: float = 5.0
+    bridges: Path | None = None
+    """A bridges file (sandbox_app/bridges/config.py): real trackers, cameras and order outputs, run
+    alongside the simulator or, with `simulate=False`, instead of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +166,7 @@ class LiveSession:
         self._desk_rule: DeskRule | None = None
         self._dispatch_seen = -1
         self._coverage_due = 0.0
+        self._bridges: Bridges | None = None
 
     # any thread ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -168,6 +175,12 @@ class LiveSession:
     @property
     def running(self) -> bool:
         return self._thread.is_alive()
+
+    @property
+    def bridge_addresses(self) -> dict[str, tuple[str, int]]:
+        """Section → bound (host, port) of the real server bridges (set once LiveStarted is published)."""
+        bridges = self._bridges
+        return dict(bridges.addresses) if bridges is not None else {}
 
     def submit(self, fn: Callable[[Engine], T]) -> Future[T]:
         """Run `fn(engine)` on the worker thread; the future carries its result or exception."""
@@ -247,6 +260,8 @@ class LiveSession:
         finally:
             self._pump.set()
             self._drain()
+            if self._bridges is not None:
+                self._bridges.stop()  # after the drain: a batch a bridge handed over is stored first
             self.bus.publish(LiveStopped(self.error))
             self._engine = None
             if store is not None:
@@ -258,10 +273,12 @@ class LiveSession:
         if store.load_district() is None:
             store.replace_district(self.district)
         router = RoutingGraph.from_district(self.district)
+        bridges = self._load_bridges(store)
+        has_orders = self.options.simulate or (bridges is not None and bridges.sends_orders)
         desk = DispatchDesk(
             store,
             self.district,
-            send_order=self._send_order if self.options.simulate else None,
+            send_order=self._send_order if has_orders else None,
             recommend=nearest_recommender(store, self.district, router),
             settings=self.options.desk,
         )
@@ -274,13 +291,39 @@ class LiveSession:
         horizon = engine.now_ms() - int(self._risk.params.horizon_days * MS_PER_DAY)
         self._alerts = {a.id: a for a in store.alerts() if a.last_ts >= horizon}
         self.bus.subscribe(StateDelta, self._on_delta)
+        if bridges is not None:
+            bridges.start()
+            self._bridges = bridges
         self.bus.publish(LiveStarted(engine.now_ms(), tuple(engine.open_alerts()), self._seed(engine)))
         self._publish_dispatches(engine.now_ms())
         return engine
 
+    def _load_bridges(self, store: Store) -> Bridges | None:
+        if self.options.bridges is None:
+            return None
+        from sandbox_app.bridges.config import load_bridges
+        from sandbox_app.bridges.runner import Bridges
+
+        config = load_bridges(self.options.bridges)
+        return Bridges(config, self.district, self._bridge_sink, self.clock, self._bridge_health, store)
+
+    def _bridge_sink(self, items: Sequence[Any]) -> object:
+        """Real bridges call this from their own threads; the batch is ingested on the worker, like every
+        engine call, and the bridge acknowledges only once it returned (durable)."""
+        batch = list(items)
+        return self.submit(lambda engine: engine.ingest(batch)).result(BRIDGE_SINK_TIMEOUT_S)
+
+    def _bridge_health(self, health: Any) -> None:
+        self.submit(lambda engine: engine.report_health(health))
+
     def _send_order(self, order: Order) -> None:
-        """The desk's `send_order`: the simulated guards are the phones (raises until the simulator runs,
-        and the desk retries)."""
+        """The desk's `send_order`: a connected JT/T 808 terminal first; then, with the simulator, the
+        simulated guards are the phones (raises until the simulator runs, and the desk retries); without
+        it the configured order bridges (MQTT)."""
+        bridges = self._bridges
+        if bridges is not None and (bridges.reaches(order.device) or not self.options.simulate):
+            bridges.send_order(order)
+            return
         if self._sim is None:
             raise RuntimeError("the simulator is not running yet")
         self._sim.receive_order(order)
@@ -312,6 +355,8 @@ class LiveSession:
         if not self.options.simulate:
             while not self._pump.is_set():
                 self._pump.wait(self.options.tick_s)
+                if self._bridges is not None:  # live devices: the clock follows the wall, so timers fire
+                    engine.advance_to(self.clock.now_ms())
             return
         from sandbox_app.bridges.simulator import Simulator
 
@@ -347,6 +392,8 @@ class LiveSession:
         engine = self._engine
         if engine is None:
             return
+        if self._bridges is not None:
+            self._bridges.keepalive()
         self._publish_dispatches(engine.now_ms())
         self._coverage(engine.now_ms())
         if self.clock.monotonic_s() < self._risk_due:
