@@ -12,6 +12,8 @@ Then, in one process on a fresh connection:
   (a) seek: `replay.state.seek` at random times, p50/p99 (target < 100 ms);
   (b) baseline: the same state rebuilt by folding the log from its start (`store.events_between`) on a few of
       those times, checked to agree with (a) on every guard's last fix and every device's last-heard time;
+      the store also holds an alert every 2 minutes of history (a third dispatched), added once, so a seek
+      pays for the alerts and dispatches open at T too;
   (c) playback: states at 30 fps × 60 speed from a `Window` (what the timeline's playback does), then the
       same with the layers built and drawn into 1280×720 frames (what the MP4 export does); frames/s
       (target >= 30).
@@ -32,7 +34,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sandbox_app.data.package import load_package
+from sandbox_app.domain.alerts import Alert, Step
 from sandbox_app.domain.device_kinds import DEVICE_KINDS
+from sandbox_app.domain.dispatch import Dispatch, DispatchState
+from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.replay.index import FrameIndex
@@ -128,6 +133,39 @@ def build(path: Path, n: int) -> None:
     tmp.rename(path)
 
 
+def ensure_alerts(store: SqliteStore, district: District, start: int, end: int) -> int:
+    """An alert every 2 minutes of history (rule "bench", full lifecycle over ~20 minutes), a third of
+    them dispatched and closed; written once into the cached store."""
+    if store.alerts():
+        return 0
+    rng = random.Random(3)
+    guards = sorted(district.guards)
+    alerts, dispatches = [], []
+    for i, t in enumerate(range(start + 60_000, end, 120_000)):
+        lon, lat = 116.3519 + rng.uniform(-0.006, 0.006), 40.0033 + rng.uniform(-0.004, 0.004)
+        a = Alert(f"bench:{i}", "bench", f"S{i % 300}", "device", Severity.MEDIUM, AlertState.OPEN, t, t,
+                  lon=lon, lat=lat, history=[Step(AlertState.OPEN, "engine", t)])  # fmt: skip
+        a.advance(AlertState.ACKNOWLEDGED, "测试值班员", t + rng.randint(5, 120) * 1000)
+        if i % 3 == 0:
+            a.advance(AlertState.DISPATCHED, "测试值班员", a.history[-1].ts + 30_000)
+            d = Dispatch(
+                f"bd{i}", a.id, guards[i % len(guards)], None, "测试指挥员", a.history[-1].ts, lon, lat
+            )
+            d.advance(DispatchState.ACCEPTED, d.guard_id, d.issued_ts + 20_000)
+            d.advance(DispatchState.ON_SCENE, d.guard_id, d.issued_ts + 300_000)
+            d.advance(DispatchState.HANDLED, d.guard_id, d.issued_ts + 600_000)
+            d.advance(DispatchState.FEEDBACK, d.guard_id, d.issued_ts + 700_000, "已处理")
+            d.advance(DispatchState.CLOSED, "测试指挥员", d.issued_ts + 800_000)
+            dispatches.append(d)
+        a.advance(AlertState.RESOLVED, "测试值班员", a.history[-1].ts + 900_000)
+        a.advance(AlertState.CLOSED, "测试值班员", a.history[-1].ts + 60_000, "已处理")
+        alerts.append(a)
+    store.upsert_alerts(alerts)
+    for d in dispatches:
+        store.create_dispatch(d)
+    return len(alerts)
+
+
 def baseline_state(store: SqliteStore, at_ts: int, start_ts: int) -> tuple[dict[str, int], dict[str, int]]:
     """Rebuild from the start of the log: every event up to at_ts folded into last fix / last heard."""
     last_fix: dict[str, int] = {}
@@ -164,9 +202,13 @@ def main() -> None:
     db = Db.open(str(path))
     span = queries.log_span(db)
     assert span is not None
+    added = ensure_alerts(store, district, span[0], span[1])
+    if added:
+        print(f"  added {added:,} alerts to the cached store")
     frames = FrameIndex(db)
     frames.refresh()
-    print(f"store: {store.event_count():,} events, {(span[1] - span[0]) / HOUR:.1f} h of history, "
+    hours = (span[1] - span[0]) / HOUR
+    print(f"store: {store.event_count():,} events, {len(store.alerts()):,} alerts, {hours:.1f} h of history, "
           f"{path.stat().st_size / 2**30:.2f} GiB")  # fmt: skip
 
     rnd = random.Random(66)

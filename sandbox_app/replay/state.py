@@ -181,16 +181,14 @@ class Window:
             f = before.get(d)
             if f is not None:
                 pts[d].append((f.ts, f.lon, f.lat))
-        for ts, dev, _kind, lon, lat, current in rows:
-            if current and ts >= trail_start and dev in pts and lon is not None and lat is not None:
-                pts[dev].append((ts, lon, lat))
+        fixes = [r for r in rows if r[5] and r[0] >= trail_start and r[1] in pts]
+        for ts, dev, _kind, lon, lat, _ in fixes:
+            pts[dev].append((ts, lon, lat))  # type: ignore[arg-type]  # current fixes have lon/lat
         self._look_ahead(db, pts)
         self._tracks: dict[str, _Track] = {}
-        for d, p in pts.items():
+        for d, p in pts.items():  # in time order: the keyframe, the tail, the look-ahead
             arr = np.asarray(p, dtype=np.float64).reshape(-1, 3)
-            order = np.argsort(arr[:, 0], kind="stable")
-            arr = arr[order]
-            self._tracks[d] = _Track(arr[:, 0].astype(np.int64), arr[:, 1:3].copy())
+            self._tracks[d] = _Track(arr[:, 0].astype(np.int64), arr[:, 1:3])
 
     def _look_ahead(self, db: Db, pts: dict[str, list[tuple[int, float, float]]]) -> None:
         """The first fix after the window's end per tracker: a short read first, then up to the heartbeat
@@ -257,12 +255,14 @@ class Window:
         lo = int(np.searchsorted(track.ts, at_ts - self.trail_ms, side="left"))
         hi = int(np.searchsorted(track.ts, at_ts, side="right"))
         ts, xy = track.ts[lo:hi], track.lonlat[lo:hi]
-        if not at.gap and (not len(ts) or int(ts[-1]) < at_ts):
-            ts = np.append(ts, at_ts)
-            xy = np.vstack([xy, [[at.lon, at.lat]]])
+        if not at.gap and (hi == lo or int(ts[-1]) < at_ts):
+            ts = np.concatenate([ts, [at_ts]])
+            xy = np.concatenate([xy, [[at.lon, at.lat]]])
         if len(ts) < 2:
             return ()
         cuts = np.flatnonzero(np.diff(ts) > self._hb[device]) + 1
+        if not len(cuts):
+            return (xy,)
         return tuple(p for p in np.split(xy, cuts) if len(p) >= 2)
 
     def _devices_at(self, at_ts: int) -> DeviceStates:

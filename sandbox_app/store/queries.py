@@ -135,16 +135,23 @@ def alert(db: Db, alert_id: str) -> Alert | None:
 
 
 def _alerts(db: Db, where: str, params: tuple[object, ...]) -> list[Alert]:
+    """Matching alerts, then the steps of just those (by primary key), so closed history is never joined."""
     cols = ", ".join(f"a.{c}" for c in codec.ALERT_COLUMNS)
     with db.lock:
-        rows = db.conn.execute(f"SELECT {cols} FROM alerts a WHERE {where} ORDER BY first_ts, id", params)
-        rows_l = rows.fetchall()
-        steps: dict[str, list[codec.Row]] = {r[0]: [] for r in rows_l}
-        step_sql = f"""SELECT s.alert_id, s.state, s.actor, s.ts, s.note FROM alert_steps s
-                       JOIN alerts a ON a.id = s.alert_id WHERE {where} ORDER BY s.alert_id, s.idx"""
-        for s in db.conn.execute(step_sql, params):
-            steps[s[0]].append(s[1:])
-    return [codec.alert_from_row(r, steps[r[0]]) for r in rows_l]
+        rows = db.conn.execute(
+            f"SELECT {cols} FROM alerts a WHERE {where} ORDER BY first_ts, id", params
+        ).fetchall()
+        steps: dict[str, list[codec.Row]] = {r[0]: [] for r in rows}
+        ids = list(steps)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for s in db.conn.execute(
+                f"""SELECT alert_id, state, actor, ts, note FROM alert_steps
+                    WHERE alert_id IN ({", ".join("?" * len(chunk))}) ORDER BY alert_id, idx""",
+                chunk,
+            ):
+                steps[s[0]].append(s[1:])
+    return [codec.alert_from_row(r, steps[r[0]]) for r in rows]
 
 
 def alert_first_ts_around(db: Db, at_ts: int) -> tuple[int | None, int | None]:
