@@ -88,14 +88,20 @@ class RosterPanel(QDockWidget):
         self.refresh()
 
     # inputs ------------------------------------------------------------------------------------------------
+    @property
+    def trackers(self) -> set[str]:
+        return {g.device_id for g in self.district.guards.values() if g.device_id}
+
     def update_fixes(self, fix_ts: Mapping[str, int]) -> None:
-        """Tracker device id → ts of its last fix (only newer ones replace what is known)."""
+        """Tracker device id → ts of its last fix (only newer ones replace what is known). Only the
+        guards' trackers are kept: a 4G camera moving around is not a guard, and memory stays bounded."""
+        trackers = self.trackers
         for dev, ts in fix_ts.items():
-            if ts > self.fix_ts.get(dev, -1):
+            if dev in trackers and ts > self.fix_ts.get(dev, -1):
                 self.fix_ts[dev] = ts
 
     def update_batteries(self, battery: Mapping[str, float]) -> None:
-        trackers = {g.device_id for g in self.district.guards.values()}
+        trackers = self.trackers
         self.battery.update({d: b for d, b in battery.items() if d in trackers})
 
     def set_dispatches(self, dispatches: Iterable[Dispatch]) -> None:

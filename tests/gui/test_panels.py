@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -113,7 +114,8 @@ def test_roster_status_fix_age_battery_and_masked_names(qtbot: QtBot, english: N
     district = small_district()
     roster = RosterPanel(district, Masker(Viewer.OFFICER))
     qtbot.addWidget(roster)
-    roster.update_fixes({"T1": NOW - 5_000})
+    roster.update_fixes({"T1": NOW - 5_000, "MOBILE-CAM-9": NOW})
+    assert set(roster.fix_ts) == {"T1"}  # only the guards' trackers are kept
     roster.update_batteries({"T1": 15.0, "D3": 99.0})
     roster.set_now(NOW)
     order = Dispatch("X1", "A1", "GU2", "T2", "desk", NOW - 1, None, None)
@@ -193,3 +195,29 @@ def test_map_clicks_open_details_and_select_alerts(qtbot: QtBot, english: None) 
     window.map2d.picked.emit("alert", "A1")
     assert window.alerts_panel.selected_id() == "A1"
     assert window.dispatch_panel.alert is not None and window.dispatch_panel.alert.id == "A1"
+
+
+def test_wall_focus_once_then_back_to_the_tour(qtbot: QtBot, english: None) -> None:
+    from tests.gui.test_main_window import show
+    from widgets.scene import Scene
+
+    window = show(qtbot, Scene(small_district()), wall=True)
+    director = window.wall
+    assert director is not None and director.tour.isActive() and window.alerts_panel.filter_row.isHidden()
+    low = Alert("L1", "tailgating", "D3", "device", Severity.LOW, AlertState.OPEN, NOW, NOW)
+    window.update_alerts([low])
+    assert director.focused is None and director.beeper.played == 0
+    alarm = Alert("A1", "smoke_alarm", "D4", "device", Severity.CRITICAL, AlertState.OPEN, NOW, NOW)
+    window.update_alerts([alarm])
+    assert director.focused is not None and director.focused.id == "A1" and director.beeper.played == 1
+    assert window.fly_to_alert == "A1" and not director.tour.isActive() and director.hold.isActive()
+    assert window.wall_overlay.camera.camera_id == "D4"  # the alert is on a camera: its own tile
+    alarm.count = 2
+    window.update_alerts([alarm])  # a repeat does not take focus again
+    assert director.beeper.played == 1
+    director.hold.timeout.emit()  # the hold ends: nothing else waits, the tour resumes
+    assert director.focused is None and window.wall_overlay.banner.isHidden()
+    assert director.tour.isActive() and window.wall_overlay.tour_label.text() == "测试一区"
+    x0, y0, x1, y1 = small_district().compounds["C1"].boundary.bounds
+    cx, cy = window.projection.to_xy([(x0 + x1) / 2], [(y0 + y1) / 2])[0]
+    assert np.allclose(window.map2d.view_centre(), (cx, cy), atol=5.0)
