@@ -306,3 +306,17 @@ def test_appends_from_many_threads_store_each_event_once(store: Store) -> None:
         t.join()
     assert store.event_count() == 300
     assert sum(new_counts) == 300
+
+
+def test_events_between_filters_kinds(store: Store) -> None:
+    """The engine's warm-up replays only some kinds over long windows."""
+    store.append_events(
+        [
+            Event("d", 1000, "D1", "door.open"),
+            _fix("f", "G", 1500, 116.0, 39.0),
+            Event("h", 2000, "D1", "device.heartbeat"),
+        ]
+    )
+    assert [e.id for e in store.events_between(0, 5000, ["gps.fix", "door.open"])] == ["d", "f"]
+    assert list(store.events_between(0, 5000, [])) == []
+    assert [e.id for e in store.events_between(0, 5000, ["alarm.smoke"])] == []
