@@ -75,7 +75,8 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self._wall = WallClock()
         self._latest_ms = 0
         self.trails = TrailBuffer()
-        self.device_health: dict[str, str] = {}
+        self.device_health: dict[str, str] | None = None
+        """Set by `set_device_health` (the alerts layer calls it); until then the devices layer's own."""
         self.hover_text = ""
         self._hover: tuple[str, str] = ("", "")
         self.tips = MapTips(self)
@@ -94,7 +95,7 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         When the layer keeps the same primitives (a live update of guards or alerts), its existing items
         get the new arrays instead of being rebuilt, so a moving layer stays one item for its whole life.
         """
-        if data.name == devices.NAME and self.device_health:
+        if data.name == devices.NAME and self.device_health is not None:
             data = self._with_health(data)
         self._data[data.name] = data
         self._set_items(data)
@@ -141,7 +142,7 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         labels = data.extra.get("overlay_labels")
         if isinstance(labels, Labels):
             self._overlay(data.name, "labels", lambda: LabelsItem(labels), data.z + 0.5).set_data(labels)
-        points = data.points if data.points is not None else None
+        points = data.points
         if data.name == "guards" and points is not None:
             self._guards_moved(points, data.extra)
         if data.name == "alerts" and points is not None:
@@ -199,8 +200,9 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         kind_rgba = data.extra.get("kind_rgba")
         if data.points is None or not isinstance(kind_rgba, np.ndarray):
             return data
-        points = devices.with_health(data.points, self.device_health, kind_rgba)
-        health = tuple(self.device_health.get(i, "online") for i in points.ids)
+        known = self.device_health or {}
+        points = devices.with_health(data.points, known, kind_rgba)
+        health = tuple(known.get(i, "online") for i in points.ids)
         extra = {**data.extra, "health": health}
         return LayerData(data.name, data.z, points, data.lines, data.polygons, data.labels, extra)
 

@@ -197,6 +197,10 @@ def test_an_offline_device_turns_grey_when_its_alert_arrives(drawn: Drawn) -> No
     assert drawn.near(where.x, where.y, style.DEVICE_OFFLINE_FILL, reach=2, tol=12)
     assert not drawn.near(where.x, where.y, style.DEVICE_KINDS_STYLE["camera"].rgba, reach=2)
     assert drawn.map.describe("device", "D4").endswith("offline")
+    drawn.map.set_layer(alerts.layer(drawn.district, drawn.proj, []))  # the alert is closed: online again
+    drawn.grab()
+    assert drawn.near(where.x, where.y, style.DEVICE_KINDS_STYLE["camera"].rgba, reach=2)
+    assert drawn.map.describe("device", "D4").endswith("online")
 
 
 def test_dispatch_route_gets_an_eta_label(drawn: Drawn) -> None:
