@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import ssl
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,14 @@ class MqttSettings:
     reconnect_max_s: int = 30
     username: str | None = None
     password: str | None = field(default=None, repr=False)
+    """The value, in memory only: configs name it by reference (`privacy.secrets.resolve_secret`)."""
+    tls: bool = False
+    """Encrypt the link (brokers usually listen on 8883); the broker's certificate is always verified."""
+    ca_certs: str | None = None
+    """CA file that signed the broker's certificate; None uses the system's trust store."""
+    certfile: str | None = None
+    keyfile: str | None = None
+    """Client certificate and key, for brokers that authenticate bridges by certificate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +146,10 @@ class MqttTransport:
             protocol=mqtt.MQTTv5,
             manual_ack=True,
         )
+        if s.tls:
+            client.tls_set(
+                ca_certs=s.ca_certs, certfile=s.certfile, keyfile=s.keyfile, cert_reqs=ssl.CERT_REQUIRED
+            )
         if s.username is not None:
             client.username_pw_set(s.username, s.password)
         client.reconnect_delay_set(s.reconnect_min_s, s.reconnect_max_s)
