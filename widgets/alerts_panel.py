@@ -36,6 +36,9 @@ from widgets.render2d import qcolor
 NoteAsker = Callable[[str, str], "str | None"]
 """(dialog title, prompt) → the text typed, or None when cancelled."""
 _RANK = {s: i for i, s in enumerate(Severity)}
+MAX_ROWS = 300
+"""Rows drawn at most (worst and latest first): a dead switch can open thousands of offline alerts, and the
+table is refilled on every live update."""
 ACTIONS = (
     AlertState.ACKNOWLEDGED,
     AlertState.DISPATCHED,
@@ -202,7 +205,7 @@ class AlertsPanel(QDockWidget):
     def _refill(self) -> None:
         selected = self.selected_id()
         shown = [a for a in self.alerts.values() if self.shown(a)]
-        ordered = sorted(shown, key=lambda a: (-_RANK[a.severity], -a.last_ts, a.id))
+        ordered = sorted(shown, key=lambda a: (-_RANK[a.severity], -a.last_ts, a.id))[:MAX_ROWS]
         self.table.blockSignals(True)
         self.table.setRowCount(len(ordered))
         for row, alert in enumerate(ordered):

@@ -19,7 +19,7 @@ from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import english
 from tests.layers.sample import small_district
-from widgets.alerts_panel import AlertsPanel
+from widgets.alerts_panel import MAX_ROWS, AlertsPanel
 from widgets.dashboard import Dashboard
 from widgets.detail import DetailPanel
 from widgets.health_panel import HealthPanel
@@ -61,6 +61,11 @@ def test_alert_filter_by_severity_and_text(qtbot: QtBot, english: None) -> None:
     panel.search.setText("sm-")
     assert _cells(panel.table, 2) == ["SM-1", "SM-2"]
     assert len(panel.alerts) == 3  # filtered out, still tracked
+    panel.search.clear()
+    panel.update_alerts(
+        _alert(f"off{i}", "device_offline", NOW - i, f"X{i}", Severity.MEDIUM) for i in range(400)
+    )
+    assert panel.table.rowCount() == MAX_ROWS and _cells(panel.table, 2)[0] == "SM-1"  # worst first, capped
 
 
 def test_dashboard_bars_hold_the_counts_of_a_small_store(qtbot: QtBot, tmp_path: Path, english: None) -> None:
