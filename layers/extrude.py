@@ -5,12 +5,15 @@ in a single vectorised pass (shapely 2 ufuncs + numpy, one projection call): 50,
 couple of seconds and render as one draw call instead of 50,000.
 
 Layout of `BuildingMesh` (what the renderer and the highlight code rely on):
-- walls first: building b owns wall quads `wall_start[b]:wall_start[b+1]`, ordered floor by floor, so the
-  quads of floor f (0-based) are the contiguous range `floor_cells(mesh, b, f)`;
+- walls first: one quad per footprint edge, full height; building b owns wall quads
+  `wall_start[b]:wall_start[b+1]`;
 - roofs after all walls: building b owns roof triangles `roof_start[b]:roof_start[b+1]` (constrained
   Delaunay, so concave footprints and courtyards are right);
-- cells are VTK's "offsets + connectivity" form, colours are per cell (RGB), and every other floor's walls
-  are shaded a little darker so floors read as bands without extra geometry.
+- cells are VTK's "offsets + connectivity" form, colours are per cell (RGB);
+- floors are drawn by a texture, not by geometry: `tcoords` runs up each wall in units of two floors, and
+  `FLOOR_TEXTURE` (a strip of 32 grey levels over two floors) puts a dark slab line at the foot of every
+  floor and shades every other floor a little. A quad per floor cost 4-5x more frame time on a software
+  renderer (triangle count is what it pays for), for the same picture.
 """
 
 from __future__ import annotations
@@ -39,11 +42,26 @@ I32 = NDArray[np.int32]
 U8 = NDArray[np.uint8]
 
 DEFAULT_FLOOR_M = 3.0
-ODD_FLOOR_SHADE = 0.84
-"""Walls of odd floors are this much darker: floors show as bands while the usage colour stays readable."""
+ODD_FLOOR_SHADE = 0.88
+SLAB_SHADE = 0.62
+TEXELS_PER_FLOOR = 16
+SLAB_TEXELS = 2
+
+
+def _floor_texture() -> U8:
+    floor = np.full(TEXELS_PER_FLOOR, 255.0)
+    floor[:SLAB_TEXELS] *= SLAB_SHADE
+    return np.concatenate([floor, floor * ODD_FLOOR_SHADE]).round().astype(np.uint8)
+
+
+FLOOR_TEXTURE = _floor_texture()
+"""Grey levels (32,) over two floors, multiplied into the wall colour: a slab line at the foot of each floor,
+every other floor shaded; floors read as bands while the usage colour stays recognisable."""
+ROOF_TCOORD = 0.25
+"""Roofs sample the middle of an unshaded floor: they show the usage colour itself."""
 BAND_PAD_M = 0.35
 """A highlighted floor is drawn this far outside the walls (and above/below the slab) so it never z-fights."""
-GUARD_Z_M = 2.0
+GUARD_Z_M = 0.0
 DEVICE_Z_M = 1.0
 ROOF_DEVICE_LIFT_M = 1.5
 """Room and building devices have no surveyed spot: they sit just above their building's roof, where the
@@ -59,11 +77,11 @@ class BuildingMesh:
     offsets: I64
     connectivity: I64
     rgb: U8
+    tcoords: F32
+    """Per point: height in units of two floors (walls), `ROOF_TCOORD` (roofs); see `FLOOR_TEXTURE`."""
     cell_building: I32
     wall_start: I64
     roof_start: I64
-    edges: I64
-    """Wall quads per floor of each building (its ring vertex count)."""
     floors: I64
     floor_height: F64
     height: F64
@@ -78,6 +96,11 @@ class BuildingMesh:
     @property
     def n_cells(self) -> int:
         return len(self.offsets) - 1
+
+    @property
+    def edges(self) -> I64:
+        """Wall quads of each building (its footprint's vertex count, courtyards included)."""
+        return np.diff(self.wall_start)
 
     def index_of(self, building_id: str) -> int:
         return self._index()[building_id]
@@ -168,36 +191,23 @@ def _triangulate_one(geom: BaseGeometry) -> BaseGeometry:
     return shapely.GeometryCollection()
 
 
-def _walls(ring_xy: F64, ring_start: I64, ring_b: I64, floors: I64, per: F64) -> tuple[F32, I64, I64]:
-    """Wall points (each ring at every floor level) and quads ordered building → floor → ring → edge.
-
-    Returns points, quad connectivity (q, 4) flattened, and the building of each quad."""
+def _walls(ring_xy: F64, ring_start: I64, ring_b: I64, height: F64, per: F64) -> tuple[F32, F32, I64]:
+    """Wall points (each ring at the foot and at the top), their texture coordinate (height in units of two
+    floors) and quads (one per edge, flattened), ordered building → ring → edge."""
     n_r = np.diff(ring_start)
-    levels_r = floors[ring_b] + 1
-    pts_r = n_r * levels_r
-    base_r = np.concatenate([[0], np.cumsum(pts_r)]).astype(np.int64)
-    ring_of_pt = np.repeat(np.arange(len(n_r)), pts_r)
-    local = np.arange(int(base_r[-1])) - base_r[ring_of_pt]
-    level, vert = np.divmod(local, n_r[ring_of_pt])
-    xy = ring_xy[ring_start[ring_of_pt] + vert]
-    z = level * per[ring_b[ring_of_pt]]
-    points = np.column_stack([xy, z]).astype(np.float32)
-
-    n_b = len(floors)
-    edges_b = np.bincount(ring_b, weights=n_r, minlength=n_b).astype(np.int64)
-    quads_b = edges_b * floors
-    qstart = np.concatenate([[0], np.cumsum(quads_b)]).astype(np.int64)
-    estart = np.concatenate([[0], np.cumsum(edges_b)]).astype(np.int64)
-    edge_ring = np.repeat(np.arange(len(n_r)), n_r)  # global edge table, rings are in building order
-    edge_i = np.arange(len(edge_ring)) - ring_start[edge_ring]
-    q_b = np.repeat(np.arange(n_b), quads_b)
-    level_q, e_local = np.divmod(np.arange(int(qstart[-1])) - qstart[q_b], np.maximum(edges_b[q_b], 1))
-    e = estart[q_b] + e_local
-    r, i = edge_ring[e], edge_i[e]
-    row = base_r[r] + level_q * n_r[r]
-    p0, p1 = row + i, row + (i + 1) % n_r[r]
-    quads = np.column_stack([p0, p1, p1 + n_r[r], p0 + n_r[r]]).astype(np.int64)
-    return points, quads.reshape(-1), q_b.astype(np.int64)
+    base_r = 2 * ring_start[:-1]  # ring r: its n foot points, then its n top points
+    ring_of_pt = np.repeat(np.arange(len(n_r)), 2 * n_r)
+    local = np.arange(2 * int(ring_start[-1])) - base_r[ring_of_pt]
+    top, vert = np.divmod(local, n_r[ring_of_pt])
+    z = top * height[ring_b[ring_of_pt]]
+    points = np.column_stack([ring_xy[ring_start[ring_of_pt] + vert], z]).astype(np.float32)
+    tcoord = (z / (2.0 * per[ring_b[ring_of_pt]])).astype(np.float32)
+    edge_ring = np.repeat(np.arange(len(n_r)), n_r)
+    i = np.arange(len(edge_ring)) - ring_start[edge_ring]
+    n = n_r[edge_ring]
+    p0, p1 = base_r[edge_ring] + i, base_r[edge_ring] + (i + 1) % n
+    quads = np.column_stack([p0, p1, p1 + n, p0 + n]).astype(np.int64)
+    return points, tcoord, quads.reshape(-1)
 
 
 def _anchors(shapes: Sequence[BaseGeometry], proj: LocalProjection) -> F64:
@@ -233,38 +243,36 @@ def extrude_arrays(
 ) -> BuildingMesh:
     """`extrude` on plain arrays (footprints in lon/lat, fill RGB per building), for benchmarks and tests."""
     n_floors, per = floor_heights(floors, height_m)
+    height = n_floors * per
     ring_xy, ring_start, b_ring = _rings(shapes, proj)
     ring_b = np.repeat(np.arange(len(ids)), np.diff(b_ring)).astype(np.int64)
-    wall_pts, wall_conn, wall_b = _walls(ring_xy, ring_start, ring_b, n_floors, per)
+    wall_pts, wall_t, wall_conn = _walls(ring_xy, ring_start, ring_b, height, per)
+    edges = np.bincount(ring_b, weights=np.diff(ring_start), minlength=len(ids)).astype(np.int64)
+    wall_b = np.repeat(np.arange(len(ids)), edges)
     tri_lonlat, tri_b = _triangles(shapes)
     flat = tri_lonlat.reshape(-1, 2)
     tri_xy = proj.to_xy(flat[:, 0], flat[:, 1]) if len(flat) else np.zeros((0, 2))
-    height = n_floors * per
     roof_pts = np.column_stack([tri_xy, np.repeat(height[tri_b], 3)]).astype(np.float32)
     roof_conn = len(wall_pts) + np.arange(len(roof_pts), dtype=np.int64)
 
-    edges = np.bincount(ring_b, weights=np.diff(ring_start), minlength=len(ids)).astype(np.int64)
-    wall_start = np.concatenate([[0], np.cumsum(edges * n_floors)]).astype(np.int64)
+    wall_start = np.concatenate([[0], np.cumsum(edges)]).astype(np.int64)
     roof_count = np.bincount(tri_b, minlength=len(ids)).astype(np.int64)
     roof_start = int(wall_start[-1]) + np.concatenate([[0], np.cumsum(roof_count)]).astype(np.int64)
     n_walls, n_roofs = len(wall_b), len(tri_b)
     offsets = np.concatenate(
         [np.arange(n_walls + 1, dtype=np.int64) * 4, 4 * n_walls + 3 * np.arange(1, n_roofs + 1)]
     ).astype(np.int64)
-    level = (np.arange(n_walls) - wall_start[wall_b]) // np.maximum(edges[wall_b], 1)
-    shade = np.where(level % 2 == 1, ODD_FLOOR_SHADE, 1.0)[:, None]
     fill = np.asarray(fill, dtype=np.uint8).reshape(-1, 3)
-    rgb = np.concatenate([(fill[wall_b] * shade).round().astype(np.uint8), fill[tri_b]])
     return BuildingMesh(
         ids=ids,
         points=np.concatenate([wall_pts, roof_pts]),
         offsets=offsets,
         connectivity=np.concatenate([wall_conn, roof_conn]),
-        rgb=rgb,
+        rgb=np.concatenate([fill[wall_b], fill[tri_b]]),
+        tcoords=np.concatenate([wall_t, np.full(len(roof_pts), ROOF_TCOORD, np.float32)]),
         cell_building=np.concatenate([wall_b, tri_b]).astype(np.int32),
         wall_start=wall_start,
         roof_start=roof_start,
-        edges=edges,
         floors=n_floors,
         floor_height=per,
         height=height,
@@ -273,13 +281,6 @@ def extrude_arrays(
         ring_start=ring_start,
         building_ring_start=b_ring,
     )
-
-
-def floor_cells(mesh: BuildingMesh, building: int, floor: int) -> tuple[int, int]:
-    """[start, stop) of the wall cells of floor `floor` (0-based, clamped) of building index `building`."""
-    f = int(np.clip(floor, 0, mesh.floors[building] - 1))
-    start = int(mesh.wall_start[building] + f * mesh.edges[building])
-    return start, start + int(mesh.edges[building])
 
 
 def _outward(ring: F64, pad: float, hole: bool) -> F64:
@@ -417,7 +418,7 @@ def alert_focus(
 def guard_glyphs(
     proj: LocalProjection, ids: Sequence[str], lonlat: F64, roles: Sequence[GuardRole]
 ) -> Glyphs:
-    """Guards at `lonlat` (n, 2), a little above the ground, coloured by role."""
+    """Guards at `lonlat` (n, 2) on the ground (the glyph stands on its tip there), coloured by role."""
     lonlat = np.asarray(lonlat, dtype=np.float64).reshape(-1, 2)
     xy = proj.to_xy(lonlat[:, 0], lonlat[:, 1]) if len(lonlat) else np.zeros((0, 2))
     palette = {role: np.asarray(s.rgba[:3], dtype=np.uint8) for role, s in style.GUARD_ROLE.items()}

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.util import numpy_support
 from vtkmodules.vtkCommonCore import vtkCommand, vtkPoints
-from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
-from vtkmodules.vtkFiltersSources import vtkCubeSource, vtkSphereSource
+from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkImageData, vtkPolyData
+from vtkmodules.vtkFiltersSources import vtkConeSource, vtkCubeSource
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
 from vtkmodules.vtkRenderingCore import (
     vtkActor,
@@ -42,6 +42,7 @@ from vtkmodules.vtkRenderingCore import (
     vtkGlyph3DMapper,
     vtkPolyDataMapper,
     vtkRenderer,
+    vtkTexture,
     vtkWindowToImageFilter,
 )
 
@@ -58,9 +59,14 @@ FLY_STEP_MS = 33
 """The fly-to runs on a ~30 Hz timer: the UI thread never blocks and never redraws faster than that; the
 camera's progress follows the real time elapsed, so a slow frame skips ahead instead of stretching it."""
 FLY_ELEVATION_DEG = 38.0
-GUARD_RADIUS_M = 3.0
+GUARD_PIN_M = (8.0, 3.0)
+"""Height and radius of a guard's pin: a six-sided cone standing on its tip at the guard's position, 7 cells
+(a sphere was 144), so 5,000 guards stay cheap to draw."""
 DEVICE_SIZE_M = 1.6
 CLICK_SLOP_PX = 4
+MULTISAMPLES = 0
+"""No MSAA: VTK asks for 8 samples by default, which made each frame 4-5x slower on Mesa's software
+renderer (the CPU-only machines this runs on); edges stay sharp enough at sandbox scale."""
 BUILDING_AMBIENT = 0.45
 BUILDING_DIFFUSE = 0.6
 """Enough ambient light that usage colours stay true on roofs and walls alike; diffuse keeps faces apart."""
@@ -93,15 +99,36 @@ def polydata(
     offsets: NDArray[np.int64],
     connectivity: NDArray[np.int64],
     rgb: NDArray[np.uint8],
+    tcoords: NDArray[np.float32] | None = None,
 ) -> vtkPolyData:
-    """Polygon cells straight from numpy (no copies of the big arrays), coloured per cell."""
+    """Polygon cells straight from numpy (no copies of the big arrays), coloured per cell; `tcoords` (one
+    per point) index the floor texture."""
     pd = vtkPolyData()
     pts = vtkPoints()
     pts.SetData(_vtk_array(np.asarray(points, dtype=np.float32)))
     pd.SetPoints(pts)
     pd.SetPolys(_cells(offsets, connectivity))
     pd.GetCellData().SetScalars(_vtk_array(np.asarray(rgb, dtype=np.uint8), "rgb"))
+    if tcoords is not None:
+        st = np.column_stack([tcoords, np.full(len(tcoords), 0.5, np.float32)]).astype(np.float32)
+        pd.GetPointData().SetTCoords(_vtk_array(st, "floors"))
     return pd
+
+
+def floor_texture() -> vtkTexture:
+    """`layers.extrude.FLOOR_TEXTURE` as a repeating, linearly filtered texture. No mipmaps: on Mesa's
+    software renderer they made a 10k-building frame ~5x slower (far slab lines may shimmer instead).
+    It only shows on lit actors: VTK skips textures when diffuse is 0."""
+    strip = np.repeat(extrude.FLOOR_TEXTURE[:, None], 3, axis=1)
+    image = vtkImageData()
+    image.SetDimensions(len(strip), 1, 1)
+    image.GetPointData().SetScalars(numpy_to_vtk(np.ascontiguousarray(strip), deep=True))
+    texture = vtkTexture()
+    texture.SetInputData(image)
+    texture.RepeatOn()
+    texture.InterpolateOn()
+    texture.MipmapOff()
+    return texture
 
 
 def glyph_polydata(glyphs: Glyphs) -> vtkPolyData:
@@ -111,6 +138,17 @@ def glyph_polydata(glyphs: Glyphs) -> vtkPolyData:
     pd.SetPoints(pts)
     pd.GetPointData().SetScalars(_vtk_array(glyphs.rgb.reshape(-1, 3), "rgb"))
     return pd
+
+
+def guard_pin() -> vtkConeSource:
+    height, radius = GUARD_PIN_M
+    cone = vtkConeSource()
+    cone.SetHeight(height)
+    cone.SetRadius(radius)
+    cone.SetResolution(6)
+    cone.SetDirection(0.0, 0.0, -1.0)
+    cone.SetCenter(0.0, 0.0, height / 2.0)  # the tip on the point, the base up where the eye sees it
+    return cone
 
 
 def _direct_colours(mapper: vtkPolyDataMapper | vtkGlyph3DMapper, cell: bool) -> None:
@@ -142,6 +180,7 @@ class Sandbox3D(QWidget):
         self.renderer = vtkRenderer()
         self.renderer.SetBackground(*(c / 255.0 for c in style.BACKGROUND[:3]))
         self.render_window = self.vtk_widget.GetRenderWindow()
+        self.render_window.SetMultiSamples(MULTISAMPLES)
         self.render_window.AddRenderer(self.renderer)
         self.interactor = self.render_window.GetInteractor()
         # Observed on the style, not the interactor: the style grabs the mouse on press, so an interactor
@@ -159,8 +198,9 @@ class Sandbox3D(QWidget):
         lit = self.buildings.GetProperty()
         lit.SetAmbient(BUILDING_AMBIENT)
         lit.SetDiffuse(BUILDING_DIFFUSE)
+        self.buildings.SetTexture(floor_texture())
         self.highlight.GetProperty().LightingOff()  # the lit floor shows its exact severity colour
-        self.guards = self._glyph_actor(self.guards_mapper, self._sphere())
+        self.guards = self._glyph_actor(self.guards_mapper, self._pin())
         self.devices = self._glyph_actor(self.devices_mapper, self._cube())
         self.picker = vtkCellPicker()
         self.picker.SetTolerance(0.0005)
@@ -190,7 +230,7 @@ class Sandbox3D(QWidget):
         self.renderer.AddActor(actor)
         return actor
 
-    def _glyph_actor(self, mapper: vtkGlyph3DMapper, source: vtkSphereSource | vtkCubeSource) -> vtkActor:
+    def _glyph_actor(self, mapper: vtkGlyph3DMapper, source: vtkConeSource | vtkCubeSource) -> vtkActor:
         mapper.SetSourceConnection(source.GetOutputPort())
         mapper.ScalingOff()
         mapper.OrientOff()
@@ -202,12 +242,8 @@ class Sandbox3D(QWidget):
         return actor
 
     @staticmethod
-    def _sphere() -> vtkSphereSource:
-        sphere = vtkSphereSource()
-        sphere.SetRadius(GUARD_RADIUS_M)
-        sphere.SetThetaResolution(12)
-        sphere.SetPhiResolution(8)
-        return sphere
+    def _pin() -> vtkConeSource:
+        return guard_pin()
 
     @staticmethod
     def _cube() -> vtkCubeSource:
@@ -224,7 +260,7 @@ class Sandbox3D(QWidget):
         self.proj = proj or LocalProjection.for_district(district)
         self.mesh = extrude.extrude(district, self.proj)
         m = self.mesh
-        self.buildings_mapper.SetInputData(polydata(m.points, m.offsets, m.connectivity, m.rgb))
+        self.buildings_mapper.SetInputData(polydata(m.points, m.offsets, m.connectivity, m.rgb, m.tcoords))
         self.devices_mapper.SetInputData(glyph_polydata(extrude.device_glyphs(district, self.proj)))
         self.guards_mapper.SetInputData(vtkPolyData())
         self.guard_positions = {}

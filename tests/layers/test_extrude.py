@@ -40,17 +40,17 @@ def _alert(subject: str, kind: str, severity: Severity = Severity.HIGH, aid: str
     return Alert(aid, "test", subject, kind, severity, AlertState.OPEN, 0, 0)
 
 
-def test_cell_counts_walls_per_floor_and_two_roof_triangles(mesh: BuildingMesh) -> None:
-    # B1 and B3: 6 floors, B2: 3 floors; every footprint is a square (4 edges, 2 roof triangles).
+def test_cell_counts_one_wall_per_edge_and_two_roof_triangles(mesh: BuildingMesh) -> None:
+    # Every footprint is a square: 4 full-height wall quads and 2 roof triangles, whatever the floors.
     assert mesh.ids == ("B1", "B2", "B3")
     assert list(mesh.edges) == [4, 4, 4]
-    assert list(np.diff(mesh.wall_start)) == [24, 12, 24]
+    assert list(np.diff(mesh.wall_start)) == [4, 4, 4]
     assert list(np.diff(mesh.roof_start)) == [2, 2, 2]
-    assert mesh.n_cells == 60 + 6
+    assert mesh.n_cells == 12 + 6
     sizes = np.diff(mesh.offsets)
-    assert (sizes[:60] == 4).all() and (sizes[60:] == 3).all()
+    assert (sizes[:12] == 4).all() and (sizes[12:] == 3).all()
     assert mesh.connectivity.max() < len(mesh.points)
-    assert list(mesh.cell_building) == [0] * 24 + [1] * 12 + [2] * 24 + [0, 0, 1, 1, 2, 2]
+    assert list(mesh.cell_building) == [0] * 4 + [1] * 4 + [2] * 4 + [0, 0, 1, 1, 2, 2]
 
 
 def test_heights_are_floors_times_floor_height(mesh: BuildingMesh) -> None:
@@ -66,27 +66,31 @@ def test_heights_are_floors_times_floor_height(mesh: BuildingMesh) -> None:
         assert walls[:, 2].max() == pytest.approx(mesh.height[b])
 
 
-def test_floor_cells_are_the_walls_of_that_floor(mesh: BuildingMesh) -> None:
-    for b, f in [(0, 0), (0, 3), (1, 2), (2, 5)]:
-        start, stop = extrude.floor_cells(mesh, b, f)
-        assert stop - start == mesh.edges[b]
-        assert (mesh.cell_building[start:stop] == b).all()
-        z = np.unique(_cell_points(mesh, start, stop)[:, 2])
-        h = mesh.floor_height[b]
-        assert z == pytest.approx([f * h, (f + 1) * h])
-    # Out-of-range floors (a room listed above the roof, a basement) clamp to the building.
-    assert extrude.floor_cells(mesh, 1, 9) == extrude.floor_cells(mesh, 1, 2)
-    assert extrude.floor_cells(mesh, 1, -1) == extrude.floor_cells(mesh, 1, 0)
+def test_floors_show_through_the_texture_coordinates(mesh: BuildingMesh) -> None:
+    """Up each wall the texture coordinate counts floors in pairs, so each floor's foot (a slab line in
+    `FLOOR_TEXTURE`) lands at a multiple of the building's floor height."""
+    for b in range(3):
+        start, stop = int(mesh.wall_start[b]), int(mesh.wall_start[b + 1])
+        idx = mesh.connectivity[mesh.offsets[start] : mesh.offsets[stop]]
+        z, s = mesh.points[idx, 2], mesh.tcoords[idx]
+        assert s == pytest.approx(z / (2 * mesh.floor_height[b]), rel=1e-6)
+        assert s.max() == pytest.approx(mesh.floors[b] / 2)
+    roofs = mesh.connectivity[mesh.offsets[mesh.roof_start[0]] :]
+    assert (mesh.tcoords[roofs] == extrude.ROOF_TCOORD).all()
+    texture = extrude.FLOOR_TEXTURE
+    per_floor = len(texture) // 2
+    texel = int(extrude.ROOF_TCOORD * len(texture))
+    assert texture[texel] == 255  # roofs show the usage colour itself
+    for floor_start in (0, per_floor):  # each floor starts with a darker slab line
+        assert texture[floor_start] < texture[floor_start + per_floor // 2] - 50
+    assert texture[per_floor + 4] < texture[4]  # every other floor a little darker
 
 
-def test_colours_by_usage_with_odd_floors_shaded(mesh: BuildingMesh) -> None:
+def test_colours_by_usage(mesh: BuildingMesh) -> None:
     blue, group = np.array(style.RENTAL_BLUE[:3]), np.array(style.GROUP_RENTAL_BLUE[:3])
-    assert (mesh.rgb[mesh.roof_start[0] : mesh.roof_start[1]] == blue).all()
-    assert (mesh.rgb[mesh.roof_start[2] : mesh.roof_start[3]] == group).all()
-    even = mesh.rgb[slice(*extrude.floor_cells(mesh, 0, 2))]
-    odd = mesh.rgb[slice(*extrude.floor_cells(mesh, 0, 3))]
-    assert (even == blue).all()
-    assert (odd == np.round(blue * extrude.ODD_FLOOR_SHADE)).all()
+    assert (mesh.rgb[mesh.cell_building == 0] == blue).all()
+    assert (mesh.rgb[mesh.cell_building == 2] == group).all()
+    assert (mesh.rgb[mesh.cell_building == 1] == style.ROOM_USAGE[RoomUsage.OWNER][:3]).all()
 
 
 def test_concave_footprint_with_a_courtyard() -> None:
@@ -98,7 +102,6 @@ def test_concave_footprint_with_a_courtyard() -> None:
     proj = LocalProjection(LON0, LAT0)
     mesh = extrude.extrude_arrays(("L",), [shape], [2], [None], np.array([[1, 2, 3]], np.uint8), proj)
     assert mesh.edges[0] == 6 + 4
-    assert np.diff(mesh.wall_start)[0] == 10 * 2
     tri = _cell_points(mesh, int(mesh.roof_start[0]), int(mesh.roof_start[1]))[:, :2].reshape(-1, 3, 2)
     a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
     area = 0.5 * np.abs((b[:, 0] - a[:, 0]) * (c[:, 1] - a[:, 1]) - (c[:, 0] - a[:, 0]) * (b[:, 1] - a[:, 1]))
@@ -116,7 +119,7 @@ def test_invalid_and_empty_footprints_do_not_break_the_mesh() -> None:
         ("bow", "empty", "ok"), shapes, [1, 3, 2], [None, None, None], np.zeros((3, 3), np.uint8),
         LocalProjection(LON0, LAT0),
     )  # fmt: skip
-    assert list(np.diff(mesh.wall_start))[1:] == [0, 8]
+    assert list(np.diff(mesh.wall_start))[1:] == [0, 4]
     assert np.diff(mesh.roof_start)[2] == 2
     assert mesh.connectivity.max() < len(mesh.points)
 
@@ -214,9 +217,11 @@ def test_many_buildings_vectorised_counts_match_a_per_building_sum() -> None:
     )  # fmt: skip
     vertices = shapely.get_num_coordinates(shapes) - 1
     assert (mesh.edges == vertices).all()
-    assert int(mesh.wall_start[-1]) == int((vertices * floors).sum())
+    assert mesh.height == pytest.approx(np.where(np.arange(n) % 3, 3.0 * floors, 2.9 * floors))
     assert mesh.n_cells == int(mesh.roof_start[-1])
     for b in rng.choice(n, 10, replace=False):
-        f = int(rng.integers(0, floors[b]))
-        z = np.unique(_cell_points(mesh, *extrude.floor_cells(mesh, int(b), f))[:, 2])
-        assert z == pytest.approx([f * mesh.floor_height[b], (f + 1) * mesh.floor_height[b]], rel=1e-5)
+        walls = _cell_points(mesh, int(mesh.wall_start[b]), int(mesh.wall_start[b + 1]))
+        assert np.unique(walls[:, 2]) == pytest.approx([0.0, mesh.height[b]], rel=1e-5)
+        assert (mesh.cell_building[mesh.wall_start[b] : mesh.wall_start[b + 1]] == b).all()
+        roof = _cell_points(mesh, int(mesh.roof_start[b]), int(mesh.roof_start[b + 1]))
+        assert roof[:, 2] == pytest.approx(mesh.height[b], rel=1e-5)

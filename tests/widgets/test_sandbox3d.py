@@ -119,7 +119,15 @@ def test_an_alert_on_a_room_lights_that_floor(view: Sandbox3D, demo: District) -
     front_y = float(shapely.get_coordinates(south)[:, 1].max())  # the wall facing the camera
     el, dist = math.radians(15.0), 90.0
     view._place_camera(np.array([x, y, z]), np.array([x, y - dist * math.cos(el), z + dist * math.sin(el)]))
-    assert not _near(view.grab_image(), HIGH, 8).any()
+    before = view.grab_image()
+    assert not _near(before, HIGH, 8).any()
+    # Floors are visible: up the wall facing the camera, one dark slab line at the foot of every floor.
+    foot = view.world_to_pixel(x, front_y, 0.0)
+    head = view.world_to_pixel(x, front_y, mesh.height[b])
+    column = before[head[1] + 2 : foot[1] + 1, foot[0]].astype(float).sum(axis=1)
+    dark = column < 0.8 * np.median(column)
+    slab_lines = int(dark[0]) + int(np.count_nonzero(dark[1:] & ~dark[:-1]))
+    assert slab_lines == mesh.floors[b], (slab_lines, column.round())
 
     rows = {}
     for floor in (2, 5):
