@@ -1,11 +1,13 @@
-"""Bridge credentials and TLS: secrets by reference only (env or a 0600 file), and the MQTT bridge over TLS
-with a password against a real mosquitto that refuses anonymous and plain-text clients."""
+"""Bridge credentials and TLS: secrets by reference only (env or a 0600 file); the MQTT bridge over TLS
+with a password against a real mosquitto that refuses anonymous and plain-text clients; the HTTP pull bridge
+over https with a bearer token and the station's own CA."""
 
 from __future__ import annotations
 
 import getpass
 import os
 import shutil
+import ssl
 import subprocess
 import tempfile
 import time
@@ -15,12 +17,17 @@ from pathlib import Path
 import orjson
 import paho.mqtt.client as mqtt
 import pytest
+import requests
 from paho.mqtt.enums import CallbackAPIVersion
 
+from sandbox_app.bridges.health import HealthTracker
+from sandbox_app.bridges.http_pull import decode_page
 from sandbox_app.bridges.mqtt import event_topic, mqtt_bridge
+from sandbox_app.bridges.transport.http_pull import HttpPullSettings, HttpPullTransport
 from sandbox_app.bridges.transport.mqtt import MqttSettings
 from sandbox_app.clock import WallClock
 from sandbox_app.privacy.secrets import SecretError, resolve_secret, write_secret
+from tests.bridges.http_fixture_server import EventFeed, FeedServer, _Handler
 from tests.security.helpers import T0
 from tests.servers import Mosquitto, StoreSink, mosquitto_binary, wait_for_port
 
@@ -180,4 +187,52 @@ def test_mqtt_bridge_over_tls_with_a_password(tls_broker: Mosquitto, tmp_path: P
     finally:
         for b in (bridge, wrong, plain):
             b.stop(2)
+        sink.close()
+
+
+class _AuthHandler(_Handler):
+    """The feed, behind a bearer token: anything else gets 401."""
+
+    def do_GET(self) -> None:
+        if self.headers.get("Authorization") != "Bearer feed-token-1":
+            self.send_error(401)
+            return
+        super().do_GET()
+
+
+def test_http_pull_over_https_with_a_bearer_token(tmp_path: Path) -> None:
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    make_certs(tmp_path)
+    feed = EventFeed()
+    feed.add([{"id": f"h{i}", "ts": T0 + i, "device": "B1", "kind": "alarm.button"} for i in range(5)])
+    server = FeedServer(feed)
+    server.RequestHandlerClass = _AuthHandler
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "server.crt", tmp_path / "server.key")
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    server.start()
+    sink = StoreSink(tmp_path / "s.db")
+    base = f"https://127.0.0.1:{server.port}"
+
+    def bridge(**kw: object) -> HttpPullTransport:
+        settings = HttpPullSettings(base, name="https", timeout_s=2.0, **kw)  # type: ignore[arg-type]
+        health = HealthTracker("http:https", WallClock().now_ms, None)
+        return HttpPullTransport(settings, decode_page, sink, sink.store, health)
+
+    try:
+        no_token = bridge(ca_bundle=str(tmp_path / "ca.crt"))
+        with pytest.raises(requests.HTTPError, match="401"):
+            no_token.poll_once()
+        untrusted = bridge(bearer_token="feed-token-1")  # the station CA is not in the system store
+        with pytest.raises(requests.exceptions.SSLError):
+            untrusted.poll_once()
+        good = bridge(bearer_token="feed-token-1", ca_bundle=str(tmp_path / "ca.crt"))
+        assert "feed-token-1" not in repr(good.settings)
+        assert good.poll_once() == 5
+        assert sink.ids() == {f"h{i}" for i in range(5)}
+        for b in (no_token, untrusted, good):
+            b.close()
+    finally:
+        server.stop()
         sink.close()

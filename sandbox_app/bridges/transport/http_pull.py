@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import requests
@@ -60,6 +60,15 @@ class HttpPullSettings:
     """A larger body is refused as a bad page (a hostile or broken server must not exhaust memory)."""
     backoff_min_s: float = 0.5
     backoff_max_s: float = 30.0
+    bearer_token: str | None = field(default=None, repr=False)
+    """Sent as `Authorization: Bearer ...`; in memory only (configs name it via privacy.secrets)."""
+    basic_auth: tuple[str, str] | None = field(default=None, repr=False)
+    """(user, password) for HTTP Basic, for servers that only speak that (use it over https only)."""
+    ca_bundle: str | None = None
+    """CA file for an https server signed by the station's own CA; None: the system's trust store.
+    Certificates are always verified."""
+    client_cert: tuple[str, str] | None = None
+    """(certificate, key) files when the server authenticates clients by certificate."""
 
     @property
     def cursor_key(self) -> str:
@@ -120,8 +129,19 @@ class HttpPullTransport:
             params["after"] = cursor
         if self.settings.limit is not None:
             params["limit"] = self.settings.limit
-        url = self.settings.base_url.rstrip("/") + "/events"
-        response = self._session.get(url, params=params, timeout=self.settings.timeout_s, stream=True)
+        s = self.settings
+        url = s.base_url.rstrip("/") + "/events"
+        headers = {"Authorization": f"Bearer {s.bearer_token}"} if s.bearer_token else None
+        response = self._session.get(
+            url,
+            params=params,
+            timeout=s.timeout_s,
+            stream=True,
+            headers=headers,
+            auth=s.basic_auth,
+            verify=s.ca_bundle or True,
+            cert=s.client_cert,
+        )
         try:
             response.raise_for_status()
             if response.status_code != 200:
