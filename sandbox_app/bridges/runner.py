@@ -96,6 +96,8 @@ class Bridges:
         self.addresses: dict[str, tuple[str, int]] = {}
         """Section → the bound (host, port) of each server bridge (useful with port 0)."""
         self._entries: list[_Entry] = []
+        """Every bridge built, for `health()` (a stopped one still shows its final counts)."""
+        self._running: list[_Entry] = []
         self._jt808: Any = None
         self._order_sender: Callable[[Order], None] | None = None
         self._uplink: _UplinkHealth | None = None
@@ -115,8 +117,8 @@ class Bridges:
         """Stop in reverse order; one bridge failing to stop does not keep the others running."""
         self._order_sender = None
         self._jt808 = None
-        while self._entries:
-            entry = self._entries.pop()
+        while self._running:
+            entry = self._running.pop()
             try:
                 entry.obj.stop()
             except Exception:
@@ -128,7 +130,9 @@ class Bridges:
         """Start `obj` and keep it for `stop`; its health is `health()` or its `.health` (if `watched`)."""
         if watched and health is None:
             health = lambda: obj.health  # noqa: E731
-        self._entries.append(_Entry(section, obj, health))
+        entry = _Entry(section, obj, health)
+        self._entries.append(entry)
+        self._running.append(entry)
         try:
             obj.start()
         except OSError as exc:
