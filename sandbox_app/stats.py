@@ -171,16 +171,30 @@ def compute(store: Store, district: District, now_ts: int, hours: int = DEFAULT_
     Response times cover the dispatches issued in the same window as the hourly chart; reads count since
     local midnight.
     """
-    alerts = store.alerts()
     window_start = now_ts - now_ts % MS_PER_HOUR - (hours - 1) * MS_PER_HOUR
+    alerts, dispatches = _window_records(store, window_start, now_ts)
     open_now = [a for a in alerts if a.state.is_open]
     reads = count_reads(store.events_between(day_start_ms(now_ts, district.timezone), now_ts, READ_KINDS))
     return Figures(
         now_ts,
         alerts_per_hour(alerts, now_ts, hours),
-        response_times(store.dispatches(), since_ts=window_start),
+        response_times(dispatches, since_ts=window_start),
         tuple(online_by_kind(district, offline_subjects(open_now))),
         reads,
+    )
+
+
+def _window_records(store: Store, start_ts: int, end_ts: int) -> tuple[list[Alert], list[Dispatch]]:
+    """Alerts and dispatches alive in the window (every open alert among them). On SQLite, through the
+    bounded replay queries (a year of closed alerts is never read); other stores return everything."""
+    from sandbox_app.store import queries
+
+    try:
+        db = queries.Db.of_store(store)
+    except TypeError:
+        return store.alerts(), store.dispatches()
+    return queries.alerts_overlapping(db, start_ts, end_ts), queries.dispatches_overlapping(
+        db, start_ts, end_ts
     )
 
 

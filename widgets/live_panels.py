@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 PANELS_EVERY_MS = 1_000
-FIGURES_EVERY_S = 10.0
+FIGURES_EVERY_S = 30.0
+"""The figures read the store on the engine's worker (~0.1-0.5 s on a busy station): not too often."""
 
 
 class LivePanels(QObject):
