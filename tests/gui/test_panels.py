@@ -226,3 +226,9 @@ def test_wall_focus_once_then_back_to_the_tour(qtbot: QtBot, english: None) -> N
     x0, y0, x1, y1 = small_district().compounds["C1"].boundary.bounds
     cx, cy = window.projection.to_xy([(x0 + x1) / 2], [(y0 + y1) / 2])[0]
     assert np.allclose(window.map2d.view_centre(), (cx, cy), atol=5.0)
+
+
+def test_wall_flag_is_parsed() -> None:
+    from main import parse_gui_args
+
+    assert parse_gui_args(["--wall"]).wall is True and parse_gui_args([]).wall is False
