@@ -10,8 +10,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import cv2
+import numpy as np
 
-from layers.data import LayerData
+from layers.data import LayerData, Points
 from layers.projection import LocalProjection
 from sandbox_app.domain.model import District
 from sandbox_app.replay.export import local_iso
@@ -36,14 +37,33 @@ class FrameMaker:
         self.background = self.raster.draw(self.raster.blank(), static)
         self._devices: tuple[LayerData, Image] | None = None
 
+    def _redraw_changed(self, old: LayerData, new: LayerData, img: Image) -> Image:
+        if old.points is None or new.points is None or old.points.ids != new.points.ids:
+            return self.raster.draw(self.background.copy(), [new])
+        img = img.copy()
+        self.raster.draw(img, [LayerData(new.name, new.z, points=_changed_points(old.points, new.points))])
+        return img
+
     def frame(self, state: ReplayState, label: str = "") -> Image:
         devices, *moving = self.layers.dynamic(state)
-        if self._devices is None or self._devices[0] is not devices:
-            # thousands of markers: drawn again only when a device's health changes
+        if self._devices is None:
             self._devices = (devices, self.raster.draw(self.background.copy(), [devices]))
+        elif self._devices[0] is not devices:
+            # thousands of markers: only those whose health changed are drawn again, over the old ones
+            self._devices = (devices, self._redraw_changed(self._devices[0], devices, self._devices[1]))
         img = self.raster.draw(self._devices[1].copy(), moving)
         text = local_iso(state.at_ts, self.district.timezone or "UTC")[:23].replace("T", " ")
         return stamp(img, f"{text} {label}".rstrip())
+
+
+def _changed_points(old: Points, new: Points) -> Points:
+    changed = (old.rgba != new.rgba).any(axis=1)
+    if old.edge is not None and new.edge is not None:
+        changed |= (old.edge != new.edge).any(axis=1)
+    i = np.flatnonzero(changed)
+    edge = None if new.edge is None else new.edge[i]
+    return Points(tuple(new.ids[k] for k in i), new.xy[i], new.rgba[i], new.size[i],
+                  tuple(new.symbol[k] for k in i), edge)  # fmt: skip
 
 
 def export_mp4(
