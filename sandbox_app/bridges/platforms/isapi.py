@@ -388,3 +388,13 @@ def _to_event(obj: Obj, config: IsapiConfig) -> Event | Skip:
 
 
 AlertDecoder = Callable[[bytes, str], Event | Rejection | Skip]
+
+
+def __getattr__(name: str) -> Any:
+    """`AlertStreamClient` and `AlertStreamSettings` live in `isapi_stream` (the transport), which imports
+    this module; they are reachable from here too without a circular import."""
+    if name in ("AlertStreamClient", "AlertStreamSettings"):
+        from sandbox_app.bridges.platforms import isapi_stream
+
+        return getattr(isapi_stream, name)
+    raise AttributeError(name)

@@ -35,7 +35,12 @@ def _blob(img: NDArray[np.float32], x: float, y: float, r: float, colour: tuple[
     cv2.ellipse(img, (round(x), round(y)), (max(1, round(r)), max(1, round(r * 1.3))), 0, 0, 360, colour, -1)
 
 
-def make_clip(background: Image, seed: int, throw: bool, fps: float = 25.0, seconds: float = 2.0) -> Clip:
+def make_clip(
+    background: Image, seed: int, throw: bool, fps: float = 25.0, seconds: float = 2.0, hard: bool = False
+) -> Clip:
+    """One clip; `hard` makes the object small (1–2.5 px radius) and of low contrast against the wall
+    (±45 grey levels), hides it in 15 % of frames, doubles the camera noise, and adds a bird gliding
+    down at 15–40° from vertical at constant speed."""
     rng = np.random.default_rng(seed)
     h, w = background.shape[:2]
     n = round(fps * seconds)
@@ -64,7 +69,27 @@ def make_clip(background: Image, seed: int, throw: bool, fps: float = 25.0, seco
     sinker = (rng.uniform(60, w - 60), rng.uniform(20, h * 0.3), rng.uniform(40, 120), rng.uniform(10, 30))
     flicker_at = sorted(rng.choice(n, size=3, replace=False).tolist())
     gain = 1.0
-    noise = [3.0 * rng.standard_normal(base.shape, dtype=np.float32) for _ in range(5)]
+    sigma = 3.0
+    hidden: set[int] = set()
+    diver = (0.0, 0.0, 0.0, 0.0)
+    if hard:  # drawn from a second generator so the standard clips stay as they were
+        hr = np.random.default_rng(seed + 1_000_003)
+        radius = hr.uniform(1.2, 2.5)
+        local = base[int(min(y0, h - 1)), int(x0)]
+        sign = -1.0 if float(local.mean()) > 128 else 1.0
+        obj_colour = tuple(float(np.clip(c + sign * 45.0, 0, 255)) for c in local)  # type: ignore[assignment]
+        sigma = 6.0
+        hidden = {i for i in range(n) if hr.random() < 0.15}
+        angle = np.radians(hr.uniform(15, 40)) * hr.choice([-1, 1])
+        speed = hr.uniform(150, 300)
+        diver = (
+            hr.uniform(80, w - 80),
+            hr.uniform(10, h * 0.3),
+            speed * np.sin(angle),
+            speed * np.cos(angle),
+        )
+        kinds = (*kinds, "diver")
+    noise = [sigma * rng.standard_normal(base.shape, dtype=np.float32) for _ in range(5)]
     for i in range(n):
         t = i / fps
         img = base.copy()
@@ -79,12 +104,15 @@ def make_clip(background: Image, seed: int, throw: bool, fps: float = 25.0, seco
         if "sinker" in kinds:
             sx = sinker[0] + sinker[3] * np.sin(2 * np.pi * 0.7 * t)
             _blob(img, sx, sinker[1] + sinker[2] * t, 3.0, (200.0, 210.0, 215.0))
+        if "diver" in kinds:
+            _blob(img, diver[0] + diver[2] * t, diver[1] + diver[3] * t, 2.0, (35.0, 30.0, 30.0))
         if throw and t >= start:
             tt = t - start
             x = x0 + vx * tt + rng.normal(0, 0.7)
             y = y0 + v0 * tt + 0.5 * G * scale * tt * tt + rng.normal(0, 0.7)
             if y < h - 5:
-                _blob(img, x, y, radius, obj_colour)
+                if i not in hidden:
+                    _blob(img, x, y, radius, obj_colour)
                 xs_in.append(x)
         if "flicker" in kinds and i in flicker_at:
             gain = float(rng.uniform(0.8, 1.2))

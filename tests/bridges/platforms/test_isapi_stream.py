@@ -163,3 +163,11 @@ def test_wrong_password_is_reported_and_retried() -> None:
             client.stop()
     assert client.connections == 0
     assert health and health[-1].last_rejection == "HTTP 401 from alertStream"
+
+
+def test_client_is_reachable_from_the_isapi_module() -> None:
+    from sandbox_app.bridges.platforms import isapi
+
+    assert isapi.AlertStreamClient is AlertStreamClient
+    with pytest.raises(AttributeError):
+        _ = isapi.NoSuchThing
