@@ -111,8 +111,8 @@ class Engine:
         intake: IntakePolicy | None = None,
         audit: AuditFn | None = None,
     ) -> None:
-        """`intake`: the door check (unknown devices, clock problems; defaults on, see intake.py);
-        `audit`: where people's alert actions are recorded (None: nowhere)."""
+        """`intake`: the door check (unknown devices, clock problems; see intake.py), by default on with the
+        warm-up window as the oldest time still evaluated; `audit`: where alert actions are recorded."""
         self.store = store
         self.district = district
         self.rules = list(rules)
@@ -120,7 +120,7 @@ class Engine:
         self.batch_size = batch_size
         self.health: dict[str, Any] = {}
         self.audit = audit
-        self.intake = IntakeGuard(intake or IntakePolicy(), district.devices)
+        self.intake = IntakeGuard(intake or IntakePolicy(past_ms=warmup_ms), district.devices)
         self._store_errors = 0
         self._store_error: str | None = None
         self.book = AlertBook()
