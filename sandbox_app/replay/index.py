@@ -20,6 +20,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sandbox_app.domain.events import EVENT_KINDS
+from sandbox_app.store import queries
+from sandbox_app.store.keyframes import folded_seq
 from sandbox_app.store.queries import Db
 
 FRAME_MS = 120_000
@@ -108,6 +110,7 @@ class FrameIndex:
         self.index: dict[str, int] = {d: i for i, d in enumerate(self.devices)}
         self._hb_key: tuple[int, int] = (0, -1)
         self._hb: I64 = np.zeros(0, dtype=np.int64)
+        self._unfolded: tuple[int, int, int | None] | None = None
 
     # reading ------------------------------------------------------------------------------------------
     def frame_at(self, at_ts: int) -> Frame | None:
@@ -174,6 +177,22 @@ class FrameIndex:
         for i, d in rows:
             self.devices.append(d)
             self.index[d] = i
+
+    def unfolded(self) -> tuple[int, int | None]:
+        """(the store's keyframe seq, the earliest ts of the log rows after it): fixes a seek must still
+        read from the log because the store folds them into keyframes only every few thousand rows."""
+        with self.db.lock:
+            folded = folded_seq(self.db.conn)
+            top = int(self.db.conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0])
+        cached = self._unfolded
+        if cached is None or cached[0] != folded or cached[1] > top:
+            earliest = queries.seq_span_min_ts(self.db, folded, top)
+        else:
+            newer = queries.seq_span_min_ts(self.db, cached[1], top)
+            known = [t for t in (cached[2], newer) if t is not None]
+            earliest = min(known) if known else None
+        self._unfolded = (folded, top, earliest)
+        return folded, earliest
 
     # building -----------------------------------------------------------------------------------------
     def stale(self) -> bool:

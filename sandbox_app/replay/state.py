@@ -24,9 +24,9 @@ from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
 from sandbox_app.replay.history import alert_at, dispatch_at
 from sandbox_app.replay.index import DeviceArrays, Frame, FrameIndex, kind_codes, kind_name
+from sandbox_app.replay.tracks import first_fixes_after, fixes_before, minute_floor
 from sandbox_app.store import queries
-from sandbox_app.store.keyframes import last_fixes
-from sandbox_app.store.queries import Db, TailRow
+from sandbox_app.store.queries import Db, Fix3, TailRow
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -36,8 +36,6 @@ DEFAULT_TRAIL_MS = 120_000
 """As long as the live map's trails (`layers.style.TRAIL_WINDOW_S`)."""
 DEFAULT_HEARTBEAT_S = 600
 TRACKER_HEARTBEAT_S = 300
-FIRST_LOOKAHEAD_MS = 20_000
-"""Most guards fix every few seconds: look this far past T first, further only for the ones still unpaired."""
 
 
 def heartbeat_ms(district: District, device: str, default_s: int = DEFAULT_HEARTBEAT_S) -> int:
@@ -150,7 +148,9 @@ class Window:
         }
         frame = self.frames.frame_at(start_ts)
         trail_start = start_ts - trail_ms
-        read_from = min(trail_start, frame.start_ts) if frame is not None else trail_start
+        read_from = minute_floor(trail_start)  # the fixes before the trail come from that minute on
+        if frame is not None:
+            read_from = min(read_from, frame.start_ts)
         rows = queries.tail(db, read_from, end_ts)
         self._load_devices(frame, rows)
         self._load_tracks(db, trail_start, rows)
@@ -172,43 +172,21 @@ class Window:
 
     def _load_tracks(self, db: Db, trail_start: int, rows: list[TailRow]) -> None:
         """Per guard tracker: the last fix before the trail window, the fixes in it up to the end, and
-        the first fixes after the end (look-ahead, extended only for trackers still unpaired)."""
-        devices = set(self._hb)
-        with db.lock:
-            before = last_fixes(db.conn, trail_start - 1)
-        pts: dict[str, list[tuple[int, float, float]]] = {d: [] for d in devices}
-        for d in devices:
-            f = before.get(d)
-            if f is not None:
-                pts[d].append((f.ts, f.lon, f.lat))
+        the first fix after the end when it pairs with the last one (see `replay.tracks`)."""
+        devices = sorted(self._hb)
+        pts: dict[str, list[Fix3]] = {d: [] for d in devices}
+        for d, fix in fixes_before(db, self.frames, devices, trail_start, rows).items():
+            pts[d].append(fix)
         fixes = [r for r in rows if r[5] and r[0] >= trail_start and r[1] in pts]
         for ts, dev, _kind, lon, lat, _ in fixes:
             pts[dev].append((ts, lon, lat))  # type: ignore[arg-type]  # current fixes have lon/lat
-        self._look_ahead(db, pts)
+        last = {d: p[-1][0] for d, p in pts.items() if p}
+        for d, fix in first_fixes_after(db, self.frames, last, self._hb, self.end_ts).items():
+            pts[d].append(fix)
         self._tracks: dict[str, _Track] = {}
-        for d, p in pts.items():  # in time order: the keyframe, the tail, the look-ahead
+        for d, p in pts.items():  # in time order: before the window, in it, the first after it
             arr = np.asarray(p, dtype=np.float64).reshape(-1, 3)
             self._tracks[d] = _Track(arr[:, 0].astype(np.int64), arr[:, 1:3])
-
-    def _look_ahead(self, db: Db, pts: dict[str, list[tuple[int, float, float]]]) -> None:
-        """The first fix after the window's end per tracker: a short read first, then up to the heartbeat
-        only for trackers still unpaired whose last fix could still pair with a later one."""
-        end = self.end_ts
-        first = queries.fixes_after(db, end, end + FIRST_LOOKAHEAD_MS)
-        unpaired = set(pts)
-        for ts, dev, _kind, lon, lat, _ in first:
-            if dev in unpaired and lon is not None and lat is not None:
-                pts[dev].append((ts, lon, lat))
-                unpaired.discard(dev)
-        reach = {d: pts[d][-1][0] + self._hb[d] for d in unpaired if pts[d]}
-        wanted = {d for d, r in reach.items() if r > end + FIRST_LOOKAHEAD_MS}
-        if not wanted:
-            return
-        until = max(reach[d] for d in wanted)
-        for ts, dev, _kind, lon, lat, _ in queries.fixes_after(db, end + FIRST_LOOKAHEAD_MS, until):
-            if dev in wanted and lon is not None and lat is not None:
-                pts[dev].append((ts, lon, lat))
-                wanted.discard(dev)
 
     # state at T ------------------------------------------------------------------------------------------
     def state(self, at_ts: int) -> ReplayState:

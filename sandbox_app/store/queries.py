@@ -18,7 +18,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.events import Event
 from sandbox_app.store import codec, dispatch_sql
-from sandbox_app.store.migrations import CURRENT_FIX
+from sandbox_app.store.migrations import CURRENT_FIX, KEYFRAME_MS
 
 TailRow = tuple[int, str, str, float | None, float | None, int]
 """(ts, device, kind, lon, lat, is_current_fix) of one logged event."""
@@ -173,3 +173,52 @@ def dispatches_overlapping(db: Db, start_ts: int, end_ts: int) -> list[Dispatch]
 def dispatches_for(db: Db, alert_id: str) -> list[Dispatch]:
     with db.lock:
         return dispatch_sql.select(db.conn, "d.alert_id = ?", (alert_id,))
+
+
+Fix3 = tuple[int, float, float]
+"""(ts, lon, lat) of one fix."""
+
+
+def keyframes_before(db: Db, devices: Sequence[str], bucket: int) -> dict[str, Fix3]:
+    """Each device's keyframe from the last minute bucket before `bucket` (one index probe per device)."""
+    out: dict[str, Fix3] = {}
+    with db.lock:
+        for device in devices:
+            row = db.conn.execute(
+                """SELECT ts, lon, lat FROM fix_keyframes WHERE device = ? AND bucket < ?
+                   ORDER BY bucket DESC LIMIT 1""",
+                (device, bucket),
+            ).fetchone()
+            if row is not None:
+                out[device] = (int(row[0]), float(row[1]), float(row[2]))
+    return out
+
+
+def keyframe_after(db: Db, device: str, after_ts: int) -> tuple[int, int] | None:
+    """(bucket, ts) of the first minute bucket holding a fix of `device` later than after_ts."""
+    with db.lock:
+        row = db.conn.execute(
+            """SELECT bucket, ts FROM fix_keyframes WHERE device = ? AND bucket >= ? AND ts > ?
+               ORDER BY bucket LIMIT 1""",
+            (device, after_ts // KEYFRAME_MS, after_ts),
+        ).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]))
+
+
+def unfolded_fixes(db: Db, folded: int, before_ts: int) -> list[TailRow]:
+    """Current fixes not yet folded into keyframes (seq > folded) with ts < before_ts, in log order."""
+    with db.lock:
+        return db.conn.execute(
+            f"""SELECT ts, device, kind, lon, lat, 1 FROM events
+                WHERE seq > ? AND +ts < ? AND {CURRENT_FIX} ORDER BY seq""",
+            (folded, before_ts),
+        ).fetchall()
+
+
+def seq_span_min_ts(db: Db, after_seq: int, through_seq: int) -> int | None:
+    """The earliest event time among seq in (after_seq, through_seq] (a rowid range read)."""
+    with db.lock:
+        row = db.conn.execute(
+            "SELECT min(ts) FROM events WHERE seq > ? AND seq <= ?", (after_seq, through_seq)
+        ).fetchone()
+    return None if row[0] is None else int(row[0])

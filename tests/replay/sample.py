@@ -62,11 +62,13 @@ def dispatch() -> Dispatch:
     return d
 
 
-def build(path: Path) -> Path:
-    store = SqliteStore(path)
+def build(path: Path, keyframe_lag: int = 20_000) -> Path:
+    """The store file; a small `keyframe_lag` folds the fixes into the store's keyframes at once."""
+    store = SqliteStore(path, keyframe_lag=keyframe_lag)
     try:
         store.replace_district(small_district())
-        store.append_events(events())
+        for event in events():  # one batch each, so a small lag folds as it goes
+            store.append_events([event])
         store.upsert_alerts([alert()])
         store.create_dispatch(dispatch())
     finally:

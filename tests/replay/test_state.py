@@ -129,3 +129,20 @@ def test_frames_follow_late_events(tmp_path: Path) -> None:
     assert state.devices.of("D4")[:2] == (T0 + 100 * S, "device.heartbeat")
     frame = frames.frame_at(later)
     assert frame is not None and frame.start_ts > T0 + 100 * S
+
+
+def test_same_state_whether_fixes_are_in_keyframes_or_still_in_the_log(tmp_path: Path) -> None:
+    district = small_district()
+    folded = Db.open(str(sample.build(tmp_path / "folded.db", keyframe_lag=1)))
+    raw = Db.open(str(sample.build(tmp_path / "raw.db")))
+    assert folded.conn.execute("SELECT count(*) FROM fix_keyframes").fetchone()[0] > 0
+    assert raw.conn.execute("SELECT count(*) FROM fix_keyframes").fetchone()[0] == 0
+    for t in range(T0 - 30 * S, T0 + 1000 * S, 13 * S):
+        a, b = seek(folded, district, t), seek(raw, district, t)
+        assert a.guards == b.guards, t
+        assert {g: [p.tolist() for p in v] for g, v in a.trails.items()} == {
+            g: [p.tolist() for p in v] for g, v in b.trails.items()
+        }, t
+    # Between GU1's fixes at T0 and T0 + 60 s the next fix is past the short look-ahead: found from the
+    # keyframes in one store and from the log in the other.
+    assert seek(folded, district, T0 + 15 * S).guards["GU1"].next_ts == T0 + 60 * S
