@@ -4,8 +4,10 @@ Version n means the same tables on both backends, so a station can tell what a d
 engine runs it; the dialect differs: PostGIS geometry columns with GiST indexes instead of WKB blobs, a
 `schema_version` row instead of `PRAGMA user_version`, and an event log partitioned by month (native range
 partitioning on ts, partitions made on demand by `ensure_partitions`) so a year of a county stays fast.
-Event ids are unique through the `event_ids` table (a partitioned table cannot hold a unique index without
-its partition key, and a repeated id may come with another ts). Openers serialise on an advisory lock, so
+Keys and ids are `COLLATE "C"`: byte order, as SQLite compares text (so both backends sort alike), and
+cheaper in a B-tree than a linguistic collation. Event ids are unique through the `event_ids` table (a
+partitioned table cannot hold a unique index without its partition key, and a repeated id may come with
+another ts). Openers serialise on an advisory lock, so
 two stations starting against a fresh database do not both run a step.
 
 v6 adds, besides the compound hierarchy, the change feed the stations sync from (`changes`, see sync.py):
@@ -43,70 +45,76 @@ _V1_CORE = (
         extra TEXT NOT NULL)""",
     # `pos` keeps the insertion order a load returns (SQLite's rowid).
     f"""CREATE TABLE compounds (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, name TEXT NOT NULL,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL,
         boundary {_POLYGON} NOT NULL, extra TEXT NOT NULL)""",
     "CREATE INDEX compounds_boundary ON compounds USING gist (boundary)",
     f"""CREATE TABLE buildings (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, compound_id TEXT NOT NULL,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, compound_id TEXT NOT NULL,
         name TEXT NOT NULL, floors INTEGER NOT NULL, footprint {_POLYGON} NOT NULL, height_m DOUBLE PRECISION,
         extra TEXT NOT NULL)""",
     "CREATE INDEX buildings_footprint ON buildings USING gist (footprint)",
     """CREATE TABLE rooms (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, building_id TEXT NOT NULL,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, building_id TEXT NOT NULL,
         entrance TEXT NOT NULL, floor INTEGER NOT NULL, number TEXT NOT NULL, usage TEXT NOT NULL,
         extra TEXT NOT NULL)""",
     """CREATE TABLE people (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, name TEXT NOT NULL, room_id TEXT,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL,
+        room_id TEXT,
         relation TEXT NOT NULL, tags TEXT NOT NULL, credentials TEXT NOT NULL, extra TEXT NOT NULL)""",
     f"""CREATE TABLE devices (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, kind TEXT NOT NULL,
+        name TEXT NOT NULL,
         placement TEXT NOT NULL, room_id TEXT, building_id TEXT, gate_id TEXT, location {_POINT},
         extra TEXT NOT NULL)""",
     "CREATE INDEX devices_location ON devices USING gist (location)",
     """CREATE TABLE guards (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL,
+        role TEXT NOT NULL,
         device_id TEXT, extra TEXT NOT NULL)""",
     """CREATE TABLE roads (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, kind TEXT NOT NULL,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, kind TEXT NOT NULL,
         line geometry(LineString, 4326) NOT NULL, oneway INTEGER NOT NULL, extra TEXT NOT NULL)""",
     "CREATE INDEX roads_line ON roads USING gist (line)",
     f"""CREATE TABLE gates (
-        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT PRIMARY KEY, name TEXT NOT NULL,
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, name TEXT NOT NULL,
         location {_POINT} NOT NULL, compound_id TEXT, closed_hours TEXT NOT NULL, extra TEXT NOT NULL)""",
     # The log: seq is the arrival order and, with ts, the paging cursor. geom is derived from lon/lat by
     # the server, so a bbox + time query uses the partition's GiST index without the client sending it.
     "CREATE SEQUENCE events_seq AS BIGINT",
     f"""CREATE TABLE events (
-        seq BIGINT NOT NULL DEFAULT nextval('events_seq'), id TEXT NOT NULL, ts BIGINT NOT NULL,
-        device TEXT NOT NULL, kind TEXT NOT NULL, lon DOUBLE PRECISION, lat DOUBLE PRECISION,
+        seq BIGINT NOT NULL DEFAULT nextval('events_seq'), id TEXT COLLATE "C" NOT NULL, ts BIGINT NOT NULL,
+        device TEXT COLLATE "C" NOT NULL, kind TEXT COLLATE "C" NOT NULL, lon DOUBLE PRECISION,
+        lat DOUBLE PRECISION,
         data JSONB NOT NULL,
         geom {_POINT} GENERATED ALWAYS AS (
             CASE WHEN lon IS NULL OR lat IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(lon, lat), 4326) END
         ) STORED) PARTITION BY RANGE (ts)""",
     "CREATE INDEX events_ts_seq ON events (ts, seq)",
     "CREATE INDEX events_geom ON events USING gist (geom) WHERE geom IS NOT NULL",
-    "CREATE TABLE event_ids (id TEXT PRIMARY KEY)",
+    'CREATE TABLE event_ids (id TEXT COLLATE "C" PRIMARY KEY)',
     """CREATE TABLE alerts (
-        id TEXT PRIMARY KEY, rule TEXT NOT NULL, subject TEXT NOT NULL, subject_type TEXT NOT NULL,
+        id TEXT COLLATE "C" PRIMARY KEY, rule TEXT NOT NULL, subject TEXT NOT NULL,
+        subject_type TEXT NOT NULL,
         severity TEXT NOT NULL, state TEXT NOT NULL, first_ts BIGINT NOT NULL, last_ts BIGINT NOT NULL,
         count INTEGER NOT NULL, closed_ts BIGINT, lon DOUBLE PRECISION, lat DOUBLE PRECISION,
         data TEXT NOT NULL)""",
     "CREATE INDEX alerts_first_ts ON alerts (first_ts)",
     """CREATE TABLE alert_steps (
-        alert_id TEXT NOT NULL, idx INTEGER NOT NULL, state TEXT NOT NULL, actor TEXT NOT NULL,
+        alert_id TEXT COLLATE "C" NOT NULL, idx INTEGER NOT NULL, state TEXT NOT NULL, actor TEXT NOT NULL,
         ts BIGINT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (alert_id, idx))""",
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    'CREATE TABLE meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL)',
 )
 
 _V2_FIX_TABLES = (
     f"""CREATE TABLE latest_fix (
-        device TEXT PRIMARY KEY, ts BIGINT NOT NULL, lon DOUBLE PRECISION NOT NULL,
+        device TEXT COLLATE "C" PRIMARY KEY, ts BIGINT NOT NULL, lon DOUBLE PRECISION NOT NULL,
         lat DOUBLE PRECISION NOT NULL,
         geom {_POINT} GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED)""",
     "CREATE INDEX latest_fix_geom ON latest_fix USING gist (geom)",
     # Kept current by every append (no lag to fold, unlike SQLite: the server does the grouping).
     """CREATE TABLE fix_keyframes (
-        device TEXT NOT NULL, bucket BIGINT NOT NULL, ts BIGINT NOT NULL, lon DOUBLE PRECISION NOT NULL,
+        device TEXT COLLATE "C" NOT NULL, bucket BIGINT NOT NULL, ts BIGINT NOT NULL,
+        lon DOUBLE PRECISION NOT NULL,
         lat DOUBLE PRECISION NOT NULL, PRIMARY KEY (device, bucket))""",
     f"""INSERT INTO fix_keyframes (device, bucket, ts, lon, lat)
         SELECT DISTINCT ON (device, ts / {KEYFRAME_MS}) device, ts / {KEYFRAME_MS}, ts, lon, lat
@@ -117,7 +125,8 @@ _V2_FIX_TABLES = (
 
 _V3_DISPATCHES = (
     """CREATE TABLE dispatches (
-        id TEXT PRIMARY KEY, alert_id TEXT, guard_id TEXT, state TEXT NOT NULL, issued_ts BIGINT NOT NULL,
+        id TEXT COLLATE "C" PRIMARY KEY, alert_id TEXT COLLATE "C", guard_id TEXT COLLATE "C",
+        state TEXT NOT NULL, issued_ts BIGINT NOT NULL,
         last_ts BIGINT NOT NULL, closed_ts BIGINT, data TEXT NOT NULL)""",
     "CREATE INDEX dispatches_alert ON dispatches (alert_id)",
 )
@@ -129,7 +138,7 @@ _V4_DISPATCH_LIFECYCLE = (
     """CREATE UNIQUE INDEX dispatches_guard_holding ON dispatches (guard_id)
         WHERE state IN ('issued', 'escalated', 'accepted', 'on_scene')""",
     """CREATE TABLE dispatch_steps (
-        dispatch_id TEXT NOT NULL, idx INTEGER NOT NULL, state TEXT NOT NULL, actor TEXT NOT NULL,
+        dispatch_id TEXT COLLATE "C" NOT NULL, idx INTEGER NOT NULL, state TEXT NOT NULL, actor TEXT NOT NULL,
         ts BIGINT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (dispatch_id, idx))""",
 )
 
