@@ -11,6 +11,7 @@ heartbeat is in a gap: marked `gap=True` at its last known place, never drawn as
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -160,11 +161,11 @@ class Window:
 
     # loading --------------------------------------------------------------------------------------------
     def _load_devices(self, frame: Frame | None, rows: list[TailRow]) -> None:
-        since = frame.start_ts if frame is not None else None
-        mine = [r for r in rows if since is None or r[0] >= since]
-        self._dev_idx = self.frames.codes([r[1] for r in mine])
-        self._dev_ts = np.fromiter((r[0] for r in mine), dtype=np.int64, count=len(mine))
-        self._dev_kind = kind_codes([r[2] for r in mine])
+        mine = rows[bisect.bisect_left(rows, (frame.start_ts,)) :] if frame is not None else rows
+        ts, devices, kinds = list(zip(*mine, strict=True))[:3] if mine else ((), (), ())
+        self._dev_idx = self.frames.codes(list(devices))
+        self._dev_ts = np.asarray(ts, dtype=np.int64)
+        self._dev_kind = kind_codes(list(kinds))
         n = len(self.frames.devices)
         self._base = frame.devices.grown(n) if frame is not None else DeviceArrays.empty(n)
         district = self.district

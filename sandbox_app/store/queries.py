@@ -163,11 +163,21 @@ def alert_first_ts_around(db: Db, at_ts: int) -> tuple[int | None, int | None]:
 
 
 def dispatches_overlapping(db: Db, start_ts: int, end_ts: int) -> list[Dispatch]:
-    """Dispatches issued by end_ts and not ended before start_ts, with their full histories."""
+    """Dispatches issued by end_ts and not ended before start_ts, with their full histories (the ids
+    first, so the steps of long-closed dispatches are never joined)."""
     with db.lock:
-        return dispatch_sql.select(
-            db.conn, "d.issued_ts <= ? AND (d.closed_ts IS NULL OR d.closed_ts >= ?)", (end_ts, start_ts)
-        )
+        ids = [
+            r[0]
+            for r in db.conn.execute(
+                "SELECT id FROM dispatches WHERE issued_ts <= ? AND (closed_ts IS NULL OR closed_ts >= ?)",
+                (end_ts, start_ts),
+            )
+        ]
+        out: list[Dispatch] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            out += dispatch_sql.select(db.conn, f"d.id IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+    return sorted(out, key=lambda d: (d.issued_ts, d.id))
 
 
 def dispatches_for(db: Db, alert_id: str) -> list[Dispatch]:
