@@ -92,6 +92,8 @@ class BuildingMesh:
     building_ring_start: I64
     """Building b owns rings building_ring_start[b]:[b+1]; ring r owns ring_xy[ring_start[r]:[r+1]] (open,
     no repeated closing vertex). The highlight band is offset from these."""
+    index: dict[str, int]
+    """Building id → its index b, built once (a lookup per alert must not walk 50,000 ids)."""
 
     @property
     def n_cells(self) -> int:
@@ -103,10 +105,7 @@ class BuildingMesh:
         return np.diff(self.wall_start)
 
     def index_of(self, building_id: str) -> int:
-        return self._index()[building_id]
-
-    def _index(self) -> dict[str, int]:
-        return {b: i for i, b in enumerate(self.ids)}
+        return self.index[building_id]
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +279,7 @@ def extrude_arrays(
         ring_xy=ring_xy,
         ring_start=ring_start,
         building_ring_start=b_ring,
+        index={b: i for i, b in enumerate(ids)},
     )
 
 
@@ -377,7 +377,7 @@ def alert_floor(district: District, alert: Alert) -> tuple[str, int | None] | No
 def alert_bands(district: District, mesh: BuildingMesh, alerts: Sequence[Alert]) -> Patch:
     """Every open alert's floor as one patch, coloured by severity; a floor lit by several alerts is drawn
     once, in its most severe colour."""
-    index = {b: i for i, b in enumerate(mesh.ids)}
+    index = mesh.index
     worst: dict[tuple[int, int | None], tuple[int, tuple[int, int, int]]] = {}
     order = list(style.SEVERITY)
     for alert in alerts:
