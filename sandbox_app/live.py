@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -328,8 +328,13 @@ class LiveSession:
             raise RuntimeError("the simulator is not running yet")
         self._sim.receive_order(order)
 
-    def _replies(self, until_ts: int) -> list[Any]:
-        return self._sim.drain_replies(until_ts) if self._sim is not None else []
+    def _replies(self, until_ts: int) -> Iterable[Any]:
+        """The simulated guards' replies, then the real phones' ([orders] in the bridges file)."""
+        simulated = self._sim.drain_replies(until_ts) if self._sim is not None else []
+        bridges, rule = self._bridges, self._desk_rule
+        if bridges is None or rule is None:
+            return simulated
+        return chain(simulated, bridges.replies(until_ts, rule.desk))
 
     def _publish_dispatches(self, now_ts: int, force: bool = False) -> None:
         service, rule = self._service, self._desk_rule

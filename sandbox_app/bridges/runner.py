@@ -4,15 +4,16 @@ Every bridge gets the same `sink` (e.g. `Engine.ingest`, or a LiveSession's hand
 the same health `reporter` (e.g. `Engine.report_health`), exactly as each bridge's own tests wire them, so
 the device-health panel and the liveness rule's `bridge:<name>` heartbeats see real bridges like the
 simulator's. Orders: a JT/T 808 terminal that is connected gets the 0x8300 text, every other guard's device
-its MQTT order topic (`[orders]`), which is the only downlink OsmAnd phones and GT06 units have.
+its MQTT order topic (`[orders]`), which is the only downlink OsmAnd phones and GT06 units have. `[orders]`
+also subscribes the guards' replies (`bridges/replies.py`), which `replies` hands to the desk's rule.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sandbox_app.bridges.config import BridgesConfig, Listen, MqttLink
 from sandbox_app.bridges.health import KEEPALIVE_MS, BridgeHealth, HealthReporter, HealthTracker
@@ -23,6 +24,11 @@ from sandbox_app.bridges.transport.http_pull import CursorStore
 from sandbox_app.bridges.transport.mqtt import MqttSettings
 from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.model import District
+
+if TYPE_CHECKING:
+    from sandbox_app.bridges.orders import Reply
+    from sandbox_app.bridges.replies import MqttReplySubscriber
+    from sandbox_app.dispatch.lifecycle import DispatchDesk
 
 log = logging.getLogger(__name__)
 SnapshotSaver = Callable[[str, bytes], str]
@@ -100,6 +106,7 @@ class Bridges:
         self._running: list[_Entry] = []
         self._jt808: Any = None
         self._order_sender: Callable[[Order], None] | None = None
+        self._replies: MqttReplySubscriber | None = None
         self._uplink: _UplinkHealth | None = None
         self._keepalive_due = 0.0
 
@@ -117,6 +124,7 @@ class Bridges:
         """Stop in reverse order; one bridge failing to stop does not keep the others running."""
         self._order_sender = None
         self._jt808 = None
+        self._replies = None
         while self._running:
             entry = self._running.pop()
             try:
@@ -186,10 +194,16 @@ class Bridges:
             self._start_gat1400()
         if c.orders:
             from sandbox_app.bridges.orders import MqttOrderSender
+            from sandbox_app.bridges.replies import MqttReplySubscriber
 
             sender = MqttOrderSender(_mqtt_settings(c.orders.link), c.orders.station)
             self._add("orders", sender, watched=False)
             self._order_sender = sender
+            link = replace(c.orders.link, client_id=f"{c.orders.link.client_id}-replies")
+            self._replies = MqttReplySubscriber(
+                _mqtt_settings(link), c.orders.station, self.district, self.clock, self.reporter
+            )
+            self._add("replies", self._replies)
         if self._jt808 is not None:
             from sandbox_app.bridges.protocols.jt808_server import Jt808OrderSender
 
@@ -288,3 +302,14 @@ class Bridges:
         if sender is None:
             raise OrderNotSent(f"no order path for dispatch {order.dispatch_id}: bridges not running")
         sender(order)
+
+    @property
+    def reply_subscriber(self) -> MqttReplySubscriber | None:
+        """The phones' reply subscriber while running with [orders] (its `stats`, `wait_ready`)."""
+        return self._replies
+
+    def replies(self, until_ts: int, desk: DispatchDesk) -> Iterable[Reply]:
+        """The phones' replies to apply now ([orders] subscribes `sandbox/<station>/replies/+`): the desk
+        rule's replies source, `DeskRule(desk, lambda t: bridges.replies(t, desk))`; empty without one."""
+        subscriber = self._replies
+        return subscriber.take(until_ts, desk) if subscriber is not None else ()

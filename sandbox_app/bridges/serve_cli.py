@@ -92,7 +92,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             send_order=(lambda order: holder[0].send_order(order)) if config.jt808 or config.orders else None,
             recommend=nearest_recommender(store, district, router),
         )
-        rule = DeskRule(desk, live=False)
+        rule = DeskRule(desk, lambda until: holder[0].replies(until, desk) if holder else (), live=False)
         engine = Engine(store, district, [*rules, rule])
         rule.live = True  # after the warm-up replay, as in the live session
         bridges = Bridges(config, district, engine.ingest, clock, engine.report_health, cursors=store)
