@@ -68,7 +68,7 @@ def colour_of(kind: str) -> QColor:
 
 
 def map_snapshot(db: Db, district: District, case: CaseFile, size: tuple[int, int]) -> QImage:
-    maker = FrameMaker(district, size)
+    maker = FrameMaker(district, size, view=(case.lon, case.lat, case.radius_m * 1.6))
     img = maker.frame(seek(db, district, case.alert.first_ts))
     raster = maker.raster
     centre = raster.px(maker.proj.to_xy([case.lon], [case.lat]))[0]
@@ -137,9 +137,10 @@ def _summary(p: QPainter, page: QRectF, case: CaseFile, snapshot: QImage) -> Non
             )
         )
     y = 60.0
+    step = p.fontMetrics().height() * 1.25
     for line in lines:
         p.drawText(QPointF(0, y), line)
-        y += 20
+        y += step
     target = QRectF(0, y + 10, page.width(), page.width() * snapshot.height() / snapshot.width())
     p.drawImage(target, snapshot)
     strip = QRectF(0, target.bottom() + 20, page.width(), 50)
@@ -161,7 +162,7 @@ def _table(p: QPainter, page: QRectF, case: CaseFile, first: int) -> None:
     metrics = p.fontMetrics()
     row_h = (page.height() - 40) / ROWS_PER_PAGE
     for k, e in enumerate(case.entries[first : first + ROWS_PER_PAGE]):
-        y = 40 + k * row_h
+        y = 30 + (k + 1) * row_h
         p.setPen(colour_of(e.kind))
         p.drawText(QPointF(0, y), local_iso(e.ts, tz)[:23].replace("T", " "))
         p.setPen(QColor(0, 0, 0))

@@ -28,12 +28,23 @@ DEFAULT_SIZE = (1280, 720)
 class FrameMaker:
     """District → background once; ReplayState → one BGR frame with its time stamp."""
 
-    def __init__(self, district: District, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+    def __init__(
+        self,
+        district: District,
+        size: tuple[int, int] = DEFAULT_SIZE,
+        view: tuple[float, float, float] | None = None,
+    ) -> None:
+        """`view`: (lon, lat, half-width in metres) to frame; default the whole district."""
         self.district = district
         self.proj = LocalProjection.for_district(district)
         self.layers = ReplayLayers(district, self.proj)
         static = self.layers.static()
-        self.raster = Raster.fit(size[0], size[1], static)
+        if view is None:
+            self.raster = Raster.fit(size[0], size[1], static)
+        else:
+            x, y = self.proj.to_xy([view[0]], [view[1]])[0]
+            half = view[2]
+            self.raster = Raster(size[0], size[1], (x - half, y - half, x + half, y + half))
         self.background = self.raster.draw(self.raster.blank(), static)
         self._devices: tuple[LayerData, Image] | None = None
 
