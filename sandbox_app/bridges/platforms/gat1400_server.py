@@ -182,7 +182,10 @@ class _Handler(BaseHTTPRequestHandler):
             obj["LocalTime"] = g.format_local(now, o.config.utc_offset_h)
             self._reply(200, {"SystemTimeObject": obj})
             return
-        self._reply(404, g.response(self.path, g.STATUS_INVALID_OPERATION, "", o.clock.now_ms(), 8.0))
+        self._reply(
+            404,
+            g.response(self.path, g.STATUS_INVALID_OPERATION, "", o.clock.now_ms(), o.config.utc_offset_h),
+        )
 
     def do_POST(self) -> None:
         length = self.headers.get("Content-Length", "0")
@@ -213,7 +216,16 @@ class _Handler(BaseHTTPRequestHandler):
         elif path in g.DECODERS or path in g.RECORD_PATHS:
             self._upload(path, body)
         else:
-            self._reply(404, g.response(path, g.STATUS_INVALID_OPERATION, "", self.owner.clock.now_ms(), 8.0))
+            self._reply(
+                404,
+                g.response(
+                    path,
+                    g.STATUS_INVALID_OPERATION,
+                    "",
+                    self.owner.clock.now_ms(),
+                    self.owner.config.utc_offset_h,
+                ),
+            )
 
     def _system(self, path: str, body: Any) -> None:
         o = self.owner
@@ -237,7 +249,7 @@ class _Handler(BaseHTTPRequestHandler):
             challenge = f'Digest realm="{o.config.realm}", qop="auth", nonce="{o.new_nonce()}", algorithm=MD5'
             self._reply(
                 401,
-                g.response(path, g.STATUS_INVALID_OPERATION, device, o.clock.now_ms(), 8.0),
+                g.response(path, g.STATUS_INVALID_OPERATION, device, o.clock.now_ms(), o.config.utc_offset_h),
                 {"WWW-Authenticate": challenge},
             )
             return

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sandbox_app.bridges.platforms import gat1400 as g
 from sandbox_app.bridges.platforms.gat1400_client import Gat1400Client
@@ -213,3 +215,44 @@ def test_client_loop_registers_and_keeps_alive() -> None:
         client.stop()
         server.stop()
     assert not server.online(DEVICE)  # stop() unregistered
+
+
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=16)
+    | st.sampled_from(["20240501080000", "1"]),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+    ),
+    max_leaves=6,
+)
+_face_keys = st.sampled_from(["FaceID", "FaceAppearTime", "DeviceID", "SubImageList", "IsSuspiciousPerson"])
+
+
+@given(
+    st.sampled_from([g.FACES, g.MOTOR_VEHICLES]),
+    st.one_of(
+        _json,
+        st.builds(
+            lambda recs: {
+                "FaceListObject": {"FaceObject": recs},
+                "MotorVehicleListObject": {"MotorVehicleObject": recs},
+            },
+            st.lists(
+                st.dictionaries(
+                    _face_keys | st.sampled_from(["PlateNo", "PassTime", "MotorVehicleID"]), _json, max_size=6
+                ),
+                max_size=3,
+            ),
+        ),
+    ),
+)
+@settings(max_examples=40, deadline=None)
+def test_random_bodies_never_raise_anything_else(path: str, body: Any) -> None:
+    try:
+        items = g.decode_records(path, body, "S", g.Gat1400Config())
+    except g.Gat1400Error:
+        return
+    assert all(isinstance(item, Event | Rejection) for _, item in items)

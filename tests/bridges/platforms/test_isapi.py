@@ -287,3 +287,15 @@ def test_parser_is_incremental(step: int) -> None:
 def test_parser_refuses_bad_length() -> None:
     with pytest.raises(MultipartError):
         MultipartParser("b").feed(b"--b\r\nContent-Length: x\r\n\r\n")
+
+
+@given(st.lists(st.binary(max_size=60), max_size=20))
+@settings(max_examples=150, deadline=None)
+def test_parser_survives_random_chunks(chunks: list[bytes]) -> None:
+    parser = MultipartParser("b")
+    try:
+        for chunk in [b"--b\r\n", *chunks]:
+            for part in parser.feed(chunk):
+                assert isinstance(part.body, bytes)
+    except MultipartError:
+        pass
