@@ -104,3 +104,18 @@ def test_judge_wants_acceleration_and_a_vertical_path() -> None:
     assert det.judge(sinking) is None
     sideways = [(float(s), 100.0 + 400.0 * s, 50.0 + 0.5 * 600.0 * s * s + 20 * s) for s in t]
     assert det.judge(sideways) is None
+
+
+@pytest.mark.parametrize("seed, throw", [(0, True), (3, False)])
+def test_hard_clips_faint_object_and_gliding_bird(frames: list[np.ndarray], seed: int, throw: bool) -> None:
+    """A faint 1–2.5 px object, hidden in some frames, beside a bird gliding down at constant speed."""
+    clip = make_clip(_facade(frames), seed=seed, throw=throw, hard=True)
+    assert "diver" in clip.distractors
+    det = ThrowDetector()
+    for i, f in enumerate(clip.frames):
+        det.update(f, i / clip.fps)
+    if throw:
+        assert clip.throw_x is not None
+        assert [abs(t.x - clip.throw_x) < 60 for t in det.throws] == [True]
+    else:
+        assert det.throws == []
