@@ -113,7 +113,7 @@ def load(store: Any, total: int, label: str) -> float:
     for batch in year_batches(total):
         store.append_events(batch)
         done += len(batch)
-        if done % 2_000_000 < BATCH:
+        if done % 1_000_000 < BATCH:
             rate = done / (time.perf_counter() - start)
             print(f"  {label}: {done:>11,} events, {rate:,.0f}/s", flush=True)
     return total / (time.perf_counter() - start)

@@ -99,13 +99,13 @@ class Station:
 
 
 @pytest.fixture
-def stations(postgres_url: str, broker: Mosquitto) -> Iterator[tuple[Station, Station]]:
-    seed = PostgresStore(postgres_url)
+def stations(postgres_store_url: str, broker: Mosquitto) -> Iterator[tuple[Station, Station]]:
+    seed = PostgresStore(postgres_store_url)
     seed.replace_district(_district())
     seed.set_meta(CLOCK_META, str(T0))
     seed.upsert_alerts([_alert("A1", T0 - 60_000), _alert("A2", T0 - 30_000)])
     seed.close()
-    a, b = Station("st-a", postgres_url, broker), Station("st-b", postgres_url, broker)
+    a, b = Station("st-a", postgres_store_url, broker), Station("st-b", postgres_store_url, broker)
     a.start()
     b.start()
     yield a, b

@@ -27,7 +27,7 @@ def _opener(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Ite
     if backend == "postgres":
         from sandbox_app.store.postgres import PostgresStore
 
-        url: str = request.getfixturevalue("postgres_url")
+        url: str = request.getfixturevalue("postgres_store_url")
 
         def open_pg(**_tuning: int) -> PostgresStore:
             s = PostgresStore(url)

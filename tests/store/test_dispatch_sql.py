@@ -166,17 +166,17 @@ def test_steps_of_an_unknown_dispatch_are_empty(store: Store) -> None:
     assert d.history == [DispatchStep(S.ISSUED, "cmdr-a", T0)]
 
 
-def test_postgres_index_holds_even_without_the_python_check(postgres_url: str) -> None:
+def test_postgres_index_holds_even_without_the_python_check(postgres_store_url: str) -> None:
     """PostgreSQL: a raw second active row for the guard is refused by the partial unique index itself."""
     import psycopg
 
     from sandbox_app.store.postgres import PostgresStore
 
-    with PostgresStore(postgres_url) as store:
+    with PostgresStore(postgres_store_url) as store:
         store.create_dispatch(_dispatch("D1"))
     insert = """INSERT INTO dispatches (id, guard_id, state, issued_ts, last_ts, data)
                 VALUES (%s, 'GD001', %s, 0, 0, '{}')"""
-    with psycopg.connect(postgres_url, autocommit=True) as conn:
+    with psycopg.connect(postgres_store_url, autocommit=True) as conn:
         with pytest.raises(psycopg.errors.UniqueViolation):
             conn.execute(insert, ("X", "on_scene"))
         conn.execute(insert, ("Y", "cancelled"))  # ended dispatches do not count

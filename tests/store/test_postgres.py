@@ -70,10 +70,10 @@ def test_partitions_are_made_on_demand_and_rows_land_in_their_month(postgres_url
         assert store.event_count() == 4
 
 
-def test_geometry_is_postgis_with_gist_indexes(postgres_url: str) -> None:
-    with PostgresStore(postgres_url) as store:
+def test_geometry_is_postgis_with_gist_indexes(postgres_store_url: str) -> None:
+    with PostgresStore(postgres_store_url) as store:
         store.replace_district(_district())
-        with psycopg.connect(postgres_url) as conn:
+        with psycopg.connect(postgres_store_url) as conn:
             srid, kind = conn.execute(
                 "SELECT ST_SRID(footprint), GeometryType(footprint) FROM buildings"
             ).fetchone()  # type: ignore[misc]
@@ -95,11 +95,11 @@ def test_geometry_is_postgis_with_gist_indexes(postgres_url: str) -> None:
                 conn.execute("UPDATE gates SET location = (SELECT boundary FROM compounds LIMIT 1)")
 
 
-def test_bbox_and_time_query(postgres_url: str) -> None:
+def test_bbox_and_time_query(postgres_store_url: str) -> None:
     box = Polygon([(116.0, 39.0), (116.01, 39.0), (116.01, 39.01), (116.0, 39.01)])
     minx, miny, maxx, maxy = box.bounds
     t = _ms(2026, 5, 1)
-    with PostgresStore(postgres_url) as store:
+    with PostgresStore(postgres_store_url) as store:
         store.append_events(
             [
                 _fix("in1", "G1", t + 1000, 116.005, 39.005),
@@ -120,9 +120,9 @@ def test_bbox_and_time_query(postgres_url: str) -> None:
 
 
 def test_failed_append_stores_nothing_and_the_next_one_works(
-    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+    postgres_store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with PostgresStore(postgres_url) as store:
+    with PostgresStore(postgres_store_url) as store:
         store.append_events([_fix("a", "X", 5_000, 1.0, 1.0)])
         monkeypatch.setattr("sandbox_app.store.postgres._MOVE", "SELECT no_such_column FROM stage_events")
         with pytest.raises(psycopg.errors.UndefinedColumn):
@@ -162,10 +162,10 @@ def test_stations_opening_a_fresh_database_together_migrate_once(postgres_url: s
         s.close()
 
 
-def test_change_feed_lists_alert_and_dispatch_changes_in_commit_order(postgres_url: str) -> None:
+def test_change_feed_lists_alert_and_dispatch_changes_in_commit_order(postgres_store_url: str) -> None:
     with (
-        PostgresStore(postgres_url, station="st-1") as one,
-        PostgresStore(postgres_url, station="st-2") as two,
+        PostgresStore(postgres_store_url, station="st-1") as one,
+        PostgresStore(postgres_store_url, station="st-2") as two,
     ):
         heard: list[str] = []
         one.add_change_listener(heard.append)
