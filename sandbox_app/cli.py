@@ -246,6 +246,7 @@ def _audit(db: str, actor: str, action: str, target: str, detail: dict[str, Any]
 # Modules that add their own subcommands: each has `register(subparsers)`. One line here per feature.
 SUBCOMMAND_MODULES = (
     "sandbox_app.dispatch.nearest_cli",
+    "sandbox_app.dispatch.dispatch_cli",
     "sandbox_app.privacy.cli",
     "sandbox_app.replay.cli",
     "sandbox_app.bridges.serve_cli",
