@@ -58,7 +58,7 @@ def test_file_end_and_realtime_pacing(vtest: str) -> None:
     with FrameSource(vtest, realtime=True) as src:
         time.sleep(0.5)
         decoded = src.decoded
-    assert 3 <= decoded <= 8  # 10 fps file, paced: ~5 frames in half a second, not hundreds
+    assert 2 <= decoded <= 10  # 10 fps file, paced: ~5 frames in half a second, not hundreds
     assert 5.0 < src.fps < 20.0
 
 
