@@ -216,3 +216,48 @@ def test_a_reply_not_applied_before_a_stop_is_delivered_again(tmp_path: Path, br
             second.close()
     finally:
         replier.close()
+
+
+def test_live_session_applies_a_phones_reply(tmp_path: Path, broker: Mosquitto) -> None:
+    """The GUI's session wires the same subscriber: order out, 'accepted' back, dispatch updated."""
+    from sandbox_app.dispatch.engine_hook import DispatchUpdate
+    from sandbox_app.live import LiveOptions, LiveSession, LiveStarted
+
+    db = tmp_path / "live.db"
+    store = SqliteStore(db)
+    ts = now_ms()
+    alert = Alert(
+        "smoke_alarm:B1:1", "smoke_alarm", "B1", "building", Severity.HIGH, AlertState.OPEN, ts, ts,
+        lon=116.353, lat=40.004,
+    )  # fmt: skip
+    try:
+        store.replace_district(district())
+        store.upsert_alerts([alert])
+    finally:
+        store.close()
+    config = write_config(tmp_path / "bridges.toml", broker.port)
+    live = LiveSession(
+        district(), lambda: SqliteStore(db), LiveOptions(simulate=False, tick_s=0.05, bridges=config)
+    )
+    started: list[LiveStarted] = []
+    updates: list[DispatchUpdate] = []
+    live.bus.subscribe(LiveStarted, started.append)
+    live.bus.subscribe(DispatchUpdate, updates.append)
+    phone = Phone(broker.port, "sandbox/st1/orders/GPS-00001", "phone-live")
+    replier = Replier(broker.port, "phone-live-up")
+    live.start()
+    try:
+        wait_until(lambda: bool(started) or not live.running, 30, "the session to start")
+        assert live.error is None
+        (d,) = live.dispatch(alert.id, ["GD001"], "cmdr-a").result(10).created
+        wait_until(lambda: len(phone.got) == 1, 10, "the order on the phone")
+        replier.reply("GPS-00001", Reply(d.id, "GD001", "accepted", now_ms()))
+
+        def accepted() -> bool:
+            return any(x.id == d.id and x.state is S.ACCEPTED for u in updates for x in u.dispatches)
+
+        wait_until(accepted, 10, "the accepted dispatch on the bus")
+    finally:
+        live.stop()
+        phone.close()
+        replier.close()
