@@ -23,7 +23,7 @@ import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import unquote, urlsplit
 
 import orjson
@@ -37,6 +37,10 @@ from sandbox_app.clock import Clock, WallClock
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.events import Event
+
+if TYPE_CHECKING:
+    from sandbox_app.live import LiveSession
+    from sandbox_app.store.postgres import PostgresStore
 
 log = logging.getLogger(__name__)
 DEFAULT_PREFIX = "sandbox/sync"
@@ -417,3 +421,50 @@ class EventFanout:
             log.warning("sync: unreadable event batch on %s: %s", message.topic, exc)
             return
         self._on_events(RemoteEvents(str(body["station"]), events, int(body["sent_ms"])))
+
+
+class CityLink:
+    """Joins a `LiveSession` to the city: give the session `link.open_store` as its store opener, then
+    `link.attach(session)` before `session.start()`.
+
+    The session's store connection nudges the other stations after each of its commits; the link's sync
+    starts once the session has loaded its state (`LiveStarted`) and stops with it; other stations' changes
+    are applied on the session's worker thread (`submit`), where the engine lives."""
+
+    def __init__(self, url: str, broker: Broker, station: str, *, poll_s: float = 5.0) -> None:
+        self.url = url
+        self.station = station
+        self.sync = StationSync(lambda: self._feed(), broker, station, self._on_changes, poll_s=poll_s)
+        self._session: LiveSession | None = None
+
+    def _feed(self) -> PostgresStore:
+        from sandbox_app.store.postgres import PostgresStore
+
+        return PostgresStore(self.url, station=self.station)
+
+    def open_store(self) -> PostgresStore:
+        store = self._feed()
+        store.add_change_listener(self.sync.notify)
+        return store
+
+    def attach(self, session: LiveSession) -> None:
+        from sandbox_app.live import LiveStarted, LiveStopped
+
+        self._session = session
+        session.bus.subscribe(LiveStarted, lambda _: self.sync.start())
+        session.bus.subscribe(LiveStopped, lambda _: self.sync.stop())
+
+    def _on_changes(self, changes: RemoteChanges) -> None:
+        session = self._session
+        if session is None:
+            return
+
+        def apply(engine: Any) -> None:
+            # The session keeps its desk and dispatch publisher private; the lead may give them public names.
+            service = getattr(session, "_service", None)
+            EngineMirror(engine, getattr(service, "desk", None))(changes)
+            publish = getattr(session, "_publish_dispatches", None)
+            if changes.dispatches and callable(publish):
+                publish(engine.now_ms(), True)
+
+        session.submit(apply)

@@ -219,3 +219,66 @@ def test_city_options_parse_store_and_broker() -> None:
     )
     assert parser.parse_args(["--store", "out/x.db"]).store == Path("out/x.db")
     assert store_spec("postgres://h/db") == "postgres://h/db"
+
+
+def test_two_live_sessions_share_acknowledgements_and_dispatches(
+    postgres_store_url: str, broker: Mosquitto
+) -> None:
+    """The desktop's own session object, twice, joined through `CityLink` (no simulator: watch mode)."""
+    from sandbox_app.dispatch.engine_hook import DispatchUpdate
+    from sandbox_app.live import LiveOptions, LiveSession
+    from sandbox_app.sync import CityLink
+
+    seed = PostgresStore(postgres_store_url)
+    seed.replace_district(_district())
+    seed.set_meta(CLOCK_META, str(T0))
+    seed.upsert_alerts([_alert("A1", T0 - 60_000)])
+    seed.close()
+    seen: dict[str, list[object]] = {"a": [], "b": []}
+    arrived = threading.Condition()
+    sessions = {}
+    for name in ("a", "b"):
+        link = CityLink(postgres_store_url, Broker(port=broker.port), f"st-{name}", poll_s=60)
+        options = LiveOptions(simulate=False, tick_s=0.05, coverage_minutes=0)
+        session = LiveSession(_district(), link.open_store, options)
+        link.attach(session)
+
+        def record(message: object, bucket: list[object] = seen[name]) -> None:
+            with arrived:
+                bucket.append(message)
+                arrived.notify_all()
+
+        session.bus.subscribe(StateDelta, record)
+        session.bus.subscribe(DispatchUpdate, record)
+        session.start()
+        sessions[name] = (session, link)
+    try:
+        for _session, link in sessions.values():
+            assert link.sync.wait_ready(10)
+        a, b = sessions["a"][0], sessions["b"][0]
+        a.transition("A1", AlertState.ACKNOWLEDGED, "测试甲").result(10)
+
+        def b_saw_ack() -> bool:
+            return any(
+                isinstance(m, StateDelta)
+                and any(x.id == "A1" and x.state is AlertState.ACKNOWLEDGED for x in m.alerts)
+                for m in seen["b"]
+            )
+
+        with arrived:
+            assert arrived.wait_for(b_saw_ack, LATENCY_S)
+        outcome = a.dispatch("A1", ["G1"], "cmdr-a").result(10)
+        (d,) = outcome.created
+
+        def b_saw_dispatch() -> bool:
+            return any(
+                isinstance(m, DispatchUpdate) and d.id in {x.id for x in m.dispatches} for m in seen["b"]
+            )
+
+        with arrived:
+            assert arrived.wait_for(b_saw_dispatch, LATENCY_S)
+        assert b.dispatch("A1", ["G1"], "cmdr-b").result(10).busy[0].holder == d.id
+    finally:
+        for session, _link in sessions.values():
+            session.stop()
+        assert all(s.error is None for s, _ in sessions.values()), [s.error for s, _ in sessions.values()]
