@@ -27,7 +27,7 @@ from sandbox_app.replay.history import alert_at, dispatch_at
 from sandbox_app.replay.index import DeviceArrays, Frame, FrameIndex, kind_codes, kind_name
 from sandbox_app.replay.tracks import first_fixes_after, fixes_before, minute_floor
 from sandbox_app.store import queries
-from sandbox_app.store.queries import Db, Fix3, TailRow
+from sandbox_app.store.queries import Db, TailRow
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -149,12 +149,12 @@ class Window:
         }
         frame = self.frames.frame_at(start_ts)
         trail_start = start_ts - trail_ms
-        read_from = minute_floor(trail_start)  # the fixes before the trail come from that minute on
-        if frame is not None:
-            read_from = min(read_from, frame.start_ts)
+        # The log is read from the device frame on (frames start on whole minutes); what the trail needs
+        # before that comes from the guards' minute keyframes.
+        read_from = frame.start_ts if frame is not None else minute_floor(trail_start)
         rows = queries.tail(db, read_from, end_ts)
         self._load_devices(frame, rows)
-        self._load_tracks(db, trail_start, rows)
+        self._load_tracks(db, trail_start, read_from, rows)
         self._alerts = queries.alerts_overlapping(db, start_ts, end_ts)
         self._dispatches = queries.dispatches_overlapping(db, start_ts - RECENT_MS, end_ts)
         self._cursor: tuple[int, DeviceArrays] | None = None
@@ -171,14 +171,13 @@ class Window:
         district = self.district
         self._hb_dev = self.frames.heartbeats(district, lambda d: heartbeat_ms(district, d))
 
-    def _load_tracks(self, db: Db, trail_start: int, rows: list[TailRow]) -> None:
-        """Per guard tracker: the last fix before the trail window, the fixes in it up to the end, and
-        the first fix after the end when it pairs with the last one (see `replay.tracks`)."""
+    def _load_tracks(self, db: Db, trail_start: int, read_from: int, rows: list[TailRow]) -> None:
+        """Per guard tracker: the last fix before the trail window, its fixes since (minute keyframes
+        before `read_from`, every fix after), and the first fix after the end when it pairs with the last
+        one (see `replay.tracks`)."""
         devices = sorted(self._hb)
-        pts: dict[str, list[Fix3]] = {d: [] for d in devices}
-        for d, fix in fixes_before(db, self.frames, devices, trail_start, rows).items():
-            pts[d].append(fix)
-        fixes = [r for r in rows if r[5] and r[0] >= trail_start and r[1] in pts]
+        pts = fixes_before(db, self.frames, devices, min(trail_start, read_from), read_from)
+        fixes = [r for r in rows if r[5] and r[1] in pts]
         for ts, dev, _kind, lon, lat, _ in fixes:
             pts[dev].append((ts, lon, lat))  # type: ignore[arg-type]  # current fixes have lon/lat
         last = {d: p[-1][0] for d, p in pts.items() if p}

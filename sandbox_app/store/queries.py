@@ -204,6 +204,22 @@ def keyframes_before(db: Db, devices: Sequence[str], bucket: int) -> dict[str, F
     return out
 
 
+def keyframes_between(
+    db: Db, devices: Sequence[str], first_bucket: int, end_bucket: int
+) -> list[tuple[str, Fix3]]:
+    """(device, fix) of the keyframes in minute buckets [first_bucket, end_bucket), by device and time."""
+    if end_bucket <= first_bucket or not devices:
+        return []
+    marks = ", ".join("?" * len(devices))
+    with db.lock:
+        rows = db.conn.execute(
+            f"""SELECT device, ts, lon, lat FROM fix_keyframes
+                WHERE device IN ({marks}) AND bucket >= ? AND bucket < ? ORDER BY device, bucket""",
+            (*devices, first_bucket, end_bucket),
+        ).fetchall()
+    return [(r[0], (int(r[1]), float(r[2]), float(r[3]))) for r in rows]
+
+
 def keyframe_after(db: Db, device: str, after_ts: int) -> tuple[int, int] | None:
     """(bucket, ts) of the first minute bucket holding a fix of `device` later than after_ts."""
     with db.lock:
