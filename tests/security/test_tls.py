@@ -1,6 +1,6 @@
-"""Bridge credentials and TLS: secrets by reference only (env or a 0600 file); the MQTT bridge over TLS
-with a password against a real mosquitto that refuses anonymous and plain-text clients; the HTTP pull bridge
-over https with a bearer token and the station's own CA."""
+"""Bridge transport security: the MQTT bridge over TLS with a password against a real mosquitto that
+refuses anonymous and plain-text clients; the HTTP pull bridge over https with a bearer token and the
+station's own CA. (Secrets by reference only are tested with the bridges file, tests/bridges/test_config.py.)"""
 
 from __future__ import annotations
 
@@ -26,26 +26,9 @@ from sandbox_app.bridges.mqtt import event_topic, mqtt_bridge
 from sandbox_app.bridges.transport.http_pull import HttpPullSettings, HttpPullTransport
 from sandbox_app.bridges.transport.mqtt import MqttSettings
 from sandbox_app.clock import WallClock
-from sandbox_app.privacy.secrets import SecretError, resolve_secret, write_secret
 from tests.bridges.http_fixture_server import EventFeed, FeedServer, _Handler
 from tests.security.helpers import T0
 from tests.servers import Mosquitto, StoreSink, mosquitto_binary, wait_for_port
-
-
-def test_secrets_come_from_env_or_a_private_file(tmp_path: Path) -> None:
-    assert resolve_secret("env:MQTT_PW", {"MQTT_PW": "s3cret"}) == "s3cret"
-    with pytest.raises(SecretError, match="not set"):
-        resolve_secret("env:MQTT_PW", {})
-    private = tmp_path / "mqtt.pass"
-    write_secret(private, "s3cret")
-    assert oct(private.stat().st_mode & 0o777) == "0o600"
-    assert resolve_secret(f"file:{private}") == "s3cret"
-    private.chmod(0o644)
-    with pytest.raises(SecretError, match="readable by others"):
-        resolve_secret(f"file:{private}")
-    for ref in ("s3cret", "plain:s3cret", f"file:{tmp_path / 'none'}"):
-        with pytest.raises(SecretError):
-            resolve_secret(ref)
 
 
 def _openssl(*args: str, cwd: Path) -> None:

@@ -61,7 +61,7 @@ class HttpPullSettings:
     backoff_min_s: float = 0.5
     backoff_max_s: float = 30.0
     bearer_token: str | None = field(default=None, repr=False)
-    """Sent as `Authorization: Bearer ...`; in memory only (configs name it via privacy.secrets)."""
+    """Sent as `Authorization: Bearer ...`; in memory only (a bridges file names it by `token_env`)."""
     basic_auth: tuple[str, str] | None = field(default=None, repr=False)
     """(user, password) for HTTP Basic, for servers that only speak that (use it over https only)."""
     ca_bundle: str | None = None

@@ -57,7 +57,7 @@ class MqttSettings:
     reconnect_max_s: int = 30
     username: str | None = None
     password: str | None = field(default=None, repr=False)
-    """The value, in memory only: configs name it by reference (`privacy.secrets.resolve_secret`)."""
+    """In memory only: the bridges file names it by `password_env` / `password_file` (config.py)."""
     tls: bool = False
     """Encrypt the link (brokers usually listen on 8883); the broker's certificate is always verified."""
     ca_certs: str | None = None
