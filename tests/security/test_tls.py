@@ -1,6 +1,6 @@
 """Bridge transport security: the MQTT bridge over TLS with a password against a real mosquitto that
 refuses anonymous and plain-text clients; the HTTP pull bridge over https with a bearer token and the
-station's own CA. (Secrets by reference only are tested with the bridges file, tests/bridges/test_config.py.)"""
+station's own CA. (Secrets by reference only: tests/bridges/test_config.py, with the bridges file.)"""
 
 from __future__ import annotations
 
