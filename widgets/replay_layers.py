@@ -78,9 +78,11 @@ class ReplayLayers:
     the moving layers only.
     """
 
-    def __init__(self, district: District, proj: LocalProjection) -> None:
+    def __init__(self, district: District, proj: LocalProjection, health_every_ms: int = 15_000) -> None:
         self.district = district
         self.proj = proj
+        self.health_every_ms = health_every_ms
+        self._health_ts = 0
         self._devices = devices.layer(district, proj)
         self._health: frozenset[str] | None = None
         self._devices_now = self._devices
@@ -90,6 +92,12 @@ class ReplayLayers:
         return [compounds.layer(d, p), roads.layer(d, p), buildings.layer(d, p), gates.layer(d, p)]
 
     def devices(self, state: ReplayState) -> LayerData:
+        """Recoloured when the offline set changed, at most every `health_every_ms` of district time while
+        playing forward (thousands of markers; a device greys a few seconds late at most)."""
+        since = state.at_ts - self._health_ts
+        if self._health is not None and 0 <= since < self.health_every_ms:
+            return self._devices_now
+        self._health_ts = state.at_ts
         offline = frozenset(state.devices.offline())
         if offline != self._health:
             base = self._devices
