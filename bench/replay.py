@@ -43,7 +43,7 @@ from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.replay.index import FrameIndex
 from sandbox_app.replay.player import frame_times
-from sandbox_app.replay.state import Window, seek
+from sandbox_app.replay.state import ReplayState, Window, seek
 from sandbox_app.resources import demo_package
 from sandbox_app.store import queries
 from sandbox_app.store.queries import Db
@@ -220,17 +220,19 @@ def main() -> None:
     rnd = random.Random(66)
     times = [rnd.randint(span[0] + 600_000, span[1]) for _ in range(args.seeks)]
     took = []
-    states = {}
+    states: dict[int, ReplayState] = {}
     for t in times:
         s = time.perf_counter()
-        states[t] = seek(db, district, t, frames=frames)
+        state = seek(db, district, t, frames=frames)
         took.append((time.perf_counter() - s) * 1000)
-    print(f"(a) seek: n={len(took)} p50 {pct(took, 50):.1f} ms, p99 {pct(took, 99):.1f} ms, "
-          f"max {max(took):.1f} ms, first (cold) {took[0]:.1f} ms")  # fmt: skip
+        if len(states) < args.baseline:  # kept only for the check against (b)
+            states[t] = state
+    print(f"(a) seek: n={len(took)} p50 {pct(took, 50):.1f} ms, p90 {pct(took, 90):.1f} ms, "
+          f"p99 {pct(took, 99):.1f} ms, max {max(took):.1f} ms, first {took[0]:.1f} ms")  # fmt: skip
 
     base = []
     by_device = district.guard_by_device()
-    for t in times[: args.baseline]:
+    for t in states:
         s = time.perf_counter()
         last_fix, last_heard = baseline_state(store, t, span[0])
         base.append((time.perf_counter() - s) * 1000)
