@@ -12,7 +12,7 @@ import dataclasses
 import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -220,6 +220,7 @@ class DispatchService:
         ts = max(engine.now_ms(), current.last_ts)
         done = self.desk.report(dispatch_id, state, actor, ts, note, photo=photo)
         self.changes += 1
+        _audit(engine, actor, f"dispatch.{state.value}", dispatch_id, {"note": note, "photo": photo})
         return done
 
     # updates -----------------------------------------------------------------------------------------
@@ -285,6 +286,9 @@ class DispatchService:
         for d in outcome.created:
             if d.guard_id in route:
                 self.paths[d.id] = route[d.guard_id]
+            _audit(
+                engine, who, "dispatch.issued", d.id, {"alert": alert.id, "guard": d.guard_id, "mode": d.mode}
+            )
         if alert.state is AlertState.OPEN:
             engine.transition_alert(alert.id, AlertState.ACKNOWLEDGED, who, "acknowledged by dispatching")
             alert.state = AlertState.ACKNOWLEDGED
@@ -292,6 +296,13 @@ class DispatchService:
             guards = ", ".join(d.guard_id for d in outcome.created)
             engine.transition_alert(alert.id, AlertState.DISPATCHED, who, guards)
         return outcome
+
+
+def _audit(engine: EngineLike, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
+    """A commander's dispatch step, into the engine's audit trail when it keeps one (docs/security.md)."""
+    audit = getattr(engine, "audit", None)
+    if audit is not None:
+        audit(actor, action, target, detail)
 
 
 class EngineLike(Protocol):
