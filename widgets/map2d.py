@@ -41,7 +41,7 @@ PICK_ORDER = (
     ("compounds", "compound"),
 )
 """Which layer answers a hover or click first (markers over areas), and the kind `picked` reports."""
-PULSE_TICK_MS = 50
+PULSE_TICK_MS = 80
 STATIC_LAYERS = frozenset({"buildings", "roads", "compounds", "heat", "coverage"})
 """Layers that change rarely: Qt keeps each as a pixmap in device pixels (`DeviceCoordinateCache`), so a
 frame where only guards move blits them instead of re-filling 50,000 polygons. Zooming re-renders them."""
