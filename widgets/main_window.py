@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.alerts_panel, self.dashboard_dock)
         self.alerts_panel.raise_()
         self.roster.raise_()
+        for panel in (self.roster, self.health_panel):
+            panel.visibilityChanged.connect(lambda shown, p=panel: p.refresh() if shown else None)
         self.roster.guard_selected.connect(lambda g: self.show_detail("guard", g))
         self.health_panel.device_selected.connect(lambda d: self.show_detail("device", d))
 
@@ -322,8 +324,13 @@ class MainWindow(QMainWindow):
         self._reads_today = sum(figures.reads_today.values())
 
     def refresh_panels(self) -> None:
-        self.roster.refresh()
-        self.health_panel.refresh()
+        """Redraw the visible panels (a tab behind another redraws when it is brought up); the wall's
+        figures need the roster's and health panel's counts, so there they always refresh."""
+        wall = self.wall is not None
+        if wall or self.roster.isVisible():
+            self.roster.refresh()
+        if wall or self.health_panel.isVisible():
+            self.health_panel.refresh()
         self.detail.set_fixes(self.roster.fix_ts, self.roster.now_ts)
         if self.wall is not None:
             self._show_wall_figures()
