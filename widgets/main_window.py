@@ -70,8 +70,8 @@ class MainWindow(QMainWindow):
         self.wall_mode = wall
         self.viewer = Viewer.WALL if wall else viewer
         self.fly_to_alert: str | None = None
-        self._reads_today = 0
         """The latest alert to fly to in 3D (the 3D pane reads it when attached, then follows the signal)."""
+        self._reads_today = 0
         self.map2d = Map2D(self)
         titles = [(n, self._layer_title(n)) for n in LAYER_ORDER]
         self.layer_list = LayerList(titles, self, unchecked=HIDDEN_AT_START)
