@@ -1,0 +1,45 @@
+"""A replay state through the map's layers: a guard in a gap leaves the guards layer for the grey silent
+markers, an offline device is greyed, trails and dispatch routes come out as lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from layers import style
+from layers.projection import LocalProjection
+from sandbox_app.replay.state import seek
+from sandbox_app.store.queries import Db
+from tests.layers.sample import small_district
+from tests.replay import sample
+from tests.replay.sample import T0, S
+from widgets.replay_layers import SILENT, SILENT_GUARD, TRAILS, ReplayLayers
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Db:
+    return Db.open(str(sample.build(tmp_path / "layers.db")))
+
+
+def test_replay_state_as_layers(db: Db) -> None:
+    district = small_district()
+    layers = ReplayLayers(district, LocalProjection.for_district(district))
+    state = seek(db, district, T0 + 42 * S)
+    by_name = {d.name: d for d in layers.dynamic(state)}
+    guards, silent = by_name["guards"].points, by_name[SILENT].points
+    assert guards is not None and guards.ids == ("GU1",)
+    assert silent is not None and silent.ids == ("GU2",)
+    assert tuple(silent.rgba[0]) == SILENT_GUARD.rgba
+    devices = by_name["devices"].points
+    assert devices is not None
+    d3 = devices.ids.index("D3")
+    d1 = devices.ids.index("D1")
+    assert tuple(devices.rgba[d3]) == style.DEVICE_OFFLINE_FILL  # silent 20 minutes, heartbeat 10
+    assert tuple(devices.rgba[d1]) == style.DEVICE_KINDS_STYLE["smart_lock"].rgba
+    trails = by_name[TRAILS].lines
+    assert trails is not None and trails.ids == ("GU1#0",)
+    route = by_name["dispatch"].lines
+    assert route is not None and route.ids == ("DP1",) and len(route.xy) == 2
+    np.testing.assert_allclose(route.xy[0], guards.xy[0])  # from the guard's place at T to the incident
