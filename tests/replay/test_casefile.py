@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,12 +49,14 @@ EXTRA = [
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Db:
+def db(tmp_path: Path) -> Iterator[Db]:
     path = sample.build(tmp_path / "case.db")
     store = SqliteStore(path)
     store.append_events(EXTRA)
     store.close()
-    return Db.open(str(path))
+    opened = Db.open(str(path))
+    yield opened
+    opened.conn.close()
 
 
 def test_case_file_holds_exactly_what_is_inside_radius_and_window(db: Db) -> None:

@@ -3,6 +3,7 @@ markers, an offline device is greyed, trails and dispatch routes come out as lin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -19,8 +20,10 @@ from widgets.replay_layers import SILENT, SILENT_GUARD, TRAILS, ReplayLayers
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Db:
-    return Db.open(str(sample.build(tmp_path / "layers.db")))
+def db(tmp_path: Path) -> Iterator[Db]:
+    opened = Db.open(str(sample.build(tmp_path / "layers.db")))
+    yield opened
+    opened.conn.close()
 
 
 def test_replay_state_as_layers(db: Db) -> None:

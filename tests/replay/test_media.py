@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
@@ -18,8 +19,10 @@ from tests.replay.sample import T0, S
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Db:
-    return Db.open(str(sample.build(tmp_path / "media.db")))
+def db(tmp_path: Path) -> Iterator[Db]:
+    opened = Db.open(str(sample.build(tmp_path / "media.db")))
+    yield opened
+    opened.conn.close()
 
 
 def test_frame_times() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -20,8 +21,10 @@ from tests.replay.sample import T0, S
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Db:
-    return Db.open(str(sample.build(tmp_path / "tiny.db")))
+def db(tmp_path: Path) -> Iterator[Db]:
+    opened = Db.open(str(sample.build(tmp_path / "tiny.db")))
+    yield opened
+    opened.conn.close()
 
 
 def test_guard_interpolated_between_two_fixes(db: Db) -> None:
@@ -129,6 +132,7 @@ def test_frames_follow_late_events(tmp_path: Path) -> None:
     assert state.devices.of("D4")[:2] == (T0 + 100 * S, "device.heartbeat")
     frame = frames.frame_at(later)
     assert frame is not None and frame.start_ts > T0 + 100 * S
+    db.conn.close()
 
 
 def test_same_state_whether_fixes_are_in_keyframes_or_still_in_the_log(tmp_path: Path) -> None:
@@ -146,3 +150,5 @@ def test_same_state_whether_fixes_are_in_keyframes_or_still_in_the_log(tmp_path:
     # Between GU1's fixes at T0 and T0 + 60 s the next fix is past the short look-ahead: found from the
     # keyframes in one store and from the log in the other.
     assert seek(folded, district, T0 + 15 * S).guards["GU1"].next_ts == T0 + 60 * S
+    folded.conn.close()
+    raw.conn.close()

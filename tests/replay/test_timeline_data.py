@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from tests.replay.sample import T0, S
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Db:
-    return Db.open(str(sample.build(tmp_path / "timeline.db")))
+def db(tmp_path: Path) -> Iterator[Db]:
+    opened = Db.open(str(sample.build(tmp_path / "timeline.db")))
+    yield opened
+    opened.conn.close()
 
 
 def test_density_from_frames_and_from_the_log(db: Db) -> None:
