@@ -29,8 +29,9 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
+from sandbox_app.engine import DEFAULT_WARMUP_MS, AuditFn, Engine
 from sandbox_app.geo.routing import RoutingGraph
+from sandbox_app.intake import IntakePolicy
 from sandbox_app.risk import RiskIndex
 from sandbox_app.store.base import Store
 
@@ -144,9 +145,13 @@ class LiveSession:
         open_store: Callable[[], Store],
         options: LiveOptions | None = None,
         clock: WallClock | None = None,
+        *,
+        audit: AuditFn | None = None,
     ) -> None:
-        """`open_store` runs on the worker thread (the store connection belongs to it)."""
+        """`open_store` runs on the worker thread (the store connection belongs to it); `audit` records the
+        alert and dispatch steps people take (e.g. `privacy.audit.AuditTrail`; docs/security.md)."""
         self.district = district
+        self.audit = audit
         self.options = options or LiveOptions()
         self.clock = clock or WallClock()
         self.bus = Bus()
@@ -284,7 +289,9 @@ class LiveSession:
         )
         self._desk_rule = rule = DeskRule(desk, self._replies, live=False)
         rules = [*load_rules(self.district, self.options.rules_path), rule]
-        engine = Engine(store, self.district, rules, self.bus)
+        engine = Engine(
+            store, self.district, rules, self.bus, intake=self.intake_policy(bridges), audit=self.audit
+        )
         rule.live = True  # after the engine's warm-up replay: old fixes and ticks must not move dispatches
         self._service = DispatchService(store, self.district, desk, router)
         self._engine = engine
@@ -297,6 +304,13 @@ class LiveSession:
         self.bus.publish(LiveStarted(engine.now_ms(), tuple(engine.open_alerts()), self._seed(engine)))
         self._publish_dispatches(engine.now_ms())
         return engine
+
+    def intake_policy(self, bridges: Bridges | None) -> IntakePolicy:
+        """Real devices without the simulator: event times are compared with the wall clock, so far-future
+        events are quarantined and drifting device clocks reported. The simulator runs faster than real
+        time (its events are "in the future" by design), so with it the event times stay the only timeline."""
+        live = bridges is not None and not self.options.simulate
+        return IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=self.clock if live else None)
 
     def _load_bridges(self, store: Store) -> Bridges | None:
         if self.options.bridges is None:

@@ -5,19 +5,21 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from sandbox_app.engine import AuditFn
 from sandbox_app.live import LiveOptions, LiveSession
+from sandbox_app.privacy.mask import Viewer
 from sandbox_app.store.base import Store
 from widgets.i18n import install_translators
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.scene import load_scene
+from widgets.session import log_in
 
 
 def application() -> QApplication:
@@ -28,16 +30,24 @@ def application() -> QApplication:
 
 
 def build_window(
-    db: Path, package: Path, lang: str, wall: bool = False
+    db: Path,
+    package: Path,
+    lang: str,
+    wall: bool = False,
+    translators: list[QTranslator] | None = None,
+    viewer: Viewer = Viewer.OFFICER,
 ) -> tuple[MainWindow, list[QTranslator]]:
     """Translators first (tr() resolves at construction), then the scene and the window."""
-    translators = install_translators(application(), lang)
-    window = MainWindow(load_scene(db, package), db=db, wall=wall)
+    if translators is None:
+        translators = install_translators(application(), lang)
+    window = MainWindow(load_scene(db, package), db=db, wall=wall, viewer=viewer)
     window.resize(1400, 900)
     return window, translators
 
 
-def attach_live(window: MainWindow, db: Path, options: LiveOptions, actor: str) -> LiveController:
+def attach_live(
+    window: MainWindow, db: Path, options: LiveOptions, actor: str, audit: AuditFn | None = None
+) -> LiveController:
     """A live session on the window's district, writing to `db`; its worker owns the store connection."""
 
     def open_store() -> Store:
@@ -46,14 +56,20 @@ def attach_live(window: MainWindow, db: Path, options: LiveOptions, actor: str) 
         db.parent.mkdir(parents=True, exist_ok=True)
         return open_db(db)
 
-    session = LiveSession(window.scene.district, open_store, options)
+    session = LiveSession(window.scene.district, open_store, options, audit=audit)
     return LiveController(window, session, actor)
 
 
 def run(db: Path, package: Path, lang: str, live: LiveOptions | None = None, wall: bool = False) -> int:
-    """`wall`: the wall screen, full screen and display-only (its actor never acts: it has no buttons)."""
-    window, _translators = build_window(db, package, lang, wall)
-    controller = attach_live(window, db, live or LiveOptions(), f"desk:{getpass.getuser()}")
+    """`wall`: the wall screen, full screen and display-only (its actor never acts: it has no buttons).
+    A database with users asks for a login first (widgets/session.py); cancelling it quits."""
+    translators = install_translators(application(), lang)
+    desk = log_in(db, wall=wall)
+    if desk is None:
+        return 1
+    window, _translators = build_window(db, package, lang, wall, translators, desk.viewer(wall))
+    desk.attach(window)
+    controller = attach_live(window, db, live or LiveOptions(), desk.actor, desk.trail)
     if wall:
         window.showFullScreen()
     else:
@@ -64,3 +80,4 @@ def run(db: Path, package: Path, lang: str, live: LiveOptions | None = None, wal
         return application().exec()
     finally:
         controller.stop()
+        desk.close()

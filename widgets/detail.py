@@ -7,7 +7,7 @@ shows this one item unmasked until another item is chosen. The wall screen never
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -45,6 +45,9 @@ class DetailPanel(QDockWidget):
         self.district = district
         self.viewer = viewer
         self.unmasked = False
+        self.unmask_gate: Callable[[str, str], bool] | None = None
+        """(kind, id) → allowed: the permission check and audit record (widgets/session.py) decide before
+        anything is shown whole; None (no users configured) falls back to the role's masking alone."""
         self.current: tuple[str, str] | None = None
         self.fix_ts: Mapping[str, int] = {}
         self.now_ts = 0
@@ -151,9 +154,12 @@ class DetailPanel(QDockWidget):
         )
 
     def _toggle_mask(self) -> None:
-        if self.current is None or not self.may_unmask:
+        if self.current is None:
             return
         if not self.unmasked:
+            gate = self.unmask_gate
+            if not (self.may_unmask if gate is None else gate(*self.current)):
+                return
             self.unmask_requested.emit(*self.current)
         self.unmasked = not self.unmasked
         self.refresh()

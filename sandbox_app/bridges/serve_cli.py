@@ -41,8 +41,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.clock import WallClock
     from sandbox_app.dispatch.engine_hook import DeskRule
     from sandbox_app.dispatch.lifecycle import DispatchDesk, nearest_recommender
-    from sandbox_app.engine import Engine
+    from sandbox_app.engine import DEFAULT_WARMUP_MS, Engine
     from sandbox_app.geo.routing import RoutingGraph
+    from sandbox_app.intake import IntakePolicy
     from sandbox_app.rules.config import RuleConfigError, load_rules
     from sandbox_app.store import is_store_url, open_store
 
@@ -93,7 +94,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             recommend=nearest_recommender(store, district, router),
         )
         rule = DeskRule(desk, lambda until: holder[0].replies(until, desk) if holder else (), live=False)
-        engine = Engine(store, district, [*rules, rule])
+        # Real devices only: event times are checked against the wall clock (far-future events quarantined,
+        # drifting device clocks reported; sandbox_app/intake.py).
+        intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=clock)
+        engine = Engine(store, district, [*rules, rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
         bridges = Bridges(config, district, engine.ingest, clock, engine.report_health, cursors=store)
         holder.append(bridges)
