@@ -51,6 +51,12 @@ class MqttLink:
     client_id: str
     username: str | None = None
     password: str | None = field(default=None, repr=False)
+    tls: bool = False
+    """`mqtts://` URLs or `tls = true`: the broker's certificate is always verified."""
+    ca_file: str | None = None
+    """CA that signed the broker's certificate (None: the system's trust store)."""
+    client_cert: tuple[str, str] | None = None
+    """(certificate, key) files when the broker authenticates bridges by certificate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,12 @@ class HttpPullSection:
     url: str
     interval_s: float
     name: str
+    token: str | None = field(default=None, repr=False)
+    """Sent as `Authorization: Bearer`; from `token_env` / `token_file`."""
+    basic_auth: tuple[str, str] | None = field(default=None, repr=False)
+    """(user, password) for HTTP Basic; the password from `password_env` / `password_file`."""
+    ca_file: str | None = None
+    client_cert: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +161,9 @@ class _Section:
     def optional_text(self, key: str) -> str | None:
         value = self._get(key, (str,), "a string", None, False)
         return str(value) if value is not None else None
+
+    def flag(self, key: str, default: bool) -> bool:
+        return bool(self._get(key, (bool,), "true or false", default, False))
 
     def number(self, key: str, default: float) -> float:
         """A positive duration in seconds."""
@@ -239,15 +254,73 @@ def _read_secret_file(section: _Section, key: str, path: Path) -> str:
     return text
 
 
+_LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _tls_file(s: _Section, key: str, *, private: bool = False) -> str | None:
+    """A certificate or key path (relative to the bridges file) that must exist; a private key must be
+    readable by its owner only, like any other secret file."""
+    value = s.optional_text(key)
+    if value is None:
+        return None
+    if not value:
+        raise s.error(key, "must be a path")
+    path = s.path.parent / Path(value).expanduser()
+    if private:
+        _read_secret_file(s, key, path)
+    elif not path.is_file():
+        raise s.error(key, f"{path} is not a readable file")
+    return str(path)
+
+
+def _client_cert(s: _Section) -> tuple[str, str] | None:
+    cert, key = _tls_file(s, "client_cert_file"), _tls_file(s, "client_key_file", private=True)
+    if (cert is None) != (key is None):
+        missing = "client_key_file" if key is None else "client_cert_file"
+        raise s.error(missing, "client_cert_file and client_key_file go together")
+    return (cert, key) if cert is not None and key is not None else None
+
+
 def _mqtt_link(s: _Section, default_client: str) -> MqttLink:
-    url = s.url("url", ("mqtt", "tcp"))
+    url = s.url("url", ("mqtt", "tcp", "mqtts", "ssl"))
     parts = urlsplit(url)
+    tls_url = parts.scheme in ("mqtts", "ssl")
+    tls = s.flag("tls", tls_url)
+    if tls_url and not tls:
+        raise s.error("tls", f"{parts.scheme}:// is always TLS; drop `tls = false` or use mqtt://")
     username = s.optional_text("username") or parts.username
     password = s.secret("password", required=False)
     if password is not None and not username:
         raise s.error("username", "a password needs a username")
+    ca_file, client_cert = _tls_file(s, "ca_file"), _client_cert(s)
+    if not tls and (ca_file or client_cert):
+        key = "ca_file" if ca_file else "client_cert_file"
+        raise s.error(key, "only used over TLS: use an mqtts:// URL or set tls = true")
     client_id = s.text("client_id", default_client)
-    return MqttLink(parts.hostname or "", parts.port or 1883, client_id, username, password)
+    port = parts.port or (8883 if tls else 1883)
+    return MqttLink(parts.hostname or "", port, client_id, username, password, tls, ca_file, client_cert)
+
+
+def _http_pull(s: _Section) -> HttpPullSection:
+    url = s.url("url", ("http", "https"))
+    parts = urlsplit(url)
+    token = s.secret("token", required=False)
+    user = s.optional_text("user")
+    password = s.secret("password", required=False)
+    if token is not None and (user or password is not None):
+        raise s.error("token_env", "give a token or user + password (HTTP Basic), not both")
+    if (user is None) != (password is None):
+        raise s.error("user" if user is None else "password", "HTTP Basic needs both user and password")
+    ca_file, client_cert = _tls_file(s, "ca_file"), _client_cert(s)
+    if parts.scheme != "https":
+        if ca_file or client_cert:
+            raise s.error("ca_file" if ca_file else "client_cert_file", "only used with an https:// url")
+        if (token is not None or user is not None) and parts.hostname not in _LOOPBACK:
+            raise s.error("url", "credentials would cross the network in plain text: use https://")
+    basic = (user, password) if user is not None and password is not None else None
+    return HttpPullSection(
+        url, s.number("interval_s", 1.0), s.text("name", "http"), token, basic, ca_file, client_cert
+    )
 
 
 def _listen(s: _Section, default_port: int) -> Listen:
@@ -306,9 +379,7 @@ def load_bridges(path: Path | str) -> BridgesConfig:
                 _mqtt_link(s, "sandbox-bridge"), s.strings("topics", ("sandbox/+/events/#",))
             )
         elif name == "http_pull":
-            values[name] = HttpPullSection(
-                s.url("url", ("http", "https")), s.number("interval_s", 1.0), s.text("name", "http")
-            )
+            values[name] = _http_pull(s)
         elif name == "osmand":
             values[name] = _listen(s, 5055)
         elif name == "jt808":

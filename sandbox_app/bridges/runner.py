@@ -57,6 +57,10 @@ def _mqtt_settings(link: MqttLink, topics: tuple[str, ...] | None = None) -> Mqt
         client_id=link.client_id,
         username=link.username,
         password=link.password,
+        tls=link.tls,
+        ca_certs=link.ca_file,
+        certfile=link.client_cert[0] if link.client_cert else None,
+        keyfile=link.client_cert[1] if link.client_cert else None,
         **extra,
     )
 
@@ -217,7 +221,15 @@ class Bridges:
         assert section is not None
         if self.cursors is None:
             raise BridgeStartError(f"{self.config.path}: [http_pull] needs a store to keep its cursor")
-        settings = HttpPullSettings(section.url, section.name, poll_interval_s=section.interval_s)
+        settings = HttpPullSettings(
+            section.url,
+            section.name,
+            poll_interval_s=section.interval_s,
+            bearer_token=section.token,
+            basic_auth=section.basic_auth,
+            ca_bundle=section.ca_file,
+            client_cert=section.client_cert,
+        )
         self._add("http_pull", http_pull_bridge(settings, self.sink, self.cursors, self.clock, self.reporter))
 
     def _start_isapi(self) -> None:

@@ -51,7 +51,7 @@ def test_unknown_section(tmp_path: Path) -> None:
         ('[osmand]\nport = "5055"\n', "osmand", "port", "must be an integer"),
         ("[osmand]\nport = true\n", "osmand", "port", "must be an integer"),
         ("[jt808]\nidle_timeout_s = 0\n", "jt808", "idle_timeout_s", "greater than 0"),
-        ('[mqtt]\nurl = "http://127.0.0.1"\n', "mqtt", "url", "not a mqtt:// or tcp:// URL"),
+        ('[mqtt]\nurl = "http://127.0.0.1"\n', "mqtt", "url", "or mqtts:// or ssl:// URL"),
         ('[mqtt]\nurl = "mqtt://127.0.0.1:99999"\n', "mqtt", "url", "bad port"),
         ('[mqtt]\nurl = "mqtt://127.0.0.1"\ntopics = []\n', "mqtt", "topics", "non-empty list"),
         ("[http_pull]\ninterval_s = 1\n", "http_pull", "url", "missing"),
