@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../widgets/export_pdf.py" line="108"/>
-        <location filename="../../widgets/export_pdf.py" line="188"/>
+        <location filename="../../widgets/export_pdf.py" line="189"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -40,22 +40,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -63,242 +63,242 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="56"/>
+        <location filename="../../widgets/alerts_panel.py" line="59"/>
         <source>Open alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="64"/>
+        <location filename="../../widgets/alerts_panel.py" line="67"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <location filename="../../widgets/alerts_panel.py" line="68"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="66"/>
+        <location filename="../../widgets/alerts_panel.py" line="69"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="67"/>
+        <location filename="../../widgets/alerts_panel.py" line="70"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="68"/>
+        <location filename="../../widgets/alerts_panel.py" line="71"/>
         <source>Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="69"/>
+        <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="70"/>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="84"/>
+        <location filename="../../widgets/alerts_panel.py" line="87"/>
         <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="87"/>
+        <location filename="../../widgets/alerts_panel.py" line="90"/>
         <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="92"/>
+        <location filename="../../widgets/alerts_panel.py" line="95"/>
         <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="125"/>
+        <location filename="../../widgets/alerts_panel.py" line="128"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="126"/>
+        <location filename="../../widgets/alerts_panel.py" line="129"/>
         <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="128"/>
+        <location filename="../../widgets/alerts_panel.py" line="131"/>
         <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="129"/>
+        <location filename="../../widgets/alerts_panel.py" line="132"/>
         <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="136"/>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="137"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="143"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="147"/>
+        <location filename="../../widgets/alerts_panel.py" line="150"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/alerts_panel.py" line="152"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="153"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="156"/>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <source>Elderly: no activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="157"/>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
         <source>Unregistered card opened a rental room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <source>Unreported tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <source>Watch-listed face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Stranger at a face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="161"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Tailgating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Blacklisted plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <source>Vehicle overstay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
         <source>Perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
         <source>Smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <source>Gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>Water leak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <source>Fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>High-altitude throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <source>One-click alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Elderly routine deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="175"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="176"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="177"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
         <source>Feedback:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,6 +328,29 @@
     <message>
         <location filename="../../widgets/camera_view.py" line="60"/>
         <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>What</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -407,331 +430,331 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="51"/>
-        <location filename="../../widgets/detail.py" line="102"/>
+        <location filename="../../widgets/detail.py" line="54"/>
+        <location filename="../../widgets/detail.py" line="105"/>
         <source>Click a building, room, device or guard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="56"/>
+        <location filename="../../widgets/detail.py" line="59"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="56"/>
+        <location filename="../../widgets/detail.py" line="59"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="61"/>
-        <location filename="../../widgets/detail.py" line="150"/>
+        <location filename="../../widgets/detail.py" line="64"/>
+        <location filename="../../widgets/detail.py" line="153"/>
         <source>Unmask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="150"/>
+        <location filename="../../widgets/detail.py" line="153"/>
         <source>Mask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="164"/>
+        <location filename="../../widgets/detail.py" line="170"/>
         <source>owner-occupied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="165"/>
+        <location filename="../../widgets/detail.py" line="171"/>
         <source>rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="166"/>
+        <location filename="../../widgets/detail.py" line="172"/>
         <source>group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="167"/>
+        <location filename="../../widgets/detail.py" line="173"/>
         <source>vacant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="168"/>
+        <location filename="../../widgets/detail.py" line="174"/>
         <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="169"/>
+        <location filename="../../widgets/detail.py" line="175"/>
         <source>office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="175"/>
+        <location filename="../../widgets/detail.py" line="181"/>
         <source>elderly living alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="176"/>
+        <location filename="../../widgets/detail.py" line="182"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="177"/>
+        <location filename="../../widgets/detail.py" line="183"/>
         <source>key person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="178"/>
+        <location filename="../../widgets/detail.py" line="184"/>
         <source>floating population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="179"/>
+        <location filename="../../widgets/detail.py" line="185"/>
         <source>minor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="180"/>
+        <location filename="../../widgets/detail.py" line="186"/>
         <source>watch list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="186"/>
+        <location filename="../../widgets/detail.py" line="192"/>
         <source>owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="187"/>
+        <location filename="../../widgets/detail.py" line="193"/>
         <source>tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="188"/>
+        <location filename="../../widgets/detail.py" line="194"/>
         <source>family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="189"/>
+        <location filename="../../widgets/detail.py" line="195"/>
         <source>employee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="190"/>
+        <location filename="../../widgets/detail.py" line="196"/>
         <source>visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="196"/>
+        <location filename="../../widgets/detail.py" line="202"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="197"/>
+        <location filename="../../widgets/detail.py" line="203"/>
         <source>auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="198"/>
+        <location filename="../../widgets/detail.py" line="204"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="199"/>
+        <location filename="../../widgets/detail.py" line="205"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="200"/>
+        <location filename="../../widgets/detail.py" line="206"/>
         <source>security guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="217"/>
+        <location filename="../../widgets/detail.py" line="223"/>
         <source>{0} entrance {1}, floor {2}, room {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="231"/>
+        <location filename="../../widgets/detail.py" line="237"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="233"/>
+        <location filename="../../widgets/detail.py" line="239"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="237"/>
+        <location filename="../../widgets/detail.py" line="243"/>
         <source>Compound {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="246"/>
+        <location filename="../../widgets/detail.py" line="252"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="248"/>
+        <location filename="../../widgets/detail.py" line="254"/>
         <source>Closed hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="248"/>
+        <location filename="../../widgets/detail.py" line="254"/>
         <source>always open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="251"/>
+        <location filename="../../widgets/detail.py" line="257"/>
         <source>Gate {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="262"/>
+        <location filename="../../widgets/detail.py" line="268"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="230"/>
-        <location filename="../../widgets/detail.py" line="247"/>
-        <location filename="../../widgets/detail.py" line="263"/>
+        <location filename="../../widgets/detail.py" line="236"/>
+        <location filename="../../widgets/detail.py" line="253"/>
+        <location filename="../../widgets/detail.py" line="269"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="264"/>
+        <location filename="../../widgets/detail.py" line="270"/>
         <source>Floors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="265"/>
+        <location filename="../../widgets/detail.py" line="271"/>
         <source>Height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="232"/>
-        <location filename="../../widgets/detail.py" line="266"/>
+        <location filename="../../widgets/detail.py" line="238"/>
+        <location filename="../../widgets/detail.py" line="272"/>
         <source>Rooms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="272"/>
-        <location filename="../../widgets/detail.py" line="289"/>
+        <location filename="../../widgets/detail.py" line="278"/>
+        <location filename="../../widgets/detail.py" line="295"/>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="278"/>
+        <location filename="../../widgets/detail.py" line="284"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="279"/>
+        <location filename="../../widgets/detail.py" line="285"/>
         <source>Building {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="287"/>
-        <location filename="../../widgets/detail.py" line="304"/>
+        <location filename="../../widgets/detail.py" line="293"/>
+        <location filename="../../widgets/detail.py" line="310"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="288"/>
+        <location filename="../../widgets/detail.py" line="294"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="293"/>
+        <location filename="../../widgets/detail.py" line="299"/>
         <source>Room {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="302"/>
-        <location filename="../../widgets/detail.py" line="343"/>
+        <location filename="../../widgets/detail.py" line="308"/>
+        <location filename="../../widgets/detail.py" line="349"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="303"/>
+        <location filename="../../widgets/detail.py" line="309"/>
         <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="305"/>
+        <location filename="../../widgets/detail.py" line="311"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="306"/>
+        <location filename="../../widgets/detail.py" line="312"/>
         <source>Credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="308"/>
+        <location filename="../../widgets/detail.py" line="314"/>
         <source>Plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="310"/>
+        <location filename="../../widgets/detail.py" line="316"/>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="311"/>
-        <location filename="../../widgets/detail.py" line="348"/>
+        <location filename="../../widgets/detail.py" line="317"/>
+        <location filename="../../widgets/detail.py" line="354"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="315"/>
+        <location filename="../../widgets/detail.py" line="321"/>
         <source>Person {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="333"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="328"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="329"/>
+        <location filename="../../widgets/detail.py" line="335"/>
         <source>Placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="330"/>
+        <location filename="../../widgets/detail.py" line="336"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="340"/>
         <source>Last fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="335"/>
+        <location filename="../../widgets/detail.py" line="341"/>
         <source>Device {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="344"/>
+        <location filename="../../widgets/detail.py" line="350"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="345"/>
+        <location filename="../../widgets/detail.py" line="351"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="357"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="352"/>
+        <location filename="../../widgets/detail.py" line="358"/>
         <source>Guard {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,6 +1571,54 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../widgets/login.py" line="34"/>
+        <source>Digital Sandbox: log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="35"/>
+        <source>Wall screen: log in with a wall-display account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="46"/>
+        <source>only if your account has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="49"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="50"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="51"/>
+        <source>One-time code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="59"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="75"/>
+        <source>This account is locked after repeated failures; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="78"/>
+        <source>Wrong user name, password or code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../widgets/main_window.py" line="81"/>
@@ -1560,108 +1631,108 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="165"/>
+        <location filename="../../widgets/main_window.py" line="167"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="176"/>
+        <location filename="../../widgets/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="179"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182"/>
+        <location filename="../../widgets/main_window.py" line="184"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="186"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
-        <location filename="../../widgets/main_window.py" line="280"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="282"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}
@@ -1966,47 +2037,47 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="110"/>
+        <location filename="../../widgets/roster.py" line="116"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="111"/>
+        <location filename="../../widgets/roster.py" line="117"/>
         <source>auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="112"/>
+        <location filename="../../widgets/roster.py" line="118"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="113"/>
+        <location filename="../../widgets/roster.py" line="119"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="114"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>security guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="123"/>
+        <location filename="../../widgets/roster.py" line="129"/>
         <source>patrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="124"/>
+        <location filename="../../widgets/roster.py" line="130"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="125"/>
+        <location filename="../../widgets/roster.py" line="131"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="126"/>
+        <location filename="../../widgets/roster.py" line="132"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../widgets/export_pdf.py" line="108"/>
-        <location filename="../../widgets/export_pdf.py" line="188"/>
+        <location filename="../../widgets/export_pdf.py" line="189"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
@@ -40,22 +40,22 @@
         <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="158"/>
+        <location filename="../../widgets/export_pdf.py" line="159"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -63,242 +63,242 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="56"/>
+        <location filename="../../widgets/alerts_panel.py" line="59"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="64"/>
+        <location filename="../../widgets/alerts_panel.py" line="67"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <location filename="../../widgets/alerts_panel.py" line="68"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="66"/>
+        <location filename="../../widgets/alerts_panel.py" line="69"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="67"/>
+        <location filename="../../widgets/alerts_panel.py" line="70"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="68"/>
+        <location filename="../../widgets/alerts_panel.py" line="71"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="69"/>
+        <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="70"/>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="84"/>
+        <location filename="../../widgets/alerts_panel.py" line="87"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="87"/>
+        <location filename="../../widgets/alerts_panel.py" line="90"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="92"/>
+        <location filename="../../widgets/alerts_panel.py" line="95"/>
         <source>Filter by rule, subject or state</source>
         <translation>按规则、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="125"/>
+        <location filename="../../widgets/alerts_panel.py" line="128"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="126"/>
+        <location filename="../../widgets/alerts_panel.py" line="129"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="128"/>
+        <location filename="../../widgets/alerts_panel.py" line="131"/>
         <source>Close with feedback…</source>
         <translation>反馈结案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="129"/>
+        <location filename="../../widgets/alerts_panel.py" line="132"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="136"/>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="137"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="143"/>
         <source>dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="147"/>
+        <location filename="../../widgets/alerts_panel.py" line="150"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/alerts_panel.py" line="152"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="153"/>
         <source>critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="156"/>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="157"/>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
         <source>Unregistered card opened a rental room</source>
         <translation>未登记卡开启出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <source>Unreported tenant</source>
         <translation>疑似未申报租客</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <source>Watch-listed face</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="161"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <source>Fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="175"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="176"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="177"/>
         <source>Dispatch order not answered</source>
         <translation>派警指令无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
         <source>Feedback:</source>
         <translation>反馈：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -331,6 +331,29 @@
         <location filename="../../widgets/camera_view.py" line="60"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_list.py" line="31"/>
+        <source>What</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -409,331 +432,331 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="51"/>
-        <location filename="../../widgets/detail.py" line="102"/>
+        <location filename="../../widgets/detail.py" line="54"/>
+        <location filename="../../widgets/detail.py" line="105"/>
         <source>Click a building, room, device or guard.</source>
         <translation>点击楼栋、房屋、设备或巡防人员查看详情。</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="56"/>
+        <location filename="../../widgets/detail.py" line="59"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="56"/>
+        <location filename="../../widgets/detail.py" line="59"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="61"/>
-        <location filename="../../widgets/detail.py" line="150"/>
+        <location filename="../../widgets/detail.py" line="64"/>
+        <location filename="../../widgets/detail.py" line="153"/>
         <source>Unmask personal data</source>
         <translation>显示完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="150"/>
+        <location filename="../../widgets/detail.py" line="153"/>
         <source>Mask personal data</source>
         <translation>隐藏个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="164"/>
+        <location filename="../../widgets/detail.py" line="170"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="165"/>
+        <location filename="../../widgets/detail.py" line="171"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="166"/>
+        <location filename="../../widgets/detail.py" line="172"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="167"/>
+        <location filename="../../widgets/detail.py" line="173"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="168"/>
+        <location filename="../../widgets/detail.py" line="174"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="169"/>
+        <location filename="../../widgets/detail.py" line="175"/>
         <source>office</source>
         <translation>办公</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="175"/>
+        <location filename="../../widgets/detail.py" line="181"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="176"/>
+        <location filename="../../widgets/detail.py" line="182"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="177"/>
+        <location filename="../../widgets/detail.py" line="183"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="178"/>
+        <location filename="../../widgets/detail.py" line="184"/>
         <source>floating population</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="179"/>
+        <location filename="../../widgets/detail.py" line="185"/>
         <source>minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="180"/>
+        <location filename="../../widgets/detail.py" line="186"/>
         <source>watch list</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="186"/>
+        <location filename="../../widgets/detail.py" line="192"/>
         <source>owner</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="187"/>
+        <location filename="../../widgets/detail.py" line="193"/>
         <source>tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="188"/>
+        <location filename="../../widgets/detail.py" line="194"/>
         <source>family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="189"/>
+        <location filename="../../widgets/detail.py" line="195"/>
         <source>employee</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="190"/>
+        <location filename="../../widgets/detail.py" line="196"/>
         <source>visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="196"/>
+        <location filename="../../widgets/detail.py" line="202"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="197"/>
+        <location filename="../../widgets/detail.py" line="203"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="198"/>
+        <location filename="../../widgets/detail.py" line="204"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="199"/>
+        <location filename="../../widgets/detail.py" line="205"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="200"/>
+        <location filename="../../widgets/detail.py" line="206"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="217"/>
+        <location filename="../../widgets/detail.py" line="223"/>
         <source>{0} entrance {1}, floor {2}, room {3}</source>
         <translation>{0} {1}单元 {2}层 {3}室</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="231"/>
+        <location filename="../../widgets/detail.py" line="237"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="233"/>
+        <location filename="../../widgets/detail.py" line="239"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="237"/>
+        <location filename="../../widgets/detail.py" line="243"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="246"/>
+        <location filename="../../widgets/detail.py" line="252"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="248"/>
+        <location filename="../../widgets/detail.py" line="254"/>
         <source>Closed hours</source>
         <translation>封闭时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="248"/>
+        <location filename="../../widgets/detail.py" line="254"/>
         <source>always open</source>
         <translation>全天开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="251"/>
+        <location filename="../../widgets/detail.py" line="257"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="262"/>
+        <location filename="../../widgets/detail.py" line="268"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="230"/>
-        <location filename="../../widgets/detail.py" line="247"/>
-        <location filename="../../widgets/detail.py" line="263"/>
+        <location filename="../../widgets/detail.py" line="236"/>
+        <location filename="../../widgets/detail.py" line="253"/>
+        <location filename="../../widgets/detail.py" line="269"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="264"/>
+        <location filename="../../widgets/detail.py" line="270"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="265"/>
+        <location filename="../../widgets/detail.py" line="271"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="232"/>
-        <location filename="../../widgets/detail.py" line="266"/>
+        <location filename="../../widgets/detail.py" line="238"/>
+        <location filename="../../widgets/detail.py" line="272"/>
         <source>Rooms</source>
         <translation>房屋数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="272"/>
-        <location filename="../../widgets/detail.py" line="289"/>
+        <location filename="../../widgets/detail.py" line="278"/>
+        <location filename="../../widgets/detail.py" line="295"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="278"/>
+        <location filename="../../widgets/detail.py" line="284"/>
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="279"/>
+        <location filename="../../widgets/detail.py" line="285"/>
         <source>Building {0}</source>
         <translation>楼栋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="287"/>
-        <location filename="../../widgets/detail.py" line="304"/>
+        <location filename="../../widgets/detail.py" line="293"/>
+        <location filename="../../widgets/detail.py" line="310"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="288"/>
+        <location filename="../../widgets/detail.py" line="294"/>
         <source>Usage</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="293"/>
+        <location filename="../../widgets/detail.py" line="299"/>
         <source>Room {0}</source>
         <translation>房屋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="302"/>
-        <location filename="../../widgets/detail.py" line="343"/>
+        <location filename="../../widgets/detail.py" line="308"/>
+        <location filename="../../widgets/detail.py" line="349"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="303"/>
+        <location filename="../../widgets/detail.py" line="309"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="305"/>
+        <location filename="../../widgets/detail.py" line="311"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="306"/>
+        <location filename="../../widgets/detail.py" line="312"/>
         <source>Credentials</source>
         <translation>凭证数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="308"/>
+        <location filename="../../widgets/detail.py" line="314"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="310"/>
+        <location filename="../../widgets/detail.py" line="316"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="311"/>
-        <location filename="../../widgets/detail.py" line="348"/>
+        <location filename="../../widgets/detail.py" line="317"/>
+        <location filename="../../widgets/detail.py" line="354"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="315"/>
+        <location filename="../../widgets/detail.py" line="321"/>
         <source>Person {0}</source>
         <translation>人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="333"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="328"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="329"/>
+        <location filename="../../widgets/detail.py" line="335"/>
         <source>Placement</source>
         <translation>安装方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="330"/>
+        <location filename="../../widgets/detail.py" line="336"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="340"/>
         <source>Last fix</source>
         <translation>最后定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="335"/>
+        <location filename="../../widgets/detail.py" line="341"/>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="344"/>
+        <location filename="../../widgets/detail.py" line="350"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="345"/>
+        <location filename="../../widgets/detail.py" line="351"/>
         <source>Tracker</source>
         <translation>定位终端</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="357"/>
         <source>Fix age</source>
         <translation>定位时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="352"/>
+        <location filename="../../widgets/detail.py" line="358"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
     </message>
@@ -1549,6 +1572,54 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../widgets/login.py" line="34"/>
+        <source>Digital Sandbox: log in</source>
+        <translation>数字沙盘：登录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="35"/>
+        <source>Wall screen: log in with a wall-display account.</source>
+        <translation>大屏模式：请使用大屏展示账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="46"/>
+        <source>only if your account has one</source>
+        <translation>仅在账号已开通时填写</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="49"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="50"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="51"/>
+        <source>One-time code</source>
+        <translation>动态验证码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="59"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="75"/>
+        <source>This account is locked after repeated failures; try again later.</source>
+        <translation>多次登录失败，账号已锁定，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login.py" line="78"/>
+        <source>Wrong user name, password or code.</source>
+        <translation>用户名、密码或验证码错误。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../widgets/main_window.py" line="81"/>
@@ -1561,108 +1632,108 @@
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="165"/>
+        <location filename="../../widgets/main_window.py" line="167"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167"/>
+        <location filename="../../widgets/main_window.py" line="169"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="176"/>
+        <location filename="../../widgets/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="179"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="182"/>
+        <location filename="../../widgets/main_window.py" line="184"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="186"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
-        <location filename="../../widgets/main_window.py" line="280"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="282"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}
@@ -1971,47 +2042,47 @@ Reads today: {4}</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="110"/>
+        <location filename="../../widgets/roster.py" line="116"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="111"/>
+        <location filename="../../widgets/roster.py" line="117"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="112"/>
+        <location filename="../../widgets/roster.py" line="118"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="113"/>
+        <location filename="../../widgets/roster.py" line="119"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="114"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="123"/>
+        <location filename="../../widgets/roster.py" line="129"/>
         <source>patrolling</source>
         <translation>巡逻中</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="124"/>
+        <location filename="../../widgets/roster.py" line="130"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="125"/>
+        <location filename="../../widgets/roster.py" line="131"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="126"/>
+        <location filename="../../widgets/roster.py" line="132"/>
         <source>stale</source>
         <translation>位置过时</translation>
     </message>
