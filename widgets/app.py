@@ -70,7 +70,8 @@ def run(db: Path, package: Path, lang: str, live: LiveOptions | None = None, wal
     window, _translators = build_window(db, package, lang, wall, translators, desk.viewer(wall))
     desk.attach(window)
     controller = attach_live(window, db, live or LiveOptions(), desk.actor, desk.trail)
-    if wall:
+    if wall:  # the screen's size first: a kiosk X session without a window manager ignores full screen
+        window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     else:
         window.show()
