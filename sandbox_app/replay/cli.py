@@ -2,18 +2,26 @@
 events as CSV/GeoJSON, or its replay as MP4).
 
 Renderers live in `widgets/` and are imported only when a PDF or MP4 is asked for, so the core never loads Qt
-otherwise. Personal data is masked unless `--unmasked` is given (role checks and an audit entry for that are
-the security module's to add).
+otherwise. Who may export is checked before anything is read (`authorise`, docs/security.md "Exports"): a
+database with users asks for `--user NAME` and its password (stdin or prompt, never argv), lets only a role
+with the export permission (analysts) through, and records every export (and every refusal) in the audit log;
+personal data stays masked unless `--unmasked` is given, itself an audited unmask. A database without users
+(the demo) exports as before, masked unless `--unmasked`, and is still audited under the operating-system
+user's name.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
+from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.mask import Masker, Viewer
+from sandbox_app.privacy.users import AuthError, PermissionDenied, UserBook, export, unmask
 from sandbox_app.replay.casefile import DEFAULT_RADIUS_M, CaseError
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
@@ -38,8 +46,46 @@ def _size(text: str) -> tuple[int, int]:
     return int(m[1]) // 2 * 2, int(m[2]) // 2 * 2
 
 
-def _masker(args: argparse.Namespace) -> Masker:
-    return Masker(Viewer.ANALYST, unmasked=True) if args.unmasked else Masker(Viewer.OFFICER)
+def _secret(prompt: str) -> str:
+    """One line from stdin when it is not a terminal (scripts), else a getpass prompt: never from argv."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(prompt)
+
+
+def authorise(args: argparse.Namespace, target: str, detail: dict[str, Any]) -> Masker:
+    """Check who exports `target` and record it; the masker the export is written with.
+
+    With users in the database: `--user` logs in (password, and the TOTP code when the user has one, from
+    stdin or a prompt), `privacy.users.export` requires the export permission and audits the export, and
+    `--unmasked` is a further audited `privacy.users.unmask`. Without users: masked unless `--unmasked`,
+    audited as `cli:<os user>`. Raises `CliError` (exit 2) on any refusal; refusals are audited too.
+    """
+    from sandbox_app.cli import CliError
+
+    book = UserBook.open(args.db)
+    try:
+        detail = {**detail, "unmasked": bool(args.unmasked)}
+        if not book.users():
+            if args.user:
+                raise CliError("--user given, but this database has no users (`sandbox-app user add`)")
+            book.audit.record(f"cli:{getpass.getuser()}", au.EXPORT, target, detail)
+            return Masker(Viewer.ANALYST, unmasked=True) if args.unmasked else Masker(Viewer.OFFICER)
+        if not args.user:
+            raise CliError("this database has users: say who exports with --user NAME (password on stdin)")
+        found = book.get(args.user)
+        password = _secret("Password: ")
+        code = _secret("TOTP code: ") if found is not None and found.has_totp else None
+        try:
+            user = book.login(args.user, password, code)
+            export(user, target, book.audit, detail)
+            if args.unmasked:
+                return unmask(user, target, book.audit, reason="export")
+        except (AuthError, PermissionDenied) as exc:
+            raise CliError(f"export refused: {exc}") from None
+        return Masker(user.role)
+    finally:
+        book.close()
 
 
 def cmd_case(args: argparse.Namespace) -> int:
@@ -57,6 +103,8 @@ def cmd_case(args: argparse.Namespace) -> int:
         store.close()
     if district is None:
         raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
+    formats = [f for f in ("pdf", "csv", "geojson", "json") if getattr(args, f)]
+    masker = authorise(args, f"alert:{args.alert}", {"what": "case", "formats": formats})
     db = Db.open(args.db)
     try:
         router = None
@@ -70,7 +118,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         try:
             case = build_case(
                 db, district, args.alert, radius_m=args.radius_m, before_ms=args.before,
-                after_ms=args.after, masker=_masker(args), router=router,
+                after_ms=args.after, masker=masker, router=router,
             )  # fmt: skip
         except CaseError as exc:
             raise CliError(str(exc)) from None
@@ -112,10 +160,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"--from {args.from_} is after --to {args.to}")
     if args.fps <= 0 or args.speed <= 0:
         raise CliError("--fps and --speed must be positive")
+    fmt = "csv" if args.csv else "geojson" if args.geojson else "mp4"
+    masker = authorise(args, f"window:{start}-{end}", {"what": "export", "format": fmt})
     db = Db.open(args.db)
     try:
         out: dict[str, Any] = {"from": start, "to": end}
-        entries = window_entries(db, district, start, end, _masker(args))
+        entries = window_entries(db, district, start, end, masker)
         if args.csv:
             out["csv"], out["rows"] = args.csv, write_csv(entries, Path(args.csv), district.timezone)
         elif args.geojson:
@@ -150,7 +200,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--geojson", help="write the entries as GeoJSON here")
     p.add_argument("--json", action="store_true", help="print the entries too")
     p.add_argument("--no-routing", dest="routing", action="store_false", help="skip the nearest-guard ETA")
-    p.add_argument("--unmasked", action="store_true", help="show personal data in full")
+    _who(p)
     p.set_defaults(func=cmd_case)
 
     p = subparsers.add_parser("export", help="a time window's events (CSV, GeoJSON) or replay (MP4)")
@@ -164,5 +214,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--fps", type=float, default=30.0)
     p.add_argument("--speed", type=float, default=60.0, help="district seconds per video second")
     p.add_argument("--size", type=_size, default=(1280, 720), help="video frame size, e.g. 1280x720")
-    p.add_argument("--unmasked", action="store_true", help="show personal data in full")
+    _who(p)
     p.set_defaults(func=cmd_export)
+
+
+def _who(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unmasked", action="store_true", help="show personal data in full (audited)")
+    p.add_argument(
+        "--user", help="who exports, when the database has users (password from stdin or a prompt)"
+    )
