@@ -202,6 +202,13 @@ def test_clicking_a_building_emits_its_id_and_dragging_does_not(view: Sandbox3D,
     assert blocker.args == [mesh.ids[b]]
     with qtbot.assertNotEmitted(view.picked, wait=100):
         click(col, H - 1 - row, col + 40, H - 1 - row)
+    # A building chosen on the 2D map: the camera flies to it.
+    other = mesh.ids[int(np.argmin(mesh.height))]
+    assert not view.select_building("no-such-building")
+    assert view.select_building(other)
+    qtbot.waitUntil(lambda: not view.flying, timeout=5000)
+    ox, oy = mesh.anchor[mesh.index_of(other)]
+    assert view.camera_focal_point()[:2] == pytest.approx((ox, oy), abs=0.01)
 
 
 def test_guards_are_drawn_in_role_colour_and_move(view: Sandbox3D, qtbot: QtBot) -> None:
