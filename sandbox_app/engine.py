@@ -143,6 +143,8 @@ class Engine:
                 r for r in self._routes[kind] if callable(getattr(r, "flag", None)) or r.name in SEES_FLAGGED
             ]
         self._liveness = [r for r in self.rules if r.name == LIVENESS_RULE]
+        self._held_beats: set[str] = set()
+        """Bridges heard while the engine clock was still 0: heard again at the first tick."""
         self._next_tick = self._tick_after(self.clock.now_ms())
         self._live = True
         if self.rules and self.clock.now_ms() > 0:
@@ -191,6 +193,9 @@ class Engine:
 
         A bridge that is connected or has just delivered a batch counts as a heartbeat of the pseudo-device
         `bridge:<name>` for the liveness rule, so a bridge that goes silent raises `device_offline` on it.
+        A connected bridge is alive until it says otherwise, so it is also heard at every minute tick (see
+        `_tick`): engine time runs on event times, and one batch (a fast simulator, a backlog) can span more
+        minutes than the liveness limit before the bridge's report after it comes.
         """
         with self._lock:
             previous = self.health.get(health.name)
@@ -202,14 +207,22 @@ class Engine:
         self.bus.publish(HealthChanged(health))
 
     def _bridge_heartbeat(self, name: str) -> None:
-        """Feed the liveness rule an event-equivalent heartbeat at the engine clock; never stored."""
+        """Feed the liveness rule a heartbeat at the engine clock; never stored. Before the clock has
+        started (a fresh log, no event yet) it is held for the first tick: stamped now it would be at 1970,
+        and the first event would find the bridge silent for decades."""
         now = self.clock.now_ms()
-        beat = Event(f"{BRIDGE_PREFIX}{name}:{now}", now, f"{BRIDGE_PREFIX}{name}", HEARTBEAT)
+        if now <= 0:
+            self._held_beats.add(name)
+            return
+        self._beat(name, now)
+        if self.book.has_dirty():
+            self._finish_batch([], {})
+
+    def _beat(self, name: str, ts: int) -> None:
+        beat = Event(f"{BRIDGE_PREFIX}{name}:{ts}", ts, f"{BRIDGE_PREFIX}{name}", HEARTBEAT)
         for rule in self._liveness:
             for signal in rule.on_event(beat):
                 self._emit(signal)
-        if self.book.has_dirty():
-            self._finish_batch([], {})
 
     def open_alerts(self) -> list[Alert]:
         return self.book.open_alerts()
@@ -338,6 +351,13 @@ class Engine:
         self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
 
     def _tick(self, now_ts: int) -> None:
+        """Rules' `on_time`, after the bridges still connected (and those heard before the clock started)
+        have been heard at `now_ts`: a live link is not silence, however far one batch moved the clock."""
+        if self._liveness and self._live:
+            held, self._held_beats = self._held_beats, set()
+            for name, health in self.health.items():
+                if name != STORE_HEALTH and (name in held or getattr(health, "connected", False) is True):
+                    self._beat(name, now_ts)
         for rule in self.rules:
             for signal in rule.on_time(now_ts):
                 self._emit(signal)

@@ -390,8 +390,6 @@ class LiveSession:
                     return
                 engine.ingest(batch)
         self._sim = sim
-        if engine.now_ms() < sim.start_ts:  # a fresh log: the bridge's first heartbeat must not be at 1970
-            engine.advance_to(sim.start_ts)
         assert self._service is not None
         for d in self._service.desk.active():  # a restart: the guards get their current orders again
             sim.receive_order(Order(d.id, d.guard_id, d.device_id, d.alert_id, d.lon, d.lat, engine.now_ms()))

@@ -412,3 +412,28 @@ def test_each_batch_is_let_go_before_the_gc_runs_again(store: Store) -> None:
     result = engine.ingest_batches(batches())
     assert result.accepted == 9
     assert seen == [(False, 2)] * 3  # pulled with the GC held; only this frame and getrefcount hold it
+
+
+def test_a_connected_bridge_is_alive_through_a_long_batch_and_from_before_the_first_event(
+    store: Store,
+) -> None:
+    """A bridge that connects while the clock is still at 0 is heard from the first event's minute on
+    (not from 1970), and one batch spanning many minutes (a fast simulator, a backlog) does not make it
+    look silent before its health report after the batch."""
+    from sandbox_app.bridges.health import BridgeHealth
+    from sandbox_app.rules.device_offline import DeviceOffline
+
+    engine = Engine(store, DISTRICT, [DeviceOffline(DISTRICT, {"bridge_heartbeat_s": 60, "factor": 2})])
+    engine.report_health(BridgeHealth("sim", True, None, 0, 0, None))  # engine clock still 0
+    engine.ingest([ev(f"e{i}", T0 + i * MIN + 5, "door.open", "D1") for i in range(30)])
+    assert [a.subject for a in engine.open_alerts() if a.subject.startswith("bridge:")] == []
+    engine.report_health(BridgeHealth("sim", True, T0, 30, 0, None))
+    engine.ingest([ev(f"f{i}", T0 + (30 + i) * MIN + 5, "door.open", "D1") for i in range(30)])
+    assert [a.subject for a in engine.open_alerts() if a.subject.startswith("bridge:")] == []
+    engine.report_health(BridgeHealth("sim", False, T0, 60, 0, None))  # gone: silent from now on
+    last = T0 + 59 * MIN + 5
+    engine.advance_to(last + 120_000)
+    assert [a.subject for a in engine.open_alerts() if a.subject.startswith("bridge:")] == []
+    engine.advance_to(last + 121_000)
+    [alert] = [a for a in engine.open_alerts() if a.subject == "bridge:sim"]
+    assert alert.data["silent_since_ts"] >= T0 + 59 * MIN  # heard up to its disconnection, never 1970

@@ -270,3 +270,13 @@ def test_unanswered_order_escalates_into_an_alert_and_one_call_summons_the_near(
 def located(live: LiveSession) -> int:
     """Trackers with a stored fix: the nearest-guard search has someone to rank."""
     return len(live.submit(lambda e: e.store.last_fixes(e.now_ms())).result(10))
+
+
+def test_no_bridge_is_taken_for_offline_while_the_simulator_runs(session: LiveSession) -> None:
+    """At 3,600x each of the worker's batches spans minutes of simulated time, longer than a bridge's
+    liveness limit (2 min): the simulator, connected and delivering, must never be reported offline."""
+    start = WallClock().now_ms()  # the simulator starts at the wall clock on a fresh log
+    session.start()
+    wait_until(lambda: session.submit(lambda e: e.now_ms()).result(10) > start + 3_600_000)
+    alerts = session.submit(lambda e: e.open_alerts()).result(10)
+    assert [a.subject for a in alerts if a.subject.startswith("bridge:")] == []
