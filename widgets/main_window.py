@@ -1,20 +1,26 @@
-"""The main window: layer list, 2D map, 3D placeholder, panels (alerts, dispatch, guards, device health,
+"""The main window: layer list, 2D map, 3D sandbox, panels (alerts, dispatch, guards, device health,
 details, dashboard), status bar, the import menu action. `wall=True` makes it the wall screen
 (`widgets.wall`).
 
 Live updates arrive through `set_guard_positions`, `update_alerts`, `set_risk` and the panel setters (called
-by the live controller on the UI thread); each redraws one layer by handing its items new arrays.
+by the live controller on the UI thread); each redraws one layer by handing its items new arrays, and the
+same calls feed the 3D pane, so both views show one state. They also share one selection: an alert chosen in
+the queue, on the 2D map or by the wall flies the 3D camera there; a building picked in 3D opens its details.
+
+The 3D pane (VTK) needs a real display: on Qt's offscreen platform (the GUI tests) a label stands in for it
+and `sandbox3d` is None.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from layers import alerts, buildings, compounds, coverage, devices, dispatch, gates, guards, heat, roads
 from layers.data import LayerData
@@ -23,7 +29,9 @@ from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.stats import Figures, GuardState, TallySnapshot
+from sandbox_app.video.source import FrameSource, is_file
 from widgets.alerts_panel import AlertsPanel
+from widgets.camera_view import CameraView
 from widgets.dashboard import Dashboard
 from widgets.detail import DetailPanel
 from widgets.dispatch_panel import DispatchPanel
@@ -33,7 +41,10 @@ from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.roster import RosterPanel
 from widgets.scene import Scene
-from widgets.wall import WALL_STYLE, WallDirector, WallOverlay
+from widgets.wall import WALL_STYLE, WallDirector, WallOverlay, camera_stream
+
+if TYPE_CHECKING:
+    from widgets.sandbox3d import Sandbox3D
 
 LAYER_ORDER = (
     "alerts",
@@ -48,6 +59,23 @@ LAYER_ORDER = (
     "compounds",
 )
 HIDDEN_AT_START = ("heat", "coverage")
+NO_3D_PLATFORMS = frozenset({"offscreen", "minimal"})
+"""Qt platforms without an OpenGL window: VTK would draw black (or abort), so the 3D pane is not created."""
+
+
+def has_3d_display() -> bool:
+    """Whether the VTK pane can draw here (a real X/Wayland display, Xvfb included)."""
+    return QApplication.platformName() not in NO_3D_PLATFORMS
+
+
+class LatestClock:
+    """The engine clock as last reported by the live feed (a `Clock` for the map's fix ages and trails)."""
+
+    def __init__(self) -> None:
+        self.ts = 0
+
+    def now_ms(self) -> int:
+        return self.ts
 
 
 class MainWindow(QMainWindow):
@@ -78,12 +106,28 @@ class MainWindow(QMainWindow):
         self.layer_list.toggled.connect(self.map2d.set_layer_visible)
         for name in HIDDEN_AT_START:
             self.map2d.set_layer_visible(name, False)
-        self.placeholder_3d = QLabel(self.tr("3D sandbox: coming in a later version"), self)
-        self.placeholder_3d.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.engine_clock = LatestClock()
+        self._by_device = scene.district.guard_by_device()
+        self.guard_fix_ts: dict[str, int] = {}
+        """Guard id → ts of its latest fix (the map fades trails and shows fix ages from these)."""
+        self.camera_views: dict[str, CameraView] = {}
+        self.sandbox3d: Sandbox3D | None = None
+        self.pane_3d: QWidget
+        if has_3d_display():
+            from widgets.sandbox3d import Sandbox3D
+
+            self.sandbox3d = Sandbox3D(self)
+            self.sandbox3d.picked.connect(lambda b: self.show_detail("building", b))
+            self.pane_3d = self.sandbox3d
+        else:
+            label = QLabel(self.tr("3D sandbox: needs an OpenGL display"), self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pane_3d = label
+        self.pane_3d.setObjectName("pane_3d")
         splitter = QSplitter(self)
-        for widget in (self.layer_list, self.map2d, self.placeholder_3d):
+        for widget in (self.layer_list, self.map2d, self.pane_3d):
             splitter.addWidget(widget)
-        splitter.setSizes([150, 900, 120])
+        splitter.setSizes([150, 700, 500] if self.sandbox3d is not None else [150, 900, 120])
         self.setCentralWidget(splitter)
         self.importer = ImportController(self, import_job or default_job(db))
         self.importer.imported.connect(lambda district: self.set_scene(Scene(district, source="import")))
@@ -96,6 +140,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dispatch_panel)
         self.dispatch_panel.hide()  # shown by the live controller: dispatching needs a running engine
         self.alerts_panel.alert_selected.connect(self._alert_chosen)
+        self.alerts_panel.alert_selected.connect(self.fly_3d_to_alert)
+        self.focus_requested.connect(self.fly_3d_to_alert)
         self._build_panels(scene)
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
@@ -110,6 +156,7 @@ class MainWindow(QMainWindow):
             self._setup_wall(splitter)
         self.set_scene(scene)
         self.map2d.picked.connect(self.show_detail)
+        self.map2d.picked.connect(self._picked_on_map)
 
     def _build_panels(self, scene: Scene) -> None:
         """Guards and details on the right (under the dispatch panel), health and dashboard as tabs below."""
@@ -139,10 +186,13 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(WALL_STYLE)
         self.menuBar().hide()
         self.layer_list.hide()
-        self.placeholder_3d.hide()
         self.wall_overlay = WallOverlay(self)
         splitter.addWidget(self.wall_overlay)
-        splitter.setSizes([0, 1000, 0, 480])
+        if self.sandbox3d is None:
+            self.pane_3d.hide()
+            splitter.setSizes([0, 1000, 0, 480])
+        else:  # the 2D map and the 3D sandbox side by side: a focused alert is seen on both
+            splitter.setSizes([0, 760, 680, 480])
         for button in self.alerts_panel.buttons.values():
             button.hide()
         self.alerts_panel.filter_row.hide()  # no keyboard at the wall
@@ -189,6 +239,15 @@ class MainWindow(QMainWindow):
         fit_action = QAction(self.tr("Fit map to district"), self)
         fit_action.triggered.connect(self.map2d.fit)
         view_menu.addAction(fit_action)
+        self.legend_action = QAction(self.tr("Legend"), self)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(self.map2d.map_legend.isVisibleTo(self.map2d))
+        self.legend_action.toggled.connect(self.map2d.set_legend_visible)
+        view_menu.addAction(self.legend_action)
+        if self.sandbox3d is not None:
+            reset_3d = QAction(self.tr("Reset 3D view"), self)
+            reset_3d.triggered.connect(self.sandbox3d.reset_view)
+            view_menu.addAction(reset_3d)
         for dock in (self.dispatch_panel, self.roster, self.detail, self.health_panel, self.dashboard_dock):
             view_menu.addAction(dock.toggleViewAction())
 
@@ -209,10 +268,10 @@ class MainWindow(QMainWindow):
             buildings.layer(district, proj),
             gates.layer(district, proj),
             devices.layer(district, proj),
-            guards.layer(district, proj, scene.guard_positions),
+            guards.layer(district, proj, scene.guard_positions, self.guard_fix_ts),
             alerts.layer(district, proj, scene.alerts, scene.guard_positions),
             heat.layer(district, proj, self.risk),
-            dispatch.layer(proj, self.dispatch.dispatches, self.dispatch.paths),
+            dispatch.layer(proj, self.dispatch.dispatches, self.dispatch.paths, self.dispatch.now_ts or None),
             coverage.layer(proj, self.coverage_segments.segments),
         ]
 
@@ -236,9 +295,16 @@ class MainWindow(QMainWindow):
             self.wall.set_district()
             self._show_wall_figures()
         self.projection = LocalProjection.for_district(scene.district)
+        self.guard_fix_ts = {}
+        self._by_device = scene.district.guard_by_device()
+        self.map2d.clear_trails()  # another district: old trails would join unrelated places
         for data in self.layers_for(scene, self.projection):
             self.map2d.set_layer(data)
         self.map2d.fit()
+        if self.sandbox3d is not None:
+            self.sandbox3d.set_scene(scene.district, self.projection)
+            self._guards_to_3d()
+            self.sandbox3d.set_alerts(scene.alerts)
         self.status_labels["alerts"].setText(
             self.tr("Open alerts: {0}").format(len(self.alerts_panel.alerts))
         )
@@ -268,7 +334,19 @@ class MainWindow(QMainWindow):
         if len(self.scene.guard_positions) != located:
             self.show_summary()
         district = self.scene.district
-        self.map2d.set_layer(guards.layer(district, self.projection, self.scene.guard_positions))
+        self.map2d.set_layer(
+            guards.layer(district, self.projection, self.scene.guard_positions, self.guard_fix_ts)
+        )
+        self._guards_to_3d()
+
+    def _guards_to_3d(self) -> None:
+        if self.sandbox3d is None:
+            return
+        known = self.scene.district.guards
+        positions = self.scene.guard_positions
+        ids = sorted(g for g in positions if g in known)
+        lonlat = np.asarray([positions[g] for g in ids], dtype=np.float64).reshape(-1, 2)
+        self.sandbox3d.set_guards(ids, lonlat, [known[g].role for g in ids])
 
     def update_alerts(self, changed: Iterable[Alert]) -> None:
         """Changed alerts (any state): the panel keeps the open ones, the alerts layer draws them; on the
@@ -279,6 +357,8 @@ class MainWindow(QMainWindow):
         self.scene.alerts = list(self.alerts_panel.alerts.values())
         district, positions = self.scene.district, self.scene.guard_positions
         self.map2d.set_layer(alerts.layer(district, self.projection, self.scene.alerts, positions))
+        if self.sandbox3d is not None:
+            self.sandbox3d.set_alerts(self.scene.alerts)
         self.status_labels["alerts"].setText(self.tr("Open alerts: {0}").format(len(self.scene.alerts)))
         if self.wall is not None:
             self.wall.offer(changed)
@@ -293,7 +373,9 @@ class MainWindow(QMainWindow):
         self.dispatch = update
         self.dispatch_panel.update_dispatches(update.dispatches)
         self.roster.set_dispatches(update.dispatches)
-        self.map2d.set_layer(dispatch.layer(self.projection, update.dispatches, update.paths))
+        self.map2d.set_layer(
+            dispatch.layer(self.projection, update.dispatches, update.paths, update.now_ts or None)
+        )
 
     def set_coverage(self, update: CoverageUpdate) -> None:
         self.coverage_segments = update
@@ -301,13 +383,21 @@ class MainWindow(QMainWindow):
 
     # panels (UI thread) ---------------------------------------------------------------------------------
     def set_clock(self, now_ts: int) -> None:
-        """The engine clock: fix ages and last-seen times count from it, not from the wall clock."""
+        """The engine clock: fix ages, trail fading and last-seen times count from it, not from the wall
+        clock. The map follows it unless another clock (a replay's) holds it."""
+        self.engine_clock.ts = max(self.engine_clock.ts, now_ts)
+        if self.map2d.clock is None:
+            self.map2d.set_clock(self.engine_clock)
         self.roster.set_now(now_ts)
         self.health_panel.set_now(now_ts)
 
     def set_fix_times(self, fix_ts: Mapping[str, int]) -> None:
-        """Tracker device id → ts of its latest fix."""
+        """Tracker device id → ts of its latest fix (the roster's fix ages, the map's trails)."""
         self.roster.update_fixes(fix_ts)
+        for device, ts in fix_ts.items():
+            guard = self._by_device.get(device)
+            if guard is not None and ts > self.guard_fix_ts.get(guard.id, -1):
+                self.guard_fix_ts[guard.id] = ts
 
     def set_tally(self, tally: TallySnapshot) -> None:
         """Last seen and battery per device from the live tally; then the panels redraw (once a second)."""
@@ -366,6 +456,40 @@ class MainWindow(QMainWindow):
         self.fly_to_alert = alert_id
         self.focus_requested.emit(alert_id)
 
+    def fly_3d_to_alert(self, alert_id: str) -> bool:
+        """The shared selection in 3D: the camera flies to the alert's floor; False without a 3D pane or
+        when the alert is unknown there."""
+        return self.sandbox3d is not None and self.sandbox3d.select_alert(alert_id)
+
+    def _picked_on_map(self, kind: str, item_id: str) -> None:
+        """A building clicked on the 2D map is flown to in 3D; a camera with a stream opens its live view."""
+        if kind == "building" and self.sandbox3d is not None:
+            self.sandbox3d.select_building(item_id)
+        elif kind == "device" and not self.wall_mode:
+            self.open_camera(item_id)
+
+    def open_camera(self, device_id: str) -> CameraView | None:
+        """A live view window of the camera's stream (one per camera); None when it has no stream."""
+        device = self.scene.district.devices.get(device_id)
+        url = camera_stream(device) if device is not None else None
+        if device is None or url is None:
+            return None
+        view = self.camera_views.get(device_id)
+        if view is None:
+            view = CameraView(FrameSource(url, loop=is_file(url)).start(), device.name or device_id)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.resize(640, 400)
+            view.closed.connect(lambda _url, d=device_id: self._camera_closed(d))
+            self.camera_views[device_id] = view
+        view.show()
+        view.raise_()
+        return view
+
+    def _camera_closed(self, device_id: str) -> None:
+        view = self.camera_views.pop(device_id, None)
+        if view is not None:
+            view.source.stop()
+
     def frame_lonlat(self, bounds: tuple[float, float, float, float], margin: float = 0.15) -> None:
         """Show the lon/lat box (min lon, min lat, max lon, max lat) with a margin: the wall's tour."""
         (x0, y0), (x1, y1) = self.projection.to_xy([bounds[0], bounds[2]], [bounds[1], bounds[3]])
@@ -390,5 +514,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.wall is not None:
             self.wall.stop()
+        for view in list(self.camera_views.values()):
+            view.close()
+        if self.sandbox3d is not None:
+            self.sandbox3d.close()  # releases its OpenGL context before the window goes
         self.importer.wait()
         super().closeEvent(event)

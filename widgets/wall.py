@@ -2,7 +2,8 @@
 
 `WallDirector` decides what the wall looks at. A new high or critical alert takes focus: the 2D map centres
 on it, `MainWindow.focus_requested` asks the 3D pane to fly there, a sound plays and, when the alert has a
-camera, its tile is shown. After `FOCUS_HOLD_MS` the next waiting alert takes over, or the wall goes back to
+camera, its tile is shown: live video when the camera device gives a stream (`stream` / `url` in its extra
+fields), else its name. After `FOCUS_HOLD_MS` the next waiting alert takes over, or the wall goes back to
 a slow tour of the compounds. Everything it remembers is bounded (`sandbox_app.wall.FocusQueue`).
 """
 
@@ -19,7 +20,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.model import Device
+from sandbox_app.video.source import FrameSource, is_file
 from sandbox_app.wall import FocusQueue, TourStop, linked_camera, tour_stops
+from widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
@@ -44,8 +48,21 @@ QLabel#wall_camera_label {{ color: white; }}
 """
 
 
+STREAM_FIELDS = ("stream", "url", "stream_url", "rtsp")
+"""Extra fields of a camera device that may hold its live-view source (RTSP/HTTP URL or a video file)."""
+
+
+def camera_stream(device: Device) -> str | None:
+    """The camera's live-view source from the package, or None (the demo cameras have none)."""
+    for name in STREAM_FIELDS:
+        value = device.extra.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
 class CameraTile(QFrame):
-    """A placeholder for the alert's linked camera (live video arrives with the camera issue)."""
+    """The alert's linked camera: its live video when the device gives a stream, else its name."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,18 +71,45 @@ class CameraTile(QFrame):
         self.label.setObjectName("wall_camera_label")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("wall_camera_label")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.hide()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.label)
+        self.layout_.addWidget(self.caption)
         self.camera_id: str | None = None
+        self.video: CameraView | None = None
         self.setMinimumHeight(240)
         self.hide()
 
-    def show_camera(self, camera_id: str, name: str) -> None:
+    def show_camera(self, camera_id: str, name: str, stream: str | None = None) -> None:
+        """Pop the tile up; with a stream its frames play (decoded on the source's own thread)."""
+        self._stop_video()
         self.camera_id = camera_id
-        self.label.setText(self.tr("Camera {0}\n{1}\n(video feed)").format(camera_id, name))
+        if stream:
+            source = FrameSource(stream, loop=is_file(stream)).start()
+            self.video = CameraView(source, name, self)
+            self.layout_.insertWidget(0, self.video, 1)
+            self.label.hide()
+            self.caption.setText(self.tr("Camera {0} · {1}").format(camera_id, name))
+            self.caption.show()
+        else:
+            self.label.setText(self.tr("Camera {0}\n{1}\n(no video stream)").format(camera_id, name))
+            self.label.show()
+            self.caption.hide()
         self.show()
 
+    def _stop_video(self) -> None:
+        if self.video is not None:
+            video, self.video = self.video, None
+            video.close()  # stops its poll timer
+            video.source.stop()
+            self.layout_.removeWidget(video)
+            video.deleteLater()
+
     def clear(self) -> None:
+        self._stop_video()
         self.camera_id = None
         self.hide()
 
@@ -191,7 +235,7 @@ class WallDirector(QObject):
         self.overlay.banner.show()
         camera = linked_camera(window.scene.district, alert, window.scene.guard_positions)
         if camera is not None:
-            self.overlay.camera.show_camera(camera.id, camera.name)
+            self.overlay.camera.show_camera(camera.id, camera.name, camera_stream(camera))
         else:
             self.overlay.camera.clear()
         self.beeper.play()
@@ -216,3 +260,4 @@ class WallDirector(QObject):
     def stop(self) -> None:
         self.hold.stop()
         self.tour.stop()
+        self.overlay.camera.clear()  # the video's decoder thread ends with the wall
