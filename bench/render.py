@@ -164,11 +164,12 @@ def _window(size: tuple[int, int]) -> tuple[vtkRenderWindow, vtkRenderer]:
 
 
 def _building_actor(mapper: vtkPolyDataMapper, texture: vtkTexture) -> vtkActor:
-    """Lit and textured as in the widget (the floor texture only shows on lit actors)."""
+    """Lit, textured and back-face culled as in the widget."""
     actor = vtkActor()
     actor.SetMapper(mapper)
     actor.GetProperty().SetAmbient(BUILDING_AMBIENT)
     actor.GetProperty().SetDiffuse(BUILDING_DIFFUSE)
+    actor.GetProperty().BackfaceCullingOn()
     actor.SetTexture(texture)
     return actor
 

@@ -165,7 +165,28 @@ def _rings(shapes: Sequence[BaseGeometry], proj: LocalProjection) -> tuple[F64, 
     ring_start = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
     per_building = np.bincount(ring_building[ok], minlength=len(shapes))
     building_ring_start = np.concatenate([[0], np.cumsum(per_building)]).astype(np.int64)
-    return xy, ring_start, building_ring_start
+    hole = np.concatenate([[False], ring_of_part[1:] == ring_of_part[:-1]])[ok]
+    return _orient(xy, ring_start, hole), ring_start, building_ring_start
+
+
+def _orient(xy: F64, ring_start: I64, hole: NDArray[np.bool_]) -> F64:
+    """Exteriors counter-clockwise, courtyards clockwise: the solid is always on the left of travel, so
+    every wall quad faces out of the building (back faces can be culled) and a highlight band is pushed
+    away from the solid by the same rule for exteriors, courtyards and every part of a multipolygon."""
+    if len(xy) == 0:
+        return xy
+    n = np.diff(ring_start)
+    ring = np.repeat(np.arange(len(n)), n)
+    nxt = np.arange(len(xy)) + 1
+    nxt[ring_start[1:] - 1] = ring_start[:-1]
+    cross = xy[:, 0] * xy[nxt, 1] - xy[nxt, 0] * xy[:, 1]
+    ccw = np.bincount(ring, weights=cross, minlength=len(n)) > 0
+    flip = np.repeat(ccw == hole, n)
+    idx = np.arange(len(xy))
+    start = ring_start[ring]
+    idx[flip] = (2 * start + n[ring] - 1 - idx)[flip]
+    oriented: F64 = xy[idx]
+    return oriented
 
 
 def _triangles(shapes: Sequence[BaseGeometry]) -> tuple[F64, I64]:
@@ -178,6 +199,15 @@ def _triangles(shapes: Sequence[BaseGeometry]) -> tuple[F64, I64]:
     parts, owner = shapely.get_parts(tri, return_index=True)
     coords = shapely.get_coordinates(parts).reshape(-1, 4, 2)[:, :3, :]
     return coords, owner.astype(np.int64)
+
+
+def _upward(tri: F64) -> F64:
+    """Triangles (t, 3, 2) wound counter-clockwise seen from above, so roofs face the sky."""
+    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
+    cw = (b[:, 0] - a[:, 0]) * (c[:, 1] - a[:, 1]) - (c[:, 0] - a[:, 0]) * (b[:, 1] - a[:, 1]) < 0
+    out = tri.copy()
+    out[cw, 1], out[cw, 2] = tri[cw, 2], tri[cw, 1]
+    return out
 
 
 def _triangulate_one(geom: BaseGeometry) -> BaseGeometry:
@@ -251,6 +281,7 @@ def extrude_arrays(
     tri_lonlat, tri_b = _triangles(shapes)
     flat = tri_lonlat.reshape(-1, 2)
     tri_xy = proj.to_xy(flat[:, 0], flat[:, 1]) if len(flat) else np.zeros((0, 2))
+    tri_xy = _upward(tri_xy.reshape(-1, 3, 2)).reshape(-1, 2)
     roof_pts = np.column_stack([tri_xy, np.repeat(height[tri_b], 3)]).astype(np.float32)
     roof_conn = len(wall_pts) + np.arange(len(roof_pts), dtype=np.int64)
 
@@ -283,11 +314,10 @@ def extrude_arrays(
     )
 
 
-def _outward(ring: F64, pad: float, hole: bool) -> F64:
-    """The ring moved `pad` metres away from the building's solid (mitred corners, capped at 3 × pad)."""
+def _outward(ring: F64, pad: float) -> F64:
+    """The ring moved `pad` metres away from the building's solid (mitred corners, capped at 3 × pad). Rings
+    are oriented with the solid on the left (`_orient`), so away from it is always to the right."""
     nxt, prv = np.roll(ring, -1, axis=0), np.roll(ring, 1, axis=0)
-    signed = float(np.sum(ring[:, 0] * nxt[:, 1] - nxt[:, 0] * ring[:, 1]))
-    side = (1.0 if signed > 0 else -1.0) * (-1.0 if hole else 1.0)
 
     def right_normal(d: F64) -> F64:
         n: F64 = np.column_stack([d[:, 1], -d[:, 0]])
@@ -298,7 +328,7 @@ def _outward(ring: F64, pad: float, hole: bool) -> F64:
     mid = n_out + n_in
     mid /= np.maximum(np.linalg.norm(mid, axis=1, keepdims=True), 1e-9)
     cos = np.maximum(np.sum(mid * n_out, axis=1, keepdims=True), 1.0 / 3.0)
-    moved: F64 = ring + side * pad * mid / cos
+    moved: F64 = ring + pad * mid / cos
     return moved
 
 
@@ -318,7 +348,7 @@ def floor_band(
     count = 0
     first = int(mesh.building_ring_start[building])
     for r in range(first, int(mesh.building_ring_start[building + 1])):
-        ring = _outward(mesh.ring_xy[mesh.ring_start[r] : mesh.ring_start[r + 1]], pad, hole=r > first)
+        ring = _outward(mesh.ring_xy[mesh.ring_start[r] : mesh.ring_start[r + 1]], pad)
         n = len(ring)
         lo = np.column_stack([ring, np.full(n, z0 - pad)])
         hi = np.column_stack([ring, np.full(n, z1 + pad)])

@@ -110,6 +110,39 @@ def test_concave_footprint_with_a_courtyard() -> None:
     # No roof triangle covers the courtyard.
     centres = shapely.points(tri.mean(axis=1))
     assert not shapely.contains(shapely.Polygon(local.interiors[0]), centres).any()
+    _assert_faces_point_out(mesh, local)
+
+
+def _assert_faces_point_out(mesh: BuildingMesh, footprint: shapely.Polygon) -> None:
+    """Every wall's normal leaves the solid (into the street or the courtyard) and every roof faces up:
+    the renderer culls back faces, so a wrongly wound face would vanish."""
+    quads = _cell_points(mesh, 0, int(mesh.wall_start[-1])).reshape(-1, 4, 3).astype(np.float64)
+    normal = np.cross(quads[:, 1] - quads[:, 0], quads[:, 3] - quads[:, 0])
+    assert (np.abs(normal[:, 2]) < 1e-6 * np.abs(normal).max()).all()
+    mid = quads[:, :2, :2].mean(axis=1)
+    step = normal[:, :2] / np.linalg.norm(normal[:, :2], axis=1, keepdims=True) * 0.5
+    assert not shapely.contains(footprint, shapely.points(mid + step)).any()
+    assert shapely.contains(footprint, shapely.points(mid - step)).all()
+    roofs = _cell_points(mesh, int(mesh.roof_start[0]), int(mesh.roof_start[-1])).reshape(-1, 3, 3)
+    up = np.cross(roofs[:, 1] - roofs[:, 0], roofs[:, 2] - roofs[:, 0])[:, 2]
+    assert (up > 0).all()
+
+
+@pytest.mark.parametrize("clockwise", [False, True])
+def test_faces_point_out_whatever_the_source_winding(clockwise: bool) -> None:
+    d = 10 * DEG_M
+    outer = [(0, 0), (3 * d, 0), (3 * d, 3 * d), (0, 3 * d)]
+    hole = [(d, d), (2 * d, d), (2 * d, 2 * d), (d, 2 * d)]
+    if clockwise:  # exterior clockwise, courtyard counter-clockwise: the opposite of the usual
+        outer, hole = outer[::-1], hole[::-1]
+    shape = shapely.affinity.translate(Polygon(outer, [hole]), LON0, LAT0)
+    proj = LocalProjection(LON0, LAT0)
+    mesh = extrude.extrude_arrays(("Q",), [shape], [3], [None], np.array([[1, 2, 3]], np.uint8), proj)
+    local = shapely.transform(shape, lambda xy: proj.to_xy(xy[:, 0], xy[:, 1]))
+    _assert_faces_point_out(mesh, local)
+    band = extrude.floor_band(mesh, 0, 1, (255, 0, 0))
+    distances = shapely.distance(local, shapely.points(band.points[:, :2].astype(np.float64)))
+    assert distances.min() >= extrude.BAND_PAD_M - 1e-3  # the courtyard band stands off the wall too
 
 
 def test_invalid_and_empty_footprints_do_not_break_the_mesh() -> None:
