@@ -258,3 +258,12 @@ def test_many_buildings_vectorised_counts_match_a_per_building_sum() -> None:
         assert (mesh.cell_building[mesh.wall_start[b] : mesh.wall_start[b + 1]] == b).all()
         roof = _cell_points(mesh, int(mesh.roof_start[b]), int(mesh.roof_start[b + 1]))
         assert roof[:, 2] == pytest.approx(mesh.height[b], rel=1e-5)
+
+
+def test_an_empty_district_gives_an_empty_mesh() -> None:
+    empty = District(name="", timezone="UTC")
+    proj = LocalProjection.for_district(empty)
+    mesh = extrude.extrude(empty, proj)
+    assert mesh.n_cells == 0 and mesh.points.shape == (0, 3) and list(mesh.offsets) == [0]
+    assert len(extrude.device_glyphs(empty, proj)) == 0
+    assert extrude.alert_bands(empty, mesh, [_alert("R1", "room")]).n_cells == 0
