@@ -299,7 +299,7 @@ class ReplayController(QObject):
         self.toggle_action.setText(self.tr("Live"))
         self.video_action.setEnabled(True)
         self.dock.show()
-        self.timeline.set_history(*span)
+        self.timeline.set_history(span[0], span[1] + 1)  # density counts [start, end): the last event too
         self.timeline.seek(span[1])
         self.entered.emit(True)
         return True

@@ -105,6 +105,9 @@ def test_seek_moves_guards_and_alerts_to_t_and_live_restores(
     assert close_to(pixel_at(window, grab_map(window, tmp_path), *live_gu1), POLICE)
 
     assert replay.enter() and replay.timeline.isVisible()
+    starts = [T0 + 5 * S, T0 + 100 * S]  # the timeline's alert marks, from the worker
+    qtbot.waitUntil(lambda: replay.timeline.bar.alerts.tolist() == starts, timeout=10_000)
+    assert replay.timeline.bar.counts.sum() == len(sample.events())
     _seek(qtbot, replay, T0 + 30 * S)  # GU1: (0, 0) at T0, (60, 0) at T0 + 60 s → (30, 0) m
     image = grab_map(window, tmp_path)
     assert close_to(pixel_at(window, image, *at(30, 0)), POLICE)
@@ -179,3 +182,29 @@ def test_case_export_needs_the_export_permission(
     finally:
         window.close()
         book.close()
+
+
+def test_playback_runs_from_a_window_and_exports_video(
+    qtbot: QtBot, db: Path, tmp_path: Path, english: None
+) -> None:
+    _, replay, _ = _open(qtbot, db)
+    replay.enter()
+    _seek(qtbot, replay, T0)
+    replay.timeline.speed_box.setCurrentIndex(0)  # 1x: a few frames stay inside the loaded window
+    replay.timeline.play()
+    qtbot.waitUntil(lambda: replay._window is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: replay.state is not None and replay.state.at_ts > T0 + 200, timeout=10_000)
+    replay.timeline.pause()
+    assert replay.state is not None and replay._window is not None
+    assert replay._window.start_ts <= replay.state.at_ts <= replay._window.end_ts
+    replay.timeline.set_range(T0, T0 + 120 * S)
+    out = tmp_path / "range.mp4"
+    with qtbot.waitSignal(replay.video_done, timeout=30_000) as done:
+        assert replay.export_video(out, fps=5, speed=60)
+    assert done.args == [11] and out.stat().st_size > 0  # 120 s at 60x and 5 fps: frames 0..10
+    log = AuditLog.open(db)
+    try:
+        (entry,) = log.entries(EXPORT)
+    finally:
+        log.close()
+    assert entry.target == f"window:{T0}-{T0 + 120 * S}" and entry.detail["what"] == "video"
