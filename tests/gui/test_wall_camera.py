@@ -53,7 +53,8 @@ def _shows_video(view: CameraView) -> bool:
     image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
     pixels = arr[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
-    middle = pixels[image.height() // 4 : 3 * image.height() // 4, image.width() // 4 : 3 * image.width() // 4]
+    h, w = image.height(), image.width()
+    middle = pixels[h // 4 : 3 * h // 4, w // 4 : 3 * w // 4]
     return float(middle.std()) > 20.0 and float(middle.mean()) > 30.0
 
 
