@@ -259,8 +259,11 @@ class PostgresStore:
         sql = f"""SELECT {_EVENT_COLUMNS} FROM events
                   WHERE ts BETWEEN %s AND %s AND geom IS NOT NULL
                     AND geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)
+                    AND lon BETWEEN %s AND %s AND lat BETWEEN %s AND %s
                   {"" if only is None else "AND kind = ANY(%s)"} ORDER BY ts, seq"""
-        params: tuple[Any, ...] = (start_ts, end_ts, *box)
+        # `&&` finds candidates by the index's float4 boxes, which may reach just past the box: the plain
+        # comparison on lon/lat makes the result exact (edges included, as in SQLite's BETWEEN).
+        params: tuple[Any, ...] = (start_ts, end_ts, *box, box[0], box[2], box[1], box[3])
         with self._lock:
             rows = self._conn.execute(sql, (*params, only) if only is not None else params).fetchall()
         return [Event(r[1], r[2], r[3], r[4], r[5], r[6], orjson.loads(r[7])) for r in rows]

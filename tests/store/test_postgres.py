@@ -106,17 +106,17 @@ def test_bbox_and_time_query(postgres_store_url: str) -> None:
                 _fix("in2", "G2", t + 2000, 116.001, 39.009),
                 _fix("late", "G1", t + 90_000, 116.005, 39.005),
                 _fix("out", "G3", t + 1500, 116.02, 39.005),
+                _fix("edge", "G4", t + 1600, 116.01, 39.0),  # on the box's edge: in, like SQLite's BETWEEN
+                _fix("hair", "G4", t + 1700, 116.01 + 1e-9, 39.005),  # inside the index's float4 box only
                 Event("door", t + 1200, "D1", "door.open", 116.004, 39.004),
                 Event("nowhere", t + 1300, "D2", "device.heartbeat"),
                 _fix("prev", "G1", _ms(2026, 4, 30, 23), 116.005, 39.005),
             ]
         )
         got = store.events_in_box(t, t + 60_000, (minx, miny, maxx, maxy))
-        assert [e.id for e in got] == ["in1", "door", "in2"]
-        assert [e.id for e in store.events_in_box(t, t + 60_000, box.bounds, kinds=["gps.fix"])] == [
-            "in1",
-            "in2",
-        ]
+        assert [e.id for e in got] == ["in1", "door", "edge", "in2"]
+        fixes = store.events_in_box(t, t + 60_000, box.bounds, kinds=["gps.fix"])
+        assert [e.id for e in fixes] == ["in1", "edge", "in2"]
 
 
 def test_failed_append_stores_nothing_and_the_next_one_works(
