@@ -32,6 +32,7 @@ from layers import style
 from sandbox_app.domain.alerts import Alert, needs_note, next_states
 from sandbox_app.domain.enums import AlertState, Severity
 from widgets.render2d import qcolor
+from widgets.texts import severity_text
 
 NoteAsker = Callable[[str, str], "str | None"]
 """(dialog title, prompt) → the text typed, or None when cancelled."""
@@ -145,14 +146,7 @@ class AlertsPanel(QDockWidget):
         return texts[state]
 
     def severity_text(self, severity: Severity) -> str:
-        texts = {
-            Severity.NOTICE: self.tr("notice"),
-            Severity.LOW: self.tr("low"),
-            Severity.MEDIUM: self.tr("medium"),
-            Severity.HIGH: self.tr("high"),
-            Severity.CRITICAL: self.tr("critical"),
-        }
-        return texts[severity]
+        return severity_text(severity)
 
     def rule_text(self, rule: str) -> str:
         texts = {

@@ -27,6 +27,7 @@ from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.model import Device, District, Person
 from sandbox_app.privacy.mask import Masker, Viewer
 from widgets.roster import age_text
+from widgets.texts import guard_role_text, room_usage_text
 
 KINDS = ("compound", "building", "room", "person", "device", "guard", "gate")
 MAX_LISTED = 40
@@ -166,15 +167,7 @@ class DetailPanel(QDockWidget):
 
     # texts -------------------------------------------------------------------------------------------------
     def usage_text(self, usage: RoomUsage) -> str:
-        texts = {
-            RoomUsage.OWNER: self.tr("owner-occupied"),
-            RoomUsage.RENTAL: self.tr("rental"),
-            RoomUsage.GROUP_RENTAL: self.tr("group rental"),
-            RoomUsage.VACANT: self.tr("vacant"),
-            RoomUsage.SHOP: self.tr("shop"),
-            RoomUsage.OFFICE: self.tr("office"),
-        }
-        return texts.get(usage, str(usage))
+        return room_usage_text(usage)
 
     def tag_text(self, tag: PersonTag) -> str:
         texts = {
@@ -198,14 +191,7 @@ class DetailPanel(QDockWidget):
         return texts.get(relation, str(relation))
 
     def role_text(self, role: GuardRole) -> str:
-        texts = {
-            GuardRole.POLICE: self.tr("police"),
-            GuardRole.AUXILIARY: self.tr("auxiliary police"),
-            GuardRole.GRID: self.tr("grid worker"),
-            GuardRole.VOLUNTEER: self.tr("volunteer"),
-            GuardRole.SECURITY: self.tr("security guard"),
-        }
-        return texts.get(role, str(role))
+        return guard_role_text(role)
 
     def _person_line(self, person: Person) -> str:
         tags = "、".join(self.tag_text(t) for t in sorted(person.tags))

@@ -33,8 +33,8 @@ from layers import style
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
-from sandbox_app.domain.enums import GuardRole
 from widgets.render2d import qcolor
+from widgets.texts import guard_role_text
 
 STALE_GREY = QColor(150, 150, 150)
 NoteAsker = Callable[[str, str], "str | None"]
@@ -187,17 +187,7 @@ class DispatchPanel(QDockWidget):
         return texts[state]
 
     def role_text(self, role: str) -> str:
-        texts = {
-            GuardRole.POLICE: self.tr("police"),
-            GuardRole.AUXILIARY: self.tr("auxiliary police"),
-            GuardRole.GRID: self.tr("grid worker"),
-            GuardRole.VOLUNTEER: self.tr("volunteer"),
-            GuardRole.SECURITY: self.tr("security guard"),
-        }
-        try:
-            return texts[GuardRole(role)]
-        except ValueError:
-            return role
+        return guard_role_text(role)
 
     def time_text(self, ts: int | None) -> str:
         return "" if ts is None else datetime.fromtimestamp(ts / 1000, tz=self.zone).strftime("%H:%M:%S")

@@ -28,6 +28,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
 from sandbox_app.stats import BRIDGE_PREFIX, KindHealth, offline_subjects, online_by_kind, online_rate, zone
 from widgets.roster import age_text
+from widgets.texts import device_kind_text
 
 MAX_OFFLINE_ROWS = 500
 """A dead switch can take a thousand devices down; the list shows the first ones, the count says all."""
@@ -124,30 +125,8 @@ class HealthPanel(QDockWidget):
 
     # texts -------------------------------------------------------------------------------------------------
     def kind_text(self, kind: str) -> str:
-        texts = {
-            "face_gate": self.tr("face gate"),
-            "vehicle_barrier": self.tr("vehicle barrier"),
-            "capture_camera": self.tr("capture camera"),
-            "perimeter_detector": self.tr("perimeter detector"),
-            "visitor_terminal": self.tr("visitor terminal"),
-            "rfid_reader": self.tr("RFID reader"),
-            "alarm_button": self.tr("alarm button"),
-            "behavior_camera": self.tr("behaviour camera"),
-            "throw_camera": self.tr("throwing camera"),
-            "video_intercom": self.tr("video intercom"),
-            "door_controller": self.tr("door controller"),
-            "camera": self.tr("camera"),
-            "smoke_detector": self.tr("smoke detector"),
-            "gas_sensor": self.tr("gas sensor"),
-            "water_sensor": self.tr("water sensor"),
-            "door_magnet": self.tr("door magnet"),
-            "smart_lock": self.tr("smart lock"),
-            "mobile_camera": self.tr("mobile camera"),
-            "body_camera": self.tr("body camera"),
-            "radio": self.tr("radio"),
-            "gps_tracker": self.tr("GPS tracker"),
-        }
-        return texts.get(kind, kind)
+        """Also the dashboard's namer for device kinds."""
+        return device_kind_text(kind)
 
     def _seen_text(self, ts: int | None) -> str:
         if ts is None or self.now_ts <= 0:

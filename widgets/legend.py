@@ -17,6 +17,7 @@ from layers import style
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import GuardRole, RoomUsage, Severity
 from widgets.render2d import qcolor
+from widgets.texts import guard_role_text, room_usage_text, severity_text
 
 SWATCH = 13
 ROW = 17
@@ -60,28 +61,9 @@ class Legend(QWidget):
         }
 
     def all_entries(self) -> list[Entry]:
-        sev = {
-            Severity.NOTICE: self.tr("notice"),
-            Severity.LOW: self.tr("low"),
-            Severity.MEDIUM: self.tr("medium"),
-            Severity.HIGH: self.tr("high"),
-            Severity.CRITICAL: self.tr("critical"),
-        }
-        roles = {
-            GuardRole.POLICE: self.tr("police"),
-            GuardRole.AUXILIARY: self.tr("auxiliary police"),
-            GuardRole.GRID: self.tr("grid worker"),
-            GuardRole.VOLUNTEER: self.tr("volunteer"),
-            GuardRole.SECURITY: self.tr("security guard"),
-        }
-        usages = {
-            RoomUsage.RENTAL: self.tr("rental"),
-            RoomUsage.GROUP_RENTAL: self.tr("group rental"),
-            RoomUsage.SHOP: self.tr("shop"),
-            RoomUsage.OFFICE: self.tr("office"),
-            RoomUsage.OWNER: self.tr("owner-occupied"),
-            RoomUsage.VACANT: self.tr("vacant"),
-        }
+        sev = {v: severity_text(v) for v in Severity}
+        roles = {v: guard_role_text(v) for v in GuardRole}
+        usages = {v: room_usage_text(v) for v in RoomUsage}
         routes = {
             DispatchState.ISSUED: self.tr("issued"),
             DispatchState.ESCALATED: self.tr("escalated"),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from layers.data import LayerData
+from widgets.texts import device_kind_text, guard_role_text, room_usage_text, severity_text
 
 if TYPE_CHECKING:
     from widgets.map2d import Map2D
@@ -74,63 +75,17 @@ class MapTips(QObject):
         return self.tr("{0} h ago").format(round(seconds / 3600))
 
     def role_text(self, role: str) -> str:
-        texts = {
-            "police": self.tr("police"),
-            "auxiliary": self.tr("auxiliary police"),
-            "grid": self.tr("grid worker"),
-            "volunteer": self.tr("volunteer"),
-            "security": self.tr("security guard"),
-        }
-        return texts.get(role, role)
+        return guard_role_text(role)
 
     def usage_text(self, usage: str) -> str:
-        texts = {
-            "owner": self.tr("owner-occupied"),
-            "rental": self.tr("rental"),
-            "group_rental": self.tr("group rental"),
-            "vacant": self.tr("vacant"),
-            "shop": self.tr("shop"),
-            "office": self.tr("office"),
-            "": self.tr("no rooms registered"),
-        }
-        return texts.get(usage, usage)
+        return room_usage_text(usage) if usage else self.tr("no rooms registered")
 
     def health_text(self, health: str) -> str:
         texts = {"online": self.tr("online"), "offline": self.tr("offline"), "flagged": self.tr("flagged")}
         return texts.get(health, health)
 
     def severity_text(self, severity: str) -> str:
-        texts = {
-            "notice": self.tr("notice"),
-            "low": self.tr("low"),
-            "medium": self.tr("medium"),
-            "high": self.tr("high"),
-            "critical": self.tr("critical"),
-        }
-        return texts.get(severity, severity)
+        return severity_text(severity)
 
     def kind_text(self, kind: str) -> str:
-        texts = {
-            "face_gate": self.tr("face gate"),
-            "vehicle_barrier": self.tr("vehicle barrier"),
-            "capture_camera": self.tr("capture camera"),
-            "perimeter_detector": self.tr("perimeter detector"),
-            "visitor_terminal": self.tr("visitor terminal"),
-            "rfid_reader": self.tr("RFID reader"),
-            "alarm_button": self.tr("alarm button"),
-            "behavior_camera": self.tr("behaviour camera"),
-            "throw_camera": self.tr("throwing camera"),
-            "video_intercom": self.tr("video intercom"),
-            "door_controller": self.tr("door controller"),
-            "camera": self.tr("camera"),
-            "smoke_detector": self.tr("smoke detector"),
-            "gas_sensor": self.tr("gas sensor"),
-            "water_sensor": self.tr("water sensor"),
-            "door_magnet": self.tr("door magnet"),
-            "smart_lock": self.tr("smart lock"),
-            "mobile_camera": self.tr("mobile camera"),
-            "body_camera": self.tr("body camera"),
-            "radio": self.tr("radio"),
-            "gps_tracker": self.tr("GPS tracker"),
-        }
-        return texts.get(kind, kind)
+        return device_kind_text(kind)

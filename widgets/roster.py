@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from sandbox_app.domain.dispatch import Dispatch
-from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.stats import GuardRow, GuardState, guard_rows
+from widgets.texts import guard_role_text
 
 STATE_COLOURS = {
     GuardState.PATROLLING: QColor(46, 160, 67),
@@ -112,17 +112,7 @@ class RosterPanel(QDockWidget):
 
     # texts -------------------------------------------------------------------------------------------------
     def role_text(self, role: str) -> str:
-        texts = {
-            GuardRole.POLICE: self.tr("police"),
-            GuardRole.AUXILIARY: self.tr("auxiliary police"),
-            GuardRole.GRID: self.tr("grid worker"),
-            GuardRole.VOLUNTEER: self.tr("volunteer"),
-            GuardRole.SECURITY: self.tr("security guard"),
-        }
-        try:
-            return texts[GuardRole(role)]
-        except ValueError:
-            return role
+        return guard_role_text(role)
 
     def state_text(self, state: GuardState) -> str:
         texts = {

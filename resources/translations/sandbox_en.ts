@@ -63,242 +63,217 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="59"/>
+        <location filename="../../widgets/alerts_panel.py" line="60"/>
         <source>Open alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="67"/>
+        <location filename="../../widgets/alerts_panel.py" line="68"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="68"/>
+        <location filename="../../widgets/alerts_panel.py" line="69"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="69"/>
+        <location filename="../../widgets/alerts_panel.py" line="70"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="70"/>
+        <location filename="../../widgets/alerts_panel.py" line="71"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="71"/>
+        <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="72"/>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <location filename="../../widgets/alerts_panel.py" line="74"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="87"/>
+        <location filename="../../widgets/alerts_panel.py" line="88"/>
         <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="90"/>
+        <location filename="../../widgets/alerts_panel.py" line="91"/>
         <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="95"/>
+        <location filename="../../widgets/alerts_panel.py" line="96"/>
         <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="128"/>
+        <location filename="../../widgets/alerts_panel.py" line="129"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="129"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="131"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="131"/>
+        <location filename="../../widgets/alerts_panel.py" line="132"/>
         <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="132"/>
+        <location filename="../../widgets/alerts_panel.py" line="133"/>
         <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="143"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <location filename="../../widgets/alerts_panel.py" line="144"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
-        <source>notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
-        <source>low</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="151"/>
-        <source>medium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="152"/>
-        <source>high</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/alerts_panel.py" line="153"/>
-        <source>critical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <source>Elderly: no activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="154"/>
         <source>Unregistered card opened a rental room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="161"/>
+        <location filename="../../widgets/alerts_panel.py" line="155"/>
         <source>Unreported tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="156"/>
         <source>Watch-listed face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="157"/>
         <source>Stranger at a face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
         <source>Tailgating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <source>Blacklisted plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
         <source>Vehicle overstay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <source>Perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <source>Smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Water leak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <source>High-altitude throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
         <source>One-click alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
         <source>Elderly routine deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="265"/>
         <source>Feedback:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="265"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,10 +281,15 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="65"/>
+        <location filename="../../widgets/wall.py" line="95"/>
+        <source>Camera {0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="98"/>
         <source>Camera {0}
 {1}
-(video feed)</source>
+(no video stream)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -328,6 +308,54 @@
     <message>
         <location filename="../../widgets/camera_view.py" line="60"/>
         <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <source>GeoJSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="663"/>
+        <source>Case file {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <source>{0} entries within {1:g} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <source>GeoJSON (*.geojson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="679"/>
+        <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -425,337 +453,390 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../widgets/detail.py" line="44"/>
+        <location filename="../../widgets/detail.py" line="45"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="54"/>
-        <location filename="../../widgets/detail.py" line="105"/>
+        <location filename="../../widgets/detail.py" line="55"/>
+        <location filename="../../widgets/detail.py" line="106"/>
         <source>Click a building, room, device or guard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="59"/>
+        <location filename="../../widgets/detail.py" line="60"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="59"/>
+        <location filename="../../widgets/detail.py" line="60"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="64"/>
-        <location filename="../../widgets/detail.py" line="153"/>
+        <location filename="../../widgets/detail.py" line="65"/>
+        <location filename="../../widgets/detail.py" line="154"/>
         <source>Unmask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="153"/>
+        <location filename="../../widgets/detail.py" line="154"/>
         <source>Mask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="170"/>
-        <source>owner-occupied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="171"/>
-        <source>rental</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="172"/>
-        <source>group rental</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="173"/>
-        <source>vacant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/detail.py" line="174"/>
-        <source>shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="175"/>
-        <source>office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="181"/>
         <source>elderly living alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="182"/>
+        <location filename="../../widgets/detail.py" line="175"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="183"/>
+        <location filename="../../widgets/detail.py" line="176"/>
         <source>key person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="184"/>
+        <location filename="../../widgets/detail.py" line="177"/>
         <source>floating population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="185"/>
+        <location filename="../../widgets/detail.py" line="178"/>
         <source>minor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="186"/>
+        <location filename="../../widgets/detail.py" line="179"/>
         <source>watch list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="192"/>
+        <location filename="../../widgets/detail.py" line="185"/>
         <source>owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="193"/>
+        <location filename="../../widgets/detail.py" line="186"/>
         <source>tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="194"/>
+        <location filename="../../widgets/detail.py" line="187"/>
         <source>family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="195"/>
+        <location filename="../../widgets/detail.py" line="188"/>
         <source>employee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="196"/>
+        <location filename="../../widgets/detail.py" line="189"/>
         <source>visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="202"/>
-        <source>police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="203"/>
-        <source>auxiliary police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="204"/>
-        <source>grid worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="205"/>
-        <source>volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="206"/>
-        <source>security guard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="223"/>
+        <location filename="../../widgets/detail.py" line="209"/>
         <source>{0} entrance {1}, floor {2}, room {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="237"/>
+        <location filename="../../widgets/detail.py" line="223"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="239"/>
+        <location filename="../../widgets/detail.py" line="225"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="243"/>
+        <location filename="../../widgets/detail.py" line="229"/>
         <source>Compound {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="252"/>
+        <location filename="../../widgets/detail.py" line="238"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="240"/>
         <source>Closed hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="240"/>
         <source>always open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="257"/>
+        <location filename="../../widgets/detail.py" line="243"/>
         <source>Gate {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="268"/>
+        <location filename="../../widgets/detail.py" line="254"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="236"/>
-        <location filename="../../widgets/detail.py" line="253"/>
-        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="222"/>
+        <location filename="../../widgets/detail.py" line="239"/>
+        <location filename="../../widgets/detail.py" line="255"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="270"/>
+        <location filename="../../widgets/detail.py" line="256"/>
         <source>Floors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="271"/>
+        <location filename="../../widgets/detail.py" line="257"/>
         <source>Height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="238"/>
-        <location filename="../../widgets/detail.py" line="272"/>
+        <location filename="../../widgets/detail.py" line="224"/>
+        <location filename="../../widgets/detail.py" line="258"/>
         <source>Rooms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="278"/>
-        <location filename="../../widgets/detail.py" line="295"/>
+        <location filename="../../widgets/detail.py" line="264"/>
+        <location filename="../../widgets/detail.py" line="281"/>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="270"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="285"/>
+        <location filename="../../widgets/detail.py" line="271"/>
         <source>Building {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="293"/>
-        <location filename="../../widgets/detail.py" line="310"/>
+        <location filename="../../widgets/detail.py" line="279"/>
+        <location filename="../../widgets/detail.py" line="296"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="294"/>
+        <location filename="../../widgets/detail.py" line="280"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="299"/>
+        <location filename="../../widgets/detail.py" line="285"/>
         <source>Room {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="308"/>
-        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="294"/>
+        <location filename="../../widgets/detail.py" line="335"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="309"/>
+        <location filename="../../widgets/detail.py" line="295"/>
         <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="311"/>
+        <location filename="../../widgets/detail.py" line="297"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="312"/>
+        <location filename="../../widgets/detail.py" line="298"/>
         <source>Credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="314"/>
+        <location filename="../../widgets/detail.py" line="300"/>
         <source>Plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="302"/>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="317"/>
-        <location filename="../../widgets/detail.py" line="354"/>
+        <location filename="../../widgets/detail.py" line="303"/>
+        <location filename="../../widgets/detail.py" line="340"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="321"/>
+        <location filename="../../widgets/detail.py" line="307"/>
         <source>Person {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="333"/>
+        <location filename="../../widgets/detail.py" line="319"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="320"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="335"/>
+        <location filename="../../widgets/detail.py" line="321"/>
         <source>Placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="336"/>
+        <location filename="../../widgets/detail.py" line="322"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="340"/>
+        <location filename="../../widgets/detail.py" line="326"/>
         <source>Last fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="341"/>
+        <location filename="../../widgets/detail.py" line="327"/>
         <source>Device {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="350"/>
+        <location filename="../../widgets/detail.py" line="336"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="337"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="357"/>
+        <location filename="../../widgets/detail.py" line="343"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="358"/>
+        <location filename="../../widgets/detail.py" line="344"/>
         <source>Guard {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceKind</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="22"/>
+        <source>face gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="23"/>
+        <source>vehicle barrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="24"/>
+        <source>capture camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="25"/>
+        <source>perimeter detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="26"/>
+        <source>visitor terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="27"/>
+        <source>RFID reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="28"/>
+        <source>alarm button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="29"/>
+        <source>behaviour camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="30"/>
+        <source>throwing camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="31"/>
+        <source>video intercom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="32"/>
+        <source>door controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="33"/>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="34"/>
+        <source>smoke detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="35"/>
+        <source>gas sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="36"/>
+        <source>water sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="37"/>
+        <source>door magnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="38"/>
+        <source>smart lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="39"/>
+        <source>mobile camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="40"/>
+        <source>body camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="41"/>
+        <source>radio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="42"/>
+        <source>GPS tracker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -768,7 +849,7 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="72"/>
-        <location filename="../../widgets/dispatch_panel.py" line="212"/>
+        <location filename="../../widgets/dispatch_panel.py" line="202"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,303 +996,201 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="191"/>
-        <source>police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="192"/>
-        <source>auxiliary police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="193"/>
-        <source>grid worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="194"/>
-        <source>volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="195"/>
-        <source>security guard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="214"/>
+        <location filename="../../widgets/dispatch_panel.py" line="204"/>
         <source>Alert: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="225"/>
         <source>Last position is old</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="263"/>
+        <location filename="../../widgets/dispatch_panel.py" line="253"/>
         <source>No answer from: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="307"/>
+        <location filename="../../widgets/dispatch_panel.py" line="297"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="328"/>
+        <location filename="../../widgets/dispatch_panel.py" line="318"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="328"/>
+        <location filename="../../widgets/dispatch_panel.py" line="318"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <location filename="../../widgets/dispatch_panel.py" line="332"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <location filename="../../widgets/dispatch_panel.py" line="332"/>
         <source>What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <location filename="../../widgets/dispatch_panel.py" line="344"/>
         <source>Photo (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <location filename="../../widgets/dispatch_panel.py" line="344"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuardRole</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="55"/>
+        <source>police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="56"/>
+        <source>auxiliary police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="57"/>
+        <source>grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="58"/>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="59"/>
+        <source>security guard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="64"/>
+        <location filename="../../widgets/health_panel.py" line="65"/>
         <source>Device health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="86"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Bridge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="88"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="88"/>
+        <location filename="../../widgets/health_panel.py" line="89"/>
         <source>Last message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="89"/>
+        <location filename="../../widgets/health_panel.py" line="90"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="90"/>
+        <location filename="../../widgets/health_panel.py" line="91"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="91"/>
+        <location filename="../../widgets/health_panel.py" line="92"/>
         <source>Last rejection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="95"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>By kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Offline devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Bridges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="128"/>
-        <source>face gate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="129"/>
-        <source>vehicle barrier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="130"/>
-        <source>capture camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="131"/>
-        <source>perimeter detector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="132"/>
-        <source>visitor terminal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/health_panel.py" line="133"/>
-        <source>RFID reader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="134"/>
-        <source>alarm button</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="135"/>
-        <source>behaviour camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="136"/>
-        <source>throwing camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="137"/>
-        <source>video intercom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="138"/>
-        <source>door controller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/health_panel.py" line="139"/>
-        <source>camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="140"/>
-        <source>smoke detector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="141"/>
-        <source>gas sensor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="142"/>
-        <source>water sensor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="143"/>
-        <source>door magnet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="144"/>
-        <source>smart lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="145"/>
-        <source>mobile camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="146"/>
-        <source>body camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="147"/>
-        <source>radio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="148"/>
-        <source>GPS tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="154"/>
-        <location filename="../../widgets/health_panel.py" line="160"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="155"/>
+        <location filename="../../widgets/health_panel.py" line="134"/>
         <source>{0} ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="169"/>
+        <location filename="../../widgets/health_panel.py" line="148"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="201"/>
+        <location filename="../../widgets/health_panel.py" line="180"/>
         <source>silent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="203"/>
-        <location filename="../../widgets/health_panel.py" line="221"/>
+        <location filename="../../widgets/health_panel.py" line="182"/>
+        <location filename="../../widgets/health_panel.py" line="200"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="205"/>
+        <location filename="../../widgets/health_panel.py" line="184"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,222 +1244,142 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../widgets/legend.py" line="50"/>
+        <location filename="../../widgets/legend.py" line="51"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="51"/>
+        <location filename="../../widgets/legend.py" line="52"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="52"/>
+        <location filename="../../widgets/legend.py" line="53"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="53"/>
+        <location filename="../../widgets/legend.py" line="54"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="54"/>
+        <location filename="../../widgets/legend.py" line="55"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="55"/>
+        <location filename="../../widgets/legend.py" line="56"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="56"/>
+        <location filename="../../widgets/legend.py" line="57"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="57"/>
+        <location filename="../../widgets/legend.py" line="58"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="58"/>
+        <location filename="../../widgets/legend.py" line="59"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="59"/>
+        <location filename="../../widgets/legend.py" line="60"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="64"/>
-        <source>notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="65"/>
-        <source>low</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="66"/>
-        <source>medium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="67"/>
-        <source>high</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/legend.py" line="68"/>
-        <source>critical</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="71"/>
-        <source>police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="72"/>
-        <source>auxiliary police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="73"/>
-        <source>grid worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="74"/>
-        <source>volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="75"/>
-        <source>security guard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="78"/>
-        <source>rental</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="79"/>
-        <source>group rental</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="80"/>
-        <source>shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="81"/>
-        <source>office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="82"/>
-        <source>owner-occupied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="83"/>
-        <source>vacant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="86"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="87"/>
+        <location filename="../../widgets/legend.py" line="69"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="88"/>
+        <location filename="../../widgets/legend.py" line="70"/>
         <source>on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="89"/>
+        <location filename="../../widgets/legend.py" line="71"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="73"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="73"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="73"/>
         <source>flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="94"/>
+        <location filename="../../widgets/legend.py" line="76"/>
         <source>incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="97"/>
+        <location filename="../../widgets/legend.py" line="79"/>
         <source>trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="103"/>
+        <location filename="../../widgets/legend.py" line="85"/>
         <source>gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="104"/>
+        <location filename="../../widgets/legend.py" line="86"/>
         <source>risk 0–100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="105"/>
+        <location filename="../../widgets/legend.py" line="87"/>
         <source>beyond reach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="107"/>
+        <location filename="../../widgets/legend.py" line="89"/>
         <source>elderly living alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="108"/>
+        <location filename="../../widgets/legend.py" line="90"/>
         <source>key person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="109"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>main road</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="109"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="111"/>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>footway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="112"/>
+        <location filename="../../widgets/legend.py" line="94"/>
         <source>compound</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1621,118 +1520,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="81"/>
-        <source>3D sandbox: coming in a later version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/main_window.py" line="123"/>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
-        <source>Alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="165"/>
-        <source>Guards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
-        <source>Devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="167"/>
-        <source>Gates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
-        <source>Risk heat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
-        <source>Dispatch routes</source>
+        <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="170"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="214"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="215"/>
+        <source>Guards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="216"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="217"/>
+        <source>Gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="218"/>
+        <source>Risk heat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="219"/>
+        <source>Dispatch routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="220"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="221"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173"/>
+        <location filename="../../widgets/main_window.py" line="223"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="179"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="248"/>
+        <source>Reset 3D view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
-        <location filename="../../widgets/main_window.py" line="282"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="362"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="435"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}
@@ -1744,258 +1653,206 @@ Reads today: {4}</source>
 <context>
     <name>MapTips</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="38"/>
+        <location filename="../../widgets/map_tips.py" line="39"/>
         <source>Guard {0} · {1} · fix {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="45"/>
+        <location filename="../../widgets/map_tips.py" line="46"/>
         <source>Building {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="48"/>
+        <location filename="../../widgets/map_tips.py" line="49"/>
         <source>Device {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="56"/>
+        <location filename="../../widgets/map_tips.py" line="57"/>
         <source>Alert {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="60"/>
+        <location filename="../../widgets/map_tips.py" line="61"/>
         <source>Gate {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="62"/>
+        <location filename="../../widgets/map_tips.py" line="63"/>
         <source>Compound {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="68"/>
+        <location filename="../../widgets/map_tips.py" line="69"/>
         <source>time unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="71"/>
+        <location filename="../../widgets/map_tips.py" line="72"/>
         <source>{0} s ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="73"/>
+        <location filename="../../widgets/map_tips.py" line="74"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="74"/>
+        <location filename="../../widgets/map_tips.py" line="75"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="78"/>
-        <source>police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="79"/>
-        <source>auxiliary police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="80"/>
-        <source>grid worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/map_tips.py" line="81"/>
-        <source>volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="82"/>
-        <source>security guard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="88"/>
-        <source>owner-occupied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="89"/>
-        <source>rental</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="90"/>
-        <source>group rental</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="91"/>
-        <source>vacant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="92"/>
-        <source>shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="93"/>
-        <source>office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>no rooms registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="99"/>
+        <location filename="../../widgets/map_tips.py" line="84"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="99"/>
+        <location filename="../../widgets/map_tips.py" line="84"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="99"/>
+        <location filename="../../widgets/map_tips.py" line="84"/>
         <source>flagged</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="104"/>
-        <source>notice</source>
+        <location filename="../../widgets/replay_controller.py" line="222"/>
+        <location filename="../../widgets/replay_controller.py" line="236"/>
+        <location filename="../../widgets/replay_controller.py" line="314"/>
+        <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="105"/>
-        <source>low</source>
+        <location filename="../../widgets/replay_controller.py" line="235"/>
+        <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="106"/>
-        <source>medium</source>
+        <location filename="../../widgets/replay_controller.py" line="239"/>
+        <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="107"/>
-        <source>high</source>
+        <location filename="../../widgets/replay_controller.py" line="242"/>
+        <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="108"/>
-        <source>critical</source>
+        <location filename="../../widgets/replay_controller.py" line="276"/>
+        <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="114"/>
-        <source>face gate</source>
+        <location filename="../../widgets/replay_controller.py" line="281"/>
+        <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="115"/>
-        <source>vehicle barrier</source>
+        <location filename="../../widgets/replay_controller.py" line="299"/>
+        <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="116"/>
-        <source>capture camera</source>
+        <location filename="../../widgets/replay_controller.py" line="450"/>
+        <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="117"/>
-        <source>perimeter detector</source>
+        <location filename="../../widgets/replay_controller.py" line="510"/>
+        <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="118"/>
-        <source>visitor terminal</source>
+        <location filename="../../widgets/replay_controller.py" line="518"/>
+        <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="119"/>
-        <source>RFID reader</source>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
+        <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="120"/>
-        <source>alarm button</source>
+        <location filename="../../widgets/replay_controller.py" line="555"/>
+        <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="121"/>
-        <source>behaviour camera</source>
+        <location filename="../../widgets/replay_controller.py" line="576"/>
+        <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="122"/>
-        <source>throwing camera</source>
+        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="123"/>
-        <source>video intercom</source>
+        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="124"/>
-        <source>door controller</source>
+        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="125"/>
-        <source>camera</source>
+        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="126"/>
-        <source>smoke detector</source>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="127"/>
-        <source>gas sensor</source>
+        <location filename="../../widgets/replay_controller.py" line="626"/>
+        <source>Video exported: {0} frames to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomUsage</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="63"/>
+        <source>owner-occupied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="128"/>
-        <source>water sensor</source>
+        <location filename="../../widgets/texts.py" line="64"/>
+        <source>rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="129"/>
-        <source>door magnet</source>
+        <location filename="../../widgets/texts.py" line="65"/>
+        <source>group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="130"/>
-        <source>smart lock</source>
+        <location filename="../../widgets/texts.py" line="66"/>
+        <source>vacant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="131"/>
-        <source>mobile camera</source>
+        <location filename="../../widgets/texts.py" line="67"/>
+        <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="132"/>
-        <source>body camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="133"/>
-        <source>radio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="134"/>
-        <source>GPS tracker</source>
+        <location filename="../../widgets/texts.py" line="68"/>
+        <source>office</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2037,48 +1894,51 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="116"/>
-        <source>police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="117"/>
-        <source>auxiliary police</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="118"/>
-        <source>grid worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/roster.py" line="119"/>
-        <source>volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="120"/>
-        <source>security guard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="129"/>
         <source>patrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="130"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="131"/>
+        <location filename="../../widgets/roster.py" line="121"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="132"/>
+        <location filename="../../widgets/roster.py" line="122"/>
         <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="47"/>
+        <source>notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="48"/>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="49"/>
+        <source>medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="50"/>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="51"/>
+        <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2129,6 +1989,14 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/timeline.py" line="252"/>
         <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="471"/>
+        <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -63,242 +63,217 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="59"/>
+        <location filename="../../widgets/alerts_panel.py" line="60"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="67"/>
+        <location filename="../../widgets/alerts_panel.py" line="68"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="68"/>
+        <location filename="../../widgets/alerts_panel.py" line="69"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="69"/>
+        <location filename="../../widgets/alerts_panel.py" line="70"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="70"/>
+        <location filename="../../widgets/alerts_panel.py" line="71"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="71"/>
+        <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="72"/>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <location filename="../../widgets/alerts_panel.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="87"/>
+        <location filename="../../widgets/alerts_panel.py" line="88"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="90"/>
+        <location filename="../../widgets/alerts_panel.py" line="91"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="95"/>
+        <location filename="../../widgets/alerts_panel.py" line="96"/>
         <source>Filter by rule, subject or state</source>
         <translation>按规则、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="128"/>
+        <location filename="../../widgets/alerts_panel.py" line="129"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="129"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="131"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="131"/>
+        <location filename="../../widgets/alerts_panel.py" line="132"/>
         <source>Close with feedback…</source>
         <translation>反馈结案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="132"/>
+        <location filename="../../widgets/alerts_panel.py" line="133"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="143"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <location filename="../../widgets/alerts_panel.py" line="144"/>
         <source>dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
-        <source>notice</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
-        <source>low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="151"/>
-        <source>medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="152"/>
-        <source>high</source>
-        <translation>高</translation>
-    </message>
-    <message>
         <location filename="../../widgets/alerts_panel.py" line="153"/>
-        <source>critical</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="154"/>
         <source>Unregistered card opened a rental room</source>
         <translation>未登记卡开启出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="161"/>
+        <location filename="../../widgets/alerts_panel.py" line="155"/>
         <source>Unreported tenant</source>
         <translation>疑似未申报租客</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="156"/>
         <source>Watch-listed face</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="157"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <source>Dispatch order not answered</source>
         <translation>派警指令无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="265"/>
         <source>Feedback:</source>
         <translation>反馈：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="265"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -306,13 +281,16 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="65"/>
+        <location filename="../../widgets/wall.py" line="95"/>
+        <source>Camera {0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="98"/>
         <source>Camera {0}
 {1}
-(video feed)</source>
-        <translation>摄像机 {0}
-{1}
-（视频画面）</translation>
+(no video stream)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -331,6 +309,54 @@
         <location filename="../../widgets/camera_view.py" line="60"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
+        <source>PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <source>GeoJSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="663"/>
+        <source>Case file {0}</source>
+        <translation type="unfinished">案卷 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <source>{0} entries within {1:g} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <source>GeoJSON (*.geojson)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="679"/>
+        <source>Export case file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -427,338 +453,391 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../widgets/detail.py" line="44"/>
+        <location filename="../../widgets/detail.py" line="45"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="54"/>
-        <location filename="../../widgets/detail.py" line="105"/>
+        <location filename="../../widgets/detail.py" line="55"/>
+        <location filename="../../widgets/detail.py" line="106"/>
         <source>Click a building, room, device or guard.</source>
         <translation>点击楼栋、房屋、设备或巡防人员查看详情。</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="59"/>
+        <location filename="../../widgets/detail.py" line="60"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="59"/>
+        <location filename="../../widgets/detail.py" line="60"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="64"/>
-        <location filename="../../widgets/detail.py" line="153"/>
+        <location filename="../../widgets/detail.py" line="65"/>
+        <location filename="../../widgets/detail.py" line="154"/>
         <source>Unmask personal data</source>
         <translation>显示完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="153"/>
+        <location filename="../../widgets/detail.py" line="154"/>
         <source>Mask personal data</source>
         <translation>隐藏个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="170"/>
-        <source>owner-occupied</source>
-        <translation>自住</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="171"/>
-        <source>rental</source>
-        <translation>出租</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="172"/>
-        <source>group rental</source>
-        <translation>群租</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="173"/>
-        <source>vacant</source>
-        <translation>空置</translation>
-    </message>
-    <message>
         <location filename="../../widgets/detail.py" line="174"/>
-        <source>shop</source>
-        <translation>商铺</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="175"/>
-        <source>office</source>
-        <translation>办公</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="181"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="182"/>
+        <location filename="../../widgets/detail.py" line="175"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="183"/>
+        <location filename="../../widgets/detail.py" line="176"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="184"/>
+        <location filename="../../widgets/detail.py" line="177"/>
         <source>floating population</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="185"/>
+        <location filename="../../widgets/detail.py" line="178"/>
         <source>minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="186"/>
+        <location filename="../../widgets/detail.py" line="179"/>
         <source>watch list</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="192"/>
+        <location filename="../../widgets/detail.py" line="185"/>
         <source>owner</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="193"/>
+        <location filename="../../widgets/detail.py" line="186"/>
         <source>tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="194"/>
+        <location filename="../../widgets/detail.py" line="187"/>
         <source>family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="195"/>
+        <location filename="../../widgets/detail.py" line="188"/>
         <source>employee</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="196"/>
+        <location filename="../../widgets/detail.py" line="189"/>
         <source>visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="202"/>
-        <source>police</source>
-        <translation>民警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="203"/>
-        <source>auxiliary police</source>
-        <translation>辅警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="204"/>
-        <source>grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="205"/>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="206"/>
-        <source>security guard</source>
-        <translation>保安</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="223"/>
+        <location filename="../../widgets/detail.py" line="209"/>
         <source>{0} entrance {1}, floor {2}, room {3}</source>
         <translation>{0} {1}单元 {2}层 {3}室</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="237"/>
+        <location filename="../../widgets/detail.py" line="223"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="239"/>
+        <location filename="../../widgets/detail.py" line="225"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="243"/>
+        <location filename="../../widgets/detail.py" line="229"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="252"/>
+        <location filename="../../widgets/detail.py" line="238"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="240"/>
         <source>Closed hours</source>
         <translation>封闭时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="240"/>
         <source>always open</source>
         <translation>全天开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="257"/>
+        <location filename="../../widgets/detail.py" line="243"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="268"/>
+        <location filename="../../widgets/detail.py" line="254"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="236"/>
-        <location filename="../../widgets/detail.py" line="253"/>
-        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="222"/>
+        <location filename="../../widgets/detail.py" line="239"/>
+        <location filename="../../widgets/detail.py" line="255"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="270"/>
+        <location filename="../../widgets/detail.py" line="256"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="271"/>
+        <location filename="../../widgets/detail.py" line="257"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="238"/>
-        <location filename="../../widgets/detail.py" line="272"/>
+        <location filename="../../widgets/detail.py" line="224"/>
+        <location filename="../../widgets/detail.py" line="258"/>
         <source>Rooms</source>
         <translation>房屋数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="278"/>
-        <location filename="../../widgets/detail.py" line="295"/>
+        <location filename="../../widgets/detail.py" line="264"/>
+        <location filename="../../widgets/detail.py" line="281"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="270"/>
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="285"/>
+        <location filename="../../widgets/detail.py" line="271"/>
         <source>Building {0}</source>
         <translation>楼栋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="293"/>
-        <location filename="../../widgets/detail.py" line="310"/>
+        <location filename="../../widgets/detail.py" line="279"/>
+        <location filename="../../widgets/detail.py" line="296"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="294"/>
+        <location filename="../../widgets/detail.py" line="280"/>
         <source>Usage</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="299"/>
+        <location filename="../../widgets/detail.py" line="285"/>
         <source>Room {0}</source>
         <translation>房屋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="308"/>
-        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="294"/>
+        <location filename="../../widgets/detail.py" line="335"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="309"/>
+        <location filename="../../widgets/detail.py" line="295"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="311"/>
+        <location filename="../../widgets/detail.py" line="297"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="312"/>
+        <location filename="../../widgets/detail.py" line="298"/>
         <source>Credentials</source>
         <translation>凭证数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="314"/>
+        <location filename="../../widgets/detail.py" line="300"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="302"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="317"/>
-        <location filename="../../widgets/detail.py" line="354"/>
+        <location filename="../../widgets/detail.py" line="303"/>
+        <location filename="../../widgets/detail.py" line="340"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="321"/>
+        <location filename="../../widgets/detail.py" line="307"/>
         <source>Person {0}</source>
         <translation>人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="333"/>
+        <location filename="../../widgets/detail.py" line="319"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="320"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="335"/>
+        <location filename="../../widgets/detail.py" line="321"/>
         <source>Placement</source>
         <translation>安装方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="336"/>
+        <location filename="../../widgets/detail.py" line="322"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="340"/>
+        <location filename="../../widgets/detail.py" line="326"/>
         <source>Last fix</source>
         <translation>最后定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="341"/>
+        <location filename="../../widgets/detail.py" line="327"/>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="350"/>
+        <location filename="../../widgets/detail.py" line="336"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="337"/>
         <source>Tracker</source>
         <translation>定位终端</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="357"/>
+        <location filename="../../widgets/detail.py" line="343"/>
         <source>Fix age</source>
         <translation>定位时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="358"/>
+        <location filename="../../widgets/detail.py" line="344"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceKind</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="22"/>
+        <source>face gate</source>
+        <translation>人脸门禁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="23"/>
+        <source>vehicle barrier</source>
+        <translation>车辆道闸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="24"/>
+        <source>capture camera</source>
+        <translation>抓拍摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="25"/>
+        <source>perimeter detector</source>
+        <translation>周界探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="26"/>
+        <source>visitor terminal</source>
+        <translation>访客机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="27"/>
+        <source>RFID reader</source>
+        <translation>RFID 读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="28"/>
+        <source>alarm button</source>
+        <translation>一键报警柱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="29"/>
+        <source>behaviour camera</source>
+        <translation>行为分析摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="30"/>
+        <source>throwing camera</source>
+        <translation>高空抛物摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="31"/>
+        <source>video intercom</source>
+        <translation>可视对讲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="32"/>
+        <source>door controller</source>
+        <translation>门禁控制器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="33"/>
+        <source>camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="34"/>
+        <source>smoke detector</source>
+        <translation>烟感探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="35"/>
+        <source>gas sensor</source>
+        <translation>燃气探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="36"/>
+        <source>water sensor</source>
+        <translation>水浸探测器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="37"/>
+        <source>door magnet</source>
+        <translation>门磁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="38"/>
+        <source>smart lock</source>
+        <translation>智能门锁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="39"/>
+        <source>mobile camera</source>
+        <translation>移动摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="40"/>
+        <source>body camera</source>
+        <translation>执法记录仪</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="41"/>
+        <source>radio</source>
+        <translation>对讲机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="42"/>
+        <source>GPS tracker</source>
+        <translation>GPS 定位器</translation>
     </message>
 </context>
 <context>
@@ -770,7 +849,7 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="72"/>
-        <location filename="../../widgets/dispatch_panel.py" line="212"/>
+        <location filename="../../widgets/dispatch_panel.py" line="202"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条告警以查看最近的巡防力量。</translation>
     </message>
@@ -917,303 +996,201 @@
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="191"/>
-        <source>police</source>
-        <translation>民警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="192"/>
-        <source>auxiliary police</source>
-        <translation>辅警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="193"/>
-        <source>grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="194"/>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="195"/>
-        <source>security guard</source>
-        <translation>保安</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dispatch_panel.py" line="214"/>
+        <location filename="../../widgets/dispatch_panel.py" line="204"/>
         <source>Alert: {0}</source>
         <translation>告警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="225"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="263"/>
+        <location filename="../../widgets/dispatch_panel.py" line="253"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="307"/>
+        <location filename="../../widgets/dispatch_panel.py" line="297"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation>接单 {0} · 到场 {1} · 结案 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="328"/>
+        <location filename="../../widgets/dispatch_panel.py" line="318"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="328"/>
+        <location filename="../../widgets/dispatch_panel.py" line="318"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <location filename="../../widgets/dispatch_panel.py" line="332"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="342"/>
+        <location filename="../../widgets/dispatch_panel.py" line="332"/>
         <source>What was done:</source>
         <translation>处置情况：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <location filename="../../widgets/dispatch_panel.py" line="344"/>
         <source>Photo (optional)</source>
         <translation>现场照片（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="354"/>
+        <location filename="../../widgets/dispatch_panel.py" line="344"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
+    <name>GuardRole</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="55"/>
+        <source>police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="56"/>
+        <source>auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="57"/>
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="58"/>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="59"/>
+        <source>security guard</source>
+        <translation>保安</translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="64"/>
+        <location filename="../../widgets/health_panel.py" line="65"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
         <source>Total</source>
         <translation>总数</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="74"/>
+        <location filename="../../widgets/health_panel.py" line="75"/>
         <source>Rate</source>
         <translation>在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="79"/>
+        <location filename="../../widgets/health_panel.py" line="80"/>
         <source>Last seen</source>
         <translation>最后上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="86"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Bridge</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="88"/>
         <source>Link</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="88"/>
+        <location filename="../../widgets/health_panel.py" line="89"/>
         <source>Last message</source>
         <translation>最后消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="89"/>
+        <location filename="../../widgets/health_panel.py" line="90"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="90"/>
+        <location filename="../../widgets/health_panel.py" line="91"/>
         <source>Rejected</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="91"/>
+        <location filename="../../widgets/health_panel.py" line="92"/>
         <source>Last rejection</source>
         <translation>最近拒收原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="95"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Offline devices</source>
         <translation>离线设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Bridges</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="128"/>
-        <source>face gate</source>
-        <translation>人脸门禁</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="129"/>
-        <source>vehicle barrier</source>
-        <translation>车辆道闸</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="130"/>
-        <source>capture camera</source>
-        <translation>抓拍摄像机</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="131"/>
-        <source>perimeter detector</source>
-        <translation>周界探测器</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="132"/>
-        <source>visitor terminal</source>
-        <translation>访客机</translation>
-    </message>
-    <message>
         <location filename="../../widgets/health_panel.py" line="133"/>
-        <source>RFID reader</source>
-        <translation>RFID 读卡器</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="134"/>
-        <source>alarm button</source>
-        <translation>一键报警柱</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="135"/>
-        <source>behaviour camera</source>
-        <translation>行为分析摄像机</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="136"/>
-        <source>throwing camera</source>
-        <translation>高空抛物摄像机</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="137"/>
-        <source>video intercom</source>
-        <translation>可视对讲</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="138"/>
-        <source>door controller</source>
-        <translation>门禁控制器</translation>
-    </message>
-    <message>
         <location filename="../../widgets/health_panel.py" line="139"/>
-        <source>camera</source>
-        <translation>摄像机</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="140"/>
-        <source>smoke detector</source>
-        <translation>烟感探测器</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="141"/>
-        <source>gas sensor</source>
-        <translation>燃气探测器</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="142"/>
-        <source>water sensor</source>
-        <translation>水浸探测器</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="143"/>
-        <source>door magnet</source>
-        <translation>门磁</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="144"/>
-        <source>smart lock</source>
-        <translation>智能门锁</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="145"/>
-        <source>mobile camera</source>
-        <translation>移动摄像机</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="146"/>
-        <source>body camera</source>
-        <translation>执法记录仪</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="147"/>
-        <source>radio</source>
-        <translation>对讲机</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="148"/>
-        <source>GPS tracker</source>
-        <translation>GPS 定位器</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/health_panel.py" line="154"/>
-        <location filename="../../widgets/health_panel.py" line="160"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="155"/>
+        <location filename="../../widgets/health_panel.py" line="134"/>
         <source>{0} ago</source>
         <translation>{0}前</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="169"/>
+        <location filename="../../widgets/health_panel.py" line="148"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation>设备在线率：{0:.1f} %（{1}/{2}）；接入通道：{3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="201"/>
+        <location filename="../../widgets/health_panel.py" line="180"/>
         <source>silent</source>
         <translation>静默</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="203"/>
-        <location filename="../../widgets/health_panel.py" line="221"/>
+        <location filename="../../widgets/health_panel.py" line="182"/>
+        <location filename="../../widgets/health_panel.py" line="200"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="205"/>
+        <location filename="../../widgets/health_panel.py" line="184"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
@@ -1266,222 +1243,142 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../widgets/legend.py" line="50"/>
+        <location filename="../../widgets/legend.py" line="51"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="51"/>
+        <location filename="../../widgets/legend.py" line="52"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="52"/>
+        <location filename="../../widgets/legend.py" line="53"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="53"/>
+        <location filename="../../widgets/legend.py" line="54"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="54"/>
+        <location filename="../../widgets/legend.py" line="55"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="55"/>
+        <location filename="../../widgets/legend.py" line="56"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="56"/>
+        <location filename="../../widgets/legend.py" line="57"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="57"/>
+        <location filename="../../widgets/legend.py" line="58"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="58"/>
+        <location filename="../../widgets/legend.py" line="59"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="59"/>
+        <location filename="../../widgets/legend.py" line="60"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="64"/>
-        <source>notice</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="65"/>
-        <source>low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="66"/>
-        <source>medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="67"/>
-        <source>high</source>
-        <translation>高</translation>
-    </message>
-    <message>
         <location filename="../../widgets/legend.py" line="68"/>
-        <source>critical</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="71"/>
-        <source>police</source>
-        <translation>民警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="72"/>
-        <source>auxiliary police</source>
-        <translation>辅警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="73"/>
-        <source>grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="74"/>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="75"/>
-        <source>security guard</source>
-        <translation>保安</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="78"/>
-        <source>rental</source>
-        <translation>出租</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="79"/>
-        <source>group rental</source>
-        <translation>群租</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="80"/>
-        <source>shop</source>
-        <translation>商铺</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="81"/>
-        <source>office</source>
-        <translation>办公</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="82"/>
-        <source>owner-occupied</source>
-        <translation>自住</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="83"/>
-        <source>vacant</source>
-        <translation>空置</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="86"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="87"/>
+        <location filename="../../widgets/legend.py" line="69"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="88"/>
+        <location filename="../../widgets/legend.py" line="70"/>
         <source>on the way</source>
         <translation>赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="89"/>
+        <location filename="../../widgets/legend.py" line="71"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="73"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="73"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="73"/>
         <source>flagged</source>
         <translation>存疑</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="94"/>
+        <location filename="../../widgets/legend.py" line="76"/>
         <source>incident</source>
         <translation>事发地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="97"/>
+        <location filename="../../widgets/legend.py" line="79"/>
         <source>trail</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="103"/>
+        <location filename="../../widgets/legend.py" line="85"/>
         <source>gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="104"/>
+        <location filename="../../widgets/legend.py" line="86"/>
         <source>risk 0–100</source>
         <translation>风险 0–100</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="105"/>
+        <location filename="../../widgets/legend.py" line="87"/>
         <source>beyond reach</source>
         <translation>超出可达范围</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="107"/>
+        <location filename="../../widgets/legend.py" line="89"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="108"/>
+        <location filename="../../widgets/legend.py" line="90"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="109"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>main road</source>
         <translation>主干道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="109"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="111"/>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>footway</source>
         <translation>人行道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="112"/>
+        <location filename="../../widgets/legend.py" line="94"/>
         <source>compound</source>
         <translation>小区</translation>
     </message>
@@ -1622,118 +1519,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="81"/>
-        <source>3D sandbox: coming in a later version</source>
-        <translation>三维沙盘：将在后续版本提供</translation>
+        <location filename="../../widgets/main_window.py" line="123"/>
+        <source>3D sandbox: needs an OpenGL display</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="123"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="214"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="165"/>
+        <location filename="../../widgets/main_window.py" line="215"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="216"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167"/>
+        <location filename="../../widgets/main_window.py" line="217"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="218"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
+        <location filename="../../widgets/main_window.py" line="219"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="220"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="221"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173"/>
+        <location filename="../../widgets/main_window.py" line="223"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="178"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="179"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="184"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="248"/>
+        <source>Reset 3D view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
-        <location filename="../../widgets/main_window.py" line="282"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="362"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="435"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}
@@ -1749,259 +1656,207 @@ Reads today: {4}</source>
 <context>
     <name>MapTips</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="38"/>
+        <location filename="../../widgets/map_tips.py" line="39"/>
         <source>Guard {0} · {1} · fix {2}</source>
         <translation>巡防人员 {0} · {1} · 定位 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="45"/>
+        <location filename="../../widgets/map_tips.py" line="46"/>
         <source>Building {0} · {1}</source>
         <translation>楼栋 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="48"/>
+        <location filename="../../widgets/map_tips.py" line="49"/>
         <source>Device {0} · {1} · {2}</source>
         <translation>设备 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="56"/>
+        <location filename="../../widgets/map_tips.py" line="57"/>
         <source>Alert {0} · {1} · {2}</source>
         <translation>预警 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="60"/>
+        <location filename="../../widgets/map_tips.py" line="61"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="62"/>
+        <location filename="../../widgets/map_tips.py" line="63"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="68"/>
+        <location filename="../../widgets/map_tips.py" line="69"/>
         <source>time unknown</source>
         <translation>时间未知</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="71"/>
+        <location filename="../../widgets/map_tips.py" line="72"/>
         <source>{0} s ago</source>
         <translation>{0} 秒前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="73"/>
+        <location filename="../../widgets/map_tips.py" line="74"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="74"/>
+        <location filename="../../widgets/map_tips.py" line="75"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="78"/>
-        <source>police</source>
-        <translation>民警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="79"/>
-        <source>auxiliary police</source>
-        <translation>辅警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="80"/>
-        <source>grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
         <location filename="../../widgets/map_tips.py" line="81"/>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="82"/>
-        <source>security guard</source>
-        <translation>保安</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="88"/>
-        <source>owner-occupied</source>
-        <translation>自住</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="89"/>
-        <source>rental</source>
-        <translation>出租</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="90"/>
-        <source>group rental</source>
-        <translation>群租</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="91"/>
-        <source>vacant</source>
-        <translation>空置</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="92"/>
-        <source>shop</source>
-        <translation>商铺</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="93"/>
-        <source>office</source>
-        <translation>办公</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>no rooms registered</source>
         <translation>无登记房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="99"/>
+        <location filename="../../widgets/map_tips.py" line="84"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="99"/>
+        <location filename="../../widgets/map_tips.py" line="84"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="99"/>
+        <location filename="../../widgets/map_tips.py" line="84"/>
         <source>flagged</source>
         <translation>存疑</translation>
     </message>
+</context>
+<context>
+    <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="104"/>
-        <source>notice</source>
-        <translation>提示</translation>
+        <location filename="../../widgets/replay_controller.py" line="222"/>
+        <location filename="../../widgets/replay_controller.py" line="236"/>
+        <location filename="../../widgets/replay_controller.py" line="314"/>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="105"/>
-        <source>low</source>
-        <translation>低</translation>
+        <location filename="../../widgets/replay_controller.py" line="235"/>
+        <source>&amp;Replay</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="106"/>
-        <source>medium</source>
-        <translation>中</translation>
+        <location filename="../../widgets/replay_controller.py" line="239"/>
+        <source>Case file of the selected alert…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="107"/>
-        <source>high</source>
-        <translation>高</translation>
+        <location filename="../../widgets/replay_controller.py" line="242"/>
+        <source>Export video of the range…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="108"/>
-        <source>critical</source>
-        <translation>紧急</translation>
+        <location filename="../../widgets/replay_controller.py" line="276"/>
+        <source>Nothing to replay: no database yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="114"/>
-        <source>face gate</source>
-        <translation>人脸门禁</translation>
+        <location filename="../../widgets/replay_controller.py" line="281"/>
+        <source>Nothing to replay: the event log is empty.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="115"/>
-        <source>vehicle barrier</source>
-        <translation>车辆道闸</translation>
+        <location filename="../../widgets/replay_controller.py" line="299"/>
+        <source>Live</source>
+        <translation type="unfinished">实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="116"/>
-        <source>capture camera</source>
-        <translation>抓拍摄像机</translation>
+        <location filename="../../widgets/replay_controller.py" line="450"/>
+        <source>Replay failed: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="117"/>
-        <source>perimeter detector</source>
-        <translation>周界探测器</translation>
+        <location filename="../../widgets/replay_controller.py" line="510"/>
+        <source>Select an alert first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="118"/>
-        <source>visitor terminal</source>
-        <translation>访客机</translation>
+        <location filename="../../widgets/replay_controller.py" line="518"/>
+        <source>No case file: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="119"/>
-        <source>RFID reader</source>
-        <translation>RFID 读卡器</translation>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
+        <source>Your role may not export.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="120"/>
-        <source>alarm button</source>
-        <translation>一键报警柱</translation>
+        <location filename="../../widgets/replay_controller.py" line="555"/>
+        <source>Not exported: the audit log cannot be written.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="121"/>
-        <source>behaviour camera</source>
-        <translation>行为分析摄像机</translation>
+        <location filename="../../widgets/replay_controller.py" line="576"/>
+        <source>Exported to {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="122"/>
-        <source>throwing camera</source>
-        <translation>高空抛物摄像机</translation>
+        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <source>Export video</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="123"/>
-        <source>video intercom</source>
-        <translation>可视对讲</translation>
+        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="124"/>
-        <source>door controller</source>
-        <translation>门禁控制器</translation>
+        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <source>Exporting video…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="125"/>
-        <source>camera</source>
-        <translation>摄像机</translation>
+        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="126"/>
-        <source>smoke detector</source>
-        <translation>烟感探测器</translation>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <source>Video not exported: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="127"/>
-        <source>gas sensor</source>
-        <translation>燃气探测器</translation>
+        <location filename="../../widgets/replay_controller.py" line="626"/>
+        <source>Video exported: {0} frames to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomUsage</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="63"/>
+        <source>owner-occupied</source>
+        <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="128"/>
-        <source>water sensor</source>
-        <translation>水浸探测器</translation>
+        <location filename="../../widgets/texts.py" line="64"/>
+        <source>rental</source>
+        <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="129"/>
-        <source>door magnet</source>
-        <translation>门磁</translation>
+        <location filename="../../widgets/texts.py" line="65"/>
+        <source>group rental</source>
+        <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="130"/>
-        <source>smart lock</source>
-        <translation>智能门锁</translation>
+        <location filename="../../widgets/texts.py" line="66"/>
+        <source>vacant</source>
+        <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="131"/>
-        <source>mobile camera</source>
-        <translation>移动摄像机</translation>
+        <location filename="../../widgets/texts.py" line="67"/>
+        <source>shop</source>
+        <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="132"/>
-        <source>body camera</source>
-        <translation>执法记录仪</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="133"/>
-        <source>radio</source>
-        <translation>对讲机</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_tips.py" line="134"/>
-        <source>GPS tracker</source>
-        <translation>GPS 定位器</translation>
+        <location filename="../../widgets/texts.py" line="68"/>
+        <source>office</source>
+        <translation>办公</translation>
     </message>
 </context>
 <context>
@@ -2042,49 +1897,52 @@ Reads today: {4}</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="116"/>
-        <source>police</source>
-        <translation>民警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="117"/>
-        <source>auxiliary police</source>
-        <translation>辅警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="118"/>
-        <source>grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
         <location filename="../../widgets/roster.py" line="119"/>
-        <source>volunteer</source>
-        <translation>志愿者</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="120"/>
-        <source>security guard</source>
-        <translation>保安</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster.py" line="129"/>
         <source>patrolling</source>
         <translation>巡逻中</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="130"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="131"/>
+        <location filename="../../widgets/roster.py" line="121"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="132"/>
+        <location filename="../../widgets/roster.py" line="122"/>
         <source>stale</source>
         <translation>位置过时</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="47"/>
+        <source>notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="48"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="49"/>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="50"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="51"/>
+        <source>critical</source>
+        <translation>紧急</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +1993,14 @@ Reads today: {4}</source>
         <location filename="../../widgets/timeline.py" line="252"/>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="471"/>
+        <source>Open alerts: {0}</source>
+        <translation type="unfinished">未处置预警：{0}</translation>
     </message>
 </context>
 </TS>
