@@ -115,6 +115,8 @@ def test_seek_moves_guards_and_alerts_to_t_and_live_restores(
     assert set(window.alerts_panel.alerts) == {sample.ALERT_ID}  # open at T; A2 is opened after T
     assert window.alerts_panel.alerts[sample.ALERT_ID].state == AlertState.ACKNOWLEDGED
     assert window.scene.guard_positions["GU1"] == pytest.approx(at(30, 0))
+    qtbot.waitUntil(lambda: replay.figures is not None and replay.figures.now_ts == T0 + 30 * S)
+    assert window.dashboard.figures is replay.figures  # the dashboard shows T, not the live figures
 
     _seek(qtbot, replay, T0 + 2 * S)  # before A1 opened
     assert window.alerts_panel.alerts == {}
