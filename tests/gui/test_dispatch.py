@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -69,7 +70,9 @@ def _route_pixels(live: Live, tmp_path: Path, path: list[tuple[float, float]]) -
 def test_dispatch_from_the_panel_reaches_the_scene_and_draws_the_route(
     live_factory: LiveFactory, qtbot: QtBot, tmp_path: Path, demo: District
 ) -> None:
-    live = live_factory(ANSWERING)
+    # the guard stays on scene for a simulated day: at 120x a default stay (3-10 min) is over in seconds,
+    # and a loaded machine could see the dispatch handled and its route gone before the map is grabbed
+    live = live_factory(replace(ANSWERING, rates=replace(ANSWERING.rates, on_scene_s=(86_400.0, 86_400.0))))
     window, panel = live.window, live.window.dispatch_panel
     assert panel.isVisible()
     qtbot.waitUntil(lambda: len(window.scene.guard_positions) >= 35, timeout=20_000)
