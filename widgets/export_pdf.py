@@ -4,6 +4,9 @@ then the entries as a table, `ROWS_PER_PAGE` a page.
 The map snapshot is the replay state at the alert's start drawn by the same layers and raster renderer as the
 video, with the case radius and the entries' places on top. Needs a QGuiApplication; `write_case_pdf` makes
 an offscreen one when run headless (the CLI).
+
+Texts are `QCoreApplication.translate("CasePdf", ...)` literally at each call (no module-level
+object to `self.tr` from): lupdate only extracts a translate call whose context is a literal.
 """
 
 from __future__ import annotations
@@ -43,10 +46,6 @@ KIND_COLOURS = {
     "guard": QColor(0, 150, 70),
 }
 OTHER_COLOUR = QColor(110, 110, 110)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CasePdf", text)
 
 
 def _ensure_app() -> None:
@@ -105,15 +104,15 @@ def _summary(p: QPainter, page: QRectF, case: CaseFile, snapshot: QImage) -> Non
     tz = case.timezone or "UTC"
     a, r = case.alert, case.response
     p.setFont(QFont("Noto Sans CJK SC", 16, QFont.Weight.Bold))
-    p.drawText(QPointF(0, 30), tr("Case file {0}").format(a.id))
+    p.drawText(QPointF(0, 30), QCoreApplication.translate("CasePdf", "Case file {0}").format(a.id))
     p.setFont(QFont("Noto Sans CJK SC", 9))
     lines = [
-        tr("District: {0}").format(case.district),
-        tr("Alert: {0} on {1} {2}, severity {3}, now {4}").format(
+        QCoreApplication.translate("CasePdf", "District: {0}").format(case.district),
+        QCoreApplication.translate("CasePdf", "Alert: {0} on {1} {2}, severity {3}, now {4}").format(
             a.rule, a.subject_type, a.subject, a.severity, a.state
         ),
-        tr("Raised: {0}").format(local_iso(a.first_ts, tz)),
-        tr("Window: {0} to {1}; radius {2:g} m; {3} entries").format(
+        QCoreApplication.translate("CasePdf", "Raised: {0}").format(local_iso(a.first_ts, tz)),
+        QCoreApplication.translate("CasePdf", "Window: {0} to {1}; radius {2:g} m; {3} entries").format(
             local_iso(case.start_ts, tz), local_iso(case.end_ts, tz), case.radius_m, len(case.entries)
         ),
     ]
@@ -123,12 +122,14 @@ def _summary(p: QPainter, page: QRectF, case: CaseFile, snapshot: QImage) -> Non
             return "—" if v is None else f"{v:.0f} s"
 
         lines.append(
-            tr("Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}").format(
-                s(r.ack_s), s(r.dispatch_s), s(r.accept_s), s(r.arrive_s), s(r.close_s)
-            )
+            QCoreApplication.translate(
+                "CasePdf", "Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}"
+            ).format(s(r.ack_s), s(r.dispatch_s), s(r.accept_s), s(r.arrive_s), s(r.close_s))
         )
         lines.append(
-            tr("Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}").format(
+            QCoreApplication.translate(
+                "CasePdf", "Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}"
+            ).format(
                 r.sent_guard or "—",
                 r.sent_role or "—",
                 s(r.sent_eta_s),
@@ -156,7 +157,16 @@ def _table(p: QPainter, page: QRectF, case: CaseFile, first: int) -> None:
     tz = case.timezone or "UTC"
     cols = (0.0, 0.2, 0.37, 0.5)
     p.setFont(QFont("Noto Sans CJK SC", 8, QFont.Weight.Bold))
-    for c, title in zip(cols, (tr("Time"), tr("Kind"), tr("Source"), tr("What")), strict=True):
+    for c, title in zip(
+        cols,
+        (
+            QCoreApplication.translate("CasePdf", "Time"),
+            QCoreApplication.translate("CasePdf", "Kind"),
+            QCoreApplication.translate("CasePdf", "Source"),
+            QCoreApplication.translate("CasePdf", "What"),
+        ),
+        strict=True,
+    ):
         p.drawText(QPointF(page.width() * c, 20), title)
     p.setFont(QFont("Noto Sans CJK SC", 8))
     metrics = p.fontMetrics()
@@ -186,7 +196,7 @@ def write_case_pdf(db: Db, district: District, case: CaseFile, out: Path) -> int
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12)
         )
     )
-    writer.setTitle(tr("Case file {0}").format(case.alert.id))
+    writer.setTitle(QCoreApplication.translate("CasePdf", "Case file {0}").format(case.alert.id))
     writer.setCreator("Digital Sandbox")
     snapshot = map_snapshot(db, district, case, (1600, 1000))
     painter = QPainter(writer)

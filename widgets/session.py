@@ -5,6 +5,9 @@ name is the actor of every alert and dispatch action (recorded in the audit log 
 and unmasking a record in the detail view goes through `privacy.users.unmask` (permission check + audit
 entry) before anything is shown whole. A database without users (the demo) opens as before, without a
 prompt, with a warning in the status bar: nobody is accountable there (docs/security.md, "Logging in").
+
+Texts are `QCoreApplication.translate("DeskSession", ...)` literally at each call (no module-level
+object to `self.tr` from): lupdate only extracts a translate call whose context is a literal.
 """
 
 from __future__ import annotations
@@ -23,10 +26,6 @@ from sandbox_app.privacy.mask import Viewer
 from sandbox_app.privacy.users import PermissionDenied, User, UserBook, unmask
 from widgets.login import LoginDialog
 from widgets.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeskSession", text)
 
 
 @dataclass
@@ -51,7 +50,12 @@ class DeskSession:
     def attach(self, window: MainWindow) -> None:
         """Gate the detail view's unmasking; say in the status bar when nobody had to log in."""
         if self.user is None:
-            label = QLabel(_tr("No users: run `sandbox-app user add` to require a login"), window)
+            label = QLabel(
+                QCoreApplication.translate(
+                    "DeskSession", "No users: run `sandbox-app user add` to require a login"
+                ),
+                window,
+            )
             label.setObjectName("status_no_users")
             label.setStyleSheet("color: #c0392b;")
             window.statusBar().addPermanentWidget(label)
@@ -64,10 +68,15 @@ class DeskSession:
         try:
             unmask(self.user, f"{kind}:{item_id}", self.audit, reason="detail view")
         except PermissionDenied:
-            window.statusBar().showMessage(_tr("Your role may not unmask personal data."), 10_000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("DeskSession", "Your role may not unmask personal data."), 10_000
+            )
             return False
         except sqlite3.Error:
-            window.statusBar().showMessage(_tr("Not unmasked: the audit log cannot be written."), 10_000)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("DeskSession", "Not unmasked: the audit log cannot be written."),
+                10_000,
+            )
             return False
         return True
 

@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="108"/>
-        <location filename="../../widgets/export_pdf.py" line="189"/>
-        <source>Case file {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
-        <source>District: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="112"/>
-        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
-        <source>Raised: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="116"/>
-        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="126"/>
-        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="131"/>
-        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AlertsPanel</name>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="60"/>
@@ -314,47 +255,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="646"/>
+        <location filename="../../widgets/replay_controller.py" line="654"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="655"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="656"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="663"/>
+        <location filename="../../widgets/replay_controller.py" line="671"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <location filename="../../widgets/replay_controller.py" line="682"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="683"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="684"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="679"/>
+        <location filename="../../widgets/replay_controller.py" line="687"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,6 +319,65 @@
     </message>
     <message>
         <location filename="../../widgets/case_list.py" line="31"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasePdf</name>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="107"/>
+        <location filename="../../widgets/export_pdf.py" line="199"/>
+        <source>Case file {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="110"/>
+        <source>District: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="114"/>
+        <source>Raised: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="125"/>
+        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="130"/>
+        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="164"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="165"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,6 +447,24 @@
     <message>
         <location filename="../../widgets/dashboard.py" line="128"/>
         <source>Devices online: {0:.1f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskSession</name>
+    <message>
+        <location filename="../../widgets/session.py" line="54"/>
+        <source>No users: run `sandbox-app user add` to require a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session.py" line="72"/>
+        <source>Your role may not unmask personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session.py" line="77"/>
+        <source>Not unmasked: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1727,98 +1745,98 @@ Reads today: {4}</source>
     <name>ReplayController</name>
     <message>
         <location filename="../../widgets/replay_controller.py" line="222"/>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
-        <location filename="../../widgets/replay_controller.py" line="314"/>
+        <location filename="../../widgets/replay_controller.py" line="237"/>
+        <location filename="../../widgets/replay_controller.py" line="315"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="235"/>
+        <location filename="../../widgets/replay_controller.py" line="236"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="239"/>
+        <location filename="../../widgets/replay_controller.py" line="240"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="242"/>
+        <location filename="../../widgets/replay_controller.py" line="243"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="276"/>
+        <location filename="../../widgets/replay_controller.py" line="277"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="281"/>
+        <location filename="../../widgets/replay_controller.py" line="282"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="299"/>
+        <location filename="../../widgets/replay_controller.py" line="300"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="450"/>
+        <location filename="../../widgets/replay_controller.py" line="458"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="510"/>
+        <location filename="../../widgets/replay_controller.py" line="518"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="518"/>
+        <location filename="../../widgets/replay_controller.py" line="526"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="553"/>
+        <location filename="../../widgets/replay_controller.py" line="561"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="555"/>
+        <location filename="../../widgets/replay_controller.py" line="563"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="576"/>
+        <location filename="../../widgets/replay_controller.py" line="584"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <location filename="../../widgets/replay_controller.py" line="590"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <location filename="../../widgets/replay_controller.py" line="590"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <location filename="../../widgets/replay_controller.py" line="605"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <location filename="../../widgets/replay_controller.py" line="605"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="632"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="626"/>
+        <location filename="../../widgets/replay_controller.py" line="634"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1995,7 +2013,7 @@ Reads today: {4}</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="471"/>
+        <location filename="../../widgets/replay_controller.py" line="479"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

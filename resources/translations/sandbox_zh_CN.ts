@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="108"/>
-        <location filename="../../widgets/export_pdf.py" line="189"/>
-        <source>Case file {0}</source>
-        <translation>案卷 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
-        <source>District: {0}</source>
-        <translation>辖区：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="112"/>
-        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
-        <translation>预警：{0}，对象 {1} {2}，等级 {3}，当前状态 {4}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
-        <source>Raised: {0}</source>
-        <translation>发生时间：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="116"/>
-        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
-        <translation>时间范围：{0} 至 {1}；半径 {2:g} 米；共 {3} 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="126"/>
-        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
-        <translation>确认 {0}，派警 {1}，接单 {2}，到场 {3}，结案 {4}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="131"/>
-        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
-        <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/export_pdf.py" line="159"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-</context>
-<context>
     <name>AlertsPanel</name>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="60"/>
@@ -283,14 +224,16 @@
     <message>
         <location filename="../../widgets/wall.py" line="95"/>
         <source>Camera {0} · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像机 {0} · {1}</translation>
     </message>
     <message>
         <location filename="../../widgets/wall.py" line="98"/>
         <source>Camera {0}
 {1}
 (no video stream)</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像机 {0}
+{1}
+（无视频流）</translation>
     </message>
 </context>
 <context>
@@ -314,49 +257,49 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="646"/>
+        <location filename="../../widgets/replay_controller.py" line="654"/>
         <source>PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="655"/>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="656"/>
         <source>GeoJSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="663"/>
+        <location filename="../../widgets/replay_controller.py" line="671"/>
         <source>Case file {0}</source>
-        <translation type="unfinished">案卷 {0}</translation>
+        <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>{0} entries within {1:g} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <location filename="../../widgets/replay_controller.py" line="682"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="683"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="684"/>
         <source>GeoJSON (*.geojson)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="679"/>
+        <location filename="../../widgets/replay_controller.py" line="687"/>
         <source>Export case file</source>
-        <translation type="unfinished"></translation>
+        <translation>导出案卷</translation>
     </message>
 </context>
 <context>
@@ -378,6 +321,65 @@
     </message>
     <message>
         <location filename="../../widgets/case_list.py" line="31"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>CasePdf</name>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="107"/>
+        <location filename="../../widgets/export_pdf.py" line="199"/>
+        <source>Case file {0}</source>
+        <translation>案卷 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="110"/>
+        <source>District: {0}</source>
+        <translation>辖区：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
+        <translation>预警：{0}，对象 {1} {2}，等级 {3}，当前状态 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="114"/>
+        <source>Raised: {0}</source>
+        <translation>发生时间：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
+        <translation>时间范围：{0} 至 {1}；半径 {2:g} 米；共 {3} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="125"/>
+        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
+        <translation>确认 {0}，派警 {1}，接单 {2}，到场 {3}，结案 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="130"/>
+        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
+        <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="164"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="165"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -448,6 +450,24 @@
         <location filename="../../widgets/dashboard.py" line="128"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSession</name>
+    <message>
+        <location filename="../../widgets/session.py" line="54"/>
+        <source>No users: run `sandbox-app user add` to require a login</source>
+        <translation>未设置用户：运行 `sandbox-app user add` 后启用登录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session.py" line="72"/>
+        <source>Your role may not unmask personal data.</source>
+        <translation>您的角色无权查看未脱敏的个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/session.py" line="77"/>
+        <source>Not unmasked: the audit log cannot be written.</source>
+        <translation>未解除脱敏：审计日志无法写入。</translation>
     </message>
 </context>
 <context>
@@ -1521,7 +1541,7 @@
     <message>
         <location filename="../../widgets/main_window.py" line="123"/>
         <source>3D sandbox: needs an OpenGL display</source>
-        <translation type="unfinished"></translation>
+        <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="170"/>
@@ -1606,12 +1626,12 @@
     <message>
         <location filename="../../widgets/main_window.py" line="242"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>图例</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="248"/>
         <source>Reset 3D view</source>
-        <translation type="unfinished"></translation>
+        <translation>重置三维视角</translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="255"/>
@@ -1730,100 +1750,100 @@ Reads today: {4}</source>
     <name>ReplayController</name>
     <message>
         <location filename="../../widgets/replay_controller.py" line="222"/>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
-        <location filename="../../widgets/replay_controller.py" line="314"/>
+        <location filename="../../widgets/replay_controller.py" line="237"/>
+        <location filename="../../widgets/replay_controller.py" line="315"/>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="235"/>
+        <location filename="../../widgets/replay_controller.py" line="236"/>
         <source>&amp;Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="239"/>
+        <location filename="../../widgets/replay_controller.py" line="240"/>
         <source>Case file of the selected alert…</source>
-        <translation type="unfinished"></translation>
+        <translation>所选预警的案卷…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="242"/>
+        <location filename="../../widgets/replay_controller.py" line="243"/>
         <source>Export video of the range…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="276"/>
+        <location filename="../../widgets/replay_controller.py" line="277"/>
         <source>Nothing to replay: no database yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="281"/>
+        <location filename="../../widgets/replay_controller.py" line="282"/>
         <source>Nothing to replay: the event log is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="299"/>
+        <location filename="../../widgets/replay_controller.py" line="300"/>
         <source>Live</source>
-        <translation type="unfinished">实时</translation>
+        <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="450"/>
+        <location filename="../../widgets/replay_controller.py" line="458"/>
         <source>Replay failed: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/replay_controller.py" line="510"/>
-        <source>Select an alert first.</source>
-        <translation type="unfinished"></translation>
+        <translation>回放失败：{0}</translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="518"/>
+        <source>Select an alert first.</source>
+        <translation>请先选择一条预警。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="526"/>
         <source>No case file: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未生成案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="553"/>
+        <location filename="../../widgets/replay_controller.py" line="561"/>
         <source>Your role may not export.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="555"/>
+        <location filename="../../widgets/replay_controller.py" line="563"/>
         <source>Not exported: the audit log cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="576"/>
+        <location filename="../../widgets/replay_controller.py" line="584"/>
         <source>Exported to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <location filename="../../widgets/replay_controller.py" line="590"/>
         <source>Export video</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="582"/>
+        <location filename="../../widgets/replay_controller.py" line="590"/>
         <source>MP4 video (*.mp4)</source>
-        <translation type="unfinished"></translation>
+        <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <location filename="../../widgets/replay_controller.py" line="605"/>
         <source>Exporting video…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="597"/>
+        <location filename="../../widgets/replay_controller.py" line="605"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="632"/>
         <source>Video not exported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="626"/>
+        <location filename="../../widgets/replay_controller.py" line="634"/>
         <source>Video exported: {0} frames to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
 </context>
 <context>
@@ -1998,9 +2018,9 @@ Reads today: {4}</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="471"/>
+        <location filename="../../widgets/replay_controller.py" line="479"/>
         <source>Open alerts: {0}</source>
-        <translation type="unfinished">未处置预警：{0}</translation>
+        <translation>未处置预警：{0}</translation>
     </message>
 </context>
 </TS>
