@@ -228,6 +228,7 @@ class ReplayController(QObject):
         self.timeline.time_changed.connect(self._time_changed)
         self.timeline.live_requested.connect(self.go_live)
         window.alerts_panel.alert_selected.connect(self._alert_selected)
+        window.importer.imported.connect(self._district_replaced)
         self._build_actions()
         window.installEventFilter(self)
 
@@ -336,6 +337,13 @@ class ReplayController(QObject):
             self.live.panels.timer.start()
             self.live.panels.request_figures()
         self.entered.emit(False)
+
+    def _district_replaced(self, district: District) -> None:
+        """An import: back to live, and later replays draw the new district (the window's set_scene ran)."""
+        self.go_live()
+        self.district = district
+        self.layers = ReplayLayers(district, self.window.projection)
+        self.timeline.timezone = district.timezone
 
     def _live_update(self, update: LiveUpdate) -> None:
         """While replaying: hold the update back; new open alerts count on the live badge."""
