@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
 
 from layers import alerts, buildings, compounds, coverage, devices, dispatch, gates, guards, heat, roads
@@ -510,6 +510,21 @@ class MainWindow(QMainWindow):
                 view = self.map2d.getPlotItem().vb
                 view.setRange(xRange=(x - half_m, x + half_m), yRange=(y - half_m, y + half_m), padding=0)
             self.map2d.centre_on(float(x), float(y))
+
+    def grab(self, rectangle: QRect | None = None) -> QPixmap:
+        """The window as shown, 3D pane included: Qt's grab sees only black where VTK draws with OpenGL,
+        so the pane's own rendering is painted over it (screenshots, pixel tests)."""
+        pixmap = super().grab() if rectangle is None else super().grab(rectangle)
+        view = self.sandbox3d
+        if rectangle is not None or view is None or not view.isVisible():
+            return pixmap
+        pixels = np.ascontiguousarray(view.grab_image())
+        h, w = pixels.shape[:2]
+        image = QImage(pixels.data, w, h, pixels.strides[0], QImage.Format.Format_RGB888).copy()
+        painter = QPainter(pixmap)
+        painter.drawImage(QRect(view.mapTo(self, QPoint(0, 0)), view.size()), image)
+        painter.end()
+        return pixmap
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.wall is not None:
