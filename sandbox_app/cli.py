@@ -22,7 +22,7 @@ from sandbox_app.domain.alerts import TransitionError
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.engine import Engine
-from sandbox_app.store import Store, open_store
+from sandbox_app.store import Store, is_store_url, open_store
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -99,8 +99,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _existing_store(db: str) -> Store:
-    """Read commands must not silently create an empty database from a typo'd path."""
-    if not Path(db).is_file():
+    """Read commands must not silently create an empty database from a typo'd path; a `postgresql://` URL
+    names a server database, which a wrong URL fails to reach rather than creates."""
+    if not is_store_url(db) and not Path(db).is_file():
         raise CliError(f"no database at {db} (run `sandbox-app import` first)")
     return open_store(db)
 

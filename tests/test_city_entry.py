@@ -1,0 +1,45 @@
+"""The city mode from the entry points: `sandbox-app` read commands take a `postgresql://` URL as `--db`
+(the district imported into the shared database, events ingested, state and alerts read back)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sandbox_app.cli import main
+from sandbox_app.resources import demo_package
+from tests.test_cli import EVENTS, T0, S, _run
+
+
+@pytest.fixture
+def city_url(postgres_store_url: str) -> str:
+    """The demo district imported into a fresh PostgreSQL database through the CLI."""
+    if not (demo_package() / "manifest.json").is_file():
+        pytest.skip("resources/demo is not present")
+    assert main(["import", str(demo_package()), "--db", postgres_store_url]) == 0
+    return postgres_store_url
+
+
+def test_cli_import_state_alerts_on_postgres(
+    city_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = tmp_path / "events.jsonl"
+    events.write_text("\n".join(EVENTS) + "\n", encoding="utf-8")
+    summary = _run(capsys, "ingest", str(events), "--db", city_url)
+    assert (summary["accepted"], summary["duplicates"]) == (6, 1)
+
+    state = _run(capsys, "state", "--db", city_url, "--at", "2024-05-01T08:01:30Z", "--json")
+    assert state["guards"] == {
+        "GD001": {"lon": 116.3510, "lat": 40.0001, "ts": T0 + 60 * S},
+        "GD002": {"lon": 116.3450, "lat": 40.0050, "ts": T0 + 30 * S},
+    }
+    assert [(a["rule"], a["subject"]) for a in state["alerts"]] == [("alarm_button", "AB-00001")]
+    alerts = _run(capsys, "alerts", "--db", city_url, "--json")
+    assert [(a["rule"], a["subject"], a["state"]) for a in alerts] == [("alarm_button", "AB-00001", "open")]
+
+
+def test_missing_sqlite_file_still_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["alerts", "--db", str(tmp_path / "typo.db")]) == 2
+    assert "no database at" in capsys.readouterr().err
+    assert not (tmp_path / "typo.db").exists()
