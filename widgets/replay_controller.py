@@ -354,19 +354,10 @@ class ReplayController(QObject):
             self.timeline.alert_arrived(len(new))
 
     def _index(self, db: Db) -> FrameIndex:
-        """The shared frame index (worker thread only), reloaded when another index registered devices.
-
-        `timeline.device_gaps` and the video export open their own `FrameIndex`; one that registers a new
-        device leaves the others' device tables short of the frames they then read, so a seek would mix
-        array lengths. One count per job keeps the shared index in step.
-        """
+        """The shared frame index (worker thread only). Devices that `timeline.device_gaps` or the video
+        export register through their own index are picked up by this one as it reads (`FrameIndex`)."""
         if self.frames is None:
             self.frames = FrameIndex(db)  # creates its tables
-            return self.frames
-        with db.lock:
-            n = int(db.conn.execute("SELECT count(*) FROM replay_devices").fetchone()[0])
-        if len(self.frames.devices) != n:
-            self.frames = FrameIndex(db)
         return self.frames
 
     # timeline data --------------------------------------------------------------------------------------

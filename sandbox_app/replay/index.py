@@ -98,7 +98,13 @@ class Frame:
 
 
 class FrameIndex:
-    """The frames of one store file, and the device ↔ index table they are packed by."""
+    """The frames of one store file, and the device ↔ index table they are packed by.
+
+    Several indexes may read one file (the controller's, `timeline.device_gaps`, the video export): the
+    device table in the file is the truth, so an index catches up with devices another one registered
+    (`_sync`) before reading a frame packed for more devices, and registers under the write lock after a
+    resync, so every index agrees on every device's slot and every array a frame yields has one length.
+    """
 
     def __init__(self, db: Db) -> None:
         self.db = db
@@ -127,7 +133,19 @@ class FrameIndex:
         arrays = DeviceArrays(
             np.frombuffer(row[2], dtype=np.int64).copy(), np.frombuffer(row[3], dtype=np.uint8).copy()
         )
+        if len(arrays.last_ts) > len(self.devices):  # another index registered devices since
+            with self.db.lock:
+                self._sync()
         return Frame(row[0], row[1], arrays.grown(len(self.devices)))
+
+    def _sync(self) -> None:
+        """Append the devices other indexes registered in the file since (caller holds the lock)."""
+        rows = self.db.conn.execute(
+            "SELECT idx, device FROM replay_devices WHERE idx >= ? ORDER BY idx", (len(self.devices),)
+        ).fetchall()
+        for i, d in rows:
+            self.devices.append(d)
+            self.index[d] = int(i)
 
     def counts(self, start_ts: int, end_ts: int) -> list[tuple[int, int]]:
         """(bucket start, events) of the whole buckets in [start_ts, end_ts)."""
@@ -163,20 +181,23 @@ class FrameIndex:
         return self._hb
 
     def _register(self, new: list[str]) -> None:
+        """Give `new` devices the next free slots; inside the write transaction, after catching up with
+        the slots other indexes (or processes) took, so no two devices ever share one."""
         with self.db.lock:
             conn = self.db.conn
-            start = len(self.devices)
-            rows = [(start + i, d) for i, d in enumerate(new)]
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.executemany("INSERT OR IGNORE INTO replay_devices (idx, device) VALUES (?, ?)", rows)
+                self._sync()
+                start = len(self.devices)
+                rows = [(start + i, d) for i, d in enumerate(d for d in new if d not in self.index)]
+                conn.executemany("INSERT INTO replay_devices (idx, device) VALUES (?, ?)", rows)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-        for i, d in rows:
-            self.devices.append(d)
-            self.index[d] = i
+            for i, d in rows:
+                self.devices.append(d)
+                self.index[d] = i
 
     def unfolded(self) -> tuple[int, int | None]:
         """(the store's keyframe seq, the earliest ts of the log rows after it): fixes a seek must still

@@ -169,7 +169,9 @@ class Window:
         n = len(self.frames.devices)
         self._base = frame.devices.grown(n) if frame is not None else DeviceArrays.empty(n)
         district = self.district
-        self._hb_dev = self.frames.heartbeats(district, lambda d: heartbeat_ms(district, d))
+        # The index may learn devices later (another index registered them): this window keeps its own n.
+        self._dev_ids = tuple(self.frames.devices[:n])
+        self._hb_dev = self.frames.heartbeats(district, lambda d: heartbeat_ms(district, d))[:n]
 
     def _load_tracks(self, db: Db, trail_start: int, read_from: int, rows: list[TailRow]) -> None:
         """Per guard tracker: the last fix before the trail window, its fixes since (minute keyframes
@@ -255,7 +257,7 @@ class Window:
         arrays.apply(self._dev_idx[lo:hi], self._dev_ts[lo:hi], self._dev_kind[lo:hi])
         self._cursor = (at_ts, arrays)
         online = (arrays.last_ts >= 0) & (at_ts - arrays.last_ts <= self._hb_dev)
-        return DeviceStates(tuple(self.frames.devices), arrays.last_ts, arrays.last_kind, online)
+        return DeviceStates(self._dev_ids, arrays.last_ts, arrays.last_kind, online)
 
     def _dispatches_at(
         self, at_ts: int, guards: Mapping[str, GuardAt]

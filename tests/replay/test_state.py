@@ -13,6 +13,7 @@ from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.replay.index import FRAME_MS, FrameIndex
 from sandbox_app.replay.state import Window, seek
+from sandbox_app.replay.timeline import device_gaps
 from sandbox_app.store.queries import Db
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import at, small_district
@@ -152,3 +153,28 @@ def test_same_state_whether_fixes_are_in_keyframes_or_still_in_the_log(tmp_path:
     assert seek(folded, district, T0 + 15 * S).guards["GU1"].next_ts == T0 + 60 * S
     folded.conn.close()
     raw.conn.close()
+
+
+def test_a_second_index_registering_a_device_does_not_break_a_shared_one(tmp_path: Path) -> None:
+    """`device_gaps` (and the video export) fold new events with an index of their own: the devices it
+    registers must not leave the caller's shared index with shorter arrays than the frames it reads."""
+    path = sample.build(tmp_path / "new_device.db")
+    db = Db.open(str(path))
+    district = small_district()
+    frames = FrameIndex(db)
+    frames.refresh()
+    later = T0 + 3 * FRAME_MS
+    before = len(seek(db, district, later, frames=frames).devices.last_ts)
+    window = Window(db, district, later, later + FRAME_MS, frames=frames)
+    store = SqliteStore(path)
+    store.append_events([Event("new", T0 + 100 * S, "DNEW", "device.heartbeat")])
+    store.close()
+    device_gaps(db, district, T0 - FRAME_MS, later)  # refreshes with its own index, registers DNEW
+    state = seek(db, district, later, frames=frames)
+    assert len(state.devices.last_ts) == before + 1
+    assert state.devices.of("DNEW")[:2] == (T0 + 100 * S, "device.heartbeat")
+    # A window loaded before keeps the devices it was loaded with.
+    assert len(window.state(later + S).devices.last_ts) == before
+    # And the other way round: the shared index registers first, a fresh one agrees on every index.
+    assert FrameIndex(db).devices == frames.devices
+    db.conn.close()
