@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             self.pane_3d.hide()
             splitter.setSizes([0, 1000, 0, 480])
         else:  # the 2D map and the 3D sandbox side by side: a focused alert is seen on both
-            splitter.setSizes([0, 760, 680, 480])
+            splitter.setSizes([0, 700, 400, 380])  # with the roster dock (440), 1,920 px
         for button in self.alerts_panel.buttons.values():
             button.hide()
         self.alerts_panel.filter_row.hide()  # no keyboard at the wall
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.statusBar().hide()
         for column in (2, 4, 5):  # role, fix age, battery: the wall shows who and what they do
             self.roster.table.setColumnHidden(column, True)
-        self.resizeDocks([self.alerts_panel], [280], Qt.Orientation.Vertical)
+        self.resizeDocks([self.alerts_panel], [220], Qt.Orientation.Vertical)
         self.resizeDocks([self.roster], [440], Qt.Orientation.Horizontal)
         self.wall = WallDirector(self, self.wall_overlay)
 
