@@ -42,7 +42,13 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         default=None,
         help="bridges TOML: real trackers/cameras/orders, with the simulator or instead of it (--no-sim)",
     )
+    from sandbox_app.store import is_store_url
+    from sandbox_app.sync import add_city_options
+
+    add_city_options(parser)
     args = parser.parse_args(list(argv))
+    if args.broker is not None and not (args.store is not None and is_store_url(args.store)):
+        parser.error("--broker needs a postgresql:// --store (the stations share that database)")
     if args.sim_speed <= 0:
         parser.error("--sim-speed must be positive")
     if args.coverage_minutes < 0:
@@ -67,7 +73,16 @@ def main(argv: Sequence[str]) -> int:
         coverage_minutes=args.coverage_minutes,
         bridges=args.bridges,
     )
-    return run(args.db, args.package, args.lang, options, wall=args.wall)
+    return run(
+        args.db,
+        args.package,
+        args.lang,
+        options,
+        wall=args.wall,
+        store=args.store,
+        broker=args.broker,
+        station=args.station,
+    )
 
 
 if __name__ == "__main__":

@@ -6,22 +6,32 @@
 from __future__ import annotations
 
 import gc
+import socket
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from sandbox_app.domain.model import District
 from sandbox_app.engine import AuditFn
 from sandbox_app.live import LiveOptions, LiveSession
 from sandbox_app.privacy.mask import Viewer
+from sandbox_app.store import is_store_url
 from sandbox_app.store.base import Store
 from widgets.i18n import install_translators
+from widgets.importer import ImportJob, default_job
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.replay_controller import ReplayController
 from widgets.scene import load_scene
-from widgets.session import log_in
+from widgets.session import DeskSession, log_in
+
+if TYPE_CHECKING:
+    from sandbox_app.sync import Broker
 
 
 def application() -> QApplication:
@@ -32,17 +42,22 @@ def application() -> QApplication:
 
 
 def build_window(
-    db: Path,
+    db: Path | str,
     package: Path,
     lang: str,
     wall: bool = False,
     translators: list[QTranslator] | None = None,
     viewer: Viewer = Viewer.OFFICER,
 ) -> tuple[MainWindow, list[QTranslator]]:
-    """Translators first (tr() resolves at construction), then the scene and the window."""
+    """Translators first (tr() resolves at construction), then the scene and the window. `db` is the
+    SQLite file or the city's `postgresql://` URL: the scene and a package import use either."""
     if translators is None:
         translators = install_translators(application(), lang)
-    window = MainWindow(load_scene(db, package), db=db, wall=wall, viewer=viewer)
+    scene = load_scene(db, package)
+    if isinstance(db, str):
+        window = MainWindow(scene, import_job=_url_import_job(db), wall=wall, viewer=viewer)
+    else:
+        window = MainWindow(scene, db=db, wall=wall, viewer=viewer)
     window.resize(1400, 900)
     return window, translators
 
@@ -62,21 +77,136 @@ def attach_live(
     return LiveController(window, session, actor)
 
 
-def run(db: Path, package: Path, lang: str, live: LiveOptions | None = None, wall: bool = False) -> int:
-    """`wall`: the wall screen, full screen and display-only (its actor never acts: it has no buttons).
-    A database with users asks for a login first (widgets/session.py); cancelling it quits."""
+def _url_import_job(url: str) -> ImportJob:
+    """A package import from the menu writes the district into the city database."""
+    load = default_job(None)
+
+    def job(package: Path, progress: Callable[[str, int, int], None]) -> District:
+        from sandbox_app.store import open_store
+
+        district = load(package, progress)
+        progress("store", 0, 1)
+        store = open_store(url)
+        try:
+            store.replace_district(district)
+        finally:
+            store.close()
+        return district
+
+    return job
+
+
+def attach_city(
+    window: MainWindow,
+    url: str,
+    broker: Broker | None,
+    station: str,
+    options: LiveOptions,
+    actor: str,
+    audit: AuditFn | None = None,
+) -> LiveController:
+    """A live session on the city database: with a broker, joined to the other stations (`CityLink`: their
+    alert and dispatch changes arrive within a second); without one, this station alone on the server."""
+    if broker is None:
+
+        def open_store() -> Store:
+            from sandbox_app.store.postgres import PostgresStore
+
+            return PostgresStore(url, station=station)
+
+        alone = LiveSession(window.scene.district, open_store, options, audit=audit)
+        return LiveController(window, alone, actor)
+    from sandbox_app.sync import CityLink
+
+    link = CityLink(url, broker, station)
+    session = LiveSession(window.scene.district, link.open_store, options, audit=audit)
+    link.attach(session)
+    return LiveController(window, session, actor)
+
+
+def _replay_unavailable(window: MainWindow) -> None:
+    """Replay reads the local SQLite store directly: on the city database its menu stays, disabled, and
+    says why."""
+    menu = window.menuBar().addMenu(QCoreApplication.translate("CityMode", "&Replay"))
+    menu.setObjectName("replay_menu_disabled")
+    why = QCoreApplication.translate(
+        "CityMode", "Replay needs the local store (--db); it is not available on a city database"
+    )
+    menu.menuAction().setToolTip(why)
+    menu.menuAction().setStatusTip(why)
+    menu.setToolTipsVisible(True)
+    menu.setEnabled(False)
+
+
+@dataclass(slots=True)
+class Launched:
+    """What `launch` built, for `run` (and tests) to drive and close."""
+
+    window: MainWindow
+    controller: LiveController
+    desk: DeskSession
+    translators: list[QTranslator]
+
+
+def launch(
+    db: Path,
+    package: Path,
+    lang: str,
+    live: LiveOptions | None = None,
+    wall: bool = False,
+    *,
+    store: Path | str | None = None,
+    broker: Broker | None = None,
+    station: str | None = None,
+) -> Launched | None:
+    """Log in, build the window and its live session (not started); None when the login was cancelled.
+    `store`: a `postgresql://` URL joins the city (users and the audit trail stay in the local `db`), a
+    path replaces `db`."""
+    if store is not None and not is_store_url(store):
+        db, store = Path(store), None
     translators = install_translators(application(), lang)
     desk = log_in(db, wall=wall)
     if desk is None:
-        return 1
-    window, _translators = build_window(db, package, lang, wall, translators, desk.viewer(wall))
+        return None
+    window, _translators = build_window(
+        db if store is None else str(store), package, lang, wall, translators, desk.viewer(wall)
+    )
     desk.attach(window)
     # The district (hundreds of thousands of objects) never dies: out of the cyclic GC's full passes, which
     # otherwise land inside replay seeks (bench/RESULTS.md, replay: p99 110-145 ms with it, 82 ms without).
     gc.freeze()
-    controller = attach_live(window, db, live or LiveOptions(), desk.actor, desk.trail)
-    if not wall:  # the wall only watches live; replay lives on the desk (owned by the window)
+    options = live or LiveOptions()
+    if store is None:
+        controller = attach_live(window, db, options, desk.actor, desk.trail)
+    else:
+        name = station or socket.gethostname()
+        controller = attach_city(window, str(store), broker, name, options, desk.actor, desk.trail)
+    if wall:  # the wall only watches live; replay lives on the desk (owned by the window)
+        return Launched(window, controller, desk, translators)
+    if store is None:
         ReplayController(window, db, window.scene.district, controller, desk)
+    else:  # the replay controller reads the SQLite file directly
+        _replay_unavailable(window)
+    return Launched(window, controller, desk, translators)
+
+
+def run(
+    db: Path,
+    package: Path,
+    lang: str,
+    live: LiveOptions | None = None,
+    wall: bool = False,
+    *,
+    store: Path | str | None = None,
+    broker: Broker | None = None,
+    station: str | None = None,
+) -> int:
+    """`wall`: the wall screen, full screen and display-only (its actor never acts: it has no buttons).
+    A database with users asks for a login first (widgets/session.py); cancelling it quits."""
+    launched = launch(db, package, lang, live, wall, store=store, broker=broker, station=station)
+    if launched is None:
+        return 1
+    window, controller, desk = launched.window, launched.controller, launched.desk
     if wall:  # the screen's size first: a kiosk X session without a window manager ignores full screen
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()

@@ -19,9 +19,12 @@ class Scene:
     """Where the district came from, for the status bar."""
 
 
-def load_scene(db: Path | None, package: Path | None) -> Scene:
-    """The store's district and latest state if it has one, else the package read fresh; else empty."""
-    if db is not None and db.is_file():
+def load_scene(db: Path | str | None, package: Path | None) -> Scene:
+    """The store's district and latest state if it has one, else the package read fresh; else empty.
+    `db` is a SQLite file (not created here when missing) or a `postgresql://` URL (the city database)."""
+    from sandbox_app.store import is_store_url
+
+    if db is not None and (is_store_url(db) or Path(db).is_file()):
         scene = _from_store(db)
         if scene is not None:
             return scene
@@ -32,10 +35,10 @@ def load_scene(db: Path | None, package: Path | None) -> Scene:
     return Scene(District(name="", timezone="UTC"))
 
 
-def _from_store(db: Path) -> Scene | None:
-    from sandbox_app.store.sqlite import SqliteStore
+def _from_store(db: Path | str) -> Scene | None:
+    from sandbox_app.store import open_store
 
-    store = SqliteStore(db)
+    store = open_store(db)
     try:
         district = store.load_district()
         if district is None:
