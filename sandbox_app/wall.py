@@ -58,6 +58,15 @@ class FocusQueue:
         self._pending.remove(best)
         return best
 
+    def outranks(self, focused: Alert) -> bool:
+        """Whether a waiting alert is strictly more severe than the one on screen (a fire beats a fence)."""
+        rank = {s: i for i, s in enumerate(Severity)}
+        return any(rank[a.severity] > rank[focused.severity] for a in self._pending)
+
+    def put_back(self, alert: Alert) -> None:
+        """An alert that lost the screen to a worse one waits for its turn again."""
+        self._pending.append(alert)
+
     def __len__(self) -> int:
         return len(self._pending)
 

@@ -23,6 +23,19 @@ def test_only_new_high_alerts_take_focus_once_most_severe_first() -> None:
     assert (first and first.id, second and second.id, queue.take()) == ("c1", "h1", None)
 
 
+def test_a_more_severe_alert_outranks_the_one_on_screen_which_waits_again() -> None:
+    queue = FocusQueue()
+    queue.offer([_alert("fence", Severity.HIGH, ts=1)])
+    on_screen = queue.take()
+    assert on_screen is not None and not queue.outranks(on_screen)
+    queue.offer([_alert("fence2", Severity.HIGH, ts=2)])
+    assert not queue.outranks(on_screen)  # an equal one waits its turn
+    queue.offer([_alert("fire", Severity.CRITICAL, ts=3)])
+    assert queue.outranks(on_screen)
+    queue.put_back(on_screen)
+    assert [a.id for a in (queue.take(), queue.take(), queue.take()) if a] == ["fire", "fence2", "fence"]
+
+
 def test_focus_memory_and_queue_stay_bounded() -> None:
     queue = FocusQueue(max_pending=3, memory=5)
     queue.offer(_alert(f"a{i}", Severity.HIGH, ts=i) for i in range(100))

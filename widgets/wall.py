@@ -208,8 +208,14 @@ class WallDirector(QObject):
         self.stop_index = -1
 
     def offer(self, alerts: list[Alert]) -> None:
-        """Changed alerts from the live feed; new high ones queue up and the first takes focus at once."""
-        if self.queue.offer(alerts) and self.focused is None:
+        """Changed alerts from the live feed; new high ones queue up and the first takes focus at once, and
+        a more severe one takes it from whatever is on screen."""
+        if not self.queue.offer(alerts):
+            return
+        if self.focused is None:
+            self.next()
+        elif self.queue.outranks(self.focused):
+            self.queue.put_back(self.focused)
             self.next()
 
     def next(self) -> None:
