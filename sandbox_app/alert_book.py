@@ -37,6 +37,16 @@ class AlertBook:
             if alert.state.is_open:
                 self._open[(alert.rule, alert.subject)] = alert
 
+    def adopt_alert(self, alert: Alert) -> None:
+        """Another writer's (another station's) version of an alert: open, it becomes the one repeats count
+        on; ended, ours is dropped from the open ones so a repeat raises a new alert."""
+        self._ids.add(alert.id)
+        key = (alert.rule, alert.subject)
+        if alert.state.is_open:
+            self._open[key] = alert
+        elif (ours := self._open.get(key)) is not None and ours.id == alert.id:
+            del self._open[key]
+
     def open_alerts(self) -> list[Alert]:
         return list(self._open.values())
 

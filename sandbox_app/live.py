@@ -234,6 +234,17 @@ class LiveSession:
         """A commander's step (on scene, handled, feedback with an optional photo path, closed, cancelled)."""
         return self._dispatching(lambda s, e: s.report(e, dispatch_id, state, actor, note, photo))
 
+    @property
+    def desk(self) -> DispatchDesk | None:
+        """The dispatch desk, once the worker has built it (None before `LiveStarted`)."""
+        service = self._service
+        return service.desk if service is not None else None
+
+    def publish_dispatches(self, now_ts: int, force: bool = False) -> None:
+        """Publish a `DispatchUpdate` if the dispatches changed (always with `force`, e.g. after another
+        station's changes were adopted). Worker thread only (inside `submit`)."""
+        self._publish_dispatches(now_ts, force)
+
     def _dispatching(self, fn: Callable[[DispatchService, Engine], T]) -> Future[T]:
         def command(engine: Engine) -> T:
             assert self._service is not None

@@ -317,18 +317,12 @@ class EngineMirror:
 
     def __call__(self, changes: RemoteChanges) -> None:
         engine = self.engine
-        with engine._lock:  # the engine has no public hook for adopting another writer's alert
-            book = engine.book
+        with engine._lock:  # the engine's own lock: its book is not thread-safe (Engine has no public one)
             for alert in changes.alerts:
-                ours = book.find(alert.id)
-                if alert.state.is_open:
-                    book.load([alert])
-                elif ours is not None:
-                    book._open.pop((ours.rule, ours.subject), None)
+                engine.book.adopt_alert(alert)
         if self.desk is not None:
-            with self.desk._lock:  # likewise the desk: remember holds, forget ended ones
-                for d in changes.dispatches:
-                    self.desk._remember(d)
+            for d in changes.dispatches:
+                self.desk.adopt(d)
         if changes.alerts:
             engine.bus.publish(StateDelta(engine.now_ms(), alerts=changes.alerts))
         engine.bus.publish(changes)
@@ -460,11 +454,8 @@ class CityLink:
             return
 
         def apply(engine: Any) -> None:
-            # The session keeps its desk and dispatch publisher private; the lead may give them public names.
-            service = getattr(session, "_service", None)
-            EngineMirror(engine, getattr(service, "desk", None))(changes)
-            publish = getattr(session, "_publish_dispatches", None)
-            if changes.dispatches and callable(publish):
-                publish(engine.now_ms(), True)
+            EngineMirror(engine, session.desk)(changes)
+            if changes.dispatches:
+                session.publish_dispatches(engine.now_ms(), force=True)
 
         session.submit(apply)

@@ -123,6 +123,12 @@ class DispatchDesk:
             if d.order_sent_ts is None and send_order is not None:
                 self._pending[d.id] = self._order(d, "dispatch", d.history[0].note)
 
+    def adopt(self, dispatch: Dispatch) -> None:
+        """Another station's change to a dispatch (already stored): hold its guard while it is active,
+        free the guard once it ended."""
+        with self._lock:
+            self._remember(dispatch)
+
     # reading -------------------------------------------------------------------------------------------
     def active(self) -> list[Dispatch]:
         """Dispatches that hold a guard, in issue order."""
