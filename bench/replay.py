@@ -296,6 +296,7 @@ def map_fps(district: District, window: Window, times: list[int]) -> float:
     layers = ReplayLayers(district, proj)
     view = Map2D()
     view.resize(1280, 720)
+    view.set_own_trails(False)  # as the replay controller does: the replay's trails layer draws them
     view.show()
     for data in layers.static():
         view.set_layer(data)

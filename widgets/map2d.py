@@ -3,7 +3,8 @@
 Besides each layer's own items, a few layers get overlays the map derives by itself, so the callers that
 only hand over `LayerData` get them for free:
 - "guards": a fading trail of recent fixes (one `LinesItem` for all guards, from `layers.trails`) and a
-  heading tick per guard (one `HeadingsItem`);
+  heading tick per guard (one `HeadingsItem`); a caller that draws its own trails (replay) turns the trail
+  buffer off with `set_own_trails(False)` and may hand headings in `extra["heading_deg"]`;
 - "alerts": one `PulseItem` of halos driven by one timer; its `device_health` recolours the devices;
 - any layer with `extra["overlay_labels"]` (dispatch ETAs): one `LabelsItem`.
 Overlays follow their layer's visibility. Hover shows a tooltip; a click emits `picked(kind, id)`.
@@ -45,6 +46,9 @@ PULSE_TICK_MS = 80
 STATIC_LAYERS = frozenset({"buildings", "roads", "compounds", "heat", "coverage"})
 """Layers that change rarely: Qt keeps each as a pixmap in device pixels (`DeviceCoordinateCache`), so a
 frame where only guards move blits them instead of re-filling 50,000 polygons. Zooming re-renders them."""
+CACHED_LAYERS = STATIC_LAYERS | {devices.NAME}
+"""Cached the same way: the static layers and the device markers (thousands of them, whose colours change
+only with their health: a frame where guards move blits them instead of drawing 3,000 symbols)."""
 
 
 def _new_pulse() -> PulseItem:
@@ -75,6 +79,8 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self._wall = WallClock()
         self._latest_ms = 0
         self.trails = TrailBuffer()
+        self.own_trails = True
+        """Whether guards' moves feed `trails` (live); off while a caller draws trails itself (replay)."""
         self.device_health: dict[str, str] | None = None
         """Set by `set_device_health` (the alerts layer calls it); until then the devices layer's own."""
         self.hover_text = ""
@@ -120,7 +126,7 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         if data.labels is not None and len(data.labels):
             items.append(LabelsItem(data.labels))
         for offset, item in enumerate(items):
-            if data.name in STATIC_LAYERS:
+            if data.name in CACHED_LAYERS:
                 item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             item.setZValue(data.z + offset * 0.1)
             item.setVisible(self._visible.get(data.name, True))
@@ -160,6 +166,14 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         fix_ts = extra.get("fix_ts")
         ts = fix_ts if isinstance(fix_ts, np.ndarray) else np.full(len(points), -1, dtype=np.int64)
         wall = self._wall.now_ms()
+        if not self.own_trails:
+            newest = int(ts.max(initial=-1))
+            self._latest_ms = max(self._latest_ms, newest if newest >= 0 else wall)
+            given = extra.get("heading_deg")
+            if isinstance(given, np.ndarray) and len(given) == len(points):
+                heads = self._overlay("guards", "heading", lambda: HeadingsItem(style.HEADING_PX), 39.5)
+                heads.set_data(points.xy, given, points.rgba)
+            return
         self.trails.push(points.ids, points.xy, ts, points.rgba, now_ms=wall)
         # Event time when the fixes carry it (replay, simulation at speed); else when they reached the map.
         newest = int(ts.max(initial=-1))
@@ -178,6 +192,14 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
     def set_clock(self, clock: Clock | None) -> None:
         """Where fix ages and trail fading read "now" (the engine or replay clock)."""
         self.clock = clock
+
+    def set_own_trails(self, own: bool) -> None:
+        """Keep the map's own trail buffer and headings (True, live) or leave trails to the caller (False,
+        replay, whose `trails` layer already draws them: feeding the buffer as well cost ~11 ms a frame).
+        Either way the trails drawn so far are forgotten."""
+        if own != self.own_trails:
+            self.clear_trails()
+        self.own_trails = own
 
     def clear_trails(self) -> None:
         """Forget every guard's trail (call when another district is loaded)."""
@@ -324,10 +346,10 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_legend()
-        # Room in Qt's pixmap cache for every static layer at this size (its 10 MB default holds about two
+        # Room in Qt's pixmap cache for every cached layer at this size (its 10 MB default holds about two
         # 1280x800 layers, and an evicted layer is re-rendered every frame).
         ratio = self.devicePixelRatioF()
-        needed_kb = int(len(STATIC_LAYERS) * 4 * self.width() * self.height() * ratio * ratio / 1024 * 1.25)
+        needed_kb = int(len(CACHED_LAYERS) * 4 * self.width() * self.height() * ratio * ratio / 1024 * 1.25)
         if needed_kb > QPixmapCache.cacheLimit():
             QPixmapCache.setCacheLimit(needed_kb)
 

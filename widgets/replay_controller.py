@@ -296,6 +296,7 @@ class ReplayController(QObject):
         self._window = self._next = None
         self._last_ts = None
         w.map2d.set_clock(self._clock)
+        w.map2d.set_own_trails(False)  # the replay's `trails` layer draws them
         w.map2d.clear_trails()
         self.toggle_action.setText(self.tr("Live"))
         self.video_action.setEnabled(True)
@@ -316,6 +317,7 @@ class ReplayController(QObject):
         self.video_action.setEnabled(False)
         w, saved = self.window, self._saved
         assert saved is not None
+        w.map2d.set_own_trails(True)
         w.map2d.clear_trails()
         for name in REPLAY_ONLY:
             w.map2d.set_layer(LayerData(name, 0))

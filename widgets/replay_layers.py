@@ -54,6 +54,28 @@ def trails_layer(
     return LayerData(TRAILS, z=38, lines=lines)
 
 
+def headings(
+    ids: Sequence[str], proj: LocalProjection, trails: Mapping[str, Sequence[FloatArray]]
+) -> FloatArray:
+    """Compass bearing (degrees, 0 north) of each guard's last trail step; NaN without one. The map's
+    heading ticks, which in replay come from here instead of the map's own trail buffer."""
+    out = np.full(len(ids), np.nan)
+    rows, ends = [], []
+    for i, gid in enumerate(ids):
+        pieces = trails.get(gid)
+        if pieces and len(pieces[-1]) >= 2:
+            rows.append(i)
+            ends.append(np.asarray(pieces[-1][-2:], dtype=np.float64))
+    if not rows:
+        return out
+    lonlat = np.concatenate(ends)
+    xy = proj.to_xy(lonlat[:, 0], lonlat[:, 1]).reshape(-1, 2, 2)
+    d = xy[:, 1] - xy[:, 0]
+    moved = np.hypot(d[:, 0], d[:, 1]) > 0
+    out[np.asarray(rows)[moved]] = np.degrees(np.arctan2(d[moved, 0], d[moved, 1])) % 360.0
+    return out
+
+
 def silent_layer(proj: LocalProjection, gaps: Mapping[str, tuple[float, float]]) -> LayerData:
     """Guards in a gap: a grey star at the last known place, never their live colour."""
     gids = sorted(gaps)
@@ -114,11 +136,14 @@ class ReplayLayers:
         positions = state.guard_positions
         fix_ts = {g: s.fix_ts for g, s in state.guards.items()}
         update = state.dispatch_update()
+        guard_layer = guards.layer(d, p, positions, fix_ts)
+        if guard_layer.points is not None:
+            guard_layer.extra["heading_deg"] = headings(guard_layer.points.ids, p, state.trails)
         return [
             self.devices(state),
             trails_layer(d, p, state.trails),
             silent_layer(p, state.gaps),
-            guards.layer(d, p, positions, fix_ts),
+            guard_layer,
             alerts.layer(d, p, state.alerts, positions),
             dispatch.layer(p, update.dispatches, update.paths),
         ]

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from layers import alerts, buildings, compounds, devices, dispatch, gates, guards, roads, style
@@ -303,3 +303,46 @@ def test_trail_overlay_is_one_item_for_many_guards(qtbot: QtBot) -> None:
     lines = drawn.map.trails.layer(drawn.map.now_ms()).lines
     assert lines is not None and len(lines) == 300 * 3
     assert len(trail._groups) <= 5 * 3  # a path per (role, age step), not per guard
+
+
+def test_device_markers_are_cached_and_follow_zoom_and_pan(drawn: Drawn) -> None:
+    """The devices layer is drawn from a pixmap like the static layers: still in place after a zoom and a
+    pan (each re-renders it), and recoloured at once (covered by the offline test above)."""
+    (item,) = drawn.map.layer_items("devices")
+    assert item.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+    where = drawn.district.devices["D4"].location
+    assert where is not None
+    camera = style.DEVICE_KINDS_STYLE["camera"].rgba
+    drawn.grab()
+    assert drawn.near(where.x, where.y, camera, reach=2)
+    drawn.map.getPlotItem().vb.scaleBy((1.4, 1.4))
+    drawn.grab()
+    assert drawn.near(where.x, where.y, camera, reach=2)
+    drawn.map.getPlotItem().vb.translateBy(x=8.0, y=-5.0)
+    drawn.grab()
+    assert drawn.near(where.x, where.y, camera, reach=2)
+
+
+def test_trails_left_to_the_caller_skip_the_trail_buffer_but_draw_given_headings(drawn: Drawn) -> None:
+    drawn.map.set_own_trails(False)
+    positions = dict(GUARD_POSITIONS)
+    for k in range(4):
+        positions["GU1"] = at(-20 + 12 * k, -40)
+        data = guards.layer(drawn.district, drawn.proj, positions, dict.fromkeys(positions, T0 + 1000 * k))
+        assert data.points is not None
+        heading = np.full(len(data.points), np.nan)
+        heading[data.points.ids.index("GU1")] = 90.0  # east
+        data.extra["heading_deg"] = heading
+        drawn.map.set_layer(data)
+    assert len(drawn.map.trails.index) == 0 and "trail" not in drawn.map.overlay_items("guards")
+    assert drawn.map.now_ms() == T0 + 3000
+    drawn.grab()
+    end = at(-20 + 36, -40)
+    assert close_to(drawn.pixel(*end), POLICE)
+    assert not close_to(drawn.pixel(*at(-20 + 6, -40)), POLICE, tol=60), "a trail was drawn"
+    assert close_to(drawn.pixel(*end, dx=style.HEADING_PX - 3), POLICE, tol=40)
+    # Back to live: the map grows its own trail again.
+    drawn.map.set_own_trails(True)
+    drawn.guards_at(positions, T0 + 4000)
+    drawn.guards_at({**positions, "GU1": at(40, -40)}, T0 + 5000)
+    assert "trail" in drawn.map.overlay_items("guards") and len(drawn.map.trails.index) > 0

@@ -16,7 +16,7 @@ from sandbox_app.store.queries import Db
 from tests.layers.sample import small_district
 from tests.replay import sample
 from tests.replay.sample import T0, S
-from widgets.replay_layers import SILENT, SILENT_GUARD, TRAILS, ReplayLayers
+from widgets.replay_layers import SILENT, SILENT_GUARD, TRAILS, ReplayLayers, headings
 
 
 @pytest.fixture
@@ -46,3 +46,17 @@ def test_replay_state_as_layers(db: Db) -> None:
     route = by_name["dispatch"].lines
     assert route is not None and route.ids == ("DP1",) and len(route.xy) == 2
     np.testing.assert_allclose(route.xy[0], guards.xy[0])  # from the guard's place at T to the incident
+
+
+def test_guards_carry_headings_from_their_trails(db: Db) -> None:
+    """The map leaves trails to the replay, so the heading ticks come from the state's trail pieces:
+    GU1 walks east between its fixes at T0 and T0 + 60 s."""
+    district = small_district()
+    proj = LocalProjection.for_district(district)
+    state = seek(db, district, T0 + 30 * S)
+    (guard_layer,) = [d for d in ReplayLayers(district, proj).dynamic(state) if d.name == "guards"]
+    assert guard_layer.points is not None
+    heading = guard_layer.extra["heading_deg"]
+    assert isinstance(heading, np.ndarray) and len(heading) == len(guard_layer.points)
+    assert heading[guard_layer.points.ids.index("GU1")] == pytest.approx(90.0, abs=1.0)
+    assert np.isnan(headings(["nobody"], proj, state.trails)).all()
