@@ -22,13 +22,26 @@ from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
 
-from layers import alerts, buildings, compounds, coverage, devices, dispatch, gates, guards, heat, roads
+from layers import (
+    alerts,
+    buildings,
+    cameras,
+    compounds,
+    coverage,
+    devices,
+    dispatch,
+    gates,
+    guards,
+    heat,
+    roads,
+)
 from layers.data import LayerData
 from layers.projection import LocalProjection
 from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.stats import Figures, GuardState, TallySnapshot
+from sandbox_app.video.cameras import cameras as video_cameras
 from sandbox_app.video.source import FrameSource, is_file
 from widgets.alerts_panel import AlertsPanel
 from widgets.camera_view import CameraView
@@ -51,6 +64,7 @@ LAYER_ORDER = (
     "dispatch",
     "guards",
     "devices",
+    "cameras",
     "gates",
     "heat",
     "coverage",
@@ -108,6 +122,9 @@ class MainWindow(QMainWindow):
             self.map2d.set_layer_visible(name, False)
         self.engine_clock = LatestClock()
         self._by_device = scene.district.guard_by_device()
+        self._camera_ids: frozenset[str] = frozenset()
+        self._camera_health: dict[str, str] | None = None
+        """Camera id → health the cones were last drawn for (None: not drawn for this scene yet)."""
         self.guard_fix_ts: dict[str, int] = {}
         """Guard id → ts of its latest fix (the map fades trails and shows fix ages from these)."""
         self.camera_views: dict[str, CameraView] = {}
@@ -118,6 +135,8 @@ class MainWindow(QMainWindow):
 
             self.sandbox3d = Sandbox3D(self)
             self.sandbox3d.picked.connect(lambda b: self.show_detail("building", b))
+            self.layer_list.toggled.connect(self._toggle_3d_layer)
+            self.sandbox3d.set_cameras_visible(self.layer_list.is_checked("cameras"))
             self.pane_3d = self.sandbox3d
         else:
             label = QLabel(self.tr("3D sandbox: needs an OpenGL display"), self)
@@ -214,6 +233,7 @@ class MainWindow(QMainWindow):
             "alerts": self.tr("Alerts"),
             "guards": self.tr("Guards"),
             "devices": self.tr("Devices"),
+            "cameras": self.tr("Camera views"),
             "gates": self.tr("Gates"),
             "heat": self.tr("Risk heat"),
             "dispatch": self.tr("Dispatch routes"),
@@ -268,6 +288,7 @@ class MainWindow(QMainWindow):
             buildings.layer(district, proj),
             gates.layer(district, proj),
             devices.layer(district, proj),
+            cameras.layer(district, proj, devices.health_from_alerts(scene.alerts)),
             guards.layer(district, proj, scene.guard_positions, self.guard_fix_ts),
             alerts.layer(district, proj, scene.alerts, scene.guard_positions),
             heat.layer(district, proj, self.risk),
@@ -297,6 +318,8 @@ class MainWindow(QMainWindow):
         self.projection = LocalProjection.for_district(scene.district)
         self.guard_fix_ts = {}
         self._by_device = scene.district.guard_by_device()
+        self._camera_ids = frozenset(c.id for c in video_cameras(scene.district))
+        self._camera_health = None
         self.map2d.clear_trails()  # another district: old trails would join unrelated places
         for data in self.layers_for(scene, self.projection):
             self.map2d.set_layer(data)
@@ -305,6 +328,7 @@ class MainWindow(QMainWindow):
             self.sandbox3d.set_scene(scene.district, self.projection)
             self._guards_to_3d()
             self.sandbox3d.set_alerts(scene.alerts)
+        self._set_cameras()
         self.status_labels["alerts"].setText(
             self.tr("Open alerts: {0}").format(len(self.alerts_panel.alerts))
         )
@@ -357,11 +381,29 @@ class MainWindow(QMainWindow):
         self.scene.alerts = list(self.alerts_panel.alerts.values())
         district, positions = self.scene.district, self.scene.guard_positions
         self.map2d.set_layer(alerts.layer(district, self.projection, self.scene.alerts, positions))
+        self._set_cameras()
         if self.sandbox3d is not None:
             self.sandbox3d.set_alerts(self.scene.alerts)
         self.status_labels["alerts"].setText(self.tr("Open alerts: {0}").format(len(self.scene.alerts)))
         if self.wall is not None:
             self.wall.offer(changed)
+
+    def _set_cameras(self) -> None:
+        """Camera cones recoloured for health (an offline camera's cone goes grey), 2D and 3D."""
+        health = devices.health_from_alerts(self.scene.alerts)
+        health = {d: h for d, h in health.items() if d in self._camera_ids}
+        if health == self._camera_health:
+            return  # most alert updates touch no camera: the cones stay as drawn
+        self._camera_health = health
+        data = cameras.layer(self.scene.district, self.projection, health)
+        self.map2d.set_layer(data)
+        if self.sandbox3d is not None:
+            self.sandbox3d.set_cameras(data)
+
+    def _toggle_3d_layer(self, name: str, visible: bool) -> None:
+        """The 3D pane follows the layer list for the layers it draws."""
+        if self.sandbox3d is not None and name == "cameras":
+            self.sandbox3d.set_cameras_visible(visible)
 
     def set_risk(self, index: Mapping[str, float]) -> None:
         """Risk index per building (and compound) → the heat layer."""

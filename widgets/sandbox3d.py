@@ -13,7 +13,8 @@ API for the main window (coordinates are shared with the 2D map through one `Loc
     view.select_alert(alert_id)             # shared selection: ~1 s animated fly-to; False if unknown
     view.select_building(building_id)       # same, for a building picked on the 2D map
     view.picked.connect(slot)               # slot(building_id) when the user clicks a building here
-    view.set_devices_visible(bool) / set_guards_visible(bool)   # layer toggles
+    view.set_cameras(layer)                 # camera FOV cones: `layers.cameras.layer(...)`, one actor
+    view.set_devices_visible(bool) / set_guards_visible(bool) / set_cameras_visible(bool)   # layer toggles
     view.grab_image()                       # (h, w, 3) uint8 of the VTK pane (QWidget.grab() misses it)
 
 The VTK pane needs a real X display (Xvfb works); under QT_QPA_PLATFORM=offscreen it draws black.
@@ -48,6 +49,7 @@ from vtkmodules.vtkRenderingCore import (
 
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  # isort: skip  (registers the OpenGL backend)
 from layers import extrude, style
+from layers.data import LayerData
 from layers.extrude import BuildingMesh, Glyphs
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
@@ -205,6 +207,9 @@ class Sandbox3D(QWidget):
         self.highlight.GetProperty().LightingOff()  # the lit floor shows its exact severity colour
         self.guards = self._glyph_actor(self.guards_mapper, self._pin())
         self.devices = self._glyph_actor(self.devices_mapper, self._cube())
+        self.cones_mapper = vtkPolyDataMapper()
+        self.cones = self._actor(self.cones_mapper, cell=True)
+        self.cones.GetProperty().LightingOff()  # flat translucent fans: the fill reads as in 2D
         self.picker = vtkCellPicker()
         self.picker.SetTolerance(0.0005)
         self.picker.PickFromListOn()
@@ -310,6 +315,27 @@ class Sandbox3D(QWidget):
             (x, y, float(self.mesh.height[b]) / 2.0), distance=max(90.0, 3.0 * float(self.mesh.height[b]))
         )
         return True
+
+    def set_cameras(self, data: LayerData) -> None:
+        """All FOV cones as one translucent actor from the layer's merged mesh (`extra["mesh"]`), each fan
+        in its cone's 2D fill colour."""
+        mesh = data.extra.get("mesh")
+        if not isinstance(mesh, dict) or data.polygons is None:
+            self.cones_mapper.SetInputData(vtkPolyData())
+            self.request_render()
+            return
+        vertices = np.asarray(mesh["vertices"], dtype=np.float32).reshape(-1, 3)
+        faces = np.asarray(mesh["faces"], dtype=np.int64).reshape(-1, 3)
+        owner = np.asarray(mesh["owner"], dtype=np.int64).reshape(-1)
+        rgba = data.polygons.fill[owner].copy()
+        rgba[:, 3] = np.minimum(255, rgba[:, 3].astype(np.int64) * 2).astype(np.uint8)  # no 2D map under it
+        offsets = np.arange(0, 3 * len(faces) + 1, 3, dtype=np.int64)
+        self.cones_mapper.SetInputData(polydata(vertices, offsets, faces.reshape(-1), rgba))
+        self.request_render()
+
+    def set_cameras_visible(self, visible: bool) -> None:
+        self.cones.SetVisibility(visible)
+        self.request_render()
 
     def set_guards_visible(self, visible: bool) -> None:
         self.guards.SetVisibility(visible)
