@@ -38,6 +38,7 @@ from sandbox_app.store.base import Store
 if TYPE_CHECKING:
     from sandbox_app.bridges.runner import Bridges
     from sandbox_app.bridges.simulator import Simulator
+    from sandbox_app.video.snapshot_taker import SnapshotTaker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -70,6 +71,9 @@ class LiveOptions:
     bridges: Path | None = None
     """A bridges file (sandbox_app/bridges/config.py): real trackers, cameras and order outputs, run
     alongside the simulator or, with `simulate=False`, instead of it."""
+    snapshots: Path | None = None
+    """Where new alerts on or in view of a streaming camera get their snapshot (`<alert id>.jpg`; the GUI
+    puts it next to the database); None: no snapshots."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,7 @@ class LiveSession:
         self._dispatch_seen = -1
         self._coverage_due = 0.0
         self._bridges: Bridges | None = None
+        self._snapshots: SnapshotTaker | None = None
 
     # any thread ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -278,6 +283,8 @@ class LiveSession:
             self._drain()
             if self._bridges is not None:
                 self._bridges.stop()  # after the drain: a batch a bridge handed over is stored first
+            if self._snapshots is not None:
+                self._snapshots.close()
             self.bus.publish(LiveStopped(self.error))
             self._engine = None
             if store is not None:
@@ -309,6 +316,14 @@ class LiveSession:
         horizon = engine.now_ms() - int(self._risk.params.horizon_days * MS_PER_DAY)
         self._alerts = {a.id: a for a in store.alerts() if a.last_ts >= horizon}
         self.bus.subscribe(StateDelta, self._on_delta)
+        if self.options.snapshots is not None:
+            from sandbox_app.video.snapshot_taker import SnapshotTaker  # OpenCV only when asked for
+
+            taker = SnapshotTaker(self.district, self.options.snapshots, self._snapshot_taken)
+            taker.ignore(a.id for a in engine.open_alerts())
+            if taker.cams:
+                self._snapshots = taker
+                self.bus.subscribe(StateDelta, lambda delta: taker.offer(delta.alerts))
         if bridges is not None:
             bridges.start()
             self._bridges = bridges
@@ -407,6 +422,19 @@ class LiveSession:
         sim.run(
             engine.ingest, self.clock, self._pump, tick_s=self.options.tick_s, reporter=engine.report_health
         )
+
+    def _snapshot_taken(self, alert_id: str, data: dict[str, str]) -> None:
+        """From the snapshot thread: the path goes into the open alert on the worker; the engine's next
+        batch stores it and publishes the alert as changed."""
+
+        from sandbox_app.video.snapshot_taker import apply_snapshot
+
+        def command(engine: Engine) -> None:
+            alert = apply_snapshot(engine.book.find, alert_id, data)
+            if alert is not None:
+                engine.book.changed(alert)
+
+        self.submit(command)
 
     def _on_delta(self, delta: StateDelta) -> None:
         for alert in delta.alerts:
