@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -37,6 +38,8 @@ from widgets.texts import severity_text
 NoteAsker = Callable[[str, str], "str | None"]
 """(dialog title, prompt) → the text typed, or None when cancelled."""
 _RANK = {s: i for i, s in enumerate(Severity)}
+SNAPSHOT_PX = (240, 135)
+"""Largest thumbnail of the selected alert's camera snapshot (16:9; the picture keeps its own aspect)."""
 MAX_ROWS = 300
 """Rows drawn at most (worst and latest first): a dead switch can open thousands of offline alerts, and the
 table is refilled on every live update."""
@@ -113,6 +116,12 @@ class AlertsPanel(QDockWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.filter_row)
         layout.addWidget(self.table)
+        self.snapshot = QLabel(self)
+        self.snapshot.setObjectName("alert_snapshot")
+        self.snapshot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.snapshot.hide()
+        self._snapshot_path = ""
+        layout.addWidget(self.snapshot)
         layout.addLayout(row)
         self.setWidget(body)
         self._update_buttons()
@@ -254,6 +263,28 @@ class AlertsPanel(QDockWidget):
         allowed = next_states(alert.state) if alert is not None else frozenset()
         for state, button in self.buttons.items():
             button.setEnabled(state in allowed)
+        self._show_snapshot(alert)
+
+    def _show_snapshot(self, alert: Alert | None) -> None:
+        """The selected alert's camera snapshot (`data["snapshot"]`, a JPEG path) as a thumbnail, if any."""
+        path = str(alert.data.get("snapshot") or "") if alert is not None else ""
+        if path == self._snapshot_path:
+            return
+        self._snapshot_path = path
+        picture = QPixmap(path) if path else QPixmap()
+        if alert is None or picture.isNull():
+            self.snapshot.clear()
+            self.snapshot.hide()
+            return
+        w, h = SNAPSHOT_PX
+        scaled = picture.scaled(
+            w, h, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        self.snapshot.setPixmap(scaled)
+        self.snapshot.setToolTip(
+            self.tr("Camera snapshot: {0}").format(alert.data.get("snapshot_camera", ""))
+        )
+        self.snapshot.show()
 
     def request(self, state: AlertState) -> None:
         """Ask for the selected alert to move to `state`, with the feedback or reason it needs."""
