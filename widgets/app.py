@@ -9,7 +9,7 @@ import gc
 import socket
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,8 @@ def attach_live(
         db.parent.mkdir(parents=True, exist_ok=True)
         return open_db(db)
 
+    if options.snapshots is None:  # alert snapshots beside the database they belong to
+        options = replace(options, snapshots=db.parent / "snapshots")
     session = LiveSession(window.scene.district, open_store, options, audit=audit)
     return LiveController(window, session, actor)
 

@@ -72,7 +72,8 @@ LAYER_ORDER = (
     "roads",
     "compounds",
 )
-HIDDEN_AT_START = ("heat", "coverage")
+HIDDEN_AT_START = ("heat", "coverage", "cameras")
+"""Off until asked for: the demo alone has hundreds of camera cones, which would bury the map."""
 NO_3D_PLATFORMS = frozenset({"offscreen", "minimal"})
 """Qt platforms without an OpenGL window: VTK would draw black (or abort), so the 3D pane is not created."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -74,3 +76,28 @@ def test_cone_fill_lies_ahead_of_the_camera_not_behind(
         assert _close(pixel(*ahead), cone_rgb), (ahead, pixel(*ahead), cone_rgb)
     for off in ((100, -80), (80, -60), (80, -100), (55, -100)):  # behind, beside, outside the fan
         assert _close(pixel(*off), pixel(*off, of=before), tol=3), off
+
+
+def test_main_window_lists_the_cones_off_at_start_and_greys_an_offline_camera(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from sandbox_app.domain.alerts import Alert
+    from sandbox_app.domain.enums import AlertState, Severity
+    from tests.gui.test_main_window import grab_map, pixel_at, show
+    from tests.layers.sample import GUARD_POSITIONS
+    from widgets.scene import Scene
+
+    window = show(qtbot, Scene(small_district(), dict(GUARD_POSITIONS)))
+    items = window.map2d.layer_items("cameras")
+    assert items and not window.layer_list.is_checked("cameras") and not any(i.isVisible() for i in items)
+    ahead = at(80, -62)  # D4 at (80, -80) looks north (the default heading), 30 m
+    hidden = pixel_at(window, grab_map(window, tmp_path), *ahead)
+    window.layer_list.set_checked("cameras", True)
+    QApplication.processEvents()
+    online = pixel_at(window, grab_map(window, tmp_path), *ahead)
+    assert online[1] - online[0] > 12 and online != hidden  # the camera kind's green over the ground
+    offline = Alert("A-off", "device_offline", "D4", "device", Severity.MEDIUM, AlertState.OPEN, 0, 0)
+    window.update_alerts([offline])
+    QApplication.processEvents()
+    grey = pixel_at(window, grab_map(window, tmp_path), *ahead)
+    assert abs(grey[1] - grey[0]) <= 6 and grey != hidden  # grey cone: the camera is down
