@@ -4,217 +4,222 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="60"/>
+        <location filename="../../widgets/alerts_panel.py" line="63"/>
         <source>Open alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="68"/>
+        <location filename="../../widgets/alerts_panel.py" line="71"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="69"/>
+        <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="70"/>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="71"/>
+        <location filename="../../widgets/alerts_panel.py" line="74"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="72"/>
+        <location filename="../../widgets/alerts_panel.py" line="75"/>
         <source>Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <location filename="../../widgets/alerts_panel.py" line="76"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="74"/>
+        <location filename="../../widgets/alerts_panel.py" line="77"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="88"/>
+        <location filename="../../widgets/alerts_panel.py" line="91"/>
         <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="91"/>
+        <location filename="../../widgets/alerts_panel.py" line="94"/>
         <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="96"/>
+        <location filename="../../widgets/alerts_panel.py" line="99"/>
         <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="129"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
         <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="131"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="132"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="133"/>
+        <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="150"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <location filename="../../widgets/alerts_panel.py" line="152"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="144"/>
+        <location filename="../../widgets/alerts_panel.py" line="153"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="153"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <source>Elderly: no activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="154"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Unregistered card opened a rental room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="155"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Unreported tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="156"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Watch-listed face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="157"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <source>Stranger at a face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
         <source>Tailgating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
         <source>Blacklisted plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <source>Vehicle overstay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="161"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>Perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <source>Smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>Gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <source>Water leak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="175"/>
         <source>High-altitude throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="176"/>
         <source>One-click alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="177"/>
         <source>Elderly routine deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="178"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="179"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="180"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/alerts_panel.py" line="285"/>
+        <source>Camera snapshot: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <source>Feedback:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -255,47 +260,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="654"/>
+        <location filename="../../widgets/replay_controller.py" line="647"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="655"/>
+        <location filename="../../widgets/replay_controller.py" line="648"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="656"/>
+        <location filename="../../widgets/replay_controller.py" line="649"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="671"/>
+        <location filename="../../widgets/replay_controller.py" line="664"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="672"/>
+        <location filename="../../widgets/replay_controller.py" line="665"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="682"/>
+        <location filename="../../widgets/replay_controller.py" line="675"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="683"/>
+        <location filename="../../widgets/replay_controller.py" line="676"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="684"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="687"/>
+        <location filename="../../widgets/replay_controller.py" line="680"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,6 +384,19 @@
     <message>
         <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CityMode</name>
+    <message>
+        <location filename="../../widgets/app.py" line="132"/>
+        <source>&amp;Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="134"/>
+        <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1538,128 +1556,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="123"/>
+        <location filename="../../widgets/main_window.py" line="143"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="190"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="214"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="215"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217"/>
-        <source>Gates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="218"/>
-        <source>Risk heat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="219"/>
-        <source>Dispatch routes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="220"/>
-        <source>Coverage gaps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
-        <source>Buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
-        <source>Roads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
-        <source>Compounds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
-        <source>Import package…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
-        <source>Quit</source>
+        <location filename="../../widgets/main_window.py" line="237"/>
+        <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="238"/>
-        <source>&amp;View</source>
+        <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="239"/>
-        <source>Fit map to district</source>
+        <source>Risk heat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="240"/>
+        <source>Dispatch routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="241"/>
+        <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="242"/>
-        <source>Legend</source>
+        <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
-        <source>Reset 3D view</source>
+        <location filename="../../widgets/main_window.py" line="243"/>
+        <source>Roads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="244"/>
+        <source>Compounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="249"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="250"/>
+        <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="255"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="259"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="260"/>
+        <source>Fit map to district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="263"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="269"/>
+        <source>Reset 3D view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="276"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
-        <location filename="../../widgets/main_window.py" line="362"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="435"/>
+        <location filename="../../widgets/main_window.py" line="478"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}
@@ -1746,7 +1769,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="222"/>
         <location filename="../../widgets/replay_controller.py" line="237"/>
-        <location filename="../../widgets/replay_controller.py" line="315"/>
+        <location filename="../../widgets/replay_controller.py" line="316"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1776,67 +1799,67 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="300"/>
+        <location filename="../../widgets/replay_controller.py" line="301"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="458"/>
+        <location filename="../../widgets/replay_controller.py" line="451"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="518"/>
+        <location filename="../../widgets/replay_controller.py" line="511"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="526"/>
+        <location filename="../../widgets/replay_controller.py" line="519"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="561"/>
+        <location filename="../../widgets/replay_controller.py" line="554"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="563"/>
+        <location filename="../../widgets/replay_controller.py" line="556"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="584"/>
+        <location filename="../../widgets/replay_controller.py" line="577"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="590"/>
+        <location filename="../../widgets/replay_controller.py" line="583"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="590"/>
+        <location filename="../../widgets/replay_controller.py" line="583"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="605"/>
+        <location filename="../../widgets/replay_controller.py" line="598"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="605"/>
+        <location filename="../../widgets/replay_controller.py" line="598"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="632"/>
+        <location filename="../../widgets/replay_controller.py" line="625"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="634"/>
+        <location filename="../../widgets/replay_controller.py" line="627"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2013,7 +2036,7 @@ Reads today: {4}</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="479"/>
+        <location filename="../../widgets/replay_controller.py" line="472"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,217 +4,222 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="60"/>
+        <location filename="../../widgets/alerts_panel.py" line="63"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="68"/>
+        <location filename="../../widgets/alerts_panel.py" line="71"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="69"/>
+        <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="70"/>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="71"/>
+        <location filename="../../widgets/alerts_panel.py" line="74"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="72"/>
+        <location filename="../../widgets/alerts_panel.py" line="75"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <location filename="../../widgets/alerts_panel.py" line="76"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="74"/>
+        <location filename="../../widgets/alerts_panel.py" line="77"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="88"/>
+        <location filename="../../widgets/alerts_panel.py" line="91"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="91"/>
+        <location filename="../../widgets/alerts_panel.py" line="94"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="96"/>
+        <location filename="../../widgets/alerts_panel.py" line="99"/>
         <source>Filter by rule, subject or state</source>
         <translation>按规则、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="129"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="139"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="131"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="132"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>Close with feedback…</source>
         <translation>反馈结案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="133"/>
+        <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="150"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <location filename="../../widgets/alerts_panel.py" line="152"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="144"/>
+        <location filename="../../widgets/alerts_panel.py" line="153"/>
         <source>dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="153"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="154"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Unregistered card opened a rental room</source>
         <translation>未登记卡开启出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="155"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Unreported tenant</source>
         <translation>疑似未申报租客</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="156"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Watch-listed face</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="157"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="167"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <location filename="../../widgets/alerts_panel.py" line="168"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="161"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="175"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="176"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="177"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="178"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="179"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="180"/>
         <source>Dispatch order not answered</source>
         <translation>派警指令无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/alerts_panel.py" line="285"/>
+        <source>Camera snapshot: {0}</source>
+        <translation>摄像机抓拍：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <source>Feedback:</source>
         <translation>反馈：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -257,47 +262,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="654"/>
+        <location filename="../../widgets/replay_controller.py" line="647"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="655"/>
+        <location filename="../../widgets/replay_controller.py" line="648"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="656"/>
+        <location filename="../../widgets/replay_controller.py" line="649"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="671"/>
+        <location filename="../../widgets/replay_controller.py" line="664"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="672"/>
+        <location filename="../../widgets/replay_controller.py" line="665"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="682"/>
+        <location filename="../../widgets/replay_controller.py" line="675"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="683"/>
+        <location filename="../../widgets/replay_controller.py" line="676"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="684"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="687"/>
+        <location filename="../../widgets/replay_controller.py" line="680"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
@@ -382,6 +387,19 @@
         <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>What</source>
         <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>CityMode</name>
+    <message>
+        <location filename="../../widgets/app.py" line="132"/>
+        <source>&amp;Replay</source>
+        <translation>回放(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="134"/>
+        <source>Replay needs the local store (--db); it is not available on a city database</source>
+        <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
     </message>
 </context>
 <context>
@@ -1539,128 +1557,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="123"/>
+        <location filename="../../widgets/main_window.py" line="143"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="190"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="214"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="215"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="216"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
+        <source>Camera views</source>
+        <translation>摄像机视域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="218"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="219"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="220"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="260"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="263"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="269"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255"/>
+        <location filename="../../widgets/main_window.py" line="276"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
-        <location filename="../../widgets/main_window.py" line="362"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="435"/>
+        <location filename="../../widgets/main_window.py" line="478"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}
@@ -1751,7 +1774,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="222"/>
         <location filename="../../widgets/replay_controller.py" line="237"/>
-        <location filename="../../widgets/replay_controller.py" line="315"/>
+        <location filename="../../widgets/replay_controller.py" line="316"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
@@ -1781,67 +1804,67 @@ Reads today: {4}</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="300"/>
+        <location filename="../../widgets/replay_controller.py" line="301"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="458"/>
+        <location filename="../../widgets/replay_controller.py" line="451"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="518"/>
+        <location filename="../../widgets/replay_controller.py" line="511"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="526"/>
+        <location filename="../../widgets/replay_controller.py" line="519"/>
         <source>No case file: {0}</source>
         <translation>未生成案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="561"/>
+        <location filename="../../widgets/replay_controller.py" line="554"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="563"/>
+        <location filename="../../widgets/replay_controller.py" line="556"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="584"/>
+        <location filename="../../widgets/replay_controller.py" line="577"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="590"/>
+        <location filename="../../widgets/replay_controller.py" line="583"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="590"/>
+        <location filename="../../widgets/replay_controller.py" line="583"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="605"/>
+        <location filename="../../widgets/replay_controller.py" line="598"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="605"/>
+        <location filename="../../widgets/replay_controller.py" line="598"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="632"/>
+        <location filename="../../widgets/replay_controller.py" line="625"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="634"/>
+        <location filename="../../widgets/replay_controller.py" line="627"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -2018,7 +2041,7 @@ Reads today: {4}</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="479"/>
+        <location filename="../../widgets/replay_controller.py" line="472"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
