@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from sandbox_app.bridges.sim.config import SimRates
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
@@ -37,7 +38,15 @@ from widgets.wall import WALL_FONT_PX
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo", "english"]
-FAST = LiveOptions(speed=600.0, history_days=0, tick_s=0.05, risk_every_s=0.5, coverage_minutes=0)
+# no simulated incidents (alarm buttons, fires): the alarm the tests inject must be the only critical one
+FAST = LiveOptions(
+    speed=600.0,
+    history_days=0,
+    tick_s=0.05,
+    risk_every_s=0.5,
+    coverage_minutes=0,
+    rates=SimRates(incidents={}),
+)
 ACTOR = "desk:tester"
 FAKE_NAME = re.compile(r"测试[^\s*（(]*")
 
