@@ -26,18 +26,7 @@ SPREAD_M = 3.0
 
 def anchor_lonlat(district: District, device: Device) -> tuple[float, float] | None:
     """Where a device is drawn before spreading: its point, else its gate, building or room's building."""
-    if device.location is not None:
-        return device.location.x, device.location.y
-    if device.gate_id and device.gate_id in district.gates:
-        loc = district.gates[device.gate_id].location
-        return loc.x, loc.y
-    building_id = device.building_id
-    if device.room_id and device.room_id in district.rooms:
-        building_id = district.rooms[device.room_id].building_id
-    if building_id and building_id in district.buildings:
-        centre = district.buildings[building_id].footprint.representative_point()
-        return centre.x, centre.y
-    return None
+    return district.device_anchor(device)
 
 
 def _spread(anchor_xy: np.ndarray, count: int) -> np.ndarray:

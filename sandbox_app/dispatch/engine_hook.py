@@ -120,14 +120,7 @@ def incident_location(
         return (guard_positions or {}).get(subject)
     building_id = subject if kind == "building" else None
     if kind == "device" and subject in district.devices:
-        device = district.devices[subject]
-        if device.location is not None:
-            return device.location.x, device.location.y
-        if device.gate_id and device.gate_id in district.gates:
-            return district.gates[device.gate_id].location.x, district.gates[device.gate_id].location.y
-        building_id = device.building_id
-        if device.room_id and device.room_id in district.rooms:
-            building_id = district.rooms[device.room_id].building_id
+        return district.device_anchor(district.devices[subject])
     if kind == "room" and subject in district.rooms:
         building_id = district.rooms[subject].building_id
     if kind == "gate" and subject in district.gates:

@@ -139,6 +139,22 @@ class District:
     gates: dict[str, Gate] = field(default_factory=dict)
     extra: Extra = field(default_factory=dict)
 
+    def device_anchor(self, device: Device) -> tuple[float, float] | None:
+        """Where a device is (lon, lat): its own point, else its gate, else its building's (or its room's
+        building's) representative point; None when it is placed nowhere this district knows."""
+        if device.location is not None:
+            return device.location.x, device.location.y
+        if device.gate_id and device.gate_id in self.gates:
+            loc = self.gates[device.gate_id].location
+            return loc.x, loc.y
+        building_id = device.building_id
+        if device.room_id and device.room_id in self.rooms:
+            building_id = self.rooms[device.room_id].building_id
+        if building_id and building_id in self.buildings:
+            centre = self.buildings[building_id].footprint.representative_point()
+            return centre.x, centre.y
+        return None
+
     def guard_by_device(self) -> dict[str, Guard]:
         return {g.device_id: g for g in self.guards.values() if g.device_id}
 

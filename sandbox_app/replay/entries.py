@@ -55,20 +55,7 @@ def metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 def device_place(district: District, device_id: str) -> tuple[float, float] | None:
     """Where a placed device is: its point, its gate, else its building's (or room's building's) centre."""
     device = district.devices.get(device_id)
-    if device is None:
-        return None
-    if device.location is not None:
-        return device.location.x, device.location.y
-    if device.gate_id and device.gate_id in district.gates:
-        loc = district.gates[device.gate_id].location
-        return loc.x, loc.y
-    building = device.building_id
-    if device.room_id and device.room_id in district.rooms:
-        building = district.rooms[device.room_id].building_id
-    if building and building in district.buildings:
-        p = district.buildings[building].footprint.representative_point()
-        return p.x, p.y
-    return None
+    return None if device is None else district.device_anchor(device)
 
 
 class Describer:

@@ -52,26 +52,11 @@ def _num(extra: dict[str, Any], names: tuple[str, ...], default: float, lo: floa
     return default
 
 
-def _anchor(district: District, device: Device) -> tuple[float, float] | None:
-    if device.location is not None:
-        return device.location.x, device.location.y
-    if device.gate_id and device.gate_id in district.gates:
-        loc = district.gates[device.gate_id].location
-        return loc.x, loc.y
-    building_id = device.building_id
-    if device.room_id and device.room_id in district.rooms:
-        building_id = district.rooms[device.room_id].building_id
-    if building_id and building_id in district.buildings:
-        centre = district.buildings[building_id].footprint.representative_point()
-        return centre.x, centre.y
-    return None
-
-
 def camera_of(district: District, device: Device) -> Camera | None:
     """The device as a camera, or None if it is not a camera kind or has no place on the map."""
     if device.kind not in CAMERA_KINDS:
         return None
-    anchor = _anchor(district, device)
+    anchor = district.device_anchor(device)
     if anchor is None:
         return None
     extra = device.extra
