@@ -215,6 +215,7 @@ ALERT_STEPS = {
 
 def cmd_alert(args: argparse.Namespace) -> int:
     """One lifecycle step by a named person; the time is now unless `--at` says when it happened."""
+    audit = audit_file(args)
     store = _existing_store(args.db)
     try:
         alert = store.get_alert(args.id)
@@ -228,16 +229,32 @@ def cmd_alert(args: argparse.Namespace) -> int:
         store.upsert_alerts([alert])
     finally:
         store.close()
-    _audit(args.db, args.by, f"alert.{ALERT_STEPS[args.step].value}", args.id, {"note": args.note, "at": at})
+    _audit(audit, args.by, f"alert.{ALERT_STEPS[args.step].value}", args.id, {"note": args.note, "at": at})
     _print_json(alert.to_json())
     return EXIT_OK
 
 
-def _audit(db: str, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
+def audit_file(args: argparse.Namespace) -> str:
+    """Where a person's action is recorded: `--audit`, else the database file. A city store (PostgreSQL)
+    keeps no audit trail yet, so there `--audit` (the station's local file) is required, and this is
+    checked before anything changes."""
+    path: str | None = getattr(args, "audit", None) or args.db
+    if path is None or is_store_url(path):
+        raise CliError("--audit FILE is required with a postgresql:// store: the station's local audit log")
+    return path
+
+
+def add_audit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--audit", help="audit log file (default: the --db file; required when --db is a postgresql:// URL)"
+    )
+
+
+def _audit(path: str, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
     """A person's action on the record (docs/security.md): the tamper-evident audit log."""
     from sandbox_app.privacy.audit import AuditLog
 
-    log = AuditLog.open(db)
+    log = AuditLog.open(path)
     try:
         log.record(actor, action, target, detail)
     finally:
@@ -296,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", default="", help="feedback (close) or reason (dismiss)")
     p.add_argument("--db", required=True)
     p.add_argument("--at", help="when it happened (default: now)")
+    add_audit_option(p)
     p.set_defaults(func=cmd_alert)
 
     for module in SUBCOMMAND_MODULES:

@@ -38,6 +38,19 @@ def test_cli_import_state_alerts_on_postgres(
     alerts = _run(capsys, "alerts", "--db", city_url, "--json")
     assert [(a["rule"], a["subject"], a["state"]) for a in alerts] == [("alarm_button", "AB-00001", "open")]
 
+    # a person's step on a city store needs the station's local audit log, checked before anything changes
+    step = ["alert", alerts[0]["id"], "ack", "--by", "officer-1", "--db", city_url]
+    assert main(step) == 2
+    assert "--audit FILE is required" in capsys.readouterr().err
+    assert _run(capsys, "alerts", "--db", city_url, "--json")[0]["state"] == "open"
+    audit = tmp_path / "station-audit.db"
+    assert _run(capsys, *step, "--audit", str(audit))["state"] == "acknowledged"
+    assert main(["audit", "verify", "--db", str(audit)]) == 0
+    capsys.readouterr()
+    assert main(["audit", "list", "--db", str(audit), "--action", "alert."]) == 0
+    listed = capsys.readouterr().out
+    assert "alert.acknowledged" in listed and "officer-1" in listed
+
 
 def test_missing_sqlite_file_still_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["alerts", "--db", str(tmp_path / "typo.db")]) == 2

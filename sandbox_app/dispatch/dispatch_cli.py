@@ -58,12 +58,13 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_send(args: argparse.Namespace) -> int:
     """Dispatch one guard to a stored alert; the alert moves to dispatched (acknowledged first if open)."""
-    from sandbox_app.cli import EXIT_INPUT, EXIT_OK, CliError, _audit, _print_json
+    from sandbox_app.cli import EXIT_INPUT, EXIT_OK, CliError, _audit, _print_json, audit_file
     from sandbox_app.dispatch.lifecycle import DispatchDesk
     from sandbox_app.domain.alerts import TransitionError
     from sandbox_app.domain.dispatch import DispatchError
     from sandbox_app.domain.enums import AlertState
 
+    audit = audit_file(args)
     store, district = _open(args.db)
     try:
         alert = store.get_alert(args.alert)
@@ -90,17 +91,18 @@ def cmd_send(args: argparse.Namespace) -> int:
             print(f"sandbox-app dispatch send: alert {alert.id} not moved: {exc}", file=sys.stderr)
     finally:
         store.close()
-    _audit(args.db, args.by, "dispatch.issued", d.id, {"alert": args.alert, "guard": args.guard, "at": at})
+    _audit(audit, args.by, "dispatch.issued", d.id, {"alert": args.alert, "guard": args.guard, "at": at})
     _print_json(d.to_json())
     return EXIT_OK
 
 
 def cmd_step(args: argparse.Namespace) -> int:
     """One lifecycle step by a named person (a guard's answer taken by radio, or the commander's)."""
-    from sandbox_app.cli import EXIT_INPUT, EXIT_OK, CliError, _audit, _print_json
+    from sandbox_app.cli import EXIT_INPUT, EXIT_OK, CliError, _audit, _print_json, audit_file
     from sandbox_app.dispatch.lifecycle import DispatchDesk
     from sandbox_app.domain.dispatch import DispatchError, StaleDispatch, next_states
 
+    audit = audit_file(args)
     state = DispatchState(args.state)
     store, district = _open(args.db)
     try:
@@ -126,13 +128,15 @@ def cmd_step(args: argparse.Namespace) -> int:
     detail: dict[str, Any] = {"note": args.note, "at": at}
     if args.photo is not None:
         detail["photo"] = args.photo
-    _audit(args.db, args.by, f"dispatch.{state.value}", d.id, detail)
+    _audit(audit, args.by, f"dispatch.{state.value}", d.id, detail)
     _print_json(d.to_json())
     return EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `dispatch list|send|step` to sandbox-app's parser."""
+    from sandbox_app.cli import add_audit_option
+
     p = subparsers.add_parser("dispatch", help="dispatches: list, send a guard, record a lifecycle step")
     sub = p.add_subparsers(dest="dispatch_command", required=True)
 
@@ -151,6 +155,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--note", default="", help="what the guard is told (default: the alert's rule and subject)"
     )
     q.add_argument("--at", help="when (ISO 8601, naive = district time, or epoch ms; default: now)")
+    add_audit_option(q)
     q.set_defaults(func=cmd_send)
 
     q = sub.add_parser("step", help="move a dispatch along its lifecycle")
@@ -161,4 +166,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q.add_argument("--note", default="", help="feedback text (feedback), reason (declined, cancelled)")
     q.add_argument("--photo", help="feedback photo path")
     q.add_argument("--at", help="when it happened (default: now)")
+    add_audit_option(q)
     q.set_defaults(func=cmd_step)
