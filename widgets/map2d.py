@@ -46,9 +46,10 @@ PULSE_TICK_MS = 80
 STATIC_LAYERS = frozenset({"buildings", "roads", "compounds", "heat", "coverage"})
 """Layers that change rarely: Qt keeps each as a pixmap in device pixels (`DeviceCoordinateCache`), so a
 frame where only guards move blits them instead of re-filling 50,000 polygons. Zooming re-renders them."""
-CACHED_LAYERS = STATIC_LAYERS | {devices.NAME}
+CACHED_LAYERS = STATIC_LAYERS | {devices.NAME, "cameras"}
 """Cached the same way: the static layers and the device markers (thousands of them, whose colours change
-only with their health: a frame where guards move blits them instead of drawing 3,000 symbols)."""
+only with their health: a frame where guards move blits them instead of drawing 3,000 symbols), and the camera
+view cones (recoloured only when a camera goes offline or back)."""
 
 
 def _new_pulse() -> PulseItem:
