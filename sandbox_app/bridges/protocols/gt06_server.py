@@ -19,17 +19,16 @@ from __future__ import annotations
 
 import itertools
 
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter
+from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.protocols import gt06
 from sandbox_app.bridges.protocols.bridge import (
-    Delivery,
     ListenSettings,
     TrackerDirectory,
     heartbeat_event,
     position_event,
 )
 from sandbox_app.bridges.protocols.common import FrameError
-from sandbox_app.bridges.protocols.tcp import Connection, TcpServer
+from sandbox_app.bridges.protocols.tcp import Connection, TrackerTcpBridge
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 
 PROTOCOL = "gt06"
@@ -37,7 +36,7 @@ DEFAULT_PORT = 5023
 """Traccar's port for GT06."""
 
 
-class Gt06Server:
+class Gt06Server(TrackerTcpBridge):
     def __init__(
         self,
         settings: ListenSettings,
@@ -46,25 +45,9 @@ class Gt06Server:
         clock: BridgeClock,
         reporter: HealthReporter | None = None,
     ) -> None:
-        self.directory = directory
-        self._tcp = TcpServer(settings, lambda conn: _Session(self, conn), "gt06-server")
-        self.delivery = Delivery(f"{PROTOCOL}:{settings.name or self._tcp.address[1]}", sink, clock, reporter)
-
-    @property
-    def address(self) -> tuple[str, int]:
-        return self._tcp.address
-
-    @property
-    def health(self) -> BridgeHealth:
-        return self.delivery.snapshot()
-
-    def start(self) -> None:
-        self._tcp.start()
-        self.delivery.health.set_connected(True)
-
-    def stop(self) -> None:
-        self._tcp.stop()
-        self.delivery.health.set_connected(False)
+        super().__init__(
+            PROTOCOL, settings, directory, sink, clock, reporter, lambda conn: _Session(self, conn)
+        )
 
 
 class _Session:

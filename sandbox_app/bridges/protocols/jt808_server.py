@@ -24,18 +24,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter
+from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.orders import OrderNotSent
 from sandbox_app.bridges.protocols import jt808
 from sandbox_app.bridges.protocols.bridge import (
-    Delivery,
     ListenSettings,
     TrackerDirectory,
     heartbeat_event,
     position_event,
 )
 from sandbox_app.bridges.protocols.common import FrameError
-from sandbox_app.bridges.protocols.tcp import Connection, TcpServer
+from sandbox_app.bridges.protocols.tcp import Connection, TrackerTcpBridge
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.domain.dispatch import Order
 
@@ -63,7 +62,7 @@ class _Terminal:
     """Serials of our messages the terminal confirmed with 0x0001."""
 
 
-class Jt808Server:
+class Jt808Server(TrackerTcpBridge):
     def __init__(
         self,
         settings: ListenSettings,
@@ -73,29 +72,11 @@ class Jt808Server:
         reporter: HealthReporter | None = None,
         offset_h: float = jt808.CHINA_OFFSET_H,
     ) -> None:
-        self.directory = directory
+        super().__init__(PROTOCOL, settings, directory, sink, clock, reporter, self._session)
         self.offset_h = offset_h
-        self._tcp = TcpServer(settings, self._session, "jt808-server")
-        self.delivery = Delivery(f"{PROTOCOL}:{settings.name or self._tcp.address[1]}", sink, clock, reporter)
         self._lock = threading.Lock()
         self._terminals: dict[str, _Terminal] = {}
         """Our device id → its live connection."""
-
-    @property
-    def address(self) -> tuple[str, int]:
-        return self._tcp.address
-
-    @property
-    def health(self) -> BridgeHealth:
-        return self.delivery.snapshot()
-
-    def start(self) -> None:
-        self._tcp.start()
-        self.delivery.health.set_connected(True)
-
-    def stop(self) -> None:
-        self._tcp.stop()
-        self.delivery.health.set_connected(False)
 
     def connected_devices(self) -> set[str]:
         with self._lock:

@@ -15,7 +15,9 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from sandbox_app.bridges.protocols.bridge import ListenSettings
+from sandbox_app.bridges.health import BridgeHealth, HealthReporter
+from sandbox_app.bridges.protocols.bridge import Delivery, ListenSettings, TrackerDirectory
+from sandbox_app.bridges.transport import BridgeClock, Sink
 
 log = logging.getLogger(__name__)
 READ_SIZE = 4096
@@ -121,3 +123,38 @@ class TcpServer:
         for conn in connections:
             conn.close()
         self._thread.join(5)
+
+
+class TrackerTcpBridge:
+    """What every tracker-protocol TCP bridge shares: the listener, the delivery to the engine with its
+    health, and start/stop marking the bridge connected; subclasses bring the per-connection session."""
+
+    def __init__(
+        self,
+        protocol: str,
+        settings: ListenSettings,
+        directory: TrackerDirectory,
+        sink: Sink,
+        clock: BridgeClock,
+        reporter: HealthReporter | None,
+        session: SessionFactory,
+    ) -> None:
+        self.directory = directory
+        self._tcp = TcpServer(settings, session, f"{protocol}-server")
+        self.delivery = Delivery(f"{protocol}:{settings.name or self._tcp.address[1]}", sink, clock, reporter)
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self._tcp.address
+
+    @property
+    def health(self) -> BridgeHealth:
+        return self.delivery.snapshot()
+
+    def start(self) -> None:
+        self._tcp.start()
+        self.delivery.health.set_connected(True)
+
+    def stop(self) -> None:
+        self._tcp.stop()
+        self.delivery.health.set_connected(False)
