@@ -254,11 +254,8 @@ def _audit(path: str, actor: str, action: str, target: str, detail: dict[str, An
     """A person's action on the record (docs/security.md): the tamper-evident audit log."""
     from sandbox_app.privacy.audit import AuditLog
 
-    log = AuditLog.open(path)
-    try:
+    with AuditLog.open(path) as log:
         log.record(actor, action, target, detail)
-    finally:
-        log.close()
 
 
 # Modules that add their own subcommands: each has `register(subparsers)`. One line here per feature.

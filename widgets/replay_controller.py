@@ -544,11 +544,8 @@ class ReplayController(QObject):
                 export(desk.user, target, desk.audit, detail)
                 return True
             actor = desk.actor if desk is not None else f"desk:{getpass.getuser()}"
-            log_ = au.AuditLog.open(self.db_path)
-            try:
+            with au.AuditLog.open(self.db_path) as log_:
                 log_.record(actor, au.EXPORT, target, detail)
-            finally:
-                log_.close()
             return True
         except PermissionDenied:
             self.window.statusBar().showMessage(self.tr("Your role may not export."), 10_000)

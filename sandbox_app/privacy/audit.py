@@ -115,6 +115,12 @@ class AuditLog:
     def close(self) -> None:
         self._conn.close()
 
+    def __enter__(self) -> AuditLog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def record(
         self, actor: str, action: str, target: str = "", detail: Mapping[str, Any] | None = None
     ) -> AuditEntry:

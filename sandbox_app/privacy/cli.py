@@ -55,12 +55,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             print("--anchor must be SEQ:HASH as printed by `audit head`", file=sys.stderr)
             return EXIT_INPUT
         anchor = (int(seq), digest)
-    log = AuditLog.open(path)
-    try:
+    with AuditLog.open(path) as log:
         broken = log.verify(anchor)
         count = log.head()[0]
-    finally:
-        log.close()
     if broken is not None:
         print(f"audit log BROKEN at entry {broken.seq}: {broken.reason}")
         return EXIT_BROKEN
@@ -72,11 +69,8 @@ def cmd_audit_head(args: argparse.Namespace) -> int:
     path = _need_db(args.db)
     if path is None:
         return EXIT_INPUT
-    log = AuditLog.open(path)
-    try:
+    with AuditLog.open(path) as log:
         seq, digest = log.head()
-    finally:
-        log.close()
     print(f"{seq}:{digest}")
     return EXIT_OK
 
@@ -85,11 +79,8 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     path = _need_db(args.db)
     if path is None:
         return EXIT_INPUT
-    log = AuditLog.open(path)
-    try:
+    with AuditLog.open(path) as log:
         entries = [e.to_json() for e in log.entries(args.action)]
-    finally:
-        log.close()
     sys.stdout.write(orjson.dumps(entries[-args.last :] if args.last else entries).decode() + "\n")
     return EXIT_OK
 
