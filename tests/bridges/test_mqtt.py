@@ -3,7 +3,6 @@ a broker SIGKILL mid-stream that must lose no acknowledged event and store none 
 
 from __future__ import annotations
 
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +20,7 @@ from sandbox_app.bridges.transport import Item
 from sandbox_app.bridges.transport.mqtt import MqttSettings, MqttTransport
 from sandbox_app.clock import WallClock
 from sandbox_app.domain.events import Event, Rejection
-from tests.servers import Mosquitto, StoreSink, mosquitto_binary
+from tests.servers import Mosquitto, StoreSink, mosquitto_binary, ram_broker
 
 pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
 
@@ -95,17 +94,8 @@ def store(tmp_path: Path) -> Iterator[StoreSink]:
 
 @pytest.fixture
 def broker() -> Iterator[Mosquitto]:
-    """A broker whose persistence file lives in RAM where there is a tmpfs: a SIGKILL still leaves it
-    behind (the test is about a process crash), and mosquitto rewrites it after every change, which is
-    several times faster there than on disk."""
-    ram = Path("/dev/shm")
-    with tempfile.TemporaryDirectory(dir=ram if ram.is_dir() else None) as workdir:
-        server = Mosquitto(Path(workdir))
-        server.start()
-        try:
-            yield server
-        finally:
-            server.stop()
+    with ram_broker() as server:
+        yield server
 
 
 def start_bridge(

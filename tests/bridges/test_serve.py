@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +29,7 @@ from sandbox_app.store.base import Fix
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.protocols.test_e2e import Terminal, district, location_body, wait_until
 from tests.bridges.test_orders import Phone
-from tests.servers import Mosquitto, free_port, mosquitto_binary, wait_for_port
+from tests.servers import Mosquitto, free_port, mosquitto_binary, ram_broker, wait_for_port
 
 REPO = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-c", "import sys; from sandbox_app.cli import main; sys.exit(main())"]
@@ -124,14 +123,8 @@ def test_serve_refuses_a_bad_bridges_file(tmp_path: Path, capsys: pytest.Capture
 
 @pytest.fixture
 def broker() -> Iterator[Mosquitto]:
-    ram = Path("/dev/shm")
-    with tempfile.TemporaryDirectory(dir=ram if ram.is_dir() else None) as workdir:
-        server = Mosquitto(Path(workdir))
-        server.start()
-        try:
-            yield server
-        finally:
-            server.stop()
+    with ram_broker() as server:
+        yield server
 
 
 @pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")

@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.test_mqtt import Publisher
 from tests.conftest import REPO_ROOT
 from tests.security.helpers import T0, district
-from tests.servers import Mosquitto, mosquitto_binary
+from tests.servers import Mosquitto, mosquitto_binary, ram_broker
 
 pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
 N = 2000
@@ -32,14 +31,8 @@ N = 2000
 
 @pytest.fixture
 def broker() -> Iterator[Mosquitto]:
-    ram = Path("/dev/shm")
-    with tempfile.TemporaryDirectory(dir=ram if ram.is_dir() else None) as workdir:
-        server = Mosquitto(Path(workdir))
-        server.start()
-        try:
-            yield server
-        finally:
-            server.stop()
+    with ram_broker() as server:
+        yield server
 
 
 def start_worker(db: Path, port: int, status: Path) -> tuple[subprocess.Popen[bytes], dict[str, object]]:

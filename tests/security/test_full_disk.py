@@ -4,7 +4,6 @@ losing or repeating an event once space is back, through the engine alone and be
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -24,7 +23,7 @@ from sandbox_app.domain.events import Event
 from sandbox_app.engine import STORE_HEALTH, Engine
 from sandbox_app.store.sqlite import SqliteStore
 from tests.security.helpers import T0, Recorder, district, press
-from tests.servers import Mosquitto, mosquitto_binary
+from tests.servers import Mosquitto, mosquitto_binary, ram_broker
 
 FULL = "database or disk is full"
 
@@ -99,14 +98,8 @@ def test_alerts_that_could_not_be_written_are_written_later(tmp_path: Path) -> N
 def broker() -> Iterator[Mosquitto]:
     if mosquitto_binary() is None:
         pytest.skip("mosquitto is not installed")
-    ram = Path("/dev/shm")
-    with tempfile.TemporaryDirectory(dir=ram if ram.is_dir() else None) as workdir:
-        server = Mosquitto(Path(workdir))
-        server.start()
-        try:
-            yield server
-        finally:
-            server.stop()
+    with ram_broker() as server:
+        yield server
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
