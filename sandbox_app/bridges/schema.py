@@ -8,20 +8,16 @@ event at tens of thousands per second.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
+import msgspec
 import orjson
 
 from sandbox_app.clock import to_ms
-from sandbox_app.domain.events import EVENT_KINDS, Event, Rejection
+from sandbox_app.domain.events import EVENT_KINDS, MAX_ID_LEN, MAX_TS, MIN_TS, Event, Rejection
 
-MIN_TS = 946_684_800_000
-"""2000-01-01T00:00Z: anything earlier is almost surely epoch seconds sent as milliseconds."""
-MAX_TS = 4_102_444_800_000
-"""2100-01-01T00:00Z."""
-MAX_ID_LEN = 200
 RAW_KEEP = 500
 """How much of a rejected message is kept for the operator to look at."""
 DIRECTIONS = frozenset({"in", "out"})
@@ -213,12 +209,88 @@ def validate(obj: Any) -> Event:
     return Event(event_id, ts, device, kind, lon, lat, data)
 
 
-def _fast(obj: dict[str, Any]) -> Event | None:
-    """The common, valid shapes in one pass with no exceptions; None sends the message to `validate`.
+def _complete(events: list[Event]) -> bool:
+    """Finish what the typed decode does not check: ISO ts to epoch ms (in place), blank ids, lon/lat in
+    pairs and the kind-specific data. False as soon as one event needs `validate` to decide and explain.
 
-    Accepts nothing `validate` would refuse: every check here is a strict subset of the full one, and the
-    full one runs (and explains) whenever this one is unsure. Measured ~1 µs/event cheaper than `validate`.
+    One loop for a whole chunk of lines: this runs once per event at ingest rates.
     """
+    number, checks = _NUMBER, _KIND_CHECKS
+    for e in events:
+        if type(e.ts) is not int:
+            try:
+                e.ts = parse_ts(e.ts)
+            except SchemaError:
+                return False
+        lon = e.lon
+        if e.id.isspace() or e.device.isspace() or (lon is None) is not (e.lat is None):
+            return False
+        kind = e.kind
+        if kind == "gps.fix":
+            get = e.data.get  # absent keys read as 0.0, which passes; a present None fails the type test
+            speed, battery, course = get("speed", 0.0), get("battery", 0.0), get("course", 0.0)
+            if not (
+                lon is not None
+                and type(speed) in number
+                and type(battery) in number
+                and type(course) in number
+                and 0.0 <= speed <= 1000.0
+                and 0.0 <= battery <= 100.0
+                and 0.0 <= course <= 360.0
+            ):
+                return False
+        elif kind in checks:
+            try:
+                checks[kind](e.data, lon)
+            except SchemaError:
+                return False
+    return True
+
+
+_WIRE = msgspec.json.Decoder(Event)
+"""JSON text straight into an Event, with field types, ranges and the kind checked in C (see `Event`)."""
+
+
+def _fast_text(raw: bytes | str) -> Event | None:
+    """JSON text of the common, valid shapes → Event, or None to let `validate` decide and explain.
+
+    Like `_fast`, accepts nothing `validate` would refuse; ~2 µs/event cheaper than orjson + `_fast`.
+    """
+    try:
+        event = _WIRE.decode(raw)
+    except msgspec.MsgspecError:
+        return None
+    return event if _complete([event]) else None
+
+
+def _joined(lines: Sequence[bytes | str]) -> bytes | str:
+    if isinstance(lines[0], bytes):
+        return b"\n".join(cast("Sequence[bytes]", lines))
+    return "\n".join(cast("Sequence[str]", lines))
+
+
+def decode_lines(lines: Sequence[bytes | str], first_line: int) -> list[Event | Rejection]:
+    """Consecutive JSON Lines (blank ones allowed) → their Events and Rejections in order, numbered from
+    `first_line`. The lines are decoded in one call when they are all valid (the usual case, ~2 µs per event
+    cheaper); a chunk with any problem is decoded line by line so each problem gets its line and reason."""
+    if lines:
+        try:
+            events = _WIRE.decode_lines(_joined(lines))
+        except (msgspec.MsgspecError, TypeError):  # TypeError: bytes and text mixed
+            pass
+        else:
+            if _complete(events):
+                return cast("list[Event | Rejection]", events)
+    return [
+        decode_event(raw, number)
+        for number, raw in enumerate(lines, start=first_line)
+        if raw and not raw.isspace()
+    ]
+
+
+def _fast(obj: dict[str, Any]) -> Event | None:
+    """An already-decoded mapping of the common, valid shapes with no exceptions; None sends it to
+    `validate`. Every check here is a strict subset of the full one."""
     try:  # required keys by subscript (cheaper than .get); a missing one goes to `validate` to explain
         kind, event_id, device, ts = obj["kind"], obj["id"], obj["device"], obj["ts"]
     except KeyError:
@@ -231,44 +303,18 @@ def _fast(obj: dict[str, Any]) -> Event | None:
         kind in EVENT_KINDS
         and type(event_id) is str
         and 0 < len(event_id) <= MAX_ID_LEN
-        and not event_id.isspace()
         and type(device) is str
         and 0 < len(device) <= MAX_ID_LEN
-        and not device.isspace()
         and type(data) is dict
+        and (type(ts) is str or (type(ts) is int and MIN_TS <= ts < MAX_TS))
     ):
         return None
-    if type(ts) is not int or not MIN_TS <= ts < MAX_TS:
-        if type(ts) is not str:
-            return None
-        try:
-            ts = parse_ts(ts)
-        except SchemaError:
-            return None
     if (lon is not None or lat is not None) and not (
         type(lon) is float and type(lat) is float and -180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0
     ):
         return None
-    if kind in _KIND_CHECKS:
-        if kind == "gps.fix":
-            dget = data.get  # absent keys read as 0.0, which passes; a present None fails the type test
-            speed, battery, course = dget("speed", 0.0), dget("battery", 0.0), dget("course", 0.0)
-            if not (
-                lon is not None
-                and type(speed) in _NUMBER
-                and type(battery) in _NUMBER
-                and type(course) in _NUMBER
-                and 0.0 <= speed <= 1000.0
-                and 0.0 <= battery <= 100.0
-                and 0.0 <= course <= 360.0
-            ):
-                return None
-        else:
-            try:
-                _KIND_CHECKS[kind](data, lon)
-            except SchemaError:
-                return None
-    return Event(event_id, ts, device, kind, lon, lat, data)
+    event = Event(event_id, ts, device, kind, lon, lat, data)  # type: ignore[arg-type]  # ts: see _complete
+    return event if _complete([event]) else None
 
 
 def _raw_text(raw: bytes | str | Mapping[str, Any]) -> str:
@@ -289,6 +335,10 @@ def _raw_text(raw: bytes | str | Mapping[str, Any]) -> str:
 
 def decode_event(raw: bytes | str | Mapping[str, Any], line: int | None = None) -> Event | Rejection:
     """One message (JSON text or an already-decoded mapping) → Event, or Rejection(reason, raw, line)."""
+    if type(raw) is bytes or type(raw) is str:
+        event = _fast_text(raw)
+        if event is not None:
+            return event
     try:
         if type(raw) is bytes or type(raw) is str or not isinstance(raw, Mapping):
             obj = orjson.loads(raw)

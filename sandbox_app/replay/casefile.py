@@ -18,7 +18,14 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker
 from sandbox_app.replay.analytics import Response, response_of
-from sandbox_app.replay.entries import DEFAULT_MASKER, Describer, Entry, device_place, metres
+from sandbox_app.replay.entries import (
+    DEFAULT_MASKER,
+    DEFAULT_RADIUS_M,
+    Describer,
+    Entry,
+    device_place,
+    metres,
+)
 from sandbox_app.store import queries
 from sandbox_app.store.keyframes import last_fixes
 from sandbox_app.store.queries import Db
@@ -26,7 +33,6 @@ from sandbox_app.store.queries import Db
 if TYPE_CHECKING:
     from sandbox_app.geo.routing import RoutingGraph
 
-DEFAULT_RADIUS_M = 300.0
 DEFAULT_BEFORE_MS = 30 * 60_000
 DEFAULT_AFTER_MS = 60 * 60_000
 

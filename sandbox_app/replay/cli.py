@@ -22,7 +22,7 @@ from typing import Any
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.privacy.users import AuthError, PermissionDenied, UserBook, export, unmask
-from sandbox_app.replay.casefile import DEFAULT_RADIUS_M, CaseError
+from sandbox_app.replay.entries import DEFAULT_RADIUS_M
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
 _UNITS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}
@@ -90,7 +90,7 @@ def authorise(args: argparse.Namespace, target: str, detail: dict[str, Any]) -> 
 
 def cmd_case(args: argparse.Namespace) -> int:
     from sandbox_app.cli import EXIT_OK, CliError, _existing_store, _print_json
-    from sandbox_app.replay.casefile import build_case
+    from sandbox_app.replay.casefile import CaseError, build_case
     from sandbox_app.replay.export import write_csv, write_geojson
     from sandbox_app.store.queries import Db
 

@@ -17,6 +17,9 @@ from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker, Viewer, mask_id_number
 
+DEFAULT_RADIUS_M = 300.0
+"""How far around an incident a case file looks by default."""
+
 EARTH_RADIUS_M = 6_371_008.8
 DEFAULT_MASKER = Masker(Viewer.OFFICER)
 """Case files and exports mask personal data (plates included) unless asked otherwise."""

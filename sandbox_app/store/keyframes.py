@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from operator import itemgetter
 
 from sandbox_app.domain.events import Event
 from sandbox_app.store.base import Fix
@@ -19,6 +20,7 @@ from sandbox_app.store.migrations import CURRENT_FIX, FLUSH_KEYFRAMES, KEYFRAME_
 
 Frame = tuple[int, float, float]
 """(ts, lon, lat) of a device's last fix in one minute."""
+_ts_of = itemgetter(1)
 
 # Latest arrival wins a ts tie everywhere (>=), so a seek agrees with the live state.
 _UPSERT_LATEST = """
@@ -59,26 +61,25 @@ class Keyframes:
 
     def stage(self, conn: sqlite3.Connection, new: Sequence[Event], seq_before: int, max_seq: int) -> None:
         """Upsert latest_fix for this batch, buffer its keyframes, and fold when `lag` rows are due."""
-        latest: dict[str, Frame] = {}
         frames = self._frames
         folded = folded_seq(conn)
         if self._through != seq_before or self._base != folded:
             frames = self._frames = {}  # another writer (or a failed write) came between: start over
             self._base, self._complete = folded, folded == seq_before
         self._through = -1
-        fixes = [  # flagged fixes stay in the log only, never a position
-            (e.device, e.ts, e.lon, e.lat)
+        fixes: list[tuple[str, int, Frame]] = [  # flagged fixes stay in the log only, never a position
+            (e.device, e.ts, (e.ts, e.lon, e.lat))
             for e in new
             if e.kind == "gps.fix" and e.lon is not None and e.lat is not None and "flagged" not in e.data
         ]
-        for device, ts, lon, lat in fixes:
-            prev = latest.get(device)
-            if prev is None or ts >= prev[0]:
-                latest[device] = (ts, lon, lat)
-            key = (device, ts // KEYFRAME_MS)
-            frame = frames.get(key)
-            if frame is None or ts >= frame[0]:
-                frames[key] = (ts, lon, lat)
+        # In ts order (stable, so a tie keeps arrival order), the last fix of a key in a comprehension is the
+        # one `>=` would keep: only the few (device, minute) keys of the batch need comparing with the buffer.
+        fixes.sort(key=_ts_of)
+        latest = {device: frame for device, _, frame in fixes}
+        for key, frame in {(device, ts // KEYFRAME_MS): frame for device, ts, frame in fixes}.items():
+            kept = frames.get(key)
+            if kept is None or frame[0] >= kept[0]:
+                frames[key] = frame
         if latest:
             conn.executemany(_UPSERT_LATEST, [(d, *f) for d, f in latest.items()])
         if max_seq - folded >= self.lag:
