@@ -43,6 +43,13 @@ STORE_HEALTH = "store"
 """Name of the store's entry in `Engine.health`: disconnected while writes fail (e.g. disk full)."""
 _by_ts = attrgetter("ts")
 FlagFn = Callable[[Event], "str | None"]
+ObserveFn = Callable[[list[Event]], None]
+
+
+def _ignore(_: Event) -> None:
+    """Stands in for `list.append` when no rule observes runs of events."""
+
+
 AuditFn = Callable[[str, str, str, dict[str, Any]], object]
 """(actor, action, target, detail): e.g. `sandbox_app.privacy.audit.AuditTrail`."""
 
@@ -132,8 +139,14 @@ class Engine:
         self._flaggers: dict[str, list[FlagFn]] = {}
         self._lock = threading.RLock()
         """One caller at a time: bridges ingest from their own threads, the GUI acts from its worker."""
+        self._observers: list[ObserveFn] = []
+        """`observe` of rules that take whole runs of events (base.Observer) instead of `on_event`."""
         for rule in self.rules:
             flag = getattr(rule, "flag", None)
+            observe = getattr(rule, "observe", None)
+            if callable(observe):
+                self._observers.append(observe)
+                continue
             for kind in rule.kinds:
                 self._routes.setdefault(kind, []).append(rule)
                 if callable(flag):
@@ -305,7 +318,6 @@ class Engine:
         """Once the batch is durable: run the new events through the rules, save alerts, publish."""
         result.accepted = len(new)
         result.duplicates = len(events) - len(new)
-        new.sort(key=_by_ts)
         self._run_rules(new)
         self._finish_batch(new, self._latest_fixes(new) if self._wants_delta() else {})
         return result
@@ -330,25 +342,38 @@ class Engine:
 
     def _run_rules(self, events: Iterable[Event]) -> None:
         """Route events (in ts order) to the rules of their kind, running `on_time` first whenever the clock
-        crosses a minute boundary. The per-event hot loop of the engine, hence locals only."""
+        crosses a minute boundary; observers take each run of events between ticks in one call. The
+        per-event hot loop of the engine, hence locals only."""
         routes, flag_routes, emit = self._routes, self._flag_routes, self._emit
         next_tick, latest = self._next_tick, self.clock.now_ms()
         nothing: tuple[Rule, ...] = ()
+        run: list[Event] = []
+        keep = run.append if self._observers else _ignore
         for event in events:
             flagged = "flagged" in event.data
             if flagged and QUARANTINED in event.data:
                 continue  # impossible time: stored, never evaluated, never moves the clock
             ts = event.ts
             if ts >= next_tick:
+                if run:
+                    self._observe(run)
+                    run.clear()
                 boundary = ts - ts % MS_PER_MINUTE
                 self._tick(boundary)
                 next_tick = self._next_tick = boundary + MS_PER_MINUTE
             if ts > latest:
                 latest = ts
+            keep(event)
             for rule in (flag_routes if flagged else routes).get(event.kind, nothing):
                 for signal in rule.on_event(event):
                     emit(signal)
+        if run:
+            self._observe(run)
         self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
+
+    def _observe(self, run: list[Event]) -> None:
+        for observe in self._observers:
+            observe(run)
 
     def _tick(self, now_ts: int) -> None:
         """Rules' `on_time`, after the bridges still connected (and those heard before the clock started)

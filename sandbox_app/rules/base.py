@@ -56,6 +56,14 @@ class Flagger(Protocol):
     def flag(self, event: Event) -> str | None: ...
 
 
+class Observer(Protocol):
+    """Optional extra for a rule whose `on_event` never returns signals (it only keeps state for `on_time`):
+    the engine hands it each run of evaluated events between two clock ticks in one call, in ts order and of
+    every kind (it ignores those it does not want). Equivalent to `on_event` on each, which backtests use."""
+
+    def observe(self, events: Iterable[Event]) -> None: ...
+
+
 RuleFactory = Callable[[District, RuleConfig], Rule]
 
 RULE_FAMILIES: dict[str, RuleFactory] = {}

@@ -48,7 +48,8 @@ class Store(DispatchStore, Protocol):
 
     # events -----------------------------------------------------------------------------------------
     def append_events(self, events: Sequence[Event]) -> list[Event]:
-        """Append a batch durably; return only the events that were new (idempotent by event id)."""
+        """Append a batch durably; return only the events that were new (idempotent by event id), in the
+        order given (the engine passes them in ts order and evaluates the result as it comes)."""
 
     def events_between(
         self, start_ts: int, end_ts: int, kinds: Iterable[str] | None = None

@@ -52,3 +52,20 @@ def test_start_watches_devices_that_never_spoke(dist: District) -> None:
 def test_unknown_kind_in_heartbeat_table_names_its_key(dist: District) -> None:
     with pytest.raises(RuleConfigError, match=r"device_offline\.heartbeat_s\.toaster"):
         make_rule("device_offline", dist, heartbeat_s={"toaster": 10})
+
+
+def test_engine_batches_see_each_event_before_the_tick_after_it(dist: District) -> None:
+    """The engine hands device_offline whole runs of events between ticks (`observe`): a heartbeat one
+    minute before the deadline, in the same batch as later traffic, must still be seen before that tick."""
+    from sandbox_app.engine import Engine
+    from sandbox_app.store import open_store
+
+    engine = Engine(open_store(":memory:"), dist, [make_rule("device_offline", dist)])
+    engine.ingest([ev("door.open", "DM-OWN", T0)])  # watched from here: due at 2:00
+    traffic = [ev("gps.fix", "GPS-G", T0 + i * MIN, 120.003, 30.003) for i in range(1, 2 * 60 + 30)]
+    beat = ev("device.heartbeat", "DM-OWN", T0 + 2 * HOUR - MIN)
+    engine.ingest(sorted([*traffic, beat], key=lambda e: e.ts))
+    offline = [a for a in engine.open_alerts() if a.subject == "DM-OWN"]
+    assert offline == [], "the heartbeat at 1:59 keeps the magnet alive at the 2:00 tick"
+    engine.advance_to(T0 + 4 * HOUR)
+    assert [a.first_ts for a in engine.open_alerts() if a.subject == "DM-OWN"] == [T0 + 4 * HOUR - MIN]

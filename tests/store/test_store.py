@@ -134,6 +134,12 @@ def test_append_returns_only_new_events_within_and_across_batches(store: Store) 
     assert list(store.events_between(0, 10_000)) == [a, c, b]  # first copy of "a" kept, time order
 
 
+def test_append_returns_new_events_in_the_order_given(store: Store) -> None:
+    """The engine evaluates what append returns as it comes, so the given (ts) order must survive."""
+    given = [Event(f"e{i:04d}", 10_000 - i * 7 % 2_000, f"D{i % 3}", "door.open") for i in range(2_500)]
+    assert store.append_events([*given[:1_200], given[5], *given[1_200:]]) == given
+
+
 def test_events_between_is_inclusive_ordered_and_pages(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys.modules[type(store).__module__], "_PAGE", 3)
     events = [Event(f"e{i}", 1000 * (i % 4), f"D{i}", "device.heartbeat") for i in range(10)]
