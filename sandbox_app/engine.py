@@ -44,14 +44,12 @@ STORE_HEALTH = "store"
 _by_ts = attrgetter("ts")
 FlagFn = Callable[[Event], "str | None"]
 ObserveFn = Callable[[list[Event]], None]
+AuditFn = Callable[[str, str, str, dict[str, Any]], object]
+"""(actor, action, target, detail): e.g. `sandbox_app.privacy.audit.AuditTrail`."""
 
 
 def _ignore(_: Event) -> None:
     """Stands in for `list.append` when no rule observes runs of events."""
-
-
-AuditFn = Callable[[str, str, str, dict[str, Any]], object]
-"""(actor, action, target, detail): e.g. `sandbox_app.privacy.audit.AuditTrail`."""
 
 
 class HealthReport(Protocol):

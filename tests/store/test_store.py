@@ -254,6 +254,16 @@ def test_last_fixes_same_ts_latest_arrival_wins(store: Store) -> None:
     assert store.last_fixes(5_000) == {"X": Fix("X", 5_000, 2.0, 2.0)}  # from the log window
 
 
+def test_same_ts_in_one_batch_latest_arrival_wins_in_keyframes_too(opener: Opener) -> None:
+    store = opener(keyframe_lag=1)
+    store.append_events(
+        [_fix("q", "X", 5_000, 2.0, 2.0), _fix("s", "X", 5_000, 4.0, 4.0), _fix("t", "X", 10, 9, 9)]
+    )
+    assert store.last_fixes(MIN) == {"X": Fix("X", 5_000, 4.0, 4.0)}  # from the keyframe
+    assert store.last_fixes(5_000) == {"X": Fix("X", 5_000, 4.0, 4.0)}  # from the log window
+    store.close()
+
+
 def test_duplicate_fix_does_not_move_position(store: Store) -> None:
     store.append_events([_fix("p", "X", 5_000, 1.0, 1.0)])
     store.append_events([_fix("p", "X", 9_000, 7.0, 7.0)])
