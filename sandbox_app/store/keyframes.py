@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from operator import itemgetter
+from operator import attrgetter
 
 from sandbox_app.domain.events import Event
 from sandbox_app.store.base import Fix
@@ -20,7 +20,7 @@ from sandbox_app.store.migrations import CURRENT_FIX, FLUSH_KEYFRAMES, KEYFRAME_
 
 Frame = tuple[int, float, float]
 """(ts, lon, lat) of a device's last fix in one minute."""
-_ts_of = itemgetter(1)
+_by_ts = attrgetter("ts")
 
 # Latest arrival wins a ts tie everywhere (>=), so a seek agrees with the live state.
 _UPSERT_LATEST = """
@@ -67,21 +67,21 @@ class Keyframes:
             frames = self._frames = {}  # another writer (or a failed write) came between: start over
             self._base, self._complete = folded, folded == seq_before
         self._through = -1
-        fixes: list[tuple[str, int, Frame]] = [  # flagged fixes stay in the log only, never a position
-            (e.device, e.ts, (e.ts, e.lon, e.lat))
+        fixes = [  # flagged fixes stay in the log only, never a position
+            e
             for e in new
             if e.kind == "gps.fix" and e.lon is not None and e.lat is not None and "flagged" not in e.data
         ]
         # In ts order (stable, so a tie keeps arrival order), the last fix of a key in a comprehension is the
         # one `>=` would keep: only the few (device, minute) keys of the batch need comparing with the buffer.
-        fixes.sort(key=_ts_of)
-        latest = {device: frame for device, _, frame in fixes}
-        for key, frame in {(device, ts // KEYFRAME_MS): frame for device, ts, frame in fixes}.items():
+        fixes.sort(key=_by_ts)
+        for key, fix in {(e.device, e.ts // KEYFRAME_MS): e for e in fixes}.items():
             kept = frames.get(key)
-            if kept is None or frame[0] >= kept[0]:
-                frames[key] = frame
+            if kept is None or fix.ts >= kept[0]:
+                frames[key] = (fix.ts, fix.lon, fix.lat)  # type: ignore[assignment]  # both tested above
+        latest = {e.device: e for e in fixes}
         if latest:
-            conn.executemany(_UPSERT_LATEST, [(d, *f) for d, f in latest.items()])
+            conn.executemany(_UPSERT_LATEST, [(d, e.ts, e.lon, e.lat) for d, e in latest.items()])
         if max_seq - folded >= self.lag:
             self._fold(conn, folded, max_seq)
 

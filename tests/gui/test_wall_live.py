@@ -169,7 +169,15 @@ def test_wall_focuses_the_alarm_masks_every_name_and_writes_large(
     assert not window.dispatch_panel.isVisible() and not window.menuBar().isVisible()
     _wait_guards(qtbot, window)
     device = run.inject_smoke(demo)
-    qtbot.waitUntil(lambda: window.wall is not None and window.wall.focused is not None, timeout=10_000)
+    # a high alert the simulator raised may hold the focus first: the critical one must take it over
+    qtbot.waitUntil(
+        lambda: (
+            window.wall is not None
+            and window.wall.focused is not None
+            and window.wall.focused.subject == device
+        ),
+        timeout=10_000,
+    )
     focused = window.wall.focused
     assert focused is not None and focused.subject == device and focused.severity == Severity.CRITICAL
     assert window.fly_to_alert == focused.id and window.wall.beeper.played >= 1
