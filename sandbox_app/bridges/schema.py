@@ -1,8 +1,10 @@
 """The one JSON event schema (docs/events.md): decode and validate to `Event`, or explain a `Rejection`.
 
 Every bridge ends here, so a bad message is rejected with a reason the operator can act on and never reaches
-the store or the rules. Validation is hand-written rather than a schema library because it runs for every
-event at tens of thousands per second.
+the store or the rules. Two paths, which must agree (tests/bridges/test_decode_lines.py): the fast one decodes
+JSON text straight into `Event` with msgspec (types and ranges checked in C, the rest in `_complete`) and
+only says yes or "not sure"; the full one (`validate`, hand-written) decides every message the fast one is
+unsure of and explains each rejection in words a person can act on.
 """
 
 from __future__ import annotations
