@@ -48,10 +48,6 @@ AuditFn = Callable[[str, str, str, dict[str, Any]], object]
 """(actor, action, target, detail): e.g. `sandbox_app.privacy.audit.AuditTrail`."""
 
 
-def _ignore(_: Event) -> None:
-    """Stands in for `list.append` when no rule observes runs of events."""
-
-
 class HealthReport(Protocol):
     """What the engine needs of `sandbox_app.bridges.health.BridgeHealth` (`connected` and `received`
     are read when present, to tell a live bridge from a silent one)."""
@@ -346,32 +342,30 @@ class Engine:
         next_tick, latest = self._next_tick, self.clock.now_ms()
         nothing: tuple[Rule, ...] = ()
         run: list[Event] = []
-        keep = run.append if self._observers else _ignore
         for event in events:
             flagged = "flagged" in event.data
             if flagged and QUARANTINED in event.data:
                 continue  # impossible time: stored, never evaluated, never moves the clock
             ts = event.ts
             if ts >= next_tick:
-                if run:
-                    self._observe(run)
-                    run.clear()
+                self._observe(run)
+                run.clear()
                 boundary = ts - ts % MS_PER_MINUTE
                 self._tick(boundary)
                 next_tick = self._next_tick = boundary + MS_PER_MINUTE
             if ts > latest:
                 latest = ts
-            keep(event)
+            run.append(event)
             for rule in (flag_routes if flagged else routes).get(event.kind, nothing):
                 for signal in rule.on_event(event):
                     emit(signal)
-        if run:
-            self._observe(run)
+        self._observe(run)
         self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
 
     def _observe(self, run: list[Event]) -> None:
-        for observe in self._observers:
-            observe(run)
+        if run:
+            for observe in self._observers:
+                observe(run)
 
     def _tick(self, now_ts: int) -> None:
         """Rules' `on_time`, after the bridges still connected (and those heard before the clock started)

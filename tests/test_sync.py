@@ -4,7 +4,6 @@ sync stopped, or the broker down) catches up from the store when it is back."""
 
 from __future__ import annotations
 
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +28,7 @@ from sandbox_app.sync import (
     StationSync,
     parse_broker,
 )
-from tests.servers import Mosquitto, mosquitto_binary
+from tests.servers import Mosquitto, mosquitto_binary, ram_broker
 from tests.store.test_store import _district
 
 T0 = 1_767_225_600_000  # 2026-01-01
@@ -40,13 +39,8 @@ LATENCY_S = 1.0
 def broker() -> Iterator[Mosquitto]:
     if mosquitto_binary() is None:
         pytest.skip("mosquitto is not installed (make setup installs it)")
-    with tempfile.TemporaryDirectory() as workdir:
-        server = Mosquitto(Path(workdir))
-        server.start()
-        try:
-            yield server
-        finally:
-            server.stop()
+    with ram_broker() as server:
+        yield server
 
 
 class Station:

@@ -56,12 +56,11 @@ def _decode_batches(lines: Iterable[bytes | str], batch_size: int) -> Iterator[l
         batch += decode_lines(chunk, number)
         number += len(chunk)
         del chunk  # not kept alive across the yield: the consumer's GC would scan it (engine.py)
-        if len(batch) >= batch_size:
+        while len(batch) >= batch_size:
             yield batch[:batch_size]
             batch = batch[batch_size:]
-    while batch:
-        yield batch[:batch_size]
-        batch = batch[batch_size:]
+    if batch:
+        yield batch
 
 
 def read_jsonl(source: Path | str | Iterable[bytes | str], batch_size: int = DEFAULT_BATCH) -> Iterator[Item]:

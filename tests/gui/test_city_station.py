@@ -5,7 +5,6 @@ writes appears in its alerts panel), and replay is off with the reason said."""
 from __future__ import annotations
 
 import gc
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from sandbox_app.live import LiveOptions
 from sandbox_app.resources import demo_package
 from sandbox_app.store.postgres import PostgresStore
 from sandbox_app.sync import Broker
-from tests.servers import Mosquitto, mosquitto_binary
+from tests.servers import Mosquitto, mosquitto_binary, ram_broker
 from widgets.app import launch
 
 
@@ -30,13 +29,8 @@ from widgets.app import launch
 def mosquitto() -> Iterator[Mosquitto]:
     if mosquitto_binary() is None:
         pytest.skip("mosquitto is not installed (make setup installs it)")
-    with tempfile.TemporaryDirectory() as workdir:
-        server = Mosquitto(Path(workdir))
-        server.start()
-        try:
-            yield server
-        finally:
-            server.stop()
+    with ram_broker() as server:
+        yield server
 
 
 def test_station_window_on_postgres(
