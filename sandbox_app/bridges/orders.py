@@ -16,12 +16,12 @@ from typing import Any
 
 import orjson
 import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode
+from paho.mqtt.enums import MQTTErrorCode
 from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 
 from sandbox_app.bridges.mqtt import TOPIC_ROOT
-from sandbox_app.bridges.transport.mqtt import MqttSettings
+from sandbox_app.bridges.transport.mqtt import MqttSettings, link_client
 from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.events import Rejection
 
@@ -109,12 +109,7 @@ class MqttOrderSender:
         self.settings = settings
         self.station = station
         self._connected = threading.Event()
-        self._client = mqtt.Client(
-            CallbackAPIVersion.VERSION2, client_id=settings.client_id, protocol=mqtt.MQTTv5
-        )
-        if settings.username is not None:
-            self._client.username_pw_set(settings.username, settings.password)
-        self._client.reconnect_delay_set(settings.reconnect_min_s, settings.reconnect_max_s)
+        self._client = link_client(settings)
         self._client.on_connect = self._on_connect
         self._client.on_disconnect = self._on_disconnect
 

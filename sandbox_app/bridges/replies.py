@@ -26,8 +26,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
-from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 from paho.mqtt.subscribeoptions import SubscribeOptions
@@ -36,7 +34,7 @@ from sandbox_app.bridges.health import BridgeHealth, HealthReporter, HealthTrack
 from sandbox_app.bridges.mqtt import TOPIC_ROOT
 from sandbox_app.bridges.orders import Reply, decode_reply
 from sandbox_app.bridges.transport import BridgeClock
-from sandbox_app.bridges.transport.mqtt import MqttSettings
+from sandbox_app.bridges.transport.mqtt import MqttSettings, connect_persistent, link_client
 from sandbox_app.dispatch.lifecycle import DispatchDesk
 from sandbox_app.domain.dispatch import DispatchError, DispatchState, next_states
 from sandbox_app.domain.events import Rejection
@@ -109,13 +107,7 @@ class MqttReplySubscriber:
     # lifecycle ------------------------------------------------------------------------------------------
     def start(self) -> None:
         """Connect in the background; paho retries with backoff until `stop()`."""
-        s = self.settings
-        props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
-        props.SessionExpiryInterval = s.session_expiry_s
-        props.ReceiveMaximum = s.receive_maximum
-        self._client.connect_async(
-            s.host, s.port, keepalive=s.keepalive_s, clean_start=False, properties=props
-        )
+        connect_persistent(self._client, self.settings)
         self._client.loop_start()
 
     def stop(self) -> None:
@@ -201,13 +193,7 @@ class MqttReplySubscriber:
 
     # paho callbacks (network thread) ----------------------------------------------------------------------
     def _make_client(self) -> mqtt.Client:
-        s = self.settings
-        client = mqtt.Client(
-            CallbackAPIVersion.VERSION2, client_id=s.client_id, protocol=mqtt.MQTTv5, manual_ack=True
-        )
-        if s.username is not None:
-            client.username_pw_set(s.username, s.password)
-        client.reconnect_delay_set(s.reconnect_min_s, s.reconnect_max_s)
+        client = link_client(self.settings, manual_ack=True)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_connect_fail = lambda *_: self._health.set_connected(False)

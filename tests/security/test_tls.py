@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -219,3 +220,31 @@ def test_http_pull_over_https_with_a_bearer_token(tmp_path: Path) -> None:
     finally:
         server.stop()
         sink.close()
+
+
+def test_order_sender_and_reply_subscriber_use_the_links_tls_and_login(tls_broker: Mosquitto) -> None:
+    """The dispatch side of a link (orders out, replies in) connects as the event bridge does: over TLS with
+    the link's login, where a plain-text client is refused."""
+    from sandbox_app.bridges.orders import MqttOrderSender
+    from sandbox_app.bridges.replies import MqttReplySubscriber
+    from sandbox_app.domain.model import District
+
+    wait_for_port(tls_broker.port)
+    link = settings(tls_broker, "bridge-pw-1")
+    sender = MqttOrderSender(replace(link, client_id="tls-orders"), "st1")
+    replies = MqttReplySubscriber(
+        replace(link, client_id="tls-replies"), "st1", District("t", "UTC"), WallClock()
+    )
+    plain = MqttOrderSender(replace(link, client_id="plain-orders", tls=False), "st1")
+    for client in (sender, replies, plain):
+        client.start()
+    try:
+        assert sender.wait_connected(10), "the order sender must get in over TLS"
+        deadline = time.monotonic() + 10
+        while not replies.health.connected:
+            assert time.monotonic() < deadline, "the reply subscriber never connected over TLS"
+            time.sleep(0.05)
+        assert not plain.wait_connected(0.5), "a plain-text client got in"
+    finally:
+        for client in (sender, replies, plain):
+            client.stop()

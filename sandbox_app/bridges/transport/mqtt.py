@@ -67,6 +67,32 @@ class MqttSettings:
     """Client certificate and key, for brokers that authenticate bridges by certificate."""
 
 
+def link_client(s: MqttSettings, *, manual_ack: bool = False) -> mqtt.Client:
+    """An MQTT v5 client set up as the link says: TLS (the broker's certificate always verified), login
+    and reconnect backoff. Every client of a link (events, orders, replies) is made here, so none of them
+    can forget one of the link's security settings. Callbacks are the caller's."""
+    client = mqtt.Client(
+        CallbackAPIVersion.VERSION2, client_id=s.client_id, protocol=mqtt.MQTTv5, manual_ack=manual_ack
+    )
+    if s.tls:
+        client.tls_set(
+            ca_certs=s.ca_certs, certfile=s.certfile, keyfile=s.keyfile, cert_reqs=ssl.CERT_REQUIRED
+        )
+    if s.username is not None:
+        client.username_pw_set(s.username, s.password)
+    client.reconnect_delay_set(s.reconnect_min_s, s.reconnect_max_s)
+    return client
+
+
+def connect_persistent(client: mqtt.Client, s: MqttSettings) -> None:
+    """Connect in the background to the session the broker keeps for `s.client_id` (no clean start), so
+    messages queued while we were away are delivered; paho retries with backoff until disconnected."""
+    props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
+    props.SessionExpiryInterval = s.session_expiry_s
+    props.ReceiveMaximum = s.receive_maximum
+    client.connect_async(s.host, s.port, keepalive=s.keepalive_s, clean_start=False, properties=props)
+
+
 @dataclass(frozen=True, slots=True)
 class _Pending:
     items: Sequence[Item]
@@ -104,14 +130,10 @@ class MqttTransport:
     # lifecycle ------------------------------------------------------------------------------------------
     def start(self) -> None:
         """Connect in the background; paho retries with exponential backoff until `stop()`."""
-        s = self.settings
-        props = Properties(PacketTypes.CONNECT)  # type: ignore[no-untyped-call]
-        props.SessionExpiryInterval = s.session_expiry_s
-        props.ReceiveMaximum = s.receive_maximum
-        self._client.connect_async(
-            s.host, s.port, keepalive=s.keepalive_s, clean_start=False, properties=props
+        connect_persistent(self._client, self.settings)
+        self._worker = threading.Thread(
+            target=self._work, name=f"mqtt-bridge-{self.settings.client_id}", daemon=True
         )
-        self._worker = threading.Thread(target=self._work, name=f"mqtt-bridge-{s.client_id}", daemon=True)
         self._worker.start()
         self._client.loop_start()
 
@@ -139,20 +161,7 @@ class MqttTransport:
 
     # paho callbacks (network thread) ----------------------------------------------------------------------
     def _make_client(self) -> mqtt.Client:
-        s = self.settings
-        client = mqtt.Client(
-            CallbackAPIVersion.VERSION2,
-            client_id=s.client_id,
-            protocol=mqtt.MQTTv5,
-            manual_ack=True,
-        )
-        if s.tls:
-            client.tls_set(
-                ca_certs=s.ca_certs, certfile=s.certfile, keyfile=s.keyfile, cert_reqs=ssl.CERT_REQUIRED
-            )
-        if s.username is not None:
-            client.username_pw_set(s.username, s.password)
-        client.reconnect_delay_set(s.reconnect_min_s, s.reconnect_max_s)
+        client = link_client(self.settings, manual_ack=True)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_connect_fail = self._on_connect_fail
