@@ -71,6 +71,21 @@ class Gat1400Config:
     """GA/T 1400 DeviceID / TollgateID → our device id; unlisted ids are used as they are."""
     directions: Mapping[str, str] = field(default_factory=dict)
     """Our device id → "in" or "out" for plate cameras (GA/T 1400's Direction is a compass code)."""
+    require_digest_each_request: bool = False
+    """Every keepalive, upload and unregister carries a fresh digest (single-use nonce), not only Register."""
+    require_session_token: bool = True
+    """After Register, requests must return the session cookie it set (and come from the same address);
+    false only for peers that cannot keep a cookie: then the address alone binds the session."""
+    nonce_ttl_s: float = 60.0
+    """A digest nonce is good once, and only this long after it was issued."""
+    session_ttl_s: float = 24 * 3600.0
+    """A registration lasts at most this long, keepalives or not; then the peer registers again."""
+    max_body_bytes: int = 4 * 1024 * 1024
+    """Largest upload body read (checked before reading, after the sender is known); more is 413."""
+    max_connections: int = 32
+    """Concurrent connections served; more are answered 503 and closed."""
+    idle_timeout_s: float = 30.0
+    """A connection that sends nothing for this long (idle, half-sent headers, stalled body) is closed."""
 
 
 class Gat1400Error(ValueError):

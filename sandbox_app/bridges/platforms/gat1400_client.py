@@ -4,7 +4,9 @@ Used when the sandbox itself reports to a higher 视图库 (a district platform)
 peer of `Gat1400Server`. Timing: register (digest auth); on failure retry with backoff (`retry_min_s` doubling
 to `retry_max_s`); once registered, a keepalive every `keepalive_s` (60 s by default); a keepalive that
 fails or is refused (StatusCode ≠ 0) means the upper level forgot us: register again at once.
-Every request carries `User-Identify: <device id>` as the standard asks.
+Every request carries `User-Identify: <device id>` as the standard asks, and the session cookie the
+upper level set at Register (kept by the `requests.Session`); with `digest_each_request` every request
+is also digest-authenticated (an upper level with `require_digest_each_request = true`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Gat1400Client:
         retry_max_s: float = 60.0,
         timeout_s: float = 10.0,
         session: requests.Session | None = None,
+        digest_each_request: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.device_id = device_id
@@ -42,6 +45,7 @@ class Gat1400Client:
         self.retry_max_s = retry_max_s
         self.timeout_s = timeout_s
         self._session = session or requests.Session()
+        self.digest_each_request = digest_each_request
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.registered = False
@@ -54,7 +58,7 @@ class Gat1400Client:
             self.base_url + path,
             data=orjson.dumps(obj),
             headers={"Content-Type": "application/VIID+JSON;charset=UTF-8", "User-Identify": self.device_id},
-            auth=self._auth if auth else None,
+            auth=self._auth if auth or self.digest_each_request else None,
             timeout=self.timeout_s,
         )
         try:

@@ -1,39 +1,37 @@
 """The receiving side of GA/T 1400: lower-level devices and platforms register here and push records.
 
-A small stdlib HTTP server (one thread per connection; uploads are rare and bulky, not hot-path). Register
-and UnRegister are digest-authenticated (MD5, qop=auth, the device id as user name); a peer stays online
-while its keepalives arrive, and one silent for `missed_keepalives` periods must register again. Uploads
-from a peer that is not online are refused with StatusCode 4, as the standard's upper level does.
-Every request gets a ResponseStatusObject (or a ResponseStatusListObject, one status per record); the
-reply is sent only after the sink returned, i.e. after the events are durable.
+A small stdlib HTTP server (`GuardedHTTPServer`: a thread per connection, capped at `max_connections`,
+each closed after `idle_timeout_s` of silence; uploads are rare and bulky, not hot-path). Register is
+digest-authenticated and opens a session bound to the peer's address and a token (`gat1400_auth`);
+keepalives, uploads and UnRegister must come from that session, and the sender is checked *before* the
+body is read, so a stranger cannot make us read or parse anything. A peer silent for `missed_keepalives`
+periods must register again. Uploads from a peer that is not online are refused with StatusCode 4, as the
+standard's upper level does. Every request gets a ResponseStatusObject (or a ResponseStatusListObject,
+one status per record); the reply is sent only after the sink returned, i.e. after the events are durable.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import secrets
 import threading
 from collections.abc import Callable, Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import orjson
 
 from sandbox_app.bridges.health import BridgeHealth, HealthReporter, HealthTracker
+from sandbox_app.bridges.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal, peer_host
 from sandbox_app.bridges.platforms import gat1400 as g
+from sandbox_app.bridges.platforms.gat1400_auth import COOKIE, Credentials, PeerAuth, session_cookie
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.domain.events import Event
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 32 * 1024 * 1024
+MAX_SYSTEM_BODY = 16 * 1024
+"""Register / Keepalive / UnRegister bodies are a few hundred bytes."""
 RecordSink = Callable[[str, Sequence[Any]], object]
 """(endpoint, records) for community registry uploads (PersonInfos, CarInfos, ...)."""
-
-
-def _md5(text: str) -> str:
-    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
 class Gat1400Server:
@@ -56,11 +54,8 @@ class Gat1400Server:
         self.records = records
         self.save_snapshot = save_snapshot
         self.health_tracker = HealthTracker(f"gat1400:{config.server_id}", clock.now_ms, reporter)
-        self._nonces: set[str] = set()
-        self._peers: dict[str, int] = {}
-        self.lock = threading.Lock()
-        self._http = ThreadingHTTPServer((host, port), _Handler)
-        self._http.daemon_threads = True
+        self.auth = PeerAuth(config, clock.now_ms)
+        self._http = GuardedHTTPServer((host, port), _Handler, config.idle_timeout_s, config.max_connections)
         self._http.owner = self  # type: ignore[attr-defined]
         self._thread: threading.Thread | None = None
 
@@ -88,56 +83,14 @@ class Gat1400Server:
     # --- peers ------------------------------------------------------------------------------------------
 
     def online(self, device_id: str) -> bool:
-        """Registered and heard from within `missed_keepalives` keepalive periods."""
-        limit_ms = self.config.keepalive_s * self.config.missed_keepalives * 1000.0
-        with self.lock:
-            seen = self._peers.get(device_id)
-        return seen is not None and self.clock.now_ms() - seen <= limit_ms
+        """Registered, heard from within `missed_keepalives` periods, and within `session_ttl_s`."""
+        return self.auth.online(device_id)
 
     def peers(self) -> list[str]:
-        with self.lock:
-            return sorted(self._peers)
-
-    def touch(self, device_id: str) -> None:
-        with self.lock:
-            self._peers[device_id] = self.clock.now_ms()
+        return self.auth.peers()
 
     def forget(self, device_id: str) -> None:
-        with self.lock:
-            self._peers.pop(device_id, None)
-
-    def new_nonce(self) -> str:
-        nonce = secrets.token_hex(16)
-        with self.lock:
-            if len(self._nonces) > 10_000:
-                self._nonces.clear()
-            self._nonces.add(nonce)
-        return nonce
-
-    def digest_valid(self, header: str, method: str, path: str, device_id: str) -> bool:
-        if not header.startswith("Digest "):
-            return False
-        fields: dict[str, str] = {}
-        for item in header[7:].split(","):
-            key, _, value = item.strip().partition("=")
-            fields[key] = value.strip().strip('"')
-        password = self.config.passwords.get(device_id)
-        with self.lock:
-            known = fields.get("nonce") in self._nonces
-        if password is None or not known or fields.get("username") != device_id or fields.get("uri") != path:
-            return False
-        ha1 = _md5(f"{device_id}:{self.config.realm}:{password}")
-        ha2 = _md5(f"{method}:{path}")
-        parts = (
-            ha1,
-            fields["nonce"],
-            fields.get("nc", ""),
-            fields.get("cnonce", ""),
-            fields.get("qop", ""),
-            ha2,
-        )
-        expected = _md5(":".join(parts)) if fields.get("qop") else _md5(f"{ha1}:{fields['nonce']}:{ha2}")
-        return secrets.compare_digest(expected, fields.get("response", ""))
+        self.auth.forget(device_id)
 
     def deliver(self, items: list[Item]) -> None:
         """Into the sink (durable on return), then counted; a sink failure propagates to the request."""
@@ -148,10 +101,7 @@ class Gat1400Server:
         self.health_tracker.record_batch(items)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: ThreadingHTTPServer
-
+class _Handler(GuardedHandler):
     @property
     def owner(self) -> Gat1400Server:
         owner: Gat1400Server = self.server.owner  # type: ignore[attr-defined]
@@ -167,12 +117,36 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for key, value in (extra or {}).items():
             self.send_header(key, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)
 
-    def _status(self, code: int, ident: str = "") -> None:
+    def _status(self, code: int, ident: str = "", extra: dict[str, str] | None = None) -> None:
         o = self.owner
-        self._reply(200, g.response(self.path, code, ident, o.clock.now_ms(), o.config.utc_offset_h))
+        obj = g.response(self.path, code, ident, o.clock.now_ms(), o.config.utc_offset_h)
+        self._reply(401 if extra and "WWW-Authenticate" in extra else 200, obj, extra)
+
+    def _credentials(self) -> Credentials:
+        return Credentials(
+            peer_host(self),
+            session_cookie(self.headers.get("Cookie", "")),
+            self.headers.get("Authorization", ""),
+            self.command,
+            self.path,
+        )
+
+    def _refused(self, device: str, why: str) -> None:
+        """StatusCode 4 (a 401 challenge when a digest would have done), and the connection closed: the
+        body of a refused request is never read."""
+        o = self.owner
+        o.health_tracker.reject(f"{self.path}: {device or '?'} refused: {why}")
+        log.warning("GA/T 1400 %s from %s as %r refused: %s", self.path, peer_host(self), device[:40], why)
+        self.close_connection = True
+        digest = "digest" in why
+        self._status(
+            g.STATUS_INVALID_OPERATION, device, {"WWW-Authenticate": o.auth.challenge()} if digest else None
+        )
 
     def do_GET(self) -> None:
         o = self.owner
@@ -188,44 +162,44 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     def do_POST(self) -> None:
-        length = self.headers.get("Content-Length", "0")
-        if not length.isdigit() or int(length) > MAX_BODY:
+        o = self.owner
+        path = self.path.split("?", 1)[0]
+        system = path in (g.REGISTER, g.UNREGISTER, g.KEEPALIVE)
+        if not system and path not in g.DECODERS and path not in g.RECORD_PATHS:
             self.close_connection = True
-            self._status(g.STATUS_INVALID_JSON_FORMAT)
+            self._reply(
+                404, g.response(path, g.STATUS_INVALID_OPERATION, "", o.clock.now_ms(), o.config.utc_offset_h)
+            )
             return
-        raw = self.rfile.read(int(length))
+        sender = self.headers.get("User-Identify", "").strip()
+        if not system:
+            why = o.auth.check(sender, self._credentials())  # before a byte of the body is read
+            if why is not None:
+                self._refused(sender, why)
+                return
+        try:
+            raw = self.read_body(MAX_SYSTEM_BODY if system else o.config.max_body_bytes)
+        except HttpRefusal as exc:
+            o.health_tracker.reject(f"{path}: {exc.reason}")
+            self.refuse(exc)
+            return
         try:
             body = orjson.loads(raw) if raw else {}
         except orjson.JSONDecodeError:
-            self.owner.health_tracker.reject(f"{self.path}: invalid JSON")
+            o.health_tracker.reject(f"{self.path}: invalid JSON")
             self._status(g.STATUS_INVALID_JSON_FORMAT)
             return
         try:
-            self._route(body)
+            if system:
+                self._system(path, body)
+            else:
+                self._upload(path, body, sender)
         except g.Gat1400Error as exc:
-            self.owner.health_tracker.reject(f"{self.path}: {exc}")
+            o.health_tracker.reject(f"{self.path}: {exc}")
             self._status(g.STATUS_INVALID_JSON_CONTENT)
         except Exception:
             log.exception("GA/T 1400 request %s failed", self.path)
             self._status(g.STATUS_OTHER)
-
-    def _route(self, body: Any) -> None:
-        path = self.path.split("?", 1)[0]
-        if path in (g.REGISTER, g.UNREGISTER, g.KEEPALIVE):
-            self._system(path, body)
-        elif path in g.DECODERS or path in g.RECORD_PATHS:
-            self._upload(path, body)
-        else:
-            self._reply(
-                404,
-                g.response(
-                    path,
-                    g.STATUS_INVALID_OPERATION,
-                    "",
-                    self.owner.clock.now_ms(),
-                    self.owner.config.utc_offset_h,
-                ),
-            )
 
     def _system(self, path: str, body: Any) -> None:
         o = self.owner
@@ -238,35 +212,39 @@ class _Handler(BaseHTTPRequestHandler):
         device = str(inner.get("DeviceID", "")).strip() if isinstance(inner, dict) else ""
         if not device:
             raise g.Gat1400Error(f"{name[path]} without DeviceID")
-        if path == g.KEEPALIVE:
-            if not o.online(device):
-                self._status(g.STATUS_INVALID_OPERATION, device)  # not registered (or timed out): register
-                return
-            o.touch(device)
-            self._status(g.STATUS_OK, device)
+        sender = self.headers.get("User-Identify", "").strip()
+        if sender and sender != device:
+            self._refused(device, f"User-Identify {sender[:40]!r} is not the DeviceID")
             return
-        if not o.digest_valid(self.headers.get("Authorization", ""), "POST", self.path, device):
-            challenge = f'Digest realm="{o.config.realm}", qop="auth", nonce="{o.new_nonce()}", algorithm=MD5'
-            self._reply(
-                401,
-                g.response(path, g.STATUS_INVALID_OPERATION, device, o.clock.now_ms(), o.config.utc_offset_h),
-                {"WWW-Authenticate": challenge},
-            )
-            return
+        creds = self._credentials()
         if path == g.REGISTER:
-            o.touch(device)
-        else:
-            o.forget(device)
+            if not o.auth.digest_valid(creds, device):
+                self._status(g.STATUS_INVALID_OPERATION, device, {"WWW-Authenticate": o.auth.challenge()})
+                return
+            token = o.auth.open(device, creds.host)
+            cookie = f"{COOKIE}={token}; Path=/VIID; HttpOnly; SameSite=Strict"
+            self._status(g.STATUS_OK, device, {"Set-Cookie": cookie})
+            return
+        if path == g.UNREGISTER and not o.config.require_digest_each_request:
+            # UnRegister always needs a digest, and the session too (a stale digest is not enough)
+            if not o.auth.digest_valid(creds, device):
+                self._status(g.STATUS_INVALID_OPERATION, device, {"WWW-Authenticate": o.auth.challenge()})
+                return
+            creds = Credentials(creds.host, creds.token, "", creds.method, creds.uri)
+            if o.config.require_session_token and not creds.token:
+                self._refused(device, "session cookie missing")
+                return
+        why = o.auth.check(device, creds)
+        if why is not None:
+            self._refused(device, why)
+            return
+        if path == g.UNREGISTER:
+            o.auth.forget(device)
         self._status(g.STATUS_OK, device)
 
-    def _upload(self, path: str, body: Any) -> None:
+    def _upload(self, path: str, body: Any, sender: str) -> None:
         o = self.owner
-        sender = self.headers.get("User-Identify", "").strip()
         now, tz = o.clock.now_ms(), o.config.utc_offset_h
-        if not o.online(sender):
-            self._status(g.STATUS_INVALID_OPERATION, sender)
-            return
-        o.touch(sender)  # an upload is as good as a keepalive
         if path in g.RECORD_PATHS:
             items = g.items_of(body, *g.RECORD_PATHS[path])
             if o.records is not None:

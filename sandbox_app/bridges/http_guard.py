@@ -1,0 +1,137 @@
+"""What every HTTP server of the bridges shares against hostile or broken clients (OsmAnd, GA/T 1400).
+
+The stdlib `ThreadingHTTPServer` starts a thread per connection with no cap, waits forever for a client
+that stops sending, and trusts `Content-Length` (a non-number is a traceback and no reply; a chunked
+body is read as the next request). `GuardedHTTPServer` caps concurrent connections (one over the cap gets
+503 and is closed, before any thread is started) and gives every socket a read timeout, so idle,
+half-sent and stalled-body connections close on time; `body_length` turns the framing headers into a
+length or an `HttpRefusal` carrying the status to answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_CONNECTIONS = 256
+"""Concurrent connections (= handler threads) one HTTP bridge serves; more are answered 503 and closed."""
+_BUSY = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+class HttpRefusal(ValueError):
+    """A request refused before its body is read: `status` to answer; the connection is closed after."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def body_length(headers: Message, limit: int) -> int:
+    """The body size the headers announce, checked: chunked or any other transfer coding → 501 (we never
+    guess where such a body ends), a missing, repeated or non-numeric Content-Length → 400, one above
+    `limit` → 413. A request without a body framing header has an empty body."""
+    if headers.get_all("Transfer-Encoding"):
+        raise HttpRefusal(501, "Transfer-Encoding is not supported; send Content-Length")
+    values = headers.get_all("Content-Length") or []
+    if not values:
+        return 0
+    if len(values) > 1:
+        raise HttpRefusal(400, "more than one Content-Length")
+    text = str(values[0]).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        raise HttpRefusal(400, f"Content-Length {text[:20]!r} is not a number")
+    size = int(text)
+    if size > limit:
+        raise HttpRefusal(413, f"body of {size} bytes exceeds {limit}")
+    return size
+
+
+class GuardedHTTPServer(ThreadingHTTPServer):
+    """A threaded HTTP server with a connection cap and a per-socket read timeout (`idle_timeout_s`)."""
+
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        handler: type[BaseHTTPRequestHandler],
+        idle_timeout_s: float,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+    ) -> None:
+        self.idle_timeout_s = idle_timeout_s
+        self.max_connections = max_connections
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self.refused_busy = 0
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.refused_busy += 1
+            log.warning(
+                "HTTP %s: %d connections open; %s refused",
+                self.server_address,
+                self.max_connections,
+                client_address[0],
+            )
+            with contextlib.suppress(OSError):
+                request.settimeout(1.0)
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            request.settimeout(self.idle_timeout_s)
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+
+class GuardedHandler(BaseHTTPRequestHandler):
+    """Keeps the server's read timeout on the socket (StreamRequestHandler would reset it from the class
+    attribute `timeout`), so a client that stops sending is dropped after `idle_timeout_s`."""
+
+    server: GuardedHTTPServer
+    protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.settimeout(self.server.idle_timeout_s)
+
+    def read_body(self, limit: int) -> bytes:
+        """The body announced by the headers (raises HttpRefusal; a short read raises TimeoutError or
+        ConnectionError, and the connection is dropped)."""
+        size = body_length(self.headers, limit)
+        body = self.rfile.read(size) if size else b""
+        if len(body) != size:
+            raise ConnectionError("client closed before sending the whole body")
+        return body
+
+    def refuse(self, exc: HttpRefusal) -> None:
+        """Answer a refusal in plain text and close: the unread body must not be taken as a request."""
+        self.close_connection = True
+        payload = exc.reason.encode()
+        self.send_response(exc.status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+def peer_host(handler: BaseHTTPRequestHandler) -> str:
+    """The client's IP address (the part of `client_address` a session can be bound to)."""
+    address = handler.client_address
+    return str(address[0]) if isinstance(address, tuple) else str(address)
