@@ -11,16 +11,19 @@ person fixing it has the file open, not the code (resources/bridges.example.toml
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 SECRET_KEYS = frozenset({"password", "secret", "token", "key"})
 """Keys whose value is a secret: only their `_env` / `_file` forms are accepted."""
+_SECRET_PARAM = re.compile(r"token|key|secret|pass|pwd|auth|sig|session|credential|ticket", re.IGNORECASE)
+"""URL query parameter names that carry a secret (`?access_token=`, `?apikey=`, `?sign=`...)."""
 
 
 class BridgeConfigError(ValueError):
@@ -42,6 +45,8 @@ class Listen:
     host: str = "127.0.0.1"
     port: int = 0
     idle_timeout_s: float = 600.0
+    max_connections: int = 256
+    """Concurrent connections (one thread each); more are refused at once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +104,12 @@ class Gat1400Section:
     device_id: str
     password: str | None = field(repr=False)
     keepalive_s: float
+    require_digest_each_request: bool = False
+    """Our server: every keepalive, upload and unregister needs a fresh digest, not only Register."""
+    require_session_token: bool = True
+    """Our server: requests after Register must return its session cookie (false: the address alone)."""
+    max_body_bytes: int = 4 * 1024 * 1024
+    """Our server: the largest upload body it reads."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +183,13 @@ class _Section:
             raise self.error(key, f"must be greater than 0, not {value:g}")
         return value
 
+    def count(self, key: str, default: int) -> int:
+        """A positive integer (a cap: connections, bytes)."""
+        value = self._get(key, (int,), "a positive integer", default, False)
+        if value < 1:
+            raise self.error(key, f"must be at least 1, not {value}")
+        return int(value)
+
     def port(self, key: str = "port", default: int | None = None) -> int:
         value = self._get(key, (int,), "an integer 0..65535", default, default is None)
         if not 0 <= value <= 65535:
@@ -193,6 +211,13 @@ class _Section:
             raise self.error(key, f"{value!r} is not a {' or '.join(s + '://' for s in schemes)} URL")
         if parts.password is not None:
             raise self.error(key, "a password in the URL is a secret in plain text; use password_env/_file")
+        for name, _ in parse_qsl(parts.query, keep_blank_values=True):
+            if _SECRET_PARAM.search(name):
+                raise self.error(
+                    key,
+                    f"query parameter {name!r} looks like a secret in plain text; "
+                    "use token_env/_file (sent as a header) instead",
+                )
         try:
             parts.port  # noqa: B018 - parsing it is the check
         except ValueError as exc:
@@ -325,14 +350,22 @@ def _http_pull(s: _Section) -> HttpPullSection:
 
 def _listen(s: _Section, default_port: int) -> Listen:
     return Listen(
-        s.text("host", "127.0.0.1"), s.port("port", default_port), s.number("idle_timeout_s", 600.0)
+        s.text("host", "127.0.0.1"),
+        s.port("port", default_port),
+        s.number("idle_timeout_s", 600.0),
+        s.count("max_connections", 256),
     )
 
 
 def _gat1400(s: _Section) -> Gat1400Section:
     listen = None
     if "listen_port" in s.table or "listen_host" in s.table:
-        listen = Listen(s.text("listen_host", "127.0.0.1"), s.port("listen_port", 0))
+        listen = Listen(
+            s.text("listen_host", "127.0.0.1"),
+            s.port("listen_port", 0),
+            s.number("idle_timeout_s", 30.0),
+            s.count("max_connections", 32),
+        )
     peers: dict[str, str] = {}
     s.read.add("peers")
     raw_peers = s.table.get("peers", {})
@@ -357,6 +390,9 @@ def _gat1400(s: _Section) -> Gat1400Section:
         device_id,
         password,
         s.number("keepalive_s", 60.0),
+        s.flag("require_digest_each_request", False),
+        s.flag("require_session_token", True),
+        s.count("max_body_bytes", 4 * 1024 * 1024),
     )
 
 

@@ -66,7 +66,7 @@ def _mqtt_settings(link: MqttLink, topics: tuple[str, ...] | None = None) -> Mqt
 
 
 def _listen(listen: Listen) -> ListenSettings:
-    return ListenSettings(listen.host, listen.port, "", listen.idle_timeout_s)
+    return ListenSettings(listen.host, listen.port, "", listen.idle_timeout_s, listen.max_connections)
 
 
 class _UplinkHealth:
@@ -253,7 +253,16 @@ class Bridges:
         if s.listen is not None:
             from sandbox_app.bridges.platforms.gat1400_server import Gat1400Server
 
-            config = Gat1400Config(server_id=s.server_id, passwords=dict(s.peers), keepalive_s=s.keepalive_s)
+            config = Gat1400Config(
+                server_id=s.server_id,
+                passwords=dict(s.peers),
+                keepalive_s=s.keepalive_s,
+                require_digest_each_request=s.require_digest_each_request,
+                require_session_token=s.require_session_token,
+                max_body_bytes=s.max_body_bytes,
+                max_connections=s.listen.max_connections,
+                idle_timeout_s=s.listen.idle_timeout_s,
+            )
             try:
                 server = Gat1400Server(
                     config, self.sink, self.clock, s.listen.host, s.listen.port,

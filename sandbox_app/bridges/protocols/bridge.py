@@ -124,6 +124,8 @@ class ListenSettings:
     """Health name suffix; the bridge reports as "<protocol>:<name or port>"."""
     idle_timeout_s: float = 600.0
     """A TCP connection silent this long is closed (trackers send heartbeats far more often)."""
+    max_connections: int = 256
+    """Connections served at once (a thread each); one more is closed at once (HTTP: answered 503)."""
 
 
 class Delivery:

@@ -23,6 +23,8 @@ MAX_BODY = 64 * 1024
 INT_MAX = 2**31 - 1
 """Traccar's rule: a numeric timestamp below this is seconds, above it milliseconds."""
 MAX_ID_LEN = 200
+MIN_TS_MS, MAX_TS_MS = 946_684_800_000, 4_102_444_800_000
+"""2000-01-01 and 2100-01-01 UTC: the plausible range of a fix's time (GA/T 1400 uses the same)."""
 _NUMERIC = frozenset({"lat", "lon", "speed", "bearing", "heading", "altitude", "accuracy", "batt", "hdop"})
 
 
@@ -80,10 +82,19 @@ def _float(name: str, value: Any) -> float:
 
 def parse_timestamp(value: str) -> int:
     """Epoch seconds or ms (Traccar's 2^31 rule), ISO 8601, or "YYYY-MM-DD HH:MM:SS"; naive means UTC
-    (as Traccar's server does: the phone apps that send naive text send UTC)."""
-    text = value.strip()
-    if text.isdigit():
-        number = int(text[:16])
+    (as Traccar's server does: the phone apps that send naive text send UTC). A time outside 2000..2100
+    is a broken clock or a forged value, never stored."""
+    ts = _timestamp(value.strip())
+    if not MIN_TS_MS <= ts < MAX_TS_MS:
+        raise FrameError(f"timestamp {value.strip()[:40]!r} outside 2000..2100")
+    return ts
+
+
+def _timestamp(text: str) -> int:
+    if text.isascii() and text.isdigit():
+        if len(text) > 16:
+            raise FrameError(f"timestamp {text[:40]!r} outside 2000..2100")
+        number = int(text)
         return number * 1000 if number < INT_MAX else number
     try:
         dt = datetime.fromisoformat(text.replace("Z", "+00:00"))

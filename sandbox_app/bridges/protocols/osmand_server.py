@@ -4,15 +4,19 @@ GET `/?id=...&lat=...&lon=...` or POST (form or JSON body) → 200 once the fix 
 reason for a malformed request or an id that is no tracker of the district; 503 when the store failed
 (the app keeps the fix and retries). HTTP has no downlink the apps act on, so orders to these guards go
 by MQTT (`sandbox/<station>/orders/<device_id>`, bridges/orders.py).
+
+The HTTP framing is checked before anything is read (`http_guard`): a bad or repeated Content-Length is
+400, a chunked body 501, one over `osmand.MAX_BODY` 413, each with the connection closed; a connection
+silent for `idle_timeout_s` is dropped and at most `max_connections` are served at once.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from sandbox_app.bridges.health import BridgeHealth, HealthReporter
+from sandbox_app.bridges.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal
 from sandbox_app.bridges.protocols import osmand
 from sandbox_app.bridges.protocols.bridge import (
     Delivery,
@@ -30,9 +34,8 @@ DEFAULT_PORT = 5055
 """Traccar's OsmAnd port, which Traccar Client uses by default."""
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(GuardedHandler):
     server: _HttpServer
-    protocol_version = "HTTP/1.1"
 
     def do_GET(self) -> None:
         self._handle("GET")
@@ -45,11 +48,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self, method: str) -> None:
         bridge = self.server.bridge
-        size = int(self.headers.get("Content-Length") or 0)
-        if size > osmand.MAX_BODY or size < 0:
-            self._send(413, "body too large")
+        try:
+            body = self.read_body(osmand.MAX_BODY)
+        except HttpRefusal as exc:
+            bridge.delivery.health.reject(f"OsmAnd: {exc.reason}")
+            self.refuse(exc)
             return
-        body = self.rfile.read(size) if size else b""
         bridge.delivery.health.message_arrived()
         now = bridge.delivery.clock.now_ms()
         try:
@@ -82,8 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-class _HttpServer(ThreadingHTTPServer):
-    daemon_threads = True
+class _HttpServer(GuardedHTTPServer):
     bridge: OsmAndServer
 
 
@@ -97,9 +100,10 @@ class OsmAndServer:
         reporter: HealthReporter | None = None,
     ) -> None:
         self.directory = directory
-        self._http = _HttpServer((settings.host, settings.port), _Handler)
+        self._http = _HttpServer(
+            (settings.host, settings.port), _Handler, settings.idle_timeout_s, settings.max_connections
+        )
         self._http.bridge = self
-        self._http.timeout = settings.idle_timeout_s
         self.delivery = Delivery(f"{PROTOCOL}:{settings.name or self.address[1]}", sink, clock, reporter)
         self._thread = threading.Thread(target=self._http.serve_forever, name="osmand-server", daemon=True)
 
