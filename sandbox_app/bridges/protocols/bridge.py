@@ -128,6 +128,22 @@ class ListenSettings:
     """Connections served at once (a thread each); one more is closed at once (HTTP: answered 503)."""
 
 
+class RejectionLog:
+    """How many rejections one connection may log in full: the first `FULL` with their hex dump, then one
+    summary line per `EVERY` (30 MB of garbage must not become 15 MB of log); all are still counted."""
+
+    FULL = 5
+    EVERY = 1000
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self) -> int:
+        """Count one rejection; returns its number on this connection (1-based)."""
+        self.count += 1
+        return self.count
+
+
 class Delivery:
     """The sink and the health counters of one server; `deliver` returns only once the items are durable,
     and the caller acknowledges to the device only when it returned True."""
@@ -154,11 +170,18 @@ class Delivery:
         self.health.record_batch(items)
         return True
 
-    def frame_error(self, reason: str, raw: bytes) -> None:
-        """A malformed frame: logged and counted; never an item (there is no device to pin it on)."""
+    def frame_error(self, reason: str, raw: bytes, rejections: RejectionLog | None = None) -> None:
+        """A malformed frame: counted; never an item (there is no device to pin it on). Logged with a hex
+        dump, but on a connection (`rejections`) only the first few in full, then one line per many."""
         with self._lock:
             self.frame_errors += 1
-        log.warning("%s: rejected frame (%s): %s", self.health.name, reason, raw[:64].hex())
+        n = rejections.next() if rejections is not None else 1
+        if n <= RejectionLog.FULL:
+            log.warning("%s: rejected frame (%s): %s", self.health.name, reason, raw[:64].hex())
+        elif n % RejectionLog.EVERY == 0:
+            log.warning(
+                "%s: %d frames rejected on one connection so far; latest: %s", self.health.name, n, reason
+            )
         self.health.reject(reason)
 
     def unknown_device(self, external_id: str, raw: str = "") -> bool:

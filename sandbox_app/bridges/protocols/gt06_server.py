@@ -64,7 +64,7 @@ class _Session:
             try:
                 packet = gt06.decode_frame(frame)
             except FrameError as exc:
-                self.server.delivery.frame_error(f"GT06: {exc.reason}", frame)
+                self.server.delivery.frame_error(f"GT06: {exc.reason}", frame, self.conn.rejections)
                 continue
             self._handle(packet)
 
@@ -89,7 +89,9 @@ class _Session:
             self._ack(packet)
             return
         if self.device is None:
-            delivery.frame_error(f"GT06: 0x{packet.protocol:02x} before login", packet.raw_content)
+            delivery.frame_error(
+                f"GT06: 0x{packet.protocol:02x} before login", packet.raw_content, self.conn.rejections
+            )
             return
         items: list[Item]
         if isinstance(body, gt06.Status):

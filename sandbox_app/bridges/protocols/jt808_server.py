@@ -145,7 +145,7 @@ class _Session:
         try:
             message = jt808.decode_frame(frame, self.server.offset_h)
         except FrameError as exc:
-            self.server.delivery.frame_error(f"JT/T 808: {exc.reason}", frame)
+            self.server.delivery.frame_error(f"JT/T 808: {exc.reason}", frame, self.conn.rejections)
             header = jt808.peek_header(frame)
             if header is not None:
                 self._respond(header, jt808.RESULT_UNSUPPORTED)

@@ -3,6 +3,8 @@
 Trackers keep one long-lived connection each and a district has tens to hundreds of them, so a thread per
 connection is simple and cheap enough; the protocol object only sees bytes in and writes replies through
 its `Connection`. A protocol that raises is logged and the connection closed; the server keeps going.
+At most `max_connections` are served at once (one more is closed at once, before a thread starts), and
+each connection logs only its first few rejected frames in full (`RejectionLog`).
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import socket
 import socketserver
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from sandbox_app.bridges.health import BridgeHealth, HealthReporter
-from sandbox_app.bridges.protocols.bridge import Delivery, ListenSettings, TrackerDirectory
+from sandbox_app.bridges.protocols.bridge import Delivery, ListenSettings, RejectionLog, TrackerDirectory
 from sandbox_app.bridges.transport import BridgeClock, Sink
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,7 @@ class Connection:
         self.peer = peer
         self._lock = threading.Lock()
         self.closed = False
+        self.rejections = RejectionLog()
 
     def send(self, data: bytes) -> None:
         with self._lock:
@@ -88,7 +91,31 @@ class _Server(socketserver.ThreadingTCPServer):
         self.factory = factory
         self.connections: set[Connection] = set()
         self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(settings.max_connections)
+        self.refused_busy = 0
         super().__init__((settings.host, settings.port), _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self.refused_busy += 1
+            log.warning(
+                "%s: %d connections open; one more refused",
+                self.server_address,
+                self.settings.max_connections,
+            )
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def track(self, conn: Connection, alive: bool) -> None:
         with self._lock:
