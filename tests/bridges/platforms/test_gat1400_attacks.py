@@ -249,3 +249,25 @@ def test_idle_and_stalled_connections_close_and_connections_are_capped(clock: Fa
         for sock in socks:
             sock.close()
         server.stop()
+
+
+@pytest.mark.parametrize(
+    ("framing", "status"),
+    [
+        (b"Content-Length: abc\r\n", b"400"),
+        (b"Content-Length: 5\r\nContent-Length: 9\r\n", b"400"),
+        (b"Transfer-Encoding: chunked\r\n", b"501"),
+    ],
+)
+def test_broken_framing_from_a_registered_peer_is_refused_and_closed(
+    served: Any, framing: bytes, status: bytes
+) -> None:
+    server, sink, client = served
+    token = client._session.cookies.get("VIIDSession")
+    sock = _raw(server.url)
+    head = f"POST {g.FACES} HTTP/1.1\r\nHost: x\r\nUser-Identify: {DEVICE}\r\nCookie: VIIDSession={token}\r\n"
+    sock.sendall(head.encode() + framing + b"\r\n" + json.dumps(FORGED_FACE).encode())
+    reply = _read_all(sock)
+    sock.close()
+    assert reply.startswith(b"HTTP/1.1 " + status) and reply.count(b"HTTP/1.1") == 1
+    assert sink.items == []
