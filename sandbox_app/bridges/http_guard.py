@@ -4,15 +4,19 @@ The stdlib `ThreadingHTTPServer` starts a thread per connection with no cap, wai
 that stops sending, and trusts `Content-Length` (a non-number is a traceback and no reply; a chunked
 body is read as the next request). `GuardedHTTPServer` caps concurrent connections (one over the cap gets
 503 and is closed, before any thread is started) and gives every socket a read timeout, so idle,
-half-sent and stalled-body connections close on time; `body_length` turns the framing headers into a
-length or an `HttpRefusal` carrying the status to answer.
+half-sent and stalled-body connections close on time. A read timeout alone lets a client trickle one
+byte just inside it forever, so each request also has a deadline: its headers within `idle_timeout_s`,
+its body within `idle_timeout_s` plus its size at `MIN_BODY_RATE`; the serve loop closes late ones.
+`body_length` turns the framing headers into a length or an `HttpRefusal` carrying the status to answer.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import socket
 import threading
+import time
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -21,6 +25,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_CONNECTIONS = 256
 """Concurrent connections (= handler threads) one HTTP bridge serves; more are answered 503 and closed."""
+MIN_BODY_RATE = 16 * 1024
+"""Bytes per second a body must average (after the `idle_timeout_s` grace) to be waited for."""
 _BUSY = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
@@ -69,7 +75,30 @@ class GuardedHTTPServer(ThreadingHTTPServer):
         self.max_connections = max_connections
         self._slots = threading.BoundedSemaphore(max_connections)
         self.refused_busy = 0
+        self.closed_late = 0
+        self._deadlines: dict[int, tuple[socket.socket, float]] = {}
+        self._deadline_lock = threading.Lock()
         super().__init__(address, handler)
+
+    def watch(self, sock: socket.socket, seconds: float | None) -> None:
+        """Close `sock` if it is still being read from `seconds` from now (None: stop watching)."""
+        with self._deadline_lock:
+            if seconds is None:
+                self._deadlines.pop(id(sock), None)
+            else:
+                self._deadlines[id(sock)] = (sock, time.monotonic() + seconds)
+
+    def service_actions(self) -> None:
+        """Run by `serve_forever` every poll interval: shut down the sockets past their deadline (the
+        handler's blocked read then ends and its thread finishes)."""
+        now = time.monotonic()
+        with self._deadline_lock:
+            late = [key for key, (_, deadline) in self._deadlines.items() if deadline < now]
+            socks = [self._deadlines.pop(key)[0] for key in late]
+        for sock in socks:
+            self.closed_late += 1
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
@@ -110,11 +139,22 @@ class GuardedHandler(BaseHTTPRequestHandler):
         super().setup()
         self.connection.settimeout(self.server.idle_timeout_s)
 
+    def handle_one_request(self) -> None:
+        self.server.watch(self.connection, self.server.idle_timeout_s)  # the request line and headers
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.watch(self.connection, None)
+
     def read_body(self, limit: int) -> bytes:
         """The body announced by the headers (raises HttpRefusal; a short read raises TimeoutError or
         ConnectionError, and the connection is dropped)."""
         size = body_length(self.headers, limit)
-        body = self.rfile.read(size) if size else b""
+        self.server.watch(self.connection, self.server.idle_timeout_s + size / MIN_BODY_RATE)
+        try:
+            body = self.rfile.read(size) if size else b""
+        finally:
+            self.server.watch(self.connection, None)  # handling the request is not the client's time
         if len(body) != size:
             raise ConnectionError("client closed before sending the whole body")
         return body

@@ -147,3 +147,31 @@ def test_connections_are_capped_and_freed() -> None:
         for sock in held:
             sock.close()
         server.stop()
+
+
+def test_a_trickled_request_is_closed_at_its_deadline() -> None:
+    """One byte every 0.1 s never trips the 0.4 s read timeout, but the request must be whole in time."""
+    sink = Sink()
+    server = _server(sink, idle_s=0.4)
+    request = f"GET {FIX} HTTP/1.1\r\nHost: x\r\nX-Pad: {'a' * 200}\r\n\r\n".encode()
+    closed_after = None
+    try:
+        with socket.create_connection(server.address, timeout=5) as sock:
+            started = time.monotonic()
+            for i in range(len(request)):
+                try:
+                    sock.sendall(request[i : i + 1])
+                except OSError:
+                    closed_after = time.monotonic() - started
+                    break
+                sock.settimeout(0.1)
+                try:
+                    if sock.recv(1024) == b"":
+                        closed_after = time.monotonic() - started
+                        break
+                except TimeoutError:
+                    pass
+    finally:
+        server.stop()
+    assert closed_after is not None and closed_after < 3.0
+    assert sink.items == []
