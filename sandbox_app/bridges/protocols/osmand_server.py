@@ -21,6 +21,7 @@ from sandbox_app.bridges.protocols import osmand
 from sandbox_app.bridges.protocols.bridge import (
     Delivery,
     ListenSettings,
+    RejectionLog,
     TrackerDirectory,
     heartbeat_event,
     position_event,
@@ -36,6 +37,10 @@ DEFAULT_PORT = 5055
 
 class _Handler(GuardedHandler):
     server: _HttpServer
+
+    def setup(self) -> None:
+        super().setup()
+        self.rejections = RejectionLog()  # per connection, like the TCP trackers'
 
     def do_GET(self) -> None:
         self._handle("GET")
@@ -59,7 +64,8 @@ class _Handler(GuardedHandler):
         try:
             report = osmand.decode_request(method, self.path, body, self.headers.get("Content-Type", ""), now)
         except FrameError as exc:
-            bridge.delivery.frame_error(f"OsmAnd: {exc.reason}", self.path.encode()[:200] + body[:200])
+            raw = self.path.encode()[:200] + body[:200]
+            bridge.delivery.frame_error(f"OsmAnd: {exc.reason}", raw, self.rejections)
             self._send(400, exc.reason)
             return
         device = bridge.directory.lookup(report.device_id)

@@ -3,6 +3,7 @@ chunked smuggling, absurd timestamps, idle / half-sent / stalled connections and
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 import time
@@ -10,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from sandbox_app.bridges.protocols.bridge import ListenSettings, TrackerDirectory
+from sandbox_app.bridges.protocols.bridge import ListenSettings, RejectionLog, TrackerDirectory
 from sandbox_app.bridges.protocols.osmand_server import OsmAndServer
 from sandbox_app.bridges.transport import Item
 from sandbox_app.clock import WallClock
@@ -175,3 +176,15 @@ def test_a_trickled_request_is_closed_at_its_deadline() -> None:
         server.stop()
     assert closed_after is not None and closed_after < 3.0
     assert sink.items == []
+
+
+def test_bad_requests_on_one_connection_are_logged_a_bounded_number_of_times(
+    served: tuple[OsmAndServer, Sink], caplog: pytest.LogCaptureFixture
+) -> None:
+    server, _ = served
+    bad = b"GET /?id=PHONE-1&lat=abc&lon=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+    with caplog.at_level(logging.WARNING, logger="sandbox_app.bridges.protocols.bridge"):
+        reply = _exchange(server.address, bad * 60 + b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+    assert reply.count(b"HTTP/1.1 400") == 61
+    assert server.delivery.frame_errors == 61
+    assert len([r for r in caplog.records if "rejected frame" in r.getMessage()]) == RejectionLog.FULL
