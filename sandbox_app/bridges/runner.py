@@ -66,7 +66,7 @@ def _mqtt_settings(link: MqttLink, topics: tuple[str, ...] | None = None) -> Mqt
 
 
 def _listen(listen: Listen) -> ListenSettings:
-    return ListenSettings(listen.host, listen.port, "", listen.idle_timeout_s)
+    return ListenSettings(listen.host, listen.port, "", listen.idle_timeout_s, listen.datum)
 
 
 class _UplinkHealth:

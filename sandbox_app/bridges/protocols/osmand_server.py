@@ -100,7 +100,8 @@ class OsmAndServer:
         self._http = _HttpServer((settings.host, settings.port), _Handler)
         self._http.bridge = self
         self._http.timeout = settings.idle_timeout_s
-        self.delivery = Delivery(f"{PROTOCOL}:{settings.name or self.address[1]}", sink, clock, reporter)
+        name = f"{PROTOCOL}:{settings.name or self.address[1]}"
+        self.delivery = Delivery(name, sink, clock, reporter, settings.datum)
         self._thread = threading.Thread(target=self._http.serve_forever, name="osmand-server", daemon=True)
 
     @property
