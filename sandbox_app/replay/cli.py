@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sandbox_app.domain.enums import DATUMS
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.privacy.users import AuthError, PermissionDenied, UserBook, export, unmask
@@ -145,7 +146,7 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from sandbox_app.cli import EXIT_OK, CliError, _existing_store, _print_json, _time
-    from sandbox_app.replay.export import window_entries, write_csv, write_geojson
+    from sandbox_app.replay.export import entries_in_datum, window_entries, write_csv, write_geojson
     from sandbox_app.store.queries import Db
 
     store = _existing_store(args.db)
@@ -165,7 +166,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     db = Db.open(args.db)
     try:
         out: dict[str, Any] = {"from": start, "to": end}
-        entries = window_entries(db, district, start, end, masker)
+        entries = entries_in_datum(window_entries(db, district, start, end, masker), args.datum)
+        if args.datum != "wgs84":
+            out["datum"] = args.datum
         if args.csv:
             out["csv"], out["rows"] = args.csv, write_csv(entries, Path(args.csv), district.timezone)
         elif args.geojson:
@@ -211,6 +214,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     what.add_argument("--csv", metavar="OUT")
     what.add_argument("--geojson", metavar="OUT")
     what.add_argument("--mp4", metavar="OUT")
+    p.add_argument(
+        "--datum",
+        choices=DATUMS,
+        default="wgs84",
+        help="coordinates of the CSV/GeoJSON (gcj02 for Amap/Tencent web maps, bd09 for Baidu)",
+    )
     p.add_argument("--fps", type=float, default=30.0)
     p.add_argument("--speed", type=float, default=60.0, help="district seconds per video second")
     p.add_argument("--size", type=_size, default=(1280, 720), help="video frame size, e.g. 1280x720")
