@@ -93,3 +93,16 @@ def test_docs_table_matches_the_device_kinds(repo_root: Path) -> None:
     for name, spec in DEVICE_KINDS.items():
         sends = ", ".join(f"`{k}`" for k in sorted(spec.emits)) or "—"
         assert f"| `{name}` | {sends} |" in text, name
+
+
+def test_every_kind_a_bridge_maps_to_has_a_device_kind_that_sends_it() -> None:
+    """ISAPI's and GA/T 1400's tables: each kind they produce is sent by some device kind, so a station
+    can map the device to a kind whose events are not refused."""
+    from sandbox_app.bridges.platforms.isapi import ACS_MINOR, DEFAULT_KINDS
+
+    produced = {k for k in DEFAULT_KINDS.values() if k not in (None, "access")} | set(ACS_MINOR.values())
+    produced |= {"face.pass", "plate.read", "gps.fix", "device.heartbeat"}  # GA/T 1400, trackers
+    senders = {k for spec in DEVICE_KINDS.values() for k in spec.emits} | {"device.heartbeat"}
+    assert produced <= senders, produced - senders
+    access = [name for name, spec in DEVICE_KINDS.items() if set(ACS_MINOR.values()) <= spec.emits]
+    assert access == ["door_controller"]
