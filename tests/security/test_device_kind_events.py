@@ -13,6 +13,7 @@ from sandbox_app.domain.events import EVENT_KINDS, Event
 from sandbox_app.domain.model import Device, District
 from sandbox_app.engine import Engine
 from sandbox_app.intake import IntakeGuard, IntakePolicy
+from sandbox_app.resources import demo_package
 from sandbox_app.rules.device_alarms import DeviceAlarm
 from sandbox_app.store import open_store
 from tests.security.helpers import T0
@@ -80,6 +81,14 @@ def test_the_simulator_sends_only_what_each_device_kind_sends() -> None:
 
     d = small_district()
     day = list(Simulator(d, seed=11, start_ts=START).events_between(START, START + DAY))
+    if (demo_package() / "manifest.json").is_file():
+        from sandbox_app.data.package import load_package
+
+        demo = load_package(demo_package())
+        six_hours = list(Simulator(demo, seed=3, start_ts=START).events_between(START, START + DAY // 4))
+        assert six_hours and not [
+            e for e in six_hours if e.kind not in (may_send(demo.devices[e.device].kind) or EVENT_KINDS)
+        ]
     wrong = [
         (e.device, d.devices[e.device].kind, e.kind)
         for e in day
