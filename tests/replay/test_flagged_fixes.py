@@ -106,3 +106,15 @@ def test_export_in_gcj02(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
         else:
             assert (g.lon, g.lat) == pytest.approx(crs.wgs84_to_gcj02(w.lon, w.lat), abs=1e-7)
             assert (g.lon, g.lat) != pytest.approx((w.lon, w.lat), abs=1e-4)  # the demo district is in China
+
+
+def test_case_file_geojson_in_gcj02(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["case", "--db", str(db), "--alert", sample.ALERT_ID, "--no-routing"]
+    _run(capsys, *argv, "--geojson", str(tmp_path / "w.json"))
+    out = _run(capsys, *argv, "--geojson", str(tmp_path / "g.json"), "--datum", "gcj02")
+    assert out["datum"] == "gcj02"
+    wgs, gcj = read_geojson(tmp_path / "w.json"), read_geojson(tmp_path / "g.json")
+    assert len(wgs) == len(gcj) > 0
+    for w, g in zip(wgs, gcj, strict=True):
+        if w.lon is not None and w.lat is not None:
+            assert (g.lon, g.lat) == pytest.approx(crs.wgs84_to_gcj02(w.lon, w.lat), abs=1e-7)
