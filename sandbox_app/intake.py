@@ -1,4 +1,5 @@
-"""The engine's door check: events from unknown devices are refused, events with impossible times are
+"""The engine's door check: events from unknown devices are refused, so are events of a kind the device's
+kind never sends (a door magnet reporting smoke: `DeviceKind.emits`), events with impossible times are
 quarantined, and device clocks that drift are noticed.
 
 Runs on every batch before anything is stored, so it is written for the hot path: one set difference for
@@ -10,12 +11,13 @@ carry `data["flagged"]` and `data["quarantined"]`, which keep them out of every 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sandbox_app.clock import Clock
-from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.domain.device_kinds import may_send
+from sandbox_app.domain.events import EVENT_KINDS, Event, Rejection
 
 MS_PER_MINUTE = 60_000
 QUARANTINED = "quarantined"
@@ -29,6 +31,9 @@ grow memory without bound)."""
 class IntakePolicy:
     reject_unknown_devices: bool = True
     """Applies only when the district lists devices: before a package is imported, any device is taken."""
+    reject_wrong_kinds: bool = True
+    """Refuse an event whose kind its device's kind does not send (docs/events.md, "Who sends what"): a
+    misconfigured bridge or a forged message must not raise, say, a fire alert from a door magnet."""
     future_ms: int = 5 * MS_PER_MINUTE
     """An event this far ahead of the reference time is quarantined (device clock wrong, or forged)."""
     past_ms: int | None = 24 * 3600 * 1000
@@ -50,10 +55,15 @@ class IntakeStats:
     quarantined_past: int = 0
     unknown_devices: dict[str, int] = field(default_factory=dict)
     """Refusals per unknown device id (the first `MAX_UNKNOWN_TRACKED` ids)."""
+    wrong_kind: int = 0
+    wrong_kinds: dict[str, int] = field(default_factory=dict)
+    """Refusals per (known) device id of an event kind its device kind does not send."""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "unknown_device": self.unknown_device,
+            "wrong_kind": self.wrong_kind,
+            "wrong_kinds": dict(self.wrong_kinds),
             "quarantined_future": self.quarantined_future,
             "quarantined_past": self.quarantined_past,
             "unknown_devices": dict(self.unknown_devices),
@@ -63,17 +73,28 @@ class IntakeStats:
 class IntakeGuard:
     """`screen(events, now)` → (events to store, rejections); keeps counters and per-device clock offsets."""
 
-    def __init__(self, policy: IntakePolicy, devices: Iterable[str]) -> None:
+    def __init__(self, policy: IntakePolicy, devices: Iterable[str] | Mapping[str, Any]) -> None:
         self.policy = policy
-        known = frozenset(devices)
-        self._known = known if policy.reject_unknown_devices and known else None
         self.stats = IntakeStats()
         self._offsets: dict[str, deque[int]] = {}
+        self.set_devices(devices)
 
-    def set_devices(self, devices: Iterable[str]) -> None:
-        """A new district was imported: its devices are the known ones from now on."""
+    def set_devices(self, devices: Iterable[str] | Mapping[str, Any]) -> None:
+        """A new district was imported: its devices are the known ones from now on. Given the district's
+        devices (id → device with a `kind`), each may send only what its kind sends."""
         known = frozenset(devices)
         self._known = known if self.policy.reject_unknown_devices and known else None
+        self._kind_of: dict[str, str] = {}
+        self._may_send: dict[str, frozenset[str]] = {}
+        """Device id → the event kinds it may send; a device not here is not restricted."""
+        if not (self.policy.reject_wrong_kinds and isinstance(devices, Mapping)):
+            return
+        for device_id, device in devices.items():
+            kind = getattr(device, "kind", None)
+            allowed = may_send(kind) if isinstance(kind, str) else None
+            if allowed is not None:
+                self._kind_of[device_id] = str(kind)
+                self._may_send[device_id] = allowed
 
     def screen(self, events: list[Event], now_ms: int) -> tuple[list[Event], list[Rejection]]:
         """`events` sorted by ts; `now_ms` is the engine clock (0 before the first event ever)."""
@@ -84,6 +105,13 @@ class IntakeGuard:
             events, refused = self._refuse_unknown(events)
             if not events:
                 return events, refused
+        if self._may_send:  # one dict lookup and one set test per event (~0.15 µs; a list beats a genexpr)
+            get, anything = self._may_send.get, EVENT_KINDS
+            if any([e.kind not in get(e.device, anything) for e in events]):
+                events, wrong = self._refuse_wrong_kind(events)
+                refused += wrong
+                if not events:
+                    return events, refused
         reference = self.policy.reference
         ref = reference.now_ms() if reference is not None else None
         past = self.policy.past_ms
@@ -110,6 +138,22 @@ class IntakeGuard:
             if e.device in per or len(per) < MAX_UNKNOWN_TRACKED:
                 per[e.device] = per.get(e.device, 0) + 1
             refused.append(Rejection(f"unknown device {e.device[:80]!r} (not in the district)", e.id))
+        return kept, refused
+
+    def _refuse_wrong_kind(self, events: list[Event]) -> tuple[list[Event], list[Rejection]]:
+        allowed, kind_of, stats = self._may_send, self._kind_of, self.stats
+        kept: list[Event] = []
+        refused: list[Rejection] = []
+        for e in events:
+            device_kind = kind_of.get(e.device)
+            if device_kind is None or e.kind in allowed[e.device]:
+                kept.append(e)
+                continue
+            stats.wrong_kind += 1
+            stats.wrong_kinds[e.device] = stats.wrong_kinds.get(e.device, 0) + 1
+            sends = ", ".join(sorted(allowed[e.device]))
+            reason = f"device {e.device[:80]!r} is a {device_kind}: it does not send {e.kind} (only {sends})"
+            refused.append(Rejection(reason, e.id))
         return kept, refused
 
     def _quarantine(self, events: list[Event], ref: int | None, oldest: int | None) -> list[Event]:

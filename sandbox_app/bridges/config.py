@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from sandbox_app.domain.enums import DATUMS
+
 SECRET_KEYS = frozenset({"password", "secret", "token", "key"})
 """Keys whose value is a secret: only their `_env` / `_file` forms are accepted."""
 _SECRET_PARAM = re.compile(r"token|key|secret|pass|pwd|auth|sig|session|credential|ticket", re.IGNORECASE)
@@ -47,6 +49,8 @@ class Listen:
     idle_timeout_s: float = 600.0
     max_connections: int = 256
     """Concurrent connections (one thread each); more are refused at once."""
+    datum: str = "wgs84"
+    """What the trackers on this socket report in (wgs84, gcj02, bd09); converted to WGS-84 on the way in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,11 +353,16 @@ def _http_pull(s: _Section) -> HttpPullSection:
 
 
 def _listen(s: _Section, default_port: int) -> Listen:
+    """A tracker bridge's section: its socket and the datum its trackers report in."""
+    datum = s.text("datum", "wgs84").strip().lower()
+    if datum not in DATUMS:
+        raise s.error("datum", f"must be one of {', '.join(DATUMS)}, not {datum!r}")
     return Listen(
         s.text("host", "127.0.0.1"),
         s.port("port", default_port),
         s.number("idle_timeout_s", 600.0),
         s.count("max_connections", 256),
+        datum,
     )
 
 

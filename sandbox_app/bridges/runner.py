@@ -66,7 +66,9 @@ def _mqtt_settings(link: MqttLink, topics: tuple[str, ...] | None = None) -> Mqt
 
 
 def _listen(listen: Listen) -> ListenSettings:
-    return ListenSettings(listen.host, listen.port, "", listen.idle_timeout_s, listen.max_connections)
+    return ListenSettings(
+        listen.host, listen.port, "", listen.idle_timeout_s, listen.max_connections, listen.datum
+    )
 
 
 class _UplinkHealth:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from sandbox_app.domain.enums import GuardRole
+from sandbox_app.domain.enums import DATUMS, GuardRole
 
 
 def _roles(text: str) -> frozenset[str]:
@@ -41,10 +41,16 @@ def cmd_nearest(args: argparse.Namespace) -> int:
         at_ts = _time(args.at, district)
         given = {b.strip() for b in args.busy.split(",") if b.strip()} if args.busy else set()
         busy = frozenset(given | {d.guard_id for d in store.dispatches(active_only=True)})
+        lon, lat = args.lon, args.lat
+        if args.datum != "wgs84":  # a point read off an Amap or Baidu map: the district is WGS-84
+            from sandbox_app.domain.enums import Crs
+            from sandbox_app.geo.crs import to_wgs84
+
+            lon, lat = to_wgs84(lon, lat, Crs(args.datum))
         try:
             router = RoutingGraph.from_district(district)
             found = nearest_from_store(
-                store, district, router, args.lon, args.lat, at_ts,
+                store, district, router, lon, lat, at_ts,
                 k=args.k, roles=args.roles, max_fix_age_s=args.max_fix_age_s, busy=busy,
             )  # fmt: skip
         except ValueError as exc:  # no usable roads, malformed closed_hours in the stored district
@@ -67,6 +73,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--db", required=True)
     p.add_argument("--lon", type=float, required=True)
     p.add_argument("--lat", type=float, required=True)
+    p.add_argument(
+        "--datum", choices=DATUMS, default="wgs84", help="the datum of --lon/--lat (gcj02: Amap, bd09: Baidu)"
+    )
     p.add_argument("--at", required=True, help="ISO 8601 (naive = district time) or epoch ms")
     p.add_argument("--k", type=_positive_int, default=5)
     p.add_argument("--roles", type=_roles, help="comma-separated roles to consider, e.g. police,auxiliary")

@@ -28,7 +28,8 @@ class DeviceKind:
     circle: Circle
     placements: frozenset[Placement]
     emits: frozenset[str]
-    """Event kinds this device sends (besides `device.heartbeat`)."""
+    """Event kinds this device sends (besides `device.heartbeat`); the engine's intake refuses any other
+    kind from a device of this kind (a door magnet cannot report smoke), see `may_send`."""
     heartbeat_s: int
     """Silence longer than this means the device is offline."""
 
@@ -45,21 +46,23 @@ def _kind(name: str, circle: Circle, placements: str, emits: str, heartbeat_s: i
 
 _O, _M, _I, _MOB = Circle.OUTER, Circle.MIDDLE, Circle.INNER, Circle.MOBILE
 
+# Every fixed camera may send perimeter.breach: ISAPI motion, line-crossing and intrusion detection come from
+# any Hikvision camera (bridges/platforms/isapi.py), not only from perimeter detectors.
 DEVICE_KINDS: dict[str, DeviceKind] = {
     k.name: k
     for k in (
         _kind("face_gate", _O, "gate point", "face.pass tailgate.detected"),
         _kind("vehicle_barrier", _O, "gate point", "plate.read"),
-        _kind("capture_camera", _O, "gate point building", "face.pass plate.read"),
+        _kind("capture_camera", _O, "gate point building", "face.pass plate.read perimeter.breach"),
         _kind("perimeter_detector", _O, "point gate", "perimeter.breach"),
         _kind("visitor_terminal", _O, "gate point", "face.pass"),
         _kind("rfid_reader", _O, "gate point", "rfid.read"),
         _kind("alarm_button", _O, "gate point building", "alarm.button", 3600),
-        _kind("behavior_camera", _M, "point building", "fall.detected tailgate.detected"),
-        _kind("throw_camera", _M, "building point", "throw.detected"),
-        _kind("video_intercom", _I, "building", "door.open"),
-        _kind("door_controller", _I, "building gate", "door.open door.close"),
-        _kind("camera", _I, "building point gate", ""),
+        _kind("behavior_camera", _M, "point building", "fall.detected tailgate.detected perimeter.breach"),
+        _kind("throw_camera", _M, "building point", "throw.detected perimeter.breach"),
+        _kind("video_intercom", _I, "building", "door.open lock.open face.pass"),
+        _kind("door_controller", _I, "building gate", "door.open door.close lock.open face.pass"),
+        _kind("camera", _I, "building point gate", "perimeter.breach alarm.button"),
         _kind("smoke_detector", _I, "room building", "smoke.alarm", 3600),
         _kind("gas_sensor", _I, "room building", "gas.alarm", 3600),
         _kind("water_sensor", _I, "room building", "water.alarm", 3600),
@@ -71,3 +74,14 @@ DEVICE_KINDS: dict[str, DeviceKind] = {
         _kind("gps_tracker", _MOB, "point", "gps.fix", 300),
     )
 }
+
+
+ALWAYS_ALLOWED = frozenset({"device.heartbeat"})
+"""Every device may say it is alive."""
+
+
+def may_send(device_kind: str) -> frozenset[str] | None:
+    """The event kinds a device of `device_kind` may send; None for a kind this table does not know (a
+    station's own kind: not restricted, since nothing says what it sends)."""
+    spec = DEVICE_KINDS.get(device_kind)
+    return None if spec is None else spec.emits | ALWAYS_ALLOWED

@@ -76,3 +76,9 @@ class Crs(StrEnum):
     CGCS2000 = "cgcs2000"
     GCJ02 = "gcj02"
     BD09 = "bd09"
+
+
+DATUMS = (Crs.WGS84, Crs.GCJ02, Crs.BD09)
+"""The datums a device or message may report in (phones built on the Amap SDK send GCJ-02, on Baidu's
+BD-09): tracker bridge sections, the JSON event `datum`, `nearest --datum`, `export --datum`. Everything
+is converted to WGS-84 where it comes in and stored in WGS-84."""

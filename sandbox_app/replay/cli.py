@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sandbox_app.domain.enums import DATUMS
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.privacy.users import AuthError, PermissionDenied, UserBook, export, unmask
@@ -91,7 +92,7 @@ def authorise(args: argparse.Namespace, target: str, detail: dict[str, Any]) -> 
 def cmd_case(args: argparse.Namespace) -> int:
     from sandbox_app.cli import EXIT_OK, CliError, _existing_store, _print_json
     from sandbox_app.replay.casefile import CaseError, build_case
-    from sandbox_app.replay.export import write_csv, write_geojson
+    from sandbox_app.replay.export import entries_in_datum, write_csv, write_geojson
     from sandbox_app.store.queries import Db
 
     if not (args.pdf or args.csv or args.geojson or args.json):
@@ -123,11 +124,14 @@ def cmd_case(args: argparse.Namespace) -> int:
         except CaseError as exc:
             raise CliError(str(exc)) from None
         out: dict[str, Any] = {"alert": case.alert.id, "entries": len(case.entries), "kinds": case.kinds()}
+        shown = list(entries_in_datum(case.entries, args.datum))  # the PDF's map draws WGS-84
+        if args.datum != "wgs84":
+            out["datum"] = args.datum
         if args.csv:
-            write_csv(case.entries, Path(args.csv), district.timezone)
+            write_csv(shown, Path(args.csv), district.timezone)
             out["csv"] = args.csv
         if args.geojson:
-            write_geojson(case.entries, Path(args.geojson), district.timezone)
+            write_geojson(shown, Path(args.geojson), district.timezone)
             out["geojson"] = args.geojson
         if args.pdf:
             from widgets.export_pdf import write_case_pdf
@@ -145,7 +149,7 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from sandbox_app.cli import EXIT_OK, CliError, _existing_store, _print_json, _time
-    from sandbox_app.replay.export import window_entries, write_csv, write_geojson
+    from sandbox_app.replay.export import entries_in_datum, window_entries, write_csv, write_geojson
     from sandbox_app.store.queries import Db
 
     store = _existing_store(args.db)
@@ -165,7 +169,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     db = Db.open(args.db)
     try:
         out: dict[str, Any] = {"from": start, "to": end}
-        entries = window_entries(db, district, start, end, masker)
+        entries = entries_in_datum(window_entries(db, district, start, end, masker), args.datum)
+        if args.datum != "wgs84":
+            out["datum"] = args.datum
         if args.csv:
             out["csv"], out["rows"] = args.csv, write_csv(entries, Path(args.csv), district.timezone)
         elif args.geojson:
@@ -199,6 +205,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--csv", help="write the entries as CSV here")
     p.add_argument("--geojson", help="write the entries as GeoJSON here")
     p.add_argument("--json", action="store_true", help="print the entries too")
+    _datum(p)
     p.add_argument("--no-routing", dest="routing", action="store_false", help="skip the nearest-guard ETA")
     _who(p)
     p.set_defaults(func=cmd_case)
@@ -211,11 +218,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     what.add_argument("--csv", metavar="OUT")
     what.add_argument("--geojson", metavar="OUT")
     what.add_argument("--mp4", metavar="OUT")
+    _datum(p)
     p.add_argument("--fps", type=float, default=30.0)
     p.add_argument("--speed", type=float, default=60.0, help="district seconds per video second")
     p.add_argument("--size", type=_size, default=(1280, 720), help="video frame size, e.g. 1280x720")
     _who(p)
     p.set_defaults(func=cmd_export)
+
+
+def _datum(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--datum",
+        choices=DATUMS,
+        default="wgs84",
+        help="coordinates of the CSV/GeoJSON (gcj02 for Amap/Tencent web maps, bd09 for Baidu)",
+    )
 
 
 def _who(p: argparse.ArgumentParser) -> None:

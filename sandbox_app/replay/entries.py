@@ -17,6 +17,8 @@ from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker, Viewer, mask_id_number
 
+FLAGGED_FIX = "gps.fix.flagged"
+"""The entry kind of a stored fix that must never be a position (see `Describer.flagged_fix`)."""
 DEFAULT_RADIUS_M = 300.0
 """How far around an incident a case file looks by default."""
 
@@ -29,7 +31,7 @@ DEFAULT_MASKER = Masker(Viewer.OFFICER)
 class Entry:
     ts: int
     kind: str
-    """The event kind ("face.pass"), "guard.fix", "alert.<state>" or "dispatch.<state>"."""
+    """The event kind ("face.pass"), "guard.fix", "gps.fix.flagged", "alert.<state>" or "dispatch.<state>"."""
     source: str
     """Device id, guard id, alert id or dispatch id."""
     lon: float | None
@@ -88,12 +90,24 @@ class Describer:
         return self.masker.name(person.name) if person is not None else mask_id_number(person_id)
 
     def event(self, event: Event) -> Entry:
+        if event.kind == "gps.fix" and "flagged" in event.data:
+            return self.flagged_fix(event)
         where = self.place(event)
         lon, lat = where if where is not None else (None, None)
         guard = self.guard_of.get(event.device)
         if event.kind == "gps.fix" and guard is not None:
             return Entry(event.ts, "guard.fix", guard.id, lon, lat, f"{guard.id} ({guard.role})")
         return Entry(event.ts, event.kind, event.device, lon, lat, self._text(event))
+
+    def flagged_fix(self, event: Event) -> Entry:
+        """A fix the store flagged (outside the district, implausible speed, quarantined): it stays in the
+        record as a `gps.fix.flagged` row of its device with the reason and the reported point in the text,
+        but with no place, so no export, case file or map built from entries shows it as anyone's position."""
+        reported = (
+            f" at {event.lon:.6f}, {event.lat:.6f}" if event.lon is not None and event.lat is not None else ""
+        )
+        text = f"{event.device}: fix flagged ({event.data['flagged']}){reported}, not a position"
+        return Entry(event.ts, FLAGGED_FIX, event.device, None, None, text)
 
     def _text(self, event: Event) -> str:
         data: Mapping[str, Any] = event.data

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,24 @@ def read_geojson(path: Path) -> list[Entry]:
         lon, lat = (g["coordinates"][0], g["coordinates"][1]) if g else (None, None)
         out.append(Entry(int(p["ts"]), p["kind"], p["source"], lon, lat, p["text"]))
     return out
+
+
+def entries_in_datum(entries: Iterable[Entry], datum: str) -> Iterator[Entry]:
+    """Entries with their places converted from WGS-84 (what the store holds) to `datum`, e.g. GCJ-02 for a
+    Chinese web map (Amap, Tencent) that would otherwise draw every point ~500 m off."""
+    if datum == "wgs84":
+        yield from entries
+        return
+    from sandbox_app.domain.enums import Crs
+    from sandbox_app.geo.crs import from_wgs84
+
+    crs = Crs(datum)
+    for e in entries:
+        if e.lon is None or e.lat is None:
+            yield e
+        else:
+            lon, lat = from_wgs84(e.lon, e.lat, crs)
+            yield replace(e, lon=round(lon, 7), lat=round(lat, 7))
 
 
 def window_entries(

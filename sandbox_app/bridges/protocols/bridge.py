@@ -142,15 +142,44 @@ class RejectionLog:
         """Count one rejection; returns its number on this connection (1-based)."""
         self.count += 1
         return self.count
+    datum: str = "wgs84"
+    """What these trackers report in (wgs84, gcj02, bd09): `Delivery` converts their fixes to WGS-84."""
+
+
+def items_to_wgs84(items: Sequence[Item], datum: str) -> Sequence[Item]:
+    """The one place a tracker's datum is undone: every event with a position is moved to WGS-84 before
+    anything stores or compares it (a GCJ-02 phone is ~550 m off in the demo district otherwise)."""
+    if datum == "wgs84":
+        return items
+    from msgspec import structs
+
+    from sandbox_app.domain.enums import Crs
+    from sandbox_app.geo.crs import to_wgs84
+
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Event) and item.lon is not None and item.lat is not None:
+            lon, lat = to_wgs84(item.lon, item.lat, Crs(datum))
+            item = structs.replace(item, lon=round(lon, 7), lat=round(lat, 7))
+        out.append(item)
+    return out
 
 
 class Delivery:
     """The sink and the health counters of one server; `deliver` returns only once the items are durable,
     and the caller acknowledges to the device only when it returned True."""
 
-    def __init__(self, name: str, sink: Sink, clock: BridgeClock, reporter: HealthReporter | None) -> None:
+    def __init__(
+        self,
+        name: str,
+        sink: Sink,
+        clock: BridgeClock,
+        reporter: HealthReporter | None,
+        datum: str = "wgs84",
+    ) -> None:
         self.sink = sink
         self.clock = clock
+        self.datum = datum
         self.health = HealthTracker(name, clock.now_ms, reporter)
         self._lock = threading.Lock()
         self.frame_errors = 0
@@ -162,6 +191,7 @@ class Delivery:
     def deliver(self, items: Sequence[Item]) -> bool:
         if not items:
             return True
+        items = items_to_wgs84(items, self.datum)
         try:
             self.sink(items)
         except Exception:

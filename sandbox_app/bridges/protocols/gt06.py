@@ -50,6 +50,13 @@ ALARM_CODES = {
     0x30: "hard_braking",
 }
 """The alarm byte of 0x16/0x26 packets."""
+LANGUAGES = {0x01: "zh", 0x02: "en"}
+"""The language byte after the alarm byte (the language of the tracker's SMS replies)."""
+LBS_LEN = 9
+"""An alarm packet's LBS length byte counts itself: 1 + MCC 2 + MNC 1 + LAC 2 + cell id 3."""
+SEEWORLD_ALARM_LEN = 0x26
+"""A short-form 0x16 one byte longer than the standard 0x25: SeeWorld trackers, whose cell id is 4 bytes
+(with the LBS length byte still 0x09) and whose battery byte is a percentage (Traccar's SEEWORLD variant)."""
 
 
 def crc_itu(data: bytes) -> int:
@@ -216,7 +223,8 @@ def decode_frame(frame: bytes, *, strict: bool = True) -> Packet:
     elif protocol == STATUS:
         body = _status(r, with_alarm=True)
     else:
-        body = _location(r, protocol)
+        seeworld = protocol == ALARM and not extended and length == SEEWORLD_ALARM_LEN
+        body = _location(r, protocol, seeworld=seeworld)
     return Packet(protocol, serial, body, extended, content)
 
 
@@ -232,7 +240,9 @@ def _login(r: Reader) -> Login:
     return Login(imei, type_id, tz)
 
 
-def _status(r: Reader, with_alarm: bool) -> Status:
+def _status(r: Reader, with_alarm: bool, *, percent: bool = False) -> Status:
+    """Terminal information, voltage level (0-6: no power .. very high; `percent`: the SeeWorld byte that
+    is already a percentage), GSM signal (0-4: none .. strong), then the alarm byte where one is sent."""
     info, level, gsm = r.u8(), r.u8(), r.u8()
     alarms: list[str] = []
     if (info >> 3) & 0x7 in TERMINAL_ALARMS:
@@ -243,7 +253,8 @@ def _status(r: Reader, with_alarm: bool) -> Status:
         name = ALARM_CODES.get(code)
         if name is not None and name not in alarms:
             alarms.append(name)
-    return Status(info, min(level, 6) * 100 // 6, gsm, tuple(alarms), code)
+    battery = min(level, 100) if percent else min(level, 6) * 100 // 6
+    return Status(info, battery, gsm, tuple(alarms), code)
 
 
 def _gps(r: Reader) -> Position:
@@ -271,19 +282,35 @@ def _gps(r: Reader) -> Position:
     return position
 
 
-def _location(r: Reader, protocol: int) -> Location:
+def _alarm_lbs(r: Reader, *, long_cell: bool = False) -> Cell | None:
+    """The LBS block of an alarm packet: `<len:1> MCC(2) MNC(1) LAC(2) cell(3)` where `len` counts itself
+    (0x09 for the plain block, the Concox GT06 protocol document's alarm packet, section 5.4; Traccar's
+    decodeLbs skips `len - 9`). `len` 0 means no LBS block follows; a longer block carries vendor bytes
+    after the cell id, which are skipped; a shorter one (some firmware writes 0x08, not counting itself)
+    still carries the eight field bytes, as Traccar also reads it."""
+    size = r.u8()
+    if size == 0:
+        return None
+    cell = Cell(r.u16(), r.u8(), r.u16(), r.u32() if long_cell else r.u24())
+    r.take(max(0, size - LBS_LEN))
+    return cell
+
+
+def _location(r: Reader, protocol: int, *, seeworld: bool = False) -> Location:
     position = _gps(r)
     alarm = protocol in (ALARM, ALARM_2)
     cell: Cell | None = None
-    size = r.u8() if alarm else 8
-    if size >= 8 and r.remaining() >= 8:
+    if alarm:
+        cell = _alarm_lbs(r, long_cell=seeworld)
+    elif r.remaining() >= 8:
         cell = Cell(r.u16(), r.u8(), r.u16(), r.u24())
-        r.take(size - 8)
-    elif alarm:
-        r.take(size)
     status: Status | None = None
     if alarm:
-        status = _status(r, with_alarm=True)
+        status = _status(r, with_alarm=True, percent=seeworld)
+        if r.remaining() >= 1:
+            language = r.u8()
+            if language in LANGUAGES:
+                position.attributes["language"] = LANGUAGES[language]
         position.alarms = status.alarms
         position.battery_level = float(status.battery_level)
         position.attributes["ignition"] = status.ignition

@@ -110,7 +110,8 @@ class OsmAndServer:
             (settings.host, settings.port), _Handler, settings.idle_timeout_s, settings.max_connections
         )
         self._http.bridge = self
-        self.delivery = Delivery(f"{PROTOCOL}:{settings.name or self.address[1]}", sink, clock, reporter)
+        name = f"{PROTOCOL}:{settings.name or self.address[1]}"
+        self.delivery = Delivery(name, sink, clock, reporter, settings.datum)
         self._thread = threading.Thread(target=self._http.serve_forever, name="osmand-server", daemon=True)
 
     @property

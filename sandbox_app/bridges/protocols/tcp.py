@@ -168,7 +168,8 @@ class TrackerTcpBridge:
     ) -> None:
         self.directory = directory
         self._tcp = TcpServer(settings, session, f"{protocol}-server")
-        self.delivery = Delivery(f"{protocol}:{settings.name or self._tcp.address[1]}", sink, clock, reporter)
+        name = f"{protocol}:{settings.name or self._tcp.address[1]}"
+        self.delivery = Delivery(name, sink, clock, reporter, settings.datum)
 
     @property
     def address(self) -> tuple[str, int]:

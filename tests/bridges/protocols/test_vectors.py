@@ -160,11 +160,13 @@ GT06_REJECTED = frozenset({
 decoder special-cases these vendors' WiFi/LBS packets and missing stop bytes). 597-623: model variants
 (NT20, XT40, QH302R) that put an IMEI or other fields before the GPS block."""
 GT06_UNCOVERED = frozenset({
-    70, 100, 108, 127, 131, 138, 161, 165, 173, 184, 209, 213, 248, 284, 575, 579, 585, 591, 648, 652,
+    70, 108, 127, 131, 138, 161, 165, 173, 184, 209, 213, 248, 575, 579, 585, 591, 648, 652,
 })  # fmt: skip
 """Vendor extensions of 0x12/0x13/0x16/0x22 (temperatures, external power, driver id, percent batteries,
 alarm codes of newer firmware) that Traccar reads by packet length or model. Covered: sat, ignition,
-charge, batteryLevel (0-6 scale), rssi, odometer, the terminal-information and alarm-byte alarms."""
+charge, batteryLevel (0-6 scale; percent on SeeWorld's 0x26-long 0x16), rssi, odometer, the
+terminal-information and alarm-byte alarms. 100, 104 (SeeWorld) and 284 (an LBS length of 0x09) were
+misread while the LBS length byte was taken not to count itself."""
 
 
 def test_gt06_vectors(shared_data: Path) -> None:
@@ -174,7 +176,7 @@ def test_gt06_vectors(shared_data: Path) -> None:
     assert out.lenient == GT06_LENIENT
     assert set(out.uncovered) == GT06_UNCOVERED, out.uncovered
     assert all(int(r.split("0x")[1], 16) not in gt06.KNOWN_IDS for r in out.unknown_id.values())
-    assert len(out.ok) == 31  # logins, 0x12/0x22 positions, 0x13 status, 0x16/0x26 alarms
+    assert len(out.ok) == 33  # logins, 0x12/0x22 positions, 0x13 status, 0x16/0x26 alarms
 
 
 # frame decoders -------------------------------------------------------------------------------------------
