@@ -126,6 +126,8 @@ class ListenSettings:
     """A TCP connection silent this long is closed (trackers send heartbeats far more often)."""
     max_connections: int = 256
     """Connections served at once (a thread each); one more is closed at once (HTTP: answered 503)."""
+    datum: str = "wgs84"
+    """What these trackers report in (wgs84, gcj02, bd09): `Delivery` converts their fixes to WGS-84."""
 
 
 class RejectionLog:
@@ -142,8 +144,6 @@ class RejectionLog:
         """Count one rejection; returns its number on this connection (1-based)."""
         self.count += 1
         return self.count
-    datum: str = "wgs84"
-    """What these trackers report in (wgs84, gcj02, bd09): `Delivery` converts their fixes to WGS-84."""
 
 
 def items_to_wgs84(items: Sequence[Item], datum: str) -> Sequence[Item]:
