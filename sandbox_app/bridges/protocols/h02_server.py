@@ -5,7 +5,7 @@ H02 has no login: every report carries the tracker's id, which must be a `gps_tr
 
 | tracker sends | we answer | event |
 |---|---|---|
-| a position (V1, V4, V19, VP1...; binary) | — (H02 needs no reply) | `gps.fix`, status alarms in `data.alarms` |
+| a position (V1, V4, V19, VP1...; binary) | — (none needed) | `gps.fix`, status alarms in `data.alarms` |
 | HTBT, LINK, NBR, V3 and other reports without a fix | — | `device.heartbeat` (battery when HTBT says it) |
 | an id that is no tracker of the district | — (counted once per connection) | rejection |
 | a malformed report | — (counted, logged) | — |
