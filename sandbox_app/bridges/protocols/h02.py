@@ -136,6 +136,8 @@ def _text(text: str, now_ms: int) -> Report:
 
 def _text_position(fields: list[str], command: str, now_ms: int) -> Position | None:
     """The fix of a position command; None when the report says the unit has no fix at all."""
+    if len(fields) < 5:
+        raise FrameError(f"{command} report too short ({len(fields)} fields)")
     if command == "VP1":  # *HQ,<id>,VP1,<A|V>,<lat>,...: no time of day
         hhmmss, at = "000000", 3
     elif command == "V4":

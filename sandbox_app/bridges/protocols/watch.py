@@ -151,7 +151,7 @@ def decode_frame(frame: bytes) -> Message:
     index = head[3].decode("ascii") if head[3] else None
     content = frame[head.end() : -1]
     kind = content.split(b",", 1)[0].decode("latin-1")
-    if not kind.replace("_", "").isalnum():
+    if not kind.isascii() or not kind.replace("_", "").isalnum():
         raise FrameError(f"bad message type {kind[:16]!r}")
     fields = content.decode("latin-1").split(",")[1:] if b"," in content else []
     base = Message(maker, device_id, index, kind)
