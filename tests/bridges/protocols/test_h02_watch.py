@@ -337,3 +337,34 @@ def test_watch_sos_through_the_server_alerts_on_the_wearers_room(tmp_path: Path)
     )  # fmt: skip
     assert (alert.lon, alert.lat) == pytest.approx((120.0015, 30.0015))  # the watch's own fix
     store.close()
+
+
+def test_runner_starts_h02_and_watch_from_the_bridges_file(tmp_path: Path) -> None:
+    """[h02] and [watch] in a bridges file: both listen, report health, and reach the engine."""
+    from sandbox_app.bridges.config import load_bridges
+    from sandbox_app.bridges.runner import Bridges
+
+    config = tmp_path / "bridges.toml"
+    config.write_text("[h02]\nport = 0\n[watch]\nport = 0\n", encoding="utf-8")
+    dist = rules_district()
+    watch_id = {"imei": "358800000000016"}
+    dist.devices["SW-OWN"] = Device(
+        "SW-OWN", "smart_watch", "测试手表", Placement.ROOM, "R-OWN", extra=watch_id
+    )
+    dist.devices["GPS-G"].extra["imei"] = "4106012736"
+    got: list[Item] = []
+    bridges = Bridges(load_bridges(config), dist, got.extend, WallClock())
+    bridges.start()
+    try:
+        assert sorted(h.name.split(":")[0] for h in bridges.health()) == ["h02", "watch"]
+        with socket.create_connection(bridges.addresses["h02"], timeout=5) as sock:
+            sock.sendall(H02_V1)
+        with socket.create_connection(bridges.addresses["watch"], timeout=5) as sock:
+            sock.sendall(watch_frame(b"LK,1,0,90", device="358800000000016"))
+            assert sock.recv(64) == b"[SG*358800000000016*0002*LK]"
+        wait_until(lambda: len(got) == 2, 5, "both reports")
+    finally:
+        bridges.stop()
+    assert sorted((i.device, i.kind) for i in got if isinstance(i, Event)) == [
+        ("GPS-G", "gps.fix"), ("SW-OWN", "device.heartbeat")
+    ]  # fmt: skip
