@@ -9,8 +9,8 @@ Covered: terminal registration 0x0100 / its response 0x8100, authentication 0x01
 logout 0x0003, terminal general response 0x0001, location report 0x0200 (alarm and status bits, the
 standard additional items), batch location upload 0x0704, position query answer 0x0201; platform general
 response 0x8001, text message 0x8300 and position query 0x8201 encoders. Subpackaged messages (a body over
-1,023 bytes sent in numbered parts) are put back together by `Reassembler` before decoding. Anything
-else is a `FrameError("unknown message id ...")` the server counts and still acknowledges, so a
+1,023 bytes sent in numbered parts) are put back together by `jt808_parts.Reassembler` before decoding.
+Anything else is a `FrameError("unknown message id ...")` the server counts and still acknowledges, so a
 terminal's vendor extras never make it resend forever.
 """
 
@@ -239,7 +239,8 @@ def decode_frame(frame: bytes, offset_h: float = CHINA_OFFSET_H, *, strict: bool
 
     `strict=False` skips the checksum and body length checks and keeps unknown escapes: only for reading
     hand-edited test captures (some of Traccar's have wrong checksums); the servers are always strict.
-    A part of a subpackaged message is a FrameError here; servers use `split_frame` and `Reassembler`."""
+    A part of a subpackaged message is a FrameError here; servers use `split_frame` and
+    `jt808_parts.Reassembler`."""
     header, body = split_frame(frame, strict=strict)
     if header.packet is not None and header.packet != (1, 1):
         raise FrameError(f"subpackage {header.packet[1]}/{header.packet[0]} (reassembly not supported)")
@@ -273,46 +274,6 @@ def split_frame(frame: bytes, *, strict: bool = True) -> tuple[Header, bytes]:
         if not 1 <= index <= total:
             raise FrameError(f"subpackage {index}/{total} out of range")
     return header, body
-
-
-MAX_PARTS = 256
-"""Parts of one subpackaged message we wait for (256 x 1,023 bytes: a photo or a long batch)."""
-MAX_PENDING = 4
-"""Subpackaged messages one connection may have half-sent at once; the oldest beyond that is dropped."""
-
-
-class Reassembler:
-    """Puts subpackaged messages back together, per connection. The parts of one message share its id,
-    phone and part count and carry consecutive serials, so (id, phone, total, serial of part 1) names
-    it; a message whose parts stop coming is dropped when newer ones push it out (`dropped` counts)."""
-
-    def __init__(self) -> None:
-        self._pending: dict[tuple[int, str, int, int], dict[int, bytes]] = {}
-        self.dropped = 0
-
-    def add(self, header: Header, body: bytes) -> tuple[Header, bytes] | None:
-        """A part → the whole message (bodies in order; the header without part fields, carrying the serial
-        of the part that completed it, which is the one the platform's response must echo) once every part
-        arrived, else None. An unsplit message passes straight through."""
-        if header.packet is None or header.packet == (1, 1):
-            return header, body
-        total, index = header.packet
-        if total > MAX_PARTS:
-            raise FrameError(f"subpackaged message of {total} parts (at most {MAX_PARTS})")
-        first = (header.serial - index + 1) & 0xFFFF
-        key = (header.msg_id, header.phone, total, first)
-        parts = self._pending.pop(key, {})
-        parts[index] = body
-        if len(parts) < total:
-            self._pending[key] = parts  # re-inserted: the most recently active message is kept longest
-            while len(self._pending) > MAX_PENDING:
-                del self._pending[next(iter(self._pending))]
-                self.dropped += 1
-            return None
-        whole = b"".join(parts[i] for i in range(1, total + 1))
-        return Header(
-            header.msg_id, header.phone, header.serial, header.version, header.encrypted, None
-        ), whole
 
 
 def _header(r: Reader, known: frozenset[int] | None = None, strict: bool = True) -> tuple[Header, bytes]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.orders import OrderNotSent
-from sandbox_app.bridges.protocols import jt808
+from sandbox_app.bridges.protocols import jt808, jt808_parts
 from sandbox_app.bridges.protocols.bridge import (
     ListenSettings,
     TrackerDirectory,
@@ -140,7 +140,7 @@ class _Session:
         self.server = server
         self.conn = conn
         self.splitter = jt808.FrameSplitter()
-        self.parts = jt808.Reassembler()
+        self.parts = jt808_parts.Reassembler()
         self.terminal: _Terminal | None = None
         self.serials = itertools.count(1)
 

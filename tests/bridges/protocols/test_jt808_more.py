@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.protocols import jt808
+from sandbox_app.bridges.protocols import jt808, jt808_parts
 from sandbox_app.bridges.protocols.bridge import ListenSettings, TrackerDirectory
 from sandbox_app.bridges.protocols.common import FrameError, Reader
 from sandbox_app.bridges.protocols.jt808_server import Jt808Server
@@ -83,7 +83,7 @@ def test_reassembler_in_and_out_of_order() -> None:
     with pytest.raises(FrameError, match="subpackage 1/3"):
         jt808.decode_frame(frames[0])
     for order in ([0, 1, 2], [2, 0, 1]):
-        parts = jt808.Reassembler()
+        parts = jt808_parts.Reassembler()
         results = [parts.add(*jt808.split_frame(frames[i])) for i in order]
         assert results[:2] == [None, None] and results[2] is not None
         header, body = results[2]
@@ -95,8 +95,8 @@ def test_reassembler_in_and_out_of_order() -> None:
 
 
 def test_reassembler_bounds_half_sent_messages() -> None:
-    parts = jt808.Reassembler()
-    for k in range(jt808.MAX_PENDING + 2):
+    parts = jt808_parts.Reassembler()
+    for k in range(jt808_parts.MAX_PENDING + 2):
         assert parts.add(*jt808.split_frame(parts_of(jt808.BATCH, BATCH, 2, 100 * k)[0])) is None
     assert parts.dropped == 2
     with pytest.raises(FrameError, match="parts"):
@@ -170,7 +170,7 @@ FUZZ = settings(max_examples=300, deadline=None)
 def test_reassembly_of_random_parts_raises_only_frame_errors(
     parts: list[tuple[int, int, int, bytes]],
 ) -> None:
-    reassembler = jt808.Reassembler()
+    reassembler = jt808_parts.Reassembler()
     for total, index, serial, chunk in parts:
         frame = jt808.encode_message(jt808.BATCH, PHONE_2019, serial, chunk, 1, (total, index))
         with contextlib.suppress(FrameError):
