@@ -90,6 +90,7 @@ DEVICE_KINDS_STYLE: dict[str, Symbol] = {
     "body_camera": Symbol((0, 151, 167, 255), "o", 7),
     "radio": Symbol((0, 131, 143, 255), "h", 7),
     "gps_tracker": Symbol((0, 188, 212, 255), "d", 7),
+    "smart_watch": Symbol((26, 188, 156, 255), "p", 8),
 }
 
 GUARD_ROLE: dict[GuardRole, Symbol] = {

@@ -36,6 +36,7 @@ PREFIX = {
     "body_camera": "BW",
     "radio": "RD",
     "gps_tracker": "GPS",
+    "smart_watch": "SW",
 }
 LABEL = {
     "face_gate": "人脸门禁",
@@ -59,6 +60,7 @@ LABEL = {
     "body_camera": "执法记录仪",
     "radio": "对讲机",
     "gps_tracker": "定位终端",
+    "smart_watch": "智能手表",
 }
 ARMED_HOURS = {"school": "18-7", "kindergarten": "18-7", "university": "23-6"}
 
@@ -161,7 +163,8 @@ def _building_devices(dev: Devices, buildings: list[SiteBuilding], rng: random.R
 
 
 def _room_devices(dev: Devices, buildings: list[SiteBuilding], pop: Population, rng: random.Random) -> None:
-    """Door magnets for the elderly alone, smart locks on rentals, fire/gas/water where risk is higher."""
+    """Door magnets and a smartwatch for the elderly alone, smart locks on rentals, fire/gas/water where
+    risk is higher."""
     where = {b.id: b for b in buildings}
     for room in pop.rooms:
         rid, usage = str(room["id"]), RoomUsage(str(room["usage"]))
@@ -172,6 +175,7 @@ def _room_devices(dev: Devices, buildings: list[SiteBuilding], pop: Population, 
             dev.add("door_magnet", label, b.centroid, **at)
             dev.add("smoke_detector", label, b.centroid, **at)
             dev.add("gas_sensor", label, b.centroid, **at)
+            dev.add("smart_watch", label, b.centroid, **at)
         if usage in (RoomUsage.RENTAL, RoomUsage.GROUP_RENTAL):
             dev.add("smart_lock", label, b.centroid, **at)
         if usage is RoomUsage.GROUP_RENTAL or usage is RoomUsage.SHOP:

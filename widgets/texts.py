@@ -40,6 +40,7 @@ DEVICE_KINDS: dict[str, str] = {
     "body_camera": QT_TRANSLATE_NOOP("DeviceKind", "body camera"),
     "radio": QT_TRANSLATE_NOOP("DeviceKind", "radio"),
     "gps_tracker": QT_TRANSLATE_NOOP("DeviceKind", "GPS tracker"),
+    "smart_watch": QT_TRANSLATE_NOOP("DeviceKind", "smart watch"),
 }
 """Device kind → English name; one entry per kind of sandbox_app.domain.device_kinds.DEVICE_KINDS."""
 

@@ -875,6 +875,11 @@
         <source>GPS tracker</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="43"/>
+        <source>smart watch</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DispatchPanel</name>

@@ -877,6 +877,11 @@
         <source>GPS tracker</source>
         <translation>GPS 定位器</translation>
     </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="43"/>
+        <source>smart watch</source>
+        <translation>智能手表</translation>
+    </message>
 </context>
 <context>
     <name>DispatchPanel</name>

@@ -131,13 +131,15 @@ class BridgesConfig:
     osmand: Listen | None = None
     jt808: Listen | None = None
     gt06: Listen | None = None
+    h02: Listen | None = None
+    watch: Listen | None = None
     isapi: IsapiSection | None = None
     gat1400: Gat1400Section | None = None
     orders: OrdersSection | None = None
 
     @property
     def enabled(self) -> list[str]:
-        names = ("mqtt", "http_pull", "osmand", "jt808", "gt06", "isapi", "gat1400", "orders")
+        names = ("mqtt", "http_pull", "osmand", "jt808", "gt06", "h02", "watch", "isapi", "gat1400", "orders")
         return [name for name in names if getattr(self, name) is not None]
 
 
@@ -431,6 +433,10 @@ def load_bridges(path: Path | str) -> BridgesConfig:
             values[name] = _listen(s, 5015)
         elif name == "gt06":
             values[name] = _listen(s, 5023)
+        elif name == "h02":
+            values[name] = _listen(s, 5013)
+        elif name == "watch":
+            values[name] = _listen(s, 5093)
         elif name == "isapi":
             values[name] = IsapiSection(
                 s.url("url", ("http", "https")),
@@ -444,7 +450,7 @@ def load_bridges(path: Path | str) -> BridgesConfig:
         elif name == "orders":
             values[name] = OrdersSection(_mqtt_link(s, "sandbox-orders"), s.text("station", required=True))
         else:
-            known = "mqtt, http_pull, osmand, jt808, gt06, isapi, gat1400, orders"
+            known = "mqtt, http_pull, osmand, jt808, gt06, h02, watch, isapi, gat1400, orders"
             raise BridgeConfigError(path, name, "", f"unknown section (known: {known})")
         s.done()
     return BridgesConfig(path, **values)

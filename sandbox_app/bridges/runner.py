@@ -185,6 +185,19 @@ class Bridges:
                 self._jt808 = self._server("jt808", Jt808Server, c.jt808, directory)
             if c.gt06:
                 self._server("gt06", Gt06Server, c.gt06, directory)
+        if c.h02:
+            from sandbox_app.bridges.protocols.bridge import TrackerDirectory
+            from sandbox_app.bridges.protocols.h02_server import H02Server
+
+            self._server("h02", H02Server, c.h02, TrackerDirectory.from_district(self.district))
+        if c.watch:
+            from sandbox_app.bridges.protocols.bridge import TrackerDirectory
+            from sandbox_app.bridges.protocols.watch_server import WATCH_KINDS, WatchServer
+
+            watches = TrackerDirectory.from_district(self.district, kinds=WATCH_KINDS)
+            if len(watches) == 0:
+                log.warning("%s: the district has no smart_watch devices; every watch is rejected", c.path)
+            self._server("watch", WatchServer, c.watch, watches)
         if c.mqtt:
             from sandbox_app.bridges.mqtt import mqtt_bridge
 

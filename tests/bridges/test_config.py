@@ -25,7 +25,9 @@ def error(tmp_path: Path, text: str) -> BridgeConfigError:
 
 def test_example_file_loads_and_is_all_loopback(repo_root: Path) -> None:
     config = load_bridges(repo_root / "resources" / "bridges.example.toml")
-    assert config.enabled == ["mqtt", "osmand", "jt808", "gt06", "orders"]
+    assert config.enabled == ["mqtt", "osmand", "jt808", "gt06", "h02", "watch", "orders"]
+    assert config.h02 is not None and config.h02.port == 5013
+    assert config.watch is not None and config.watch.port == 5093
     assert config.osmand is not None and config.osmand.host == "127.0.0.1" and config.osmand.port == 5055
     assert config.jt808 is not None and config.jt808.port == 5015
     assert config.orders is not None and config.orders.station == "station-7"

@@ -7,9 +7,11 @@ identity on the platform) and a serial number that the platform's responses echo
 
 Covered: terminal registration 0x0100 / its response 0x8100, authentication 0x0102, heartbeat 0x0002,
 logout 0x0003, terminal general response 0x0001, location report 0x0200 (alarm and status bits, the
-standard additional items), batch location upload 0x0704; platform general response 0x8001 and text
-message 0x8300 encoders. Anything else is a `FrameError("unknown message id ...")` the server counts and
-still acknowledges, so a terminal's vendor extras never make it resend forever.
+standard additional items), batch location upload 0x0704, position query answer 0x0201; platform general
+response 0x8001, text message 0x8300 and position query 0x8201 encoders. Subpackaged messages (a body over
+1,023 bytes sent in numbered parts) are put back together by `jt808_parts.Reassembler` before decoding.
+Anything else is a `FrameError("unknown message id ...")` the server counts and still acknowledges, so a
+terminal's vendor extras never make it resend forever.
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ CHINA_OFFSET_H = 8.0
 
 REGISTER, REGISTER_RESPONSE, AUTH, HEARTBEAT, LOGOUT = 0x0100, 0x8100, 0x0102, 0x0002, 0x0003
 TERMINAL_RESPONSE, PLATFORM_RESPONSE, LOCATION, BATCH, TEXT = 0x0001, 0x8001, 0x0200, 0x0704, 0x8300
-KNOWN_IDS = frozenset({REGISTER, AUTH, HEARTBEAT, LOGOUT, TERMINAL_RESPONSE, LOCATION, BATCH})
+POSITION_QUERY, POSITION_ANSWER = 0x8201, 0x0201
+KNOWN_IDS = frozenset(
+    {REGISTER, AUTH, HEARTBEAT, LOGOUT, TERMINAL_RESPONSE, LOCATION, BATCH, POSITION_ANSWER}
+)
 """Terminal → platform messages this module decodes."""
 
 RESULT_OK, RESULT_FAIL, RESULT_BAD, RESULT_UNSUPPORTED = 0, 1, 2, 3
@@ -209,7 +214,18 @@ class BatchUpload:
     reports: tuple[LocationReport, ...]
 
 
-Body = Registration | Authentication | Heartbeat | Logout | GeneralResponse | LocationReport | BatchUpload
+@dataclass(frozen=True, slots=True)
+class PositionAnswer:
+    """0x0201: the terminal's answer to our 0x8201 position query."""
+
+    reply_serial: int
+    report: LocationReport
+
+
+Body = (
+    Registration | Authentication | Heartbeat | Logout | GeneralResponse | LocationReport | BatchUpload
+    | PositionAnswer
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +238,22 @@ def decode_frame(frame: bytes, offset_h: float = CHINA_OFFSET_H, *, strict: bool
     """One frame (flags included or not) → Message; FrameError with the reason otherwise.
 
     `strict=False` skips the checksum and body length checks and keeps unknown escapes: only for reading
-    hand-edited test captures (some of Traccar's have wrong checksums); the servers are always strict."""
+    hand-edited test captures (some of Traccar's have wrong checksums); the servers are always strict.
+    A part of a subpackaged message is a FrameError here; servers use `split_frame` and
+    `jt808_parts.Reassembler`."""
+    header, body = split_frame(frame, strict=strict)
+    if header.packet is not None and header.packet != (1, 1):
+        raise FrameError(f"subpackage {header.packet[1]}/{header.packet[0]} (reassembly not supported)")
+    return decode_body(header, body, offset_h)
+
+
+def decode_body(header: Header, body: bytes, offset_h: float = CHINA_OFFSET_H) -> Message:
+    """A message's (reassembled) body → Message."""
+    return Message(header, _body(header, Reader(body, f"0x{header.msg_id:04x} body"), offset_h))
+
+
+def split_frame(frame: bytes, *, strict: bool = True) -> tuple[Header, bytes]:
+    """One frame → its checked header and raw body (a known message id, checksum and length hold)."""
     if frame[:1] == b"\x7e":
         frame = frame[1:]
     if frame[-1:] == b"\x7e":
@@ -238,9 +269,11 @@ def decode_frame(frame: bytes, offset_h: float = CHINA_OFFSET_H, *, strict: bool
     header, body = _header(Reader(content, "header"), KNOWN_IDS, strict)
     if header.encrypted:
         raise FrameError(f"encrypted message 0x{header.msg_id:04x} (RSA not supported)")
-    if header.packet is not None and header.packet != (1, 1):
-        raise FrameError(f"subpackage {header.packet[1]}/{header.packet[0]} (reassembly not supported)")
-    return Message(header, _body(header, Reader(body, f"0x{header.msg_id:04x} body"), offset_h))
+    if header.packet is not None:
+        total, index = header.packet
+        if not 1 <= index <= total:
+            raise FrameError(f"subpackage {index}/{total} out of range")
+    return header, body
 
 
 def _header(r: Reader, known: frozenset[int] | None = None, strict: bool = True) -> tuple[Header, bytes]:
@@ -267,6 +300,9 @@ def _body(header: Header, r: Reader, offset_h: float) -> Body:
     msg_id = header.msg_id
     if msg_id == LOCATION:
         return decode_location(r, offset_h)
+    if msg_id == POSITION_ANSWER:
+        reply_serial = r.u16()
+        return PositionAnswer(reply_serial, decode_location(r, offset_h))
     if msg_id == BATCH:
         count, kind = r.u16(), r.u8()
         reports = []
@@ -375,9 +411,15 @@ def _apply_items(position: Position, items: dict[int, bytes]) -> None:
 
 # encoders ---------------------------------------------------------------------------------------------
 def encode_message(
-    msg_id: int, phone: str, serial: int, body: bytes = b"", version: int | None = None
+    msg_id: int,
+    phone: str,
+    serial: int,
+    body: bytes = b"",
+    version: int | None = None,
+    packet: tuple[int, int] | None = None,
 ) -> bytes:
-    """A whole frame: header (2019 layout when `version` is given), body, XOR checksum, escaped, flagged."""
+    """A whole frame: header (2019 layout when `version` is given; part fields when `packet` is
+    (total, index)), body, XOR checksum, escaped, flagged."""
     if len(body) > 0x3FF:
         raise ValueError(f"body of {len(body)} bytes needs subpackaging (max 1023)")
     props = len(body)
@@ -390,7 +432,11 @@ def encode_message(
         ident = bytes([version]) + bytes.fromhex(phone.zfill(digits))
     else:
         ident = bytes.fromhex(phone.zfill(digits))
-    content = head + props.to_bytes(2, "big") + ident + (serial & 0xFFFF).to_bytes(2, "big") + body
+    parts = b""
+    if packet is not None:
+        props |= 0x2000
+        parts = packet[0].to_bytes(2, "big") + packet[1].to_bytes(2, "big")
+    content = head + props.to_bytes(2, "big") + ident + (serial & 0xFFFF).to_bytes(2, "big") + parts + body
     return b"\x7e" + escape(content + bytes([xor(content)])) + b"\x7e"
 
 
@@ -415,6 +461,11 @@ def encode_registration_response(
     if result == RESULT_OK:
         body += auth_code.encode("gbk")
     return encode_message(REGISTER_RESPONSE, phone, serial, body, version)
+
+
+def encode_position_query(phone: str, serial: int, version: int | None = None) -> bytes:
+    """0x8201: ask the terminal where it is now; it answers 0x0201 with our serial and a location."""
+    return encode_message(POSITION_QUERY, phone, serial, b"", version)
 
 
 TEXT_EMERGENCY, TEXT_DISPLAY, TEXT_TTS = 0x01, 0x04, 0x08

@@ -6,14 +6,16 @@ Per connection: a framing buffer, then per frame:
 |---|---|---|
 | 0x0100 registration | 0x8100 result 0 + auth code (result 4 "no such terminal" for an unknown phone) | — |
 | 0x0102 authentication, 0x0002 heartbeat | 0x8001 ok | heartbeat → `device.heartbeat` |
-| 0x0200 location, 0x0704 batch | 0x8001 ok, **after the sink returned** | `gps.fix` per position |
+| 0x0200 location, 0x0704 batch, 0x0201 (answers 0x8201) | 0x8001 ok, **after the sink returned** | gps.fix |
+| a part of a subpackaged message | 0x8001 ok per part; the whole is decoded at the last | as the whole |
 | 0x0003 logout | 0x8001 ok, then close | — |
 | 0x0001 general response | — (recorded: the terminal confirmed our 0x8300) | — |
 | anything else with a good checksum | 0x8001 result 3 "not supported" | — (counted) |
 | a malformed frame | nothing (there is no serial to answer) | — (counted, logged) |
 
 A malformed frame never closes the connection. Orders go out as 0x8300 text (`send_text`,
-`Jt808OrderSender`) on the terminal's open connection.
+`Jt808OrderSender`) on the terminal's open connection; `query_position` asks a terminal for a fix now
+(0x8201). Replies use the terminal's own header version (2013 or 2019).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 
 from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.orders import OrderNotSent
-from sandbox_app.bridges.protocols import jt808
+from sandbox_app.bridges.protocols import jt808, jt808_parts
 from sandbox_app.bridges.protocols.bridge import (
     ListenSettings,
     TrackerDirectory,
@@ -96,6 +98,20 @@ class Jt808Server(TrackerTcpBridge):
             raise OrderNotSent(f"JT/T 808 terminal of {device}: {exc}") from exc
         return serial
 
+    def query_position(self, device: str) -> int:
+        """0x8201 to the device's terminal; its 0x0201 answer arrives as a `gps.fix`. Returns our serial;
+        OrderNotSent when the terminal is not connected."""
+        with self._lock:
+            terminal = self._terminals.get(device)
+        if terminal is None:
+            raise OrderNotSent(f"JT/T 808 terminal of {device} is not connected")
+        serial = next(terminal.serials) & 0xFFFF
+        try:
+            terminal.conn.send(jt808.encode_position_query(terminal.phone, serial, terminal.version))
+        except OSError as exc:
+            raise OrderNotSent(f"JT/T 808 terminal of {device}: {exc}") from exc
+        return serial
+
     def confirmed(self, device: str, serial: int) -> bool:
         """Whether the terminal answered our message `serial` with a general response."""
         with self._lock:
@@ -124,6 +140,7 @@ class _Session:
         self.server = server
         self.conn = conn
         self.splitter = jt808.FrameSplitter()
+        self.parts = jt808_parts.Reassembler()
         self.terminal: _Terminal | None = None
         self.serials = itertools.count(1)
 
@@ -143,12 +160,17 @@ class _Session:
 
     def _frame(self, frame: bytes) -> None:
         try:
-            message = jt808.decode_frame(frame, self.server.offset_h)
+            header, body = jt808.split_frame(frame)
+            whole = self.parts.add(header, body)
+            if whole is None:  # a part of a subpackaged message: heard, the whole comes later
+                self._respond(header)
+                return
+            message = jt808.decode_body(*whole, self.server.offset_h)
         except FrameError as exc:
             self.server.delivery.frame_error(f"JT/T 808: {exc.reason}", frame, self.conn.rejections)
-            header = jt808.peek_header(frame)
-            if header is not None:
-                self._respond(header, jt808.RESULT_UNSUPPORTED)
+            peeked = jt808.peek_header(frame)
+            if peeked is not None:
+                self._respond(peeked, jt808.RESULT_UNSUPPORTED)
             return
         self._handle(message)
 
@@ -200,6 +222,8 @@ class _Session:
         now = self.server.delivery.clock.now_ms()
         if isinstance(body, jt808.LocationReport):
             return [position_event(PROTOCOL, device, body.position)]
+        if isinstance(body, jt808.PositionAnswer):
+            return [position_event(PROTOCOL, device, body.report.position)]
         if isinstance(body, jt808.BatchUpload):
             extra = {"blind_area": True} if body.blind_area else None
             return [position_event(PROTOCOL, device, report.position, extra) for report in body.reports]
