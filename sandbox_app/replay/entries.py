@@ -118,8 +118,10 @@ class Describer:
     def alert_step(self, alert: Alert, step: Step, where: tuple[float, float] | None) -> Entry:
         lon, lat = where if where is not None else (None, None)
         note = f": {step.note}" if step.note else ""
-        text = f"{alert.rule} {alert.subject} → {step.state} by {step.actor}{note}"
-        return Entry(step.ts, f"alert.{step.state}", alert.id, lon, lat, text)
+        subject = self.masker.subject(alert.subject, alert.subject_type)
+        text = f"{alert.rule} {subject} → {step.state} by {step.actor}{note}"
+        ident = self.masker.alert_id(alert.id, alert.subject_type)
+        return Entry(step.ts, f"alert.{step.state}", ident, lon, lat, text)
 
     def dispatch_step(self, d: Dispatch, step: DispatchStep) -> Entry:
         note = f": {step.note}" if step.note else ""
