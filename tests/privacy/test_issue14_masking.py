@@ -146,3 +146,21 @@ def test_json_reads_need_a_login_and_mask_by_role(
         assert _run(monkeypatch, [*argv, "--user", user], PASSWORD + "\n") == 0
         out = capsys.readouterr().out
         assert ID_NUMBER not in out and "face_watchlist" in out
+
+
+def test_case_file_shows_the_alert_through_its_masker(db: Path) -> None:
+    from sandbox_app.replay.casefile import build_case
+    from sandbox_app.store.queries import Db
+
+    store = open_store(db)
+    district = store.load_district()
+    store.close()
+    assert district is not None
+    conn = Db.open(str(db))
+    try:
+        case = build_case(conn, district, OLD_ID, masker=Masker(Viewer.OFFICER))
+        whole = build_case(conn, district, OLD_ID, masker=Masker(Viewer.ANALYST, unmasked=True))
+    finally:
+        conn.conn.close()
+    assert ID_NUMBER not in case.shown_id + case.shown_subject  # PDF title, window title, file name
+    assert whole.shown_id == OLD_ID and whole.shown_subject == ID_NUMBER
