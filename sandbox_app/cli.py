@@ -317,12 +317,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", required=True, help="ISO 8601 or epoch ms")
     p.add_argument("--json", action="store_true")
     _user_option(p)
+    add_audit_option(p)
     p.set_defaults(func=cmd_state)
 
     p = sub.add_parser("alerts", help="every alert in the database")
     p.add_argument("--db", required=True)
     p.add_argument("--json", action="store_true")
     _user_option(p)
+    add_audit_option(p)
     p.set_defaults(func=cmd_alerts)
 
     p = sub.add_parser("backtest", help="alerts these rules would have raised on stored history")

@@ -22,6 +22,14 @@ from sandbox_app.privacy.users import AuthError, Permission, User, UserBook, aut
 
 OPEN_MASKER = Masker(Viewer.ADMIN, unmasked=True)
 """What a database without users shows: everything, as before users existed."""
+CITY_MASKER = Masker(Viewer.OFFICER)
+"""What a postgresql:// store read without a local users file shows: masked (the city holds no users)."""
+
+
+def _is_url(db: object) -> bool:
+    from sandbox_app.store import is_store_url
+
+    return isinstance(db, str) and is_store_url(db)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,9 @@ def session(args: argparse.Namespace, permission: Permission, target: str = "") 
     path = users_file(args)
     book = UserBook.open(path) if path else None
     try:
+        if book is None and _is_url(getattr(args, "db", None)):
+            # a city store read without the station's file (`--audit`): nobody known, so masked
+            return CliSession(name or f"cli:{getpass.getuser()}", None, CITY_MASKER)
         if book is None or not book.users():
             return CliSession(name or f"cli:{getpass.getuser()}", None, OPEN_MASKER)
         if name is None:
