@@ -47,7 +47,9 @@ KEY_ENV = "SANDBOX_AUDIT_KEY"
 _KEY_MAGIC = "sandbox-audit-key-v1"
 _PAGE = 5_000
 TRIGGERS: dict[str, str] = {
-    sql.split()[2]: sql for sql in _V5_USERS_AUDIT if isinstance(sql, str) and "CREATE TRIGGER" in sql
+    sql.split()[2]: sql.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1)
+    for sql in _V5_USERS_AUDIT
+    if isinstance(sql, str) and "CREATE TRIGGER" in sql
 }
 """The append-only triggers of migration v5, by name: recreated on open when someone dropped them."""
 DROPPED_KEY = "audit.triggers_dropped"

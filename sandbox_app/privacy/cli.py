@@ -118,8 +118,12 @@ def cmd_audit_head(args: argparse.Namespace) -> int:
     path = _need_db(args.db)
     if path is None:
         return EXIT_INPUT
-    with AuditLog.open(path) as log:
-        seq, digest = log.head()
+    try:
+        with AuditLog.open(path) as log:
+            seq, digest = log.head()
+    except sqlite3.Error as exc:
+        print(f"audit log BROKEN: the database cannot be read as an audit log ({exc})")
+        return EXIT_BROKEN
     print(f"{seq}:{digest}")
     return EXIT_OK
 
@@ -129,8 +133,12 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
     if path is None:
         return EXIT_INPUT
     _admin(args, "audit")
-    with AuditLog.open(path) as log:
-        entries = [e.to_json() for e in log.entries(args.action)]
+    try:
+        with AuditLog.open(path) as log:
+            entries = [e.to_json() for e in log.entries(args.action)]
+    except sqlite3.Error as exc:
+        print(f"audit log BROKEN: the database cannot be read as an audit log ({exc})")
+        return EXIT_BROKEN
     for e in entries:  # targets may be old-style alert ids with a subject inside
         e["target"] = mask_alert_id(e["target"])
     sys.stdout.write(orjson.dumps(entries[-args.last :] if args.last else entries).decode() + "\n")

@@ -197,6 +197,9 @@ def test_verify_on_a_dropped_table_is_a_clear_error(
     assert run(["audit", "verify", "--db", str(db)], monkeypatch) == 1
     out = capsys.readouterr()
     assert "missing (dropped)" in out.out and "Traceback" not in out.err
+    for command in ("head", "list"):
+        assert run(["audit", command, "--db", str(db)], monkeypatch) == 1
+        assert "BROKEN" in capsys.readouterr().out
 
 
 class CountingHasher(PasswordHasher):
