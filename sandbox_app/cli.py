@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tqdm import tqdm
@@ -23,6 +23,9 @@ from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.engine import Engine
 from sandbox_app.store import Store, is_store_url, open_store
+
+if TYPE_CHECKING:
+    from sandbox_app.privacy.cli_auth import CliSession
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -262,7 +265,7 @@ def add_audit_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _session(args: argparse.Namespace, permission: str, target: str = "") -> Any:
+def _session(args: argparse.Namespace, permission: str, target: str = "") -> CliSession:
     """Who runs this command (`privacy.cli_auth.session`): a login once the database has users."""
     from sandbox_app.privacy.cli_auth import session
     from sandbox_app.privacy.users import Permission

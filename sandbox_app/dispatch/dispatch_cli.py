@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from sandbox_app.domain.dispatch import DispatchState
+from sandbox_app.privacy.mask import Masker
 
 STEPS = tuple(s.value for s in DispatchState if s not in (DispatchState.ISSUED, DispatchState.ESCALATED))
 """What a person may record: issuing is `send`, escalation is the desk's own (on the engine clock)."""
@@ -57,7 +58,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _masked(d: dict[str, Any], masker: Any) -> dict[str, Any]:
+def _masked(d: dict[str, Any], masker: Masker) -> dict[str, Any]:
     """A dispatch as JSON with its alert id masked for the viewer (old-style ids hold the subject)."""
     return {**d, "alert_id": masker.alert_id(str(d.get("alert_id", "")))}
 
