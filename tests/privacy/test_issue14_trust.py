@@ -251,3 +251,28 @@ def test_a_password_typed_as_the_name_is_not_stored(tmp_path: Path) -> None:
     text = b"".join(p.read_bytes() for p in tmp_path.glob("u.db*"))
     assert b"MySecretPassw0rd" not in text
     book.close()
+
+
+def test_dispatch_with_users_needs_a_commander_login(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sandbox_app.store.sqlite import SqliteStore
+    from tests.bridges.protocols.test_e2e import district as e2e_district
+    from tests.dispatch.test_dispatch_cli import ALERT
+    from tests.dispatch.test_dispatch_cli import T0 as D0
+
+    db = str(tmp_path / "desk.db")
+    store = SqliteStore(db)
+    store.replace_district(e2e_district())
+    store.upsert_alerts([ALERT])
+    store.close()
+    _users(Path(db))
+    send = ["dispatch", "send", "--db", db, "--alert", ALERT.id, "--guard", "GD001", "--at", str(D0 + 1000)]
+    assert run([*send, "--by", "cmdr-a"], monkeypatch, PW + "\n") == 2  # no such user: refused
+    assert run([*send, "--by", "wall1"], monkeypatch, PW + "\n") == 2  # the wall may not dispatch
+    capsys.readouterr()
+    assert run([*send, "--user", "cmd1"], monkeypatch, PW + "\n") == 0
+    assert '"commander": "cmd1"' in capsys.readouterr().out
+    assert run(["dispatch", "list", "--db", db, "--json"], monkeypatch) == 2
+    issued = [e for e in _entries(Path(db)) if e.action == "dispatch.issued"]
+    assert [e.actor for e in issued] == ["cmd1"]
