@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from sandbox_app.privacy.audit import KEY_ENV, AuditKeyError
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.privacy.users import AuthError, Permission, User, UserBook, authorize
 
@@ -100,8 +101,14 @@ def session(args: argparse.Namespace, permission: Permission, target: str = "") 
     """Who runs this command; raises CliError (exit 2) when a login is needed and fails or is refused."""
     name = named(args)
     path = users_file(args)
-    book = UserBook.open(path) if path else None
     try:
+        book = UserBook.open(path) if path else None
+    except AuditKeyError as exc:
+        raise _error(str(exc)) from None
+    try:
+        writes = book is not None and permission is not Permission.VIEW
+        if writes and book is not None and book.audit.key is None and book.audit.keyed_from() is not None:
+            raise _error(f"this audit log is keyed: set ${KEY_ENV} to its key file")  # before any change
         if book is None and _is_url(getattr(args, "db", None)):
             # a city store read without the station's file (`--audit`): nobody known, so masked
             return CliSession(name or f"cli:{getpass.getuser()}", None, CITY_MASKER)

@@ -161,6 +161,17 @@ def test_keyed_log_without_its_key_and_a_loose_key_file(
     monkeypatch.delenv(au.KEY_ENV)
     assert run(["audit", "verify", "--db", str(db)], monkeypatch) == 2
     assert "keyed" in capsys.readouterr().err
+    store = open_store(db)
+    (alert,) = store.alerts()
+    store.close()
+    assert (
+        run(["alert", alert.id, "dismiss", "--by", "值班员A", "--note", "n", "--db", str(db)], monkeypatch)
+        == 2
+    )
+    assert "keyed" in capsys.readouterr().err
+    store = open_store(db)
+    assert store.alerts()[0].state == "acknowledged", "refused before anything changed"
+    store.close()
     os.chmod(key, 0o644)
     assert run(["audit", "verify", "--db", str(db), "--audit-key", str(key)], monkeypatch) == 2
     assert "chmod 600" in capsys.readouterr().err
