@@ -13,6 +13,7 @@ import pytest
 from sandbox_app.alert_book import AlertBook, alert_id
 from sandbox_app.cli import main
 from sandbox_app.domain.alerts import Alert, Step
+from sandbox_app.domain.dispatch import Dispatch, DispatchState, DispatchStep
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.engine import Engine
@@ -99,6 +100,10 @@ def db(tmp_path: Path) -> Path:
     path = sample.build(tmp_path / "m.db")
     store = open_store(path)
     store.upsert_alerts([_old_alert()])
+    lon, lat = _old_alert().lon, _old_alert().lat
+    issued = DispatchStep(DispatchState.ISSUED, "测试指挥员", T0 + 7000, f"face_watchlist {ID_NUMBER}")
+    order = Dispatch("DP9", OLD_ID, "GU2", "T2", "测试指挥员", T0 + 7000, lon, lat, history=[issued])
+    store.create_dispatch(order)
     store.close()
     return path
 
@@ -116,7 +121,7 @@ def test_masked_case_csv_masks_an_old_style_alert_id(
         argv = ["case", "--db", str(db), "--alert", alert, "--csv", str(out), "--json", "--no-routing"]
         assert _run(monkeypatch, argv) == 0
         text = out.read_text(encoding="utf-8-sig") + capsys.readouterr().out
-        assert "face_watchlist" in text
+        assert "face_watchlist" in text and "dispatch.issued" in text  # the order's note names the subject
         assert ID_NUMBER not in text
 
 
