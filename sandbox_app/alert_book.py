@@ -6,6 +6,7 @@ duty desk is already handling is decided here, so the wall shows one marker per 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from sandbox_app.domain.alerts import Alert, Step
@@ -17,8 +18,12 @@ _RANK = {s: i for i, s in enumerate(Severity)}
 
 
 def alert_id(rule: str, subject: str, first_ts: int) -> str:
-    """Readable and deterministic, so a backtest of the same history yields the same ids."""
-    return f"{rule}:{subject}:{first_ts}"
+    """`rule:<16 hex>:first_ts`: deterministic (the same history, live, replayed or backtested, yields the
+    same ids) but free of personal data. The subject may be an ID number, a plate or a face credential, and
+    ids travel into case files, exports, logs and command lines, where masking cannot reach every copy; so
+    the id carries a digest of (rule, subject) instead of the subject (issue 14)."""
+    digest = hashlib.sha256(f"sandbox-alert\0{rule}\0{subject}".encode()).hexdigest()[:16]
+    return f"{rule}:{digest}:{first_ts}"
 
 
 class AlertBook:

@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tqdm import tqdm
@@ -23,6 +23,9 @@ from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.engine import Engine
 from sandbox_app.store import Store, is_store_url, open_store
+
+if TYPE_CHECKING:
+    from sandbox_app.privacy.cli_auth import CliSession
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -77,11 +80,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"import failed: {len(exc.problems)} problem(s); {args.db} was not changed", file=sys.stderr)
         return EXIT_INPUT
     bars.close()
+    who = _session(args, "import", f"package:{Path(args.package).name}")
     store = open_store(args.db)
     try:
         store.replace_district(district)
     finally:
         store.close()
+    if who.user is not None:
+        _audit(
+            args.db, who.actor, "data.import", f"package:{Path(args.package).name}", {"name": district.name}
+        )
     _print_json(
         {
             "district": district.name,
@@ -117,6 +125,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise CliError(f"no such file: {source}")
+    who = _session(args, "import", f"events:{source.name}")
     store = open_store(args.db)
     try:
         district = _district(store)
@@ -131,6 +140,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             engine.advance_to(until)
     finally:
         store.close()
+    if who.user is not None:
+        _audit(args.db, who.actor, "data.ingest", f"events:{source.name}", {})
     _print_json(result.to_json())
     return EXIT_OK
 
@@ -150,9 +161,11 @@ def state_at(store: Store, at_ts: int) -> dict[str, Any]:
 def cmd_state(args: argparse.Namespace) -> int:
     store = _existing_store(args.db)
     try:
+        masker = _session(args, "view").masker
         state = state_at(store, _time(args.at, store.load_district()))
     finally:
         store.close()
+    state["alerts"] = [masker.alert_json(a) for a in state["alerts"]]
     if args.json:
         _print_json(state)
     else:
@@ -170,7 +183,8 @@ def _print_alert_lines(alerts: list[dict[str, Any]]) -> None:
 def cmd_alerts(args: argparse.Namespace) -> int:
     store = _existing_store(args.db)
     try:
-        alerts = [a.to_json() for a in store.alerts()]
+        masker = _session(args, "view").masker
+        alerts = [masker.alert_json(a.to_json()) for a in store.alerts()]
     finally:
         store.close()
     if args.json:
@@ -218,19 +232,20 @@ def cmd_alert(args: argparse.Namespace) -> int:
     audit = audit_file(args)
     store = _existing_store(args.db)
     try:
+        who = _session(args, "alert", args.id)
         alert = store.get_alert(args.id)
         if alert is None:
             raise CliError(f"no alert {args.id!r}")
         at = _time(args.at, store.load_district()) if args.at else WallClock().now_ms()
         try:
-            alert.advance(ALERT_STEPS[args.step], args.by, at, args.note)
+            alert.advance(ALERT_STEPS[args.step], who.actor, at, args.note)
         except TransitionError as exc:
             raise CliError(str(exc)) from None
         store.upsert_alerts([alert])
     finally:
         store.close()
-    _audit(audit, args.by, f"alert.{ALERT_STEPS[args.step].value}", args.id, {"note": args.note, "at": at})
-    _print_json(alert.to_json())
+    _audit(audit, who.actor, f"alert.{ALERT_STEPS[args.step].value}", args.id, {"note": args.note, "at": at})
+    _print_json(who.masker.alert_json(alert.to_json()))
     return EXIT_OK
 
 
@@ -248,6 +263,14 @@ def add_audit_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--audit", help="audit log file (default: the --db file; required when --db is a postgresql:// URL)"
     )
+
+
+def _session(args: argparse.Namespace, permission: str, target: str = "") -> CliSession:
+    """Who runs this command (`privacy.cli_auth.session`): a login once the database has users."""
+    from sandbox_app.privacy.cli_auth import session
+    from sandbox_app.privacy.users import Permission
+
+    return session(args, Permission(permission), target)
 
 
 def _audit(path: str, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
@@ -268,6 +291,12 @@ SUBCOMMAND_MODULES = (
 )
 
 
+def _user_option(p: argparse.ArgumentParser) -> None:
+    from sandbox_app.privacy.cli_auth import add_user_option
+
+    add_user_option(p)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sandbox-app", description="数字沙盘 Digital Sandbox, headless")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -275,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="validate a district package and write it to the database")
     p.add_argument("package", help="package folder (manifest.json + layers)")
     p.add_argument("--db", required=True)
+    _user_option(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("ingest", help="ingest a JSON Lines event file through the engine")
@@ -282,17 +312,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--until", help="advance the engine clock to TIME after the last event")
     p.add_argument("--rules", help="rules TOML (default: resources/rules.toml)")
+    _user_option(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("state", help="guards' positions and open alerts at a time")
     p.add_argument("--db", required=True)
     p.add_argument("--at", required=True, help="ISO 8601 or epoch ms")
     p.add_argument("--json", action="store_true")
+    _user_option(p)
+    add_audit_option(p)
     p.set_defaults(func=cmd_state)
 
     p = sub.add_parser("alerts", help="every alert in the database")
     p.add_argument("--db", required=True)
     p.add_argument("--json", action="store_true")
+    _user_option(p)
+    add_audit_option(p)
     p.set_defaults(func=cmd_alerts)
 
     p = sub.add_parser("backtest", help="alerts these rules would have raised on stored history")
@@ -306,7 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("alert", help="move an alert along its lifecycle")
     p.add_argument("id")
     p.add_argument("step", choices=sorted(ALERT_STEPS))
-    p.add_argument("--by", required=True, help="who takes the step")
+    p.add_argument("--by", help="who takes the step (with users: the logged-in --user, password on stdin)")
+    _user_option(p)
     p.add_argument("--note", default="", help="feedback (close) or reason (dismiss)")
     p.add_argument("--db", required=True)
     p.add_argument("--at", help="when it happened (default: now)")

@@ -233,7 +233,7 @@ class DispatchPanel(QDockWidget):
         for row, d in enumerate(self.dispatches):
             texts = (
                 d.guard_id,
-                d.alert_id.split(":")[1] if d.alert_id.count(":") >= 2 else d.alert_id,
+                d.alert_id.split(":")[0],  # the rule: ids hold no subject (an old id's may be personal)
                 self.state_text(d.state),
                 self.time_text(d.issued_ts),
                 self.time_text(d.accepted_ts),

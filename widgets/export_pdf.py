@@ -104,12 +104,12 @@ def _summary(p: QPainter, page: QRectF, case: CaseFile, snapshot: QImage) -> Non
     tz = case.timezone or "UTC"
     a, r = case.alert, case.response
     p.setFont(QFont("Noto Sans CJK SC", 16, QFont.Weight.Bold))
-    p.drawText(QPointF(0, 30), QCoreApplication.translate("CasePdf", "Case file {0}").format(a.id))
+    p.drawText(QPointF(0, 30), QCoreApplication.translate("CasePdf", "Case file {0}").format(case.shown_id))
     p.setFont(QFont("Noto Sans CJK SC", 9))
     lines = [
         QCoreApplication.translate("CasePdf", "District: {0}").format(case.district),
         QCoreApplication.translate("CasePdf", "Alert: {0} on {1} {2}, severity {3}, now {4}").format(
-            a.rule, a.subject_type, a.subject, a.severity, a.state
+            a.rule, a.subject_type, case.shown_subject, a.severity, a.state
         ),
         QCoreApplication.translate("CasePdf", "Raised: {0}").format(local_iso(a.first_ts, tz)),
         QCoreApplication.translate("CasePdf", "Window: {0} to {1}; radius {2:g} m; {3} entries").format(
@@ -196,7 +196,7 @@ def write_case_pdf(db: Db, district: District, case: CaseFile, out: Path) -> int
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12)
         )
     )
-    writer.setTitle(QCoreApplication.translate("CasePdf", "Case file {0}").format(case.alert.id))
+    writer.setTitle(QCoreApplication.translate("CasePdf", "Case file {0}").format(case.shown_id))
     writer.setCreator("Digital Sandbox")
     snapshot = map_snapshot(db, district, case, (1600, 1000))
     painter = QPainter(writer)

@@ -658,7 +658,7 @@ class CaseDialog(QDialog):
         self.resize(760, 480)
 
     def show_case(self, case: CaseFile) -> None:
-        self.setWindowTitle(self.tr("Case file {0}").format(case.alert.id))
+        self.setWindowTitle(self.tr("Case file {0}").format(case.shown_id))
         self.title.setText(self.tr("{0} entries within {1:g} m").format(len(case.entries), case.radius_m))
         self.list.set_entries(case.entries, self.controller.district.timezone)
         self.show()
@@ -673,7 +673,7 @@ class CaseDialog(QDialog):
             "csv": self.tr("CSV (*.csv)"),
             "geojson": self.tr("GeoJSON (*.geojson)"),
         }
-        name = f"case-{case.alert.id}.{fmt}"
+        name = f"case-{case.shown_id}.{fmt}".replace(":", "_").replace("*", "x")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"), name, filters[fmt])
         if path:
             self.controller.export_case(fmt, Path(path))

@@ -9,6 +9,7 @@ optional per user. Every login outcome and every refusal is written to the audit
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import sqlite3
 import threading
@@ -44,6 +45,8 @@ class Permission(StrEnum):
     EDIT_USERS = "edit_users"
     EDIT_RULES = "edit_rules"
     EDIT_BRIDGES = "edit_bridges"
+    IMPORT = "import"
+    """Write a district package or a batch of events into the database (`import`, `ingest`)."""
 
 
 P = Permission
@@ -52,7 +55,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.OFFICER: frozenset({P.VIEW, P.ALERT, P.UNMASK}),
     Role.COMMANDER: frozenset({P.VIEW, P.ALERT, P.DISPATCH, P.UNMASK}),
     Role.ANALYST: frozenset({P.VIEW, P.REPLAY, P.EXPORT, P.UNMASK}),
-    Role.ADMIN: frozenset({P.VIEW, P.REPLAY, P.UNMASK, P.EDIT_USERS, P.EDIT_RULES, P.EDIT_BRIDGES}),
+    Role.ADMIN: frozenset({P.VIEW, P.REPLAY, P.UNMASK, P.EDIT_USERS, P.EDIT_RULES, P.EDIT_BRIDGES, P.IMPORT}),
 }
 """Least privilege: the wall only looks; only commanders dispatch; only analysts export (issue 9)."""
 
@@ -115,6 +118,16 @@ def check_password(password: str) -> None:
 def _check_name(name: str) -> None:
     if not _NAME.match(name):
         raise UserError("user name: 1-64 letters, digits, '.', '_', '@' or '-'")
+
+
+ANONYMOUS = "login:anonymous"
+"""The actor of a refused login: nobody is authenticated yet, and the typed name may be a password."""
+_UNKNOWN_META = "login.unknown."
+
+
+def _name_digest(name: str) -> str:
+    """12 hex digits of the typed name: enough to see repeated tries at one name, too short to keep it."""
+    return hashlib.sha256(f"sandbox-login\0{name}".encode()).hexdigest()[:12]
 
 
 _SELECT = "SELECT name, role, pw_hash, totp_secret, failures, locked_until, disabled FROM users"
@@ -223,18 +236,20 @@ class UserBook:
         """The user, or LoginFailed / AccountLocked; every outcome is audited.
 
         A wrong password and a wrong or missing code count alike, and the message never says which was
-        wrong or whether the user exists."""
+        wrong or whether the user exists: an unknown (or disabled) name spends the same hashing work, counts
+        its failures and locks after as many as a real account (`_unknown_failed`), so "locked" does not
+        reveal a name either. A refused attempt is recorded under `ANONYMOUS`, never under the typed name
+        (people type their password into the name field), and an unknown name only as a short digest."""
         now = self._now_ms()
         row = self._row(name)
         if row is None or row[6]:
             self._verify_dummy(password)
-            why = "unknown user" if row is None else "disabled"
-            self.audit.record(name, au.LOGIN_FAILED, name, {"reason": why})
-            raise LoginFailed("wrong user name, password or code")
+            self._unknown_failed(name, now, "unknown user" if row is None else "disabled")
+        ok = self._verify(row, password) and self._totp_ok(row[3], totp_code, now)  # hashed even if locked
         if row[5] > now:
-            self.audit.record(name, au.LOGIN_LOCKED, name, {"until": row[5]})
+            self.audit.record(ANONYMOUS, au.LOGIN_LOCKED, name, {"until": row[5]})
             raise AccountLocked(name, row[5])
-        if not (self._verify(row, password) and self._totp_ok(row[3], totp_code, now)):
+        if not ok:
             self._failed(name, now)
         with self._lock:
             self._conn.execute("UPDATE users SET failures = 0, locked_until = 0 WHERE name = ?", (name,))
@@ -280,9 +295,43 @@ class UserBook:
                 (limit, limit, until, name),
             ).fetchone()
         if locked > now:
-            self.audit.record(name, au.LOGIN_LOCKED, name, {"until": locked, "after_failures": limit})
+            self.audit.record(ANONYMOUS, au.LOGIN_LOCKED, name, {"until": locked, "after_failures": limit})
             raise AccountLocked(name, locked)
-        self.audit.record(name, au.LOGIN_FAILED, name, {"failures": failures})
+        self.audit.record(ANONYMOUS, au.LOGIN_FAILED, name, {"failures": failures})
+        raise LoginFailed("wrong user name, password or code")
+
+    def _unknown_failed(self, name: str, now: int, why: str) -> NoReturn:
+        """A failure for a name with no usable account, counted and locked exactly like a real one.
+
+        The count lives in `meta` under a digest of the name (no schema change, no name stored), so the
+        lockout holds across processes (the CLI) as it does for real accounts."""
+        digest = _name_digest(name)
+        key = f"{_UNKNOWN_META}{digest}"
+        limit = self.policy.max_failures
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                found = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+                failures, _, until_text = (str(found[0]) if found else "0:0").partition(":")
+                failures_n, until = int(failures or 0), int(until_text or 0)
+                if until <= now:
+                    failures_n += 1
+                    if failures_n >= limit:
+                        failures_n, until = 0, now + round(self.policy.lockout_minutes * _MS_PER_MINUTE)
+                    self._conn.execute(
+                        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                        (key, f"{failures_n}:{until}"),
+                    )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        target = name if why == "disabled" else f"name:{digest}"
+        if until > now:
+            self.audit.record(ANONYMOUS, au.LOGIN_LOCKED, target, {"until": until, "reason": why})
+            raise AccountLocked(name, until)
+        self.audit.record(ANONYMOUS, au.LOGIN_FAILED, target, {"reason": why, "failures": failures_n})
         raise LoginFailed("wrong user name, password or code")
 
     def totp_now(self, name: str) -> str:

@@ -53,6 +53,17 @@ class CaseFile:
     district: str
     entries: list[Entry] = field(default_factory=list)
     response: Response | None = None
+    masker: Masker = DEFAULT_MASKER
+    """The viewer the case was built for: titles, file names and PDFs show the alert through it."""
+
+    @property
+    def shown_id(self) -> str:
+        """The alert id as this viewer may see it (an old-style id may hold an ID number or a plate)."""
+        return self.masker.alert_id(self.alert.id, self.alert.subject_type)
+
+    @property
+    def shown_subject(self) -> str:
+        return self.masker.subject(self.alert.subject, self.alert.subject_type)
 
     def kinds(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -98,7 +109,7 @@ def build_case(
         raise CaseError(f"alert {alert_id} has no place (no position, and its subject is not on the map)")
     lon, lat = where
     start, end = alert.first_ts - before_ms, alert.first_ts + after_ms
-    case = CaseFile(alert, lon, lat, radius_m, start, end, district.timezone, district.name)
+    case = CaseFile(alert, lon, lat, radius_m, start, end, district.timezone, district.name, masker=masker)
     describe = Describer(district, masker)
 
     def near(p: tuple[float, float] | None) -> bool:

@@ -123,7 +123,11 @@ def cmd_case(args: argparse.Namespace) -> int:
             )  # fmt: skip
         except CaseError as exc:
             raise CliError(str(exc)) from None
-        out: dict[str, Any] = {"alert": case.alert.id, "entries": len(case.entries), "kinds": case.kinds()}
+        out: dict[str, Any] = {
+            "alert": masker.alert_id(case.alert.id, case.alert.subject_type),
+            "entries": len(case.entries),
+            "kinds": case.kinds(),
+        }
         shown = list(entries_in_datum(case.entries, args.datum))  # the PDF's map draws WGS-84
         if args.datum != "wgs84":
             out["datum"] = args.datum
@@ -140,7 +144,10 @@ def cmd_case(args: argparse.Namespace) -> int:
             out["pdf"] = args.pdf
     finally:
         db.conn.close()
-    out["response"] = case.response.to_json() if case.response else None
+    out["response"] = None
+    if case.response is not None:
+        out["response"] = case.response.to_json()
+        out["response"]["alert_id"] = masker.alert_id(case.response.alert_id, case.alert.subject_type)
     if args.json:
         out["items"] = [e.to_json() for e in case.entries]
     _print_json(out)

@@ -75,6 +75,8 @@ class Describer:
             for cred in p.credentials:
                 self.owner[cred] = p.id
         self._places: dict[str, tuple[float, float] | None] = {}
+        self._subjects: dict[str, tuple[str, str]] = {}
+        """Alert id → (subject, as shown), for alerts whose subject this viewer sees masked."""
 
     def place(self, event: Event) -> tuple[float, float] | None:
         if event.lon is not None and event.lat is not None:
@@ -132,10 +134,19 @@ class Describer:
     def alert_step(self, alert: Alert, step: Step, where: tuple[float, float] | None) -> Entry:
         lon, lat = where if where is not None else (None, None)
         note = f": {step.note}" if step.note else ""
-        text = f"{alert.rule} {alert.subject} → {step.state} by {step.actor}{note}"
-        return Entry(step.ts, f"alert.{step.state}", alert.id, lon, lat, text)
+        subject = self.masker.subject(alert.subject, alert.subject_type)
+        if subject != alert.subject:
+            self._subjects[alert.id] = (alert.subject, subject)
+        text = f"{alert.rule} {subject} → {step.state} by {step.actor}{note}"
+        ident = self.masker.alert_id(alert.id, alert.subject_type)
+        return Entry(step.ts, f"alert.{step.state}", ident, lon, lat, text)
 
     def dispatch_step(self, d: Dispatch, step: DispatchStep) -> Entry:
+        """A dispatch step; an order's note names the alert's subject (a plate, an ID number) by default,
+        so a subject met in `alert_step` is masked inside the note too."""
         note = f": {step.note}" if step.note else ""
+        if d.alert_id in self._subjects:
+            whole, masked = self._subjects[d.alert_id]
+            note = note.replace(whole, masked)
         text = f"{d.guard_id} → {step.state} by {step.actor}{note}"
         return Entry(step.ts, f"dispatch.{step.state}", d.id, d.lon, d.lat, text)

@@ -23,30 +23,35 @@ def test_user_add_list_passwd_and_audit_verify(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "s.db")
+    admin = "the admin password\n"  # once users exist, the admin logs in first (issue 14)
+    assert run(["user", "add", "admin1", "--role", "admin", "--db", db], monkeypatch, admin) == 0
     assert (
         run(
             ["user", "add", "cmd1", "--role", "commander", "--db", db, "--by", "admin1"],
             monkeypatch,
-            "a long password 1\n",
+            admin + "a long password 1\n",
         )
         == 0
     )
     assert (
         run(
-            ["user", "add", "an1", "--role", "analyst", "--totp", "--db", db],
+            ["user", "add", "an1", "--role", "analyst", "--totp", "--db", db, "--user", "admin1"],
             monkeypatch,
-            "a long password 2\n",
+            admin + "a long password 2\n",
         )
         == 0
     )
     assert "TOTP secret" in capsys.readouterr().out
-    assert run(["user", "add", "x", "--role", "wall", "--db", db], monkeypatch, "short\n") == 2
+    argv = ["user", "add", "x", "--role", "wall", "--db", db, "--user", "admin1"]
+    assert run(argv, monkeypatch, admin + "short\n") == 2
     assert "at least" in capsys.readouterr().err
-    assert run(["user", "passwd", "cmd1", "--db", db], monkeypatch, "a new long password\n") == 0
+    argv = ["user", "passwd", "cmd1", "--db", db, "--user", "admin1"]
+    assert run(argv, monkeypatch, admin + "a new long password\n") == 0
     capsys.readouterr()
-    assert run(["user", "list", "--db", db], monkeypatch) == 0
+    assert run(["user", "list", "--db", db, "--user", "admin1"], monkeypatch, admin) == 0
     users = orjson.loads(capsys.readouterr().out)
     assert [(u["name"], u["role"], u["totp"]) for u in users] == [
+        ("admin1", "admin", False),
         ("an1", "analyst", True),
         ("cmd1", "commander", False),
     ]
@@ -55,20 +60,23 @@ def test_user_add_list_passwd_and_audit_verify(
     book.close()
 
     assert run(["audit", "verify", "--db", db], monkeypatch) == 0
-    assert "intact: 4 entries" in capsys.readouterr().out
+    # 3 adds, a passwd and 6 logins (5 by the admin, the refused add included, and cmd1's above)
+    assert "intact: 10 entries" in capsys.readouterr().out
     assert run(["audit", "head", "--db", db], monkeypatch) == 0
     anchor = capsys.readouterr().out.strip()
-    assert anchor.startswith("4:")
-    assert run(["audit", "list", "--db", db, "--action", "user."], monkeypatch) == 0
+    assert anchor.startswith("10:")
+    argv = ["audit", "list", "--db", db, "--action", "user.", "--user", "admin1"]
+    assert run(argv, monkeypatch, admin) == 0
     listed = orjson.loads(capsys.readouterr().out)
-    assert [(e["actor"], e["action"]) for e in listed][:1] == [("admin1", "user.add")]
+    assert [(e["actor"], e["action"], e["target"]) for e in listed][1:2] == [("admin1", "user.add", "cmd1")]
 
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET target = 'someone' WHERE seq = 2")
     conn.close()
     assert run(["audit", "verify", "--db", db, "--anchor", anchor], monkeypatch) == 1
-    assert "BROKEN at entry 2" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "BROKEN at entry 2" in out and "audit_log_no_update were dropped" in out
 
 
 def test_commands_refuse_a_missing_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
