@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from layers import style
 from sandbox_app.domain.alerts import Alert, needs_note, next_states
 from sandbox_app.domain.enums import AlertState, Severity
+from widgets.mode import DeskMode
 from widgets.render2d import qcolor
 from widgets.texts import severity_text
 
@@ -63,6 +64,8 @@ class AlertsPanel(QDockWidget):
         self.setWindowTitle(self.tr("Open alerts"))
         self.set_timezone(timezone)
         self.alerts: dict[str, Alert] = {}
+        self.mode = DeskMode(self)
+        """Live or replay; the window's own after `set_mode` (in replay every lifecycle button is off)."""
         self.ask_note: NoteAsker = self._dialog_note
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("alerts_table")
@@ -124,6 +127,15 @@ class AlertsPanel(QDockWidget):
         layout.addWidget(self.snapshot)
         layout.addLayout(row)
         self.setWidget(body)
+        self._update_buttons()
+
+    def set_mode(self, mode: DeskMode) -> None:
+        """Observe the window's mode: the buttons are redrawn when the desk enters or leaves replay."""
+        self.mode = mode
+        mode.changed.connect(self._mode_changed)
+        self._update_buttons()
+
+    def _mode_changed(self, _replaying: bool) -> None:
         self._update_buttons()
 
     def set_timezone(self, timezone: str) -> None:
@@ -262,7 +274,7 @@ class AlertsPanel(QDockWidget):
         alert = self.alerts.get(self.selected_id() or "")
         allowed = next_states(alert.state) if alert is not None else frozenset()
         for state, button in self.buttons.items():
-            button.setEnabled(state in allowed)
+            self.mode.allow(button, state in allowed)
         self._show_snapshot(alert)
 
     def _show_snapshot(self, alert: Alert | None) -> None:
@@ -289,7 +301,7 @@ class AlertsPanel(QDockWidget):
     def request(self, state: AlertState) -> None:
         """Ask for the selected alert to move to `state`, with the feedback or reason it needs."""
         alert = self.alerts.get(self.selected_id() or "")
-        if alert is None:
+        if alert is None or self.mode.replaying:
             return
         note = ""
         if needs_note(state):

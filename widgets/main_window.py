@@ -52,6 +52,7 @@ from widgets.health_panel import HealthPanel
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
+from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.scene import Scene
 from widgets.wall import WALL_STYLE, WallDirector, WallOverlay, camera_stream
@@ -115,7 +116,10 @@ class MainWindow(QMainWindow):
         self.fly_to_alert: str | None = None
         """The latest alert to fly to in 3D (the 3D pane reads it when attached, then follows the signal)."""
         self._reads_today = 0
+        self.mode = DeskMode(self)
+        """Live or replay: panels observe it, the live controller refuses commands in replay."""
         self.map2d = Map2D(self)
+        self.replay_frame = ReplayFrame(self.mode, scene.district.timezone, self.map2d)
         titles = [(n, self._layer_title(n)) for n in LAYER_ORDER]
         self.layer_list = LayerList(titles, self, unchecked=HIDDEN_AT_START)
         self.layer_list.toggled.connect(self.map2d.set_layer_visible)
@@ -159,6 +163,8 @@ class MainWindow(QMainWindow):
         self.dispatch_panel = DispatchPanel(scene.district.timezone, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dispatch_panel)
         self.dispatch_panel.hide()  # shown by the live controller: dispatching needs a running engine
+        self.alerts_panel.set_mode(self.mode)
+        self.dispatch_panel.set_mode(self.mode)
         self.alerts_panel.alert_selected.connect(self._alert_chosen)
         self.alerts_panel.alert_selected.connect(self.fly_3d_to_alert)
         self.focus_requested.connect(self.fly_3d_to_alert)
@@ -306,6 +312,7 @@ class MainWindow(QMainWindow):
         self.dispatch_panel.set_alert(None)
         self.dispatch_panel.update_dispatches(())
         self.alerts_panel.set_timezone(scene.district.timezone)
+        self.replay_frame.set_timezone(scene.district.timezone)
         self.alerts_panel.alerts.clear()
         self.alerts_panel.update_alerts(scene.alerts)
         for panel in (self.roster, self.detail, self.health_panel):

@@ -469,6 +469,14 @@
     </message>
 </context>
 <context>
+    <name>DeskMode</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay shows the past: live actions are off until you go back to live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskSession</name>
     <message>
         <location filename="../../widgets/session.py" line="54"/>
@@ -1861,6 +1869,19 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="627"/>
         <source>Video exported: {0} frames to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayFrame</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay · {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -471,6 +471,14 @@
     </message>
 </context>
 <context>
+    <name>DeskMode</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay shows the past: live actions are off until you go back to live.</source>
+        <translation>回放中显示的是历史情况，签收、派警等实时操作已停用；返回实时后可操作。</translation>
+    </message>
+</context>
+<context>
     <name>DeskSession</name>
     <message>
         <location filename="../../widgets/session.py" line="54"/>
@@ -1867,6 +1875,19 @@ Reads today: {4}</source>
         <location filename="../../widgets/replay_controller.py" line="627"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayFrame</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay · {0}</source>
+        <translation>回放 · {0}</translation>
     </message>
 </context>
 <context>
