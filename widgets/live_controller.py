@@ -90,7 +90,7 @@ class LiveController(QObject):
     def apply(self, update: LiveUpdate) -> None:
         self.panels.apply(update)
         if update.started is not None:
-            self.window.update_alerts(update.started.alerts)
+            self.window.update_alerts(update.started.alerts, notify=False)  # open before: not new
         if update.fixes:
             positions = {
                 self._by_device[d].id: (f.lon, f.lat) for d, f in update.fixes.items() if d in self._by_device

@@ -475,6 +475,7 @@ class ReplayController(QObject):
                 self._shown[data.name] = data
         w.scene.guard_positions = dict(state.guard_positions)
         w.alerts_panel.alerts.clear()
+        w.alerts_panel.set_now(state.at_ts)  # ages count from the replay's time
         w.alerts_panel.update_alerts(state.alerts)
         w.scene.alerts = list(state.alerts)
         w.health_panel.set_open_alerts(w.alerts_panel.alerts.values())

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertNotice</name>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} min ago</source>
+        <translation>{0} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} h ago</source>
+        <translation>{0} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} d ago</source>
+        <translation>{0} 天前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Alerts nobody has acknowledged yet; click to select the worst</source>
+        <translation>尚未签收的预警；点击选中等级最高的一条</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Sound</source>
+        <translation>声音提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Play a tone for new medium, high and critical alerts</source>
+        <translation>新的中、高、紧急等级预警响铃提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>New alert · {0} · {1} · {2}</source>
+        <translation>新预警 · {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source> (+{0} more)</source>
+        <translation>（另有 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Not acknowledged: {0} ({1} high or critical)</source>
+        <translation>未签收预警：{0}（其中高等级 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Age</source>
+        <translation>距今</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>seen</source>
+        <translation>已查看</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} subjects, latest {1}</source>
+        <translation>{0} 个对象，最新：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Pinned on top until acknowledged</source>
+        <translation>签收前置顶显示</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="63"/>
