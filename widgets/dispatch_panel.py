@@ -173,7 +173,11 @@ class DispatchPanel(QDockWidget):
         mode.changed.connect(self._mode_changed)
         self._update_buttons()
 
-    def _mode_changed(self, _replaying: bool) -> None:
+    def _mode_changed(self, replaying: bool) -> None:
+        self.candidates = []  # the live engine's candidates do not belong to the past scene, and back
+        self._fill_candidates()  # in live the replay's selection is asked for again
+        if not replaying and self.alert is not None:
+            self.recommend_requested.emit(self.alert.id)
         self._update_buttons()
 
     def set_timezone(self, timezone: str) -> None:
