@@ -18,6 +18,7 @@ from tests.layers.sample import small_district
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.scene import Scene
+from widgets.texts import severity_text
 from widgets.wall import Beeper
 
 pytestmark = pytest.mark.gui
@@ -96,7 +97,8 @@ def test_pinned_until_acknowledged_age_from_the_engine_clock_and_new_vs_seen(
     window.set_clock(T0 + 3 * MIN + 5_000)  # the engine clock, not the wall clock
     assert _row_texts(window, "high")[7] == "3 分钟前"
     assert _row_texts(window, "med")[7] == "1 分钟前"
-    assert _row_texts(window, "high")[6] == "新预警" and panel.table.item(0, 2).font().bold()  # type: ignore[union-attr]
+    new = panel.state_text(AlertState.OPEN)  # 新预警
+    assert _row_texts(window, "high")[6] == new and panel.table.item(0, 2).font().bold()  # type: ignore[union-attr]
     panel.select("high")
     assert _row_texts(window, "high")[6] == "已查看"
     assert not panel.table.item(panel.row_of("high") or 0, 2).font().bold()  # type: ignore[union-attr]
@@ -114,9 +116,10 @@ def test_low_repeats_fold_into_one_row_and_the_filter_shows_medium_and_above(
     assert panel.table.rowCount() == 2  # 35 implausible fixes are one row
     row = _row_texts(window, "g34")
     assert row[2] == "35 个对象，最新：S-g34" and row[5] == "35"
-    labels = [panel.min_severity.itemText(i) for i in range(panel.min_severity.count())]
-    assert "中及以上" in labels
-    panel.min_severity.setCurrentIndex(labels.index("中及以上"))
+    medium_up = panel.min_severity.findData(Severity.MEDIUM.value)
+    label = panel.min_severity.itemText(medium_up)  # 中及以上 (the level's name as the desk words it)
+    assert label == f"{severity_text(Severity.MEDIUM)}及以上"
+    panel.min_severity.setCurrentIndex(medium_up)
     assert panel.table.rowCount() == 1 and panel.row_of("gas") is not None
 
 
