@@ -305,6 +305,12 @@ class AlertsPanel(QDockWidget):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
+            if column == 2 and group:
+                item.setToolTip(
+                    QCoreApplication.translate(
+                        "AlertNotice", "{0} alerts of this rule: a step acts on all of them"
+                    ).format(len(group))
+                )
             if column == 0 and pinned(alert):
                 item.setToolTip(QCoreApplication.translate("AlertNotice", "Pinned on top until acknowledged"))
             self.table.setItem(row, column, item)
@@ -380,7 +386,8 @@ class AlertsPanel(QDockWidget):
         self.snapshot.show()
 
     def request(self, state: AlertState) -> None:
-        """Ask for the selected alert to move to `state`, with the feedback or reason it needs."""
+        """Ask for the selected alert to move to `state`, with the feedback or reason it needs; a folded
+        row of low alerts asks for each of them that can take the step (one note for all)."""
         alert = self.alerts.get(self.selected_id() or "")
         if alert is None or self.mode.replaying:
             return
@@ -391,7 +398,10 @@ class AlertsPanel(QDockWidget):
             if answer is None or not answer.strip():
                 return
             note = answer.strip()
-        self.transition_requested.emit(alert.id, state.value, note)
+        for alert_id in self.groups.get(alert.id, [alert.id]):
+            member = self.alerts.get(alert_id)
+            if member is not None and state in next_states(member.state):
+                self.transition_requested.emit(alert_id, state.value, note)
 
     def _dialog_note(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt)

@@ -78,6 +78,11 @@
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="1"/>
+        <source>{0} alerts of this rule: a step acts on all of them</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlertsPanel</name>

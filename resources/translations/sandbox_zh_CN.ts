@@ -78,6 +78,11 @@
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="1"/>
+        <source>{0} alerts of this rule: a step acts on all of them</source>
+        <translation>该类预警共 {0} 条：操作将作用于全部</translation>
+    </message>
 </context>
 <context>
     <name>AlertsPanel</name>

@@ -116,6 +116,13 @@ def test_low_repeats_fold_into_one_row_and_the_filter_shows_medium_and_above(
     assert panel.table.rowCount() == 2  # 35 implausible fixes are one row
     row = _row_texts(window, "g34")
     assert row[2] == "35 个对象，最新：S-g34" and row[5] == "35"
+    sent: list[tuple[str, str, str]] = []
+    panel.transition_requested.connect(lambda *args: sent.append(args))
+    panel.ask_note = lambda _title, _prompt: "restart noise"
+    panel.select("g34")
+    qtbot.mouseClick(panel.buttons[AlertState.DISMISSED], Qt.MouseButton.LeftButton)  # the row: all 35
+    assert sorted(a for a, _, _ in sent) == sorted(a.id for a in restart)
+    assert {(s, n) for _, s, n in sent} == {("dismissed", "restart noise")}
     medium_up = panel.min_severity.findData(Severity.MEDIUM.value)
     label = panel.min_severity.itemText(medium_up)  # 中及以上 (the level's name as the desk words it)
     assert label == f"{severity_text(Severity.MEDIUM)}及以上"
