@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from layers import style
 from sandbox_app.domain.alerts import Alert, needs_note, next_states
 from sandbox_app.domain.enums import AlertState, Severity
+from widgets.alert_notice import age_text, pinned
+from widgets.mode import DeskMode
 from widgets.render2d import qcolor
 from widgets.texts import severity_text
 
@@ -40,6 +42,9 @@ NoteAsker = Callable[[str, str], "str | None"]
 _RANK = {s: i for i, s in enumerate(Severity)}
 SNAPSHOT_PX = (240, 135)
 """Largest thumbnail of the selected alert's camera snapshot (16:9; the picture keeps its own aspect)."""
+AGGREGATE_AT = 3
+"""Open low (and notice) alerts of one rule fold into one row from this many on: noise stays one line."""
+QUIET = frozenset({Severity.LOW, Severity.NOTICE})
 MAX_ROWS = 300
 """Rows drawn at most (worst and latest first): a dead switch can open thousands of offline alerts, and the
 table is refilled on every live update."""
@@ -63,8 +68,16 @@ class AlertsPanel(QDockWidget):
         self.setWindowTitle(self.tr("Open alerts"))
         self.set_timezone(timezone)
         self.alerts: dict[str, Alert] = {}
+        self.mode = DeskMode(self)
+        """Live or replay; the window's own after `set_mode` (in replay every lifecycle button is off)."""
+        self.seen: set[str] = set()
+        """Alerts someone selected: still new (not acknowledged) but no longer unseen."""
+        self.now_ts = 0
+        """The engine clock (or the replay's time): the age column counts from it."""
+        self.groups: dict[str, list[str]] = {}
+        """Row's alert id → the ids its row stands for (more than one: folded low alerts of one rule)."""
         self.ask_note: NoteAsker = self._dialog_note
-        self.table = QTableWidget(0, 7, self)
+        self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("alerts_table")
         self.table.setHorizontalHeaderLabels(
             [
@@ -75,6 +88,7 @@ class AlertsPanel(QDockWidget):
                 self.tr("Last"),
                 self.tr("Count"),
                 self.tr("State"),
+                QCoreApplication.translate("AlertNotice", "Age"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,6 +140,15 @@ class AlertsPanel(QDockWidget):
         self.setWidget(body)
         self._update_buttons()
 
+    def set_mode(self, mode: DeskMode) -> None:
+        """Observe the window's mode: the buttons are redrawn when the desk enters or leaves replay."""
+        self.mode = mode
+        mode.changed.connect(self._mode_changed)
+        self._update_buttons()
+
+    def _mode_changed(self, _replaying: bool) -> None:
+        self._update_buttons()
+
     def set_timezone(self, timezone: str) -> None:
         try:
             self.zone = ZoneInfo(timezone)
@@ -153,6 +176,12 @@ class AlertsPanel(QDockWidget):
             AlertState.DISMISSED: self.tr("dismissed"),
         }
         return texts[state]
+
+    def status_text(self, alert: Alert) -> str:
+        """The state, and for an open one whether anyone has looked at it yet (新预警 / 已查看)."""
+        if alert.state is AlertState.OPEN and alert.id in self.seen:
+            return QCoreApplication.translate("AlertNotice", "seen")
+        return self.state_text(alert.state)
 
     def severity_text(self, severity: Severity) -> str:
         return severity_text(severity)
@@ -205,10 +234,41 @@ class AlertsPanel(QDockWidget):
         texts = (alert.rule, self.rule_text(alert.rule), alert.subject, self.state_text(alert.state))
         return any(needle in text.casefold() for text in texts)
 
+    def set_now(self, now_ts: int) -> None:
+        """The clock moved: the age column follows (the rest of the row stays as drawn)."""
+        self.now_ts = now_ts
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 7)
+            alert = self.alerts.get(str(item.data(Qt.ItemDataRole.UserRole))) if item is not None else None
+            if item is not None and alert is not None:
+                item.setText(self.age(alert))
+
+    def age(self, alert: Alert) -> str:
+        return age_text((self.now_ts - alert.first_ts) / 1000) if self.now_ts else ""
+
+    def _fold(self, shown: list[Alert]) -> list[Alert]:
+        """Open low alerts of one rule, `AGGREGATE_AT` or more, become one row: the newest stands for them
+        (its buttons act on it), its subject and count say how many."""
+        by_rule: dict[str, list[Alert]] = {}
+        for a in shown:
+            if a.severity in QUIET:
+                by_rule.setdefault(a.rule, []).append(a)
+        self.groups = {}
+        folded = [a for a in shown if a.severity not in QUIET]
+        for members in by_rule.values():
+            if len(members) < AGGREGATE_AT:
+                folded += members
+                continue
+            members.sort(key=lambda a: (-a.last_ts, a.id))
+            self.groups[members[0].id] = [a.id for a in members]
+            folded.append(members[0])
+        return folded
+
     def _refill(self) -> None:
         selected = self.selected_id()
-        shown = [a for a in self.alerts.values() if self.shown(a)]
-        ordered = sorted(shown, key=lambda a: (-_RANK[a.severity], -a.last_ts, a.id))[:MAX_ROWS]
+        shown = self._fold([a for a in self.alerts.values() if self.shown(a)])
+        ordered = sorted(shown, key=lambda a: (not pinned(a), -_RANK[a.severity], -a.last_ts, a.id))
+        ordered = ordered[:MAX_ROWS]
         self.table.blockSignals(True)
         self.table.setRowCount(len(ordered))
         for row, alert in enumerate(ordered):
@@ -219,20 +279,40 @@ class AlertsPanel(QDockWidget):
         self._update_buttons()
 
     def _fill_row(self, row: int, alert: Alert) -> None:
+        group = [self.alerts[i] for i in self.groups.get(alert.id, ())]
+        subject = alert.subject
+        if group:
+            subject = QCoreApplication.translate("AlertNotice", "{0} subjects, latest {1}").format(
+                len(group), alert.subject
+            )
         texts = (
             self.severity_text(alert.severity),
             self.rule_text(alert.rule),
-            alert.subject,
-            self.time_text(alert.first_ts),
+            subject,
+            self.time_text(min(a.first_ts for a in group) if group else alert.first_ts),
             self.time_text(alert.last_ts),
-            str(alert.count),
-            self.state_text(alert.state),
+            str(sum(a.count for a in group) if group else alert.count),
+            self.status_text(alert),
+            self.age(alert),
         )
+        unseen = alert.state is AlertState.OPEN and alert.id not in self.seen
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, alert.id)
             if column == 0:
                 item.setBackground(QBrush(qcolor(style.SEVERITY[alert.severity].rgba)))
+            if unseen:  # bold until someone selects it
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            if column == 2 and group:
+                item.setToolTip(
+                    QCoreApplication.translate(
+                        "AlertNotice", "{0} alerts of this rule: a step acts on all of them"
+                    ).format(len(group))
+                )
+            if column == 0 and pinned(alert):
+                item.setToolTip(QCoreApplication.translate("AlertNotice", "Pinned on top until acknowledged"))
             self.table.setItem(row, column, item)
 
     def row_of(self, alert_id: str) -> int | None:
@@ -256,13 +336,32 @@ class AlertsPanel(QDockWidget):
         self._update_buttons()
         alert_id = self.selected_id()
         if alert_id is not None:
+            self._mark_seen(alert_id)
             self.alert_selected.emit(alert_id)
+
+    def _mark_seen(self, alert_id: str) -> None:
+        """Selected once: the row loses its bold and its status reads 已查看 (seen, not acknowledged)."""
+        if alert_id in self.seen:
+            return
+        self.seen.add(alert_id)
+        row, alert = self.row_of(alert_id), self.alerts.get(alert_id)
+        if row is None or alert is None:
+            return
+        for column in range(self.table.columnCount()):
+            item = self.table.item(row, column)
+            if item is not None:
+                font = item.font()
+                font.setBold(False)
+                item.setFont(font)
+        status = self.table.item(row, 6)
+        if status is not None:
+            status.setText(self.status_text(alert))
 
     def _update_buttons(self) -> None:
         alert = self.alerts.get(self.selected_id() or "")
         allowed = next_states(alert.state) if alert is not None else frozenset()
         for state, button in self.buttons.items():
-            button.setEnabled(state in allowed)
+            self.mode.allow(button, state in allowed)
         self._show_snapshot(alert)
 
     def _show_snapshot(self, alert: Alert | None) -> None:
@@ -287,9 +386,10 @@ class AlertsPanel(QDockWidget):
         self.snapshot.show()
 
     def request(self, state: AlertState) -> None:
-        """Ask for the selected alert to move to `state`, with the feedback or reason it needs."""
+        """Ask for the selected alert to move to `state`, with the feedback or reason it needs; a folded
+        row of low alerts asks for each of them that can take the step (one note for all)."""
         alert = self.alerts.get(self.selected_id() or "")
-        if alert is None:
+        if alert is None or self.mode.replaying:
             return
         note = ""
         if needs_note(state):
@@ -298,7 +398,10 @@ class AlertsPanel(QDockWidget):
             if answer is None or not answer.strip():
                 return
             note = answer.strip()
-        self.transition_requested.emit(alert.id, state.value, note)
+        for alert_id in self.groups.get(alert.id, [alert.id]):
+            member = self.alerts.get(alert_id)
+            if member is not None and state in next_states(member.state):
+                self.transition_requested.emit(alert_id, state.value, note)
 
     def _dialog_note(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt)

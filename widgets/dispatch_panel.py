@@ -33,6 +33,7 @@ from layers import style
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
+from widgets.mode import DeskMode
 from widgets.render2d import qcolor
 from widgets.texts import guard_role_text
 
@@ -67,6 +68,8 @@ class DispatchPanel(QDockWidget):
         self.alert: Alert | None = None
         self.candidates: list[Candidate] = []
         self.dispatches: list[Dispatch] = []
+        self.mode = DeskMode(self)
+        """Live or replay; the window's own after `set_mode` (in replay every action is off)."""
         self.ask_note: NoteAsker = self._dialog_note
         self.ask_photo: PhotoAsker = self._dialog_photo
         self.alert_label = QLabel(self.tr("Select an alert to see the nearest guards."), self)
@@ -112,7 +115,6 @@ class DispatchPanel(QDockWidget):
                 "dispatch_close", self.tr("Close"), lambda: self._report(DispatchState.CLOSED)
             ),
         }
-        self.step_buttons[DispatchState.ON_SCENE].setToolTip(self.tr("The guard radioed in from the scene"))
         self.durations = QLabel(self)
         self.durations.setObjectName("dispatch_durations")
         self.escalations = QLabel(self)
@@ -165,6 +167,19 @@ class DispatchPanel(QDockWidget):
         layout.addWidget(self.escalations)
         return body
 
+    def set_mode(self, mode: DeskMode) -> None:
+        """Observe the window's mode: the buttons are redrawn when the desk enters or leaves replay."""
+        self.mode = mode
+        mode.changed.connect(self._mode_changed)
+        self._update_buttons()
+
+    def _mode_changed(self, replaying: bool) -> None:
+        self.candidates = []  # the live engine's candidates do not belong to the past scene, and back
+        self._fill_candidates()  # in live the replay's selection is asked for again
+        if not replaying and self.alert is not None:
+            self.recommend_requested.emit(self.alert.id)
+        self._update_buttons()
+
     def set_timezone(self, timezone: str) -> None:
         try:
             self.zone = ZoneInfo(timezone)
@@ -202,7 +217,8 @@ class DispatchPanel(QDockWidget):
             self.alert_label.setText(self.tr("Select an alert to see the nearest guards."))
         else:
             self.alert_label.setText(self.tr("Alert: {0}").format(alert.subject))
-            self.recommend_requested.emit(alert.id)
+            if not self.mode.replaying:  # the live engine's guards do not belong to a past scene
+                self.recommend_requested.emit(alert.id)
         self._update_buttons()
 
     def show_candidates(self, alert_id: str, candidates: Sequence[Candidate]) -> None:
@@ -272,15 +288,16 @@ class DispatchPanel(QDockWidget):
 
     # intent ----------------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
-        has_alert = self.alert is not None
-        self.recommend_button.setEnabled(has_alert)
-        self.dispatch_button.setEnabled(has_alert and bool(self.guards.selectedIndexes()))
-        self.one_call_button.setEnabled(has_alert)
+        has_alert, allow = self.alert is not None, self.mode.allow
+        allow(self.recommend_button, has_alert)
+        allow(self.dispatch_button, has_alert and bool(self.guards.selectedIndexes()))
+        allow(self.one_call_button, has_alert)
         chosen = self.chosen()
-        self.cancel_button.setEnabled(chosen is not None and chosen.state.holds_guard)
+        allow(self.cancel_button, chosen is not None and chosen.state.holds_guard)
         allowed = next_states(chosen.state) if chosen is not None else frozenset()
+        tips = {DispatchState.ON_SCENE: self.tr("The guard radioed in from the scene")}
         for state, button in self.step_buttons.items():
-            button.setEnabled(state in allowed)
+            allow(button, state in allowed, tips.get(state, ""))
         self.durations.setText(self.durations_text(chosen) if chosen is not None else "")
 
     def chosen(self) -> Dispatch | None:

@@ -29,6 +29,10 @@ STOP_TIMEOUT_S = 15.0
 log = logging.getLogger(__name__)
 
 
+class ReplayRefused(RuntimeError):
+    """A live command asked for while the desk replays the past: nothing was sent."""
+
+
 class LiveController(QObject):
     def __init__(self, window: MainWindow, session: LiveSession, actor: str) -> None:
         super().__init__(window)
@@ -86,7 +90,7 @@ class LiveController(QObject):
     def apply(self, update: LiveUpdate) -> None:
         self.panels.apply(update)
         if update.started is not None:
-            self.window.update_alerts(update.started.alerts)
+            self.window.update_alerts(update.started.alerts, notify=False)  # open before: not new
         if update.fixes:
             positions = {
                 self._by_device[d].id: (f.lon, f.lat) for d, f in update.fixes.items() if d in self._by_device
@@ -156,7 +160,22 @@ class LiveController(QObject):
             self.window.status_labels["health"].setText(self.tr("Live feed failed: {0}").format(error))
 
     # window → engine -------------------------------------------------------------------------------
+    def _refused(self, what: str, tell: bool = True) -> Future[Any] | None:
+        """The one guard every command passes: in replay (`window.mode`) nothing reaches the engine, the
+        desk or a guard's phone, whichever button or signal asked; the returned future carries the refusal.
+        None when the desk is live."""
+        if not self.window.mode.replaying:
+            return None
+        log.info("refused in replay: %s", what)
+        if tell:
+            self.window.statusBar().showMessage(self.window.mode.refusal(), 10_000)
+        refused: Future[Any] = Future()
+        refused.set_exception(ReplayRefused(what))
+        return refused
+
     def request_transition(self, alert_id: str, state: str, note: str) -> Future[Alert]:
+        if (refused := self._refused(f"transition {alert_id} → {state}")) is not None:
+            return refused
         future = self.session.transition(alert_id, AlertState(state), self.actor, note)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
         return future
@@ -180,6 +199,8 @@ class LiveController(QObject):
 
     # dispatch --------------------------------------------------------------------------------------
     def request_recommendation(self, alert_id: str) -> Future[list[Candidate]]:
+        if (refused := self._refused(f"recommend {alert_id}", tell=False)) is not None:
+            return refused
         future = self.session.recommend(alert_id)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._recommended(alert_id, f)))
         return future
@@ -191,11 +212,15 @@ class LiveController(QObject):
             self.window.statusBar().showMessage(self.tr("No recommendation: {0}").format(future.exception()))
 
     def request_dispatch(self, alert_id: str, guards: list[str]) -> Future[Outcome]:
+        if (refused := self._refused(f"dispatch {guards} to {alert_id}")) is not None:
+            return refused
         future = self.session.dispatch(alert_id, guards, self.actor)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._dispatched(alert_id, f)))
         return future
 
     def request_one_call(self, alert_id: str, within_s: float) -> Future[Outcome]:
+        if (refused := self._refused(f"one call for {alert_id}")) is not None:
+            return refused
         future = self.session.one_call(alert_id, within_s, self.actor)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._dispatched(alert_id, f)))
         return future
@@ -216,6 +241,8 @@ class LiveController(QObject):
         self.request_recommendation(alert_id)
 
     def request_cancel(self, dispatch_id: str, reason: str) -> Future[Dispatch]:
+        if (refused := self._refused(f"cancel {dispatch_id}")) is not None:
+            return refused
         future = self.session.cancel(dispatch_id, self.actor, reason)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._cancelled(f)))
         return future
@@ -229,6 +256,8 @@ class LiveController(QObject):
     def request_report(self, dispatch_id: str, state: str, note: str, photo: object) -> Future[Dispatch]:
         """A step the commander reports by hand; a refusal (e.g. the guard's own report got there first)
         shows in the status bar."""
+        if (refused := self._refused(f"report {dispatch_id} {state}")) is not None:
+            return refused
         path = photo if isinstance(photo, str) and photo else None
         future = self.session.report(dispatch_id, DispatchState(state), self.actor, note, path)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._reported(f)))

@@ -43,6 +43,7 @@ from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.stats import Figures, GuardState, TallySnapshot
 from sandbox_app.video.cameras import cameras as video_cameras
 from sandbox_app.video.source import FrameSource, is_file
+from widgets.alert_notice import AlertNotifier
 from widgets.alerts_panel import AlertsPanel
 from widgets.camera_view import CameraView
 from widgets.dashboard import Dashboard
@@ -52,6 +53,7 @@ from widgets.health_panel import HealthPanel
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
+from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.scene import Scene
 from widgets.wall import WALL_STYLE, WallDirector, WallOverlay, camera_stream
@@ -115,7 +117,10 @@ class MainWindow(QMainWindow):
         self.fly_to_alert: str | None = None
         """The latest alert to fly to in 3D (the 3D pane reads it when attached, then follows the signal)."""
         self._reads_today = 0
+        self.mode = DeskMode(self)
+        """Live or replay: panels observe it, the live controller refuses commands in replay."""
         self.map2d = Map2D(self)
+        self.replay_frame = ReplayFrame(self.mode, scene.district.timezone, self.map2d)
         titles = [(n, self._layer_title(n)) for n in LAYER_ORDER]
         self.layer_list = LayerList(titles, self, unchecked=HIDDEN_AT_START)
         self.layer_list.toggled.connect(self.map2d.set_layer_visible)
@@ -159,6 +164,8 @@ class MainWindow(QMainWindow):
         self.dispatch_panel = DispatchPanel(scene.district.timezone, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dispatch_panel)
         self.dispatch_panel.hide()  # shown by the live controller: dispatching needs a running engine
+        self.alerts_panel.set_mode(self.mode)
+        self.dispatch_panel.set_mode(self.mode)
         self.alerts_panel.alert_selected.connect(self._alert_chosen)
         self.alerts_panel.alert_selected.connect(self.fly_3d_to_alert)
         self.focus_requested.connect(self.fly_3d_to_alert)
@@ -171,6 +178,8 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.risk: dict[str, float] = {}
         self._build_menus()
+        self.notifier: AlertNotifier | None = None if wall else AlertNotifier(self)
+        """Toast, sound and the unacknowledged counter for new live alerts (the wall has its own focus)."""
         self.wall: WallDirector | None = None
         if wall:
             self._setup_wall(splitter)
@@ -306,8 +315,11 @@ class MainWindow(QMainWindow):
         self.dispatch_panel.set_alert(None)
         self.dispatch_panel.update_dispatches(())
         self.alerts_panel.set_timezone(scene.district.timezone)
+        self.replay_frame.set_timezone(scene.district.timezone)
         self.alerts_panel.alerts.clear()
         self.alerts_panel.update_alerts(scene.alerts)
+        if self.notifier is not None:
+            self.notifier.know(scene.alerts)
         for panel in (self.roster, self.detail, self.health_panel):
             panel.set_district(scene.district)
         self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
@@ -373,11 +385,17 @@ class MainWindow(QMainWindow):
         lonlat = np.asarray([positions[g] for g in ids], dtype=np.float64).reshape(-1, 2)
         self.sandbox3d.set_guards(ids, lonlat, [known[g].role for g in ids])
 
-    def update_alerts(self, changed: Iterable[Alert]) -> None:
+    def update_alerts(self, changed: Iterable[Alert], notify: bool = True) -> None:
         """Changed alerts (any state): the panel keeps the open ones, the alerts layer draws them; on the
-        wall, a new high one takes focus."""
+        wall, a new high one takes focus; on the desk, a new one of a noticed level pops a toast and plays
+        its tone (`notify=False`: alerts that were already open when the session started)."""
         changed = list(changed)
         self.alerts_panel.update_alerts(changed)
+        if self.notifier is not None:
+            if notify:
+                self.notifier.offer(changed)
+            else:
+                self.notifier.know(changed)
         self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
         self.scene.alerts = list(self.alerts_panel.alerts.values())
         district, positions = self.scene.district, self.scene.guard_positions
@@ -433,6 +451,7 @@ class MainWindow(QMainWindow):
             self.map2d.set_clock(self.engine_clock)
         self.roster.set_now(now_ts)
         self.health_panel.set_now(now_ts)
+        self.alerts_panel.set_now(self.engine_clock.ts)
 
     def set_fix_times(self, fix_ts: Mapping[str, int]) -> None:
         """Tracker device id → ts of its latest fix (the roster's fix ages, the map's trails)."""

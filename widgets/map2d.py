@@ -12,6 +12,7 @@ Overlays follow their layer's visibility. Hover shows a tooltip; a click emits `
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,9 +23,11 @@ from PySide6.QtGui import QCursor, QPixmapCache, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
 from layers import devices, pick, style
+from layers.clusters import cluster
 from layers.data import FloatArray, Labels, LayerData, Lines, Points, Polygons
 from layers.trails import TrailBuffer
 from sandbox_app.clock import Clock, WallClock
+from sandbox_app.domain.enums import Severity
 from widgets.legend import Legend
 from widgets.map_tips import MapTips
 from widgets.render2d import HeadingsItem, LabelsItem, LinesItem, PointsItem, PolygonsItem, PulseItem
@@ -32,6 +35,9 @@ from widgets.render2d import HeadingsItem, LabelsItem, LinesItem, PointsItem, Po
 Item = PolygonsItem | LinesItem | PointsItem | LabelsItem
 Overlay = LinesItem | HeadingsItem | PulseItem | LabelsItem
 _KIND: dict[type, type] = {PolygonsItem: Polygons, LinesItem: Lines, PointsItem: Points, LabelsItem: Labels}
+CLUSTER_PX = 24.0
+"""Alert markers closer than about this many pixels fold into one (`layers.clusters`)."""
+_SEVERITY_RANK = {s.value: i for i, s in enumerate(Severity)}
 PICK_ORDER = (
     ("alerts", "alert"),
     ("dispatch", "alert"),
@@ -75,6 +81,9 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self._overlays: dict[str, dict[str, Overlay]] = {}
         self._visible: dict[str, bool] = {}
         self._data: dict[str, LayerData] = {}
+        self._drawn: dict[str, LayerData] = {}
+        """The alerts layer as drawn at this zoom (clustered); `_data` keeps what was given."""
+        self._cell_m = 0.0
         self._boxes: dict[str, tuple[int, FloatArray]] = {}
         self.clock: Clock | None = None
         self._wall = WallClock()
@@ -92,6 +101,7 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self._pulse_timer = QTimer(self)
         self._pulse_timer.setInterval(PULSE_TICK_MS)
         self._pulse_timer.timeout.connect(self._pulse)
+        plot.vb.sigRangeChanged.connect(self._view_changed)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
 
@@ -105,8 +115,36 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         if data.name == devices.NAME and self.device_health is not None:
             data = self._with_health(data)
         self._data[data.name] = data
+        data = self._clustered(data)
         self._set_items(data)
         self._set_overlays(data)
+
+    def _clustered(self, data: LayerData) -> LayerData:
+        """The alerts layer with markers that would overlap at this zoom folded into one; others as given."""
+        if data.name != "alerts" or data.points is None:
+            return data
+        severity = data.extra.get("severity", ())
+        n = len(data.points)
+        ranks = [_SEVERITY_RANK.get(str(s), 0) for s in severity] if isinstance(severity, tuple) else []
+        points, labels = cluster(data.points, ranks if len(ranks) == n else [0] * n, self._cell_m)
+        shown = data if labels is None else dataclasses.replace(data, points=points, labels=labels)
+        self._drawn[data.name] = shown
+        return shown
+
+    def _view_changed(self, *_args: object) -> None:
+        """Zoomed: re-cluster the alerts when the cell size (a power of two in metres) changes."""
+        metres_per_px = max(self.getPlotItem().vb.viewPixelSize())
+        cell = 0.0
+        if np.isfinite(metres_per_px) and metres_per_px > 0:
+            cell = float(2.0 ** np.ceil(np.log2(metres_per_px * CLUSTER_PX)))
+        if cell == self._cell_m:
+            return
+        self._cell_m = cell
+        data = self._data.get("alerts")
+        if data is not None:
+            shown = self._clustered(data)
+            self._set_items(shown)
+            self._set_overlays(shown)
 
     def _set_items(self, data: LayerData) -> None:
         parts = [p for p in (data.polygons, data.lines, data.points, data.labels) if p is not None and len(p)]
@@ -276,7 +314,7 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         """(kind, id) of the topmost visible thing at map point (x, y) metres, or None."""
         metres_per_px = max(self.getPlotItem().vb.viewPixelSize())
         for name, kind in PICK_ORDER:
-            data = self._data.get(name)
+            data = self._drawn.get(name) or self._data.get(name)
             if data is None or not self._visible.get(name, True):
                 continue
             if data.points is not None and len(data.points):

@@ -55,6 +55,7 @@ from sandbox_app.store import queries
 from sandbox_app.store.queries import Db
 from widgets.case_list import CaseList
 from widgets.main_window import MainWindow
+from widgets.mode import REPLAY_COLOUR
 from widgets.qt_bus import LiveUpdate
 from widgets.replay_layers import SILENT, TRAILS, ReplayLayers
 from widgets.timeline import Timeline
@@ -70,6 +71,8 @@ FIGURES_EVERY_MS = 5_000
 """Dashboard at T while playing: at most this often (real time); every seek when paused."""
 PREFETCH_AT = 0.7
 """Load the next playback window once T is this far into the current one."""
+TIMELINE_TINT = "rgb(255, 224, 178)"
+"""The timeline's background: amber like the replay's frame, so the controls read as replay's."""
 REPLAY_ONLY = (TRAILS, SILENT)
 """Layers only the replay draws: emptied when going back to live."""
 
@@ -221,6 +224,9 @@ class ReplayController(QObject):
         self.timeline = Timeline(district.timezone, window)
         self.dock = QDockWidget(self.tr("Replay"), window)
         self.dock.setObjectName("replay_timeline")
+        self.dock.setStyleSheet(f"QDockWidget#replay_timeline {{ color: {REPLAY_COLOUR.name()}; }}")
+        self.timeline.setStyleSheet(f"QWidget#timeline {{ background: {TIMELINE_TINT}; }}")
+        self.timeline.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.dock.setWidget(self.timeline)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
@@ -302,6 +308,7 @@ class ReplayController(QObject):
         self.video_action.setEnabled(True)
         self.dock.show()
         self.timeline.set_history(span[0], span[1] + 1)  # density counts [start, end): the last event too
+        w.mode.enter_replay()  # before the first seek: the banner shows its time
         self.timeline.seek(span[1])
         self.entered.emit(True)
         return True
@@ -313,6 +320,7 @@ class ReplayController(QObject):
         self.replaying = False
         self.timeline.pause()
         self.dock.hide()
+        self.window.mode.leave_replay()
         self.toggle_action.setText(self.tr("Replay"))
         self.video_action.setEnabled(False)
         w, saved = self.window, self._saved
@@ -393,6 +401,7 @@ class ReplayController(QObject):
     def _time_changed(self, ts: int) -> None:
         if not self.replaying or self.db is None:
             return
+        self.window.mode.set_time(ts)
         forward = self.timeline.playing and self._last_ts is not None and ts >= self._last_ts
         if not forward:
             self.window.map2d.clear_trails()  # a jump: the map's own trail buffer would join two places
@@ -466,6 +475,7 @@ class ReplayController(QObject):
                 self._shown[data.name] = data
         w.scene.guard_positions = dict(state.guard_positions)
         w.alerts_panel.alerts.clear()
+        w.alerts_panel.set_now(state.at_ts)  # ages count from the replay's time
         w.alerts_panel.update_alerts(state.alerts)
         w.scene.alerts = list(state.alerts)
         w.health_panel.set_open_alerts(w.alerts_panel.alerts.values())

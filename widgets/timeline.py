@@ -25,7 +25,8 @@ MS: Any = "qint64"
 SPEEDS = (1, 2, 5, 10, 30, 60, 120, 300, 600, 1000)
 FRAME_MS = 33
 """Playback redraws at most ~30 times a second, like the live map."""
-BACKGROUND = QColor(250, 250, 250)
+BACKGROUND = QColor(255, 236, 205)
+"""Light amber: the timeline only shows in replay, and takes the replay's colour (widgets.mode)."""
 DENSITY = QColor(60, 110, 200)
 GAP = QColor(220, 40, 40)
 ALERT = QColor(150, 0, 60)

@@ -155,9 +155,11 @@ class Beeper:
         except (ImportError, OSError):  # no multimedia backend (e.g. no PulseAudio library on a server)
             log.info("no sound device: the wall uses the system beep")
 
-    def play(self) -> None:
+    def play(self, loops: int = 1) -> None:
+        """The tone, `loops` times in a row (the desk plays it more often for worse alerts)."""
         self.played += 1
         if self._effect is not None:
+            self._effect.setLoopCount(max(1, loops))
             self._effect.play()
         else:
             QApplication.beep()

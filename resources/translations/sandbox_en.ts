@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlertNotice</name>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Alerts nobody has acknowledged yet; click to select the worst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Play a tone for new medium, high and critical alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>New alert · {0} · {1} · {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source> (+{0} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Not acknowledged: {0} ({1} high or critical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} subjects, latest {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Pinned on top until acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="1"/>
+        <source>{0} alerts of this rule: a step acts on all of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="63"/>
@@ -465,6 +548,14 @@
     <message>
         <location filename="../../widgets/dashboard.py" line="128"/>
         <source>Devices online: {0:.1f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskMode</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay shows the past: live actions are off until you go back to live.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1866,6 +1957,19 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="627"/>
         <source>Video exported: {0} frames to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayFrame</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay · {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

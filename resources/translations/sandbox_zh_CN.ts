@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertNotice</name>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} min ago</source>
+        <translation>{0} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} h ago</source>
+        <translation>{0} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} d ago</source>
+        <translation>{0} 天前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Alerts nobody has acknowledged yet; click to select the worst</source>
+        <translation>尚未签收的预警；点击选中等级最高的一条</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Sound</source>
+        <translation>声音提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Play a tone for new medium, high and critical alerts</source>
+        <translation>新的中、高、紧急等级预警响铃提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>New alert · {0} · {1} · {2}</source>
+        <translation>新预警 · {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source> (+{0} more)</source>
+        <translation>（另有 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Not acknowledged: {0} ({1} high or critical)</source>
+        <translation>未签收预警：{0}（其中高等级 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Age</source>
+        <translation>距今</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>seen</source>
+        <translation>已查看</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>{0} subjects, latest {1}</source>
+        <translation>{0} 个对象，最新：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <source>Pinned on top until acknowledged</source>
+        <translation>签收前置顶显示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="1"/>
+        <source>{0} alerts of this rule: a step acts on all of them</source>
+        <translation>该类预警共 {0} 条：操作将作用于全部</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="63"/>
@@ -468,6 +551,14 @@
         <location filename="../../widgets/dashboard.py" line="128"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
+    </message>
+</context>
+<context>
+    <name>DeskMode</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay shows the past: live actions are off until you go back to live.</source>
+        <translation>回放中显示的是历史情况，签收、派警等实时操作已停用；返回实时后可操作。</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +1963,19 @@ Reads today: {4}</source>
         <location filename="../../widgets/replay_controller.py" line="627"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayFrame</name>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/mode.py" line="1"/>
+        <source>Replay · {0}</source>
+        <translation>回放 · {0}</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from operator import attrgetter, itemgetter
 
+import msgspec
+
 from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.orders import Reply
 from sandbox_app.bridges.sim import incidents, life
@@ -251,12 +253,13 @@ class Simulator:
                 self._emit(sink, self.history(history_days), max_batch, health)
             wall0 = clock.now_ms()
             done = self.start_ts
+            started: set[str] = set()
             while not stop.is_set():
                 now = self.start_ts + int((clock.now_ms() - wall0) * self.speed)
                 if now > done:
                     with self._lock:
                         self._horizon = now  # claimed first: an order arriving meanwhile acts after it
-                    self._emit(sink, self.events_between(done, now), max_batch, health)
+                    self._emit(sink, power_on(self.events_between(done, now), started), max_batch, health)
                     done = now
                     if on_tick is not None:
                         on_tick(now)
@@ -280,6 +283,17 @@ class Simulator:
         health.message_arrived()
         sink(batch)
         health.record_batch(batch)
+
+
+def power_on(events: Iterable[Event], started: set[str]) -> Iterator[Event]:
+    """Each tracker's first fix of a run says `power_on`: the guards begin their rounds anew at a restart,
+    somewhere else than where the last run left them, and gps_sanity must not judge that jump by speed.
+    `started` collects the trackers seen (the cached hours are not changed: the flag is on a copy)."""
+    for event in events:
+        if event.kind == "gps.fix" and event.device not in started:
+            started.add(event.device)
+            event = msgspec.structs.replace(event, data={**event.data, "power_on": True})
+        yield event
 
 
 def interleave(events: Iterable[Event], replies: Iterable[Reply]) -> Iterator[Event | Reply]:

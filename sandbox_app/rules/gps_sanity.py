@@ -4,6 +4,12 @@ The engine asks `flag()` before storing: a flagged fix is kept in the log but ne
 position, so one multipath spike does not send the nearest-guard dispatch to the wrong end of town. Speed
 limits depend on the guard's role (police drive, grid workers walk). A genuine move (the guard took a car)
 is accepted after `reset_after` flagged fixes that agree with each other, so a tracker is never stuck.
+
+A fix is a fresh start, not judged by speed, when the tracker says it just (re)started (`data["power_on"]`:
+the simulator's first fix of each guard after a restart, where the guards begin their rounds anew) or when
+it comes after `resume_after_s` of silence (a switched-off phone may be anywhere after half an hour): speed
+is distance over time between two fixes of one journey, and across a restart there is no journey. Without
+this, every restart of the embedded simulator opened one "implausible GPS fix" per guard (issue 16).
 """
 
 from __future__ import annotations
@@ -59,6 +65,7 @@ class GpsSanity:
         self._short_m = self.min_jump_m * 0.999  # strictly inside min_jump_m whatever the rounding
         margin_m = p.number("margin_m", 2000.0, positive=False)
         self.reset_after = p.integer("reset_after", 3, minimum=2)
+        self._resume_ms = p.number("resume_after_s", 1800.0) * 1000
         self.severity = p.severity(Severity.LOW)
         p.done()
         for role in by_role:
@@ -93,7 +100,7 @@ class GpsSanity:
         box = self._box
         if (  # the common case, inlined (runs per fix): inside the box, a short step or a plausible speed
             prev is not None
-            and ts > prev[0]
+            and prev[0] < ts < prev[0] + self._resume_ms
             and (box is None or (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]))
             and device not in self._suspect
         ):
@@ -107,19 +114,23 @@ class GpsSanity:
             ):
                 self._fix[device] = (ts, lon, lat)
                 return None
-        reason, detail = self._check(device, (ts, lon, lat))
+        reason, detail = self._check(device, (ts, lon, lat), bool(event.data.get("power_on")))
         if reason is not None:
             if len(self._pending) >= _MAX_PENDING:  # flagged duplicates the store dropped never come back
                 self._pending.clear()
             self._pending[event.id] = {"text": reason, **detail}
         return reason
 
-    def _check(self, device: str, fix: Fix) -> tuple[str | None, dict[str, Any]]:
+    def _check(self, device: str, fix: Fix, power_on: bool = False) -> tuple[str | None, dict[str, Any]]:
         ts, lon, lat = fix
         box = self._box
         if box is not None and not (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]):
             return "outside the district", {"reason": "outside_district"}
         prev = self._fix.get(device)
+        if prev is not None and (power_on or ts >= prev[0] + self._resume_ms):
+            self._fix[device] = fix  # a fresh start: the new reference, whatever the distance
+            self._suspect.pop(device, None)
+            return None, {}
         if prev is None or ts < prev[0]:
             if prev is None:
                 self._fix[device] = fix

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import numpy as np
 import pytest
 from shapely.geometry import LineString, Point, box
@@ -310,7 +311,13 @@ def test_real_time_driver_feeds_the_stream_at_its_speed(district: District) -> N
     assert health[0].connected and not health[-1].connected
     assert health[-1].received == len(got) and health[-1].rejected == 0 and health[-1].name == "simulator"
     assert len(events) == len(got)
-    assert events == list(sim.events_between(START, events[-1].ts + 1))
+    first = Counter(e.device for e in events if e.data.get("power_on"))
+    assert first and set(first.values()) == {1}  # each tracker's first fix of the run says so, only it
+    assert first.keys() == {e.device for e in events if e.kind == "gps.fix"}
+    plain = [
+        msgspec.structs.replace(e, data={k: v for k, v in e.data.items() if k != "power_on"}) for e in events
+    ]
+    assert plain == list(sim.events_between(START, events[-1].ts + 1))
     assert events[-1].ts - START < clock.reads * 600_000, "each clock second is ten simulated minutes"
 
 
@@ -379,3 +386,28 @@ def test_one_simulated_day_through_the_engine_raises_every_alert_kind(tmp_path: 
     for _ in stream(Simulator(district, seed=2024, start_ts=START), again):
         pass
     assert again.hexdigest() == first.hexdigest()
+
+
+def test_a_restarted_simulator_opens_no_gps_alert_for_the_jump(district: District) -> None:
+    """Issue 16: a restart starts every guard's round anew, somewhere else, right after the last run's
+    clock; the first fixes say `power_on`, so gps_sanity takes them as a fresh start, not a speed."""
+    from sandbox_app.bridges.simulator import power_on
+    from sandbox_app.rules.gps_sanity import GpsSanity
+
+    before = [
+        e for e in Simulator(district, 11, START).events_between(START, START + HOUR) if e.kind == "gps.fix"
+    ]
+    end = max(e.ts for e in before)
+    after = [
+        e for e in Simulator(district, 97, end + 1).events_between(end + 1, end + HOUR) if e.kind == "gps.fix"
+    ]
+    firsts = {e.device: e.id for e in reversed(after)}
+
+    def flagged_first_fixes(restart: list[Event]) -> int:
+        rule = GpsSanity(district, {})
+        for e in before:
+            rule.flag(e)
+        return sum(rule.flag(e) is not None for e in restart if e.id in firsts.values())
+
+    assert flagged_first_fixes(after) > 0  # without the flag, the jump reads as a speed
+    assert flagged_first_fixes(list(power_on(after, set()))) == 0

@@ -39,13 +39,15 @@ def _order(panel: AlertsPanel) -> list[str]:
 
 
 def test_rows_sorted_by_severity_then_latest_and_times_are_local(panel: AlertsPanel) -> None:
-    assert _order(panel) == ["crit-new", "crit-old", "low"]
+    assert _order(panel) == ["crit-old", "crit-new", "low"]  # crit-old is not acknowledged: pinned on top
     row = panel.row_of("crit-old")
     assert row is not None
     assert panel.table.item(row, 3).text() == "11-15 06:13"  # type: ignore[union-attr]
     assert panel.table.item(row, 1).text() == "Gas alarm"  # type: ignore[union-attr]
     panel.update_alerts([_alert("low", Severity.LOW, T0, AlertState.DISMISSED)])
-    assert _order(panel) == ["crit-new", "crit-old"]
+    assert _order(panel) == ["crit-old", "crit-new"]
+    panel.update_alerts([_alert("crit-old", Severity.CRITICAL, T0, AlertState.ACKNOWLEDGED)])
+    assert _order(panel) == ["crit-new", "crit-old"]  # acknowledged: back in severity-then-latest order
 
 
 def test_buttons_follow_the_lifecycle_and_close_needs_feedback(panel: AlertsPanel, qtbot: QtBot) -> None:

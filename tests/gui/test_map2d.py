@@ -346,3 +346,23 @@ def test_trails_left_to_the_caller_skip_the_trail_buffer_but_draw_given_headings
     drawn.guards_at(positions, T0 + 4000)
     drawn.guards_at({**positions, "GU1": at(40, -40)}, T0 + 5000)
     assert "trail" in drawn.map.overlay_items("guards") and len(drawn.map.trails.index) > 0
+
+
+def test_alerts_close_at_low_zoom_fold_into_one_marker_and_separate_when_zoomed_in(drawn: Drawn) -> None:
+    """Issue 16: at district zoom, discs side by side covered guards and route labels."""
+    where = drawn.district.devices["D4"].location
+    assert where is not None
+    x, y = drawn.proj.to_xy([where.x], [where.y])[0]
+    near = [_open_alert("D4", "device", Severity.LOW if i else Severity.HIGH) for i in range(5)]
+    for i, a in enumerate(near):  # five alerts within 4 m of each other
+        ((lon, lat),) = drawn.proj.to_lonlat([x + i], [y]).tolist()
+        a.id, a.lon, a.lat = f"N{i}", lon, lat
+    drawn.map.set_layer(alerts.layer(drawn.district, drawn.proj, near))
+    shown = drawn.map._drawn["alerts"]
+    assert shown.points is not None and len(shown.points) == 1 and shown.points.ids == ("N0",)  # the high
+    assert shown.labels is not None and shown.labels.text == ("5",)
+    assert drawn.map.pick_at(float(shown.points.xy[0, 0]), float(shown.points.xy[0, 1])) == ("alert", "N0")
+    drawn.map.getPlotItem().vb.setRange(xRange=(x - 5, x + 5), yRange=(y - 5, y + 5), padding=0)
+    QApplication.processEvents()
+    shown = drawn.map._drawn["alerts"]
+    assert shown.points is not None and len(shown.points) == 5 and shown.labels is None

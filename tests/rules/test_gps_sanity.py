@@ -84,3 +84,22 @@ def test_engine_batch_order_flag_all_then_route_all(dist: District) -> None:
     signals = [s for e in events for s in rule.on_event(e)]
     assert [r is not None for r in reasons] == [False, True, True, False]
     assert [s.data["event_id"] for s in signals] == [events[1].id, events[2].id]
+
+
+def test_a_restart_or_a_long_gap_is_a_fresh_start_not_a_speed(dist: District) -> None:
+    """Issue 16: every restart of the embedded simulator opened one alert per guard. A fix that says the
+    tracker just started, or that follows a long silence, is the new reference, whatever the distance."""
+    rule = make_rule("gps_sanity", dist, resume_after_s=60)
+    events = [
+        _fix("GPS-G", T0),
+        ev("gps.fix", "GPS-G", T0 + 1, LON, LAT + 1.5 * DLAT_1KM, power_on=True),  # a restart, 1 ms later
+        _fix("GPS-G", T0 + MIN, north_km=1.55),  # judged against the restart's fix: fine
+        _fix("GPS-P", T0),
+        _fix("GPS-P", T0 + 61_000, north_km=2.2),  # 130 km/h, but after a minute of silence
+        _fix("GPS-P", T0 + 71_000, north_km=2.2),
+    ]
+    assert drive(rule, events) == []
+    spike = _fix("GPS-G", T0 + MIN + 30_000, north_km=0.3)  # 150 km/h after 30 s: still a speed
+    assert [s.data["reason"] for s in drive(rule, [spike])] == ["speed"]
+    silent_minute = [_fix("GPS-P", T0), _fix("GPS-P", T0 + 61_000, north_km=2.2)]
+    assert [s.data["reason"] for s in drive(make_rule("gps_sanity", dist), silent_minute)] == ["speed"]
