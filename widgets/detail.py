@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.model import Device, District, Person
 from sandbox_app.privacy.mask import Masker, Viewer
+from widgets.alert_card import Card
 from widgets.roster import age_text
 from widgets.texts import guard_role_text, room_usage_text
 
-KINDS = ("compound", "building", "room", "person", "device", "guard", "gate")
+KINDS = ("compound", "building", "room", "person", "device", "guard", "gate", "alert")
+SNAPSHOT_PX = (320, 180)
 MAX_LISTED = 40
 """Residents or devices listed by name in one view; the count above the list tells the rest."""
 Row = tuple[str, str]
@@ -38,6 +41,8 @@ Row = tuple[str, str]
 class DetailPanel(QDockWidget):
     unmask_requested = Signal(str, str)
     """(kind, id) the viewer asked to see unmasked; connect the audit log here."""
+    dispatch_requested = Signal(str)
+    """alert id: the alert card's "dispatch nearest guard" button"""
 
     def __init__(self, district: District, viewer: Viewer = Viewer.OFFICER, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +55,8 @@ class DetailPanel(QDockWidget):
         """(kind, id) → allowed: the permission check and audit record (widgets/session.py) decide before
         anything is shown whole; None (no users configured) falls back to the role's masking alone."""
         self.current: tuple[str, str] | None = None
+        self.alert_card: Callable[[str], Card | None] = lambda _alert_id: None
+        """alert id → its card (widgets.alert_card, set by the main window); None when it is not open."""
         self.fix_ts: Mapping[str, int] = {}
         self.now_ts = 0
         self.title = QLabel(self.tr("Click a building, room, device or guard."), self)
@@ -65,12 +72,22 @@ class DetailPanel(QDockWidget):
         self.unmask_button = QPushButton(self.tr("Unmask personal data"), self)
         self.unmask_button.setObjectName("detail_unmask")
         self.unmask_button.clicked.connect(self._toggle_mask)
+        self.dispatch_button = QPushButton(self.tr("Dispatch nearest guard"), self)
+        self.dispatch_button.setObjectName("detail_dispatch")
+        self.dispatch_button.clicked.connect(self._dispatch)
+        self.dispatch_button.hide()
+        self.snapshot = QLabel(self)
+        self.snapshot.setObjectName("detail_snapshot")
+        self.snapshot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.snapshot.hide()
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
+        layout.addWidget(self.snapshot)
         row = QHBoxLayout()
+        row.addWidget(self.dispatch_button)
         row.addWidget(self.unmask_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -104,6 +121,8 @@ class DetailPanel(QDockWidget):
         self.unmasked = False
         self.table.setRowCount(0)
         self.title.setText(self.tr("Click a building, room, device or guard."))
+        self.dispatch_button.hide()
+        self.snapshot.hide()
         self._update_button(has_personal=False)
 
     def show_item(self, kind: str, item_id: str) -> bool:
@@ -128,11 +147,15 @@ class DetailPanel(QDockWidget):
             "person": self._person,
             "device": self._device,
             "guard": self._guard,
+            "alert": self._alert,
         }.get(kind)
         found = build(item_id) if build is not None else None
         if found is None:
             return False
         title, rows, personal = found
+        self.dispatch_button.setVisible(kind == "alert")
+        if kind != "alert":
+            self.snapshot.hide()
         self.title.setText(title)
         self.table.setRowCount(len(rows))
         for r, (field, value) in enumerate(rows):
@@ -342,6 +365,27 @@ class DetailPanel(QDockWidget):
         age = age_text((self.now_ts - seen) / 1000.0) if seen is not None and self.now_ts else "—"
         rows.append((self.tr("Fix age"), age))
         return self.tr("Guard {0}").format(g.id), rows, True
+
+    def _alert(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        card = self.alert_card(item_id)
+        if card is None:
+            return None
+        picture = QPixmap(card.snapshot) if card.snapshot else QPixmap()
+        if picture.isNull():
+            self.snapshot.hide()
+        else:
+            w, h = SNAPSHOT_PX
+            self.snapshot.setPixmap(
+                picture.scaled(
+                    w, h, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            self.snapshot.show()
+        return card.title, card.rows, False
+
+    def _dispatch(self) -> None:
+        if self.current is not None and self.current[0] == "alert":
+            self.dispatch_requested.emit(self.current[1])
 
     def _devices_of(self, building: str | None = None, rooms: set[str] | None = None) -> list[Device]:
         rooms = rooms or set()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -39,6 +40,8 @@ from widgets.texts import guard_role_text
 STALE_GREY = QColor(150, 150, 150)
 NoteAsker = Callable[[str, str], "str | None"]
 PhotoAsker = Callable[[], "str | None"]
+Confirmer = Callable[[str, str], bool]
+"""(dialog title, question) → whether the commander said yes."""
 
 
 def minutes_seconds(seconds: float) -> str:
@@ -58,6 +61,10 @@ class DispatchPanel(QDockWidget):
     """(dispatch id, reason)"""
     report_requested = Signal(str, str, str, object)
     """(dispatch id, state, note, photo path or None): a step the commander reports by hand"""
+    candidates_shown = Signal(str)
+    """alert id: its nearest guards are listed (the alert card in the Details panel shows them too)"""
+    guard_highlighted = Signal(str)
+    """guard id under the mouse or selected in the candidate list ("" for none): the map rings it"""
 
     def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,15 +76,22 @@ class DispatchPanel(QDockWidget):
         self.dispatches: list[Dispatch] = []
         self.ask_note: NoteAsker = self._dialog_note
         self.ask_photo: PhotoAsker = self._dialog_photo
+        self.confirm: Confirmer = self._dialog_confirm
+        self.alert_open: Callable[[str], bool] = lambda _alert_id: True
+        """Whether an alert is still open (set by the main window): orders of closed alerts that no longer
+        hold a guard leave the orders list."""
         self.alert_label = QLabel(self.tr("Select an alert to see the nearest guards."), self)
         self.alert_label.setObjectName("dispatch_alert")
         self.alert_label.setWordWrap(True)
         self.guards = self._table(
             "dispatch_candidates",
-            [self.tr("Guard"), self.tr("Role"), self.tr("ETA"), self.tr("Distance")],
+            [self.tr("Guard"), self.tr("Role"), self.tr("ETA"), self.tr("Distance"), self.tr("Travel")],
             QAbstractItemView.SelectionMode.MultiSelection,
         )
         self.guards.itemSelectionChanged.connect(self._update_buttons)
+        self.guards.itemSelectionChanged.connect(self._highlight_selected)
+        self.guards.setMouseTracking(True)
+        self.guards.itemEntered.connect(lambda item: self.guard_highlighted.emit(self._guard_of(item)))
         self.recommend_button = self._button("dispatch_recommend", self.tr("Refresh"), self._recommend)
         self.dispatch_button = self._button("dispatch_send", self.tr("Dispatch selected"), self._dispatch)
         self.one_call_button = self._button("dispatch_one_call", self.tr("One call"), self._one_call)
@@ -189,6 +203,10 @@ class DispatchPanel(QDockWidget):
     def role_text(self, role: str) -> str:
         return guard_role_text(role)
 
+    def mode_text(self, mode: str) -> str:
+        texts = {"foot": self.tr("on foot"), "ebike": self.tr("e-bike"), "car": self.tr("car")}
+        return texts.get(mode, mode)
+
     def time_text(self, ts: int | None) -> str:
         return "" if ts is None else datetime.fromtimestamp(ts / 1000, tz=self.zone).strftime("%H:%M:%S")
 
@@ -212,11 +230,23 @@ class DispatchPanel(QDockWidget):
         self.candidates = list(candidates)
         self._fill_candidates()
         self._update_buttons()
+        self.candidates_shown.emit(alert_id)
 
     def _fill_candidates(self) -> None:
+        """Refill the list; the guards selected before stay selected by id, wherever they are sorted to
+        (a guard no longer listed leaves the selection: a row index would silently pick someone else)."""
+        chosen = set(self.selected_guards())
+        self.guards.blockSignals(True)
+        self.guards.clearSelection()
         self.guards.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
-            texts = (c.guard, self.role_text(c.role), minutes_seconds(c.eta_s), f"{c.distance_m:.0f} m")
+            texts = (
+                c.guard,
+                self.role_text(c.role),
+                minutes_seconds(c.eta_s),
+                f"{c.distance_m:.0f} m",
+                self.mode_text(c.mode),
+            )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.guard)
@@ -224,10 +254,14 @@ class DispatchPanel(QDockWidget):
                     item.setForeground(QBrush(STALE_GREY))
                     item.setToolTip(self.tr("Last position is old"))
                 self.guards.setItem(row, column, item)
+            if c.guard in chosen:
+                self.guards.selectRow(row)
+        self.guards.blockSignals(False)
+        self._highlight_selected()
 
     def update_dispatches(self, dispatches: Sequence[Dispatch]) -> None:
         selected = self.selected_dispatch()
-        self.dispatches = list(dispatches)
+        self.dispatches = [d for d in dispatches if d.state.holds_guard or self.alert_open(d.alert_id)]
         self.active.setRowCount(len(self.dispatches))
         self.active.blockSignals(True)
         for row, d in enumerate(self.dispatches):
@@ -263,8 +297,17 @@ class DispatchPanel(QDockWidget):
         return None
 
     def selected_guards(self) -> list[str]:
+        """Guard ids of the selected rows, read from the cells (never from a row index into a list that
+        may have been re-sorted since)."""
         rows = sorted({i.row() for i in self.guards.selectedIndexes()})
-        return [self.candidates[r].guard for r in rows if r < len(self.candidates)]
+        return [g for g in (self._guard_of(self.guards.item(r, 0)) for r in rows) if g]
+
+    def _guard_of(self, item: QTableWidgetItem | None) -> str:
+        return str(item.data(Qt.ItemDataRole.UserRole) or "") if item is not None else ""
+
+    def _highlight_selected(self) -> None:
+        selected = self.selected_guards()
+        self.guard_highlighted.emit(selected[0] if selected else "")
 
     def selected_dispatch(self) -> str | None:
         items = self.active.selectedItems()
@@ -303,9 +346,29 @@ class DispatchPanel(QDockWidget):
             self.recommend_requested.emit(self.alert.id)
 
     def _dispatch(self) -> None:
+        """Send the selected guards; a second order for an alert that already has one is asked first."""
         guards = self.selected_guards()
-        if self.alert is not None and guards:
-            self.dispatch_requested.emit(self.alert.id, guards)
+        if self.alert is None or not guards:
+            return
+        sent = [d.guard_id for d in self.dispatches if d.alert_id == self.alert.id and d.state.holds_guard]
+        if sent and not self.confirm(
+            self.tr("Second order"),
+            self.tr("{0} already sent to this alert. Also send {1}?").format(
+                "、".join(sent), "、".join(guards)
+            ),
+        ):
+            return
+        self.dispatch_requested.emit(self.alert.id, guards)
+
+    def dispatch_nearest(self) -> None:
+        """Select the fastest fresh candidate and send it (the alert card's button): the same path, and the
+        same confirmation, as choosing the row and pressing "Dispatch selected"."""
+        fresh = [c for c in self.candidates if not c.stale]
+        if not fresh:
+            return
+        self.guards.clearSelection()
+        self.guards.selectRow(self.candidates.index(fresh[0]))
+        self._dispatch()
 
     def _one_call(self) -> None:
         if self.alert is not None:
@@ -338,6 +401,10 @@ class DispatchPanel(QDockWidget):
     def _dialog_note(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt)
         return text if ok else None
+
+    def _dialog_confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _dialog_photo(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.lifecycle import Outcome
 from sandbox_app.dispatch.nearest import Candidate
-from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.live import LiveSession
@@ -44,6 +44,11 @@ class LiveController(QObject):
         self.qt_bus.updated.connect(self.apply)
         self.panels = LivePanels(window, session, self.qt_bus)
         window.alerts_panel.transition_requested.connect(self.request_transition)
+        window.alerts_panel.close_requested.connect(
+            lambda alert_id, outcome, note: self.request_transition(
+                alert_id, AlertState.CLOSED.value, note, outcome
+            )
+        )
         panel = window.dispatch_panel
         if not window.wall_mode:  # the wall only watches: no dispatching there
             panel.show()
@@ -156,8 +161,10 @@ class LiveController(QObject):
             self.window.status_labels["health"].setText(self.tr("Live feed failed: {0}").format(error))
 
     # window → engine -------------------------------------------------------------------------------
-    def request_transition(self, alert_id: str, state: str, note: str) -> Future[Alert]:
-        future = self.session.transition(alert_id, AlertState(state), self.actor, note)
+    def request_transition(self, alert_id: str, state: str, note: str, outcome: str = "") -> Future[Alert]:
+        """One lifecycle step; `outcome` (a CloseOutcome value) goes with closing."""
+        closing = CloseOutcome(outcome) if outcome else None
+        future = self.session.transition(alert_id, AlertState(state), self.actor, note, closing)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
         return future
 

@@ -43,6 +43,7 @@ from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.stats import Figures, GuardState, TallySnapshot
 from sandbox_app.video.cameras import cameras as video_cameras
 from sandbox_app.video.source import FrameSource, is_file
+from widgets.alert_focus import AlertFocus
 from widgets.alerts_panel import AlertsPanel
 from widgets.camera_view import CameraView
 from widgets.dashboard import Dashboard
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self.set_scene(scene)
         self.map2d.picked.connect(self.show_detail)
         self.map2d.picked.connect(self._picked_on_map)
+        self.alert_focus = AlertFocus(self)
 
     def _build_panels(self, scene: Scene) -> None:
         """Guards and details on the right (under the dispatch panel), health and dashboard as tabs below."""

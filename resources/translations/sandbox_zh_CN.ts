@@ -16,7 +16,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Rule</source>
-        <translation>规则</translation>
+        <translation>预警类型</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="73"/>
@@ -56,12 +56,12 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="99"/>
         <source>Filter by rule, subject or state</source>
-        <translation>按规则、对象或状态筛选</translation>
+        <translation>按预警类型、对象或状态筛选</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>Acknowledge</source>
-        <translation>确认</translation>
+        <translation>签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="139"/>
@@ -76,12 +76,12 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>Close with feedback…</source>
-        <translation>反馈结案…</translation>
+        <translation>反馈办结…</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>Dismiss…</source>
-        <translation>排除…</translation>
+        <translation>误报核销…</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="148"/>
@@ -91,7 +91,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>acknowledged</source>
-        <translation>已确认</translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="150"/>
@@ -106,12 +106,12 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="152"/>
         <source>closed</source>
-        <translation>已结案</translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="153"/>
         <source>dismissed</source>
-        <translation>已排除</translation>
+        <translation>已核销</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="162"/>
@@ -121,17 +121,17 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Unregistered card opened a rental room</source>
-        <translation>未登记卡开启出租屋</translation>
+        <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Unreported tenant</source>
-        <translation>疑似未申报租客</translation>
+        <translation>疑似流动人口未登记</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Watch-listed face</source>
-        <translation>布控人员</translation>
+        <translation>布控人员比中</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="166"/>
@@ -176,7 +176,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Fall detected</source>
-        <translation>跌倒检测</translation>
+        <translation>人员跌倒报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="175"/>
@@ -206,7 +206,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="180"/>
         <source>Dispatch order not answered</source>
-        <translation>派警指令无人响应</translation>
+        <translation>调度指令超时未签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="285"/>
@@ -279,7 +279,7 @@
     <message>
         <location filename="../../widgets/replay_controller.py" line="664"/>
         <source>Case file {0}</source>
-        <translation>案卷 {0}</translation>
+        <translation>事件档案 {0}</translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="665"/>
@@ -304,7 +304,7 @@
     <message>
         <location filename="../../widgets/replay_controller.py" line="680"/>
         <source>Export case file</source>
-        <translation>导出案卷</translation>
+        <translation>导出事件档案</translation>
     </message>
 </context>
 <context>
@@ -336,7 +336,7 @@
         <location filename="../../widgets/export_pdf.py" line="107"/>
         <location filename="../../widgets/export_pdf.py" line="199"/>
         <source>Case file {0}</source>
-        <translation>案卷 {0}</translation>
+        <translation>事件档案 {0}</translation>
     </message>
     <message>
         <location filename="../../widgets/export_pdf.py" line="110"/>
@@ -361,7 +361,7 @@
     <message>
         <location filename="../../widgets/export_pdf.py" line="125"/>
         <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
-        <translation>确认 {0}，派警 {1}，接单 {2}，到场 {3}，结案 {4}</translation>
+        <translation>签收 {0}，派警 {1}，出警签收 {2}，到场 {3}，办结 {4}</translation>
     </message>
     <message>
         <location filename="../../widgets/export_pdf.py" line="130"/>
@@ -422,7 +422,7 @@
     <message>
         <location filename="../../widgets/dashboard.py" line="61"/>
         <source>accept</source>
-        <translation>接单</translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/dashboard.py" line="61"/>
@@ -432,7 +432,7 @@
     <message>
         <location filename="../../widgets/dashboard.py" line="61"/>
         <source>close</source>
-        <translation>结案</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dashboard.py" line="63"/>
@@ -550,12 +550,12 @@
     <message>
         <location filename="../../widgets/detail.py" line="179"/>
         <source>watch list</source>
-        <translation>布控人员</translation>
+        <translation>布控人员比中</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="185"/>
         <source>owner</source>
-        <translation>户主</translation>
+        <translation>业主</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="186"/>
@@ -696,7 +696,7 @@
     <message>
         <location filename="../../widgets/detail.py" line="298"/>
         <source>Credentials</source>
-        <translation>凭证数</translation>
+        <translation>通行凭证</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="300"/>
@@ -732,7 +732,7 @@
     <message>
         <location filename="../../widgets/detail.py" line="321"/>
         <source>Placement</source>
-        <translation>安装方式</translation>
+        <translation>安装位置</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="322"/>
@@ -762,7 +762,7 @@
     <message>
         <location filename="../../widgets/detail.py" line="343"/>
         <source>Fix age</source>
-        <translation>定位时长</translation>
+        <translation>定位距今</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="344"/>
@@ -860,7 +860,7 @@
     <message>
         <location filename="../../widgets/texts.py" line="39"/>
         <source>mobile camera</source>
-        <translation>移动摄像机</translation>
+        <translation>移动布控球</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="40"/>
@@ -889,7 +889,7 @@
         <location filename="../../widgets/dispatch_panel.py" line="72"/>
         <location filename="../../widgets/dispatch_panel.py" line="202"/>
         <source>Select an alert to see the nearest guards.</source>
-        <translation>选择一条告警以查看最近的巡防力量。</translation>
+        <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="77"/>
@@ -925,7 +925,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="83"/>
         <source>One call</source>
-        <translation>一键呼叫</translation>
+        <translation>一键调度</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="88"/>
@@ -935,7 +935,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="93"/>
         <source>Alert</source>
-        <translation>告警</translation>
+        <translation>预警</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="94"/>
@@ -950,7 +950,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="96"/>
         <source>Accepted</source>
-        <translation>接单</translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="97"/>
@@ -976,7 +976,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="112"/>
         <source>Close</source>
-        <translation>结案</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="115"/>
@@ -1001,7 +1001,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="179"/>
         <source>accepted, on the way</source>
-        <translation>已接单，赶赴中</translation>
+        <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="180"/>
@@ -1021,7 +1021,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="183"/>
         <source>closed</source>
-        <translation>已结案</translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="184"/>
@@ -1036,7 +1036,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="204"/>
         <source>Alert: {0}</source>
-        <translation>告警：{0}</translation>
+        <translation>预警：{0}</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
@@ -1051,7 +1051,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="297"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
-        <translation>接单 {0} · 到场 {1} · 结案 {2}</translation>
+        <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="318"/>
@@ -1408,7 +1408,7 @@
     <message>
         <location filename="../../widgets/legend.py" line="91"/>
         <source>street</source>
-        <translation>街道</translation>
+        <translation>支路/小区道路</translation>
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="93"/>
@@ -1786,7 +1786,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="240"/>
         <source>Case file of the selected alert…</source>
-        <translation>所选预警的案卷…</translation>
+        <translation>所选预警的事件档案…</translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="243"/>
@@ -1821,7 +1821,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="519"/>
         <source>No case file: {0}</source>
-        <translation>未生成案卷：{0}</translation>
+        <translation>未生成事件档案：{0}</translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="554"/>
@@ -1932,7 +1932,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/roster.py" line="70"/>
         <source>Fix age</source>
-        <translation>定位时长</translation>
+        <translation>定位距今</translation>
     </message>
     <message>
         <location filename="../../widgets/roster.py" line="71"/>
@@ -1970,22 +1970,22 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/texts.py" line="48"/>
         <source>low</source>
-        <translation>低</translation>
+        <translation>四级</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="49"/>
         <source>medium</source>
-        <translation>中</translation>
+        <translation>三级</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="50"/>
         <source>high</source>
-        <translation>高</translation>
+        <translation>二级</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="51"/>
         <source>critical</source>
-        <translation>紧急</translation>
+        <translation>一级</translation>
     </message>
 </context>
 <context>
