@@ -24,10 +24,6 @@ NEAREST_SHOWN = 3
 Row = tuple[str, str]
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("AlertCard", source)
-
-
 @dataclass(frozen=True, slots=True)
 class Card:
     title: str
@@ -47,24 +43,24 @@ def alert_card(
 ) -> Card:
     place = place_of(district, alert)
     rows: list[Row] = [
-        (_tr("Warning type"), rule_text(alert.rule)),
-        (_tr("Level"), severity_text(alert.severity)),
-        (_tr("State"), state_text(alert.state)),
-        (_tr("Compound"), place.compound or "—"),
-        (_tr("Building"), place.building or "—"),
-        (_tr("Unit and room"), place.unit or "—"),
-        (_tr("Standard address"), place.address or "—"),
-        (_tr("Device"), place.device or "—"),
-        (_tr("First"), time_text(alert.first_ts)),
-        (_tr("Last"), time_text(alert.last_ts)),
-        (_tr("Count"), str(alert.count)),
+        (QCoreApplication.translate("AlertCard", "Warning type"), rule_text(alert.rule)),
+        (QCoreApplication.translate("AlertCard", "Level"), severity_text(alert.severity)),
+        (QCoreApplication.translate("AlertCard", "State"), state_text(alert.state)),
+        (QCoreApplication.translate("AlertCard", "Compound"), place.compound or "—"),
+        (QCoreApplication.translate("AlertCard", "Building"), place.building or "—"),
+        (QCoreApplication.translate("AlertCard", "Unit and room"), place.unit or "—"),
+        (QCoreApplication.translate("AlertCard", "Standard address"), place.address or "—"),
+        (QCoreApplication.translate("AlertCard", "Device"), place.device or "—"),
+        (QCoreApplication.translate("AlertCard", "First"), time_text(alert.first_ts)),
+        (QCoreApplication.translate("AlertCard", "Last"), time_text(alert.last_ts)),
+        (QCoreApplication.translate("AlertCard", "Count"), str(alert.count)),
     ]
     fresh = [c for c in candidates if not c.stale][:NEAREST_SHOWN]
     for c in fresh:
         rows.append(
             (
-                _tr("Nearest guard"),
-                _tr("{0} ({1}) {2} {3}, {4} m").format(
+                QCoreApplication.translate("AlertCard", "Nearest guard"),
+                QCoreApplication.translate("AlertCard", "{0} ({1}) {2} {3}, {4} m").format(
                     c.guard,
                     guard_role_text(c.role),
                     mode_text(c.mode),
@@ -74,6 +70,11 @@ def alert_card(
             )
         )
     if not fresh:
-        rows.append((_tr("Nearest guard"), _tr("being looked up…")))
+        rows.append(
+            (
+                QCoreApplication.translate("AlertCard", "Nearest guard"),
+                QCoreApplication.translate("AlertCard", "being looked up…"),
+            )
+        )
     title = f"{rule_text(alert.rule)} · {subject_text(district, alert)}"
     return Card(title, rows, str(alert.data.get("snapshot") or ""))

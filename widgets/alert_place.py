@@ -16,15 +16,11 @@ from sandbox_app.domain.model import District
 from widgets.texts import device_kind_text
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("AlertPlace", source)
-
-
 def floor_text(floor: int) -> str:
     """ "3层", and "地下1层" for floor -1 (a basement is never written as a negative number)."""
     if floor < 0:
-        return _tr("basement {0}").format(-floor)
-    return _tr("floor {0}").format(floor)
+        return QCoreApplication.translate("AlertPlace", "basement {0}").format(-floor)
+    return QCoreApplication.translate("AlertPlace", "floor {0}").format(floor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +64,9 @@ def place_of(district: District, alert: Alert) -> Place:
     compound = district.compounds.get(compound_id or "")
     unit = ""
     if room is not None:
-        unit = _tr("unit {0} {1} room {2}").format(room.entrance, floor_text(room.floor), room.number)
+        unit = QCoreApplication.translate("AlertPlace", "unit {0} {1} room {2}").format(
+            room.entrance, floor_text(room.floor), room.number
+        )
     parts = [
         *((compound.county, compound.street, compound.community, compound.name) if compound else ()),
         building.name if building else "",

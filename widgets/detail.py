@@ -28,8 +28,9 @@ from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.model import Device, District, Person
 from sandbox_app.privacy.mask import Masker, Viewer
 from widgets.alert_card import Card
+from widgets.alert_place import floor_text
 from widgets.roster import age_text
-from widgets.texts import guard_role_text, room_usage_text
+from widgets.texts import device_kind_text, guard_role_text, placement_text, room_usage_text
 
 KINDS = ("compound", "building", "room", "person", "device", "guard", "gate", "alert")
 SNAPSHOT_PX = (320, 180)
@@ -229,8 +230,8 @@ class DetailPanel(QDockWidget):
         compound = self.district.compounds.get(building.compound_id) if building else None
         parts = [compound.name if compound else "", building.name if building else room.building_id]
         where = " ".join(p for p in parts if p)
-        return self.tr("{0} entrance {1}, floor {2}, room {3}").format(
-            where, room.entrance, room.floor, room.number
+        return self.tr("{0} entrance {1}, {2}, room {3}").format(
+            where, room.entrance, floor_text(room.floor), room.number
         )
 
     # items -------------------------------------------------------------------------------------------------
@@ -262,7 +263,7 @@ class DetailPanel(QDockWidget):
             (self.tr("Compound"), compound.name if compound else "—"),
             (self.tr("Closed hours"), g.closed_hours or self.tr("always open")),
         ]
-        rows += [(d.id, f"{d.name} ({d.kind})") for d in devices[:MAX_LISTED]]
+        rows += [(d.id, f"{d.name} ({device_kind_text(d.kind)})") for d in devices[:MAX_LISTED]]
         return self.tr("Gate {0}").format(g.name), rows, False
 
     def _building(self, item_id: str) -> tuple[str, list[Row], bool] | None:
@@ -304,7 +305,8 @@ class DetailPanel(QDockWidget):
             (self.tr("Residents"), str(len(people))),
         ]
         rows += [(p.id, self._person_line(p)) for p in people[:MAX_LISTED]]
-        rows += [(d.id, f"{d.name} ({d.kind})") for d in self._devices_of(rooms={room.id})[:MAX_LISTED]]
+        devices = self._devices_of(rooms={room.id})[:MAX_LISTED]
+        rows += [(d.id, f"{d.name} ({device_kind_text(d.kind)})") for d in devices]
         return self.tr("Room {0}").format(room.id), rows, bool(people)
 
     def _person(self, item_id: str) -> tuple[str, list[Row], bool] | None:
@@ -340,8 +342,8 @@ class DetailPanel(QDockWidget):
             where = self.district.gates[d.gate_id].name
         rows: list[Row] = [
             (self.tr("Device"), f"{d.name} ({d.id})"),
-            (self.tr("Kind"), d.kind),
-            (self.tr("Placement"), str(d.placement)),
+            (self.tr("Kind"), device_kind_text(d.kind)),
+            (self.tr("Placement"), placement_text(d.placement)),
             (self.tr("Where"), where or "—"),
         ]
         seen = self.fix_ts.get(d.id)

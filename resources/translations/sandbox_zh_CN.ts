@@ -215,11 +215,6 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="296"/>
-        <source>Feedback:</source>
-        <translation>反馈：</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -579,8 +574,8 @@
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="209"/>
-        <source>{0} entrance {1}, floor {2}, room {3}</source>
-        <translation>{0} {1}单元 {2}层 {3}室</translation>
+        <source>{0} entrance {1}, {2}, room {3}</source>
+        <translation>{0} {1}单元 {2} {3}室</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="223"/>
@@ -768,6 +763,11 @@
         <location filename="../../widgets/detail.py" line="344"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/detail.py" line="76"/>
+        <source>Dispatch nearest guard</source>
+        <translation>调派最近警力</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1082,36 @@
         <location filename="../../widgets/dispatch_panel.py" line="344"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="88"/>
+        <source>Travel</source>
+        <translation>出行方式</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="207"/>
+        <source>on foot</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="207"/>
+        <source>e-bike</source>
+        <translation>骑行</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="207"/>
+        <source>car</source>
+        <translation>驾车</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="355"/>
+        <source>Second order</source>
+        <translation>重复派警</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="356"/>
+        <source>{0} already sent to this alert. Also send {1}?</source>
+        <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2074,176 @@ Reads today: {4}</source>
         <location filename="../../widgets/replay_controller.py" line="472"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="46"/>
+        <source>Warning type</source>
+        <translation>预警类型</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="47"/>
+        <source>Level</source>
+        <translation>预警等级</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="48"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="49"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="50"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="51"/>
+        <source>Unit and room</source>
+        <translation>单元/房间</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="52"/>
+        <source>Standard address</source>
+        <translation>标准地址</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="53"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="54"/>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="55"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="56"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="62"/>
+        <source>Nearest guard</source>
+        <translation>最近警力</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="63"/>
+        <source>{0} ({1}) {2} {3}, {4} m</source>
+        <translation>{0}（{1}）{2} {3}，{4} 米</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_card.py" line="76"/>
+        <source>being looked up…</source>
+        <translation>正在查询…</translation>
+    </message>
+</context>
+<context>
+    <name>AlertPlace</name>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_place.py" line="22"/>
+        <source>basement {0}</source>
+        <translation>地下{0}层</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_place.py" line="23"/>
+        <source>floor {0}</source>
+        <translation>{0}层</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/alert_place.py" line="67"/>
+        <source>unit {0} {1} room {2}</source>
+        <translation>{0}单元 {1} {2}室</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="46"/>
+        <source>What was done, who was there, what follows</source>
+        <translation>处置经过、到场人员、后续跟进</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="53"/>
+        <source>Outcome:</source>
+        <translation>处置结果：</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="54"/>
+        <source>Note:</source>
+        <translation>处置情况：</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOutcome</name>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="24"/>
+        <source>handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="25"/>
+        <source>false alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="26"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="27"/>
+        <source>handed to property management</source>
+        <translation>移交物业</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="28"/>
+        <source>handed to 110</source>
+        <translation>移交110</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="29"/>
+        <source>caught on the spot</source>
+        <translation>现场抓获</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="30"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <location filename="../work/wt/h16b/widgets/texts.py" line="74"/>
+        <source>in a room</source>
+        <translation>室内</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/texts.py" line="75"/>
+        <source>on a building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/texts.py" line="76"/>
+        <source>at a gate</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/texts.py" line="77"/>
+        <source>at a point</source>
+        <translation>点位</translation>
     </message>
 </context>
 </TS>
