@@ -109,6 +109,7 @@ class DispatchPanel(QDockWidget):
                 self.tr("Issued"),
                 self.tr("Accepted"),
                 self.tr("On scene"),
+                self.tr("Recorded ETA"),
             ],
             QAbstractItemView.SelectionMode.SingleSelection,
         )
@@ -272,6 +273,7 @@ class DispatchPanel(QDockWidget):
                 self.time_text(d.issued_ts),
                 self.time_text(d.accepted_ts),
                 self.time_text(d.on_scene_ts),
+                "" if d.eta_s is None else minutes_seconds(d.eta_s),
             )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

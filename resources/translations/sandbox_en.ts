@@ -1111,6 +1111,11 @@
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="112"/>
+        <source>Recorded ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuardRole</name>

@@ -1113,6 +1113,11 @@
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
+    <message>
+        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="112"/>
+        <source>Recorded ETA</source>
+        <translation>记录预计到达</translation>
+    </message>
 </context>
 <context>
     <name>GuardRole</name>

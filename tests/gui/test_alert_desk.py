@@ -228,3 +228,20 @@ def test_severity_levels_and_colours_follow_the_police_convention(chinese: None)
         "blue",
     ]
     assert style.SEVERITY[Severity.LOW].rgba != style.RENTAL_BLUE
+
+
+def test_the_orders_list_shows_the_recorded_eta_the_case_file_reports(qtbot: QtBot, english: None) -> None:
+    """One ETA truth: the figure stored on the order at issue is the one listed (and drawn on the route,
+    and written in the case file as "recorded ETA"), not a later recomputation."""
+    from layers.dispatch import eta_text
+
+    window = _window(qtbot)
+    panel = window.dispatch_panel
+    window.update_alerts([_alert()])
+    now = WallClock().now_ms()
+    order = Dispatch("D1", "A1", "GU1", "T1", "desk:a", now, None, None, eta_s=183.0)
+    panel.update_dispatches([order])
+    headers = [panel.active.horizontalHeaderItem(c).text() for c in range(panel.active.columnCount())]  # type: ignore[union-attr]
+    cell = panel.active.item(0, headers.index("Recorded ETA"))
+    assert cell is not None and cell.text() == "3:03"
+    assert eta_text(order, None).endswith("3:03")
