@@ -90,6 +90,8 @@ def subject_text(district: District, alert: Alert) -> str:
         return district.guards[alert.subject].name or alert.subject
     place = place_of(district, alert)
     where = place.short
+    if not place.device and place.unit:  # a room or a person: down to the room number
+        where = "".join(p for p in (place.compound, place.building, place.unit.replace(" ", "")) if p)
     if place.device and place.device.startswith(where) and where:
         return place.device
     text = " ".join(p for p in (where, place.device) if p)

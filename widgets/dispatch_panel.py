@@ -77,6 +77,8 @@ class DispatchPanel(QDockWidget):
         self.ask_note: NoteAsker = self._dialog_note
         self.ask_photo: PhotoAsker = self._dialog_photo
         self.confirm: Confirmer = self._dialog_confirm
+        self.subject_name: Callable[[Alert], str] = lambda alert: alert.subject
+        """The alert's place in words (set by the main window), shown above the candidates."""
         self.alert_open: Callable[[str], bool] = lambda _alert_id: True
         """Whether an alert is still open (set by the main window): orders of closed alerts that no longer
         hold a guard leave the orders list."""
@@ -220,7 +222,7 @@ class DispatchPanel(QDockWidget):
         if alert is None:
             self.alert_label.setText(self.tr("Select an alert to see the nearest guards."))
         else:
-            self.alert_label.setText(self.tr("Alert: {0}").format(alert.subject))
+            self.alert_label.setText(self.tr("Alert: {0}").format(self.subject_name(alert)))
             self.recommend_requested.emit(alert.id)
         self._update_buttons()
 

@@ -72,6 +72,12 @@ def test_alert_row_names_the_place_and_device_with_the_id_in_the_tooltip(qtbot: 
     assert cell.toolTip() == "D1"
     assert table.item(0, 0).text() == "二级"  # type: ignore[union-attr]
     assert table.item(0, 1).text() == "出租屋未登记人员开门"  # type: ignore[union-attr]
+    room = _alert("A2", "R201", Severity.CRITICAL)
+    room.subject_type = "room"
+    window.update_alerts([room])
+    assert table.item(0, 2).text() == "测试一区2幢1单元1层201室"  # type: ignore[union-attr]
+    window.alerts_panel.select("A2")
+    assert window.dispatch_panel.alert_label.text() == "预警：测试一区2幢1单元1层201室"
 
 
 def test_selecting_an_alert_zooms_rings_it_and_shows_its_card(qtbot: QtBot, chinese: None) -> None:
