@@ -765,7 +765,7 @@
         <translation>巡防人员 {0}</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/detail.py" line="76"/>
+        <location filename="../../widgets/detail.py" line="76"/>
         <source>Dispatch nearest guard</source>
         <translation>调派最近警力</translation>
     </message>
@@ -1084,37 +1084,37 @@
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="88"/>
+        <location filename="../../widgets/dispatch_panel.py" line="88"/>
         <source>Travel</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
         <source>on foot</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
         <source>e-bike</source>
         <translation>骑行</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
         <source>car</source>
         <translation>驾车</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="355"/>
+        <location filename="../../widgets/dispatch_panel.py" line="355"/>
         <source>Second order</source>
         <translation>重复派警</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="356"/>
+        <location filename="../../widgets/dispatch_panel.py" line="356"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/dispatch_panel.py" line="112"/>
+        <location filename="../../widgets/dispatch_panel.py" line="112"/>
         <source>Recorded ETA</source>
         <translation>记录预计到达</translation>
     </message>
@@ -2084,72 +2084,72 @@ Reads today: {4}</source>
 <context>
     <name>AlertCard</name>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="46"/>
+        <location filename="../../widgets/alert_card.py" line="46"/>
         <source>Warning type</source>
         <translation>预警类型</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="47"/>
+        <location filename="../../widgets/alert_card.py" line="47"/>
         <source>Level</source>
         <translation>预警等级</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="48"/>
+        <location filename="../../widgets/alert_card.py" line="48"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="49"/>
+        <location filename="../../widgets/alert_card.py" line="49"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="50"/>
+        <location filename="../../widgets/alert_card.py" line="50"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="51"/>
+        <location filename="../../widgets/alert_card.py" line="51"/>
         <source>Unit and room</source>
         <translation>单元/房间</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="52"/>
+        <location filename="../../widgets/alert_card.py" line="52"/>
         <source>Standard address</source>
         <translation>标准地址</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="53"/>
+        <location filename="../../widgets/alert_card.py" line="53"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="54"/>
+        <location filename="../../widgets/alert_card.py" line="54"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="55"/>
+        <location filename="../../widgets/alert_card.py" line="55"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="56"/>
+        <location filename="../../widgets/alert_card.py" line="56"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="62"/>
+        <location filename="../../widgets/alert_card.py" line="62"/>
         <source>Nearest guard</source>
         <translation>最近警力</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="63"/>
+        <location filename="../../widgets/alert_card.py" line="63"/>
         <source>{0} ({1}) {2} {3}, {4} m</source>
         <translation>{0}（{1}）{2} {3}，{4} 米</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_card.py" line="76"/>
+        <location filename="../../widgets/alert_card.py" line="76"/>
         <source>being looked up…</source>
         <translation>正在查询…</translation>
     </message>
@@ -2157,17 +2157,17 @@ Reads today: {4}</source>
 <context>
     <name>AlertPlace</name>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_place.py" line="22"/>
+        <location filename="../../widgets/alert_place.py" line="22"/>
         <source>basement {0}</source>
         <translation>地下{0}层</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_place.py" line="23"/>
+        <location filename="../../widgets/alert_place.py" line="23"/>
         <source>floor {0}</source>
         <translation>{0}层</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/alert_place.py" line="67"/>
+        <location filename="../../widgets/alert_place.py" line="67"/>
         <source>unit {0} {1} room {2}</source>
         <translation>{0}单元 {1} {2}室</translation>
     </message>
@@ -2175,17 +2175,17 @@ Reads today: {4}</source>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="46"/>
+        <location filename="../../widgets/close_dialog.py" line="46"/>
         <source>What was done, who was there, what follows</source>
         <translation>处置经过、到场人员、后续跟进</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="53"/>
+        <location filename="../../widgets/close_dialog.py" line="53"/>
         <source>Outcome:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="54"/>
+        <location filename="../../widgets/close_dialog.py" line="54"/>
         <source>Note:</source>
         <translation>处置情况：</translation>
     </message>
@@ -2193,37 +2193,37 @@ Reads today: {4}</source>
 <context>
     <name>CloseOutcome</name>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="24"/>
+        <location filename="../../widgets/close_dialog.py" line="24"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="25"/>
+        <location filename="../../widgets/close_dialog.py" line="25"/>
         <source>false alarm</source>
         <translation>误报</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="26"/>
+        <location filename="../../widgets/close_dialog.py" line="26"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="27"/>
+        <location filename="../../widgets/close_dialog.py" line="27"/>
         <source>handed to property management</source>
         <translation>移交物业</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="28"/>
+        <location filename="../../widgets/close_dialog.py" line="28"/>
         <source>handed to 110</source>
         <translation>移交110</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="29"/>
+        <location filename="../../widgets/close_dialog.py" line="29"/>
         <source>caught on the spot</source>
         <translation>现场抓获</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/close_dialog.py" line="30"/>
+        <location filename="../../widgets/close_dialog.py" line="30"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -2231,22 +2231,22 @@ Reads today: {4}</source>
 <context>
     <name>Placement</name>
     <message>
-        <location filename="../work/wt/h16b/widgets/texts.py" line="74"/>
+        <location filename="../../widgets/texts.py" line="74"/>
         <source>in a room</source>
         <translation>室内</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/texts.py" line="75"/>
+        <location filename="../../widgets/texts.py" line="75"/>
         <source>on a building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/texts.py" line="76"/>
+        <location filename="../../widgets/texts.py" line="76"/>
         <source>at a gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../work/wt/h16b/widgets/texts.py" line="77"/>
+        <location filename="../../widgets/texts.py" line="77"/>
         <source>at a point</source>
         <translation>点位</translation>
     </message>
