@@ -26,13 +26,14 @@ from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, DispatchStep
 from sandbox_app.domain.enums import AlertState, Severity
-from tests.gui.test_main_window import show
+from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
 from widgets.alerts_panel import AlertsPanel
 from widgets.i18n import install_translators, remove_translators
 from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
+__all__ = ["english"]
 WORD = re.compile(r"[A-Za-z_]{3,}")
 ALLOWED = {"GPS", "RFID", "SIM", "ETA", "OpenGL"}
 """Acronyms police write as they are."""
@@ -93,7 +94,7 @@ def english_words(texts: list[tuple[str, str]], ids: set[str]) -> list[tuple[str
     return bad
 
 
-def test_the_zh_cn_window_shows_no_english_or_raw_codes(qtbot: QtBot, chinese: None) -> None:
+def _window_texts(qtbot: QtBot) -> tuple[list[tuple[str, str]], set[str]]:
     district = small_district()
     window = show(qtbot, Scene(district))
     window.resize(1600, 1000)
@@ -131,8 +132,19 @@ def test_the_zh_cn_window_shows_no_english_or_raw_codes(qtbot: QtBot, chinese: N
     for guard in district.guards:
         window.show_detail("guard", guard)
         texts += [("detail", t) for t in window.detail.texts()]
-    assert english_words(texts, ids) == []
     assert isinstance(window.alerts_panel, AlertsPanel)
+    return texts, ids
+
+
+def test_the_zh_cn_window_shows_no_english_or_raw_codes(qtbot: QtBot, chinese: None) -> None:
+    texts, ids = _window_texts(qtbot)
+    assert english_words(texts, ids) == []
+
+
+def test_the_english_window_shows_words_not_codes(qtbot: QtBot, english: None) -> None:
+    texts, _ids = _window_texts(qtbot)
+    codes = [(where, t) for where, t in texts if re.search(r"\b[a-z]+_[a-z_]+\b", t)]
+    assert codes == []
 
 
 def test_qt_own_dialogs_speak_chinese(chinese: None) -> None:
