@@ -114,6 +114,8 @@ told apart from rental-blue buildings by shape."""
 ALERT_SELECTED: LineStyle = LineStyle((20, 20, 20, 255), 3.0)
 """The ring drawn around the selected alert: dark, unfilled, twice the marker's size."""
 ALERT_SELECTED_GROWTH = 2.0
+ROUTE_PREVIEW: LineStyle = LineStyle((0, 90, 255, 200), 3.0)
+"""The route of the candidate guard selected in the dispatch panel, dashed, before any order is sent."""
 
 ROAD_KIND: dict[str, LineStyle] = {
     "motorway": LineStyle((232, 146, 162, 255), 6.0),

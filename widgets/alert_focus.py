@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 from layers import alerts, style
 from widgets.alert_card import Card, alert_card
@@ -50,7 +51,12 @@ class AlertFocus:
         self.callout.setZValue(61)
         self.guard_ring = pg.ScatterPlotItem(symbol="o", brush=None, pxMode=True, size=GUARD_RING_PX)
         self.guard_ring.setZValue(59)
-        for item in (self.ring, self.callout, self.guard_ring):
+        preview = style.ROUTE_PREVIEW
+        self.route = pg.PlotDataItem(
+            pen=pg.mkPen(qcolor(preview.rgba), width=preview.width, style=Qt.PenStyle.DashLine)
+        )
+        self.route.setZValue(58)
+        for item in (self.ring, self.callout, self.guard_ring, self.route):
             w.map2d.addItem(item)
             item.hide()
         w.alerts_panel.alert_selected.connect(self.select)
@@ -114,10 +120,18 @@ class AlertFocus:
             panel.dispatch_nearest()
 
     def highlight_guard(self, guard_id: str) -> None:
-        """Ring a candidate guard on the map in its role's colour; "" removes the ring."""
+        """Ring a candidate guard on the map in its role's colour and preview its route to the alert as a
+        dashed line (before anything is sent); "" removes both."""
         w = self.window
         where = w.scene.guard_positions.get(guard_id) if guard_id else None
         guard = w.scene.district.guards.get(guard_id)
+        path = next((c.path for c in w.dispatch_panel.candidates if c.guard == guard_id), [])
+        if len(path) >= 2:
+            xy = w.projection.to_xy([p[0] for p in path], [p[1] for p in path])
+            self.route.setData(xy[:, 0], xy[:, 1])
+            self.route.show()
+        else:
+            self.route.hide()
         if where is None or guard is None:
             self.guard_ring.hide()
             return

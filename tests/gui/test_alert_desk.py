@@ -251,3 +251,24 @@ def test_the_orders_list_shows_the_recorded_eta_the_case_file_reports(qtbot: QtB
     cell = panel.active.item(0, headers.index("Recorded ETA"))
     assert cell is not None and cell.text() == "3:03"
     assert eta_text(order, None).endswith("3:03")
+
+
+def test_choosing_a_candidate_rings_it_and_previews_its_route(qtbot: QtBot, english: None) -> None:
+    window = _window(qtbot)
+    panel = window.dispatch_panel
+    district = window.scene.district
+    start = district.devices["D4"].location
+    assert start is not None
+    window.set_guard_positions({"GU2": (start.x, start.y)})
+    window.update_alerts([_alert()])
+    window.alerts_panel.select("A1")
+    path = [(start.x, start.y), (start.x + 0.0005, start.y), (start.x + 0.0005, start.y + 0.0005)]
+    panel.show_candidates("A1", [Candidate("GU2", 120.0, 150.0, path, False, "grid", "ebike")])
+    focus = window.alert_focus
+    assert not focus.route.isVisible() and not focus.guard_ring.isVisible()
+    _click_row(qtbot, panel.guards, 0)
+    assert focus.route.isVisible() and focus.guard_ring.isVisible()
+    xs, _ys = focus.route.getData()
+    assert xs is not None and len(xs) == 3
+    panel.guards.clearSelection()
+    assert not focus.route.isVisible() and not focus.guard_ring.isVisible()
