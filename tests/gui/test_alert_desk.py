@@ -18,6 +18,9 @@ from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.domain.model import District
+from sandbox_app.store.sqlite import SqliteStore
+from tests.gui.test_live import VIEW_ONLY, LiveFactory, _smoke, demo, live_factory
 from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
 from tests.layers.sample import small_district
 from widgets.close_dialog import CloseDialog
@@ -27,7 +30,7 @@ from widgets.main_window import MainWindow
 from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
-__all__ = ["english"]
+__all__ = ["demo", "english", "live_factory"]
 
 
 @pytest.fixture
@@ -272,3 +275,28 @@ def test_choosing_a_candidate_rings_it_and_previews_its_route(qtbot: QtBot, engl
     assert xs is not None and len(xs) == 3
     panel.guards.clearSelection()
     assert not focus.route.isVisible() and not focus.guard_ring.isVisible()
+
+
+def test_closing_in_the_live_window_stores_the_outcome(
+    live_factory: LiveFactory, qtbot: QtBot, tmp_path: Path, demo: District
+) -> None:
+    live = live_factory(VIEW_ONLY)
+    panel = live.window.alerts_panel
+    device = min(d.id for d in demo.devices.values() if d.kind == "smoke_detector" and d.room_id)
+    live.session.submit(lambda e: e.ingest([_smoke(device, WallClock().now_ms())])).result(10)
+    qtbot.waitUntil(lambda: len(panel.alerts) == 1, timeout=10_000)
+    alert_id = next(iter(panel.alerts))
+    panel.select(alert_id)
+    for state in (AlertState.ACKNOWLEDGED, AlertState.RESOLVED):
+        qtbot.mouseClick(panel.buttons[state], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda s=state: panel.alerts[alert_id].state == s, timeout=10_000)
+    assert panel.buttons[AlertState.CLOSED].isEnabled()
+    panel.ask_close = lambda title: (CloseOutcome.FALSE_ALARM, "cooking smoke\nchecked on site")
+    qtbot.mouseClick(panel.buttons[AlertState.CLOSED], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: alert_id not in panel.alerts, timeout=10_000)
+    live.stop()
+    with SqliteStore(tmp_path / "live.db") as store:
+        stored = store.get_alert(alert_id)
+    assert stored is not None and stored.state == AlertState.CLOSED
+    assert stored.data["outcome"] == "false_alarm"
+    assert stored.history[-1].note == "cooking smoke\nchecked on site"
