@@ -60,6 +60,7 @@ class AlertFocus:
             w.map2d.addItem(item)
             item.hide()
         w.alerts_panel.alert_selected.connect(self.select)
+        w.alerts_panel.alerts_changed.connect(self._alerts_changed)
         w.dispatch_panel.candidates_shown.connect(self._candidates_shown)
         w.dispatch_panel.guard_highlighted.connect(self.highlight_guard)
         w.detail.dispatch_requested.connect(self._dispatch)
@@ -109,6 +110,24 @@ class AlertFocus:
         if w.detail.show_item("alert", alert_id):
             w.detail.show()
             w.detail.raise_()
+
+    def _alerts_changed(self) -> None:
+        """An alert closed (or dismissed) while shown: the dispatch panel, card and ring follow the table's
+        selection (another alert, or none) instead of staying on it."""
+        w = self.window
+        shown = w.dispatch_panel.alert
+        if shown is None or shown.id in w.alerts_panel.alerts:
+            return
+        selected = w.alerts_panel.selected_id()
+        w.dispatch_panel.set_alert(w.alerts_panel.alerts.get(selected or ""))
+        if selected:
+            self.select(selected)
+            return
+        self.alert_id = ""
+        for item in (self.ring, self.callout, self.guard_ring, self.route):
+            item.hide()
+        if w.detail.current is not None and w.detail.current[0] == "alert":
+            w.detail.clear()
 
     def _candidates_shown(self, alert_id: str) -> None:
         if self.window.detail.current == ("alert", alert_id):

@@ -59,6 +59,8 @@ class AlertsPanel(QDockWidget):
     transition_requested = Signal(str, str, str)
     """(alert id, target AlertState value, note)"""
     alert_selected = Signal(str)
+    alerts_changed = Signal()
+    """The open alerts changed (after `update_alerts`): views of a closed alert let go of it."""
     close_requested = Signal(str, str, str)
     """(alert id, CloseOutcome value, note): closing goes with its 处置结果"""
 
@@ -202,6 +204,7 @@ class AlertsPanel(QDockWidget):
             else:
                 self.alerts.pop(alert.id, None)
         self._refill()
+        self.alerts_changed.emit()
 
     def shown(self, alert: Alert) -> bool:
         """Whether the filter lets the alert into the table (the panel still tracks every open alert)."""

@@ -300,3 +300,16 @@ def test_closing_in_the_live_window_stores_the_outcome(
     assert stored is not None and stored.state == AlertState.CLOSED
     assert stored.data["outcome"] == "false_alarm"
     assert stored.history[-1].note == "cooking smoke\nchecked on site"
+
+
+def test_after_closing_the_dispatch_panel_and_card_let_go_of_the_alert(qtbot: QtBot, english: None) -> None:
+    window = _window(qtbot)
+    window.update_alerts([_alert()])
+    _click_row(qtbot, window.alerts_panel.table, 0)
+    assert window.dispatch_panel.alert is not None and window.detail.current == ("alert", "A1")
+    closed = _alert()
+    closed.state = AlertState.CLOSED
+    window.update_alerts([closed])
+    assert window.dispatch_panel.alert is None
+    assert not window.dispatch_panel.dispatch_button.isEnabled()
+    assert window.detail.current is None and not window.alert_focus.ring.isVisible()
