@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from layers import alerts, style
 from widgets.alert_card import Card, alert_card
@@ -27,6 +27,8 @@ FRAME_HALF_M = 180.0
 `ZOOM_IN_ABOVE_M`: a compound with its buildings and the roads around, where guards can be seen coming."""
 ZOOM_IN_ABOVE_M = 900.0
 GUARD_RING_PX = 30.0
+FOLLOW_MS = 1000
+"""How often the map re-centres on a followed guard: often enough to keep a walking guard in view."""
 
 
 class AlertFocus:
@@ -64,6 +66,10 @@ class AlertFocus:
         w.dispatch_panel.candidates_shown.connect(self._candidates_shown)
         w.dispatch_panel.guard_highlighted.connect(self.highlight_guard)
         w.detail.dispatch_requested.connect(self._dispatch)
+        self.follow_timer = QTimer(w)
+        self.follow_timer.setInterval(FOLLOW_MS)
+        self.follow_timer.timeout.connect(self.follow)
+        w.dispatch_panel.follow.toggled.connect(self._follow_toggled)
 
     def card(self, alert_id: str) -> Card | None:
         w = self.window
@@ -137,6 +143,22 @@ class AlertFocus:
         panel = self.window.dispatch_panel
         if panel.alert is not None and panel.alert.id == alert_id:
             panel.dispatch_nearest()
+
+    def _follow_toggled(self, on: bool) -> None:
+        if on:
+            self.follow()
+            self.follow_timer.start()
+        else:
+            self.follow_timer.stop()
+
+    def follow(self) -> None:
+        """Centre the map (keeping the zoom) on the guard of the order selected in the dispatch panel."""
+        w = self.window
+        chosen = w.dispatch_panel.chosen()
+        where = w.scene.guard_positions.get(chosen.guard_id) if chosen is not None else None
+        if where is not None:
+            ((x, y),) = w.projection.to_xy([where[0]], [where[1]])
+            w.map2d.centre_on(float(x), float(y))
 
     def highlight_guard(self, guard_id: str) -> None:
         """Ring a candidate guard on the map in its role's colour and preview its route to the alert as a

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -117,6 +118,9 @@ class DispatchPanel(QDockWidget):
         )
         self.active.itemSelectionChanged.connect(self._update_buttons)
         self.cancel_button = self._button("dispatch_cancel", self.tr("Cancel order…"), self._cancel)
+        self.follow = QCheckBox(self.tr("Follow this guard"), self)
+        self.follow.setObjectName("dispatch_follow")
+        self.follow.setToolTip(self.tr("Keep the map centred on the guard of the selected order"))
         self.step_buttons = {
             DispatchState.ON_SCENE: self._button(
                 "dispatch_on_scene", self.tr("On scene"), lambda: self._report(DispatchState.ON_SCENE)
@@ -178,7 +182,10 @@ class DispatchPanel(QDockWidget):
             for state in states:
                 row.addWidget(self.step_buttons[state])
             layout.addLayout(row)
-        layout.addWidget(self.cancel_button)
+        row = QHBoxLayout()
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.follow)
+        layout.addLayout(row)
         layout.addWidget(self.escalations)
         return body
 
@@ -325,6 +332,9 @@ class DispatchPanel(QDockWidget):
         self.one_call_button.setEnabled(has_alert)
         chosen = self.chosen()
         self.cancel_button.setEnabled(chosen is not None and chosen.state.holds_guard)
+        self.follow.setEnabled(chosen is not None and chosen.state.holds_guard)
+        if not self.follow.isEnabled():
+            self.follow.setChecked(False)
         allowed = next_states(chosen.state) if chosen is not None else frozenset()
         for state, button in self.step_buttons.items():
             button.setEnabled(state in allowed)

@@ -1116,6 +1116,16 @@
         <source>Recorded ETA</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <source>Follow this guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
+        <source>Keep the map centred on the guard of the selected order</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuardRole</name>

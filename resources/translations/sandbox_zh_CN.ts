@@ -1118,6 +1118,16 @@
         <source>Recorded ETA</source>
         <translation>记录预计到达</translation>
     </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <source>Follow this guard</source>
+        <translation>跟随此人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
+        <source>Keep the map centred on the guard of the selected order</source>
+        <translation>地图始终以所选指令的出警人员为中心</translation>
+    </message>
 </context>
 <context>
     <name>GuardRole</name>

@@ -313,3 +313,31 @@ def test_after_closing_the_dispatch_panel_and_card_let_go_of_the_alert(qtbot: Qt
     assert window.dispatch_panel.alert is None
     assert not window.dispatch_panel.dispatch_button.isEnabled()
     assert window.detail.current is None and not window.alert_focus.ring.isVisible()
+
+
+def test_follow_this_guard_keeps_the_map_on_the_ordered_guard(qtbot: QtBot, english: None) -> None:
+    window = _window(qtbot)
+    panel = window.dispatch_panel
+    district = window.scene.district
+    here = district.devices["D4"].location
+    assert here is not None
+    there = type(here)(here.x + 0.001, here.y + 0.0005)
+    window.set_guard_positions({"GU1": (here.x, here.y)})
+    window.update_alerts([_alert()])
+    now = WallClock().now_ms()
+    panel.update_dispatches([Dispatch("D1", "A1", "GU1", "T1", "desk:a", now, None, None)])
+    assert not panel.follow.isEnabled()  # no order selected
+    _click_row(qtbot, panel.active, 0)
+    assert panel.follow.isEnabled()
+    qtbot.mouseClick(panel.follow, Qt.MouseButton.LeftButton)
+    assert panel.follow.isChecked()
+    x, y = window.projection.to_xy([here.x], [here.y])[0]
+    cx, cy = window.map2d.view_centre()
+    assert abs(cx - x) < 1 and abs(cy - y) < 1
+    window.set_guard_positions({"GU1": (there.x, there.y)})
+    window.alert_focus.follow()  # what the timer does each second
+    x, y = window.projection.to_xy([there.x], [there.y])[0]
+    cx, cy = window.map2d.view_centre()
+    assert abs(cx - x) < 1 and abs(cy - y) < 1
+    qtbot.mouseClick(panel.follow, Qt.MouseButton.LeftButton)
+    assert not window.alert_focus.follow_timer.isActive()
