@@ -103,11 +103,20 @@ GUARD_ROLE: dict[GuardRole, Symbol] = {
 
 SEVERITY: dict[Severity, Symbol] = {
     Severity.NOTICE: Symbol((120, 144, 156, 255), "o", 14),
-    Severity.LOW: Symbol((250, 204, 0, 255), "o", 16),
-    Severity.MEDIUM: Symbol((255, 140, 0, 255), "o", 18),
-    Severity.HIGH: Symbol((229, 30, 30, 255), "o", 22),
-    Severity.CRITICAL: Symbol((160, 0, 90, 255), "o", 26),
+    Severity.LOW: Symbol((0, 150, 255, 255), "o", 16),
+    Severity.MEDIUM: Symbol((250, 204, 0, 255), "o", 18),
+    Severity.HIGH: Symbol((255, 128, 0, 255), "o", 22),
+    Severity.CRITICAL: Symbol((229, 20, 20, 255), "o", 26),
 }
+"""The Chinese police colour convention for warning levels: 一级 (critical) red, 二级 (high) orange, 三级
+(medium) yellow, 四级 (low) blue, 提示 (notice) grey. Alerts are drawn as round markers with a pulsing
+halo and the selected one gets a ring (`ALERT_SELECTED`), never as building fills, so the blue of 四级 is
+told apart from rental-blue buildings by shape."""
+ALERT_SELECTED: LineStyle = LineStyle((20, 20, 20, 255), 3.0)
+"""The ring drawn around the selected alert: dark, unfilled, twice the marker's size."""
+ALERT_SELECTED_GROWTH = 2.0
+ROUTE_PREVIEW: LineStyle = LineStyle((0, 90, 255, 200), 3.0)
+"""The route of the candidate guard selected in the dispatch panel, dashed, before any order is sent."""
 
 ROAD_KIND: dict[str, LineStyle] = {
     "motorway": LineStyle((232, 146, 162, 255), 6.0),

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from sandbox_app.bridges.jsonl import read_batches
 from sandbox_app.clock import TimeParseError, WallClock, parse_time
-from sandbox_app.domain.alerts import TransitionError
+from sandbox_app.domain.alerts import CloseOutcome, TransitionError
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.engine import Engine
@@ -238,13 +238,17 @@ def cmd_alert(args: argparse.Namespace) -> int:
             raise CliError(f"no alert {args.id!r}")
         at = _time(args.at, store.load_district()) if args.at else WallClock().now_ms()
         try:
-            alert.advance(ALERT_STEPS[args.step], who.actor, at, args.note)
+            outcome = CloseOutcome(args.outcome) if args.outcome else None
+            alert.advance(ALERT_STEPS[args.step], who.actor, at, args.note, outcome)
         except TransitionError as exc:
             raise CliError(str(exc)) from None
         store.upsert_alerts([alert])
     finally:
         store.close()
-    _audit(audit, who.actor, f"alert.{ALERT_STEPS[args.step].value}", args.id, {"note": args.note, "at": at})
+    detail: dict[str, Any] = {"note": args.note, "at": at}
+    if args.outcome:
+        detail["outcome"] = args.outcome
+    _audit(audit, who.actor, f"alert.{ALERT_STEPS[args.step].value}", args.id, detail)
     _print_json(who.masker.alert_json(alert.to_json()))
     return EXIT_OK
 
@@ -344,6 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by", help="who takes the step (with users: the logged-in --user, password on stdin)")
     _user_option(p)
     p.add_argument("--note", default="", help="feedback (close) or reason (dismiss)")
+    p.add_argument(
+        "--outcome", choices=[o.value for o in CloseOutcome], help="how a closed alert ended (close only)"
+    )
     p.add_argument("--db", required=True)
     p.add_argument("--at", help="when it happened (default: now)")
     add_audit_option(p)

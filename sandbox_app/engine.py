@@ -21,7 +21,7 @@ from sandbox_app.alert_book import AlertBook
 from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bus import Bus, HealthChanged, StateDelta
 from sandbox_app.clock import MS_PER_MINUTE, EngineClock
-from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
@@ -234,17 +234,28 @@ class Engine:
     def open_alerts(self) -> list[Alert]:
         return self.book.open_alerts()
 
-    def transition_alert(self, alert_id: str, state: AlertState, actor: str, note: str = "") -> Alert:
-        """A person moves an open alert along its lifecycle (ack, dispatch, resolve, close, dismiss)."""
+    def transition_alert(
+        self,
+        alert_id: str,
+        state: AlertState,
+        actor: str,
+        note: str = "",
+        outcome: CloseOutcome | None = None,
+    ) -> Alert:
+        """A person moves an open alert along its lifecycle (ack, dispatch, resolve, close with its
+        outcome, dismiss)."""
         with self._lock:
             alert = self.book.find(alert_id)
             if alert is None:
                 raise KeyError(f"no open alert {alert_id!r}")
-            alert.advance(state, actor, self.clock.now_ms(), note)
+            alert.advance(state, actor, self.clock.now_ms(), note, outcome)
             self.book.changed(alert)
             self._finish_batch([], {})
             if self.audit is not None:
-                self.audit(actor, f"alert.{state.value}", alert_id, {"note": note, "rule": alert.rule})
+                detail = {"note": note, "rule": alert.rule}
+                if outcome is not None:
+                    detail["outcome"] = str(outcome)
+                self.audit(actor, f"alert.{state.value}", alert_id, detail)
             return alert
 
     def stats(self) -> dict[str, Any]:

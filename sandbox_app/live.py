@@ -24,7 +24,7 @@ from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.engine_hook import DeskRule, DispatchService
 from sandbox_app.dispatch.lifecycle import DeskSettings, DispatchDesk, Outcome, nearest_recommender
 from sandbox_app.dispatch.nearest import Candidate
-from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
@@ -212,9 +212,16 @@ class LiveSession:
                 self._pump.commands.put(command)
         return future
 
-    def transition(self, alert_id: str, state: AlertState, actor: str, note: str = "") -> Future[Alert]:
+    def transition(
+        self,
+        alert_id: str,
+        state: AlertState,
+        actor: str,
+        note: str = "",
+        outcome: CloseOutcome | None = None,
+    ) -> Future[Alert]:
         """A person's decision on an alert, forwarded to `Engine.transition_alert` on the worker."""
-        return self.submit(lambda engine: engine.transition_alert(alert_id, state, actor, note))
+        return self.submit(lambda engine: engine.transition_alert(alert_id, state, actor, note, outcome))
 
     # dispatch commands (any thread) ------------------------------------------------------------------
     def recommend(self, alert_id: str, k: int = 5) -> Future[list[Candidate]]:

@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sandbox_app.bus import StateDelta
 from sandbox_app.dispatch.nearest import DEFAULT_MAX_FIX_AGE_S
-from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.alerts import OUTCOME_KEY, Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
+from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.store.base import Store
@@ -109,6 +110,18 @@ def response_times(dispatches: Iterable[Dispatch], since_ts: int | None = None) 
             if value is not None:
                 out[phase].append(value)
     return ResponseTimes({p: tuple(v) for p, v in out.items()})
+
+
+# close outcomes ----------------------------------------------------------------------------------------
+def outcome_counts(alerts: Iterable[Alert]) -> dict[CloseOutcome, int]:
+    """Closed alerts per 处置结果 (every outcome listed, zero included), so a station can report how many
+    alerts were false alarms, handed to property management or 110, or ended in an arrest."""
+    counts = dict.fromkeys(CloseOutcome, 0)
+    for alert in alerts:
+        value = str(alert.data.get(OUTCOME_KEY, ""))
+        if alert.state is AlertState.CLOSED and value in CloseOutcome._value2member_map_:
+            counts[CloseOutcome(value)] += 1
+    return counts
 
 
 # devices and bridges -----------------------------------------------------------------------------------

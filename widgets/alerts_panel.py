@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from layers import style
-from sandbox_app.domain.alerts import Alert, needs_note, next_states
+from sandbox_app.domain.alerts import Alert, CloseOutcome, needs_note, next_states
 from sandbox_app.domain.enums import AlertState, Severity
 from widgets.alert_notice import age_text, pinned
+from widgets.close_dialog import ask_close
 from widgets.mode import DeskMode
 from widgets.render2d import qcolor
 from widgets.texts import severity_text
 
+CloseAsker = Callable[[str], "tuple[CloseOutcome, str] | None"]
+"""(dialog title) → the 处置结果 and the note typed, or None when cancelled."""
 NoteAsker = Callable[[str, str], "str | None"]
 """(dialog title, prompt) → the text typed, or None when cancelled."""
 _RANK = {s: i for i, s in enumerate(Severity)}
@@ -61,6 +64,10 @@ class AlertsPanel(QDockWidget):
     transition_requested = Signal(str, str, str)
     """(alert id, target AlertState value, note)"""
     alert_selected = Signal(str)
+    alerts_changed = Signal()
+    """The open alerts changed (after `update_alerts`): views of a closed alert let go of it."""
+    close_requested = Signal(str, str, str)
+    """(alert id, CloseOutcome value, note): closing goes with its 处置结果"""
 
     def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +84,10 @@ class AlertsPanel(QDockWidget):
         self.groups: dict[str, list[str]] = {}
         """Row's alert id → the ids its row stands for (more than one: folded low alerts of one rule)."""
         self.ask_note: NoteAsker = self._dialog_note
+        self.ask_close: CloseAsker = lambda title: ask_close(self, title)
+        self.subject_name: Callable[[Alert], str] = lambda alert: alert.subject
+        """The alert's subject in words (widgets.alert_place.subject_text, set by the main window); the id
+        stays in the cell's tooltip."""
         self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("alerts_table")
         self.table.setHorizontalHeaderLabels(
@@ -222,6 +233,7 @@ class AlertsPanel(QDockWidget):
             else:
                 self.alerts.pop(alert.id, None)
         self._refill()
+        self.alerts_changed.emit()
 
     def shown(self, alert: Alert) -> bool:
         """Whether the filter lets the alert into the table (the panel still tracks every open alert)."""
@@ -231,7 +243,13 @@ class AlertsPanel(QDockWidget):
         needle = self.search.text().strip().casefold()
         if not needle:
             return True
-        texts = (alert.rule, self.rule_text(alert.rule), alert.subject, self.state_text(alert.state))
+        texts = (
+            alert.rule,
+            self.rule_text(alert.rule),
+            alert.subject,
+            self.subject_name(alert),
+            self.state_text(alert.state),
+        )
         return any(needle in text.casefold() for text in texts)
 
     def set_now(self, now_ts: int) -> None:
@@ -280,10 +298,10 @@ class AlertsPanel(QDockWidget):
 
     def _fill_row(self, row: int, alert: Alert) -> None:
         group = [self.alerts[i] for i in self.groups.get(alert.id, ())]
-        subject = alert.subject
+        subject = self.subject_name(alert)
         if group:
             subject = QCoreApplication.translate("AlertNotice", "{0} subjects, latest {1}").format(
-                len(group), alert.subject
+                len(group), self.subject_name(alert)
             )
         texts = (
             self.severity_text(alert.severity),
@@ -299,6 +317,8 @@ class AlertsPanel(QDockWidget):
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, alert.id)
+            if column == 2:
+                item.setToolTip(alert.subject)
             if column == 0:
                 item.setBackground(QBrush(qcolor(style.SEVERITY[alert.severity].rgba)))
             if unseen:  # bold until someone selects it
@@ -391,10 +411,14 @@ class AlertsPanel(QDockWidget):
         alert = self.alerts.get(self.selected_id() or "")
         if alert is None or self.mode.replaying:
             return
+        if state is AlertState.CLOSED:
+            closing = self.ask_close(self._action_text(state).rstrip("…"))
+            if closing is not None and closing[1].strip():
+                self.close_requested.emit(alert.id, closing[0].value, closing[1].strip())
+            return
         note = ""
         if needs_note(state):
-            prompt = self.tr("Feedback:") if state == AlertState.CLOSED else self.tr("Reason:")
-            answer = self.ask_note(self._action_text(state).rstrip("…"), prompt)
+            answer = self.ask_note(self._action_text(state).rstrip("…"), self.tr("Reason:"))
             if answer is None or not answer.strip():
                 return
             note = answer.strip()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -26,10 +27,14 @@ from PySide6.QtWidgets import (
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.model import Device, District, Person
 from sandbox_app.privacy.mask import Masker, Viewer
+from widgets.alert_card import Card
+from widgets.alert_place import floor_text
+from widgets.mode import DeskMode
 from widgets.roster import age_text
-from widgets.texts import guard_role_text, room_usage_text
+from widgets.texts import device_kind_text, guard_role_text, placement_text, room_usage_text
 
-KINDS = ("compound", "building", "room", "person", "device", "guard", "gate")
+KINDS = ("compound", "building", "room", "person", "device", "guard", "gate", "alert")
+SNAPSHOT_PX = (320, 180)
 MAX_LISTED = 40
 """Residents or devices listed by name in one view; the count above the list tells the rest."""
 Row = tuple[str, str]
@@ -38,6 +43,8 @@ Row = tuple[str, str]
 class DetailPanel(QDockWidget):
     unmask_requested = Signal(str, str)
     """(kind, id) the viewer asked to see unmasked; connect the audit log here."""
+    dispatch_requested = Signal(str)
+    """alert id: the alert card's "dispatch nearest guard" button"""
 
     def __init__(self, district: District, viewer: Viewer = Viewer.OFFICER, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +57,8 @@ class DetailPanel(QDockWidget):
         """(kind, id) → allowed: the permission check and audit record (widgets/session.py) decide before
         anything is shown whole; None (no users configured) falls back to the role's masking alone."""
         self.current: tuple[str, str] | None = None
+        self.alert_card: Callable[[str], Card | None] = lambda _alert_id: None
+        """alert id → its card (widgets.alert_card, set by the main window); None when it is not open."""
         self.fix_ts: Mapping[str, int] = {}
         self.now_ts = 0
         self.title = QLabel(self.tr("Click a building, room, device or guard."), self)
@@ -65,12 +74,23 @@ class DetailPanel(QDockWidget):
         self.unmask_button = QPushButton(self.tr("Unmask personal data"), self)
         self.unmask_button.setObjectName("detail_unmask")
         self.unmask_button.clicked.connect(self._toggle_mask)
+        self.dispatch_button = QPushButton(self.tr("Dispatch nearest guard"), self)
+        self.dispatch_button.setObjectName("detail_dispatch")
+        self.dispatch_button.clicked.connect(self._dispatch)
+        self.dispatch_button.hide()
+        self.mode: DeskMode | None = None
+        self.snapshot = QLabel(self)
+        self.snapshot.setObjectName("detail_snapshot")
+        self.snapshot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.snapshot.hide()
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
+        layout.addWidget(self.snapshot)
         row = QHBoxLayout()
+        row.addWidget(self.dispatch_button)
         row.addWidget(self.unmask_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -104,6 +124,8 @@ class DetailPanel(QDockWidget):
         self.unmasked = False
         self.table.setRowCount(0)
         self.title.setText(self.tr("Click a building, room, device or guard."))
+        self.dispatch_button.hide()
+        self.snapshot.hide()
         self._update_button(has_personal=False)
 
     def show_item(self, kind: str, item_id: str) -> bool:
@@ -128,11 +150,15 @@ class DetailPanel(QDockWidget):
             "person": self._person,
             "device": self._device,
             "guard": self._guard,
+            "alert": self._alert,
         }.get(kind)
         found = build(item_id) if build is not None else None
         if found is None:
             return False
         title, rows, personal = found
+        self.dispatch_button.setVisible(kind == "alert")
+        if kind != "alert":
+            self.snapshot.hide()
         self.title.setText(title)
         self.table.setRowCount(len(rows))
         for r, (field, value) in enumerate(rows):
@@ -206,8 +232,8 @@ class DetailPanel(QDockWidget):
         compound = self.district.compounds.get(building.compound_id) if building else None
         parts = [compound.name if compound else "", building.name if building else room.building_id]
         where = " ".join(p for p in parts if p)
-        return self.tr("{0} entrance {1}, floor {2}, room {3}").format(
-            where, room.entrance, room.floor, room.number
+        return self.tr("{0} entrance {1}, {2}, room {3}").format(
+            where, room.entrance, floor_text(room.floor), room.number
         )
 
     # items -------------------------------------------------------------------------------------------------
@@ -239,7 +265,7 @@ class DetailPanel(QDockWidget):
             (self.tr("Compound"), compound.name if compound else "—"),
             (self.tr("Closed hours"), g.closed_hours or self.tr("always open")),
         ]
-        rows += [(d.id, f"{d.name} ({d.kind})") for d in devices[:MAX_LISTED]]
+        rows += [(d.id, f"{d.name} ({device_kind_text(d.kind)})") for d in devices[:MAX_LISTED]]
         return self.tr("Gate {0}").format(g.name), rows, False
 
     def _building(self, item_id: str) -> tuple[str, list[Row], bool] | None:
@@ -281,7 +307,8 @@ class DetailPanel(QDockWidget):
             (self.tr("Residents"), str(len(people))),
         ]
         rows += [(p.id, self._person_line(p)) for p in people[:MAX_LISTED]]
-        rows += [(d.id, f"{d.name} ({d.kind})") for d in self._devices_of(rooms={room.id})[:MAX_LISTED]]
+        devices = self._devices_of(rooms={room.id})[:MAX_LISTED]
+        rows += [(d.id, f"{d.name} ({device_kind_text(d.kind)})") for d in devices]
         return self.tr("Room {0}").format(room.id), rows, bool(people)
 
     def _person(self, item_id: str) -> tuple[str, list[Row], bool] | None:
@@ -317,8 +344,8 @@ class DetailPanel(QDockWidget):
             where = self.district.gates[d.gate_id].name
         rows: list[Row] = [
             (self.tr("Device"), f"{d.name} ({d.id})"),
-            (self.tr("Kind"), d.kind),
-            (self.tr("Placement"), str(d.placement)),
+            (self.tr("Kind"), device_kind_text(d.kind)),
+            (self.tr("Placement"), placement_text(d.placement)),
             (self.tr("Where"), where or "—"),
         ]
         seen = self.fix_ts.get(d.id)
@@ -342,6 +369,35 @@ class DetailPanel(QDockWidget):
         age = age_text((self.now_ts - seen) / 1000.0) if seen is not None and self.now_ts else "—"
         rows.append((self.tr("Fix age"), age))
         return self.tr("Guard {0}").format(g.id), rows, True
+
+    def _alert(self, item_id: str) -> tuple[str, list[Row], bool] | None:
+        card = self.alert_card(item_id)
+        if card is None:
+            return None
+        picture = QPixmap(card.snapshot) if card.snapshot else QPixmap()
+        if picture.isNull():
+            self.snapshot.hide()
+        else:
+            w, h = SNAPSHOT_PX
+            self.snapshot.setPixmap(
+                picture.scaled(
+                    w, h, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+            self.snapshot.show()
+        return card.title, card.rows, False
+
+    def set_mode(self, mode: DeskMode) -> None:
+        """Observe the window's mode: the card's dispatch button is a live action, off in replay."""
+        self.mode = mode
+        mode.changed.connect(lambda _replaying: mode.allow(self.dispatch_button, True))
+        mode.allow(self.dispatch_button, True)
+
+    def _dispatch(self) -> None:
+        if self.mode is not None and self.mode.replaying:
+            return
+        if self.current is not None and self.current[0] == "alert":
+            self.dispatch_requested.emit(self.current[1])
 
     def _devices_of(self, building: str | None = None, rooms: set[str] | None = None) -> list[Device]:
         rooms = rooms or set()

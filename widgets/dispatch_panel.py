@@ -15,12 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -40,6 +42,8 @@ from widgets.texts import guard_role_text
 STALE_GREY = QColor(150, 150, 150)
 NoteAsker = Callable[[str, str], "str | None"]
 PhotoAsker = Callable[[], "str | None"]
+Confirmer = Callable[[str, str], bool]
+"""(dialog title, question) → whether the commander said yes."""
 
 
 def minutes_seconds(seconds: float) -> str:
@@ -59,6 +63,10 @@ class DispatchPanel(QDockWidget):
     """(dispatch id, reason)"""
     report_requested = Signal(str, str, str, object)
     """(dispatch id, state, note, photo path or None): a step the commander reports by hand"""
+    candidates_shown = Signal(str)
+    """alert id: its nearest guards are listed (the alert card in the Details panel shows them too)"""
+    guard_highlighted = Signal(str)
+    """guard id under the mouse or selected in the candidate list ("" for none): the map rings it"""
 
     def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,15 +80,24 @@ class DispatchPanel(QDockWidget):
         """Live or replay; the window's own after `set_mode` (in replay every action is off)."""
         self.ask_note: NoteAsker = self._dialog_note
         self.ask_photo: PhotoAsker = self._dialog_photo
+        self.confirm: Confirmer = self._dialog_confirm
+        self.subject_name: Callable[[Alert], str] = lambda alert: alert.subject
+        """The alert's place in words (set by the main window), shown above the candidates."""
+        self.alert_open: Callable[[str], bool] = lambda _alert_id: True
+        """Whether an alert is still open (set by the main window): orders of closed alerts that no longer
+        hold a guard leave the orders list."""
         self.alert_label = QLabel(self.tr("Select an alert to see the nearest guards."), self)
         self.alert_label.setObjectName("dispatch_alert")
         self.alert_label.setWordWrap(True)
         self.guards = self._table(
             "dispatch_candidates",
-            [self.tr("Guard"), self.tr("Role"), self.tr("ETA"), self.tr("Distance")],
+            [self.tr("Guard"), self.tr("Role"), self.tr("ETA"), self.tr("Distance"), self.tr("Travel")],
             QAbstractItemView.SelectionMode.MultiSelection,
         )
         self.guards.itemSelectionChanged.connect(self._update_buttons)
+        self.guards.itemSelectionChanged.connect(self._highlight_selected)
+        self.guards.setMouseTracking(True)
+        self.guards.itemEntered.connect(lambda item: self.guard_highlighted.emit(self._guard_of(item)))
         self.recommend_button = self._button("dispatch_recommend", self.tr("Refresh"), self._recommend)
         self.dispatch_button = self._button("dispatch_send", self.tr("Dispatch selected"), self._dispatch)
         self.one_call_button = self._button("dispatch_one_call", self.tr("One call"), self._one_call)
@@ -98,11 +115,15 @@ class DispatchPanel(QDockWidget):
                 self.tr("Issued"),
                 self.tr("Accepted"),
                 self.tr("On scene"),
+                self.tr("Recorded ETA"),
             ],
             QAbstractItemView.SelectionMode.SingleSelection,
         )
         self.active.itemSelectionChanged.connect(self._update_buttons)
         self.cancel_button = self._button("dispatch_cancel", self.tr("Cancel order…"), self._cancel)
+        self.follow = QCheckBox(self.tr("Follow this guard"), self)
+        self.follow.setObjectName("dispatch_follow")
+        self.follow.setToolTip(self.tr("Keep the map centred on the guard of the selected order"))
         self.step_buttons = {
             DispatchState.ON_SCENE: self._button(
                 "dispatch_on_scene", self.tr("On scene"), lambda: self._report(DispatchState.ON_SCENE)
@@ -163,7 +184,10 @@ class DispatchPanel(QDockWidget):
             for state in states:
                 row.addWidget(self.step_buttons[state])
             layout.addLayout(row)
-        layout.addWidget(self.cancel_button)
+        row = QHBoxLayout()
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.follow)
+        layout.addLayout(row)
         layout.addWidget(self.escalations)
         return body
 
@@ -204,6 +228,10 @@ class DispatchPanel(QDockWidget):
     def role_text(self, role: str) -> str:
         return guard_role_text(role)
 
+    def mode_text(self, mode: str) -> str:
+        texts = {"foot": self.tr("on foot"), "ebike": self.tr("e-bike"), "car": self.tr("car")}
+        return texts.get(mode, mode)
+
     def time_text(self, ts: int | None) -> str:
         return "" if ts is None else datetime.fromtimestamp(ts / 1000, tz=self.zone).strftime("%H:%M:%S")
 
@@ -216,7 +244,7 @@ class DispatchPanel(QDockWidget):
         if alert is None:
             self.alert_label.setText(self.tr("Select an alert to see the nearest guards."))
         else:
-            self.alert_label.setText(self.tr("Alert: {0}").format(alert.subject))
+            self.alert_label.setText(self.tr("Alert: {0}").format(self.subject_name(alert)))
             if not self.mode.replaying:  # the live engine's guards do not belong to a past scene
                 self.recommend_requested.emit(alert.id)
         self._update_buttons()
@@ -228,11 +256,23 @@ class DispatchPanel(QDockWidget):
         self.candidates = list(candidates)
         self._fill_candidates()
         self._update_buttons()
+        self.candidates_shown.emit(alert_id)
 
     def _fill_candidates(self) -> None:
+        """Refill the list; the guards selected before stay selected by id, wherever they are sorted to
+        (a guard no longer listed leaves the selection: a row index would silently pick someone else)."""
+        chosen = set(self.selected_guards())
+        self.guards.blockSignals(True)
+        self.guards.clearSelection()
         self.guards.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
-            texts = (c.guard, self.role_text(c.role), minutes_seconds(c.eta_s), f"{c.distance_m:.0f} m")
+            texts = (
+                c.guard,
+                self.role_text(c.role),
+                minutes_seconds(c.eta_s),
+                f"{c.distance_m:.0f} m",
+                self.mode_text(c.mode),
+            )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.guard)
@@ -240,10 +280,14 @@ class DispatchPanel(QDockWidget):
                     item.setForeground(QBrush(STALE_GREY))
                     item.setToolTip(self.tr("Last position is old"))
                 self.guards.setItem(row, column, item)
+            if c.guard in chosen:
+                self.guards.selectRow(row)
+        self.guards.blockSignals(False)
+        self._highlight_selected()
 
     def update_dispatches(self, dispatches: Sequence[Dispatch]) -> None:
         selected = self.selected_dispatch()
-        self.dispatches = list(dispatches)
+        self.dispatches = [d for d in dispatches if d.state.holds_guard or self.alert_open(d.alert_id)]
         self.active.setRowCount(len(self.dispatches))
         self.active.blockSignals(True)
         for row, d in enumerate(self.dispatches):
@@ -254,6 +298,7 @@ class DispatchPanel(QDockWidget):
                 self.time_text(d.issued_ts),
                 self.time_text(d.accepted_ts),
                 self.time_text(d.on_scene_ts),
+                "" if d.eta_s is None else minutes_seconds(d.eta_s),
             )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -279,8 +324,17 @@ class DispatchPanel(QDockWidget):
         return None
 
     def selected_guards(self) -> list[str]:
+        """Guard ids of the selected rows, read from the cells (never from a row index into a list that
+        may have been re-sorted since)."""
         rows = sorted({i.row() for i in self.guards.selectedIndexes()})
-        return [self.candidates[r].guard for r in rows if r < len(self.candidates)]
+        return [g for g in (self._guard_of(self.guards.item(r, 0)) for r in rows) if g]
+
+    def _guard_of(self, item: QTableWidgetItem | None) -> str:
+        return str(item.data(Qt.ItemDataRole.UserRole) or "") if item is not None else ""
+
+    def _highlight_selected(self) -> None:
+        selected = self.selected_guards()
+        self.guard_highlighted.emit(selected[0] if selected else "")
 
     def selected_dispatch(self) -> str | None:
         items = self.active.selectedItems()
@@ -294,6 +348,9 @@ class DispatchPanel(QDockWidget):
         allow(self.one_call_button, has_alert)
         chosen = self.chosen()
         allow(self.cancel_button, chosen is not None and chosen.state.holds_guard)
+        self.follow.setEnabled(chosen is not None and chosen.state.holds_guard)
+        if not self.follow.isEnabled():
+            self.follow.setChecked(False)
         allowed = next_states(chosen.state) if chosen is not None else frozenset()
         tips = {DispatchState.ON_SCENE: self.tr("The guard radioed in from the scene")}
         for state, button in self.step_buttons.items():
@@ -320,9 +377,29 @@ class DispatchPanel(QDockWidget):
             self.recommend_requested.emit(self.alert.id)
 
     def _dispatch(self) -> None:
+        """Send the selected guards; a second order for an alert that already has one is asked first."""
         guards = self.selected_guards()
-        if self.alert is not None and guards:
-            self.dispatch_requested.emit(self.alert.id, guards)
+        if self.alert is None or not guards or self.mode.replaying:
+            return
+        sent = [d.guard_id for d in self.dispatches if d.alert_id == self.alert.id and d.state.holds_guard]
+        if sent and not self.confirm(
+            self.tr("Second order"),
+            self.tr("{0} already sent to this alert. Also send {1}?").format(
+                "、".join(sent), "、".join(guards)
+            ),
+        ):
+            return
+        self.dispatch_requested.emit(self.alert.id, guards)
+
+    def dispatch_nearest(self) -> None:
+        """Select the fastest fresh candidate and send it (the alert card's button): the same path, and the
+        same confirmation, as choosing the row and pressing "Dispatch selected"."""
+        fresh = [c for c in self.candidates if not c.stale]
+        if not fresh:
+            return
+        self.guards.clearSelection()
+        self.guards.selectRow(self.candidates.index(fresh[0]))
+        self._dispatch()
 
     def _one_call(self) -> None:
         if self.alert is not None:
@@ -355,6 +432,10 @@ class DispatchPanel(QDockWidget):
     def _dialog_note(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt)
         return text if ok else None
+
+    def _dialog_confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _dialog_photo(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.lifecycle import Outcome
 from sandbox_app.dispatch.nearest import Candidate
-from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.live import LiveSession
@@ -48,6 +48,11 @@ class LiveController(QObject):
         self.qt_bus.updated.connect(self.apply)
         self.panels = LivePanels(window, session, self.qt_bus)
         window.alerts_panel.transition_requested.connect(self.request_transition)
+        window.alerts_panel.close_requested.connect(
+            lambda alert_id, outcome, note: self.request_transition(
+                alert_id, AlertState.CLOSED.value, note, outcome
+            )
+        )
         panel = window.dispatch_panel
         if not window.wall_mode:  # the wall only watches: no dispatching there
             panel.show()
@@ -173,10 +178,12 @@ class LiveController(QObject):
         refused.set_exception(ReplayRefused(what))
         return refused
 
-    def request_transition(self, alert_id: str, state: str, note: str) -> Future[Alert]:
+    def request_transition(self, alert_id: str, state: str, note: str, outcome: str = "") -> Future[Alert]:
+        """One lifecycle step; `outcome` (a CloseOutcome value) goes with closing."""
         if (refused := self._refused(f"transition {alert_id} → {state}")) is not None:
             return refused
-        future = self.session.transition(alert_id, AlertState(state), self.actor, note)
+        closing = CloseOutcome(outcome) if outcome else None
+        future = self.session.transition(alert_id, AlertState(state), self.actor, note, closing)
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
         return future
 

@@ -43,6 +43,7 @@ from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.stats import Figures, GuardState, TallySnapshot
 from sandbox_app.video.cameras import cameras as video_cameras
 from sandbox_app.video.source import FrameSource, is_file
+from widgets.alert_focus import AlertFocus
 from widgets.alert_notice import AlertNotifier
 from widgets.alerts_panel import AlertsPanel
 from widgets.camera_view import CameraView
@@ -186,12 +187,14 @@ class MainWindow(QMainWindow):
         self.set_scene(scene)
         self.map2d.picked.connect(self.show_detail)
         self.map2d.picked.connect(self._picked_on_map)
+        self.alert_focus = AlertFocus(self)
 
     def _build_panels(self, scene: Scene) -> None:
         """Guards and details on the right (under the dispatch panel), health and dashboard as tabs below."""
         district = scene.district
         self.roster = RosterPanel(district, Masker(self.viewer), self)
         self.detail = DetailPanel(district, self.viewer, self)
+        self.detail.set_mode(self.mode)
         self.health_panel = HealthPanel(district, self)
         self.dashboard = Dashboard(
             district.timezone, self.alerts_panel.rule_text, self.health_panel.kind_text, self

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import GuardRole, RoomUsage, Severity
 
 
@@ -70,6 +71,15 @@ ROOM_USAGES: dict[str, str] = {
 }
 
 
+PLACEMENTS: dict[str, str] = {
+    Placement.ROOM.value: QT_TRANSLATE_NOOP("Placement", "in a room"),
+    Placement.BUILDING.value: QT_TRANSLATE_NOOP("Placement", "on a building"),
+    Placement.GATE.value: QT_TRANSLATE_NOOP("Placement", "at a gate"),
+    Placement.POINT.value: QT_TRANSLATE_NOOP("Placement", "at a point"),
+}
+"""Where a device is installed (安装位置): the code is never shown as it is."""
+
+
 def _lookup(context: str, table: dict[str, str], code: str) -> str:
     """The translated name of `code`, or the code itself when the table does not know it."""
     source = table.get(str(code))
@@ -88,6 +98,10 @@ def severity_text(severity: str) -> str:
 def guard_role_text(role: str) -> str:
     """`role`: a GuardRole or its value."""
     return _lookup("GuardRole", GUARD_ROLES, role)
+
+
+def placement_text(placement: str) -> str:
+    return _lookup("Placement", PLACEMENTS, placement)
 
 
 def room_usage_text(usage: str) -> str:

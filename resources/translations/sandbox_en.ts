@@ -298,11 +298,6 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="296"/>
-        <source>Feedback:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,7 +663,7 @@
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="209"/>
-        <source>{0} entrance {1}, floor {2}, room {3}</source>
+        <source>{0} entrance {1}, {2}, room {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -856,6 +851,11 @@
     <message>
         <location filename="../../widgets/detail.py" line="344"/>
         <source>Guard {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="76"/>
+        <source>Dispatch nearest guard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1175,6 +1175,51 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="344"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="88"/>
+        <source>Travel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <source>on foot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <source>e-bike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <source>car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="355"/>
+        <source>Second order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="356"/>
+        <source>{0} already sent to this alert. Also send {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <source>Recorded ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <source>Follow this guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
+        <source>Keep the map centred on the guard of the selected order</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2147,6 +2192,176 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="472"/>
         <source>Open alerts: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="46"/>
+        <source>Warning type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="47"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="48"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="49"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="50"/>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="51"/>
+        <source>Unit and room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="52"/>
+        <source>Standard address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="53"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="54"/>
+        <source>First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="55"/>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="56"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="62"/>
+        <source>Nearest guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="63"/>
+        <source>{0} ({1}) {2} {3}, {4} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="76"/>
+        <source>being looked up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertPlace</name>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="22"/>
+        <source>basement {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="23"/>
+        <source>floor {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="67"/>
+        <source>unit {0} {1} room {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="46"/>
+        <source>What was done, who was there, what follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="53"/>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="54"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CloseOutcome</name>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="24"/>
+        <source>handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="25"/>
+        <source>false alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="26"/>
+        <source>duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="27"/>
+        <source>handed to property management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="28"/>
+        <source>handed to 110</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="29"/>
+        <source>caught on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="30"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="74"/>
+        <source>in a room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="75"/>
+        <source>on a building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="76"/>
+        <source>at a gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="77"/>
+        <source>at a point</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -99,7 +99,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="72"/>
         <source>Rule</source>
-        <translation>规则</translation>
+        <translation>预警类型</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="73"/>
@@ -139,12 +139,12 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="99"/>
         <source>Filter by rule, subject or state</source>
-        <translation>按规则、对象或状态筛选</translation>
+        <translation>按预警类型、对象或状态筛选</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>Acknowledge</source>
-        <translation>确认</translation>
+        <translation>签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="139"/>
@@ -159,12 +159,12 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>Close with feedback…</source>
-        <translation>反馈结案…</translation>
+        <translation>反馈办结…</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="142"/>
         <source>Dismiss…</source>
-        <translation>排除…</translation>
+        <translation>误报核销…</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="148"/>
@@ -174,7 +174,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>acknowledged</source>
-        <translation>已确认</translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="150"/>
@@ -189,12 +189,12 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="152"/>
         <source>closed</source>
-        <translation>已结案</translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="153"/>
         <source>dismissed</source>
-        <translation>已排除</translation>
+        <translation>已核销</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="162"/>
@@ -204,17 +204,17 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>Unregistered card opened a rental room</source>
-        <translation>未登记卡开启出租屋</translation>
+        <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="164"/>
         <source>Unreported tenant</source>
-        <translation>疑似未申报租客</translation>
+        <translation>疑似流动人口未登记</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="165"/>
         <source>Watch-listed face</source>
-        <translation>布控人员</translation>
+        <translation>布控人员比中</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="166"/>
@@ -259,7 +259,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="174"/>
         <source>Fall detected</source>
-        <translation>跌倒检测</translation>
+        <translation>人员跌倒报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="175"/>
@@ -289,17 +289,12 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="180"/>
         <source>Dispatch order not answered</source>
-        <translation>派警指令无人响应</translation>
+        <translation>调度指令超时未签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="285"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
-        <source>Feedback:</source>
-        <translation>反馈：</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="296"/>
@@ -362,7 +357,7 @@
     <message>
         <location filename="../../widgets/replay_controller.py" line="664"/>
         <source>Case file {0}</source>
-        <translation>案卷 {0}</translation>
+        <translation>事件档案 {0}</translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="665"/>
@@ -387,7 +382,7 @@
     <message>
         <location filename="../../widgets/replay_controller.py" line="680"/>
         <source>Export case file</source>
-        <translation>导出案卷</translation>
+        <translation>导出事件档案</translation>
     </message>
 </context>
 <context>
@@ -419,7 +414,7 @@
         <location filename="../../widgets/export_pdf.py" line="107"/>
         <location filename="../../widgets/export_pdf.py" line="199"/>
         <source>Case file {0}</source>
-        <translation>案卷 {0}</translation>
+        <translation>事件档案 {0}</translation>
     </message>
     <message>
         <location filename="../../widgets/export_pdf.py" line="110"/>
@@ -444,7 +439,7 @@
     <message>
         <location filename="../../widgets/export_pdf.py" line="125"/>
         <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
-        <translation>确认 {0}，派警 {1}，接单 {2}，到场 {3}，结案 {4}</translation>
+        <translation>签收 {0}，派警 {1}，出警签收 {2}，到场 {3}，办结 {4}</translation>
     </message>
     <message>
         <location filename="../../widgets/export_pdf.py" line="130"/>
@@ -505,7 +500,7 @@
     <message>
         <location filename="../../widgets/dashboard.py" line="61"/>
         <source>accept</source>
-        <translation>接单</translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/dashboard.py" line="61"/>
@@ -515,7 +510,7 @@
     <message>
         <location filename="../../widgets/dashboard.py" line="61"/>
         <source>close</source>
-        <translation>结案</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dashboard.py" line="63"/>
@@ -641,12 +636,12 @@
     <message>
         <location filename="../../widgets/detail.py" line="179"/>
         <source>watch list</source>
-        <translation>布控人员</translation>
+        <translation>布控人员比中</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="185"/>
         <source>owner</source>
-        <translation>户主</translation>
+        <translation>业主</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="186"/>
@@ -670,8 +665,8 @@
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="209"/>
-        <source>{0} entrance {1}, floor {2}, room {3}</source>
-        <translation>{0} {1}单元 {2}层 {3}室</translation>
+        <source>{0} entrance {1}, {2}, room {3}</source>
+        <translation>{0} {1}单元 {2} {3}室</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="223"/>
@@ -787,7 +782,7 @@
     <message>
         <location filename="../../widgets/detail.py" line="298"/>
         <source>Credentials</source>
-        <translation>凭证数</translation>
+        <translation>通行凭证</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="300"/>
@@ -823,7 +818,7 @@
     <message>
         <location filename="../../widgets/detail.py" line="321"/>
         <source>Placement</source>
-        <translation>安装方式</translation>
+        <translation>安装位置</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="322"/>
@@ -853,12 +848,17 @@
     <message>
         <location filename="../../widgets/detail.py" line="343"/>
         <source>Fix age</source>
-        <translation>定位时长</translation>
+        <translation>定位距今</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="344"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="76"/>
+        <source>Dispatch nearest guard</source>
+        <translation>调派最近警力</translation>
     </message>
 </context>
 <context>
@@ -951,7 +951,7 @@
     <message>
         <location filename="../../widgets/texts.py" line="39"/>
         <source>mobile camera</source>
-        <translation>移动摄像机</translation>
+        <translation>移动布控球</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="40"/>
@@ -985,7 +985,7 @@
         <location filename="../../widgets/dispatch_panel.py" line="72"/>
         <location filename="../../widgets/dispatch_panel.py" line="202"/>
         <source>Select an alert to see the nearest guards.</source>
-        <translation>选择一条告警以查看最近的巡防力量。</translation>
+        <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="77"/>
@@ -1021,7 +1021,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="83"/>
         <source>One call</source>
-        <translation>一键呼叫</translation>
+        <translation>一键调度</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="88"/>
@@ -1031,7 +1031,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="93"/>
         <source>Alert</source>
-        <translation>告警</translation>
+        <translation>预警</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="94"/>
@@ -1046,7 +1046,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="96"/>
         <source>Accepted</source>
-        <translation>接单</translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="97"/>
@@ -1072,7 +1072,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="112"/>
         <source>Close</source>
-        <translation>结案</translation>
+        <translation>办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="115"/>
@@ -1097,7 +1097,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="179"/>
         <source>accepted, on the way</source>
-        <translation>已接单，赶赴中</translation>
+        <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="180"/>
@@ -1117,7 +1117,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="183"/>
         <source>closed</source>
-        <translation>已结案</translation>
+        <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="184"/>
@@ -1132,7 +1132,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="204"/>
         <source>Alert: {0}</source>
-        <translation>告警：{0}</translation>
+        <translation>预警：{0}</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
@@ -1147,7 +1147,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="297"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
-        <translation>接单 {0} · 到场 {1} · 结案 {2}</translation>
+        <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="318"/>
@@ -1178,6 +1178,51 @@
         <location filename="../../widgets/dispatch_panel.py" line="344"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="88"/>
+        <source>Travel</source>
+        <translation>出行方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <source>on foot</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <source>e-bike</source>
+        <translation>骑行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <source>car</source>
+        <translation>驾车</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="355"/>
+        <source>Second order</source>
+        <translation>重复派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="356"/>
+        <source>{0} already sent to this alert. Also send {1}?</source>
+        <translation>该预警已派 {0}，是否再派 {1}？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <source>Recorded ETA</source>
+        <translation>记录预计到达</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <source>Follow this guard</source>
+        <translation>跟随此人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
+        <source>Keep the map centred on the guard of the selected order</source>
+        <translation>地图始终以所选指令的出警人员为中心</translation>
     </message>
 </context>
 <context>
@@ -1504,7 +1549,7 @@
     <message>
         <location filename="../../widgets/legend.py" line="91"/>
         <source>street</source>
-        <translation>街道</translation>
+        <translation>支路/小区道路</translation>
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="93"/>
@@ -1882,7 +1927,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="240"/>
         <source>Case file of the selected alert…</source>
-        <translation>所选预警的案卷…</translation>
+        <translation>所选预警的事件档案…</translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="243"/>
@@ -1917,7 +1962,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/replay_controller.py" line="519"/>
         <source>No case file: {0}</source>
-        <translation>未生成案卷：{0}</translation>
+        <translation>未生成事件档案：{0}</translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="554"/>
@@ -2041,7 +2086,7 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/roster.py" line="70"/>
         <source>Fix age</source>
-        <translation>定位时长</translation>
+        <translation>定位距今</translation>
     </message>
     <message>
         <location filename="../../widgets/roster.py" line="71"/>
@@ -2079,22 +2124,22 @@ Reads today: {4}</source>
     <message>
         <location filename="../../widgets/texts.py" line="48"/>
         <source>low</source>
-        <translation>低</translation>
+        <translation>四级</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="49"/>
         <source>medium</source>
-        <translation>中</translation>
+        <translation>三级</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="50"/>
         <source>high</source>
-        <translation>高</translation>
+        <translation>二级</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="51"/>
         <source>critical</source>
-        <translation>紧急</translation>
+        <translation>一级</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2198,176 @@ Reads today: {4}</source>
         <location filename="../../widgets/replay_controller.py" line="472"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="46"/>
+        <source>Warning type</source>
+        <translation>预警类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="47"/>
+        <source>Level</source>
+        <translation>预警等级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="48"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="49"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="50"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="51"/>
+        <source>Unit and room</source>
+        <translation>单元/房间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="52"/>
+        <source>Standard address</source>
+        <translation>标准地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="53"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="54"/>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="55"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="56"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="62"/>
+        <source>Nearest guard</source>
+        <translation>最近警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="63"/>
+        <source>{0} ({1}) {2} {3}, {4} m</source>
+        <translation>{0}（{1}）{2} {3}，{4} 米</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="76"/>
+        <source>being looked up…</source>
+        <translation>正在查询…</translation>
+    </message>
+</context>
+<context>
+    <name>AlertPlace</name>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="22"/>
+        <source>basement {0}</source>
+        <translation>地下{0}层</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="23"/>
+        <source>floor {0}</source>
+        <translation>{0}层</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="67"/>
+        <source>unit {0} {1} room {2}</source>
+        <translation>{0}单元 {1} {2}室</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="46"/>
+        <source>What was done, who was there, what follows</source>
+        <translation>处置经过、到场人员、后续跟进</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="53"/>
+        <source>Outcome:</source>
+        <translation>处置结果：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="54"/>
+        <source>Note:</source>
+        <translation>处置情况：</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOutcome</name>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="24"/>
+        <source>handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="25"/>
+        <source>false alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="26"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="27"/>
+        <source>handed to property management</source>
+        <translation>移交物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="28"/>
+        <source>handed to 110</source>
+        <translation>移交110</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="29"/>
+        <source>caught on the spot</source>
+        <translation>现场抓获</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="30"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="74"/>
+        <source>in a room</source>
+        <translation>室内</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="75"/>
+        <source>on a building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="76"/>
+        <source>at a gate</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="77"/>
+        <source>at a point</source>
+        <translation>点位</translation>
     </message>
 </context>
 </TS>

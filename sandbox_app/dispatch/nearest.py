@@ -38,6 +38,9 @@ class Candidate:
     """(lon, lat) from the guard's last fix, along the roads, to the incident."""
     stale: bool
     role: str
+    mode: str = "foot"
+    """How the guard travels (a `Mode` value: foot, ebike, car): 610 m on foot may take longer than 1,334 m
+    by e-bike, and the commander must see why."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -47,6 +50,7 @@ class Candidate:
             "path": [[round(lon, 7), round(lat, 7)] for lon, lat in self.path],
             "stale": self.stale,
             "role": self.role,
+            "mode": self.mode,
         }
 
 
@@ -223,7 +227,15 @@ def _candidates(
         start = (float(fleet.lonlat[i, 0]), float(fleet.lonlat[i, 1]))
         path = _dedupe([start, *on_roads, to])
         out.append(
-            Candidate(fleet.ids[i], float(found.eta[i]), float(found.dist[i]), path, stale, fleet.roles[i])
+            Candidate(
+                fleet.ids[i],
+                float(found.eta[i]),
+                float(found.dist[i]),
+                path,
+                stale,
+                fleet.roles[i],
+                str(fleet.slot[i][0]),
+            )
         )
     return out
 

@@ -7,6 +7,7 @@ reason. Every step records who did it and when, because a case file must show th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from sandbox_app.domain.enums import AlertState, Severity
@@ -30,6 +31,22 @@ def next_states(state: AlertState) -> frozenset[AlertState]:
 def needs_note(state: AlertState) -> bool:
     """Closing needs feedback and dismissing a reason: the panel asks for the text first."""
     return state in _NEEDS_NOTE
+
+
+class CloseOutcome(StrEnum):
+    """处置结果: how a closed alert ended, chosen from a fixed list so outcomes can be counted (the note
+    beside it stays free text). Stored in the alert's `data["outcome"]`."""
+
+    HANDLED = "handled"  # 已处置
+    FALSE_ALARM = "false_alarm"  # 误报
+    DUPLICATE = "duplicate"  # 重复
+    TO_PROPERTY = "to_property"  # 移交物业
+    TO_110 = "to_110"  # 移交110
+    CAUGHT = "caught"  # 现场抓获
+    OTHER = "other"  # 其他
+
+
+OUTCOME_KEY = "outcome"
 
 
 class TransitionError(ValueError):
@@ -68,8 +85,13 @@ class Alert:
     data: dict[str, Any] = field(default_factory=dict)
     history: list[Step] = field(default_factory=list)
 
-    def advance(self, state: AlertState, actor: str, ts: int, note: str = "") -> None:
-        """Move along the lifecycle; closing needs feedback and dismissing a reason."""
+    def advance(
+        self, state: AlertState, actor: str, ts: int, note: str = "", outcome: CloseOutcome | None = None
+    ) -> None:
+        """Move along the lifecycle; closing needs feedback and dismissing a reason. `outcome` (closing
+        only) is recorded in `data["outcome"]` for the outcome counts."""
+        if outcome is not None and state is not AlertState.CLOSED:
+            raise TransitionError(f"alert {self.id}: an outcome is given only when closing")
         if state not in _NEXT[self.state]:
             raise TransitionError(f"alert {self.id}: cannot go from {self.state} to {state}")
         needed = _NEEDS_NOTE.get(state)
@@ -77,6 +99,8 @@ class Alert:
             raise TransitionError(f"alert {self.id}: {state} needs a {needed}")
         self.state = state
         self.history.append(Step(state, actor, ts, note))
+        if outcome is not None:
+            self.data[OUTCOME_KEY] = CloseOutcome(outcome).value
         if not state.is_open:
             self.closed_ts = ts
 

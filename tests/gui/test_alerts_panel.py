@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.enums import AlertState, Severity
 from tests.gui.test_main_window import english
 from widgets.alerts_panel import AlertsPanel
@@ -56,13 +56,13 @@ def test_buttons_follow_the_lifecycle_and_close_needs_feedback(panel: AlertsPane
     enabled = {s for s, b in panel.buttons.items() if b.isEnabled()}
     assert enabled == {AlertState.CLOSED}
     sent: list[tuple[str, str, str]] = []
-    panel.transition_requested.connect(lambda *args: sent.append(args))
-    panel.ask_note = lambda title, prompt: "   "  # blank feedback is no feedback
+    panel.close_requested.connect(lambda *args: sent.append(args))
+    panel.ask_close = lambda title: (CloseOutcome.FALSE_ALARM, "   ")  # blank feedback is no feedback
     qtbot.mouseClick(panel.buttons[AlertState.CLOSED], Qt.MouseButton.LeftButton)
     assert sent == []
-    panel.ask_note = lambda title, prompt: f"{prompt} family was cooking"
+    panel.ask_close = lambda title: (CloseOutcome.FALSE_ALARM, "family was cooking\nchecked by phone")
     qtbot.mouseClick(panel.buttons[AlertState.CLOSED], Qt.MouseButton.LeftButton)
-    assert sent == [("crit-new", "closed", "Feedback: family was cooking")]
+    assert sent == [("crit-new", "false_alarm", "family was cooking\nchecked by phone")]
     panel.select("crit-old")
     assert {s for s, b in panel.buttons.items() if b.isEnabled()} == {
         AlertState.ACKNOWLEDGED,

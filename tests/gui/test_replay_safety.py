@@ -114,6 +114,7 @@ def _live_actions(window: MainWindow) -> list[QAbstractButton]:
         d.recommend_button,
         d.cancel_button,
         *d.step_buttons.values(),
+        window.detail.dispatch_button,
     ]
 
 
@@ -168,6 +169,8 @@ def test_no_live_action_in_replay_and_live_restores_them(qtbot: QtBot, tmp_path:
     panel.cancel_requested.emit("D1", "why")
     panel.report_requested.emit("D1", str(DispatchState.ON_SCENE), "", None)
     window.alerts_panel.transition_requested.emit(sample.ALERT_ID, "acknowledged", "")
+    window.alerts_panel.close_requested.emit(sample.ALERT_ID, "false_alarm", "note")
+    window.detail.dispatch_requested.emit(sample.ALERT_ID)
     refused = live.request_dispatch(sample.ALERT_ID, ["GU1"])
     assert isinstance(refused.exception(), ReplayRefused)
     QApplication.processEvents()
@@ -186,6 +189,9 @@ def test_no_live_action_in_replay_and_live_restores_them(qtbot: QtBot, tmp_path:
     enabled = [b for b in _live_actions(window) if b.isEnabled()]
     assert panel.dispatch_button in enabled and panel.cancel_button in enabled
     assert all(b.toolTip() != refusal for b in _live_actions(window))
+    asked: list[str] = []
+    panel.confirm = lambda title, question: asked.append(title) or True  # a second order is asked first
     qtbot.mouseClick(panel.dispatch_button, Qt.MouseButton.LeftButton)
+    assert asked, "a second order for the same alert went out without asking"
     qtbot.mouseClick(window.alerts_panel.buttons[AlertState.ACKNOWLEDGED], Qt.MouseButton.LeftButton)
     assert session.commands() == ["dispatch", "transition"]

@@ -1,0 +1,98 @@
+"""Where an alert is, in the words a commander uses: compound, building, unit and room, the standard address
+(区县 街道 社区 小区 楼 单元 室) and the device's name, never its id.
+
+The alerts table shows `subject_text` ("XX小区3号楼1单元 烟感") with the id in the tooltip; the alert card
+in the Details panel shows every part of `place_of`. Texts are looked up under the "AlertPlace" context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.model import District
+from widgets.texts import device_kind_text
+
+
+def floor_text(floor: int) -> str:
+    """ "3层", and "地下1层" for floor -1 (a basement is never written as a negative number)."""
+    if floor < 0:
+        return QCoreApplication.translate("AlertPlace", "basement {0}").format(-floor)
+    return QCoreApplication.translate("AlertPlace", "floor {0}").format(floor)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    compound: str = ""
+    building: str = ""
+    unit: str = ""
+    """Entrance (单元) and room, e.g. "1单元 3层 302室"; empty when the alert is not about one room."""
+    address: str = ""
+    """Standard address: county, street, community, compound, building, unit, room."""
+    device: str = ""
+    """The device's name (or its kind when it has none); empty when the subject is not a device."""
+
+    @property
+    def short(self) -> str:
+        """Compound, building and entrance without spaces: "XX小区3号楼1单元"."""
+        return "".join(p for p in (self.compound, self.building, self.unit.split(" ")[0]) if p)
+
+
+def place_of(district: District, alert: Alert) -> Place:
+    """The compound, building, room and device an alert is about, as far as the district knows them."""
+    device = district.devices.get(alert.subject) if alert.subject_type == "device" else None
+    room_id = device.room_id if device is not None else None
+    building_id = device.building_id if device is not None else None
+    if alert.subject_type == "room":
+        room_id = alert.subject
+    if alert.subject_type == "building":
+        building_id = alert.subject
+    person = district.people.get(alert.subject) if alert.subject_type == "person" else None
+    if person is not None:
+        room_id = person.room_id
+    room = district.rooms.get(room_id or "")
+    if room is not None:
+        building_id = room.building_id
+    building = district.buildings.get(building_id or "")
+    compound_id = building.compound_id if building is not None else None
+    if alert.subject_type == "compound":
+        compound_id = alert.subject
+    if device is not None and device.gate_id in district.gates:
+        compound_id = district.gates[device.gate_id].compound_id or compound_id
+    compound = district.compounds.get(compound_id or "")
+    unit = ""
+    if room is not None:
+        unit = QCoreApplication.translate("AlertPlace", "unit {0} {1} room {2}").format(
+            room.entrance, floor_text(room.floor), room.number
+        )
+    parts = [
+        *((compound.county, compound.street, compound.community, compound.name) if compound else ()),
+        building.name if building else "",
+        unit.replace(" ", ""),
+    ]
+    device_name = ""
+    if device is not None:
+        device_name = device.name or device_kind_text(device.kind)
+    return Place(
+        compound=compound.name if compound else "",
+        building=building.name if building else "",
+        unit=unit,
+        address="".join(p for p in parts if p),
+        device=device_name,
+    )
+
+
+def subject_text(district: District, alert: Alert) -> str:
+    """The alert's subject in words: "XX小区3号楼1单元 烟感"; a guard or plate by its name or number."""
+    if alert.subject_type == "guard" and alert.subject in district.guards:
+        return district.guards[alert.subject].name or alert.subject
+    place = place_of(district, alert)
+    where = place.short
+    if not place.device and place.unit:  # a room or a person: down to the room number
+        where = "".join(p for p in (place.compound, place.building, place.unit.replace(" ", "")) if p)
+    if place.device and place.device.startswith(where) and where:
+        return place.device
+    text = " ".join(p for p in (where, place.device) if p)
+    return text or alert.subject
