@@ -59,7 +59,7 @@ def test_alert_ids_hold_no_subject_and_stay_deterministic() -> None:
 def test_engine_alert_id_from_a_credential(tmp_path: Path) -> None:
     store = open_store(tmp_path / "e.db")
     face = Event("f1", T0, "B1", "face.pass", data={"face_id": ID_NUMBER})
-    Engine(store, district("B1"), [Watchlist()]).ingest([face])
+    Engine(store, district("B1", kind="face_gate"), [Watchlist()]).ingest([face])
     (alert,) = store.alerts()
     store.close()
     assert ID_NUMBER not in alert.id

@@ -14,10 +14,10 @@ T0 = 1_714_550_400_000
 MIN = 60_000
 
 
-def district(*device_ids: str) -> District:
+def district(*device_ids: str, kind: str = "alarm_button") -> District:
     d = District("security-test", "Asia/Shanghai")
     for device_id in device_ids:
-        d.devices[device_id] = Device(device_id, "alarm_button", device_id, Placement.POINT)
+        d.devices[device_id] = Device(device_id, kind, device_id, Placement.POINT)
     return d
 
 
