@@ -9,6 +9,7 @@ backtests and live operation share this code.
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,10 +26,11 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
-from sandbox_app.intake import QUARANTINED, IntakeGuard, IntakePolicy
+from sandbox_app.intake import QUARANTINED, IntakeGuard, IntakePolicy, clamp_to_reference, trusted_clock
 from sandbox_app.rules.base import Rule, Signal
 from sandbox_app.store.base import Fix, Store
 
+_log = logging.getLogger(__name__)
 CLOCK_META = "engine.clock_ms"
 DEFAULT_BATCH = 5000
 DEFAULT_WARMUP_MS = 24 * 3600 * 1000
@@ -126,7 +128,11 @@ class Engine:
         self._store_error: str | None = None
         self.book = AlertBook()
         self.book.load(a for a in store.alerts() if a.state.is_open)
-        self.clock = EngineClock(int(store.get_meta(CLOCK_META) or 0))
+        start, repaired = trusted_clock(store.get_meta(CLOCK_META), self.intake.policy)
+        if repaired is not None:  # a database poisoned by an outlier before the door check refused it
+            _log.warning("%s", repaired)
+            store.set_meta(CLOCK_META, str(start))
+        self.clock = EngineClock(start)
         self._routes: dict[str, list[Rule]] = {}
         self._flag_routes: dict[str, list[Rule]] = {}
         """Rules that can flag, by kind: they alone see the events they flagged."""
@@ -187,7 +193,9 @@ class Engine:
                 batch = chunk = ()
 
     def advance_to(self, ts: int) -> None:
-        """Move the engine clock (no event needed) so absence rules whose deadline passed can fire."""
+        """Move the engine clock (no event needed) so absence rules whose deadline passed can fire; with a
+        reference clock never beyond it (plus the future tolerance): one bad call must not blind the door."""
+        ts = clamp_to_reference(ts, self.intake.policy)
         with self._lock:
             if not self.clock.advance(ts):
                 return

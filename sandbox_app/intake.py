@@ -14,12 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sandbox_app.clock import Clock
+from sandbox_app.clock import Clock, format_ms
 from sandbox_app.domain.events import Event, Rejection
 
 MS_PER_MINUTE = 60_000
 QUARANTINED = "quarantined"
 """data key of a quarantined event: "future" or "past"."""
+EARLIEST_MS = 946_684_800_000
+"""2000-01-01T00:00:00Z: with a reference clock, anything older is a reset device clock (1970 after a flat
+battery), never a real report, even before the engine clock has started."""
 MAX_UNKNOWN_TRACKED = 1000
 """Distinct unknown device ids counted one by one; beyond that only the total grows (hostile input must not
 grow memory without bound)."""
@@ -60,6 +63,39 @@ class IntakeStats:
         }
 
 
+def trusted_clock(stored: str | None, policy: IntakePolicy) -> tuple[int, str | None]:
+    """The engine clock to resume from a stored value, and a warning when it had to be repaired.
+
+    A clock stored before outliers were quarantined may sit far ahead of real time (one event dated 2094
+    moved it there), and then every real event would look "older than the history window" forever. With
+    a reference clock, a stored clock beyond the future tolerance is clamped back to the reference time;
+    a value that is not an integer (a damaged meta row) restarts the clock at 0 (the first event sets it).
+    """
+    stored = stored or "0"
+    try:
+        ms = int(stored)
+    except ValueError:
+        return 0, f"engine clock {stored[:40]!r} in the database is not a time; restarting it"
+    reference = policy.reference
+    if reference is None:
+        return ms, None
+    ref = reference.now_ms()
+    if ms > ref + policy.future_ms:
+        return ref, (
+            f"engine clock {format_ms(ms)} in the database is {(ms - ref) // 1000} s ahead of the wall clock "
+            f"(an outlier event moved it there); clamped to {format_ms(ref)}"
+        )
+    return ms, None
+
+
+def clamp_to_reference(ts: int, policy: IntakePolicy) -> int:
+    """`ts`, but never beyond the reference time plus the future tolerance (clock moves without events)."""
+    reference = policy.reference
+    if reference is None:
+        return ts
+    return min(ts, reference.now_ms() + policy.future_ms)
+
+
 class IntakeGuard:
     """`screen(events, now)` → (events to store, rejections); keeps counters and per-device clock offsets."""
 
@@ -88,6 +124,8 @@ class IntakeGuard:
         ref = reference.now_ms() if reference is not None else None
         past = self.policy.past_ms
         oldest = now_ms - past if past is not None and now_ms > 0 else None
+        if ref is not None and (oldest is None or oldest < EARLIEST_MS):
+            oldest = EARLIEST_MS
         if (ref is not None and events[-1].ts > ref + self.policy.future_ms) or (
             oldest is not None and events[0].ts < oldest
         ):
@@ -120,7 +158,14 @@ class IntakeGuard:
                 why, reason = "future", f"quarantined: {(e.ts - ref) // 1000} s ahead of receive time"
                 self.stats.quarantined_future += 1
             elif oldest is not None and e.ts < oldest:
-                why, reason = "past", "quarantined: older than the engine's history window"
+                why, reason = (
+                    "past",
+                    (
+                        "quarantined: older than the engine's history window"
+                        if e.ts >= EARLIEST_MS
+                        else "quarantined: dated before 2000 (device clock reset)"
+                    ),
+                )
                 self.stats.quarantined_past += 1
             else:
                 out.append(e)
