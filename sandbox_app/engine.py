@@ -23,12 +23,13 @@ from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bus import Bus, HealthChanged, StateDelta
 from sandbox_app.clock import MS_PER_MINUTE, EngineClock
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.enums import AlertState
+from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
 from sandbox_app.intake import QUARANTINED, IntakeGuard, IntakePolicy, clamp_to_reference, trusted_clock
 from sandbox_app.rules.base import Rule, Signal
 from sandbox_app.store.base import Fix, Store
+from sandbox_app.store.dedupe import CONFLICT_OF
 
 _log = logging.getLogger(__name__)
 CLOCK_META = "engine.clock_ms"
@@ -41,6 +42,9 @@ SEES_FLAGGED = frozenset({"device_offline"})
 LIVENESS_RULE = "device_offline"
 BRIDGE_PREFIX = "bridge:"
 HEARTBEAT = "device.heartbeat"
+CONFLICT_RULE = "conflicting_reports"
+"""Alert raised when a device's report shares its identity (device, id) with a different earlier one: a
+spoofing sign (a forged report pre-empting a real one), so both are kept and a person looks."""
 STORE_HEALTH = "store"
 """Name of the store's entry in `Engine.health`: disconnected while writes fail (e.g. disk full)."""
 _by_ts = attrgetter("ts")
@@ -64,14 +68,22 @@ class IngestResult:
     duplicates: int = 0
     rejected: list[dict[str, Any]] = field(default_factory=list)
     """`{"line": n | None, "reason": text}` per rejected message."""
+    conflicts: int = 0
+    """Reports stored as conflicts: same (device, id) as an earlier one, different content."""
 
     def add(self, other: IngestResult) -> None:
         self.accepted += other.accepted
         self.duplicates += other.duplicates
+        self.conflicts += other.conflicts
         self.rejected.extend(other.rejected)
 
     def to_json(self) -> dict[str, Any]:
-        return {"accepted": self.accepted, "duplicates": self.duplicates, "rejected": self.rejected}
+        return {
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "conflicts": self.conflicts,
+            "rejected": self.rejected,
+        }
 
 
 @contextmanager
@@ -126,6 +138,7 @@ class Engine:
         self.intake = IntakeGuard(intake or IntakePolicy(past_ms=warmup_ms), district.devices)
         self._store_errors = 0
         self._store_error: str | None = None
+        self._conflicts = 0
         self.book = AlertBook()
         self.book.load(a for a in store.alerts() if a.state.is_open)
         start, repaired = trusted_clock(store.get_meta(CLOCK_META), self.intake.policy)
@@ -261,6 +274,7 @@ class Engine:
         return {
             **self.intake.stats.to_json(),
             "drifting": self.intake.drifting(),
+            "conflicts": self._conflicts,
             "store_paused": self._store_error is not None,
             "store_errors": self._store_errors,
             "last_store_error": self._store_error,
@@ -318,9 +332,11 @@ class Engine:
 
     def _complete(self, new: list[Event], events: list[Event], result: IngestResult) -> IngestResult:
         """Once the batch is durable: run the new events through the rules, save alerts, publish."""
-        result.accepted = len(new)
-        result.duplicates = len(events) - len(new)
+        before = self._conflicts
         self._run_rules(new)
+        result.conflicts = self._conflicts - before
+        result.accepted = len(new) - result.conflicts
+        result.duplicates = len(events) - len(new)
         self._finish_batch(new, self._latest_fixes(new) if self._wants_delta() else {})
         return result
 
@@ -352,8 +368,11 @@ class Engine:
         run: list[Event] = []
         for event in events:
             flagged = "flagged" in event.data
-            if flagged and QUARANTINED in event.data:
-                continue  # impossible time: stored, never evaluated, never moves the clock
+            if flagged:
+                if CONFLICT_OF in event.data:
+                    self._conflict(event)
+                if QUARANTINED in event.data:
+                    continue  # impossible time: stored, never evaluated, never moves the clock
             ts = event.ts
             if ts >= next_tick:
                 self._observe(run)
@@ -369,6 +388,17 @@ class Engine:
                     emit(signal)
         self._observe(run)
         self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
+
+    def _conflict(self, event: Event) -> None:
+        """A report stored as a conflict (store/dedupe.py): counted, and alerted on its device unless its
+        time is impossible anyway (quarantined). Only counted live, not when the warm-up replays it."""
+        if not self._live:
+            return
+        self._conflicts += 1
+        if QUARANTINED not in event.data:
+            data = {"event_id": event.data[CONFLICT_OF], "kind": event.kind}
+            signal = Signal(CONFLICT_RULE, event.device, "device", Severity.HIGH, event.ts, data=data)
+            self._emit(signal)
 
     def _observe(self, run: list[Event]) -> None:
         if run:
