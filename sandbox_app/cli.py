@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,22 @@ def _print_json(value: Any) -> None:
 
 LATEST_CLI_MS = 253_402_300_799_999
 """9999-12-31T23:59:59.999Z: the calendar's end, far inside the 64-bit integers every store column holds."""
+
+
+def finite(lo: float, hi: float) -> Callable[[str], float]:
+    """argparse `type` for a number argument: finite and within [lo, hi], else argparse's usage error
+    (exit 2), not a traceback or a silent NaN deep inside a command."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+        if not lo <= value <= hi:  # also NaN and ±inf
+            raise argparse.ArgumentTypeError(f"{text[:40]} is out of range [{lo:g}, {hi:g}]")
+        return value
+
+    return parse
 
 
 def _time(text: str, district: District | None, option: str = "") -> int:

@@ -102,6 +102,22 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _line_finder(items: Sequence[Event | Rejection]) -> Callable[[Event], int | None] | None:
+    """The file line of an event, for a reader's batch that knows them (`jsonl.Batch.lines`); the map is
+    built only when the door check refuses something (rare), never per batch."""
+    lines: list[int] | None = getattr(items, "lines", None)
+    if lines is None:
+        return None
+    found: dict[int, int] = {}
+
+    def line_of(event: Event) -> int | None:
+        if not found:
+            found.update((id(item), line) for item, line in zip(items, lines, strict=False))
+        return found.get(id(event))
+
+    return line_of
+
+
 def _chunks(items: Iterable[Event | Rejection], size: int) -> Iterator[Sequence[Event | Rejection]]:
     if isinstance(items, list | tuple) and len(items) <= size:
         yield items
@@ -323,7 +339,7 @@ class Engine:
                 elif type(item) is not Event:
                     result.rejected.append({"line": None, "reason": f"not an event: {type(item).__name__}"})
         events.sort(key=_by_ts)
-        events, refused = self.intake.screen(events, self.clock.now_ms())
+        events, refused = self.intake.screen(events, self.clock.now_ms(), _line_finder(items))
         for rejection in refused:
             result.rejected.append({"line": rejection.line, "reason": rejection.reason, "id": rejection.raw})
         if self._flaggers:

@@ -10,7 +10,7 @@ carry `data["flagged"]` and `data["quarantined"]`, which keep them out of every 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,13 +111,16 @@ class IntakeGuard:
         known = frozenset(devices)
         self._known = known if self.policy.reject_unknown_devices and known else None
 
-    def screen(self, events: list[Event], now_ms: int) -> tuple[list[Event], list[Rejection]]:
-        """`events` sorted by ts; `now_ms` is the engine clock (0 before the first event ever)."""
+    def screen(
+        self, events: list[Event], now_ms: int, line_of: Callable[[Event], int | None] | None = None
+    ) -> tuple[list[Event], list[Rejection]]:
+        """`events` sorted by ts; `now_ms` is the engine clock (0 before the first event ever); `line_of`
+        gives a refused event's line in its file, when it came from one."""
         refused: list[Rejection] = []
         if not events:
             return events, refused
         if self._known is not None and not {e.device for e in events} <= self._known:
-            events, refused = self._refuse_unknown(events)
+            events, refused = self._refuse_unknown(events, line_of)
             if not events:
                 return events, refused
         reference = self.policy.reference
@@ -134,7 +137,9 @@ class IntakeGuard:
             self._track(events, ref)
         return events, refused
 
-    def _refuse_unknown(self, events: list[Event]) -> tuple[list[Event], list[Rejection]]:
+    def _refuse_unknown(
+        self, events: list[Event], line_of: Callable[[Event], int | None] | None
+    ) -> tuple[list[Event], list[Rejection]]:
         known, stats = self._known, self.stats
         assert known is not None
         kept: list[Event] = []
@@ -147,7 +152,8 @@ class IntakeGuard:
             per = stats.unknown_devices
             if e.device in per or len(per) < MAX_UNKNOWN_TRACKED:
                 per[e.device] = per.get(e.device, 0) + 1
-            refused.append(Rejection(f"unknown device {e.device[:80]!r} (not in the district)", e.id))
+            line = line_of(e) if line_of is not None else None
+            refused.append(Rejection(f"unknown device {e.device[:80]!r} (not in the district)", e.id, line))
         return kept, refused
 
     def _quarantine(self, events: list[Event], ref: int | None, oldest: int | None) -> list[Event]:
