@@ -145,7 +145,8 @@ def _check_face(data: dict[str, Any], lon: float | None) -> None:
 
 
 def _check_direction(data: dict[str, Any]) -> None:
-    if data.get("direction") not in DIRECTIONS:
+    direction = data.get("direction")
+    if type(direction) is not str or direction not in DIRECTIONS:  # a list or object is unhashable
         raise SchemaError("data.direction must be 'in' or 'out'")
 
 
@@ -188,7 +189,7 @@ def validate(obj: Any) -> Event:
         obj = dict(obj)
     get = obj.get
     kind = get("kind")
-    if kind not in EVENT_KINDS:
+    if type(kind) is not str or kind not in EVENT_KINDS:  # a list or object is unhashable
         raise SchemaError(f"unknown kind {_show(kind)}" if kind is not None else "missing kind")
     event_id = get("id")
     if type(event_id) is not str or not 0 < len(event_id) <= MAX_ID_LEN or event_id.isspace():
@@ -284,15 +285,21 @@ def decode_lines(
     `first_line`. The lines are decoded in one call when they are all valid (the usual case, ~2 µs per event
     cheaper); a chunk with any problem is decoded line by line so each problem gets its line and reason.
     `numbers`, when given, gets each returned item's line number (for refusals made later, by the engine)."""
-    blank = sum([not raw or raw.isspace() for raw in lines])
-    if lines and max(map(len, lines)) <= MAX_EVENT_BYTES:
+    if lines:
         try:
-            events = _WIRE.decode_lines(_joined(lines))
+            joined = _joined(lines)
+            # The size cap, per line, only when the whole chunk could hold a line that large.
+            if len(joined) > MAX_EVENT_BYTES and max(map(len, lines)) > MAX_EVENT_BYTES:
+                raise TypeError("a line over the size cap: decided line by line")
+            events = _WIRE.decode_lines(joined)
+            # One value per non-blank line: the chunk decoder reads values across line ends, so a line
+            # holding two objects would pass here (and fail alone); it must fail wherever it stands.
+            text = type(lines[0])  # one type throughout, or the join above failed
+            isspace = cast("Callable[[bytes | str], bool]", text.isspace)
+            blank = sum(map(isspace, lines)) + lines.count(text())
         except (msgspec.MsgspecError, TypeError):  # TypeError: bytes and text mixed
             pass
         else:
-            # One value per non-blank line: the chunk decoder reads values across line ends, so a line
-            # holding two objects would pass here (and fail alone); it must fail wherever it stands.
             if len(events) == len(lines) - blank and _complete(events):
                 if numbers is not None:
                     numbers.extend(
@@ -324,7 +331,8 @@ def _fast(obj: dict[str, Any]) -> Event | None:
     if data is None:  # absent or null: an empty object, as `validate` reads it (doors, alarms)
         data = {}
     if not (
-        kind in EVENT_KINDS
+        type(kind) is str
+        and kind in EVENT_KINDS
         and type(event_id) is str
         and 0 < len(event_id) <= MAX_ID_LEN
         and type(device) is str

@@ -108,3 +108,20 @@ def test_numeric_arguments_out_of_range_are_usage_errors(
         main([*argv, "--db", str(tmp_path / "x.db")])
     assert exit_.value.code == 2
     assert "error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        b'"kind":[]',
+        b'"kind":{"a":1}',
+        b'"kind":"plate.read","data":{"plate":"x","direction":[]}',
+        b'"kind":"rfid.read","data":{"tag":"x","direction":{}}',
+    ],
+)
+def test_unhashable_kind_or_direction_is_a_rejection_not_a_traceback(fields: bytes) -> None:
+    line = b'{"id":"a","ts":%d,"device":"B1",%s}' % (T0, fields)
+    assert isinstance(decode_event(line, 3), Rejection)
+    assert isinstance(decode_event(orjson.loads(line)), Rejection)
+    [item] = decode_lines([line], 3)
+    assert isinstance(item, Rejection) and item.line == 3
