@@ -9,15 +9,20 @@ carry `data["flagged"]` and `data["quarantined"]`, which keep them out of every 
 
 from __future__ import annotations
 
+import logging
+import math
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sandbox_app.clock import Clock, format_ms
+from sandbox_app.clock import Clock, WallClock, format_ms
 from sandbox_app.domain.events import Event, Rejection
 
+_log = logging.getLogger(__name__)
 MS_PER_MINUTE = 60_000
+WARN_EVERY_S = 60.0
+"""Quarantine log lines at most this often (monotonic seconds)."""
 QUARANTINED = "quarantined"
 """data key of a quarantined event: "future" or "past"."""
 EARLIEST_MS = 946_684_800_000
@@ -105,6 +110,7 @@ class IntakeGuard:
         self._known = known if policy.reject_unknown_devices and known else None
         self.stats = IntakeStats()
         self._offsets: dict[str, deque[int]] = {}
+        self._warned_at = -math.inf
 
     def set_devices(self, devices: Iterable[str]) -> None:
         """A new district was imported: its devices are the known ones from now on."""
@@ -159,6 +165,7 @@ class IntakeGuard:
     def _quarantine(self, events: list[Event], ref: int | None, oldest: int | None) -> list[Event]:
         newest = None if ref is None else ref + self.policy.future_ms
         out: list[Event] = []
+        last = events[0]  # the batch holds at least one event out of bounds: the caller checked
         for e in events:
             if newest is not None and ref is not None and e.ts > newest:
                 why, reason = "future", f"quarantined: {(e.ts - ref) // 1000} s ahead of receive time"
@@ -178,7 +185,25 @@ class IntakeGuard:
                 continue
             data = {**e.data, "flagged": reason, QUARANTINED: why}
             out.append(Event(e.id, e.ts, e.device, e.kind, e.lon, e.lat, data))
+            last = e
+        self._warn(last.device, last.data.get("flagged", ""))
         return out
+
+    def _warn(self, device: str, reason: str) -> None:
+        """A log line when events are quarantined (a station must notice, not only count), at most one a
+        minute whatever a flood of bad times does; the counters in `stats` keep the full count."""
+        now = WallClock().monotonic_s()
+        if now - self._warned_at < WARN_EVERY_S:
+            return
+        self._warned_at = now
+        stats = self.stats
+        _log.warning(
+            "quarantined events so far: %d ahead of receive time, %d too old; latest from device %r: %s",
+            stats.quarantined_future,
+            stats.quarantined_past,
+            device[:80],
+            reason,
+        )
 
     def _track(self, events: list[Event], ref: int) -> None:
         offsets, size = self._offsets, self.policy.drift_samples

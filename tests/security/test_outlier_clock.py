@@ -128,3 +128,13 @@ def test_advance_to_never_passes_the_reference(caplog: pytest.LogCaptureFixture)
     assert engine.now_ms() == T0 + 5 * MIN
     engine.ingest([press("real", T0 + 1000)])
     assert engine.stats()["quarantined_past"] == 0
+
+
+def test_quarantine_is_logged_once_a_minute_not_per_event(caplog: pytest.LogCaptureFixture) -> None:
+    engine = Engine(open_store(":memory:"), district("B1"), [], intake=IntakePolicy(reference=Clock(T0)))
+    with caplog.at_level(logging.WARNING, logger="sandbox_app.intake"):
+        for i in range(50):
+            engine.ingest([press(f"far{i}", Y2094 + i)])
+    lines = [r.getMessage() for r in caplog.records if "quarantined events so far" in r.getMessage()]
+    assert len(lines) == 1 and "1 ahead of receive time" in lines[0]
+    assert engine.stats()["quarantined_future"] == 50
