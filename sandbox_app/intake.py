@@ -46,6 +46,8 @@ class IntakePolicy:
     """Receive time: a live deployment passes `WallClock()`, which turns on the future check and drift
     tracking. None (files, replays, a simulator running faster than real time) has no receive time to
     compare with: the event times are the only timeline, and a gap in them is not an error."""
+    track_drift: bool = True
+    """Keep per-device offsets from the reference (off when the reference is simulated time)."""
     drift_ms: int = 30_000
     """A device whose recent events are all at least this far from receive time is reported as drifting."""
     drift_samples: int = 20
@@ -139,7 +141,7 @@ class IntakeGuard:
             oldest is not None and events[0].ts < oldest
         ):
             events = self._quarantine(events, ref, oldest)
-        if ref is not None:
+        if ref is not None and self.policy.track_drift:
             self._track(events, ref)
         return events, refused
 
