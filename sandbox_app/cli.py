@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +17,12 @@ import orjson
 from tqdm import tqdm
 
 from sandbox_app.bridges.jsonl import read_batches
-from sandbox_app.clock import TimeParseError, WallClock, parse_time
+from sandbox_app.clock import TimeParseError, WallClock, format_ms, parse_time
 from sandbox_app.domain.alerts import CloseOutcome, TransitionError
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
+from sandbox_app.engine import DEFAULT_WARMUP_MS, Engine
+from sandbox_app.intake import IntakePolicy
 from sandbox_app.store import Store, is_store_url, open_store
 
 if TYPE_CHECKING:
@@ -39,11 +40,40 @@ def _print_json(value: Any) -> None:
     sys.stdout.write(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n")
 
 
-def _time(text: str, district: District | None) -> int:
+LATEST_CLI_MS = 253_402_300_799_999
+"""9999-12-31T23:59:59.999Z: the calendar's end, far inside the 64-bit integers every store column holds."""
+
+
+def finite(lo: float, hi: float) -> Callable[[str], float]:
+    """argparse `type` for a number argument: finite and within [lo, hi], else argparse's usage error
+    (exit 2), not a traceback or a silent NaN deep inside a command."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+        if not lo <= value <= hi:  # also NaN and ±inf
+            raise argparse.ArgumentTypeError(f"{text[:40]} is out of range [{lo:g}, {hi:g}]")
+        return value
+
+    return parse
+
+
+def _time(text: str, district: District | None, option: str = "") -> int:
+    """A time argument, or a clear error: also for epoch ms before 1970 or past the calendar's end, which
+    would otherwise overflow a store column or a datetime deep inside a command. `option` names the
+    argument in the message."""
+    where = f"{option}: " if option else ""
     try:
-        return parse_time(text, district.timezone if district else "UTC")
+        ms = parse_time(text, district.timezone if district else "UTC")
     except TimeParseError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(f"{where}{exc}") from None
+    except (OverflowError, ValueError) as exc:  # fromisoformat's calendar, zoneinfo's range
+        raise CliError(f"{where}time out of range: {text[:40]!r} ({exc})") from None
+    if not 0 <= ms <= LATEST_CLI_MS:
+        raise CliError(f"{where}time out of range: {text[:40]!r} (epoch ms from 1970 to the year 9999)")
+    return ms
 
 
 class _Bars:
@@ -129,20 +159,36 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     try:
         district = _district(store)
-        until = _time(args.until, district) if args.until else None
+        until = _time(args.until, district, "--until") if args.until else None
         try:
             rules = load_rules(district, Path(args.rules) if args.rules else None)
         except RuleConfigError as exc:
             raise CliError(f"rules: {exc}") from None
-        engine = Engine(store, district, rules)
+        # The wall clock is the reference, as on the live path: an event dated far ahead is quarantined
+        # (stored, counted, never evaluated) instead of moving the stored engine clock out of reach.
+        wall = WallClock()
+        intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=wall)
+        if until is not None and until > (ahead := wall.now_ms() + intake.future_ms):
+            raise CliError(f"--until {args.until} is ahead of the wall clock (latest {format_ms(ahead)})")
+        engine = Engine(store, district, rules, intake=intake)
         result = engine.ingest_batches(read_batches(source, engine.batch_size))
         if until is not None:
             engine.advance_to(until)
+        door = engine.intake.stats
     finally:
         store.close()
+    summary = result.to_json()
+    summary["quarantined"] = {"future": door.quarantined_future, "past": door.quarantined_past}
     if who.user is not None:
         _audit(args.db, who.actor, "data.ingest", f"events:{source.name}", {})
-    _print_json(result.to_json())
+    _print_json(summary)
+    if door.quarantined_future or door.quarantined_past:
+        print(
+            f"sandbox-app ingest: warning: {door.quarantined_future + door.quarantined_past} event(s) "
+            f"quarantined ({door.quarantined_future} ahead of the wall clock, {door.quarantined_past} older "
+            "than the engine's history window): stored, flagged, never evaluated",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -162,7 +208,7 @@ def cmd_state(args: argparse.Namespace) -> int:
     store = _existing_store(args.db)
     try:
         masker = _session(args, "view").masker
-        state = state_at(store, _time(args.at, store.load_district()))
+        state = state_at(store, _time(args.at, store.load_district(), "--at"))
     finally:
         store.close()
     state["alerts"] = [masker.alert_json(a) for a in state["alerts"]]
@@ -201,7 +247,7 @@ def cmd_backtest(args: argparse.Namespace) -> int:
     store = _existing_store(args.db)
     try:
         district = _district(store)
-        start, end = _time(args.from_, district), _time(args.to, district)
+        start, end = _time(args.from_, district, "--from"), _time(args.to, district, "--to")
         if end < start:
             raise CliError(f"--from {args.from_} is after --to {args.to}")
         try:
@@ -236,7 +282,7 @@ def cmd_alert(args: argparse.Namespace) -> int:
         alert = store.get_alert(args.id)
         if alert is None:
             raise CliError(f"no alert {args.id!r}")
-        at = _time(args.at, store.load_district()) if args.at else WallClock().now_ms()
+        at = _time(args.at, store.load_district(), "--at") if args.at else WallClock().now_ms()
         try:
             outcome = CloseOutcome(args.outcome) if args.outcome else None
             alert.advance(ALERT_STEPS[args.step], who.actor, at, args.note, outcome)

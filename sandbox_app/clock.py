@@ -50,8 +50,12 @@ def to_ms(dt: datetime) -> int:
 
 
 def format_ms(ts: int) -> str:
-    """ISO 8601 UTC text for an epoch-ms value, for logs and messages."""
-    return datetime.fromtimestamp(ts / 1000, tz=UTC).isoformat(timespec="milliseconds")
+    """ISO 8601 UTC text for an epoch-ms value, for logs and messages (raw ms when beyond the calendar:
+    a hostile timestamp must not turn a log line into a traceback)."""
+    try:
+        return (_EPOCH + ts * _ONE_MS).isoformat(timespec="milliseconds")
+    except OverflowError:
+        return f"{ts} ms"
 
 
 class Clock(Protocol):

@@ -9,6 +9,7 @@ backtests and live operation share this code.
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,13 +23,15 @@ from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bus import Bus, HealthChanged, StateDelta
 from sandbox_app.clock import MS_PER_MINUTE, EngineClock
 from sandbox_app.domain.alerts import Alert, CloseOutcome
-from sandbox_app.domain.enums import AlertState
+from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
-from sandbox_app.intake import QUARANTINED, IntakeGuard, IntakePolicy
+from sandbox_app.intake import QUARANTINED, IntakeGuard, IntakePolicy, clamp_to_reference, trusted_clock
 from sandbox_app.rules.base import Rule, Signal
 from sandbox_app.store.base import Fix, Store
+from sandbox_app.store.dedupe import CONFLICT_OF
 
+_log = logging.getLogger(__name__)
 CLOCK_META = "engine.clock_ms"
 DEFAULT_BATCH = 5000
 DEFAULT_WARMUP_MS = 24 * 3600 * 1000
@@ -39,6 +42,9 @@ SEES_FLAGGED = frozenset({"device_offline"})
 LIVENESS_RULE = "device_offline"
 BRIDGE_PREFIX = "bridge:"
 HEARTBEAT = "device.heartbeat"
+CONFLICT_RULE = "conflicting_reports"
+"""Alert raised when a device's report shares its identity (device, id) with a different earlier one: a
+spoofing sign (a forged report pre-empting a real one), so both are kept and a person looks."""
 STORE_HEALTH = "store"
 """Name of the store's entry in `Engine.health`: disconnected while writes fail (e.g. disk full)."""
 _by_ts = attrgetter("ts")
@@ -62,14 +68,22 @@ class IngestResult:
     duplicates: int = 0
     rejected: list[dict[str, Any]] = field(default_factory=list)
     """`{"line": n | None, "reason": text}` per rejected message."""
+    conflicts: int = 0
+    """Reports stored as conflicts: same (device, id) as an earlier one, different content."""
 
     def add(self, other: IngestResult) -> None:
         self.accepted += other.accepted
         self.duplicates += other.duplicates
+        self.conflicts += other.conflicts
         self.rejected.extend(other.rejected)
 
     def to_json(self) -> dict[str, Any]:
-        return {"accepted": self.accepted, "duplicates": self.duplicates, "rejected": self.rejected}
+        return {
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "conflicts": self.conflicts,
+            "rejected": self.rejected,
+        }
 
 
 @contextmanager
@@ -86,6 +100,22 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _line_finder(items: Sequence[Event | Rejection]) -> Callable[[Event], int | None] | None:
+    """The file line of an event, for a reader's batch that knows them (`jsonl.Batch.lines`); the map is
+    built only when the door check refuses something (rare), never per batch."""
+    lines: list[int] | None = getattr(items, "lines", None)
+    if lines is None:
+        return None
+    found: dict[int, int] = {}
+
+    def line_of(event: Event) -> int | None:
+        if not found:
+            found.update((id(item), line) for item, line in zip(items, lines, strict=False))
+        return found.get(id(event))
+
+    return line_of
 
 
 def _chunks(items: Iterable[Event | Rejection], size: int) -> Iterator[Sequence[Event | Rejection]]:
@@ -124,9 +154,14 @@ class Engine:
         self.intake = IntakeGuard(intake or IntakePolicy(past_ms=warmup_ms), district.devices)
         self._store_errors = 0
         self._store_error: str | None = None
+        self._conflicts = 0
         self.book = AlertBook()
         self.book.load(a for a in store.alerts() if a.state.is_open)
-        self.clock = EngineClock(int(store.get_meta(CLOCK_META) or 0))
+        start, repaired = trusted_clock(store.get_meta(CLOCK_META), self.intake.policy)
+        if repaired is not None:  # a database poisoned by an outlier before the door check refused it
+            _log.warning("%s", repaired)
+            store.set_meta(CLOCK_META, str(start))
+        self.clock = EngineClock(start)
         self._routes: dict[str, list[Rule]] = {}
         self._flag_routes: dict[str, list[Rule]] = {}
         """Rules that can flag, by kind: they alone see the events they flagged."""
@@ -187,7 +222,9 @@ class Engine:
                 batch = chunk = ()
 
     def advance_to(self, ts: int) -> None:
-        """Move the engine clock (no event needed) so absence rules whose deadline passed can fire."""
+        """Move the engine clock (no event needed) so absence rules whose deadline passed can fire; with a
+        reference clock never beyond it (plus the future tolerance): one bad call must not blind the door."""
+        ts = clamp_to_reference(ts, self.intake.policy)
         with self._lock:
             if not self.clock.advance(ts):
                 return
@@ -264,6 +301,7 @@ class Engine:
         return {
             **self.intake.stats.to_json(),
             "drifting": self.intake.drifting(),
+            "conflicts": self._conflicts,
             "store_paused": self._store_error is not None,
             "store_errors": self._store_errors,
             "last_store_error": self._store_error,
@@ -312,7 +350,7 @@ class Engine:
                 elif type(item) is not Event:
                     result.rejected.append({"line": None, "reason": f"not an event: {type(item).__name__}"})
         events.sort(key=_by_ts)
-        events, refused = self.intake.screen(events, self.clock.now_ms())
+        events, refused = self.intake.screen(events, self.clock.now_ms(), _line_finder(items))
         for rejection in refused:
             result.rejected.append({"line": rejection.line, "reason": rejection.reason, "id": rejection.raw})
         if self._flaggers:
@@ -321,9 +359,11 @@ class Engine:
 
     def _complete(self, new: list[Event], events: list[Event], result: IngestResult) -> IngestResult:
         """Once the batch is durable: run the new events through the rules, save alerts, publish."""
-        result.accepted = len(new)
-        result.duplicates = len(events) - len(new)
+        before = self._conflicts
         self._run_rules(new)
+        result.conflicts = self._conflicts - before
+        result.accepted = len(new) - result.conflicts
+        result.duplicates = len(events) - len(new)
         self._finish_batch(new, self._latest_fixes(new) if self._wants_delta() else {})
         return result
 
@@ -355,8 +395,11 @@ class Engine:
         run: list[Event] = []
         for event in events:
             flagged = "flagged" in event.data
-            if flagged and QUARANTINED in event.data:
-                continue  # impossible time: stored, never evaluated, never moves the clock
+            if flagged:
+                if CONFLICT_OF in event.data:
+                    self._conflict(event)
+                if QUARANTINED in event.data:
+                    continue  # impossible time: stored, never evaluated, never moves the clock
             ts = event.ts
             if ts >= next_tick:
                 self._observe(run)
@@ -372,6 +415,17 @@ class Engine:
                     emit(signal)
         self._observe(run)
         self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
+
+    def _conflict(self, event: Event) -> None:
+        """A report stored as a conflict (store/dedupe.py): counted, and alerted on its device unless its
+        time is impossible anyway (quarantined). Only counted live, not when the warm-up replays it."""
+        if not self._live:
+            return
+        self._conflicts += 1
+        if QUARANTINED not in event.data:
+            data = {"event_id": event.data[CONFLICT_OF], "kind": event.kind}
+            signal = Signal(CONFLICT_RULE, event.device, "device", Severity.HIGH, event.ts, data=data)
+            self._emit(signal)
 
     def _observe(self, run: list[Event]) -> None:
         if run:

@@ -27,7 +27,7 @@ from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
 from sandbox_app.domain.enums import AlertState
-from sandbox_app.domain.events import Event
+from sandbox_app.domain.events import MAX_TS, Event
 from sandbox_app.domain.model import District
 from sandbox_app.engine import DEFAULT_WARMUP_MS, AuditFn, Engine
 from sandbox_app.geo.routing import RoutingGraph
@@ -131,6 +131,19 @@ class _Pump(threading.Event):
         if not self.is_set():
             self._idle()
         return self.is_set()
+
+
+class _SimulatedNow:
+    """The simulator's horizon as the reference time (`IntakePolicy.reference`): no simulated event is
+    ever beyond it. Before the simulator runs (engine start, history), the end of the valid range: a
+    stored clock that an earlier fast run moved ahead of the wall clock is the simulator's to resume."""
+
+    def __init__(self, session: LiveSession) -> None:
+        self._session = session
+
+    def now_ms(self) -> int:
+        sim = self._session._sim
+        return sim.clock_ts if sim is not None else MAX_TS
 
 
 class LiveSession:
@@ -341,9 +354,14 @@ class LiveSession:
     def intake_policy(self, bridges: Bridges | None) -> IntakePolicy:
         """Real devices without the simulator: event times are compared with the wall clock, so far-future
         events are quarantined and drifting device clocks reported. The simulator runs faster than real
-        time (its events are "in the future" by design), so with it the event times stay the only timeline."""
-        live = bridges is not None and not self.options.simulate
-        return IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=self.clock if live else None)
+        time (its events are "in the future" by design): real devices beside it are compared with the
+        simulated time instead (`_SimulatedNow`), so one of them dated 2094 cannot move the engine clock
+        there either; drift is not tracked then (the simulated time is no receive time)."""
+        if bridges is None:
+            return IntakePolicy(past_ms=DEFAULT_WARMUP_MS)
+        if self.options.simulate:
+            return IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=_SimulatedNow(self), track_drift=False)
+        return IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=self.clock)
 
     def _load_bridges(self, store: Store) -> Bridges | None:
         if self.options.bridges is None:

@@ -128,6 +128,7 @@ def test_duplicates_and_rejections_counted_good_events_kept(store: Store) -> Non
     assert result.to_json() == {
         "accepted": 2,
         "duplicates": 1,
+        "conflicts": 0,
         "rejected": [{"line": 2, "reason": "unknown kind 'x'"}],
     }
     assert rule.seen == ["b", "a"]  # time order, not arrival order

@@ -292,6 +292,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Conflicting reports (possible spoofing)</source>
+        <translation>Conflicting reports (possible spoofing)</translation>
+    </message>
+    <message>
         <location filename="../../widgets/alerts_panel.py" line="285"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>

@@ -292,6 +292,10 @@
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
+        <source>Conflicting reports (possible spoofing)</source>
+        <translation>上报数据冲突（疑似仿冒）</translation>
+    </message>
+    <message>
         <location filename="../../widgets/alerts_panel.py" line="285"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>

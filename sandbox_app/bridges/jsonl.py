@@ -46,21 +46,33 @@ def read_batches(
         yield from _decode_batches(source, batch_size)
 
 
+class Batch(list[Item]):
+    """Decoded items with the file line of each (`lines[i]` for `self[i]`): the engine's door check
+    refuses events (unknown device) after decoding, and the refusal must still name its line."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, items: list[Item], lines: list[int]) -> None:
+        super().__init__(items)
+        self.lines = lines
+
+
 def _decode_batches(lines: Iterable[bytes | str], batch_size: int) -> Iterator[list[Item]]:
     """Batches of up to `batch_size` items, decoded `CHUNK` lines per call (`schema.decode_lines`): a
     chunk with a bad line is decoded again line by line, so small chunks keep that rare cost small."""
     it = iter(lines)
     number = 1
     batch: list[Item] = []
+    numbers: list[int] = []
     while chunk := list(islice(it, CHUNK)):
-        batch += decode_lines(chunk, number)
+        batch += decode_lines(chunk, number, numbers)
         number += len(chunk)
         del chunk  # not kept alive across the yield: the consumer's GC would scan it (engine.py)
         while len(batch) >= batch_size:
-            yield batch[:batch_size]
-            batch = batch[batch_size:]
+            yield Batch(batch[:batch_size], numbers[:batch_size])
+            batch, numbers = batch[batch_size:], numbers[batch_size:]
     if batch:
-        yield batch
+        yield Batch(batch, numbers)
 
 
 def read_jsonl(source: Path | str | Iterable[bytes | str], batch_size: int = DEFAULT_BATCH) -> Iterator[Item]:

@@ -10,7 +10,7 @@ unsure of and explains each rejection in words a person can act on.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, cast
 
@@ -23,6 +23,12 @@ from sandbox_app.domain.events import EVENT_KINDS, MAX_ID_LEN, MAX_TS, MIN_TS, E
 
 RAW_KEEP = 500
 """How much of a rejected message is kept for the operator to look at."""
+MAX_EVENT_BYTES = 64 * 1024
+"""The largest message taken as one event: a device report is a few hundred bytes, so anything near this
+is a mistake or an attack, and must not be stored (a 200 MB "event" would be, whole)."""
+INT_MIN, INT_MAX = -(2**63), 2**64 - 1
+"""Integers in `data` must fit 64 bits (what every store column and orjson hold exactly); a longer one is
+refused, never turned into an approximate float."""
 DIRECTIONS = frozenset({"in", "out"})
 _NUMBER = frozenset({int, float})
 
@@ -140,7 +146,8 @@ def _check_face(data: dict[str, Any], lon: float | None) -> None:
 
 
 def _check_direction(data: dict[str, Any]) -> None:
-    if data.get("direction") not in DIRECTIONS:
+    direction = data.get("direction")
+    if type(direction) is not str or direction not in DIRECTIONS:  # a list or object is unhashable
         raise SchemaError("data.direction must be 'in' or 'out'")
 
 
@@ -196,7 +203,7 @@ def validate(obj: Any) -> Event:
         obj = dict(obj)
     get = obj.get
     kind = get("kind")
-    if kind not in EVENT_KINDS:
+    if type(kind) is not str or kind not in EVENT_KINDS:  # a list or object is unhashable
         raise SchemaError(f"unknown kind {_show(kind)}" if kind is not None else "missing kind")
     event_id = get("id")
     if type(event_id) is not str or not 0 < len(event_id) <= MAX_ID_LEN or event_id.isspace():
@@ -296,24 +303,45 @@ def _joined(lines: Sequence[bytes | str]) -> bytes | str:
     return "\n".join(cast("Sequence[str]", lines))
 
 
-def decode_lines(lines: Sequence[bytes | str], first_line: int) -> list[Event | Rejection]:
+def decode_lines(
+    lines: Sequence[bytes | str], first_line: int, numbers: list[int] | None = None
+) -> list[Event | Rejection]:
     """Consecutive JSON Lines (blank ones allowed) → their Events and Rejections in order, numbered from
     `first_line`. The lines are decoded in one call when they are all valid (the usual case, ~2 µs per event
-    cheaper); a chunk with any problem is decoded line by line so each problem gets its line and reason."""
+    cheaper); a chunk with any problem is decoded line by line so each problem gets its line and reason.
+    `numbers`, when given, gets each returned item's line number (for refusals made later, by the engine)."""
     if lines:
         try:
             joined = _joined(lines)
+            # The size cap, per line, only when the whole chunk could hold a line that large.
+            if len(joined) > MAX_EVENT_BYTES and max(map(len, lines)) > MAX_EVENT_BYTES:
+                raise TypeError("a line over the size cap: decided line by line")
             events = None if _names_datum(joined) else _WIRE.decode_lines(joined)
+            # One value per non-blank line: the chunk decoder reads values across line ends, so a line
+            # holding two objects would pass here (and fail alone); it must fail wherever it stands.
+            text = type(lines[0])  # one type throughout, or the join above failed
+            isspace = cast("Callable[[bytes | str], bool]", text.isspace)
+            blank = sum(map(isspace, lines)) + lines.count(text())
         except (msgspec.MsgspecError, TypeError):  # TypeError: bytes and text mixed
             pass
         else:
-            if events is not None and _complete(events):
+            if events is not None and len(events) == len(lines) - blank and _complete(events):
+                if numbers is not None:
+                    numbers.extend(
+                        range(first_line, first_line + len(lines)) if not blank else _lines(lines, first_line)
+                    )
                 return cast("list[Event | Rejection]", events)
+    if numbers is not None:
+        numbers.extend(_lines(lines, first_line))
     return [
         decode_event(raw, number)
         for number, raw in enumerate(lines, start=first_line)
         if raw and not raw.isspace()
     ]
+
+
+def _lines(lines: Sequence[bytes | str], first_line: int) -> list[int]:
+    return [number for number, raw in enumerate(lines, start=first_line) if raw and not raw.isspace()]
 
 
 def _fast(obj: dict[str, Any]) -> Event | None:
@@ -330,7 +358,8 @@ def _fast(obj: dict[str, Any]) -> Event | None:
     if data is None:  # absent or null: an empty object, as `validate` reads it (doors, alarms)
         data = {}
     if not (
-        kind in EVENT_KINDS
+        type(kind) is str
+        and kind in EVENT_KINDS
         and type(event_id) is str
         and 0 < len(event_id) <= MAX_ID_LEN
         and type(device) is str
@@ -365,25 +394,63 @@ def _raw_text(raw: bytes | str | Mapping[str, Any]) -> str:
 
 def decode_event(raw: bytes | str | Mapping[str, Any], line: int | None = None) -> Event | Rejection:
     """One message (JSON text or an already-decoded mapping) → Event, or Rejection(reason, raw, line)."""
-    if type(raw) is bytes or type(raw) is str:
-        event = _fast_text(raw)
+    text = type(raw) is bytes or type(raw) is str
+    if text:
+        if len(raw) > MAX_EVENT_BYTES:
+            size = f"{len(raw):,} {'bytes' if type(raw) is bytes else 'characters'}"
+            return Rejection(f"event too large: {size}, at most {MAX_EVENT_BYTES:,}", _raw_text(raw), line)
+        event = _fast_text(cast("bytes | str", raw))
         if event is not None:
             return event
     try:
-        if type(raw) is bytes or type(raw) is str or not isinstance(raw, Mapping):
-            obj = orjson.loads(raw)
-        else:
-            obj = raw
+        # A value neither text nor a mapping fails in orjson (TypeError), with its reason.
+        obj = orjson.loads(raw) if text or not isinstance(raw, Mapping) else raw  # type: ignore[arg-type]
     except (orjson.JSONDecodeError, TypeError) as exc:
         return Rejection(f"invalid JSON: {exc}", _raw_text(raw), line)
     if type(obj) is dict:
         event = _fast(obj)
         if event is not None:
-            return event
+            return _exact_ints(event, raw, line) if text else event
     try:
-        return validate(obj)
+        event = validate(obj)
     except SchemaError as exc:
         return Rejection(str(exc), _raw_text(raw), line)
+    return _exact_ints(event, raw, line) if text else event
+
+
+def _exact_ints(event: Event, raw: bytes | str | Mapping[str, Any], line: int | None) -> Event | Rejection:
+    """The slow path only (the fast one refuses integers beyond 64 bits itself): orjson reads a longer
+    integer as an approximate float, so a float in `data` that large is checked against the exact text."""
+    if not _has_huge_float(event.data):
+        return event
+    try:
+        exact = msgspec.json.decode(cast("bytes | str", raw))
+    except msgspec.MsgspecError:  # pragma: no cover - orjson read it, so msgspec does too
+        return event
+    if _has_huge_int(exact.get("data") if type(exact) is dict else None):
+        return Rejection(f"data: integer beyond 64 bits (at most {INT_MAX})", _raw_text(raw), line)
+    return event
+
+
+def _walk(value: Any) -> Iterator[Any]:
+    """Every scalar inside nested objects and arrays, without recursion (the nesting may be deep)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+        else:
+            yield item
+
+
+def _has_huge_float(data: Any) -> bool:
+    return any(type(v) is float and abs(v) >= 2**63 for v in _walk(data))
+
+
+def _has_huge_int(data: Any) -> bool:
+    return any(type(v) is int and not INT_MIN <= v <= INT_MAX for v in _walk(data))
 
 
 def event_to_json(event: Event) -> dict[str, Any]:

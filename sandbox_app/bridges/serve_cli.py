@@ -126,6 +126,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from sandbox_app.cli import finite  # here: cli.py imports this module
+
     p = subparsers.add_parser(
         "serve", help="headless station: engine + configured real bridges until stopped"
     )
@@ -137,5 +139,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--package", type=Path, default=None, help="district package imported when the db is empty"
     )
     p.add_argument("--rules", default=None, help="rules TOML (default: resources/rules.toml)")
-    p.add_argument("--status-every", type=float, default=10.0, help="seconds between status lines")
+    p.add_argument(
+        "--status-every", type=finite(0.001, 86_400.0), default=10.0, help="seconds between status lines"
+    )
     p.set_defaults(func=cmd_serve)

@@ -22,9 +22,12 @@ def _roles(text: str) -> frozenset[str]:
 
 
 def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:40]!r}") from None
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError("must be from 1 to 10000")
     return value
 
 
@@ -69,17 +72,21 @@ def cmd_nearest(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `nearest` subcommand to sandbox-app's parser."""
+    from sandbox_app.cli import finite  # here: cli.py imports this module
+
     p = subparsers.add_parser("nearest", help="the k guards with the shortest travel time to a point")
     p.add_argument("--db", required=True)
-    p.add_argument("--lon", type=float, required=True)
-    p.add_argument("--lat", type=float, required=True)
+    p.add_argument("--lon", type=finite(-180.0, 180.0), required=True)
+    p.add_argument("--lat", type=finite(-90.0, 90.0), required=True)
     p.add_argument(
         "--datum", choices=DATUMS, default="wgs84", help="the datum of --lon/--lat (gcj02: Amap, bd09: Baidu)"
     )
     p.add_argument("--at", required=True, help="ISO 8601 (naive = district time) or epoch ms")
     p.add_argument("--k", type=_positive_int, default=5)
     p.add_argument("--roles", type=_roles, help="comma-separated roles to consider, e.g. police,auxiliary")
-    p.add_argument("--max-fix-age-s", type=float, default=300.0, help="older fixes are listed as stale")
+    p.add_argument(
+        "--max-fix-age-s", type=finite(0.0, 1e9), default=300.0, help="older fixes are listed as stale"
+    )
     p.add_argument("--busy", help="more guard ids to leave out (active dispatches in the store always are)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nearest)

@@ -62,7 +62,7 @@ class Event(Struct, gc=False):
     """
 
     id: _Id
-    """Unique; the same id twice is stored once."""
+    """Unique per device: the identity is (device, id); a redelivery is stored once (store/dedupe.py)."""
     ts: _Ts
     """Epoch milliseconds, UTC."""
     device: _Id

@@ -32,18 +32,29 @@ _UNITS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}
 def duration_ms(text: str) -> int:
     """ "30m", "1h30m", "90s", "500ms" (or bare digits: milliseconds) → milliseconds."""
     s = text.strip().lower()
-    if s.isdigit():
-        return int(s)
-    parts = _DURATION.findall(s)
-    if not parts or "".join(n + u for n, u in parts) != s:
-        raise argparse.ArgumentTypeError(f"not a duration: {text!r} (e.g. 30m, 1h30m, 90s)")
-    return round(sum(float(n) * _UNITS[u] for n, u in parts))
+    if s.isdigit() and len(s) <= 18:
+        ms = int(s)
+    else:
+        parts = _DURATION.findall(s)
+        if not parts or "".join(n + u for n, u in parts) != s:
+            raise argparse.ArgumentTypeError(f"not a duration: {text[:40]!r} (e.g. 30m, 1h30m, 90s)")
+        total = sum(float(n) * _UNITS[u] for n, u in parts)
+        ms = round(total) if total <= _LONGEST_MS else _LONGEST_MS + 1  # 1e400h is inf: no round()
+    if ms > _LONGEST_MS:
+        raise argparse.ArgumentTypeError(f"duration {text[:40]!r} is longer than 10 years")
+    return ms
+
+
+_LONGEST_MS = 10 * 366 * 86_400_000
+"""A case window or step beyond ten years is a typo, and would overflow time arithmetic downstream."""
 
 
 def _size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"(\d+)x(\d+)", text.strip())
-    if not m or int(m[1]) < 16 or int(m[2]) < 16:
-        raise argparse.ArgumentTypeError(f"not a frame size: {text!r} (e.g. 1280x720)")
+    if not m or not (16 <= int(m[1]) <= 7680 and 16 <= int(m[2]) <= 4320):
+        raise argparse.ArgumentTypeError(
+            f"not a frame size: {text[:40]!r} (16x16 to 7680x4320, e.g. 1280x720)"
+        )
     return int(m[1]) // 2 * 2, int(m[2]) // 2 * 2
 
 
@@ -202,10 +213,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `case` and `export` to sandbox-app's parser."""
+    from sandbox_app.cli import finite  # here: cli.py imports this module
+
     p = subparsers.add_parser("case", help="an alert's case file: everything nearby before and after it")
     p.add_argument("--db", required=True)
     p.add_argument("--alert", required=True, help="alert id")
-    p.add_argument("--radius-m", type=float, default=DEFAULT_RADIUS_M)
+    p.add_argument("--radius-m", type=finite(0.0, 1e7), default=DEFAULT_RADIUS_M)
     p.add_argument("--before", type=duration_ms, default=duration_ms("30m"), help="window before (e.g. 30m)")
     p.add_argument("--after", type=duration_ms, default=duration_ms("60m"), help="window after (e.g. 1h)")
     p.add_argument("--pdf", help="write the case file as PDF here")
@@ -226,8 +239,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     what.add_argument("--geojson", metavar="OUT")
     what.add_argument("--mp4", metavar="OUT")
     _datum(p)
-    p.add_argument("--fps", type=float, default=30.0)
-    p.add_argument("--speed", type=float, default=60.0, help="district seconds per video second")
+    p.add_argument("--fps", type=finite(0.001, 240.0), default=30.0)
+    p.add_argument("--speed", type=finite(0.001, 1e7), default=60.0, help="district seconds per video second")
     p.add_argument("--size", type=_size, default=(1280, 720), help="video frame size, e.g. 1280x720")
     _who(p)
     p.set_defaults(func=cmd_export)

@@ -1,4 +1,10 @@
-"""Which event ids the log already holds, without a unique index on the log.
+"""Which event identities the log already holds, without a unique index on the log.
+
+An event's identity is (device, id), not the id alone: vendors number events per device, so id "1" from a
+door magnet and id "1" from a smart lock are two events. In memory and in `event_ids` the pair is one text
+key (`event_key`), id first so that sequential ids still give keys in ascending order (the fence below).
+A repeated identity is a duplicate only when its content matches a stored copy (true redelivery); with
+different content it is a conflict (`conflict_copy`): kept, flagged and alerted on, never dropped.
 
 Why not `UNIQUE(id)` on `events`: ids are often random (UUIDs from devices and platforms), and a random-key
 index dirties about one page per new event at every commit. Measured on this machine kind with 1 M events in
@@ -13,12 +19,87 @@ transaction, so another process writing the same file is noticed (the log's max 
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import orjson
 
 from sandbox_app.domain.events import Event
 
 SEALED_KEY = "_store.ids_sealed_seq"
+KEY_SQL = "id || char(31) || device || char(31) || length(CAST(device AS BLOB))"
+"""`event_key` in SQLite's SQL (for the seal and the migration): the same text for the same pair."""
+CONFLICT_OF = "conflict_of"
+"""data key of a conflicting report's stored copy: the id it shares with an earlier, different report."""
+_ENGINE_KEYS = frozenset({"flagged", "quarantined", CONFLICT_OF})
+"""data keys the engine adds before storing: not part of what the device reported."""
+
+
+def event_key(event_id: str, device: str) -> str:
+    """One text per (device, id), injective: the device's UTF-8 length at the end says where it starts,
+    so no choice of separators inside an id or a device id makes two pairs share a key."""
+    return f"{event_id}\x1f{device}\x1f{len(device.encode())}"
+
+
+class _Tails(dict[str, str]):
+    """device → the part of its keys after the id, made once per device: `keys_of` then costs one lookup
+    and one concatenation per event (half of formatting each key whole, measured). Bounded: hostile
+    device ids may come by the million."""
+
+    def __missing__(self, device: str) -> str:
+        if len(self) >= 100_000:
+            self.clear()
+        tail = self[device] = f"\x1f{device}\x1f{len(device.encode())}"
+        return tail
+
+
+_TAILS = _Tails()
+
+
+def keys_of(events: Sequence[Event]) -> list[str]:
+    """`event_key` of each event, in one comprehension (this runs once per appended event)."""
+    tails = _TAILS
+    return [e.id + tails[e.device] for e in events]
+
+
+def content(event: Event) -> tuple[Any, ...]:
+    """What a device reported, for telling a redelivery from a conflicting report."""
+    data = {k: v for k, v in event.data.items() if k not in _ENGINE_KEYS}
+    return (event.ts, event.kind, event.lon, event.lat, orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
+
+
+def conflict_copy(event: Event) -> Event:
+    """The stored form of a report whose identity is taken by a different one: its own id (the original
+    id plus a digest of its content, so a redelivery of the same conflicting report is a duplicate of it),
+    flagged (kept out of positions and rules: which of the two is genuine is for a person to judge)."""
+    digest = hashlib.blake2b(repr(content(event)).encode(), digest_size=6).hexdigest()
+    data = {
+        **event.data,
+        "flagged": "conflicting report: same device and id as an earlier, different report",
+        CONFLICT_OF: event.id,
+    }
+    return Event(f"{event.id}~{digest}", event.ts, event.device, event.kind, event.lon, event.lat, data)
+
+
+def conflicts(events: Sequence[Event], new: Sequence[Event], stored: Iterable[Event]) -> list[Event]:
+    """`conflict_copy` of each repeat in `events` (not among `new`) whose content matches no stored copy
+    of its identity (`stored`: the log's events at the repeats' times, `new` already in it). Each distinct
+    conflicting report once."""
+    kept = {id(e) for e in new}
+    repeats = [e for e in events if id(e) not in kept]
+    known: dict[str, set[tuple[Any, ...]]] = {}
+    for e in stored:
+        known.setdefault(event_key(e.id, e.device), set()).add(content(e))
+    out: dict[str, Event] = {}
+    for e in repeats:
+        if content(e) not in known.get(event_key(e.id, e.device), ()):
+            copy = conflict_copy(e)
+            out.setdefault(copy.id, copy)
+    return list(out.values())
+
+
 _CHUNK = 30_000
 """Ids per IN (...) lookup; SQLite allows 32,766 host parameters."""
 
@@ -52,14 +133,14 @@ class EventIds:
             self._recent = set()
             self._sealed_seq = self._known_seq = sealed
             self._load_fence(conn)
-        tail = [r[0] for r in conn.execute("SELECT id FROM events WHERE seq > ?", (self._known_seq,))]
+        tail = [r[0] for r in conn.execute(f"SELECT {KEY_SQL} FROM events WHERE seq > ?", (self._known_seq,))]
         self._recent.update(tail)
         self._ascending = self._ascending and not tail  # another writer's ids: order unknown
         self._known_seq = max_seq
         return max_seq
 
     def unseen(self, conn: sqlite3.Connection, ids: set[str]) -> set[str]:
-        """Those of `ids` not stored yet (a duplicate-free candidate set)."""
+        """Those of the keys `ids` (`event_key`) not stored yet (a duplicate-free candidate set)."""
         fresh = ids - self._recent
         if not fresh:
             return fresh
@@ -77,13 +158,17 @@ class EventIds:
         return fresh
 
     @staticmethod
-    def first_copies(events: Sequence[Event], fresh: set[str]) -> list[Event]:
-        """Events whose id is in `fresh`, each id once: the first copy of a repeat wins."""
+    def first_copies(events: Sequence[Event], keys: Sequence[str], fresh: set[str]) -> list[Event]:
+        """Events whose key (`keys`, one per event) is in `fresh`, each key once: the first copy wins."""
         if len(fresh) == len(events):
-            return list(events)  # `fresh` came from these events' ids: all of them, once each
+            return list(events)  # `fresh` came from these events' keys: all of them, once each
         seen: set[str] = set()
         add = seen.add
-        return [e for e in events if e.id in fresh and not (e.id in seen or add(e.id))]
+        return [e for e, k in zip(events, keys, strict=True) if k in fresh and not (k in seen or add(k))]
+
+    def unordered(self) -> None:
+        """Keys were recorded out of order (conflict copies): the next seal sorts."""
+        self._ascending = False
 
     def added(self, ids: set[str], max_seq: int) -> None:
         """Record ids just committed; call only after COMMIT so a rollback leaves this set true."""
@@ -102,9 +187,9 @@ class EventIds:
 
     def seal(self, conn: sqlite3.Connection) -> None:
         """Move the memory tier into `event_ids` (inside the caller's transaction; `sealed` after COMMIT)."""
-        order = "" if self._ascending else " ORDER BY id"  # sorting costs ~0.4 µs per id (measured)
+        order = "" if self._ascending else " ORDER BY 1"  # sorting costs ~0.4 µs per id (measured)
         conn.execute(
-            f"INSERT OR IGNORE INTO event_ids (id) SELECT id FROM events WHERE seq > ?{order}",
+            f"INSERT OR IGNORE INTO event_ids (id) SELECT {KEY_SQL} FROM events WHERE seq > ?{order}",
             (self._sealed_seq,),
         )
         conn.execute(

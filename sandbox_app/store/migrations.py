@@ -161,6 +161,20 @@ _V6_CITY_HIERARCHY = tuple(
     for level in ("community", "street", "county")
 )
 
+
+def _v7_event_identity(conn: sqlite3.Connection) -> None:
+    """Event identity becomes (device, id) (issue 14): the sealed id tier is rebuilt with `dedupe.KEY_SQL`
+    keys from the log rows it covered; the memory tier is rebuilt from the log's tail on open anyway."""
+    from sandbox_app.store.dedupe import KEY_SQL, SEALED_KEY
+
+    conn.execute("DELETE FROM event_ids")
+    conn.execute(
+        f"""INSERT OR IGNORE INTO event_ids (id) SELECT {KEY_SQL} FROM events
+            WHERE seq <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0) ORDER BY 1""",
+        (SEALED_KEY,),
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
     _v2_fix_tables,
@@ -168,6 +182,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V4_DISPATCH_LIFECYCLE,
     _V5_USERS_AUDIT,
     _V6_CITY_HIERARCHY,
+    _v7_event_identity,
 )
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 

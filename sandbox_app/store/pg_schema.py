@@ -5,10 +5,10 @@ engine runs it; the dialect differs: PostGIS geometry columns with GiST indexes 
 `schema_version` row instead of `PRAGMA user_version`, and an event log partitioned by month (native range
 partitioning on ts, partitions made on demand by `ensure_partitions`) so a year of a county stays fast.
 Keys and ids are `COLLATE "C"`: byte order, as SQLite compares text (so both backends sort alike), and
-cheaper in a B-tree than a linguistic collation. Event ids are unique through the `event_ids` table (a
-partitioned table cannot hold a unique index without its partition key, and a repeated id may come with
-another ts). Openers serialise on an advisory lock, so
-two stations starting against a fresh database do not both run a step.
+cheaper in a B-tree than a linguistic collation. Event identities (device, id) are unique through
+`event_ids` (a partitioned table cannot hold a unique index without its partition key, and a repeated
+identity may come with another ts). Openers serialise on an advisory lock, so two stations starting
+against a fresh database do not both run a step.
 
 v6 adds, besides the compound hierarchy, the change feed the stations sync from (`changes`, see sync.py):
 a trigger logs every insert or update of an alert or a dispatch with the writing station (the connection's
@@ -178,6 +178,15 @@ _V6_CITY = (
         FOR EACH ROW EXECUTE FUNCTION note_change('dispatch')""",
 )
 
+_V7_EVENT_IDENTITY = (
+    # Event identity is (device, id) (issue 14): vendors number events per device.
+    """CREATE TABLE event_keys (
+        device TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL, PRIMARY KEY (device, id))""",
+    "INSERT INTO event_keys (device, id) SELECT DISTINCT device, id FROM events",
+    "DROP TABLE event_ids",
+    "ALTER TABLE event_keys RENAME TO event_ids",
+)
+
 PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_CORE,
     _V2_FIX_TABLES,
@@ -185,6 +194,7 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V4_DISPATCH_LIFECYCLE,
     _V5_USERS_AUDIT,
     _V6_CITY,
+    _V7_EVENT_IDENTITY,
 )
 """Index i holds the step from version i to i + 1, the same step as SQLite's MIGRATIONS[i]."""
 

@@ -1,9 +1,9 @@
 """The city-scale store: PostgreSQL + PostGIS behind the same `Store` interface as `SqliteStore`.
 
-Many stations share one database, so the rules that matter across clients live in the server: event ids
-are unique through `event_ids` (a repeated id from another station is dropped by ON CONFLICT, not by a
-Python set), one active dispatch per guard is a unique partial index, and every alert or dispatch change
-lands in the `changes` feed (pg_schema.py) that `sandbox_app.sync` fans out.
+Many stations share one database, so the rules that matter across clients live in the server: event
+identities (device, id) are unique through `event_ids` (a repeat from another station is claimed by ON
+CONFLICT, not by a Python set), one active dispatch per guard is a unique partial index, and every alert
+or dispatch change lands in the `changes` feed (pg_schema.py) that `sandbox_app.sync` fans out.
 
 Appends are COPY into a per-connection temp table, then one statement moves the new rows into the
 month-partitioned log and folds the fixes into `latest_fix` and `fix_keyframes` server-side, so a batch
@@ -17,6 +17,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import attrgetter
 from typing import Any, Literal
 
 import orjson
@@ -28,7 +29,7 @@ from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.store import codec, pg_dispatch
 from sandbox_app.store.base import Fix
-from sandbox_app.store.dedupe import EventIds
+from sandbox_app.store.dedupe import EventIds, conflicts, event_key, keys_of
 from sandbox_app.store.migrations import KEYFRAME_MS
 from sandbox_app.store.pg_schema import CURRENT_FIX, Conn, ensure_partitions, migrate, months_of
 
@@ -47,9 +48,11 @@ _COPY = "COPY stage_events (ord, id, ts, device, kind, lon, lat, data) FROM STDI
 # upserted in device order so two stations appending at once lock them in the same order (no deadlock).
 _MOVE = f"""
 WITH fresh AS (
-    INSERT INTO event_ids (id) SELECT DISTINCT id FROM stage_events ON CONFLICT DO NOTHING RETURNING id),
+    INSERT INTO event_ids (device, id) SELECT DISTINCT device, id FROM stage_events
+    ON CONFLICT DO NOTHING RETURNING device, id),
 firsts AS (
-    SELECT DISTINCT ON (s.id) s.* FROM stage_events s JOIN fresh USING (id) ORDER BY s.id, s.ord),
+    SELECT DISTINCT ON (s.device, s.id) s.* FROM stage_events s JOIN fresh USING (device, id)
+    ORDER BY s.device, s.id, s.ord),
 ins AS (
     INSERT INTO events (id, ts, device, kind, lon, lat, data)
     SELECT id, ts, device, kind, lon, lat, data FROM firsts ORDER BY ord
@@ -66,7 +69,7 @@ latest AS (
     FROM ins WHERE current_fix ORDER BY device, ts DESC, seq DESC
     ON CONFLICT (device) DO UPDATE SET ts = excluded.ts, lon = excluded.lon, lat = excluded.lat
     WHERE excluded.ts >= latest_fix.ts)
-SELECT id FROM ins"""
+SELECT id, device FROM ins"""
 _KEYFRAMES_BEFORE = """
     SELECT d.device, k.ts, k.lon, k.lat FROM latest_fix d CROSS JOIN LATERAL (
         SELECT ts, lon, lat FROM fix_keyframes
@@ -187,23 +190,41 @@ class PostgresStore:
 
     # events -----------------------------------------------------------------------------------------
     def append_events(self, events: Sequence[Event]) -> list[Event]:
-        """Store the batch's new events in one transaction; the first copy of a repeated id wins."""
+        """Store the batch's new events in one transaction; the first copy of a repeated identity (device,
+        id) wins, and a repeat with different content is stored as a flagged conflict (dedupe.py)."""
         if not events:
             return []
-        dumps = orjson.dumps
         with self._lock:
             months = months_of(e.ts for e in events)
             if not months <= self._partitions:
                 ensure_partitions(self._conn, months - self._partitions)
                 self._partitions |= months
             with self._tx() as conn:
-                with conn.cursor() as cur, cur.copy(_COPY) as copy:
-                    write = copy.write_row
-                    for i, e in enumerate(events):
-                        data = dumps(e.data).decode() if e.data else "{}"
-                        write((i, e.id, e.ts, e.device, e.kind, e.lon, e.lat, data))
-                fresh = {str(r[0]) for r in conn.execute(_MOVE).fetchall()}
-        return EventIds.first_copies(events, fresh)
+                new = self._move(conn, events)
+                if len(new) < len(events):  # repeats: redeliveries, or conflicting reports to keep
+                    kept = {id(e) for e in new}
+                    times = sorted({e.ts for e in events if id(e) not in kept})
+                    rows = conn.execute(
+                        f"SELECT {_EVENT_COLUMNS} FROM events WHERE ts = ANY(%s)", (times,)
+                    ).fetchall()
+                    stored = [Event(r[1], r[2], r[3], r[4], r[5], r[6], orjson.loads(r[7])) for r in rows]
+                    extra = conflicts(events, new, stored)
+                    if extra:
+                        conn.execute("DELETE FROM stage_events")
+                        new = sorted([*new, *self._move(conn, extra)], key=attrgetter("ts"))
+        return new
+
+    @staticmethod
+    def _move(conn: Conn, events: Sequence[Event]) -> list[Event]:
+        """COPY into the stage and move the first copy of each unclaimed identity into the log."""
+        dumps = orjson.dumps
+        with conn.cursor() as cur, cur.copy(_COPY) as copy:
+            write = copy.write_row
+            for i, e in enumerate(events):
+                data = dumps(e.data).decode() if e.data else "{}"
+                write((i, e.id, e.ts, e.device, e.kind, e.lon, e.lat, data))
+        fresh = {event_key(str(r[0]), str(r[1])) for r in conn.execute(_MOVE).fetchall()}
+        return EventIds.first_copies(events, keys_of(events), fresh)
 
     def events_between(
         self, start_ts: int, end_ts: int, kinds: Iterable[str] | None = None

@@ -52,6 +52,7 @@ def test_through_the_engine_good_events_around_bad_ones_kept(tmp_path: Path) -> 
     assert result.to_json() == {
         "accepted": 3,
         "duplicates": 1,
+        "conflicts": 0,
         "rejected": [
             {"line": 2, "reason": result.rejected[0]["reason"]},
             {"line": 6, "reason": "gps.fix needs lon and lat"},

@@ -24,4 +24,20 @@ def test_real_bridges_alone_compare_event_times_with_the_wall_clock(tmp_path: Pa
     policy = live.intake_policy(bridges)
     assert policy.reference is live.clock and policy.past_ms == DEFAULT_WARMUP_MS
     assert live.intake_policy(None).reference is None, "no bridges: nothing arrives in real time"
-    assert _session(tmp_path, simulate=True).intake_policy(bridges).reference is None, "simulator: fast time"
+    simulated = _session(tmp_path, simulate=True).intake_policy(bridges)
+    assert simulated.reference is not None and not simulated.track_drift, "simulator: its own fast time"
+
+
+def test_beside_the_simulator_real_devices_are_checked_against_simulated_time(tmp_path: Path) -> None:
+    """Issue 14: the outlier check also holds when real bridges run beside the simulator."""
+    from sandbox_app.domain.events import MAX_TS
+    from sandbox_app.intake import trusted_clock
+
+    live = _session(tmp_path, simulate=True)
+    policy = live.intake_policy(cast(Any, object()))
+    assert policy.reference is not None
+    far = 3_927_763_200_000  # 2094
+    # Before the simulator runs, a stored clock ahead of the wall clock (an earlier fast run) is kept.
+    assert policy.reference.now_ms() == MAX_TS and trusted_clock(str(far), policy) == (far, None)
+    live._sim = cast(Any, type("Sim", (), {"clock_ts": 1_714_550_400_000})())
+    assert policy.reference.now_ms() == 1_714_550_400_000

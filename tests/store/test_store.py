@@ -28,6 +28,7 @@ from sandbox_app.domain.model import (
     Room,
 )
 from sandbox_app.store import Fix, Store
+from sandbox_app.store.dedupe import CONFLICT_OF
 from tests.store.conftest import Opener
 
 MIN = 60_000
@@ -125,13 +126,15 @@ def test_append_returns_only_new_events_within_and_across_batches(store: Store) 
     a = Event("a", 1000, "D1", "door.open", data={"n": 1})
     b = Event("b", 2000, "D1", "door.close")
     a_again = Event("a", 5000, "D1", "door.open", data={"n": 2})
-    assert store.append_events([a, b, a_again]) == [a, b]
+    first, second, conflict = store.append_events([a, b, a_again])
+    assert [first, second] == [a, b]
+    assert conflict.data[CONFLICT_OF] == "a"  # same identity, other content: kept as a conflict (issue 14)
     c = Event("c", 1500, "D2", "face.pass", data={"person_id": "P0001", "watchlist": False})
     assert store.append_events([b, c, c, a]) == [c]
-    assert store.append_events([a, b, c]) == []
+    assert store.append_events([a, b, c, a_again]) == []
     assert store.append_events([]) == []
-    assert store.event_count() == 3
-    assert list(store.events_between(0, 10_000)) == [a, c, b]  # first copy of "a" kept, time order
+    assert store.event_count() == 4
+    assert list(store.events_between(0, 10_000)) == [a, c, b, conflict]  # first copy of "a" kept, time order
 
 
 def test_append_returns_new_events_in_the_order_given(store: Store) -> None:
@@ -312,7 +315,8 @@ def test_appends_from_many_threads_store_each_event_once(store: Store) -> None:
 
     def writer(offset: int) -> None:
         for i in range(0, 200, 10):
-            batch = [Event(f"t{(offset + j) % 300}", j, "D", "device.heartbeat") for j in range(i, i + 10)]
+            keys = [(offset + j) % 300 for j in range(i, i + 10)]
+            batch = [Event(f"t{k}", k, "D", "device.heartbeat") for k in keys]  # redeliveries: same content
             new_counts.append(len(store.append_events(batch)))
 
     threads = [threading.Thread(target=writer, args=(k * 50,)) for k in range(4)]
