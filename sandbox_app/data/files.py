@@ -16,10 +16,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyogrio
 from numpy.typing import NDArray
 
-from sandbox_app.data.problems import Problem
+from sandbox_app.data import gdal_guard
+from sandbox_app.data.problems import Problem, quoted
 from sandbox_app.domain.enums import Crs
 
 _log = logging.getLogger(__name__)
@@ -38,6 +38,12 @@ LAYER_EXTS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_LAYERS = ("compounds", "buildings")
 _CRS_ALIASES = {"epsg:4326": Crs.WGS84, "epsg:4490": Crs.CGCS2000}
+_ZIP_MAGIC = b"PK\x03\x04"
+gdal_guard.disable_gdal_network()
+
+
+class Refused(Exception):
+    """A layer file whose content is not what its extension names; the message is the reason shown."""
 
 
 @dataclass(slots=True)
@@ -156,8 +162,11 @@ def read_source(path: Path, problems: list[Problem]) -> Source | None:
             if path.suffix.lower() in TABLE_EXTS:
                 return Source(path.name, _read_table(path), first_row=2)
             return _read_geo(path, problems)
+    except Refused as exc:
+        problems.append(Problem(path.name, None, None, str(exc)))
+        return None
     except Exception as exc:  # hostile input: any reader failure is a problem, never a crash
-        problems.append(Problem(path.name, None, None, f"cannot read: {exc}"))
+        problems.append(Problem(path.name, None, None, f"cannot read: {quoted(str(exc))}"))
         return None
     finally:
         for warning in caught:
@@ -167,6 +176,9 @@ def read_source(path: Path, problems: list[Problem]) -> Source | None:
 def _read_table(path: Path) -> pd.DataFrame:
     """Every cell as text so ids keep their leading zeros; CSV from Chinese Excel may be GBK, not UTF-8."""
     if path.suffix.lower() == ".xlsx":
+        with path.open("rb") as f:
+            if f.read(4) != _ZIP_MAGIC:
+                raise Refused("not an XLSX workbook: the content is not a ZIP archive")
         frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
     else:
         try:
@@ -178,11 +190,20 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 
 def _read_geo(path: Path, problems: list[Problem]) -> Source | None:
+    """GDAL reads only bytes checked to be what the extension names (see gdal_guard)."""
+    data = path.read_bytes()
     layer: str | int = 0
     if path.suffix.lower() == ".gpkg":
-        names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
+        reason = gdal_guard.gpkg_problem(data)
+        if reason is not None:
+            raise Refused(reason)
+        names = gdal_guard.list_layer_names(data)
         layer = path.stem if path.stem in names else 0
-    gdf = pyogrio.read_dataframe(path, layer=layer)
+    else:
+        reason = gdal_guard.geojson_problem(data)
+        if reason is not None:
+            raise Refused(reason)
+    gdf = gdal_guard.read_geo_bytes(data, layer)
     if gdf.crs is not None and not gdf.crs.is_geographic:
         reason = f"projected CRS {gdf.crs.to_string()}; export lon/lat in the manifest's crs instead"
         problems.append(Problem(path.name, None, None, reason))

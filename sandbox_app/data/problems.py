@@ -13,6 +13,16 @@ ProgressFn = Callable[[str, int, int], None]
 """(stage, done, total): called with increasing `done` within a stage so a GUI or CLI can draw a bar."""
 
 _SHOWN_IN_MESSAGE = 20
+QUOTE_LIMIT = 200
+"""A value quoted in a reason is cut to this many characters, so a 20 MB cell cannot flood a report."""
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """`value` as text for a reason, cut to `limit` characters with a note of the full length."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text)} characters)"
 
 
 @dataclass(frozen=True, slots=True)
