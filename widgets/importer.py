@@ -3,13 +3,17 @@ progress dialog follows the loader's progress callback; every problem is shown w
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from sandbox_app.data.problems import quoted
 from sandbox_app.domain.model import District
+
+_log = logging.getLogger(__name__)
 
 ImportJob = Callable[[Path, Callable[[str, int, int], None]], District]
 
@@ -51,7 +55,16 @@ class ImportThread(QThread):
             district = self._job(self._package, self.progressed.emit)
         except Exception as exc:  # every failure must reach the user, never kill the thread silently
             problems = getattr(exc, "problems", None)
-            self.failed.emit([str(p) for p in problems] if problems else [f"{type(exc).__name__}: {exc}"])
+            if problems:
+                lines = [str(p) for p in problems]
+                unlisted = int(getattr(exc, "total", len(lines))) - len(lines)
+                if unlisted > 0:
+                    lines.append(self.tr("… and {0} more problem(s) not listed").format(unlisted))
+                self.failed.emit(lines)
+            else:
+                _log.exception("import of %s failed", self._package)
+                detail = quoted(str(exc)) or type(exc).__name__
+                self.failed.emit([self.tr("The import stopped on an unexpected error: {0}").format(detail)])
         else:
             self.succeeded.emit(district)
 

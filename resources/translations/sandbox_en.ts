@@ -260,47 +260,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="649"/>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="662"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="673"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="680"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,47 +1234,60 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../widgets/importer.py" line="76"/>
+        <location filename="../../widgets/importer.py" line="89"/>
         <source>Importing {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="77"/>
+        <location filename="../../widgets/importer.py" line="90"/>
         <source>Import package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="97"/>
+        <location filename="../../widgets/importer.py" line="110"/>
         <source>Reading files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="98"/>
+        <location filename="../../widgets/importer.py" line="111"/>
         <source>Checking every row…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="99"/>
+        <location filename="../../widgets/importer.py" line="112"/>
         <source>Building the district…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="100"/>
+        <location filename="../../widgets/importer.py" line="113"/>
         <source>Saving to the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="108"/>
+        <location filename="../../widgets/importer.py" line="121"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/importer.py" line="109"/>
+        <location filename="../../widgets/importer.py" line="122"/>
         <source>The package was not imported: %n problem(s) found.</source>
         <translation>
             <numerusform>The package was not imported: %n problem found.</numerusform>
             <numerusform>The package was not imported: %n problems found.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportThread</name>
+    <message>
+        <location filename="../../widgets/importer.py" line="62"/>
+        <source>… and {0} more problem(s) not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="67"/>
+        <source>The import stopped on an unexpected error: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1819,47 +1832,47 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="551"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="556"/>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="577"/>
+        <location filename="../../widgets/replay_controller.py" line="574"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="625"/>
+        <location filename="../../widgets/replay_controller.py" line="622"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="627"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -262,47 +262,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="649"/>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="662"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="673"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="680"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
@@ -1236,46 +1236,59 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../widgets/importer.py" line="76"/>
+        <location filename="../../widgets/importer.py" line="89"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="77"/>
+        <location filename="../../widgets/importer.py" line="90"/>
         <source>Import package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="97"/>
+        <location filename="../../widgets/importer.py" line="110"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="98"/>
+        <location filename="../../widgets/importer.py" line="111"/>
         <source>Checking every row…</source>
         <translation>正在逐行校验…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="99"/>
+        <location filename="../../widgets/importer.py" line="112"/>
         <source>Building the district…</source>
         <translation>正在生成辖区…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="100"/>
+        <location filename="../../widgets/importer.py" line="113"/>
         <source>Saving to the database…</source>
         <translation>正在写入数据库…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="108"/>
+        <location filename="../../widgets/importer.py" line="121"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/importer.py" line="109"/>
+        <location filename="../../widgets/importer.py" line="122"/>
         <source>The package was not imported: %n problem(s) found.</source>
         <translation>
             <numerusform>数据包未导入：发现 %n 个问题。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportThread</name>
+    <message>
+        <location filename="../../widgets/importer.py" line="62"/>
+        <source>… and {0} more problem(s) not listed</source>
+        <translation>……另有 {0} 个问题未列出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="67"/>
+        <source>The import stopped on an unexpected error: {0}</source>
+        <translation>导入因意外错误中止：{0}</translation>
     </message>
 </context>
 <context>
@@ -1824,47 +1837,47 @@ Reads today: {4}</source>
         <translation>未生成案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="551"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="556"/>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="577"/>
+        <location filename="../../widgets/replay_controller.py" line="574"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="625"/>
+        <location filename="../../widgets/replay_controller.py" line="622"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="627"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>

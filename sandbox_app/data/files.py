@@ -42,8 +42,16 @@ _ZIP_MAGIC = b"PK\x03\x04"
 gdal_guard.disable_gdal_network()
 
 
+MAX_NESTING = 32
+"""Deepest nesting of lists/objects kept from the manifest (600 or 100,000 levels used to crash)."""
+
+
 class Refused(Exception):
-    """A layer file whose content is not what its extension names; the message is the reason shown."""
+    """A layer file that is not read: content not what its extension names, or a repeated column."""
+
+    def __init__(self, reason: str, field: str | None = None) -> None:
+        super().__init__(reason)
+        self.field = field
 
 
 @dataclass(slots=True)
@@ -101,13 +109,39 @@ def read_manifest(root: Path, problems: list[Problem]) -> Manifest:
         problems.append(Problem(MANIFEST, None, None, "required file is missing"))
         return Manifest("", None, "")
     except (OSError, ValueError) as exc:  # bad bytes, bad JSON, a number past Python's digit limit
-        problems.append(Problem(MANIFEST, None, None, f"cannot read: {str(exc)[:200]}"))
+        problems.append(Problem(MANIFEST, None, None, f"cannot read: {quoted(str(exc))}"))
+        return Manifest("", None, "")
+    except RecursionError:
+        problems.append(
+            Problem(MANIFEST, None, None, f"cannot read: nested deeper than {MAX_NESTING} levels")
+        )
         return Manifest("", None, "")
     if not isinstance(data, dict):
         problems.append(Problem(MANIFEST, None, None, "must be a JSON object"))
         return Manifest("", None, "")
     extra = {k: v for k, v in data.items() if k not in ("name", "crs", "timezone")}
+    for key, value in list(extra.items()):
+        reason = _json_value_problem(value)
+        if reason is not None:
+            problems.append(Problem(MANIFEST, None, key, reason))
+            del extra[key]
     return Manifest(_name(data, problems), _crs(data, problems), _timezone(data, problems), extra)
+
+
+def _json_value_problem(value: Any) -> str | None:
+    """Why a manifest value cannot be kept (too deep, an integer past 64 bits), or None. Iterative, so
+    the check itself cannot hit Python's recursion limit."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_NESTING:
+                return f"nested deeper than {MAX_NESTING} levels"
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+        elif isinstance(item, int) and not isinstance(item, bool) and not -(2**63) <= item < 2**63:
+            return f"integer {quoted(item, 40)} does not fit in 64 bits"
+    return None
 
 
 def _required_text(data: dict[str, Any], key: str, problems: list[Problem]) -> str:
@@ -163,7 +197,7 @@ def read_source(path: Path, problems: list[Problem]) -> Source | None:
                 return Source(path.name, _read_table(path), first_row=2)
             return _read_geo(path, problems)
     except Refused as exc:
-        problems.append(Problem(path.name, None, None, str(exc)))
+        problems.append(Problem(path.name, None, exc.field, str(exc)))
         return None
     except Exception as exc:  # hostile input: any reader failure is a problem, never a crash
         problems.append(Problem(path.name, None, None, f"cannot read: {quoted(str(exc))}"))
@@ -185,8 +219,20 @@ def _read_table(path: Path) -> pd.DataFrame:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         except UnicodeDecodeError:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="gb18030")
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = _trimmed_columns(frame.columns)
     return frame
+
+
+def _trimmed_columns(columns: pd.Index[Any]) -> list[str]:
+    """Column names without surrounding blanks; two that become the same name (`id, id`) are refused,
+    since which one a check would read is arbitrary."""
+    names = [str(c).strip() for c in columns]
+    seen: dict[str, int] = {}
+    for number, name in enumerate(names, start=1):
+        if name in seen:
+            raise Refused(f"column appears twice (columns {seen[name]} and {number})", field=name)
+        seen[name] = number
+    return names
 
 
 def _read_geo(path: Path, problems: list[Problem]) -> Source | None:
@@ -210,5 +256,5 @@ def _read_geo(path: Path, problems: list[Problem]) -> Source | None:
         return None
     geometry = np.asarray(gdf.geometry.array, dtype=object)
     frame = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = _trimmed_columns(frame.columns)
     return Source(path.name, frame, first_row=1, geometry=geometry)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import sqlite3
 import threading
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sandbox_app.data.package import PackageError, load_package
-from tests.data.test_package import write_package
+from tests.data.test_package import base_layers, load_problems, write_package
 
 SECRET = "TOP-SECRET-6c1f0e"
 
@@ -167,3 +168,97 @@ def test_csv_holding_vrt_xml_is_just_text(tmp_path: Path, secret_file: Path) -> 
     root = write_package(tmp_path / "pkg")
     (root / "rooms.csv").write_text(_vrt(f"CSV:{secret_file}"), encoding="utf-8")
     assert SECRET not in _report(root)
+
+
+# --- inputs that used to end in tracebacks, overflows or huge reports ---------------------------------
+
+
+def test_duplicate_header_after_trimming_in_csv(tmp_path: Path) -> None:
+    root = write_package(tmp_path / "pkg")
+    (root / "rooms.csv").write_text("id, id,building_id,floor,usage\nR1,R1,B1,1,rental\n", encoding="utf-8")
+    problems = load_problems(root)
+    assert [str(p) for p in problems] == ["rooms.csv: id: column appears twice (columns 1 and 2)"]
+
+
+def test_duplicate_property_after_trimming_in_geojson(tmp_path: Path) -> None:
+    root = write_package(tmp_path / "pkg")
+    data = json.loads((root / "buildings.geojson").read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        feature["properties"]["floors "] = 3
+    (root / "buildings.geojson").write_text(json.dumps(data), encoding="utf-8")
+    problems = load_problems(root)
+    assert any(
+        p.file == "buildings.geojson" and p.field == "floors" and "appears twice" in p.reason
+        for p in problems
+    ), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("depth", [600, 100_000])
+def test_manifest_nested_too_deep(tmp_path: Path, depth: int) -> None:
+    root = write_package(tmp_path / "pkg")
+    nested = "[" * depth + "]" * depth
+    (root / "manifest.json").write_text(
+        '{"name": "测试社区", "crs": "wgs84", "timezone": "Asia/Shanghai", "x": ' + nested + "}",
+        encoding="utf-8",
+    )
+    problems = load_problems(root)
+    assert [p.file for p in problems] == ["manifest.json"]
+    assert problems[0].field in ("x", None)  # 100,000 levels fail in the JSON parser itself
+    assert "nested deeper than 32 levels" in problems[0].reason
+
+
+def test_manifest_integer_over_64_bits(tmp_path: Path) -> None:
+    root = write_package(tmp_path / "pkg")
+    (root / "manifest.json").write_text(
+        '{"name": "测试社区", "crs": "wgs84", "timezone": "Asia/Shanghai", "x": {"n": ' + "9" * 30 + "}}",
+        encoding="utf-8",
+    )
+    problems = load_problems(root)
+    assert [(p.file, p.field) for p in problems] == [("manifest.json", "x")]
+    assert "64 bits" in problems[0].reason
+
+
+@pytest.mark.parametrize(
+    ("layer", "col", "value"),
+    [
+        ("buildings", "floors", "1e300"),
+        ("buildings", "floors", "9" * 30),
+        ("rooms", "floor", "-1e20"),
+        ("rooms", "floor", "-" + "9" * 25),
+    ],
+)
+def test_huge_whole_numbers_are_reported_not_overflowed(
+    tmp_path: Path, layer: str, col: str, value: str
+) -> None:
+    layers = base_layers()
+    frame = layers[layer].astype({col: object})
+    frame.loc[frame.index[0], col] = value
+    layers[layer] = frame
+    root = write_package(tmp_path / "pkg", layers)
+    problems = [p for p in load_problems(root) if p.field == col]
+    assert problems and "out of range" in problems[0].reason, [str(p) for p in problems]
+
+
+def test_huge_cell_is_quoted_short(tmp_path: Path) -> None:
+    root = write_package(tmp_path / "pkg")
+    big = "x" * 2_000_000
+    (root / "rooms.csv").write_text(f"id,building_id,floor,usage\nR1,B1,{big},{big}\n", encoding="utf-8")
+    with pytest.raises(PackageError) as info:
+        load_package(root)
+    text = str(info.value) + "".join(str(p) for p in info.value.problems)
+    assert len(text) < 5_000
+    assert "(2000000 characters)" in text
+
+
+def test_problems_listed_are_capped_with_the_total_count(tmp_path: Path) -> None:
+    from sandbox_app.data.problems import MAX_PROBLEMS
+
+    root = write_package(tmp_path / "pkg")
+    rows = "".join(f"R{i},B1,0,nonsense\n" for i in range(MAX_PROBLEMS * 2))
+    (root / "rooms.csv").write_text("id,building_id,floor,usage\n" + rows, encoding="utf-8")
+    with pytest.raises(PackageError) as info:
+        load_package(root)
+    assert len(info.value.problems) <= MAX_PROBLEMS
+    assert info.value.total >= MAX_PROBLEMS * 4  # two per row, plus references into the bad rooms
+    assert f"{info.value.total} problem(s)" in str(info.value)
+    assert "not listed" in str(info.value)
