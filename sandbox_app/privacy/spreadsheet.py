@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import IO, Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _QUOTE = "'"
@@ -36,7 +36,7 @@ def unneutralise(text: str) -> str:
 class SafeCsvWriter:
     """`csv.writer` whose every text cell is neutralised."""
 
-    def __init__(self, f: TextIO) -> None:
+    def __init__(self, f: IO[str]) -> None:
         self._writer = csv.writer(f)
 
     def writerow(self, row: Iterable[Any]) -> None:

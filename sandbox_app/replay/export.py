@@ -17,6 +17,7 @@ import orjson
 
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker
+from sandbox_app.privacy.private_files import open_private, write_private_bytes
 from sandbox_app.privacy.spreadsheet import SafeCsvWriter, unneutralise
 from sandbox_app.replay.entries import DEFAULT_MASKER, Describer, Entry
 from sandbox_app.store import queries
@@ -33,7 +34,7 @@ def local_iso(ts: int, timezone: str) -> str:
 def write_csv(entries: Iterable[Entry], path: Path, timezone: str = "UTC") -> int:
     """UTF-8 with BOM, so spreadsheet programs on Chinese Windows read the characters right."""
     n = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as f:
         w = SafeCsvWriter(f)
         w.writerow(CSV_COLUMNS)
         for e in entries:
@@ -71,7 +72,7 @@ def feature(e: Entry, timezone: str) -> dict[str, Any]:
 
 def write_geojson(entries: Iterable[Entry], path: Path, timezone: str = "UTC") -> int:
     features = [feature(e, timezone) for e in entries]
-    path.write_bytes(orjson.dumps({"type": "FeatureCollection", "features": features}))
+    write_private_bytes(path, orjson.dumps({"type": "FeatureCollection", "features": features}))
     return len(features)
 
 
