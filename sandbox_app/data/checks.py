@@ -127,7 +127,8 @@ class Checker:
         if any(bad.values()):
             choices = ", ".join(sorted(allowed or ()))
             for i in np.flatnonzero([bool(bad[v]) for v in values.tolist()]).tolist():
-                for item in bad[values[i]]:
+                wrong = bad[values[i]]
+                for item in wrong[: room_left(self.problems, len(wrong))]:
                     why = f"unknown {col} value '{quoted(item)}'; expected some of: {choices}"
                     self.problems.append(Problem(self.src.file, i + self.src.first_row, col, why))
         return [parsed[v] for v in values.tolist()]
