@@ -101,6 +101,16 @@ def test_vsicurl_in_a_disguised_vrt_makes_no_request(tmp_path: Path, listener: L
     assert listener.connections == 0
 
 
+@pytest.mark.parametrize("prefix", ["/vsicurl/", "GeoJSON:/vsicurl/", ""])
+def test_a_url_as_the_file_content_makes_no_request(tmp_path: Path, listener: Listener, prefix: str) -> None:
+    root = write_package(tmp_path / "pkg")
+    (root / "buildings.geojson").write_text(
+        f"{prefix}http://127.0.0.1:{listener.port}/b.geojson", encoding="utf-8"
+    )
+    assert "buildings.geojson: not a GeoJSON file" in _report(root)
+    assert listener.connections == 0
+
+
 def test_gdal_network_access_is_off_for_the_process(listener: Listener) -> None:
     """Even a direct GDAL open of a /vsicurl/ URL (not reachable through the importer) sends nothing."""
     import pyogrio
@@ -140,14 +150,26 @@ def test_gpkg_that_is_plain_sqlite_is_refused(tmp_path: Path) -> None:
     assert "roads.gpkg: not a GeoPackage" in report
 
 
-def test_gpkg_with_a_view_or_foreign_virtual_table_is_refused(tmp_path: Path, secret_file: Path) -> None:
+@pytest.mark.parametrize(
+    ("sql", "reason"),
+    [
+        (
+            "CREATE VIEW sneaky AS SELECT 1 AS x",
+            "a GeoPackage with SQL views is not accepted (view 'sneaky')",
+        ),
+        (
+            "CREATE VIRTUAL TABLE sneaky USING fts5(x)",
+            "a GeoPackage with virtual tables is not accepted (table 'sneaky')",
+        ),
+    ],
+)
+def test_gpkg_with_a_view_or_foreign_virtual_table_is_refused(tmp_path: Path, sql: str, reason: str) -> None:
     root = write_package(tmp_path / "pkg", geo=".gpkg")
     con = sqlite3.connect(root / "buildings.gpkg")
-    con.execute("CREATE VIEW sneaky AS SELECT 1 AS x")
+    con.execute(sql)
     con.commit()
     con.close()
-    report = _report(root)
-    assert "buildings.gpkg: a GeoPackage with SQL views is not accepted (view 'sneaky')" in report
+    assert f"buildings.gpkg: {reason}" in _report(root)
 
 
 def test_valid_gpkg_with_its_spatial_index_still_loads(tmp_path: Path) -> None:

@@ -95,3 +95,17 @@ def test_a_looser_existing_database_is_warned_about_on_open(
     SqliteStore(path).close()
     assert any("old.db is open to other accounts (mode 0644)" in r.getMessage() for r in caplog.records)
     assert warn_if_loose(tmp_path / "absent.db") == []
+
+
+def test_every_sqlite_file_is_prepared_before_it_is_opened() -> None:
+    """A new `sqlite3.connect` of a database file must go through `prepare_sqlite` (0600, warning)."""
+    repo = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(repo))
+        for top in ("sandbox_app", "widgets", "layers")
+        for path in (repo / top).rglob("*.py")
+        if "sqlite3.connect(" in (text := path.read_text(encoding="utf-8"))
+        and "prepare_sqlite(" not in text
+        and 'sqlite3.connect(":memory:")' not in text
+    ]
+    assert offenders == []
