@@ -240,6 +240,7 @@ def _read_geo(path: Path, problems: list[Problem]) -> Source | None:
     data = path.read_bytes()
     layer: str | int = 0
     if path.suffix.lower() == ".gpkg":
+        data = gdal_guard.without_wal(data)
         reason = gdal_guard.gpkg_problem(data)
         if reason is not None:
             raise Refused(reason)

@@ -58,6 +58,15 @@ def geojson_problem(data: bytes) -> str | None:
     return f"not a GeoJSON file: the content starts with {_shown(head)}, not '{{'"
 
 
+def without_wal(data: bytes) -> bytes:
+    """The GeoPackage's bytes marked as a rollback-journal database. QGIS leaves edited GeoPackages in WAL
+    mode, which an in-memory SQLite (ours and GDAL's /vsimem/ copy) cannot open; the content is the same
+    (changes still in a `-wal` file beside it are not part of the package: save and close it in QGIS)."""
+    if data.startswith(_SQLITE_MAGIC) and data[18:20] == b"\x02\x02":
+        return data[:18] + b"\x01\x01" + data[20:]
+    return data
+
+
 def gpkg_problem(data: bytes) -> str | None:
     """Why `data` is not an acceptable GeoPackage, or None.
 

@@ -172,8 +172,15 @@ def test_gpkg_with_a_view_or_foreign_virtual_table_is_refused(tmp_path: Path, sq
     assert f"buildings.gpkg: {reason}" in _report(root)
 
 
-def test_valid_gpkg_with_its_spatial_index_still_loads(tmp_path: Path) -> None:
-    district = load_package(write_package(tmp_path / "pkg", geo=".gpkg"))
+@pytest.mark.parametrize("wal", [False, True])
+def test_valid_gpkg_with_its_spatial_index_still_loads(tmp_path: Path, wal: bool) -> None:
+    """Also one QGIS left in WAL mode (GDAL is given an in-memory copy, which cannot be WAL)."""
+    root = write_package(tmp_path / "pkg", geo=".gpkg")
+    if wal:
+        con = sqlite3.connect(root / "buildings.gpkg")
+        assert con.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
+        con.close()
+    district = load_package(root)
     assert set(district.buildings) == {"B1", "B2", "B3"}
 
 
