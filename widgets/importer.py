@@ -42,8 +42,9 @@ def default_job(db: Path | None) -> ImportJob:
 class ImportThread(QThread):
     progressed = Signal(str, int, int)
     succeeded = Signal(object)
-    failed = Signal(list)
-    """A list of problem lines, one per problem found."""
+    failed = Signal(list, int)
+    """The problem lines (at most the loader's MAX_PROBLEMS, then one line counting the rest) and how many
+    problems were found in all."""
 
     def __init__(self, job: ImportJob, package: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,14 +58,15 @@ class ImportThread(QThread):
             problems = getattr(exc, "problems", None)
             if problems:
                 lines = [str(p) for p in problems]
-                unlisted = int(getattr(exc, "total", len(lines))) - len(lines)
-                if unlisted > 0:
-                    lines.append(self.tr("… and {0} more problem(s) not listed").format(unlisted))
-                self.failed.emit(lines)
+                total = max(int(getattr(exc, "total", 0)), len(lines))
+                if total > len(lines):
+                    lines.append(self.tr("… and {0} more problem(s) not listed").format(total - len(lines)))
+                self.failed.emit(lines, total)
             else:
                 _log.exception("import of %s failed", self._package)
                 detail = quoted(str(exc)) or type(exc).__name__
-                self.failed.emit([self.tr("The import stopped on an unexpected error: {0}").format(detail)])
+                line = self.tr("The import stopped on an unexpected error: {0}").format(detail)
+                self.failed.emit([line], 1)
         else:
             self.succeeded.emit(district)
 
@@ -117,9 +119,9 @@ class ImportController(QObject):
     def _succeeded(self, district: District) -> None:
         self.imported.emit(district)
 
-    def _failed(self, problems: list[str]) -> None:
+    def _failed(self, problems: list[str], total: int) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Import failed"), "", parent=self._parent)
-        box.setText(self.tr("The package was not imported: %n problem(s) found.", "", len(problems)))
+        box.setText(self.tr("The package was not imported: %n problem(s) found.", "", total))
         box.setInformativeText("\n".join(problems[:20]))
         box.setDetailedText("\n".join(problems))
         self.error_box = box

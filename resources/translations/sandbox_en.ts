@@ -331,58 +331,58 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="107"/>
-        <location filename="../../widgets/export_pdf.py" line="199"/>
+        <location filename="../../widgets/export_pdf.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="201"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="110"/>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
         <source>District: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <location filename="../../widgets/export_pdf.py" line="112"/>
         <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="114"/>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
         <source>Raised: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <location filename="../../widgets/export_pdf.py" line="116"/>
         <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="125"/>
+        <location filename="../../widgets/export_pdf.py" line="126"/>
         <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="130"/>
+        <location filename="../../widgets/export_pdf.py" line="131"/>
         <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <location filename="../../widgets/export_pdf.py" line="164"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="164"/>
+        <location filename="../../widgets/export_pdf.py" line="165"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="165"/>
+        <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="166"/>
+        <location filename="../../widgets/export_pdf.py" line="167"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,12 +390,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="132"/>
+        <location filename="../../widgets/app.py" line="133"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="134"/>
+        <location filename="../../widgets/app.py" line="135"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,42 +1234,42 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../widgets/importer.py" line="89"/>
+        <location filename="../../widgets/importer.py" line="91"/>
         <source>Importing {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="90"/>
+        <location filename="../../widgets/importer.py" line="92"/>
         <source>Import package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="110"/>
+        <location filename="../../widgets/importer.py" line="112"/>
         <source>Reading files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="111"/>
+        <location filename="../../widgets/importer.py" line="113"/>
         <source>Checking every row…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="112"/>
+        <location filename="../../widgets/importer.py" line="114"/>
         <source>Building the district…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="113"/>
+        <location filename="../../widgets/importer.py" line="115"/>
         <source>Saving to the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="121"/>
+        <location filename="../../widgets/importer.py" line="123"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/importer.py" line="122"/>
+        <location filename="../../widgets/importer.py" line="124"/>
         <source>The package was not imported: %n problem(s) found.</source>
         <translation>
             <numerusform>The package was not imported: %n problem found.</numerusform>
@@ -1280,12 +1280,12 @@
 <context>
     <name>ImportThread</name>
     <message>
-        <location filename="../../widgets/importer.py" line="62"/>
+        <location filename="../../widgets/importer.py" line="63"/>
         <source>… and {0} more problem(s) not listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="67"/>
+        <location filename="../../widgets/importer.py" line="68"/>
         <source>The import stopped on an unexpected error: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -333,58 +333,58 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="107"/>
-        <location filename="../../widgets/export_pdf.py" line="199"/>
+        <location filename="../../widgets/export_pdf.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="201"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="110"/>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
         <source>District: {0}</source>
         <translation>辖区：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <location filename="../../widgets/export_pdf.py" line="112"/>
         <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
         <translation>预警：{0}，对象 {1} {2}，等级 {3}，当前状态 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="114"/>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
         <source>Raised: {0}</source>
         <translation>发生时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <location filename="../../widgets/export_pdf.py" line="116"/>
         <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
         <translation>时间范围：{0} 至 {1}；半径 {2:g} 米；共 {3} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="125"/>
+        <location filename="../../widgets/export_pdf.py" line="126"/>
         <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
         <translation>确认 {0}，派警 {1}，接单 {2}，到场 {3}，结案 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="130"/>
+        <location filename="../../widgets/export_pdf.py" line="131"/>
         <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
         <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <location filename="../../widgets/export_pdf.py" line="164"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="164"/>
+        <location filename="../../widgets/export_pdf.py" line="165"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="165"/>
+        <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="166"/>
+        <location filename="../../widgets/export_pdf.py" line="167"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -392,12 +392,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="132"/>
+        <location filename="../../widgets/app.py" line="133"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="134"/>
+        <location filename="../../widgets/app.py" line="135"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
     </message>
@@ -1236,42 +1236,42 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../widgets/importer.py" line="89"/>
+        <location filename="../../widgets/importer.py" line="91"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="90"/>
+        <location filename="../../widgets/importer.py" line="92"/>
         <source>Import package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="110"/>
+        <location filename="../../widgets/importer.py" line="112"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="111"/>
+        <location filename="../../widgets/importer.py" line="113"/>
         <source>Checking every row…</source>
         <translation>正在逐行校验…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="112"/>
+        <location filename="../../widgets/importer.py" line="114"/>
         <source>Building the district…</source>
         <translation>正在生成辖区…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="113"/>
+        <location filename="../../widgets/importer.py" line="115"/>
         <source>Saving to the database…</source>
         <translation>正在写入数据库…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="121"/>
+        <location filename="../../widgets/importer.py" line="123"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/importer.py" line="122"/>
+        <location filename="../../widgets/importer.py" line="124"/>
         <source>The package was not imported: %n problem(s) found.</source>
         <translation>
             <numerusform>数据包未导入：发现 %n 个问题。</numerusform>
@@ -1281,12 +1281,12 @@
 <context>
     <name>ImportThread</name>
     <message>
-        <location filename="../../widgets/importer.py" line="62"/>
+        <location filename="../../widgets/importer.py" line="63"/>
         <source>… and {0} more problem(s) not listed</source>
         <translation>……另有 {0} 个问题未列出</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="67"/>
+        <location filename="../../widgets/importer.py" line="68"/>
         <source>The import stopped on an unexpected error: {0}</source>
         <translation>导入因意外错误中止：{0}</translation>
     </message>

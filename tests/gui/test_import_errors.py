@@ -16,7 +16,7 @@ from widgets.importer import ImportThread
 def _lines(job: Callable[[Path, Callable[[str, int, int], None]], District]) -> list[str]:
     thread = ImportThread(job, Path("pkg"))
     got: list[list[str]] = []
-    thread.failed.connect(got.append)
+    thread.failed.connect(lambda lines, total: got.append([*lines, f"total={total}"]))
     thread.run()  # synchronously: only the error mapping is under test
     thread.deleteLater()
     return got[0]
@@ -27,7 +27,7 @@ def test_unexpected_error_is_a_sentence_not_a_bare_type_name(qapp: QApplication)
         raise TypeError("x" * 100_000)
 
     lines = _lines(job)
-    assert len(lines) == 1
+    assert lines[1:] == ["total=1"]
     assert not lines[0].startswith("TypeError")
     assert len(lines[0]) < 400
 
@@ -38,4 +38,5 @@ def test_problems_not_listed_are_counted(qapp: QApplication) -> None:
 
     lines = _lines(job)
     assert lines[0] == "rooms.csv:2: floor: bad"
-    assert "4999" in lines[-1]
+    assert "4999" in lines[-2]
+    assert lines[-1] == "total=5000"
