@@ -39,11 +39,10 @@ LAYER_EXTS: dict[str, tuple[str, ...]] = {
 REQUIRED_LAYERS = ("compounds", "buildings")
 _CRS_ALIASES = {"epsg:4326": Crs.WGS84, "epsg:4490": Crs.CGCS2000}
 _ZIP_MAGIC = b"PK\x03\x04"
-gdal_guard.disable_gdal_network()
-
-
 MAX_NESTING = 32
 """Deepest nesting of lists/objects kept from the manifest (600 or 100,000 levels used to crash)."""
+
+gdal_guard.disable_gdal_network()
 
 
 class Refused(Exception):
