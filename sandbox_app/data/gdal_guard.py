@@ -13,6 +13,7 @@ GDAL picks its driver by content and follows indirections: a `buildings.geojson`
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -38,6 +39,8 @@ _GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 _ALLOWED_VIRTUAL = ("using rtree",)
 """The only virtual tables a GeoPackage needs: its R-tree spatial indexes."""
 _SNIFF = 64
+_GENERATED = re.compile(r"\bgenerated\s+always\b|\bas\s*\(")
+"""A generated column (`... AS (expr)`) runs SQL the package chose each time a row is read."""
 
 
 def disable_gdal_network() -> None:
@@ -93,6 +96,8 @@ def gpkg_problem(data: bytes) -> str | None:
     for kind, name, sql in rows:
         if kind == "view":
             return f"a GeoPackage with SQL views is not accepted (view '{str(name)[:80]}')"
+        if kind == "table" and sql and _GENERATED.search(sql):
+            return f"a GeoPackage with computed columns is not accepted (table '{str(name)[:80]}')"
         virtual = kind == "table" and bool(sql) and sql.startswith("create virtual table")
         if virtual and not any(v in sql for v in _ALLOWED_VIRTUAL):
             return f"a GeoPackage with virtual tables is not accepted (table '{str(name)[:80]}')"

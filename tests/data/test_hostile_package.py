@@ -158,6 +158,10 @@ def test_gpkg_that_is_plain_sqlite_is_refused(tmp_path: Path) -> None:
             "a GeoPackage with SQL views is not accepted (view 'sneaky')",
         ),
         (
+            "CREATE TABLE sneaky (x TEXT, y TEXT AS (upper(x)))",
+            "a GeoPackage with computed columns is not accepted (table 'sneaky')",
+        ),
+        (
             "CREATE VIRTUAL TABLE sneaky USING fts5(x)",
             "a GeoPackage with virtual tables is not accepted (table 'sneaky')",
         ),
