@@ -107,7 +107,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         bars.close()
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"import failed: {len(exc.problems)} problem(s); {args.db} was not changed", file=sys.stderr)
+        unlisted = exc.total - len(exc.problems)
+        if unlisted > 0:
+            print(f"... and {unlisted} more problem(s) not listed", file=sys.stderr)
+        print(f"import failed: {exc.total} problem(s); {args.db} was not changed", file=sys.stderr)
         return EXIT_INPUT
     bars.close()
     who = _session(args, "import", f"package:{Path(args.package).name}")

@@ -68,9 +68,10 @@ def attach_live(
     """A live session on the window's district, writing to `db`; its worker owns the store connection."""
 
     def open_store() -> Store:
+        from sandbox_app.privacy.private_files import private_dir
         from sandbox_app.store import open_store as open_db
 
-        db.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(db.parent)
         return open_db(db)
 
     if options.snapshots is None:  # alert snapshots beside the database they belong to

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from sandbox_app.domain.model import District
+from sandbox_app.privacy.private_files import create_private
 from sandbox_app.replay.casefile import CaseFile
 from sandbox_app.replay.export import local_iso
 from sandbox_app.replay.state import seek
@@ -189,6 +190,7 @@ def _table(p: QPainter, page: QRectF, case: CaseFile, first: int) -> None:
 def write_case_pdf(db: Db, district: District, case: CaseFile, out: Path) -> int:
     """Write the PDF; returns its page count."""
     _ensure_app()
+    create_private(out)  # Qt keeps an existing file's mode: the case file is 0600 from the start
     writer = QPdfWriter(str(out))
     writer.setResolution(DPI)
     writer.setPageLayout(

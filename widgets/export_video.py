@@ -15,6 +15,7 @@ import numpy as np
 from layers.data import LayerData, Points
 from layers.projection import LocalProjection
 from sandbox_app.domain.model import District
+from sandbox_app.privacy.private_files import create_private
 from sandbox_app.replay.export import local_iso
 from sandbox_app.replay.player import frame_times, play
 from sandbox_app.replay.state import ReplayState
@@ -92,6 +93,7 @@ def export_mp4(
     """Write the replay of [start_ts, end_ts] at `speed`× to `out`; returns the number of frames."""
     times = frame_times(start_ts, end_ts, fps, speed)
     maker = FrameMaker(district, size)
+    create_private(out)  # OpenCV keeps an existing file's mode: the video is 0600 from the start
     writer = cv2.VideoWriter(str(out), cv2.VideoWriter.fourcc(*"mp4v"), fps, size)
     if not writer.isOpened():
         raise OSError(f"cannot write video to {out}")

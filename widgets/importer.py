@@ -3,13 +3,17 @@ progress dialog follows the loader's progress callback; every problem is shown w
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from sandbox_app.data.problems import quoted
 from sandbox_app.domain.model import District
+
+_log = logging.getLogger(__name__)
 
 ImportJob = Callable[[Path, Callable[[str, int, int], None]], District]
 
@@ -38,8 +42,9 @@ def default_job(db: Path | None) -> ImportJob:
 class ImportThread(QThread):
     progressed = Signal(str, int, int)
     succeeded = Signal(object)
-    failed = Signal(list)
-    """A list of problem lines, one per problem found."""
+    failed = Signal(list, int)
+    """The problem lines (at most the loader's MAX_PROBLEMS, then one line counting the rest) and how many
+    problems were found in all."""
 
     def __init__(self, job: ImportJob, package: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +56,17 @@ class ImportThread(QThread):
             district = self._job(self._package, self.progressed.emit)
         except Exception as exc:  # every failure must reach the user, never kill the thread silently
             problems = getattr(exc, "problems", None)
-            self.failed.emit([str(p) for p in problems] if problems else [f"{type(exc).__name__}: {exc}"])
+            if problems:
+                lines = [str(p) for p in problems]
+                total = max(int(getattr(exc, "total", 0)), len(lines))
+                if total > len(lines):
+                    lines.append(self.tr("… and {0} more problem(s) not listed").format(total - len(lines)))
+                self.failed.emit(lines, total)
+            else:
+                _log.exception("import of %s failed", self._package)
+                detail = quoted(str(exc)) or type(exc).__name__
+                line = self.tr("The import stopped on an unexpected error: {0}").format(detail)
+                self.failed.emit([line], 1)
         else:
             self.succeeded.emit(district)
 
@@ -104,9 +119,9 @@ class ImportController(QObject):
     def _succeeded(self, district: District) -> None:
         self.imported.emit(district)
 
-    def _failed(self, problems: list[str]) -> None:
+    def _failed(self, problems: list[str], total: int) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Import failed"), "", parent=self._parent)
-        box.setText(self.tr("The package was not imported: %n problem(s) found.", "", len(problems)))
+        box.setText(self.tr("The package was not imported: %n problem(s) found.", "", total))
         box.setInformativeText("\n".join(problems[:20]))
         box.setDetailedText("\n".join(problems))
         self.error_box = box

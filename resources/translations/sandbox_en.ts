@@ -342,47 +342,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="649"/>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="662"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="673"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="680"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -413,58 +413,58 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="107"/>
-        <location filename="../../widgets/export_pdf.py" line="199"/>
+        <location filename="../../widgets/export_pdf.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="201"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="110"/>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
         <source>District: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <location filename="../../widgets/export_pdf.py" line="112"/>
         <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="114"/>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
         <source>Raised: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <location filename="../../widgets/export_pdf.py" line="116"/>
         <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="125"/>
+        <location filename="../../widgets/export_pdf.py" line="126"/>
         <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="130"/>
+        <location filename="../../widgets/export_pdf.py" line="131"/>
         <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <location filename="../../widgets/export_pdf.py" line="164"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="164"/>
+        <location filename="../../widgets/export_pdf.py" line="165"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="165"/>
+        <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="166"/>
+        <location filename="../../widgets/export_pdf.py" line="167"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,12 +472,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="132"/>
+        <location filename="../../widgets/app.py" line="133"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="134"/>
+        <location filename="../../widgets/app.py" line="135"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1379,47 +1379,60 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../widgets/importer.py" line="76"/>
+        <location filename="../../widgets/importer.py" line="91"/>
         <source>Importing {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="77"/>
+        <location filename="../../widgets/importer.py" line="92"/>
         <source>Import package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="97"/>
+        <location filename="../../widgets/importer.py" line="112"/>
         <source>Reading files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="98"/>
+        <location filename="../../widgets/importer.py" line="113"/>
         <source>Checking every row…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="99"/>
+        <location filename="../../widgets/importer.py" line="114"/>
         <source>Building the district…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="100"/>
+        <location filename="../../widgets/importer.py" line="115"/>
         <source>Saving to the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="108"/>
+        <location filename="../../widgets/importer.py" line="123"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/importer.py" line="109"/>
+        <location filename="../../widgets/importer.py" line="124"/>
         <source>The package was not imported: %n problem(s) found.</source>
         <translation>
             <numerusform>The package was not imported: %n problem found.</numerusform>
             <numerusform>The package was not imported: %n problems found.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportThread</name>
+    <message>
+        <location filename="../../widgets/importer.py" line="63"/>
+        <source>… and {0} more problem(s) not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="68"/>
+        <source>The import stopped on an unexpected error: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1964,47 +1977,47 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="551"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="556"/>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="577"/>
+        <location filename="../../widgets/replay_controller.py" line="574"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="625"/>
+        <location filename="../../widgets/replay_controller.py" line="622"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="627"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>

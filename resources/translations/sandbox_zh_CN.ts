@@ -344,47 +344,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="649"/>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Case file {0}</source>
         <translation>事件档案 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="662"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="673"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="680"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>Export case file</source>
         <translation>导出事件档案</translation>
     </message>
@@ -415,58 +415,58 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="107"/>
-        <location filename="../../widgets/export_pdf.py" line="199"/>
+        <location filename="../../widgets/export_pdf.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="201"/>
         <source>Case file {0}</source>
         <translation>事件档案 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="110"/>
+        <location filename="../../widgets/export_pdf.py" line="111"/>
         <source>District: {0}</source>
         <translation>辖区：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <location filename="../../widgets/export_pdf.py" line="112"/>
         <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
         <translation>预警：{0}，对象 {1} {2}，等级 {3}，当前状态 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="114"/>
+        <location filename="../../widgets/export_pdf.py" line="115"/>
         <source>Raised: {0}</source>
         <translation>发生时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
+        <location filename="../../widgets/export_pdf.py" line="116"/>
         <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
         <translation>时间范围：{0} 至 {1}；半径 {2:g} 米；共 {3} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="125"/>
+        <location filename="../../widgets/export_pdf.py" line="126"/>
         <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
         <translation>签收 {0}，派警 {1}，出警签收 {2}，到场 {3}，办结 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="130"/>
+        <location filename="../../widgets/export_pdf.py" line="131"/>
         <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
         <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <location filename="../../widgets/export_pdf.py" line="164"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="164"/>
+        <location filename="../../widgets/export_pdf.py" line="165"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="165"/>
+        <location filename="../../widgets/export_pdf.py" line="166"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="166"/>
+        <location filename="../../widgets/export_pdf.py" line="167"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -474,12 +474,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="132"/>
+        <location filename="../../widgets/app.py" line="133"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="134"/>
+        <location filename="../../widgets/app.py" line="135"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
     </message>
@@ -1381,46 +1381,59 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../widgets/importer.py" line="76"/>
+        <location filename="../../widgets/importer.py" line="91"/>
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="77"/>
+        <location filename="../../widgets/importer.py" line="92"/>
         <source>Import package</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="97"/>
+        <location filename="../../widgets/importer.py" line="112"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="98"/>
+        <location filename="../../widgets/importer.py" line="113"/>
         <source>Checking every row…</source>
         <translation>正在逐行校验…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="99"/>
+        <location filename="../../widgets/importer.py" line="114"/>
         <source>Building the district…</source>
         <translation>正在生成辖区…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="100"/>
+        <location filename="../../widgets/importer.py" line="115"/>
         <source>Saving to the database…</source>
         <translation>正在写入数据库…</translation>
     </message>
     <message>
-        <location filename="../../widgets/importer.py" line="108"/>
+        <location filename="../../widgets/importer.py" line="123"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/importer.py" line="109"/>
+        <location filename="../../widgets/importer.py" line="124"/>
         <source>The package was not imported: %n problem(s) found.</source>
         <translation>
             <numerusform>数据包未导入：发现 %n 个问题。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportThread</name>
+    <message>
+        <location filename="../../widgets/importer.py" line="63"/>
+        <source>… and {0} more problem(s) not listed</source>
+        <translation>……另有 {0} 个问题未列出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/importer.py" line="68"/>
+        <source>The import stopped on an unexpected error: {0}</source>
+        <translation>导入因意外错误中止：{0}</translation>
     </message>
 </context>
 <context>
@@ -1969,47 +1982,47 @@ Reads today: {4}</source>
         <translation>未生成事件档案：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="551"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="556"/>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="577"/>
+        <location filename="../../widgets/replay_controller.py" line="574"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="625"/>
+        <location filename="../../widgets/replay_controller.py" line="622"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="627"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>

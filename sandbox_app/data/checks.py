@@ -18,7 +18,7 @@ import shapely
 from numpy.typing import NDArray
 
 from sandbox_app.data.files import Source
-from sandbox_app.data.problems import Problem
+from sandbox_app.data.problems import Problem, quoted, room_left
 
 Texts = NDArray[np.object_]
 """An object array of `str`; "" where the cell is blank."""
@@ -31,6 +31,8 @@ _FALSE = frozenset({"false", "no", "n", "f", "0", ""})
 _TYPE_ID = {"Point": 0, "LineString": 1, "Polygon": 3}
 """shapely.GeometryType values; a single-part Multi* (as GeoPackage exports often write) is unwrapped."""
 _MULTI_ID = {"Point": 4, "LineString": 5, "Polygon": 6}
+INTEGER_LIMIT = 1_000_000
+"""Largest magnitude of a whole-number column (floors, room floor)."""
 
 
 def _cell_text(value: Any) -> str:
@@ -63,7 +65,8 @@ class Checker:
 
     def report(self, mask: Bools, field: str | None, reason: str | Callable[[int], str]) -> None:
         """One problem per True in `mask`; a callable reason gets the row's index to name the bad value."""
-        for i in np.flatnonzero(mask).tolist():
+        rows = np.flatnonzero(mask)
+        for i in rows[: room_left(self.problems, len(rows))].tolist():
             why = reason if isinstance(reason, str) else reason(i)
             self.problems.append(Problem(self.src.file, i + self.src.first_row, field, why))
 
@@ -93,7 +96,9 @@ class Checker:
         if np.any(later):
             first = series.groupby(series, sort=False).transform(lambda s: s.index[0]).to_numpy()
             base = self.src.first_row
-            self.report(later, col, lambda i: f"duplicate id '{values[i]}' (first at row {first[i] + base})")
+            self.report(
+                later, col, lambda i: f"duplicate id '{quoted(values[i])}' (first at row {first[i] + base})"
+            )
         return values
 
     def enum(self, col: str, allowed: Collection[str], *, required: bool = True, default: str = "") -> Texts:
@@ -101,7 +106,7 @@ class Checker:
         values = _lower(self.text(col, required=required, default=default))
         bad = (values != "") & ~pd.Series(values).isin(list(allowed)).to_numpy()
         choices = ", ".join(sorted(allowed))
-        self.report(bad, col, lambda i: f"unknown {col} '{values[i]}'; expected one of: {choices}")
+        self.report(bad, col, lambda i: f"unknown {col} '{quoted(values[i])}'; expected one of: {choices}")
         return values
 
     def multi(self, col: str, allowed: Collection[str] | None = None) -> list[frozenset[str]]:
@@ -122,8 +127,9 @@ class Checker:
         if any(bad.values()):
             choices = ", ".join(sorted(allowed or ()))
             for i in np.flatnonzero([bool(bad[v]) for v in values.tolist()]).tolist():
-                for item in bad[values[i]]:
-                    why = f"unknown {col} value '{item}'; expected some of: {choices}"
+                wrong = bad[values[i]]
+                for item in wrong[: room_left(self.problems, len(wrong))]:
+                    why = f"unknown {col} value '{quoted(item)}'; expected some of: {choices}"
                     self.problems.append(Problem(self.src.file, i + self.src.first_row, col, why))
         return [parsed[v] for v in values.tolist()]
 
@@ -140,15 +146,20 @@ class Checker:
         if required:
             self.report(blank, col, "required value is empty")
         bad = ~blank & ~np.isfinite(values)
-        self.report(bad, col, lambda i: f"not a number: '{text[i]}'")
+        self.report(bad, col, lambda i: f"not a number: '{quoted(text[i])}'")
         ok = ~blank & ~bad
         if integer:
+            # Whole numbers become int64 when built: anything near its range (1e300, -1e20, 30 digits)
+            # would wrap to INT64_MIN silently, and no count or floor in a district comes near the bound.
+            huge = ok & (np.abs(np.where(ok, values, 0.0)) > INTEGER_LIMIT)
+            self.report(huge, col, lambda i: f"out of range: '{quoted(text[i])}' (at most {INTEGER_LIMIT:,})")
+            ok &= ~huge
             frac = ok & (values != np.floor(np.where(ok, values, 0.0)))
-            self.report(frac, col, lambda i: f"not a whole number: '{text[i]}'")
+            self.report(frac, col, lambda i: f"not a whole number: '{quoted(text[i])}'")
             ok &= ~frac
         if minimum is not None:
             low = ok & (values < minimum)
-            self.report(low, col, lambda i: f"must be at least {minimum:g}, got '{text[i]}'")
+            self.report(low, col, lambda i: f"must be at least {minimum:g}, got '{quoted(text[i])}'")
             ok &= ~low
         return np.where(ok, values, np.nan)
 
@@ -157,7 +168,7 @@ class Checker:
         values = _lower(self.text(col))
         truth = pd.Series(values).isin(list(_TRUE)).to_numpy()
         bad = ~truth & ~pd.Series(values).isin(list(_FALSE)).to_numpy()
-        self.report(bad, col, lambda i: f"not a yes/no value: '{values[i]}'")
+        self.report(bad, col, lambda i: f"not a yes/no value: '{quoted(values[i])}'")
         return np.asarray(truth, dtype=np.bool_)
 
     def refs(self, col: str, values: Texts, known: pd.Index[str] | None, what: str) -> Bools:
@@ -166,7 +177,7 @@ class Checker:
         if known is None:
             return np.asarray(values != "", dtype=np.bool_)
         hit = pd.Series(values).isin(known).to_numpy()
-        self.report((values != "") & ~hit, col, lambda i: f"unknown {what} '{values[i]}'")
+        self.report((values != "") & ~hit, col, lambda i: f"unknown {what} '{quoted(values[i])}'")
         return np.asarray(hit, dtype=np.bool_)
 
     def geometry(self, kind: str, *, nullable: bool = False) -> NDArray[np.object_]:

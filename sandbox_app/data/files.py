@@ -16,10 +16,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyogrio
 from numpy.typing import NDArray
 
-from sandbox_app.data.problems import Problem
+from sandbox_app.data import gdal_guard
+from sandbox_app.data.problems import Problem, quoted
 from sandbox_app.domain.enums import Crs
 
 _log = logging.getLogger(__name__)
@@ -38,6 +38,19 @@ LAYER_EXTS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED_LAYERS = ("compounds", "buildings")
 _CRS_ALIASES = {"epsg:4326": Crs.WGS84, "epsg:4490": Crs.CGCS2000}
+_ZIP_MAGIC = b"PK\x03\x04"
+MAX_NESTING = 32
+"""Deepest nesting of lists/objects kept from the manifest (600 or 100,000 levels used to crash)."""
+
+gdal_guard.disable_gdal_network()
+
+
+class Refused(Exception):
+    """A layer file that is not read: content not what its extension names, or a repeated column."""
+
+    def __init__(self, reason: str, field: str | None = None) -> None:
+        super().__init__(reason)
+        self.field = field
 
 
 @dataclass(slots=True)
@@ -95,13 +108,39 @@ def read_manifest(root: Path, problems: list[Problem]) -> Manifest:
         problems.append(Problem(MANIFEST, None, None, "required file is missing"))
         return Manifest("", None, "")
     except (OSError, ValueError) as exc:  # bad bytes, bad JSON, a number past Python's digit limit
-        problems.append(Problem(MANIFEST, None, None, f"cannot read: {str(exc)[:200]}"))
+        problems.append(Problem(MANIFEST, None, None, f"cannot read: {quoted(str(exc))}"))
+        return Manifest("", None, "")
+    except RecursionError:
+        problems.append(
+            Problem(MANIFEST, None, None, f"cannot read: nested deeper than {MAX_NESTING} levels")
+        )
         return Manifest("", None, "")
     if not isinstance(data, dict):
         problems.append(Problem(MANIFEST, None, None, "must be a JSON object"))
         return Manifest("", None, "")
     extra = {k: v for k, v in data.items() if k not in ("name", "crs", "timezone")}
+    for key, value in list(extra.items()):
+        reason = _json_value_problem(value)
+        if reason is not None:
+            problems.append(Problem(MANIFEST, None, key, reason))
+            del extra[key]
     return Manifest(_name(data, problems), _crs(data, problems), _timezone(data, problems), extra)
+
+
+def _json_value_problem(value: Any) -> str | None:
+    """Why a manifest value cannot be kept (too deep, an integer past 64 bits), or None. Iterative, so
+    the check itself cannot hit Python's recursion limit."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_NESTING:
+                return f"nested deeper than {MAX_NESTING} levels"
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+        elif isinstance(item, int) and not isinstance(item, bool) and not -(2**63) <= item < 2**63:
+            return f"integer {quoted(item, 40)} does not fit in 64 bits"
+    return None
 
 
 def _required_text(data: dict[str, Any], key: str, problems: list[Problem]) -> str:
@@ -156,8 +195,11 @@ def read_source(path: Path, problems: list[Problem]) -> Source | None:
             if path.suffix.lower() in TABLE_EXTS:
                 return Source(path.name, _read_table(path), first_row=2)
             return _read_geo(path, problems)
+    except Refused as exc:
+        problems.append(Problem(path.name, None, exc.field, str(exc)))
+        return None
     except Exception as exc:  # hostile input: any reader failure is a problem, never a crash
-        problems.append(Problem(path.name, None, None, f"cannot read: {exc}"))
+        problems.append(Problem(path.name, None, None, f"cannot read: {quoted(str(exc))}"))
         return None
     finally:
         for warning in caught:
@@ -167,27 +209,52 @@ def read_source(path: Path, problems: list[Problem]) -> Source | None:
 def _read_table(path: Path) -> pd.DataFrame:
     """Every cell as text so ids keep their leading zeros; CSV from Chinese Excel may be GBK, not UTF-8."""
     if path.suffix.lower() == ".xlsx":
+        with path.open("rb") as f:
+            if f.read(4) != _ZIP_MAGIC:
+                raise Refused("not an XLSX workbook: the content is not a ZIP archive")
         frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
     else:
         try:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         except UnicodeDecodeError:
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="gb18030")
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = _trimmed_columns(frame.columns)
     return frame
 
 
+def _trimmed_columns(columns: pd.Index[Any]) -> list[str]:
+    """Column names without surrounding blanks; two that become the same name (`id, id`) are refused,
+    since which one a check would read is arbitrary."""
+    names = [str(c).strip() for c in columns]
+    seen: dict[str, int] = {}
+    for number, name in enumerate(names, start=1):
+        if name in seen:
+            raise Refused(f"column appears twice (columns {seen[name]} and {number})", field=name)
+        seen[name] = number
+    return names
+
+
 def _read_geo(path: Path, problems: list[Problem]) -> Source | None:
+    """GDAL reads only bytes checked to be what the extension names (see gdal_guard)."""
+    data = path.read_bytes()
     layer: str | int = 0
     if path.suffix.lower() == ".gpkg":
-        names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
+        data = gdal_guard.without_wal(data)
+        reason = gdal_guard.gpkg_problem(data)
+        if reason is not None:
+            raise Refused(reason)
+        names = gdal_guard.list_layer_names(data)
         layer = path.stem if path.stem in names else 0
-    gdf = pyogrio.read_dataframe(path, layer=layer)
+    else:
+        reason = gdal_guard.geojson_problem(data)
+        if reason is not None:
+            raise Refused(reason)
+    gdf = gdal_guard.read_geo_bytes(data, layer)
     if gdf.crs is not None and not gdf.crs.is_geographic:
         reason = f"projected CRS {gdf.crs.to_string()}; export lon/lat in the manifest's crs instead"
         problems.append(Problem(path.name, None, None, reason))
         return None
     geometry = np.asarray(gdf.geometry.array, dtype=object)
     frame = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = _trimmed_columns(frame.columns)
     return Source(path.name, frame, first_row=1, geometry=geometry)

@@ -18,7 +18,7 @@ import numpy as np
 from sandbox_app.data.context import Builder, Context, nothing
 from sandbox_app.data.files import REQUIRED_LAYERS, Manifest, Source, find_layers, read_manifest, read_source
 from sandbox_app.data.places import check_buildings, check_compounds, check_gates, check_roads, check_rooms
-from sandbox_app.data.problems import PackageError, Problem, Progress, ProgressFn
+from sandbox_app.data.problems import PackageError, Problem, ProblemList, Progress, ProgressFn
 from sandbox_app.data.registers import check_devices, check_guards, check_people
 from sandbox_app.domain.model import District
 
@@ -44,14 +44,14 @@ def load_package(path: Path, progress: ProgressFn | None = None) -> District:
     root = Path(path)
     if not root.is_dir():
         raise PackageError([Problem(str(root), None, None, "not a folder")])
-    problems: list[Problem] = []
+    problems = ProblemList()
     manifest = read_manifest(root, problems)
     files = find_layers(root, problems)
     sources = _read_all(files, problems, tick)
     ctx = Context(manifest.crs, problems)
     builders = _check_all(files, sources, ctx, tick)
     if problems:
-        raise PackageError(_in_file_order(problems))
+        raise PackageError(_in_file_order(problems), total=problems.total)
     return _build(manifest, builders, sum(len(s) for s in sources.values()), tick)
 
 

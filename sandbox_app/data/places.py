@@ -9,6 +9,7 @@ import numpy as np
 from sandbox_app.data.checks import Checker, Texts, extras
 from sandbox_app.data.context import Builder, Context
 from sandbox_app.data.files import Source
+from sandbox_app.data.problems import quoted
 from sandbox_app.domain.enums import RoomUsage
 from sandbox_app.domain.model import Building, Compound, Gate, Road, Room
 
@@ -92,7 +93,7 @@ def check_gates(src: Source, ctx: Context) -> Builder:
     hours = c.text("closed_hours")
     bad = np.array([not _hours_ok(h) for h in hours.tolist()], dtype=np.bool_)
     why = "expected local hours like '23-6' or '12-13;22-6' (0-24)"
-    c.report(bad, "closed_hours", lambda i: f"bad closed_hours '{hours[i]}': {why}")
+    c.report(bad, "closed_hours", lambda i: f"bad closed_hours '{quoted(hours[i])}': {why}")
     geoms = ctx.wgs84(c.geometry("Point"))
     extra = extras(src, ("id", "name", "compound_id", "closed_hours"))
     ctx.define("gates", ids if "id" in src.frame.columns else None)

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from sandbox_app.data.checks import Bools, Checker, Texts, extras
 from sandbox_app.data.context import Builder, Context
 from sandbox_app.data.files import Source
+from sandbox_app.data.problems import quoted
 from sandbox_app.domain.device_kinds import DEVICE_KINDS, Circle, Placement
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation
 from sandbox_app.domain.model import Device, Guard, Person
@@ -153,11 +154,15 @@ def _check_trackers(c: Checker, ids: Texts, device: Texts, known: Bools, kinds: 
     one guard may carry it (else two guards would share one dot on the map)."""
     spec = [DEVICE_KINDS.get(k) if isinstance(k, str) else None for k in kinds.tolist()]
     no_gps = np.array([s is not None and "gps.fix" not in s.emits for s in spec], dtype=np.bool_) & known
-    c.report(no_gps, "device_id", lambda i: f"device '{device[i]}' is a {kinds[i]}, which sends no gps.fix")
+    c.report(
+        no_gps, "device_id", lambda i: f"device '{quoted(device[i])}' is a {kinds[i]}, which sends no gps.fix"
+    )
     series = pd.Series(device)
     shared = series.duplicated(keep="first").to_numpy() & (device != "")
     if np.any(shared):
         first = series.groupby(series, sort=False).transform(lambda s: s.index[0]).to_numpy()
         c.report(
-            shared, "device_id", lambda i: f"device '{device[i]}' is already carried by '{ids[first[i]]}'"
+            shared,
+            "device_id",
+            lambda i: f"device '{quoted(device[i])}' is already carried by '{quoted(ids[first[i]])}'",
         )

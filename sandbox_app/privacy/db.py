@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from sandbox_app.privacy.private_files import prepare_sqlite
 from sandbox_app.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 10_000
@@ -18,6 +19,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """An autocommit connection with the schema brought up to date (creating the file if needed)."""
+    prepare_sqlite(path)
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if str(path) != ":memory:":

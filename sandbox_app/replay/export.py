@@ -18,6 +18,8 @@ import orjson
 
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker
+from sandbox_app.privacy.private_files import open_private, write_private_bytes
+from sandbox_app.privacy.spreadsheet import SafeCsvWriter, unneutralise
 from sandbox_app.replay.entries import DEFAULT_MASKER, Describer, Entry
 from sandbox_app.store import queries
 from sandbox_app.store.queries import Db
@@ -33,8 +35,8 @@ def local_iso(ts: int, timezone: str) -> str:
 def write_csv(entries: Iterable[Entry], path: Path, timezone: str = "UTC") -> int:
     """UTF-8 with BOM, so spreadsheet programs on Chinese Windows read the characters right."""
     n = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        w = csv.writer(f)
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = SafeCsvWriter(f)
         w.writerow(CSV_COLUMNS)
         for e in entries:
             w.writerow([e.ts, local_iso(e.ts, timezone), e.kind, e.source, _num(e.lon), _num(e.lat), e.text])
@@ -42,8 +44,9 @@ def write_csv(entries: Iterable[Entry], path: Path, timezone: str = "UTC") -> in
     return n
 
 
-def _num(v: float | None) -> str:
-    return "" if v is None else repr(v)
+def _num(v: float | None) -> float | str:
+    """A coordinate as a number cell (never neutralised: -122.3 is a number, not a formula)."""
+    return "" if v is None else v
 
 
 def read_csv(path: Path) -> list[Entry]:
@@ -51,11 +54,11 @@ def read_csv(path: Path) -> list[Entry]:
         return [
             Entry(
                 int(r["ts"]),
-                r["kind"],
-                r["source"],
+                unneutralise(r["kind"]),
+                unneutralise(r["source"]),
                 float(r["lon"]) if r["lon"] else None,
                 float(r["lat"]) if r["lat"] else None,
-                r["text"],
+                unneutralise(r["text"]),
             )
             for r in csv.DictReader(f)
         ]
@@ -70,7 +73,7 @@ def feature(e: Entry, timezone: str) -> dict[str, Any]:
 
 def write_geojson(entries: Iterable[Entry], path: Path, timezone: str = "UTC") -> int:
     features = [feature(e, timezone) for e in entries]
-    path.write_bytes(orjson.dumps({"type": "FeatureCollection", "features": features}))
+    write_private_bytes(path, orjson.dumps({"type": "FeatureCollection", "features": features}))
     return len(features)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.events import Event
+from sandbox_app.privacy.private_files import prepare_sqlite
 from sandbox_app.store import codec, dispatch_sql
 from sandbox_app.store.migrations import CURRENT_FIX, KEYFRAME_MS
 
@@ -43,6 +44,7 @@ class Db:
     @classmethod
     def open(cls, path: str) -> Db:
         """A private connection to a store file: long reads then never hold the live store's lock."""
+        prepare_sqlite(path)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA cache_size = -65536")

@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.privacy.private_files import private_dir, write_private_bytes
 from sandbox_app.video.cameras import Camera, local_m, sees
 
 DEFAULT_RADIUS_M = 50.0
@@ -37,9 +38,9 @@ class SnapshotStore:
 
     def save_jpeg(self, key: str, jpeg: bytes) -> str:
         path = self.path_for(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         tmp = path.with_suffix(".part")
-        tmp.write_bytes(jpeg)
+        write_private_bytes(tmp, jpeg)
         tmp.replace(path)
         return str(path)
 

@@ -583,7 +583,7 @@ def test_unsupported_format_and_second_file_for_a_layer(tmp_path: Path) -> None:
 def test_unreadable_layer_file(tmp_path: Path) -> None:
     root = write_package(tmp_path / "pkg")
     (root / "rooms.csv").unlink()
-    (root / "rooms.xlsx").write_bytes(b"not a zip")
+    (root / "rooms.xlsx").write_bytes(b"PK\x03\x04 but not a zip")
     p = only(load_problems(root))
     assert (p.file, p.row, p.field) == ("rooms.xlsx", None, None)
     assert p.reason.startswith("cannot read:")
