@@ -85,126 +85,151 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="123"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="124"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="125"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="127"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="128"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="99"/>
         <source>Elderly: no activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="100"/>
         <source>Unregistered card opened a rental room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="101"/>
         <source>Unreported tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="102"/>
         <source>Watch-listed face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="103"/>
         <source>Stranger at a face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="104"/>
         <source>Tailgating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/texts.py" line="105"/>
         <source>Blacklisted plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="106"/>
         <source>Vehicle overstay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="107"/>
         <source>Perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="108"/>
         <source>Smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="109"/>
         <source>Gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="110"/>
         <source>Water leak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="111"/>
         <source>Fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="112"/>
         <source>High-altitude throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/texts.py" line="113"/>
         <source>One-click alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly routine deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="178"/>
+        <location filename="../../widgets/texts.py" line="115"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="179"/>
+        <location filename="../../widgets/texts.py" line="116"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="180"/>
+        <location filename="../../widgets/texts.py" line="117"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,47 +285,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="649"/>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="662"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="673"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="680"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -331,59 +356,299 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="107"/>
-        <location filename="../../widgets/export_pdf.py" line="199"/>
-        <source>Case file {0}</source>
+        <location filename="../../widgets/export_docx.py" line="92"/>
+        <location filename="../../widgets/export_pdf.py" line="258"/>
+        <source>Page {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="102"/>
+        <location filename="../../widgets/export_pdf.py" line="276"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="103"/>
+        <location filename="../../widgets/export_pdf.py" line="277"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="103"/>
+        <location filename="../../widgets/export_pdf.py" line="277"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="283"/>
+        <source>Camera snapshot at the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="115"/>
+        <location filename="../../widgets/export_pdf.py" line="290"/>
+        <location filename="../../widgets/export_pdf.py" line="299"/>
+        <source>Map at the time of the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="120"/>
+        <location filename="../../widgets/export_pdf.py" line="305"/>
+        <source>Evidence appendix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="123"/>
+        <location filename="../../widgets/export_pdf.py" line="308"/>
+        <source>{0} heartbeats and routine position fixes are not listed (--all includes them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="129"/>
+        <location filename="../../widgets/export_pdf.py" line="316"/>
+        <source>No device records near the incident in the case window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="133"/>
+        <location filename="../../widgets/export_pdf.py" line="322"/>
+        <source>System record: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="96"/>
+        <source>{0}: route from the order (ring) to arrival (dot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/export_pdf.py" line="110"/>
-        <source>District: {0}</source>
+        <source>Incident, with the {0:g} m circle searched for records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseReport</name>
+    <message>
+        <location filename="../../widgets/case_report.py" line="82"/>
+        <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
-        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
+        <location filename="../../widgets/case_report.py" line="87"/>
+        <source>%Y-%m-%d %H:%M:%S</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="114"/>
-        <source>Raised: {0}</source>
+        <location filename="../../widgets/case_report.py" line="103"/>
+        <source>{0} h {1} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
-        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
+        <location filename="../../widgets/case_report.py" line="105"/>
+        <source>{0} min {1} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="125"/>
-        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
+        <location filename="../../widgets/case_report.py" line="106"/>
+        <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="130"/>
-        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
+        <location filename="../../widgets/case_report.py" line="118"/>
+        <source>entrance {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <location filename="../../widgets/case_report.py" line="120"/>
+        <location filename="../../widgets/case_report.py" line="129"/>
+        <source>room {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="123"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="157"/>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="165"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="166"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="167"/>
+        <source>Concerning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="168"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="169"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="170"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="175"/>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="176"/>
+        <source>{0} times, last at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="186"/>
+        <source>did not arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="190"/>
+        <location filename="../../widgets/case_report.py" line="205"/>
+        <source>Handled by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="191"/>
+        <source>{0}, ordered {1} by {2}; recorded ETA {3}, arrived after {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="206"/>
+        <source>no order was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="212"/>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="213"/>
+        <source>acknowledged after {0}, order after {1}, on scene after {2}, closed after {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="222"/>
+        <source>Nearest at the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="223"/>
+        <source>{0}, ETA {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="231"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="233"/>
+        <location filename="../../widgets/case_report.py" line="281"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="236"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="237"/>
+        <source>{0} by {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="254"/>
+        <source>alert {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="276"/>
+        <source>Course of the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="278"/>
+        <location filename="../../widgets/case_report.py" line="311"/>
+        <location filename="../../widgets/case_report.py" line="324"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="164"/>
-        <source>Kind</source>
+        <location filename="../../widgets/case_report.py" line="279"/>
+        <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="165"/>
-        <source>Source</source>
+        <location filename="../../widgets/case_report.py" line="280"/>
+        <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="166"/>
-        <source>What</source>
+        <location filename="../../widgets/case_report.py" line="294"/>
+        <source>Other records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="312"/>
+        <location filename="../../widgets/case_report.py" line="325"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="313"/>
+        <location filename="../../widgets/case_report.py" line="326"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="322"/>
+        <source>Other alerts nearby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="329"/>
+        <source>alert or order step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="362"/>
+        <source>Incident report: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="365"/>
+        <source>{0} community police office · incident report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="368"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="376"/>
+        <source>incident report {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -993,46 +1258,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="132"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="178"/>
+        <location filename="../../widgets/texts.py" line="133"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="179"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="180"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="181"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="182"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="183"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="184"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="185"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,29 +1362,109 @@
     </message>
 </context>
 <context>
+    <name>EventKind</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="144"/>
+        <source>face capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="145"/>
+        <source>plate read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="146"/>
+        <source>RFID read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="157"/>
+        <source>door opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="148"/>
+        <source>perimeter breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="149"/>
+        <source>smoke alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="150"/>
+        <source>gas alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="151"/>
+        <source>water alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="152"/>
+        <source>alarm button pressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="153"/>
+        <source>heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="155"/>
+        <source>position fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="156"/>
+        <source>flagged position fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="158"/>
+        <source>fall detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="159"/>
+        <source>throwing detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="180"/>
+        <source>device event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuardRole</name>
     <message>
-        <location filename="../../widgets/texts.py" line="55"/>
+        <location filename="../../widgets/texts.py" line="56"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="56"/>
+        <location filename="../../widgets/texts.py" line="57"/>
         <source>auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="57"/>
+        <location filename="../../widgets/texts.py" line="58"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="58"/>
+        <location filename="../../widgets/texts.py" line="59"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="59"/>
+        <location filename="../../widgets/texts.py" line="60"/>
         <source>security guard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1824,47 +2178,47 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="551"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="556"/>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="577"/>
+        <location filename="../../widgets/replay_controller.py" line="574"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="625"/>
+        <location filename="../../widgets/replay_controller.py" line="622"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="627"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1872,32 +2226,32 @@ Reads today: {4}</source>
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="63"/>
+        <location filename="../../widgets/texts.py" line="64"/>
         <source>owner-occupied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="64"/>
+        <location filename="../../widgets/texts.py" line="65"/>
         <source>rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>vacant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,27 +2317,27 @@ Reads today: {4}</source>
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../widgets/texts.py" line="47"/>
+        <location filename="../../widgets/texts.py" line="48"/>
         <source>notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="48"/>
+        <location filename="../../widgets/texts.py" line="49"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="49"/>
+        <location filename="../../widgets/texts.py" line="50"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="50"/>
+        <location filename="../../widgets/texts.py" line="51"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="51"/>
+        <location filename="../../widgets/texts.py" line="52"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>

@@ -85,126 +85,151 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="123"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="124"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="125"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="127"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="128"/>
         <source>dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="99"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="100"/>
         <source>Unregistered card opened a rental room</source>
         <translation>未登记卡开启出租屋</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="101"/>
         <source>Unreported tenant</source>
         <translation>疑似未申报租客</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="102"/>
         <source>Watch-listed face</source>
         <translation>布控人员</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="103"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="104"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/texts.py" line="105"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="106"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="107"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="108"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="109"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="110"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="111"/>
         <source>Fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="112"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/texts.py" line="113"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="178"/>
+        <location filename="../../widgets/texts.py" line="115"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="179"/>
+        <location filename="../../widgets/texts.py" line="116"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="180"/>
+        <location filename="../../widgets/texts.py" line="117"/>
         <source>Dispatch order not answered</source>
         <translation>派警指令无人响应</translation>
     </message>
@@ -262,47 +287,47 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="647"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="648"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="649"/>
+        <location filename="../../widgets/replay_controller.py" line="646"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="664"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="662"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="676"/>
+        <location filename="../../widgets/replay_controller.py" line="673"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="680"/>
+        <location filename="../../widgets/replay_controller.py" line="677"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
@@ -333,60 +358,300 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="107"/>
-        <location filename="../../widgets/export_pdf.py" line="199"/>
-        <source>Case file {0}</source>
-        <translation>案卷 {0}</translation>
+        <location filename="../../widgets/export_docx.py" line="92"/>
+        <location filename="../../widgets/export_pdf.py" line="258"/>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页 共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="102"/>
+        <location filename="../../widgets/export_pdf.py" line="276"/>
+        <source>Summary</source>
+        <translation>警情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="103"/>
+        <location filename="../../widgets/export_pdf.py" line="277"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="103"/>
+        <location filename="../../widgets/export_pdf.py" line="277"/>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="108"/>
+        <location filename="../../widgets/export_pdf.py" line="283"/>
+        <source>Camera snapshot at the alert</source>
+        <translation>预警抓拍图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="115"/>
+        <location filename="../../widgets/export_pdf.py" line="290"/>
+        <location filename="../../widgets/export_pdf.py" line="299"/>
+        <source>Map at the time of the alert</source>
+        <translation>预警发生时态势图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="120"/>
+        <location filename="../../widgets/export_pdf.py" line="305"/>
+        <source>Evidence appendix</source>
+        <translation>附件：证据记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="123"/>
+        <location filename="../../widgets/export_pdf.py" line="308"/>
+        <source>{0} heartbeats and routine position fixes are not listed (--all includes them).</source>
+        <translation>已略去心跳和常规定位记录 {0} 条（使用 --all 可全部列出）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="129"/>
+        <location filename="../../widgets/export_pdf.py" line="316"/>
+        <source>No device records near the incident in the case window.</source>
+        <translation>事发周边在案卷时段内无设备记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="133"/>
+        <location filename="../../widgets/export_pdf.py" line="322"/>
+        <source>System record: {0}</source>
+        <translation>系统记录编号：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="96"/>
+        <source>{0}: route from the order (ring) to arrival (dot)</source>
+        <translation>{0}：自接令处（空心圆）至到场处（实心圆）的实际行进轨迹</translation>
     </message>
     <message>
         <location filename="../../widgets/export_pdf.py" line="110"/>
-        <source>District: {0}</source>
-        <translation>辖区：{0}</translation>
+        <source>Incident, with the {0:g} m circle searched for records</source>
+        <translation>事发位置，圆圈为调取记录的 {0:g} 米范围</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReport</name>
+    <message>
+        <location filename="../../widgets/case_report.py" line="82"/>
+        <source>Alert</source>
+        <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
-        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
-        <translation>预警：{0}，对象 {1} {2}，等级 {3}，当前状态 {4}</translation>
+        <location filename="../../widgets/case_report.py" line="87"/>
+        <source>%Y-%m-%d %H:%M:%S</source>
+        <translation>%Y年%m月%d日 %H:%M:%S</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="114"/>
-        <source>Raised: {0}</source>
-        <translation>发生时间：{0}</translation>
+        <location filename="../../widgets/case_report.py" line="103"/>
+        <source>{0} h {1} min</source>
+        <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
-        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
-        <translation>时间范围：{0} 至 {1}；半径 {2:g} 米；共 {3} 条记录</translation>
+        <location filename="../../widgets/case_report.py" line="105"/>
+        <source>{0} min {1} s</source>
+        <translation>{0}分{1}秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="125"/>
-        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
-        <translation>确认 {0}，派警 {1}，接单 {2}，到场 {3}，结案 {4}</translation>
+        <location filename="../../widgets/case_report.py" line="106"/>
+        <source>{0} s</source>
+        <translation>{0}秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="130"/>
-        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
-        <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
+        <location filename="../../widgets/case_report.py" line="118"/>
+        <source>entrance {0}</source>
+        <translation>{0}单元</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="163"/>
+        <location filename="../../widgets/case_report.py" line="120"/>
+        <location filename="../../widgets/case_report.py" line="129"/>
+        <source>room {0}</source>
+        <translation>{0}室</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="123"/>
+        <source>, </source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="157"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="165"/>
+        <source>Incident</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="166"/>
+        <source>Severity</source>
+        <translation>警情级别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="167"/>
+        <source>Concerning</source>
+        <translation>涉及对象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="168"/>
+        <source>Address</source>
+        <translation>事发地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="169"/>
+        <source>Raised</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="170"/>
+        <source>Status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="175"/>
+        <source>Signals</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="176"/>
+        <source>{0} times, last at {1}</source>
+        <translation>共 {0} 次，最后一次 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="186"/>
+        <source>did not arrive</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="190"/>
+        <location filename="../../widgets/case_report.py" line="205"/>
+        <source>Handled by</source>
+        <translation>处警人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="191"/>
+        <source>{0}, ordered {1} by {2}; recorded ETA {3}, arrived after {4}</source>
+        <translation>{0}，{1} 由{2}派警；派警时预计 {3} 到达，实际用时 {4} 到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="206"/>
+        <source>no order was sent</source>
+        <translation>未派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="212"/>
+        <source>Response</source>
+        <translation>响应用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="213"/>
+        <source>acknowledged after {0}, order after {1}, on scene after {2}, closed after {3}</source>
+        <translation>签收 {0}，派警 {1}，到场 {2}，办结 {3}（均自报警起算）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="222"/>
+        <source>Nearest at the time</source>
+        <translation>当时最近警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="223"/>
+        <source>{0}, ETA {1}</source>
+        <translation>{0}，预计 {1} 可到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="231"/>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="233"/>
+        <location filename="../../widgets/case_report.py" line="281"/>
+        <source>Note</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="236"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="237"/>
+        <source>{0} by {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="254"/>
+        <source>alert {0}</source>
+        <translation>警情{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="276"/>
+        <source>Course of the incident</source>
+        <translation>处置经过</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="278"/>
+        <location filename="../../widgets/case_report.py" line="311"/>
+        <location filename="../../widgets/case_report.py" line="324"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="164"/>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <location filename="../../widgets/case_report.py" line="279"/>
+        <source>Step</source>
+        <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="165"/>
-        <source>Source</source>
-        <translation>来源</translation>
+        <location filename="../../widgets/case_report.py" line="280"/>
+        <source>By</source>
+        <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="166"/>
-        <source>What</source>
-        <translation>内容</translation>
+        <location filename="../../widgets/case_report.py" line="294"/>
+        <source>Other records</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="312"/>
+        <location filename="../../widgets/case_report.py" line="325"/>
+        <source>Record</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="313"/>
+        <location filename="../../widgets/case_report.py" line="326"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="322"/>
+        <source>Other alerts nearby</source>
+        <translation>周边其他警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="329"/>
+        <source>alert or order step</source>
+        <translation>警情或派警环节</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="362"/>
+        <source>Incident report: {0}</source>
+        <translation>警情处置报告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="365"/>
+        <source>{0} community police office · incident report</source>
+        <translation>{0}社区警务室 · 警情处置报告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="368"/>
+        <source>Case number</source>
+        <translation>警情编号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="376"/>
+        <source>incident report {0}</source>
+        <translation>警情处置报告_{0}</translation>
     </message>
 </context>
 <context>
@@ -995,46 +1260,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="132"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="178"/>
+        <location filename="../../widgets/texts.py" line="133"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="179"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>accepted, on the way</source>
         <translation>已接单，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="180"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="181"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="182"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="183"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="184"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="185"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1090,29 +1364,109 @@
     </message>
 </context>
 <context>
+    <name>EventKind</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="144"/>
+        <source>face capture</source>
+        <translation>人脸抓拍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="145"/>
+        <source>plate read</source>
+        <translation>车牌识别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="146"/>
+        <source>RFID read</source>
+        <translation>RFID读卡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="157"/>
+        <source>door opened</source>
+        <translation>开门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="148"/>
+        <source>perimeter breach</source>
+        <translation>周界入侵</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="149"/>
+        <source>smoke alarm</source>
+        <translation>烟感报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="150"/>
+        <source>gas alarm</source>
+        <translation>燃气报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="151"/>
+        <source>water alarm</source>
+        <translation>水浸报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="152"/>
+        <source>alarm button pressed</source>
+        <translation>一键报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="153"/>
+        <source>heartbeat</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="155"/>
+        <source>position fix</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="156"/>
+        <source>flagged position fix</source>
+        <translation>异常定位（已标记）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="158"/>
+        <source>fall detected</source>
+        <translation>跌倒检测</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="159"/>
+        <source>throwing detected</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="180"/>
+        <source>device event</source>
+        <translation>设备事件</translation>
+    </message>
+</context>
+<context>
     <name>GuardRole</name>
     <message>
-        <location filename="../../widgets/texts.py" line="55"/>
+        <location filename="../../widgets/texts.py" line="56"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="56"/>
+        <location filename="../../widgets/texts.py" line="57"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="57"/>
+        <location filename="../../widgets/texts.py" line="58"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="58"/>
+        <location filename="../../widgets/texts.py" line="59"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="59"/>
+        <location filename="../../widgets/texts.py" line="60"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
@@ -1829,47 +2183,47 @@ Reads today: {4}</source>
         <translation>未生成案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="551"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="556"/>
+        <location filename="../../widgets/replay_controller.py" line="553"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="577"/>
+        <location filename="../../widgets/replay_controller.py" line="574"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="583"/>
+        <location filename="../../widgets/replay_controller.py" line="580"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="598"/>
+        <location filename="../../widgets/replay_controller.py" line="595"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="625"/>
+        <location filename="../../widgets/replay_controller.py" line="622"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="627"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -1877,32 +2231,32 @@ Reads today: {4}</source>
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="63"/>
+        <location filename="../../widgets/texts.py" line="64"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="64"/>
+        <location filename="../../widgets/texts.py" line="65"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>office</source>
         <translation>办公</translation>
     </message>
@@ -1968,27 +2322,27 @@ Reads today: {4}</source>
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../widgets/texts.py" line="47"/>
+        <location filename="../../widgets/texts.py" line="48"/>
         <source>notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="48"/>
+        <location filename="../../widgets/texts.py" line="49"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="49"/>
+        <location filename="../../widgets/texts.py" line="50"/>
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="50"/>
+        <location filename="../../widgets/texts.py" line="51"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="51"/>
+        <location filename="../../widgets/texts.py" line="52"/>
         <source>critical</source>
         <translation>紧急</translation>
     </message>

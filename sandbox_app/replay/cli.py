@@ -95,8 +95,8 @@ def cmd_case(args: argparse.Namespace) -> int:
     from sandbox_app.replay.export import entries_in_datum, write_csv, write_geojson
     from sandbox_app.store.queries import Db
 
-    if not (args.pdf or args.csv or args.geojson or args.json):
-        raise CliError("say where the case file goes: --pdf, --csv, --geojson and/or --json")
+    if not (args.pdf or args.docx or args.csv or args.geojson or args.json):
+        raise CliError("say where the case file goes: --pdf, --docx, --csv, --geojson and/or --json")
     store = _existing_store(args.db)
     try:
         district = store.load_district()
@@ -104,7 +104,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         store.close()
     if district is None:
         raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
-    formats = [f for f in ("pdf", "csv", "geojson", "json") if getattr(args, f)]
+    formats = [f for f in ("pdf", "docx", "csv", "geojson", "json") if getattr(args, f)]
     masker = authorise(args, f"alert:{args.alert}", {"what": "case", "formats": formats})
     db = Db.open(args.db)
     try:
@@ -137,11 +137,22 @@ def cmd_case(args: argparse.Namespace) -> int:
         if args.geojson:
             write_geojson(shown, Path(args.geojson), district.timezone)
             out["geojson"] = args.geojson
+        if args.pdf or args.docx:
+            from widgets.case_report import use_language
+
+            use_language(args.lang)
         if args.pdf:
             from widgets.export_pdf import write_case_pdf
 
-            out["pdf_pages"] = write_case_pdf(db, district, case, Path(args.pdf))
+            out["pdf_pages"] = write_case_pdf(db, district, case, Path(args.pdf), include_all=args.all)
             out["pdf"] = args.pdf
+        if args.docx:
+            try:
+                from widgets.export_docx import write_case_docx
+            except ImportError:
+                raise CliError("--docx needs python-docx (pip install python-docx)") from None
+            write_case_docx(db, district, case, Path(args.docx), include_all=args.all)
+            out["docx"] = args.docx
     finally:
         db.conn.close()
     out["response"] = None
@@ -208,7 +219,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--radius-m", type=float, default=DEFAULT_RADIUS_M)
     p.add_argument("--before", type=duration_ms, default=duration_ms("30m"), help="window before (e.g. 30m)")
     p.add_argument("--after", type=duration_ms, default=duration_ms("60m"), help="window after (e.g. 1h)")
-    p.add_argument("--pdf", help="write the case file as PDF here")
+    p.add_argument("--pdf", help="write the case report as PDF here")
+    p.add_argument("--docx", help="write the case report as a Word file here")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the PDF/Word report")
+    p.add_argument(
+        "--all", action="store_true", help="list heartbeats and routine fixes in the report's appendix too"
+    )
     p.add_argument("--csv", help="write the entries as CSV here")
     p.add_argument("--geojson", help="write the entries as GeoJSON here")
     p.add_argument("--json", action="store_true", help="print the entries too")
