@@ -56,6 +56,8 @@ class AlertsPanel(QDockWidget):
     transition_requested = Signal(str, str, str)
     """(alert id, target AlertState value, note)"""
     alert_selected = Signal(str)
+    history_requested = Signal()
+    """The "History…" button: closed and dismissed alerts, searchable (widgets/alert_history.py)."""
 
     def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +106,11 @@ class AlertsPanel(QDockWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.min_severity)
         filters.addWidget(self.search, 1)
+        self.history_button = QPushButton(self.tr("History…"), self)
+        self.history_button.setObjectName("alerts_history")
+        self.history_button.setToolTip(self.tr("Closed and dismissed alerts, with their case reports"))
+        self.history_button.clicked.connect(self.history_requested.emit)
+        filters.addWidget(self.history_button)
         self.buttons = {state: QPushButton(self._action_text(state), self) for state in ACTIONS}
         row = QHBoxLayout()
         for state, button in self.buttons.items():

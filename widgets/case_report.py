@@ -353,6 +353,13 @@ def case_number(case: CaseFile) -> str:
     return f"{local:%Y%m%d-%H%M%S}-{digest}"
 
 
+def case_file_stem(case: CaseFile) -> str:
+    """The report's file name without extension: "警情处置报告_20240501-160005-3fa2c1"."""
+    return safe_file_name(
+        QCoreApplication.translate("CaseReport", "incident report {0}").format(case_number(case))
+    )
+
+
 def case_report(district: District, case: CaseFile, *, include_all: bool = False) -> Report:
     """The report of `case` in the installed interface language."""
     appendix, left_out = _appendix(district, case, include_all)
@@ -372,7 +379,5 @@ def case_report(district: District, case: CaseFile, *, include_all: bool = False
         number=number,
         record=case.shown_id,
         snapshot=snapshot if isinstance(snapshot, str) and snapshot else None,
-        file_stem=safe_file_name(
-            QCoreApplication.translate("CaseReport", "incident report {0}").format(number)
-        ),
+        file_stem=case_file_stem(case),
     )

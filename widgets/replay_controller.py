@@ -53,6 +53,7 @@ from sandbox_app.replay.player import DEFAULT_CHUNK_MS
 from sandbox_app.replay.state import ReplayState, Window, seek
 from sandbox_app.store import queries
 from sandbox_app.store.queries import Db
+from widgets.alert_history import AlertHistory
 from widgets.case_list import CaseList
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate
@@ -228,6 +229,8 @@ class ReplayController(QObject):
         self.timeline.time_changed.connect(self._time_changed)
         self.timeline.live_requested.connect(self.go_live)
         window.alerts_panel.alert_selected.connect(self._alert_selected)
+        window.alerts_panel.history_requested.connect(self.open_history)
+        self.history: AlertHistory | None = None
         window.importer.imported.connect(self._district_replaced)
         self._build_actions()
         window.installEventFilter(self)
@@ -504,6 +507,22 @@ class ReplayController(QObject):
         """Exports are masked by the desk's role (the wall's, officer's...), never unmasked from the GUI."""
         return Masker(self.window.viewer)
 
+    def _history_db(self) -> Db | None:
+        if self.db is None and self.db_path.is_file():
+            self.db = Db.open(str(self.db_path))
+        return self.db
+
+    def open_history(self) -> AlertHistory:
+        """Closed and dismissed alerts, searchable; opening one shows its case report."""
+        if self.history is None:
+            self.history = AlertHistory(self.district, self._history_db, self.masker(), self.window)
+            self.history.open_requested.connect(lambda alert_id: self.open_case(alert_id))
+        self.history.masker = self.masker()
+        self.history.reload()
+        self.history.show()
+        self.history.raise_()
+        return self.history
+
     def open_case(self, alert_id: str | None = None) -> CaseFile | None:
         """Build the selected alert's case file and show it (a click on an entry jumps the replay there)."""
         alert_id = alert_id or self.window.alerts_panel.selected_id() or self._selected
@@ -554,7 +573,8 @@ class ReplayController(QObject):
         return False
 
     def export_case(self, fmt: str, out: Path) -> int | None:
-        """Write the open case file as "pdf" (returns pages), "csv" or "geojson" (returns entries)."""
+        """Write the open case file as "pdf" (returns pages), "docx" (returns 1), "csv" or "geojson"
+        (returns entries)."""
         case = self.case
         if case is None or self.db is None:
             return None
@@ -567,6 +587,14 @@ class ReplayController(QObject):
             from widgets.export_pdf import write_case_pdf
 
             n = write_case_pdf(self.db, self.district, case, out)
+        elif fmt == "docx":
+            try:
+                from widgets.export_docx import write_case_docx
+            except ImportError:
+                self.window.statusBar().showMessage(self.tr("Word export needs python-docx."), 10_000)
+                return None
+            write_case_docx(self.db, self.district, case, out)
+            n = 1
         elif fmt == "csv":
             n = write_csv(case.entries, out, tz)
         else:
@@ -642,6 +670,7 @@ class CaseDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         for fmt, text in (
             ("pdf", self.tr("PDF…")),
+            ("docx", self.tr("Word…")),
             ("csv", self.tr("CSV…")),
             ("geojson", self.tr("GeoJSON…")),
         ):
@@ -670,10 +699,13 @@ class CaseDialog(QDialog):
             return
         filters = {
             "pdf": self.tr("PDF (*.pdf)"),
+            "docx": self.tr("Word (*.docx)"),
             "csv": self.tr("CSV (*.csv)"),
             "geojson": self.tr("GeoJSON (*.geojson)"),
         }
-        name = f"case-{case.shown_id}.{fmt}".replace(":", "_").replace("*", "x")
+        from widgets.case_report import case_file_stem
+
+        name = f"{case_file_stem(case)}.{fmt}"  # no colons: every system accepts it
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"), name, filters[fmt])
         if path:
             self.controller.export_case(fmt, Path(path))

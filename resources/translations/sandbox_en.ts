@@ -2,249 +2,322 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>AlertsPanel</name>
+    <name>AlertHistory</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="63"/>
-        <source>Open alerts</source>
+        <location filename="../../widgets/alert_history.py" line="65"/>
+        <source>Alert history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="71"/>
-        <source>Severity</source>
+        <location filename="../../widgets/alert_history.py" line="74"/>
+        <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="72"/>
-        <source>Rule</source>
+        <location filename="../../widgets/alert_history.py" line="75"/>
+        <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
-        <source>Subject</source>
+        <location filename="../../widgets/alert_history.py" line="76"/>
+        <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="74"/>
-        <source>First</source>
+        <location filename="../../widgets/alert_history.py" line="77"/>
+        <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="75"/>
-        <source>Last</source>
+        <location filename="../../widgets/alert_history.py" line="84"/>
+        <source>Search incident, address, note or who closed it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="76"/>
-        <source>Count</source>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="77"/>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="91"/>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="99"/>
+        <source>Open case report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <source>Open alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="74"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="75"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="76"/>
+        <source>First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="77"/>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="78"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="79"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="93"/>
         <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="94"/>
+        <location filename="../../widgets/alerts_panel.py" line="96"/>
         <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="99"/>
+        <location filename="../../widgets/alerts_panel.py" line="101"/>
         <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="109"/>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="111"/>
+        <source>Closed and dismissed alerts, with their case reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="145"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="146"/>
         <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="147"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
         <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="155"/>
         <location filename="../../widgets/texts.py" line="123"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/alerts_panel.py" line="156"/>
         <location filename="../../widgets/texts.py" line="124"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="157"/>
         <location filename="../../widgets/texts.py" line="125"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
         <location filename="../../widgets/texts.py" line="126"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <location filename="../../widgets/texts.py" line="127"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="153"/>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
         <location filename="../../widgets/texts.py" line="128"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <location filename="../../widgets/texts.py" line="99"/>
         <source>Elderly: no activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <location filename="../../widgets/texts.py" line="100"/>
         <source>Unregistered card opened a rental room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <location filename="../../widgets/texts.py" line="101"/>
         <source>Unreported tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <location filename="../../widgets/texts.py" line="102"/>
         <source>Watch-listed face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <location filename="../../widgets/texts.py" line="103"/>
         <source>Stranger at a face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <location filename="../../widgets/texts.py" line="104"/>
         <source>Tailgating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="175"/>
         <location filename="../../widgets/texts.py" line="105"/>
         <source>Blacklisted plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="176"/>
         <location filename="../../widgets/texts.py" line="106"/>
         <source>Vehicle overstay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="177"/>
         <location filename="../../widgets/texts.py" line="107"/>
         <source>Perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="178"/>
         <location filename="../../widgets/texts.py" line="108"/>
         <source>Smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="179"/>
         <location filename="../../widgets/texts.py" line="109"/>
         <source>Gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="180"/>
         <location filename="../../widgets/texts.py" line="110"/>
         <source>Water leak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="181"/>
         <location filename="../../widgets/texts.py" line="111"/>
         <source>Fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/alerts_panel.py" line="182"/>
         <location filename="../../widgets/texts.py" line="112"/>
         <source>High-altitude throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/alerts_panel.py" line="183"/>
         <location filename="../../widgets/texts.py" line="113"/>
         <source>One-click alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/alerts_panel.py" line="184"/>
         <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly routine deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="178"/>
+        <location filename="../../widgets/alerts_panel.py" line="185"/>
         <location filename="../../widgets/texts.py" line="115"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="179"/>
+        <location filename="../../widgets/alerts_panel.py" line="186"/>
         <location filename="../../widgets/texts.py" line="116"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="180"/>
+        <location filename="../../widgets/alerts_panel.py" line="187"/>
         <location filename="../../widgets/texts.py" line="117"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="285"/>
+        <location filename="../../widgets/alerts_panel.py" line="292"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/alerts_panel.py" line="303"/>
         <source>Feedback:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/alerts_panel.py" line="303"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,47 +358,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="644"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="645"/>
-        <source>CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/replay_controller.py" line="646"/>
-        <source>GeoJSON…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/replay_controller.py" line="661"/>
-        <source>Case file {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/replay_controller.py" line="662"/>
-        <source>{0} entries within {1:g} m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/replay_controller.py" line="672"/>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/replay_controller.py" line="673"/>
-        <source>CSV (*.csv)</source>
+        <source>Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/replay_controller.py" line="674"/>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <source>GeoJSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="690"/>
+        <source>Case file {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="691"/>
+        <source>{0} entries within {1:g} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="701"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="702"/>
+        <source>Word (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="703"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="704"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="709"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -632,22 +715,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="362"/>
+        <location filename="../../widgets/case_report.py" line="369"/>
         <source>Incident report: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="365"/>
+        <location filename="../../widgets/case_report.py" line="372"/>
         <source>{0} community police office · incident report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="368"/>
+        <location filename="../../widgets/case_report.py" line="375"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="376"/>
+        <location filename="../../widgets/case_report.py" line="359"/>
         <source>incident report {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2126,99 +2209,104 @@ Reads today: {4}</source>
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="222"/>
-        <location filename="../../widgets/replay_controller.py" line="237"/>
-        <location filename="../../widgets/replay_controller.py" line="316"/>
+        <location filename="../../widgets/replay_controller.py" line="223"/>
+        <location filename="../../widgets/replay_controller.py" line="240"/>
+        <location filename="../../widgets/replay_controller.py" line="319"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
+        <location filename="../../widgets/replay_controller.py" line="239"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="240"/>
+        <location filename="../../widgets/replay_controller.py" line="243"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="243"/>
+        <location filename="../../widgets/replay_controller.py" line="246"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="277"/>
+        <location filename="../../widgets/replay_controller.py" line="280"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="282"/>
+        <location filename="../../widgets/replay_controller.py" line="285"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="301"/>
+        <location filename="../../widgets/replay_controller.py" line="304"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="451"/>
+        <location filename="../../widgets/replay_controller.py" line="454"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="511"/>
+        <location filename="../../widgets/replay_controller.py" line="530"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="519"/>
+        <location filename="../../widgets/replay_controller.py" line="538"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="551"/>
+        <location filename="../../widgets/replay_controller.py" line="570"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="553"/>
+        <location filename="../../widgets/replay_controller.py" line="572"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="574"/>
+        <location filename="../../widgets/replay_controller.py" line="594"/>
+        <source>Word export needs python-docx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="602"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="580"/>
+        <location filename="../../widgets/replay_controller.py" line="608"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="580"/>
+        <location filename="../../widgets/replay_controller.py" line="608"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="595"/>
+        <location filename="../../widgets/replay_controller.py" line="623"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="595"/>
+        <location filename="../../widgets/replay_controller.py" line="623"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="622"/>
+        <location filename="../../widgets/replay_controller.py" line="650"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="652"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2395,7 +2483,7 @@ Reads today: {4}</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="472"/>
+        <location filename="../../widgets/replay_controller.py" line="475"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,249 +2,322 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AlertsPanel</name>
+    <name>AlertHistory</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="63"/>
-        <source>Open alerts</source>
-        <translation>未处置预警</translation>
+        <location filename="../../widgets/alert_history.py" line="65"/>
+        <source>Alert history</source>
+        <translation>历史预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="71"/>
-        <source>Severity</source>
-        <translation>等级</translation>
+        <location filename="../../widgets/alert_history.py" line="74"/>
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="72"/>
-        <source>Rule</source>
-        <translation>规则</translation>
+        <location filename="../../widgets/alert_history.py" line="75"/>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
-        <source>Subject</source>
-        <translation>对象</translation>
+        <location filename="../../widgets/alert_history.py" line="76"/>
+        <source>Last 90 days</source>
+        <translation>近90天</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="74"/>
-        <source>First</source>
-        <translation>首次</translation>
+        <location filename="../../widgets/alert_history.py" line="77"/>
+        <source>All</source>
+        <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="75"/>
-        <source>Last</source>
-        <translation>最近</translation>
+        <location filename="../../widgets/alert_history.py" line="84"/>
+        <source>Search incident, address, note or who closed it</source>
+        <translation>按警情类别、地址、处置情况或办结人搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="76"/>
-        <source>Count</source>
-        <translation>次数</translation>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Raised</source>
+        <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="77"/>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Incident</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="91"/>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Note</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="99"/>
+        <source>Open case report</source>
+        <translation>打开处置报告</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPanel</name>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <source>Open alerts</source>
+        <translation>未处置预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <source>Severity</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="74"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="75"/>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="76"/>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="77"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="78"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="79"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="93"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="94"/>
+        <location filename="../../widgets/alerts_panel.py" line="96"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="99"/>
+        <location filename="../../widgets/alerts_panel.py" line="101"/>
         <source>Filter by rule, subject or state</source>
         <translation>按规则、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="109"/>
+        <source>History…</source>
+        <translation>历史预警…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="111"/>
+        <source>Closed and dismissed alerts, with their case reports</source>
+        <translation>已办结和已撤销的预警及其处置报告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="145"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="146"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="147"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
         <source>Close with feedback…</source>
         <translation>反馈结案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>Dismiss…</source>
         <translation>排除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="155"/>
         <location filename="../../widgets/texts.py" line="123"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/alerts_panel.py" line="156"/>
         <location filename="../../widgets/texts.py" line="124"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="157"/>
         <location filename="../../widgets/texts.py" line="125"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
         <location filename="../../widgets/texts.py" line="126"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
         <location filename="../../widgets/texts.py" line="127"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="153"/>
+        <location filename="../../widgets/alerts_panel.py" line="160"/>
         <location filename="../../widgets/texts.py" line="128"/>
         <source>dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="169"/>
         <location filename="../../widgets/texts.py" line="99"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <location filename="../../widgets/texts.py" line="100"/>
         <source>Unregistered card opened a rental room</source>
         <translation>未登记卡开启出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="171"/>
         <location filename="../../widgets/texts.py" line="101"/>
         <source>Unreported tenant</source>
         <translation>疑似未申报租客</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <location filename="../../widgets/texts.py" line="102"/>
         <source>Watch-listed face</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="173"/>
         <location filename="../../widgets/texts.py" line="103"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="174"/>
         <location filename="../../widgets/texts.py" line="104"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="175"/>
         <location filename="../../widgets/texts.py" line="105"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="176"/>
         <location filename="../../widgets/texts.py" line="106"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="177"/>
         <location filename="../../widgets/texts.py" line="107"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="178"/>
         <location filename="../../widgets/texts.py" line="108"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="179"/>
         <location filename="../../widgets/texts.py" line="109"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="180"/>
         <location filename="../../widgets/texts.py" line="110"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="181"/>
         <location filename="../../widgets/texts.py" line="111"/>
         <source>Fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/alerts_panel.py" line="182"/>
         <location filename="../../widgets/texts.py" line="112"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/alerts_panel.py" line="183"/>
         <location filename="../../widgets/texts.py" line="113"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/alerts_panel.py" line="184"/>
         <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="178"/>
+        <location filename="../../widgets/alerts_panel.py" line="185"/>
         <location filename="../../widgets/texts.py" line="115"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="179"/>
+        <location filename="../../widgets/alerts_panel.py" line="186"/>
         <location filename="../../widgets/texts.py" line="116"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="180"/>
+        <location filename="../../widgets/alerts_panel.py" line="187"/>
         <location filename="../../widgets/texts.py" line="117"/>
         <source>Dispatch order not answered</source>
         <translation>派警指令无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="285"/>
+        <location filename="../../widgets/alerts_panel.py" line="292"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/alerts_panel.py" line="303"/>
         <source>Feedback:</source>
         <translation>反馈：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/alerts_panel.py" line="303"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -287,47 +360,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="644"/>
+        <location filename="../../widgets/replay_controller.py" line="672"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="645"/>
+        <location filename="../../widgets/replay_controller.py" line="673"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="674"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="646"/>
+        <location filename="../../widgets/replay_controller.py" line="675"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="661"/>
+        <location filename="../../widgets/replay_controller.py" line="690"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="662"/>
+        <location filename="../../widgets/replay_controller.py" line="691"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="672"/>
+        <location filename="../../widgets/replay_controller.py" line="701"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="673"/>
+        <location filename="../../widgets/replay_controller.py" line="702"/>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="703"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <location filename="../../widgets/replay_controller.py" line="704"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="709"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
@@ -634,22 +717,22 @@
         <translation>警情或派警环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="362"/>
+        <location filename="../../widgets/case_report.py" line="369"/>
         <source>Incident report: {0}</source>
         <translation>警情处置报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="365"/>
+        <location filename="../../widgets/case_report.py" line="372"/>
         <source>{0} community police office · incident report</source>
         <translation>{0}社区警务室 · 警情处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="368"/>
+        <location filename="../../widgets/case_report.py" line="375"/>
         <source>Case number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="376"/>
+        <location filename="../../widgets/case_report.py" line="359"/>
         <source>incident report {0}</source>
         <translation>警情处置报告_{0}</translation>
     </message>
@@ -2131,99 +2214,104 @@ Reads today: {4}</source>
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="222"/>
-        <location filename="../../widgets/replay_controller.py" line="237"/>
-        <location filename="../../widgets/replay_controller.py" line="316"/>
+        <location filename="../../widgets/replay_controller.py" line="223"/>
+        <location filename="../../widgets/replay_controller.py" line="240"/>
+        <location filename="../../widgets/replay_controller.py" line="319"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
+        <location filename="../../widgets/replay_controller.py" line="239"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="240"/>
+        <location filename="../../widgets/replay_controller.py" line="243"/>
         <source>Case file of the selected alert…</source>
         <translation>所选预警的案卷…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="243"/>
+        <location filename="../../widgets/replay_controller.py" line="246"/>
         <source>Export video of the range…</source>
         <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="277"/>
+        <location filename="../../widgets/replay_controller.py" line="280"/>
         <source>Nothing to replay: no database yet.</source>
         <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="282"/>
+        <location filename="../../widgets/replay_controller.py" line="285"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="301"/>
+        <location filename="../../widgets/replay_controller.py" line="304"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="451"/>
+        <location filename="../../widgets/replay_controller.py" line="454"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="511"/>
+        <location filename="../../widgets/replay_controller.py" line="530"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="519"/>
+        <location filename="../../widgets/replay_controller.py" line="538"/>
         <source>No case file: {0}</source>
         <translation>未生成案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="551"/>
+        <location filename="../../widgets/replay_controller.py" line="570"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="553"/>
+        <location filename="../../widgets/replay_controller.py" line="572"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="574"/>
+        <location filename="../../widgets/replay_controller.py" line="594"/>
+        <source>Word export needs python-docx.</source>
+        <translation>导出 Word 需要安装 python-docx。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="602"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="580"/>
+        <location filename="../../widgets/replay_controller.py" line="608"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="580"/>
+        <location filename="../../widgets/replay_controller.py" line="608"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="595"/>
+        <location filename="../../widgets/replay_controller.py" line="623"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="595"/>
+        <location filename="../../widgets/replay_controller.py" line="623"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="622"/>
+        <location filename="../../widgets/replay_controller.py" line="650"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="652"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -2400,7 +2488,7 @@ Reads today: {4}</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="472"/>
+        <location filename="../../widgets/replay_controller.py" line="475"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
