@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     from widgets.session import DeskSession
 
 log = logging.getLogger(__name__)
-DENSITY_BINS = 400
+DENSITY_BINS = 200
 FIGURES_EVERY_MS = 5_000
 """Dashboard at T while playing: at most this often (real time); every seek when paused."""
 PREFETCH_AT = 0.7
@@ -228,6 +228,7 @@ class ReplayController(QObject):
         self.timeline.range_changed.connect(self._range_changed)
         self.timeline.time_changed.connect(self._time_changed)
         self.timeline.live_requested.connect(self.go_live)
+        self.timeline.alert_landed.connect(self._alert_landed)
         window.alerts_panel.alert_selected.connect(self._alert_selected)
         window.alerts_panel.history_requested.connect(self.open_history)
         self.history: AlertHistory | None = None
@@ -367,27 +368,42 @@ class ReplayController(QObject):
 
     # timeline data --------------------------------------------------------------------------------------
     def _range_changed(self, start_ts: int, end_ts: int) -> None:
-        db, district = self.db, self.district
+        db = self.db
         if db is None:
             return
 
-        def job() -> tuple[tl.Density, list[tl.Gap], list[int]]:
-            d = tl.density(db, start_ts, end_ts, DENSITY_BINS, self._index(db))
-            gaps = tl.guard_gaps(db, district, start_ts, end_ts) + tl.device_gaps(
-                db, district, start_ts, end_ts
-            )
-            starts = [a.first_ts for a in queries.alerts_overlapping(db, start_ts, end_ts)]
-            return d, gaps, [t for t in starts if start_ts <= t <= end_ts]
+        bins = max(DENSITY_BINS, self.timeline.bar.width() // 2)  # a tick every two pixels at any zoom
+        history = self.timeline.history
+
+        def job() -> tuple[tl.Density, list[tuple[int, int]], list[Alert]]:
+            d = tl.density(db, start_ts, end_ts, bins, self._index(db))
+            alerts = [
+                a
+                for a in queries.alerts_overlapping(db, start_ts, end_ts)
+                if start_ts <= a.first_ts <= end_ts
+            ]
+            return d, tl.missing_data(d, history), alerts
 
         self.worker.submit("range", job, self._range_ready)
 
     def _range_ready(self, result: object) -> None:
         if isinstance(result, BaseException) or not self.replaying:
             return
-        d, gaps, starts = cast(tuple[tl.Density, list[tl.Gap], list[int]], result)
+        d, gaps, alerts = cast(tuple[tl.Density, list[tuple[int, int]], list[Alert]], result)
         self.timeline.set_density(d.start_ts, d.bin_ms, d.counts)
-        self.timeline.set_gaps([(g.start_ts, g.end_ts) for g in gaps])
-        self.timeline.set_alert_times(starts)
+        self.timeline.set_gaps(gaps)
+        masker, panel = self.masker(), self.window.alerts_panel
+        self.timeline.set_alerts(
+            [
+                (a.first_ts, a.id, f"{panel.rule_text(a.rule)} · {masker.subject(a.subject, a.subject_type)}")
+                for a in alerts
+            ]
+        )
+
+    def _alert_landed(self, alert_id: str) -> None:
+        """Previous/next alert: the alert it landed on is selected in the panel (and for the case file)."""
+        self._selected = alert_id
+        self.window.alerts_panel.select(alert_id)
 
     # moving through time --------------------------------------------------------------------------------
     def _covers(self, w: Window | None, ts: int) -> bool:

@@ -358,57 +358,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="672"/>
+        <location filename="../../widgets/replay_controller.py" line="688"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="673"/>
+        <location filename="../../widgets/replay_controller.py" line="689"/>
         <source>Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <location filename="../../widgets/replay_controller.py" line="690"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="691"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="690"/>
+        <location filename="../../widgets/replay_controller.py" line="706"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="691"/>
+        <location filename="../../widgets/replay_controller.py" line="707"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="701"/>
+        <location filename="../../widgets/replay_controller.py" line="717"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="702"/>
+        <location filename="../../widgets/replay_controller.py" line="718"/>
         <source>Word (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="703"/>
+        <location filename="../../widgets/replay_controller.py" line="719"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="704"/>
+        <location filename="../../widgets/replay_controller.py" line="720"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="709"/>
+        <location filename="../../widgets/replay_controller.py" line="725"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2210,103 +2210,103 @@ Reads today: {4}</source>
     <name>ReplayController</name>
     <message>
         <location filename="../../widgets/replay_controller.py" line="223"/>
-        <location filename="../../widgets/replay_controller.py" line="240"/>
-        <location filename="../../widgets/replay_controller.py" line="319"/>
+        <location filename="../../widgets/replay_controller.py" line="241"/>
+        <location filename="../../widgets/replay_controller.py" line="320"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="239"/>
+        <location filename="../../widgets/replay_controller.py" line="240"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="243"/>
+        <location filename="../../widgets/replay_controller.py" line="244"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="246"/>
+        <location filename="../../widgets/replay_controller.py" line="247"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="280"/>
+        <location filename="../../widgets/replay_controller.py" line="281"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="285"/>
+        <location filename="../../widgets/replay_controller.py" line="286"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="304"/>
+        <location filename="../../widgets/replay_controller.py" line="305"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="454"/>
+        <location filename="../../widgets/replay_controller.py" line="470"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="530"/>
+        <location filename="../../widgets/replay_controller.py" line="546"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="538"/>
+        <location filename="../../widgets/replay_controller.py" line="554"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="570"/>
+        <location filename="../../widgets/replay_controller.py" line="586"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="572"/>
+        <location filename="../../widgets/replay_controller.py" line="588"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="594"/>
+        <location filename="../../widgets/replay_controller.py" line="610"/>
         <source>Word export needs python-docx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="602"/>
+        <location filename="../../widgets/replay_controller.py" line="618"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="608"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="608"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="623"/>
+        <location filename="../../widgets/replay_controller.py" line="639"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="623"/>
+        <location filename="../../widgets/replay_controller.py" line="639"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="650"/>
+        <location filename="../../widgets/replay_controller.py" line="666"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="652"/>
+        <location filename="../../widgets/replay_controller.py" line="668"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2433,57 +2433,107 @@ Reads today: {4}</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../widgets/timeline.py" line="149"/>
-        <location filename="../../widgets/timeline.py" line="259"/>
+        <location filename="../../widgets/timeline.py" line="210"/>
+        <location filename="../../widgets/timeline.py" line="433"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="151"/>
+        <location filename="../../widgets/timeline.py" line="212"/>
         <source>◀ Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="152"/>
+        <location filename="../../widgets/timeline.py" line="213"/>
         <source>Step ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="153"/>
+        <location filename="../../widgets/timeline.py" line="214"/>
         <source>◀ Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="154"/>
+        <location filename="../../widgets/timeline.py" line="215"/>
         <source>Alert ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="158"/>
+        <location filename="../../widgets/timeline.py" line="219"/>
         <source>{0}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="162"/>
-        <location filename="../../widgets/timeline.py" line="279"/>
+        <location filename="../../widgets/timeline.py" line="227"/>
+        <source>Go to: 2024-05-01 14:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="228"/>
+        <source>Date and time, or a time on the day shown; Enter jumps there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="239"/>
+        <location filename="../../widgets/timeline.py" line="453"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="215"/>
+        <location filename="../../widgets/timeline.py" line="346"/>
+        <source>Not a moment in the stored history: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="377"/>
+        <source>alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="379"/>
+        <source>At alert: {0}, {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="387"/>
         <source>Live ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="252"/>
+        <location filename="../../widgets/timeline.py" line="426"/>
         <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="29"/>
+        <source>Click: go to that moment; drag the cursor: scrub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="30"/>
+        <source>Drag elsewhere: pan; mouse wheel: zoom around the pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="31"/>
+        <source>Shift+drag: zoom to a range; double click: whole history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="32"/>
+        <source>Space: play/pause; ←/→: step; PgUp/PgDn: previous/next alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="35"/>
+        <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="475"/>
+        <location filename="../../widgets/replay_controller.py" line="491"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -360,57 +360,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="672"/>
+        <location filename="../../widgets/replay_controller.py" line="688"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="673"/>
+        <location filename="../../widgets/replay_controller.py" line="689"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <location filename="../../widgets/replay_controller.py" line="690"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="675"/>
+        <location filename="../../widgets/replay_controller.py" line="691"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="690"/>
+        <location filename="../../widgets/replay_controller.py" line="706"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="691"/>
+        <location filename="../../widgets/replay_controller.py" line="707"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="701"/>
+        <location filename="../../widgets/replay_controller.py" line="717"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="702"/>
+        <location filename="../../widgets/replay_controller.py" line="718"/>
         <source>Word (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="703"/>
+        <location filename="../../widgets/replay_controller.py" line="719"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="704"/>
+        <location filename="../../widgets/replay_controller.py" line="720"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="709"/>
+        <location filename="../../widgets/replay_controller.py" line="725"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
@@ -2215,103 +2215,103 @@ Reads today: {4}</source>
     <name>ReplayController</name>
     <message>
         <location filename="../../widgets/replay_controller.py" line="223"/>
-        <location filename="../../widgets/replay_controller.py" line="240"/>
-        <location filename="../../widgets/replay_controller.py" line="319"/>
+        <location filename="../../widgets/replay_controller.py" line="241"/>
+        <location filename="../../widgets/replay_controller.py" line="320"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="239"/>
+        <location filename="../../widgets/replay_controller.py" line="240"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="243"/>
+        <location filename="../../widgets/replay_controller.py" line="244"/>
         <source>Case file of the selected alert…</source>
         <translation>所选预警的案卷…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="246"/>
+        <location filename="../../widgets/replay_controller.py" line="247"/>
         <source>Export video of the range…</source>
         <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="280"/>
+        <location filename="../../widgets/replay_controller.py" line="281"/>
         <source>Nothing to replay: no database yet.</source>
         <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="285"/>
+        <location filename="../../widgets/replay_controller.py" line="286"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="304"/>
+        <location filename="../../widgets/replay_controller.py" line="305"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="454"/>
+        <location filename="../../widgets/replay_controller.py" line="470"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="530"/>
+        <location filename="../../widgets/replay_controller.py" line="546"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="538"/>
+        <location filename="../../widgets/replay_controller.py" line="554"/>
         <source>No case file: {0}</source>
         <translation>未生成案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="570"/>
+        <location filename="../../widgets/replay_controller.py" line="586"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="572"/>
+        <location filename="../../widgets/replay_controller.py" line="588"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="594"/>
+        <location filename="../../widgets/replay_controller.py" line="610"/>
         <source>Word export needs python-docx.</source>
         <translation>导出 Word 需要安装 python-docx。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="602"/>
+        <location filename="../../widgets/replay_controller.py" line="618"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="608"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="608"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="623"/>
+        <location filename="../../widgets/replay_controller.py" line="639"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="623"/>
+        <location filename="../../widgets/replay_controller.py" line="639"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="650"/>
+        <location filename="../../widgets/replay_controller.py" line="666"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="652"/>
+        <location filename="../../widgets/replay_controller.py" line="668"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -2438,57 +2438,107 @@ Reads today: {4}</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../widgets/timeline.py" line="149"/>
-        <location filename="../../widgets/timeline.py" line="259"/>
+        <location filename="../../widgets/timeline.py" line="210"/>
+        <location filename="../../widgets/timeline.py" line="433"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="151"/>
+        <location filename="../../widgets/timeline.py" line="212"/>
         <source>◀ Step</source>
         <translation>◀ 单步</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="152"/>
+        <location filename="../../widgets/timeline.py" line="213"/>
         <source>Step ▶</source>
         <translation>单步 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="153"/>
+        <location filename="../../widgets/timeline.py" line="214"/>
         <source>◀ Alert</source>
         <translation>◀ 上一预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="154"/>
+        <location filename="../../widgets/timeline.py" line="215"/>
         <source>Alert ▶</source>
         <translation>下一预警 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="158"/>
+        <location filename="../../widgets/timeline.py" line="219"/>
         <source>{0}×</source>
         <translation>{0}×</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="162"/>
-        <location filename="../../widgets/timeline.py" line="279"/>
+        <location filename="../../widgets/timeline.py" line="227"/>
+        <source>Go to: 2024-05-01 14:30</source>
+        <translation>跳转：2024-05-01 14:30</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="228"/>
+        <source>Date and time, or a time on the day shown; Enter jumps there</source>
+        <translation>输入日期时间，或当天的时间；回车跳转</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="239"/>
+        <location filename="../../widgets/timeline.py" line="453"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="215"/>
+        <location filename="../../widgets/timeline.py" line="346"/>
+        <source>Not a moment in the stored history: {0}</source>
+        <translation>不在已存历史范围内的时间：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="377"/>
+        <source>alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="379"/>
+        <source>At alert: {0}, {1}</source>
+        <translation>当前预警：{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="387"/>
         <source>Live ({0})</source>
         <translation>实时（{0}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="252"/>
+        <location filename="../../widgets/timeline.py" line="426"/>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="29"/>
+        <source>Click: go to that moment; drag the cursor: scrub</source>
+        <translation>单击：跳到该时刻；拖动游标：拖拽回放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="30"/>
+        <source>Drag elsewhere: pan; mouse wheel: zoom around the pointer</source>
+        <translation>拖动空白处：平移；滚轮：以鼠标处为中心缩放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="31"/>
+        <source>Shift+drag: zoom to a range; double click: whole history</source>
+        <translation>Shift+拖动：放大到所选时段；双击：显示全部历史</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="32"/>
+        <source>Space: play/pause; ←/→: step; PgUp/PgDn: previous/next alert</source>
+        <translation>空格：播放/暂停；←/→：单步；PgUp/PgDn：上一/下一预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="35"/>
+        <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
+        <translation>+/−：放大/缩小；Home：全部历史；Ctrl+G：跳转到日期时间</translation>
     </message>
 </context>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="475"/>
+        <location filename="../../widgets/replay_controller.py" line="491"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
