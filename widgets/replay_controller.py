@@ -229,6 +229,8 @@ class ReplayController(QObject):
         self.timeline.time_changed.connect(self._time_changed)
         self.timeline.live_requested.connect(self.go_live)
         self.timeline.alert_landed.connect(self._alert_landed)
+        self._alerts_for: tuple[int, int] | None = None
+        """The history span whose alerts the timeline holds (fetched once per span)."""
         window.alerts_panel.alert_selected.connect(self._alert_selected)
         window.alerts_panel.history_requested.connect(self.open_history)
         self.history: AlertHistory | None = None
@@ -375,13 +377,13 @@ class ReplayController(QObject):
         bins = max(DENSITY_BINS, self.timeline.bar.width() // 2)  # a tick every two pixels at any zoom
         history = self.timeline.history
 
-        def job() -> tuple[tl.Density, list[tuple[int, int]], list[Alert]]:
+        fetch_alerts = self._alerts_for != history
+
+        def job() -> tuple[tl.Density, list[tuple[int, int]], list[Alert] | None]:
             d = tl.density(db, start_ts, end_ts, bins, self._index(db))
-            alerts = [
-                a
-                for a in queries.alerts_overlapping(db, start_ts, end_ts)
-                if start_ts <= a.first_ts <= end_ts
-            ]
+            alerts = None
+            if fetch_alerts:  # every alert of the history, once: jumps go beyond the visible range
+                alerts = [a for a in queries.alerts_overlapping(db, *history) if a.first_ts >= history[0]]
             return d, tl.missing_data(d, history), alerts
 
         self.worker.submit("range", job, self._range_ready)
@@ -389,9 +391,12 @@ class ReplayController(QObject):
     def _range_ready(self, result: object) -> None:
         if isinstance(result, BaseException) or not self.replaying:
             return
-        d, gaps, alerts = cast(tuple[tl.Density, list[tuple[int, int]], list[Alert]], result)
+        d, gaps, alerts = cast(tuple[tl.Density, list[tuple[int, int]], list[Alert] | None], result)
         self.timeline.set_density(d.start_ts, d.bin_ms, d.counts)
         self.timeline.set_gaps(gaps)
+        if alerts is None:
+            return
+        self._alerts_for = self.timeline.history
         masker, panel = self.masker(), self.window.alerts_panel
         self.timeline.set_alerts(
             [

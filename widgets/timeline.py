@@ -259,6 +259,7 @@ class Timeline(QWidget):
         self.bar.pan_requested.connect(self.pan)
         self.alert_ids: dict[int, tuple[str, str]] = {}
         """Alert start time → (id, name in words), for naming the alert a jump lands on."""
+        self._landed_ts: int | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.bar.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._timer = QTimer(self)
@@ -346,12 +347,16 @@ class Timeline(QWidget):
             self.goto.setToolTip(self.tr("Not a moment in the stored history: {0}").format(text))
             return False
         self.goto.setStyleSheet("")
+        self._reveal(ts)
+        self.seek(ts)
+        return True
+
+    def _reveal(self, ts: int) -> None:
+        """Move the visible range (same span) to centre on `ts` when it is outside."""
         start, end = self.bar.start_ts, self.bar.end_ts
         if not start <= ts <= end:
             span = end - start
             self.set_range(*self._clamped(ts - span // 2, span))
-        self.seek(ts)
-        return True
 
     def set_density(self, start_ts: int, bin_ms: int, counts: Sequence[int] | NDArray[np.int64]) -> None:
         self.bar.density_start, self.bar.density_bin = start_ts, max(1, bin_ms)
@@ -367,7 +372,8 @@ class Timeline(QWidget):
         self.bar.update()
 
     def set_alerts(self, alerts: Sequence[tuple[int, str, str]]) -> None:
-        """(start time, id, name in words) of the alerts in the range: marks, jumps and their names."""
+        """(start time, id, name in words) of the alerts in the history: marks, jumps (which move the
+        range when the alert is outside it) and their names."""
         self.alert_ids = {int(ts): (alert_id, name) for ts, alert_id, name in sorted(alerts, reverse=True)}
         self.set_alert_times([ts for ts, _, _ in alerts])
 
@@ -397,6 +403,9 @@ class Timeline(QWidget):
 
     def seek(self, ts: int) -> None:
         ts = min(max(int(ts), self.bar.start_ts), self.bar.end_ts)
+        if self._landed_ts is not None and ts != self._landed_ts:
+            self._landed_ts = None
+            self.landed_label.clear()  # moved away from the alert it named
         self.bar.at_ts = ts
         self.bar.update()
         self._show_time()
@@ -409,12 +418,14 @@ class Timeline(QWidget):
     def previous_alert(self) -> None:
         i = int(np.searchsorted(self.bar.alerts, self.at_ts, side="left")) - 1
         if i >= 0:
+            self._reveal(int(self.bar.alerts[i]))
             self.seek(int(self.bar.alerts[i]))
             self._landed(int(self.bar.alerts[i]))
 
     def next_alert(self) -> None:
         i = int(np.searchsorted(self.bar.alerts, self.at_ts, side="right"))
         if i < len(self.bar.alerts):
+            self._reveal(int(self.bar.alerts[i]))
             self.seek(int(self.bar.alerts[i]))
             self._landed(int(self.bar.alerts[i]))
 

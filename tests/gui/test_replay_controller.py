@@ -117,6 +117,10 @@ def test_seek_moves_guards_and_alerts_to_t_and_live_restores(
     assert window.scene.guard_positions["GU1"] == pytest.approx(at(30, 0))
     qtbot.waitUntil(lambda: replay.figures is not None and replay.figures.now_ts == T0 + 30 * S)
     assert window.dashboard.figures is replay.figures  # the dashboard shows T, not the live figures
+    replay.timeline.prev_button.click()  # lands on A1's start: named in the bar, selected in the panel
+    assert replay.timeline.at_ts == T0 + 5 * S and window.alerts_panel.selected_id() == sample.ALERT_ID
+    assert replay.timeline.landed_label.text().startswith("At alert: ")
+    _seek(qtbot, replay, T0 + 30 * S)
 
     _seek(qtbot, replay, T0 + 2 * S)  # before A1 opened
     assert window.alerts_panel.alerts == {}

@@ -129,3 +129,15 @@ def test_shortcuts_are_listed_and_work(qtbot: QtBot) -> None:
     assert tl.bar.end_ts - tl.bar.start_ts < 30 * DAY_MS
     qtbot.keyClick(tl.bar, Qt.Key.Key_Home)
     assert (tl.bar.start_ts, tl.bar.end_ts) == tl.history
+
+
+def test_alert_jumps_leave_the_visible_range_when_needed(qtbot: QtBot) -> None:
+    tl = _timeline(qtbot)
+    tl.set_alerts([(T0 + 5 * DAY_MS, "A5", "五天后")])
+    tl.set_range(T0, T0 + HOUR_MS)
+    tl.seek(T0)
+    tl.next_button.click()
+    assert tl.at_ts == T0 + 5 * DAY_MS and tl.bar.start_ts <= tl.at_ts <= tl.bar.end_ts
+    assert tl.bar.end_ts - tl.bar.start_ts == HOUR_MS and "五天后" in tl.landed_label.text()
+    tl.seek(tl.at_ts + MINUTE_MS)
+    assert tl.landed_label.text() == ""  # moved on: the name no longer applies
