@@ -384,6 +384,7 @@ class Timeline(QWidget):
         self.landed_label.setText(
             self.tr("At alert: {0}, {1}").format(name, local.strftime("%m-%d %H:%M:%S"))
         )
+        self._landed_ts = ts
         if found is not None:
             self.alert_landed.emit(found[0])
 
