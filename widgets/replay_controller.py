@@ -67,6 +67,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DENSITY_BINS = 200
+DEFAULT_VIDEO_SIZE = (1280, 720)
 FIGURES_EVERY_MS = 5_000
 """Dashboard at T while playing: at most this often (real time); every seek when paused."""
 PREFETCH_AT = 0.7
@@ -625,19 +626,45 @@ class ReplayController(QObject):
 
     # video ----------------------------------------------------------------------------------------------
     def _ask_video(self) -> None:
+        """Say what will be exported (start, end, speed, video length, size) before asking where to."""
+        from widgets.video_dialog import VideoDialog, default_window
+
+        bar = self.timeline.bar
+        window = default_window(bar.start_ts, bar.end_ts, bar.at_ts, self.timeline.history)
+        dialog = VideoDialog(
+            self.district.timezone, window, self.timeline.speed, self.timeline.history, self.window
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            plan = dialog.plan()
+        finally:
+            dialog.deleteLater()
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Export video"), "replay.mp4", self.tr("MP4 video (*.mp4)")
         )
         if path:
-            self.export_video(Path(path))
+            self.export_video(
+                Path(path), plan.fps, plan.speed, window=(plan.start_ts, plan.end_ts), size=plan.size
+            )
 
-    def export_video(self, out: Path, fps: float = 30.0, speed: float | None = None) -> bool:
-        """The timeline's visible range as an MP4 at its speed, on its own worker; progress shown."""
+    def export_video(
+        self,
+        out: Path,
+        fps: float = 30.0,
+        speed: float | None = None,
+        *,
+        window: tuple[int, int] | None = None,
+        size: tuple[int, int] | None = None,
+    ) -> bool:
+        """[start, end] (default: the timeline's visible range) as an MP4 at `speed` (default: the
+        timeline's), on its own worker; progress shown with the frame count, and a cancel button."""
         if not self.replaying:
             return False
         bar = self.timeline.bar
-        start, end = bar.start_ts, bar.end_ts
+        start, end = window if window is not None else (bar.start_ts, bar.end_ts)
         speed = float(speed or self.timeline.speed)
+        frame_size = size or DEFAULT_VIDEO_SIZE
         detail = {"what": "video", "from": start, "to": end, "unmasked": False}
         if not self.allowed(f"window:{start}-{end}", detail):
             return False
@@ -650,8 +677,12 @@ class ReplayController(QObject):
         step = self.video_worker.results
         path, district = self.db_path, self.district
 
+        def shown(done: int, total: int) -> None:
+            progress.setLabelText(self.tr("Exporting video: frame {0} of {1}").format(done, total))
+            progress.setValue(round(100 * done / max(1, total)))
+
         def report(done: int, total: int) -> None:
-            step.done.emit((lambda _: progress.setValue(round(100 * done / max(1, total))), None))
+            step.done.emit((lambda _: shown(done, total), None))
             if cancelled.is_set():
                 raise InterruptedError("cancelled")
 
@@ -660,7 +691,9 @@ class ReplayController(QObject):
 
             db = Db.open(str(path))
             try:
-                return export_mp4(db, district, start, end, out, fps=fps, speed=speed, progress=report)
+                return export_mp4(
+                    db, district, start, end, out, fps=fps, speed=speed, size=frame_size, progress=report
+                )
             finally:
                 db.conn.close()
 

@@ -358,57 +358,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="688"/>
+        <location filename="../../widgets/replay_controller.py" line="726"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="727"/>
         <source>Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="690"/>
+        <location filename="../../widgets/replay_controller.py" line="728"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="691"/>
+        <location filename="../../widgets/replay_controller.py" line="729"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="706"/>
+        <location filename="../../widgets/replay_controller.py" line="744"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="707"/>
+        <location filename="../../widgets/replay_controller.py" line="745"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="717"/>
+        <location filename="../../widgets/replay_controller.py" line="755"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="718"/>
+        <location filename="../../widgets/replay_controller.py" line="756"/>
         <source>Word (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="719"/>
+        <location filename="../../widgets/replay_controller.py" line="757"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="720"/>
+        <location filename="../../widgets/replay_controller.py" line="758"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="725"/>
+        <location filename="../../widgets/replay_controller.py" line="763"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2209,104 +2209,109 @@ Reads today: {4}</source>
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="223"/>
-        <location filename="../../widgets/replay_controller.py" line="241"/>
-        <location filename="../../widgets/replay_controller.py" line="320"/>
+        <location filename="../../widgets/replay_controller.py" line="224"/>
+        <location filename="../../widgets/replay_controller.py" line="244"/>
+        <location filename="../../widgets/replay_controller.py" line="323"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="240"/>
+        <location filename="../../widgets/replay_controller.py" line="243"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="244"/>
+        <location filename="../../widgets/replay_controller.py" line="247"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="247"/>
+        <location filename="../../widgets/replay_controller.py" line="250"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="281"/>
+        <location filename="../../widgets/replay_controller.py" line="284"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="286"/>
+        <location filename="../../widgets/replay_controller.py" line="289"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="305"/>
+        <location filename="../../widgets/replay_controller.py" line="308"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="470"/>
+        <location filename="../../widgets/replay_controller.py" line="476"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="546"/>
+        <location filename="../../widgets/replay_controller.py" line="552"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="560"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="586"/>
+        <location filename="../../widgets/replay_controller.py" line="592"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="588"/>
+        <location filename="../../widgets/replay_controller.py" line="594"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="610"/>
+        <location filename="../../widgets/replay_controller.py" line="616"/>
         <source>Word export needs python-docx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="618"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="639"/>
+        <location filename="../../widgets/replay_controller.py" line="671"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="639"/>
+        <location filename="../../widgets/replay_controller.py" line="671"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="666"/>
+        <location filename="../../widgets/replay_controller.py" line="681"/>
+        <source>Exporting video: frame {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="704"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="668"/>
+        <location filename="../../widgets/replay_controller.py" line="706"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2434,7 +2439,7 @@ Reads today: {4}</source>
     <name>Timeline</name>
     <message>
         <location filename="../../widgets/timeline.py" line="210"/>
-        <location filename="../../widgets/timeline.py" line="433"/>
+        <location filename="../../widgets/timeline.py" line="445"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,32 +2480,32 @@ Reads today: {4}</source>
     </message>
     <message>
         <location filename="../../widgets/timeline.py" line="239"/>
-        <location filename="../../widgets/timeline.py" line="453"/>
+        <location filename="../../widgets/timeline.py" line="465"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="346"/>
+        <location filename="../../widgets/timeline.py" line="347"/>
         <source>Not a moment in the stored history: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="377"/>
+        <location filename="../../widgets/timeline.py" line="383"/>
         <source>alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="379"/>
+        <location filename="../../widgets/timeline.py" line="385"/>
         <source>At alert: {0}, {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="387"/>
+        <location filename="../../widgets/timeline.py" line="394"/>
         <source>Live ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="426"/>
+        <location filename="../../widgets/timeline.py" line="438"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2531,9 +2536,57 @@ Reads today: {4}</source>
     </message>
 </context>
 <context>
+    <name>VideoDialog</name>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="57"/>
+        <source>Export video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="66"/>
+        <source>{0}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="82"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="83"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="84"/>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="85"/>
+        <source>Frame size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="122"/>
+        <source>{0} to {1} at {2:g}×: a video of {3} min {4} s ({5} frames), about {6} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="132"/>
+        <source>The end must be after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="134"/>
+        <source>Too long for one video: raise the speed or shorten the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="491"/>
+        <location filename="../../widgets/replay_controller.py" line="497"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -360,57 +360,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="688"/>
+        <location filename="../../widgets/replay_controller.py" line="726"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="727"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="690"/>
+        <location filename="../../widgets/replay_controller.py" line="728"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="691"/>
+        <location filename="../../widgets/replay_controller.py" line="729"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="706"/>
+        <location filename="../../widgets/replay_controller.py" line="744"/>
         <source>Case file {0}</source>
         <translation>案卷 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="707"/>
+        <location filename="../../widgets/replay_controller.py" line="745"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="717"/>
+        <location filename="../../widgets/replay_controller.py" line="755"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="718"/>
+        <location filename="../../widgets/replay_controller.py" line="756"/>
         <source>Word (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="719"/>
+        <location filename="../../widgets/replay_controller.py" line="757"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="720"/>
+        <location filename="../../widgets/replay_controller.py" line="758"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="725"/>
+        <location filename="../../widgets/replay_controller.py" line="763"/>
         <source>Export case file</source>
         <translation>导出案卷</translation>
     </message>
@@ -2214,104 +2214,109 @@ Reads today: {4}</source>
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="223"/>
-        <location filename="../../widgets/replay_controller.py" line="241"/>
-        <location filename="../../widgets/replay_controller.py" line="320"/>
+        <location filename="../../widgets/replay_controller.py" line="224"/>
+        <location filename="../../widgets/replay_controller.py" line="244"/>
+        <location filename="../../widgets/replay_controller.py" line="323"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="240"/>
+        <location filename="../../widgets/replay_controller.py" line="243"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="244"/>
+        <location filename="../../widgets/replay_controller.py" line="247"/>
         <source>Case file of the selected alert…</source>
         <translation>所选预警的案卷…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="247"/>
+        <location filename="../../widgets/replay_controller.py" line="250"/>
         <source>Export video of the range…</source>
         <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="281"/>
+        <location filename="../../widgets/replay_controller.py" line="284"/>
         <source>Nothing to replay: no database yet.</source>
         <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="286"/>
+        <location filename="../../widgets/replay_controller.py" line="289"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="305"/>
+        <location filename="../../widgets/replay_controller.py" line="308"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="470"/>
+        <location filename="../../widgets/replay_controller.py" line="476"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="546"/>
+        <location filename="../../widgets/replay_controller.py" line="552"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="554"/>
+        <location filename="../../widgets/replay_controller.py" line="560"/>
         <source>No case file: {0}</source>
         <translation>未生成案卷：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="586"/>
+        <location filename="../../widgets/replay_controller.py" line="592"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="588"/>
+        <location filename="../../widgets/replay_controller.py" line="594"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="610"/>
+        <location filename="../../widgets/replay_controller.py" line="616"/>
         <source>Word export needs python-docx.</source>
         <translation>导出 Word 需要安装 python-docx。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="618"/>
+        <location filename="../../widgets/replay_controller.py" line="624"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="644"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="639"/>
+        <location filename="../../widgets/replay_controller.py" line="671"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="639"/>
+        <location filename="../../widgets/replay_controller.py" line="671"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="666"/>
+        <location filename="../../widgets/replay_controller.py" line="681"/>
+        <source>Exporting video: frame {0} of {1}</source>
+        <translation>正在导出视频：第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="704"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="668"/>
+        <location filename="../../widgets/replay_controller.py" line="706"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -2439,7 +2444,7 @@ Reads today: {4}</source>
     <name>Timeline</name>
     <message>
         <location filename="../../widgets/timeline.py" line="210"/>
-        <location filename="../../widgets/timeline.py" line="433"/>
+        <location filename="../../widgets/timeline.py" line="445"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -2480,32 +2485,32 @@ Reads today: {4}</source>
     </message>
     <message>
         <location filename="../../widgets/timeline.py" line="239"/>
-        <location filename="../../widgets/timeline.py" line="453"/>
+        <location filename="../../widgets/timeline.py" line="465"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="346"/>
+        <location filename="../../widgets/timeline.py" line="347"/>
         <source>Not a moment in the stored history: {0}</source>
         <translation>不在已存历史范围内的时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="377"/>
+        <location filename="../../widgets/timeline.py" line="383"/>
         <source>alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="379"/>
+        <location filename="../../widgets/timeline.py" line="385"/>
         <source>At alert: {0}, {1}</source>
         <translation>当前预警：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="387"/>
+        <location filename="../../widgets/timeline.py" line="394"/>
         <source>Live ({0})</source>
         <translation>实时（{0}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="426"/>
+        <location filename="../../widgets/timeline.py" line="438"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2536,9 +2541,57 @@ Reads today: {4}</source>
     </message>
 </context>
 <context>
+    <name>VideoDialog</name>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="57"/>
+        <source>Export video</source>
+        <translation>导出视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="66"/>
+        <source>{0}×</source>
+        <translation>{0}×</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="82"/>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="83"/>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="84"/>
+        <source>Speed</source>
+        <translation>回放倍速</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="85"/>
+        <source>Frame size</source>
+        <translation>画面尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="122"/>
+        <source>{0} to {1} at {2:g}×: a video of {3} min {4} s ({5} frames), about {6} MB</source>
+        <translation>{0} 至 {1}，{2:g}× 倍速：视频时长 {3}分{4}秒（{5} 帧），约 {6} MB</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="132"/>
+        <source>The end must be after the start.</source>
+        <translation>结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="134"/>
+        <source>Too long for one video: raise the speed or shorten the range.</source>
+        <translation>视频过长：请提高倍速或缩短时段。</translation>
+    </message>
+</context>
+<context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="491"/>
+        <location filename="../../widgets/replay_controller.py" line="497"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>

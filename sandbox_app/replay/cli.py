@@ -17,13 +17,16 @@ import getpass
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sandbox_app.domain.enums import DATUMS
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.privacy.users import AuthError, PermissionDenied, UserBook, export, unmask
 from sandbox_app.replay.entries import DEFAULT_RADIUS_M
+
+if TYPE_CHECKING:
+    from sandbox_app.replay.player import VideoPlan
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
 _UNITS = {"ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}
@@ -196,19 +199,68 @@ def cmd_export(args: argparse.Namespace) -> int:
             out["geojson"] = args.geojson
             out["features"] = write_geojson(entries, Path(args.geojson), district.timezone)
         else:
+            from sandbox_app.replay.player import VideoPlan
             from widgets.export_video import export_mp4
 
+            plan = VideoPlan(start, end, args.fps, args.speed, args.size)
+            line = ProgressLine(plan, quiet=args.quiet)
+            line.announce(district.timezone)
             try:
                 out["frames"] = export_mp4(
-                    db, district, start, end, Path(args.mp4), fps=args.fps, speed=args.speed, size=args.size
-                )
+                    db, district, start, end, Path(args.mp4), fps=args.fps, speed=args.speed, size=args.size,
+                    progress=line,
+                )  # fmt: skip
             except OSError as exc:
                 raise CliError(str(exc)) from None
+            finally:
+                line.close()
             out["mp4"] = args.mp4
+            out["video_s"] = round(plan.duration_s, 1)
     finally:
         db.conn.close()
     _print_json(out)
     return EXIT_OK
+
+
+class ProgressLine:
+    """`export --mp4` on stderr: the plan first (start, end, speed, video length, size estimate), then one
+    progress line, rewritten in place on a terminal and printed every 10 % otherwise (logs, CI)."""
+
+    def __init__(self, plan: VideoPlan, *, quiet: bool = False) -> None:
+        self.plan = plan
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self._shown = -1
+
+    def announce(self, timezone: str) -> None:
+        if self.quiet:
+            return
+        from sandbox_app.replay.export import local_iso
+
+        p = self.plan
+        print(
+            f"export: {local_iso(p.start_ts, timezone)[:19].replace('T', ' ')} to "
+            f"{local_iso(p.end_ts, timezone)[:19].replace('T', ' ')} "
+            f"at {p.speed:g}x: {p.frames} frames, {p.duration_s:.1f} s of video, "
+            f"about {p.estimated_bytes / 1e6:.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        percent = 100 * done // max(1, total)
+        if self.tty:
+            if percent != self._shown or done == total:
+                print(f"\rexport: {done}/{total} frames ({percent}%)", end="", file=sys.stderr, flush=True)
+        elif percent // 10 != self._shown // 10 or done == total:
+            print(f"export: {done}/{total} frames ({percent}%)", file=sys.stderr, flush=True)
+        self._shown = percent
+
+    def close(self) -> None:
+        if self.tty and not self.quiet and self._shown >= 0:
+            print(file=sys.stderr, flush=True)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -245,6 +297,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--fps", type=float, default=30.0)
     p.add_argument("--speed", type=float, default=60.0, help="district seconds per video second")
     p.add_argument("--size", type=_size, default=(1280, 720), help="video frame size, e.g. 1280x720")
+    p.add_argument("--quiet", action="store_true", help="no plan and progress lines on stderr")
     _who(p)
     p.set_defaults(func=cmd_export)
 
