@@ -335,13 +335,28 @@ def _appendix(district: District, case: CaseFile, include_all: bool) -> tuple[li
 
 
 def _detail(district: District, e: Entry) -> str:
-    """The entry's text without the device name the group title already gives."""
+    """The entry's text without the device name the group title already gives, and with the few English
+    words `entries.Describer` writes (it serves CSV too, which stays as it is) put in the report's words."""
     d = district.devices.get(e.source)
-    if d is not None and e.text.startswith(f"{d.name}: "):
-        return e.text[len(d.name) + 2 :]
-    if d is not None and e.text == d.name:
-        return ""
-    return e.text
+    text = e.text
+    if d is not None and text.startswith(f"{d.name}: "):
+        text = text[len(d.name) + 2 :]
+    elif d is not None and text == d.name:
+        text = ""
+    words = {
+        " WATCHLIST": " " + QCoreApplication.translate("CaseReport", "(watch-listed)"),
+        "unknown person": QCoreApplication.translate("CaseReport", "unknown person"),
+        "tag ": QCoreApplication.translate("CaseReport", "tag "),
+    }
+    for english, local in words.items():
+        text = text.replace(english, local)
+    for direction, local in (
+        (" in", QCoreApplication.translate("CaseReport", " (in)")),
+        (" out", QCoreApplication.translate("CaseReport", " (out)")),
+    ):
+        if text.endswith(direction):
+            text = text[: -len(direction)] + local
+    return text
 
 
 def case_number(case: CaseFile) -> str:

@@ -226,6 +226,7 @@ class Timeline(QWidget):
         self.goto.setObjectName("goto")
         self.goto.setPlaceholderText(self.tr("Go to: 2024-05-01 14:30"))
         self.goto.setToolTip(self.tr("Date and time, or a time on the day shown; Enter jumps there"))
+        self.goto.setMinimumWidth(150)
         self.goto.setMaximumWidth(190)
         self.goto.returnPressed.connect(lambda: self.go_to(self.goto.text()))
         self.help_button = QToolButton(self)

@@ -92,6 +92,7 @@ class VideoDialog(QDialog):
             self.size_box.currentIndexChanged,
         ):
             signal.connect(lambda *_: self._update())
+        self.setMinimumWidth(440)
         self._update()
 
     def _edit(self, name: str, ts: int) -> QDateTimeEdit:

@@ -715,22 +715,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="369"/>
+        <location filename="../../widgets/case_report.py" line="347"/>
+        <source>(watch-listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="348"/>
+        <source>unknown person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="349"/>
+        <source>tag </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="354"/>
+        <source> (in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="355"/>
+        <source> (out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="384"/>
         <source>Incident report: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="372"/>
+        <location filename="../../widgets/case_report.py" line="387"/>
         <source>{0} community police office · incident report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="375"/>
+        <location filename="../../widgets/case_report.py" line="390"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="359"/>
+        <location filename="../../widgets/case_report.py" line="374"/>
         <source>incident report {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,7 +2464,7 @@ Reads today: {4}</source>
     <name>Timeline</name>
     <message>
         <location filename="../../widgets/timeline.py" line="210"/>
-        <location filename="../../widgets/timeline.py" line="445"/>
+        <location filename="../../widgets/timeline.py" line="446"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2479,33 +2504,33 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="239"/>
-        <location filename="../../widgets/timeline.py" line="465"/>
+        <location filename="../../widgets/timeline.py" line="240"/>
+        <location filename="../../widgets/timeline.py" line="466"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="347"/>
+        <location filename="../../widgets/timeline.py" line="348"/>
         <source>Not a moment in the stored history: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="383"/>
+        <location filename="../../widgets/timeline.py" line="384"/>
         <source>alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="385"/>
+        <location filename="../../widgets/timeline.py" line="386"/>
         <source>At alert: {0}, {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="394"/>
+        <location filename="../../widgets/timeline.py" line="395"/>
         <source>Live ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="438"/>
+        <location filename="../../widgets/timeline.py" line="439"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2568,17 +2593,17 @@ Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_dialog.py" line="122"/>
+        <location filename="../../widgets/video_dialog.py" line="123"/>
         <source>{0} to {1} at {2:g}×: a video of {3} min {4} s ({5} frames), about {6} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_dialog.py" line="132"/>
+        <location filename="../../widgets/video_dialog.py" line="133"/>
         <source>The end must be after the start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/video_dialog.py" line="134"/>
+        <location filename="../../widgets/video_dialog.py" line="135"/>
         <source>Too long for one video: raise the speed or shorten the range.</source>
         <translation type="unfinished"></translation>
     </message>

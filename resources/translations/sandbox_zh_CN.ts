@@ -717,22 +717,47 @@
         <translation>警情或派警环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="369"/>
+        <location filename="../../widgets/case_report.py" line="347"/>
+        <source>(watch-listed)</source>
+        <translation>（布控人员）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="348"/>
+        <source>unknown person</source>
+        <translation>未登记人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="349"/>
+        <source>tag </source>
+        <translation>标签 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="354"/>
+        <source> (in)</source>
+        <translation>（进）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="355"/>
+        <source> (out)</source>
+        <translation>（出）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="384"/>
         <source>Incident report: {0}</source>
         <translation>警情处置报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="372"/>
+        <location filename="../../widgets/case_report.py" line="387"/>
         <source>{0} community police office · incident report</source>
         <translation>{0}社区警务室 · 警情处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="375"/>
+        <location filename="../../widgets/case_report.py" line="390"/>
         <source>Case number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="359"/>
+        <location filename="../../widgets/case_report.py" line="374"/>
         <source>incident report {0}</source>
         <translation>警情处置报告_{0}</translation>
     </message>
@@ -2444,7 +2469,7 @@ Reads today: {4}</source>
     <name>Timeline</name>
     <message>
         <location filename="../../widgets/timeline.py" line="210"/>
-        <location filename="../../widgets/timeline.py" line="445"/>
+        <location filename="../../widgets/timeline.py" line="446"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -2484,33 +2509,33 @@ Reads today: {4}</source>
         <translation>输入日期时间，或当天的时间；回车跳转</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="239"/>
-        <location filename="../../widgets/timeline.py" line="465"/>
+        <location filename="../../widgets/timeline.py" line="240"/>
+        <location filename="../../widgets/timeline.py" line="466"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="347"/>
+        <location filename="../../widgets/timeline.py" line="348"/>
         <source>Not a moment in the stored history: {0}</source>
         <translation>不在已存历史范围内的时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="383"/>
+        <location filename="../../widgets/timeline.py" line="384"/>
         <source>alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="385"/>
+        <location filename="../../widgets/timeline.py" line="386"/>
         <source>At alert: {0}, {1}</source>
         <translation>当前预警：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="394"/>
+        <location filename="../../widgets/timeline.py" line="395"/>
         <source>Live ({0})</source>
         <translation>实时（{0}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="438"/>
+        <location filename="../../widgets/timeline.py" line="439"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2573,17 +2598,17 @@ Reads today: {4}</source>
         <translation>画面尺寸</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_dialog.py" line="122"/>
+        <location filename="../../widgets/video_dialog.py" line="123"/>
         <source>{0} to {1} at {2:g}×: a video of {3} min {4} s ({5} frames), about {6} MB</source>
         <translation>{0} 至 {1}，{2:g}× 倍速：视频时长 {3}分{4}秒（{5} 帧），约 {6} MB</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_dialog.py" line="132"/>
+        <location filename="../../widgets/video_dialog.py" line="133"/>
         <source>The end must be after the start.</source>
         <translation>结束时间须晚于开始时间。</translation>
     </message>
     <message>
-        <location filename="../../widgets/video_dialog.py" line="134"/>
+        <location filename="../../widgets/video_dialog.py" line="135"/>
         <source>Too long for one video: raise the speed or shorten the range.</source>
         <translation>视频过长：请提高倍速或缩短时段。</translation>
     </message>

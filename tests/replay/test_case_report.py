@@ -16,7 +16,7 @@ from sandbox_app.replay.casefile import build_case
 from sandbox_app.replay.report import ROUTINE_KINDS, closing_of, evidence, safe_file_name
 from sandbox_app.store.queries import Db
 from sandbox_app.store.sqlite import SqliteStore
-from tests.layers.sample import small_district
+from tests.layers.sample import at, small_district
 from tests.replay import sample
 from tests.replay.sample import T0, S
 
@@ -41,6 +41,9 @@ def db_path(tmp_path: Path) -> Path:
         [
             Event("hb1", T0 + 30 * S, "D1", "device.heartbeat", data={"interval_s": 300}),
             Event("hb2", T0 + 90 * S, "D1", "device.heartbeat", data={"interval_s": 300}),
+            Event(
+                "pl", T0 + 60 * S, "D4", "plate.read", *at(-50, 55), {"plate": "测A12345", "direction": "in"}
+            ),
         ]
     )
     store.close()
@@ -92,8 +95,9 @@ def test_appendix_leaves_heartbeats_and_routine_fixes_out(db_path: Path, qapp: o
     everything = [e for rows in evidence(case.entries, include_all=True).values() for e in rows]
     assert len(everything) == len(case.entries)
     report = case_report(small_district(), case)
-    assert [t.title for t in report.appendix] == ["101锁 (smart lock)"]  # grouped by device
+    assert [t.title for t in report.appendix] == ["101锁 (smart lock)", "路口 (camera)"]  # grouped by device
     assert [r[1] for r in report.appendix[0].rows] == ["door opened"]
+    assert report.appendix[1].rows[0][1:] == ["plate read", "测A***45 (in)"]  # masked, in words
     assert report.left_out == 5  # two heartbeats, three routine fixes
     full = case_report(small_district(), case, include_all=True)
     assert full.left_out == 0 and "heartbeat" in [r[1] for t in full.appendix for r in t.rows]
