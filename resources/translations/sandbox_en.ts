@@ -2342,6 +2342,120 @@ Reads today: {4}</source>
     </message>
 </context>
 <context>
+    <name>ResponseSheet</name>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="30"/>
+        <source>to acknowledge (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="31"/>
+        <source>to order (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="32"/>
+        <source>to accept (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="33"/>
+        <source>to arrive (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="34"/>
+        <source>to close (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="60"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="61"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="62"/>
+        <location filename="../../widgets/export_xlsx.py" line="96"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="63"/>
+        <source>Guard who went</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="64"/>
+        <source>Recorded ETA (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="65"/>
+        <source>Nearest at the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="66"/>
+        <source>Nearest ETA (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="83"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="89"/>
+        <source>By day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="90"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="95"/>
+        <source>By compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="101"/>
+        <source>By role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="102"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="107"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="110"/>
+        <source>{0}: count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="111"/>
+        <source>{0}: mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="112"/>
+        <source>{0}: median</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RoomUsage</name>
     <message>
         <location filename="../../widgets/texts.py" line="64"/>

@@ -2347,6 +2347,120 @@ Reads today: {4}</source>
     </message>
 </context>
 <context>
+    <name>ResponseSheet</name>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="30"/>
+        <source>to acknowledge (s)</source>
+        <translation>签收用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="31"/>
+        <source>to order (s)</source>
+        <translation>派警用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="32"/>
+        <source>to accept (s)</source>
+        <translation>接单用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="33"/>
+        <source>to arrive (s)</source>
+        <translation>到场用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="34"/>
+        <source>to close (s)</source>
+        <translation>办结用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="60"/>
+        <source>Raised</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="61"/>
+        <source>Incident</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="62"/>
+        <location filename="../../widgets/export_xlsx.py" line="96"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="63"/>
+        <source>Guard who went</source>
+        <translation>处警人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="64"/>
+        <source>Recorded ETA (s)</source>
+        <translation>派警时预计到达（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="65"/>
+        <source>Nearest at the time</source>
+        <translation>当时最近警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="66"/>
+        <source>Nearest ETA (s)</source>
+        <translation>最近警力预计到达（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="83"/>
+        <source>Incidents</source>
+        <translation>逐起警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="89"/>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="90"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="95"/>
+        <source>By compound</source>
+        <translation>按小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="101"/>
+        <source>By role</source>
+        <translation>按身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="102"/>
+        <source>Role</source>
+        <translation>处警人员身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="107"/>
+        <source>Alerts</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="110"/>
+        <source>{0}: count</source>
+        <translation>{0}：起数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="111"/>
+        <source>{0}: mean</source>
+        <translation>{0}：平均</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="112"/>
+        <source>{0}: median</source>
+        <translation>{0}：中位数</translation>
+    </message>
+</context>
+<context>
     <name>RoomUsage</name>
     <message>
         <location filename="../../widgets/texts.py" line="64"/>

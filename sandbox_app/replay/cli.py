@@ -1,5 +1,6 @@
-"""`sandbox-app case` (an alert's case file as PDF/CSV/GeoJSON) and `sandbox-app export` (a time window's
-events as CSV/GeoJSON, or its replay as MP4).
+"""`sandbox-app case` (an alert's case report as PDF/Word, its entries as CSV/GeoJSON), `sandbox-app
+responses` (response figures, XLSX) and `sandbox-app export` (a time window's events as CSV/GeoJSON, or its
+replay as MP4).
 
 Renderers live in `widgets/` and are imported only when a PDF or MP4 is asked for, so the core never loads Qt
 otherwise. Who may export is checked before anything is read (`authorise`, docs/security.md "Exports"): a
@@ -222,6 +223,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_responses(args: argparse.Namespace) -> int:
+    """Response figures of the alerts raised in a window: per incident and per day/compound/role, as JSON
+    and/or an XLSX workbook with one sheet per view (the monthly report)."""
+    from sandbox_app.cli import EXIT_OK, CliError, _existing_store, _print_json, _time
+    from sandbox_app.replay.analytics import GROUPS, aggregate, responses
+    from sandbox_app.store.queries import Db
+
+    store = _existing_store(args.db)
+    try:
+        district = store.load_district()
+    finally:
+        store.close()
+    if district is None:
+        raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
+    start, end = _time(args.from_, district), _time(args.to, district)
+    if end < start:
+        raise CliError(f"--from {args.from_} is after --to {args.to}")
+    authorise(args, f"window:{start}-{end}", {"what": "responses", "format": "xlsx" if args.xlsx else "json"})
+    router = None
+    if args.routing and district.roads:
+        from sandbox_app.geo.routing import RoutingGraph
+
+        try:
+            router = RoutingGraph.from_district(district)
+        except ValueError:
+            router = None
+    db = Db.open(args.db)
+    try:
+        rows = responses(db, district, start, end, router=router)
+    finally:
+        db.conn.close()
+    out: dict[str, Any] = {"from": start, "to": end, "alerts": len(rows)}
+    out.update({f"by_{by}": aggregate(rows, by) for by in GROUPS})
+    if args.xlsx:
+        from widgets.case_report import use_language
+        from widgets.export_xlsx import write_responses_xlsx
+
+        use_language(args.lang)
+        out["xlsx"] = args.xlsx
+        out["sheets"] = write_responses_xlsx(district, rows, Path(args.xlsx))
+    _print_json(out)
+    return EXIT_OK
+
+
 class ProgressLine:
     """`export --mp4` on stderr: the plan first (start, end, speed, video length, size estimate), then one
     progress line, rewritten in place on a terminal and printed every 10 % otherwise (logs, CI)."""
@@ -284,6 +329,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--no-routing", dest="routing", action="store_false", help="skip the nearest-guard ETA")
     _who(p)
     p.set_defaults(func=cmd_case)
+
+    p = subparsers.add_parser(
+        "responses", help="response figures of a window (JSON, XLSX for the monthly report)"
+    )
+    p.add_argument("--db", required=True)
+    p.add_argument("--from", dest="from_", required=True, help="ISO 8601 (naive = district time) or epoch ms")
+    p.add_argument("--to", required=True)
+    p.add_argument("--xlsx", metavar="OUT", help="write a workbook: incidents, by day, by compound, by role")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the workbook")
+    p.add_argument("--no-routing", dest="routing", action="store_false", help="skip the nearest-guard ETA")
+    _who(p)
+    p.set_defaults(func=cmd_responses)
 
     p = subparsers.add_parser("export", help="a time window's events (CSV, GeoJSON) or replay (MP4)")
     p.add_argument("--db", required=True)
