@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -225,6 +226,7 @@ def _facts(district: District, case: CaseFile) -> list[tuple[str, str]]:
                     ),
                 )
             )
+    facts.extend(_video_facts(district, case))
     c = case.closing
     if c is not None:
         facts.append(
@@ -240,6 +242,44 @@ def _facts(district: District, case: CaseFile) -> list[tuple[str, str]]:
             )
         )
     return facts
+
+
+def _video_facts(district: District, case: CaseFile) -> list[tuple[str, str]]:
+    """The cameras whose view covers the incident, and the clips recorded for the alert (with their hash,
+    which the audit log holds too)."""
+    from sandbox_app.video.cameras import cameras
+    from sandbox_app.video.snapshots import cameras_covering
+
+    def name(device_id: str) -> str:
+        d = district.devices.get(device_id)
+        return d.name if d is not None else device_id
+
+    out = []
+    covering = cameras_covering(case.lon, case.lat, cameras(district))
+    if covering:
+        out.append(
+            (
+                QCoreApplication.translate("CaseReport", "Cameras covering"),
+                QCoreApplication.translate("CaseReport", ", ").join(name(c.id) for c in covering),
+            )
+        )
+    clips = case.alert.data.get("clips")
+    for clip in clips if isinstance(clips, list) else []:
+        if not isinstance(clip, dict):
+            continue
+        out.append(
+            (
+                QCoreApplication.translate("CaseReport", "Video evidence"),
+                QCoreApplication.translate("CaseReport", "{0}, {1} to {2}, file {3}, SHA-256 {4}").format(
+                    name(str(clip.get("camera", ""))),
+                    clock(int(clip.get("start_ts", 0)), case.timezone),
+                    clock(int(clip.get("end_ts", 0)), case.timezone),
+                    Path(str(clip.get("path", ""))).name,
+                    str(clip.get("sha256", "")),
+                ),
+            )
+        )
+    return out
 
 
 def _course(district: District, case: CaseFile) -> Table:

@@ -513,249 +513,265 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../widgets/case_report.py" line="82"/>
+        <location filename="../../widgets/case_report.py" line="83"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="87"/>
+        <location filename="../../widgets/case_report.py" line="88"/>
         <source>%Y-%m-%d %H:%M:%S</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="103"/>
+        <location filename="../../widgets/case_report.py" line="104"/>
         <source>{0} h {1} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="105"/>
+        <location filename="../../widgets/case_report.py" line="106"/>
         <source>{0} min {1} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="106"/>
+        <location filename="../../widgets/case_report.py" line="107"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="118"/>
+        <location filename="../../widgets/case_report.py" line="119"/>
         <source>entrance {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="120"/>
-        <location filename="../../widgets/case_report.py" line="129"/>
+        <location filename="../../widgets/case_report.py" line="121"/>
+        <location filename="../../widgets/case_report.py" line="130"/>
         <source>room {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="123"/>
+        <location filename="../../widgets/case_report.py" line="124"/>
+        <location filename="../../widgets/case_report.py" line="263"/>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="157"/>
+        <location filename="../../widgets/case_report.py" line="158"/>
         <source>system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="165"/>
+        <location filename="../../widgets/case_report.py" line="166"/>
         <source>Incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="166"/>
+        <location filename="../../widgets/case_report.py" line="167"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="167"/>
+        <location filename="../../widgets/case_report.py" line="168"/>
         <source>Concerning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="168"/>
+        <location filename="../../widgets/case_report.py" line="169"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="169"/>
+        <location filename="../../widgets/case_report.py" line="170"/>
         <source>Raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="170"/>
+        <location filename="../../widgets/case_report.py" line="171"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="175"/>
+        <location filename="../../widgets/case_report.py" line="176"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="176"/>
+        <location filename="../../widgets/case_report.py" line="177"/>
         <source>{0} times, last at {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="186"/>
+        <location filename="../../widgets/case_report.py" line="187"/>
         <source>did not arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="190"/>
-        <location filename="../../widgets/case_report.py" line="205"/>
+        <location filename="../../widgets/case_report.py" line="191"/>
+        <location filename="../../widgets/case_report.py" line="206"/>
         <source>Handled by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="191"/>
+        <location filename="../../widgets/case_report.py" line="192"/>
         <source>{0}, ordered {1} by {2}; recorded ETA {3}, arrived after {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="206"/>
+        <location filename="../../widgets/case_report.py" line="207"/>
         <source>no order was sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="212"/>
+        <location filename="../../widgets/case_report.py" line="213"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="213"/>
+        <location filename="../../widgets/case_report.py" line="214"/>
         <source>acknowledged after {0}, order after {1}, on scene after {2}, closed after {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="222"/>
+        <location filename="../../widgets/case_report.py" line="223"/>
         <source>Nearest at the time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="223"/>
+        <location filename="../../widgets/case_report.py" line="224"/>
         <source>{0}, ETA {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="231"/>
+        <location filename="../../widgets/case_report.py" line="233"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="233"/>
-        <location filename="../../widgets/case_report.py" line="281"/>
+        <location filename="../../widgets/case_report.py" line="235"/>
+        <location filename="../../widgets/case_report.py" line="321"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="236"/>
+        <location filename="../../widgets/case_report.py" line="238"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="237"/>
+        <location filename="../../widgets/case_report.py" line="239"/>
         <source>{0} by {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="254"/>
-        <source>alert {0}</source>
+        <location filename="../../widgets/case_report.py" line="262"/>
+        <source>Cameras covering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="276"/>
-        <source>Course of the incident</source>
+        <location filename="../../widgets/case_report.py" line="272"/>
+        <source>Video evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="278"/>
-        <location filename="../../widgets/case_report.py" line="311"/>
-        <location filename="../../widgets/case_report.py" line="324"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_report.py" line="279"/>
-        <source>Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_report.py" line="280"/>
-        <source>By</source>
+        <location filename="../../widgets/case_report.py" line="273"/>
+        <source>{0}, {1} to {2}, file {3}, SHA-256 {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_report.py" line="294"/>
+        <source>alert {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="316"/>
+        <source>Course of the incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="318"/>
+        <location filename="../../widgets/case_report.py" line="351"/>
+        <location filename="../../widgets/case_report.py" line="364"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="319"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="320"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="334"/>
         <source>Other records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="312"/>
-        <location filename="../../widgets/case_report.py" line="325"/>
+        <location filename="../../widgets/case_report.py" line="352"/>
+        <location filename="../../widgets/case_report.py" line="365"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="313"/>
-        <location filename="../../widgets/case_report.py" line="326"/>
+        <location filename="../../widgets/case_report.py" line="353"/>
+        <location filename="../../widgets/case_report.py" line="366"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="322"/>
+        <location filename="../../widgets/case_report.py" line="362"/>
         <source>Other alerts nearby</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="329"/>
+        <location filename="../../widgets/case_report.py" line="369"/>
         <source>alert or order step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="347"/>
+        <location filename="../../widgets/case_report.py" line="387"/>
         <source>(watch-listed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="348"/>
+        <location filename="../../widgets/case_report.py" line="388"/>
         <source>unknown person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="349"/>
+        <location filename="../../widgets/case_report.py" line="389"/>
         <source>tag </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="354"/>
+        <location filename="../../widgets/case_report.py" line="394"/>
         <source> (in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="355"/>
+        <location filename="../../widgets/case_report.py" line="395"/>
         <source> (out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="384"/>
+        <location filename="../../widgets/case_report.py" line="424"/>
         <source>Incident report: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="387"/>
+        <location filename="../../widgets/case_report.py" line="427"/>
         <source>{0} community police office · incident report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="390"/>
+        <location filename="../../widgets/case_report.py" line="430"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="374"/>
+        <location filename="../../widgets/case_report.py" line="414"/>
         <source>incident report {0}</source>
         <translation type="unfinished"></translation>
     </message>

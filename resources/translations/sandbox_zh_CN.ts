@@ -515,249 +515,265 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../widgets/case_report.py" line="82"/>
+        <location filename="../../widgets/case_report.py" line="83"/>
         <source>Alert</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="87"/>
+        <location filename="../../widgets/case_report.py" line="88"/>
         <source>%Y-%m-%d %H:%M:%S</source>
         <translation>%Y年%m月%d日 %H:%M:%S</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="103"/>
+        <location filename="../../widgets/case_report.py" line="104"/>
         <source>{0} h {1} min</source>
         <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="105"/>
+        <location filename="../../widgets/case_report.py" line="106"/>
         <source>{0} min {1} s</source>
         <translation>{0}分{1}秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="106"/>
+        <location filename="../../widgets/case_report.py" line="107"/>
         <source>{0} s</source>
         <translation>{0}秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="118"/>
+        <location filename="../../widgets/case_report.py" line="119"/>
         <source>entrance {0}</source>
         <translation>{0}单元</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="120"/>
-        <location filename="../../widgets/case_report.py" line="129"/>
+        <location filename="../../widgets/case_report.py" line="121"/>
+        <location filename="../../widgets/case_report.py" line="130"/>
         <source>room {0}</source>
         <translation>{0}室</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="123"/>
+        <location filename="../../widgets/case_report.py" line="124"/>
+        <location filename="../../widgets/case_report.py" line="263"/>
         <source>, </source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="157"/>
+        <location filename="../../widgets/case_report.py" line="158"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="165"/>
+        <location filename="../../widgets/case_report.py" line="166"/>
         <source>Incident</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="166"/>
+        <location filename="../../widgets/case_report.py" line="167"/>
         <source>Severity</source>
         <translation>警情级别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="167"/>
+        <location filename="../../widgets/case_report.py" line="168"/>
         <source>Concerning</source>
         <translation>涉及对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="168"/>
+        <location filename="../../widgets/case_report.py" line="169"/>
         <source>Address</source>
         <translation>事发地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="169"/>
+        <location filename="../../widgets/case_report.py" line="170"/>
         <source>Raised</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="170"/>
+        <location filename="../../widgets/case_report.py" line="171"/>
         <source>Status</source>
         <translation>当前状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="175"/>
+        <location filename="../../widgets/case_report.py" line="176"/>
         <source>Signals</source>
         <translation>触发次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="176"/>
+        <location filename="../../widgets/case_report.py" line="177"/>
         <source>{0} times, last at {1}</source>
         <translation>共 {0} 次，最后一次 {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="186"/>
+        <location filename="../../widgets/case_report.py" line="187"/>
         <source>did not arrive</source>
         <translation>未到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="190"/>
-        <location filename="../../widgets/case_report.py" line="205"/>
+        <location filename="../../widgets/case_report.py" line="191"/>
+        <location filename="../../widgets/case_report.py" line="206"/>
         <source>Handled by</source>
         <translation>处警人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="191"/>
+        <location filename="../../widgets/case_report.py" line="192"/>
         <source>{0}, ordered {1} by {2}; recorded ETA {3}, arrived after {4}</source>
         <translation>{0}，{1} 由{2}派警；派警时预计 {3} 到达，实际用时 {4} 到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="206"/>
+        <location filename="../../widgets/case_report.py" line="207"/>
         <source>no order was sent</source>
         <translation>未派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="212"/>
+        <location filename="../../widgets/case_report.py" line="213"/>
         <source>Response</source>
         <translation>响应用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="213"/>
+        <location filename="../../widgets/case_report.py" line="214"/>
         <source>acknowledged after {0}, order after {1}, on scene after {2}, closed after {3}</source>
         <translation>签收 {0}，派警 {1}，到场 {2}，办结 {3}（均自报警起算）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="222"/>
+        <location filename="../../widgets/case_report.py" line="223"/>
         <source>Nearest at the time</source>
         <translation>当时最近警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="223"/>
+        <location filename="../../widgets/case_report.py" line="224"/>
         <source>{0}, ETA {1}</source>
         <translation>{0}，预计 {1} 可到</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="231"/>
+        <location filename="../../widgets/case_report.py" line="233"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="233"/>
-        <location filename="../../widgets/case_report.py" line="281"/>
+        <location filename="../../widgets/case_report.py" line="235"/>
+        <location filename="../../widgets/case_report.py" line="321"/>
         <source>Note</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="236"/>
+        <location filename="../../widgets/case_report.py" line="238"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="237"/>
+        <location filename="../../widgets/case_report.py" line="239"/>
         <source>{0} by {1}</source>
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="254"/>
+        <location filename="../../widgets/case_report.py" line="262"/>
+        <source>Cameras covering</source>
+        <translation>覆盖事发地的摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="272"/>
+        <source>Video evidence</source>
+        <translation>视频证据</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="273"/>
+        <source>{0}, {1} to {2}, file {3}, SHA-256 {4}</source>
+        <translation>{0}，{1} 至 {2}，文件 {3}，SHA-256 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="294"/>
         <source>alert {0}</source>
         <translation>警情{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="276"/>
+        <location filename="../../widgets/case_report.py" line="316"/>
         <source>Course of the incident</source>
         <translation>处置经过</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="278"/>
-        <location filename="../../widgets/case_report.py" line="311"/>
-        <location filename="../../widgets/case_report.py" line="324"/>
+        <location filename="../../widgets/case_report.py" line="318"/>
+        <location filename="../../widgets/case_report.py" line="351"/>
+        <location filename="../../widgets/case_report.py" line="364"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="279"/>
+        <location filename="../../widgets/case_report.py" line="319"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="280"/>
+        <location filename="../../widgets/case_report.py" line="320"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="294"/>
+        <location filename="../../widgets/case_report.py" line="334"/>
         <source>Other records</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="312"/>
-        <location filename="../../widgets/case_report.py" line="325"/>
+        <location filename="../../widgets/case_report.py" line="352"/>
+        <location filename="../../widgets/case_report.py" line="365"/>
         <source>Record</source>
         <translation>记录类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="313"/>
-        <location filename="../../widgets/case_report.py" line="326"/>
+        <location filename="../../widgets/case_report.py" line="353"/>
+        <location filename="../../widgets/case_report.py" line="366"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="322"/>
+        <location filename="../../widgets/case_report.py" line="362"/>
         <source>Other alerts nearby</source>
         <translation>周边其他警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="329"/>
+        <location filename="../../widgets/case_report.py" line="369"/>
         <source>alert or order step</source>
         <translation>警情或派警环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="347"/>
+        <location filename="../../widgets/case_report.py" line="387"/>
         <source>(watch-listed)</source>
         <translation>（布控人员）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="348"/>
+        <location filename="../../widgets/case_report.py" line="388"/>
         <source>unknown person</source>
         <translation>未登记人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="349"/>
+        <location filename="../../widgets/case_report.py" line="389"/>
         <source>tag </source>
         <translation>标签 </translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="354"/>
+        <location filename="../../widgets/case_report.py" line="394"/>
         <source> (in)</source>
         <translation>（进）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="355"/>
+        <location filename="../../widgets/case_report.py" line="395"/>
         <source> (out)</source>
         <translation>（出）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="384"/>
+        <location filename="../../widgets/case_report.py" line="424"/>
         <source>Incident report: {0}</source>
         <translation>警情处置报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="387"/>
+        <location filename="../../widgets/case_report.py" line="427"/>
         <source>{0} community police office · incident report</source>
         <translation>{0}社区警务室 · 警情处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="390"/>
+        <location filename="../../widgets/case_report.py" line="430"/>
         <source>Case number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="374"/>
+        <location filename="../../widgets/case_report.py" line="414"/>
         <source>incident report {0}</source>
         <translation>警情处置报告_{0}</translation>
     </message>

@@ -178,3 +178,18 @@ def test_safe_file_names() -> None:
     assert safe_file_name("perimeter_breach:ab12:1714550400000") == "perimeter_breach_ab12_1714550400000"
     assert safe_file_name('a/b\\c*d?"e<f>|') == "a_b_c_d__e_f__"
     assert safe_file_name(" .. ") == "case"
+
+
+def test_recorded_clips_are_listed_with_their_hash(db_path: Path, qapp: object) -> None:
+    from widgets.case_report import case_report
+
+    alert = sample.alert()
+    clip = {"alert_id": alert.id, "camera": "D4", "path": "/ev/D4/A1_1714550395000.mp4", "sha256": "ab" * 32,
+            "start_ts": T0 - 5 * S, "end_ts": T0 + 35 * S, "frames": 401}  # fmt: skip
+    alert.data["clips"] = [clip]
+    store = SqliteStore(db_path)
+    store.upsert_alerts([alert])
+    store.close()
+    facts = case_report(small_district(), _case(db_path)).facts
+    (video,) = [v for k, v in facts if k == "Video evidence"]
+    assert video == f"路口, 15:59:55 to 16:00:35, file A1_1714550395000.mp4, SHA-256 {'ab' * 32}"
