@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,9 +124,13 @@ def _decode(jpeg: bytes) -> NDArray[np.uint8] | None:
     return None if image is None else np.asarray(image, dtype=np.uint8)
 
 
-def audit_clip(log: Any, clip: Clip, actor: str = "system:recorder") -> None:
-    """Record the clip in the audit log (`privacy.audit.AuditLog.record`): file, hash, camera, range."""
-    log.record(actor, CLIP_ACTION, f"alert:{clip.alert_id}", clip.to_json())
+AuditFn = Callable[[str, str, str, dict[str, Any]], object]
+"""(actor, action, target, detail): `AuditLog.record`, or the session's `privacy.audit.AuditTrail`."""
+
+
+def audit_clip(record: AuditFn, clip: Clip, actor: str = "system:recorder") -> None:
+    """Record the clip in the audit log: file, SHA-256, camera and time range, under the alert."""
+    record(actor, CLIP_ACTION, f"alert:{clip.alert_id}", clip.to_json())
 
 
 def attach_clip(alert: Alert, clip: Clip) -> None:
