@@ -12,6 +12,8 @@ Texts are `QCoreApplication.translate("CaseReport", ...)` literally at each call
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,19 +36,22 @@ from widgets.texts import (
     severity_text,
 )
 
-_translators: list[QTranslator] = []
 
-
-def use_language(lang: str) -> None:
-    """Install `lang` ("zh_CN", "en") for reports written headless (the CLI), on an offscreen app."""
+@contextmanager
+def report_language(lang: str) -> Iterator[None]:
+    """`lang` ("zh_CN", "en") installed for reports written headless (the CLI, on an offscreen app) while
+    inside; the application's own translators are left as they were afterwards."""
     from widgets.export_pdf import _ensure_app
     from widgets.i18n import install_translators, remove_translators
 
     _ensure_app()
     app = QCoreApplication.instance()
     assert app is not None
-    remove_translators(app, _translators)
-    _translators[:] = install_translators(app, lang)
+    ours: list[QTranslator] = install_translators(app, lang)
+    try:
+        yield
+    finally:
+        remove_translators(app, ours)
 
 
 @dataclass(slots=True)
@@ -248,6 +253,7 @@ def _video_facts(district: District, case: CaseFile) -> list[tuple[str, str]]:
     """The cameras whose view covers the incident, and the clips recorded for the alert (with their hash,
     which the audit log holds too)."""
     from sandbox_app.video.cameras import cameras
+    from sandbox_app.video.nvr import COVER_RADIUS_M
     from sandbox_app.video.snapshots import cameras_covering
 
     def name(device_id: str) -> str:
@@ -255,7 +261,7 @@ def _video_facts(district: District, case: CaseFile) -> list[tuple[str, str]]:
         return d.name if d is not None else device_id
 
     out = []
-    covering = cameras_covering(case.lon, case.lat, cameras(district))
+    covering = cameras_covering(case.lon, case.lat, cameras(district), COVER_RADIUS_M)
     if covering:
         out.append(
             (
@@ -276,6 +282,18 @@ def _video_facts(district: District, case: CaseFile) -> list[tuple[str, str]]:
                     clock(int(clip.get("end_ts", 0)), case.timezone),
                     Path(str(clip.get("path", ""))).name,
                     str(clip.get("sha256", "")),
+                ),
+            )
+        )
+    for rec in case.recordings:
+        out.append(
+            (
+                QCoreApplication.translate("CaseReport", "Recorded on the NVR"),
+                QCoreApplication.translate("CaseReport", "{0}, {1} to {2}: {3}").format(
+                    name(rec.camera),
+                    when(max(rec.recording.start_ts, case.start_ts), case.timezone),
+                    when(min(rec.recording.end_ts, case.end_ts), case.timezone),
+                    rec.playback,
                 ),
             )
         )

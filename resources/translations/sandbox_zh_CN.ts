@@ -552,7 +552,7 @@
     </message>
     <message>
         <location filename="../../widgets/case_report.py" line="124"/>
-        <location filename="../../widgets/case_report.py" line="263"/>
+        <location filename="../../widgets/case_report.py" line="264"/>
         <source>, </source>
         <translation> </translation>
     </message>
@@ -649,7 +649,7 @@
     </message>
     <message>
         <location filename="../../widgets/case_report.py" line="235"/>
-        <location filename="../../widgets/case_report.py" line="321"/>
+        <location filename="../../widgets/case_report.py" line="334"/>
         <source>Note</source>
         <translation>处置情况</translation>
     </message>
@@ -664,116 +664,126 @@
         <translation>{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="262"/>
+        <location filename="../../widgets/case_report.py" line="263"/>
         <source>Cameras covering</source>
         <translation>覆盖事发地的摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="272"/>
+        <location filename="../../widgets/case_report.py" line="273"/>
         <source>Video evidence</source>
         <translation>视频证据</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="273"/>
+        <location filename="../../widgets/case_report.py" line="274"/>
         <source>{0}, {1} to {2}, file {3}, SHA-256 {4}</source>
         <translation>{0}，{1} 至 {2}，文件 {3}，SHA-256 {4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="294"/>
+        <location filename="../../widgets/case_report.py" line="286"/>
+        <source>Recorded on the NVR</source>
+        <translation>硬盘录像机录像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="287"/>
+        <source>{0}, {1} to {2}: {3}</source>
+        <translation>{0}，{1} 至 {2}：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="307"/>
         <source>alert {0}</source>
         <translation>警情{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="316"/>
+        <location filename="../../widgets/case_report.py" line="329"/>
         <source>Course of the incident</source>
         <translation>处置经过</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="318"/>
-        <location filename="../../widgets/case_report.py" line="351"/>
+        <location filename="../../widgets/case_report.py" line="331"/>
         <location filename="../../widgets/case_report.py" line="364"/>
+        <location filename="../../widgets/case_report.py" line="377"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="319"/>
+        <location filename="../../widgets/case_report.py" line="332"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="320"/>
+        <location filename="../../widgets/case_report.py" line="333"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="334"/>
+        <location filename="../../widgets/case_report.py" line="347"/>
         <source>Other records</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="352"/>
         <location filename="../../widgets/case_report.py" line="365"/>
+        <location filename="../../widgets/case_report.py" line="378"/>
         <source>Record</source>
         <translation>记录类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="353"/>
         <location filename="../../widgets/case_report.py" line="366"/>
+        <location filename="../../widgets/case_report.py" line="379"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="362"/>
+        <location filename="../../widgets/case_report.py" line="375"/>
         <source>Other alerts nearby</source>
         <translation>周边其他警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="369"/>
+        <location filename="../../widgets/case_report.py" line="382"/>
         <source>alert or order step</source>
         <translation>警情或派警环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="387"/>
+        <location filename="../../widgets/case_report.py" line="400"/>
         <source>(watch-listed)</source>
         <translation>（布控人员）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="388"/>
+        <location filename="../../widgets/case_report.py" line="401"/>
         <source>unknown person</source>
         <translation>未登记人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="389"/>
+        <location filename="../../widgets/case_report.py" line="402"/>
         <source>tag </source>
         <translation>标签 </translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="394"/>
+        <location filename="../../widgets/case_report.py" line="407"/>
         <source> (in)</source>
         <translation>（进）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="395"/>
+        <location filename="../../widgets/case_report.py" line="408"/>
         <source> (out)</source>
         <translation>（出）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="424"/>
+        <location filename="../../widgets/case_report.py" line="437"/>
         <source>Incident report: {0}</source>
         <translation>警情处置报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="427"/>
+        <location filename="../../widgets/case_report.py" line="440"/>
         <source>{0} community police office · incident report</source>
         <translation>{0}社区警务室 · 警情处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="430"/>
+        <location filename="../../widgets/case_report.py" line="443"/>
         <source>Case number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="414"/>
+        <location filename="../../widgets/case_report.py" line="427"/>
         <source>incident report {0}</source>
         <translation>警情处置报告_{0}</translation>
     </message>
@@ -781,12 +791,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="132"/>
+        <location filename="../../widgets/app.py" line="134"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="134"/>
+        <location filename="../../widgets/app.py" line="136"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
     </message>

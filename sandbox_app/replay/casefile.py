@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
@@ -64,6 +64,8 @@ class CaseFile:
     tracks: dict[str, list[tuple[int, float, float]]] = field(default_factory=dict)
     """Guard id → (ts, lon, lat) fixes from the order to arrival, as travelled."""
     closing: Closing | None = None
+    recordings: list[Any] = field(default_factory=list)
+    """`video.nvr.CaseRecording`s of the cameras covering the incident (filled by `case --nvr`)."""
 
     @property
     def shown_id(self) -> str:

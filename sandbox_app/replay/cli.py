@@ -127,6 +127,8 @@ def cmd_case(args: argparse.Namespace) -> int:
             )  # fmt: skip
         except CaseError as exc:
             raise CliError(str(exc)) from None
+        if args.nvr:
+            _add_recordings(district, case)
         out: dict[str, Any] = {
             "alert": masker.alert_id(case.alert.id, case.alert.subject_type),
             "entries": len(case.entries),
@@ -142,27 +144,15 @@ def cmd_case(args: argparse.Namespace) -> int:
             write_geojson(shown, Path(args.geojson), district.timezone)
             out["geojson"] = args.geojson
         if args.pdf or args.docx:
-            from widgets.case_report import use_language
-
-            use_language(args.lang)
-        if args.pdf:
-            from widgets.export_pdf import write_case_pdf
-
-            out["pdf_pages"] = write_case_pdf(db, district, case, Path(args.pdf), include_all=args.all)
-            out["pdf"] = args.pdf
-        if args.docx:
-            try:
-                from widgets.export_docx import write_case_docx
-            except ImportError:
-                raise CliError("--docx needs python-docx (pip install python-docx)") from None
-            write_case_docx(db, district, case, Path(args.docx), include_all=args.all)
-            out["docx"] = args.docx
+            out.update(_write_reports(args, db, district, case))
     finally:
         db.conn.close()
     out["response"] = None
     if case.response is not None:
         out["response"] = case.response.to_json()
         out["response"]["alert_id"] = masker.alert_id(case.response.alert_id, case.alert.subject_type)
+    if args.nvr:
+        out["recordings"] = [r.to_json() for r in case.recordings]
     if args.json:
         out["items"] = [e.to_json() for e in case.entries]
     _print_json(out)
@@ -223,6 +213,46 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_reports(args: argparse.Namespace, db: Any, district: Any, case: Any) -> dict[str, Any]:
+    """The PDF and/or Word report in `--lang` (the renderers are Qt: imported only when asked for)."""
+    from sandbox_app.cli import CliError
+    from widgets.case_report import report_language
+
+    out: dict[str, Any] = {}
+    with report_language(args.lang):
+        if args.pdf:
+            from widgets.export_pdf import write_case_pdf
+
+            out["pdf_pages"] = write_case_pdf(db, district, case, Path(args.pdf), include_all=args.all)
+            out["pdf"] = args.pdf
+        if args.docx:
+            try:
+                from widgets.export_docx import write_case_docx
+            except ImportError:
+                raise CliError("--docx needs python-docx (pip install python-docx)") from None
+            write_case_docx(db, district, case, Path(args.docx), include_all=args.all)
+            out["docx"] = args.docx
+    return out
+
+
+def _add_recordings(district: Any, case: Any) -> None:
+    """`case --nvr`: the recordings of the cameras covering the incident, from their NVRs (digest auth from
+    $SANDBOX_NVR_USER / $SANDBOX_NVR_PASSWORD); an unreachable NVR is reported on stderr, not fatal."""
+    import os
+
+    from sandbox_app.video.nvr import case_recordings
+
+    auth = None
+    if os.environ.get("SANDBOX_NVR_USER"):
+        from requests.auth import HTTPDigestAuth
+
+        auth = HTTPDigestAuth(os.environ["SANDBOX_NVR_USER"], os.environ.get("SANDBOX_NVR_PASSWORD", ""))
+    found, problems = case_recordings(district, case.lon, case.lat, case.start_ts, case.end_ts, auth=auth)
+    case.recordings = found
+    for line in problems:
+        print(f"case: NVR search failed for {line}", file=sys.stderr)
+
+
 def cmd_responses(args: argparse.Namespace) -> int:
     """Response figures of the alerts raised in a window: per incident and per day/compound/role, as JSON
     and/or an XLSX workbook with one sheet per view (the monthly report)."""
@@ -257,12 +287,12 @@ def cmd_responses(args: argparse.Namespace) -> int:
     out: dict[str, Any] = {"from": start, "to": end, "alerts": len(rows)}
     out.update({f"by_{by}": aggregate(rows, by) for by in GROUPS})
     if args.xlsx:
-        from widgets.case_report import use_language
+        from widgets.case_report import report_language
         from widgets.export_xlsx import write_responses_xlsx
 
-        use_language(args.lang)
+        with report_language(args.lang):
+            out["sheets"] = write_responses_xlsx(district, rows, Path(args.xlsx))
         out["xlsx"] = args.xlsx
-        out["sheets"] = write_responses_xlsx(district, rows, Path(args.xlsx))
     _print_json(out)
     return EXIT_OK
 
@@ -327,6 +357,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--json", action="store_true", help="print the entries too")
     _datum(p)
     p.add_argument("--no-routing", dest="routing", action="store_false", help="skip the nearest-guard ETA")
+    p.add_argument(
+        "--nvr", action="store_true", help="search the covering cameras' NVRs for recordings of the window"
+    )
     _who(p)
     p.set_defaults(func=cmd_case)
 
