@@ -59,8 +59,8 @@ class Table:
     title: str
     header: list[str]
     rows: list[list[str]] = field(default_factory=list)
-    pictures: list[str] = field(default_factory=list)
-    """Snapshot paths shown as thumbnails under the table."""
+    pictures: list[tuple[str, str]] = field(default_factory=list)
+    """(snapshot path, caption: its time) shown as thumbnails under the table."""
 
 
 @dataclass(slots=True)
@@ -371,7 +371,7 @@ def _appendix(district: District, case: CaseFile, include_all: bool) -> tuple[li
                 QCoreApplication.translate("CaseReport", "Detail"),
             ],
             [[when(e.ts, tz), event_kind_text(e.kind), _detail(district, e)] for e in entries],
-            [e.media for e in entries if e.media],
+            [(e.media, clock(e.ts, tz)) for e in entries if e.media],
         )
         tables.append(table)
     if others:

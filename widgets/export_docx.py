@@ -61,9 +61,10 @@ def _table(doc: Any, table: Table, widths_cm: list[float]) -> None:
             for p in cell.paragraphs:
                 for r in p.runs:
                     r.font.size = Pt(9)
-    for path in table.pictures:
+    for path, caption in table.pictures:
         if Path(path).is_file():
             doc.add_picture(path, height=Cm(3.5))
+            doc.add_paragraph(caption)
 
 
 def write_case_docx(

@@ -122,6 +122,15 @@ def _image_op(rect: QRectF, img: QImage) -> Op:
     return lambda p: p.drawImage(rect, img)
 
 
+def _caption_op(rect: QRectF, text: str, f: QFont) -> Op:
+    def draw(p: QPainter) -> None:
+        p.setFont(f)
+        p.setPen(QColor(90, 90, 90))
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+
+    return draw
+
+
 class Layout:
     """Measures and places blocks top to bottom, page by page; painting happens afterwards, so the page
     count is known for the footer."""
@@ -214,24 +223,29 @@ class Layout:
         if table.pictures:
             self.pictures(table.pictures)
 
-    def pictures(self, paths: list[str]) -> None:
-        """Snapshots as a row of thumbnails (missing files are skipped)."""
+    def pictures(self, pictures: list[tuple[str, str]]) -> None:
+        """Snapshots as rows of thumbnails, each with its caption (the time) under it; missing files are
+        skipped."""
+        small = font(7)
+        cap_h = self.metrics(small).height() + 2
+        row_h = THUMB_H + cap_h
         x = 0.0
-        self.room(THUMB_H)
-        for path in paths:
+        self.room(row_h)
+        for path, caption in pictures:
             img = QImage(path)
             if img.isNull():
                 continue
             tw = THUMB_H * img.width() / max(1, img.height())
             if x + tw > self.page.width():
-                self.y += THUMB_H + 6
+                self.y += row_h + 6
                 x = 0.0
-                self.room(THUMB_H)
+                self.room(row_h)
             rect = QRectF(x, self.y, tw, THUMB_H)
             thumb = img.scaledToHeight(int(THUMB_H * 2), Qt.TransformationMode.SmoothTransformation)
             self.op(_image_op(rect, thumb))
+            self.op(_caption_op(QRectF(x, self.y + THUMB_H + 1, tw, cap_h), caption, small))
             x += tw + 6
-        self.y += THUMB_H + 10
+        self.y += row_h + 10
 
     def image(self, img: QImage, width: float) -> None:
         h = width * img.height() / max(1, img.width())
@@ -282,7 +296,7 @@ def lay_out(
         layout.text(
             QCoreApplication.translate("CasePdf", "Camera snapshot at the alert"), font(10, True), gap=4
         )
-        layout.pictures([report.snapshot])
+        layout.pictures([(report.snapshot, "")])
     layout.table(report.course, [0.24, 0.26, 0.18, 0.32])
     legend_h = sum(layout.height_of("■ " + label, font(8), w) + 2 for label, _ in legend)
     title_h = (
