@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Qt, Signal
@@ -129,6 +130,11 @@ class AlertsPanel(QDockWidget):
         self.snapshot.hide()
         self._snapshot_path = ""
         layout.addWidget(self.snapshot)
+        self.clips = QLabel(self)
+        self.clips.setObjectName("alert_clips")
+        self.clips.setWordWrap(True)
+        self.clips.hide()
+        layout.addWidget(self.clips)
         layout.addLayout(row)
         self.setWidget(body)
         self._update_buttons()
@@ -271,6 +277,21 @@ class AlertsPanel(QDockWidget):
         for state, button in self.buttons.items():
             button.setEnabled(state in allowed)
         self._show_snapshot(alert)
+        self._show_clips(alert)
+
+    def _show_clips(self, alert: Alert | None) -> None:
+        """The clips recorded around the selected alert (`data["clips"]`, video/recorder.py): camera and
+        file, with the file's path and SHA-256 in the tooltip."""
+        raw = alert.data.get("clips") if alert is not None else None
+        clips = [c for c in raw if isinstance(c, dict)] if isinstance(raw, list) else []
+        if not clips:
+            self.clips.clear()
+            self.clips.hide()
+            return
+        names = ", ".join(f"{c.get('camera', '')} · {Path(str(c.get('path', ''))).name}" for c in clips)
+        self.clips.setText(self.tr("Video evidence: {0}").format(names))
+        self.clips.setToolTip("\n".join(f"{c.get('path', '')}\nSHA-256 {c.get('sha256', '')}" for c in clips))
+        self.clips.show()
 
     def _show_snapshot(self, alert: Alert | None) -> None:
         """The selected alert's camera snapshot (`data["snapshot"]`, a JPEG path) as a thumbnail, if any."""

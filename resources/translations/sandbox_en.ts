@@ -67,257 +67,262 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="65"/>
+        <location filename="../../widgets/alerts_panel.py" line="66"/>
         <source>Open alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <location filename="../../widgets/alerts_panel.py" line="74"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="74"/>
+        <location filename="../../widgets/alerts_panel.py" line="75"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="75"/>
+        <location filename="../../widgets/alerts_panel.py" line="76"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="76"/>
+        <location filename="../../widgets/alerts_panel.py" line="77"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="77"/>
+        <location filename="../../widgets/alerts_panel.py" line="78"/>
         <source>Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="78"/>
+        <location filename="../../widgets/alerts_panel.py" line="79"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="79"/>
+        <location filename="../../widgets/alerts_panel.py" line="80"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="93"/>
+        <location filename="../../widgets/alerts_panel.py" line="94"/>
         <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="96"/>
+        <location filename="../../widgets/alerts_panel.py" line="97"/>
         <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="101"/>
+        <location filename="../../widgets/alerts_panel.py" line="102"/>
         <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="109"/>
+        <location filename="../../widgets/alerts_panel.py" line="110"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="111"/>
+        <location filename="../../widgets/alerts_panel.py" line="112"/>
         <source>Closed and dismissed alerts, with their case reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="145"/>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="152"/>
         <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="147"/>
+        <location filename="../../widgets/alerts_panel.py" line="153"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="154"/>
         <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/alerts_panel.py" line="155"/>
         <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="155"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <location filename="../../widgets/texts.py" line="123"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="156"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
         <location filename="../../widgets/texts.py" line="124"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="157"/>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <location filename="../../widgets/texts.py" line="125"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="164"/>
         <location filename="../../widgets/texts.py" line="126"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <location filename="../../widgets/alerts_panel.py" line="165"/>
         <location filename="../../widgets/texts.py" line="127"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
         <location filename="../../widgets/texts.py" line="128"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="175"/>
         <location filename="../../widgets/texts.py" line="99"/>
         <source>Elderly: no activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="176"/>
         <location filename="../../widgets/texts.py" line="100"/>
         <source>Unregistered card opened a rental room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="177"/>
         <location filename="../../widgets/texts.py" line="101"/>
         <source>Unreported tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="178"/>
         <location filename="../../widgets/texts.py" line="102"/>
         <source>Watch-listed face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="179"/>
         <location filename="../../widgets/texts.py" line="103"/>
         <source>Stranger at a face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="180"/>
         <location filename="../../widgets/texts.py" line="104"/>
         <source>Tailgating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/alerts_panel.py" line="181"/>
         <location filename="../../widgets/texts.py" line="105"/>
         <source>Blacklisted plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/alerts_panel.py" line="182"/>
         <location filename="../../widgets/texts.py" line="106"/>
         <source>Vehicle overstay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/alerts_panel.py" line="183"/>
         <location filename="../../widgets/texts.py" line="107"/>
         <source>Perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="178"/>
+        <location filename="../../widgets/alerts_panel.py" line="184"/>
         <location filename="../../widgets/texts.py" line="108"/>
         <source>Smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="179"/>
+        <location filename="../../widgets/alerts_panel.py" line="185"/>
         <location filename="../../widgets/texts.py" line="109"/>
         <source>Gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="180"/>
+        <location filename="../../widgets/alerts_panel.py" line="186"/>
         <location filename="../../widgets/texts.py" line="110"/>
         <source>Water leak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="181"/>
+        <location filename="../../widgets/alerts_panel.py" line="187"/>
         <location filename="../../widgets/texts.py" line="111"/>
         <source>Fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="182"/>
+        <location filename="../../widgets/alerts_panel.py" line="188"/>
         <location filename="../../widgets/texts.py" line="112"/>
         <source>High-altitude throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="183"/>
+        <location filename="../../widgets/alerts_panel.py" line="189"/>
         <location filename="../../widgets/texts.py" line="113"/>
         <source>One-click alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="184"/>
+        <location filename="../../widgets/alerts_panel.py" line="190"/>
         <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly routine deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="185"/>
+        <location filename="../../widgets/alerts_panel.py" line="191"/>
         <location filename="../../widgets/texts.py" line="115"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="186"/>
+        <location filename="../../widgets/alerts_panel.py" line="192"/>
         <location filename="../../widgets/texts.py" line="116"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="187"/>
+        <location filename="../../widgets/alerts_panel.py" line="193"/>
         <location filename="../../widgets/texts.py" line="117"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="292"/>
+        <source>Video evidence: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="313"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="303"/>
+        <location filename="../../widgets/alerts_panel.py" line="324"/>
         <source>Feedback:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="303"/>
+        <location filename="../../widgets/alerts_panel.py" line="324"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,63 +444,63 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_docx.py" line="92"/>
-        <location filename="../../widgets/export_pdf.py" line="258"/>
+        <location filename="../../widgets/export_docx.py" line="93"/>
+        <location filename="../../widgets/export_pdf.py" line="272"/>
         <source>Page {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="102"/>
-        <location filename="../../widgets/export_pdf.py" line="276"/>
+        <location filename="../../widgets/export_docx.py" line="103"/>
+        <location filename="../../widgets/export_pdf.py" line="290"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="103"/>
-        <location filename="../../widgets/export_pdf.py" line="277"/>
+        <location filename="../../widgets/export_docx.py" line="104"/>
+        <location filename="../../widgets/export_pdf.py" line="291"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="103"/>
-        <location filename="../../widgets/export_pdf.py" line="277"/>
+        <location filename="../../widgets/export_docx.py" line="104"/>
+        <location filename="../../widgets/export_pdf.py" line="291"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="108"/>
-        <location filename="../../widgets/export_pdf.py" line="283"/>
+        <location filename="../../widgets/export_docx.py" line="109"/>
+        <location filename="../../widgets/export_pdf.py" line="297"/>
         <source>Camera snapshot at the alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="115"/>
-        <location filename="../../widgets/export_pdf.py" line="290"/>
-        <location filename="../../widgets/export_pdf.py" line="299"/>
+        <location filename="../../widgets/export_docx.py" line="116"/>
+        <location filename="../../widgets/export_pdf.py" line="304"/>
+        <location filename="../../widgets/export_pdf.py" line="313"/>
         <source>Map at the time of the alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="120"/>
-        <location filename="../../widgets/export_pdf.py" line="305"/>
+        <location filename="../../widgets/export_docx.py" line="121"/>
+        <location filename="../../widgets/export_pdf.py" line="319"/>
         <source>Evidence appendix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="123"/>
-        <location filename="../../widgets/export_pdf.py" line="308"/>
+        <location filename="../../widgets/export_docx.py" line="124"/>
+        <location filename="../../widgets/export_pdf.py" line="322"/>
         <source>{0} heartbeats and routine position fixes are not listed (--all includes them).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="129"/>
-        <location filename="../../widgets/export_pdf.py" line="316"/>
+        <location filename="../../widgets/export_docx.py" line="130"/>
+        <location filename="../../widgets/export_pdf.py" line="330"/>
         <source>No device records near the incident in the case window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="133"/>
-        <location filename="../../widgets/export_pdf.py" line="322"/>
+        <location filename="../../widgets/export_docx.py" line="134"/>
+        <location filename="../../widgets/export_pdf.py" line="336"/>
         <source>System record: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,275 +518,275 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../widgets/case_report.py" line="83"/>
+        <location filename="../../widgets/case_report.py" line="88"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="88"/>
+        <location filename="../../widgets/case_report.py" line="93"/>
         <source>%Y-%m-%d %H:%M:%S</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="104"/>
+        <location filename="../../widgets/case_report.py" line="109"/>
         <source>{0} h {1} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="106"/>
+        <location filename="../../widgets/case_report.py" line="111"/>
         <source>{0} min {1} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="107"/>
+        <location filename="../../widgets/case_report.py" line="112"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="119"/>
+        <location filename="../../widgets/case_report.py" line="124"/>
         <source>entrance {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="121"/>
-        <location filename="../../widgets/case_report.py" line="130"/>
+        <location filename="../../widgets/case_report.py" line="126"/>
+        <location filename="../../widgets/case_report.py" line="135"/>
         <source>room {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="124"/>
-        <location filename="../../widgets/case_report.py" line="264"/>
+        <location filename="../../widgets/case_report.py" line="129"/>
+        <location filename="../../widgets/case_report.py" line="269"/>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="158"/>
+        <location filename="../../widgets/case_report.py" line="163"/>
         <source>system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="166"/>
+        <location filename="../../widgets/case_report.py" line="171"/>
         <source>Incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="167"/>
+        <location filename="../../widgets/case_report.py" line="172"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="168"/>
+        <location filename="../../widgets/case_report.py" line="173"/>
         <source>Concerning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="169"/>
+        <location filename="../../widgets/case_report.py" line="174"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="170"/>
+        <location filename="../../widgets/case_report.py" line="175"/>
         <source>Raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="171"/>
+        <location filename="../../widgets/case_report.py" line="176"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="176"/>
+        <location filename="../../widgets/case_report.py" line="181"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="177"/>
+        <location filename="../../widgets/case_report.py" line="182"/>
         <source>{0} times, last at {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="187"/>
+        <location filename="../../widgets/case_report.py" line="192"/>
         <source>did not arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="191"/>
-        <location filename="../../widgets/case_report.py" line="206"/>
+        <location filename="../../widgets/case_report.py" line="196"/>
+        <location filename="../../widgets/case_report.py" line="211"/>
         <source>Handled by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="192"/>
+        <location filename="../../widgets/case_report.py" line="197"/>
         <source>{0}, ordered {1} by {2}; recorded ETA {3}, arrived after {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="207"/>
+        <location filename="../../widgets/case_report.py" line="212"/>
         <source>no order was sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="213"/>
+        <location filename="../../widgets/case_report.py" line="218"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="214"/>
+        <location filename="../../widgets/case_report.py" line="219"/>
         <source>acknowledged after {0}, order after {1}, on scene after {2}, closed after {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="223"/>
+        <location filename="../../widgets/case_report.py" line="228"/>
         <source>Nearest at the time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="224"/>
+        <location filename="../../widgets/case_report.py" line="229"/>
         <source>{0}, ETA {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="233"/>
+        <location filename="../../widgets/case_report.py" line="238"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="235"/>
-        <location filename="../../widgets/case_report.py" line="334"/>
+        <location filename="../../widgets/case_report.py" line="240"/>
+        <location filename="../../widgets/case_report.py" line="339"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="238"/>
+        <location filename="../../widgets/case_report.py" line="243"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="239"/>
+        <location filename="../../widgets/case_report.py" line="244"/>
         <source>{0} by {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="263"/>
+        <location filename="../../widgets/case_report.py" line="268"/>
         <source>Cameras covering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="273"/>
+        <location filename="../../widgets/case_report.py" line="278"/>
         <source>Video evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="274"/>
+        <location filename="../../widgets/case_report.py" line="279"/>
         <source>{0}, {1} to {2}, file {3}, SHA-256 {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="286"/>
+        <location filename="../../widgets/case_report.py" line="291"/>
         <source>Recorded on the NVR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="287"/>
+        <location filename="../../widgets/case_report.py" line="292"/>
         <source>{0}, {1} to {2}: {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="307"/>
+        <location filename="../../widgets/case_report.py" line="312"/>
         <source>alert {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="329"/>
+        <location filename="../../widgets/case_report.py" line="334"/>
         <source>Course of the incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="331"/>
-        <location filename="../../widgets/case_report.py" line="364"/>
-        <location filename="../../widgets/case_report.py" line="377"/>
+        <location filename="../../widgets/case_report.py" line="336"/>
+        <location filename="../../widgets/case_report.py" line="369"/>
+        <location filename="../../widgets/case_report.py" line="382"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="332"/>
+        <location filename="../../widgets/case_report.py" line="337"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="333"/>
+        <location filename="../../widgets/case_report.py" line="338"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="347"/>
+        <location filename="../../widgets/case_report.py" line="352"/>
         <source>Other records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="365"/>
-        <location filename="../../widgets/case_report.py" line="378"/>
+        <location filename="../../widgets/case_report.py" line="370"/>
+        <location filename="../../widgets/case_report.py" line="383"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="366"/>
-        <location filename="../../widgets/case_report.py" line="379"/>
+        <location filename="../../widgets/case_report.py" line="371"/>
+        <location filename="../../widgets/case_report.py" line="384"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="375"/>
+        <location filename="../../widgets/case_report.py" line="380"/>
         <source>Other alerts nearby</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="382"/>
+        <location filename="../../widgets/case_report.py" line="387"/>
         <source>alert or order step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="400"/>
+        <location filename="../../widgets/case_report.py" line="405"/>
         <source>(watch-listed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="401"/>
+        <location filename="../../widgets/case_report.py" line="406"/>
         <source>unknown person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="402"/>
+        <location filename="../../widgets/case_report.py" line="407"/>
         <source>tag </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="407"/>
+        <location filename="../../widgets/case_report.py" line="412"/>
         <source> (in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="408"/>
+        <location filename="../../widgets/case_report.py" line="413"/>
         <source> (out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="437"/>
+        <location filename="../../widgets/case_report.py" line="442"/>
         <source>Incident report: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="440"/>
+        <location filename="../../widgets/case_report.py" line="445"/>
         <source>{0} community police office · incident report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="443"/>
+        <location filename="../../widgets/case_report.py" line="448"/>
         <source>Case number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_report.py" line="427"/>
+        <location filename="../../widgets/case_report.py" line="432"/>
         <source>incident report {0}</source>
         <translation type="unfinished"></translation>
     </message>
