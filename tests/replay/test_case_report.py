@@ -193,3 +193,24 @@ def test_recorded_clips_are_listed_with_their_hash(db_path: Path, qapp: object) 
     facts = case_report(small_district(), _case(db_path)).facts
     (video,) = [v for k, v in facts if k == "Video evidence"]
     assert video == f"路口, 15:59:55 to 16:00:35, file A1_1714550395000.mp4, SHA-256 {'ab' * 32}"
+
+
+def test_summary_masks_by_the_viewer_role(db_path: Path, qapp: object) -> None:
+    from dataclasses import replace
+
+    from sandbox_app.privacy.mask import Masker, Viewer
+    from widgets.case_report import case_report
+
+    store = SqliteStore(db_path)
+    store.upsert_alerts([replace(sample.alert(), id="AP", subject="P0002", subject_type="person")])
+    store.close()
+    district = small_district()
+    db = Db.open(str(db_path))
+    try:
+        officer = build_case(db, district, "AP", radius_m=100, masker=Masker(Viewer.OFFICER))
+        analyst = build_case(db, district, "AP", radius_m=100, masker=Masker(Viewer.ANALYST, unmasked=True))
+    finally:
+        db.conn.close()
+    shown = dict(case_report(district, officer).facts)["Concerning"]
+    assert shown != "测试居民0002" and shown.startswith("测")
+    assert dict(case_report(district, analyst).facts)["Concerning"] == "测试居民0002"
