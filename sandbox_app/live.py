@@ -38,6 +38,8 @@ from sandbox_app.store.base import Store
 if TYPE_CHECKING:
     from sandbox_app.bridges.runner import Bridges
     from sandbox_app.bridges.simulator import Simulator
+    from sandbox_app.video.clips import Clip
+    from sandbox_app.video.recorder import ClipRecorder
     from sandbox_app.video.snapshot_taker import SnapshotTaker
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,9 @@ class LiveOptions:
     snapshots: Path | None = None
     """Where new alerts on or in view of a streaming camera get their snapshot (`<alert id>.jpg`; the GUI
     puts it next to the database); None: no snapshots."""
+    clips: Path | None = None
+    """The evidence folder: new alerts on or in view of a streaming camera get a clip from 10 s before to
+    30 s after (`video/recorder.py`), hashed into the audit log; None: no recording."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +195,7 @@ class LiveSession:
         self._coverage_due = 0.0
         self._bridges: Bridges | None = None
         self._snapshots: SnapshotTaker | None = None
+        self._clips: ClipRecorder | None = None
 
     # any thread ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -305,6 +311,8 @@ class LiveSession:
                 self._bridges.stop()  # after the drain: a batch a bridge handed over is stored first
             if self._snapshots is not None:
                 self._snapshots.close()
+            if self._clips is not None:
+                self._clips.close()
             self.bus.publish(LiveStopped(self.error))
             self._engine = None
             if store is not None:
@@ -344,6 +352,8 @@ class LiveSession:
             if taker.cams:
                 self._snapshots = taker
                 self.bus.subscribe(StateDelta, lambda delta: taker.offer(delta.alerts))
+        if self.options.clips is not None:
+            self._start_clips(engine)
         if bridges is not None:
             bridges.start()
             self._bridges = bridges
@@ -447,6 +457,29 @@ class LiveSession:
         sim.run(
             engine.ingest, self.clock, self._pump, tick_s=self.options.tick_s, reporter=engine.report_health
         )
+
+    def _start_clips(self, engine: Engine) -> None:
+        from sandbox_app.video.recorder import ClipRecorder  # OpenCV only when asked for
+
+        assert self.options.clips is not None
+        recorder = ClipRecorder(
+            self.district, self.options.clips, engine.now_ms, self._clip_recorded, audit=self.audit
+        )
+        recorder.ignore(a.id for a in engine.open_alerts())
+        if recorder.cams:
+            self._clips = recorder.start()
+            self.bus.subscribe(StateDelta, lambda delta: recorder.offer(delta.alerts))
+
+    def _clip_recorded(self, alert_id: str, clip: Clip) -> None:
+        """From a recording thread: the clip joins the open alert on the worker, like a snapshot."""
+        from sandbox_app.video.recorder import merge_clip
+
+        def command(engine: Engine) -> None:
+            alert = merge_clip(engine.book.find, alert_id, clip)
+            if alert is not None:
+                engine.book.changed(alert)
+
+        self.submit(command)
 
     def _snapshot_taken(self, alert_id: str, data: dict[str, str]) -> None:
         """From the snapshot thread: the path goes into the open alert on the worker; the engine's next

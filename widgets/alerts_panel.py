@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -68,6 +69,8 @@ class AlertsPanel(QDockWidget):
     """The open alerts changed (after `update_alerts`): views of a closed alert let go of it."""
     close_requested = Signal(str, str, str)
     """(alert id, CloseOutcome value, note): closing goes with its 处置结果"""
+    history_requested = Signal()
+    """The "History…" button: closed and dismissed alerts, searchable (widgets/alert_history.py)."""
 
     def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +132,11 @@ class AlertsPanel(QDockWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.min_severity)
         filters.addWidget(self.search, 1)
+        self.history_button = QPushButton(self.tr("History…"), self)
+        self.history_button.setObjectName("alerts_history")
+        self.history_button.setToolTip(self.tr("Closed and dismissed alerts, with their case reports"))
+        self.history_button.clicked.connect(self.history_requested.emit)
+        filters.addWidget(self.history_button)
         self.buttons = {state: QPushButton(self._action_text(state), self) for state in ACTIONS}
         row = QHBoxLayout()
         for state, button in self.buttons.items():
@@ -147,6 +155,11 @@ class AlertsPanel(QDockWidget):
         self.snapshot.hide()
         self._snapshot_path = ""
         layout.addWidget(self.snapshot)
+        self.clips = QLabel(self)
+        self.clips.setObjectName("alert_clips")
+        self.clips.setWordWrap(True)
+        self.clips.hide()
+        layout.addWidget(self.clips)
         layout.addLayout(row)
         self.setWidget(body)
         self._update_buttons()
@@ -384,6 +397,21 @@ class AlertsPanel(QDockWidget):
         for state, button in self.buttons.items():
             self.mode.allow(button, state in allowed)
         self._show_snapshot(alert)
+        self._show_clips(alert)
+
+    def _show_clips(self, alert: Alert | None) -> None:
+        """The clips recorded around the selected alert (`data["clips"]`, video/recorder.py): camera and
+        file, with the file's path and SHA-256 in the tooltip."""
+        raw = alert.data.get("clips") if alert is not None else None
+        clips = [c for c in raw if isinstance(c, dict)] if isinstance(raw, list) else []
+        if not clips:
+            self.clips.clear()
+            self.clips.hide()
+            return
+        names = ", ".join(f"{c.get('camera', '')} · {Path(str(c.get('path', ''))).name}" for c in clips)
+        self.clips.setText(self.tr("Video evidence: {0}").format(names))
+        self.clips.setToolTip("\n".join(f"{c.get('path', '')}\nSHA-256 {c.get('sha256', '')}" for c in clips))
+        self.clips.show()
 
     def _show_snapshot(self, alert: Alert | None) -> None:
         """The selected alert's camera snapshot (`data["snapshot"]`, a JPEG path) as a thumbnail, if any."""

@@ -76,6 +76,8 @@ def attach_live(
 
     if options.snapshots is None:  # alert snapshots beside the database they belong to
         options = replace(options, snapshots=db.parent / "snapshots")
+    if options.clips is None:  # and alert-linked clips, the station's evidence folder
+        options = replace(options, clips=db.parent / "evidence")
     session = LiveSession(window.scene.district, open_store, options, audit=audit)
     return LiveController(window, session, actor)
 

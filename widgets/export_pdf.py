@@ -1,18 +1,18 @@
-"""The case file as a PDF (Qt's `QPdfWriter`): a summary page with the map snapshot and a timeline strip,
-then the entries as a table, `ROWS_PER_PAGE` a page.
+"""The case report as a PDF (Qt's `QPdfWriter`): summary first, then the map, then the evidence appendix.
 
-The map snapshot is the replay state at the alert's start drawn by the same layers and raster renderer as the
-video, with the case radius and the entries' places on top. Needs a QGuiApplication; `write_case_pdf` makes
-an offscreen one when run headless (the CLI).
+The words come from `widgets.case_report.case_report`; this module only lays them out. Layout is measured
+before anything is painted (text wraps inside its cell, a row that does not fit starts a new page with the
+table header repeated), so no text is ever drawn over other text, and every page carries the station header
+and "page n of m". The map is the replay state at the alert's start drawn by the same layers and raster
+renderer as the video, with the case radius, the incident and each dispatched guard's track as travelled.
 
-Texts are `QCoreApplication.translate("CasePdf", ...)` literally at each call (no module-level
-object to `self.tr` from): lupdate only extracts a translate call whose context is a literal.
+Needs a QGuiApplication; `write_case_pdf` makes an offscreen one when run headless (the CLI).
 """
 
 from __future__ import annotations
 
-import math
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -21,10 +21,12 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
@@ -33,20 +35,20 @@ from PySide6.QtGui import (
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.private_files import create_private
 from sandbox_app.replay.casefile import CaseFile
-from sandbox_app.replay.export import local_iso
 from sandbox_app.replay.state import seek
 from sandbox_app.store.queries import Db
+from widgets.case_report import Report, Table, case_report, guard_text
 from widgets.export_video import FrameMaker
 
-ROWS_PER_PAGE = 40
 DPI = 150
+FONT = "Noto Sans CJK SC"
+TRACK_COLOURS = [(0, 150, 70), (0, 90, 255), (160, 60, 200), (0, 140, 160), (200, 120, 0)]
+"""RGB per dispatched guard, in order of their orders."""
+INCIDENT = (200, 0, 0)
+THUMB_H = 120.0
 _app: QGuiApplication | None = None
-KIND_COLOURS = {
-    "alert": QColor(200, 0, 0),
-    "dispatch": QColor(0, 90, 255),
-    "guard": QColor(0, 150, 70),
-}
-OTHER_COLOUR = QColor(110, 110, 110)
+
+Op = Callable[[QPainter], None]
 
 
 def _ensure_app() -> None:
@@ -58,158 +60,308 @@ def _ensure_app() -> None:
         _app = QGuiApplication([])
 
 
-def page_count(case: CaseFile) -> int:
-    """The summary page, then the table (one page even when empty)."""
-    return 1 + max(1, math.ceil(len(case.entries) / ROWS_PER_PAGE))
+def font(size: float, bold: bool = False) -> QFont:
+    f = QFont(FONT)
+    f.setPointSizeF(size)
+    f.setBold(bold)
+    return f
 
 
-def colour_of(kind: str) -> QColor:
-    return KIND_COLOURS.get(kind.split(".")[0], OTHER_COLOUR)
-
-
-def map_snapshot(db: Db, district: District, case: CaseFile, size: tuple[int, int]) -> QImage:
-    maker = FrameMaker(district, size, view=(case.lon, case.lat, case.radius_m * 1.6))
-    img = maker.frame(seek(db, district, case.alert.first_ts))
+def map_snapshot(
+    db: Db, district: District, case: CaseFile, size: tuple[int, int]
+) -> tuple[QImage, list[tuple[str, tuple[int, int, int]]]]:
+    """The map at the alert's start with the case circle, the incident and the guards' tracks; returns the
+    image and its legend (label, RGB) for the layout to print below it (nothing is written on the map)."""
+    points = [(case.lon, case.lat)] + [(p[1], p[2]) for t in case.tracks.values() for p in t]
+    probe = FrameMaker(district, size, view=(case.lon, case.lat, case.radius_m))
+    xy = probe.proj.to_xy([p[0] for p in points], [p[1] for p in points])
+    cx, cy = float((xy[:, 0].min() + xy[:, 0].max()) / 2), float((xy[:, 1].min() + xy[:, 1].max()) / 2)
+    half = max(case.radius_m * 1.3, float(np.abs(xy - [cx, cy]).max()) * 1.15 + 20)
+    lon, lat = probe.proj.to_lonlat([cx], [cy])[0]
+    maker = FrameMaker(district, size, view=(float(lon), float(lat), half))
+    state = seek(db, district, case.alert.first_ts)
+    devices, *moving = maker.layers.dynamic(state)
+    img = maker.raster.draw(maker.background.copy(), [devices, *moving])
     raster = maker.raster
-    centre = raster.px(maker.proj.to_xy([case.lon], [case.lat]))[0]
-    cv2.circle(
-        img, (int(centre[0]), int(centre[1])), max(2, round(case.radius_m * raster.scale)), (0, 0, 200), 2
-    )
-    placed = [(e.kind, e.lon, e.lat) for e in case.entries if e.lon is not None and e.lat is not None]
-    if placed:
-        xy = maker.proj.to_xy([p[1] for p in placed], [p[2] for p in placed])
-        for (kind, _, _), (x, y) in zip(placed, raster.px(xy), strict=True):
-            c = colour_of(kind)
-            cv2.circle(img, (int(x), int(y)), 3, (c.blue(), c.green(), c.red()), -1)
-    rgb = np.ascontiguousarray(img)
-    h, w = rgb.shape[:2]
-    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_BGR888).copy()
-
-
-def _timeline(p: QPainter, rect: QRectF, case: CaseFile) -> None:
-    p.setPen(QPen(QColor(120, 120, 120), 1))
-    p.drawRect(rect)
-    span = max(1, case.end_ts - case.start_ts)
-
-    def x(ts: int) -> float:
-        return rect.left() + (ts - case.start_ts) / span * rect.width()
-
-    for e in case.entries:
-        p.setPen(QPen(colour_of(e.kind), 2))
-        p.drawLine(QPointF(x(e.ts), rect.top() + 4), QPointF(x(e.ts), rect.bottom() - 4))
-    p.setPen(QPen(QColor(0, 0, 0), 4))
-    p.drawLine(QPointF(x(case.alert.first_ts), rect.top()), QPointF(x(case.alert.first_ts), rect.bottom()))
-
-
-def _summary(p: QPainter, page: QRectF, case: CaseFile, snapshot: QImage) -> None:
-    tz = case.timezone or "UTC"
-    a, r = case.alert, case.response
-    p.setFont(QFont("Noto Sans CJK SC", 16, QFont.Weight.Bold))
-    p.drawText(QPointF(0, 30), QCoreApplication.translate("CasePdf", "Case file {0}").format(case.shown_id))
-    p.setFont(QFont("Noto Sans CJK SC", 9))
-    lines = [
-        QCoreApplication.translate("CasePdf", "District: {0}").format(case.district),
-        QCoreApplication.translate("CasePdf", "Alert: {0} on {1} {2}, severity {3}, now {4}").format(
-            a.rule, a.subject_type, case.shown_subject, a.severity, a.state
-        ),
-        QCoreApplication.translate("CasePdf", "Raised: {0}").format(local_iso(a.first_ts, tz)),
-        QCoreApplication.translate("CasePdf", "Window: {0} to {1}; radius {2:g} m; {3} entries").format(
-            local_iso(case.start_ts, tz), local_iso(case.end_ts, tz), case.radius_m, len(case.entries)
-        ),
-    ]
-    if r is not None:
-
-        def s(v: float | None) -> str:
-            return "—" if v is None else f"{v:.0f} s"
-
-        lines.append(
-            QCoreApplication.translate(
-                "CasePdf", "Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}"
-            ).format(s(r.ack_s), s(r.dispatch_s), s(r.accept_s), s(r.arrive_s), s(r.close_s))
-        )
-        lines.append(
-            QCoreApplication.translate(
-                "CasePdf", "Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}"
-            ).format(
-                r.sent_guard or "—",
-                r.sent_role or "—",
-                s(r.sent_eta_s),
-                r.nearest_guard or "—",
-                s(r.nearest_eta_s),
+    legend: list[tuple[str, tuple[int, int, int]]] = []
+    for k, (guard_id, track) in enumerate(case.tracks.items()):
+        rgb = TRACK_COLOURS[k % len(TRACK_COLOURS)]
+        pts = raster.px(maker.proj.to_xy([p[1] for p in track], [p[2] for p in track])).astype(np.int32)
+        colour = (rgb[2], rgb[1], rgb[0])
+        if len(pts) > 1:
+            cv2.polylines(img, [pts.reshape(-1, 1, 2)], False, colour, 3, cv2.LINE_AA)
+        cv2.circle(img, (int(pts[0][0]), int(pts[0][1])), 6, colour, 2, cv2.LINE_AA)
+        cv2.circle(img, (int(pts[-1][0]), int(pts[-1][1])), 6, colour, -1, cv2.LINE_AA)
+        legend.append(
+            (
+                QCoreApplication.translate(
+                    "CasePdf", "{0}: route from the order (ring) to arrival (dot)"
+                ).format(guard_text(district, guard_id)),
+                rgb,
             )
         )
-    y = 60.0
-    step = p.fontMetrics().height() * 1.25
-    for line in lines:
-        p.drawText(QPointF(0, y), line)
-        y += step
-    target = QRectF(0, y + 10, page.width(), page.width() * snapshot.height() / snapshot.width())
-    p.drawImage(target, snapshot)
-    strip = QRectF(0, target.bottom() + 20, page.width(), 50)
-    _timeline(p, strip, case)
-    p.drawText(QPointF(0, strip.bottom() + 18), local_iso(case.start_ts, tz))
-    end_text = local_iso(case.end_ts, tz)
-    p.drawText(
-        QPointF(page.width() - p.fontMetrics().horizontalAdvance(end_text), strip.bottom() + 18), end_text
+    centre = raster.px(maker.proj.to_xy([case.lon], [case.lat]))[0]
+    c = (int(centre[0]), int(centre[1]))
+    bgr_incident = (INCIDENT[2], INCIDENT[1], INCIDENT[0])
+    cv2.circle(img, c, max(2, round(case.radius_m * raster.scale)), bgr_incident, 2, cv2.LINE_AA)
+    cv2.drawMarker(img, c, bgr_incident, cv2.MARKER_TILTED_CROSS, 22, 4, cv2.LINE_AA)
+    legend.insert(
+        0,
+        (
+            QCoreApplication.translate(
+                "CasePdf", "Incident, with the {0:g} m circle searched for records"
+            ).format(case.radius_m),
+            INCIDENT,
+        ),
+    )
+    bgr = np.ascontiguousarray(img)
+    h, w = bgr.shape[:2]
+    return QImage(bgr.data, w, h, 3 * w, QImage.Format.Format_BGR888).copy(), legend
+
+
+def _image_op(rect: QRectF, img: QImage) -> Op:
+    return lambda p: p.drawImage(rect, img)
+
+
+def _caption_op(rect: QRectF, text: str, f: QFont) -> Op:
+    def draw(p: QPainter) -> None:
+        p.setFont(f)
+        p.setPen(QColor(90, 90, 90))
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+
+    return draw
+
+
+class Layout:
+    """Measures and places blocks top to bottom, page by page; painting happens afterwards, so the page
+    count is known for the footer."""
+
+    def __init__(self, device: QPaintDevice, page: QRectF, station: str) -> None:
+        self.device = device
+        self.page = page
+        self.station = station
+        self.top = 50.0
+        self.bottom = page.height() - 40.0
+        self.pages: list[list[Op]] = [[]]
+        self.y = self.top
+
+    def metrics(self, f: QFont) -> QFontMetricsF:
+        return QFontMetricsF(f, self.device)
+
+    def height_of(self, text: str, f: QFont, width: float) -> float:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return self.metrics(f).boundingRect(QRectF(0, 0, max(1.0, width), 1e6), flags, text).height()
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.top
+
+    def room(self, h: float) -> None:
+        """Start a new page unless `h` fits below the cursor (a block taller than a page gets its own)."""
+        if self.y + h > self.bottom and self.y > self.top:
+            self.new_page()
+
+    def op(self, fn: Op) -> None:
+        self.pages[-1].append(fn)
+
+    def text(self, text: str, f: QFont, *, gap: float = 6.0, colour: QColor | None = None) -> None:
+        w = self.page.width()
+        h = self.height_of(text, f, w)
+        self.room(h)
+        rect = QRectF(0, self.y, w, h)
+        pen = colour or QColor(0, 0, 0)
+
+        def draw(p: QPainter) -> None:
+            p.setFont(f)
+            p.setPen(pen)
+            p.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
+
+        self.op(draw)
+        self.y += h + gap
+
+    def table(self, table: Table, widths: list[float], *, heading: QFont | None = None) -> None:
+        """A table whose rows wrap inside their cells; the header repeats on every page it spans."""
+        w = self.page.width()
+        body, bold = font(8), font(8, True)
+        pad = 4.0
+        xs = [sum(widths[:k]) * w for k in range(len(widths))]
+        cols = [f * w - 2 * pad for f in widths]
+
+        def row_height(cells: list[str], f: QFont) -> float:
+            return max(self.height_of(c, f, cw) for c, cw in zip(cells, cols, strict=True)) + 2 * pad
+
+        def put_row(cells: list[str], f: QFont, shade: bool) -> None:
+            h = row_height(cells, f)
+            if self.y + h > self.bottom:
+                self.new_page()
+                put_header()
+            y = self.y
+
+            def draw(p: QPainter) -> None:
+                if shade:
+                    p.fillRect(QRectF(0, y, w, h), QColor(235, 238, 242))
+                p.setPen(QPen(QColor(190, 190, 190), 1))
+                p.drawLine(QPointF(0, y + h), QPointF(w, y + h))
+                p.setFont(f)
+                p.setPen(QColor(0, 0, 0))
+                for x, cw, c in zip(xs, cols, cells, strict=True):
+                    p.drawText(QRectF(x + pad, y + pad, cw, h), int(Qt.TextFlag.TextWordWrap), c)
+
+            self.op(draw)
+            self.y += h
+
+        def put_header() -> None:
+            put_row(table.header, bold, True)
+
+        title_font = heading or font(10, True)
+        first = row_height(table.rows[0], body) if table.rows else 0.0
+        self.room(self.height_of(table.title, title_font, w) + row_height(table.header, bold) + first + 8)
+        self.text(table.title, title_font, gap=4)
+        put_header()
+        for cells in table.rows:
+            put_row(cells, body, False)
+        self.y += 12
+        if table.pictures:
+            self.pictures(table.pictures)
+
+    def pictures(self, pictures: list[tuple[str, str]]) -> None:
+        """Snapshots as rows of thumbnails, each with its caption (the time) under it; missing files are
+        skipped."""
+        small = font(7)
+        cap_h = self.metrics(small).height() + 2
+        row_h = THUMB_H + cap_h
+        x = 0.0
+        self.room(row_h)
+        for path, caption in pictures:
+            img = QImage(path)
+            if img.isNull():
+                continue
+            tw = THUMB_H * img.width() / max(1, img.height())
+            if x + tw > self.page.width():
+                self.y += row_h + 6
+                x = 0.0
+                self.room(row_h)
+            rect = QRectF(x, self.y, tw, THUMB_H)
+            thumb = img.scaledToHeight(int(THUMB_H * 2), Qt.TransformationMode.SmoothTransformation)
+            self.op(_image_op(rect, thumb))
+            self.op(_caption_op(QRectF(x, self.y + THUMB_H + 1, tw, cap_h), caption, small))
+            x += tw + 6
+        self.y += row_h + 10
+
+    def image(self, img: QImage, width: float) -> None:
+        h = width * img.height() / max(1, img.width())
+        self.room(h)
+        rect = QRectF(0, self.y, width, h)
+        self.op(lambda p: p.drawImage(rect, img))
+        self.y += h + 8
+
+    def paint(self, writer: QPdfWriter, p: QPainter) -> None:
+        total = len(self.pages)
+        w = self.page.width()
+        for k, ops in enumerate(self.pages):
+            if k:
+                writer.newPage()
+            p.setFont(font(7))
+            p.setPen(QColor(90, 90, 90))
+            p.drawText(
+                QRectF(0, 0, w, 30),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                self.station,
+            )
+            p.setPen(QPen(QColor(160, 0, 0), 2))
+            p.drawLine(QPointF(0, 36), QPointF(w, 36))
+            footer = QCoreApplication.translate("CasePdf", "Page {0} of {1}").format(k + 1, total)
+            p.setPen(QColor(90, 90, 90))
+            p.setFont(font(7))
+            p.drawText(
+                QRectF(0, self.page.height() - 28, w, 28),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                footer,
+            )
+            for op in ops:
+                op(p)
+
+
+def lay_out(
+    layout: Layout, report: Report, snapshot: QImage, legend: list[tuple[str, tuple[int, int, int]]]
+) -> None:
+    w = layout.page.width()
+    layout.text(report.title, font(16, True), gap=10)
+    facts = Table(
+        QCoreApplication.translate("CasePdf", "Summary"),
+        [QCoreApplication.translate("CasePdf", "Item"), QCoreApplication.translate("CasePdf", "Details")],
+        [[k, v] for k, v in report.facts],
+    )
+    layout.table(facts, [0.22, 0.78])
+    if report.snapshot:
+        layout.text(
+            QCoreApplication.translate("CasePdf", "Camera snapshot at the alert"), font(10, True), gap=4
+        )
+        layout.pictures([(report.snapshot, "")])
+    layout.table(report.course, [0.24, 0.26, 0.18, 0.32])
+    legend_h = sum(layout.height_of("■ " + label, font(8), w) + 2 for label, _ in legend)
+    title_h = (
+        layout.height_of(
+            QCoreApplication.translate("CasePdf", "Map at the time of the alert"), font(10, True), w
+        )
+        + 4
+    )
+    free = layout.bottom - layout.y - title_h - legend_h - 20
+    width = min(w, free * snapshot.width() / max(1, snapshot.height()))
+    if width < 0.6 * w:  # too small to read here: the map gets the top of the next page
+        layout.new_page()
+        width = w
+    layout.text(QCoreApplication.translate("CasePdf", "Map at the time of the alert"), font(10, True), gap=4)
+    layout.image(snapshot, width)
+    for label, rgb in legend:
+        layout.text("■ " + label, font(8), gap=2, colour=QColor(*rgb))
+    layout.y += 10
+    layout.new_page()
+    layout.text(QCoreApplication.translate("CasePdf", "Evidence appendix"), font(12, True), gap=4)
+    if report.left_out:
+        layout.text(
+            QCoreApplication.translate(
+                "CasePdf", "{0} heartbeats and routine position fixes are not listed (--all includes them)."
+            ).format(report.left_out),
+            font(8),
+            colour=QColor(90, 90, 90),
+        )
+    if not report.appendix:
+        layout.text(
+            QCoreApplication.translate("CasePdf", "No device records near the incident in the case window."),
+            font(9),
+        )
+    for table in report.appendix:
+        layout.table(table, [0.24, 0.2, 0.56], heading=font(9, True))
+    layout.text(
+        QCoreApplication.translate("CasePdf", "System record: {0}").format(report.record),
+        font(7),
+        colour=QColor(120, 120, 120),
     )
 
 
-def _table(p: QPainter, page: QRectF, case: CaseFile, first: int) -> None:
-    tz = case.timezone or "UTC"
-    cols = (0.0, 0.2, 0.37, 0.5)
-    p.setFont(QFont("Noto Sans CJK SC", 8, QFont.Weight.Bold))
-    for c, title in zip(
-        cols,
-        (
-            QCoreApplication.translate("CasePdf", "Time"),
-            QCoreApplication.translate("CasePdf", "Kind"),
-            QCoreApplication.translate("CasePdf", "Source"),
-            QCoreApplication.translate("CasePdf", "What"),
-        ),
-        strict=True,
-    ):
-        p.drawText(QPointF(page.width() * c, 20), title)
-    p.setFont(QFont("Noto Sans CJK SC", 8))
-    metrics = p.fontMetrics()
-    row_h = (page.height() - 40) / ROWS_PER_PAGE
-    for k, e in enumerate(case.entries[first : first + ROWS_PER_PAGE]):
-        y = 30 + (k + 1) * row_h
-        p.setPen(colour_of(e.kind))
-        p.drawText(QPointF(0, y), local_iso(e.ts, tz)[:23].replace("T", " "))
-        p.setPen(QColor(0, 0, 0))
-        p.drawText(QPointF(page.width() * cols[1], y), e.kind)
-        p.drawText(
-            QPointF(page.width() * cols[2], y), metrics.elidedText(e.source, Qt.TextElideMode.ElideRight, 120)
-        )
-        width = int(page.width() * (1 - cols[3]))
-        p.drawText(
-            QPointF(page.width() * cols[3], y), metrics.elidedText(e.text, Qt.TextElideMode.ElideRight, width)
-        )
-
-
-def write_case_pdf(db: Db, district: District, case: CaseFile, out: Path) -> int:
+def write_case_pdf(
+    db: Db, district: District, case: CaseFile, out: Path, *, include_all: bool = False
+) -> int:
     """Write the PDF; returns its page count."""
     _ensure_app()
     create_private(out)  # Qt keeps an existing file's mode: the case file is 0600 from the start
+    report = case_report(district, case, include_all=include_all)
     writer = QPdfWriter(str(out))
     writer.setResolution(DPI)
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12)
+            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 12, 15, 12)
         )
     )
-    writer.setTitle(QCoreApplication.translate("CasePdf", "Case file {0}").format(case.shown_id))
+    writer.setTitle(report.title)
     writer.setCreator("Digital Sandbox")
-    snapshot = map_snapshot(db, district, case, (1600, 1000))
+    snapshot, legend = map_snapshot(db, district, case, (1600, 1100))
     painter = QPainter(writer)
     try:
-        page = QRectF(painter.viewport())
-        _summary(painter, page, case, snapshot)
-        pages = 1
-        for first in range(0, max(1, len(case.entries)), ROWS_PER_PAGE):
-            writer.newPage()
-            _table(painter, page, case, first)
-            pages += 1
+        layout = Layout(writer, QRectF(painter.viewport()), report.station)
+        lay_out(layout, report, snapshot, legend)
+        layout.paint(writer, painter)
     finally:
         painter.end()
-    return pages
+    return len(layout.pages)

@@ -53,6 +53,7 @@ from sandbox_app.replay.player import DEFAULT_CHUNK_MS
 from sandbox_app.replay.state import ReplayState, Window, seek
 from sandbox_app.store import queries
 from sandbox_app.store.queries import Db
+from widgets.alert_history import AlertHistory
 from widgets.case_list import CaseList
 from widgets.main_window import MainWindow
 from widgets.mode import REPLAY_COLOUR
@@ -66,7 +67,8 @@ if TYPE_CHECKING:
     from widgets.session import DeskSession
 
 log = logging.getLogger(__name__)
-DENSITY_BINS = 400
+DENSITY_BINS = 200
+DEFAULT_VIDEO_SIZE = (1280, 720)
 FIGURES_EVERY_MS = 5_000
 """Dashboard at T while playing: at most this often (real time); every seek when paused."""
 PREFETCH_AT = 0.7
@@ -233,7 +235,12 @@ class ReplayController(QObject):
         self.timeline.range_changed.connect(self._range_changed)
         self.timeline.time_changed.connect(self._time_changed)
         self.timeline.live_requested.connect(self.go_live)
+        self.timeline.alert_landed.connect(self._alert_landed)
+        self._alerts_for: tuple[int, int] | None = None
+        """The history span whose alerts the timeline holds (fetched once per span)."""
         window.alerts_panel.alert_selected.connect(self._alert_selected)
+        window.alerts_panel.history_requested.connect(self.open_history)
+        self.history: AlertHistory | None = None
         window.importer.imported.connect(self._district_replaced)
         self._build_actions()
         window.installEventFilter(self)
@@ -372,27 +379,45 @@ class ReplayController(QObject):
 
     # timeline data --------------------------------------------------------------------------------------
     def _range_changed(self, start_ts: int, end_ts: int) -> None:
-        db, district = self.db, self.district
+        db = self.db
         if db is None:
             return
 
-        def job() -> tuple[tl.Density, list[tl.Gap], list[int]]:
-            d = tl.density(db, start_ts, end_ts, DENSITY_BINS, self._index(db))
-            gaps = tl.guard_gaps(db, district, start_ts, end_ts) + tl.device_gaps(
-                db, district, start_ts, end_ts
-            )
-            starts = [a.first_ts for a in queries.alerts_overlapping(db, start_ts, end_ts)]
-            return d, gaps, [t for t in starts if start_ts <= t <= end_ts]
+        bins = max(DENSITY_BINS, self.timeline.bar.width() // 2)  # a tick every two pixels at any zoom
+        history = self.timeline.history
+
+        fetch_alerts = self._alerts_for != history
+
+        def job() -> tuple[tl.Density, list[tuple[int, int]], list[Alert] | None]:
+            d = tl.density(db, start_ts, end_ts, bins, self._index(db))
+            alerts = None
+            if fetch_alerts:  # every alert of the history, once: jumps go beyond the visible range
+                alerts = [a for a in queries.alerts_overlapping(db, *history) if a.first_ts >= history[0]]
+            return d, tl.missing_data(d, history), alerts
 
         self.worker.submit("range", job, self._range_ready)
 
     def _range_ready(self, result: object) -> None:
         if isinstance(result, BaseException) or not self.replaying:
             return
-        d, gaps, starts = cast(tuple[tl.Density, list[tl.Gap], list[int]], result)
+        d, gaps, alerts = cast(tuple[tl.Density, list[tuple[int, int]], list[Alert] | None], result)
         self.timeline.set_density(d.start_ts, d.bin_ms, d.counts)
-        self.timeline.set_gaps([(g.start_ts, g.end_ts) for g in gaps])
-        self.timeline.set_alert_times(starts)
+        self.timeline.set_gaps(gaps)
+        if alerts is None:
+            return
+        self._alerts_for = self.timeline.history
+        masker, panel = self.masker(), self.window.alerts_panel
+        self.timeline.set_alerts(
+            [
+                (a.first_ts, a.id, f"{panel.rule_text(a.rule)} · {masker.subject(a.subject, a.subject_type)}")
+                for a in alerts
+            ]
+        )
+
+    def _alert_landed(self, alert_id: str) -> None:
+        """Previous/next alert: the alert it landed on is selected in the panel (and for the case file)."""
+        self._selected = alert_id
+        self.window.alerts_panel.select(alert_id)
 
     # moving through time --------------------------------------------------------------------------------
     def _covers(self, w: Window | None, ts: int) -> bool:
@@ -514,6 +539,22 @@ class ReplayController(QObject):
         """Exports are masked by the desk's role (the wall's, officer's...), never unmasked from the GUI."""
         return Masker(self.window.viewer)
 
+    def _history_db(self) -> Db | None:
+        if self.db is None and self.db_path.is_file():
+            self.db = Db.open(str(self.db_path))
+        return self.db
+
+    def open_history(self) -> AlertHistory:
+        """Closed and dismissed alerts, searchable; opening one shows its case report."""
+        if self.history is None:
+            self.history = AlertHistory(self.district, self._history_db, self.masker(), self.window)
+            self.history.open_requested.connect(lambda alert_id: self.open_case(alert_id))
+        self.history.masker = self.masker()
+        self.history.reload()
+        self.history.show()
+        self.history.raise_()
+        return self.history
+
     def open_case(self, alert_id: str | None = None) -> CaseFile | None:
         """Build the selected alert's case file and show it (a click on an entry jumps the replay there)."""
         alert_id = alert_id or self.window.alerts_panel.selected_id() or self._selected
@@ -564,7 +605,8 @@ class ReplayController(QObject):
         return False
 
     def export_case(self, fmt: str, out: Path) -> int | None:
-        """Write the open case file as "pdf" (returns pages), "csv" or "geojson" (returns entries)."""
+        """Write the open case file as "pdf" (returns pages), "docx" (returns 1), "csv" or "geojson"
+        (returns entries)."""
         case = self.case
         if case is None or self.db is None:
             return None
@@ -577,6 +619,14 @@ class ReplayController(QObject):
             from widgets.export_pdf import write_case_pdf
 
             n = write_case_pdf(self.db, self.district, case, out)
+        elif fmt == "docx":
+            try:
+                from widgets.export_docx import write_case_docx
+            except ImportError:
+                self.window.statusBar().showMessage(self.tr("Word export needs python-docx."), 10_000)
+                return None
+            write_case_docx(self.db, self.district, case, out)
+            n = 1
         elif fmt == "csv":
             n = write_csv(case.entries, out, tz)
         else:
@@ -586,19 +636,45 @@ class ReplayController(QObject):
 
     # video ----------------------------------------------------------------------------------------------
     def _ask_video(self) -> None:
+        """Say what will be exported (start, end, speed, video length, size) before asking where to."""
+        from widgets.video_dialog import VideoDialog, default_window
+
+        bar = self.timeline.bar
+        window = default_window(bar.start_ts, bar.end_ts, bar.at_ts, self.timeline.history)
+        dialog = VideoDialog(
+            self.district.timezone, window, self.timeline.speed, self.timeline.history, self.window
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            plan = dialog.plan()
+        finally:
+            dialog.deleteLater()
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Export video"), "replay.mp4", self.tr("MP4 video (*.mp4)")
         )
         if path:
-            self.export_video(Path(path))
+            self.export_video(
+                Path(path), plan.fps, plan.speed, window=(plan.start_ts, plan.end_ts), size=plan.size
+            )
 
-    def export_video(self, out: Path, fps: float = 30.0, speed: float | None = None) -> bool:
-        """The timeline's visible range as an MP4 at its speed, on its own worker; progress shown."""
+    def export_video(
+        self,
+        out: Path,
+        fps: float = 30.0,
+        speed: float | None = None,
+        *,
+        window: tuple[int, int] | None = None,
+        size: tuple[int, int] | None = None,
+    ) -> bool:
+        """[start, end] (default: the timeline's visible range) as an MP4 at `speed` (default: the
+        timeline's), on its own worker; progress shown with the frame count, and a cancel button."""
         if not self.replaying:
             return False
         bar = self.timeline.bar
-        start, end = bar.start_ts, bar.end_ts
+        start, end = window if window is not None else (bar.start_ts, bar.end_ts)
         speed = float(speed or self.timeline.speed)
+        frame_size = size or DEFAULT_VIDEO_SIZE
         detail = {"what": "video", "from": start, "to": end, "unmasked": False}
         if not self.allowed(f"window:{start}-{end}", detail):
             return False
@@ -611,8 +687,12 @@ class ReplayController(QObject):
         step = self.video_worker.results
         path, district = self.db_path, self.district
 
+        def shown(done: int, total: int) -> None:
+            progress.setLabelText(self.tr("Exporting video: frame {0} of {1}").format(done, total))
+            progress.setValue(round(100 * done / max(1, total)))
+
         def report(done: int, total: int) -> None:
-            step.done.emit((lambda _: progress.setValue(round(100 * done / max(1, total))), None))
+            step.done.emit((lambda _: shown(done, total), None))
             if cancelled.is_set():
                 raise InterruptedError("cancelled")
 
@@ -621,7 +701,9 @@ class ReplayController(QObject):
 
             db = Db.open(str(path))
             try:
-                return export_mp4(db, district, start, end, out, fps=fps, speed=speed, progress=report)
+                return export_mp4(
+                    db, district, start, end, out, fps=fps, speed=speed, size=frame_size, progress=report
+                )
             finally:
                 db.conn.close()
 
@@ -652,6 +734,7 @@ class CaseDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         for fmt, text in (
             ("pdf", self.tr("PDF…")),
+            ("docx", self.tr("Word…")),
             ("csv", self.tr("CSV…")),
             ("geojson", self.tr("GeoJSON…")),
         ):
@@ -680,10 +763,13 @@ class CaseDialog(QDialog):
             return
         filters = {
             "pdf": self.tr("PDF (*.pdf)"),
+            "docx": self.tr("Word (*.docx)"),
             "csv": self.tr("CSV (*.csv)"),
             "geojson": self.tr("GeoJSON (*.geojson)"),
         }
-        name = f"case-{case.shown_id}.{fmt}".replace(":", "_").replace("*", "x")
+        from widgets.case_report import case_file_stem
+
+        name = f"{case_file_stem(case)}.{fmt}"  # no colons: every system accepts it
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"), name, filters[fmt])
         if path:
             self.controller.export_case(fmt, Path(path))

@@ -107,3 +107,89 @@ def placement_text(placement: str) -> str:
 def room_usage_text(usage: str) -> str:
     """`usage`: a RoomUsage or its value."""
     return _lookup("RoomUsage", ROOM_USAGES, usage)
+
+
+RULES: dict[str, str] = {
+    "elderly_no_activity": QT_TRANSLATE_NOOP("AlertsPanel", "Elderly: no activity"),
+    "unregistered_opener": QT_TRANSLATE_NOOP("AlertsPanel", "Unregistered card opened a rental room"),
+    "unreported_tenant": QT_TRANSLATE_NOOP("AlertsPanel", "Unreported tenant"),
+    "face_watchlist": QT_TRANSLATE_NOOP("AlertsPanel", "Watch-listed face"),
+    "face_stranger": QT_TRANSLATE_NOOP("AlertsPanel", "Stranger at a face gate"),
+    "tailgating": QT_TRANSLATE_NOOP("AlertsPanel", "Tailgating"),
+    "plate_blacklist": QT_TRANSLATE_NOOP("AlertsPanel", "Blacklisted plate"),
+    "vehicle_overstay": QT_TRANSLATE_NOOP("AlertsPanel", "Vehicle overstay"),
+    "perimeter_breach": QT_TRANSLATE_NOOP("AlertsPanel", "Perimeter breach"),
+    "smoke_alarm": QT_TRANSLATE_NOOP("AlertsPanel", "Smoke alarm"),
+    "gas_alarm": QT_TRANSLATE_NOOP("AlertsPanel", "Gas alarm"),
+    "water_alarm": QT_TRANSLATE_NOOP("AlertsPanel", "Water leak"),
+    "fall_detected": QT_TRANSLATE_NOOP("AlertsPanel", "Fall detected"),
+    "throw_detected": QT_TRANSLATE_NOOP("AlertsPanel", "High-altitude throwing"),
+    "alarm_button": QT_TRANSLATE_NOOP("AlertsPanel", "One-click alarm"),
+    "elderly_routine": QT_TRANSLATE_NOOP("AlertsPanel", "Elderly routine deviation"),
+    "gps_sanity": QT_TRANSLATE_NOOP("AlertsPanel", "Implausible GPS fix"),
+    "device_offline": QT_TRANSLATE_NOOP("AlertsPanel", "Device offline"),
+    "dispatch_escalation": QT_TRANSLATE_NOOP("AlertsPanel", "Dispatch order not answered"),
+}
+"""Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
+its own copy of these sources; lupdate merges identical context/source pairs into one message)."""
+
+ALERT_STATES: dict[str, str] = {
+    "open": QT_TRANSLATE_NOOP("AlertsPanel", "new"),
+    "acknowledged": QT_TRANSLATE_NOOP("AlertsPanel", "acknowledged"),
+    "dispatched": QT_TRANSLATE_NOOP("AlertsPanel", "dispatched"),
+    "resolved": QT_TRANSLATE_NOOP("AlertsPanel", "resolved"),
+    "closed": QT_TRANSLATE_NOOP("AlertsPanel", "closed"),
+    "dismissed": QT_TRANSLATE_NOOP("AlertsPanel", "dismissed"),
+}
+
+DISPATCH_STATES: dict[str, str] = {
+    "issued": QT_TRANSLATE_NOOP("DispatchPanel", "issued"),
+    "escalated": QT_TRANSLATE_NOOP("DispatchPanel", "escalated: no answer"),
+    "accepted": QT_TRANSLATE_NOOP("DispatchPanel", "accepted, on the way"),
+    "on_scene": QT_TRANSLATE_NOOP("DispatchPanel", "on scene"),
+    "handled": QT_TRANSLATE_NOOP("DispatchPanel", "handled"),
+    "feedback": QT_TRANSLATE_NOOP("DispatchPanel", "feedback given"),
+    "closed": QT_TRANSLATE_NOOP("DispatchPanel", "closed"),
+    "declined": QT_TRANSLATE_NOOP("DispatchPanel", "declined"),
+    "cancelled": QT_TRANSLATE_NOOP("DispatchPanel", "cancelled"),
+}
+
+EVENT_KINDS: dict[str, str] = {
+    "face.pass": QT_TRANSLATE_NOOP("EventKind", "face capture"),
+    "plate.read": QT_TRANSLATE_NOOP("EventKind", "plate read"),
+    "rfid.read": QT_TRANSLATE_NOOP("EventKind", "RFID read"),
+    "lock.open": QT_TRANSLATE_NOOP("EventKind", "door opened"),
+    "perimeter.breach": QT_TRANSLATE_NOOP("EventKind", "perimeter breach"),
+    "smoke.alarm": QT_TRANSLATE_NOOP("EventKind", "smoke alarm"),
+    "gas.alarm": QT_TRANSLATE_NOOP("EventKind", "gas alarm"),
+    "water.alarm": QT_TRANSLATE_NOOP("EventKind", "water alarm"),
+    "alarm.button": QT_TRANSLATE_NOOP("EventKind", "alarm button pressed"),
+    "device.heartbeat": QT_TRANSLATE_NOOP("EventKind", "heartbeat"),
+    "gps.fix": QT_TRANSLATE_NOOP("EventKind", "position fix"),
+    "guard.fix": QT_TRANSLATE_NOOP("EventKind", "position fix"),
+    "gps.fix.flagged": QT_TRANSLATE_NOOP("EventKind", "flagged position fix"),
+    "door.open": QT_TRANSLATE_NOOP("EventKind", "door opened"),
+    "fall.detected": QT_TRANSLATE_NOOP("EventKind", "fall detected"),
+    "throw.detected": QT_TRANSLATE_NOOP("EventKind", "throwing detected"),
+}
+"""Event kind → English words for case reports; a kind not listed reads "device event"."""
+
+
+def rule_text(rule: str) -> str:
+    return _lookup("AlertsPanel", RULES, rule)
+
+
+def alert_state_text(state: str) -> str:
+    return _lookup("AlertsPanel", ALERT_STATES, state)
+
+
+def dispatch_state_text(state: str) -> str:
+    return _lookup("DispatchPanel", DISPATCH_STATES, state)
+
+
+def event_kind_text(kind: str) -> str:
+    """Words for an event kind; an unknown kind is "device event", never the raw code."""
+    source = EVENT_KINDS.get(kind)
+    if source is None:
+        return QCoreApplication.translate("EventKind", "device event")
+    return QCoreApplication.translate("EventKind", source)

@@ -2,306 +2,502 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="46"/>
+        <source>Warning type</source>
+        <translation>预警类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="47"/>
+        <source>Level</source>
+        <translation>预警等级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="48"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="49"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="50"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="51"/>
+        <source>Unit and room</source>
+        <translation>单元/房间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="52"/>
+        <source>Standard address</source>
+        <translation>标准地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="53"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="54"/>
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="55"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="56"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="62"/>
+        <location filename="../../widgets/alert_card.py" line="75"/>
+        <source>Nearest guard</source>
+        <translation>最近警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="63"/>
+        <source>{0} ({1}) {2} {3}, {4} m</source>
+        <translation>{0}（{1}）{2} {3}，{4} 米</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_card.py" line="76"/>
+        <source>being looked up…</source>
+        <translation>正在查询…</translation>
+    </message>
+</context>
+<context>
+    <name>AlertHistory</name>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="65"/>
+        <source>Alert history</source>
+        <translation>历史预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="74"/>
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="75"/>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="76"/>
+        <source>Last 90 days</source>
+        <translation>近90天</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="77"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="84"/>
+        <source>Search incident, address, note or who closed it</source>
+        <translation>按警情类别、地址、处置情况或办结人搜索</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Raised</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Incident</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="90"/>
+        <source>Note</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_history.py" line="99"/>
+        <source>Open case report</source>
+        <translation>打开处置报告</translation>
+    </message>
+</context>
+<context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="37"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="39"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="41"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="42"/>
         <source>{0} d ago</source>
         <translation>{0} 天前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="94"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="99"/>
         <source>Alerts nobody has acknowledged yet; click to select the worst</source>
         <translation>尚未签收的预警；点击选中等级最高的一条</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="105"/>
         <source>Sound</source>
         <translation>声音提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="110"/>
         <source>Play a tone for new medium, high and critical alerts</source>
         <translation>新的中、高、紧急等级预警响铃提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="135"/>
         <source>New alert · {0} · {1} · {2}</source>
         <translation>新预警 · {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="139"/>
         <source> (+{0} more)</source>
         <translation>（另有 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alert_notice.py" line="162"/>
         <source>Not acknowledged: {0} ({1} high or critical)</source>
         <translation>未签收预警：{0}（其中高等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alerts_panel.py" line="105"/>
         <source>Age</source>
         <translation>距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alerts_panel.py" line="207"/>
         <source>seen</source>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alerts_panel.py" line="317"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="1"/>
+        <location filename="../../widgets/alerts_panel.py" line="349"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="1"/>
+        <location filename="../../widgets/alerts_panel.py" line="344"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
 </context>
 <context>
+    <name>AlertPlace</name>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="22"/>
+        <source>basement {0}</source>
+        <translation>地下{0}层</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="23"/>
+        <source>floor {0}</source>
+        <translation>{0}层</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="67"/>
+        <source>unit {0} {1} room {2}</source>
+        <translation>{0}单元 {1} {2}室</translation>
+    </message>
+</context>
+<context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="63"/>
+        <location filename="../../widgets/alerts_panel.py" line="78"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="71"/>
+        <location filename="../../widgets/alerts_panel.py" line="98"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="72"/>
+        <location filename="../../widgets/alerts_panel.py" line="99"/>
         <source>Rule</source>
         <translation>预警类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="73"/>
+        <location filename="../../widgets/alerts_panel.py" line="100"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="74"/>
+        <location filename="../../widgets/alerts_panel.py" line="101"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="75"/>
+        <location filename="../../widgets/alerts_panel.py" line="102"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="76"/>
+        <location filename="../../widgets/alerts_panel.py" line="103"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="77"/>
+        <location filename="../../widgets/alerts_panel.py" line="104"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="91"/>
+        <location filename="../../widgets/alerts_panel.py" line="119"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="94"/>
+        <location filename="../../widgets/alerts_panel.py" line="122"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="99"/>
+        <location filename="../../widgets/alerts_panel.py" line="127"/>
         <source>Filter by rule, subject or state</source>
         <translation>按预警类型、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <source>History…</source>
+        <translation>历史预警…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="137"/>
+        <source>Closed and dismissed alerts, with their case reports</source>
+        <translation>已办结和已撤销的预警及其处置报告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="185"/>
         <source>Acknowledge</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="186"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="187"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="188"/>
         <source>Close with feedback…</source>
         <translation>反馈办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="189"/>
         <source>Dismiss…</source>
         <translation>误报核销…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="149"/>
+        <location filename="../../widgets/alerts_panel.py" line="196"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="197"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <location filename="../../widgets/alerts_panel.py" line="198"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="152"/>
+        <location filename="../../widgets/alerts_panel.py" line="199"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="153"/>
+        <location filename="../../widgets/alerts_panel.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="113"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="163"/>
+        <location filename="../../widgets/alerts_panel.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="114"/>
         <source>Unregistered card opened a rental room</source>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="115"/>
         <source>Unreported tenant</source>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="165"/>
+        <location filename="../../widgets/alerts_panel.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="116"/>
         <source>Watch-listed face</source>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="117"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="167"/>
+        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/texts.py" line="118"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="119"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="169"/>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/texts.py" line="120"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="223"/>
+        <location filename="../../widgets/texts.py" line="121"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="171"/>
+        <location filename="../../widgets/alerts_panel.py" line="224"/>
+        <location filename="../../widgets/texts.py" line="122"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="172"/>
+        <location filename="../../widgets/alerts_panel.py" line="225"/>
+        <location filename="../../widgets/texts.py" line="123"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="173"/>
+        <location filename="../../widgets/alerts_panel.py" line="226"/>
+        <location filename="../../widgets/texts.py" line="124"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="174"/>
+        <location filename="../../widgets/alerts_panel.py" line="227"/>
+        <location filename="../../widgets/texts.py" line="125"/>
         <source>Fall detected</source>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="175"/>
+        <location filename="../../widgets/alerts_panel.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="176"/>
+        <location filename="../../widgets/alerts_panel.py" line="229"/>
+        <location filename="../../widgets/texts.py" line="127"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="177"/>
+        <location filename="../../widgets/alerts_panel.py" line="230"/>
+        <location filename="../../widgets/texts.py" line="128"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="178"/>
+        <location filename="../../widgets/alerts_panel.py" line="231"/>
+        <location filename="../../widgets/texts.py" line="129"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="179"/>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
+        <location filename="../../widgets/texts.py" line="130"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="180"/>
+        <location filename="../../widgets/alerts_panel.py" line="233"/>
+        <location filename="../../widgets/texts.py" line="131"/>
         <source>Dispatch order not answered</source>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="285"/>
+        <location filename="../../widgets/alerts_panel.py" line="412"/>
+        <source>Video evidence: {0}</source>
+        <translation>视频证据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="433"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/alerts_panel.py" line="450"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -344,47 +540,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="644"/>
+        <location filename="../../widgets/replay_controller.py" line="736"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="645"/>
+        <location filename="../../widgets/replay_controller.py" line="737"/>
+        <source>Word…</source>
+        <translation>Word…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="738"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="646"/>
+        <location filename="../../widgets/replay_controller.py" line="739"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="661"/>
+        <location filename="../../widgets/replay_controller.py" line="754"/>
         <source>Case file {0}</source>
         <translation>事件档案 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="662"/>
+        <location filename="../../widgets/replay_controller.py" line="755"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="672"/>
+        <location filename="../../widgets/replay_controller.py" line="765"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="673"/>
+        <location filename="../../widgets/replay_controller.py" line="766"/>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="767"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="674"/>
+        <location filename="../../widgets/replay_controller.py" line="768"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="677"/>
+        <location filename="../../widgets/replay_controller.py" line="773"/>
         <source>Export case file</source>
         <translation>导出事件档案</translation>
     </message>
@@ -415,73 +621,420 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="108"/>
-        <location filename="../../widgets/export_pdf.py" line="201"/>
-        <source>Case file {0}</source>
-        <translation>事件档案 {0}</translation>
+        <location filename="../../widgets/export_docx.py" line="93"/>
+        <location filename="../../widgets/export_pdf.py" line="273"/>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页 共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="103"/>
+        <location filename="../../widgets/export_pdf.py" line="291"/>
+        <source>Summary</source>
+        <translation>警情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="104"/>
+        <location filename="../../widgets/export_pdf.py" line="292"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="104"/>
+        <location filename="../../widgets/export_pdf.py" line="292"/>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="109"/>
+        <location filename="../../widgets/export_pdf.py" line="298"/>
+        <source>Camera snapshot at the alert</source>
+        <translation>预警抓拍图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="116"/>
+        <location filename="../../widgets/export_pdf.py" line="305"/>
+        <location filename="../../widgets/export_pdf.py" line="314"/>
+        <source>Map at the time of the alert</source>
+        <translation>预警发生时态势图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="121"/>
+        <location filename="../../widgets/export_pdf.py" line="320"/>
+        <source>Evidence appendix</source>
+        <translation>附件：证据记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="124"/>
+        <location filename="../../widgets/export_pdf.py" line="323"/>
+        <source>{0} heartbeats and routine position fixes are not listed (--all includes them).</source>
+        <translation>已略去心跳和常规定位记录 {0} 条（使用 --all 可全部列出）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="130"/>
+        <location filename="../../widgets/export_pdf.py" line="331"/>
+        <source>No device records near the incident in the case window.</source>
+        <translation>事发周边在案卷时段内无设备记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_docx.py" line="134"/>
+        <location filename="../../widgets/export_pdf.py" line="337"/>
+        <source>System record: {0}</source>
+        <translation>系统记录编号：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_pdf.py" line="97"/>
+        <source>{0}: route from the order (ring) to arrival (dot)</source>
+        <translation>{0}：自接令处（空心圆）至到场处（实心圆）的实际行进轨迹</translation>
     </message>
     <message>
         <location filename="../../widgets/export_pdf.py" line="111"/>
-        <source>District: {0}</source>
-        <translation>辖区：{0}</translation>
+        <source>Incident, with the {0:g} m circle searched for records</source>
+        <translation>事发位置，圆圈为调取记录的 {0:g} 米范围</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReport</name>
+    <message>
+        <location filename="../../widgets/case_report.py" line="88"/>
+        <source>Alert</source>
+        <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="112"/>
-        <source>Alert: {0} on {1} {2}, severity {3}, now {4}</source>
-        <translation>预警：{0}，对象 {1} {2}，等级 {3}，当前状态 {4}</translation>
+        <location filename="../../widgets/case_report.py" line="93"/>
+        <source>%Y-%m-%d %H:%M:%S</source>
+        <translation>%Y年%m月%d日 %H:%M:%S</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="115"/>
-        <source>Raised: {0}</source>
-        <translation>发生时间：{0}</translation>
+        <location filename="../../widgets/case_report.py" line="109"/>
+        <source>{0} h {1} min</source>
+        <translation>{0}小时{1}分</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="116"/>
-        <source>Window: {0} to {1}; radius {2:g} m; {3} entries</source>
-        <translation>时间范围：{0} 至 {1}；半径 {2:g} 米；共 {3} 条记录</translation>
+        <location filename="../../widgets/case_report.py" line="111"/>
+        <source>{0} min {1} s</source>
+        <translation>{0}分{1}秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="126"/>
-        <source>Acknowledged {0}, dispatched {1}, accepted {2}, arrived {3}, closed {4}</source>
-        <translation>签收 {0}，派警 {1}，出警签收 {2}，到场 {3}，办结 {4}</translation>
+        <location filename="../../widgets/case_report.py" line="112"/>
+        <source>{0} s</source>
+        <translation>{0}秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="131"/>
-        <source>Sent: {0} ({1}), recorded ETA {2}; nearest at the time: {3}, ETA {4}</source>
-        <translation>派遣：{0}（{1}），记录的预计到达 {2}；当时最近：{3}，预计到达 {4}</translation>
+        <location filename="../../widgets/case_report.py" line="124"/>
+        <source>entrance {0}</source>
+        <translation>{0}单元</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="164"/>
+        <location filename="../../widgets/case_report.py" line="126"/>
+        <location filename="../../widgets/case_report.py" line="135"/>
+        <source>room {0}</source>
+        <translation>{0}室</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="129"/>
+        <location filename="../../widgets/case_report.py" line="269"/>
+        <source>, </source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="163"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="171"/>
+        <source>Incident</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="172"/>
+        <source>Severity</source>
+        <translation>警情级别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="173"/>
+        <source>Concerning</source>
+        <translation>涉及对象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="174"/>
+        <source>Address</source>
+        <translation>事发地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="175"/>
+        <source>Raised</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="176"/>
+        <source>Status</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="181"/>
+        <source>Signals</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="182"/>
+        <source>{0} times, last at {1}</source>
+        <translation>共 {0} 次，最后一次 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="192"/>
+        <source>did not arrive</source>
+        <translation>未到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="196"/>
+        <location filename="../../widgets/case_report.py" line="211"/>
+        <source>Handled by</source>
+        <translation>处警人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="197"/>
+        <source>{0}, ordered {1} by {2}; recorded ETA {3}, arrived after {4}</source>
+        <translation>{0}，{1} 由{2}派警；派警时预计 {3} 到达，实际用时 {4} 到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="212"/>
+        <source>no order was sent</source>
+        <translation>未派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="218"/>
+        <source>Response</source>
+        <translation>响应用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="219"/>
+        <source>acknowledged after {0}, order after {1}, on scene after {2}, closed after {3}</source>
+        <translation>签收 {0}，派警 {1}，到场 {2}，办结 {3}（均自报警起算）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="228"/>
+        <source>Nearest at the time</source>
+        <translation>当时最近警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="229"/>
+        <source>{0}, ETA {1}</source>
+        <translation>{0}，预计 {1} 可到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="238"/>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="240"/>
+        <location filename="../../widgets/case_report.py" line="339"/>
+        <source>Note</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="243"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="244"/>
+        <source>{0} by {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="268"/>
+        <source>Cameras covering</source>
+        <translation>覆盖事发地的摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="278"/>
+        <source>Video evidence</source>
+        <translation>视频证据</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="279"/>
+        <source>{0}, {1} to {2}, file {3}, SHA-256 {4}</source>
+        <translation>{0}，{1} 至 {2}，文件 {3}，SHA-256 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="291"/>
+        <source>Recorded on the NVR</source>
+        <translation>硬盘录像机录像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="292"/>
+        <source>{0}, {1} to {2}: {3}</source>
+        <translation>{0}，{1} 至 {2}：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="312"/>
+        <source>alert {0}</source>
+        <translation>警情{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="334"/>
+        <source>Course of the incident</source>
+        <translation>处置经过</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="336"/>
+        <location filename="../../widgets/case_report.py" line="369"/>
+        <location filename="../../widgets/case_report.py" line="382"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="165"/>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <location filename="../../widgets/case_report.py" line="337"/>
+        <source>Step</source>
+        <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="166"/>
-        <source>Source</source>
-        <translation>来源</translation>
+        <location filename="../../widgets/case_report.py" line="338"/>
+        <source>By</source>
+        <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="167"/>
-        <source>What</source>
-        <translation>内容</translation>
+        <location filename="../../widgets/case_report.py" line="352"/>
+        <source>Other records</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="370"/>
+        <location filename="../../widgets/case_report.py" line="383"/>
+        <source>Record</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="371"/>
+        <location filename="../../widgets/case_report.py" line="384"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="380"/>
+        <source>Other alerts nearby</source>
+        <translation>周边其他警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="387"/>
+        <source>alert or order step</source>
+        <translation>警情或派警环节</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="405"/>
+        <source>(watch-listed)</source>
+        <translation>（布控人员）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="406"/>
+        <source>unknown person</source>
+        <translation>未登记人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="407"/>
+        <source>tag </source>
+        <translation>标签 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="412"/>
+        <source> (in)</source>
+        <translation>（进）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="413"/>
+        <source> (out)</source>
+        <translation>（出）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="432"/>
+        <source>incident report {0}</source>
+        <translation>警情处置报告_{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="442"/>
+        <source>Incident report: {0}</source>
+        <translation>警情处置报告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="445"/>
+        <source>{0} community police office · incident report</source>
+        <translation>{0}社区警务室 · 警情处置报告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_report.py" line="448"/>
+        <source>Case number</source>
+        <translation>警情编号</translation>
     </message>
 </context>
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="133"/>
+        <location filename="../../widgets/app.py" line="135"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="135"/>
+        <location filename="../../widgets/app.py" line="137"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="46"/>
+        <source>What was done, who was there, what follows</source>
+        <translation>处置经过、到场人员、后续跟进</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="53"/>
+        <source>Outcome:</source>
+        <translation>处置结果：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="54"/>
+        <source>Note:</source>
+        <translation>处置情况：</translation>
+    </message>
+</context>
+<context>
+    <name>CloseOutcome</name>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="24"/>
+        <source>handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="25"/>
+        <source>false alarm</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="26"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="27"/>
+        <source>handed to property management</source>
+        <translation>移交物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="28"/>
+        <source>handed to 110</source>
+        <translation>移交110</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="29"/>
+        <source>caught on the spot</source>
+        <translation>现场抓获</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/close_dialog.py" line="30"/>
+        <source>other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -555,7 +1108,7 @@
 <context>
     <name>DeskMode</name>
     <message>
-        <location filename="../../widgets/mode.py" line="1"/>
+        <location filename="../../widgets/mode.py" line="58"/>
         <source>Replay shows the past: live actions are off until you go back to live.</source>
         <translation>回放中显示的是历史情况，签收、派警等实时操作已停用；返回实时后可操作。</translation>
     </message>
@@ -581,286 +1134,286 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../widgets/detail.py" line="45"/>
+        <location filename="../../widgets/detail.py" line="52"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="55"/>
-        <location filename="../../widgets/detail.py" line="106"/>
+        <location filename="../../widgets/detail.py" line="64"/>
+        <location filename="../../widgets/detail.py" line="126"/>
         <source>Click a building, room, device or guard.</source>
         <translation>点击楼栋、房屋、设备或巡防人员查看详情。</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="60"/>
+        <location filename="../../widgets/detail.py" line="69"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="60"/>
+        <location filename="../../widgets/detail.py" line="69"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="65"/>
-        <location filename="../../widgets/detail.py" line="154"/>
+        <location filename="../../widgets/detail.py" line="74"/>
+        <location filename="../../widgets/detail.py" line="180"/>
         <source>Unmask personal data</source>
         <translation>显示完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="154"/>
+        <location filename="../../widgets/detail.py" line="180"/>
         <source>Mask personal data</source>
         <translation>隐藏个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="174"/>
+        <location filename="../../widgets/detail.py" line="200"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="175"/>
+        <location filename="../../widgets/detail.py" line="201"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="176"/>
+        <location filename="../../widgets/detail.py" line="202"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="177"/>
+        <location filename="../../widgets/detail.py" line="203"/>
         <source>floating population</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="178"/>
+        <location filename="../../widgets/detail.py" line="204"/>
         <source>minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="179"/>
+        <location filename="../../widgets/detail.py" line="205"/>
         <source>watch list</source>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="185"/>
+        <location filename="../../widgets/detail.py" line="211"/>
         <source>owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="186"/>
+        <location filename="../../widgets/detail.py" line="212"/>
         <source>tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="187"/>
+        <location filename="../../widgets/detail.py" line="213"/>
         <source>family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="188"/>
+        <location filename="../../widgets/detail.py" line="214"/>
         <source>employee</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="189"/>
+        <location filename="../../widgets/detail.py" line="215"/>
         <source>visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="209"/>
+        <location filename="../../widgets/detail.py" line="235"/>
         <source>{0} entrance {1}, {2}, room {3}</source>
         <translation>{0} {1}单元 {2} {3}室</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="223"/>
+        <location filename="../../widgets/detail.py" line="249"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="225"/>
+        <location filename="../../widgets/detail.py" line="251"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="229"/>
+        <location filename="../../widgets/detail.py" line="255"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="238"/>
+        <location filename="../../widgets/detail.py" line="264"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="240"/>
+        <location filename="../../widgets/detail.py" line="266"/>
         <source>Closed hours</source>
         <translation>封闭时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="240"/>
+        <location filename="../../widgets/detail.py" line="266"/>
         <source>always open</source>
         <translation>全天开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="243"/>
+        <location filename="../../widgets/detail.py" line="269"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="280"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="222"/>
-        <location filename="../../widgets/detail.py" line="239"/>
-        <location filename="../../widgets/detail.py" line="255"/>
+        <location filename="../../widgets/detail.py" line="248"/>
+        <location filename="../../widgets/detail.py" line="265"/>
+        <location filename="../../widgets/detail.py" line="281"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="256"/>
+        <location filename="../../widgets/detail.py" line="282"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="257"/>
+        <location filename="../../widgets/detail.py" line="283"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="224"/>
-        <location filename="../../widgets/detail.py" line="258"/>
+        <location filename="../../widgets/detail.py" line="250"/>
+        <location filename="../../widgets/detail.py" line="284"/>
         <source>Rooms</source>
         <translation>房屋数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="264"/>
-        <location filename="../../widgets/detail.py" line="281"/>
+        <location filename="../../widgets/detail.py" line="290"/>
+        <location filename="../../widgets/detail.py" line="307"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="270"/>
+        <location filename="../../widgets/detail.py" line="296"/>
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="271"/>
+        <location filename="../../widgets/detail.py" line="297"/>
         <source>Building {0}</source>
         <translation>楼栋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="279"/>
-        <location filename="../../widgets/detail.py" line="296"/>
+        <location filename="../../widgets/detail.py" line="305"/>
+        <location filename="../../widgets/detail.py" line="323"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="280"/>
+        <location filename="../../widgets/detail.py" line="306"/>
         <source>Usage</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="285"/>
+        <location filename="../../widgets/detail.py" line="312"/>
         <source>Room {0}</source>
         <translation>房屋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="294"/>
-        <location filename="../../widgets/detail.py" line="335"/>
+        <location filename="../../widgets/detail.py" line="321"/>
+        <location filename="../../widgets/detail.py" line="362"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="295"/>
+        <location filename="../../widgets/detail.py" line="322"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="297"/>
+        <location filename="../../widgets/detail.py" line="324"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="298"/>
+        <location filename="../../widgets/detail.py" line="325"/>
         <source>Credentials</source>
         <translation>通行凭证</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="300"/>
+        <location filename="../../widgets/detail.py" line="327"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="302"/>
+        <location filename="../../widgets/detail.py" line="329"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="303"/>
-        <location filename="../../widgets/detail.py" line="340"/>
+        <location filename="../../widgets/detail.py" line="330"/>
+        <location filename="../../widgets/detail.py" line="367"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="307"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Person {0}</source>
         <translation>人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="319"/>
+        <location filename="../../widgets/detail.py" line="346"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="320"/>
+        <location filename="../../widgets/detail.py" line="347"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="321"/>
+        <location filename="../../widgets/detail.py" line="348"/>
         <source>Placement</source>
         <translation>安装位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="322"/>
+        <location filename="../../widgets/detail.py" line="349"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="326"/>
+        <location filename="../../widgets/detail.py" line="353"/>
         <source>Last fix</source>
         <translation>最后定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="354"/>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="336"/>
+        <location filename="../../widgets/detail.py" line="363"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="337"/>
+        <location filename="../../widgets/detail.py" line="364"/>
         <source>Tracker</source>
         <translation>定位终端</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="343"/>
+        <location filename="../../widgets/detail.py" line="370"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="344"/>
+        <location filename="../../widgets/detail.py" line="371"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="76"/>
+        <location filename="../../widgets/detail.py" line="77"/>
         <source>Dispatch nearest guard</source>
         <translation>调派最近警力</translation>
     </message>
@@ -868,112 +1421,112 @@
 <context>
     <name>DeviceKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="22"/>
+        <location filename="../../widgets/texts.py" line="23"/>
         <source>face gate</source>
         <translation>人脸门禁</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="23"/>
+        <location filename="../../widgets/texts.py" line="24"/>
         <source>vehicle barrier</source>
         <translation>车辆道闸</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="24"/>
+        <location filename="../../widgets/texts.py" line="25"/>
         <source>capture camera</source>
         <translation>抓拍摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="25"/>
+        <location filename="../../widgets/texts.py" line="26"/>
         <source>perimeter detector</source>
         <translation>周界探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="26"/>
+        <location filename="../../widgets/texts.py" line="27"/>
         <source>visitor terminal</source>
         <translation>访客机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="27"/>
+        <location filename="../../widgets/texts.py" line="28"/>
         <source>RFID reader</source>
         <translation>RFID 读卡器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="28"/>
+        <location filename="../../widgets/texts.py" line="29"/>
         <source>alarm button</source>
         <translation>一键报警柱</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="29"/>
+        <location filename="../../widgets/texts.py" line="30"/>
         <source>behaviour camera</source>
         <translation>行为分析摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="30"/>
+        <location filename="../../widgets/texts.py" line="31"/>
         <source>throwing camera</source>
         <translation>高空抛物摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="31"/>
+        <location filename="../../widgets/texts.py" line="32"/>
         <source>video intercom</source>
         <translation>可视对讲</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="32"/>
+        <location filename="../../widgets/texts.py" line="33"/>
         <source>door controller</source>
         <translation>门禁控制器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="33"/>
+        <location filename="../../widgets/texts.py" line="34"/>
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="34"/>
+        <location filename="../../widgets/texts.py" line="35"/>
         <source>smoke detector</source>
         <translation>烟感探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="35"/>
+        <location filename="../../widgets/texts.py" line="36"/>
         <source>gas sensor</source>
         <translation>燃气探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="36"/>
+        <location filename="../../widgets/texts.py" line="37"/>
         <source>water sensor</source>
         <translation>水浸探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="37"/>
+        <location filename="../../widgets/texts.py" line="38"/>
         <source>door magnet</source>
         <translation>门磁</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="38"/>
+        <location filename="../../widgets/texts.py" line="39"/>
         <source>smart lock</source>
         <translation>智能门锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="39"/>
+        <location filename="../../widgets/texts.py" line="40"/>
         <source>mobile camera</source>
         <translation>移动布控球</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="40"/>
+        <location filename="../../widgets/texts.py" line="41"/>
         <source>body camera</source>
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="41"/>
+        <location filename="../../widgets/texts.py" line="42"/>
         <source>radio</source>
         <translation>对讲机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="42"/>
+        <location filename="../../widgets/texts.py" line="43"/>
         <source>GPS tracker</source>
         <translation>GPS 定位器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="43"/>
+        <location filename="../../widgets/texts.py" line="44"/>
         <source>smart watch</source>
         <translation>智能手表</translation>
     </message>
@@ -981,278 +1534,367 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="65"/>
+        <location filename="../../widgets/dispatch_panel.py" line="74"/>
         <source>Dispatch</source>
         <translation>调度派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="72"/>
-        <location filename="../../widgets/dispatch_panel.py" line="202"/>
+        <location filename="../../widgets/dispatch_panel.py" line="89"/>
+        <location filename="../../widgets/dispatch_panel.py" line="245"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
-        <location filename="../../widgets/dispatch_panel.py" line="92"/>
+        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="112"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="94"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="94"/>
         <source>ETA</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="94"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="81"/>
+        <location filename="../../widgets/dispatch_panel.py" line="101"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="82"/>
+        <location filename="../../widgets/dispatch_panel.py" line="102"/>
         <source>Dispatch selected</source>
         <translation>派遣所选人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="83"/>
+        <location filename="../../widgets/dispatch_panel.py" line="103"/>
         <source>One call</source>
         <translation>一键调度</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="88"/>
+        <location filename="../../widgets/dispatch_panel.py" line="108"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="93"/>
+        <location filename="../../widgets/dispatch_panel.py" line="113"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="95"/>
+        <location filename="../../widgets/dispatch_panel.py" line="115"/>
         <source>Issued</source>
         <translation>下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="96"/>
+        <location filename="../../widgets/dispatch_panel.py" line="116"/>
         <source>Accepted</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
-        <location filename="../../widgets/dispatch_panel.py" line="105"/>
+        <location filename="../../widgets/dispatch_panel.py" line="117"/>
+        <location filename="../../widgets/dispatch_panel.py" line="129"/>
         <source>On scene</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="102"/>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
         <source>Cancel order…</source>
         <translation>撤销指令…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="108"/>
+        <location filename="../../widgets/dispatch_panel.py" line="132"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="110"/>
+        <location filename="../../widgets/dispatch_panel.py" line="134"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <location filename="../../widgets/dispatch_panel.py" line="136"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="355"/>
         <source>The guard radioed in from the scene</source>
         <translation>队员已通过对讲报告到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="155"/>
+        <location filename="../../widgets/dispatch_panel.py" line="178"/>
         <source>Orders</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="177"/>
+        <location filename="../../widgets/dispatch_panel.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="178"/>
+        <location filename="../../widgets/dispatch_panel.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="179"/>
+        <location filename="../../widgets/dispatch_panel.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="180"/>
+        <location filename="../../widgets/dispatch_panel.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="181"/>
+        <location filename="../../widgets/dispatch_panel.py" line="220"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="182"/>
+        <location filename="../../widgets/dispatch_panel.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="183"/>
+        <location filename="../../widgets/dispatch_panel.py" line="222"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="184"/>
+        <location filename="../../widgets/dispatch_panel.py" line="223"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="185"/>
+        <location filename="../../widgets/dispatch_panel.py" line="224"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="204"/>
+        <location filename="../../widgets/dispatch_panel.py" line="247"/>
         <source>Alert: {0}</source>
         <translation>预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="225"/>
+        <location filename="../../widgets/dispatch_panel.py" line="281"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="253"/>
+        <location filename="../../widgets/dispatch_panel.py" line="314"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="297"/>
+        <location filename="../../widgets/dispatch_panel.py" line="371"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="318"/>
+        <location filename="../../widgets/dispatch_panel.py" line="412"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="318"/>
+        <location filename="../../widgets/dispatch_panel.py" line="412"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="332"/>
+        <location filename="../../widgets/dispatch_panel.py" line="426"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="332"/>
+        <location filename="../../widgets/dispatch_panel.py" line="426"/>
         <source>What was done:</source>
         <translation>处置情况：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="344"/>
+        <location filename="../../widgets/dispatch_panel.py" line="442"/>
         <source>Photo (optional)</source>
         <translation>现场照片（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="344"/>
+        <location filename="../../widgets/dispatch_panel.py" line="442"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="88"/>
+        <location filename="../../widgets/dispatch_panel.py" line="94"/>
         <source>Travel</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="232"/>
         <source>on foot</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="232"/>
         <source>e-bike</source>
         <translation>骑行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="207"/>
+        <location filename="../../widgets/dispatch_panel.py" line="232"/>
         <source>car</source>
         <translation>驾车</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="355"/>
+        <location filename="../../widgets/dispatch_panel.py" line="386"/>
         <source>Second order</source>
         <translation>重复派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="356"/>
+        <location filename="../../widgets/dispatch_panel.py" line="387"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <location filename="../../widgets/dispatch_panel.py" line="118"/>
         <source>Recorded ETA</source>
         <translation>记录预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <location filename="../../widgets/dispatch_panel.py" line="124"/>
         <source>Follow this guard</source>
         <translation>跟随此人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="123"/>
+        <location filename="../../widgets/dispatch_panel.py" line="126"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation>地图始终以所选指令的出警人员为中心</translation>
     </message>
 </context>
 <context>
+    <name>EventKind</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="158"/>
+        <source>face capture</source>
+        <translation>人脸抓拍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="159"/>
+        <source>plate read</source>
+        <translation>车牌识别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="160"/>
+        <source>RFID read</source>
+        <translation>RFID读卡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="161"/>
+        <location filename="../../widgets/texts.py" line="171"/>
+        <source>door opened</source>
+        <translation>开门</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="162"/>
+        <source>perimeter breach</source>
+        <translation>周界入侵</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="163"/>
+        <source>smoke alarm</source>
+        <translation>烟感报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="164"/>
+        <source>gas alarm</source>
+        <translation>燃气报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="165"/>
+        <source>water alarm</source>
+        <translation>水浸报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="166"/>
+        <source>alarm button pressed</source>
+        <translation>一键报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="167"/>
+        <source>heartbeat</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="168"/>
+        <location filename="../../widgets/texts.py" line="169"/>
+        <source>position fix</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="170"/>
+        <source>flagged position fix</source>
+        <translation>异常定位（已标记）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="172"/>
+        <source>fall detected</source>
+        <translation>跌倒检测</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="173"/>
+        <source>throwing detected</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="194"/>
+        <source>device event</source>
+        <translation>设备事件</translation>
+    </message>
+</context>
+<context>
     <name>GuardRole</name>
     <message>
-        <location filename="../../widgets/texts.py" line="55"/>
+        <location filename="../../widgets/texts.py" line="57"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="56"/>
+        <location filename="../../widgets/texts.py" line="58"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="57"/>
+        <location filename="../../widgets/texts.py" line="59"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="58"/>
+        <location filename="../../widgets/texts.py" line="60"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="59"/>
+        <location filename="../../widgets/texts.py" line="61"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
@@ -1582,84 +2224,84 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="59"/>
+        <location filename="../../widgets/live_controller.py" line="68"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="127"/>
+        <location filename="../../widgets/live_controller.py" line="136"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="133"/>
+        <location filename="../../widgets/live_controller.py" line="142"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="133"/>
+        <location filename="../../widgets/live_controller.py" line="142"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="135"/>
+        <location filename="../../widgets/live_controller.py" line="144"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="147"/>
+        <location filename="../../widgets/live_controller.py" line="156"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="152"/>
+        <location filename="../../widgets/live_controller.py" line="161"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="156"/>
+        <location filename="../../widgets/live_controller.py" line="165"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="166"/>
-        <location filename="../../widgets/live_controller.py" line="245"/>
+        <location filename="../../widgets/live_controller.py" line="192"/>
+        <location filename="../../widgets/live_controller.py" line="281"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="170"/>
-        <location filename="../../widgets/live_controller.py" line="249"/>
+        <location filename="../../widgets/live_controller.py" line="196"/>
+        <location filename="../../widgets/live_controller.py" line="285"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="174"/>
+        <location filename="../../widgets/live_controller.py" line="200"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="191"/>
+        <location filename="../../widgets/live_controller.py" line="219"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="208"/>
+        <location filename="../../widgets/live_controller.py" line="240"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="211"/>
+        <location filename="../../widgets/live_controller.py" line="243"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="226"/>
+        <location filename="../../widgets/live_controller.py" line="260"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="240"/>
+        <location filename="../../widgets/live_controller.py" line="276"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -1715,133 +2357,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="143"/>
+        <location filename="../../widgets/main_window.py" line="149"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="202"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="252"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="244"/>
+        <location filename="../../widgets/main_window.py" line="256"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="250"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255"/>
+        <location filename="../../widgets/main_window.py" line="267"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="259"/>
+        <location filename="../../widgets/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260"/>
+        <location filename="../../widgets/main_window.py" line="272"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="263"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269"/>
+        <location filename="../../widgets/main_window.py" line="281"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
-        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
+        <location filename="../../widgets/main_window.py" line="409"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="359"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="360"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="478"/>
+        <location filename="../../widgets/main_window.py" line="500"/>
         <source>Open alerts: {0}
 On patrol: {1}
 Sent out: {2}
@@ -1928,101 +2570,134 @@ Reads today: {4}</source>
     </message>
 </context>
 <context>
+    <name>Placement</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="75"/>
+        <source>in a room</source>
+        <translation>室内</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="76"/>
+        <source>on a building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="77"/>
+        <source>at a gate</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="78"/>
+        <source>at a point</source>
+        <translation>点位</translation>
+    </message>
+</context>
+<context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="222"/>
-        <location filename="../../widgets/replay_controller.py" line="237"/>
-        <location filename="../../widgets/replay_controller.py" line="316"/>
+        <location filename="../../widgets/replay_controller.py" line="227"/>
+        <location filename="../../widgets/replay_controller.py" line="250"/>
+        <location filename="../../widgets/replay_controller.py" line="331"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
+        <location filename="../../widgets/replay_controller.py" line="249"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="240"/>
+        <location filename="../../widgets/replay_controller.py" line="253"/>
         <source>Case file of the selected alert…</source>
         <translation>所选预警的事件档案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="243"/>
+        <location filename="../../widgets/replay_controller.py" line="256"/>
         <source>Export video of the range…</source>
         <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="277"/>
+        <location filename="../../widgets/replay_controller.py" line="290"/>
         <source>Nothing to replay: no database yet.</source>
         <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="282"/>
+        <location filename="../../widgets/replay_controller.py" line="295"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="301"/>
+        <location filename="../../widgets/replay_controller.py" line="314"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="451"/>
+        <location filename="../../widgets/replay_controller.py" line="485"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="511"/>
+        <location filename="../../widgets/replay_controller.py" line="562"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="519"/>
+        <location filename="../../widgets/replay_controller.py" line="570"/>
         <source>No case file: {0}</source>
         <translation>未生成事件档案：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="551"/>
+        <location filename="../../widgets/replay_controller.py" line="602"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="553"/>
+        <location filename="../../widgets/replay_controller.py" line="604"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="574"/>
+        <location filename="../../widgets/replay_controller.py" line="626"/>
+        <source>Word export needs python-docx.</source>
+        <translation>导出 Word 需要安装 python-docx。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="634"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="580"/>
+        <location filename="../../widgets/replay_controller.py" line="654"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="580"/>
+        <location filename="../../widgets/replay_controller.py" line="654"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="595"/>
+        <location filename="../../widgets/replay_controller.py" line="681"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="595"/>
+        <location filename="../../widgets/replay_controller.py" line="681"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="622"/>
+        <location filename="../../widgets/replay_controller.py" line="691"/>
+        <source>Exporting video: frame {0} of {1}</source>
+        <translation>正在导出视频：第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="714"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="624"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -2030,45 +2705,159 @@ Reads today: {4}</source>
 <context>
     <name>ReplayFrame</name>
     <message>
-        <location filename="../../widgets/mode.py" line="1"/>
+        <location filename="../../widgets/mode.py" line="97"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/mode.py" line="1"/>
+        <location filename="../../widgets/mode.py" line="99"/>
         <source>Replay · {0}</source>
         <translation>回放 · {0}</translation>
     </message>
 </context>
 <context>
+    <name>ResponseSheet</name>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="30"/>
+        <source>to acknowledge (s)</source>
+        <translation>签收用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="31"/>
+        <source>to order (s)</source>
+        <translation>派警用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="32"/>
+        <source>to accept (s)</source>
+        <translation>接单用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="33"/>
+        <source>to arrive (s)</source>
+        <translation>到场用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="34"/>
+        <source>to close (s)</source>
+        <translation>办结用时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="60"/>
+        <source>Raised</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="61"/>
+        <source>Incident</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="62"/>
+        <location filename="../../widgets/export_xlsx.py" line="96"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="63"/>
+        <source>Guard who went</source>
+        <translation>处警人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="64"/>
+        <source>Recorded ETA (s)</source>
+        <translation>派警时预计到达（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="65"/>
+        <source>Nearest at the time</source>
+        <translation>当时最近警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="66"/>
+        <source>Nearest ETA (s)</source>
+        <translation>最近警力预计到达（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="83"/>
+        <source>Incidents</source>
+        <translation>逐起警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="89"/>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="90"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="95"/>
+        <source>By compound</source>
+        <translation>按小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="101"/>
+        <source>By role</source>
+        <translation>按身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="102"/>
+        <source>Role</source>
+        <translation>处警人员身份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="107"/>
+        <source>Alerts</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="110"/>
+        <source>{0}: count</source>
+        <translation>{0}：起数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="111"/>
+        <source>{0}: mean</source>
+        <translation>{0}：平均</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/export_xlsx.py" line="112"/>
+        <source>{0}: median</source>
+        <translation>{0}：中位数</translation>
+    </message>
+</context>
+<context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="63"/>
+        <location filename="../../widgets/texts.py" line="65"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="64"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="70"/>
         <source>office</source>
         <translation>办公</translation>
     </message>
@@ -2134,27 +2923,27 @@ Reads today: {4}</source>
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../widgets/texts.py" line="47"/>
+        <location filename="../../widgets/texts.py" line="49"/>
         <source>notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="48"/>
+        <location filename="../../widgets/texts.py" line="50"/>
         <source>low</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="49"/>
+        <location filename="../../widgets/texts.py" line="51"/>
         <source>medium</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="50"/>
+        <location filename="../../widgets/texts.py" line="52"/>
         <source>high</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="51"/>
+        <location filename="../../widgets/texts.py" line="53"/>
         <source>critical</source>
         <translation>一级</translation>
     </message>
@@ -2162,229 +2951,157 @@ Reads today: {4}</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../widgets/timeline.py" line="149"/>
-        <location filename="../../widgets/timeline.py" line="259"/>
+        <location filename="../../widgets/timeline.py" line="211"/>
+        <location filename="../../widgets/timeline.py" line="447"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="151"/>
+        <location filename="../../widgets/timeline.py" line="213"/>
         <source>◀ Step</source>
         <translation>◀ 单步</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="152"/>
+        <location filename="../../widgets/timeline.py" line="214"/>
         <source>Step ▶</source>
         <translation>单步 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="153"/>
+        <location filename="../../widgets/timeline.py" line="215"/>
         <source>◀ Alert</source>
         <translation>◀ 上一预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="154"/>
+        <location filename="../../widgets/timeline.py" line="216"/>
         <source>Alert ▶</source>
         <translation>下一预警 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="158"/>
+        <location filename="../../widgets/timeline.py" line="220"/>
         <source>{0}×</source>
         <translation>{0}×</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="162"/>
-        <location filename="../../widgets/timeline.py" line="279"/>
+        <location filename="../../widgets/timeline.py" line="228"/>
+        <source>Go to: 2024-05-01 14:30</source>
+        <translation>跳转：2024-05-01 14:30</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="229"/>
+        <source>Date and time, or a time on the day shown; Enter jumps there</source>
+        <translation>输入日期时间，或当天的时间；回车跳转</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="241"/>
+        <location filename="../../widgets/timeline.py" line="467"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="215"/>
+        <location filename="../../widgets/timeline.py" line="349"/>
+        <source>Not a moment in the stored history: {0}</source>
+        <translation>不在已存历史范围内的时间：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="385"/>
+        <source>alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="387"/>
+        <source>At alert: {0}, {1}</source>
+        <translation>当前预警：{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="396"/>
         <source>Live ({0})</source>
         <translation>实时（{0}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="252"/>
+        <location filename="../../widgets/timeline.py" line="440"/>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="29"/>
+        <source>Click: go to that moment; drag the cursor: scrub</source>
+        <translation>单击：跳到该时刻；拖动游标：拖拽回放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="30"/>
+        <source>Drag elsewhere: pan; mouse wheel: zoom around the pointer</source>
+        <translation>拖动空白处：平移；滚轮：以鼠标处为中心缩放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="31"/>
+        <source>Shift+drag: zoom to a range; double click: whole history</source>
+        <translation>Shift+拖动：放大到所选时段；双击：显示全部历史</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="32"/>
+        <source>Space: play/pause; ←/→: step; PgUp/PgDn: previous/next alert</source>
+        <translation>空格：播放/暂停；←/→：单步；PgUp/PgDn：上一/下一预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline_axis.py" line="35"/>
+        <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
+        <translation>+/−：放大/缩小；Home：全部历史；Ctrl+G：跳转到日期时间</translation>
+    </message>
+</context>
+<context>
+    <name>VideoDialog</name>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="57"/>
+        <source>Export video</source>
+        <translation>导出视频</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="66"/>
+        <source>{0}×</source>
+        <translation>{0}×</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="82"/>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="83"/>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="84"/>
+        <source>Speed</source>
+        <translation>回放倍速</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="85"/>
+        <source>Frame size</source>
+        <translation>画面尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="123"/>
+        <source>{0} to {1} at {2:g}×: a video of {3} min {4} s ({5} frames), about {6} MB</source>
+        <translation>{0} 至 {1}，{2:g}× 倍速：视频时长 {3}分{4}秒（{5} 帧），约 {6} MB</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="133"/>
+        <source>The end must be after the start.</source>
+        <translation>结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/video_dialog.py" line="135"/>
+        <source>Too long for one video: raise the speed or shorten the range.</source>
+        <translation>视频过长：请提高倍速或缩短时段。</translation>
     </message>
 </context>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="472"/>
+        <location filename="../../widgets/replay_controller.py" line="507"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
-    </message>
-</context>
-<context>
-    <name>AlertCard</name>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="46"/>
-        <source>Warning type</source>
-        <translation>预警类型</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="47"/>
-        <source>Level</source>
-        <translation>预警等级</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="48"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="49"/>
-        <source>Compound</source>
-        <translation>小区</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="50"/>
-        <source>Building</source>
-        <translation>楼栋</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="51"/>
-        <source>Unit and room</source>
-        <translation>单元/房间</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="52"/>
-        <source>Standard address</source>
-        <translation>标准地址</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="53"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="54"/>
-        <source>First</source>
-        <translation>首次</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="55"/>
-        <source>Last</source>
-        <translation>最近</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="56"/>
-        <source>Count</source>
-        <translation>次数</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="62"/>
-        <source>Nearest guard</source>
-        <translation>最近警力</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="63"/>
-        <source>{0} ({1}) {2} {3}, {4} m</source>
-        <translation>{0}（{1}）{2} {3}，{4} 米</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_card.py" line="76"/>
-        <source>being looked up…</source>
-        <translation>正在查询…</translation>
-    </message>
-</context>
-<context>
-    <name>AlertPlace</name>
-    <message>
-        <location filename="../../widgets/alert_place.py" line="22"/>
-        <source>basement {0}</source>
-        <translation>地下{0}层</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_place.py" line="23"/>
-        <source>floor {0}</source>
-        <translation>{0}层</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alert_place.py" line="67"/>
-        <source>unit {0} {1} room {2}</source>
-        <translation>{0}单元 {1} {2}室</translation>
-    </message>
-</context>
-<context>
-    <name>CloseDialog</name>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="46"/>
-        <source>What was done, who was there, what follows</source>
-        <translation>处置经过、到场人员、后续跟进</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="53"/>
-        <source>Outcome:</source>
-        <translation>处置结果：</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="54"/>
-        <source>Note:</source>
-        <translation>处置情况：</translation>
-    </message>
-</context>
-<context>
-    <name>CloseOutcome</name>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="24"/>
-        <source>handled</source>
-        <translation>已处置</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="25"/>
-        <source>false alarm</source>
-        <translation>误报</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="26"/>
-        <source>duplicate</source>
-        <translation>重复</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="27"/>
-        <source>handed to property management</source>
-        <translation>移交物业</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="28"/>
-        <source>handed to 110</source>
-        <translation>移交110</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="29"/>
-        <source>caught on the spot</source>
-        <translation>现场抓获</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/close_dialog.py" line="30"/>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-</context>
-<context>
-    <name>Placement</name>
-    <message>
-        <location filename="../../widgets/texts.py" line="74"/>
-        <source>in a room</source>
-        <translation>室内</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/texts.py" line="75"/>
-        <source>on a building</source>
-        <translation>楼栋</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/texts.py" line="76"/>
-        <source>at a gate</source>
-        <translation>出入口</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/texts.py" line="77"/>
-        <source>at a point</source>
-        <translation>点位</translation>
     </message>
 </context>
 </TS>

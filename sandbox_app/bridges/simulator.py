@@ -44,6 +44,10 @@ from sandbox_app.geo.walkgraph import WalkGraph
 
 _CACHE = 3
 HISTORY_HEARTBEAT_S = 6 * 3600
+HISTORY_PATROL_DAYS = 2
+"""The last days of the history also carry the guards' patrols, so replaying yesterday shows them."""
+HISTORY_FIX_S = 60
+"""Patrol fixes in the history are thinned to one a minute per guard (under the trackers' heartbeat)."""
 
 
 @contextmanager
@@ -169,7 +173,25 @@ class Simulator:
             t0 = self.start_ts + day * DAY_MS
             origin = self.start_ts - days * DAY_MS
             raws += incidents.heartbeats(used, self.seed, self.rates, t0, t0 + DAY_MS, origin)
+            if day >= -HISTORY_PATROL_DAYS:
+                raws += self._history_patrols(day, t0)
             yield from self._finish(raws, f"h{-day}")
+
+    def _history_patrols(self, day: int, t0: int) -> list[Raw]:
+        """The guards' loops over one history day, one fix a minute per guard (`HISTORY_FIX_S`): the same
+        positions the live stream would have given at those times."""
+        out: list[Raw] = []
+        seen: set[tuple[str, int]] = set()
+        for h in range(24):
+            start = t0 + h * HOUR_MS
+            for r in fixes(
+                self.patrols, self.graph, start, start + HOUR_MS, day * 24 + h, self.seed, self.rates
+            ):
+                slot = (r.device, r.ts // (HISTORY_FIX_S * 1000))
+                if slot not in seen:
+                    seen.add(slot)
+                    out.append(r)
+        return out
 
     def _hour(self, hour: int) -> list[Event]:
         with self._lock:

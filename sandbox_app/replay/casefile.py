@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker
 from sandbox_app.replay.analytics import Response, response_of
@@ -26,6 +27,7 @@ from sandbox_app.replay.entries import (
     device_place,
     metres,
 )
+from sandbox_app.replay.report import Closing, Place, closing_of, guard_tracks, place_of
 from sandbox_app.store import queries
 from sandbox_app.store.keyframes import last_fixes
 from sandbox_app.store.queries import Db
@@ -55,6 +57,15 @@ class CaseFile:
     response: Response | None = None
     masker: Masker = DEFAULT_MASKER
     """The viewer the case was built for: titles, file names and PDFs show the alert through it."""
+    place: Place = field(default_factory=Place)
+    """The alert's standard address (compound, building, entrance, floor, room)."""
+    dispatches: list[Dispatch] = field(default_factory=list)
+    """The orders sent for this alert, oldest first: who went, the recorded ETA, the real arrival."""
+    tracks: dict[str, list[tuple[int, float, float]]] = field(default_factory=dict)
+    """Guard id → (ts, lon, lat) fixes from the order to arrival, as travelled."""
+    closing: Closing | None = None
+    recordings: list[Any] = field(default_factory=list)
+    """`video.nvr.CaseRecording`s of the cameras covering the incident (filled by `case --nvr`)."""
 
     @property
     def shown_id(self) -> str:
@@ -126,7 +137,11 @@ def build_case(
         if d.alert_id in ids or (d.lon is not None and d.lat is not None and near((d.lon, d.lat))):
             case.entries.extend(describe.dispatch_step(d, s) for s in d.history if start <= s.ts <= end)
     case.entries.sort(key=lambda e: (e.ts, e.kind, e.source))
-    case.response = response_of(db, district, alert, where, router=router)
+    case.dispatches = sorted(queries.dispatches_for(db, alert.id), key=lambda d: (d.issued_ts, d.id))
+    case.response = response_of(db, district, alert, where, router=router, dispatches=case.dispatches)
+    case.place = place_of(district, alert, where)
+    case.closing = closing_of(alert)
+    case.tracks = guard_tracks(db, district, case.dispatches, end)
     return case
 
 

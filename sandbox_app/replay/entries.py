@@ -37,6 +37,9 @@ class Entry:
     lon: float | None
     lat: float | None
     text: str
+    media: str | None = None
+    """A picture the event carried (a camera snapshot's path), shown as a thumbnail in a case report; not
+    part of CSV/GeoJSON, which stay one row of text per entry."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -99,7 +102,9 @@ class Describer:
         guard = self.guard_of.get(event.device)
         if event.kind == "gps.fix" and guard is not None:
             return Entry(event.ts, "guard.fix", guard.id, lon, lat, f"{guard.id} ({guard.role})")
-        return Entry(event.ts, event.kind, event.device, lon, lat, self._text(event))
+        snapshot = event.data.get("snapshot")
+        media = snapshot if isinstance(snapshot, str) and snapshot else None
+        return Entry(event.ts, event.kind, event.device, lon, lat, self._text(event), media)
 
     def flagged_fix(self, event: Event) -> Entry:
         """A fix the store flagged (outside the district, implausible speed, quarantined): it stays in the

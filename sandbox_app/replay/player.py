@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from sandbox_app.domain.model import District
 from sandbox_app.replay.index import FrameIndex
@@ -52,3 +53,45 @@ def play(
         for t in times[i : j + 1]:
             yield window.state(t)
         i = j + 1
+
+
+BYTES_PER_PIXEL_FRAME = 0.006
+"""What an mp4v replay frame costs on disk, per pixel: measured on map replays (mostly still background,
+moving markers) at 0.003-0.005, rounded up so the estimate errs on the large side."""
+
+
+@dataclass(frozen=True, slots=True)
+class VideoPlan:
+    """What a video export will make, shown before it starts (dialog, CLI): its frames, its length as a
+    video and an estimate of its size."""
+
+    start_ts: int
+    end_ts: int
+    fps: float
+    speed: float
+    size: tuple[int, int]
+
+    @property
+    def frames(self) -> int:
+        step = step_ms(self.fps, self.speed)
+        return max(0, math.floor((self.end_ts - self.start_ts) / step + 1e-9)) + 1
+
+    @property
+    def duration_s(self) -> float:
+        """The video's own length: district time divided by the speed."""
+        return self.frames / self.fps
+
+    @property
+    def estimated_bytes(self) -> int:
+        return round(self.frames * self.size[0] * self.size[1] * BYTES_PER_PIXEL_FRAME)
+
+    def to_json(self) -> dict[str, float | int]:
+        return {
+            "from": self.start_ts,
+            "to": self.end_ts,
+            "speed": self.speed,
+            "fps": self.fps,
+            "frames": self.frames,
+            "video_s": round(self.duration_s, 1),
+            "estimated_mb": round(self.estimated_bytes / 1e6, 1),
+        }

@@ -132,3 +132,19 @@ def device_gaps(db: Db, district: District, start_ts: int, end_ts: int) -> list[
 def neighbour_alerts(db: Db, at_ts: int) -> tuple[int | None, int | None]:
     """(previous, next) alert start time around at_ts, for the jump buttons."""
     return queries.alert_first_ts_around(db, at_ts)
+
+
+def missing_data(d: Density, history: tuple[int, int], min_ms: int = 10 * 60_000) -> list[tuple[int, int]]:
+    """Where the log itself holds nothing: runs of empty density bins inside the stored history, at least
+    `min_ms` long. One silent guard or device is not missing data (the map shows those); a station that
+    was offline, or an import with a hole, is."""
+    lo, hi = history
+    edges = d.edges
+    empty = np.concatenate([[0], (d.counts == 0).astype(np.int8), [0]])
+    runs = np.flatnonzero(np.diff(empty))
+    out = []
+    for a, b in zip(runs[::2], runs[1::2], strict=True):
+        start, end = max(int(edges[a]), lo), min(int(edges[b]), hi)
+        if end - start >= min_ms:
+            out.append((start, end))
+    return out

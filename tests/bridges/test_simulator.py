@@ -281,6 +281,24 @@ def test_history_prepares_the_habit_and_day_counting_rules(district: District) -
     assert not any(e.data.get("person_id") == "P1" for e in live if e.kind == "face.pass"), "P1 breaks habit"
 
 
+def test_history_carries_the_guards_patrols_of_the_last_days(district: District) -> None:
+    """Replaying yesterday shows the guards: the last HISTORY_PATROL_DAYS of the history hold their fixes,
+    one a minute per guard (thinned, under the trackers' heartbeat), none before."""
+    from sandbox_app.bridges.simulator import HISTORY_FIX_S, HISTORY_PATROL_DAYS
+
+    sim = Simulator(district, 11, START)
+    past = list(sim.history(5))
+    trackers = {g.device_id for g in district.guards.values() if g.device_id}
+    fixes = [e for e in past if e.kind == "gps.fix"]
+    assert {e.device for e in fixes} == trackers
+    assert min(e.ts for e in fixes) >= START - HISTORY_PATROL_DAYS * DAY
+    for device in trackers:
+        times = [e.ts for e in fixes if e.device == device]
+        assert times == sorted(times) and len(times) > HISTORY_PATROL_DAYS * 24 * 60 * 0.8
+        assert len({t // (HISTORY_FIX_S * 1000) for t in times}) == len(times)  # one a minute at most
+    assert len({e.id for e in past}) == len(past)
+
+
 class _StepClock:
     """A clock that moves one second per reading: the driver never touches the wall clock."""
 

@@ -39,3 +39,19 @@ def test_selected_alert_with_a_snapshot_shows_its_thumbnail(qtbot: QtBot, tmp_pa
     assert centre.red() > 180 and centre.green() < 60 and centre.blue() < 60
     panel.select("A2")
     assert panel.snapshot.isHidden()
+
+
+def test_selected_alert_lists_its_recorded_clips(qtbot: QtBot) -> None:
+    clip = {"camera": "CAM1", "path": "/ev/CAM1/A1_1700000000000.mp4", "sha256": "ab" * 32}
+    recorded = Alert("A1", "perimeter_breach", "CAM1", "device", Severity.HIGH, AlertState.OPEN, T0, T0 + 2)
+    recorded.data["clips"] = [clip]
+    other = Alert("A2", "gas_alarm", "R1", "room", Severity.HIGH, AlertState.OPEN, T0, T0 + 1)
+    panel = AlertsPanel("Asia/Shanghai")
+    qtbot.addWidget(panel)
+    panel.update_alerts([recorded, other])
+    panel.show()
+    panel.select("A1")
+    assert not panel.clips.isHidden() and "CAM1 · A1_1700000000000.mp4" in panel.clips.text()
+    assert "ab" * 32 in panel.clips.toolTip()
+    panel.select("A2")
+    assert panel.clips.isHidden()

@@ -52,3 +52,18 @@ def test_density_of_a_range_ending_mid_history_counts_each_event_once(db: Db) ->
     start = T0 - 1800 * S
     part = density(db, start, T0 + 120 * S, 1)  # one bin of 32 minutes, ending before the log does
     assert list(part.counts) == [5]
+
+
+def test_missing_data_is_only_where_the_log_is_empty() -> None:
+    import numpy as np
+
+    from sandbox_app.replay.timeline import Density, missing_data
+
+    minute = 60_000
+    counts = np.array([5, 0, 0, 3, 0, 7, 0, 0, 0, 0], dtype=np.int64)  # ten 10-minute bins
+    d = Density(0, 10 * minute, counts)
+    assert missing_data(d, (0, 100 * minute)) == [(10 * minute, 30 * minute), (40 * minute, 50 * minute),
+                                                  (60 * minute, 100 * minute)]  # fmt: skip
+    # only inside the stored history, and at least min_ms long
+    assert missing_data(d, (0, 65 * minute), min_ms=15 * minute) == [(10 * minute, 30 * minute)]
+    assert missing_data(Density(0, minute, np.ones(30, dtype=np.int64)), (0, 30 * minute)) == []
