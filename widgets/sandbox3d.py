@@ -1,8 +1,13 @@
-"""The 3D sandbox: buildings extruded by floor, guards and devices as glyphs, alerted floors lit (VTK).
+"""The 3D sandbox: a scale model of the district (VTK). The basemap (roads, compounds) on the ground,
+buildings extruded by floor (roofs by usage, walls by each floor's share of rentals), elderly-alone floors
+ribboned, compound names and building numbers as billboards, guards as upright pins with their ids, alerts as
+pulsing beacons with their floor lit, dispatch routes on the ground, a north arrow and a scale bar.
 
-One actor per layer, whatever the district's size: all buildings are one merged polydata
-(`layers.extrude.BuildingMesh`), guards and devices one `vtkGlyph3DMapper` each, every alerted floor one
-more actor. Drawing only: what is shown comes from the core through these calls.
+One actor per layer, whatever the district's size: the ground, all buildings, all marks, all lit floors and
+all routes are one merged polydata each (`layers.ground`, `layers.extrude`, `layers.floors`); guards,
+devices and beacons one `vtkGlyph3DMapper` each (a pulse rewrites one scale array, no geometry); labels one
+`vtkLabelPlacementMapper` (`widgets.sandbox3d_overlay`). Drawing only: what is shown comes from the core
+through these calls.
 
 API for the main window (coordinates are shared with the 2D map through one `LocalProjection`):
 
@@ -14,6 +19,8 @@ API for the main window (coordinates are shared with the 2D map through one `Loc
     view.select_building(building_id)       # same, for a building picked on the 2D map
     view.picked.connect(slot)               # slot(building_id) when the user clicks a building here
     view.set_cameras(layer)                 # camera FOV cones: `layers.cameras.layer(...)`, one actor
+    view.set_dispatch(layer)                # routes draped on the ground: `layers.dispatch.layer(...)`
+    view.overview()                         # the 全景 button: fly back to the whole district
     view.set_devices_visible(bool) / set_guards_visible(bool) / set_cameras_visible(bool)   # layer toggles
     view.grab_image()                       # (h, w, 3) uint8 of the VTK pane (QWidget.grab() misses it)
 
@@ -30,12 +37,15 @@ import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.util import numpy_support
 from vtkmodules.vtkCommonCore import vtkCommand, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkImageData, vtkPolyData
-from vtkmodules.vtkFiltersSources import vtkConeSource, vtkCubeSource
+from vtkmodules.vtkCommonTransforms import vtkTransform
+from vtkmodules.vtkFiltersCore import vtkAppendPolyData
+from vtkmodules.vtkFiltersGeneral import vtkTransformPolyDataFilter
+from vtkmodules.vtkFiltersSources import vtkCubeSource, vtkCylinderSource, vtkSphereSource
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
 from vtkmodules.vtkRenderingCore import (
     vtkActor,
@@ -48,22 +58,37 @@ from vtkmodules.vtkRenderingCore import (
 )
 
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  # isort: skip  (registers the OpenGL backend)
-from layers import extrude, style
+from layers import beacons, extrude, floors, framing, ground, labels3d
 from layers.data import LayerData
 from layers.extrude import BuildingMesh, Glyphs
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
+from widgets.sandbox3d_overlay import Billboards, Compass
 
 FLY_MS = 1000
 FLY_STEP_MS = 33
 """The fly-to runs on a ~30 Hz timer: the UI thread never blocks and never redraws faster than that; the
 camera's progress follows the real time elapsed, so a slow frame skips ahead instead of stretching it."""
-FLY_ELEVATION_DEG = 38.0
-GUARD_PIN_M = (8.0, 3.0)
-"""Height and radius of a guard's pin: a six-sided cone standing on its tip at the guard's position, 7 cells
-(a sphere was 144), so 5,000 guards stay cheap to draw."""
+FLY_ELEVATION_DEG = framing.PITCH_DEG
+OVERVIEW_ELEVATION_DEG = 50.0
+GUARD_PIN_M = (9.0, 2.2)
+"""Height and head radius of a guard's pin: an upright five-sided stick with a low-poly ball on top (about 40
+triangles), standing at the guard's position, so 5,000 guards stay cheap to draw."""
+BEACON_M = (45.0, 7.0)
+"""Height of a beacon's beam above the roof and radius of the ball on top, at 1:1 scale; the whole beacon is
+scaled with the camera's distance (`BEACON_SCALE`) so it reads the same from the overview and up close."""
+BEACON_SCALE = (600.0, 0.3, 3.0)
+"""Beacon scale = camera distance / 600 m, clamped to 0.3..3."""
+PULSE_MS = 100
+WHEEL_STEP = 0.8
+"""Each wheel notch brings the eye this fraction of the way to the point under the cursor (or back)."""
+MIN_ZOOM_M = 25.0
+SKY = ((0.93, 0.95, 0.97), (0.70, 0.80, 0.91))
+"""Sky gradient, bottom and top: the ground slab stands out from it at any pitch."""
+ROUTE_Z_M = 0.6
+ROUTE_PX = 5.0
 DEVICE_SIZE_M = 1.6
 CLICK_SLOP_PX = 4
 MULTISAMPLES = 0
@@ -142,15 +167,48 @@ def glyph_polydata(glyphs: Glyphs) -> vtkPolyData:
     return pd
 
 
-def guard_pin() -> vtkConeSource:
-    height, radius = GUARD_PIN_M
-    cone = vtkConeSource()
-    cone.SetHeight(height)
-    cone.SetRadius(radius)
-    cone.SetResolution(6)
-    cone.SetDirection(0.0, 0.0, -1.0)
-    cone.SetCenter(0.0, 0.0, height / 2.0)  # the tip on the point, the base up where the eye sees it
-    return cone
+def _upright(height: float, radius: float, resolution: int, z0: float = 0.0) -> vtkTransformPolyDataFilter:
+    """A capless vertical prism from z0 to z0 + height (VTK's cylinder runs along y)."""
+    stick = vtkCylinderSource()
+    stick.SetHeight(height)
+    stick.SetRadius(radius)
+    stick.SetResolution(resolution)
+    stick.CappingOff()
+    turn = vtkTransform()
+    turn.Translate(0.0, 0.0, z0 + height / 2.0)
+    turn.RotateX(90.0)
+    out = vtkTransformPolyDataFilter()
+    out.SetTransform(turn)
+    out.SetInputConnection(stick.GetOutputPort())
+    return out
+
+
+def _ball(radius: float, z: float, theta: int, phi: int) -> vtkSphereSource:
+    ball = vtkSphereSource()
+    ball.SetRadius(radius)
+    ball.SetCenter(0.0, 0.0, z)
+    ball.SetThetaResolution(theta)
+    ball.SetPhiResolution(phi)
+    return ball
+
+
+def _append(*parts: Any) -> vtkAppendPolyData:
+    out = vtkAppendPolyData()
+    for part in parts:
+        out.AddInputConnection(part.GetOutputPort())
+    return out
+
+
+def guard_pin() -> vtkAppendPolyData:
+    """An upright pin: stick from the ground to `GUARD_PIN_M[0]`, a ball on top (where the id label sits)."""
+    height, head = GUARD_PIN_M
+    return _append(_upright(height - head, 0.5, 5), _ball(head, height - head, 6, 4))
+
+
+def beacon_glyph() -> vtkAppendPolyData:
+    """A thin beam up from the roof and a ball on top; pulses scale it in x and y only."""
+    height, head = BEACON_M
+    return _append(_upright(height, 0.9, 6), _ball(head, height + head, 10, 6))
 
 
 def _direct_colours(mapper: vtkPolyDataMapper | vtkGlyph3DMapper, cell: bool) -> None:
@@ -178,9 +236,22 @@ class Sandbox3D(QWidget):
         self.vtk_widget = QVTKWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.vtk_widget)
+        layout.setSpacing(0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.overview_button = QToolButton(self)
+        self.overview_button.setObjectName("overview_3d")
+        self.overview_button.setText(self.tr("Overview"))
+        self.overview_button.setToolTip(self.tr("Fly back to the whole district"))
+        self.overview_button.clicked.connect(self.overview)
+        bar.addWidget(self.overview_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        layout.addWidget(self.vtk_widget, 1)
         self.renderer = vtkRenderer()
-        self.renderer.SetBackground(*(c / 255.0 for c in style.BACKGROUND[:3]))
+        self.renderer.GradientBackgroundOn()
+        self.renderer.SetBackground(*SKY[0])
+        self.renderer.SetBackground2(*SKY[1])
         self.render_window = self.vtk_widget.GetRenderWindow()
         self.render_window.SetMultiSamples(MULTISAMPLES)
         self.render_window.AddRenderer(self.renderer)
@@ -191,7 +262,14 @@ class Sandbox3D(QWidget):
         self.interactor.SetInteractorStyle(self.camera_style)
         self.camera_style.AddObserver(vtkCommand.LeftButtonPressEvent, self._on_press)
         self.camera_style.AddObserver(vtkCommand.LeftButtonReleaseEvent, self._on_release)
+        self.camera_style.AddObserver(vtkCommand.MouseWheelForwardEvent, lambda *_: self.wheel(1))
+        self.camera_style.AddObserver(vtkCommand.MouseWheelBackwardEvent, lambda *_: self.wheel(-1))
+        self.camera_style.AddObserver(vtkCommand.InteractionEvent, lambda *_: self._keep_eye_outside())
         self._press: tuple[int, int] | None = None
+        self.ground_mapper = vtkPolyDataMapper()
+        self.ground = self._actor(self.ground_mapper, cell=True)
+        self.ground.GetProperty().LightingOff()  # the basemap in its own colours, like the 2D map
+        self.ground.PickableOff()
 
         self.buildings_mapper, self.highlight_mapper = vtkPolyDataMapper(), vtkPolyDataMapper()
         self.guards_mapper, self.devices_mapper = vtkGlyph3DMapper(), vtkGlyph3DMapper()
@@ -207,6 +285,36 @@ class Sandbox3D(QWidget):
         self.highlight.GetProperty().LightingOff()  # the lit floor shows its exact severity colour
         self.guards = self._glyph_actor(self.guards_mapper, self._pin())
         self.devices = self._glyph_actor(self.devices_mapper, self._cube())
+        self.marks_mapper = vtkPolyDataMapper()
+        self.marks = self._actor(self.marks_mapper, cell=True)
+        self.marks.GetProperty().LightingOff()
+        self.routes_mapper = vtkPolyDataMapper()
+        self.routes = self._actor(self.routes_mapper, cell=True)
+        self.routes.GetProperty().LightingOff()
+        self.routes.GetProperty().SetLineWidth(ROUTE_PX)
+        self.beacons_mapper = vtkGlyph3DMapper()
+        self.beacons = self._glyph_actor(self.beacons_mapper, beacon_glyph())
+        self.beacons.GetProperty().SetAmbient(0.7)
+        self.beacons.GetProperty().SetDiffuse(0.4)
+        self.beacons_mapper.SetScaleArray("scale")
+        self.beacons_mapper.SetScaleModeToScaleByVectorComponents()
+        self.beacons_mapper.ScalingOn()
+        self._beacon_scale = np.ones((0, 3), dtype=np.float32)
+        self._beacon_pd = vtkPolyData()
+        self.beacon_data = beacons.layer(
+            District(name="", timezone="UTC"), LocalProjection(0.0, 0.0), None, []
+        )
+        self._pulse_timer = QTimer(self)
+        self._pulse_timer.setInterval(PULSE_MS)
+        self._pulse_timer.timeout.connect(self._pulse)
+        self._pulse_clock = QElapsedTimer()
+        self._pulse_clock.start()
+        self.labels = Billboards(self.renderer)
+        self.guard_labels = Billboards(self.renderer)
+        self.compass = Compass(self.renderer, self.tr("N"), self.tr("{metres} m"))
+        self.renderer.AddObserver(vtkCommand.StartEvent, lambda *_: self._before_frame())
+        self.boxes = np.zeros((0, 5))
+        self.ground_bounds = (-100.0, -100.0, 100.0, 100.0)
         self.cones_mapper = vtkPolyDataMapper()
         self.cones = self._actor(self.cones_mapper, cell=True)
         self.cones.GetProperty().LightingOff()  # flat translucent fans: the fill reads as in 2D
@@ -238,7 +346,7 @@ class Sandbox3D(QWidget):
         self.renderer.AddActor(actor)
         return actor
 
-    def _glyph_actor(self, mapper: vtkGlyph3DMapper, source: vtkConeSource | vtkCubeSource) -> vtkActor:
+    def _glyph_actor(self, mapper: vtkGlyph3DMapper, source: Any) -> vtkActor:
         mapper.SetSourceConnection(source.GetOutputPort())
         mapper.ScalingOff()
         mapper.OrientOff()
@@ -250,7 +358,7 @@ class Sandbox3D(QWidget):
         return actor
 
     @staticmethod
-    def _pin() -> vtkConeSource:
+    def _pin() -> vtkAppendPolyData:
         return guard_pin()
 
     @staticmethod
@@ -269,8 +377,21 @@ class Sandbox3D(QWidget):
         self.mesh = extrude.extrude(district, self.proj)
         m = self.mesh
         self.buildings_mapper.SetInputData(polydata(m.points, m.offsets, m.connectivity, m.rgb, m.tcoords))
+        self.boxes = framing.boxes(m)
+        base = ground.layer(district, self.proj)
+        g = base.extra["mesh"]
+        assert isinstance(g, extrude.Patch)
+        self.ground_mapper.SetInputData(polydata(g.points, g.offsets, g.connectivity, g.rgb))
+        box = np.asarray(base.extra["bounds"], dtype=np.float64)
+        self.ground_bounds = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        marks = floors.elderly_marks(district, m)
+        self.marks_mapper.SetInputData(polydata(marks.points, marks.offsets, marks.connectivity, marks.rgb))
+        names = labels3d.layer(district, self.proj, m).extra
+        self.labels.set(names["xyz"], names["text"], names["priority"])  # type: ignore[arg-type]
         self.devices_mapper.SetInputData(glyph_polydata(extrude.device_glyphs(district, self.proj)))
         self.guards_mapper.SetInputData(vtkPolyData())
+        self.guard_labels.set(np.zeros((0, 3)), [], np.zeros(0))
+        self.routes_mapper.SetInputData(vtkPolyData())
         self.guard_positions = {}
         self.set_alerts([])
         self.reset_view()
@@ -281,6 +402,8 @@ class Sandbox3D(QWidget):
         glyphs = extrude.guard_glyphs(self.proj, ids, lonlat, roles)
         self.guard_positions = {g: (float(x), float(y)) for g, (x, y) in zip(ids, lonlat, strict=True)}
         self.guards_mapper.SetInputData(glyph_polydata(glyphs))
+        tops = glyphs.points.astype(np.float64).reshape(-1, 3) + np.array([0.0, 0.0, GUARD_PIN_M[0] + 3.0])
+        self.guard_labels.set(tops, list(ids), np.zeros(len(ids)))
         self.request_render()
 
     def set_alerts(self, alerts: Sequence[Alert]) -> None:
@@ -291,6 +414,65 @@ class Sandbox3D(QWidget):
             patch = extrude.alert_bands(self.district, self.mesh, list(alerts))
         pd = polydata(patch.points, patch.offsets, patch.connectivity, patch.rgb)
         self.highlight_mapper.SetInputData(pd)
+        self._set_beacons(
+            beacons.layer(self.district, self.proj, self.mesh, list(alerts), self.guard_positions)
+        )
+        self.request_render()
+
+    def _set_beacons(self, data: LayerData) -> None:
+        """One glyph per beacon; the pulse only rewrites `_beacon_scale` (x, y widths) in place."""
+        self.beacon_data = data
+        xyz = np.asarray(data.extra["xyz"], dtype=np.float32).reshape(-1, 3)
+        pd = vtkPolyData()
+        pts = vtkPoints()
+        pts.SetData(_vtk_array(xyz))
+        pd.SetPoints(pts)
+        pd.GetPointData().SetScalars(_vtk_array(np.asarray(data.extra["rgb"], dtype=np.uint8), "rgb"))
+        self._beacon_scale = np.ones((len(xyz), 3), dtype=np.float32)
+        pd.GetPointData().AddArray(_vtk_array(self._beacon_scale, "scale"))
+        self._beacon_pd = pd
+        self.beacons_mapper.SetInputData(pd)
+        period = np.asarray(data.extra["period"], dtype=np.float64)
+        if (period > 0).any():
+            self._pulse_timer.start()
+        else:
+            self._pulse_timer.stop()
+
+    def _pulse(self) -> None:
+        """Rescale every beacon for the time now and redraw; nothing is rebuilt."""
+        if not self.isVisible() or not len(self._beacon_scale):
+            return
+        t = self._pulse_clock.elapsed() / 1000.0
+        period = np.asarray(self.beacon_data.extra["period"], dtype=np.float64)
+        amplitude = np.asarray(self.beacon_data.extra["amplitude"], dtype=np.float64)
+        k = beacons.pulse_scale(period, amplitude, t).astype(np.float32)
+        self._beacon_scale[:, 0] = k
+        self._beacon_scale[:, 1] = k
+        self._beacon_pd.GetPointData().GetArray("scale").Modified()
+        self._beacon_pd.Modified()
+        self.request_render()
+
+    def set_dispatch(self, data: LayerData) -> None:
+        """Dispatch routes (`layers.dispatch.layer`) as lines just above the ground, one actor."""
+        lines = data.lines
+        if lines is None or not len(lines) or not len(lines.xy):
+            self.routes_mapper.SetInputData(vtkPolyData())
+            self.request_render()
+            return
+        sizes = np.diff(lines.vertex_start)
+        seg_start = np.flatnonzero(lines.connect[:-1]) if len(lines.xy) > 1 else np.zeros(0, np.int64)
+        owner = np.searchsorted(lines.vertex_start, seg_start, side="right") - 1
+        conn = np.column_stack([seg_start, seg_start + 1]).reshape(-1).astype(np.int64)
+        offsets = np.arange(len(seg_start) + 1, dtype=np.int64) * 2
+        points = np.column_stack([lines.xy, np.full(len(lines.xy), ROUTE_Z_M)]).astype(np.float32)
+        pd = vtkPolyData()
+        pts = vtkPoints()
+        pts.SetData(_vtk_array(points))
+        pd.SetPoints(pts)
+        pd.SetLines(_cells(offsets, conn))
+        pd.GetCellData().SetScalars(_vtk_array(lines.rgba[owner, :3].copy(), "rgb"))
+        del sizes
+        self.routes_mapper.SetInputData(pd)
         self.request_render()
 
     def select_alert(self, alert_id: str) -> bool:
@@ -302,18 +484,20 @@ class Sandbox3D(QWidget):
         if focus is None:
             return False
         where = extrude.alert_floor(self.district, alert)
-        height = self.mesh.height[self.mesh.index_of(where[0])] if where else 0.0
-        self.fly_to(focus, distance=max(90.0, 3.0 * float(height)))
+        sphere = framing.radius(self.boxes[self.mesh.index_of(where[0])]) if where else 10.0
+        self.fly_to(focus, distance=self._frame_distance(sphere))
         return True
+
+    def _frame_distance(self, sphere_radius: float) -> float:
+        return framing.frame_distance(sphere_radius, self.renderer.GetActiveCamera().GetViewAngle())
 
     def select_building(self, building_id: str) -> bool:
         if self.mesh is None or building_id not in self.district.buildings:
             return False
         b = self.mesh.index_of(building_id)
         x, y = (float(v) for v in self.mesh.anchor[b])
-        self.fly_to(
-            (x, y, float(self.mesh.height[b]) / 2.0), distance=max(90.0, 3.0 * float(self.mesh.height[b]))
-        )
+        focus = (x, y, float(self.mesh.height[b]) / 2.0)
+        self.fly_to(focus, distance=self._frame_distance(framing.radius(self.boxes[b])))
         return True
 
     def set_cameras(self, data: LayerData) -> None:
@@ -346,18 +530,39 @@ class Sandbox3D(QWidget):
         self.request_render()
 
     # --- camera -----------------------------------------------------------------------------------------
-    def reset_view(self) -> None:
-        """An oblique view from the south framing the whole district."""
-        self._fly_timer.stop()
+    def _overview_pose(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+        """Focal point and eye of the overview: north up, from the south at `OVERVIEW_ELEVATION_DEG`, the
+        district's buildings (or its ground, without buildings) filling the pane."""
         camera = self.renderer.GetActiveCamera()
         bounds = self.buildings_mapper.GetInput().GetBounds()
-        if bounds[0] > bounds[1]:  # empty scene
-            bounds = (-100.0, 100.0, -100.0, 100.0, 0.0, 10.0)
+        if bounds[0] > bounds[1]:  # no buildings: the ground, else a default square
+            x0, y0, x1, y1 = self.ground_bounds
+            bounds = (x0, x1, y0, y1, 0.0, 10.0)
         centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, 0.0])
-        radius = 0.5 * math.hypot(bounds[1] - bounds[0], bounds[3] - bounds[2]) + bounds[5]
-        distance = radius / math.tan(math.radians(camera.GetViewAngle() / 2.0)) * 0.8
-        self._place_camera(centre, centre + self._offset(distance, 55.0, azimuth_from=None))
+        w, h = self.render_window.GetSize()
+        tan_h = math.tan(math.radians(camera.GetViewAngle() / 2.0))
+        tan_w = tan_h * max(w, 1) / max(h, 1)
+        back = self._offset(1.0, OVERVIEW_ELEVATION_DEG, azimuth_from=None)  # unit, eye side
+        right = np.array([1.0, 0.0, 0.0])
+        up = np.cross(back, right)
+        corners = np.array([(x, y, z) for x in bounds[:2] for y in bounds[2:4] for z in (0.0, bounds[5])])
+        p = corners - centre
+        # every corner inside the frustum: depth (d - p·back) × tan ≥ its offset across or up the view
+        need = np.maximum(np.abs(p @ right) / tan_w, np.abs(p @ up) / tan_h) + p @ back
+        distance = 1.04 * max(float(need.max()), 50.0)
+        return centre, centre + back * distance
+
+    def reset_view(self) -> None:
+        """Jump to the overview (on a new scene)."""
+        self._fly_timer.stop()
+        focal, eye = self._overview_pose()
+        self._place_camera(focal, eye)
         self.request_render()
+
+    def overview(self) -> None:
+        """The 全景 button: fly back to the whole district, north up."""
+        focal, eye = self._overview_pose()
+        self._fly_between(focal, eye)
 
     def _offset(
         self, distance: float, elevation_deg: float, azimuth_from: NDArray[np.float64] | None
@@ -388,10 +593,66 @@ class Sandbox3D(QWidget):
         pos0, focal0 = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
         focal1 = np.asarray(focus, dtype=np.float64)
         pos1 = focal1 + self._offset(distance, FLY_ELEVATION_DEG, azimuth_from=pos0 - focal0)
+        self._fly_between(focal1, framing.keep_outside(self.boxes, pos1), duration_ms)
+
+    def _fly_between(
+        self, focal1: NDArray[np.float64], pos1: NDArray[np.float64], duration_ms: int = FLY_MS
+    ) -> None:
+        camera = self.renderer.GetActiveCamera()
+        pos0, focal0 = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
         self._fly_from, self._fly_to = (focal0, pos0), (focal1, pos1)
         self._fly_clock.start()
         self._fly_duration = max(duration_ms, 1)
         self._fly_timer.start()
+
+    def wheel(self, notches: int) -> None:
+        """Zoom toward (or away from) the ground point under the cursor, never through a roof or into the
+        ground; the heading and pitch stay."""
+        self._fly_timer.stop()
+        camera = self.renderer.GetActiveCamera()
+        eye, focal = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
+        x, y = self.interactor.GetEventPosition()
+        target = self._ground_under(x, y) if notches > 0 else None
+        if target is None:
+            target = focal
+        factor = WHEEL_STEP ** float(notches)
+        new_eye = target + (eye - target) * factor
+        if np.linalg.norm(new_eye - target) < MIN_ZOOM_M:
+            return
+        shift = new_eye - eye
+        new_eye = framing.keep_outside(self.boxes, new_eye)
+        self._place_camera(focal + shift, new_eye)
+        self.render_now()
+
+    def _ground_under(self, x: int, y: int) -> NDArray[np.float64] | None:
+        """Where the ray through display point (x, y) meets the ground (None above the horizon)."""
+        self.renderer.SetDisplayPoint(float(x), float(y), 0.0)
+        self.renderer.DisplayToWorld()
+        near = np.array(self.renderer.GetWorldPoint()[:3]) / (self.renderer.GetWorldPoint()[3] or 1.0)
+        self.renderer.SetDisplayPoint(float(x), float(y), 1.0)
+        self.renderer.DisplayToWorld()
+        far = np.array(self.renderer.GetWorldPoint()[:3]) / (self.renderer.GetWorldPoint()[3] or 1.0)
+        dz = far[2] - near[2]
+        if dz >= -1e-9:
+            return None
+        hit: NDArray[np.float64] = near + (far - near) * (-near[2] / dz)
+        return hit
+
+    def _keep_eye_outside(self) -> None:
+        """After an orbit or pan: lift the eye out of any building (and off the ground)."""
+        camera = self.renderer.GetActiveCamera()
+        eye = np.array(camera.GetPosition())
+        safe = framing.keep_outside(self.boxes, eye)
+        if not np.allclose(safe, eye):
+            camera.SetPosition(*safe)
+            camera.OrthogonalizeViewUp()
+
+    def _before_frame(self) -> None:
+        """Each frame: the north arrow and scale bar follow the camera; beacons keep their screen size."""
+        self.compass.update()
+        distance = self.renderer.GetActiveCamera().GetDistance()
+        per, lo, hi = BEACON_SCALE
+        self.beacons_mapper.SetScaleFactor(min(max(distance / per, lo), hi))
 
     @property
     def flying(self) -> bool:
@@ -471,5 +732,6 @@ class Sandbox3D(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the OpenGL context with the window, or X complains when the process ends."""
         self._fly_timer.stop()
+        self._pulse_timer.stop()
         self.vtk_widget.Finalize()
         super().closeEvent(event)
