@@ -44,7 +44,7 @@ from vtkmodules.vtkCommonCore import vtkCommand, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkImageData, vtkPolyData
 from vtkmodules.vtkCommonTransforms import vtkTransform
 from vtkmodules.vtkFiltersCore import vtkAppendPolyData
-from vtkmodules.vtkFiltersGeneral import vtkTransformPolyDataFilter
+from vtkmodules.vtkFiltersGeneral import vtkTransformFilter
 from vtkmodules.vtkFiltersSources import vtkCubeSource, vtkCylinderSource, vtkSphereSource
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
 from vtkmodules.vtkRenderingCore import (
@@ -167,7 +167,7 @@ def glyph_polydata(glyphs: Glyphs) -> vtkPolyData:
     return pd
 
 
-def _upright(height: float, radius: float, resolution: int, z0: float = 0.0) -> vtkTransformPolyDataFilter:
+def _upright(height: float, radius: float, resolution: int, z0: float = 0.0) -> vtkTransformFilter:
     """A capless vertical prism from z0 to z0 + height (VTK's cylinder runs along y)."""
     stick = vtkCylinderSource()
     stick.SetHeight(height)
@@ -177,7 +177,7 @@ def _upright(height: float, radius: float, resolution: int, z0: float = 0.0) -> 
     turn = vtkTransform()
     turn.Translate(0.0, 0.0, z0 + height / 2.0)
     turn.RotateX(90.0)
-    out = vtkTransformPolyDataFilter()
+    out = vtkTransformFilter()
     out.SetTransform(turn)
     out.SetInputConnection(stick.GetOutputPort())
     return out
