@@ -19,7 +19,8 @@ from layers.extrude import BuildingMesh
 F64 = NDArray[np.float64]
 PITCH_DEG = 45.0
 TARGET_FILL = 0.3
-MIN_DISTANCE_M = 80.0
+MIN_DISTANCE_M = 160.0
+"""Even a kiosk is seen from here: some 80 m of its surroundings fill the pane's height."""
 CLEARANCE_M = 4.0
 """How far over a roof (and out from its box) the eye must stay."""
 MIN_EYE_Z_M = 2.0

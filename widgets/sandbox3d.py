@@ -616,12 +616,11 @@ class Sandbox3D(QWidget):
         if target is None:
             target = focal
         factor = WHEEL_STEP ** float(notches)
-        new_eye = target + (eye - target) * factor
-        if np.linalg.norm(new_eye - target) < MIN_ZOOM_M:
+        new_eye = target + (eye - target) * factor  # both ends scale about the target: a zoom, not a pan
+        new_focal = target + (focal - target) * factor
+        if np.linalg.norm(new_eye - new_focal) < MIN_ZOOM_M:
             return
-        shift = new_eye - eye
-        new_eye = framing.keep_outside(self.boxes, new_eye)
-        self._place_camera(focal + shift, new_eye)
+        self._place_camera(new_focal, framing.keep_outside(self.boxes, new_eye))
         self.render_now()
 
     def _ground_under(self, x: int, y: int) -> NDArray[np.float64] | None:
