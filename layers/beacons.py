@@ -33,6 +33,14 @@ PULSE: dict[Severity, tuple[float, float]] = {
     Severity.CRITICAL: (0.6, 0.55),
 }
 """Severity → (period in seconds, amplitude as a share of the marker's width); period 0 is steady."""
+SIZE: dict[Severity, float] = {
+    Severity.NOTICE: 0.55,
+    Severity.LOW: 0.65,
+    Severity.MEDIUM: 0.8,
+    Severity.HIGH: 1.0,
+    Severity.CRITICAL: 1.2,
+}
+"""Severity → beacon size (height and width): seventy low alerts must not hide the one high."""
 
 
 def pulse_scale(period_s: np.ndarray, amplitude: np.ndarray, t_s: float) -> np.ndarray:
@@ -51,7 +59,8 @@ def layer(
     guard_positions: Mapping[str, tuple[float, float]] | None = None,
 ) -> LayerData:
     """`extra`: "xyz" (n, 3) foot of each beacon (roof top or ground), "rgb" (n, 3), "period" and
-    "amplitude" (n,) from `PULSE`, "alert" (n,) the worst alert's id, "building" (n,) id or ""."""
+    "amplitude" (n,) from `PULSE`, "size" (n,) from `SIZE`, "alert" (n,) the worst alert's id, "building"
+    (n,) its building's id or ""."""
     order = list(style.SEVERITY)
     worst: dict[tuple[str, float, float], tuple[int, Alert, float]] = {}
     for alert in alerts:
@@ -78,6 +87,7 @@ def layer(
         "rgb": np.asarray([style.SEVERITY[s].rgba[:3] for s in severities], dtype=np.uint8).reshape(-1, 3),
         "period": np.asarray([PULSE[s][0] for s in severities], dtype=np.float64),
         "amplitude": np.asarray([PULSE[s][1] for s in severities], dtype=np.float64),
+        "size": np.asarray([SIZE[s] for s in severities], dtype=np.float64),
         "alert": tuple(worst[k][1].id for k in keys),
         "building": tuple(k[0] for k in keys),
     }

@@ -22,6 +22,9 @@ NAME = "labels3d"
 COMPOUND_Z_M = 3.0
 ROOF_LIFT_M = 2.0
 COMPOUND_PRIORITY = 1_000_000.0
+GUARD_PRIORITY = 900_000.0
+"""Guards' ids (placed by the renderer with these labels) rank under every compound name and over every
+building number: who is where matters more than which block it is."""
 OPEN_KINDS = frozenset({"open"})
 """Compounds of these kinds are the package's unnamed open areas: labelled after the named ones."""
 MAX_NAME_CHARS = 8

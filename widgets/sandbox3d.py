@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.util import numpy_support
@@ -300,6 +300,7 @@ class Sandbox3D(QWidget):
         self.beacons_mapper.SetScaleModeToScaleByVectorComponents()
         self.beacons_mapper.ScalingOn()
         self._beacon_scale = np.ones((0, 3), dtype=np.float32)
+        self._beacon_size = np.ones(0, dtype=np.float32)
         self._beacon_pd = vtkPolyData()
         self.beacon_data = beacons.layer(
             District(name="", timezone="UTC"), LocalProjection(0.0, 0.0), None, []
@@ -310,7 +311,15 @@ class Sandbox3D(QWidget):
         self._pulse_clock = QElapsedTimer()
         self._pulse_clock.start()
         self.labels = Billboards(self.renderer)
-        self.guard_labels = Billboards(self.renderer)
+        """Compound names, building numbers and guard ids in one placement, so none collide."""
+        self._static_labels: tuple[NDArray[np.float64], list[str], NDArray[np.float64]] = (
+            np.zeros((0, 3)),
+            [],
+            np.zeros(0),
+        )
+        self._guard_labels: tuple[NDArray[np.float64], list[str]] = (np.zeros((0, 3)), [])
+        self._at_overview = True
+        """The camera is on the overview the pane last framed (a resize reframes it; any move clears it)."""
         self.compass = Compass(self.renderer, self.tr("N"), self.tr("{metres} m"))
         self.renderer.AddObserver(vtkCommand.StartEvent, lambda *_: self._before_frame())
         self.boxes = np.zeros((0, 5))
@@ -387,10 +396,15 @@ class Sandbox3D(QWidget):
         marks = floors.elderly_marks(district, m)
         self.marks_mapper.SetInputData(polydata(marks.points, marks.offsets, marks.connectivity, marks.rgb))
         names = labels3d.layer(district, self.proj, m).extra
-        self.labels.set(names["xyz"], names["text"], names["priority"])  # type: ignore[arg-type]
+        self._static_labels = (
+            np.asarray(names["xyz"], dtype=np.float64),
+            list(names["text"]),  # type: ignore[call-overload]
+            np.asarray(names["priority"], dtype=np.float64),
+        )
+        self._guard_labels = (np.zeros((0, 3)), [])
+        self._set_labels()
         self.devices_mapper.SetInputData(glyph_polydata(extrude.device_glyphs(district, self.proj)))
         self.guards_mapper.SetInputData(vtkPolyData())
-        self.guard_labels.set(np.zeros((0, 3)), [], np.zeros(0))
         self.routes_mapper.SetInputData(vtkPolyData())
         self.guard_positions = {}
         self.set_alerts([])
@@ -403,7 +417,8 @@ class Sandbox3D(QWidget):
         self.guard_positions = {g: (float(x), float(y)) for g, (x, y) in zip(ids, lonlat, strict=True)}
         self.guards_mapper.SetInputData(glyph_polydata(glyphs))
         tops = glyphs.points.astype(np.float64).reshape(-1, 3) + np.array([0.0, 0.0, GUARD_PIN_M[0] + 3.0])
-        self.guard_labels.set(tops, list(ids), np.zeros(len(ids)))
+        self._guard_labels = (tops, list(ids))
+        self._set_labels()
         self.request_render()
 
     def set_alerts(self, alerts: Sequence[Alert]) -> None:
@@ -419,6 +434,13 @@ class Sandbox3D(QWidget):
         )
         self.request_render()
 
+    def _set_labels(self) -> None:
+        """Guards' ids rank under compound names and over building numbers (`layers.labels3d`)."""
+        xyz, text, priority = self._static_labels
+        guards_xyz, guards = self._guard_labels
+        rank = np.full(len(guards), labels3d.GUARD_PRIORITY)
+        self.labels.set(np.vstack([xyz, guards_xyz]), [*text, *guards], np.concatenate([priority, rank]))
+
     def _set_beacons(self, data: LayerData) -> None:
         """One glyph per beacon; the pulse only rewrites `_beacon_scale` (x, y widths) in place."""
         self.beacon_data = data
@@ -428,7 +450,8 @@ class Sandbox3D(QWidget):
         pts.SetData(_vtk_array(xyz))
         pd.SetPoints(pts)
         pd.GetPointData().SetScalars(_vtk_array(np.asarray(data.extra["rgb"], dtype=np.uint8), "rgb"))
-        self._beacon_scale = np.ones((len(xyz), 3), dtype=np.float32)
+        self._beacon_size = np.asarray(data.extra["size"], dtype=np.float32).reshape(-1)
+        self._beacon_scale = np.repeat(self._beacon_size[:, None], 3, axis=1).astype(np.float32)
         pd.GetPointData().AddArray(_vtk_array(self._beacon_scale, "scale"))
         self._beacon_pd = pd
         self.beacons_mapper.SetInputData(pd)
@@ -446,8 +469,8 @@ class Sandbox3D(QWidget):
         period = np.asarray(self.beacon_data.extra["period"], dtype=np.float64)
         amplitude = np.asarray(self.beacon_data.extra["amplitude"], dtype=np.float64)
         k = beacons.pulse_scale(period, amplitude, t).astype(np.float32)
-        self._beacon_scale[:, 0] = k
-        self._beacon_scale[:, 1] = k
+        self._beacon_scale[:, 0] = k * self._beacon_size
+        self._beacon_scale[:, 1] = k * self._beacon_size
         self._beacon_pd.GetPointData().GetArray("scale").Modified()
         self._beacon_pd.Modified()
         self.request_render()
@@ -539,7 +562,9 @@ class Sandbox3D(QWidget):
             x0, y0, x1, y1 = self.ground_bounds
             bounds = (x0, x1, y0, y1, 0.0, 10.0)
         centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, 0.0])
-        w, h = self.render_window.GetSize()
+        w, h = self.vtk_widget.width(), self.vtk_widget.height()  # the render window's size lags a re-layout
+        if w <= 1 or h <= 1:
+            w, h = self.render_window.GetSize()
         tan_h = math.tan(math.radians(camera.GetViewAngle() / 2.0))
         tan_w = tan_h * max(w, 1) / max(h, 1)
         back = self._offset(1.0, OVERVIEW_ELEVATION_DEG, azimuth_from=None)  # unit, eye side
@@ -553,16 +578,24 @@ class Sandbox3D(QWidget):
         return centre, centre + back * distance
 
     def reset_view(self) -> None:
-        """Jump to the overview (on a new scene)."""
+        """Jump to the overview (on a new scene, or when the pane is resized while on it)."""
         self._fly_timer.stop()
         focal, eye = self._overview_pose()
         self._place_camera(focal, eye)
+        self._at_overview = True
         self.request_render()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The overview is framed for the pane's shape: reframe it while the user has not moved away."""
+        super().resizeEvent(event)
+        if self._at_overview and not self.flying:
+            QTimer.singleShot(0, self.reset_view)
 
     def overview(self) -> None:
         """The 全景 button: fly back to the whole district, north up."""
         focal, eye = self._overview_pose()
         self._fly_between(focal, eye)
+        self._at_overview = True
 
     def _offset(
         self, distance: float, elevation_deg: float, azimuth_from: NDArray[np.float64] | None
@@ -594,6 +627,7 @@ class Sandbox3D(QWidget):
         focal1 = np.asarray(focus, dtype=np.float64)
         pos1 = focal1 + self._offset(distance, FLY_ELEVATION_DEG, azimuth_from=pos0 - focal0)
         self._fly_between(focal1, framing.keep_outside(self.boxes, pos1), duration_ms)
+        self._at_overview = False
 
     def _fly_between(
         self, focal1: NDArray[np.float64], pos1: NDArray[np.float64], duration_ms: int = FLY_MS
@@ -609,6 +643,7 @@ class Sandbox3D(QWidget):
         """Zoom toward (or away from) the ground point under the cursor, never through a roof or into the
         ground; the heading and pitch stay."""
         self._fly_timer.stop()
+        self._at_overview = False
         camera = self.renderer.GetActiveCamera()
         eye, focal = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
         x, y = self.interactor.GetEventPosition()
@@ -639,6 +674,7 @@ class Sandbox3D(QWidget):
 
     def _keep_eye_outside(self) -> None:
         """After an orbit or pan: lift the eye out of any building (and off the ground)."""
+        self._at_overview = False
         camera = self.renderer.GetActiveCamera()
         eye = np.array(camera.GetPosition())
         safe = framing.keep_outside(self.boxes, eye)

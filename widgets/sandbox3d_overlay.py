@@ -43,7 +43,7 @@ FONT_GLOBS = (
 )
 """A font with Chinese glyphs (VTK's own fonts have none); the first match wins, VTK's Arial otherwise."""
 LABEL_PX = 14
-LABEL_FRACTION = 0.15
+LABEL_FRACTION = 0.12
 """Share of the pane labels may cover before VTK stops placing lower-priority ones (its default is 5 %)."""
 INK = (0.13, 0.13, 0.13)
 SCALE_STEPS_M = (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)

@@ -161,6 +161,8 @@ def test_beacons_pulse_faster_and_wider_the_higher_the_level() -> None:
     t = np.linspace(0.0, 3.0, 301)
     scale = np.array([beacons.pulse_scale(period, amplitude, float(ti)) for ti in t])
     assert (scale[:, 0] == 1.0).all()
+    sizes = [beacons.SIZE[s] for s in levels]
+    assert sizes == sorted(sizes), "the higher the level, the bigger the beacon"
     assert scale.max(axis=0)[1:] == pytest.approx(1.0 + amplitude[1:], abs=0.01)
     assert scale.min(axis=0) == pytest.approx(1.0, abs=0.01)
 

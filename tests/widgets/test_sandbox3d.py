@@ -232,7 +232,7 @@ def test_clicking_a_building_emits_its_id_and_dragging_does_not(view: Sandbox3D,
 
 def test_guards_are_drawn_in_role_colour_and_move(view: Sandbox3D, qtbot: QtBot) -> None:
     view.set_devices_visible(False)
-    view.guard_labels.actor.SetVisibility(False)  # seen from straight above, a guard's id covers its pin
+    view.labels.actor.SetVisibility(False)  # seen from straight above, a guard's id covers its pin
     proj = view.proj
     spot = np.array([[4000.0, 4000.0], [4100.0, 4000.0]])  # open ground east of the district
     lonlat = proj.to_lonlat(spot[:, 0], spot[:, 1])
