@@ -318,6 +318,7 @@ class Sandbox3D(QWidget):
             np.zeros(0),
         )
         self._guard_labels: tuple[NDArray[np.float64], list[str]] = (np.zeros((0, 3)), [])
+        self._fly_home = False
         self._at_overview = True
         """The camera is on the overview the pane last framed (a resize reframes it; any move clears it)."""
         self.compass = Compass(self.renderer, self.tr("N"), self.tr("{metres} m"))
@@ -555,12 +556,11 @@ class Sandbox3D(QWidget):
     # --- camera -----------------------------------------------------------------------------------------
     def _overview_pose(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """Focal point and eye of the overview: north up, from the south at `OVERVIEW_ELEVATION_DEG`, the
-        district's buildings (or its ground, without buildings) filling the pane."""
+        district's base (`layers.ground`, the district and a margin) and its tallest roof filling the pane."""
         camera = self.renderer.GetActiveCamera()
-        bounds = self.buildings_mapper.GetInput().GetBounds()
-        if bounds[0] > bounds[1]:  # no buildings: the ground, else a default square
-            x0, y0, x1, y1 = self.ground_bounds
-            bounds = (x0, x1, y0, y1, 0.0, 10.0)
+        top = self.buildings_mapper.GetInput().GetBounds()[5] if len(self.boxes) else 10.0
+        x0, y0, x1, y1 = self.ground_bounds  # the whole base, its edges in view: a model on its table
+        bounds = (x0, x1, y0, y1, 0.0, max(top, 10.0))
         centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, 0.0])
         w, h = self.vtk_widget.width(), self.vtk_widget.height()  # the render window's size lags a re-layout
         if w <= 1 or h <= 1:
@@ -589,13 +589,17 @@ class Sandbox3D(QWidget):
         """The overview is framed for the pane's shape: reframe it while the user has not moved away."""
         super().resizeEvent(event)
         if self._at_overview and not self.flying:
-            QTimer.singleShot(0, self.reset_view)
+            QTimer.singleShot(0, self._reframe_overview)
+
+    def _reframe_overview(self) -> None:
+        """Deferred until the layout has settled; a fly-to started meanwhile wins."""
+        if self._at_overview and not self.flying:
+            self.reset_view()
 
     def overview(self) -> None:
         """The 全景 button: fly back to the whole district, north up."""
         focal, eye = self._overview_pose()
-        self._fly_between(focal, eye)
-        self._at_overview = True
+        self._fly_between(focal, eye, home=True)
 
     def _offset(
         self, distance: float, elevation_deg: float, azimuth_from: NDArray[np.float64] | None
@@ -608,6 +612,7 @@ class Sandbox3D(QWidget):
         return np.array([*(heading * distance * math.cos(el)), distance * math.sin(el)])
 
     def _place_camera(self, focal: NDArray[np.float64], position: NDArray[np.float64]) -> None:
+        self._at_overview = False
         camera = self.renderer.GetActiveCamera()
         camera.SetFocalPoint(*focal)
         camera.SetPosition(*position)
@@ -627,11 +632,16 @@ class Sandbox3D(QWidget):
         focal1 = np.asarray(focus, dtype=np.float64)
         pos1 = focal1 + self._offset(distance, FLY_ELEVATION_DEG, azimuth_from=pos0 - focal0)
         self._fly_between(focal1, framing.keep_outside(self.boxes, pos1), duration_ms)
-        self._at_overview = False
 
     def _fly_between(
-        self, focal1: NDArray[np.float64], pos1: NDArray[np.float64], duration_ms: int = FLY_MS
+        self,
+        focal1: NDArray[np.float64],
+        pos1: NDArray[np.float64],
+        duration_ms: int = FLY_MS,
+        home: bool = False,
     ) -> None:
+        """Animate to (focal1, pos1); `home`: it is the overview (a resize on arrival reframes it)."""
+        self._fly_home = home
         camera = self.renderer.GetActiveCamera()
         pos0, focal0 = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
         self._fly_from, self._fly_to = (focal0, pos0), (focal1, pos1)
@@ -702,6 +712,7 @@ class Sandbox3D(QWidget):
         self._place_camera(f0 + (f1 - f0) * t, p0 + (p1 - p0) * t)
         if t >= 1.0:
             self._fly_timer.stop()
+            self._at_overview = self._fly_home
         self.render_now()
 
     # --- drawing ----------------------------------------------------------------------------------------
