@@ -695,6 +695,7 @@ class Sandbox3D(QWidget):
     def _before_frame(self) -> None:
         """Each frame: the north arrow and scale bar follow the camera; beacons keep their screen size."""
         self.compass.update()
+        self.labels.update()
         distance = self.renderer.GetActiveCamera().GetDistance()
         per, lo, hi = BEACON_SCALE
         self.beacons_mapper.SetScaleFactor(min(max(distance / per, lo), hi))

@@ -1,8 +1,8 @@
 """What the 3D sandbox draws over the scene: billboard labels without collisions, north arrow, scale bar.
 
-Each is one 2D actor whatever the count: labels go through one `vtkLabelPlacementMapper` (VTK drops the
-labels that would overlap, keeping the higher priority), the arrow and the bar are one polydata redrawn in
-screen coordinates before each frame from where the camera looks.
+Each is one 2D actor whatever the count: labels are one textured actor (`widgets.sandbox3d_labels`: the
+labels that would overlap are left out, keeping the higher priority), the arrow and the bar one polydata
+redrawn in screen coordinates before each frame from where the camera looks.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 from vtkmodules.util import numpy_support
-from vtkmodules.vtkCommonCore import VTK_FONT_FILE, vtkDoubleArray, vtkPoints, vtkStringArray
+from vtkmodules.vtkCommonCore import VTK_FONT_FILE, vtkPoints
 from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
 from vtkmodules.vtkRenderingCore import (
     vtkActor2D,
@@ -24,14 +24,9 @@ from vtkmodules.vtkRenderingCore import (
     vtkTextActor,
     vtkTextProperty,
 )
-from vtkmodules.vtkRenderingLabel import (
-    vtkFreeTypeLabelRenderStrategy,
-    vtkLabelHierarchy,
-    vtkLabelPlacementMapper,
-    vtkPointSetToLabelHierarchy,
-)
 
 import vtkmodules.vtkRenderingFreeType  # noqa: F401  # isort: skip  (text rendering)
+from widgets.sandbox3d_labels import Billboards as LabelAtlas  # isort: skip
 
 numpy_to_vtk: Callable[..., Any] = numpy_support.numpy_to_vtk
 
@@ -43,8 +38,8 @@ FONT_GLOBS = (
 )
 """A font with Chinese glyphs (VTK's own fonts have none); the first match wins, VTK's Arial otherwise."""
 LABEL_PX = 14
-LABEL_FRACTION = 0.12
-"""Share of the pane labels may cover before VTK stops placing lower-priority ones (its default is 5 %)."""
+LABEL_FRACTION = 0.2
+"""Share of the pane labels may cover; lower-priority ones beyond it are left out (the model must show)."""
 INK = (0.13, 0.13, 0.13)
 SCALE_STEPS_M = (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 SCALE_MAX_PX = 150.0
@@ -75,48 +70,11 @@ def text_property(size: int, bold: bool = False, centred: bool = True) -> vtkTex
     return prop
 
 
-class Billboards:
-    """All labels of the scene as one 2D actor: screen-aligned, always upright, never overlapping."""
+class Billboards(LabelAtlas):
+    """All labels of the scene as one 2D actor, in the sandbox's label style (`widgets.sandbox3d_labels`)."""
 
     def __init__(self, renderer: vtkRenderer) -> None:
-        self.hierarchy = vtkPointSetToLabelHierarchy()
-        self.hierarchy.SetLabelArrayName("text")
-        self.hierarchy.SetPriorityArrayName("priority")
-        self.hierarchy.SetTextProperty(text_property(LABEL_PX, centred=False))
-        self.hierarchy.SetInputData(vtkPolyData())
-        strategy = vtkFreeTypeLabelRenderStrategy()
-        self.mapper = vtkLabelPlacementMapper()
-        self.mapper.SetInputConnection(self.hierarchy.GetOutputPort())
-        self.mapper.SetRenderStrategy(strategy)
-        self.mapper.SetShapeToRoundedRect()
-        self.mapper.SetStyleToFilled()
-        self.mapper.SetBackgroundColor(1.0, 1.0, 1.0)
-        self.mapper.SetBackgroundOpacity(0.78)
-        self.mapper.SetMargin(3)
-        self.mapper.SetMaximumLabelFraction(LABEL_FRACTION)
-        self.mapper.SetIteratorType(vtkLabelHierarchy.FULL_SORT)
-        self.actor = vtkActor2D()
-        self.actor.SetMapper(self.mapper)
-        renderer.AddViewProp(self.actor)
-        self.count = 0
-
-    def set(self, xyz: NDArray[np.float64], text: Sequence[str], priority: NDArray[np.float64]) -> None:
-        pd = vtkPolyData()
-        pts = vtkPoints()
-        pts.SetData(numpy_to_vtk(np.asarray(xyz, dtype=np.float64).reshape(-1, 3), deep=True))
-        pd.SetPoints(pts)
-        names = vtkStringArray()
-        names.SetName("text")
-        for t in text:
-            names.InsertNextValue(t)
-        pd.GetPointData().AddArray(names)
-        prio = vtkDoubleArray()
-        prio.SetName("priority")
-        for p in np.asarray(priority, dtype=np.float64).tolist():
-            prio.InsertNextValue(p)
-        pd.GetPointData().AddArray(prio)
-        self.hierarchy.SetInputData(pd)
-        self.count = len(text)
+        super().__init__(renderer, text_property(LABEL_PX, centred=False), LABEL_FRACTION)
 
 
 def nice_length(metres_per_px: float, max_px: float = SCALE_MAX_PX) -> float:

@@ -112,6 +112,18 @@ def test_overview_shows_the_ground_roads_and_a_beacon_over_the_alerted_building(
 def test_labels_north_arrow_and_scale_bar(view: Sandbox3D, demo: District) -> None:
     view.grab_image()
     assert view.labels.count >= len([c for c in demo.compounds.values() if c.name])
+    placed, rects = view.labels.placed, view.labels.rects
+    names = {c.name for c in demo.compounds.values()}
+    shown = [view._static_labels[1][i] for i in placed if i < len(view._static_labels[1])]
+    assert len([t for t in shown if t in names]) >= 10, "compound names readable at the overview"
+    assert len([t for t in shown if t.endswith("号楼")]) >= 8, ("and building numbers", shown)
+    w, h = view.render_window.GetSize()
+    x0, y0, x1, y1 = rects[:, 0], rects[:, 1], rects[:, 0] + rects[:, 2], rects[:, 1] + rects[:, 3]
+    apart = (x1[:, None] <= x0[None, :]) | (x1[None, :] <= x0[:, None])
+    apart |= (y1[:, None] <= y0[None, :]) | (y1[None, :] <= y0[:, None])
+    np.fill_diagonal(apart, True)
+    assert apart.all(), "no two labels overlap"
+    assert (rects[:, 2] * rects[:, 3]).sum() <= 0.25 * w * h
     assert abs(view.compass.north_deg) < 1.0, "the overview looks north"
     assert view.compass.bar_m in (100.0, 200.0, 500.0)
     camera = view.renderer.GetActiveCamera()
