@@ -81,7 +81,8 @@ BEACON_M = (45.0, 7.0)
 scaled with the camera's distance (`BEACON_SCALE`) so it reads the same from the overview and up close."""
 BEACON_SCALE = (600.0, 0.3, 3.0)
 """Beacon scale = camera distance / 600 m, clamped to 0.3..3."""
-PULSE_MS = 100
+PULSE_MS = 200
+"""5 Hz: the slowest period is 2 s, the fastest 0.6 s; each step is a full redraw on a software renderer."""
 WHEEL_STEP = 0.8
 """Each wheel notch brings the eye this fraction of the way to the point under the cursor (or back)."""
 MIN_ZOOM_M = 25.0

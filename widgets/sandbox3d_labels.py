@@ -169,16 +169,18 @@ class Billboards:
         px = (clip[:, 0] / safe + 1.0) * 0.5 * width
         py = (clip[:, 1] / safe + 1.0) * 0.5 * height
         on = front & (px >= 0) & (px < width) & (py >= 0) & (py < height)
-        candidates = [int(i) for i in self.order if on[i]][:MAX_CANDIDATES]
+        candidates = self.order[on[self.order]][:MAX_CANDIDATES].tolist()  # priority order, on screen
         grid = np.zeros((height // GRID_PX + 2, width // GRID_PX + 2), dtype=bool)
         budget = self.max_fraction * width * height
         used = 0.0
         placed: list[int] = []
         rects: list[tuple[float, float, float, float]] = []
-        for i in candidates:
-            _, _, tw, th = (int(v) for v in self._boxes[self.tile[i]])
-            x0 = round(px[i] - tw / 2.0)
-            y0 = round(py[i] + LIFT_PX)
+        size = self._boxes[self.tile[candidates], 2:].astype(np.int64).reshape(-1, 2)
+        left = np.round(px[candidates] - size[:, 0] / 2.0).astype(np.int64).tolist()
+        bottom = np.round(py[candidates] + LIFT_PX).astype(np.int64).tolist()
+        for k, i in enumerate(candidates):
+            tw, th = int(size[k, 0]), int(size[k, 1])
+            x0, y0 = left[k], bottom[k]
             c0, c1 = max(x0 // GRID_PX, 0), max((x0 + tw) // GRID_PX + 1, 0)
             r0, r1 = max(y0 // GRID_PX, 0), max((y0 + th) // GRID_PX + 1, 0)
             if grid[r0:r1, c0:c1].any():
