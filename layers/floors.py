@@ -79,7 +79,7 @@ def colours(
         if b is None:
             continue
         by_building[room.building_id][room.usage] += 1
-        f = int(np.clip((room.floor or 1) - 1, 0, int(n_floors[b]) - 1))
+        f = min(max((room.floor or 1) - 1, 0), int(n_floors[b]) - 1)
         by_floor[room.building_id][f][room.usage] += 1
     roof = np.asarray([roof_rgba(by_building[b.id])[:3] for b in buildings], dtype=np.uint8).reshape(-1, 3)
     walls = []

@@ -86,8 +86,9 @@ PULSE_MS = 200
 WHEEL_STEP = 0.8
 """Each wheel notch brings the eye this fraction of the way to the point under the cursor (or back)."""
 MIN_ZOOM_M = 25.0
-SKY = ((0.93, 0.95, 0.97), (0.70, 0.80, 0.91))
-"""Sky gradient, bottom and top: the ground slab stands out from it at any pitch."""
+SKY = (0.80, 0.86, 0.93)
+"""A flat pale sky: the ground slab stands out from it at any pitch. (A gradient cost ~7 ms of CPU a frame
+on Mesa's software renderer, a quarter of the whole frame.)"""
 ROUTE_Z_M = 0.6
 ROUTE_PX = 5.0
 DEVICE_SIZE_M = 1.6
@@ -250,9 +251,7 @@ class Sandbox3D(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.vtk_widget, 1)
         self.renderer = vtkRenderer()
-        self.renderer.GradientBackgroundOn()
-        self.renderer.SetBackground(*SKY[0])
-        self.renderer.SetBackground2(*SKY[1])
+        self.renderer.SetBackground(*SKY)
         self.render_window = self.vtk_widget.GetRenderWindow()
         self.render_window.SetMultiSamples(MULTISAMPLES)
         self.render_window.AddRenderer(self.renderer)
