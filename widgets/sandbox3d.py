@@ -713,7 +713,8 @@ class Sandbox3D(QWidget):
         self._place_camera(f0 + (f1 - f0) * t, p0 + (p1 - p0) * t)
         if t >= 1.0:
             self._fly_timer.stop()
-            self._at_overview = self._fly_home
+            if self._fly_home:  # the pane may have changed shape on the way (the wall's banner went)
+                self.reset_view()
         self.render_now()
 
     # --- drawing ----------------------------------------------------------------------------------------
