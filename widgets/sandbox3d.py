@@ -29,7 +29,6 @@ The VTK pane needs a real X display (Xvfb works); under QT_QPA_PLATFORM=offscree
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -39,13 +38,10 @@ from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
-from vtkmodules.util import numpy_support
 from vtkmodules.vtkCommonCore import vtkCommand, vtkPoints
-from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkImageData, vtkPolyData
-from vtkmodules.vtkCommonTransforms import vtkTransform
+from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkFiltersCore import vtkAppendPolyData
-from vtkmodules.vtkFiltersGeneral import vtkTransformFilter
-from vtkmodules.vtkFiltersSources import vtkCubeSource, vtkCylinderSource, vtkSphereSource
+from vtkmodules.vtkFiltersSources import vtkCubeSource
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
 from vtkmodules.vtkRenderingCore import (
     vtkActor,
@@ -53,39 +49,43 @@ from vtkmodules.vtkRenderingCore import (
     vtkGlyph3DMapper,
     vtkPolyDataMapper,
     vtkRenderer,
-    vtkTexture,
     vtkWindowToImageFilter,
 )
 
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  # isort: skip  (registers the OpenGL backend)
 from layers import beacons, extrude, floors, framing, ground, labels3d
 from layers.data import LayerData
-from layers.extrude import BuildingMesh, Glyphs
+from layers.extrude import BuildingMesh
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
+from widgets.sandbox3d_camera import FLY_MS, FLY_STEP_MS, SandboxCamera
 from widgets.sandbox3d_overlay import Billboards, Compass
+from widgets.sandbox3d_vtk import (
+    BEACON_M,
+    GUARD_PIN_M,
+    _cells,
+    _direct_colours,
+    _vtk_array,
+    beacon_glyph,
+    floor_texture,
+    glyph_polydata,
+    guard_pin,
+    polydata,
+    vtk_to_numpy,
+)
 
-FLY_MS = 1000
-FLY_STEP_MS = 33
-"""The fly-to runs on a ~30 Hz timer: the UI thread never blocks and never redraws faster than that; the
-camera's progress follows the real time elapsed, so a slow frame skips ahead instead of stretching it."""
-FLY_ELEVATION_DEG = framing.PITCH_DEG
-OVERVIEW_ELEVATION_DEG = 50.0
-GUARD_PIN_M = (9.0, 2.2)
-"""Height and head radius of a guard's pin: an upright five-sided stick with a low-poly ball on top (about 40
-triangles), standing at the guard's position, so 5,000 guards stay cheap to draw."""
-BEACON_M = (45.0, 7.0)
-"""Height of a beacon's beam above the roof and radius of the ball on top, at 1:1 scale; the whole beacon is
-scaled with the camera's distance (`BEACON_SCALE`) so it reads the same from the overview and up close."""
+__all__ = ["BEACON_M", "FLY_MS", "GUARD_PIN_M", "Sandbox3D", "floor_texture", "glyph_polydata", "guard_pin"]
+__all__ += ["polydata"]
+
+# The Qt widget carries no annotations; a typed handle keeps mypy's checks on.
+QVTKWidget: Callable[..., Any] = QVTKRenderWindowInteractor
+
 BEACON_SCALE = (600.0, 0.3, 3.0)
 """Beacon scale = camera distance / 600 m, clamped to 0.3..3."""
 PULSE_MS = 200
 """5 Hz: the slowest period is 2 s, the fastest 0.6 s; each step is a full redraw on a software renderer."""
-WHEEL_STEP = 0.8
-"""Each wheel notch brings the eye this fraction of the way to the point under the cursor (or back)."""
-MIN_ZOOM_M = 25.0
 SKY = (0.80, 0.86, 0.93)
 """A flat pale sky: the ground slab stands out from it at any pitch. (A gradient cost ~7 ms of CPU a frame
 on Mesa's software renderer, a quarter of the whole frame.)"""
@@ -100,135 +100,8 @@ BUILDING_AMBIENT = 0.45
 BUILDING_DIFFUSE = 0.6
 """Enough ambient light that usage colours stay true on roofs and walls alike; diffuse keeps faces apart."""
 
-# vtkmodules' numpy helpers and Qt widget carry no annotations; typed handles keep mypy's checks on.
-numpy_to_vtk: Callable[..., Any] = numpy_support.numpy_to_vtk
-numpy_to_vtk_ids: Callable[..., Any] = numpy_support.numpy_to_vtkIdTypeArray
-vtk_to_numpy: Callable[..., NDArray[Any]] = numpy_support.vtk_to_numpy
-QVTKWidget: Callable[..., Any] = QVTKRenderWindowInteractor
 
-
-def _vtk_array(values: NDArray[Any], name: str = "") -> Any:
-    arr = numpy_to_vtk(np.ascontiguousarray(values), deep=False)
-    if name:
-        arr.SetName(name)
-    return arr
-
-
-def _cells(offsets: NDArray[np.int64], connectivity: NDArray[np.int64]) -> vtkCellArray:
-    cells = vtkCellArray()
-    cells.SetData(
-        numpy_to_vtk_ids(np.ascontiguousarray(offsets, dtype=np.int64), deep=False),
-        numpy_to_vtk_ids(np.ascontiguousarray(connectivity, dtype=np.int64), deep=False),
-    )
-    return cells
-
-
-def polydata(
-    points: NDArray[np.float32],
-    offsets: NDArray[np.int64],
-    connectivity: NDArray[np.int64],
-    rgb: NDArray[np.uint8],
-    tcoords: NDArray[np.float32] | None = None,
-) -> vtkPolyData:
-    """Polygon cells straight from numpy (no copies of the big arrays), coloured per cell; `tcoords` (one
-    per point) index the floor texture."""
-    pd = vtkPolyData()
-    pts = vtkPoints()
-    pts.SetData(_vtk_array(np.asarray(points, dtype=np.float32)))
-    pd.SetPoints(pts)
-    pd.SetPolys(_cells(offsets, connectivity))
-    pd.GetCellData().SetScalars(_vtk_array(np.asarray(rgb, dtype=np.uint8), "rgb"))
-    if tcoords is not None:
-        st = np.column_stack([tcoords, np.full(len(tcoords), 0.5, np.float32)]).astype(np.float32)
-        pd.GetPointData().SetTCoords(_vtk_array(st, "floors"))
-    return pd
-
-
-def floor_texture() -> vtkTexture:
-    """`layers.extrude.FLOOR_TEXTURE` as a repeating, linearly filtered texture. No mipmaps: on Mesa's
-    software renderer they made a 10k-building frame ~5x slower (far slab lines may shimmer instead).
-    It only shows on lit actors: VTK skips textures when diffuse is 0."""
-    strip = np.repeat(extrude.FLOOR_TEXTURE[:, None], 3, axis=1)
-    image = vtkImageData()
-    image.SetDimensions(len(strip), 1, 1)
-    image.GetPointData().SetScalars(numpy_to_vtk(np.ascontiguousarray(strip), deep=True))
-    texture = vtkTexture()
-    texture.SetInputData(image)
-    texture.RepeatOn()
-    texture.InterpolateOn()
-    texture.MipmapOff()
-    return texture
-
-
-def glyph_polydata(glyphs: Glyphs) -> vtkPolyData:
-    pd = vtkPolyData()
-    pts = vtkPoints()
-    pts.SetData(_vtk_array(glyphs.points.reshape(-1, 3)))
-    pd.SetPoints(pts)
-    pd.GetPointData().SetScalars(_vtk_array(glyphs.rgb.reshape(-1, 3), "rgb"))
-    return pd
-
-
-def _upright(height: float, radius: float, resolution: int, z0: float = 0.0) -> vtkTransformFilter:
-    """A capless vertical prism from z0 to z0 + height (VTK's cylinder runs along y)."""
-    stick = vtkCylinderSource()
-    stick.SetHeight(height)
-    stick.SetRadius(radius)
-    stick.SetResolution(resolution)
-    stick.CappingOff()
-    turn = vtkTransform()
-    turn.Translate(0.0, 0.0, z0 + height / 2.0)
-    turn.RotateX(90.0)
-    out = vtkTransformFilter()
-    out.SetTransform(turn)
-    out.SetInputConnection(stick.GetOutputPort())
-    return out
-
-
-def _ball(radius: float, z: float, theta: int, phi: int) -> vtkSphereSource:
-    ball = vtkSphereSource()
-    ball.SetRadius(radius)
-    ball.SetCenter(0.0, 0.0, z)
-    ball.SetThetaResolution(theta)
-    ball.SetPhiResolution(phi)
-    return ball
-
-
-def _append(*parts: Any) -> vtkAppendPolyData:
-    out = vtkAppendPolyData()
-    for part in parts:
-        out.AddInputConnection(part.GetOutputPort())
-    return out
-
-
-def guard_pin() -> vtkAppendPolyData:
-    """An upright pin: stick from the ground to `GUARD_PIN_M[0]`, a ball on top (where the id label sits)."""
-    height, head = GUARD_PIN_M
-    return _append(_upright(height - head, 0.5, 5), _ball(head, height - head, 6, 4))
-
-
-def beacon_glyph() -> vtkAppendPolyData:
-    """A thin beam up from the roof and a ball on top; pulses scale it in x and y only."""
-    height, head = BEACON_M
-    return _append(_upright(height, 0.9, 6), _ball(head, height + head, 10, 6))
-
-
-def _direct_colours(mapper: vtkPolyDataMapper | vtkGlyph3DMapper, cell: bool) -> None:
-    mapper.SetColorModeToDirectScalars()
-    mapper.ScalarVisibilityOn()
-    if cell:
-        mapper.SetScalarModeToUseCellData()
-    else:
-        mapper.SetScalarModeToUsePointData()
-
-
-def _smooth(t: float) -> float:
-    """Ease in and out, so the camera neither jumps off nor slams into the target."""
-    t = min(max(t, 0.0), 1.0)
-    return t * t * (3.0 - 2.0 * t)
-
-
-class Sandbox3D(QWidget):
+class Sandbox3D(SandboxCamera, QWidget):
     picked = Signal(str)
     """A building id, when the user clicks (not drags) on a building."""
 
@@ -512,9 +385,6 @@ class Sandbox3D(QWidget):
         self.fly_to(focus, distance=self._frame_distance(sphere))
         return True
 
-    def _frame_distance(self, sphere_radius: float) -> float:
-        return framing.frame_distance(sphere_radius, self.renderer.GetActiveCamera().GetViewAngle())
-
     def select_building(self, building_id: str) -> bool:
         if self.mesh is None or building_id not in self.district.buildings:
             return False
@@ -554,143 +424,12 @@ class Sandbox3D(QWidget):
         self.request_render()
 
     # --- camera -----------------------------------------------------------------------------------------
-    def _overview_pose(self) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-        """Focal point and eye of the overview: north up, from the south at `OVERVIEW_ELEVATION_DEG`, the
-        district's base (`layers.ground`, the district and a margin) and its tallest roof filling the pane."""
-        camera = self.renderer.GetActiveCamera()
-        top = self.buildings_mapper.GetInput().GetBounds()[5] if len(self.boxes) else 10.0
-        x0, y0, x1, y1 = self.ground_bounds  # the whole base, its edges in view: a model on its table
-        bounds = (x0, x1, y0, y1, 0.0, max(top, 10.0))
-        centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, 0.0])
-        w, h = self.vtk_widget.width(), self.vtk_widget.height()  # the render window's size lags a re-layout
-        if w <= 1 or h <= 1:
-            w, h = self.render_window.GetSize()
-        tan_h = math.tan(math.radians(camera.GetViewAngle() / 2.0))
-        tan_w = tan_h * max(w, 1) / max(h, 1)
-        back = self._offset(1.0, OVERVIEW_ELEVATION_DEG, azimuth_from=None)  # unit, eye side
-        right = np.array([1.0, 0.0, 0.0])
-        up = np.cross(back, right)
-        corners = np.array([(x, y, z) for x in bounds[:2] for y in bounds[2:4] for z in (0.0, bounds[5])])
-        p = corners - centre
-        # every corner inside the frustum: depth (d - p·back) × tan ≥ its offset across or up the view
-        need = np.maximum(np.abs(p @ right) / tan_w, np.abs(p @ up) / tan_h) + p @ back
-        distance = 1.04 * max(float(need.max()), 50.0)
-        return centre, centre + back * distance
-
-    def reset_view(self) -> None:
-        """Jump to the overview (on a new scene, or when the pane is resized while on it)."""
-        self._fly_timer.stop()
-        focal, eye = self._overview_pose()
-        self._place_camera(focal, eye)
-        self._at_overview = True
-        self.request_render()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The overview is framed for the pane's shape: reframe it while the user has not moved away."""
         super().resizeEvent(event)
         if self._at_overview and not self.flying:
             QTimer.singleShot(0, self._reframe_overview)
-
-    def _reframe_overview(self) -> None:
-        """Deferred until the layout has settled; a fly-to started meanwhile wins."""
-        if self._at_overview and not self.flying:
-            self.reset_view()
-
-    def overview(self) -> None:
-        """The 全景 button: fly back to the whole district, north up."""
-        focal, eye = self._overview_pose()
-        self._fly_between(focal, eye, home=True)
-
-    def _offset(
-        self, distance: float, elevation_deg: float, azimuth_from: NDArray[np.float64] | None
-    ) -> NDArray[np.float64]:
-        """Camera position relative to the focal point: from the south, or keeping the current azimuth."""
-        heading = np.array([0.0, -1.0])
-        if azimuth_from is not None and np.hypot(*azimuth_from[:2]) > 1e-6:
-            heading = azimuth_from[:2] / np.hypot(*azimuth_from[:2])
-        el = math.radians(elevation_deg)
-        return np.array([*(heading * distance * math.cos(el)), distance * math.sin(el)])
-
-    def _place_camera(self, focal: NDArray[np.float64], position: NDArray[np.float64]) -> None:
-        self._at_overview = False
-        camera = self.renderer.GetActiveCamera()
-        camera.SetFocalPoint(*focal)
-        camera.SetPosition(*position)
-        camera.SetViewUp(0.0, 0.0, 1.0)
-        camera.OrthogonalizeViewUp()
-
-    def camera_focal_point(self) -> tuple[float, float, float]:
-        x, y, z = self.renderer.GetActiveCamera().GetFocalPoint()
-        return float(x), float(y), float(z)
-
-    def fly_to(
-        self, focus: tuple[float, float, float], distance: float = 120.0, duration_ms: int = FLY_MS
-    ) -> None:
-        """Animate the camera to look at `focus` from `distance` metres, keeping the current heading."""
-        camera = self.renderer.GetActiveCamera()
-        pos0, focal0 = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
-        focal1 = np.asarray(focus, dtype=np.float64)
-        pos1 = focal1 + self._offset(distance, FLY_ELEVATION_DEG, azimuth_from=pos0 - focal0)
-        self._fly_between(focal1, framing.keep_outside(self.boxes, pos1), duration_ms)
-
-    def _fly_between(
-        self,
-        focal1: NDArray[np.float64],
-        pos1: NDArray[np.float64],
-        duration_ms: int = FLY_MS,
-        home: bool = False,
-    ) -> None:
-        """Animate to (focal1, pos1); `home`: it is the overview (a resize on arrival reframes it)."""
-        self._fly_home = home
-        camera = self.renderer.GetActiveCamera()
-        pos0, focal0 = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
-        self._fly_from, self._fly_to = (focal0, pos0), (focal1, pos1)
-        self._fly_clock.start()
-        self._fly_duration = max(duration_ms, 1)
-        self._fly_timer.start()
-
-    def wheel(self, notches: int) -> None:
-        """Zoom toward (or away from) the ground point under the cursor, never through a roof or into the
-        ground; the heading and pitch stay."""
-        self._fly_timer.stop()
-        self._at_overview = False
-        camera = self.renderer.GetActiveCamera()
-        eye, focal = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
-        x, y = self.interactor.GetEventPosition()
-        target = self._ground_under(x, y) if notches > 0 else None
-        if target is None:
-            target = focal
-        factor = WHEEL_STEP ** float(notches)
-        new_eye = target + (eye - target) * factor  # both ends scale about the target: a zoom, not a pan
-        new_focal = target + (focal - target) * factor
-        if np.linalg.norm(new_eye - new_focal) < MIN_ZOOM_M:
-            return
-        self._place_camera(new_focal, framing.keep_outside(self.boxes, new_eye))
-        self.render_now()
-
-    def _ground_under(self, x: int, y: int) -> NDArray[np.float64] | None:
-        """Where the ray through display point (x, y) meets the ground (None above the horizon)."""
-        self.renderer.SetDisplayPoint(float(x), float(y), 0.0)
-        self.renderer.DisplayToWorld()
-        near = np.array(self.renderer.GetWorldPoint()[:3]) / (self.renderer.GetWorldPoint()[3] or 1.0)
-        self.renderer.SetDisplayPoint(float(x), float(y), 1.0)
-        self.renderer.DisplayToWorld()
-        far = np.array(self.renderer.GetWorldPoint()[:3]) / (self.renderer.GetWorldPoint()[3] or 1.0)
-        dz = far[2] - near[2]
-        if dz >= -1e-9:
-            return None
-        hit: NDArray[np.float64] = near + (far - near) * (-near[2] / dz)
-        return hit
-
-    def _keep_eye_outside(self) -> None:
-        """After an orbit or pan: lift the eye out of any building (and off the ground)."""
-        self._at_overview = False
-        camera = self.renderer.GetActiveCamera()
-        eye = np.array(camera.GetPosition())
-        safe = framing.keep_outside(self.boxes, eye)
-        if not np.allclose(safe, eye):
-            camera.SetPosition(*safe)
-            camera.OrthogonalizeViewUp()
 
     def _before_frame(self) -> None:
         """Each frame: the north arrow and scale bar follow the camera; beacons keep their screen size."""
@@ -699,23 +438,6 @@ class Sandbox3D(QWidget):
         distance = self.renderer.GetActiveCamera().GetDistance()
         per, lo, hi = BEACON_SCALE
         self.beacons_mapper.SetScaleFactor(min(max(distance / per, lo), hi))
-
-    @property
-    def flying(self) -> bool:
-        return self._fly_timer.isActive()
-
-    def _fly_step(self) -> None:
-        if self._fly_from is None or self._fly_to is None:
-            self._fly_timer.stop()
-            return
-        t = _smooth(self._fly_clock.elapsed() / self._fly_duration)
-        (f0, p0), (f1, p1) = self._fly_from, self._fly_to
-        self._place_camera(f0 + (f1 - f0) * t, p0 + (p1 - p0) * t)
-        if t >= 1.0:
-            self._fly_timer.stop()
-            if self._fly_home:  # the pane may have changed shape on the way (the wall's banner went)
-                self.reset_view()
-        self.render_now()
 
     # --- drawing ----------------------------------------------------------------------------------------
     def request_render(self) -> None:
