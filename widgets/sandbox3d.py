@@ -21,6 +21,7 @@ API for the main window (coordinates are shared with the 2D map through one `Loc
     view.set_cameras(layer)                 # camera FOV cones: `layers.cameras.layer(...)`, one actor
     view.set_dispatch(layer)                # routes draped on the ground: `layers.dispatch.layer(...)`
     view.overview()                         # the 全景 button: fly back to the whole district
+    view.set_imagery(draped)                # offline imagery on the ground: `layers.imagery.drape(...)`
     view.set_devices_visible(bool) / set_guards_visible(bool) / set_cameras_visible(bool)   # layer toggles
     view.grab_image()                       # (h, w, 3) uint8 of the VTK pane (QWidget.grab() misses it)
 
@@ -39,7 +40,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.vtkCommonCore import vtkCommand, vtkPoints
-from vtkmodules.vtkCommonDataModel import vtkPolyData
+from vtkmodules.vtkCommonDataModel import vtkImageData, vtkPolyData
 from vtkmodules.vtkFiltersCore import vtkAppendPolyData
 from vtkmodules.vtkFiltersSources import vtkCubeSource
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
@@ -49,11 +50,12 @@ from vtkmodules.vtkRenderingCore import (
     vtkGlyph3DMapper,
     vtkPolyDataMapper,
     vtkRenderer,
+    vtkTexture,
     vtkWindowToImageFilter,
 )
 
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  # isort: skip  (registers the OpenGL backend)
-from layers import beacons, extrude, floors, framing, ground, labels3d
+from layers import beacons, extrude, floors, framing, ground, imagery, labels3d
 from layers.data import LayerData
 from layers.extrude import BuildingMesh
 from layers.projection import LocalProjection
@@ -72,6 +74,7 @@ from widgets.sandbox3d_vtk import (
     floor_texture,
     glyph_polydata,
     guard_pin,
+    numpy_to_vtk,
     polydata,
     vtk_to_numpy,
 )
@@ -143,6 +146,13 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.ground = self._actor(self.ground_mapper, cell=True)
         self.ground.GetProperty().LightingOff()  # the basemap in its own colours, like the 2D map
         self.ground.PickableOff()
+        self.imagery_mapper = vtkPolyDataMapper()
+        self.imagery_mapper.SetInputData(vtkPolyData())
+        self.imagery = vtkActor()
+        self.imagery.SetMapper(self.imagery_mapper)
+        self.imagery.GetProperty().LightingOff()
+        self.imagery.PickableOff()
+        self.renderer.AddActor(self.imagery)
 
         self.buildings_mapper, self.highlight_mapper = vtkPolyDataMapper(), vtkPolyDataMapper()
         self.guards_mapper, self.devices_mapper = vtkGlyph3DMapper(), vtkGlyph3DMapper()
@@ -347,6 +357,34 @@ class Sandbox3D(SandboxCamera, QWidget):
         self._beacon_scale[:, 1] = k * self._beacon_size
         self._beacon_pd.GetPointData().GetArray("scale").Modified()
         self._beacon_pd.Modified()
+        self.request_render()
+
+    def set_imagery(self, draped: imagery.Draped | None) -> None:
+        """Offline imagery (`layers.imagery.drape`) as the ground's picture, one textured quad; None goes
+        back to the drawn basemap. Where the tiles had gaps the picture is the bare-ground colour."""
+        if draped is None:
+            self.imagery_mapper.SetInputData(vtkPolyData())
+            self.imagery.SetTexture(None)  # type: ignore[arg-type]  # VTK takes None: no texture
+            self.ground.SetVisibility(True)
+            self.request_render()
+            return
+        rgb = draped.rgb.copy()
+        rgb[~draped.mask] = ground.GROUND
+        x0, y0, x1, y1 = draped.bounds
+        points = np.array([[x0, y0, 0.0], [x1, y0, 0.0], [x1, y1, 0.0], [x0, y1, 0.0]], dtype=np.float32)
+        pd = polydata(points, np.array([0, 4]), np.arange(4), np.full((1, 3), 255, np.uint8))
+        pd.GetPointData().SetTCoords(_vtk_array(np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float32), "uv"))
+        image = vtkImageData()
+        image.SetDimensions(rgb.shape[1], rgb.shape[0], 1)
+        flat = np.ascontiguousarray(rgb[::-1].reshape(-1, 3))  # VTK images start at the bottom row
+        image.GetPointData().SetScalars(numpy_to_vtk(flat, deep=True))
+        texture = vtkTexture()
+        texture.SetInputData(image)
+        texture.InterpolateOn()
+        self.imagery.SetTexture(texture)
+        self.imagery_mapper.SetInputData(pd)
+        self.imagery_mapper.ScalarVisibilityOff()
+        self.ground.SetVisibility(False)
         self.request_render()
 
     def set_dispatch(self, data: LayerData) -> None:

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from layers import dispatch, framing, ground, style
+from layers import dispatch, framing, ground, imagery, style
 from sandbox_app.data.package import load_package
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
@@ -254,3 +254,19 @@ def test_dispatch_routes_are_draped_on_the_ground(view: Sandbox3D) -> None:
     assert on.sum() > 100
     col, row = view.world_to_pixel(*mid, 0.0)
     assert on[row - 4 : row + 5, col - 4 : col + 5].any()
+
+
+def test_imagery_replaces_the_drawn_basemap_on_the_ground(view: Sandbox3D) -> None:
+    x0, y0, x1, y1 = view.ground_bounds
+    rgb = np.zeros((64, 64, 3), dtype=np.uint8)
+    rgb[:, :] = (40, 120, 60)  # a green "photo"
+    mask = np.ones((64, 64), dtype=bool)
+    mask[:, :8] = False  # a strip without tiles: bare ground there
+    view.set_imagery(imagery.Draped(rgb, mask, (x0, y0, x1, y1)))
+    image = view.grab_image()
+    assert _near(image, (40, 120, 60), 6).mean() > 0.2
+    assert not view.ground.GetVisibility()
+    view.set_imagery(None)
+    image = view.grab_image()
+    assert _near(image, (40, 120, 60), 6).mean() < 0.01
+    assert view.ground.GetVisibility()
