@@ -3,7 +3,9 @@
     .venv/bin/python bench/render.py [--views 3d 2d] [--buildings 1000 10000 50000] [--guards 1000 5000]
                                      [--frames 10] [--naive-frames 3] [--no-naive] [--size 1280x800]
 
-`--views 3d` (the default) is measured here; `--views 2d` runs `bench/render2d.py` (the 2D map's own
+`--views 3d` (the default) is measured here; `--views sandbox` runs `bench/render_sandbox.py` (the full 3D
+sandbox widget with ground, labels and beacons against today's content, same run); `--views 2d` runs
+`bench/render2d.py` (the 2D map's own
 benchmark, owned with the 2D map) with the same options, when that module exists. A new view is one more
 entry in `VIEWS`: a function taking the argument list and printing its own table.
 
@@ -360,7 +362,7 @@ def run_3d(
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    parser.add_argument("--views", nargs="+", choices=["3d", "2d"], default=["3d"])
+    parser.add_argument("--views", nargs="+", choices=["3d", "2d", "sandbox"], default=["3d"])
     parser.add_argument("--buildings", type=int, nargs="+", default=[1_000, 10_000, 50_000])
     parser.add_argument("--guards", type=int, nargs="+", default=[1_000, 5_000])
     parser.add_argument("--frames", type=int, default=10)
@@ -398,12 +400,17 @@ def view_2d(argv: Sequence[str]) -> None:
     module.main(list(argv))
 
 
-VIEWS: dict[str, Callable[[Sequence[str]], None]] = {"3d": view_3d, "2d": view_2d}
+def view_sandbox(argv: Sequence[str]) -> None:
+    """The full 3D sandbox widget against today's content (bench/render_sandbox.py; needs a display)."""
+    importlib.import_module("bench.render_sandbox").main(list(argv))
+
+
+VIEWS: dict[str, Callable[[Sequence[str]], None]] = {"3d": view_3d, "2d": view_2d, "sandbox": view_sandbox}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = _parser().parse_args(argv)
+    args, _ = _parser().parse_known_args(argv)  # a view's own options (sandbox: --city, --alerts) pass on
     rest = _without_views(argv)
     for view in args.views:
         VIEWS[view](rest)

@@ -27,7 +27,6 @@ from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from layers import style
-from layers.buildings import building_usages, fill_for
 from layers.devices import positions as device_positions
 from layers.projection import LocalProjection
 from sandbox_app.dispatch.engine_hook import incident_location
@@ -101,7 +100,8 @@ class BuildingMesh:
 
     @property
     def edges(self) -> I64:
-        """Wall quads of each building (its footprint's vertex count, courtyards included)."""
+        """Wall quads of each building: its footprint's vertex count (courtyards included) times its runs of
+        wall colour (one for a building of one colour)."""
         return np.diff(self.wall_start)
 
     def index_of(self, building_id: str) -> int:
@@ -132,6 +132,44 @@ class Glyphs:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Runs:
+    """Wall colours by floor, as runs of equal colour: building b owns runs start[b]:start[b+1]; run k starts
+    at 0-based floor first_floor[k] and lasts to the next run's first floor (the last one to top_floor[b])."""
+
+    start: I64
+    first_floor: I64
+    rgb: U8
+    top_floor: I64
+
+    @classmethod
+    def single(cls, floors: I64, rgb: U8) -> Runs:
+        """One run per building, foot to top (a building of one colour)."""
+        n = len(floors)
+        return cls(np.arange(n + 1, dtype=np.int64), np.zeros(n, np.int64), rgb.reshape(-1, 3), floors)
+
+    @classmethod
+    def from_floors(cls, per_floor: Sequence[U8]) -> Runs:
+        """Runs from each building's (floors, 3) colours, consecutive equal floors merged."""
+        starts, firsts, rgbs, tops = [0], [], [], []
+        for colours in per_floor:
+            c = np.asarray(colours, dtype=np.uint8).reshape(-1, 3)
+            change = (
+                np.concatenate([[True], np.any(c[1:] != c[:-1], axis=1)]) if len(c) else np.zeros(0, bool)
+            )
+            first = np.flatnonzero(change)
+            firsts.append(first)
+            rgbs.append(c[first])
+            starts.append(starts[-1] + len(first))
+            tops.append(len(c))
+        return cls(
+            np.asarray(starts, dtype=np.int64),
+            np.concatenate(firsts).astype(np.int64) if firsts else np.zeros(0, np.int64),
+            np.concatenate(rgbs).astype(np.uint8) if rgbs else np.zeros((0, 3), np.uint8),
+            np.asarray(tops, dtype=np.int64),
+        )
 
 
 def _rgb(rgba: Iterable[style.RGBA]) -> U8:
@@ -220,23 +258,44 @@ def _triangulate_one(geom: BaseGeometry) -> BaseGeometry:
     return shapely.GeometryCollection()
 
 
-def _walls(ring_xy: F64, ring_start: I64, ring_b: I64, height: F64, per: F64) -> tuple[F32, F32, I64]:
-    """Wall points (each ring at the foot and at the top), their texture coordinate (height in units of two
-    floors) and quads (one per edge, flattened), ordered building → ring → edge."""
+def _walls(ring_xy: F64, ring_start: I64, ring_b: I64, per: F64, runs: Runs) -> tuple[F32, F32, I64, I64]:
+    """Wall points, their texture coordinate (height in units of two floors), quads (flattened) and each
+    quad's run (index into `runs.rgb`), ordered building → ring → run → edge. Every ring is repeated at each
+    run boundary (its foot, each change of colour, its top): a building of one colour has one quad per edge
+    over its full height."""
     n_r = np.diff(ring_start)
-    base_r = 2 * ring_start[:-1]  # ring r: its n foot points, then its n top points
-    ring_of_pt = np.repeat(np.arange(len(n_r)), 2 * n_r)
-    local = np.arange(2 * int(ring_start[-1])) - base_r[ring_of_pt]
-    top, vert = np.divmod(local, n_r[ring_of_pt])
-    z = top * height[ring_b[ring_of_pt]]
+    levels = np.diff(runs.start) + 1  # per building: one level below each run, one on top
+    level_start = runs.start + np.arange(len(runs.start))  # runs.start[b] + b
+    level_floor = np.empty(int(levels.sum()), dtype=np.int64)
+    level_floor[runs_level_index(runs.start, level_start)] = runs.first_floor
+    level_floor[level_start[1:] - 1] = runs.top_floor
+    l_r = levels[ring_b]
+    pts_r = l_r * n_r
+    base_r = np.concatenate([[0], np.cumsum(pts_r)])[:-1].astype(np.int64)
+    ring_of_pt = np.repeat(np.arange(len(n_r)), pts_r)
+    local = np.arange(int(pts_r.sum())) - base_r[ring_of_pt]
+    level, vert = np.divmod(local, n_r[ring_of_pt])
+    b_pt = ring_b[ring_of_pt]
+    z = level_floor[level_start[b_pt] + level] * per[b_pt]
     points = np.column_stack([ring_xy[ring_start[ring_of_pt] + vert], z]).astype(np.float32)
-    tcoord = (z / (2.0 * per[ring_b[ring_of_pt]])).astype(np.float32)
-    edge_ring = np.repeat(np.arange(len(n_r)), n_r)
-    i = np.arange(len(edge_ring)) - ring_start[edge_ring]
-    n = n_r[edge_ring]
-    p0, p1 = base_r[edge_ring] + i, base_r[edge_ring] + (i + 1) % n
+    tcoord = (z / (2.0 * per[b_pt])).astype(np.float32)
+    q_r = (l_r - 1) * n_r
+    q_base = np.concatenate([[0], np.cumsum(q_r)])[:-1].astype(np.int64)
+    ring_of_q = np.repeat(np.arange(len(n_r)), q_r)
+    run, i = np.divmod(np.arange(int(q_r.sum())) - q_base[ring_of_q], n_r[ring_of_q])
+    n = n_r[ring_of_q]
+    p0 = base_r[ring_of_q] + run * n + i
+    p1 = base_r[ring_of_q] + run * n + (i + 1) % n
     quads = np.column_stack([p0, p1, p1 + n, p0 + n]).astype(np.int64)
-    return points, tcoord, quads.reshape(-1)
+    return points, tcoord, quads.reshape(-1), (runs.start[ring_b[ring_of_q]] + run).astype(np.int64)
+
+
+def runs_level_index(run_start: I64, level_start: I64) -> I64:
+    """Index in the level array of each run's lower level (runs of building b sit at level_start[b] + k)."""
+    b = np.repeat(np.arange(len(run_start) - 1), np.diff(run_start))
+    k = np.arange(int(run_start[-1])) - run_start[b]
+    out: I64 = level_start[b] + k
+    return out
 
 
 def _anchors(shapes: Sequence[BaseGeometry], proj: LocalProjection) -> F64:
@@ -248,17 +307,21 @@ def _anchors(shapes: Sequence[BaseGeometry], proj: LocalProjection) -> F64:
 
 
 def extrude(district: District, proj: LocalProjection) -> BuildingMesh:
-    """The whole district's buildings as one mesh, coloured by their most notable room usage."""
+    """The whole district's buildings as one mesh: roofs in the building's main usage colour, walls floor by
+    floor in the share of rental rooms on each floor (`layers.floors`)."""
+    from layers import floors as floor_colours  # floors reads Runs from here
+
     buildings = list(district.buildings.values())
-    usages = building_usages(district)
-    fill = _rgb(fill_for(usages.get(b.id, set())) for b in buildings)
+    n_floors, _ = floor_heights([b.floors for b in buildings], [b.height_m for b in buildings])
+    roof, walls = floor_colours.colours(district, buildings, n_floors)
     return extrude_arrays(
         tuple(b.id for b in buildings),
         [b.footprint for b in buildings],
         [b.floors for b in buildings],
         [b.height_m for b in buildings],
-        fill,
+        roof,
         proj,
+        walls,
     )
 
 
@@ -269,14 +332,19 @@ def extrude_arrays(
     height_m: Sequence[float | None],
     fill: U8,
     proj: LocalProjection,
+    walls: Runs | None = None,
 ) -> BuildingMesh:
-    """`extrude` on plain arrays (footprints in lon/lat, fill RGB per building), for benchmarks and tests."""
+    """`extrude` on plain arrays (footprints in lon/lat, fill RGB per building for roofs, and for walls too
+    unless `walls` gives their colours by floor), for benchmarks and tests."""
     n_floors, per = floor_heights(floors, height_m)
     height = n_floors * per
+    fill = np.asarray(fill, dtype=np.uint8).reshape(-1, 3)
+    runs = walls if walls is not None else Runs.single(n_floors, fill)
     ring_xy, ring_start, b_ring = _rings(shapes, proj)
     ring_b = np.repeat(np.arange(len(ids)), np.diff(b_ring)).astype(np.int64)
-    wall_pts, wall_t, wall_conn = _walls(ring_xy, ring_start, ring_b, height, per)
-    edges = np.bincount(ring_b, weights=np.diff(ring_start), minlength=len(ids)).astype(np.int64)
+    wall_pts, wall_t, wall_conn, wall_run = _walls(ring_xy, ring_start, ring_b, per, runs)
+    quads = np.bincount(ring_b, weights=np.diff(ring_start) * np.diff(runs.start)[ring_b], minlength=len(ids))
+    edges = quads.astype(np.int64)
     wall_b = np.repeat(np.arange(len(ids)), edges)
     tri_lonlat, tri_b = _triangles(shapes)
     flat = tri_lonlat.reshape(-1, 2)
@@ -292,13 +360,12 @@ def extrude_arrays(
     offsets = np.concatenate(
         [np.arange(n_walls + 1, dtype=np.int64) * 4, 4 * n_walls + 3 * np.arange(1, n_roofs + 1)]
     ).astype(np.int64)
-    fill = np.asarray(fill, dtype=np.uint8).reshape(-1, 3)
     return BuildingMesh(
         ids=ids,
         points=np.concatenate([wall_pts, roof_pts]),
         offsets=offsets,
         connectivity=np.concatenate([wall_conn, roof_conn]),
-        rgb=np.concatenate([fill[wall_b], fill[tri_b]]),
+        rgb=np.concatenate([runs.rgb[wall_run].reshape(-1, 3), fill[tri_b]]),
         tcoords=np.concatenate([wall_t, np.full(len(roof_pts), ROOF_TCOORD, np.float32)]),
         cell_building=np.concatenate([wall_b, tri_b]).astype(np.int32),
         wall_start=wall_start,

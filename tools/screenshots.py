@@ -16,6 +16,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtGui import QImage
@@ -32,6 +33,9 @@ from widgets.dashboard import Dashboard
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.scene import Scene
+
+if TYPE_CHECKING:
+    from widgets.sandbox3d import Sandbox3D
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"
@@ -182,18 +186,23 @@ class Shooter:
             [self.district.guards[g].role for g in ids],
         )
         view.set_alerts(list(window.alerts_panel.alerts.values()))
+        settle(self.app, 1.0)
+        self._grab_3d(view, out / "sandbox3d-overview.png")  # the whole district: ground, labels, beacons
         focused = window.wall.focused if window.wall is not None else None
         if focused is not None:
             view.select_alert(focused.id)
         settle(self.app, 2.5)  # the fly-to animates for about a second
+        self._grab_3d(view, out / "sandbox3d.png")
+        view.close()
+
+    @staticmethod
+    def _grab_3d(view: Sandbox3D, path: Path) -> None:
         pixels = np.ascontiguousarray(view.grab_image())
         h, w = pixels.shape[:2]
         image = QImage(pixels.data, w, h, pixels.strides[0], QImage.Format.Format_RGB888).copy()
-        path = out / "sandbox3d.png"
         if not image.save(str(path)):
             raise OSError(f"could not write {path}")
         report(path, w, h)
-        view.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -437,9 +437,10 @@ class MainWindow(QMainWindow):
         self.dispatch = update
         self.dispatch_panel.update_dispatches(update.dispatches)
         self.roster.set_dispatches(update.dispatches)
-        self.map2d.set_layer(
-            dispatch.layer(self.projection, update.dispatches, update.paths, update.now_ts or None)
-        )
+        routes = dispatch.layer(self.projection, update.dispatches, update.paths, update.now_ts or None)
+        self.map2d.set_layer(routes)
+        if self.sandbox3d is not None:
+            self.sandbox3d.set_dispatch(routes)
 
     def set_coverage(self, update: CoverageUpdate) -> None:
         self.coverage_segments = update

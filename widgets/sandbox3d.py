@@ -1,8 +1,13 @@
-"""The 3D sandbox: buildings extruded by floor, guards and devices as glyphs, alerted floors lit (VTK).
+"""The 3D sandbox: a scale model of the district (VTK). The basemap (roads, compounds) on the ground,
+buildings extruded by floor (roofs by usage, walls by each floor's share of rentals), elderly-alone floors
+ribboned, compound names and building numbers as billboards, guards as upright pins with their ids, alerts as
+pulsing beacons with their floor lit, dispatch routes on the ground, a north arrow and a scale bar.
 
-One actor per layer, whatever the district's size: all buildings are one merged polydata
-(`layers.extrude.BuildingMesh`), guards and devices one `vtkGlyph3DMapper` each, every alerted floor one
-more actor. Drawing only: what is shown comes from the core through these calls.
+One actor per layer, whatever the district's size: the ground, all buildings, all marks, all lit floors and
+all routes are one merged polydata each (`layers.ground`, `layers.extrude`, `layers.floors`); guards,
+devices and beacons one `vtkGlyph3DMapper` each (a pulse rewrites one scale array, no geometry); labels one
+`vtkLabelPlacementMapper` (`widgets.sandbox3d_overlay`). Drawing only: what is shown comes from the core
+through these calls.
 
 API for the main window (coordinates are shared with the 2D map through one `LocalProjection`):
 
@@ -14,6 +19,9 @@ API for the main window (coordinates are shared with the 2D map through one `Loc
     view.select_building(building_id)       # same, for a building picked on the 2D map
     view.picked.connect(slot)               # slot(building_id) when the user clicks a building here
     view.set_cameras(layer)                 # camera FOV cones: `layers.cameras.layer(...)`, one actor
+    view.set_dispatch(layer)                # routes draped on the ground: `layers.dispatch.layer(...)`
+    view.overview()                         # the 全景 button: fly back to the whole district
+    view.set_imagery(draped)                # offline imagery on the ground: `layers.imagery.drape(...)`
     view.set_devices_visible(bool) / set_guards_visible(bool) / set_cameras_visible(bool)   # layer toggles
     view.grab_image()                       # (h, w, 3) uint8 of the VTK pane (QWidget.grab() misses it)
 
@@ -22,20 +30,19 @@ The VTK pane needs a real X display (Xvfb works); under QT_QPA_PLATFORM=offscree
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
-from vtkmodules.util import numpy_support
 from vtkmodules.vtkCommonCore import vtkCommand, vtkPoints
-from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkImageData, vtkPolyData
-from vtkmodules.vtkFiltersSources import vtkConeSource, vtkCubeSource
+from vtkmodules.vtkCommonDataModel import vtkImageData, vtkPolyData
+from vtkmodules.vtkFiltersCore import vtkAppendPolyData
+from vtkmodules.vtkFiltersSources import vtkCubeSource
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
 from vtkmodules.vtkRenderingCore import (
     vtkActor,
@@ -48,22 +55,45 @@ from vtkmodules.vtkRenderingCore import (
 )
 
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  # isort: skip  (registers the OpenGL backend)
-from layers import extrude, style
+from layers import beacons, extrude, floors, framing, ground, imagery, labels3d
 from layers.data import LayerData
-from layers.extrude import BuildingMesh, Glyphs
+from layers.extrude import BuildingMesh
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
+from widgets.sandbox3d_camera import FLY_MS, FLY_STEP_MS, SandboxCamera
+from widgets.sandbox3d_overlay import Billboards, Compass
+from widgets.sandbox3d_vtk import (
+    BEACON_M,
+    GUARD_PIN_M,
+    _cells,
+    _direct_colours,
+    _vtk_array,
+    beacon_glyph,
+    floor_texture,
+    glyph_polydata,
+    guard_pin,
+    numpy_to_vtk,
+    polydata,
+    vtk_to_numpy,
+)
 
-FLY_MS = 1000
-FLY_STEP_MS = 33
-"""The fly-to runs on a ~30 Hz timer: the UI thread never blocks and never redraws faster than that; the
-camera's progress follows the real time elapsed, so a slow frame skips ahead instead of stretching it."""
-FLY_ELEVATION_DEG = 38.0
-GUARD_PIN_M = (8.0, 3.0)
-"""Height and radius of a guard's pin: a six-sided cone standing on its tip at the guard's position, 7 cells
-(a sphere was 144), so 5,000 guards stay cheap to draw."""
+__all__ = ["BEACON_M", "FLY_MS", "GUARD_PIN_M", "Sandbox3D", "floor_texture", "glyph_polydata", "guard_pin"]
+__all__ += ["polydata"]
+
+# The Qt widget carries no annotations; a typed handle keeps mypy's checks on.
+QVTKWidget: Callable[..., Any] = QVTKRenderWindowInteractor
+
+BEACON_SCALE = (600.0, 0.3, 3.0)
+"""Beacon scale = camera distance / 600 m, clamped to 0.3..3."""
+PULSE_MS = 200
+"""5 Hz: the slowest period is 2 s, the fastest 0.6 s; each step is a full redraw on a software renderer."""
+SKY = (0.80, 0.86, 0.93)
+"""A flat pale sky: the ground slab stands out from it at any pitch. (A gradient cost ~7 ms of CPU a frame
+on Mesa's software renderer, a quarter of the whole frame.)"""
+ROUTE_Z_M = 0.6
+ROUTE_PX = 5.0
 DEVICE_SIZE_M = 1.6
 CLICK_SLOP_PX = 4
 MULTISAMPLES = 0
@@ -73,102 +103,8 @@ BUILDING_AMBIENT = 0.45
 BUILDING_DIFFUSE = 0.6
 """Enough ambient light that usage colours stay true on roofs and walls alike; diffuse keeps faces apart."""
 
-# vtkmodules' numpy helpers and Qt widget carry no annotations; typed handles keep mypy's checks on.
-numpy_to_vtk: Callable[..., Any] = numpy_support.numpy_to_vtk
-numpy_to_vtk_ids: Callable[..., Any] = numpy_support.numpy_to_vtkIdTypeArray
-vtk_to_numpy: Callable[..., NDArray[Any]] = numpy_support.vtk_to_numpy
-QVTKWidget: Callable[..., Any] = QVTKRenderWindowInteractor
 
-
-def _vtk_array(values: NDArray[Any], name: str = "") -> Any:
-    arr = numpy_to_vtk(np.ascontiguousarray(values), deep=False)
-    if name:
-        arr.SetName(name)
-    return arr
-
-
-def _cells(offsets: NDArray[np.int64], connectivity: NDArray[np.int64]) -> vtkCellArray:
-    cells = vtkCellArray()
-    cells.SetData(
-        numpy_to_vtk_ids(np.ascontiguousarray(offsets, dtype=np.int64), deep=False),
-        numpy_to_vtk_ids(np.ascontiguousarray(connectivity, dtype=np.int64), deep=False),
-    )
-    return cells
-
-
-def polydata(
-    points: NDArray[np.float32],
-    offsets: NDArray[np.int64],
-    connectivity: NDArray[np.int64],
-    rgb: NDArray[np.uint8],
-    tcoords: NDArray[np.float32] | None = None,
-) -> vtkPolyData:
-    """Polygon cells straight from numpy (no copies of the big arrays), coloured per cell; `tcoords` (one
-    per point) index the floor texture."""
-    pd = vtkPolyData()
-    pts = vtkPoints()
-    pts.SetData(_vtk_array(np.asarray(points, dtype=np.float32)))
-    pd.SetPoints(pts)
-    pd.SetPolys(_cells(offsets, connectivity))
-    pd.GetCellData().SetScalars(_vtk_array(np.asarray(rgb, dtype=np.uint8), "rgb"))
-    if tcoords is not None:
-        st = np.column_stack([tcoords, np.full(len(tcoords), 0.5, np.float32)]).astype(np.float32)
-        pd.GetPointData().SetTCoords(_vtk_array(st, "floors"))
-    return pd
-
-
-def floor_texture() -> vtkTexture:
-    """`layers.extrude.FLOOR_TEXTURE` as a repeating, linearly filtered texture. No mipmaps: on Mesa's
-    software renderer they made a 10k-building frame ~5x slower (far slab lines may shimmer instead).
-    It only shows on lit actors: VTK skips textures when diffuse is 0."""
-    strip = np.repeat(extrude.FLOOR_TEXTURE[:, None], 3, axis=1)
-    image = vtkImageData()
-    image.SetDimensions(len(strip), 1, 1)
-    image.GetPointData().SetScalars(numpy_to_vtk(np.ascontiguousarray(strip), deep=True))
-    texture = vtkTexture()
-    texture.SetInputData(image)
-    texture.RepeatOn()
-    texture.InterpolateOn()
-    texture.MipmapOff()
-    return texture
-
-
-def glyph_polydata(glyphs: Glyphs) -> vtkPolyData:
-    pd = vtkPolyData()
-    pts = vtkPoints()
-    pts.SetData(_vtk_array(glyphs.points.reshape(-1, 3)))
-    pd.SetPoints(pts)
-    pd.GetPointData().SetScalars(_vtk_array(glyphs.rgb.reshape(-1, 3), "rgb"))
-    return pd
-
-
-def guard_pin() -> vtkConeSource:
-    height, radius = GUARD_PIN_M
-    cone = vtkConeSource()
-    cone.SetHeight(height)
-    cone.SetRadius(radius)
-    cone.SetResolution(6)
-    cone.SetDirection(0.0, 0.0, -1.0)
-    cone.SetCenter(0.0, 0.0, height / 2.0)  # the tip on the point, the base up where the eye sees it
-    return cone
-
-
-def _direct_colours(mapper: vtkPolyDataMapper | vtkGlyph3DMapper, cell: bool) -> None:
-    mapper.SetColorModeToDirectScalars()
-    mapper.ScalarVisibilityOn()
-    if cell:
-        mapper.SetScalarModeToUseCellData()
-    else:
-        mapper.SetScalarModeToUsePointData()
-
-
-def _smooth(t: float) -> float:
-    """Ease in and out, so the camera neither jumps off nor slams into the target."""
-    t = min(max(t, 0.0), 1.0)
-    return t * t * (3.0 - 2.0 * t)
-
-
-class Sandbox3D(QWidget):
+class Sandbox3D(SandboxCamera, QWidget):
     picked = Signal(str)
     """A building id, when the user clicks (not drags) on a building."""
 
@@ -178,9 +114,20 @@ class Sandbox3D(QWidget):
         self.vtk_widget = QVTKWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.vtk_widget)
+        layout.setSpacing(0)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.overview_button = QToolButton(self)
+        self.overview_button.setObjectName("overview_3d")
+        self.overview_button.setText(self.tr("Overview"))
+        self.overview_button.setToolTip(self.tr("Fly back to the whole district"))
+        self.overview_button.clicked.connect(self.overview)
+        bar.addWidget(self.overview_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        layout.addWidget(self.vtk_widget, 1)
         self.renderer = vtkRenderer()
-        self.renderer.SetBackground(*(c / 255.0 for c in style.BACKGROUND[:3]))
+        self.renderer.SetBackground(*SKY)
         self.render_window = self.vtk_widget.GetRenderWindow()
         self.render_window.SetMultiSamples(MULTISAMPLES)
         self.render_window.AddRenderer(self.renderer)
@@ -191,7 +138,21 @@ class Sandbox3D(QWidget):
         self.interactor.SetInteractorStyle(self.camera_style)
         self.camera_style.AddObserver(vtkCommand.LeftButtonPressEvent, self._on_press)
         self.camera_style.AddObserver(vtkCommand.LeftButtonReleaseEvent, self._on_release)
+        self.camera_style.AddObserver(vtkCommand.MouseWheelForwardEvent, lambda *_: self.wheel(1))
+        self.camera_style.AddObserver(vtkCommand.MouseWheelBackwardEvent, lambda *_: self.wheel(-1))
+        self.camera_style.AddObserver(vtkCommand.InteractionEvent, lambda *_: self._keep_eye_outside())
         self._press: tuple[int, int] | None = None
+        self.ground_mapper = vtkPolyDataMapper()
+        self.ground = self._actor(self.ground_mapper, cell=True)
+        self.ground.GetProperty().LightingOff()  # the basemap in its own colours, like the 2D map
+        self.ground.PickableOff()
+        self.imagery_mapper = vtkPolyDataMapper()
+        self.imagery_mapper.SetInputData(vtkPolyData())
+        self.imagery = vtkActor()
+        self.imagery.SetMapper(self.imagery_mapper)
+        self.imagery.GetProperty().LightingOff()
+        self.imagery.PickableOff()
+        self.renderer.AddActor(self.imagery)
 
         self.buildings_mapper, self.highlight_mapper = vtkPolyDataMapper(), vtkPolyDataMapper()
         self.guards_mapper, self.devices_mapper = vtkGlyph3DMapper(), vtkGlyph3DMapper()
@@ -207,6 +168,46 @@ class Sandbox3D(QWidget):
         self.highlight.GetProperty().LightingOff()  # the lit floor shows its exact severity colour
         self.guards = self._glyph_actor(self.guards_mapper, self._pin())
         self.devices = self._glyph_actor(self.devices_mapper, self._cube())
+        self.marks_mapper = vtkPolyDataMapper()
+        self.marks = self._actor(self.marks_mapper, cell=True)
+        self.marks.GetProperty().LightingOff()
+        self.routes_mapper = vtkPolyDataMapper()
+        self.routes = self._actor(self.routes_mapper, cell=True)
+        self.routes.GetProperty().LightingOff()
+        self.routes.GetProperty().SetLineWidth(ROUTE_PX)
+        self.beacons_mapper = vtkGlyph3DMapper()
+        self.beacons = self._glyph_actor(self.beacons_mapper, beacon_glyph())
+        self.beacons.GetProperty().SetAmbient(0.7)
+        self.beacons.GetProperty().SetDiffuse(0.4)
+        self.beacons_mapper.SetScaleArray("scale")
+        self.beacons_mapper.SetScaleModeToScaleByVectorComponents()
+        self.beacons_mapper.ScalingOn()
+        self._beacon_scale = np.ones((0, 3), dtype=np.float32)
+        self._beacon_size = np.ones(0, dtype=np.float32)
+        self._beacon_pd = vtkPolyData()
+        self.beacon_data = beacons.layer(
+            District(name="", timezone="UTC"), LocalProjection(0.0, 0.0), None, []
+        )
+        self._pulse_timer = QTimer(self)
+        self._pulse_timer.setInterval(PULSE_MS)
+        self._pulse_timer.timeout.connect(self._pulse)
+        self._pulse_clock = QElapsedTimer()
+        self._pulse_clock.start()
+        self.labels = Billboards(self.renderer)
+        """Compound names, building numbers and guard ids in one placement, so none collide."""
+        self._static_labels: tuple[NDArray[np.float64], list[str], NDArray[np.float64]] = (
+            np.zeros((0, 3)),
+            [],
+            np.zeros(0),
+        )
+        self._guard_labels: tuple[NDArray[np.float64], list[str]] = (np.zeros((0, 3)), [])
+        self._fly_home = False
+        self._at_overview = True
+        """The camera is on the overview the pane last framed (a resize reframes it; any move clears it)."""
+        self.compass = Compass(self.renderer, self.tr("N"), self.tr("{metres} m"))
+        self.renderer.AddObserver(vtkCommand.StartEvent, lambda *_: self._before_frame())
+        self.boxes = np.zeros((0, 5))
+        self.ground_bounds = (-100.0, -100.0, 100.0, 100.0)
         self.cones_mapper = vtkPolyDataMapper()
         self.cones = self._actor(self.cones_mapper, cell=True)
         self.cones.GetProperty().LightingOff()  # flat translucent fans: the fill reads as in 2D
@@ -238,7 +239,7 @@ class Sandbox3D(QWidget):
         self.renderer.AddActor(actor)
         return actor
 
-    def _glyph_actor(self, mapper: vtkGlyph3DMapper, source: vtkConeSource | vtkCubeSource) -> vtkActor:
+    def _glyph_actor(self, mapper: vtkGlyph3DMapper, source: Any) -> vtkActor:
         mapper.SetSourceConnection(source.GetOutputPort())
         mapper.ScalingOff()
         mapper.OrientOff()
@@ -250,7 +251,7 @@ class Sandbox3D(QWidget):
         return actor
 
     @staticmethod
-    def _pin() -> vtkConeSource:
+    def _pin() -> vtkAppendPolyData:
         return guard_pin()
 
     @staticmethod
@@ -269,8 +270,26 @@ class Sandbox3D(QWidget):
         self.mesh = extrude.extrude(district, self.proj)
         m = self.mesh
         self.buildings_mapper.SetInputData(polydata(m.points, m.offsets, m.connectivity, m.rgb, m.tcoords))
+        self.boxes = framing.boxes(m)
+        base = ground.layer(district, self.proj)
+        g = base.extra["mesh"]
+        assert isinstance(g, extrude.Patch)
+        self.ground_mapper.SetInputData(polydata(g.points, g.offsets, g.connectivity, g.rgb))
+        box = np.asarray(base.extra["bounds"], dtype=np.float64)
+        self.ground_bounds = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        marks = floors.elderly_marks(district, m)
+        self.marks_mapper.SetInputData(polydata(marks.points, marks.offsets, marks.connectivity, marks.rgb))
+        names = labels3d.layer(district, self.proj, m).extra
+        self._static_labels = (
+            np.asarray(names["xyz"], dtype=np.float64),
+            list(names["text"]),  # type: ignore[call-overload]
+            np.asarray(names["priority"], dtype=np.float64),
+        )
+        self._guard_labels = (np.zeros((0, 3)), [])
+        self._set_labels()
         self.devices_mapper.SetInputData(glyph_polydata(extrude.device_glyphs(district, self.proj)))
         self.guards_mapper.SetInputData(vtkPolyData())
+        self.routes_mapper.SetInputData(vtkPolyData())
         self.guard_positions = {}
         self.set_alerts([])
         self.reset_view()
@@ -281,6 +300,9 @@ class Sandbox3D(QWidget):
         glyphs = extrude.guard_glyphs(self.proj, ids, lonlat, roles)
         self.guard_positions = {g: (float(x), float(y)) for g, (x, y) in zip(ids, lonlat, strict=True)}
         self.guards_mapper.SetInputData(glyph_polydata(glyphs))
+        tops = glyphs.points.astype(np.float64).reshape(-1, 3) + np.array([0.0, 0.0, GUARD_PIN_M[0] + 3.0])
+        self._guard_labels = (tops, list(ids))
+        self._set_labels()
         self.request_render()
 
     def set_alerts(self, alerts: Sequence[Alert]) -> None:
@@ -291,6 +313,101 @@ class Sandbox3D(QWidget):
             patch = extrude.alert_bands(self.district, self.mesh, list(alerts))
         pd = polydata(patch.points, patch.offsets, patch.connectivity, patch.rgb)
         self.highlight_mapper.SetInputData(pd)
+        self._set_beacons(
+            beacons.layer(self.district, self.proj, self.mesh, list(alerts), self.guard_positions)
+        )
+        self.request_render()
+
+    def _set_labels(self) -> None:
+        """Guards' ids rank under compound names and over building numbers (`layers.labels3d`)."""
+        xyz, text, priority = self._static_labels
+        guards_xyz, guards = self._guard_labels
+        rank = np.full(len(guards), labels3d.GUARD_PRIORITY)
+        self.labels.set(np.vstack([xyz, guards_xyz]), [*text, *guards], np.concatenate([priority, rank]))
+
+    def _set_beacons(self, data: LayerData) -> None:
+        """One glyph per beacon; the pulse only rewrites `_beacon_scale` (x, y widths) in place."""
+        self.beacon_data = data
+        xyz = np.asarray(data.extra["xyz"], dtype=np.float32).reshape(-1, 3)
+        pd = vtkPolyData()
+        pts = vtkPoints()
+        pts.SetData(_vtk_array(xyz))
+        pd.SetPoints(pts)
+        pd.GetPointData().SetScalars(_vtk_array(np.asarray(data.extra["rgb"], dtype=np.uint8), "rgb"))
+        self._beacon_size = np.asarray(data.extra["size"], dtype=np.float32).reshape(-1)
+        self._beacon_scale = np.repeat(self._beacon_size[:, None], 3, axis=1).astype(np.float32)
+        pd.GetPointData().AddArray(_vtk_array(self._beacon_scale, "scale"))
+        self._beacon_pd = pd
+        self.beacons_mapper.SetInputData(pd)
+        period = np.asarray(data.extra["period"], dtype=np.float64)
+        if (period > 0).any():
+            self._pulse_timer.start()
+        else:
+            self._pulse_timer.stop()
+
+    def _pulse(self) -> None:
+        """Rescale every beacon for the time now and redraw; nothing is rebuilt."""
+        if not self.isVisible() or not len(self._beacon_scale):
+            return
+        t = self._pulse_clock.elapsed() / 1000.0
+        period = np.asarray(self.beacon_data.extra["period"], dtype=np.float64)
+        amplitude = np.asarray(self.beacon_data.extra["amplitude"], dtype=np.float64)
+        k = beacons.pulse_scale(period, amplitude, t).astype(np.float32)
+        self._beacon_scale[:, 0] = k * self._beacon_size
+        self._beacon_scale[:, 1] = k * self._beacon_size
+        self._beacon_pd.GetPointData().GetArray("scale").Modified()
+        self._beacon_pd.Modified()
+        self.request_render()
+
+    def set_imagery(self, draped: imagery.Draped | None) -> None:
+        """Offline imagery (`layers.imagery.drape`) as the ground's picture, one textured quad; None goes
+        back to the drawn basemap. Where the tiles had gaps the picture is the bare-ground colour."""
+        if draped is None:
+            self.imagery_mapper.SetInputData(vtkPolyData())
+            self.imagery.SetTexture(None)  # type: ignore[arg-type]  # VTK takes None: no texture
+            self.ground.SetVisibility(True)
+            self.request_render()
+            return
+        rgb = draped.rgb.copy()
+        rgb[~draped.mask] = ground.GROUND
+        x0, y0, x1, y1 = draped.bounds
+        points = np.array([[x0, y0, 0.0], [x1, y0, 0.0], [x1, y1, 0.0], [x0, y1, 0.0]], dtype=np.float32)
+        pd = polydata(points, np.array([0, 4]), np.arange(4), np.full((1, 3), 255, np.uint8))
+        pd.GetPointData().SetTCoords(_vtk_array(np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float32), "uv"))
+        image = vtkImageData()
+        image.SetDimensions(rgb.shape[1], rgb.shape[0], 1)
+        flat = np.ascontiguousarray(rgb[::-1].reshape(-1, 3))  # VTK images start at the bottom row
+        image.GetPointData().SetScalars(numpy_to_vtk(flat, deep=True))
+        texture = vtkTexture()
+        texture.SetInputData(image)
+        texture.InterpolateOn()
+        self.imagery.SetTexture(texture)
+        self.imagery_mapper.SetInputData(pd)
+        self.imagery_mapper.ScalarVisibilityOff()
+        self.ground.SetVisibility(False)
+        self.request_render()
+
+    def set_dispatch(self, data: LayerData) -> None:
+        """Dispatch routes (`layers.dispatch.layer`) as lines just above the ground, one actor."""
+        lines = data.lines
+        if lines is None or not len(lines) or not len(lines.xy):
+            self.routes_mapper.SetInputData(vtkPolyData())
+            self.request_render()
+            return
+        sizes = np.diff(lines.vertex_start)
+        seg_start = np.flatnonzero(lines.connect[:-1]) if len(lines.xy) > 1 else np.zeros(0, np.int64)
+        owner = np.searchsorted(lines.vertex_start, seg_start, side="right") - 1
+        conn = np.column_stack([seg_start, seg_start + 1]).reshape(-1).astype(np.int64)
+        offsets = np.arange(len(seg_start) + 1, dtype=np.int64) * 2
+        points = np.column_stack([lines.xy, np.full(len(lines.xy), ROUTE_Z_M)]).astype(np.float32)
+        pd = vtkPolyData()
+        pts = vtkPoints()
+        pts.SetData(_vtk_array(points))
+        pd.SetPoints(pts)
+        pd.SetLines(_cells(offsets, conn))
+        pd.GetCellData().SetScalars(_vtk_array(lines.rgba[owner, :3].copy(), "rgb"))
+        del sizes
+        self.routes_mapper.SetInputData(pd)
         self.request_render()
 
     def select_alert(self, alert_id: str) -> bool:
@@ -302,8 +419,8 @@ class Sandbox3D(QWidget):
         if focus is None:
             return False
         where = extrude.alert_floor(self.district, alert)
-        height = self.mesh.height[self.mesh.index_of(where[0])] if where else 0.0
-        self.fly_to(focus, distance=max(90.0, 3.0 * float(height)))
+        sphere = framing.radius(self.boxes[self.mesh.index_of(where[0])]) if where else 10.0
+        self.fly_to(focus, distance=self._frame_distance(sphere))
         return True
 
     def select_building(self, building_id: str) -> bool:
@@ -311,9 +428,8 @@ class Sandbox3D(QWidget):
             return False
         b = self.mesh.index_of(building_id)
         x, y = (float(v) for v in self.mesh.anchor[b])
-        self.fly_to(
-            (x, y, float(self.mesh.height[b]) / 2.0), distance=max(90.0, 3.0 * float(self.mesh.height[b]))
-        )
+        focus = (x, y, float(self.mesh.height[b]) / 2.0)
+        self.fly_to(focus, distance=self._frame_distance(framing.radius(self.boxes[b])))
         return True
 
     def set_cameras(self, data: LayerData) -> None:
@@ -346,67 +462,20 @@ class Sandbox3D(QWidget):
         self.request_render()
 
     # --- camera -----------------------------------------------------------------------------------------
-    def reset_view(self) -> None:
-        """An oblique view from the south framing the whole district."""
-        self._fly_timer.stop()
-        camera = self.renderer.GetActiveCamera()
-        bounds = self.buildings_mapper.GetInput().GetBounds()
-        if bounds[0] > bounds[1]:  # empty scene
-            bounds = (-100.0, 100.0, -100.0, 100.0, 0.0, 10.0)
-        centre = np.array([(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, 0.0])
-        radius = 0.5 * math.hypot(bounds[1] - bounds[0], bounds[3] - bounds[2]) + bounds[5]
-        distance = radius / math.tan(math.radians(camera.GetViewAngle() / 2.0)) * 0.8
-        self._place_camera(centre, centre + self._offset(distance, 55.0, azimuth_from=None))
-        self.request_render()
 
-    def _offset(
-        self, distance: float, elevation_deg: float, azimuth_from: NDArray[np.float64] | None
-    ) -> NDArray[np.float64]:
-        """Camera position relative to the focal point: from the south, or keeping the current azimuth."""
-        heading = np.array([0.0, -1.0])
-        if azimuth_from is not None and np.hypot(*azimuth_from[:2]) > 1e-6:
-            heading = azimuth_from[:2] / np.hypot(*azimuth_from[:2])
-        el = math.radians(elevation_deg)
-        return np.array([*(heading * distance * math.cos(el)), distance * math.sin(el)])
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The overview is framed for the pane's shape: reframe it while the user has not moved away."""
+        super().resizeEvent(event)
+        if self._at_overview and not self.flying:
+            QTimer.singleShot(0, self._reframe_overview)
 
-    def _place_camera(self, focal: NDArray[np.float64], position: NDArray[np.float64]) -> None:
-        camera = self.renderer.GetActiveCamera()
-        camera.SetFocalPoint(*focal)
-        camera.SetPosition(*position)
-        camera.SetViewUp(0.0, 0.0, 1.0)
-        camera.OrthogonalizeViewUp()
-
-    def camera_focal_point(self) -> tuple[float, float, float]:
-        x, y, z = self.renderer.GetActiveCamera().GetFocalPoint()
-        return float(x), float(y), float(z)
-
-    def fly_to(
-        self, focus: tuple[float, float, float], distance: float = 120.0, duration_ms: int = FLY_MS
-    ) -> None:
-        """Animate the camera to look at `focus` from `distance` metres, keeping the current heading."""
-        camera = self.renderer.GetActiveCamera()
-        pos0, focal0 = np.array(camera.GetPosition()), np.array(camera.GetFocalPoint())
-        focal1 = np.asarray(focus, dtype=np.float64)
-        pos1 = focal1 + self._offset(distance, FLY_ELEVATION_DEG, azimuth_from=pos0 - focal0)
-        self._fly_from, self._fly_to = (focal0, pos0), (focal1, pos1)
-        self._fly_clock.start()
-        self._fly_duration = max(duration_ms, 1)
-        self._fly_timer.start()
-
-    @property
-    def flying(self) -> bool:
-        return self._fly_timer.isActive()
-
-    def _fly_step(self) -> None:
-        if self._fly_from is None or self._fly_to is None:
-            self._fly_timer.stop()
-            return
-        t = _smooth(self._fly_clock.elapsed() / self._fly_duration)
-        (f0, p0), (f1, p1) = self._fly_from, self._fly_to
-        self._place_camera(f0 + (f1 - f0) * t, p0 + (p1 - p0) * t)
-        if t >= 1.0:
-            self._fly_timer.stop()
-        self.render_now()
+    def _before_frame(self) -> None:
+        """Each frame: the north arrow and scale bar follow the camera; beacons keep their screen size."""
+        self.compass.update()
+        self.labels.update()
+        distance = self.renderer.GetActiveCamera().GetDistance()
+        per, lo, hi = BEACON_SCALE
+        self.beacons_mapper.SetScaleFactor(min(max(distance / per, lo), hi))
 
     # --- drawing ----------------------------------------------------------------------------------------
     def request_render(self) -> None:
@@ -471,5 +540,6 @@ class Sandbox3D(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Release the OpenGL context with the window, or X complains when the process ends."""
         self._fly_timer.stop()
+        self._pulse_timer.stop()
         self.vtk_widget.Finalize()
         super().closeEvent(event)

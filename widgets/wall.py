@@ -253,6 +253,8 @@ class WallDirector(QObject):
         self.focused = None
         self.overlay.banner.hide()
         self.overlay.camera.clear()
+        if self.window.sandbox3d is not None:  # the tour is of the whole model, not the last close-up
+            self.window.sandbox3d.overview()
         if not self.tour.isActive():
             self.tour.start()
         self.tour_step()

@@ -2916,6 +2916,29 @@ Reads today: {4}</source>
     </message>
 </context>
 <context>
+    <name>Sandbox3D</name>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="244"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="245"/>
+        <source>Fly back to the whole district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <source>{metres} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
         <location filename="../../widgets/texts.py" line="49"/>

@@ -2921,6 +2921,29 @@ Reads today: {4}</source>
     </message>
 </context>
 <context>
+    <name>Sandbox3D</name>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="244"/>
+        <source>Overview</source>
+        <translation>全景</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="245"/>
+        <source>Fly back to the whole district</source>
+        <translation>回到全景（整个辖区）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <source>{metres} m</source>
+        <translation>{metres} 米</translation>
+    </message>
+</context>
+<context>
     <name>Severity</name>
     <message>
         <location filename="../../widgets/texts.py" line="49"/>

@@ -122,3 +122,30 @@ def test_wall_focus_and_3d_pick_share_the_selection(qtbot: QtBot, demo: District
     assert picked.args == [building]
     assert window.detail.isVisible() and window.detail.current == ("building", building)
     window.close()
+
+
+def test_the_wall_flies_the_3d_back_to_the_overview_when_focus_ends(qtbot: QtBot, demo: District) -> None:
+    window = MainWindow(Scene(demo), wall=True)
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.sandbox3d
+    assert view is not None and window.wall is not None
+    qtbot.waitExposed(view)
+    view.grab_image()
+    camera = view.renderer.GetActiveCamera()
+    home = np.array(camera.GetPosition())
+    room = _upper_floor_room(demo)
+    alert = Alert("A3O", "smoke", room, "room", Severity.CRITICAL, AlertState.OPEN, 0, 0)
+    window.update_alerts([alert])
+    window.wall.focus(alert)  # what the wall does with a new critical alert: the 3D flies there
+    qtbot.waitUntil(lambda: not view.flying and np.linalg.norm(np.array(camera.GetPosition()) - home) > 50)
+    window.wall.release()  # the focus ends (held long enough, or dismissed): back to the tour
+
+    def home_again() -> bool:
+        overview = view._overview_pose()[1]  # the pane's shape may have changed since
+        return not view.flying and float(np.linalg.norm(np.array(camera.GetPosition()) - overview)) < 1.0
+
+    qtbot.waitUntil(home_again)
+    window.close()

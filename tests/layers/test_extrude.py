@@ -40,17 +40,18 @@ def _alert(subject: str, kind: str, severity: Severity = Severity.HIGH, aid: str
     return Alert(aid, "test", subject, kind, severity, AlertState.OPEN, 0, 0)
 
 
-def test_cell_counts_one_wall_per_edge_and_two_roof_triangles(mesh: BuildingMesh) -> None:
-    # Every footprint is a square: 4 full-height wall quads and 2 roof triangles, whatever the floors.
+def test_cell_counts_one_wall_per_edge_and_run_and_two_roof_triangles(mesh: BuildingMesh) -> None:
+    # Every footprint is a square: 4 wall quads per run of wall colour and 2 roof triangles, whatever the
+    # floors. B1 and B3 have rentals on the first floor only (two runs: that floor, the rest); B2 has none.
     assert mesh.ids == ("B1", "B2", "B3")
-    assert list(mesh.edges) == [4, 4, 4]
-    assert list(np.diff(mesh.wall_start)) == [4, 4, 4]
+    assert list(mesh.edges) == [8, 4, 8]
+    assert list(np.diff(mesh.wall_start)) == [8, 4, 8]
     assert list(np.diff(mesh.roof_start)) == [2, 2, 2]
-    assert mesh.n_cells == 12 + 6
+    assert mesh.n_cells == 20 + 6
     sizes = np.diff(mesh.offsets)
-    assert (sizes[:12] == 4).all() and (sizes[12:] == 3).all()
+    assert (sizes[:20] == 4).all() and (sizes[20:] == 3).all()
     assert mesh.connectivity.max() < len(mesh.points)
-    assert list(mesh.cell_building) == [0] * 4 + [1] * 4 + [2] * 4 + [0, 0, 1, 1, 2, 2]
+    assert list(mesh.cell_building) == [0] * 8 + [1] * 4 + [2] * 8 + [0, 0, 1, 1, 2, 2]
 
 
 def test_heights_are_floors_times_floor_height(mesh: BuildingMesh) -> None:
@@ -86,11 +87,49 @@ def test_floors_show_through_the_texture_coordinates(mesh: BuildingMesh) -> None
     assert texture[per_floor + 4] < texture[4]  # every other floor a little darker
 
 
-def test_colours_by_usage(mesh: BuildingMesh) -> None:
+def _wall_colour_at(mesh: BuildingMesh, b: int, z: float) -> set[tuple[int, ...]]:
+    """Colours of building b's wall quads spanning height z."""
+    found = set()
+    for cell in range(int(mesh.wall_start[b]), int(mesh.wall_start[b + 1])):
+        zs = _cell_points(mesh, cell, cell + 1)[:, 2]
+        if zs.min() <= z <= zs.max():
+            found.add(tuple(int(v) for v in mesh.rgb[cell]))
+    return found
+
+
+def test_colours_by_usage_roofs_by_main_usage_walls_by_floor(mesh: BuildingMesh) -> None:
     blue, group = np.array(style.RENTAL_BLUE[:3]), np.array(style.GROUP_RENTAL_BLUE[:3])
-    assert (mesh.rgb[mesh.cell_building == 0] == blue).all()
-    assert (mesh.rgb[mesh.cell_building == 2] == group).all()
-    assert (mesh.rgb[mesh.cell_building == 1] == style.ROOM_USAGE[RoomUsage.OWNER][:3]).all()
+    owner = np.array(style.ROOM_USAGE[RoomUsage.OWNER][:3])
+    roofs = np.arange(mesh.n_cells) >= mesh.roof_start[0]
+    assert (mesh.rgb[roofs & (mesh.cell_building == 0)] == blue).all()  # one rental, one owner: a tie
+    assert (mesh.rgb[roofs & (mesh.cell_building == 2)] == group).all()
+    assert (mesh.rgb[mesh.cell_building == 1] == owner).all()
+    half = tuple(int(v) for v in np.round(owner + (blue - owner) * 0.5))
+    assert _wall_colour_at(mesh, 0, 1.5) == {half}, "B1's first floor: one room of two rented"
+    assert _wall_colour_at(mesh, 0, 10.0) == {tuple(owner)}, "its upper floors have no rentals"
+    assert _wall_colour_at(mesh, 2, 1.5) == {tuple(group)}
+
+
+def test_one_rented_room_does_not_turn_a_building_blue() -> None:
+    """40 rooms on 10 floors, one rented on floor 2 and a floor (7) of rentals: the roof keeps the owner
+    colour, floor 2 is a quarter blue, floor 7 fully blue, every other floor the owner colour."""
+    district = District(name="测试", timezone="Asia/Shanghai")
+    district.buildings["B"] = small_district().buildings["B1"]
+    district.buildings["B"].floors = 10
+    for f in range(1, 11):
+        for k in range(4):
+            usage = RoomUsage.RENTAL if f == 7 or (f == 2 and k == 0) else RoomUsage.OWNER
+            rid = f"R{f}{k}"
+            district.rooms[rid] = Room(rid, "B1", "1", f, f"{f}0{k}", usage)
+    mesh = extrude.extrude(district, LocalProjection.for_district(district))
+    blue, owner = np.array(style.RENTAL_BLUE[:3]), np.array(style.ROOM_USAGE[RoomUsage.OWNER][:3])
+    roofs = np.arange(mesh.n_cells) >= mesh.roof_start[0]
+    assert (mesh.rgb[roofs] == owner).all()
+    quarter = tuple(int(v) for v in np.round(owner + (blue - owner) * 0.25))
+    per = float(mesh.floor_height[0])
+    for f in range(10):
+        expected = {quarter} if f == 1 else {tuple(blue)} if f == 6 else {tuple(owner)}
+        assert _wall_colour_at(mesh, 0, (f + 0.5) * per) == expected, f"floor {f + 1}"
 
 
 def test_concave_footprint_with_a_courtyard() -> None:
@@ -159,7 +198,7 @@ def test_invalid_and_empty_footprints_do_not_break_the_mesh() -> None:
 
 def test_floor_band_wraps_the_floor_from_outside(mesh: BuildingMesh) -> None:
     band = extrude.floor_band(mesh, 0, 2, (255, 0, 0))
-    assert band.n_cells == mesh.edges[0]
+    assert band.n_cells == 4  # one quad per footprint edge
     pad = extrude.BAND_PAD_M
     assert band.points[:, 2].min() == pytest.approx(6.0 - pad)
     assert band.points[:, 2].max() == pytest.approx(9.0 + pad)

@@ -11,6 +11,7 @@ import itertools
 import math
 import os
 import time
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 import numpy as np
@@ -19,11 +20,10 @@ import shapely
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from layers import extrude, style
-from layers.buildings import building_usages, fill_for
+from layers import extrude, floors, ground, style
 from sandbox_app.data.package import load_package
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.enums import AlertState, GuardRole, Severity
+from sandbox_app.domain.enums import AlertState, GuardRole, RoomUsage, Severity
 from sandbox_app.domain.model import District
 from sandbox_app.resources import resource_path
 from widgets.sandbox3d import FLY_MS, Sandbox3D
@@ -66,9 +66,17 @@ def _look_down(view: Sandbox3D, x: float, y: float, height: float = 250.0) -> No
 
 
 def _buildings_filled(demo: District, rgba: style.RGBA) -> list[str]:
-    usages = building_usages(demo)
-    found = [b.id for b in demo.buildings.values() if fill_for(usages.get(b.id, set())) == rgba]
+    """Buildings whose roof shows `rgba` in 3D (their main usage, `layers.floors`), largest first."""
+    usages: dict[str, Counter[RoomUsage]] = defaultdict(Counter)
+    for room in demo.rooms.values():
+        usages[room.building_id][room.usage] += 1
+    found = [b.id for b in demo.buildings.values() if floors.roof_rgba(usages[b.id]) == rgba]
     return sorted(found, key=lambda b: -demo.buildings[b].footprint.area)
+
+
+def _pane_height(view: Sandbox3D) -> int:
+    """The VTK pane's height (the widget's less the 全景 bar above it)."""
+    return int(view.render_window.GetSize()[1])
 
 
 def _alert(subject: str, aid: str = "A1", severity: Severity = Severity.HIGH) -> Alert:
@@ -77,36 +85,47 @@ def _alert(subject: str, aid: str = "A1", severity: Severity = Severity.HIGH) ->
 
 def test_screenshot_shows_rental_blue_on_a_rental_building_only(view: Sandbox3D, demo: District) -> None:
     overview = view.grab_image()
-    assert overview.shape == (H, W, 3)
-    background = np.array(style.BACKGROUND[:3])
-    assert _near(overview, background, 3).mean() < 0.9, "the overview shows (almost) nothing but background"
+    assert overview.shape == (_pane_height(view), W, 3)
     assert len(np.unique(overview.reshape(-1, 3), axis=0)) > 50
 
     mesh = view.mesh
+    view.labels.actor.SetVisibility(False)  # seen from straight above, a building's number covers its roof
     blue = np.array(style.RENTAL_BLUE[:3])
     for building_id, expect_blue in [
         (_buildings_filled(demo, style.RENTAL_BLUE)[0], True),
-        (_buildings_filled(demo, style.GROUP_RENTAL_BLUE)[0], False),
+        (_buildings_filled(demo, style.ROOM_USAGE[RoomUsage.OWNER])[0], False),
     ]:
         b = mesh.index_of(building_id)
         x, y = mesh.anchor[b]
         _look_down(view, x, y)
         image = view.grab_image()
         col, row = view.world_to_pixel(x, y, mesh.height[b])
-        assert (col, row) == pytest.approx((W // 2, H // 2), abs=3)
+        assert (col, row) == pytest.approx((W // 2, _pane_height(view) // 2), abs=3)
         patch = image[row - 2 : row + 3, col - 2 : col + 3]
         assert _near(patch, blue, 30).all() == expect_blue, (building_id, patch[2, 2])
-    # Far from every building: the ground shows the background colour.
-    _look_down(view, 5000.0, 5000.0)
-    assert _near(view.grab_image(), background, 3).all()
+    # Far from every building, on the base beyond the compounds: the bare ground colour.
+    x0, y0, _, _ = view.ground_bounds
+    _look_down(view, x0 + 30.0, y0 + 30.0, height=40.0)
+    assert _near(view.grab_image(), np.array(ground.GROUND), 3).mean() > 0.9
 
 
 def test_an_alert_on_a_room_lights_that_floor(view: Sandbox3D, demo: District) -> None:
     view.set_devices_visible(False)  # red devices would muddy the count
     mesh = view.mesh
-    # The southernmost six-floor rental building: nothing stands between it and a camera in the south.
+    # The southernmost six-floor building with walls of one colour (no rental floors to tell apart from
+    # slab lines): nothing stands between it and a camera in the south.
+    sides = np.bincount(
+        np.repeat(np.arange(len(mesh.ids)), np.diff(mesh.building_ring_start)),
+        weights=np.diff(mesh.ring_start),
+        minlength=len(mesh.ids),
+    )
+    floors_with = {(r.building_id, r.floor) for r in demo.rooms.values()}
     tall = [
-        mesh.index_of(b) for b in _buildings_filled(demo, style.RENTAL_BLUE) if demo.buildings[b].floors >= 6
+        b
+        for b in range(len(mesh.ids))
+        if mesh.floors[b] >= 6
+        and mesh.edges[b] == sides[b]
+        and {2, 5} <= {f for i, f in floors_with if i == mesh.ids[b]}
     ]
     b = min(tall, key=lambda i: mesh.anchor[i, 1])
     rooms = {r.floor: r.id for r in demo.rooms.values() if r.building_id == mesh.ids[b]}
@@ -198,10 +217,10 @@ def test_clicking_a_building_emits_its_id_and_dragging_does_not(view: Sandbox3D,
         iren.LeftButtonReleaseEvent()
 
     with qtbot.waitSignal(view.picked, timeout=2000) as blocker:
-        click(col, H - 1 - row, col, H - 1 - row)
+        click(col, _pane_height(view) - 1 - row, col, _pane_height(view) - 1 - row)
     assert blocker.args == [mesh.ids[b]]
     with qtbot.assertNotEmitted(view.picked, wait=100):
-        click(col, H - 1 - row, col + 40, H - 1 - row)
+        click(col, _pane_height(view) - 1 - row, col + 40, _pane_height(view) - 1 - row)
     # A building chosen on the 2D map: the camera flies to it.
     other = mesh.ids[int(np.argmin(mesh.height))]
     assert not view.select_building("no-such-building")
@@ -213,6 +232,7 @@ def test_clicking_a_building_emits_its_id_and_dragging_does_not(view: Sandbox3D,
 
 def test_guards_are_drawn_in_role_colour_and_move(view: Sandbox3D, qtbot: QtBot) -> None:
     view.set_devices_visible(False)
+    view.labels.actor.SetVisibility(False)  # seen from straight above, a guard's id covers its pin
     proj = view.proj
     spot = np.array([[4000.0, 4000.0], [4100.0, 4000.0]])  # open ground east of the district
     lonlat = proj.to_lonlat(spot[:, 0], spot[:, 1])
