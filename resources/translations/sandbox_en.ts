@@ -231,12 +231,158 @@
         <source>Camera {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall.py" line="98"/>
-        <source>Camera {0}
-{1}
-(no video stream)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../widgets/wall_screen.py" line="130"/>
+        <source>Open alerts</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="151"/>
+        <source>On duty</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="152"/>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="153"/>
+        <source>Online rate</source>
+        <translation>Online rate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="154"/>
+        <source>Passes today</source>
+        <translation>Passes today</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="155"/>
+        <source>Residents</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="156"/>
+        <source>Rental rooms</source>
+        <translation>Rental rooms</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="157"/>
+        <source>Elderly alone</source>
+        <translation>Elderly alone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="158"/>
+        <source>Key persons</source>
+        <translation>Key persons</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <source>Patrol strength by role</source>
+        <translation>Patrol strength by role</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="186"/>
+        <source>Overview · touring</source>
+        <translation>Overview · touring</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="247"/>
+        <source>Digital Sandbox · {0}</source>
+        <translation>Digital Sandbox · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="256"/>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="257"/>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="258"/>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="259"/>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="260"/>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="261"/>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="262"/>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="264"/>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="293"/>
+        <source>{k:.0f}k</source>
+        <translation>{k:.0f}k</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="327"/>
+        <source>[{0}] alert · {1}</source>
+        <translation>[{0}] alert · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="332"/>
+        <source>Camera: {0}</source>
+        <translation>Camera: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="339"/>
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="342"/>
+        <source>Nobody dispatched · waiting {0} min</source>
+        <translation>Nobody dispatched · waiting {0} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="345"/>
+        <source>Guard dispatched</source>
+        <translation>Guard dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="352"/>
+        <source>Nobody dispatched: {0}</source>
+        <translation>Nobody dispatched: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <source>[{0}]</source>
+        <translation>[{0}]</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>and {0} more</source>
+        <translation>and {0} more</translation>
     </message>
 </context>
 <context>
@@ -1684,15 +1830,6 @@
     <message>
         <location filename="../../widgets/main_window.py" line="345"/>
         <source>no district loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="478"/>
-        <source>Open alerts: {0}
-On patrol: {1}
-Sent out: {2}
-Devices online: {3:.1f} %
-Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -231,14 +231,158 @@
         <source>Camera {0} · {1}</source>
         <translation>摄像机 {0} · {1}</translation>
     </message>
+</context>
+<context>
+    <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall.py" line="98"/>
-        <source>Camera {0}
-{1}
-(no video stream)</source>
-        <translation>摄像机 {0}
-{1}
-（无视频流）</translation>
+        <location filename="../../widgets/wall_screen.py" line="130"/>
+        <source>Open alerts</source>
+        <translation>未处置预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="151"/>
+        <source>On duty</source>
+        <translation>在岗警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="152"/>
+        <source>Dispatched</source>
+        <translation>已派警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="153"/>
+        <source>Online rate</source>
+        <translation>设备在线率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="154"/>
+        <source>Passes today</source>
+        <translation>今日通行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="155"/>
+        <source>Residents</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="156"/>
+        <source>Rental rooms</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="157"/>
+        <source>Elderly alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="158"/>
+        <source>Key persons</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <source>Patrol strength by role</source>
+        <translation>巡防力量（按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="186"/>
+        <source>Overview · touring</source>
+        <translation>全景 · 巡视片区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="247"/>
+        <source>Digital Sandbox · {0}</source>
+        <translation>数字沙盘 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="256"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="257"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="258"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="259"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="260"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="261"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="262"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="264"/>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="293"/>
+        <source>{k:.0f}k</source>
+        <translation>{wan:.1f}万</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="327"/>
+        <source>[{0}] alert · {1}</source>
+        <translation>【{0}】预警 · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="332"/>
+        <source>Camera: {0}</source>
+        <translation>联动摄像机：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="339"/>
+        <source>Handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="342"/>
+        <source>Nobody dispatched · waiting {0} min</source>
+        <translation>未派警 · 已等 {0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="345"/>
+        <source>Guard dispatched</source>
+        <translation>已派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="352"/>
+        <source>Nobody dispatched: {0}</source>
+        <translation>未派警预警：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <source>[{0}]</source>
+        <translation>【{0}】</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>and {0} more</source>
+        <translation>另有 {0} 条</translation>
     </message>
 </context>
 <context>
@@ -1686,19 +1830,6 @@
         <location filename="../../widgets/main_window.py" line="345"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="478"/>
-        <source>Open alerts: {0}
-On patrol: {1}
-Sent out: {2}
-Devices online: {3:.1f} %
-Reads today: {4}</source>
-        <translation>未处置预警：{0}
-巡逻中：{1}
-已派出：{2}
-设备在线率：{3:.1f} %
-今日通行：{4}</translation>
     </message>
 </context>
 <context>
