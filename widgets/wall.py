@@ -211,8 +211,11 @@ class WallDirector(QObject):
         self.stop_index = -1
         self.people = population(district)
         self.screen.show_title(district.name)
+        QTimer.singleShot(0, self._overview_if_idle)  # after the window has set the district's layers
+
+    def _overview_if_idle(self) -> None:
         if self.focused is None:
-            QTimer.singleShot(0, self.release)  # after the window has set the district's layers
+            self.release()
 
     def offer(self, alerts: list[Alert]) -> None:
         """Changed alerts from the live feed; new high ones queue up and the first takes focus at once, and

@@ -15,10 +15,10 @@ from sandbox_app.domain.enums import Severity
 
 BASE_W, BASE_H = 1920, 1080
 """The wall the sizes below are for; larger walls scale them up."""
-BODY_PX = 36
-"""Body text: CJK glyphs ~32 px tall on a 1080-line wall, readable from about 5 m."""
-MIN_BODY_PX = 33
-"""What a body text may shrink to when its box is narrow (glyphs stay over 28 px)."""
+BODY_PX = 40
+"""Body text: CJK glyphs ~36 px, digits ~29 px tall on a 1080-line wall, readable from about 5 m."""
+MIN_BODY_PX = 40
+"""What a body text may shrink to when its box is narrow (digits stay over 28 px)."""
 KPI_PX = 76
 """Key figures: digits ~55 px tall."""
 MIN_KPI_PX = 68
