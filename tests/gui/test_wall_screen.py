@@ -46,7 +46,7 @@ def _wall(qtbot: QtBot, district: District, size: tuple[int, int] = (1920, 1080)
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.centralWidget().size().width() == size[0])
+    qtbot.waitUntil(lambda: window.wall_overlay.width() == size[0])
     return window
 
 
