@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
     from widgets.wall import CameraTile
 
-MAX_FLAGS = 4
+MAX_FLAGS = 3
 """Unattended alerts listed by name; more are counted."""
 
 
@@ -168,9 +168,10 @@ class WallScreen(QWidget):
     def _roster_box(self) -> QFrame:
         box, layout = frame("wall_roster", self)
         self.roster_caption = FitLabel(BODY_PX, colour=MUTED, parent=box)
-        self.roster_caption.setText(self.tr("Patrol strength by role"))
-        layout.addWidget(self.roster_caption)
+        self.roster_caption.setText(self.tr("Patrol strength"))
         self.roster_grid = QGridLayout()
+        self.roster_grid.addWidget(self.roster_caption, 0, 0)
+        self.roster_grid.setColumnStretch(0, 3)
         self.roster_grid.setHorizontalSpacing(12)
         self.roster_grid.setVerticalSpacing(0)
         layout.addLayout(self.roster_grid)
@@ -302,25 +303,31 @@ class WallScreen(QWidget):
     def show_roster(
         self, counts: dict[GuardRole, dict[GuardState, int]], state_text: dict[GuardState, str]
     ) -> None:
-        """Guards as a small table of counts: roles down, states across (no names on the wall)."""
-        rows: list[tuple[str, Sequence[str]]] = [("", [state_text[s] for s in GuardState])]
-        for role, by_state in counts.items():
-            rows.append((guard_role_text(role), [str(by_state[s]) for s in GuardState]))
-        wanted = {(r, c) for r in range(len(rows)) for c in range(len(GuardState) + 1)}
+        """Guards as a small table of counts: states down, roles across (no names on the wall)."""
+        roles = list(counts)
+        columns: list[tuple[str, Sequence[str]]] = [
+            (guard_role_text(role), [str(counts[role][s]) for s in GuardState]) for role in roles
+        ]
+        heads = [state_text[s] for s in GuardState]
+        wanted = {(r, c) for r in range(len(heads) + 1) for c in range(len(columns) + 1)} - {(0, 0)}
         for key in list(self.roster_cells):
             if key not in wanted:
                 self.roster_cells.pop(key).deleteLater()
-        for r, (head, cells) in enumerate(rows):
-            for c, text in enumerate([head, *cells]):
-                label = self.roster_cells.get((r, c))
-                if label is None:
-                    align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignHCenter
-                    colour = MUTED if r == 0 or c == 0 else TEXT
-                    label = FitLabel(BODY_PX, colour=colour, bold=r > 0 and c > 0, align=align)
-                    label.set_scale(self.scale)
-                    self.roster_grid.addWidget(label, r, c)
-                    self.roster_cells[(r, c)] = label
-                label.setText(text)
+        cells = {(r + 1, 0): head for r, head in enumerate(heads)}
+        for c, (role, numbers) in enumerate(columns, start=1):
+            cells[(0, c)] = role
+            cells.update({(r + 1, c): n for r, n in enumerate(numbers)})
+            self.roster_grid.setColumnStretch(c, 2)
+        for (r, c), text in cells.items():
+            label = self.roster_cells.get((r, c))
+            if label is None:
+                align = Qt.AlignmentFlag.AlignLeft if c == 0 else Qt.AlignmentFlag.AlignHCenter
+                colour = MUTED if r == 0 or c == 0 else TEXT
+                label = FitLabel(BODY_PX, colour=colour, bold=r > 0 and c > 0, align=align)
+                label.set_scale(self.scale)
+                self.roster_grid.addWidget(label, r, c)
+                self.roster_cells[(r, c)] = label
+            label.setText(text)
 
     def show_tour(self, compound_name: str) -> None:
         self.focus_card.hide()

@@ -235,152 +235,152 @@
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="130"/>
+        <location filename="../../widgets/wall_screen.py" line="131"/>
         <source>Open alerts</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="151"/>
+        <location filename="../../widgets/wall_screen.py" line="152"/>
         <source>On duty</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="152"/>
+        <location filename="../../widgets/wall_screen.py" line="153"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="153"/>
+        <location filename="../../widgets/wall_screen.py" line="154"/>
         <source>Online rate</source>
         <translation>Online rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="154"/>
+        <location filename="../../widgets/wall_screen.py" line="155"/>
         <source>Passes today</source>
         <translation>Passes today</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="155"/>
+        <location filename="../../widgets/wall_screen.py" line="156"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="156"/>
+        <location filename="../../widgets/wall_screen.py" line="157"/>
         <source>Rental rooms</source>
         <translation>Rental rooms</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="157"/>
+        <location filename="../../widgets/wall_screen.py" line="158"/>
         <source>Elderly alone</source>
         <translation>Elderly alone</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="158"/>
+        <location filename="../../widgets/wall_screen.py" line="159"/>
         <source>Key persons</source>
         <translation>Key persons</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
-        <source>Patrol strength by role</source>
-        <translation>Patrol strength by role</translation>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <source>Patrol strength</source>
+        <translation>Patrol strength</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="186"/>
+        <location filename="../../widgets/wall_screen.py" line="188"/>
         <source>Overview · touring</source>
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="247"/>
+        <location filename="../../widgets/wall_screen.py" line="255"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="256"/>
+        <location filename="../../widgets/wall_screen.py" line="264"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="257"/>
+        <location filename="../../widgets/wall_screen.py" line="265"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="258"/>
+        <location filename="../../widgets/wall_screen.py" line="266"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="259"/>
+        <location filename="../../widgets/wall_screen.py" line="267"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="260"/>
+        <location filename="../../widgets/wall_screen.py" line="268"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="261"/>
+        <location filename="../../widgets/wall_screen.py" line="269"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="262"/>
+        <location filename="../../widgets/wall_screen.py" line="270"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="264"/>
+        <location filename="../../widgets/wall_screen.py" line="272"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="293"/>
+        <location filename="../../widgets/wall_screen.py" line="301"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="327"/>
+        <location filename="../../widgets/wall_screen.py" line="341"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] alert · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="332"/>
+        <location filename="../../widgets/wall_screen.py" line="346"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="339"/>
+        <location filename="../../widgets/wall_screen.py" line="353"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="342"/>
+        <location filename="../../widgets/wall_screen.py" line="356"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>Nobody dispatched · waiting {0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="345"/>
+        <location filename="../../widgets/wall_screen.py" line="359"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="352"/>
+        <location filename="../../widgets/wall_screen.py" line="366"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Nobody dispatched: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="355"/>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>[{0}]</source>
         <translation>[{0}]</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <location filename="../../widgets/wall_screen.py" line="379"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

@@ -235,152 +235,152 @@
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="130"/>
+        <location filename="../../widgets/wall_screen.py" line="131"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="151"/>
+        <location filename="../../widgets/wall_screen.py" line="152"/>
         <source>On duty</source>
         <translation>在岗警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="152"/>
+        <location filename="../../widgets/wall_screen.py" line="153"/>
         <source>Dispatched</source>
         <translation>已派警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="153"/>
+        <location filename="../../widgets/wall_screen.py" line="154"/>
         <source>Online rate</source>
         <translation>设备在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="154"/>
+        <location filename="../../widgets/wall_screen.py" line="155"/>
         <source>Passes today</source>
         <translation>今日通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="155"/>
+        <location filename="../../widgets/wall_screen.py" line="156"/>
         <source>Residents</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="156"/>
+        <location filename="../../widgets/wall_screen.py" line="157"/>
         <source>Rental rooms</source>
         <translation>出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="157"/>
+        <location filename="../../widgets/wall_screen.py" line="158"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="158"/>
+        <location filename="../../widgets/wall_screen.py" line="159"/>
         <source>Key persons</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
-        <source>Patrol strength by role</source>
-        <translation>巡防力量（按类别）</translation>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <source>Patrol strength</source>
+        <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="186"/>
+        <location filename="../../widgets/wall_screen.py" line="188"/>
         <source>Overview · touring</source>
         <translation>全景 · 巡视片区</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="247"/>
+        <location filename="../../widgets/wall_screen.py" line="255"/>
         <source>Digital Sandbox · {0}</source>
         <translation>数字沙盘 · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="256"/>
+        <location filename="../../widgets/wall_screen.py" line="264"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="257"/>
+        <location filename="../../widgets/wall_screen.py" line="265"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="258"/>
+        <location filename="../../widgets/wall_screen.py" line="266"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="259"/>
+        <location filename="../../widgets/wall_screen.py" line="267"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="260"/>
+        <location filename="../../widgets/wall_screen.py" line="268"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="261"/>
+        <location filename="../../widgets/wall_screen.py" line="269"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="262"/>
+        <location filename="../../widgets/wall_screen.py" line="270"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="264"/>
+        <location filename="../../widgets/wall_screen.py" line="272"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="293"/>
+        <location filename="../../widgets/wall_screen.py" line="301"/>
         <source>{k:.0f}k</source>
         <translation>{wan:.1f}万</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="327"/>
+        <location filename="../../widgets/wall_screen.py" line="341"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="332"/>
+        <location filename="../../widgets/wall_screen.py" line="346"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="339"/>
+        <location filename="../../widgets/wall_screen.py" line="353"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="342"/>
+        <location filename="../../widgets/wall_screen.py" line="356"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>未派警 · 已等 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="345"/>
+        <location filename="../../widgets/wall_screen.py" line="359"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="352"/>
+        <location filename="../../widgets/wall_screen.py" line="366"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="355"/>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>[{0}]</source>
         <translation>【{0}】</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <location filename="../../widgets/wall_screen.py" line="379"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>

@@ -164,8 +164,8 @@ def test_camera_tile_only_with_a_stream_and_the_roster_as_counts(
     window.refresh_panels()
     assert not window.roster.isVisible() and not window.alerts_panel.isVisible()
     cells = {(r, c): cell.text() for (r, c), cell in screen.roster_cells.items()}
-    rows = max(r for r, _ in cells)
-    assert rows == len({g.role for g in demo.guards.values()})  # one line per role, no names
+    roles = max(c for _, c in cells)
+    assert roles == len({g.role for g in demo.guards.values()})  # one column per role, no names
     total = sum(int(t) for (r, c), t in cells.items() if r > 0 and c > 0)
     assert total == len(demo.guards)
     window.close()
