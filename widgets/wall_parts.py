@@ -26,7 +26,7 @@ TITLE_PX = 50
 CLOCK_PX = 64
 FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Sans Serif"]
 """A CJK face first: narrower digits than DejaVu (five-digit figures fit a tile) and one look throughout."""
-LEFT_W, RIGHT_W = 500, 530
+LEFT_W, RIGHT_W = 510, 530
 """Side columns' widths at 1080p; the 3D sandbox takes the rest (about half the width)."""
 BACKGROUND = "#07121f"
 PANEL = "#0e2236"

@@ -132,7 +132,7 @@ class WallScreen(QWidget):
         alerts.addWidget(self.alerts_caption)
         row = QHBoxLayout()
         self.alerts_total = FitLabel(KPI_PX, min_px=MIN_KPI_PX, bold=True, parent=alerts_box)
-        row.addWidget(self.alerts_total, 2)
+        row.addWidget(self.alerts_total, 3)
         chips = QGridLayout()
         chips.setSpacing(0)
         self.level_chips: dict[Severity, FitLabel] = {}
@@ -140,7 +140,7 @@ class WallScreen(QWidget):
             chip = FitLabel(BODY_PX, colour=LEVEL_COLOURS[level], bold=True, parent=alerts_box)
             chips.addWidget(chip, i // 2, i % 2)
             self.level_chips[level] = chip
-        row.addLayout(chips, 5)
+        row.addLayout(chips, 4)
         alerts.addLayout(row)
         layout.addWidget(alerts_box)
         tiles = QGridLayout()
@@ -171,8 +171,8 @@ class WallScreen(QWidget):
         self.roster_caption.setText(self.tr("Patrol strength"))
         self.roster_grid = QGridLayout()
         self.roster_grid.addWidget(self.roster_caption, 0, 0)
-        self.roster_grid.setColumnStretch(0, 3)
-        self.roster_grid.setHorizontalSpacing(12)
+        self.roster_grid.setColumnStretch(0, 4)
+        self.roster_grid.setHorizontalSpacing(4)
         self.roster_grid.setVerticalSpacing(0)
         layout.addLayout(self.roster_grid)
         self.roster_cells: dict[tuple[int, int], FitLabel] = {}
@@ -289,7 +289,7 @@ class WallScreen(QWidget):
         tiles = self.tiles
         tiles["on_duty"].set_value(self.compact(sum(guards.values()) - stale))
         tiles["dispatched"].set_value(self.compact(sent))
-        tiles["online"].set_value(f"{online_pct:.1f}", "%")
+        tiles["online"].set_value(f"{online_pct:.1f}" if online_pct < 99.95 else "100", "%")
         tiles["passes"].set_value(self.compact(passes))
         tiles["residents"].set_value(self.compact(people.residents))
         tiles["rentals"].set_value(self.compact(people.rental_rooms))
@@ -317,7 +317,7 @@ class WallScreen(QWidget):
         for c, (role, numbers) in enumerate(columns, start=1):
             cells[(0, c)] = role
             cells.update({(r + 1, c): n for r, n in enumerate(numbers)})
-            self.roster_grid.setColumnStretch(c, 2)
+            self.roster_grid.setColumnStretch(c, 3)
         for (r, c), text in cells.items():
             label = self.roster_cells.get((r, c))
             if label is None:
