@@ -241,6 +241,7 @@ class WallScreen(QWidget):
         self.left.setFixedWidth(round(LEFT_W * scale))
         self.right.setFixedWidth(round(RIGHT_W * scale))
         self.window_.pane_3d.setStyleSheet(f"font-size: {round(BODY_PX * scale)}px;")
+        self.window_.map2d.scene().setFont(self.map_font())  # the map's labels (guards' ETAs)
 
     def map_font(self) -> QFont:
         """The 2D map's caption: body size, bold."""

@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from sandbox_app.dispatch.engine_hook import DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
@@ -197,4 +198,36 @@ def test_after_focus_back_to_the_overview_and_unattended_stays_flagged(
     window.set_dispatches(dataclasses.replace(window.dispatch, dispatches=(sent,)))
     window.refresh_panels()
     assert not screen.flags_box.isVisible()
+    window.close()
+
+
+def test_map_labels_on_the_wall_are_legible(qtbot: QtBot, demo: District, chinese: None) -> None:
+    """A dispatched guard's ETA label on the wall's 2D map, measured as drawn (near-black ink it adds)."""
+    window = _wall(qtbot, demo)
+    assert window.wall is not None
+    qtbot.waitUntil(lambda: window.wall is not None and window.wall.stop_index >= 0)  # first tour stop
+    window.wall.tour.stop()
+    vb = window.map2d.getPlotItem().vb
+    (x0, x1), (y0, y1) = vb.viewRange()
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    path = tuple(tuple(p) for p in window.projection.to_lonlat([cx - 50, cx, cx + 50], [cy, cy, cy]))
+    QApplication.processEvents()
+    before = window.map2d.grab().toImage()
+    sent = Dispatch("D1", "W1", min(demo.guards), None, "desk:tester", TS, None, None, eta_s=185.0)
+    window.set_dispatches(DispatchUpdate(TS, (sent,), {sent.id: path}))
+    QApplication.processEvents()
+    after = window.map2d.grab().toImage()
+    assert vb.viewRange() == [[x0, x1], [y0, y1]]
+
+    def dark(image: QImage) -> np.ndarray:
+        image = image.convertToFormat(QImage.Format.Format_RGB888)
+        arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+        rgb = arr[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+        return np.asarray(rgb.max(axis=2) < 60)
+
+    anchor = vb.mapViewToDevice(QPointF(cx, cy))
+    ax, ay = int(anchor.x() * after.devicePixelRatio()), int(anchor.y() * after.devicePixelRatio())
+    ink = (dark(after) & ~dark(before))[max(0, ay - 90) : ay + 20, ax : ax + 400]
+    rows = np.flatnonzero(ink.any(axis=1))
+    assert len(rows) and rows.max() - rows.min() + 1 >= 28, "the ETA label is too small"
     window.close()
