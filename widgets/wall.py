@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from layers import compounds
@@ -194,6 +194,7 @@ class WallDirector(QObject):
         self.caption_item.setZValue(1_000)
         window.map2d.getPlotItem().addItem(self.caption_item, ignoreBounds=True)
         window.map2d.getPlotItem().vb.sigRangeChanged.connect(lambda *_: self._place_caption())
+        window.map2d.installEventFilter(self)
         self.hold = QTimer(self)
         self.hold.setSingleShot(True)
         self.hold.setInterval(FOCUS_HOLD_MS)
@@ -212,6 +213,20 @@ class WallDirector(QObject):
         self.people = population(district)
         self.screen.show_title(district.name)
         QTimer.singleShot(0, self._overview_if_idle)  # after the window has set the district's layers
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The map resized (the flagged list or the camera tile came or went): frame the same place again,
+        or the focused alert would drift to an edge."""
+        if watched is self.window.map2d and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._reframe)
+        return False
+
+    def _reframe(self) -> None:
+        if self.focused is not None:
+            self.window.centre_on_alert(self.focused.id, FOCUS_HALF_M)
+        elif self.stops and self.stop_index >= 0:
+            stop = self.stops[self.stop_index % len(self.stops)]
+            self.window.frame_lonlat(with_context(stop.bounds, TOUR_HALF_M), margin=0.02)
 
     def _overview_if_idle(self) -> None:
         if self.focused is None:
@@ -285,7 +300,7 @@ class WallDirector(QObject):
             return
         self.stop_index = (self.stop_index + 1) % len(self.stops)
         stop = self.stops[self.stop_index]
-        self.window.frame_lonlat(with_context(stop.bounds, TOUR_HALF_M), margin=0.02)
+        self._reframe()
         self.screen.show_tour(stop.name)
         self.label_compound(stop.compound_id, stop.name)
 

@@ -257,7 +257,7 @@
     <message>
         <location filename="../../widgets/wall_screen.py" line="155"/>
         <source>Passes today</source>
-        <translation>Passes today</translation>
+        <translation>Passes</translation>
     </message>
     <message>
         <location filename="../../widgets/wall_screen.py" line="156"/>
@@ -267,22 +267,22 @@
     <message>
         <location filename="../../widgets/wall_screen.py" line="157"/>
         <source>Rental rooms</source>
-        <translation>Rental rooms</translation>
+        <translation>Rentals</translation>
     </message>
     <message>
         <location filename="../../widgets/wall_screen.py" line="158"/>
         <source>Elderly alone</source>
-        <translation>Elderly alone</translation>
+        <translation>Elderly</translation>
     </message>
     <message>
         <location filename="../../widgets/wall_screen.py" line="159"/>
         <source>Key persons</source>
-        <translation>Key persons</translation>
+        <translation>Key people</translation>
     </message>
     <message>
         <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Patrol strength</source>
-        <translation>Patrol strength</translation>
+        <translation>Guards</translation>
     </message>
     <message>
         <location filename="../../widgets/wall_screen.py" line="188"/>
@@ -290,97 +290,97 @@
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="255"/>
+        <location filename="../../widgets/wall_screen.py" line="256"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="264"/>
+        <location filename="../../widgets/wall_screen.py" line="265"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="265"/>
+        <location filename="../../widgets/wall_screen.py" line="266"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="266"/>
+        <location filename="../../widgets/wall_screen.py" line="267"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="267"/>
+        <location filename="../../widgets/wall_screen.py" line="268"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="268"/>
+        <location filename="../../widgets/wall_screen.py" line="269"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="269"/>
+        <location filename="../../widgets/wall_screen.py" line="270"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="270"/>
+        <location filename="../../widgets/wall_screen.py" line="271"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="272"/>
+        <location filename="../../widgets/wall_screen.py" line="273"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="301"/>
+        <location filename="../../widgets/wall_screen.py" line="302"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="341"/>
+        <location filename="../../widgets/wall_screen.py" line="342"/>
         <source>[{0}] alert · {1}</source>
-        <translation>[{0}] alert · {1}</translation>
+        <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="346"/>
+        <location filename="../../widgets/wall_screen.py" line="347"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="353"/>
+        <location filename="../../widgets/wall_screen.py" line="354"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <location filename="../../widgets/wall_screen.py" line="357"/>
         <source>Nobody dispatched · waiting {0} min</source>
-        <translation>Nobody dispatched · waiting {0} min</translation>
+        <translation>Unassigned · {0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="359"/>
+        <location filename="../../widgets/wall_screen.py" line="360"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <location filename="../../widgets/wall_screen.py" line="367"/>
         <source>Nobody dispatched: {0}</source>
-        <translation>Nobody dispatched: {0}</translation>
+        <translation>Unassigned: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
         <source>[{0}]</source>
         <translation>[{0}]</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="379"/>
+        <location filename="../../widgets/wall_screen.py" line="380"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

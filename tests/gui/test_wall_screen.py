@@ -137,6 +137,12 @@ def test_focus_card_names_the_right_compound_in_whole_words(
         if line in (screen.focus_rule, screen.focus_compound, screen.focus_level):
             assert line.shown_text() == line.text(), f"{line.text()!r} is cut"
     assert not screen.tour_box.isVisible()
+    # the flagged list came up under the card and the map shrank: the alert stays in the map's middle
+    window.refresh_panels()
+    assert screen.flags_box.isVisible()
+    spot = building.footprint.representative_point()
+    x, y = window.projection.to_xy([spot.x], [spot.y])[0]
+    qtbot.waitUntil(lambda: bool(np.allclose(window.map2d.view_centre(), (x, y), atol=5.0)))
     window.close()
 
 
