@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
 
 from sandbox_app.domain.enums import Severity
 
@@ -81,6 +81,8 @@ class FitLabel(QWidget):
         self.align = align
         self.scale = 1.0
         self._text = ""
+        self.suffix = ""
+        """A unit drawn after the text in body type ("%"), on the same baseline."""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._apply()
 
@@ -91,6 +93,24 @@ class FitLabel(QWidget):
         if text != self._text:
             self._text = text
             self.update()
+
+    def set_suffix(self, suffix: str) -> None:
+        if suffix != self.suffix:
+            self.suffix = suffix
+            self.update()
+
+    def _suffix_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setFamilies(FONT_FAMILIES)
+        font.setPixelSize(max(1, round(BODY_PX * self.scale)))
+        return font
+
+    def _room(self) -> int:
+        """Width left for the text once the suffix (and a small gap) has its place."""
+        if not self.suffix:
+            return max(1, self.width())
+        suffix = QFontMetrics(self._suffix_font()).horizontalAdvance(self.suffix)
+        return max(1, self.width() - suffix - round(8 * self.scale))
 
     def set_colour(self, colour: QColor) -> None:
         self.colour = colour
@@ -116,7 +136,7 @@ class FitLabel(QWidget):
     def shown_px(self) -> int:
         """The pixel size the text is drawn at in the current width."""
         top, low = round(self.base_px * self.scale), round(self.base_min_px * self.scale)
-        width = max(1, self.width())
+        width = self._room()
         px = top
         while px > low and QFontMetrics(self._font(px)).horizontalAdvance(self._text) > width:
             px -= 1
@@ -125,7 +145,7 @@ class FitLabel(QWidget):
     def shown_text(self) -> str:
         """The text as drawn: whole, or cut short with "…" when even the smallest size does not fit."""
         metrics = QFontMetrics(self._font(self.shown_px()))
-        return metrics.elidedText(self._text, Qt.TextElideMode.ElideRight, max(1, self.width()))
+        return metrics.elidedText(self._text, Qt.TextElideMode.ElideRight, self._room())
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self._font(round(self.base_px * self.scale)))
@@ -136,10 +156,21 @@ class FitLabel(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setFont(self._font(self.shown_px()))
+        font = self._font(self.shown_px())
+        painter.setFont(font)
         painter.setPen(self.colour)
-        flags = int(self.align | Qt.AlignmentFlag.AlignVCenter)
-        painter.drawText(QRect(0, 0, self.width(), self.height()), flags, self.shown_text())
+        text = self.shown_text()
+        if not self.suffix:
+            flags = int(self.align | Qt.AlignmentFlag.AlignVCenter)
+            painter.drawText(QRect(0, 0, self.width(), self.height()), flags, text)
+        else:  # left-aligned text, then the unit on its baseline
+            metrics = QFontMetrics(font)
+            baseline = (self.height() + metrics.ascent() - metrics.descent()) // 2
+            painter.drawText(0, baseline, text)
+            painter.setFont(self._suffix_font())
+            painter.setPen(MUTED)
+            x = metrics.horizontalAdvance(text) + round(8 * self.scale)
+            painter.drawText(x, baseline, self.suffix)
         painter.end()
 
 
@@ -153,36 +184,19 @@ def frame(name: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout
 
 
 class KpiTile(QFrame):
-    """A caption over a large figure (with its unit in body type beside it)."""
+    """A caption over a large figure (its unit, if any, in body type after it)."""
 
     def __init__(self, parent: QWidget | None = None, colour: QColor = TEXT) -> None:
         super().__init__(parent)
         self.setObjectName("wall_tile")
         self.caption = FitLabel(BODY_PX, colour=MUTED, parent=self)
         self.value = FitLabel(KPI_PX, min_px=MIN_KPI_PX, colour=colour, bold=True, parent=self)
-        self.unit = FitLabel(BODY_PX, colour=MUTED, parent=self)
-        self.unit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.unit.setFixedWidth(0)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(self.value, 1)
-        row.addWidget(self.unit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 6, 12, 6)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
-        layout.addLayout(row)
-
-    def labels(self) -> list[FitLabel]:
-        return [self.caption, self.value, self.unit]
+        layout.addWidget(self.value)
 
     def set_value(self, value: str, unit: str = "") -> None:
         self.value.setText(value)
-        self.unit.setText(unit)
-        self.fit_unit()
-
-    def fit_unit(self) -> None:
-        """The unit's box is as wide as the unit at the current scale; the figure gets the rest."""
-        unit = self.unit.text()
-        metrics = QFontMetrics(self.unit._font(round(BODY_PX * self.unit.scale)))
-        self.unit.setFixedWidth(metrics.horizontalAdvance(unit) + 4 if unit else 0)
+        self.value.set_suffix(unit)

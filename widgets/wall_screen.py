@@ -236,8 +236,6 @@ class WallScreen(QWidget):
         self.scale = scale
         for label in self.findChildren(FitLabel):
             label.set_scale(scale)
-        for tile in self.tiles.values():
-            tile.fit_unit()
         self.left.setFixedWidth(round(LEFT_W * scale))
         self.right.setFixedWidth(round(RIGHT_W * scale))
         self.window_.pane_3d.setStyleSheet(f"font-size: {round(BODY_PX * scale)}px;")
