@@ -81,6 +81,7 @@ class FitLabel(QWidget):
         self.align = align
         self.scale = 1.0
         self._text = ""
+        self._shorter: tuple[str, ...] = ()
         self.suffix = ""
         """A unit drawn after the text in body type ("%"), on the same baseline."""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -89,10 +90,21 @@ class FitLabel(QWidget):
     def text(self) -> str:
         return self._text
 
-    def setText(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
+    def setText(self, text: str, *shorter: str) -> None:
+        """`shorter`: whole-word fallbacks, tried in turn when `text` does not fit even at the smallest
+        size (a rule without its compound rather than the compound cut in half)."""
+        if text != self._text or shorter != self._shorter:
+            self._text, self._shorter = text, shorter
             self.update()
+
+    def _chosen(self) -> str:
+        """The longest of the text and its fallbacks that fits whole at the smallest size."""
+        metrics = QFontMetrics(self._font(round(self.base_min_px * self.scale)))
+        room = self._room()
+        for text in (self._text, *self._shorter):
+            if metrics.horizontalAdvance(text) <= room:
+                return text
+        return self._shorter[-1] if self._shorter else self._text
 
     def set_suffix(self, suffix: str) -> None:
         if suffix != self.suffix:
@@ -137,15 +149,17 @@ class FitLabel(QWidget):
         """The pixel size the text is drawn at in the current width."""
         top, low = round(self.base_px * self.scale), round(self.base_min_px * self.scale)
         width = self._room()
+        text = self._chosen()
         px = top
-        while px > low and QFontMetrics(self._font(px)).horizontalAdvance(self._text) > width:
+        while px > low and QFontMetrics(self._font(px)).horizontalAdvance(text) > width:
             px -= 1
         return px
 
     def shown_text(self) -> str:
-        """The text as drawn: whole, or cut short with "…" when even the smallest size does not fit."""
+        """The text as drawn: whole (or its longest whole fallback), cut short with "…" only when even
+        the shortest does not fit at the smallest size."""
         metrics = QFontMetrics(self._font(self.shown_px()))
-        return metrics.elidedText(self._text, Qt.TextElideMode.ElideRight, self._room())
+        return metrics.elidedText(self._chosen(), Qt.TextElideMode.ElideRight, self._room())
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self._font(round(self.base_px * self.scale)))

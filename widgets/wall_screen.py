@@ -342,7 +342,7 @@ class WallScreen(QWidget):
         self.focus_rule.setText(rule)
         self.focus_compound.setText(place.compound or alert.subject)
         self.focus_building.setText(" ".join(p for p in (place.building, place.room) if p) or place.subject)
-        self.focus_camera.setText(self.tr("Camera: {0}").format(camera) if camera else "")
+        self.focus_camera.setText(self.tr("Camera: {0}").format(camera) if camera else "", camera)
         self.focus_camera.setVisible(bool(camera))
         self.focus_card.show()
 
@@ -365,9 +365,10 @@ class WallScreen(QWidget):
         self.flags_title.setText(self.tr("Nobody dispatched: {0}").format(total))
         shown = list(lines[:MAX_FLAGS])
         for label, (alert, rule, compound, minutes) in zip(self.flag_lines, shown, strict=False):
-            parts = [rule, compound, self.tr("{0} min").format(minutes)]
-            level = self.tr("[{0}]").format(severity_text(alert.severity))
-            label.setText(f"{level} " + " · ".join(p for p in parts if p))
+            level = severity_text(alert.severity)
+            what = " · ".join(p for p in (rule, compound) if p)
+            label.setText(self.tr("[{0}] {1}").format(level, what), self.tr("[{0}] {1}").format(level, rule))
+            label.set_suffix(self.tr("{0} min").format(minutes))  # always whole: how long nobody went
             label.set_colour(LEVEL_COLOURS[alert.severity])
             label.show()
         more = total - len(shown)
@@ -376,5 +377,6 @@ class WallScreen(QWidget):
         if more > 0:
             extra = self.flag_lines[len(shown)]
             extra.setText(self.tr("and {0} more").format(more))
+            extra.set_suffix("")
             extra.set_colour(MUTED)
             extra.show()

@@ -290,84 +290,89 @@
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="256"/>
+        <location filename="../../widgets/wall_screen.py" line="254"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="265"/>
+        <location filename="../../widgets/wall_screen.py" line="263"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="266"/>
+        <location filename="../../widgets/wall_screen.py" line="264"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="267"/>
+        <location filename="../../widgets/wall_screen.py" line="265"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="268"/>
+        <location filename="../../widgets/wall_screen.py" line="266"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="269"/>
+        <location filename="../../widgets/wall_screen.py" line="267"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="270"/>
+        <location filename="../../widgets/wall_screen.py" line="268"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="271"/>
+        <location filename="../../widgets/wall_screen.py" line="269"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="273"/>
+        <location filename="../../widgets/wall_screen.py" line="271"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="302"/>
+        <location filename="../../widgets/wall_screen.py" line="300"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="342"/>
+        <location filename="../../widgets/wall_screen.py" line="340"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="347"/>
+        <location filename="../../widgets/wall_screen.py" line="345"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="354"/>
+        <location filename="../../widgets/wall_screen.py" line="352"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="357"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>Unassigned · {0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="360"/>
+        <location filename="../../widgets/wall_screen.py" line="358"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="367"/>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Unassigned: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>[{0}] {1}</source>
+        <translation>[{0}] {1}</translation>
     </message>
     <message>
         <location filename="../../widgets/wall_screen.py" line="370"/>
@@ -375,12 +380,7 @@
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="371"/>
-        <source>[{0}]</source>
-        <translation>[{0}]</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="380"/>
+        <location filename="../../widgets/wall_screen.py" line="378"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

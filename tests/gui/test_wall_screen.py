@@ -140,6 +140,8 @@ def test_focus_card_names_the_right_compound_in_whole_words(
     # the flagged list came up under the card and the map shrank: the alert stays in the map's middle
     window.refresh_panels()
     assert screen.flags_box.isVisible()
+    shown = [label for label in [*screen.focus_lines(), *screen.flag_lines] if label.isVisible()]
+    assert all("…" not in label.shown_text() for label in shown), [x.shown_text() for x in shown]
     spot = building.footprint.representative_point()
     x, y = window.projection.to_xy([spot.x], [spot.y])[0]
     qtbot.waitUntil(lambda: bool(np.allclose(window.map2d.view_centre(), (x, y), atol=5.0)))
@@ -237,3 +239,16 @@ def test_map_labels_on_the_wall_are_legible(qtbot: QtBot, demo: District, chines
     rows = np.flatnonzero(ink.any(axis=1))
     assert len(rows) and rows.max() - rows.min() + 1 >= 28, "the ETA label is too small"
     window.close()
+
+
+def test_a_line_that_does_not_fit_drops_whole_parts_not_half_words(qtbot: QtBot) -> None:
+    label = FitLabel()
+    qtbot.addWidget(label)
+    label.resize(400, label.height())
+    label.setText("【高】周界入侵 · 中建壹品·学府公馆", "【高】周界入侵")
+    assert label.shown_text() == "【高】周界入侵"
+    label.resize(1200, label.height())
+    assert label.shown_text() == "【高】周界入侵 · 中建壹品·学府公馆"
+    label.set_suffix("15 分钟")
+    label.resize(520, label.height())
+    assert label.shown_text() == "【高】周界入侵"  # the minutes keep their room
