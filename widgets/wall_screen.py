@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from widgets.main_window import MainWindow
     from widgets.wall import CameraTile
 
-MAX_FLAGS = 3
+MAX_FLAGS = 2
 """Unattended alerts listed by name; more are counted."""
 
 
@@ -204,9 +204,13 @@ class WallScreen(QWidget):
         self.flags_box, flags = frame("wall_flags", column)
         self.flags_title = FitLabel(BODY_PX, colour=FLAG, bold=True, parent=self.flags_box)
         flags.addWidget(self.flags_title)
+        # each alert on two lines: level, rule and minutes waiting; under it, where (its compound)
         self.flag_lines = [FitLabel(BODY_PX, parent=self.flags_box) for _ in range(MAX_FLAGS + 1)]
-        for label in self.flag_lines:
-            flags.addWidget(label)
+        self.flag_places = [FitLabel(BODY_PX, colour=MUTED, parent=self.flags_box) for _ in range(MAX_FLAGS)]
+        for line, place in zip(self.flag_lines, self.flag_places, strict=False):
+            flags.addWidget(line)
+            flags.addWidget(place)
+        flags.addWidget(self.flag_lines[-1])
         self.flags_box.hide()
         layout.addWidget(self.flags_box)
         self.camera.setParent(column)
@@ -364,16 +368,19 @@ class WallScreen(QWidget):
         self.flags_box.setVisible(total > 0)
         self.flags_title.setText(self.tr("Nobody dispatched: {0}").format(total))
         shown = list(lines[:MAX_FLAGS])
-        for label, (alert, rule, compound, minutes) in zip(self.flag_lines, shown, strict=False):
-            level = severity_text(alert.severity)
-            what = " · ".join(p for p in (rule, compound) if p)
-            label.setText(self.tr("[{0}] {1}").format(level, what), self.tr("[{0}] {1}").format(level, rule))
+        for i, (alert, rule, compound, minutes) in enumerate(shown):
+            label, place = self.flag_lines[i], self.flag_places[i]
+            label.setText(self.tr("[{0}] {1}").format(severity_text(alert.severity), rule))
             label.set_suffix(self.tr("{0} min").format(minutes))  # always whole: how long nobody went
             label.set_colour(LEVEL_COLOURS[alert.severity])
+            place.setText(compound or alert.subject)
             label.show()
+            place.show()
         more = total - len(shown)
         for label in self.flag_lines[len(shown) :]:
             label.hide()
+        for place in self.flag_places[len(shown) :]:
+            place.hide()
         if more > 0:
             extra = self.flag_lines[len(shown)]
             extra.setText(self.tr("and {0} more").format(more))

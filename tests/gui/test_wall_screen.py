@@ -140,7 +140,8 @@ def test_focus_card_names_the_right_compound_in_whole_words(
     # the flagged list came up under the card and the map shrank: the alert stays in the map's middle
     window.refresh_panels()
     assert screen.flags_box.isVisible()
-    shown = [label for label in [*screen.focus_lines(), *screen.flag_lines] if label.isVisible()]
+    lines = [*screen.focus_lines(), *screen.flag_lines, *screen.flag_places]
+    shown = [label for label in lines if label.isVisible()]
     assert all("…" not in label.shown_text() for label in shown), [x.shown_text() for x in shown]
     spot = building.footprint.representative_point()
     x, y = window.projection.to_xy([spot.x], [spot.y])[0]
