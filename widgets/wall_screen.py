@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
@@ -59,6 +59,8 @@ class WallScreen(QWidget):
         super().__init__(window)
         self.window_ = window
         self.scale = 1.0
+        self._margins: dict[int, QMargins] = {}
+        """Each panel's margins at 1080p, scaled with the type."""
         self.setObjectName("wall_screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
@@ -244,6 +246,13 @@ class WallScreen(QWidget):
         self.right.setFixedWidth(round(RIGHT_W * scale))
         self.window_.pane_3d.setStyleSheet(f"font-size: {round(BODY_PX * scale)}px;")
         self.window_.map2d.scene().setFont(self.map_font())  # the map's labels (guards' ETAs)
+        for box in self.findChildren(QFrame):
+            layout = box.layout()
+            if box.objectName().startswith("wall_") and layout is not None:
+                base = self._margins.setdefault(id(layout), layout.contentsMargins())
+                layout.setContentsMargins(
+                    *(round(m * scale) for m in (base.left(), base.top(), base.right(), base.bottom()))
+                )
 
     def map_font(self) -> QFont:
         """The 2D map's caption: body size, bold."""
