@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sandbox_app.domain.enums import Severity
 
@@ -58,10 +58,11 @@ QLabel#pane_3d {{ background: #0b1b2c; color: {MUTED.name()}; font-size: {BODY_P
 """
 
 
-class FitLabel(QWidget):
+class FitLabel(QLabel):
     """One line of text that shrinks to fit its width (down to `min_px`), then ends in "…"; never wraps.
 
-    Sizes are at 1080p; `set_scale` multiplies them for the wall's actual size."""
+    A QLabel (its `text()` and `font()` are what it shows) that paints itself. Sizes are at 1080p;
+    `set_scale` multiplies them for the wall's actual size."""
 
     def __init__(
         self,
@@ -87,14 +88,12 @@ class FitLabel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._apply()
 
-    def text(self) -> str:
-        return self._text
-
     def setText(self, text: str, *shorter: str) -> None:
         """`shorter`: whole-word fallbacks, tried in turn when `text` does not fit even at the smallest
         size (a rule without its compound rather than the compound cut in half)."""
         if text != self._text or shorter != self._shorter:
             self._text, self._shorter = text, shorter
+            super().setText(text)
             self.update()
 
     def _chosen(self) -> str:
@@ -141,6 +140,7 @@ class FitLabel(QWidget):
         return font
 
     def _apply(self) -> None:
+        self.setFont(self._font(round(self.base_px * self.scale)))
         self.setFixedHeight(round(self.base_px * self.scale * 1.4))
         self.updateGeometry()
         self.update()
@@ -164,6 +164,9 @@ class FitLabel(QWidget):
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self._font(round(self.base_px * self.scale)))
         return QSize(metrics.horizontalAdvance(self._text), self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.height())  # shrinks (then elides) rather than widening its column
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._text:
