@@ -26,7 +26,7 @@ TITLE_PX = 50
 CLOCK_PX = 64
 FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Sans Serif"]
 """A CJK face first: narrower digits than DejaVu (five-digit figures fit a tile) and one look throughout."""
-LEFT_W, RIGHT_W = 510, 530
+LEFT_W, RIGHT_W = 530, 520
 """Side columns' widths at 1080p; the 3D sandbox takes the rest (about half the width)."""
 BACKGROUND = "#07121f"
 PANEL = "#0e2236"
@@ -159,7 +159,10 @@ class FitLabel(QLabel):
         """The text as drawn: whole (or its longest whole fallback), cut short with "…" only when even
         the shortest does not fit at the smallest size."""
         metrics = QFontMetrics(self._font(self.shown_px()))
-        return metrics.elidedText(self._chosen(), Qt.TextElideMode.ElideRight, self._room())
+        text = self._chosen()
+        if metrics.horizontalAdvance(text) <= self._room():
+            return text  # (elidedText is stricter than the advance by a pixel or two)
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, self._room())
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self._font(round(self.base_px * self.scale)))

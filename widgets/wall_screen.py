@@ -301,7 +301,7 @@ class WallScreen(QWidget):
         tiles = self.tiles
         tiles["on_duty"].set_value(self.compact(sum(guards.values()) - stale))
         tiles["dispatched"].set_value(self.compact(sent))
-        tiles["online"].set_value(f"{online_pct:.1f}" if online_pct < 99.95 else "100", "%")
+        tiles["online"].set_value(f"{online_pct:.1f}", "%")
         tiles["passes"].set_value(self.compact(passes))
         tiles["residents"].set_value(self.compact(people.residents))
         tiles["rentals"].set_value(self.compact(people.rental_rooms))

@@ -99,6 +99,8 @@ def test_wall_text_is_legible_from_5_m(
     kpis = [screen.alerts_total, screen.clock] + [t.value for t in screen.tiles.values()]
     for label in kpis:
         assert _glyphs(window, image, label) >= 48 * scale, f"KPI {label.text()!r} too small"
+        assert label.shown_text() == label.text(), f"KPI {label.text()!r} is cut"
+    assert screen.tiles["online"].value.text() == "100.0"  # whole, with its unit after it
     body = [
         screen.title,
         screen.date,
