@@ -40,7 +40,7 @@ from layers.projection import LocalProjection
 from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.privacy.mask import Masker, Viewer
-from sandbox_app.stats import Figures, GuardState, TallySnapshot
+from sandbox_app.stats import Figures, TallySnapshot
 from sandbox_app.video.cameras import cameras as video_cameras
 from sandbox_app.video.source import FrameSource, is_file
 from widgets.alert_focus import AlertFocus
@@ -57,7 +57,7 @@ from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.scene import Scene
-from widgets.wall import WALL_STYLE, WallDirector, WallOverlay, camera_stream
+from widgets.wall import WallDirector, camera_stream, install_wall
 
 if TYPE_CHECKING:
     from widgets.sandbox3d import Sandbox3D
@@ -214,32 +214,8 @@ class MainWindow(QMainWindow):
         self.health_panel.device_selected.connect(lambda d: self.show_detail("device", d))
 
     def _setup_wall(self, splitter: QSplitter) -> None:
-        """Big type, no menus or buttons, masked names; the overlay column replaces the layer list."""
-        self.setStyleSheet(WALL_STYLE)
-        self.menuBar().hide()
-        self.layer_list.hide()
-        self.wall_overlay = WallOverlay(self)
-        splitter.addWidget(self.wall_overlay)
-        if self.sandbox3d is None:
-            self.pane_3d.hide()
-            splitter.setSizes([0, 1000, 0, 480])
-        else:  # the 2D map and the 3D sandbox side by side: a focused alert is seen on both
-            splitter.setSizes([0, 700, 400, 380])  # with the roster dock (440), 1,920 px
-        for button in self.alerts_panel.buttons.values():
-            button.hide()
-        self.alerts_panel.filter_row.hide()  # no keyboard at the wall
-        for dock in (self.dispatch_panel, self.detail, self.health_panel, self.dashboard_dock):
-            dock.hide()
-            dock.toggleViewAction().setEnabled(False)
-        for dock in (self.alerts_panel, self.roster):
-            dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        self.setCursor(Qt.CursorShape.BlankCursor)
-        self.statusBar().hide()
-        for column in (2, 4, 5):  # role, fix age, battery: the wall shows who and what they do
-            self.roster.table.setColumnHidden(column, True)
-        self.resizeDocks([self.alerts_panel], [220], Qt.Orientation.Vertical)
-        self.resizeDocks([self.roster], [440], Qt.Orientation.Horizontal)
-        self.wall = WallDirector(self, self.wall_overlay)
+        """The wall screen's own layout and director (`widgets.wall`)."""
+        self.wall_overlay, self.wall = install_wall(self, splitter)
 
     def _layer_title(self, name: str) -> str:
         titles = {
@@ -492,21 +468,8 @@ class MainWindow(QMainWindow):
             self._show_wall_figures()
 
     def _show_wall_figures(self) -> None:
-        counts = self.roster.counts()
-        kinds = self.health_panel.kinds
-        total = sum(k.total for k in kinds)
-        online = 100.0 * sum(k.online for k in kinds) / total if total else 100.0
-        self.wall_overlay.figures.setText(
-            self.tr(
-                "Open alerts: {0}\nOn patrol: {1}\nSent out: {2}\nDevices online: {3:.1f} %\nReads today: {4}"
-            ).format(
-                len(self.alerts_panel.alerts),
-                counts[GuardState.PATROLLING],
-                counts[GuardState.DISPATCHED] + counts[GuardState.ON_SCENE],
-                online,
-                self._reads_today,
-            )
-        )
+        if self.wall is not None:
+            self.wall.refresh()
 
     def show_detail(self, kind: str, item_id: str) -> None:
         """A click on the map or a panel row: an alert is selected in the queue; anything else goes to the

@@ -262,6 +262,9 @@ class LabelsItem(pg.GraphicsObject):  # type: ignore[misc]
         to_device = painter.transform()
         painter.save()
         painter.resetTransform()
+        scene = self.scene()
+        if scene is not None:  # the scene's font: a wall screen sets large type there
+            painter.setFont(scene.font())
         painter.setPen(qcolor(self._data.rgba))
         for (x, y), text in zip(self._data.xy, self._data.text, strict=True):
             painter.drawText(to_device.map(QPointF(float(x), float(y))), text)

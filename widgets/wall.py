@@ -1,14 +1,18 @@
-"""Wall-screen mode: large type, no keyboard, names always masked; new high alerts take the stage.
+"""Wall-screen mode: a command-centre view, no keyboard, names always masked; new high alerts take the stage.
 
-`WallDirector` decides what the wall looks at. A new high or critical alert takes focus: the 2D map centres
-on it, `MainWindow.focus_requested` asks the 3D pane to fly there, a sound plays and, when the alert has a
-camera, its tile is shown: live video when the camera device gives a stream (`stream` / `url` in its extra
-fields), else its name. After `FOCUS_HOLD_MS` the next waiting alert takes over, or the wall goes back to
-a slow tour of the compounds. Everything it remembers is bounded (`sandbox_app.wall.FocusQueue`).
+`WallDirector` decides what the wall looks at; `widgets.wall_screen` lays it out. A new high or critical
+alert takes focus: the 2D map frames it with its surroundings, `MainWindow.focus_requested` asks the 3D
+pane to fly there, a sound plays, the focus card names it (level, rule, compound, building and room,
+whether a guard is on the way) and, when its camera gives a stream (`stream` / `url` in its extra fields),
+the live video shows. After `FOCUS_HOLD_MS` the next waiting alert takes over, or the wall goes back to the
+overview (3D full view, a slow tour of the compounds on the 2D map). An alert nobody has been sent to
+stays listed in red until someone goes, whatever the focus does. Everything it remembers is bounded
+(`sandbox_app.wall.FocusQueue`). Figures and the clock come from the live feed (the engine's clock).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import struct
 import tempfile
@@ -16,36 +20,43 @@ import wave
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from layers import compounds
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.model import Device
+from sandbox_app.domain.enums import AlertState
+from sandbox_app.domain.model import Device, District
+from sandbox_app.stats import GuardState
 from sandbox_app.video.source import FrameSource, is_file
-from sandbox_app.wall import FocusQueue, TourStop, linked_camera, tour_stops
+from sandbox_app.wall import (
+    FocusQueue,
+    TourStop,
+    alert_place,
+    linked_camera,
+    local_time,
+    open_by_level,
+    population,
+    roster_counts,
+    tour_stops,
+    unattended,
+    with_context,
+)
 from widgets.camera_view import CameraView
+from widgets.wall_parts import MAP_CAPTION_FILL, MAP_LABEL_RGBA
+from widgets.wall_screen import MAX_FLAGS, WallScreen
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-WALL_FONT_PX = 34
-"""Readable from about 5 m on a 1080p wall (cap height ~ 1/200 of the distance)."""
-BIG_FONT_PX = 56
 FOCUS_HOLD_MS = 30_000
-FOCUS_HALF_M = 250.0
+FOCUS_HALF_M = 300.0
 """The focused alert is shown with this much of the district around it (metres, each side)."""
+TOUR_HALF_M = 350.0
+"""A tour stop shows at least this much around its compound (metres, each side)."""
 TOUR_STEP_MS = 20_000
-WALL_STYLE = f"""
-* {{ font-size: {WALL_FONT_PX}px; }}
-QTableView {{ font-size: {WALL_FONT_PX}px; }}
-QHeaderView::section {{ font-size: {WALL_FONT_PX - 4}px; }}
-QLabel#wall_banner {{ font-size: {BIG_FONT_PX}px; font-weight: bold; color: white; background: #b71c1c;
-    padding: 12px; }}
-QLabel#wall_figures {{ font-size: {WALL_FONT_PX + 6}px; color: #f0f0f0; background: #1e2a38; padding: 10px; }}
-QFrame#wall_camera {{ background: #101010; border: 4px solid #b71c1c; }}
-QLabel#wall_camera_label {{ color: white; }}
-"""
 
 
 STREAM_FIELDS = ("stream", "url", "stream_url", "rtsp")
@@ -62,7 +73,7 @@ def camera_stream(device: Device) -> str | None:
 
 
 class CameraTile(QFrame):
-    """The alert's linked camera: its live video when the device gives a stream, else its name."""
+    """The alert's linked camera's live video; shown only while there is a stream to play."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,20 +95,19 @@ class CameraTile(QFrame):
         self.hide()
 
     def show_camera(self, camera_id: str, name: str, stream: str | None = None) -> None:
-        """Pop the tile up; with a stream its frames play (decoded on the source's own thread)."""
+        """Pop the tile up and play the stream (decoded on the source's own thread); without a stream the
+        tile stays hidden: an empty black box would only take room from the map."""
         self._stop_video()
+        if not stream:
+            self.clear()
+            return
         self.camera_id = camera_id
-        if stream:
-            source = FrameSource(stream, loop=is_file(stream)).start()
-            self.video = CameraView(source, name, self)
-            self.layout_.insertWidget(0, self.video, 1)
-            self.label.hide()
-            self.caption.setText(self.tr("Camera {0} · {1}").format(camera_id, name))
-            self.caption.show()
-        else:
-            self.label.setText(self.tr("Camera {0}\n{1}\n(no video stream)").format(camera_id, name))
-            self.label.show()
-            self.caption.hide()
+        source = FrameSource(stream, loop=is_file(stream)).start()
+        self.video = CameraView(source, name, self)
+        self.layout_.insertWidget(0, self.video, 1)
+        self.label.hide()
+        self.caption.setText(self.tr("Camera {0} · {1}").format(camera_id, name))
+        self.caption.show()
         self.show()
 
     def _stop_video(self) -> None:
@@ -114,29 +124,10 @@ class CameraTile(QFrame):
         self.hide()
 
 
-class WallOverlay(QWidget):
-    """The wall's right column: focus banner, key figures in big type, the camera tile."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("wall_overlay")
-        self.banner = QLabel(self)
-        self.banner.setObjectName("wall_banner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        self.figures = QLabel(self)
-        self.figures.setObjectName("wall_figures")
-        self.figures.setWordWrap(True)
-        self.camera = CameraTile(self)
-        self.tour_label = QLabel(self)
-        self.tour_label.setObjectName("wall_tour")
-        self.tour_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.figures)
-        layout.addWidget(self.camera, 1)
-        layout.addWidget(self.tour_label)
-        layout.addStretch(1)
+def install_wall(window: MainWindow, splitter: QSplitter) -> tuple[WallScreen, WallDirector]:
+    """Turn the window into the wall screen: its layout, then the director that drives it."""
+    screen = WallScreen(window, splitter, CameraTile())
+    return screen, WallDirector(window, screen)
 
 
 class Beeper:
@@ -185,17 +176,27 @@ def _tone_file() -> Path:
 
 
 class WallDirector(QObject):
-    """Focus on new high alerts, then a slow tour; owns the wall's timers."""
+    """Focus on new high alerts, then back to the overview and a slow tour; owns the wall's timers."""
 
-    def __init__(self, window: MainWindow, overlay: WallOverlay) -> None:
+    def __init__(self, window: MainWindow, screen: WallScreen) -> None:
         super().__init__(window)
         self.window = window
-        self.overlay = overlay
+        self.screen = screen
+        self.camera: CameraTile = screen.camera
         self.queue = FocusQueue()
         self.beeper = Beeper()
-        self.stops: list[TourStop] = tour_stops(window.scene.district)
+        self.stops: list[TourStop] = []
         self.stop_index = -1
         self.focused: Alert | None = None
+        self.people = population(window.scene.district)
+        self.map_caption = ""
+        """The compound named on the 2D map."""
+        self._compounds: District | None = None
+        self.caption_item = pg.TextItem("", color=MAP_LABEL_RGBA, fill=MAP_CAPTION_FILL, anchor=(0, 0))
+        self.caption_item.setZValue(1_000)
+        window.map2d.getPlotItem().addItem(self.caption_item, ignoreBounds=True)
+        window.map2d.getPlotItem().vb.sigRangeChanged.connect(lambda *_: self._place_caption())
+        window.map2d.installEventFilter(self)
         self.hold = QTimer(self)
         self.hold.setSingleShot(True)
         self.hold.setInterval(FOCUS_HOLD_MS)
@@ -204,10 +205,34 @@ class WallDirector(QObject):
         self.tour.setInterval(TOUR_STEP_MS)
         self.tour.timeout.connect(self.tour_step)
         self.tour.start()
+        self.set_district()
 
     def set_district(self) -> None:
-        self.stops = tour_stops(self.window.scene.district)
+        """A (new) district: its tour, figures and title; the overview once the window has drawn it."""
+        district = self.window.scene.district
+        self.stops = tour_stops(district)
         self.stop_index = -1
+        self.people = population(district)
+        self.screen.show_title(district.name)
+        QTimer.singleShot(0, self._overview_if_idle)  # after the window has set the district's layers
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The map resized (the flagged list or the camera tile came or went): frame the same place again,
+        or the focused alert would drift to an edge."""
+        if watched is self.window.map2d and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._reframe)
+        return False
+
+    def _reframe(self) -> None:
+        if self.focused is not None:
+            self.window.centre_on_alert(self.focused.id, FOCUS_HALF_M)
+        elif self.stops and self.stop_index >= 0:
+            stop = self.stops[self.stop_index % len(self.stops)]
+            self.window.frame_lonlat(with_context(stop.bounds, TOUR_HALF_M), margin=0.02)
+
+    def _overview_if_idle(self) -> None:
+        if self.focused is None:
+            self.release()
 
     def offer(self, alerts: list[Alert]) -> None:
         """Changed alerts from the live feed; new high ones queue up and the first takes focus at once, and
@@ -221,7 +246,7 @@ class WallDirector(QObject):
             self.next()
 
     def next(self) -> None:
-        """Focus the next waiting alert, or go back to the tour."""
+        """Focus the next waiting alert, or go back to the overview."""
         alert = self.queue.take()
         while alert is not None and alert.id not in self.window.alerts_panel.alerts:
             alert = self.queue.take()  # handled (or dismissed) while it waited
@@ -234,40 +259,110 @@ class WallDirector(QObject):
         self.focused = alert
         self.tour.stop()
         window = self.window
+        district = window.scene.district
         window.centre_on_alert(alert.id, FOCUS_HALF_M)
         window.request_fly_to(alert.id)
-        panel = window.alerts_panel
-        self.overlay.banner.setText(
-            f"{panel.severity_text(alert.severity)} · {panel.rule_text(alert.rule)}\n{alert.subject}"
-        )
-        self.overlay.banner.show()
-        camera = linked_camera(window.scene.district, alert, window.scene.guard_positions)
-        if camera is not None:
-            self.overlay.camera.show_camera(camera.id, camera.name, camera_stream(camera))
+        place = alert_place(district, alert, window.scene.guard_positions)
+        camera = linked_camera(district, alert, window.scene.guard_positions)
+        stream = camera_stream(camera) if camera is not None else None
+        if camera is not None and stream is not None:
+            self.camera.show_camera(camera.id, camera.name, stream)
         else:
-            self.overlay.camera.clear()
+            self.camera.clear()
+        first = local_time(alert.first_ts, district.timezone)
+        self.screen.show_focus(
+            alert,
+            window.alerts_panel.rule_text(alert.rule),
+            place,
+            (camera.name or camera.id) if camera is not None else "",
+            f"{first.hour:02d}:{first.minute:02d}:{first.second:02d}",
+        )
+        self.label_compound(place.compound_id, place.compound)
+        self.refresh()
         self.beeper.play()
         self.hold.start()
 
     def release(self) -> None:
+        """Back to the overview: the 3D sandbox shows the whole district, the 2D map tours the compounds."""
         self.focused = None
-        self.overlay.banner.hide()
-        self.overlay.camera.clear()
+        self.hold.stop()
+        self.camera.clear()
         if self.window.sandbox3d is not None:  # the tour is of the whole model, not the last close-up
-            self.window.sandbox3d.overview()
+            self.window.sandbox3d.reset_view()
         if not self.tour.isActive():
             self.tour.start()
         self.tour_step()
+        self.refresh()
 
     def tour_step(self) -> None:
-        if self.focused is not None or not self.stops:
+        if self.focused is not None:
+            return
+        if not self.stops:
+            self.screen.show_tour(self.window.scene.district.name)
             return
         self.stop_index = (self.stop_index + 1) % len(self.stops)
         stop = self.stops[self.stop_index]
-        self.window.frame_lonlat(stop.bounds)
-        self.overlay.tour_label.setText(stop.name)
+        self._reframe()
+        self.screen.show_tour(stop.name)
+        self.label_compound(stop.compound_id, stop.name)
+
+    def label_compound(self, compound_id: str, name: str) -> None:
+        """The compound on stage is named in the 2D map's top-left corner, and no other: at wall size,
+        thirty names would collide (the card or the tour caption names the same compound)."""
+        self.map_caption = name if compound_id else ""
+        self._place_caption()
+
+    def _place_caption(self) -> None:
+        """Keep the map's caption in its corner as the view moves (focus, tour, resize); the compounds'
+        own labels are left off on the wall."""
+        window = self.window
+        if not hasattr(window, "projection"):
+            return  # the window sets its district's projection after the wall is built
+        district = window.scene.district
+        if self._compounds is not district:
+            self._compounds = district
+            data = compounds.layer(district, window.projection)
+            window.map2d.set_layer(dataclasses.replace(data, labels=None))
+        (x0, _), (_, y1) = window.map2d.getPlotItem().vb.viewRange()
+        self.caption_item.setFont(self.screen.map_font())
+        self.caption_item.setText(self.map_caption)
+        self.caption_item.setPos(x0, y1)
+
+    def refresh(self) -> None:
+        """Clock, figures, roster counts and the unattended alerts (once a second, from the live feed)."""
+        window = self.window
+        district = window.scene.district
+        now = window.engine_clock.ts
+        self.screen.show_clock(local_time(now, district.timezone) if now > 0 else None)
+        kinds = window.health_panel.kinds
+        total = sum(k.total for k in kinds)
+        online = 100.0 * sum(k.online for k in kinds) / total if total else 100.0
+        figures = window.dashboard.figures
+        passes = sum(figures.reads_today.values()) if figures is not None else 0
+        alerts = list(window.alerts_panel.alerts.values())
+        self.screen.show_figures(open_by_level(alerts), window.roster.counts(), online, passes, self.people)
+        roster = window.roster
+        self.screen.show_roster(roster_counts(roster.rows), {s: roster.state_text(s) for s in GuardState})
+        waiting = unattended(alerts, window.dispatch.dispatches)
+        lines = []
+        for alert in waiting[:MAX_FLAGS]:
+            place = alert_place(district, alert, window.scene.guard_positions)
+            lines.append(
+                (alert, window.alerts_panel.rule_text(alert.rule), place.compound, self._minutes(alert))
+            )
+        self.screen.show_flags(lines, len(waiting))
+        if self.focused is not None:
+            current = window.alerts_panel.alerts.get(self.focused.id)
+            handled = current is None or current.state is AlertState.RESOLVED
+            is_waiting = current is not None and any(a.id == current.id for a in waiting)
+            self.screen.show_focus_status(self.focused, is_waiting, handled, self._minutes(self.focused))
+
+    def _minutes(self, alert: Alert) -> int:
+        """Minutes since the alert was raised, on the engine's clock."""
+        now = self.window.engine_clock.ts
+        return max(0, (now - alert.first_ts) // 60_000) if now > 0 else 0
 
     def stop(self) -> None:
         self.hold.stop()
         self.tour.stop()
-        self.overlay.camera.clear()  # the video's decoder thread ends with the wall
+        self.camera.clear()  # the video's decoder thread ends with the wall

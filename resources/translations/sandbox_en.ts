@@ -244,7 +244,7 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="78"/>
         <source>Open alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Open alerts</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="98"/>
@@ -505,15 +505,8 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="95"/>
+        <location filename="../../widgets/wall.py" line="109"/>
         <source>Camera {0} · {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall.py" line="98"/>
-        <source>Camera {0}
-{1}
-(no video stream)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1290,7 +1283,7 @@
         <location filename="../../widgets/detail.py" line="290"/>
         <location filename="../../widgets/detail.py" line="307"/>
         <source>Residents</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents</translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="296"/>
@@ -1617,7 +1610,7 @@
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="132"/>
         <source>Handled</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="134"/>
@@ -2366,128 +2359,119 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="223"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="225"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="250"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="230"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256"/>
+        <location filename="../../widgets/main_window.py" line="232"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="281"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="264"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
-        <location filename="../../widgets/main_window.py" line="409"/>
+        <location filename="../../widgets/main_window.py" line="325"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="351"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="359"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="360"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>no district loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="500"/>
-        <source>Open alerts: {0}
-On patrol: {1}
-Sent out: {2}
-Devices online: {3:.1f} %
-Reads today: {4}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2918,22 +2902,22 @@ Reads today: {4}</source>
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="244"/>
+        <location filename="../../widgets/sandbox3d.py" line="122"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="245"/>
+        <location filename="../../widgets/sandbox3d.py" line="123"/>
         <source>Fly back to the whole district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <location filename="../../widgets/sandbox3d.py" line="207"/>
         <source>N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <location filename="../../widgets/sandbox3d.py" line="207"/>
         <source>{metres} m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3112,6 +3096,159 @@ Reads today: {4}</source>
         <location filename="../../widgets/video_dialog.py" line="135"/>
         <source>Too long for one video: raise the speed or shorten the range.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallScreen</name>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="133"/>
+        <source>Open alerts</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="154"/>
+        <source>On duty</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="155"/>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="156"/>
+        <source>Online rate</source>
+        <translation>Online rate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="157"/>
+        <source>Passes today</source>
+        <translation>Passes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="158"/>
+        <source>Residents</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="159"/>
+        <source>Rental rooms</source>
+        <translation>Rentals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="160"/>
+        <source>Elderly alone</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="161"/>
+        <source>Key persons</source>
+        <translation>Key people</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <source>Patrol strength</source>
+        <translation>Guards</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="190"/>
+        <source>Overview · touring</source>
+        <translation>Overview · touring</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="267"/>
+        <source>Digital Sandbox · {0}</source>
+        <translation>Digital Sandbox · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="276"/>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="277"/>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="278"/>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="279"/>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="280"/>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="281"/>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="282"/>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="284"/>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="313"/>
+        <source>{k:.0f}k</source>
+        <translation>{k:.0f}k</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="353"/>
+        <source>[{0}] alert · {1}</source>
+        <translation>[{0}] {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="358"/>
+        <source>Camera: {0}</source>
+        <translation>Camera: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>Handled</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Nobody dispatched · waiting {0} min</source>
+        <translation>Unassigned · {0} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Guard dispatched</source>
+        <translation>Guard dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="378"/>
+        <source>Nobody dispatched: {0}</source>
+        <translation>Unassigned: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="382"/>
+        <source>[{0}] {1}</source>
+        <translation>[{0}] {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="383"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="395"/>
+        <source>and {0} more</source>
+        <translation>and {0} more</translation>
     </message>
 </context>
 <context>

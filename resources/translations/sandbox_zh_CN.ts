@@ -505,18 +505,9 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="95"/>
+        <location filename="../../widgets/wall.py" line="109"/>
         <source>Camera {0} · {1}</source>
         <translation>摄像机 {0} · {1}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall.py" line="98"/>
-        <source>Camera {0}
-{1}
-(no video stream)</source>
-        <translation>摄像机 {0}
-{1}
-（无视频流）</translation>
     </message>
 </context>
 <context>
@@ -2367,133 +2358,120 @@
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246"/>
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="223"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="225"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="250"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="253"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="230"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="255"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256"/>
+        <location filename="../../widgets/main_window.py" line="232"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="281"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="264"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
-        <location filename="../../widgets/main_window.py" line="409"/>
+        <location filename="../../widgets/main_window.py" line="325"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="351"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="359"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="360"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="500"/>
-        <source>Open alerts: {0}
-On patrol: {1}
-Sent out: {2}
-Devices online: {3:.1f} %
-Reads today: {4}</source>
-        <translation>未处置预警：{0}
-巡逻中：{1}
-已派出：{2}
-设备在线率：{3:.1f} %
-今日通行：{4}</translation>
     </message>
 </context>
 <context>
@@ -2923,22 +2901,22 @@ Reads today: {4}</source>
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="244"/>
+        <location filename="../../widgets/sandbox3d.py" line="122"/>
         <source>Overview</source>
         <translation>全景</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="245"/>
+        <location filename="../../widgets/sandbox3d.py" line="123"/>
         <source>Fly back to the whole district</source>
         <translation>回到全景（整个辖区）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <location filename="../../widgets/sandbox3d.py" line="207"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="314"/>
+        <location filename="../../widgets/sandbox3d.py" line="207"/>
         <source>{metres} m</source>
         <translation>{metres} 米</translation>
     </message>
@@ -3117,6 +3095,159 @@ Reads today: {4}</source>
         <location filename="../../widgets/video_dialog.py" line="135"/>
         <source>Too long for one video: raise the speed or shorten the range.</source>
         <translation>视频过长：请提高倍速或缩短时段。</translation>
+    </message>
+</context>
+<context>
+    <name>WallScreen</name>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="133"/>
+        <source>Open alerts</source>
+        <translation>未处置预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="154"/>
+        <source>On duty</source>
+        <translation>在岗警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="155"/>
+        <source>Dispatched</source>
+        <translation>已派警力</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="156"/>
+        <source>Online rate</source>
+        <translation>设备在线率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="157"/>
+        <source>Passes today</source>
+        <translation>今日通行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="158"/>
+        <source>Residents</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="159"/>
+        <source>Rental rooms</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="160"/>
+        <source>Elderly alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="161"/>
+        <source>Key persons</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <source>Patrol strength</source>
+        <translation>巡防力量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="190"/>
+        <source>Overview · touring</source>
+        <translation>全景 · 巡视片区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="267"/>
+        <source>Digital Sandbox · {0}</source>
+        <translation>数字沙盘 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="276"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="277"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="278"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="279"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="280"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="281"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="282"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="284"/>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="313"/>
+        <source>{k:.0f}k</source>
+        <translation>{wan:.1f}万</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="353"/>
+        <source>[{0}] alert · {1}</source>
+        <translation>【{0}】预警 · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="358"/>
+        <source>Camera: {0}</source>
+        <translation>联动摄像机：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>Handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Nobody dispatched · waiting {0} min</source>
+        <translation>未派警 · 已等 {0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Guard dispatched</source>
+        <translation>已派警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="378"/>
+        <source>Nobody dispatched: {0}</source>
+        <translation>未派警预警：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="382"/>
+        <source>[{0}] {1}</source>
+        <translation>【{0}】{1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="383"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="395"/>
+        <source>and {0} more</source>
+        <translation>另有 {0} 条</translation>
     </message>
 </context>
 <context>

