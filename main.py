@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
-    from sandbox_app.resources import demo_package
+    from sandbox_app.data.resources import demo_package
 
     parser = argparse.ArgumentParser(prog="main.py", description="数字沙盘 Digital Sandbox")
     parser.add_argument("--db", type=Path, default=Path("out/demo.db"), help="SQLite database to open")
@@ -42,8 +42,8 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         default=None,
         help="bridges TOML: real trackers/cameras/orders, with the simulator or instead of it (--no-sim)",
     )
+    from sandbox_app.station.sync import add_city_options
     from sandbox_app.store import is_store_url
-    from sandbox_app.sync import add_city_options
 
     add_city_options(parser)
     args = parser.parse_args(list(argv))
@@ -58,11 +58,11 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str]) -> int:
     if argv and not argv[0].startswith("-"):
-        from sandbox_app.cli import main as cli_main
+        from cli import main as cli_main
 
         return int(cli_main(list(argv)) or 0)
     args = parse_gui_args(argv)
-    from sandbox_app.live import LiveOptions
+    from sandbox_app.station.live import LiveOptions
     from widgets.app import run
 
     options = LiveOptions(

@@ -34,16 +34,16 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sandbox_app.bus import Bus, StateDelta
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
+from sandbox_app.engine.bus import Bus, StateDelta
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.sync import Broker, EventFanout, RemoteChanges, RemoteEvents, StationSync
 from sandbox_app.store.pg_local import LocalPostgres
 from sandbox_app.store.postgres import PostgresStore
 from sandbox_app.store.sqlite import SqliteStore
-from sandbox_app.sync import Broker, EventFanout, RemoteChanges, RemoteEvents, StationSync
 
 T0 = 1_735_689_600_000  # 2025-01-01T00:00:00Z
 YEAR_MS = 365 * 86_400_000

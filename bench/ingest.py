@@ -34,12 +34,12 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sandbox_app.bridges.jsonl import read_jsonl
-from sandbox_app.cli import main as cli_main
+from cli import main as cli_main
+from sandbox_app.bridges.jsonl.reader import read_jsonl
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.resources import demo_package
 from sandbox_app.store import open_store
 
 T_START = 1_714_550_400_000  # 2024-05-01T08:00:00Z

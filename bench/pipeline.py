@@ -29,16 +29,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sandbox_app.bridges.jsonl import read_jsonl
+from sandbox_app.bridges.jsonl.reader import read_jsonl
 from sandbox_app.bridges.schema import decode_event, encode_event
-from sandbox_app.bridges.simulator import Simulator
-from sandbox_app.bridges.transport.mqtt import MqttSettings
-from sandbox_app.bus import Bus, StateDelta
+from sandbox_app.bridges.simulator.source import Simulator
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.resources import demo_package
+from sandbox_app.engine.bus import Bus, StateDelta
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.config import load_rules
 from sandbox_app.store import open_store
 

@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from sandbox_app.data.package import load_package
-    from sandbox_app.resources import demo_package
+    from sandbox_app.data.resources import demo_package
     from widgets.sandbox3d import Sandbox3D
 
     app = QApplication.instance() or QApplication([])

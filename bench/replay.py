@@ -35,6 +35,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.alerts import Alert, Step
 from sandbox_app.domain.device_kinds import DEVICE_KINDS
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
@@ -44,7 +45,6 @@ from sandbox_app.domain.model import District
 from sandbox_app.replay.index import FrameIndex
 from sandbox_app.replay.player import frame_times
 from sandbox_app.replay.state import ReplayState, Window, seek
-from sandbox_app.resources import demo_package
 from sandbox_app.store import queries
 from sandbox_app.store.queries import Db
 from sandbox_app.store.sqlite import SqliteStore
@@ -260,7 +260,7 @@ def main() -> None:
     states_s = time.perf_counter() - s
     print(f"(c) playback states: window load {load * 1000:.0f} ms, {len(ftimes) / states_s:,.0f} states/s")
 
-    from widgets.export_video import FrameMaker
+    from layers.render.video import FrameMaker
 
     maker = FrameMaker(district)
     window = Window(db, district, ftimes[0], ftimes[-1], frames=frames)
@@ -292,8 +292,8 @@ def map_fps(district: District, window: Window, times: list[int]) -> tuple[float
 
     from layers.data import LayerData
     from layers.projection import LocalProjection
+    from layers.replay import ReplayLayers
     from widgets.map2d import Map2D
-    from widgets.replay_layers import ReplayLayers
 
     app = QApplication.instance() or QApplication([])  # the view lives until the process ends
     proj = LocalProjection.for_district(district)

@@ -34,11 +34,11 @@ import orjson
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sandbox_app.bridges.schema import decode_event, encode_event
-from sandbox_app.bridges.simulator import Simulator
+from sandbox_app.bridges.simulator.source import Simulator
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.resources import demo_package
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.config import load_rules
 from sandbox_app.store import open_store
 

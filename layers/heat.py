@@ -1,4 +1,4 @@
-"""Risk heat: buildings tinted by their risk index (sandbox_app.risk), quiet ones left out.
+"""Risk heat: buildings tinted by their risk index (sandbox_app.analytics.risk), quiet ones left out.
 
 Only buildings with an index at or above `MIN_INDEX` are drawn, so the layer is a handful of polygons over
 the ordinary building fills and an officer sees at a glance where this week's trouble piles up.

@@ -3,9 +3,9 @@ a repeat here raises a new alert (what `sync.EngineMirror` relies on)."""
 
 from __future__ import annotations
 
-from sandbox_app.alert_book import AlertBook
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.engine.alert_book import AlertBook
 from sandbox_app.rules.base import Signal
 
 T0 = 1_767_225_600_000

@@ -12,7 +12,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORE = REPO_ROOT / "sandbox_app"
 GUI_MODULES = ("PySide6", "pyqtgraph", "vtk", "vtkmodules", "shiboken6")
-CLOCK_MODULE = CORE / "clock.py"
+CLOCK_MODULE = CORE / "engine" / "clock.py"
 
 
 def _core_modules() -> list[str]:
@@ -80,4 +80,4 @@ def test_only_the_clock_module_reads_the_wall_clock() -> None:
         lines = _wall_clock_calls(ast.parse(path.read_text(encoding="utf-8")))
         if lines:
             offenders[str(path.relative_to(REPO_ROOT))] = lines
-    assert offenders == {}, f"wall clock read outside sandbox_app/clock.py: {offenders}"
+    assert offenders == {}, f"wall clock read outside sandbox_app/engine/clock.py: {offenders}"

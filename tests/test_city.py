@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import Polygon, box
 
-from sandbox_app.city import UNPLACED, CityView, hierarchy_of
+from sandbox_app.analytics.city import UNPLACED, CityView, hierarchy_of
+from sandbox_app.analytics.risk import RiskIndex
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import Building, Compound, District
-from sandbox_app.risk import RiskIndex
 
 NOW = 1_767_225_600_000
 H = 3_600_000

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.cli import main
-from sandbox_app.resources import demo_package
+from cli import main
+from sandbox_app.data.resources import demo_package
 from tests.test_cli import EVENTS, T0, S, _run
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import orjson
 import pytest
 
-from sandbox_app.cli import main
-from sandbox_app.resources import demo_package
+from cli import main
+from sandbox_app.data.resources import demo_package
 
 T0 = 1_714_550_400_000  # 2024-05-01T08:00:00Z = 16:00 in Asia/Shanghai (the demo's timezone)
 S = 1000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox_app.clock import EngineClock, TimeParseError, WallClock, format_ms, parse_time
+from sandbox_app.engine.clock import EngineClock, TimeParseError, WallClock, format_ms, parse_time
 
 # 2024-05-01T08:00:00Z by hand: 19844 days * 86400 s + 8 h.
 T0 = (19844 * 86400 + 8 * 3600) * 1000

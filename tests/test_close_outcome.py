@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from sandbox_app.analytics.stats import outcome_counts
 from sandbox_app.domain.alerts import Alert, CloseOutcome, TransitionError
 from sandbox_app.domain.enums import AlertState, Severity
-from sandbox_app.stats import outcome_counts
 from tests.test_cli import T0, S, _ingest, _run, db, demo_db
 
 __all__ = ["db", "demo_db"]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.bus import Bus, HealthChanged, StateDelta
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
+from sandbox_app.engine.bus import Bus, HealthChanged, StateDelta
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.base import Signal
 from sandbox_app.store import open_store
 from sandbox_app.store.base import Store

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 
 from sandbox_app.bridges.health import BridgeHealth
-from sandbox_app.bridges.sim.config import SimRates
-from sandbox_app.bus import HealthChanged, StateDelta
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.simulator.config import SimRates
+from sandbox_app.data.resources import demo_package
 from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DeskSettings
 from sandbox_app.domain.alerts import Alert
@@ -22,9 +21,10 @@ from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions, LiveSession, LiveStarted, LiveStopped, RiskUpdate, _Pump
-from sandbox_app.resources import demo_package
+from sandbox_app.engine.bus import HealthChanged, StateDelta
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions, LiveSession, LiveStarted, LiveStopped, RiskUpdate, _Pump
 from sandbox_app.store.base import Store
 from sandbox_app.store.sqlite import SqliteStore
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app import stats
-from sandbox_app.bus import StateDelta
+from sandbox_app.analytics import stats
+from sandbox_app.analytics.stats import GuardState, Phase
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.stats import GuardState, Phase
+from sandbox_app.engine.bus import StateDelta
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
 

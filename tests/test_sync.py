@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.bus import Bus, StateDelta
 from sandbox_app.dispatch.lifecycle import DispatchDesk
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine import CLOCK_META, Engine
-from sandbox_app.store.postgres import PostgresStore
-from sandbox_app.sync import (
+from sandbox_app.engine.bus import Bus, StateDelta
+from sandbox_app.engine.pipeline import CLOCK_META, Engine
+from sandbox_app.station.sync import (
     Broker,
     EngineMirror,
     EventFanout,
@@ -28,6 +27,7 @@ from sandbox_app.sync import (
     StationSync,
     parse_broker,
 )
+from sandbox_app.store.postgres import PostgresStore
 from tests.servers import Mosquitto, mosquitto_binary, ram_broker
 from tests.store.test_store import _district
 
@@ -200,8 +200,8 @@ def test_live_events_fan_out_to_the_other_station(broker: Mosquitto) -> None:
 def test_city_options_parse_store_and_broker() -> None:
     import argparse
 
+    from sandbox_app.station.sync import add_city_options
     from sandbox_app.store import store_spec
-    from sandbox_app.sync import add_city_options
 
     parser = argparse.ArgumentParser()
     add_city_options(parser)
@@ -220,8 +220,8 @@ def test_two_live_sessions_share_acknowledgements_and_dispatches(
 ) -> None:
     """The desktop's own session object, twice, joined through `CityLink` (no simulator: watch mode)."""
     from sandbox_app.dispatch.engine_hook import DispatchUpdate
-    from sandbox_app.live import LiveOptions, LiveSession
-    from sandbox_app.sync import CityLink
+    from sandbox_app.station.live import LiveOptions, LiveSession
+    from sandbox_app.station.sync import CityLink
 
     seed = PostgresStore(postgres_store_url)
     seed.replace_district(_district())

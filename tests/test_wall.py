@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sandbox_app.analytics.stats import GuardRow, GuardState
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, DispatchStep
 from sandbox_app.domain.enums import AlertState, GuardRole, Severity
 from sandbox_app.domain.model import Compound
-from sandbox_app.stats import GuardRow, GuardState
-from sandbox_app.wall import (
+from sandbox_app.station.wall import (
     FocusQueue,
     alert_place,
     compound_at,

@@ -22,17 +22,17 @@ import numpy as np
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sandbox_app.bridges.sim.config import SimRates
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.simulator.config import SimRates
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions, LiveSession
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions, LiveSession
+from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from widgets.dashboard import Dashboard
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
-from widgets.scene import Scene
 
 if TYPE_CHECKING:
     from widgets.sandbox3d import Sandbox3D
@@ -215,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from sandbox_app.data.package import load_package
-    from sandbox_app.resources import demo_package
+    from sandbox_app.data.resources import demo_package
     from widgets.app import application
     from widgets.i18n import install_translators
 

@@ -17,9 +17,10 @@ from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from sandbox_app.domain.model import District
-from sandbox_app.engine import AuditFn
-from sandbox_app.live import LiveOptions, LiveSession
+from sandbox_app.engine.pipeline import AuditFn
 from sandbox_app.privacy.mask import Viewer
+from sandbox_app.station.live import LiveOptions, LiveSession
+from sandbox_app.station.scene import load_scene
 from sandbox_app.store import is_store_url
 from sandbox_app.store.base import Store
 from widgets.i18n import install_translators
@@ -27,11 +28,10 @@ from widgets.importer import ImportJob, default_job
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.replay_controller import ReplayController
-from widgets.scene import load_scene
 from widgets.session import DeskSession, log_in
 
 if TYPE_CHECKING:
-    from sandbox_app.sync import Broker
+    from sandbox_app.station.sync import Broker
 
 
 def application() -> QApplication:
@@ -121,7 +121,7 @@ def attach_city(
 
         alone = LiveSession(window.scene.district, open_store, options, audit=audit)
         return LiveController(window, alone, actor)
-    from sandbox_app.sync import CityLink
+    from sandbox_app.station.sync import CityLink
 
     link = CityLink(url, broker, station)
     session = LiveSession(window.scene.district, link.open_store, options, audit=audit)

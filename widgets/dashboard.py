@@ -1,5 +1,6 @@
 """The dashboard a station shows its visitors: alerts per hour by kind, response times, devices online,
-today's plate / face / RFID reads. Figures come from `sandbox_app.stats.compute`; this only draws them.
+today's plate / face / RFID reads. Figures come from `sandbox_app.analytics.stats.compute`; this only draws
+them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from sandbox_app.stats import READ_KINDS, Figures, Phase, hour_labels
+from sandbox_app.analytics.stats import READ_KINDS, Figures, Phase, hour_labels
 
 MAX_KINDS = 6
 """Device kinds in the online chart: the worst ones (the title gives the overall rate)."""

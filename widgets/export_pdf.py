@@ -32,13 +32,13 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from layers.render.video import FrameMaker
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.private_files import create_private
 from sandbox_app.replay.casefile import CaseFile
 from sandbox_app.replay.state import seek
 from sandbox_app.store.queries import Db
 from widgets.case_report import Report, Table, case_report, guard_text
-from widgets.export_video import FrameMaker
 
 DPI = 150
 FONT = "Noto Sans CJK SC"

@@ -24,9 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sandbox_app.analytics.stats import (
+    BRIDGE_PREFIX,
+    KindHealth,
+    offline_subjects,
+    online_by_kind,
+    online_rate,
+    zone,
+)
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
-from sandbox_app.stats import BRIDGE_PREFIX, KindHealth, offline_subjects, online_by_kind, online_rate, zone
 from widgets.roster import age_text
 from widgets.texts import device_kind_text
 

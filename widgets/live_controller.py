@@ -13,13 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.lifecycle import Outcome
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
-from sandbox_app.live import LiveSession
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.station.live import LiveSession
 from widgets.live_panels import LivePanels
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate, QtBus

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from sandbox_app import stats
-from sandbox_app.bus import StateDelta
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveSession
+from sandbox_app.analytics import stats
+from sandbox_app.engine.bus import StateDelta
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveSession
 from widgets.qt_bus import LiveUpdate, QtBus
 
 if TYPE_CHECKING:

@@ -37,10 +37,11 @@ from layers import (
 )
 from layers.data import LayerData
 from layers.projection import LocalProjection
+from sandbox_app.analytics.stats import Figures, TallySnapshot
 from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.privacy.mask import Masker, Viewer
-from sandbox_app.stats import Figures, TallySnapshot
+from sandbox_app.station.scene import Scene
 from sandbox_app.video.cameras import cameras as video_cameras
 from sandbox_app.video.source import FrameSource, is_file
 from widgets.alert_focus import AlertFocus
@@ -56,7 +57,6 @@ from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
-from widgets.scene import Scene
 from widgets.wall import WallDirector, camera_stream, install_wall
 
 if TYPE_CHECKING:

@@ -26,8 +26,8 @@ from layers import devices, pick, style
 from layers.clusters import cluster
 from layers.data import FloatArray, Labels, LayerData, Lines, Points, Polygons
 from layers.trails import TrailBuffer
-from sandbox_app.clock import Clock, WallClock
 from sandbox_app.domain.enums import Severity
+from sandbox_app.engine.clock import Clock, WallClock
 from widgets.legend import Legend
 from widgets.map_tips import MapTips
 from widgets.render2d import HeadingsItem, LabelsItem, LinesItem, PointsItem, PolygonsItem, PulseItem

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 
 from layers import devices
 from layers.data import LayerData
-from sandbox_app import stats
+from layers.replay import SILENT, TRAILS, ReplayLayers
+from sandbox_app.analytics import stats
 from sandbox_app.dispatch.engine_hook import DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
@@ -58,7 +59,6 @@ from widgets.case_list import CaseList
 from widgets.main_window import MainWindow
 from widgets.mode import REPLAY_COLOUR
 from widgets.qt_bus import LiveUpdate
-from widgets.replay_layers import SILENT, TRAILS, ReplayLayers
 from widgets.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -509,7 +509,7 @@ class ReplayController(QObject):
         self._request_figures(state.at_ts)
 
     def _request_figures(self, at_ts: int) -> None:
-        from sandbox_app.clock import WallClock
+        from sandbox_app.engine.clock import WallClock
 
         now = WallClock().monotonic_s() * 1000
         if self.timeline.playing and now - self._figures_at < FIGURES_EVERY_MS:
@@ -697,7 +697,7 @@ class ReplayController(QObject):
                 raise InterruptedError("cancelled")
 
         def job() -> int:
-            from widgets.export_video import export_mp4
+            from layers.render.video import export_mp4
 
             db = Db.open(str(path))
             try:

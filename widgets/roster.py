@@ -1,7 +1,8 @@
 """The guard roster: who is on patrol, sent, on scene or silent, how old each fix is, battery left.
 
-Rows come from `sandbox_app.stats.guard_rows`; names go through the viewer's `Masker`. The live controller
-feeds fix times, batteries, dispatches and the engine clock; the table is refilled at most once a second.
+Rows come from `sandbox_app.analytics.stats.guard_rows`; names go through the viewer's `Masker`. The live
+controller feeds fix times, batteries, dispatches and the engine clock; the table is refilled at most once a
+second.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sandbox_app.analytics.stats import GuardRow, GuardState, guard_rows
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker, Viewer
-from sandbox_app.stats import GuardRow, GuardState, guard_rows
 from widgets.texts import guard_role_text
 
 STATE_COLOURS = {

@@ -7,7 +7,7 @@ whether a guard is on the way) and, when its camera gives a stream (`stream` / `
 the live video shows. After `FOCUS_HOLD_MS` the next waiting alert takes over, or the wall goes back to the
 overview (3D full view, a slow tour of the compounds on the 2D map). An alert nobody has been sent to
 stays listed in red until someone goes, whatever the focus does. Everything it remembers is bounded
-(`sandbox_app.wall.FocusQueue`). Figures and the clock come from the live feed (the engine's clock).
+(`sandbox_app.station.wall.FocusQueue`). Figures and the clock come from the live feed (the engine's clock).
 """
 
 from __future__ import annotations
@@ -25,12 +25,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from layers import compounds
+from sandbox_app.analytics.stats import GuardState
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import Device, District
-from sandbox_app.stats import GuardState
-from sandbox_app.video.source import FrameSource, is_file
-from sandbox_app.wall import (
+from sandbox_app.station.wall import (
     FocusQueue,
     TourStop,
     alert_place,
@@ -43,6 +42,7 @@ from sandbox_app.wall import (
     unattended,
     with_context,
 )
+from sandbox_app.video.source import FrameSource, is_file
 from widgets.camera_view import CameraView
 from widgets.wall_parts import MAP_CAPTION_FILL, MAP_LABEL_RGBA
 from widgets.wall_screen import MAX_FLAGS, WallScreen

@@ -16,10 +16,10 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from sandbox_app.analytics.stats import GuardState
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import GuardRole, Severity
-from sandbox_app.stats import GuardState
-from sandbox_app.wall import LocalTime, Place, Population
+from sandbox_app.station.wall import LocalTime, Place, Population
 from widgets.texts import guard_role_text, severity_text
 from widgets.wall_parts import (
     ACCENT,

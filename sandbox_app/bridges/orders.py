@@ -20,8 +20,8 @@ from paho.mqtt.enums import MQTTErrorCode
 from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 
-from sandbox_app.bridges.mqtt import TOPIC_ROOT
-from sandbox_app.bridges.transport.mqtt import MqttSettings, link_client
+from sandbox_app.bridges.mqtt.codec import TOPIC_ROOT
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings, link_client
 from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.events import Rejection
 

@@ -31,10 +31,10 @@ from paho.mqtt.reasoncodes import ReasonCode
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from sandbox_app.bridges.health import BridgeHealth, HealthReporter, HealthTracker
-from sandbox_app.bridges.mqtt import TOPIC_ROOT
+from sandbox_app.bridges.mqtt.codec import TOPIC_ROOT
 from sandbox_app.bridges.orders import Reply, decode_reply
 from sandbox_app.bridges.transport import BridgeClock
-from sandbox_app.bridges.transport.mqtt import MqttSettings, connect_persistent, link_client
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings, connect_persistent, link_client
 from sandbox_app.dispatch.lifecycle import DispatchDesk
 from sandbox_app.domain.dispatch import DispatchError, DispatchState, next_states
 from sandbox_app.domain.events import Rejection

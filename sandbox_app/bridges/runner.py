@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sandbox_app.bridges.config import BridgesConfig, Listen, MqttLink
 from sandbox_app.bridges.health import KEEPALIVE_MS, BridgeHealth, HealthReporter, HealthTracker
 from sandbox_app.bridges.orders import OrderNotSent
-from sandbox_app.bridges.protocols.bridge import ListenSettings
+from sandbox_app.bridges.trackers.bridge import ListenSettings
 from sandbox_app.bridges.transport import BridgeClock, Sink
-from sandbox_app.bridges.transport.http_pull import CursorStore
-from sandbox_app.bridges.transport.mqtt import MqttSettings
+from sandbox_app.bridges.transport.http_poller import CursorStore
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.model import District
 
@@ -171,10 +171,10 @@ class Bridges:
     def _start_all(self) -> None:
         c = self.config
         if c.osmand or c.jt808 or c.gt06:
-            from sandbox_app.bridges.protocols.bridge import TrackerDirectory
-            from sandbox_app.bridges.protocols.gt06_server import Gt06Server
-            from sandbox_app.bridges.protocols.jt808_server import Jt808Server
-            from sandbox_app.bridges.protocols.osmand_server import OsmAndServer
+            from sandbox_app.bridges.gt06.server import Gt06Server
+            from sandbox_app.bridges.jt808.server import Jt808Server
+            from sandbox_app.bridges.osmand.server import OsmAndServer
+            from sandbox_app.bridges.trackers.bridge import TrackerDirectory
 
             directory = TrackerDirectory.from_district(self.district)
             if len(directory) == 0:
@@ -186,20 +186,20 @@ class Bridges:
             if c.gt06:
                 self._server("gt06", Gt06Server, c.gt06, directory)
         if c.h02:
-            from sandbox_app.bridges.protocols.bridge import TrackerDirectory
-            from sandbox_app.bridges.protocols.h02_server import H02Server
+            from sandbox_app.bridges.h02.server import H02Server
+            from sandbox_app.bridges.trackers.bridge import TrackerDirectory
 
             self._server("h02", H02Server, c.h02, TrackerDirectory.from_district(self.district))
         if c.watch:
-            from sandbox_app.bridges.protocols.bridge import TrackerDirectory
-            from sandbox_app.bridges.protocols.watch_server import WATCH_KINDS, WatchServer
+            from sandbox_app.bridges.trackers.bridge import TrackerDirectory
+            from sandbox_app.bridges.watch.server import WATCH_KINDS, WatchServer
 
             watches = TrackerDirectory.from_district(self.district, kinds=WATCH_KINDS)
             if len(watches) == 0:
                 log.warning("%s: the district has no smart_watch devices; every watch is rejected", c.path)
             self._server("watch", WatchServer, c.watch, watches)
         if c.mqtt:
-            from sandbox_app.bridges.mqtt import mqtt_bridge
+            from sandbox_app.bridges.mqtt.codec import mqtt_bridge
 
             self._add(
                 "mqtt",
@@ -224,13 +224,13 @@ class Bridges:
             )
             self._add("replies", self._replies)
         if self._jt808 is not None:
-            from sandbox_app.bridges.protocols.jt808_server import Jt808OrderSender
+            from sandbox_app.bridges.jt808.server import Jt808OrderSender
 
             self._order_sender = Jt808OrderSender(self._jt808, fallback=self._order_sender)
 
     def _start_http_pull(self) -> None:
-        from sandbox_app.bridges.http_pull import http_pull_bridge
-        from sandbox_app.bridges.transport.http_pull import HttpPullSettings
+        from sandbox_app.bridges.http_pull.codec import http_pull_bridge
+        from sandbox_app.bridges.transport.http_poller import HttpPullSettings
 
         section = self.config.http_pull
         assert section is not None
@@ -248,8 +248,8 @@ class Bridges:
         self._add("http_pull", http_pull_bridge(settings, self.sink, self.cursors, self.clock, self.reporter))
 
     def _start_isapi(self) -> None:
-        from sandbox_app.bridges.platforms.isapi import IsapiConfig
-        from sandbox_app.bridges.platforms.isapi_stream import AlertStreamClient, AlertStreamSettings
+        from sandbox_app.bridges.isapi.codec import IsapiConfig
+        from sandbox_app.bridges.isapi.stream import AlertStreamClient, AlertStreamSettings
 
         s = self.config.isapi
         assert s is not None
@@ -261,12 +261,12 @@ class Bridges:
         )
 
     def _start_gat1400(self) -> None:
-        from sandbox_app.bridges.platforms.gat1400 import Gat1400Config
+        from sandbox_app.bridges.gat1400.codec import Gat1400Config
 
         s = self.config.gat1400
         assert s is not None
         if s.listen is not None:
-            from sandbox_app.bridges.platforms.gat1400_server import Gat1400Server
+            from sandbox_app.bridges.gat1400.server import Gat1400Server
 
             config = Gat1400Config(
                 server_id=s.server_id,
@@ -292,7 +292,7 @@ class Bridges:
             host, port = server.url.removeprefix("http://").rsplit(":", 1)
             self.addresses["gat1400"] = (host, int(port))
         if s.platform_url is not None:
-            from sandbox_app.bridges.platforms.gat1400_client import Gat1400Client
+            from sandbox_app.bridges.gat1400.client import Gat1400Client
 
             client = Gat1400Client(s.platform_url, s.device_id, s.password or "", keepalive_s=s.keepalive_s)
             self._uplink = _UplinkHealth(client, self.clock, self.reporter)

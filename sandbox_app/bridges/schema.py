@@ -17,9 +17,9 @@ from typing import Any, cast
 import msgspec
 import orjson
 
-from sandbox_app.clock import to_ms
 from sandbox_app.domain.enums import DATUMS, Crs
 from sandbox_app.domain.events import EVENT_KINDS, MAX_ID_LEN, MAX_TS, MIN_TS, Event, Rejection
+from sandbox_app.engine.clock import to_ms
 
 RAW_KEEP = 500
 """How much of a rejected message is kept for the operator to look at."""

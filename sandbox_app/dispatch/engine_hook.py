@@ -299,7 +299,8 @@ def _audit(engine: EngineLike, actor: str, action: str, target: str, detail: dic
 
 
 class EngineLike(Protocol):
-    """What the service needs of `sandbox_app.engine.Engine` (a protocol: no import cycle, easy fakes)."""
+    """What the service needs of `sandbox_app.engine.pipeline.Engine` (a protocol: no import cycle, easy
+    fakes)."""
 
     def now_ms(self) -> int: ...
     def open_alerts(self) -> list[Alert]: ...

@@ -31,7 +31,7 @@ from typing import Any
 
 import orjson
 
-from sandbox_app.clock import WallClock
+from sandbox_app.engine.clock import WallClock
 from sandbox_app.privacy import db
 from sandbox_app.store.migrations import _V5_USERS_AUDIT
 

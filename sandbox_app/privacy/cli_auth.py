@@ -48,7 +48,7 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _error(message: str) -> Exception:
-    from sandbox_app.cli import CliError
+    from cli import CliError
 
     return CliError(message)
 

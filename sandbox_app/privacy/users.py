@@ -23,7 +23,7 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from sandbox_app.clock import WallClock
+from sandbox_app.engine.clock import WallClock
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy import db
 from sandbox_app.privacy.mask import Masker, Viewer

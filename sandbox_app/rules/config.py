@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.model import District
-from sandbox_app.resources import resource_path
 from sandbox_app.rules._params import RuleConfigError
 from sandbox_app.rules.base import RULE_FAMILIES, Rule
 

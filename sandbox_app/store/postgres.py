@@ -3,7 +3,7 @@
 Many stations share one database, so the rules that matter across clients live in the server: event
 identities (device, id) are unique through `event_ids` (a repeat from another station is claimed by ON
 CONFLICT, not by a Python set), one active dispatch per guard is a unique partial index, and every alert
-or dispatch change lands in the `changes` feed (pg_schema.py) that `sandbox_app.sync` fans out.
+or dispatch change lands in the `changes` feed (pg_schema.py) that `sandbox_app.station.sync` fans out.
 
 Appends are COPY into a per-connection temp table, then one statement moves the new rows into the
 month-partitioned log and folds the fixes into `latest_fix` and `fix_keyframes` server-side, so a batch

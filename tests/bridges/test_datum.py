@@ -14,14 +14,14 @@ import pytest
 import requests
 
 from sandbox_app.bridges.config import BridgeConfigError, load_bridges
-from sandbox_app.bridges.protocols import gt06
-from sandbox_app.bridges.protocols.bridge import ListenSettings, TrackerDirectory
-from sandbox_app.bridges.protocols.gt06_server import Gt06Server
-from sandbox_app.bridges.protocols.osmand_server import OsmAndServer
+from sandbox_app.bridges.gt06 import codec as gt06
+from sandbox_app.bridges.gt06.server import Gt06Server
+from sandbox_app.bridges.osmand.server import OsmAndServer
 from sandbox_app.bridges.schema import decode_event, decode_lines
+from sandbox_app.bridges.trackers.bridge import ListenSettings, TrackerDirectory
 from sandbox_app.bridges.transport import Item
-from sandbox_app.clock import WallClock
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.engine.clock import WallClock
 from sandbox_app.geo import crs
 
 TOL = 2e-5

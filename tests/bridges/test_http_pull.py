@@ -13,16 +13,16 @@ import pytest
 import requests
 
 from sandbox_app.bridges.health import BridgeHealth
-from sandbox_app.bridges.http_pull import decode_page, http_pull_bridge
+from sandbox_app.bridges.http_pull.codec import decode_page, http_pull_bridge
 from sandbox_app.bridges.transport import Item
-from sandbox_app.bridges.transport.http_pull import (
+from sandbox_app.bridges.transport.http_poller import (
     CursorStore,
     HttpPullSettings,
     HttpPullTransport,
     PageError,
 )
-from sandbox_app.clock import WallClock
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.engine.clock import WallClock
 from tests.bridges.http_fixture_server import EventFeed, FeedServer
 from tests.servers import StoreSink
 
@@ -300,7 +300,7 @@ def test_engine_as_sink_counts_a_refetched_page_as_duplicates(feed: EventFeed, s
     """The real pipeline end: `Engine.ingest` is the sink, `Engine.report_health` the reporter, and a page
     fetched twice is reported as duplicates, never as new events."""
     from sandbox_app.domain.model import District
-    from sandbox_app.engine import Engine
+    from sandbox_app.engine.pipeline import Engine
     from sandbox_app.store.sqlite import SqliteStore
 
     feed.add([event_json(i) for i in range(150)])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox_app.bridges.jsonl import read_batches, read_jsonl
+from sandbox_app.bridges.jsonl.reader import read_batches, read_jsonl
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store import open_store
 
 T0 = 1_714_550_400_000

@@ -27,7 +27,7 @@ from sandbox_app.bridges.orders import (
     order_topic,
     reply_topic,
 )
-from sandbox_app.bridges.transport.mqtt import MqttSettings
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.dispatch.lifecycle import DispatchDesk
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchState, Order

@@ -17,13 +17,13 @@ from sandbox_app.bridges.config import load_bridges
 from sandbox_app.bridges.orders import Reply, encode_reply, reply_topic
 from sandbox_app.bridges.replies import MqttReplySubscriber
 from sandbox_app.bridges.runner import Bridges
-from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.engine_hook import DeskRule
 from sandbox_app.dispatch.lifecycle import DispatchDesk
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
-from sandbox_app.engine import Engine
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.protocols.test_e2e import district
 from tests.bridges.test_orders import Phone, wait_until
@@ -221,7 +221,7 @@ def test_a_reply_not_applied_before_a_stop_is_delivered_again(tmp_path: Path, br
 def test_live_session_applies_a_phones_reply(tmp_path: Path, broker: Mosquitto) -> None:
     """The GUI's session wires the same subscriber: order out, 'accepted' back, dispatch updated."""
     from sandbox_app.dispatch.engine_hook import DispatchUpdate
-    from sandbox_app.live import LiveOptions, LiveSession, LiveStarted
+    from sandbox_app.station.live import LiveOptions, LiveSession, LiveStarted
 
     db = tmp_path / "live.db"
     store = SqliteStore(db)

@@ -155,7 +155,7 @@ def test_cached_iso_seconds_agree_with_a_full_parse() -> None:
     from datetime import datetime
 
     from sandbox_app.bridges.schema import SchemaError, parse_ts
-    from sandbox_app.clock import to_ms
+    from sandbox_app.engine.clock import to_ms
 
     for offset in ("+08:00", "-05:30", "+00:00"):
         for second in ("2024-02-29T23:59:59", "2024-05-01T16:00:12"):

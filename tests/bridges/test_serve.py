@@ -18,13 +18,13 @@ import requests
 
 from sandbox_app.bridges.config import load_bridges
 from sandbox_app.bridges.health import BridgeHealth
-from sandbox_app.bridges.protocols import jt808
+from sandbox_app.bridges.jt808 import codec as jt808
 from sandbox_app.bridges.runner import Bridges, BridgeStartError
-from sandbox_app.bus import HealthChanged, StateDelta
-from sandbox_app.clock import WallClock
 from sandbox_app.domain.dispatch import Order
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions, LiveSession, LiveStarted
+from sandbox_app.engine.bus import HealthChanged, StateDelta
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions, LiveSession, LiveStarted
 from sandbox_app.store.base import Fix
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.protocols.test_e2e import Terminal, district, location_body, wait_until
@@ -32,8 +32,8 @@ from tests.bridges.test_orders import Phone
 from tests.servers import Mosquitto, free_port, mosquitto_binary, ram_broker, wait_for_port
 
 REPO = Path(__file__).resolve().parents[2]
-CLI = [sys.executable, "-c", "import sys; from sandbox_app.cli import main; sys.exit(main())"]
-"""`sandbox-app` as a process (not `-m sandbox_app.cli`, under which cli.py is imported twice)."""
+CLI = [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())"]
+"""`sandbox-app` as a process (not `-m cli`, under which cli.py is imported twice)."""
 
 
 def make_db(path: Path) -> Path:
@@ -107,7 +107,7 @@ def test_serve_runs_osmand_and_jt808_until_sigterm(tmp_path: Path) -> None:
 
 
 def test_serve_refuses_a_bad_bridges_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from sandbox_app.cli import main
+    from cli import main
 
     db = make_db(tmp_path / "station.db")
     config = tmp_path / "bridges.toml"

@@ -16,8 +16,8 @@ import pytest
 from shapely.geometry import LineString
 
 from sandbox_app.bridges.orders import Reply
-from sandbox_app.bridges.sim.config import ROLE_SPEED_MPS, SimRates
-from sandbox_app.bridges.simulator import Simulator, interleave
+from sandbox_app.bridges.simulator.config import ROLE_SPEED_MPS, SimRates
+from sandbox_app.bridges.simulator.source import Simulator, interleave
 from sandbox_app.dispatch.lifecycle import DeskSettings, DispatchDesk, distance_m, nearest_recommender
 from sandbox_app.dispatch.nearest import nearest_guards
 from sandbox_app.domain.alerts import Alert
@@ -25,7 +25,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District, Road
-from sandbox_app.engine import Engine
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.rules.base import Signal
 from sandbox_app.store.base import Fix

@@ -19,8 +19,8 @@ import pytest
 from shapely.geometry import LineString, Point, box
 
 from sandbox_app.bridges.health import BridgeHealth
-from sandbox_app.bridges.sim.config import ROLE_SPEED_MPS, SimRates
-from sandbox_app.bridges.simulator import HISTORY_HEARTBEAT_S, Simulator
+from sandbox_app.bridges.simulator.config import ROLE_SPEED_MPS, SimRates
+from sandbox_app.bridges.simulator.source import HISTORY_HEARTBEAT_S, Simulator
 from sandbox_app.domain.device_kinds import DEVICE_KINDS, Placement
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.events import EVENT_KINDS, Event, Rejection
@@ -284,7 +284,7 @@ def test_history_prepares_the_habit_and_day_counting_rules(district: District) -
 def test_history_carries_the_guards_patrols_of_the_last_days(district: District) -> None:
     """Replaying yesterday shows the guards: the last HISTORY_PATROL_DAYS of the history hold their fixes,
     one a minute per guard (thinned, under the trackers' heartbeat), none before."""
-    from sandbox_app.bridges.simulator import HISTORY_FIX_S, HISTORY_PATROL_DAYS
+    from sandbox_app.bridges.simulator.source import HISTORY_FIX_S, HISTORY_PATROL_DAYS
 
     sim = Simulator(district, 11, START)
     past = list(sim.history(5))
@@ -367,8 +367,8 @@ def test_one_simulated_day_through_the_engine_raises_every_alert_kind(tmp_path: 
     and the same seed gives the same day."""
     try:
         from sandbox_app.data.package import load_package
-        from sandbox_app.engine import Engine
-        from sandbox_app.resources import demo_package
+        from sandbox_app.data.resources import demo_package
+        from sandbox_app.engine.pipeline import Engine
         from sandbox_app.rules import RULE_FAMILIES
         from sandbox_app.rules.config import build_rules, read_rules_file
         from sandbox_app.store import open_store
@@ -409,7 +409,7 @@ def test_one_simulated_day_through_the_engine_raises_every_alert_kind(tmp_path: 
 def test_a_restarted_simulator_opens_no_gps_alert_for_the_jump(district: District) -> None:
     """Issue 16: a restart starts every guard's round anew, somewhere else, right after the last run's
     clock; the first fixes say `power_on`, so gps_sanity takes them as a fresh start, not a speed."""
-    from sandbox_app.bridges.simulator import power_on
+    from sandbox_app.bridges.simulator.source import power_on
     from sandbox_app.rules.gps_sanity import GpsSanity
 
     before = [

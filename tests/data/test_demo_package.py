@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from shapely.geometry import box, shape
 
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.device_kinds import DEVICE_KINDS, Placement
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
-from sandbox_app.resources import demo_package
 
 HOURS = re.compile(r"^([01]?\d|2[0-4])-([01]?\d|2[0-4])$")
 FAKE_CREDENTIAL = re.compile(r"^(FACE-P\d{5}|CARD-\d{5}|京[A-Z]·TEST\d{3}|RFID-\d{6})$")

@@ -7,7 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.cli import main
+from cli import main
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.privacy.audit import AuditLog

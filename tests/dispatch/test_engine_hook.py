@@ -11,7 +11,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine import Engine
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import at, small_district
 

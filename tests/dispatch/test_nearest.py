@@ -15,17 +15,17 @@ import orjson
 import pytest
 from shapely.geometry import LineString, Point
 
-from sandbox_app.clock import parse_time
+from cli.nearest import register
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import demo_package
 from sandbox_app.dispatch.nearest import Nearest, nearest_from_store, nearest_guards, prepare_fleet, rank
-from sandbox_app.dispatch.nearest_cli import register
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District, Gate, Guard, Road
+from sandbox_app.engine.clock import parse_time
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.geo.walkgraph import LocalProjection
-from sandbox_app.resources import demo_package
 from sandbox_app.store import open_store
 from sandbox_app.store.base import Fix
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.dispatch.nearest_cli import register
+from cli.nearest import register
 from sandbox_app.geo import crs
 from tests.dispatch.test_nearest import INCIDENT, STREET, STREET_GUARDS, _store_with_fixes, district
 

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, Point
 
-from sandbox_app.clock import parse_time
 from sandbox_app.domain.model import Gate, Road
+from sandbox_app.engine.clock import parse_time
 from sandbox_app.geo.routing import (
     Mode,
     RoutingGraph,

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sandbox_app.resources import resource_path
+from sandbox_app.data.resources import resource_path
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from layers import style
-from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_live import VIEW_ONLY, LiveFactory, _smoke, demo, live_factory
 from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
@@ -27,7 +28,6 @@ from widgets.close_dialog import CloseDialog
 from widgets.dispatch_panel import DispatchPanel
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
-from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo", "english", "live_factory"]

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.station.scene import Scene
 from tests.gui.test_main_window import show
 from tests.layers.sample import small_district
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
-from widgets.scene import Scene
 from widgets.texts import severity_text
 from widgets.wall import Beeper
 

@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.cli import main as cli_main
+from cli import main as cli_main
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
-from sandbox_app.live import LiveOptions
-from sandbox_app.resources import demo_package
+from sandbox_app.station.live import LiveOptions
+from sandbox_app.station.sync import Broker
 from sandbox_app.store.postgres import PostgresStore
-from sandbox_app.sync import Broker
 from tests.servers import Mosquitto, mosquitto_binary, ram_broker
 from widgets.app import launch
 

@@ -12,12 +12,12 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from layers import style
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.enums import RoomUsage
 from sandbox_app.domain.model import District
-from sandbox_app.resources import demo_package
+from sandbox_app.station.scene import Scene, load_scene
 from tests.gui.test_main_window import close_to, grab_map, pixel_at, show
 from widgets.importer import default_job
-from widgets.scene import Scene, load_scene
 
 pytestmark = pytest.mark.gui
 

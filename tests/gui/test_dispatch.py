@@ -14,22 +14,22 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from layers import style
-from sandbox_app.bridges.sim.config import SimRates
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.simulator.config import SimRates
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions
+from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_live import Live, LiveFactory, demo, live_factory
 from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
 from tests.layers.sample import small_district
 from widgets.dispatch_panel import DispatchPanel, minutes_seconds
-from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo", "english", "live_factory"]

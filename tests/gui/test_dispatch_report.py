@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.bridges.sim.config import SimRates
+from sandbox_app.bridges.simulator.config import SimRates
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_dispatch import _alarm
 from tests.gui.test_live import ACTOR, Live, LiveFactory, demo, live_factory

@@ -17,20 +17,20 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from layers import style
-from sandbox_app.clock import WallClock
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions, LiveSession
-from sandbox_app.resources import demo_package
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions, LiveSession
+from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
 from tests.layers.sample import small_district
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.qt_bus import MAX_REDRAWS_PER_S
-from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
 __all__ = ["english"]

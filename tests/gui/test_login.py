@@ -16,23 +16,23 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.cli import main as cli_main
-from sandbox_app.clock import WallClock
+from cli import main as cli_main
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.live import LiveOptions, LiveSession
+from sandbox_app.engine.clock import WallClock
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy import db as privacy_db
 from sandbox_app.privacy.mask import Viewer
 from sandbox_app.privacy.users import LoginPolicy, Role, UserBook, fast_hasher
-from sandbox_app.resources import demo_package
+from sandbox_app.station.live import LiveOptions, LiveSession
+from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
 from widgets.live_controller import LiveController
 from widgets.login import LoginDialog
-from widgets.scene import Scene
 from widgets.session import DeskSession, has_users, log_in
 
 pytestmark = pytest.mark.gui

@@ -16,10 +16,10 @@ from layers import style
 from main import parse_gui_args
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
+from sandbox_app.station.scene import Scene
 from tests.layers.sample import GUARD_POSITIONS, at, small_district
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
-from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
 

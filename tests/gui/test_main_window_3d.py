@@ -15,12 +15,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from layers import extrude, style
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
-from sandbox_app.resources import demo_package
+from sandbox_app.station.scene import Scene
 from widgets.main_window import MainWindow
-from widgets.scene import Scene
 
 pytestmark = [
     pytest.mark.vtk,

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from sandbox_app import stats
+from sandbox_app.analytics import stats
 from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
@@ -186,8 +186,8 @@ def test_detail_masks_until_an_allowed_viewer_unmasks(qtbot: QtBot, english: Non
 
 
 def test_map_clicks_open_details_and_select_alerts(qtbot: QtBot, english: None) -> None:
+    from sandbox_app.station.scene import Scene
     from tests.gui.test_main_window import show
-    from widgets.scene import Scene
 
     alert = Alert("A1", "smoke_alarm", "R101", "room", Severity.CRITICAL, AlertState.OPEN, NOW, NOW)
     window = show(qtbot, Scene(small_district(), alerts=[alert]))
@@ -203,8 +203,8 @@ def test_map_clicks_open_details_and_select_alerts(qtbot: QtBot, english: None) 
 
 
 def test_wall_focus_once_then_back_to_the_tour(qtbot: QtBot, english: None) -> None:
+    from sandbox_app.station.scene import Scene
     from tests.gui.test_main_window import show
-    from widgets.scene import Scene
 
     window = show(qtbot, Scene(small_district()), wall=True)
     director = window.wall

@@ -20,6 +20,7 @@ from layers import style
 from sandbox_app.domain.enums import AlertState, GuardRole, Severity
 from sandbox_app.privacy.audit import EXPORT, AuditLog
 from sandbox_app.privacy.users import Role, UserBook, fast_hasher
+from sandbox_app.station.scene import load_scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import close_to, grab_map, pixel_at, show
 from tests.layers.sample import at
@@ -29,7 +30,6 @@ from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate
 from widgets.replay_controller import ReplayController
-from widgets.scene import load_scene
 from widgets.session import DeskSession
 
 pytestmark = pytest.mark.gui

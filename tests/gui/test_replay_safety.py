@@ -22,11 +22,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.bus import Bus
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, DispatchStep
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
+from sandbox_app.engine.bus import Bus
+from sandbox_app.station.scene import load_scene
 from tests.gui.test_main_window import show
 from tests.replay import sample
 from tests.replay.sample import T0, S
@@ -34,7 +35,6 @@ from widgets.i18n import install_translators, remove_translators
 from widgets.live_controller import LiveController, ReplayRefused
 from widgets.main_window import MainWindow
 from widgets.replay_controller import ReplayController
-from widgets.scene import load_scene
 
 pytestmark = pytest.mark.gui
 COMMANDS = ("transition", "dispatch", "one_call", "cancel", "report")

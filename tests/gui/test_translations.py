@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.resources import resource_path
+from sandbox_app.data.resources import resource_path
 
 TS_DIR = resource_path("translations")
 WIDGETS = Path(__file__).resolve().parents[2] / "widgets"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.cli import main
+from cli import main
 from sandbox_app.replay.player import VideoPlan, frame_times
 from tests.replay import sample
 from tests.replay.sample import T0, S

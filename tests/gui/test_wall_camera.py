@@ -13,14 +13,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
-from sandbox_app.resources import demo_package
-from sandbox_app.wall import CAMERA_KINDS
+from sandbox_app.station.scene import Scene
+from sandbox_app.station.wall import CAMERA_KINDS
 from widgets.camera_view import CameraView
 from widgets.main_window import MainWindow
-from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
 CLIP = Path(__file__).resolve().parents[3] / "shared" / "data" / "video" / "vtest.avi"

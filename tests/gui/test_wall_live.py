@@ -20,20 +20,20 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.bridges.sim.config import SimRates
+from sandbox_app.analytics.stats import GuardState
+from sandbox_app.bridges.simulator.config import SimRates
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions, LiveSession
-from sandbox_app.stats import GuardState
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions, LiveSession
+from sandbox_app.station.scene import Scene
+from sandbox_app.station.wall import linked_camera
 from sandbox_app.store.sqlite import SqliteStore
-from sandbox_app.wall import linked_camera
 from tests.gui.test_live import demo
 from tests.gui.test_main_window import english, show
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
-from widgets.scene import Scene
 from widgets.wall_parts import FitLabel
 
 pytestmark = pytest.mark.gui

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.clock import WallClock
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, DispatchStep
 from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.station.scene import Scene
 from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
 from widgets.alerts_panel import AlertsPanel
 from widgets.i18n import install_translators, remove_translators
-from widgets.scene import Scene
 
 pytestmark = pytest.mark.gui
 __all__ = ["english"]

@@ -7,10 +7,10 @@ import pytest
 
 from layers import heat, style
 from layers.projection import LocalProjection
+from sandbox_app.analytics.risk import risk_index
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
-from sandbox_app.risk import risk_index
 from tests.layers.sample import small_district
 
 NOW = 1_700_000_000_000

@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.cli import main
+from cli import main
 from sandbox_app.privacy.users import UserBook, fast_hasher
 
 
@@ -90,7 +90,7 @@ def test_commands_refuse_a_missing_database(tmp_path: Path, monkeypatch: pytest.
 def test_alert_steps_from_the_cli_are_audited(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from sandbox_app.engine import Engine
+    from sandbox_app.engine.pipeline import Engine
     from sandbox_app.privacy.audit import AuditLog
     from sandbox_app.store import open_store
     from tests.security.helpers import T0, Recorder, district, press

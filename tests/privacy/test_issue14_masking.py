@@ -10,13 +10,13 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.alert_book import AlertBook, alert_id
-from sandbox_app.cli import main
+from cli import main
 from sandbox_app.domain.alerts import Alert, Step
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, DispatchStep
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine import Engine
+from sandbox_app.engine.alert_book import AlertBook, alert_id
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.privacy.mask import Masker, Viewer, mask_alert_id
 from sandbox_app.privacy.users import Role, UserBook, fast_hasher
 from sandbox_app.rules.base import Signal

@@ -13,8 +13,8 @@ from typing import Literal
 import pytest
 from argon2 import PasswordHasher
 
-from sandbox_app.cli import main
-from sandbox_app.engine import Engine
+from cli import main
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy import db as pdb
 from sandbox_app.privacy.audit import AuditKeyError, AuditLog, load_key

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sandbox_app.cli import main
+from cli import main
 from sandbox_app.domain.events import Event
 from sandbox_app.replay.casefile import build_case
 from sandbox_app.replay.report import ROUTINE_KINDS, closing_of, evidence, safe_file_name

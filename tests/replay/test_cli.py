@@ -10,8 +10,8 @@ import cv2
 import pytest
 from pypdf import PdfReader
 
-from sandbox_app.cli import main
-from sandbox_app.replay.cli import duration_ms
+from cli import main
+from cli.replay import duration_ms
 from sandbox_app.replay.export import read_csv, read_geojson
 from tests.replay import sample
 from tests.replay.sample import T0, S

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.cli import main
+from cli import main
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.audit import AuditLog
 from sandbox_app.privacy.users import Role, UserBook, fast_hasher

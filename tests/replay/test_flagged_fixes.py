@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.cli import main
+from cli import main
 from sandbox_app.domain.events import Event
 from sandbox_app.geo import crs
 from sandbox_app.replay.casefile import build_case

@@ -11,12 +11,12 @@ import pytest
 
 from layers import style
 from layers.projection import LocalProjection
+from layers.replay import SILENT, SILENT_GUARD, TRAILS, ReplayLayers, headings
 from sandbox_app.replay.state import seek
 from sandbox_app.store.queries import Db
 from tests.layers.sample import small_district
 from tests.replay import sample
 from tests.replay.sample import T0, S
-from widgets.replay_layers import SILENT, SILENT_GUARD, TRAILS, ReplayLayers, headings
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def test_frame_times() -> None:
 
 
 def test_mp4_opens_with_the_expected_frame_count(db: Db, tmp_path: Path) -> None:
-    from widgets.export_video import export_mp4
+    from layers.render.video import export_mp4
 
     out = tmp_path / "replay.mp4"
     n = export_mp4(db, small_district(), T0, T0 + 120 * S, out, fps=10, speed=60, size=(320, 240))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from sandbox_app.cli import main
+from cli import main
 from tests.replay import sample
 from tests.replay.sample import T0, S
 

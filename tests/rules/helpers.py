@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 from shapely.geometry import Point, box
 
-from sandbox_app.backtest import RuleRunner
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import Building, Compound, Device, District, Gate, Guard, Person, Room
+from sandbox_app.engine.backtest import RuleRunner
 from sandbox_app.rules import RULE_FAMILIES, Rule, Signal
 
 TZ = "Asia/Shanghai"

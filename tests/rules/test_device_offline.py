@@ -57,7 +57,7 @@ def test_unknown_kind_in_heartbeat_table_names_its_key(dist: District) -> None:
 def test_engine_batches_see_each_event_before_the_tick_after_it(dist: District) -> None:
     """The engine hands device_offline whole runs of events between ticks (`observe`): a heartbeat one
     minute before the deadline, in the same batch as later traffic, must still be seen before that tick."""
-    from sandbox_app.engine import Engine
+    from sandbox_app.engine.pipeline import Engine
     from sandbox_app.store import open_store
 
     engine = Engine(open_store(":memory:"), dist, [make_rule("device_offline", dist)])

@@ -6,10 +6,10 @@ import math
 
 import pytest
 
+from sandbox_app.analytics.risk import RiskIndex, RiskParams, risk_index
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
-from sandbox_app.risk import RiskIndex, RiskParams, risk_index
 from tests.rules.helpers import HOUR, t
 
 NOW = t("2024-05-10 12:00")

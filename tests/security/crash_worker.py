@@ -15,11 +15,11 @@ from pathlib import Path
 
 import orjson
 
-from sandbox_app.bridges.mqtt import mqtt_bridge
-from sandbox_app.bridges.transport.mqtt import MqttSettings
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.mqtt.codec import mqtt_bridge
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.dispatch.lifecycle import DispatchDesk
-from sandbox_app.engine import Engine
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store.sqlite import SqliteStore
 from tests.security.helpers import Recorder
 

@@ -15,9 +15,9 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 
 from sandbox_app.bridges.config import BridgeConfigError, load_bridges
-from sandbox_app.bridges.mqtt import event_topic
+from sandbox_app.bridges.mqtt.codec import event_topic
 from sandbox_app.bridges.runner import Bridges
-from sandbox_app.clock import WallClock
+from sandbox_app.engine.clock import WallClock
 from tests.layers.sample import small_district
 from tests.security.helpers import T0
 from tests.security.test_tls import tls_broker

@@ -4,7 +4,7 @@ identity with different content is counted and raises a "conflicting reports" al
 from __future__ import annotations
 
 from sandbox_app.domain.events import Event
-from sandbox_app.engine import CONFLICT_RULE, Engine
+from sandbox_app.engine.pipeline import CONFLICT_RULE, Engine
 from sandbox_app.store import open_store
 from tests.security.helpers import T0, Recorder, district, press
 

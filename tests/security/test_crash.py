@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.bridges.mqtt import event_topic
+from sandbox_app.bridges.mqtt.codec import event_topic
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.test_mqtt import Publisher

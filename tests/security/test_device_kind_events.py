@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.device_kinds import DEVICE_KINDS, Placement, may_send
 from sandbox_app.domain.events import EVENT_KINDS, Event
 from sandbox_app.domain.model import Device, District
-from sandbox_app.engine import Engine
-from sandbox_app.intake import IntakeGuard, IntakePolicy
-from sandbox_app.resources import demo_package
+from sandbox_app.engine.intake import IntakeGuard, IntakePolicy
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.device_alarms import DeviceAlarm
 from sandbox_app.store import open_store
 from tests.security.helpers import T0
@@ -76,7 +76,7 @@ def test_every_device_kind_may_send_its_heartbeat(kind: str) -> None:
 
 def test_the_simulator_sends_only_what_each_device_kind_sends() -> None:
     """A simulated day of the simulator's test district and of the demo district: no event is refused."""
-    from sandbox_app.bridges.simulator import Simulator
+    from sandbox_app.bridges.simulator.source import Simulator
     from tests.bridges.test_simulator import DAY, START, small_district
 
     d = small_district()
@@ -107,7 +107,7 @@ def test_docs_table_matches_the_device_kinds(repo_root: Path) -> None:
 def test_every_kind_a_bridge_maps_to_has_a_device_kind_that_sends_it() -> None:
     """ISAPI's and GA/T 1400's tables: each kind they produce is sent by some device kind, so a station
     can map the device to a kind whose events are not refused."""
-    from sandbox_app.bridges.platforms.isapi import ACS_MINOR, DEFAULT_KINDS
+    from sandbox_app.bridges.isapi.codec import ACS_MINOR, DEFAULT_KINDS
 
     produced = {k for k in DEFAULT_KINDS.values() if k not in (None, "access")} | set(ACS_MINOR.values())
     produced |= {"face.pass", "plate.read", "gps.fix", "device.heartbeat"}  # GA/T 1400, trackers

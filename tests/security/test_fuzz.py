@@ -18,7 +18,7 @@ import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.jsonl import read_jsonl
+from sandbox_app.bridges.jsonl.reader import read_jsonl
 from sandbox_app.bridges.schema import decode_event, validate
 from sandbox_app.data.package import PackageError, load_package
 from sandbox_app.domain.events import EVENT_KINDS, Event, Rejection

@@ -8,11 +8,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.bridges.jsonl import read_batches, read_jsonl
+from cli import main
+from sandbox_app.bridges.jsonl.reader import read_batches, read_jsonl
 from sandbox_app.bridges.schema import MAX_EVENT_BYTES, decode_event, decode_lines
-from sandbox_app.cli import main
 from sandbox_app.domain.events import Event, Rejection
-from sandbox_app.engine import Engine
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store import open_store
 from tests.security.helpers import T0, district
 

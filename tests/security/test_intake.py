@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sandbox_app.domain.enums import AlertState
-from sandbox_app.engine import Engine
-from sandbox_app.intake import MAX_UNKNOWN_TRACKED, QUARANTINED, IntakePolicy
+from sandbox_app.engine.intake import MAX_UNKNOWN_TRACKED, QUARANTINED, IntakePolicy
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.privacy.audit import AuditLog, AuditTrail
 from sandbox_app.store import open_store
 from sandbox_app.store.base import Store

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, cast
 
-from sandbox_app.clock import WallClock
-from sandbox_app.engine import DEFAULT_WARMUP_MS
-from sandbox_app.live import LiveOptions, LiveSession
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS
+from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
 
@@ -31,7 +31,7 @@ def test_real_bridges_alone_compare_event_times_with_the_wall_clock(tmp_path: Pa
 def test_beside_the_simulator_real_devices_are_checked_against_simulated_time(tmp_path: Path) -> None:
     """Issue 14: the outlier check also holds when real bridges run beside the simulator."""
     from sandbox_app.domain.events import MAX_TS
-    from sandbox_app.intake import trusted_clock
+    from sandbox_app.engine.intake import trusted_clock
 
     live = _session(tmp_path, simulate=True)
     policy = live.intake_policy(cast(Any, object()))

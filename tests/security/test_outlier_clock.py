@@ -9,10 +9,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.cli import main
-from sandbox_app.clock import WallClock
-from sandbox_app.engine import CLOCK_META, Engine
-from sandbox_app.intake import QUARANTINED, IntakePolicy
+from cli import main
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.intake import QUARANTINED, IntakePolicy
+from sandbox_app.engine.pipeline import CLOCK_META, Engine
 from sandbox_app.store import open_store
 from tests.security.helpers import MIN, T0, Clock, Recorder, district, press
 
@@ -132,7 +132,7 @@ def test_advance_to_never_passes_the_reference(caplog: pytest.LogCaptureFixture)
 
 def test_quarantine_is_logged_once_a_minute_not_per_event(caplog: pytest.LogCaptureFixture) -> None:
     engine = Engine(open_store(":memory:"), district("B1"), [], intake=IntakePolicy(reference=Clock(T0)))
-    with caplog.at_level(logging.WARNING, logger="sandbox_app.intake"):
+    with caplog.at_level(logging.WARNING, logger="sandbox_app.engine.intake"):
         for i in range(50):
             engine.ingest([press(f"far{i}", Y2094 + i)])
     lines = [r.getMessage() for r in caplog.records if "quarantined events so far" in r.getMessage()]

@@ -10,8 +10,8 @@ from pathlib import Path
 from types import ModuleType
 
 from sandbox_app.data.package import load_package
-from sandbox_app.engine import Engine
-from sandbox_app.resources import demo_package
+from sandbox_app.data.resources import demo_package
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.config import load_rules
 from sandbox_app.store import open_store
 from tests.conftest import REPO_ROOT

@@ -22,11 +22,11 @@ import requests
 from paho.mqtt.enums import CallbackAPIVersion
 
 from sandbox_app.bridges.health import HealthTracker
-from sandbox_app.bridges.http_pull import decode_page
-from sandbox_app.bridges.mqtt import event_topic, mqtt_bridge
-from sandbox_app.bridges.transport.http_pull import HttpPullSettings, HttpPullTransport
-from sandbox_app.bridges.transport.mqtt import MqttSettings
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.http_pull.codec import decode_page
+from sandbox_app.bridges.mqtt.codec import event_topic, mqtt_bridge
+from sandbox_app.bridges.transport.http_poller import HttpPullSettings, HttpPullTransport
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings
+from sandbox_app.engine.clock import WallClock
 from tests.bridges.http_fixture_server import EventFeed, FeedServer, _Handler
 from tests.security.helpers import T0
 from tests.servers import Mosquitto, StoreSink, mosquitto_binary, wait_for_port

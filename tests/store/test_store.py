@@ -89,7 +89,7 @@ def test_district_round_trip_keeps_extras_enums_and_sets(opener: Opener) -> None
 def test_demo_district_round_trip(opener: Opener) -> None:
     """The real demo package: every extra column, tag set and geometry survives the store."""
     from sandbox_app.data.package import load_package
-    from sandbox_app.resources import demo_package
+    from sandbox_app.data.resources import demo_package
 
     if not (demo_package() / "manifest.json").is_file():
         pytest.skip("demo package not built yet")

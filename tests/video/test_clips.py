@@ -111,11 +111,11 @@ def test_live_session_records_a_clip_for_a_breach_on_a_streaming_camera(
     import threading
     from dataclasses import replace
 
-    from sandbox_app.bus import StateDelta
     from sandbox_app.domain.alerts import Alert
     from sandbox_app.domain.events import Event
-    from sandbox_app.engine import Engine
-    from sandbox_app.live import LiveSession
+    from sandbox_app.engine.bus import StateDelta
+    from sandbox_app.engine.pipeline import Engine
+    from sandbox_app.station.live import LiveSession
     from sandbox_app.store.sqlite import SqliteStore
     from tests.video.test_snapshot_taker import FAST, _demo_with_stream
 

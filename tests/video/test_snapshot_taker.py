@@ -11,13 +11,13 @@ import cv2
 import numpy as np
 import pytest
 
-from sandbox_app.bus import StateDelta
+from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine import Engine
-from sandbox_app.live import LiveOptions, LiveSession
-from sandbox_app.resources import demo_package
+from sandbox_app.engine.bus import StateDelta
+from sandbox_app.engine.pipeline import Engine
+from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.store.sqlite import SqliteStore
 from sandbox_app.video.cameras import cameras
 from sandbox_app.video.snapshot_taker import SnapshotTaker

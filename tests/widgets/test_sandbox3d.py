@@ -22,10 +22,10 @@ from pytestqt.qtbot import QtBot
 
 from layers import extrude, floors, ground, style
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, GuardRole, RoomUsage, Severity
 from sandbox_app.domain.model import District
-from sandbox_app.resources import resource_path
 from widgets.sandbox3d import FLY_MS, Sandbox3D
 
 pytestmark = [

@@ -17,9 +17,9 @@ from shapely.geometry import Point
 
 from layers import cameras, style
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.model import Device
-from sandbox_app.resources import resource_path
 from widgets.sandbox3d import Sandbox3D
 
 pytestmark = [

@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from layers import dispatch, framing, ground, imagery, style
 from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
-from sandbox_app.resources import resource_path
 from widgets.sandbox3d import BEACON_M, Sandbox3D
 
 pytestmark = [

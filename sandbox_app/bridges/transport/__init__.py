@@ -18,7 +18,7 @@ Sink = Callable[[Sequence[Item]], object]
 
 
 class BridgeClock(Protocol):
-    """What a transport needs of time: receipt stamps and durations (`sandbox_app.clock.WallClock`)."""
+    """What a transport needs of time: receipt stamps and durations (`sandbox_app.engine.clock.WallClock`)."""
 
     def now_ms(self) -> int: ...
 

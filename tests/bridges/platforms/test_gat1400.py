@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.platforms import gat1400 as g
-from sandbox_app.bridges.platforms.gat1400_client import Gat1400Client
-from sandbox_app.bridges.platforms.gat1400_server import Gat1400Server
+from sandbox_app.bridges.gat1400 import codec as g
+from sandbox_app.bridges.gat1400.client import Gat1400Client
+from sandbox_app.bridges.gat1400.server import Gat1400Server
 from sandbox_app.bridges.schema import parse_ts
 from sandbox_app.domain.events import Event, Rejection
 

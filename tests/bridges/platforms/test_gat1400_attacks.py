@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from sandbox_app.bridges.platforms import gat1400 as g
-from sandbox_app.bridges.platforms.gat1400_client import Gat1400Client
-from sandbox_app.bridges.platforms.gat1400_server import Gat1400Server
+from sandbox_app.bridges.gat1400 import codec as g
+from sandbox_app.bridges.gat1400.client import Gat1400Client
+from sandbox_app.bridges.gat1400.server import Gat1400Server
 from tests.bridges.platforms.test_gat1400 import DEVICE, PASSWORD, Collector, FakeClock
 
 FORGED_FACE = {

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.platforms.isapi import IsapiConfig, Skip, decode_alert, picture_count
-from sandbox_app.bridges.platforms.multipart import MultipartError, MultipartParser, boundary_of
+from sandbox_app.bridges.isapi.codec import IsapiConfig, Skip, decode_alert, picture_count
 from sandbox_app.bridges.schema import parse_ts
+from sandbox_app.bridges.transport.multipart import MultipartError, MultipartParser, boundary_of
 from sandbox_app.domain.events import Event, Rejection
 
 # file → (kind, channel, dateTime, extra data expectations)
@@ -143,7 +143,7 @@ def test_anpr_position_and_uuid(samples: dict[str, bytes]) -> None:
 
 
 def test_picture_counts(samples: dict[str, bytes]) -> None:
-    from sandbox_app.bridges.platforms.isapi import body_to_obj
+    from sandbox_app.bridges.isapi.codec import body_to_obj
 
     for name, body in samples.items():
         assert picture_count(body_to_obj(body)) == PICTURES.get(name, 0), name

@@ -12,10 +12,10 @@ import orjson
 import pytest
 
 from sandbox_app.bridges.health import BridgeHealth
-from sandbox_app.bridges.platforms.isapi import IsapiConfig
-from sandbox_app.bridges.platforms.isapi_stream import AlertStreamClient, AlertStreamSettings
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.isapi.codec import IsapiConfig
+from sandbox_app.bridges.isapi.stream import AlertStreamClient, AlertStreamSettings
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.engine.clock import WallClock
 from tests.bridges.platforms.digest_server import IsapiServer, multipart
 
 JPEG_A = b"\xff\xd8\xff\xe0fake-jpeg-A\xff\xd9"
@@ -166,7 +166,7 @@ def test_wrong_password_is_reported_and_retried() -> None:
 
 
 def test_client_is_reachable_from_the_isapi_module() -> None:
-    from sandbox_app.bridges.platforms import isapi
+    from sandbox_app.bridges.isapi import codec as isapi
 
     assert isapi.AlertStreamClient is AlertStreamClient
     with pytest.raises(AttributeError):

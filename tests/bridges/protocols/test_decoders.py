@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.protocols import gt06, jt808, osmand
-from sandbox_app.bridges.protocols.common import FrameError
+from sandbox_app.bridges.gt06 import codec as gt06
+from sandbox_app.bridges.jt808 import codec as jt808
+from sandbox_app.bridges.osmand import codec as osmand
+from sandbox_app.bridges.trackers.common import FrameError
 
 PHONE = "013800000002"
 LOCATION = (

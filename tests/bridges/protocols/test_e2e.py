@@ -13,20 +13,20 @@ from pathlib import Path
 import pytest
 import requests
 
+from sandbox_app.bridges.jt808 import codec as jt808
+from sandbox_app.bridges.jt808.server import Jt808OrderSender, Jt808Server, auth_code
 from sandbox_app.bridges.orders import MqttOrderSender
-from sandbox_app.bridges.protocols import jt808
-from sandbox_app.bridges.protocols.bridge import ListenSettings, TrackerDirectory
-from sandbox_app.bridges.protocols.jt808_server import Jt808OrderSender, Jt808Server, auth_code
-from sandbox_app.bridges.protocols.osmand_server import OsmAndServer
-from sandbox_app.bridges.transport.mqtt import MqttSettings
-from sandbox_app.bus import StateDelta
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.osmand.server import OsmAndServer
+from sandbox_app.bridges.trackers.bridge import ListenSettings, TrackerDirectory
+from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.dispatch.lifecycle import DispatchDesk
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import AlertState, GuardRole, Severity
 from sandbox_app.domain.model import Device, District, Guard
-from sandbox_app.engine import Engine
+from sandbox_app.engine.bus import StateDelta
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store.base import Fix
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.test_orders import Phone

@@ -10,9 +10,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from sandbox_app.bridges.platforms import gat1400, isapi
-from sandbox_app.bridges.protocols import gt06, jt808, osmand
-from sandbox_app.bridges.protocols.common import KMH_PER_KNOT, KNOT_MPS, Position
+from sandbox_app.bridges.gat1400 import codec as gat1400
+from sandbox_app.bridges.gt06 import codec as gt06
+from sandbox_app.bridges.isapi import codec as isapi
+from sandbox_app.bridges.jt808 import codec as jt808
+from sandbox_app.bridges.osmand import codec as osmand
+from sandbox_app.bridges.trackers.common import KMH_PER_KNOT, KNOT_MPS, Position
 from sandbox_app.domain.events import Event
 
 

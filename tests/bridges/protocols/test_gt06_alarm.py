@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox_app.bridges.protocols import gt06
+from sandbox_app.bridges.gt06 import codec as gt06
 
 GPS = bytes.fromhex("1a0c07081e2d" "c9" "0345b520" "0c4357e0" "3c" "155a")  # fmt: skip
 """2026-12-07 08:30:45 UTC, 9 satellites, 30.5 N 114.3 E, 60 km/h; flags 0x155a: bit 12 fixed, bit 11

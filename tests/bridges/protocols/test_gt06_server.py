@@ -7,12 +7,12 @@ from __future__ import annotations
 import socket
 from collections.abc import Sequence
 
-from sandbox_app.bridges.protocols import gt06
-from sandbox_app.bridges.protocols.bridge import ListenSettings, TrackerDirectory
-from sandbox_app.bridges.protocols.gt06_server import Gt06Server
+from sandbox_app.bridges.gt06 import codec as gt06
+from sandbox_app.bridges.gt06.server import Gt06Server
+from sandbox_app.bridges.trackers.bridge import ListenSettings, TrackerDirectory
 from sandbox_app.bridges.transport import Item
-from sandbox_app.clock import WallClock
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.engine.clock import WallClock
 from tests.bridges.protocols.test_decoders import GT06_ALARM, GT06_LOCATION, GT06_LOGIN
 
 

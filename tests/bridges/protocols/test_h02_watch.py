@@ -14,17 +14,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.protocols import h02, watch
-from sandbox_app.bridges.protocols.bridge import ListenSettings, TrackerDirectory
-from sandbox_app.bridges.protocols.common import FrameError
-from sandbox_app.bridges.protocols.h02_server import H02Server
-from sandbox_app.bridges.protocols.watch_server import WATCH_KINDS, WatchServer, watch_events
+from sandbox_app.bridges.h02 import codec as h02
+from sandbox_app.bridges.h02.server import H02Server
+from sandbox_app.bridges.trackers.bridge import ListenSettings, TrackerDirectory
+from sandbox_app.bridges.trackers.common import FrameError
 from sandbox_app.bridges.transport import Item
-from sandbox_app.clock import WallClock
+from sandbox_app.bridges.watch import codec as watch
+from sandbox_app.bridges.watch.server import WATCH_KINDS, WatchServer, watch_events
 from sandbox_app.domain.device_kinds import DEVICE_KINDS, Placement
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import Device
-from sandbox_app.engine import Engine
+from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.config import build_rules
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.protocols.test_e2e import wait_until

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sandbox_app.bridges.protocols import h02, watch
-from sandbox_app.bridges.protocols.common import FrameError, Position
+from sandbox_app.bridges.h02 import codec as h02
+from sandbox_app.bridges.trackers.common import FrameError, Position
+from sandbox_app.bridges.watch import codec as watch
 from tests.bridges.protocols.vectors import NOW_MS, load, raw, run
 
 

@@ -13,13 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.protocols import jt808, jt808_parts
-from sandbox_app.bridges.protocols.bridge import ListenSettings, TrackerDirectory
-from sandbox_app.bridges.protocols.common import FrameError, Reader
-from sandbox_app.bridges.protocols.jt808_server import Jt808Server
+from sandbox_app.bridges.jt808 import codec as jt808
+from sandbox_app.bridges.jt808 import parts as jt808_parts
+from sandbox_app.bridges.jt808.server import Jt808Server
+from sandbox_app.bridges.trackers.bridge import ListenSettings, TrackerDirectory
+from sandbox_app.bridges.trackers.common import FrameError, Reader
 from sandbox_app.bridges.transport import Item
-from sandbox_app.clock import WallClock
 from sandbox_app.domain.events import Event
+from sandbox_app.engine.clock import WallClock
 from tests.bridges.protocols.test_decoders import LOCATION
 from tests.bridges.protocols.test_e2e import wait_until
 

@@ -11,11 +11,11 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from sandbox_app.bridges.protocols.bridge import ListenSettings, RejectionLog, TrackerDirectory
-from sandbox_app.bridges.protocols.osmand_server import OsmAndServer
+from sandbox_app.bridges.osmand.server import OsmAndServer
+from sandbox_app.bridges.trackers.bridge import ListenSettings, RejectionLog, TrackerDirectory
 from sandbox_app.bridges.transport import Item
-from sandbox_app.clock import WallClock
 from sandbox_app.domain.events import Event
+from sandbox_app.engine.clock import WallClock
 
 FIX = "/?id=PHONE-1&lat=30.1&lon=120.2&timestamp=1714550400"
 
@@ -183,7 +183,7 @@ def test_bad_requests_on_one_connection_are_logged_a_bounded_number_of_times(
 ) -> None:
     server, _ = served
     bad = b"GET /?id=PHONE-1&lat=abc&lon=1 HTTP/1.1\r\nHost: x\r\n\r\n"
-    with caplog.at_level(logging.WARNING, logger="sandbox_app.bridges.protocols.bridge"):
+    with caplog.at_level(logging.WARNING, logger="sandbox_app.bridges.trackers.bridge"):
         reply = _exchange(server.address, bad * 60 + b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
     assert reply.count(b"HTTP/1.1 400") == 61
     assert server.delivery.frame_errors == 61

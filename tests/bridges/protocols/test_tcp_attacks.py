@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sandbox_app.bridges.protocols import gt06
-from sandbox_app.bridges.protocols.bridge import ListenSettings, RejectionLog, TrackerDirectory
-from sandbox_app.bridges.protocols.gt06_server import Gt06Server
-from sandbox_app.bridges.protocols.jt808_server import Jt808Server
+from sandbox_app.bridges.gt06 import codec as gt06
+from sandbox_app.bridges.gt06.server import Gt06Server
+from sandbox_app.bridges.jt808.server import Jt808Server
+from sandbox_app.bridges.trackers.bridge import ListenSettings, RejectionLog, TrackerDirectory
 from sandbox_app.bridges.transport import Item
-from sandbox_app.clock import WallClock
+from sandbox_app.engine.clock import WallClock
 from tests.bridges.protocols.test_decoders import GT06_LOCATION, GT06_LOGIN
 
 
@@ -124,7 +124,7 @@ def test_jt808_garbage_is_logged_a_bounded_number_of_times(caplog: pytest.LogCap
         b"\x7e" + bytes(rng.choice(range(0x7F, 0x100)) for _ in range(3)) + b"\x7e" for _ in range(30_000)
     )
     try:
-        with caplog.at_level(logging.WARNING, logger="sandbox_app.bridges.protocols.bridge"):
+        with caplog.at_level(logging.WARNING, logger="sandbox_app.bridges.trackers.bridge"):
             with socket.create_connection(server.address, timeout=10) as sock:
                 sock.sendall(garbage)
                 sock.shutdown(socket.SHUT_WR)
@@ -135,7 +135,7 @@ def test_jt808_garbage_is_logged_a_bounded_number_of_times(caplog: pytest.LogCap
     finally:
         server.stop()
     assert server.delivery.frame_errors == 30_000  # every one still counted
-    lines = [r for r in caplog.records if r.name == "sandbox_app.bridges.protocols.bridge"]
+    lines = [r for r in caplog.records if r.name == "sandbox_app.bridges.trackers.bridge"]
     assert len(lines) <= RejectionLog.FULL + 30_000 // RejectionLog.EVERY
     assert sum(len(r.getMessage()) for r in lines) < 20_000
 

@@ -15,8 +15,10 @@ from urllib.parse import quote
 
 import pytest
 
-from sandbox_app.bridges.protocols import gt06, jt808, osmand
-from sandbox_app.bridges.protocols.common import FrameError, Position
+from sandbox_app.bridges.gt06 import codec as gt06
+from sandbox_app.bridges.jt808 import codec as jt808
+from sandbox_app.bridges.osmand import codec as osmand
+from sandbox_app.bridges.trackers.common import FrameError, Position
 from tests.bridges.protocols.vectors import NOW_MS, expected_position, load, raw, run, sane
 
 # JT/T 808 ------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sandbox_app.bridges.protocols.common import FrameError, Position
+from sandbox_app.bridges.trackers.common import FrameError, Position
 
 NOW_MS = int(datetime(2026, 1, 1, tzinfo=UTC).timestamp() * 1000)
 """'now' for reports without a time (fixed: tests must not depend on the wall clock)."""

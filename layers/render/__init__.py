@@ -1,0 +1,1 @@
+"""Qt-free renderers of LayerData (raster images, video) for exports and the CLI."""

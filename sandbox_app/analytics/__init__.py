@@ -1,0 +1,1 @@
+"""Figures: risk index, roll-ups, response statistics."""

@@ -1,0 +1,1 @@
+"""The `[gat1400]` bridge: its codec and, where it listens or connects, its server."""

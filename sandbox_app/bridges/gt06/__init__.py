@@ -1,0 +1,1 @@
+"""The `[gt06]` bridge: its codec and, where it listens or connects, its server."""

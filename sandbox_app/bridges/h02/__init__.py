@@ -1,0 +1,1 @@
+"""The `[h02]` bridge: its codec and, where it listens or connects, its server."""

@@ -1,0 +1,1 @@
+"""The `[http_pull]` bridge: its codec and, where it listens or connects, its server."""

@@ -1,0 +1,1 @@
+"""The `[jt808]` bridge: its codec and, where it listens or connects, its server."""

@@ -1,0 +1,1 @@
+"""The `[mqtt]` bridge: its codec and, where it listens or connects, its server."""

@@ -1,1 +1,0 @@
-"""Camera and platform protocols (Hikvision ISAPI, GA/T 1400): decode to Events, docs/bridges.md."""

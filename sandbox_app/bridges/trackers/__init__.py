@@ -1,0 +1,1 @@
+"""What the GPS tracker bridges share: frame errors, readers, the tracker bridge shell."""

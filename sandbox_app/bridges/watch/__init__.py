@@ -1,0 +1,1 @@
+"""The `[watch]` bridge: its codec and, where it listens or connects, its server."""

@@ -1,0 +1,1 @@
+"""The one pipeline: intake, the rule runner, the alert book, the bus and the clock."""

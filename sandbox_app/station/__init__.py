@@ -1,0 +1,1 @@
+"""The running station: live session, city link, wall director, start scene."""
