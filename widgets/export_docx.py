@@ -117,7 +117,7 @@ def write_case_docx(
         doc.add_picture(str(png), width=Cm(17))
     for label, _ in legend:
         doc.add_paragraph("■ " + label)
-    doc.add_page_break()
+    doc.add_page_break()  # type: ignore[no-untyped-call]
     doc.add_heading(QCoreApplication.translate("CasePdf", "Evidence appendix"), level=1)
     if report.left_out:
         doc.add_paragraph(

@@ -1,4 +1,4 @@
-"""Response figures as stations report them: an XLSX workbook (openpyxl) with one sheet per view.
+"""Response figures as stations report them: an XLSX workbook with one sheet per view.
 
 Sheets: every incident (raised, incident, compound, who went, recorded ETA, nearest at the time, the times
 from the alert to acknowledge, order, accept, arrival and close), then per day, per compound and per role
@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from PySide6.QtCore import QCoreApplication
 
 from sandbox_app.domain.model import District
+from sandbox_app.privacy.spreadsheet import Sheet, write_xlsx
 from sandbox_app.replay.analytics import METRICS, Response, aggregate
 from widgets.case_report import guard_text, incident_text
 from widgets.texts import guard_role_text
@@ -35,27 +34,12 @@ def _metric_names() -> dict[str, str]:
     }
 
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[Any]], first: bool = False) -> None:
-    ws = wb.active if first else wb.create_sheet()
-    assert ws is not None
-    ws.title = title[:31]
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
-    for k, name in enumerate(header, start=1):
-        letter = ws.cell(row=1, column=k).column_letter
-        ws.column_dimensions[letter].width = max(10, min(40, 2 * len(name) + 2))
-    ws.freeze_panes = "A2"
-
-
 def write_responses_xlsx(district: District, rows: Sequence[Response], out: Path) -> dict[str, int]:
     """Write the workbook; returns rows per sheet title."""
     zone = ZoneInfo(district.timezone or "UTC")
     names = _metric_names()
     compound = {c.id: c.name for c in district.compounds.values()}
-    wb = Workbook()
+    sheets: list[Sheet] = []
     header = [
         QCoreApplication.translate("ResponseSheet", "Raised"),
         QCoreApplication.translate("ResponseSheet", "Incident"),
@@ -81,7 +65,7 @@ def write_responses_xlsx(district: District, rows: Sequence[Response], out: Path
     ]
     counts = {}
     title = QCoreApplication.translate("ResponseSheet", "Incidents")
-    _sheet(wb, title, header, incidents, first=True)
+    sheets.append(Sheet(title, header, incidents))
     counts[title] = len(incidents)
     views = (
         (
@@ -119,7 +103,7 @@ def write_responses_xlsx(district: District, rows: Sequence[Response], out: Path
             for m in METRICS:
                 row += [g[f"{m}_n"], g[f"{m}_mean"], g[f"{m}_median"]]
             table.append(row)
-        _sheet(wb, sheet_title, head, table)
+        sheets.append(Sheet(sheet_title, head, table))
         counts[sheet_title] = len(table)
-    wb.save(str(out))
+    write_xlsx(sheets, out)
     return counts

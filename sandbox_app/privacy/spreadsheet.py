@@ -1,4 +1,4 @@
-"""Cells the project writes into CSV (and any future XLSX) files, made safe to open in a spreadsheet.
+"""Cells the project writes into CSV and XLSX files, made safe to open in a spreadsheet.
 
 A cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return, which some programs skip
 before looking for one) is run as a formula by Excel/WPS: a building named `=HYPERLINK(...)` in a
@@ -7,15 +7,19 @@ such a text cell with a single quote, which spreadsheets show as text. Numbers t
 produced (timestamps, coordinates) are written as numbers. A text cell that already starts with a quote
 gets one more, so `unneutralise` restores every original exactly (exports can be read back).
 
-Every CSV the project writes goes through `SafeCsvWriter`; tests/test_architecture_spreadsheet.py keeps it
-that way.
+Every CSV the project writes goes through `SafeCsvWriter`, every workbook through `write_xlsx`;
+tests/privacy/test_spreadsheet.py keeps it that way.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
+
+from sandbox_app.privacy.private_files import create_private
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _QUOTE = "'"
@@ -41,3 +45,35 @@ class SafeCsvWriter:
 
     def writerow(self, row: Iterable[Any]) -> None:
         self._writer.writerow([neutralise(v) for v in row])
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One worksheet: its title (cut to Excel's 31 characters), a bold header row and the data rows."""
+
+    title: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
+def write_xlsx(sheets: Sequence[Sheet], out: Path) -> None:
+    """A workbook (openpyxl) with every text cell neutralised, the header frozen, created 0600."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    for n, sheet in enumerate(sheets):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        assert ws is not None
+        ws.title = sheet.title[:31]
+        ws.append([neutralise(v) for v in sheet.header])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.rows:
+            ws.append([neutralise(v) for v in row])
+        for k, name in enumerate(sheet.header, start=1):
+            letter = ws.cell(row=1, column=k).column_letter
+            ws.column_dimensions[letter].width = max(10, min(40, 2 * len(str(name)) + 2))
+        ws.freeze_panes = "A2"
+    create_private(out)
+    wb.save(str(out))

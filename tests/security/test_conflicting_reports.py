@@ -21,7 +21,7 @@ def test_the_same_id_from_two_devices_is_evaluated_twice() -> None:
 def test_a_forged_fix_pre_empting_the_real_one_is_a_conflict_with_an_alert() -> None:
     rule = Recorder()
     store = open_store(":memory:")
-    engine = Engine(store, district("B1"), [rule])
+    engine = Engine(store, district("B1", kind="gps_tracker"), [rule])
     forged = Event("B1-1714550400", T0, "B1", "gps.fix", 116.9, 40.9)
     real = Event("B1-1714550400", T0, "B1", "gps.fix", 116.3, 40.0)
     engine.ingest([forged])
