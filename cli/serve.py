@@ -17,7 +17,7 @@ from pathlib import Path
 from types import FrameType
 
 from cli.common import EXIT_OK, CliError, finite
-from sandbox_app.bridges.health import BridgeHealth
+from sandbox_app.engine.messages import BridgeHealth
 
 
 def _health_text(h: BridgeHealth) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sandbox_app.bridges.config import BridgesConfig, Listen, MqttLink
-from sandbox_app.bridges.health import KEEPALIVE_MS, BridgeHealth, HealthReporter, HealthTracker
+from sandbox_app.bridges.health import KEEPALIVE_MS, HealthReporter, HealthTracker
 from sandbox_app.bridges.orders import OrderNotSent
 from sandbox_app.bridges.trackers.bridge import ListenSettings
 from sandbox_app.bridges.transport import BridgeClock, Sink
@@ -24,6 +24,7 @@ from sandbox_app.bridges.transport.http_poller import CursorStore
 from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.model import District
+from sandbox_app.engine.messages import BridgeHealth
 
 if TYPE_CHECKING:
     from sandbox_app.bridges.orders import Reply
