@@ -9,6 +9,8 @@ and fails on a deliberate violation, so a contract that silently stopped matchin
 
 from __future__ import annotations
 
+import argparse
+import ast
 import shutil
 import subprocess
 import sys
@@ -119,3 +121,58 @@ def test_each_import_contract_fails_on_a_violation(broken_tree: str, contract: s
     lines = [line for line in broken_tree.splitlines() if line.startswith(contract)]
     assert any("BROKEN" in line for line in lines), broken_tree
     assert module in broken_tree, broken_tree
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from X import _name` (a private name of another module) and imports of a private module."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            parts = node.module.split(".")
+            found += [f"{node.module}.{a.name}" for a in node.names if _is_private(a.name)]
+            found += [node.module] if any(_is_private(p) for p in parts) else []
+    return found
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_private_import_scan_finds_them(tmp_path: Path) -> None:
+    assert _private_imports(REPO_ROOT / "cli" / "common.py") == []
+    scratch = tmp_path / "scratch.py"
+    scratch.write_text("from cli import _existing_store\nfrom sandbox_app.rules._where import x\n")
+    assert _private_imports(scratch) == ["cli._existing_store", "sandbox_app.rules._where"]
+
+
+def test_command_modules_use_only_public_helpers() -> None:
+    """Command groups share helpers through `cli.common`'s public names, never each other's privates."""
+    offenders = {
+        str(path.relative_to(REPO_ROOT)): found
+        for path in sorted((REPO_ROOT / "cli").glob("*.py"))
+        if (found := _private_imports(path))
+    }
+    assert offenders == {}
+
+
+def test_every_command_group_registers_its_commands() -> None:
+    import cli
+
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    commands = set(sub.choices)
+    assert {
+        "import",
+        "ingest",
+        "state",
+        "alerts",
+        "alert",
+        "backtest",
+        "nearest",
+        "dispatch",
+        "serve",
+    } <= commands
+    assert all(callable(getattr(group, "register", None)) for group in cli.COMMAND_GROUPS)
