@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cli.auth import session
 from cli.common import (
     EXIT_OK,
     CliError,
@@ -17,7 +18,6 @@ from cli.common import (
     print_alert_lines,
     print_json,
     record,
-    session,
     store_district,
     time_arg,
 )

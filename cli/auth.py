@@ -86,8 +86,10 @@ def login(book: UserBook, name: str, permission: Permission, target: str = "") -
     return user
 
 
-def session(args: argparse.Namespace, permission: Permission, target: str = "") -> CliSession:
-    """Who runs this command; raises CliError (exit 2) when a login is needed and fails or is refused."""
+def session(args: argparse.Namespace, permission: Permission | str, target: str = "") -> CliSession:
+    """Who runs this command; raises CliError (exit 2) when a login is needed and fails or is refused.
+    `permission` is a `Permission` or its value ("view", "alert", ...)."""
+    permission = Permission(permission)
     name = named(args)
     path = users_file(args)
     try:

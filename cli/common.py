@@ -1,5 +1,5 @@
 """What every command group shares: exit codes, the user-fixable error, JSON output, time and number
-arguments, opening an existing store, and who runs a command (login, audit record).
+arguments, opening an existing store, the audit record (the login itself is `cli.auth`).
 
 Command modules import these by their public names; nothing here imports a command module, so any group
 may import this at the top.
@@ -11,16 +11,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
 from sandbox_app.domain.model import District
 from sandbox_app.engine.clock import TimeParseError, parse_time
 from sandbox_app.store import Store, is_store_url, open_store
-
-if TYPE_CHECKING:
-    from cli.auth import CliSession
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -104,14 +101,6 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--user", help="log in as NAME when the database has users (password, then TOTP code, on stdin)"
     )
-
-
-def session(args: argparse.Namespace, permission: str, target: str = "") -> CliSession:
-    """Who runs this command (`cli.auth.session`): a login once the database has users."""
-    from cli.auth import session as login_session
-    from sandbox_app.privacy.users import Permission
-
-    return login_session(args, Permission(permission), target)
 
 
 def record(path: str, actor: str, action: str, target: str, detail: dict[str, Any]) -> None:

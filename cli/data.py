@@ -10,6 +10,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from cli.auth import session
 from cli.common import (
     EXIT_INPUT,
     EXIT_OK,
@@ -20,7 +21,6 @@ from cli.common import (
     print_alert_lines,
     print_json,
     record,
-    session,
     store_district,
     time_arg,
 )

@@ -14,6 +14,7 @@ import argparse
 import sys
 from typing import Any
 
+from cli.auth import session
 from cli.common import (
     EXIT_INPUT,
     EXIT_OK,
@@ -24,7 +25,6 @@ from cli.common import (
     existing_store,
     print_json,
     record,
-    session,
     time_arg,
 )
 from sandbox_app.domain.dispatch import DispatchState
