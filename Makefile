@@ -92,6 +92,7 @@ $(DEMO_DB): $(VENV_STAMP) $(shell find $(DEMO_PACKAGE) -type f 2>/dev/null) | ou
 lint: $(VENV_STAMP)
 	@$(BIN)/ruff check -q .
 	@$(BIN)/ruff format --check -q .
+	@$(BIN)/lint-imports --no-cache >out/lint-imports.log 2>&1 || { cat out/lint-imports.log >&2; exit 1; }
 
 typecheck: $(VENV_STAMP)
 	@$(BIN)/mypy --no-error-summary

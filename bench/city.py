@@ -38,9 +38,10 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine.bus import Bus, StateDelta
+from sandbox_app.engine.bus import Bus
+from sandbox_app.engine.messages import RemoteChanges, RemoteEvents, StateDelta
 from sandbox_app.engine.pipeline import Engine
-from sandbox_app.station.sync import Broker, EventFanout, RemoteChanges, RemoteEvents, StationSync
+from sandbox_app.station.sync import Broker, EventFanout, StationSync
 from sandbox_app.store.pg_local import LocalPostgres
 from sandbox_app.store.postgres import PostgresStore
 from sandbox_app.store.sqlite import SqliteStore

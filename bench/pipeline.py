@@ -37,7 +37,8 @@ from sandbox_app.data.package import load_package
 from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine.bus import Bus, StateDelta
+from sandbox_app.engine.bus import Bus
+from sandbox_app.engine.messages import StateDelta
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.config import load_rules
 from sandbox_app.store import open_store

@@ -14,6 +14,19 @@ import argparse
 import sys
 from typing import Any
 
+from cli.auth import session
+from cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    CliError,
+    add_audit_option,
+    add_user_option,
+    audit_file,
+    existing_store,
+    print_json,
+    record,
+    time_arg,
+)
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.privacy.mask import Masker
 
@@ -22,9 +35,8 @@ STEPS = tuple(s.value for s in DispatchState if s not in (DispatchState.ISSUED, 
 
 
 def _open(db: str) -> tuple[Any, Any]:
-    from cli import CliError, _existing_store
 
-    store = _existing_store(db)
+    store = existing_store(db)
     district = store.load_district()
     if district is None:
         store.close()
@@ -33,23 +45,21 @@ def _open(db: str) -> tuple[Any, Any]:
 
 
 def _at(text: str | None, district: Any) -> int:
-    from cli import _time
     from sandbox_app.engine.clock import WallClock
 
-    return _time(text, district) if text else WallClock().now_ms()
+    return time_arg(text, district) if text else WallClock().now_ms()
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from cli import EXIT_OK, _existing_store, _print_json, _session
 
-    store = _existing_store(args.db)
+    store = existing_store(args.db)
     try:
-        masker = _session(args, "view").masker
+        masker = session(args, "view").masker
         found = store.dispatches(active_only=args.active)
     finally:
         store.close()
     if args.json:
-        _print_json([_masked(d.to_json(), masker) for d in found])
+        print_json([_masked(d.to_json(), masker) for d in found])
         return EXIT_OK
     for d in found:
         sent = "" if d.order_sent_ts is not None else "  (order not sent)"
@@ -65,7 +75,6 @@ def _masked(d: dict[str, Any], masker: Masker) -> dict[str, Any]:
 
 def cmd_send(args: argparse.Namespace) -> int:
     """Dispatch one guard to a stored alert; the alert moves to dispatched (acknowledged first if open)."""
-    from cli import EXIT_INPUT, EXIT_OK, CliError, _audit, _print_json, _session, audit_file
     from sandbox_app.dispatch.lifecycle import DispatchDesk
     from sandbox_app.domain.alerts import TransitionError
     from sandbox_app.domain.dispatch import DispatchError
@@ -74,7 +83,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     audit = audit_file(args)
     store, district = _open(args.db)
     try:
-        who = _session(args, "dispatch", args.alert)
+        who = session(args, "dispatch", args.alert)
         alert = store.get_alert(args.alert)
         if alert is None:
             raise CliError(f"no alert {args.alert!r}")
@@ -99,14 +108,13 @@ def cmd_send(args: argparse.Namespace) -> int:
             print(f"sandbox-app dispatch send: alert {alert.id} not moved: {exc}", file=sys.stderr)
     finally:
         store.close()
-    _audit(audit, who.actor, "dispatch.issued", d.id, {"alert": args.alert, "guard": args.guard, "at": at})
-    _print_json(_masked(d.to_json(), who.masker))
+    record(audit, who.actor, "dispatch.issued", d.id, {"alert": args.alert, "guard": args.guard, "at": at})
+    print_json(_masked(d.to_json(), who.masker))
     return EXIT_OK
 
 
 def cmd_step(args: argparse.Namespace) -> int:
     """One lifecycle step by a named person (a guard's answer taken by radio, or the commander's)."""
-    from cli import EXIT_INPUT, EXIT_OK, CliError, _audit, _print_json, _session, audit_file
     from sandbox_app.dispatch.lifecycle import DispatchDesk
     from sandbox_app.domain.dispatch import DispatchError, StaleDispatch, next_states
 
@@ -114,7 +122,7 @@ def cmd_step(args: argparse.Namespace) -> int:
     state = DispatchState(args.state)
     store, district = _open(args.db)
     try:
-        who = _session(args, "dispatch", args.id)
+        who = session(args, "dispatch", args.id)
         d = store.get_dispatch(args.id)
         if d is None:
             raise CliError(f"no dispatch {args.id!r}")
@@ -137,15 +145,13 @@ def cmd_step(args: argparse.Namespace) -> int:
     detail: dict[str, Any] = {"note": args.note, "at": at}
     if args.photo is not None:
         detail["photo"] = args.photo
-    _audit(audit, who.actor, f"dispatch.{state.value}", d.id, detail)
-    _print_json(_masked(d.to_json(), who.masker))
+    record(audit, who.actor, f"dispatch.{state.value}", d.id, detail)
+    print_json(_masked(d.to_json(), who.masker))
     return EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `dispatch list|send|step` to sandbox-app's parser."""
-    from cli import add_audit_option
-    from sandbox_app.privacy.cli_auth import add_user_option
 
     p = subparsers.add_parser("dispatch", help="dispatches: list, send a guard, record a lifecycle step")
     sub = p.add_subparsers(dest="dispatch_command", required=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from cli.common import EXIT_OK, CliError, existing_store, finite, print_json, time_arg
 from sandbox_app.domain.enums import DATUMS, GuardRole
 
 
@@ -32,16 +33,15 @@ def _positive_int(text: str) -> int:
 
 
 def cmd_nearest(args: argparse.Namespace) -> int:
-    from cli import EXIT_OK, CliError, _existing_store, _print_json, _time
     from sandbox_app.dispatch.nearest import nearest_from_store
     from sandbox_app.geo.routing import RoutingGraph
 
-    store = _existing_store(args.db)
+    store = existing_store(args.db)
     try:
         district = store.load_district()
         if district is None:
             raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
-        at_ts = _time(args.at, district)
+        at_ts = time_arg(args.at, district)
         given = {b.strip() for b in args.busy.split(",") if b.strip()} if args.busy else set()
         busy = frozenset(given | {d.guard_id for d in store.dispatches(active_only=True)})
         lon, lat = args.lon, args.lat
@@ -62,7 +62,7 @@ def cmd_nearest(args: argparse.Namespace) -> int:
         store.close()
     ranked = found.ranked()
     if args.json:
-        _print_json([c.to_json() for c in ranked])
+        print_json([c.to_json() for c in ranked])
     else:
         for c in ranked:
             flag = "  STALE" if c.stale else ""
@@ -72,7 +72,6 @@ def cmd_nearest(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `nearest` subcommand to sandbox-app's parser."""
-    from cli import finite  # here: cli.py imports this module
 
     p = subparsers.add_parser("nearest", help="the k guards with the shortest travel time to a point")
     p.add_argument("--db", required=True)

@@ -4,7 +4,7 @@ Passwords are read from stdin (one line, for scripts) or asked twice with getpas
 from argv, where `ps` and shell history would show them. The first user may be added without a login (the
 database has no users yet, the actor is `--by` or `cli:<os user>`); once users exist, `user add`, `user
 passwd`, `user list` and `audit list` need an administrator's login (`--user NAME`, password first on stdin,
-then the new password) and record that administrator (`privacy.cli_auth`). `audit verify` and `audit head`
+then the new password) and record that administrator (`cli.auth`). `audit verify` and `audit head`
 need no login: anyone holding the file may check it, and they print no personal data.
 """
 
@@ -19,14 +19,11 @@ from typing import Any
 
 import orjson
 
+from cli.auth import session
+from cli.common import EXIT_BROKEN, EXIT_INPUT, EXIT_OK, add_user_option
 from sandbox_app.privacy.audit import KEY_ENV, AuditKey, AuditKeyError, AuditLog, key_from_env, load_key
-from sandbox_app.privacy.cli_auth import add_user_option, session
 from sandbox_app.privacy.mask import mask_alert_id
 from sandbox_app.privacy.users import Permission, Role, UserBook, UserError
-
-EXIT_OK = 0
-EXIT_BROKEN = 1
-EXIT_INPUT = 2
 
 
 def _admin(args: argparse.Namespace, target: str = "") -> str:

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cli.common import EXIT_OK, CliError, existing_store, finite, print_json, time_arg
 from sandbox_app.domain.enums import DATUMS
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.mask import Masker, Viewer
@@ -77,7 +78,6 @@ def authorise(args: argparse.Namespace, target: str, detail: dict[str, Any]) -> 
     `--unmasked` is a further audited `privacy.users.unmask`. Without users: masked unless `--unmasked`,
     audited as `cli:<os user>`. Raises `CliError` (exit 2) on any refusal; refusals are audited too.
     """
-    from cli import CliError
 
     book = UserBook.open(args.db)
     try:
@@ -105,14 +105,13 @@ def authorise(args: argparse.Namespace, target: str, detail: dict[str, Any]) -> 
 
 
 def cmd_case(args: argparse.Namespace) -> int:
-    from cli import EXIT_OK, CliError, _existing_store, _print_json
     from sandbox_app.replay.casefile import CaseError, build_case
     from sandbox_app.replay.export import entries_in_datum, write_csv, write_geojson
     from sandbox_app.store.queries import Db
 
     if not (args.pdf or args.docx or args.csv or args.geojson or args.json):
         raise CliError("say where the case file goes: --pdf, --docx, --csv, --geojson and/or --json")
-    store = _existing_store(args.db)
+    store = existing_store(args.db)
     try:
         district = store.load_district()
     finally:
@@ -166,23 +165,22 @@ def cmd_case(args: argparse.Namespace) -> int:
         out["recordings"] = [r.to_json() for r in case.recordings]
     if args.json:
         out["items"] = [e.to_json() for e in case.entries]
-    _print_json(out)
+    print_json(out)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from cli import EXIT_OK, CliError, _existing_store, _print_json, _time
     from sandbox_app.replay.export import entries_in_datum, window_entries, write_csv, write_geojson
     from sandbox_app.store.queries import Db
 
-    store = _existing_store(args.db)
+    store = existing_store(args.db)
     try:
         district = store.load_district()
     finally:
         store.close()
     if district is None:
         raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
-    start, end = _time(args.from_, district), _time(args.to, district)
+    start, end = time_arg(args.from_, district), time_arg(args.to, district)
     if end < start:
         raise CliError(f"--from {args.from_} is after --to {args.to}")
     if args.fps <= 0 or args.speed <= 0:
@@ -220,13 +218,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             out["video_s"] = round(plan.duration_s, 1)
     finally:
         db.conn.close()
-    _print_json(out)
+    print_json(out)
     return EXIT_OK
 
 
 def _write_reports(args: argparse.Namespace, db: Any, district: Any, case: Any) -> dict[str, Any]:
     """The PDF and/or Word report in `--lang` (the renderers are Qt: imported only when asked for)."""
-    from cli import CliError
     from widgets.case_report import report_language
 
     out: dict[str, Any] = {}
@@ -267,18 +264,17 @@ def _add_recordings(district: Any, case: Any) -> None:
 def cmd_responses(args: argparse.Namespace) -> int:
     """Response figures of the alerts raised in a window: per incident and per day/compound/role, as JSON
     and/or an XLSX workbook with one sheet per view (the monthly report)."""
-    from cli import EXIT_OK, CliError, _existing_store, _print_json, _time
     from sandbox_app.replay.analytics import GROUPS, aggregate, responses
     from sandbox_app.store.queries import Db
 
-    store = _existing_store(args.db)
+    store = existing_store(args.db)
     try:
         district = store.load_district()
     finally:
         store.close()
     if district is None:
         raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
-    start, end = _time(args.from_, district), _time(args.to, district)
+    start, end = time_arg(args.from_, district), time_arg(args.to, district)
     if end < start:
         raise CliError(f"--from {args.from_} is after --to {args.to}")
     authorise(args, f"window:{start}-{end}", {"what": "responses", "format": "xlsx" if args.xlsx else "json"})
@@ -304,7 +300,7 @@ def cmd_responses(args: argparse.Namespace) -> int:
         with report_language(args.lang):
             out["sheets"] = write_responses_xlsx(district, rows, Path(args.xlsx))
         out["xlsx"] = args.xlsx
-    _print_json(out)
+    print_json(out)
     return EXIT_OK
 
 
@@ -351,7 +347,6 @@ class ProgressLine:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `case` and `export` to sandbox-app's parser."""
-    from cli import finite  # here: cli.py imports this module
 
     p = subparsers.add_parser("case", help="an alert's case file: everything nearby before and after it")
     p.add_argument("--db", required=True)

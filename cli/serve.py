@@ -16,7 +16,8 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from sandbox_app.bridges.health import BridgeHealth
+from cli.common import EXIT_OK, CliError, finite
+from sandbox_app.engine.messages import BridgeHealth
 
 
 def _health_text(h: BridgeHealth) -> str:
@@ -35,7 +36,6 @@ def status_line(healths: list[BridgeHealth]) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from cli import EXIT_OK, CliError
     from sandbox_app.bridges.config import BridgeConfigError, load_bridges
     from sandbox_app.bridges.runner import Bridges, BridgeStartError
     from sandbox_app.dispatch.engine_hook import DeskRule
@@ -126,7 +126,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from cli import finite  # here: cli.py imports this module
 
     p = subparsers.add_parser(
         "serve", help="headless station: engine + configured real bridges until stopped"

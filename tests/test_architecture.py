@@ -1,8 +1,17 @@
-"""The house rules that DESIGN.md says are enforced, not hoped for."""
+"""The house rules that DESIGN.md says are enforced, not hoped for.
+
+The rules themselves live in pyproject.toml: import-linter contracts (`[tool.importlinter]`: the layers
+cli > widgets > layers > sandbox_app, no Qt/pyqtgraph/VTK below the widgets, no VTK in the command line, no
+import cycles between the core's packages) and ruff's banned APIs (`TID251`: the wall clock only in
+`sandbox_app/engine/clock.py`). `make lint` runs both. These tests show that each rule holds on the tree
+and fails on a deliberate violation, so a contract that silently stopped matching anything is caught too.
+"""
 
 from __future__ import annotations
 
+import argparse
 import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,74 +19,160 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-CORE = REPO_ROOT / "sandbox_app"
-GUI_MODULES = ("PySide6", "pyqtgraph", "vtk", "vtkmodules", "shiboken6")
-CLOCK_MODULE = CORE / "engine" / "clock.py"
+BIN = Path(sys.executable).parent
+RUFF = BIN / "ruff"
+LINT_IMPORTS = BIN / "lint-imports"
+PACKAGES = ("sandbox_app", "layers", "widgets", "cli")
 
 
-def _core_modules() -> list[str]:
-    names = []
-    for path in sorted(CORE.rglob("*.py")):
-        parts = path.relative_to(REPO_ROOT).with_suffix("").parts
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        names.append(".".join(parts))
-    return names
+def _run(cmd: list[str], cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=120)
 
 
-def test_core_never_loads_qt_or_vtk() -> None:
-    """Import every core module in a fresh interpreter and check no GUI toolkit came along."""
-    modules = _core_modules()
-    assert len(modules) > 10, "the scan found too few modules to mean anything"
-    code = (
-        "import importlib, sys\n"
-        f"for name in {modules!r}: importlib.import_module(name)\n"
-        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {GUI_MODULES!r})\n"
-        "print(','.join(bad))\n"
+# --- the wall clock (ruff TID251) ---------------------------------------------------------------------
+
+
+def _ruff_wall_clock(source: str, filename: str) -> subprocess.CompletedProcess[str]:
+    """Ruff's banned-API rule on `source` as if it were the file `filename` (per-file ignores apply)."""
+    return _run(
+        [str(RUFF), "check", "--no-cache", "--select", "TID251", "--stdin-filename", filename, "-"],
+        REPO_ROOT,
+        source,
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == "", f"core pulled in GUI modules: {out.stdout.strip()}"
-
-
-def _wall_clock_calls(tree: ast.AST) -> list[int]:
-    banned = {
-        ("time", "time"),
-        ("time", "time_ns"),
-        ("datetime", "now"),
-        ("datetime", "utcnow"),
-        ("date", "today"),
-        ("datetime", "today"),
-    }
-    lines = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            owner = node.func.value
-            owner_name = owner.id if isinstance(owner, ast.Name) else getattr(owner, "attr", "")
-            if (owner_name, node.func.attr) in banned:
-                lines.append(node.lineno)
-    return lines
 
 
 @pytest.mark.parametrize(
-    "source, expected",
+    "source",
     [
-        ("import time\ntime.time()\n", [2]),
-        ("import datetime\ndatetime.datetime.now()\n", [2]),
-        ("x = 1\n", []),
+        "import time\n\ntime.time()\n",
+        "from time import time\n\ntime()\n",
+        "import time as t\n\nt.time_ns()\n",
+        "import datetime as dt\n\ndt.datetime.now()\n",
+        "from datetime import datetime\n\ndatetime.utcnow()\n",
+        "from datetime import date\n\ndate.today()\n",
+        "from datetime import datetime\n\ndatetime.today()\n",
     ],
 )
-def test_wall_clock_scan_finds_calls(source: str, expected: list[int]) -> None:
-    assert _wall_clock_calls(ast.parse(source)) == expected
+@pytest.mark.parametrize(
+    "where", ["sandbox_app/engine/pipeline.py", "layers/x.py", "widgets/x.py", "cli/x.py"]
+)
+def test_reading_the_wall_clock_outside_the_clock_module_fails_lint(source: str, where: str) -> None:
+    result = _ruff_wall_clock(source, where)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "TID251" in result.stdout
+
+
+def test_the_clock_module_may_read_the_wall_clock() -> None:
+    result = _ruff_wall_clock("import time\n\ntime.time()\n", "sandbox_app/engine/clock.py")
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_only_the_clock_module_reads_the_wall_clock() -> None:
-    offenders = {}
-    for path in CORE.rglob("*.py"):
-        if path == CLOCK_MODULE:
-            continue
-        lines = _wall_clock_calls(ast.parse(path.read_text(encoding="utf-8")))
-        if lines:
-            offenders[str(path.relative_to(REPO_ROOT))] = lines
-    assert offenders == {}, f"wall clock read outside sandbox_app/engine/clock.py: {offenders}"
+    result = _run([str(RUFF), "check", "--no-cache", "--select", "TID251", *PACKAGES], REPO_ROOT)
+    assert result.returncode == 0, result.stdout
+
+
+# --- the layer rules (import-linter) ------------------------------------------------------------------
+
+
+def test_the_tree_keeps_every_import_contract() -> None:
+    result = _run([str(LINT_IMPORTS), "--no-cache"], REPO_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+VIOLATIONS = {
+    # Qt below the widgets, imported inside a function (a module-import scan would miss it)
+    "sandbox_app/domain/_qt_violation.py": "def f() -> None:\n    from PySide6 import QtCore  # noqa\n",
+    # a lower layer importing a higher one
+    "layers/_layer_violation.py": "import widgets.map2d  # noqa\n",
+    # VTK in the command line
+    "cli/_vtk_violation.py": "def f() -> None:\n    import vtkmodules  # noqa\n",
+    # a package cycle: the engine imports the store, so the store must not import the engine
+    "sandbox_app/store/_cycle_violation.py": "from sandbox_app.engine import pipeline  # noqa\n",
+}
+
+
+@pytest.fixture(scope="module")
+def broken_tree(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A copy of the packages with one deliberate violation of each contract; lint-imports' report."""
+    root = tmp_path_factory.mktemp("violations")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm")
+    for name in PACKAGES:
+        shutil.copytree(REPO_ROOT / name, root / name, ignore=ignore)
+    shutil.copy(REPO_ROOT / "pyproject.toml", root / "pyproject.toml")
+    for path, text in VIOLATIONS.items():
+        (root / path).write_text(text, encoding="utf-8")
+    result = _run([str(LINT_IMPORTS), "--no-cache"], root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    "contract, module",
+    [
+        ("The core and the Qt-free renderers never import Qt", "sandbox_app.domain._qt_violation"),
+        ("Layers: cli above widgets above layers above sandbox_app", "layers._layer_violation"),
+        ("VTK only in the widgets", "cli._vtk_violation"),
+        ("No import cycles between the core's packages", ".store -> .engine"),
+    ],
+)
+def test_each_import_contract_fails_on_a_violation(broken_tree: str, contract: str, module: str) -> None:
+    lines = [line for line in broken_tree.splitlines() if line.startswith(contract)]
+    assert any("BROKEN" in line for line in lines), broken_tree
+    assert module in broken_tree, broken_tree
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from X import _name` (a private name of another module) and imports of a private module."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            parts = node.module.split(".")
+            found += [f"{node.module}.{a.name}" for a in node.names if _is_private(a.name)]
+            found += [node.module] if any(_is_private(p) for p in parts) else []
+    return found
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_private_import_scan_finds_them(tmp_path: Path) -> None:
+    assert _private_imports(REPO_ROOT / "cli" / "common.py") == []
+    scratch = tmp_path / "scratch.py"
+    scratch.write_text("from cli import _existing_store\nfrom sandbox_app.rules._where import x\n")
+    assert _private_imports(scratch) == ["cli._existing_store", "sandbox_app.rules._where"]
+
+
+def test_command_modules_use_only_public_helpers() -> None:
+    """Command groups share helpers through `cli.common`'s public names, never each other's privates."""
+    offenders = {
+        str(path.relative_to(REPO_ROOT)): found
+        for path in sorted((REPO_ROOT / "cli").glob("*.py"))
+        if (found := _private_imports(path))
+    }
+    assert offenders == {}
+
+
+def test_every_command_group_registers_its_commands() -> None:
+    import cli
+
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    commands = set(sub.choices)
+    assert {
+        "import",
+        "ingest",
+        "state",
+        "alerts",
+        "alert",
+        "backtest",
+        "nearest",
+        "dispatch",
+        "serve",
+    } <= commands
+    assert all(callable(getattr(group, "register", None)) for group in cli.COMMAND_GROUPS)

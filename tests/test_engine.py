@@ -12,7 +12,8 @@ import pytest
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
-from sandbox_app.engine.bus import Bus, HealthChanged, StateDelta
+from sandbox_app.engine.bus import Bus
+from sandbox_app.engine.messages import HealthChanged, StateDelta
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.base import Signal
 from sandbox_app.store import open_store
@@ -315,7 +316,7 @@ class Recorder:
 
 
 def test_silent_bridge_raises_device_offline_on_its_pseudo_device(store: Store) -> None:
-    from sandbox_app.bridges.health import BridgeHealth
+    from sandbox_app.engine.messages import BridgeHealth
     from sandbox_app.rules.device_offline import DeviceOffline
 
     engine = Engine(store, DISTRICT, [DeviceOffline(DISTRICT, {"bridge_heartbeat_s": 60, "factor": 2})])
@@ -421,7 +422,7 @@ def test_a_connected_bridge_is_alive_through_a_long_batch_and_from_before_the_fi
     """A bridge that connects while the clock is still at 0 is heard from the first event's minute on
     (not from 1970), and one batch spanning many minutes (a fast simulator, a backlog) does not make it
     look silent before its health report after the batch."""
-    from sandbox_app.bridges.health import BridgeHealth
+    from sandbox_app.engine.messages import BridgeHealth
     from sandbox_app.rules.device_offline import DeviceOffline
 
     engine = Engine(store, DISTRICT, [DeviceOffline(DISTRICT, {"bridge_heartbeat_s": 60, "factor": 2})])

@@ -11,20 +11,27 @@ from typing import Any
 
 import pytest
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.simulator.config import SimRates
 from sandbox_app.data.resources import demo_package
-from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DeskSettings
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine.bus import HealthChanged, StateDelta
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.messages import (
+    BridgeHealth,
+    CoverageUpdate,
+    DispatchUpdate,
+    HealthChanged,
+    LiveStarted,
+    LiveStopped,
+    RiskUpdate,
+    StateDelta,
+)
 from sandbox_app.engine.pipeline import Engine
-from sandbox_app.station.live import LiveOptions, LiveSession, LiveStarted, LiveStopped, RiskUpdate, _Pump
+from sandbox_app.station.live import LiveOptions, LiveSession, _Pump
 from sandbox_app.store.base import Store
 from sandbox_app.store.sqlite import SqliteStore
 

@@ -12,7 +12,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine.bus import StateDelta
+from sandbox_app.engine.messages import StateDelta
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
 

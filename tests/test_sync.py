@@ -16,17 +16,10 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine.bus import Bus, StateDelta
+from sandbox_app.engine.bus import Bus
+from sandbox_app.engine.messages import RemoteChanges, RemoteEvents, StateDelta
 from sandbox_app.engine.pipeline import CLOCK_META, Engine
-from sandbox_app.station.sync import (
-    Broker,
-    EngineMirror,
-    EventFanout,
-    RemoteChanges,
-    RemoteEvents,
-    StationSync,
-    parse_broker,
-)
+from sandbox_app.station.sync import Broker, EngineMirror, EventFanout, StationSync, parse_broker
 from sandbox_app.store.postgres import PostgresStore
 from tests.servers import Mosquitto, mosquitto_binary, ram_broker
 from tests.store.test_store import _district
@@ -219,7 +212,7 @@ def test_two_live_sessions_share_acknowledgements_and_dispatches(
     postgres_store_url: str, broker: Mosquitto
 ) -> None:
     """The desktop's own session object, twice, joined through `CityLink` (no simulator: watch mode)."""
-    from sandbox_app.dispatch.engine_hook import DispatchUpdate
+    from sandbox_app.engine.messages import DispatchUpdate
     from sandbox_app.station.live import LiveOptions, LiveSession
     from sandbox_app.station.sync import CityLink
 

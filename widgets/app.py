@@ -68,8 +68,8 @@ def attach_live(
     """A live session on the window's district, writing to `db`; its worker owns the store connection."""
 
     def open_store() -> Store:
-        from sandbox_app.privacy.private_files import private_dir
         from sandbox_app.store import open_store as open_db
+        from sandbox_app.store.private_files import private_dir
 
         private_dir(db.parent)
         return open_db(db)

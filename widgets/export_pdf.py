@@ -34,9 +34,9 @@ from PySide6.QtGui import (
 
 from layers.render.video import FrameMaker
 from sandbox_app.domain.model import District
-from sandbox_app.privacy.private_files import create_private
 from sandbox_app.replay.casefile import CaseFile
 from sandbox_app.replay.state import seek
+from sandbox_app.store.private_files import create_private
 from sandbox_app.store.queries import Db
 from widgets.case_report import Report, Table, case_report, guard_text
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from sandbox_app.analytics import stats
-from sandbox_app.engine.bus import StateDelta
+from sandbox_app.engine.messages import StateDelta
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.live import LiveSession
 from widgets.qt_bus import LiveUpdate, QtBus

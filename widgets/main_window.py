@@ -38,8 +38,8 @@ from layers import (
 from layers.data import LayerData
 from layers.projection import LocalProjection
 from sandbox_app.analytics.stats import Figures, TallySnapshot
-from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.station.scene import Scene
 from sandbox_app.video.cameras import cameras as video_cameras
@@ -57,7 +57,8 @@ from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
-from widgets.wall import WallDirector, camera_stream, install_wall
+from widgets.wall import CameraTile, WallDirector, camera_stream
+from widgets.wall_screen import WallScreen
 
 if TYPE_CHECKING:
     from widgets.sandbox3d import Sandbox3D
@@ -215,7 +216,16 @@ class MainWindow(QMainWindow):
 
     def _setup_wall(self, splitter: QSplitter) -> None:
         """The wall screen's own layout and director (`widgets.wall`)."""
-        self.wall_overlay, self.wall = install_wall(self, splitter)
+        docks = (
+            self.alerts_panel,
+            self.dispatch_panel,
+            self.roster,
+            self.detail,
+            self.health_panel,
+            self.dashboard_dock,
+        )
+        self.wall_overlay = WallScreen(self, splitter, CameraTile(), self.map2d, self.pane_3d, docks)
+        self.wall = WallDirector(self, self.wall_overlay, self)
 
     def _layer_title(self, name: str) -> str:
         titles = {

@@ -95,7 +95,7 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         """Set by `set_device_health` (the alerts layer calls it); until then the devices layer's own."""
         self.hover_text = ""
         self._hover: tuple[str, str] = ("", "")
-        self.tips = MapTips(self)
+        self.tips = MapTips(self, self)
         self.map_legend = Legend(self)
         self.map_legend.hide()
         self._pulse_timer = QTimer(self)

@@ -5,15 +5,25 @@ Only ids, kinds and states: no names of people, so a tooltip needs no masking on
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 
 from layers.data import LayerData
+from layers.trails import TrailBuffer
 from widgets.texts import device_kind_text, guard_role_text, room_usage_text, severity_text
 
-if TYPE_CHECKING:
-    from widgets.map2d import Map2D
+
+class TippedMap(Protocol):
+    """What the tips read of the map (`widgets/map2d.Map2D`): its layers, the guards' trails and its clock.
+    Narrow on purpose, so the tips do not depend on the map widget that owns them."""
+
+    @property
+    def trails(self) -> TrailBuffer: ...
+
+    def layer_data(self, name: str) -> LayerData | None: ...
+
+    def now_ms(self) -> int: ...
 
 
 def _field(data: LayerData | None, key: str, item_id: str) -> str:
@@ -28,9 +38,9 @@ def _field(data: LayerData | None, key: str, item_id: str) -> str:
 
 
 class MapTips(QObject):
-    def __init__(self, map2d: Map2D) -> None:
-        super().__init__(map2d)
-        self.map = map2d
+    def __init__(self, source: TippedMap, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.map = source
 
     def describe(self, kind: str, item_id: str) -> str:
         data = self.map.layer_data

@@ -17,10 +17,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from sandbox_app.dispatch.engine_hook import CoverageUpdate, DispatchUpdate
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.engine.bus import Bus, HealthChanged, StateDelta
-from sandbox_app.station.live import LiveStarted, LiveStopped, RiskUpdate
+from sandbox_app.engine.bus import Bus
+from sandbox_app.engine.messages import (
+    CoverageUpdate,
+    DispatchUpdate,
+    HealthChanged,
+    LiveStarted,
+    LiveStopped,
+    RiskUpdate,
+    StateDelta,
+)
 from sandbox_app.store.base import Fix
 
 MAX_REDRAWS_PER_S = 30

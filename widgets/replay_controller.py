@@ -41,9 +41,9 @@ from layers import devices
 from layers.data import LayerData
 from layers.replay import SILENT, TRAILS, ReplayLayers
 from sandbox_app.analytics import stats
-from sandbox_app.dispatch.engine_hook import DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
+from sandbox_app.engine.messages import DispatchUpdate
 from sandbox_app.privacy import audit as au
 from sandbox_app.privacy.mask import Masker
 from sandbox_app.privacy.users import PermissionDenied, export

@@ -18,11 +18,11 @@ import struct
 import tempfile
 import wave
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from layers import compounds
 from sandbox_app.analytics.stats import GuardState
@@ -46,9 +46,7 @@ from sandbox_app.video.source import FrameSource, is_file
 from widgets.camera_view import CameraView
 from widgets.wall_parts import MAP_CAPTION_FILL, MAP_LABEL_RGBA
 from widgets.wall_screen import MAX_FLAGS, WallScreen
-
-if TYPE_CHECKING:
-    from widgets.main_window import MainWindow
+from widgets.wall_view import WallView
 
 log = logging.getLogger(__name__)
 FOCUS_HOLD_MS = 30_000
@@ -124,12 +122,6 @@ class CameraTile(QFrame):
         self.hide()
 
 
-def install_wall(window: MainWindow, splitter: QSplitter) -> tuple[WallScreen, WallDirector]:
-    """Turn the window into the wall screen: its layout, then the director that drives it."""
-    screen = WallScreen(window, splitter, CameraTile())
-    return screen, WallDirector(window, screen)
-
-
 class Beeper:
     """A short alarm tone through QSoundEffect when there is an audio device, else the system beep."""
 
@@ -178,8 +170,8 @@ def _tone_file() -> Path:
 class WallDirector(QObject):
     """Focus on new high alerts, then back to the overview and a slow tour; owns the wall's timers."""
 
-    def __init__(self, window: MainWindow, screen: WallScreen) -> None:
-        super().__init__(window)
+    def __init__(self, window: WallView, screen: WallScreen, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         self.screen = screen
         self.camera: CameraTile = screen.camera
@@ -332,7 +324,7 @@ class WallDirector(QObject):
         """Clock, figures, roster counts and the unattended alerts (once a second, from the live feed)."""
         window = self.window
         district = window.scene.district
-        now = window.engine_clock.ts
+        now = window.engine_clock.now_ms()
         self.screen.show_clock(local_time(now, district.timezone) if now > 0 else None)
         kinds = window.health_panel.kinds
         total = sum(k.total for k in kinds)
@@ -359,7 +351,7 @@ class WallDirector(QObject):
 
     def _minutes(self, alert: Alert) -> int:
         """Minutes since the alert was raised, on the engine's clock."""
-        now = self.window.engine_clock.ts
+        now = self.window.engine_clock.now_ms()
         return max(0, (now - alert.first_ts) // 60_000) if now > 0 else 0
 
     def stop(self) -> None:

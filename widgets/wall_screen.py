@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sandbox_app.analytics.stats import GuardState
 from sandbox_app.domain.alerts import Alert
@@ -45,7 +54,7 @@ from widgets.wall_parts import (
 )
 
 if TYPE_CHECKING:
-    from widgets.main_window import MainWindow
+    from widgets.map2d import Map2D
     from widgets.wall import CameraTile
 
 MAX_FLAGS = 2
@@ -53,18 +62,29 @@ MAX_FLAGS = 2
 
 
 class WallScreen(QWidget):
-    """The wall's central widget; takes the window's 2D map and 3D pane into its layout."""
+    """The wall's central widget; takes the window's 2D map and 3D pane into its layout and hides the
+    desk's docks. It is given those parts, not the concrete main window (no wall ↔ main_window cycle)."""
 
-    def __init__(self, window: MainWindow, splitter: QSplitter, camera: CameraTile) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        splitter: QSplitter,
+        camera: CameraTile,
+        map2d: Map2D,
+        pane_3d: QWidget,
+        docks: Sequence[QDockWidget],
+    ) -> None:
         super().__init__(window)
-        self.window_ = window
+        self.map2d = map2d
+        self.pane_3d = pane_3d
         self.scale = 1.0
         self._margins: dict[int, QMargins] = {}
         """Each panel's margins at 1080p, scaled with the type."""
         self.setObjectName("wall_screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE)
-        self._strip_desk(window, splitter)
+        self._strip_desk(window, splitter, docks)
+        map2d.set_legend_visible(False)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
@@ -77,37 +97,29 @@ class WallScreen(QWidget):
         body.addWidget(self.left)
         centre = QVBoxLayout()
         centre.setSpacing(10)
-        window.pane_3d.setParent(self)
-        centre.addWidget(window.pane_3d, 1)
+        pane_3d.setParent(self)
+        centre.addWidget(pane_3d, 1)
         centre.addWidget(self._roster_box())
         body.addLayout(centre, 1)
         self.camera = camera
-        self.right = self._focus_column(window)
+        self.right = self._focus_column()
         body.addWidget(self.right)
         self.set_scale(1.0)
         window.setCentralWidget(self)
 
     @staticmethod
-    def _strip_desk(window: MainWindow, splitter: QSplitter) -> None:
+    def _strip_desk(window: QMainWindow, splitter: QSplitter, docks: Sequence[QDockWidget]) -> None:
         """No menus, status bar, cursor or docks: the wall only displays (names masked, nothing to click)."""
         window.setStyleSheet("")
         window.menuBar().hide()
         window.statusBar().hide()
         window.setCursor(Qt.CursorShape.BlankCursor)
-        for dock in (
-            window.alerts_panel,
-            window.dispatch_panel,
-            window.roster,
-            window.detail,
-            window.health_panel,
-            window.dashboard_dock,
-        ):
+        for dock in docks:
             dock.hide()
             dock.toggleViewAction().setEnabled(False)
         window.takeCentralWidget()  # the desk's splitter keeps the (unused) layer list out of sight
         splitter.setParent(window)
         splitter.hide()
-        window.map2d.set_legend_visible(False)
 
     # building -------------------------------------------------------------------------------------------
     def _header(self) -> QFrame:
@@ -180,7 +192,7 @@ class WallScreen(QWidget):
         self.roster_cells: dict[tuple[int, int], FitLabel] = {}
         return box
 
-    def _focus_column(self, window: MainWindow) -> QWidget:
+    def _focus_column(self) -> QWidget:
         column = QWidget(self)
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -217,8 +229,8 @@ class WallScreen(QWidget):
         layout.addWidget(self.flags_box)
         self.camera.setParent(column)
         layout.addWidget(self.camera, 1)
-        window.map2d.setParent(column)
-        layout.addWidget(window.map2d, 2)
+        self.map2d.setParent(column)
+        layout.addWidget(self.map2d, 2)
         return column
 
     def focus_lines(self) -> list[FitLabel]:
@@ -244,8 +256,8 @@ class WallScreen(QWidget):
             label.set_scale(scale)
         self.left.setFixedWidth(round(LEFT_W * scale))
         self.right.setFixedWidth(round(RIGHT_W * scale))
-        self.window_.pane_3d.setStyleSheet(f"font-size: {round(BODY_PX * scale)}px;")
-        self.window_.map2d.scene().setFont(self.map_font())  # the map's labels (guards' ETAs)
+        self.pane_3d.setStyleSheet(f"font-size: {round(BODY_PX * scale)}px;")
+        self.map2d.scene().setFont(self.map_font())  # the map's labels (guards' ETAs)
         for box in self.findChildren(QFrame):
             layout = box.layout()
             if box.objectName().startswith("wall_") and layout is not None:

@@ -17,10 +17,10 @@ from layers.projection import LocalProjection
 from layers.render.raster import Image, Raster, stamp
 from layers.replay import ReplayLayers
 from sandbox_app.domain.model import District
-from sandbox_app.privacy.private_files import create_private
 from sandbox_app.replay.export import local_iso
 from sandbox_app.replay.player import frame_times, play
 from sandbox_app.replay.state import ReplayState
+from sandbox_app.store.private_files import create_private
 from sandbox_app.store.queries import Db
 
 DEFAULT_SIZE = (1280, 720)

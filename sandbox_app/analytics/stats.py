@@ -21,7 +21,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine.bus import StateDelta
+from sandbox_app.engine.messages import StateDelta
 from sandbox_app.store.base import Store
 
 READ_KINDS = ("plate.read", "face.pass", "rfid.read")

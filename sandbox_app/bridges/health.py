@@ -11,32 +11,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 
-HealthReporter = Callable[["BridgeHealth"], object]
+HealthReporter = Callable[[BridgeHealth], object]
 
 KEEPALIVE_MS = 30_000
 """A connected but idle bridge still reports this often, so the engine does not take quiet for silence."""
-
-
-@dataclass(frozen=True, slots=True)
-class BridgeHealth:
-    name: str
-    """The bridge's configured name, e.g. "mqtt:station-7" (one health entry per bridge)."""
-    connected: bool
-    """True while the transport has a working link (MQTT CONNACK received, last HTTP poll answered)."""
-    last_message_ts: int | None
-    """Epoch ms (bridge clock) when the last message arrived; None before the first one."""
-    received: int
-    """Items (events and rejections) the sink has made durable since the bridge started."""
-    rejected: int
-    """Rejections among those, plus input that never became an item (an HTTP page that is not a page)."""
-    last_rejection: str | None
-    """The reason of the most recent rejection, for the operator to see what is wrong without a log."""
 
 
 class HealthTracker:

@@ -30,7 +30,7 @@ from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter, HealthTracker
+from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.mqtt.codec import TOPIC_ROOT
 from sandbox_app.bridges.orders import Reply, decode_reply
 from sandbox_app.bridges.transport import BridgeClock
@@ -39,6 +39,7 @@ from sandbox_app.dispatch.lifecycle import DispatchDesk
 from sandbox_app.domain.dispatch import DispatchError, DispatchState, next_states
 from sandbox_app.domain.events import Rejection
 from sandbox_app.domain.model import District
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 

@@ -12,26 +12,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sandbox_app.bridges.config import BridgesConfig, Listen, MqttLink
-from sandbox_app.bridges.health import KEEPALIVE_MS, BridgeHealth, HealthReporter, HealthTracker
+from sandbox_app.bridges.config import BridgesConfig, Listen
+from sandbox_app.bridges.health import KEEPALIVE_MS, HealthReporter
 from sandbox_app.bridges.orders import OrderNotSent
+from sandbox_app.bridges.registry import STARTERS, SnapshotSaver
 from sandbox_app.bridges.trackers.bridge import ListenSettings
 from sandbox_app.bridges.transport import BridgeClock, Sink
 from sandbox_app.bridges.transport.http_poller import CursorStore
-from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.model import District
+from sandbox_app.engine.messages import BridgeHealth
 
 if TYPE_CHECKING:
     from sandbox_app.bridges.orders import Reply
     from sandbox_app.bridges.replies import MqttReplySubscriber
+    from sandbox_app.bridges.trackers.bridge import TrackerDirectory
     from sandbox_app.dispatch.lifecycle import DispatchDesk
 
 log = logging.getLogger(__name__)
-SnapshotSaver = Callable[[str, bytes], str]
 
 
 class _Running(Protocol):
@@ -47,40 +48,6 @@ class _Entry:
     section: str
     obj: _Running
     health: Callable[[], BridgeHealth] | None
-
-
-def _mqtt_settings(link: MqttLink, topics: tuple[str, ...] | None = None) -> MqttSettings:
-    extra: dict[str, Any] = {"topics": topics} if topics else {}
-    return MqttSettings(
-        host=link.host,
-        port=link.port,
-        client_id=link.client_id,
-        username=link.username,
-        password=link.password,
-        tls=link.tls,
-        ca_certs=link.ca_file,
-        certfile=link.client_cert[0] if link.client_cert else None,
-        keyfile=link.client_cert[1] if link.client_cert else None,
-        **extra,
-    )
-
-
-def _listen(listen: Listen) -> ListenSettings:
-    return ListenSettings(
-        listen.host, listen.port, "", listen.idle_timeout_s, listen.max_connections, listen.datum
-    )
-
-
-class _UplinkHealth:
-    """Health of our registration at a higher GA/T 1400 platform: connected while registered."""
-
-    def __init__(self, client: Any, clock: BridgeClock, reporter: HealthReporter | None) -> None:
-        self.client = client
-        self.tracker = HealthTracker(f"gat1400-up:{client.device_id}", clock.now_ms, reporter)
-
-    def refresh(self) -> BridgeHealth:
-        self.tracker.set_connected(bool(self.client.registered))
-        return self.tracker.snapshot()
 
 
 class Bridges:
@@ -112,8 +79,9 @@ class Bridges:
         self._running: list[_Entry] = []
         self._jt808: Any = None
         self._order_sender: Callable[[Order], None] | None = None
+        self._mqtt_sender: Callable[[Order], None] | None = None
         self._replies: MqttReplySubscriber | None = None
-        self._uplink: _UplinkHealth | None = None
+        self._trackers: dict[frozenset[str] | None, TrackerDirectory] = {}
         self._keepalive_due = 0.0
 
     # lifecycle -------------------------------------------------------------------------------------------
@@ -129,6 +97,7 @@ class Bridges:
     def stop(self) -> None:
         """Stop in reverse order; one bridge failing to stop does not keep the others running."""
         self._order_sender = None
+        self._mqtt_sender = None
         self._jt808 = None
         self._replies = None
         while self._running:
@@ -138,7 +107,7 @@ class Bridges:
             except Exception:
                 log.exception("bridge [%s] did not stop cleanly", entry.section)
 
-    def _add(
+    def add(
         self, section: str, obj: Any, health: Callable[[], BridgeHealth] | None = None, watched: bool = True
     ) -> None:
         """Start `obj` and keep it for `stop`; its health is `health()` or its `.health` (if `watched`)."""
@@ -152,151 +121,66 @@ class Bridges:
         except OSError as exc:
             raise BridgeStartError(f"{self.config.path}: [{section}] could not start: {exc}") from exc
 
-    def _cannot_listen(self, section: str, listen: Listen, exc: OSError) -> BridgeStartError:
-        where = f"{listen.host}:{listen.port}"
-        return BridgeStartError(f"{self.config.path}: [{section}] cannot listen on {where}: {exc}")
+    def start_error(self, section: str, problem: str) -> BridgeStartError:
+        return BridgeStartError(f"{self.config.path}: [{section}] {problem}")
 
-    def _server(self, section: str, factory: Callable[..., Any], listen: Listen, directory: Any) -> Any:
+    def serve(self, section: str, factory: Callable[..., Any], listen: Listen, directory: Any) -> Any:
+        """Build and start a listening server bridge; its bound address goes into `addresses`."""
+        settings = ListenSettings(
+            listen.host, listen.port, "", listen.idle_timeout_s, listen.max_connections, listen.datum
+        )
         try:
-            server = factory(_listen(listen), directory, self.sink, self.clock, self.reporter)
+            server = factory(settings, directory, self.sink, self.clock, self.reporter)
         except OSError as exc:
-            where = f"{listen.host}:{listen.port}"
-            raise BridgeStartError(
-                f"{self.config.path}: [{section}] cannot listen on {where}: {exc}"
-            ) from exc
-        self._add(section, server)
+            raise self.start_error(section, f"cannot listen on {listen.host}:{listen.port}: {exc}") from exc
+        self.add(section, server)
         self.addresses[section] = server.address
         return server
 
     def _start_all(self) -> None:
-        c = self.config
-        if c.osmand or c.jt808 or c.gt06:
-            from sandbox_app.bridges.gt06.server import Gt06Server
-            from sandbox_app.bridges.jt808.server import Jt808Server
-            from sandbox_app.bridges.osmand.server import OsmAndServer
-            from sandbox_app.bridges.trackers.bridge import TrackerDirectory
+        """Every configured section's starter (`registry.STARTERS`), in the table's order."""
+        for section, starter in STARTERS.items():
+            settings = getattr(self.config, section)
+            if settings is not None:
+                starter(self, settings)
 
-            directory = TrackerDirectory.from_district(self.district)
+    def trackers(self, kinds: frozenset[str] | None = None) -> TrackerDirectory:
+        """The district's trackers of `kinds` (default: GPS trackers), built once and shared."""
+        from sandbox_app.bridges.trackers.bridge import TrackerDirectory
+
+        if kinds not in self._trackers:
+            if kinds is None:
+                directory = TrackerDirectory.from_district(self.district)
+            else:
+                directory = TrackerDirectory.from_district(self.district, kinds=kinds)
             if len(directory) == 0:
-                log.warning("%s: the district has no gps_tracker devices; every tracker is rejected", c.path)
-            if c.osmand:
-                self._server("osmand", OsmAndServer, c.osmand, directory)
-            if c.jt808:
-                self._jt808 = self._server("jt808", Jt808Server, c.jt808, directory)
-            if c.gt06:
-                self._server("gt06", Gt06Server, c.gt06, directory)
-        if c.h02:
-            from sandbox_app.bridges.h02.server import H02Server
-            from sandbox_app.bridges.trackers.bridge import TrackerDirectory
+                what = "gps_tracker" if kinds is None else "/".join(sorted(kinds))
+                log.warning(
+                    "%s: the district has no %s devices; every one is rejected", self.config.path, what
+                )
+            self._trackers[kinds] = directory
+        return self._trackers[kinds]
 
-            self._server("h02", H02Server, c.h02, TrackerDirectory.from_district(self.district))
-        if c.watch:
-            from sandbox_app.bridges.trackers.bridge import TrackerDirectory
-            from sandbox_app.bridges.watch.server import WATCH_KINDS, WatchServer
+    def route_orders(
+        self,
+        sender: Callable[[Order], None] | None = None,
+        replies: MqttReplySubscriber | None = None,
+        terminals: Any = None,
+    ) -> None:
+        """Where the desk's orders go: a connected JT/T 808 terminal first (`terminals`, the server), else
+        the MQTT order topic (`sender`, [orders]); `replies` is the phones' reply subscriber."""
+        from sandbox_app.bridges.jt808.server import Jt808OrderSender
 
-            watches = TrackerDirectory.from_district(self.district, kinds=WATCH_KINDS)
-            if len(watches) == 0:
-                log.warning("%s: the district has no smart_watch devices; every watch is rejected", c.path)
-            self._server("watch", WatchServer, c.watch, watches)
-        if c.mqtt:
-            from sandbox_app.bridges.mqtt.codec import mqtt_bridge
-
-            self._add(
-                "mqtt",
-                mqtt_bridge(_mqtt_settings(c.mqtt.link, c.mqtt.topics), self.sink, self.clock, self.reporter),
-            )
-        if c.http_pull:
-            self._start_http_pull()
-        if c.isapi:
-            self._start_isapi()
-        if c.gat1400:
-            self._start_gat1400()
-        if c.orders:
-            from sandbox_app.bridges.orders import MqttOrderSender
-            from sandbox_app.bridges.replies import MqttReplySubscriber
-
-            sender = MqttOrderSender(_mqtt_settings(c.orders.link), c.orders.station)
-            self._add("orders", sender, watched=False)
-            self._order_sender = sender
-            link = replace(c.orders.link, client_id=f"{c.orders.link.client_id}-replies")
-            self._replies = MqttReplySubscriber(
-                _mqtt_settings(link), c.orders.station, self.district, self.clock, self.reporter
-            )
-            self._add("replies", self._replies)
+        if terminals is not None:
+            self._jt808 = terminals
+        if sender is not None:
+            self._mqtt_sender = sender
+        if replies is not None:
+            self._replies = replies
         if self._jt808 is not None:
-            from sandbox_app.bridges.jt808.server import Jt808OrderSender
-
-            self._order_sender = Jt808OrderSender(self._jt808, fallback=self._order_sender)
-
-    def _start_http_pull(self) -> None:
-        from sandbox_app.bridges.http_pull.codec import http_pull_bridge
-        from sandbox_app.bridges.transport.http_poller import HttpPullSettings
-
-        section = self.config.http_pull
-        assert section is not None
-        if self.cursors is None:
-            raise BridgeStartError(f"{self.config.path}: [http_pull] needs a store to keep its cursor")
-        settings = HttpPullSettings(
-            section.url,
-            section.name,
-            poll_interval_s=section.interval_s,
-            bearer_token=section.token,
-            basic_auth=section.basic_auth,
-            ca_bundle=section.ca_file,
-            client_cert=section.client_cert,
-        )
-        self._add("http_pull", http_pull_bridge(settings, self.sink, self.cursors, self.clock, self.reporter))
-
-    def _start_isapi(self) -> None:
-        from sandbox_app.bridges.isapi.codec import IsapiConfig
-        from sandbox_app.bridges.isapi.stream import AlertStreamClient, AlertStreamSettings
-
-        s = self.config.isapi
-        assert s is not None
-        settings = AlertStreamSettings(
-            s.url, s.user, s.password, s.name, config=IsapiConfig(device_id=s.device_id)
-        )
-        self._add(
-            "isapi", AlertStreamClient(settings, self.sink, self.clock, self.reporter, self.save_snapshot)
-        )
-
-    def _start_gat1400(self) -> None:
-        from sandbox_app.bridges.gat1400.codec import Gat1400Config
-
-        s = self.config.gat1400
-        assert s is not None
-        if s.listen is not None:
-            from sandbox_app.bridges.gat1400.server import Gat1400Server
-
-            config = Gat1400Config(
-                server_id=s.server_id,
-                passwords=dict(s.peers),
-                keepalive_s=s.keepalive_s,
-                require_digest_each_request=s.require_digest_each_request,
-                require_session_token=s.require_session_token,
-                max_body_bytes=s.max_body_bytes,
-                max_connections=s.listen.max_connections,
-                idle_timeout_s=s.listen.idle_timeout_s,
-            )
-            try:
-                server = Gat1400Server(
-                    config, self.sink, self.clock, s.listen.host, s.listen.port,
-                    save_snapshot=self.save_snapshot, reporter=self.reporter,
-                )  # fmt: skip
-            except OSError as exc:
-                where = f"{s.listen.host}:{s.listen.port}"
-                raise BridgeStartError(
-                    f"{self.config.path}: [gat1400] cannot listen on {where}: {exc}"
-                ) from exc
-            self._add("gat1400", server)
-            host, port = server.url.removeprefix("http://").rsplit(":", 1)
-            self.addresses["gat1400"] = (host, int(port))
-        if s.platform_url is not None:
-            from sandbox_app.bridges.gat1400.client import Gat1400Client
-
-            client = Gat1400Client(s.platform_url, s.device_id, s.password or "", keepalive_s=s.keepalive_s)
-            self._uplink = _UplinkHealth(client, self.clock, self.reporter)
-            self._add("gat1400_up", client, self._uplink.refresh)
+            self._order_sender = Jt808OrderSender(self._jt808, fallback=self._mqtt_sender)
+        else:
+            self._order_sender = self._mqtt_sender
 
     # watching ------------------------------------------------------------------------------------------
     def health(self) -> list[BridgeHealth]:

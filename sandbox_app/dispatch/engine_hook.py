@@ -24,6 +24,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchError, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
+from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.geo.walkgraph import FloatArray
 from sandbox_app.rules.base import Signal
@@ -137,27 +138,6 @@ def incident_location(
 RECENT_MS = 30 * 60_000
 """Ended dispatches stay in `DispatchUpdate` this long after their last step, so the panel shows the end."""
 LonLat = tuple[float, float]
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class DispatchUpdate:
-    """The dispatches a commander watches (holding a guard, or ended lately) and each one's route."""
-
-    now_ts: int
-    dispatches: tuple[Dispatch, ...]
-    """Fresh copies read from the store, in issue order: safe to hand to another thread."""
-    paths: Mapping[str, tuple[LonLat, ...]]
-    """Dispatch id → the recommended route (guard's fix at issue → incident) of each holding dispatch."""
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class CoverageUpdate:
-    """Road stretches farther than `limit_s` from every located on-duty guard, as (k, 2, 2) lon/lat."""
-
-    now_ts: int
-    limit_s: float
-    segments: FloatArray
-    guards: int
 
 
 class DispatchService:

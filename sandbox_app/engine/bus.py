@@ -8,33 +8,11 @@ panel must never stop the pipeline.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any, TypeVar
-
-from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.events import Event
-from sandbox_app.store.base import Fix
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class StateDelta:
-    """What one engine batch changed, coalesced: new events, latest unflagged fix per device, alerts."""
-
-    now_ts: int
-    events: Sequence[Event] = ()
-    fixes: Mapping[str, Fix] = field(default_factory=dict)
-    alerts: Sequence[Alert] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class HealthChanged:
-    """A bridge reported its health (connected, counts, last rejection)."""
-
-    health: Any
 
 
 class Bus:

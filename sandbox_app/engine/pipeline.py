@@ -18,13 +18,12 @@ from itertools import islice
 from operator import attrgetter
 from typing import Any, Protocol
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
 from sandbox_app.engine.alert_book import AlertBook
-from sandbox_app.engine.bus import Bus, HealthChanged, StateDelta
+from sandbox_app.engine.bus import Bus
 from sandbox_app.engine.clock import MS_PER_MINUTE, EngineClock
 from sandbox_app.engine.intake import (
     QUARANTINED,
@@ -33,6 +32,7 @@ from sandbox_app.engine.intake import (
     clamp_to_reference,
     trusted_clock,
 )
+from sandbox_app.engine.messages import BridgeHealth, HealthChanged, StateDelta
 from sandbox_app.rules.base import Rule, Signal
 from sandbox_app.store.base import Fix, Store
 from sandbox_app.store.dedupe import CONFLICT_OF
@@ -61,7 +61,7 @@ AuditFn = Callable[[str, str, str, dict[str, Any]], object]
 
 
 class HealthReport(Protocol):
-    """What the engine needs of `sandbox_app.bridges.health.BridgeHealth` (`connected` and `received`
+    """What the engine needs of `sandbox_app.engine.messages.BridgeHealth` (`connected` and `received`
     are read when present, to tell a live bridge from a silent one)."""
 
     @property

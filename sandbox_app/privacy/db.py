@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sandbox_app.privacy.private_files import prepare_sqlite
 from sandbox_app.store.migrations import migrate
+from sandbox_app.store.private_files import prepare_sqlite
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a write waits for the engine's append transaction to finish before giving up."""

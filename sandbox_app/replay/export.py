@@ -18,10 +18,10 @@ import orjson
 
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker
-from sandbox_app.privacy.private_files import open_private, write_private_bytes
 from sandbox_app.privacy.spreadsheet import SafeCsvWriter, unneutralise
 from sandbox_app.replay.entries import DEFAULT_MASKER, Describer, Entry
 from sandbox_app.store import queries
+from sandbox_app.store.private_files import open_private, write_private_bytes
 from sandbox_app.store.queries import Db
 
 CSV_COLUMNS = ("ts", "time", "kind", "source", "lon", "lat", "text")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -28,9 +28,10 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import MAX_TS, Event
 from sandbox_app.domain.model import District
-from sandbox_app.engine.bus import Bus, StateDelta
+from sandbox_app.engine.bus import Bus
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.engine.intake import IntakePolicy
+from sandbox_app.engine.messages import LiveStarted, LiveStopped, RiskUpdate, StateDelta
 from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, AuditFn, Engine
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.store.base import Store
@@ -79,29 +80,6 @@ class LiveOptions:
     clips: Path | None = None
     """The evidence folder: new alerts on or in view of a streaming camera get a clip from 10 s before to
     30 s after (`video/recorder.py`), hashed into the audit log; None: no recording."""
-
-
-@dataclass(frozen=True, slots=True)
-class LiveStarted:
-    """The engine is built: its clock and the open alerts it adopted from the store."""
-
-    now_ts: int
-    alerts: tuple[Alert, ...]
-    seed: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class RiskUpdate:
-    """Risk index 0–100 per building and compound (sandbox_app.analytics.risk) at the engine's `now_ts`."""
-
-    now_ts: int
-    buildings: Mapping[str, float]
-    compounds: Mapping[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class LiveStopped:
-    error: str | None = None
 
 
 class _Pump(threading.Event):

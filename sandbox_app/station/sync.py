@@ -35,8 +35,8 @@ from paho.mqtt.reasoncodes import ReasonCode
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.events import Event
-from sandbox_app.engine.bus import StateDelta
 from sandbox_app.engine.clock import Clock, WallClock
+from sandbox_app.engine.messages import RemoteChanges, RemoteEvents, StateDelta
 
 if TYPE_CHECKING:
     from sandbox_app.station.live import LiveSession
@@ -134,16 +134,6 @@ class ChangeFeed(Protocol):
     def get_dispatch(self, dispatch_id: str) -> Dispatch | None: ...
 
     def close(self) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class RemoteChanges:
-    """Alerts and dispatches other stations changed, as the store holds them now (bus message)."""
-
-    alerts: tuple[Alert, ...] = ()
-    dispatches: tuple[Dispatch, ...] = ()
-    seq: int = 0
-    """The feed position these bring the station up to."""
 
 
 class StationSync:
@@ -328,15 +318,6 @@ class EngineMirror:
         engine.bus.publish(changes)
 
 
-@dataclass(frozen=True, slots=True)
-class RemoteEvents:
-    """Events another station stored, for display (bus message); `sent_ms` is its wall clock at publish."""
-
-    station: str
-    events: tuple[Event, ...]
-    sent_ms: int
-
-
 class EventFanout:
     """Live events between stations: `publish` a stored batch (subscribe it to the engine's `StateDelta`),
     receive the others' batches as `RemoteEvents`. QoS 0: a gap is refilled from the store (`last_fixes`,
@@ -442,7 +423,7 @@ class CityLink:
         return store
 
     def attach(self, session: LiveSession) -> None:
-        from sandbox_app.station.live import LiveStarted, LiveStopped
+        from sandbox_app.engine.messages import LiveStarted, LiveStopped
 
         self._session = session
         session.bus.subscribe(LiveStarted, lambda _: self.sync.start())

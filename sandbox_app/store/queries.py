@@ -17,9 +17,9 @@ from typing import Any
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.events import Event
-from sandbox_app.privacy.private_files import prepare_sqlite
 from sandbox_app.store import codec, dispatch_sql
 from sandbox_app.store.migrations import CURRENT_FIX, KEYFRAME_MS
+from sandbox_app.store.private_files import prepare_sqlite
 
 TailRow = tuple[int, str, str, float | None, float | None, int]
 """(ts, device, kind, lon, lat, is_current_fix) of one logged event."""

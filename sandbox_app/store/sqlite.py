@@ -22,12 +22,12 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.privacy.private_files import prepare_sqlite
 from sandbox_app.store import codec, dispatch_sql
 from sandbox_app.store.base import Fix
 from sandbox_app.store.dedupe import EventIds, conflicts, keys_of
 from sandbox_app.store.keyframes import Keyframes, last_fixes
 from sandbox_app.store.migrations import migrate
+from sandbox_app.store.private_files import prepare_sqlite
 
 _log = logging.getLogger(__name__)
 _PAGE = 5_000

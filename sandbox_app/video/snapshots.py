@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.privacy.private_files import private_dir, write_private_bytes
+from sandbox_app.store.private_files import private_dir, write_private_bytes
 from sandbox_app.video.cameras import Camera, local_m, sees
 
 DEFAULT_RADIUS_M = 50.0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sandbox_app.bridges.health import KEEPALIVE_MS, BridgeHealth, HealthTracker
+from sandbox_app.bridges.health import KEEPALIVE_MS, HealthTracker
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.engine.messages import BridgeHealth
 
 
 class _Clock:

@@ -12,7 +12,6 @@ import orjson
 import pytest
 import requests
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.http_pull.codec import decode_page, http_pull_bridge
 from sandbox_app.bridges.transport import Item
 from sandbox_app.bridges.transport.http_poller import (
@@ -23,6 +22,7 @@ from sandbox_app.bridges.transport.http_poller import (
 )
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.messages import BridgeHealth
 from tests.bridges.http_fixture_server import EventFeed, FeedServer
 from tests.servers import StoreSink
 

@@ -14,12 +14,12 @@ import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.reasoncodes import ReasonCode
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.mqtt.codec import MAX_PAYLOAD, decode_message, event_topic, mqtt_bridge, subscription
 from sandbox_app.bridges.transport import Item
 from sandbox_app.bridges.transport.mqtt_link import MqttSettings, MqttTransport
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.messages import BridgeHealth
 from tests.servers import Mosquitto, StoreSink, mosquitto_binary, ram_broker
 
 pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")

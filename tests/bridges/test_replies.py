@@ -220,8 +220,8 @@ def test_a_reply_not_applied_before_a_stop_is_delivered_again(tmp_path: Path, br
 
 def test_live_session_applies_a_phones_reply(tmp_path: Path, broker: Mosquitto) -> None:
     """The GUI's session wires the same subscriber: order out, 'accepted' back, dispatch updated."""
-    from sandbox_app.dispatch.engine_hook import DispatchUpdate
-    from sandbox_app.station.live import LiveOptions, LiveSession, LiveStarted
+    from sandbox_app.engine.messages import DispatchUpdate, LiveStarted
+    from sandbox_app.station.live import LiveOptions, LiveSession
 
     db = tmp_path / "live.db"
     store = SqliteStore(db)

@@ -17,14 +17,13 @@ import pytest
 import requests
 
 from sandbox_app.bridges.config import load_bridges
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.jt808 import codec as jt808
 from sandbox_app.bridges.runner import Bridges, BridgeStartError
 from sandbox_app.domain.dispatch import Order
-from sandbox_app.engine.bus import HealthChanged, StateDelta
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.messages import BridgeHealth, HealthChanged, LiveStarted, StateDelta
 from sandbox_app.engine.pipeline import Engine
-from sandbox_app.station.live import LiveOptions, LiveSession, LiveStarted
+from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.store.base import Fix
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.protocols.test_e2e import Terminal, district, location_body, wait_until

@@ -18,13 +18,13 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, Point, box
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.simulator.config import ROLE_SPEED_MPS, SimRates
 from sandbox_app.bridges.simulator.source import HISTORY_HEARTBEAT_S, Simulator
 from sandbox_app.domain.device_kinds import DEVICE_KINDS, Placement
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.events import EVENT_KINDS, Event, Rejection
 from sandbox_app.domain.model import Building, Compound, Device, District, Gate, Guard, Person, Road, Room
+from sandbox_app.engine.messages import BridgeHealth
 
 LON0, LAT0 = 116.35, 40.0
 D = 0.001

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from sandbox_app.analytics import stats
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
+from sandbox_app.engine.messages import BridgeHealth
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import english

@@ -8,12 +8,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine.bus import Bus, HealthChanged, StateDelta
-from sandbox_app.station.live import LiveStopped, RiskUpdate
+from sandbox_app.engine.bus import Bus
+from sandbox_app.engine.messages import BridgeHealth, HealthChanged, LiveStopped, RiskUpdate, StateDelta
 from sandbox_app.store.base import Fix
 from widgets.qt_bus import LiveUpdate, QtBus
 

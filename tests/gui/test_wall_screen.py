@@ -16,11 +16,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.dispatch.engine_hook import DispatchUpdate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
+from sandbox_app.engine.messages import DispatchUpdate
 from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import CAMERA_KINDS, alert_place
 from tests.gui.test_wall_camera import demo

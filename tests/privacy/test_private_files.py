@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from sandbox_app.privacy import db as privacy_db
-from sandbox_app.privacy.private_files import create_private, open_private, private_dir, warn_if_loose
 from sandbox_app.replay.entries import Entry
 from sandbox_app.replay.export import write_csv, write_geojson
+from sandbox_app.store.private_files import create_private, open_private, private_dir, warn_if_loose
 from sandbox_app.store.queries import Db
 from sandbox_app.store.sqlite import SqliteStore
 from sandbox_app.video.snapshots import SnapshotStore

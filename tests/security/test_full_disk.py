@@ -12,14 +12,14 @@ from typing import Any
 import orjson
 import pytest
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.mqtt.codec import event_topic, mqtt_bridge
 from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
-from sandbox_app.engine.bus import Bus, HealthChanged
+from sandbox_app.engine.bus import Bus
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.messages import BridgeHealth, HealthChanged
 from sandbox_app.engine.pipeline import STORE_HEALTH, Engine
 from sandbox_app.store.sqlite import SqliteStore
 from tests.security.helpers import T0, Recorder, district, press

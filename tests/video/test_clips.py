@@ -113,7 +113,7 @@ def test_live_session_records_a_clip_for_a_breach_on_a_streaming_camera(
 
     from sandbox_app.domain.alerts import Alert
     from sandbox_app.domain.events import Event
-    from sandbox_app.engine.bus import StateDelta
+    from sandbox_app.engine.messages import StateDelta
     from sandbox_app.engine.pipeline import Engine
     from sandbox_app.station.live import LiveSession
     from sandbox_app.store.sqlite import SqliteStore

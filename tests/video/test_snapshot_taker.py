@@ -15,7 +15,7 @@ from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
-from sandbox_app.engine.bus import StateDelta
+from sandbox_app.engine.messages import StateDelta
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.store.sqlite import SqliteStore

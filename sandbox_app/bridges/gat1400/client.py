@@ -20,6 +20,9 @@ import requests
 from requests.auth import HTTPDigestAuth
 
 from sandbox_app.bridges.gat1400 import codec as g
+from sandbox_app.bridges.health import HealthReporter, HealthTracker
+from sandbox_app.bridges.transport import BridgeClock
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 
@@ -134,3 +137,15 @@ class Gat1400Client:
                 return
             if not self.keepalive():
                 log.warning("GA/T 1400 keepalive failed (%s); registering again", self.last_error)
+
+
+class UplinkHealth:
+    """Health of our registration at a higher GA/T 1400 platform: connected while registered."""
+
+    def __init__(self, client: Gat1400Client, clock: BridgeClock, reporter: HealthReporter | None) -> None:
+        self.client = client
+        self.tracker = HealthTracker(f"gat1400-up:{client.device_id}", clock.now_ms, reporter)
+
+    def refresh(self) -> BridgeHealth:
+        self.tracker.set_connected(bool(self.client.registered))
+        return self.tracker.snapshot()

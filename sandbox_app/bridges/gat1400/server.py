@@ -21,10 +21,11 @@ import orjson
 
 from sandbox_app.bridges.gat1400 import codec as g
 from sandbox_app.bridges.gat1400.auth import COOKIE, Credentials, PeerAuth, session_cookie
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter, HealthTracker
+from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.bridges.transport.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal, peer_host
 from sandbox_app.domain.events import Event
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 

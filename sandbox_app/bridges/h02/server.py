@@ -24,8 +24,8 @@ from sandbox_app.bridges.trackers.bridge import (
     position_event,
 )
 from sandbox_app.bridges.trackers.common import FrameError
+from sandbox_app.bridges.trackers.tcp import Connection, TrackerTcpBridge
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
-from sandbox_app.bridges.transport.tcp import Connection, TrackerTcpBridge
 
 PROTOCOL = "h02"
 DEFAULT_PORT = 5013

@@ -1,6 +1,6 @@
 """Hikvision ISAPI event notifications (`EventNotificationAlert`, XML or JSON) → Event, Rejection or Skip.
 
-The same body arrives through the `alertStream` subscription (`isapi_stream.AlertStreamClient`) and through
+The same body arrives through the `alertStream` subscription (`stream.AlertStreamClient`) and through
 the camera's HTTP-host push, so decoding is kept apart from the transport. What maps to what:
 
 | ISAPI eventType | our kind | notes |
@@ -388,13 +388,3 @@ def _to_event(obj: Obj, config: IsapiConfig) -> Event | Skip:
 
 
 AlertDecoder = Callable[[bytes, str], Event | Rejection | Skip]
-
-
-def __getattr__(name: str) -> Any:
-    """`AlertStreamClient` and `AlertStreamSettings` live in `isapi_stream` (the transport), which imports
-    this module; they are reachable from here too without a circular import."""
-    if name in ("AlertStreamClient", "AlertStreamSettings"):
-        from sandbox_app.bridges.isapi import stream as isapi_stream
-
-        return getattr(isapi_stream, name)
-    raise AttributeError(name)

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 import requests
 from requests.auth import HTTPDigestAuth
 
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter, HealthTracker
+from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.isapi.codec import IsapiConfig, Skip, body_to_obj, decode_alert, picture_count
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.bridges.transport.multipart import MultipartError, MultipartParser, Part, boundary_of
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 

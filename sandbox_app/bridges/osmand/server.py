@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter
+from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.osmand import codec as osmand
 from sandbox_app.bridges.trackers.bridge import (
     Delivery,
@@ -28,6 +28,7 @@ from sandbox_app.bridges.trackers.bridge import (
 from sandbox_app.bridges.trackers.common import FrameError
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.bridges.transport.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 PROTOCOL = "osmand"

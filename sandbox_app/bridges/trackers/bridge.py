@@ -14,11 +14,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter, HealthTracker
+from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.trackers.common import KNOT_MPS, Position
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 

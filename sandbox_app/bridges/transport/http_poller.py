@@ -18,8 +18,9 @@ from typing import Protocol
 
 import requests
 
-from sandbox_app.bridges.health import BridgeHealth, HealthTracker
+from sandbox_app.bridges.health import HealthTracker
 from sandbox_app.bridges.transport import Item, Sink
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 

@@ -27,9 +27,10 @@ from paho.mqtt.properties import Properties
 from paho.mqtt.reasoncodes import ReasonCode
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
-from sandbox_app.bridges.health import BridgeHealth, HealthTracker
+from sandbox_app.bridges.health import HealthTracker
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.domain.events import Rejection
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 

@@ -27,8 +27,8 @@ from typing import Any
 from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.trackers.bridge import ListenSettings, TrackerDirectory, heartbeat_event
 from sandbox_app.bridges.trackers.common import FrameError
+from sandbox_app.bridges.trackers.tcp import Connection, TrackerTcpBridge
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
-from sandbox_app.bridges.transport.tcp import Connection, TrackerTcpBridge
 from sandbox_app.bridges.watch import codec as watch
 from sandbox_app.domain.events import Event
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from sandbox_app.bridges.health import BridgeHealth
 from sandbox_app.bridges.isapi.codec import IsapiConfig
 from sandbox_app.bridges.isapi.stream import AlertStreamClient, AlertStreamSettings
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.messages import BridgeHealth
 from tests.bridges.platforms.digest_server import IsapiServer, multipart
 
 JPEG_A = b"\xff\xd8\xff\xe0fake-jpeg-A\xff\xd9"
@@ -163,11 +163,3 @@ def test_wrong_password_is_reported_and_retried() -> None:
             client.stop()
     assert client.connections == 0
     assert health and health[-1].last_rejection == "HTTP 401 from alertStream"
-
-
-def test_client_is_reachable_from_the_isapi_module() -> None:
-    from sandbox_app.bridges.isapi import codec as isapi
-
-    assert isapi.AlertStreamClient is AlertStreamClient
-    with pytest.raises(AttributeError):
-        _ = isapi.NoSuchThing

@@ -24,8 +24,8 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import AlertState, GuardRole, Severity
 from sandbox_app.domain.model import Device, District, Guard
-from sandbox_app.engine.bus import StateDelta
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.engine.messages import StateDelta
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store.base import Fix
 from sandbox_app.store.sqlite import SqliteStore

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from cli.common import CliError
 from sandbox_app.privacy.audit import KEY_ENV, AuditKeyError
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.privacy.users import AuthError, Permission, User, UserBook, authorize
@@ -39,18 +40,6 @@ class CliSession:
     """The name recorded in the audit log and in lifecycle steps: the logged-in user when there are users."""
     user: User | None
     masker: Masker
-
-
-def add_user_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--user", help="log in as NAME when the database has users (password, then TOTP code, on stdin)"
-    )
-
-
-def _error(message: str) -> Exception:
-    from cli import CliError
-
-    return CliError(message)
 
 
 def users_file(args: argparse.Namespace) -> Path | None:
@@ -76,10 +65,10 @@ def named(args: argparse.Namespace) -> str | None:
         value = getattr(args, option, None)
         if value is not None:
             if not str(value).strip():
-                raise _error(f"--{option} must name someone (an empty actor is refused)")
+                raise CliError(f"--{option} must name someone (an empty actor is refused)")
             by = getattr(args, "by", None)
             if option == "user" and by is not None and str(by).strip() != str(value).strip():
-                raise _error("--by must be the logged-in --user (the log records who logged in)")
+                raise CliError("--by must be the logged-in --user (the log records who logged in)")
             return str(value).strip()
     return None
 
@@ -93,29 +82,31 @@ def login(book: UserBook, name: str, permission: Permission, target: str = "") -
         user = book.login(name, password, code)
         authorize(user, permission, book.audit, target)
     except AuthError as exc:
-        raise _error(f"refused: {exc}") from None
+        raise CliError(f"refused: {exc}") from None
     return user
 
 
-def session(args: argparse.Namespace, permission: Permission, target: str = "") -> CliSession:
-    """Who runs this command; raises CliError (exit 2) when a login is needed and fails or is refused."""
+def session(args: argparse.Namespace, permission: Permission | str, target: str = "") -> CliSession:
+    """Who runs this command; raises CliError (exit 2) when a login is needed and fails or is refused.
+    `permission` is a `Permission` or its value ("view", "alert", ...)."""
+    permission = Permission(permission)
     name = named(args)
     path = users_file(args)
     try:
         book = UserBook.open(path) if path else None
     except AuditKeyError as exc:
-        raise _error(str(exc)) from None
+        raise CliError(str(exc)) from None
     try:
         writes = book is not None and permission is not Permission.VIEW
         if writes and book is not None and book.audit.key is None and book.audit.keyed_from() is not None:
-            raise _error(f"this audit log is keyed: set ${KEY_ENV} to its key file")  # before any change
+            raise CliError(f"this audit log is keyed: set ${KEY_ENV} to its key file")  # before any change
         if book is None and _is_url(getattr(args, "db", None)):
             # a city store read without the station's file (`--audit`): nobody known, so masked
             return CliSession(name or f"cli:{getpass.getuser()}", None, CITY_MASKER)
         if book is None or not book.users():
             return CliSession(name or f"cli:{getpass.getuser()}", None, OPEN_MASKER)
         if name is None:
-            raise _error("this database has users: log in with --user NAME (password on stdin)")
+            raise CliError("this database has users: log in with --user NAME (password on stdin)")
         user = login(book, name, permission, target)
         return CliSession(user.name, user, Masker(user.role))
     finally:

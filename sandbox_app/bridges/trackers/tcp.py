@@ -17,9 +17,10 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from sandbox_app.bridges.health import BridgeHealth, HealthReporter
+from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.trackers.bridge import Delivery, ListenSettings, RejectionLog, TrackerDirectory
 from sandbox_app.bridges.transport import BridgeClock, Sink
+from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
 READ_SIZE = 4096

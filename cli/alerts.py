@@ -1,0 +1,130 @@
+"""Commands on alerts: `alerts` (every alert), `alert` (one lifecycle step by a named person) and
+`backtest` (what a rules file would have raised on stored history)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cli.auth import session
+from cli.common import (
+    EXIT_OK,
+    CliError,
+    add_audit_option,
+    add_user_option,
+    audit_file,
+    existing_store,
+    print_alert_lines,
+    print_json,
+    record,
+    store_district,
+    time_arg,
+)
+from sandbox_app.domain.alerts import CloseOutcome, TransitionError
+from sandbox_app.domain.enums import AlertState
+from sandbox_app.engine.clock import WallClock
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    store = existing_store(args.db)
+    try:
+        masker = session(args, "view").masker
+        alerts = [masker.alert_json(a.to_json()) for a in store.alerts()]
+    finally:
+        store.close()
+    if args.json:
+        print_json(alerts)
+    else:
+        print_alert_lines(alerts)
+    return EXIT_OK
+
+
+def cmd_backtest(args: argparse.Namespace) -> int:
+    from sandbox_app.engine.backtest import backtest, format_report
+    from sandbox_app.rules.config import RuleConfigError, load_rules
+
+    store = existing_store(args.db)
+    try:
+        district = store_district(store)
+        start, end = time_arg(args.from_, district, "--from"), time_arg(args.to, district, "--to")
+        if end < start:
+            raise CliError(f"--from {args.from_} is after --to {args.to}")
+        try:
+            rules = load_rules(district, Path(args.rules))
+        except RuleConfigError as exc:
+            raise CliError(f"rules: {exc}") from None
+        report = backtest(store, rules, start, end, timezone=district.timezone)
+    finally:
+        store.close()
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print(format_report(report))
+    return EXIT_OK
+
+
+ALERT_STEPS = {
+    "ack": AlertState.ACKNOWLEDGED,
+    "dispatch": AlertState.DISPATCHED,
+    "resolve": AlertState.RESOLVED,
+    "close": AlertState.CLOSED,
+    "dismiss": AlertState.DISMISSED,
+}
+
+
+def cmd_alert(args: argparse.Namespace) -> int:
+    """One lifecycle step by a named person; the time is now unless `--at` says when it happened."""
+    audit = audit_file(args)
+    store = existing_store(args.db)
+    try:
+        who = session(args, "alert", args.id)
+        alert = store.get_alert(args.id)
+        if alert is None:
+            raise CliError(f"no alert {args.id!r}")
+        at = time_arg(args.at, store.load_district(), "--at") if args.at else WallClock().now_ms()
+        try:
+            outcome = CloseOutcome(args.outcome) if args.outcome else None
+            alert.advance(ALERT_STEPS[args.step], who.actor, at, args.note, outcome)
+        except TransitionError as exc:
+            raise CliError(str(exc)) from None
+        store.upsert_alerts([alert])
+    finally:
+        store.close()
+    detail: dict[str, Any] = {"note": args.note, "at": at}
+    if args.outcome:
+        detail["outcome"] = args.outcome
+    record(audit, who.actor, f"alert.{ALERT_STEPS[args.step].value}", args.id, detail)
+    print_json(who.masker.alert_json(alert.to_json()))
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("alerts", help="every alert in the database")
+    p.add_argument("--db", required=True)
+    p.add_argument("--json", action="store_true")
+    add_user_option(p)
+    add_audit_option(p)
+    p.set_defaults(func=cmd_alerts)
+
+    p = sub.add_parser("backtest", help="alerts these rules would have raised on stored history")
+    p.add_argument("rules", help="rules TOML to try")
+    p.add_argument("--db", required=True)
+    p.add_argument("--from", dest="from_", required=True, help="ISO 8601 or epoch ms")
+    p.add_argument("--to", required=True, help="ISO 8601 or epoch ms")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backtest)
+
+    p = sub.add_parser("alert", help="move an alert along its lifecycle")
+    p.add_argument("id")
+    p.add_argument("step", choices=sorted(ALERT_STEPS))
+    p.add_argument("--by", help="who takes the step (with users: the logged-in --user, password on stdin)")
+    add_user_option(p)
+    p.add_argument("--note", default="", help="feedback (close) or reason (dismiss)")
+    p.add_argument(
+        "--outcome", choices=[o.value for o in CloseOutcome], help="how a closed alert ended (close only)"
+    )
+    p.add_argument("--db", required=True)
+    p.add_argument("--at", help="when it happened (default: now)")
+    add_audit_option(p)
+    p.set_defaults(func=cmd_alert)
