@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sandbox_app.dispatch.nearest import Candidate, nearest_from_store
-from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import (
     Dispatch,
     DispatchError,
@@ -29,6 +28,7 @@ from sandbox_app.domain.dispatch import (
 )
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.events import Event
+from sandbox_app.domain.incidents import INCIDENT_ID_PREFIX
 from sandbox_app.domain.model import District
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.rules.base import Signal
@@ -54,6 +54,27 @@ class CandidateLike(Protocol):
 
     @property
     def stale(self) -> bool: ...
+
+
+class DispatchTarget(Protocol):
+    """What guards are sent to: a device alert (`domain.alerts.Alert`) or an incident entered by people
+    (`domain.incidents.Incident`). The desk reads only these; a dispatch's `alert_id` holds the target's id
+    (incident ids start with `INC-`), so both share one lifecycle, one store table and one guard lock."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def rule(self) -> str: ...
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def lon(self) -> float | None: ...
+
+    @property
+    def lat(self) -> float | None: ...
 
 
 Recommender = Callable[[float, float, int, frozenset[str]], Sequence[CandidateLike]]
@@ -151,7 +172,7 @@ class DispatchDesk:
     # commander -----------------------------------------------------------------------------------------
     def dispatch(
         self,
-        alert: Alert,
+        alert: DispatchTarget,
         guards: Iterable[str],
         commander: str,
         now_ts: int,
@@ -175,7 +196,7 @@ class DispatchDesk:
 
     def one_call(
         self,
-        alert: Alert,
+        alert: DispatchTarget,
         candidates: Sequence[CandidateLike],
         commander: str,
         now_ts: int,
@@ -278,7 +299,7 @@ class DispatchDesk:
     # internals -----------------------------------------------------------------------------------------
     def _issue(
         self,
-        alert: Alert,
+        alert: DispatchTarget,
         guard_id: str,
         commander: str,
         now_ts: int,
@@ -395,7 +416,7 @@ class DispatchDesk:
         return Signal(
             rule=ESCALATION_RULE,
             subject=d.alert_id,
-            subject_type="alert",
+            subject_type="incident" if d.alert_id.startswith(INCIDENT_ID_PREFIX) else "alert",
             severity=Severity.HIGH,
             ts=now_ts,
             lon=d.lon,
