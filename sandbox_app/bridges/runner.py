@@ -26,6 +26,7 @@ from sandbox_app.domain.dispatch import Order
 from sandbox_app.domain.model import District
 
 if TYPE_CHECKING:
+    from sandbox_app.bridges.cad110.server import IncidentSink
     from sandbox_app.bridges.orders import Reply
     from sandbox_app.bridges.replies import MqttReplySubscriber
     from sandbox_app.dispatch.lifecycle import DispatchDesk
@@ -96,8 +97,10 @@ class Bridges:
         reporter: HealthReporter | None = None,
         cursors: CursorStore | None = None,
         save_snapshot: SnapshotSaver | None = None,
+        incidents: IncidentSink | None = None,
     ) -> None:
-        """`cursors` keeps the HTTP pull cursor (the Store); `save_snapshot` stores camera JPEGs."""
+        """`cursors` keeps the HTTP pull cursor (the Store); `save_snapshot` stores camera JPEGs;
+        `incidents` stores what [cad110] receives (default: the cursor store's `add_incident`)."""
         self.config = config
         self.district = district
         self.sink = sink
@@ -105,6 +108,7 @@ class Bridges:
         self.reporter = reporter
         self.cursors = cursors
         self.save_snapshot = save_snapshot
+        self.incidents = incidents or getattr(cursors, "add_incident", None)
         self.addresses: dict[str, tuple[str, int]] = {}
         """Section → the bound (host, port) of each server bridge (useful with port 0)."""
         self._entries: list[_Entry] = []
@@ -211,6 +215,8 @@ class Bridges:
             self._start_isapi()
         if c.gat1400:
             self._start_gat1400()
+        if c.cad110:
+            self._start_cad110()
         if c.orders:
             from sandbox_app.bridges.orders import MqttOrderSender
             from sandbox_app.bridges.replies import MqttReplySubscriber
@@ -246,6 +252,23 @@ class Bridges:
             client_cert=section.client_cert,
         )
         self._add("http_pull", http_pull_bridge(settings, self.sink, self.cursors, self.clock, self.reporter))
+
+    def _start_cad110(self) -> None:
+        from sandbox_app.bridges.cad110.server import Cad110Server, Cad110Settings
+
+        s = self.config.cad110
+        assert s is not None
+        if self.incidents is None:
+            raise BridgeStartError(f"{self.config.path}: [cad110] needs a store to keep the incidents")
+        settings = Cad110Settings(
+            s.listen.host, s.listen.port, s.token, s.listen.idle_timeout_s, s.listen.max_connections, s.name
+        )
+        try:
+            server = Cad110Server(settings, self.incidents, self.clock, self.reporter)
+        except OSError as exc:
+            raise self._cannot_listen("cad110", s.listen, exc) from exc
+        self._add("cad110", server, server.snapshot)
+        self.addresses["cad110"] = server.address
 
     def _start_isapi(self) -> None:
         from sandbox_app.bridges.isapi.codec import IsapiConfig

@@ -181,3 +181,37 @@ def test_epoch_milliseconds_are_accepted_and_coordinates_alone_are_a_place() -> 
         decode_record(orjson.dumps(body), NOW)
     with pytest.raises(Cad110Error, match="epoch milliseconds"):
         decode_record(orjson.dumps({**body, "reported_ts": True}), NOW)
+
+
+def test_the_section_starts_the_bridge_on_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sandbox_app.bridges.config import BridgeConfigError, load_bridges
+    from sandbox_app.bridges.runner import Bridges, BridgeStartError
+    from sandbox_app.domain.model import District
+
+    monkeypatch.setenv("CAD110_TOKEN", TOKEN)
+    path = tmp_path / "bridges.toml"
+    path.write_text('[cad110]\nport = 0\ntoken_env = "CAD110_TOKEN"\n', encoding="utf-8")
+    config = load_bridges(path)
+    assert config.enabled == ["cad110"] and TOKEN not in repr(config)
+    with SqliteStore(tmp_path / "b.db") as store:
+        bridges = Bridges(
+            config, District("t", "Asia/Shanghai"), lambda items: None, FixedClock(), cursors=store
+        )
+        bridges.start()
+        try:
+            server = bridges._entries[0].obj
+            assert isinstance(server, Cad110Server)
+            assert post(server, RECORD)[0] == 201
+            assert [h.name for h in bridges.health()] == ["cad110:cad110"]
+        finally:
+            bridges.stop()
+        assert [i.source_ref for i in store.incidents()] == ["JJ202405010001"]
+    with pytest.raises(BridgeStartError, match=r"\[cad110\] needs a store"):
+        Bridges(config, District("t", "Asia/Shanghai"), lambda items: None, FixedClock()).start()
+    path.write_text('[cad110]\ntoken = "x"\n', encoding="utf-8")
+    with pytest.raises(BridgeConfigError, match="secrets are never written"):
+        load_bridges(path)
+    monkeypatch.setenv("CAD110_TOKEN", "short")
+    path.write_text('[cad110]\ntoken_env = "CAD110_TOKEN"\n', encoding="utf-8")
+    with pytest.raises(BridgeConfigError, match="at least 16"):
+        load_bridges(path)
