@@ -338,6 +338,7 @@ def _audit(path: str, actor: str, action: str, target: str, detail: dict[str, An
 SUBCOMMAND_MODULES = (
     "cli.nearest",
     "cli.dispatch",
+    "cli.incident",
     "cli.privacy",
     "cli.replay",
     "cli.serve",
