@@ -1,4 +1,4 @@
-"""`sandbox-app incident add|list|from-alert|send|close`: incidents entered by people (警情), headless.
+"""`sandbox-app incident add|list|from-alert|send|propose|close`: incidents entered by people (警情).
 
 An incident is what a person reports (a walk-in, a phone call, 110's hand-off arrives by the [cad110]
 bridge instead); `from-alert` turns a device alert into one. `send` goes through the same `DispatchDesk`
@@ -153,6 +153,59 @@ def cmd_send(args: argparse.Namespace) -> int:
     return EXIT_OK if outcome.created or not outcome.busy else EXIT_INPUT
 
 
+def cmd_propose(args: argparse.Namespace) -> int:
+    """The incident's response plan and the guards it asks for (nearest fresh, free, per role); with
+    `--send`, dispatch them."""
+    from cli import EXIT_OK, CliError, _audit, _print_json, _session, audit_file
+    from cli.dispatch import _at
+    from sandbox_app.dispatch.lifecycle import DispatchDesk
+    from sandbox_app.dispatch.nearest import nearest_from_store
+    from sandbox_app.dispatch.plans import PlanError, load_plans, propose
+    from sandbox_app.geo.routing import RoutingGraph
+
+    audit = audit_file(args) if args.send else ""
+    try:
+        plan_book = load_plans(args.plans)
+    except PlanError as exc:
+        raise CliError(str(exc)) from None
+    store, district = _open(args.db)
+    try:
+        who = _session(args, "dispatch" if args.send else "view", args.id)
+        incident = _incident(store, args.id)
+        if incident.lon is None or incident.lat is None:
+            raise CliError(f"incident {incident.id} has no coordinates: locate its address first")
+        plan = plan_book.plan_for(incident.type, incident.subtype)
+        at = _at(args.at, district)
+        desk = DispatchDesk(store, district)
+        try:
+            router = RoutingGraph.from_district(district)
+            ranked = nearest_from_store(
+                store, district, router, incident.lon, incident.lat, at,
+                k=max(1, len(district.guards)), roles=plan.one_call_roles, busy=desk.busy_guards(),
+            ).ranked()  # fmt: skip
+        except ValueError as exc:  # no usable roads
+            raise CliError(str(exc)) from None
+        proposal = propose(plan, ranked, desk.busy_guards())
+        created = []
+        if args.send and proposal.guards:
+            outcome = desk.dispatch(incident, proposal.guards, who.actor, at, candidates=proposal.chosen)
+            created = outcome.created
+    finally:
+        store.close()
+    for d in created:
+        _audit(audit, who.actor, "dispatch.issued", d.id, {"incident": incident.id, "plan": plan.key})
+    _print_json(
+        {
+            "incident": incident.id,
+            "plan": plan.to_json(),
+            "proposed": [c.to_json() for c in proposal.chosen],
+            "missing": proposal.missing,
+            "dispatched": [d.id for d in created],
+        }
+    )
+    return EXIT_OK
+
+
 def cmd_close(args: argparse.Namespace) -> int:
     from cli import EXIT_OK, CliError, _audit, _print_json, _session, audit_file
     from cli.dispatch import _at
@@ -184,7 +237,7 @@ def _types_help() -> str:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add `incident add|list|from-alert|send|close` to sandbox-app's parser."""
+    """Add `incident add|list|from-alert|send|propose|close` to sandbox-app's parser."""
     from cli import add_audit_option, finite
     from sandbox_app.privacy.cli_auth import add_user_option
 
@@ -236,6 +289,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_user_option(q)
     add_audit_option(q)
     q.set_defaults(func=cmd_send)
+
+    q = sub.add_parser("propose", help="the incident's response plan and the guards it asks for")
+    q.add_argument("id", help="incident id")
+    q.add_argument("--db", required=True)
+    q.add_argument("--plans", help="response plans TOML (default: resources/plans.toml)")
+    q.add_argument("--send", action="store_true", help="dispatch the proposed guards")
+    q.add_argument("--at", help="when (default: now)")
+    q.add_argument("--by", help="the commander (with users: the logged-in --user)")
+    add_user_option(q)
+    add_audit_option(q)
+    q.set_defaults(func=cmd_propose)
 
     q = sub.add_parser("close", help="close an incident with its outcome")
     q.add_argument("id", help="incident id")

@@ -82,3 +82,45 @@ def test_from_alert_and_clear_errors(db: str, capsys: pytest.CaptureFixture[str]
     assert code == 2 and "needs an address or coordinates" in err
     code, _, err = run(capsys, "incident", "send", "INC-nope", "--db", db, "--guard", "GD001")
     assert code == 2 and "no incident 'INC-nope'" in err
+
+
+def test_propose_follows_the_plan_and_sends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A fight on a 200 m street: the plan asks police 1, auxiliary 1, security 2; the stale security
+    guard is not proposed, the missing auxiliary is reported, `--send` dispatches the rest."""
+    from shapely.geometry import LineString
+
+    from sandbox_app.domain.enums import GuardRole
+    from sandbox_app.domain.events import Event
+    from sandbox_app.domain.model import District, Guard, Road
+
+    lon0, lat0 = 116.35, 40.0
+    town = District("t", "Asia/Shanghai")
+    town.roads["R1"] = Road("R1", "residential", LineString([(lon0, lat0), (lon0, lat0 + 0.002)]))
+    people = [("P1", GuardRole.POLICE), ("S1", GuardRole.SECURITY), ("S2", GuardRole.SECURITY),
+              ("S3", GuardRole.SECURITY), ("V1", GuardRole.VOLUNTEER)]  # fmt: skip
+    for gid, role in people:
+        town.guards[gid] = Guard(gid, f"测试{gid}", role, f"GPS-{gid}")
+    path = tmp_path / "p.db"
+    fixes = {"P1": (0.0015, T0), "S1": (0.0002, T0 - 900_000), "S2": (0.0005, T0), "S3": (0.001, T0),
+             "V1": (0.0001, T0)}  # fmt: skip
+    with SqliteStore(path) as store:
+        store.replace_district(town)
+        store.append_events(
+            [Event(f"f-{g}", ts, f"GPS-{g}", "gps.fix", lon0, lat0 + dy) for g, (dy, ts) in fixes.items()]
+        )
+    db = str(path)
+    code, out, err = run(capsys, "incident", "add", "--db", db, "--type", "治安", "--subtype", "打架斗殴",
+                         "--lon", str(lon0), "--lat", str(lat0), "--ref", "F1", "--at", str(T0))  # fmt: skip
+    assert code == 0, err
+    code, out, err = run(capsys, "incident", "propose", "INC-walk_in-F1", "--db", db, "--at", str(T0 + 1000))
+    assert code == 0, err
+    shown = orjson.loads(out)
+    assert shown["plan"]["key"] == "public_order.fight" and shown["plan"]["notify"] == ["120"]
+    assert [c["guard"] for c in shown["proposed"]] == ["P1", "S2", "S3"]  # S1's fix is 15 min old
+    assert shown["missing"] == {"auxiliary": 1} and shown["dispatched"] == []
+    code, out, err = run(capsys, "incident", "propose", "INC-walk_in-F1", "--db", db, "--send",
+                         "--by", "cmdr", "--at", str(T0 + 2000))  # fmt: skip
+    assert code == 0, err
+    assert len(orjson.loads(out)["dispatched"]) == 3
+    code, out, err = run(capsys, "incident", "propose", "INC-walk_in-F1", "--db", db, "--at", str(T0 + 3000))
+    assert orjson.loads(out)["proposed"] == []  # all of them are busy now
