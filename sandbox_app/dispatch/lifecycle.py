@@ -127,8 +127,12 @@ class DispatchDesk:
         send_order: SendOrder | None = None,
         recommend: Recommender | None = None,
         settings: DeskSettings | None = None,
+        accept_limit: Callable[[Dispatch], float | None] | None = None,
     ) -> None:
+        """`accept_limit(dispatch)`: that dispatch's own accept timeout in seconds, e.g. its incident's
+        response plan (`plans.plan_accept_limit`); None falls back to `settings.accept_timeout_s`."""
         self._store = store
+        self._accept_limit = accept_limit
         self._district = district
         self._send_order = send_order
         self._recommend = recommend
@@ -280,12 +284,15 @@ class DispatchDesk:
 
     def on_time(self, now_ts: int) -> list[Signal]:
         """Escalate orders not accepted in time, propose the next nearest, retry unsent orders."""
-        timeout_ms = round(self.settings.accept_timeout_s * 1000)
         signals: list[Signal] = []
         with self._lock:
             for d in self.active():
-                if d.state is DispatchState.ISSUED and now_ts - d.issued_ts >= timeout_ms:
-                    note = f"not accepted within {self.settings.accept_timeout_s:g} s"
+                if d.state is not DispatchState.ISSUED:
+                    continue
+                own = self._accept_limit(d) if self._accept_limit is not None else None
+                limit_s = self.settings.accept_timeout_s if own is None else own
+                if now_ts - d.issued_ts >= round(limit_s * 1000):
+                    note = f"not accepted within {limit_s:g} s"
                     try:
                         self._step(d, DispatchState.ESCALATED, SYSTEM_ACTOR, now_ts, note, None)
                     except StaleDispatch:  # accepted or cancelled at another desk meanwhile

@@ -14,16 +14,16 @@ the plan's roles. `overdue` compares a dispatch with the plan's accepted / on-sc
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sandbox_app.data.resources import resource_path
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import GuardRole
-from sandbox_app.domain.incidents import SUBTYPES, IncidentType
+from sandbox_app.domain.incidents import INCIDENT_ID_PREFIX, SUBTYPES, Incident, IncidentType
 
 DEFAULT_PLANS_PATH = resource_path("plans.toml")
 NOTIFY = ("119", "120")
@@ -210,6 +210,28 @@ def one_call_candidates(plan: ResponsePlan, ranked: Iterable[Candidate]) -> list
     """ "One call" under a plan: only the roles the plan names are summoned."""
     roles = plan.one_call_roles
     return [c for c in ranked if c.role in roles]
+
+
+class _IncidentLookup(Protocol):
+    def get_incident(self, incident_id: str) -> Incident | None: ...
+
+
+def plan_accept_limit(book: PlanBook, incidents: _IncidentLookup) -> Callable[[Dispatch], float | None]:
+    """The desk's `accept_limit`: a dispatch to an incident escalates after its plan's `accept_within_s`
+    (a fire's 30 s, not the desk's 60 s); a dispatch to an alert keeps the desk's setting (None)."""
+    cache: dict[str, float | None] = {}
+
+    def limit(dispatch: Dispatch) -> float | None:
+        target = dispatch.alert_id
+        if not target.startswith(INCIDENT_ID_PREFIX):
+            return None
+        if target not in cache:
+            incident = incidents.get_incident(target)
+            plan = None if incident is None else book.plan_for(incident.type, incident.subtype)
+            cache[target] = None if plan is None else plan.accept_within_s
+        return cache[target]
+
+    return limit
 
 
 def overdue(plan: ResponsePlan, dispatch: Dispatch, now_ts: int) -> str | None:

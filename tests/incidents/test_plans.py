@@ -146,3 +146,29 @@ def test_the_desk_dispatches_the_plans_proposal_and_one_call_by_plan(tmp_path: P
         desk.accept(d.id, "P1", T0 + 61_000)
         assert overdue(plan, d, T0 + 179_999) is None
         assert overdue(plan, d, T0 + 180_000) == "on_scene"
+
+
+def test_an_incident_escalates_on_its_plans_accept_limit(tmp_path: Path) -> None:
+    """A fire's plan says 30 s: its order escalates at 30 s; an alert's keeps the desk's 60 s."""
+    from sandbox_app.dispatch.plans import plan_accept_limit
+    from sandbox_app.domain.alerts import Alert
+    from sandbox_app.domain.enums import AlertState, Severity
+
+    district = District("t", "Asia/Shanghai")
+    for gid in ("S2", "S3"):
+        district.guards[gid] = Guard(gid, f"测试{gid}", GuardRole.SECURITY, f"GPS-{gid}")
+    fire = incident(type=IncidentType.FIRE, subtype="building")
+    alarm = Alert(
+        "smoke:B1:1", "smoke", "B1", "building", Severity.HIGH, AlertState.OPEN, T0, T0, lon=1, lat=1
+    )
+    with SqliteStore(tmp_path / "e.db") as store:
+        store.add_incident(fire)
+        desk = DispatchDesk(store, district, accept_limit=plan_accept_limit(load_plans(), store))
+        (to_fire,) = desk.dispatch(fire, ["S2"], "cmdr", T0).created
+        (to_alarm,) = desk.dispatch(alarm, ["S3"], "cmdr", T0).created
+        assert desk.on_time(T0 + 29_999) == []
+        (signal,) = desk.on_time(T0 + 30_000)
+        assert signal.data["dispatch"] == to_fire.id
+        assert store.get_dispatch(to_fire.id).history[-1].note == "not accepted within 30 s"  # type: ignore[union-attr]
+        (signal,) = desk.on_time(T0 + 60_000)
+        assert signal.data["dispatch"] == to_alarm.id
