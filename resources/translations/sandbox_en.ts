@@ -1031,67 +1031,67 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="54"/>
+        <location filename="../../widgets/dashboard.py" line="55"/>
         <source>Alerts per hour by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55"/>
+        <location filename="../../widgets/dashboard.py" line="56"/>
         <source>alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="58"/>
+        <location filename="../../widgets/dashboard.py" line="59"/>
         <source>Response times (median, minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="63"/>
+        <location filename="../../widgets/dashboard.py" line="64"/>
         <source>Devices online (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="67"/>
         <source>Reads today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>e-bike RFID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="110"/>
+        <location filename="../../widgets/dashboard.py" line="111"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="128"/>
+        <location filename="../../widgets/dashboard.py" line="129"/>
         <source>Devices online: {0:.1f} %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,120 +1893,120 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="65"/>
+        <location filename="../../widgets/health_panel.py" line="72"/>
         <source>Device health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="94"/>
         <source>Bridge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="88"/>
+        <location filename="../../widgets/health_panel.py" line="95"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="89"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>Last message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="90"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="91"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="92"/>
+        <location filename="../../widgets/health_panel.py" line="99"/>
         <source>Last rejection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="103"/>
         <source>By kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="104"/>
         <source>Offline devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="98"/>
+        <location filename="../../widgets/health_panel.py" line="105"/>
         <source>Bridges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="133"/>
-        <location filename="../../widgets/health_panel.py" line="139"/>
+        <location filename="../../widgets/health_panel.py" line="140"/>
+        <location filename="../../widgets/health_panel.py" line="146"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="134"/>
+        <location filename="../../widgets/health_panel.py" line="141"/>
         <source>{0} ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="148"/>
+        <location filename="../../widgets/health_panel.py" line="155"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="180"/>
+        <location filename="../../widgets/health_panel.py" line="187"/>
         <source>silent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="182"/>
-        <location filename="../../widgets/health_panel.py" line="200"/>
+        <location filename="../../widgets/health_panel.py" line="189"/>
+        <location filename="../../widgets/health_panel.py" line="207"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="184"/>
+        <location filename="../../widgets/health_panel.py" line="191"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2067,6 +2067,252 @@
     <message>
         <location filename="../../widgets/importer.py" line="68"/>
         <source>The import stopped on an unexpected error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="99"/>
+        <source>New incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="109"/>
+        <source>Standard address, e.g. building, entrance, room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="112"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="110"/>
+        <source>no map point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="116"/>
+        <source>Caller&apos;s phone (stored masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="119"/>
+        <source>What was reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="129"/>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="130"/>
+        <source>Subtype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="131"/>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="132"/>
+        <source>Map point:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="133"/>
+        <source>Caller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="134"/>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="166"/>
+        <source>Give an address or pick a point on the map, and a valid phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentType</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="42"/>
+        <source>criminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="43"/>
+        <source>public order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <source>dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="45"/>
+        <source>help request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="46"/>
+        <source>fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="47"/>
+        <source>traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="48"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="51"/>
+        <source>theft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <source>robbery or snatching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
+        <source>fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="54"/>
+        <source>assault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <source>other criminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
+        <source>fight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="57"/>
+        <source>disturbing order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <source>noise nuisance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <source>gambling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <source>other public order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <source>neighbour dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <source>family dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <source>property management dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <source>consumer dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <source>other dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="66"/>
+        <source>missing person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <source>locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
+        <source>sudden illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="69"/>
+        <source>elderly person needs help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="70"/>
+        <source>other help request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="71"/>
+        <source>building fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="72"/>
+        <source>e-bike fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="73"/>
+        <source>smoke or burning smell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="74"/>
+        <source>other fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="75"/>
+        <source>traffic accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="76"/>
+        <source>road blocked by parking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="77"/>
+        <source>other traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <source>other incident</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2216,84 +2462,84 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="68"/>
+        <location filename="../../widgets/live_controller.py" line="71"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="136"/>
+        <location filename="../../widgets/live_controller.py" line="139"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="142"/>
+        <location filename="../../widgets/live_controller.py" line="145"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="142"/>
+        <location filename="../../widgets/live_controller.py" line="145"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="144"/>
+        <location filename="../../widgets/live_controller.py" line="147"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="156"/>
+        <location filename="../../widgets/live_controller.py" line="159"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="161"/>
+        <location filename="../../widgets/live_controller.py" line="164"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="165"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="192"/>
-        <location filename="../../widgets/live_controller.py" line="281"/>
+        <location filename="../../widgets/live_controller.py" line="195"/>
+        <location filename="../../widgets/live_controller.py" line="284"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="196"/>
-        <location filename="../../widgets/live_controller.py" line="285"/>
+        <location filename="../../widgets/live_controller.py" line="199"/>
+        <location filename="../../widgets/live_controller.py" line="288"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="200"/>
+        <location filename="../../widgets/live_controller.py" line="203"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="219"/>
+        <location filename="../../widgets/live_controller.py" line="222"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="240"/>
+        <location filename="../../widgets/live_controller.py" line="243"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="243"/>
+        <location filename="../../widgets/live_controller.py" line="246"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="260"/>
+        <location filename="../../widgets/live_controller.py" line="263"/>
         <source>Order {0} cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="276"/>
+        <location filename="../../widgets/live_controller.py" line="279"/>
         <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2424,53 +2670,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
+        <source>New incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="260"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="267"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,57 +3095,57 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="54"/>
+        <location filename="../../widgets/roster.py" line="55"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="66"/>
+        <location filename="../../widgets/roster.py" line="67"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="67"/>
+        <location filename="../../widgets/roster.py" line="68"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="68"/>
+        <location filename="../../widgets/roster.py" line="69"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="69"/>
+        <location filename="../../widgets/roster.py" line="70"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="70"/>
+        <location filename="../../widgets/roster.py" line="71"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="71"/>
+        <location filename="../../widgets/roster.py" line="72"/>
         <source>Battery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="119"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>patrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="120"/>
+        <location filename="../../widgets/roster.py" line="121"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="121"/>
+        <location filename="../../widgets/roster.py" line="122"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="122"/>
+        <location filename="../../widgets/roster.py" line="123"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>

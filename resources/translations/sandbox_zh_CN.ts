@@ -1031,67 +1031,67 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="54"/>
+        <location filename="../../widgets/dashboard.py" line="55"/>
         <source>Alerts per hour by kind</source>
         <translation>每小时预警（按类型）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55"/>
+        <location filename="../../widgets/dashboard.py" line="56"/>
         <source>alerts</source>
         <translation>预警数</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="58"/>
+        <location filename="../../widgets/dashboard.py" line="59"/>
         <source>Response times (median, minutes)</source>
         <translation>响应时间（中位数，分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>accept</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="63"/>
+        <location filename="../../widgets/dashboard.py" line="64"/>
         <source>Devices online (%)</source>
         <translation>设备在线率（%）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="67"/>
         <source>Reads today</source>
         <translation>今日通行记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>e-bike RFID</source>
         <translation>电动车 RFID</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="110"/>
+        <location filename="../../widgets/dashboard.py" line="111"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="128"/>
+        <location filename="../../widgets/dashboard.py" line="129"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
     </message>
@@ -1893,120 +1893,120 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="65"/>
+        <location filename="../../widgets/health_panel.py" line="72"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Total</source>
         <translation>总数</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Rate</source>
         <translation>在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Last seen</source>
         <translation>最后上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="94"/>
         <source>Bridge</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="88"/>
+        <location filename="../../widgets/health_panel.py" line="95"/>
         <source>Link</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="89"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>Last message</source>
         <translation>最后消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="90"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="91"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Rejected</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="92"/>
+        <location filename="../../widgets/health_panel.py" line="99"/>
         <source>Last rejection</source>
         <translation>最近拒收原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="103"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="104"/>
         <source>Offline devices</source>
         <translation>离线设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="98"/>
+        <location filename="../../widgets/health_panel.py" line="105"/>
         <source>Bridges</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="133"/>
-        <location filename="../../widgets/health_panel.py" line="139"/>
+        <location filename="../../widgets/health_panel.py" line="140"/>
+        <location filename="../../widgets/health_panel.py" line="146"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="134"/>
+        <location filename="../../widgets/health_panel.py" line="141"/>
         <source>{0} ago</source>
         <translation>{0}前</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="148"/>
+        <location filename="../../widgets/health_panel.py" line="155"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation>设备在线率：{0:.1f} %（{1}/{2}）；接入通道：{3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="180"/>
+        <location filename="../../widgets/health_panel.py" line="187"/>
         <source>silent</source>
         <translation>静默</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="182"/>
-        <location filename="../../widgets/health_panel.py" line="200"/>
+        <location filename="../../widgets/health_panel.py" line="189"/>
+        <location filename="../../widgets/health_panel.py" line="207"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="184"/>
+        <location filename="../../widgets/health_panel.py" line="191"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
@@ -2067,6 +2067,252 @@
         <location filename="../../widgets/importer.py" line="68"/>
         <source>The import stopped on an unexpected error: {0}</source>
         <translation>导入因意外错误中止：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="99"/>
+        <source>New incident</source>
+        <translation>新建警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="109"/>
+        <source>Standard address, e.g. building, entrance, room</source>
+        <translation>标准地址，如楼栋、单元、门牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="112"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="110"/>
+        <source>no map point</source>
+        <translation>未在地图上选点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="116"/>
+        <source>Caller&apos;s phone (stored masked)</source>
+        <translation>报警人电话（脱敏保存）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="119"/>
+        <source>What was reported</source>
+        <translation>报警内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="129"/>
+        <source>Type:</source>
+        <translation>警情类别：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="130"/>
+        <source>Subtype:</source>
+        <translation>警情细类：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="131"/>
+        <source>Address:</source>
+        <translation>发生地址：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="132"/>
+        <source>Map point:</source>
+        <translation>地图位置：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="133"/>
+        <source>Caller:</source>
+        <translation>报警人：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="134"/>
+        <source>Summary:</source>
+        <translation>简要警情：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="166"/>
+        <source>Give an address or pick a point on the map, and a valid phone.</source>
+        <translation>请填写地址或在地图上选点，并填写有效的电话号码。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentType</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="42"/>
+        <source>criminal</source>
+        <translation>刑事</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="43"/>
+        <source>public order</source>
+        <translation>治安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <source>dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="45"/>
+        <source>help request</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="46"/>
+        <source>fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="47"/>
+        <source>traffic</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="48"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="51"/>
+        <source>theft</source>
+        <translation>盗窃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <source>robbery or snatching</source>
+        <translation>抢劫抢夺</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
+        <source>fraud</source>
+        <translation>诈骗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="54"/>
+        <source>assault</source>
+        <translation>故意伤害</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <source>other criminal</source>
+        <translation>其他刑事</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
+        <source>fight</source>
+        <translation>打架斗殴</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="57"/>
+        <source>disturbing order</source>
+        <translation>扰乱秩序</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <source>noise nuisance</source>
+        <translation>噪音扰民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <source>gambling</source>
+        <translation>赌博</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <source>other public order</source>
+        <translation>其他治安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <source>neighbour dispute</source>
+        <translation>邻里纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <source>family dispute</source>
+        <translation>家庭纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <source>property management dispute</source>
+        <translation>物业纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <source>consumer dispute</source>
+        <translation>消费纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <source>other dispute</source>
+        <translation>其他纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="66"/>
+        <source>missing person</source>
+        <translation>走失</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <source>locked out</source>
+        <translation>求助开锁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
+        <source>sudden illness</source>
+        <translation>突发疾病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="69"/>
+        <source>elderly person needs help</source>
+        <translation>老人求助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="70"/>
+        <source>other help request</source>
+        <translation>其他求助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="71"/>
+        <source>building fire</source>
+        <translation>建筑火灾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="72"/>
+        <source>e-bike fire</source>
+        <translation>电动车起火</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="73"/>
+        <source>smoke or burning smell</source>
+        <translation>冒烟异味</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="74"/>
+        <source>other fire</source>
+        <translation>其他火情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="75"/>
+        <source>traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="76"/>
+        <source>road blocked by parking</source>
+        <translation>占道停车</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="77"/>
+        <source>other traffic</source>
+        <translation>其他交通</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <source>other incident</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -2215,84 +2461,84 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="68"/>
+        <location filename="../../widgets/live_controller.py" line="71"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="136"/>
+        <location filename="../../widgets/live_controller.py" line="139"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="142"/>
+        <location filename="../../widgets/live_controller.py" line="145"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="142"/>
+        <location filename="../../widgets/live_controller.py" line="145"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="144"/>
+        <location filename="../../widgets/live_controller.py" line="147"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="156"/>
+        <location filename="../../widgets/live_controller.py" line="159"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="161"/>
+        <location filename="../../widgets/live_controller.py" line="164"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="165"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="192"/>
-        <location filename="../../widgets/live_controller.py" line="281"/>
+        <location filename="../../widgets/live_controller.py" line="195"/>
+        <location filename="../../widgets/live_controller.py" line="284"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="196"/>
-        <location filename="../../widgets/live_controller.py" line="285"/>
+        <location filename="../../widgets/live_controller.py" line="199"/>
+        <location filename="../../widgets/live_controller.py" line="288"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="200"/>
+        <location filename="../../widgets/live_controller.py" line="203"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="219"/>
+        <location filename="../../widgets/live_controller.py" line="222"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="240"/>
+        <location filename="../../widgets/live_controller.py" line="243"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="243"/>
+        <location filename="../../widgets/live_controller.py" line="246"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="260"/>
+        <location filename="../../widgets/live_controller.py" line="263"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="276"/>
+        <location filename="../../widgets/live_controller.py" line="279"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -2423,53 +2669,58 @@
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
+        <source>New incident…</source>
+        <translation>新建警情…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="260"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="267"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -2843,57 +3094,57 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="54"/>
+        <location filename="../../widgets/roster.py" line="55"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="66"/>
+        <location filename="../../widgets/roster.py" line="67"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="67"/>
+        <location filename="../../widgets/roster.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="68"/>
+        <location filename="../../widgets/roster.py" line="69"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="69"/>
+        <location filename="../../widgets/roster.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="70"/>
+        <location filename="../../widgets/roster.py" line="71"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="71"/>
+        <location filename="../../widgets/roster.py" line="72"/>
         <source>Battery</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="119"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>patrolling</source>
         <translation>巡逻中</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="120"/>
+        <location filename="../../widgets/roster.py" line="121"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="121"/>
+        <location filename="../../widgets/roster.py" line="122"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="122"/>
+        <location filename="../../widgets/roster.py" line="123"/>
         <source>stale</source>
         <translation>位置过时</translation>
     </message>
