@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -180,22 +180,40 @@ class _Submitting(Protocol):
     def submit(self, fn: Callable[[Any], Any]) -> Future[Any]: ...
 
 
-def attach_incident_entry(window: Any, session: _Submitting, actor: str) -> None:
-    """Enable the main window's 新建警情 action: the dialog at the engine clock, the incident stored on the
-    engine thread (`session.submit`), the outcome shown in the status bar."""
+class IncidentEntry:
+    """The main window's 新建警情: from the File menu (address only) or by double-clicking the map (that
+    point, plus an address); the incident is stored on the engine thread (`session.submit`)."""
 
-    def enter() -> None:
-        incident = ask_incident(window, window.engine_clock.now_ms(), actor)
-        if incident is None:
+    def __init__(self, window: Any, session: _Submitting, actor: str) -> None:
+        self.window, self.session, self.actor = window, session, actor
+
+    def enter(self, lon: float | None = None, lat: float | None = None) -> Incident | None:
+        incident = ask_incident(self.window, self.window.engine_clock.now_ms(), self.actor, lon, lat)
+        if incident is not None:
+            future = self.session.submit(lambda engine: engine.store.add_incident(incident))
+            future.add_done_callback(lambda f: _stored(incident, f))
+        return incident
+
+    def on_map_click(self, event: Any) -> None:
+        """A left double-click on the 2D map: a new incident at that point."""
+        if not event.double() or event.button() != Qt.MouseButton.LeftButton:
             return
-        future = session.submit(lambda engine: engine.store.add_incident(incident))
-        future.add_done_callback(lambda f: _stored(window, incident, f))
+        where = self.window.map2d.getPlotItem().vb.mapSceneToView(event.scenePos())
+        lon, lat = self.window.projection.to_lonlat([where.x()], [where.y()])[0]
+        self.enter(float(lon), float(lat))
 
-    window.incident_action.triggered.connect(enter)
+
+def attach_incident_entry(window: Any, session: _Submitting, actor: str) -> IncidentEntry:
+    """Enable the window's 新建警情 action and the map's double-click for a live desk."""
+    entry = IncidentEntry(window, session, actor)
+    window.incident_action.triggered.connect(lambda: entry.enter())
     window.incident_action.setEnabled(True)
+    window.map2d.scene().sigMouseClicked.connect(entry.on_map_click)
+    window.incident_entry = entry  # kept alive with the window
+    return entry
 
 
-def _stored(window: Any, incident: Incident, future: Future[Any]) -> None:
+def _stored(incident: Incident, future: Future[Any]) -> None:
     """Runs on the engine thread, so it touches no widget; the result is logged."""
     if future.exception() is not None:
         log.warning("incident %s not stored: %s", incident.id, future.exception())

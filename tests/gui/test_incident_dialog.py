@@ -93,17 +93,46 @@ class FakeSession:
         return done
 
 
-def test_the_menu_action_enters_through_the_session(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_menu_action_and_a_map_double_click_enter_through_the_session(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
 
     import widgets.incident_dialog as module
+    from layers.projection import LocalProjection
+
+    proj = LocalProjection(121.4, 31.2)
+
+    class Map:
+        def scene(self) -> Any:
+            class Scene:
+                class sigMouseClicked:
+                    @staticmethod
+                    def connect(slot: Any) -> None:
+                        pass
+
+            return Scene()
+
+        def getPlotItem(self) -> Any:
+            class Vb:
+                @staticmethod
+                def mapSceneToView(p: QPointF) -> QPointF:
+                    return p
+
+            class Item:
+                vb = Vb()
+
+            return Item()
 
     class Window(QWidget):
         def __init__(self) -> None:
             super().__init__()
             self.incident_action = QAction("new", self)
             self.incident_action.setEnabled(False)
+            self.map2d = Map()
+            self.projection = proj
 
             class Clock:
                 def now_ms(self) -> int:
@@ -114,9 +143,33 @@ def test_the_menu_action_enters_through_the_session(qtbot: QtBot, monkeypatch: p
     window = Window()
     qtbot.addWidget(window)
     session = FakeSession()
-    module.attach_incident_entry(window, session, "officer-a")
+    entry = module.attach_incident_entry(window, session, "officer-a")
     assert window.incident_action.isEnabled()
-    entered = IncidentDialog(T0, "officer-a", 121.4, 31.2).incident()
-    monkeypatch.setattr(module, "ask_incident", lambda *args: entered)
+    asked: list[tuple[Any, ...]] = []
+
+    def fake_ask(*args: Any) -> Any:
+        asked.append(args[3:])
+        return IncidentDialog(T0, "officer-a", 121.4, 31.2).incident()
+
+    monkeypatch.setattr(module, "ask_incident", fake_ask)
     window.incident_action.trigger()
-    assert session.stored == [entered]
+    assert asked == [(None, None)] and len(session.stored) == 1
+
+    class Click:
+        def __init__(self, double: bool) -> None:
+            self._double = double
+
+        def double(self) -> bool:
+            return self._double
+
+        def button(self) -> Qt.MouseButton:
+            return Qt.MouseButton.LeftButton
+
+        def scenePos(self) -> QPointF:
+            return QPointF(0.0, 0.0)
+
+    entry.on_map_click(Click(double=False))  # a single click only picks, as before
+    assert len(asked) == 1
+    entry.on_map_click(Click(double=True))
+    lon, lat = asked[-1]
+    assert (round(lon, 6), round(lat, 6)) == (121.4, 31.2) and len(session.stored) == 2
