@@ -48,13 +48,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     try:
         who = _session(args, "alert")
         at = _at(args.at, district)
+        lon, lat = args.lon, args.lat
+        if lon is None and lat is None and args.address:
+            lon, lat = _locate(district, args.address)
         try:
             kind = parse_type(args.type)
             incident = Incident(
                 id=new_incident_id(IncidentSource.WALK_IN, at, args.ref or ""),
                 type=kind,
                 subtype=parse_subtype(kind, args.subtype or ""),
-                place=Place(args.address or "", args.lon, args.lat),
+                place=Place(args.address or "", lon, lat),
                 reported_ts=at,
                 summary=args.summary,
                 source=IncidentSource.WALK_IN,
@@ -73,6 +76,22 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(f"sandbox-app incident add: {stored.id} was already recorded", file=sys.stderr)
     _print_json(stored.to_json())
     return EXIT_OK
+
+
+def _locate(district: Any, address: str) -> tuple[float | None, float | None]:
+    """Coordinates of a standard address of the district when it names one place; else none, with the
+    candidates on stderr so the person can repeat with a fuller address or --lon/--lat."""
+    from sandbox_app.geo.locate import best_point, locate
+
+    point = best_point(district, address)
+    if point is not None:
+        return point
+    for place in locate(district, address, limit=5):
+        print(
+            f"sandbox-app incident add: did you mean {place.address} ({place.kind} {place.id})?",
+            file=sys.stderr,
+        )
+    return None, None
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sandbox_app.bridges.orders import Reply
     from sandbox_app.bridges.replies import MqttReplySubscriber
     from sandbox_app.dispatch.lifecycle import DispatchDesk
+    from sandbox_app.domain.incidents import Incident
 
 log = logging.getLogger(__name__)
 SnapshotSaver = Callable[[str, bytes], str]
@@ -264,11 +265,27 @@ class Bridges:
             s.listen.host, s.listen.port, s.token, s.listen.idle_timeout_s, s.listen.max_connections, s.name
         )
         try:
-            server = Cad110Server(settings, self.incidents, self.clock, self.reporter)
+            server = Cad110Server(settings, self._placed(self.incidents), self.clock, self.reporter)
         except OSError as exc:
             raise self._cannot_listen("cad110", s.listen, exc) from exc
         self._add("cad110", server, server.snapshot)
         self.addresses["cad110"] = server.address
+
+    def _placed(self, sink: IncidentSink) -> IncidentSink:
+        """A 110 record with an address and no coordinates gets its place's point from the district's
+        standard addresses (`geo.locate`), so guards can be routed to it."""
+        from dataclasses import replace as with_fields
+
+        from sandbox_app.geo.locate import best_point
+
+        def store(incident: Incident) -> tuple[Incident, bool]:
+            if incident.lon is None and incident.place.address:
+                point = best_point(self.district, incident.place.address)
+                if point is not None:
+                    incident.place = with_fields(incident.place, lon=point[0], lat=point[1])
+            return sink(incident)
+
+        return store
 
     def _start_isapi(self) -> None:
         from sandbox_app.bridges.isapi.codec import IsapiConfig

@@ -124,3 +124,20 @@ def test_propose_follows_the_plan_and_sends(tmp_path: Path, capsys: pytest.Captu
     assert len(orjson.loads(out)["dispatched"]) == 3
     code, out, err = run(capsys, "incident", "propose", "INC-walk_in-F1", "--db", db, "--at", str(T0 + 3000))
     assert orjson.loads(out)["proposed"] == []  # all of them are busy now
+
+
+def test_an_address_of_the_district_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.layers.sample import small_district
+
+    path = tmp_path / "a.db"
+    with SqliteStore(path) as store:
+        store.replace_district(small_district())
+    db = str(path)
+    code, out, err = run(capsys, "incident", "add", "--db", db, "--type", "help", "--address", "测试一区2幢")
+    assert code == 0, err
+    b2 = small_district().buildings["B2"].footprint.representative_point()
+    shown = orjson.loads(out)
+    assert (shown["lon"], shown["lat"]) == (b2.x, b2.y)
+    code, out, err = run(capsys, "incident", "add", "--db", db, "--type", "help", "--address", "幢")
+    assert code == 0 and orjson.loads(out)["lon"] is None
+    assert "did you mean 测试一区1幢 (building B1)?" in err

@@ -215,3 +215,29 @@ def test_the_section_starts_the_bridge_on_the_store(tmp_path: Path, monkeypatch:
     path.write_text('[cad110]\ntoken_env = "CAD110_TOKEN"\n', encoding="utf-8")
     with pytest.raises(BridgeConfigError, match="at least 16"):
         load_bridges(path)
+
+
+def test_a_record_with_only_an_address_gets_the_districts_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sandbox_app.bridges.config import load_bridges
+    from sandbox_app.bridges.runner import Bridges
+    from tests.layers.sample import small_district
+
+    monkeypatch.setenv("CAD110_TOKEN", TOKEN)
+    path = tmp_path / "bridges.toml"
+    path.write_text('[cad110]\nport = 0\ntoken_env = "CAD110_TOKEN"\n', encoding="utf-8")
+    district = small_district()
+    with SqliteStore(tmp_path / "b.db") as store:
+        bridges = Bridges(load_bridges(path), district, lambda items: None, FixedClock(), cursors=store)
+        bridges.start()
+        try:
+            server = bridges._entries[0].obj
+            assert isinstance(server, Cad110Server)
+            record = {**RECORD, "address": "测试一区3幢", "lon": None, "lat": None}
+            assert post(server, record)[0] == 201
+        finally:
+            bridges.stop()
+        (stored,) = store.incidents()
+    b3 = district.buildings["B3"].footprint.representative_point()
+    assert (stored.lon, stored.lat, stored.place.address) == (b3.x, b3.y, "测试一区3幢")
