@@ -33,6 +33,7 @@ from sandbox_app.domain.incidents import (
     Place,
     new_incident_id,
 )
+from sandbox_app.geo.locate import best_point
 from widgets.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -93,9 +94,13 @@ class IncidentDialog(QDialog):
         lon: float | None = None,
         lat: float | None = None,
         parent: QWidget | None = None,
+        locate: Callable[[str], tuple[float, float] | None] | None = None,
     ) -> None:
+        """`locate(address)`: the point of a standard address of the district (`geo.locate.best_point`),
+        used when no map point was clicked."""
         super().__init__(parent)
         self.setObjectName("incident_dialog")
+        self._locate = locate
         self.setWindowTitle(self.tr("New incident"))
         self._now_ms, self._actor, self._lon, self._lat = now_ms, actor, lon, lat
         self.kind = QComboBox(self)
@@ -147,11 +152,15 @@ class IncidentDialog(QDialog):
 
     def incident(self) -> Incident:
         """The incident as entered; raises `IncidentError` (no place, a bad phone)."""
+        address = self.address.text().strip()
+        lon, lat = self._lon, self._lat
+        if lon is None and address and self._locate is not None:
+            lon, lat = self._locate(address) or (None, None)
         return Incident(
             id=new_incident_id(IncidentSource.WALK_IN, self._now_ms),
             type=IncidentType(self.kind.currentData()),
             subtype=str(self.subtype.currentData()),
-            place=Place(self.address.text().strip(), self._lon, self._lat),
+            place=Place(address, lon, lat),
             reported_ts=self._now_ms,
             summary=self.summary.toPlainText().strip(),
             source=IncidentSource.WALK_IN,
@@ -169,10 +178,15 @@ class IncidentDialog(QDialog):
 
 
 def ask_incident(
-    parent: QWidget, now_ms: int, actor: str, lon: float | None = None, lat: float | None = None
+    parent: QWidget,
+    now_ms: int,
+    actor: str,
+    lon: float | None = None,
+    lat: float | None = None,
+    locate: Callable[[str], tuple[float, float] | None] | None = None,
 ) -> Incident | None:
     """Show the dialog; the incident entered, or None when cancelled."""
-    dialog = IncidentDialog(now_ms, actor, lon, lat, parent)
+    dialog = IncidentDialog(now_ms, actor, lon, lat, parent, locate)
     return dialog.result_incident if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -181,14 +195,18 @@ class _Submitting(Protocol):
 
 
 class IncidentEntry:
-    """The main window's 新建警情: from the File menu (address only) or by double-clicking the map (that
-    point, plus an address); the incident is stored on the engine thread (`session.submit`)."""
+    """The main window's 新建警情: from the File menu (the address is located among the district's
+    standard addresses) or by double-clicking the map (that point); stored on the engine thread."""
 
     def __init__(self, window: Any, session: _Submitting, actor: str) -> None:
         self.window, self.session, self.actor = window, session, actor
 
     def enter(self, lon: float | None = None, lat: float | None = None) -> Incident | None:
-        incident = ask_incident(self.window, self.window.engine_clock.now_ms(), self.actor, lon, lat)
+        district = self.window.scene.district
+        now = self.window.engine_clock.now_ms()
+        incident = ask_incident(
+            self.window, now, self.actor, lon, lat, lambda address: best_point(district, address)
+        )
         if incident is not None:
             future = self.session.submit(lambda engine: engine.store.add_incident(incident))
             future.add_done_callback(lambda f: _stored(incident, f))

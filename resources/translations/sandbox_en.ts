@@ -2073,67 +2073,67 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="99"/>
+        <location filename="../../widgets/incident_dialog.py" line="104"/>
         <source>New incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="109"/>
+        <location filename="../../widgets/incident_dialog.py" line="114"/>
         <source>Standard address, e.g. building, entrance, room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="112"/>
+        <location filename="../../widgets/incident_dialog.py" line="117"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="110"/>
+        <location filename="../../widgets/incident_dialog.py" line="115"/>
         <source>no map point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="116"/>
+        <location filename="../../widgets/incident_dialog.py" line="121"/>
         <source>Caller&apos;s phone (stored masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="119"/>
+        <location filename="../../widgets/incident_dialog.py" line="124"/>
         <source>What was reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="129"/>
+        <location filename="../../widgets/incident_dialog.py" line="134"/>
         <source>Type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="130"/>
+        <location filename="../../widgets/incident_dialog.py" line="135"/>
         <source>Subtype:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="131"/>
+        <location filename="../../widgets/incident_dialog.py" line="136"/>
         <source>Address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="132"/>
+        <location filename="../../widgets/incident_dialog.py" line="137"/>
         <source>Map point:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="133"/>
+        <location filename="../../widgets/incident_dialog.py" line="138"/>
         <source>Caller:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="134"/>
+        <location filename="../../widgets/incident_dialog.py" line="139"/>
         <source>Summary:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="166"/>
+        <location filename="../../widgets/incident_dialog.py" line="175"/>
         <source>Give an address or pick a point on the map, and a valid phone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,177 +2141,177 @@
 <context>
     <name>IncidentType</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="42"/>
+        <location filename="../../widgets/incident_dialog.py" line="43"/>
         <source>criminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="43"/>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
         <source>public order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <location filename="../../widgets/incident_dialog.py" line="45"/>
         <source>dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="45"/>
+        <location filename="../../widgets/incident_dialog.py" line="46"/>
         <source>help request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="46"/>
+        <location filename="../../widgets/incident_dialog.py" line="47"/>
         <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="47"/>
+        <location filename="../../widgets/incident_dialog.py" line="48"/>
         <source>traffic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="48"/>
+        <location filename="../../widgets/incident_dialog.py" line="49"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="51"/>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
         <source>theft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
         <source>robbery or snatching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="53"/>
+        <location filename="../../widgets/incident_dialog.py" line="54"/>
         <source>fraud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="54"/>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
         <source>assault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
         <source>other criminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="56"/>
+        <location filename="../../widgets/incident_dialog.py" line="57"/>
         <source>fight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="57"/>
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
         <source>disturbing order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
         <source>noise nuisance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
         <source>gambling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
         <source>other public order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
         <source>neighbour dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
         <source>family dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
         <source>property management dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
         <source>consumer dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <location filename="../../widgets/incident_dialog.py" line="66"/>
         <source>other dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="66"/>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
         <source>missing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
         <source>locked out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="68"/>
+        <location filename="../../widgets/incident_dialog.py" line="69"/>
         <source>sudden illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="69"/>
+        <location filename="../../widgets/incident_dialog.py" line="70"/>
         <source>elderly person needs help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="70"/>
+        <location filename="../../widgets/incident_dialog.py" line="71"/>
         <source>other help request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="71"/>
+        <location filename="../../widgets/incident_dialog.py" line="72"/>
         <source>building fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="72"/>
+        <location filename="../../widgets/incident_dialog.py" line="73"/>
         <source>e-bike fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="73"/>
+        <location filename="../../widgets/incident_dialog.py" line="74"/>
         <source>smoke or burning smell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="74"/>
+        <location filename="../../widgets/incident_dialog.py" line="75"/>
         <source>other fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="75"/>
+        <location filename="../../widgets/incident_dialog.py" line="76"/>
         <source>traffic accident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="76"/>
+        <location filename="../../widgets/incident_dialog.py" line="77"/>
         <source>road blocked by parking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="77"/>
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
         <source>other traffic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <location filename="../../widgets/incident_dialog.py" line="79"/>
         <source>other incident</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2072,67 +2072,67 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="99"/>
+        <location filename="../../widgets/incident_dialog.py" line="104"/>
         <source>New incident</source>
         <translation>新建警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="109"/>
+        <location filename="../../widgets/incident_dialog.py" line="114"/>
         <source>Standard address, e.g. building, entrance, room</source>
         <translation>标准地址，如楼栋、单元、门牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="112"/>
+        <location filename="../../widgets/incident_dialog.py" line="117"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="110"/>
+        <location filename="../../widgets/incident_dialog.py" line="115"/>
         <source>no map point</source>
         <translation>未在地图上选点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="116"/>
+        <location filename="../../widgets/incident_dialog.py" line="121"/>
         <source>Caller&apos;s phone (stored masked)</source>
         <translation>报警人电话（脱敏保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="119"/>
+        <location filename="../../widgets/incident_dialog.py" line="124"/>
         <source>What was reported</source>
         <translation>报警内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="129"/>
+        <location filename="../../widgets/incident_dialog.py" line="134"/>
         <source>Type:</source>
         <translation>警情类别：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="130"/>
+        <location filename="../../widgets/incident_dialog.py" line="135"/>
         <source>Subtype:</source>
         <translation>警情细类：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="131"/>
+        <location filename="../../widgets/incident_dialog.py" line="136"/>
         <source>Address:</source>
         <translation>发生地址：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="132"/>
+        <location filename="../../widgets/incident_dialog.py" line="137"/>
         <source>Map point:</source>
         <translation>地图位置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="133"/>
+        <location filename="../../widgets/incident_dialog.py" line="138"/>
         <source>Caller:</source>
         <translation>报警人：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="134"/>
+        <location filename="../../widgets/incident_dialog.py" line="139"/>
         <source>Summary:</source>
         <translation>简要警情：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="166"/>
+        <location filename="../../widgets/incident_dialog.py" line="175"/>
         <source>Give an address or pick a point on the map, and a valid phone.</source>
         <translation>请填写地址或在地图上选点，并填写有效的电话号码。</translation>
     </message>
@@ -2140,177 +2140,177 @@
 <context>
     <name>IncidentType</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="42"/>
+        <location filename="../../widgets/incident_dialog.py" line="43"/>
         <source>criminal</source>
         <translation>刑事</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="43"/>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
         <source>public order</source>
         <translation>治安</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <location filename="../../widgets/incident_dialog.py" line="45"/>
         <source>dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="45"/>
+        <location filename="../../widgets/incident_dialog.py" line="46"/>
         <source>help request</source>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="46"/>
+        <location filename="../../widgets/incident_dialog.py" line="47"/>
         <source>fire</source>
         <translation>火灾</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="47"/>
+        <location filename="../../widgets/incident_dialog.py" line="48"/>
         <source>traffic</source>
         <translation>交通</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="48"/>
+        <location filename="../../widgets/incident_dialog.py" line="49"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="51"/>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
         <source>theft</source>
         <translation>盗窃</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
         <source>robbery or snatching</source>
         <translation>抢劫抢夺</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="53"/>
+        <location filename="../../widgets/incident_dialog.py" line="54"/>
         <source>fraud</source>
         <translation>诈骗</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="54"/>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
         <source>assault</source>
         <translation>故意伤害</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
         <source>other criminal</source>
         <translation>其他刑事</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="56"/>
+        <location filename="../../widgets/incident_dialog.py" line="57"/>
         <source>fight</source>
         <translation>打架斗殴</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="57"/>
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
         <source>disturbing order</source>
         <translation>扰乱秩序</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
         <source>noise nuisance</source>
         <translation>噪音扰民</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
         <source>gambling</source>
         <translation>赌博</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
         <source>other public order</source>
         <translation>其他治安</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
         <source>neighbour dispute</source>
         <translation>邻里纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
         <source>family dispute</source>
         <translation>家庭纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
         <source>property management dispute</source>
         <translation>物业纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
         <source>consumer dispute</source>
         <translation>消费纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <location filename="../../widgets/incident_dialog.py" line="66"/>
         <source>other dispute</source>
         <translation>其他纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="66"/>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
         <source>missing person</source>
         <translation>走失</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
         <source>locked out</source>
         <translation>求助开锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="68"/>
+        <location filename="../../widgets/incident_dialog.py" line="69"/>
         <source>sudden illness</source>
         <translation>突发疾病</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="69"/>
+        <location filename="../../widgets/incident_dialog.py" line="70"/>
         <source>elderly person needs help</source>
         <translation>老人求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="70"/>
+        <location filename="../../widgets/incident_dialog.py" line="71"/>
         <source>other help request</source>
         <translation>其他求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="71"/>
+        <location filename="../../widgets/incident_dialog.py" line="72"/>
         <source>building fire</source>
         <translation>建筑火灾</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="72"/>
+        <location filename="../../widgets/incident_dialog.py" line="73"/>
         <source>e-bike fire</source>
         <translation>电动车起火</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="73"/>
+        <location filename="../../widgets/incident_dialog.py" line="74"/>
         <source>smoke or burning smell</source>
         <translation>冒烟异味</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="74"/>
+        <location filename="../../widgets/incident_dialog.py" line="75"/>
         <source>other fire</source>
         <translation>其他火情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="75"/>
+        <location filename="../../widgets/incident_dialog.py" line="76"/>
         <source>traffic accident</source>
         <translation>交通事故</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="76"/>
+        <location filename="../../widgets/incident_dialog.py" line="77"/>
         <source>road blocked by parking</source>
         <translation>占道停车</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="77"/>
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
         <source>other traffic</source>
         <translation>其他交通</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <location filename="../../widgets/incident_dialog.py" line="79"/>
         <source>other incident</source>
         <translation>其他</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from sandbox_app.domain.incidents import SUBTYPES, TYPE_LABELS, IncidentSource, IncidentType
+from tests.layers.sample import small_district
 from widgets.i18n import install_translators, remove_translators
 from widgets.incident_dialog import SUBTYPE_NAMES, TYPE_NAMES, IncidentDialog
 
@@ -53,6 +54,17 @@ def test_the_dialog_builds_the_incident(qtbot: QtBot) -> None:
         "officer-a",
         T0,
     )
+
+
+def test_an_address_is_located_when_no_point_was_clicked(qtbot: QtBot) -> None:
+    dialog = IncidentDialog(
+        T0, "officer-a", locate=lambda text: (1.0, 2.0) if text == "测试一区南门" else None
+    )
+    qtbot.addWidget(dialog)
+    dialog.address.setText("测试一区南门")
+    assert (dialog.incident().lon, dialog.incident().lat) == (1.0, 2.0)
+    dialog.address.setText("某处")
+    assert dialog.incident().lon is None
 
 
 def test_no_place_is_refused_with_a_message(qtbot: QtBot) -> None:
@@ -105,6 +117,9 @@ def test_the_menu_action_and_a_map_double_click_enter_through_the_session(
 
     proj = LocalProjection(121.4, 31.2)
 
+    class small_scene:
+        district = small_district()
+
     class Map:
         def scene(self) -> Any:
             class Scene:
@@ -133,6 +148,7 @@ def test_the_menu_action_and_a_map_double_click_enter_through_the_session(
             self.incident_action.setEnabled(False)
             self.map2d = Map()
             self.projection = proj
+            self.scene = small_scene
 
             class Clock:
                 def now_ms(self) -> int:
@@ -148,7 +164,8 @@ def test_the_menu_action_and_a_map_double_click_enter_through_the_session(
     asked: list[tuple[Any, ...]] = []
 
     def fake_ask(*args: Any) -> Any:
-        asked.append(args[3:])
+        asked.append(args[3:5])
+        assert args[5]("测试一区南门") is not None  # the district's addresses are searched
         return IncidentDialog(T0, "officer-a", 121.4, 31.2).incident()
 
     monkeypatch.setattr(module, "ask_incident", fake_ask)
