@@ -100,7 +100,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = _existing_store(args.db)
     try:
         _session(args, "view")
-        found = store.incidents(open_only=args.open)  # type: ignore[attr-defined]
+        found = store.incidents(open_only=args.open)
     finally:
         store.close()
     if args.json:

@@ -51,7 +51,7 @@ class IncidentStore(Protocol):
     def get_incident(self, incident_id: str) -> Incident | None: ...
 
 
-class Store(DispatchStore, Protocol):
+class Store(DispatchStore, IncidentStore, Protocol):
     def close(self) -> None: ...
 
     # district ---------------------------------------------------------------------------------------
