@@ -115,3 +115,20 @@ def print_alert_lines(alerts: list[dict[str, Any]]) -> None:
     """Alerts as one line each (the non-JSON output of `state` and `alerts`)."""
     for a in alerts:
         print(f"{a['id']}  {a['severity']:<8} {a['state']:<12} {a['rule']} {a['subject']} ×{a['count']}")
+
+
+def open_district(db: str) -> tuple[Store, District]:
+    """The store at `db` and its district; CliError when nothing was imported yet (the store is closed)."""
+    store = existing_store(db)
+    district = store.load_district()
+    if district is None:
+        store.close()
+        raise CliError(f"no district in {db} (run `sandbox-app import` first)")
+    return store, district
+
+
+def time_or_now(text: str | None, district: District | None) -> int:
+    """`--at TEXT` in the district's time zone, else the wall clock (a person's step happens now)."""
+    from sandbox_app.engine.clock import WallClock
+
+    return time_arg(text, district) if text else WallClock().now_ms()

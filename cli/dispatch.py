@@ -23,31 +23,16 @@ from cli.common import (
     add_user_option,
     audit_file,
     existing_store,
+    open_district,
     print_json,
     record,
-    time_arg,
+    time_or_now,
 )
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.privacy.mask import Masker
 
 STEPS = tuple(s.value for s in DispatchState if s not in (DispatchState.ISSUED, DispatchState.ESCALATED))
 """What a person may record: issuing is `send`, escalation is the desk's own (on the engine clock)."""
-
-
-def _open(db: str) -> tuple[Any, Any]:
-
-    store = existing_store(db)
-    district = store.load_district()
-    if district is None:
-        store.close()
-        raise CliError(f"no district in {db} (run `sandbox-app import` first)")
-    return store, district
-
-
-def _at(text: str | None, district: Any) -> int:
-    from sandbox_app.engine.clock import WallClock
-
-    return time_arg(text, district) if text else WallClock().now_ms()
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -81,13 +66,13 @@ def cmd_send(args: argparse.Namespace) -> int:
     from sandbox_app.domain.enums import AlertState
 
     audit = audit_file(args)
-    store, district = _open(args.db)
+    store, district = open_district(args.db)
     try:
         who = session(args, "dispatch", args.alert)
         alert = store.get_alert(args.alert)
         if alert is None:
             raise CliError(f"no alert {args.alert!r}")
-        at = _at(args.at, district)
+        at = time_or_now(args.at, district)
         desk = DispatchDesk(store, district)
         try:
             outcome = desk.dispatch(alert, [args.guard], who.actor, at, note=args.note)
@@ -120,7 +105,7 @@ def cmd_step(args: argparse.Namespace) -> int:
 
     audit = audit_file(args)
     state = DispatchState(args.state)
-    store, district = _open(args.db)
+    store, district = open_district(args.db)
     try:
         who = session(args, "dispatch", args.id)
         d = store.get_dispatch(args.id)
@@ -135,7 +120,7 @@ def cmd_step(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_INPUT
-        at = _at(args.at, district)
+        at = time_or_now(args.at, district)
         try:
             d = DispatchDesk(store, district).report(d.id, state, who.actor, at, args.note, photo=args.photo)
         except (DispatchError, StaleDispatch) as exc:  # a missing note, a time before the last step

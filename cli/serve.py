@@ -40,6 +40,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.bridges.runner import Bridges, BridgeStartError
     from sandbox_app.dispatch.engine_hook import DeskRule
     from sandbox_app.dispatch.lifecycle import DispatchDesk, nearest_recommender
+    from sandbox_app.dispatch.plans import PlanError, load_plans, plan_accept_limit
     from sandbox_app.engine.clock import WallClock
     from sandbox_app.engine.intake import IntakePolicy
     from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, Engine
@@ -84,6 +85,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             rules = load_rules(district, Path(args.rules) if args.rules else None)
         except RuleConfigError as exc:
             raise CliError(f"rules: {exc}") from None
+        try:
+            plans = load_plans()
+        except PlanError as exc:
+            raise CliError(str(exc)) from None
         clock = WallClock()
         router = RoutingGraph.from_district(district)
         holder: list[Bridges] = []
@@ -92,6 +97,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             district,
             send_order=(lambda order: holder[0].send_order(order)) if config.jt808 or config.orders else None,
             recommend=nearest_recommender(store, district, router),
+            accept_limit=plan_accept_limit(plans, store),  # an incident's response plan (issue 20)
         )
         rule = DeskRule(desk, lambda until: holder[0].replies(until, desk) if holder else (), live=False)
         # Real devices only: event times are checked against the wall clock (far-future events quarantined,

@@ -20,6 +20,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.station.live import LiveSession
+from widgets.incident_dialog import attach_incident_entry
 from widgets.live_panels import LivePanels
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate, QtBus
@@ -62,6 +63,8 @@ class LiveController(QObject):
         panel.one_call_requested.connect(self.request_one_call)
         panel.cancel_requested.connect(self.request_cancel)
         panel.report_requested.connect(self.request_report)
+        if not window.wall_mode:
+            attach_incident_entry(window, session, actor)
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()

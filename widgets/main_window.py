@@ -249,6 +249,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_action.triggered.connect(self._ask_package)
         file_menu.addAction(self.import_action)
+        self.incident_action = QAction(self.tr("New incident…"), self)  # widgets/incident_dialog.py
+        self.incident_action.setEnabled(False)
+        file_menu.addAction(self.incident_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

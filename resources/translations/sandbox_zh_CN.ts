@@ -505,7 +505,7 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="109"/>
+        <location filename="../../widgets/wall.py" line="107"/>
         <source>Camera {0} · {1}</source>
         <translation>摄像机 {0} · {1}</translation>
     </message>
@@ -1031,67 +1031,67 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="54"/>
+        <location filename="../../widgets/dashboard.py" line="55"/>
         <source>Alerts per hour by kind</source>
         <translation>每小时预警（按类型）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55"/>
+        <location filename="../../widgets/dashboard.py" line="56"/>
         <source>alerts</source>
         <translation>预警数</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="58"/>
+        <location filename="../../widgets/dashboard.py" line="59"/>
         <source>Response times (median, minutes)</source>
         <translation>响应时间（中位数，分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>accept</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="63"/>
+        <location filename="../../widgets/dashboard.py" line="64"/>
         <source>Devices online (%)</source>
         <translation>设备在线率（%）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="67"/>
         <source>Reads today</source>
         <translation>今日通行记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>e-bike RFID</source>
         <translation>电动车 RFID</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="110"/>
+        <location filename="../../widgets/dashboard.py" line="111"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="128"/>
+        <location filename="../../widgets/dashboard.py" line="129"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
     </message>
@@ -1893,120 +1893,120 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="65"/>
+        <location filename="../../widgets/health_panel.py" line="72"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Total</source>
         <translation>总数</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Rate</source>
         <translation>在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Last seen</source>
         <translation>最后上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="94"/>
         <source>Bridge</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="88"/>
+        <location filename="../../widgets/health_panel.py" line="95"/>
         <source>Link</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="89"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>Last message</source>
         <translation>最后消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="90"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="91"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Rejected</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="92"/>
+        <location filename="../../widgets/health_panel.py" line="99"/>
         <source>Last rejection</source>
         <translation>最近拒收原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="103"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="104"/>
         <source>Offline devices</source>
         <translation>离线设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="98"/>
+        <location filename="../../widgets/health_panel.py" line="105"/>
         <source>Bridges</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="133"/>
-        <location filename="../../widgets/health_panel.py" line="139"/>
+        <location filename="../../widgets/health_panel.py" line="140"/>
+        <location filename="../../widgets/health_panel.py" line="146"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="134"/>
+        <location filename="../../widgets/health_panel.py" line="141"/>
         <source>{0} ago</source>
         <translation>{0}前</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="148"/>
+        <location filename="../../widgets/health_panel.py" line="155"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation>设备在线率：{0:.1f} %（{1}/{2}）；接入通道：{3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="180"/>
+        <location filename="../../widgets/health_panel.py" line="187"/>
         <source>silent</source>
         <translation>静默</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="182"/>
-        <location filename="../../widgets/health_panel.py" line="200"/>
+        <location filename="../../widgets/health_panel.py" line="189"/>
+        <location filename="../../widgets/health_panel.py" line="207"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="184"/>
+        <location filename="../../widgets/health_panel.py" line="191"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
@@ -2067,6 +2067,252 @@
         <location filename="../../widgets/importer.py" line="68"/>
         <source>The import stopped on an unexpected error: {0}</source>
         <translation>导入因意外错误中止：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="104"/>
+        <source>New incident</source>
+        <translation>新建警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="114"/>
+        <source>Standard address, e.g. building, entrance, room</source>
+        <translation>标准地址，如楼栋、单元、门牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="117"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="115"/>
+        <source>no map point</source>
+        <translation>未在地图上选点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="121"/>
+        <source>Caller&apos;s phone (stored masked)</source>
+        <translation>报警人电话（脱敏保存）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="124"/>
+        <source>What was reported</source>
+        <translation>报警内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="134"/>
+        <source>Type:</source>
+        <translation>警情类别：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="135"/>
+        <source>Subtype:</source>
+        <translation>警情细类：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="136"/>
+        <source>Address:</source>
+        <translation>发生地址：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="137"/>
+        <source>Map point:</source>
+        <translation>地图位置：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="138"/>
+        <source>Caller:</source>
+        <translation>报警人：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="139"/>
+        <source>Summary:</source>
+        <translation>简要警情：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="175"/>
+        <source>Give an address or pick a point on the map, and a valid phone.</source>
+        <translation>请填写地址或在地图上选点，并填写有效的电话号码。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentType</name>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="43"/>
+        <source>criminal</source>
+        <translation>刑事</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <source>public order</source>
+        <translation>治安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="45"/>
+        <source>dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="46"/>
+        <source>help request</source>
+        <translation>求助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="47"/>
+        <source>fire</source>
+        <translation>火灾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="48"/>
+        <source>traffic</source>
+        <translation>交通</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="49"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <source>theft</source>
+        <translation>盗窃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
+        <source>robbery or snatching</source>
+        <translation>抢劫抢夺</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="54"/>
+        <source>fraud</source>
+        <translation>诈骗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <source>assault</source>
+        <translation>故意伤害</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
+        <source>other criminal</source>
+        <translation>其他刑事</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="57"/>
+        <source>fight</source>
+        <translation>打架斗殴</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <source>disturbing order</source>
+        <translation>扰乱秩序</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <source>noise nuisance</source>
+        <translation>噪音扰民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <source>gambling</source>
+        <translation>赌博</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <source>other public order</source>
+        <translation>其他治安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <source>neighbour dispute</source>
+        <translation>邻里纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <source>family dispute</source>
+        <translation>家庭纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <source>property management dispute</source>
+        <translation>物业纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <source>consumer dispute</source>
+        <translation>消费纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="66"/>
+        <source>other dispute</source>
+        <translation>其他纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <source>missing person</source>
+        <translation>走失</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
+        <source>locked out</source>
+        <translation>求助开锁</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="69"/>
+        <source>sudden illness</source>
+        <translation>突发疾病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="70"/>
+        <source>elderly person needs help</source>
+        <translation>老人求助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="71"/>
+        <source>other help request</source>
+        <translation>其他求助</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="72"/>
+        <source>building fire</source>
+        <translation>建筑火灾</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="73"/>
+        <source>e-bike fire</source>
+        <translation>电动车起火</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="74"/>
+        <source>smoke or burning smell</source>
+        <translation>冒烟异味</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="75"/>
+        <source>other fire</source>
+        <translation>其他火情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="76"/>
+        <source>traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="77"/>
+        <source>road blocked by parking</source>
+        <translation>占道停车</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <source>other traffic</source>
+        <translation>其他交通</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="79"/>
+        <source>other incident</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -2215,84 +2461,84 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="68"/>
+        <location filename="../../widgets/live_controller.py" line="71"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="136"/>
+        <location filename="../../widgets/live_controller.py" line="139"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="142"/>
+        <location filename="../../widgets/live_controller.py" line="145"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="142"/>
+        <location filename="../../widgets/live_controller.py" line="145"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="144"/>
+        <location filename="../../widgets/live_controller.py" line="147"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="156"/>
+        <location filename="../../widgets/live_controller.py" line="159"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="161"/>
+        <location filename="../../widgets/live_controller.py" line="164"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="165"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="192"/>
-        <location filename="../../widgets/live_controller.py" line="281"/>
+        <location filename="../../widgets/live_controller.py" line="195"/>
+        <location filename="../../widgets/live_controller.py" line="284"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="196"/>
-        <location filename="../../widgets/live_controller.py" line="285"/>
+        <location filename="../../widgets/live_controller.py" line="199"/>
+        <location filename="../../widgets/live_controller.py" line="288"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="200"/>
+        <location filename="../../widgets/live_controller.py" line="203"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="219"/>
+        <location filename="../../widgets/live_controller.py" line="222"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="240"/>
+        <location filename="../../widgets/live_controller.py" line="243"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="243"/>
+        <location filename="../../widgets/live_controller.py" line="246"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="260"/>
+        <location filename="../../widgets/live_controller.py" line="263"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="276"/>
+        <location filename="../../widgets/live_controller.py" line="279"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -2348,128 +2594,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="150"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="202"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="232"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="225"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="230"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="248"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="252"/>
+        <source>New incident…</source>
+        <translation>新建警情…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="256"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="260"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="264"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="270"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -2477,72 +2728,72 @@
 <context>
     <name>MapTips</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="39"/>
+        <location filename="../../widgets/map_tips.py" line="49"/>
         <source>Guard {0} · {1} · fix {2}</source>
         <translation>巡防人员 {0} · {1} · 定位 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="46"/>
+        <location filename="../../widgets/map_tips.py" line="56"/>
         <source>Building {0} · {1}</source>
         <translation>楼栋 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="49"/>
+        <location filename="../../widgets/map_tips.py" line="59"/>
         <source>Device {0} · {1} · {2}</source>
         <translation>设备 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="57"/>
+        <location filename="../../widgets/map_tips.py" line="67"/>
         <source>Alert {0} · {1} · {2}</source>
         <translation>预警 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="61"/>
+        <location filename="../../widgets/map_tips.py" line="71"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="63"/>
+        <location filename="../../widgets/map_tips.py" line="73"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="69"/>
+        <location filename="../../widgets/map_tips.py" line="79"/>
         <source>time unknown</source>
         <translation>时间未知</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="72"/>
+        <location filename="../../widgets/map_tips.py" line="82"/>
         <source>{0} s ago</source>
         <translation>{0} 秒前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="74"/>
+        <location filename="../../widgets/map_tips.py" line="84"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="75"/>
+        <location filename="../../widgets/map_tips.py" line="85"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="81"/>
+        <location filename="../../widgets/map_tips.py" line="91"/>
         <source>no rooms registered</source>
         <translation>无登记房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="84"/>
+        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="84"/>
+        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="84"/>
+        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>flagged</source>
         <translation>存疑</translation>
     </message>
@@ -2696,113 +2947,113 @@
 <context>
     <name>ResponseSheet</name>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="30"/>
+        <location filename="../../widgets/export_xlsx.py" line="29"/>
         <source>to acknowledge (s)</source>
         <translation>签收用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="31"/>
+        <location filename="../../widgets/export_xlsx.py" line="30"/>
         <source>to order (s)</source>
         <translation>派警用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="32"/>
+        <location filename="../../widgets/export_xlsx.py" line="31"/>
         <source>to accept (s)</source>
         <translation>接单用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="33"/>
+        <location filename="../../widgets/export_xlsx.py" line="32"/>
         <source>to arrive (s)</source>
         <translation>到场用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="34"/>
+        <location filename="../../widgets/export_xlsx.py" line="33"/>
         <source>to close (s)</source>
         <translation>办结用时（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="60"/>
+        <location filename="../../widgets/export_xlsx.py" line="44"/>
         <source>Raised</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="61"/>
+        <location filename="../../widgets/export_xlsx.py" line="45"/>
         <source>Incident</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="62"/>
-        <location filename="../../widgets/export_xlsx.py" line="96"/>
+        <location filename="../../widgets/export_xlsx.py" line="46"/>
+        <location filename="../../widgets/export_xlsx.py" line="80"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="63"/>
+        <location filename="../../widgets/export_xlsx.py" line="47"/>
         <source>Guard who went</source>
         <translation>处警人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="64"/>
+        <location filename="../../widgets/export_xlsx.py" line="48"/>
         <source>Recorded ETA (s)</source>
         <translation>派警时预计到达（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="65"/>
+        <location filename="../../widgets/export_xlsx.py" line="49"/>
         <source>Nearest at the time</source>
         <translation>当时最近警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="66"/>
+        <location filename="../../widgets/export_xlsx.py" line="50"/>
         <source>Nearest ETA (s)</source>
         <translation>最近警力预计到达（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="83"/>
+        <location filename="../../widgets/export_xlsx.py" line="67"/>
         <source>Incidents</source>
         <translation>逐起警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="89"/>
+        <location filename="../../widgets/export_xlsx.py" line="73"/>
         <source>By day</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="90"/>
+        <location filename="../../widgets/export_xlsx.py" line="74"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="95"/>
+        <location filename="../../widgets/export_xlsx.py" line="79"/>
         <source>By compound</source>
         <translation>按小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="101"/>
+        <location filename="../../widgets/export_xlsx.py" line="85"/>
         <source>By role</source>
         <translation>按身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="102"/>
+        <location filename="../../widgets/export_xlsx.py" line="86"/>
         <source>Role</source>
         <translation>处警人员身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="107"/>
+        <location filename="../../widgets/export_xlsx.py" line="91"/>
         <source>Alerts</source>
         <translation>警情数</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="110"/>
+        <location filename="../../widgets/export_xlsx.py" line="94"/>
         <source>{0}: count</source>
         <translation>{0}：起数</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="111"/>
+        <location filename="../../widgets/export_xlsx.py" line="95"/>
         <source>{0}: mean</source>
         <translation>{0}：平均</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_xlsx.py" line="112"/>
+        <location filename="../../widgets/export_xlsx.py" line="96"/>
         <source>{0}: median</source>
         <translation>{0}：中位数</translation>
     </message>
@@ -2843,57 +3094,57 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="54"/>
+        <location filename="../../widgets/roster.py" line="55"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="66"/>
+        <location filename="../../widgets/roster.py" line="67"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="67"/>
+        <location filename="../../widgets/roster.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="68"/>
+        <location filename="../../widgets/roster.py" line="69"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="69"/>
+        <location filename="../../widgets/roster.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="70"/>
+        <location filename="../../widgets/roster.py" line="71"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="71"/>
+        <location filename="../../widgets/roster.py" line="72"/>
         <source>Battery</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="119"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>patrolling</source>
         <translation>巡逻中</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="120"/>
+        <location filename="../../widgets/roster.py" line="121"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="121"/>
+        <location filename="../../widgets/roster.py" line="122"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="122"/>
+        <location filename="../../widgets/roster.py" line="123"/>
         <source>stale</source>
         <translation>位置过时</translation>
     </message>
@@ -3100,152 +3351,152 @@
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="133"/>
+        <location filename="../../widgets/wall_screen.py" line="145"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="154"/>
+        <location filename="../../widgets/wall_screen.py" line="166"/>
         <source>On duty</source>
         <translation>在岗警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="155"/>
+        <location filename="../../widgets/wall_screen.py" line="167"/>
         <source>Dispatched</source>
         <translation>已派警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="156"/>
+        <location filename="../../widgets/wall_screen.py" line="168"/>
         <source>Online rate</source>
         <translation>设备在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="157"/>
+        <location filename="../../widgets/wall_screen.py" line="169"/>
         <source>Passes today</source>
         <translation>今日通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="158"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>Residents</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="159"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Rental rooms</source>
         <translation>出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="160"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="161"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Key persons</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="185"/>
         <source>Patrol strength</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="190"/>
+        <location filename="../../widgets/wall_screen.py" line="202"/>
         <source>Overview · touring</source>
         <translation>全景 · 巡视片区</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="267"/>
+        <location filename="../../widgets/wall_screen.py" line="279"/>
         <source>Digital Sandbox · {0}</source>
         <translation>数字沙盘 · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="276"/>
+        <location filename="../../widgets/wall_screen.py" line="288"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="277"/>
+        <location filename="../../widgets/wall_screen.py" line="289"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="278"/>
+        <location filename="../../widgets/wall_screen.py" line="290"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="279"/>
+        <location filename="../../widgets/wall_screen.py" line="291"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="280"/>
+        <location filename="../../widgets/wall_screen.py" line="292"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="281"/>
+        <location filename="../../widgets/wall_screen.py" line="293"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="282"/>
+        <location filename="../../widgets/wall_screen.py" line="294"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="284"/>
+        <location filename="../../widgets/wall_screen.py" line="296"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="313"/>
+        <location filename="../../widgets/wall_screen.py" line="325"/>
         <source>{k:.0f}k</source>
         <translation>{wan:.1f}万</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="353"/>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="358"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <location filename="../../widgets/wall_screen.py" line="377"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <location filename="../../widgets/wall_screen.py" line="380"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>未派警 · 已等 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <location filename="../../widgets/wall_screen.py" line="383"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="378"/>
+        <location filename="../../widgets/wall_screen.py" line="390"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="382"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>[{0}] {1}</source>
         <translation>【{0}】{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="383"/>
+        <location filename="../../widgets/wall_screen.py" line="395"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="395"/>
+        <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>

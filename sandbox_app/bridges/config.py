@@ -124,6 +124,15 @@ class OrdersSection:
 
 
 @dataclass(frozen=True, slots=True)
+class Cad110Section:
+    """[cad110]: the 110 hand-off listener and the token 110 sends as `Authorization: Bearer`."""
+
+    listen: Listen
+    token: str = field(repr=False)
+    name: str = "cad110"
+
+
+@dataclass(frozen=True, slots=True)
 class BridgesConfig:
     path: Path
     mqtt: MqttSection | None = None
@@ -136,10 +145,23 @@ class BridgesConfig:
     isapi: IsapiSection | None = None
     gat1400: Gat1400Section | None = None
     orders: OrdersSection | None = None
+    cad110: Cad110Section | None = None
 
     @property
     def enabled(self) -> list[str]:
-        names = ("mqtt", "http_pull", "osmand", "jt808", "gt06", "h02", "watch", "isapi", "gat1400", "orders")
+        names = (
+            "mqtt",
+            "http_pull",
+            "osmand",
+            "jt808",
+            "gt06",
+            "h02",
+            "watch",
+            "isapi",
+            "gat1400",
+            "orders",
+            "cad110",
+        )
         return [name for name in names if getattr(self, name) is not None]
 
 
@@ -407,6 +429,21 @@ def _gat1400(s: _Section) -> Gat1400Section:
     )
 
 
+def _cad110(s: _Section) -> Cad110Section:
+    from sandbox_app.bridges.cad110.server import DEFAULT_PORT, MIN_TOKEN_LENGTH
+
+    token = s.secret("token", required=True) or ""
+    if len(token) < MIN_TOKEN_LENGTH:
+        raise s.error("token_env", f"the token must be at least {MIN_TOKEN_LENGTH} characters")
+    listen = Listen(
+        s.text("host", "127.0.0.1"),
+        s.port("port", DEFAULT_PORT),
+        s.number("idle_timeout_s", 30.0),
+        s.count("max_connections", 32),
+    )
+    return Cad110Section(listen, token, s.text("name", "cad110"))
+
+
 def load_bridges(path: Path | str) -> BridgesConfig:
     """Read and check a bridges file; raises `BridgeConfigError` naming file, section and key."""
     path = Path(path)
@@ -447,10 +484,12 @@ def load_bridges(path: Path | str) -> BridgesConfig:
             )
         elif name == "gat1400":
             values[name] = _gat1400(s)
+        elif name == "cad110":
+            values[name] = _cad110(s)
         elif name == "orders":
             values[name] = OrdersSection(_mqtt_link(s, "sandbox-orders"), s.text("station", required=True))
         else:
-            known = "mqtt, http_pull, osmand, jt808, gt06, h02, watch, isapi, gat1400, orders"
+            known = "mqtt, http_pull, osmand, jt808, gt06, h02, watch, isapi, gat1400, orders, cad110"
             raise BridgeConfigError(path, name, "", f"unknown section (known: {known})")
         s.done()
     return BridgesConfig(path, **values)

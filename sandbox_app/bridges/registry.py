@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sandbox_app.bridges.config import (
     BridgesConfig,
+    Cad110Section,
     Gat1400Section,
     HttpPullSection,
     IsapiSection,
@@ -32,6 +33,7 @@ from sandbox_app.domain.model import District
 from sandbox_app.engine.messages import BridgeHealth
 
 if TYPE_CHECKING:
+    from sandbox_app.bridges.cad110.server import IncidentSink
     from sandbox_app.bridges.replies import MqttReplySubscriber
     from sandbox_app.bridges.trackers.bridge import TrackerDirectory
 
@@ -50,6 +52,8 @@ class BridgeHost(Protocol):
     reporter: HealthReporter | None
     cursors: CursorStore | None
     save_snapshot: SnapshotSaver | None
+    incidents: IncidentSink | None
+    """Where [cad110]'s incidents are stored (the store's `add_incident`)."""
 
     def add(
         self, section: str, obj: Any, health: Callable[[], BridgeHealth] | None = None, watched: bool = True
@@ -194,6 +198,23 @@ def start_gat1400(host: BridgeHost, s: Gat1400Section) -> None:
         host.add("gat1400_up", client, UplinkHealth(client, host.clock, host.reporter).refresh)
 
 
+def start_cad110(host: BridgeHost, s: Cad110Section) -> None:
+    from sandbox_app.bridges.cad110.server import Cad110Server, Cad110Settings, placed
+
+    if host.incidents is None:
+        raise host.start_error("cad110", "needs a store to keep the incidents")
+    settings = Cad110Settings(
+        s.listen.host, s.listen.port, s.token, s.listen.idle_timeout_s, s.listen.max_connections, s.name
+    )
+    try:
+        server = Cad110Server(settings, placed(host.district, host.incidents), host.clock, host.reporter)
+    except OSError as exc:
+        where = f"{s.listen.host}:{s.listen.port}"
+        raise host.start_error("cad110", f"cannot listen on {where}: {exc}") from exc
+    host.add("cad110", server, server.snapshot)
+    host.addresses["cad110"] = server.address
+
+
 def start_orders(host: BridgeHost, s: OrdersSection) -> None:
     from sandbox_app.bridges.orders import MqttOrderSender
     from sandbox_app.bridges.replies import MqttReplySubscriber
@@ -216,6 +237,7 @@ STARTERS: dict[str, Callable[[BridgeHost, Any], None]] = {
     "http_pull": start_http_pull,
     "isapi": start_isapi,
     "gat1400": start_gat1400,
+    "cad110": start_cad110,
     "orders": start_orders,
 }
 """Config section → its starter, in start order (the servers first, [orders] last)."""

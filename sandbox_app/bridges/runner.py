@@ -27,6 +27,7 @@ from sandbox_app.domain.model import District
 from sandbox_app.engine.messages import BridgeHealth
 
 if TYPE_CHECKING:
+    from sandbox_app.bridges.cad110.server import IncidentSink
     from sandbox_app.bridges.orders import Reply
     from sandbox_app.bridges.replies import MqttReplySubscriber
     from sandbox_app.bridges.trackers.bridge import TrackerDirectory
@@ -63,8 +64,10 @@ class Bridges:
         reporter: HealthReporter | None = None,
         cursors: CursorStore | None = None,
         save_snapshot: SnapshotSaver | None = None,
+        incidents: IncidentSink | None = None,
     ) -> None:
-        """`cursors` keeps the HTTP pull cursor (the Store); `save_snapshot` stores camera JPEGs."""
+        """`cursors` keeps the HTTP pull cursor (the Store); `save_snapshot` stores camera JPEGs;
+        `incidents` stores what [cad110] receives (default: the cursor store's `add_incident`)."""
         self.config = config
         self.district = district
         self.sink = sink
@@ -72,6 +75,7 @@ class Bridges:
         self.reporter = reporter
         self.cursors = cursors
         self.save_snapshot = save_snapshot
+        self.incidents = incidents or getattr(cursors, "add_incident", None)
         self.addresses: dict[str, tuple[str, int]] = {}
         """Section → the bound (host, port) of each server bridge (useful with port 0)."""
         self._entries: list[_Entry] = []

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sandbox_app.dispatch.nearest import Candidate, nearest_from_store
-from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import (
     Dispatch,
     DispatchError,
@@ -29,6 +28,7 @@ from sandbox_app.domain.dispatch import (
 )
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.events import Event
+from sandbox_app.domain.incidents import INCIDENT_ID_PREFIX
 from sandbox_app.domain.model import District
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.rules.base import Signal
@@ -54,6 +54,27 @@ class CandidateLike(Protocol):
 
     @property
     def stale(self) -> bool: ...
+
+
+class DispatchTarget(Protocol):
+    """What guards are sent to: a device alert (`domain.alerts.Alert`) or an incident entered by people
+    (`domain.incidents.Incident`). The desk reads only these; a dispatch's `alert_id` holds the target's id
+    (incident ids start with `INC-`), so both share one lifecycle, one store table and one guard lock."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def rule(self) -> str: ...
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def lon(self) -> float | None: ...
+
+    @property
+    def lat(self) -> float | None: ...
 
 
 Recommender = Callable[[float, float, int, frozenset[str]], Sequence[CandidateLike]]
@@ -106,8 +127,12 @@ class DispatchDesk:
         send_order: SendOrder | None = None,
         recommend: Recommender | None = None,
         settings: DeskSettings | None = None,
+        accept_limit: Callable[[Dispatch], float | None] | None = None,
     ) -> None:
+        """`accept_limit(dispatch)`: that dispatch's own accept timeout in seconds, e.g. its incident's
+        response plan (`plans.plan_accept_limit`); None falls back to `settings.accept_timeout_s`."""
         self._store = store
+        self._accept_limit = accept_limit
         self._district = district
         self._send_order = send_order
         self._recommend = recommend
@@ -151,7 +176,7 @@ class DispatchDesk:
     # commander -----------------------------------------------------------------------------------------
     def dispatch(
         self,
-        alert: Alert,
+        alert: DispatchTarget,
         guards: Iterable[str],
         commander: str,
         now_ts: int,
@@ -175,7 +200,7 @@ class DispatchDesk:
 
     def one_call(
         self,
-        alert: Alert,
+        alert: DispatchTarget,
         candidates: Sequence[CandidateLike],
         commander: str,
         now_ts: int,
@@ -259,12 +284,15 @@ class DispatchDesk:
 
     def on_time(self, now_ts: int) -> list[Signal]:
         """Escalate orders not accepted in time, propose the next nearest, retry unsent orders."""
-        timeout_ms = round(self.settings.accept_timeout_s * 1000)
         signals: list[Signal] = []
         with self._lock:
             for d in self.active():
-                if d.state is DispatchState.ISSUED and now_ts - d.issued_ts >= timeout_ms:
-                    note = f"not accepted within {self.settings.accept_timeout_s:g} s"
+                if d.state is not DispatchState.ISSUED:
+                    continue
+                own = self._accept_limit(d) if self._accept_limit is not None else None
+                limit_s = self.settings.accept_timeout_s if own is None else own
+                if now_ts - d.issued_ts >= round(limit_s * 1000):
+                    note = f"not accepted within {limit_s:g} s"
                     try:
                         self._step(d, DispatchState.ESCALATED, SYSTEM_ACTOR, now_ts, note, None)
                     except StaleDispatch:  # accepted or cancelled at another desk meanwhile
@@ -278,7 +306,7 @@ class DispatchDesk:
     # internals -----------------------------------------------------------------------------------------
     def _issue(
         self,
-        alert: Alert,
+        alert: DispatchTarget,
         guard_id: str,
         commander: str,
         now_ts: int,
@@ -395,7 +423,7 @@ class DispatchDesk:
         return Signal(
             rule=ESCALATION_RULE,
             subject=d.alert_id,
-            subject_type="alert",
+            subject_type="incident" if d.alert_id.startswith(INCIDENT_ID_PREFIX) else "alert",
             severity=Severity.HIGH,
             ts=now_ts,
             lon=d.lon,

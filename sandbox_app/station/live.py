@@ -297,6 +297,7 @@ class LiveSession:
                 store.close()
 
     def _build(self, store: Store) -> Engine:
+        from sandbox_app.dispatch.plans import load_plans, plan_accept_limit
         from sandbox_app.rules.config import load_rules
 
         if store.load_district() is None:
@@ -310,6 +311,7 @@ class LiveSession:
             send_order=self._send_order if has_orders else None,
             recommend=nearest_recommender(store, self.district, router),
             settings=self.options.desk,
+            accept_limit=plan_accept_limit(load_plans(), store),  # an incident's plan (issue 20)
         )
         self._desk_rule = rule = DeskRule(desk, self._replies, live=False)
         rules = [*load_rules(self.district, self.options.rules_path), rule]

@@ -9,6 +9,7 @@ from typing import Protocol
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
+from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
 
 
@@ -37,7 +38,20 @@ class DispatchStore(Protocol):
     def dispatch_steps(self, dispatch_id: str) -> list[DispatchStep]: ...
 
 
-class Store(DispatchStore, Protocol):
+class IncidentStore(Protocol):
+    """Incidents entered by people (issue 20); both stores implement it (SQL in incident_sql.py)."""
+
+    def add_incident(self, incident: Incident) -> tuple[Incident, bool]:
+        """(the stored incident, whether it is new): a redelivered 110 record returns the first copy."""
+
+    def update_incident(self, incident: Incident) -> None: ...
+
+    def incidents(self, open_only: bool = False) -> list[Incident]: ...
+
+    def get_incident(self, incident_id: str) -> Incident | None: ...
+
+
+class Store(DispatchStore, IncidentStore, Protocol):
     def close(self) -> None: ...
 
     # district ---------------------------------------------------------------------------------------

@@ -175,6 +175,16 @@ def _v7_event_identity(conn: sqlite3.Connection) -> None:
     )
 
 
+_V8_INCIDENTS = (
+    # Incidents entered by people (issue 20): 110 hand-offs, walk-ins, promoted alerts.
+    """CREATE TABLE incidents (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, subtype TEXT NOT NULL, state TEXT NOT NULL,
+        reported_ts INTEGER NOT NULL, source TEXT NOT NULL, source_ref TEXT, data TEXT NOT NULL)""",
+    "CREATE INDEX incidents_reported_ts ON incidents (reported_ts)",
+    # A 110 record redelivered is stored once.
+    "CREATE UNIQUE INDEX incidents_source_ref ON incidents (source, source_ref) WHERE source_ref IS NOT NULL",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
     _v2_fix_tables,
@@ -183,6 +193,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V5_USERS_AUDIT,
     _V6_CITY_HIERARCHY,
     _v7_event_identity,
+    _V8_INCIDENTS,
 )
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 

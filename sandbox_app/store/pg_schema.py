@@ -187,6 +187,15 @@ _V7_EVENT_IDENTITY = (
     "ALTER TABLE event_keys RENAME TO event_ids",
 )
 
+_V8_INCIDENTS = (
+    """CREATE TABLE incidents (
+        id TEXT COLLATE "C" PRIMARY KEY, type TEXT NOT NULL, subtype TEXT NOT NULL, state TEXT NOT NULL,
+        reported_ts BIGINT NOT NULL, source TEXT NOT NULL, source_ref TEXT COLLATE "C",
+        data TEXT NOT NULL)""",
+    "CREATE INDEX incidents_reported_ts ON incidents (reported_ts)",
+    "CREATE UNIQUE INDEX incidents_source_ref ON incidents (source, source_ref) WHERE source_ref IS NOT NULL",
+)
+
 PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_CORE,
     _V2_FIX_TABLES,
@@ -195,6 +204,7 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V5_USERS_AUDIT,
     _V6_CITY,
     _V7_EVENT_IDENTITY,
+    _V8_INCIDENTS,
 )
 """Index i holds the step from version i to i + 1, the same step as SQLite's MIGRATIONS[i]."""
 

@@ -26,8 +26,9 @@ import psycopg
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
+from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
-from sandbox_app.store import codec, pg_dispatch
+from sandbox_app.store import codec, incident_sql, pg_dispatch
 from sandbox_app.store.base import Fix
 from sandbox_app.store.dedupe import EventIds, conflicts, event_key, keys_of
 from sandbox_app.store.migrations import KEYFRAME_MS
@@ -362,6 +363,26 @@ class PostgresStore:
     def dispatch_steps(self, dispatch_id: str) -> list[DispatchStep]:
         with self._lock:
             return pg_dispatch.steps(self._conn, dispatch_id)
+
+    # incidents (SQL in incident_sql.py) ---------------------------------------------------------------
+    def add_incident(self, incident: Incident) -> tuple[Incident, bool]:
+        """Store a new incident; a redelivery (same source and source_ref) returns the stored one."""
+        with self._tx() as conn:
+            conn.execute("LOCK TABLE incidents IN SHARE ROW EXCLUSIVE MODE")  # two stations, one 110 record
+            return incident_sql.insert(conn, incident, "%s")
+
+    def update_incident(self, incident: Incident) -> None:
+        with self._tx() as conn:
+            incident_sql.update(conn, incident, "%s")
+
+    def incidents(self, open_only: bool = False) -> list[Incident]:
+        with self._lock:
+            return incident_sql.select(self._conn, "state = 'open'" if open_only else "true", ())
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        with self._lock:
+            found = incident_sql.select(self._conn, "id = %s", (incident_id,))
+        return found[0] if found else None
 
     # engine bookkeeping -----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
