@@ -341,6 +341,7 @@ SUBCOMMAND_MODULES = (
     "cli.privacy",
     "cli.replay",
     "cli.serve",
+    "cli.search",
 )
 
 
