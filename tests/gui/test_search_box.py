@@ -1,0 +1,72 @@
+"""The window's search box (issue 21): type, pick a hit, and the map centres on it; masked by role."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from sandbox_app.privacy.mask import Viewer
+from sandbox_app.station.scene import Scene
+from tests.layers.sample import at, small_district
+from widgets.main_window import MainWindow
+from widgets.search_box import HIT_ROLE
+
+pytestmark = pytest.mark.gui
+
+
+def show(qtbot: QtBot, **kwargs: object) -> MainWindow:
+    window = MainWindow(Scene(small_district()), **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(900, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    window.map2d.fit()
+    QApplication.processEvents()
+    return window
+
+
+def test_type_pick_and_the_map_centres_on_the_building(qtbot: QtBot) -> None:
+    window = show(qtbot)
+    box = window.search_box
+    box.focus()
+    qtbot.keyClicks(box.line, "b3")  # ASCII: QTest types only ASCII keys
+    qtbot.waitUntil(lambda: box.results.count() > 0, timeout=2000)
+    first = box.results.item(0)
+    assert first.data(HIT_ROLE).id == "B3"
+    rect = box.results.visualItemRect(first)
+    qtbot.mouseClick(box.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    x, y = window.projection.to_xy(*zip(at(-50, -50), strict=True))[0]
+    cx, cy = window.map2d.view_centre()
+    assert abs(cx - x) < 20 and abs(cy - y) < 20  # the building's representative point, within its footprint
+    assert window.detail.current == ("building", "B3")
+
+
+def test_enter_picks_the_first_hit_a_device(qtbot: QtBot) -> None:
+    window = show(qtbot)
+    box = window.search_box
+    box.line.setText("D4")
+    qtbot.keyClick(box.line, Qt.Key.Key_Return)
+    assert box.results.item(0).data(HIT_ROLE).id == "D4"
+    qtbot.keyClick(box.line, Qt.Key.Key_Return)
+    x, y = window.projection.to_xy(*zip(at(80, -80), strict=True))[0]
+    cx, cy = window.map2d.view_centre()
+    assert abs(cx - x) < 1 and abs(cy - y) < 1
+
+
+def test_people_masked_for_an_officer_and_absent_on_the_wall(qtbot: QtBot) -> None:
+    window = show(qtbot, viewer=Viewer.OFFICER)
+    window.search_box.line.setText("测试居民0001")
+    hits = window.search_box.run()
+    assert [(h.kind, h.label) for h in hits] == [("person", "测*******")]
+    assert "测试居民0001" not in window.search_box.results.item(0).text()
+    window.search_box.line.setText("测试居民")  # a partial name would unmask it character by character
+    assert window.search_box.run() == []
+    assert window.search_box.results.item(0).data(HIT_ROLE) is None  # "no match"
+
+
+def test_the_wall_finds_no_people(qtbot: QtBot) -> None:
+    window = show(qtbot, wall=True)
+    window.search_box.line.setText("测试居民0001")
+    assert window.search_box.run() == []
