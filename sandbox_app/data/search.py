@@ -6,7 +6,8 @@ Privacy (issue 21, docs/security.md): a viewer who may not see personal data at 
 people and no personal alert subjects. A viewer who sees people masked finds a person only by a whole value
 (the full name, ID number, phone or credential): a partial query would reveal the masked characters one
 guess at a time. Only an unmasked viewer (an explicit, audited unmask) matches people by prefix or substring.
-Places, devices, guards (staff) and alerts match by prefix and substring for everyone.
+Places, organisations (实有单位), devices, guards (staff) and alerts match by prefix and substring for
+everyone; an organisation's contact person and phone are personal data like a resident's.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.address import building_address, room_address
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District, Person
+from sandbox_app.domain.reals import organisations
 from sandbox_app.privacy.mask import NON_PERSONAL_SUBJECTS, Masker, Viewer
 
 EXACT, PREFIX, CONTAINS, TOKENS = 100, 80, 60, 40
@@ -143,6 +145,22 @@ class _Searcher:
                 "room", r.id, address, f"{r.id} · {r.usage.value}", score, self.building_point(r.building_id)
             )
 
+    def organisations(self) -> None:
+        """实有单位: name, type and address for everyone; the contact person and phone as personal data."""
+        for org in organisations(self.d).values():
+            fields = (org.id, org.name, org.type.value, org.address)
+            score = _score(self.q, fields) or _tokens(self.words, fields)
+            if self.sees_people:
+                unmasked = self.masker.shows_personal_data
+                score = score or _score(self.q, (org.contact, org.phone), whole_only=not unmasked)
+            contact = [self.masker.name(org.contact) if org.contact else ""]
+            contact.append(self.masker.phone(org.phone) if org.phone else "")
+            detail = " · ".join(x for x in (org.type.value, org.address, *contact) if x)
+            building = org.buildings[0] if org.buildings else None
+            if building is None and org.rooms:
+                building = self.d.rooms[org.rooms[0]].building_id
+            self.add("organisation", org.id, org.name, detail, score, self.building_point(building))
+
     def person(self, p: Person) -> None:
         unmasked = self.masker.shows_personal_data
         id_number, phone = _extra_text(p.extra, ID_KEYS), _extra_text(p.extra, PHONE_KEYS)
@@ -215,6 +233,7 @@ def search(
     if not s.q:
         return []
     s.places()
+    s.organisations()
     if s.sees_people:
         for person in district.people.values():
             s.person(person)
