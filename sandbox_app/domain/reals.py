@@ -25,8 +25,11 @@ inspection (最近检查) date, both ISO dates `YYYY-MM-DD`."""
 REAL_COLUMNS = (ORG_ID, ORG_NAME, ORG_TYPE, ORG_CONTACT, ORG_PHONE, LANDLORD, AGREEMENT_DATE, LAST_INSPECTION)
 DATE_COLUMNS = (AGREEMENT_DATE, LAST_INSPECTION)
 GROUP_RENTAL_PEOPLE = 5
-"""A rental room with this many registered adults, or this many distinct credentials, is a group rental
-(群租): more than two to a bedroom in an ordinary two-bedroom flat."""
+"""A rental room with this many registered adults is a group rental (群租): more than two to a bedroom in an
+ordinary two-bedroom flat."""
+GROUP_RENTAL_CREDENTIALS = 12
+"""... or with this many distinct registered credentials (lock cards, faces, tags): more than five adults'
+worth, the sign of occupants registered under others' names."""
 
 
 class OrgType(StrEnum):
@@ -120,7 +123,11 @@ def is_rental(room: Room) -> bool:
     return room.usage in (RoomUsage.RENTAL, RoomUsage.GROUP_RENTAL) or bool(_text(room.extra, LANDLORD))
 
 
-def rental_register(district: District, group_people: int = GROUP_RENTAL_PEOPLE) -> list[Rental]:
+def rental_register(
+    district: District,
+    group_people: int = GROUP_RENTAL_PEOPLE,
+    group_credentials: int = GROUP_RENTAL_CREDENTIALS,
+) -> list[Rental]:
     """Every rental room (usage rental or group_rental, or a landlord given), by room id."""
     residents: dict[str, list[str]] = {}
     for person in district.people.values():
@@ -134,7 +141,9 @@ def rental_register(district: District, group_people: int = GROUP_RENTAL_PEOPLE)
         living = [p for p in people if p.relation is not Relation.VISITOR]
         adults = sum(PersonTag.MINOR not in p.tags for p in living)
         credentials = len({c for p in living for c in p.credentials})
-        group = room.usage is RoomUsage.GROUP_RENTAL or adults >= group_people or credentials >= group_people
+        group = (
+            room.usage is RoomUsage.GROUP_RENTAL or adults >= group_people or credentials >= group_credentials
+        )
         out.append(
             Rental(
                 room.id, room_address(district, room), _text(room.extra, LANDLORD),

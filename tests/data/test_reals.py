@@ -98,6 +98,20 @@ def test_group_rental_by_registered_adults(tmp_path: Path) -> None:
     (row,) = rental_register(d)
     assert row.group_rental and row.adults >= 5 and len(row.tenants) >= 5
     assert not rental_register(d, group_people=50)[0].group_rental
+    for i in range(5):
+        d.people[f"X{i}"].credentials = frozenset({f"CARD-{i}", f"FACE-{i}", f"TAG-{i}"})
+    assert rental_register(d, group_people=50)[0].group_rental  # 15 credentials
+
+
+def test_the_demo_carries_addresses_organisations_and_the_rental_register() -> None:
+    d = load_package(Path(__file__).resolve().parents[2] / "resources" / "demo")
+    orgs = organisations(d)
+    kinds = {o.type for o in orgs.values()}
+    assert {OrgType.UNIVERSITY, OrgType.SCHOOL, OrgType.SHOP, OrgType.COMPANY} <= kinds
+    assert all(b.extra.get("road") and b.extra.get("door_number") for b in d.buildings.values())
+    register = rental_register(d)
+    assert register and all(r.landlord and r.agreement_date and r.last_inspection for r in register)
+    assert 0 < sum(r.group_rental for r in register) < len(register) / 2
 
 
 def test_search_finds_organisations_by_name_and_type_masking_the_contact(tmp_path: Path) -> None:
