@@ -342,6 +342,7 @@ SUBCOMMAND_MODULES = (
     "cli.replay",
     "cli.serve",
     "cli.search",
+    "cli.figures",
 )
 
 
