@@ -7,6 +7,7 @@ selected in the alert queue. The box searches as one types, after a short pause.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -54,6 +55,8 @@ class SearchBox(QDockWidget):
         self.line.returnPressed.connect(self._enter)
         self.results.itemActivated.connect(self._chosen)
         self.results.itemClicked.connect(self._chosen)
+        self.audit_hook: Callable[[str, list[Hit]], bool] | None = None
+        """Records a logged-in person's search (`widgets.session`); False: not recorded, nothing shown."""
 
     def kind_text(self, kind: str) -> str:
         texts = {
@@ -73,10 +76,14 @@ class SearchBox(QDockWidget):
         """Search now for the line's text and list the hits (masked for the window's viewer)."""
         self._timer.stop()
         w = self.window_
-        hits = search(
-            w.scene.district, self.line.text(), Masker(w.viewer), w.alerts_panel.alerts.values(), limit=LIMIT
-        )
+        query = self.line.text()
+        hits = search(w.scene.district, query, Masker(w.viewer), w.alerts_panel.alerts.values(), limit=LIMIT)
         self.results.clear()
+        if query.strip() and self.audit_hook is not None and not self.audit_hook(query, hits):
+            refused = QListWidgetItem(self.tr("Not searched: the audit log cannot be written."))
+            refused.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(refused)
+            return []
         for hit in hits:
             item = QListWidgetItem(f"[{self.kind_text(hit.kind)}] {hit.label}\n    {hit.detail}")
             item.setData(HIT_ROLE, hit)

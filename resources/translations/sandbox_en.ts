@@ -1107,17 +1107,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="54"/>
+        <location filename="../../widgets/session.py" line="56"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="72"/>
+        <location filename="../../widgets/session.py" line="84"/>
         <source>Your role may not unmask personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="77"/>
+        <location filename="../../widgets/session.py" line="89"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2925,62 +2925,67 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../widgets/search_box.py" line="36"/>
+        <location filename="../../widgets/search_box.py" line="37"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="42"/>
+        <location filename="../../widgets/search_box.py" line="43"/>
         <source>Name, ID number, phone, address, device, alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="60"/>
+        <location filename="../../widgets/search_box.py" line="63"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="61"/>
+        <location filename="../../widgets/search_box.py" line="64"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="62"/>
+        <location filename="../../widgets/search_box.py" line="65"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="63"/>
+        <location filename="../../widgets/search_box.py" line="66"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="64"/>
+        <location filename="../../widgets/search_box.py" line="67"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="65"/>
+        <location filename="../../widgets/search_box.py" line="68"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="66"/>
+        <location filename="../../widgets/search_box.py" line="69"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="67"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="68"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/search_box.py" line="83"/>
+        <source>Not searched: the audit log cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="92"/>
         <source>No match</source>
         <translation type="unfinished"></translation>
     </message>

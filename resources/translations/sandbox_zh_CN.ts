@@ -1107,17 +1107,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="54"/>
+        <location filename="../../widgets/session.py" line="56"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation>未设置用户：运行 `sandbox-app user add` 后启用登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="72"/>
+        <location filename="../../widgets/session.py" line="84"/>
         <source>Your role may not unmask personal data.</source>
         <translation>您的角色无权查看未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="77"/>
+        <location filename="../../widgets/session.py" line="89"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation>未解除脱敏：审计日志无法写入。</translation>
     </message>
@@ -2924,62 +2924,67 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../widgets/search_box.py" line="36"/>
+        <location filename="../../widgets/search_box.py" line="37"/>
         <source>Search</source>
         <translation>综合查询</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="42"/>
+        <location filename="../../widgets/search_box.py" line="43"/>
         <source>Name, ID number, phone, address, device, alert</source>
         <translation>姓名、身份证号、手机号、地址、设备、警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="60"/>
+        <location filename="../../widgets/search_box.py" line="63"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="61"/>
+        <location filename="../../widgets/search_box.py" line="64"/>
         <source>Room</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="62"/>
+        <location filename="../../widgets/search_box.py" line="65"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="63"/>
+        <location filename="../../widgets/search_box.py" line="66"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="64"/>
+        <location filename="../../widgets/search_box.py" line="67"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="65"/>
+        <location filename="../../widgets/search_box.py" line="68"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="66"/>
+        <location filename="../../widgets/search_box.py" line="69"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="67"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="68"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Alert</source>
         <translation>警情</translation>
     </message>
     <message>
         <location filename="../../widgets/search_box.py" line="83"/>
+        <source>Not searched: the audit log cannot be written.</source>
+        <translation>未查询：审计日志无法写入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="92"/>
         <source>No match</source>
         <translation>无匹配结果</translation>
     </message>

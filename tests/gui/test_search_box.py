@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -70,3 +72,27 @@ def test_the_wall_finds_no_people(qtbot: QtBot) -> None:
     window = show(qtbot, wall=True)
     window.search_box.line.setText("测试居民0001")
     assert window.search_box.run() == []
+
+
+def test_a_logged_in_search_is_audited_before_hits_show(qtbot: QtBot, tmp_path: Path) -> None:
+    from sandbox_app.privacy import audit as au
+    from sandbox_app.privacy import db as privacy_db
+    from sandbox_app.privacy.users import Role, UserBook, fast_hasher
+    from widgets.session import DeskSession
+
+    book = UserBook(privacy_db.connect(tmp_path / "desk.db"), hasher=fast_hasher())
+    try:
+        book.add("officer.1", Role.OFFICER, "correct horse battery", by="admin")
+        desk = DeskSession(book.login("officer.1", "correct horse battery"), book.audit)
+        window = show(qtbot, viewer=desk.viewer(False))
+        desk.attach(window)
+        window.search_box.line.setText("测试居民0001")
+        assert [h.id for h in window.search_box.run()] == ["P0001"]
+        [entry] = book.audit.entries(au.SEARCH)
+        assert (entry.actor, entry.target, entry.detail["hits"]) == ("officer.1", "测试居民0001", ["P0001"])
+        desk.record_search = lambda query, hits: False  # type: ignore[method-assign]
+        window.search_box.audit_hook = desk.record_search
+        assert window.search_box.run() == []  # not recorded: nothing shown
+        assert window.search_box.results.count() == 1
+    finally:
+        book.close()
