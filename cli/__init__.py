@@ -343,6 +343,7 @@ SUBCOMMAND_MODULES = (
     "cli.serve",
     "cli.search",
     "cli.figures",
+    "cli.delta",
 )
 
 
