@@ -41,7 +41,8 @@ def test_add_change_and_move_out(tmp_path: Path) -> None:
         "000-0000-0099",
     )
     assert d.people["P0001"].room_id == "0102"
-    assert (d.people["P0001"].name, d.people["P0001"].relation, d.people["P0001"].tags) == before["P0001"]  # blanks kept
+    p1 = d.people["P0001"]
+    assert (p1.name, p1.relation, p1.tags) == before["P0001"]  # blank cells keep the register's values
     assert d.people["P0002"].room_id is None and d.people["P0002"].name == before["P0002"][0]
 
 
