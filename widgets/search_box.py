@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from sandbox_app.data.search import Hit, search
+from sandbox_app.data.search import Hit, SearchIndex
 from sandbox_app.privacy.mask import Masker
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class SearchBox(QDockWidget):
         self.line.returnPressed.connect(self._enter)
         self.results.itemActivated.connect(self._chosen)
         self.results.itemClicked.connect(self._chosen)
+        self._index: SearchIndex | None = None
+        """Built on the first search and again when the window shows another district."""
         self.audit_hook: Callable[[str, list[Hit]], bool] | None = None
         """Records a logged-in person's search (`widgets.session`); False: not recorded, nothing shown."""
 
@@ -77,7 +79,9 @@ class SearchBox(QDockWidget):
         self._timer.stop()
         w = self.window_
         query = self.line.text()
-        hits = search(w.scene.district, query, Masker(w.viewer), w.alerts_panel.alerts.values(), limit=LIMIT)
+        if self._index is None or self._index.district is not w.scene.district:
+            self._index = SearchIndex.build(w.scene.district)
+        hits = self._index.search(query, Masker(w.viewer), w.alerts_panel.alerts.values(), limit=LIMIT)
         self.results.clear()
         if query.strip() and self.audit_hook is not None and not self.audit_hook(query, hits):
             refused = QListWidgetItem(self.tr("Not searched: the audit log cannot be written."))

@@ -1,6 +1,9 @@
-"""综合查询: one search across people, places, devices, guards and alerts, masked for whoever searches.
+"""综合查询: one search across people, places, organisations, devices, guards and alerts, masked for whoever
+searches.
 
-The CLI (`sandbox-app search`) and the window's search box both call `search`, so they rank and mask alike.
+The CLI (`sandbox-app search`) and the window's search box both call this module, so they rank and mask
+alike. `SearchIndex.build(district)` normalises every searchable field once (a query is then a scan over
+plain strings); `search()` builds one for a single query.
 
 Privacy (issue 21, docs/security.md): a viewer who may not see personal data at all (the wall) finds no
 people and no personal alert subjects. A viewer who sees people masked finds a person only by a whole value
@@ -20,7 +23,7 @@ from typing import Any
 from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.address import building_address, room_address
 from sandbox_app.domain.alerts import Alert
-from sandbox_app.domain.model import District, Person
+from sandbox_app.domain.model import District
 from sandbox_app.domain.reals import organisations
 from sandbox_app.privacy.mask import NON_PERSONAL_SUBJECTS, Masker, Viewer
 
@@ -31,6 +34,7 @@ KIND_ORDER = ("person", "room", "building", "compound", "organisation", "device"
 ID_KEYS = ("id_number", "id_card")
 PHONE_KEYS = ("phone", "mobile")
 DEFAULT_LIMIT = 50
+LonLat = tuple[float, float]
 
 
 def normalise(text: str) -> str:
@@ -63,11 +67,43 @@ class Hit:
         }
 
 
+Part = tuple[str, str]
+"""A shown text and how it is masked: "" (not personal), "name", "id" or "phone"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One searchable record, its fields normalised once."""
+
+    kind: str
+    id: str
+    public: tuple[str, ...]
+    personal: tuple[str, ...]
+    label: Part
+    detail: tuple[Part, ...]
+    where: LonLat | None
+    wall_personal: bool = False
+    """The wall may match the personal fields by a whole value (a guard's work phone), else not at all."""
+
+    def render(self, masker: Masker, score: int) -> Hit:
+        detail = " · ".join(_shown(masker, p) for p in self.detail if p[0])
+        lon, lat = self.where if self.where is not None else (None, None)
+        return Hit(self.kind, self.id, _shown(masker, self.label), detail, score, lon, lat)
+
+
+def _shown(masker: Masker, part: Part) -> str:
+    text, how = part
+    if how == "name":
+        return masker.name(text)
+    if how == "id":
+        return masker.id_number(text)
+    return masker.phone(text) if how == "phone" else text
+
+
 def _score(query: str, fields: Iterable[str], whole_only: bool = False) -> int:
-    """Best score of `query` (normalised) against the fields; `whole_only` allows only an exact match."""
+    """Best score of `query` (normalised) against normalised fields; `whole_only`: only an exact match."""
     best = 0
-    for raw in fields:
-        value = normalise(raw)
+    for value in fields:
         if not value:
             continue
         if value == query:
@@ -75,9 +111,9 @@ def _score(query: str, fields: Iterable[str], whole_only: bool = False) -> int:
         if whole_only:
             continue
         if value.startswith(query):
-            best = max(best, PREFIX)
-        elif query in value:
-            best = max(best, CONTAINS)
+            best = PREFIX
+        elif best < CONTAINS and query in value:
+            best = CONTAINS
     return best
 
 
@@ -85,7 +121,7 @@ def _tokens(words: Sequence[str], fields: Iterable[str]) -> int:
     """Every word of a multi-word query somewhere in the record's fields (`清华东路 302`)."""
     if len(words) < 2:
         return 0
-    text = "\x00".join(normalise(f) for f in fields)
+    text = "\x00".join(fields)
     return TOKENS if all(w in text for w in words) else 0
 
 
@@ -97,124 +133,215 @@ def _extra_text(extra: Mapping[str, Any], keys: Iterable[str]) -> str:
     return ""
 
 
-class _Searcher:
-    def __init__(self, district: District, query: str, masker: Masker) -> None:
+def _norm(*fields: str) -> tuple[str, ...]:
+    return tuple(normalise(f) for f in fields)
+
+
+class _Builder:
+    def __init__(self, district: District) -> None:
         self.d = district
-        self.q = normalise(query)
-        self.words = [normalise(w) for w in query.split() if normalise(w)]
-        self.masker = masker
-        self.sees_people = masker.viewer is not Viewer.WALL
-        self.hits: list[Hit] = []
+        self.points: dict[str, LonLat] = {}
+        self.addresses: dict[str, str] = {}
+        self.entries: list[Entry] = []
 
-    def add(self, kind: str, item_id: str, label: str, detail: str, score: int, where: Any) -> None:
-        if score > 0:
-            lon, lat = where if where is not None else (None, None)
-            self.hits.append(Hit(kind, item_id, label, detail, score, lon, lat))
+    def building_point(self, building_id: str | None) -> LonLat | None:
+        if building_id not in self.points and building_id in self.d.buildings:
+            p = self.d.buildings[building_id].footprint.representative_point()
+            self.points[building_id] = (p.x, p.y)
+        return self.points.get(building_id or "")
 
-    def building_point(self, building_id: str | None) -> tuple[float, float] | None:
-        building = self.d.buildings.get(building_id or "")
-        if building is None:
-            return None
-        p = building.footprint.representative_point()
-        return p.x, p.y
+    def room_address(self, room_id: str) -> str:
+        if room_id not in self.addresses:
+            self.addresses[room_id] = room_address(self.d, self.d.rooms[room_id])
+        return self.addresses[room_id]
 
     def places(self) -> None:
-        d = self.d
+        d, add = self.d, self.entries.append
         for c in d.compounds.values():
-            fields: tuple[str, ...] = (c.id, c.name, c.community, c.street)
             p = c.boundary.representative_point()
-            detail = " ".join(x for x in (c.street, c.community) if x)
-            self.add(
-                "compound",
-                c.id,
-                c.name,
-                detail,
-                _score(self.q, fields) or _tokens(self.words, fields),
-                (p.x, p.y),
+            detail = ((" ".join(x for x in (c.street, c.community) if x), ""),)
+            add(
+                Entry(
+                    "compound",
+                    c.id,
+                    _norm(c.id, c.name, c.community, c.street),
+                    (),
+                    (c.name, ""),
+                    detail,
+                    (p.x, p.y),
+                )
             )
         for b in d.buildings.values():
             address = building_address(d, b)
-            fields = (b.id, b.name, address)
-            score = _score(self.q, fields) or _tokens(self.words, fields)
-            self.add("building", b.id, address, b.id, score, self.building_point(b.id))
+            add(
+                Entry(
+                    "building",
+                    b.id,
+                    _norm(b.id, b.name, address),
+                    (),
+                    (address, ""),
+                    ((b.id, ""),),
+                    self.building_point(b.id),
+                )
+            )
         for r in d.rooms.values():
-            address = room_address(d, r)
-            fields = (r.id, address)
-            score = _score(self.q, (r.id,)) or _tokens(self.words, fields) or _score(self.q, (address,))
-            self.add(
-                "room", r.id, address, f"{r.id} · {r.usage.value}", score, self.building_point(r.building_id)
+            address = self.room_address(r.id)
+            detail = ((f"{r.id} · {r.usage.value}", ""),)
+            add(
+                Entry(
+                    "room",
+                    r.id,
+                    _norm(r.id, address),
+                    (),
+                    (address, ""),
+                    detail,
+                    self.building_point(r.building_id),
+                )
             )
 
     def organisations(self) -> None:
-        """实有单位: name, type and address for everyone; the contact person and phone as personal data."""
         for org in organisations(self.d).values():
-            fields = (org.id, org.name, org.type.value, org.address)
-            score = _score(self.q, fields) or _tokens(self.words, fields)
-            if self.sees_people:
-                unmasked = self.masker.shows_personal_data
-                score = score or _score(self.q, (org.contact, org.phone), whole_only=not unmasked)
-            contact = [self.masker.name(org.contact) if org.contact else ""]
-            contact.append(self.masker.phone(org.phone) if org.phone else "")
-            detail = " · ".join(x for x in (org.type.value, org.address, *contact) if x)
             building = org.buildings[0] if org.buildings else None
             if building is None and org.rooms:
                 building = self.d.rooms[org.rooms[0]].building_id
-            self.add("organisation", org.id, org.name, detail, score, self.building_point(building))
+            detail = ((org.type.value, ""), (org.address, ""), (org.contact, "name"), (org.phone, "phone"))
+            public = _norm(org.id, org.name, org.type.value, org.address)
+            entry = Entry(
+                "organisation",
+                org.id,
+                public,
+                _norm(org.contact, org.phone),
+                (org.name, ""),
+                detail,
+                self.building_point(building),
+            )
+            self.entries.append(entry)
 
-    def person(self, p: Person) -> None:
-        unmasked = self.masker.shows_personal_data
-        id_number, phone = _extra_text(p.extra, ID_KEYS), _extra_text(p.extra, PHONE_KEYS)
-        personal = (p.name, id_number, phone, *p.credentials)
-        score = max(_score(self.q, (p.id,)), _score(self.q, personal, whole_only=not unmasked))
-        if not score and unmasked:
-            score = _tokens(self.words, (p.name, id_number, phone, *p.credentials))
-        room = self.d.rooms.get(p.room_id or "")
-        address = room_address(self.d, room) if room is not None else ""
-        shown = [
-            self.masker.id_number(id_number) if id_number else "",
-            self.masker.phone(phone) if phone else "",
-        ]
-        detail = " · ".join(x for x in (address, *shown) if x)
-        where = self.building_point(room.building_id) if room is not None else None
-        self.add("person", p.id, self.masker.name(p.name), detail, score, where)
+    def people(self) -> None:
+        for p in self.d.people.values():
+            id_number, phone = _extra_text(p.extra, ID_KEYS), _extra_text(p.extra, PHONE_KEYS)
+            room = self.d.rooms.get(p.room_id or "")
+            address = self.room_address(room.id) if room is not None else ""
+            personal = _norm(p.name, id_number, phone, *sorted(p.credentials))
+            detail = ((address, ""), (id_number, "id"), (phone, "phone"))
+            where = self.building_point(room.building_id) if room is not None else None
+            self.entries.append(Entry("person", p.id, _norm(p.id), personal, (p.name, "name"), detail, where))
 
     def equipment(self) -> None:
-        d = self.d
+        d, add = self.d, self.entries.append
         for dev in d.devices.values():
-            fields = (dev.id, dev.name, dev.kind)
-            score = _score(self.q, fields) or _tokens(self.words, fields)
-            self.add(
-                "device", dev.id, dev.name or dev.id, f"{dev.id} · {dev.kind}", score, d.device_anchor(dev)
+            detail = ((f"{dev.id} · {dev.kind}", ""),)
+            add(
+                Entry(
+                    "device",
+                    dev.id,
+                    _norm(dev.id, dev.name, dev.kind),
+                    (),
+                    (dev.name or dev.id, ""),
+                    detail,
+                    d.device_anchor(dev),
+                )
             )
         for gate in d.gates.values():
-            score = _score(self.q, (gate.id, gate.name))
-            self.add(
-                "gate", gate.id, gate.name or gate.id, gate.id, score, (gate.location.x, gate.location.y)
+            where = (gate.location.x, gate.location.y)
+            add(
+                Entry(
+                    "gate",
+                    gate.id,
+                    _norm(gate.id, gate.name),
+                    (),
+                    (gate.name or gate.id, ""),
+                    ((gate.id, ""),),
+                    where,
+                )
             )
-        anchors = {
-            g.id: d.device_anchor(d.devices[g.device_id])
-            for g in d.guards.values()
-            if g.device_id in d.devices
-        }
         for g in d.guards.values():
             phone = _extra_text(g.extra, PHONE_KEYS)
-            score = _score(self.q, (g.id, g.name)) or _score(
-                self.q, (phone,), whole_only=not self.sees_people
+            anchor = d.device_anchor(d.devices[g.device_id]) if g.device_id in d.devices else None
+            parts: tuple[Part, ...] = ((g.role.value, ""), (phone, "phone"))
+            add(
+                Entry(
+                    "guard",
+                    g.id,
+                    _norm(g.id, g.name),
+                    _norm(phone),
+                    (g.name, ""),
+                    parts,
+                    anchor,
+                    wall_personal=True,
+                )
             )
-            detail = " · ".join(x for x in (g.role.value, self.masker.phone(phone) if phone else "") if x)
-            self.add("guard", g.id, g.name, detail, score, anchors.get(g.id))
 
-    def alerts(self, alerts: Iterable[Alert]) -> None:
+
+class SearchIndex:
+    """The district's searchable records, normalised once; build a new one when the district changes."""
+
+    def __init__(self, district: District, entries: list[Entry]) -> None:
+        self.district = district
+        self.entries = entries
+
+    @classmethod
+    def build(cls, district: District) -> SearchIndex:
+        b = _Builder(district)
+        b.places()
+        b.organisations()
+        b.people()
+        b.equipment()
+        return cls(district, b.entries)
+
+    def search(
+        self,
+        query: str,
+        masker: Masker,
+        alerts: Iterable[Alert] = (),
+        *,
+        kinds: Iterable[str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+    ) -> list[Hit]:
+        """Hits for `query`, best first (score, then `KIND_ORDER`, then label), at most `limit`.
+
+        `kinds` keeps only those kinds; an empty or blank query finds nothing (never the whole register)."""
+        q = normalise(query)
+        if not q:
+            return []
+        words = [w for w in (normalise(w) for w in query.split()) if w]
+        wanted = frozenset(kinds) if kinds is not None else None
+        sees_people = masker.viewer is not Viewer.WALL
+        unmasked = masker.shows_personal_data
+        scored: list[tuple[int, Entry]] = []
+        for e in self.entries:
+            if (wanted is not None and e.kind not in wanted) or (e.kind == "person" and not sees_people):
+                continue
+            score = _score(q, e.public) or _tokens(words, e.public)
+            if not score and e.personal and (sees_people or e.wall_personal):
+                score = _score(q, e.personal, whole_only=not unmasked)
+                if not score and unmasked:
+                    score = _tokens(words, (*e.public, *e.personal))
+            if score:
+                scored.append((score, e))
+        hits = [e.render(masker, s) for s, e in scored]
+        if wanted is None or "alert" in wanted:
+            hits += self._alerts(q, alerts, masker)
+        order = {k: i for i, k in enumerate(KIND_ORDER)}
+        hits.sort(key=lambda h: (-h.score, order.get(h.kind, len(order)), h.label, h.id))
+        return hits[: max(0, limit)]
+
+    def _alerts(self, q: str, alerts: Iterable[Alert], masker: Masker) -> list[Hit]:
+        out = []
         for a in alerts:
             personal = a.subject_type not in NON_PERSONAL_SUBJECTS
-            score = _score(self.q, (a.id, a.rule))
+            score = _score(q, _norm(a.id, a.rule))
             if not personal:
-                score = score or _score(self.q, (a.subject,))
-            elif self.sees_people:
-                score = score or _score(self.q, (a.subject,), whole_only=not self.masker.shows_personal_data)
-            label = f"{a.rule} {self.masker.subject(a.subject, a.subject_type)}"
-            detail = f"{self.masker.alert_id(a.id, a.subject_type)} · {a.severity.value} · {a.state.value}"
-            self.add("alert", a.id, label, detail, score, incident_location(self.d, a))
+                score = score or _score(q, _norm(a.subject))
+            elif masker.viewer is not Viewer.WALL:
+                score = score or _score(q, _norm(a.subject), whole_only=not masker.shows_personal_data)
+            if score:
+                where = incident_location(self.district, a)
+                lon, lat = where if where is not None else (None, None)
+                label = f"{a.rule} {masker.subject(a.subject, a.subject_type)}"
+                detail = f"{masker.alert_id(a.id, a.subject_type)} · {a.severity.value} · {a.state.value}"
+                out.append(Hit("alert", a.id, label, detail, score, lon, lat))
+        return out
 
 
 def search(
@@ -226,21 +353,5 @@ def search(
     kinds: Iterable[str] | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> list[Hit]:
-    """Hits for `query`, best first (score, then `KIND_ORDER`, then label), at most `limit`.
-
-    `kinds` keeps only those kinds; an empty or blank query finds nothing (never the whole register)."""
-    s = _Searcher(district, query, masker)
-    if not s.q:
-        return []
-    s.places()
-    s.organisations()
-    if s.sees_people:
-        for person in district.people.values():
-            s.person(person)
-    s.equipment()
-    s.alerts(alerts)
-    wanted = frozenset(kinds) if kinds is not None else None
-    order = {k: i for i, k in enumerate(KIND_ORDER)}
-    found = [h for h in s.hits if wanted is None or h.kind in wanted]
-    found.sort(key=lambda h: (-h.score, order.get(h.kind, len(order)), h.label, h.id))
-    return found[: max(0, limit)]
+    """One query over a fresh index (the CLI); a window keeps a `SearchIndex` between queries."""
+    return SearchIndex.build(district).search(query, masker, alerts, kinds=kinds, limit=limit)

@@ -123,3 +123,13 @@ def test_guard_phone_needs_the_whole_number_on_the_wall() -> None:
 
 def test_contains_score() -> None:
     assert next(h for h in search(district(), "西门摄像", OPEN) if h.id == "CAM1").score == CONTAINS
+
+
+def test_an_index_built_once_answers_every_viewer_like_search() -> None:
+    from sandbox_app.data.search import SearchIndex
+
+    d = district()
+    index = SearchIndex.build(d)
+    for masker in (OPEN, MASKED, WALL):
+        for query in (ID_NUMBER, "富润", "清华东路15号 302", "测试民警01"):
+            assert index.search(query, masker, [alert()]) == search(d, query, masker, [alert()])

@@ -96,3 +96,15 @@ def test_a_logged_in_search_is_audited_before_hits_show(qtbot: QtBot, tmp_path: 
         assert window.search_box.results.count() == 1
     finally:
         book.close()
+
+
+def test_a_new_scene_is_searched_not_the_old_one(qtbot: QtBot) -> None:
+    window = show(qtbot)
+    window.search_box.line.setText("3幢")
+    assert window.search_box.run()[0].id == "B3"
+    district = small_district()
+    district.buildings["B3"].name = "9幢"
+    window.set_scene(Scene(district))
+    assert window.search_box.run() == []
+    window.search_box.line.setText("9幢")
+    assert window.search_box.run()[0].id == "B3"
