@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sandbox_app.domain.address import building_address, room_address
 from sandbox_app.domain.enums import PersonTag, Relation, RoomUsage
-from sandbox_app.domain.model import District, Room
+from sandbox_app.domain.model import District, Person, Room
 
 ORG_ID, ORG_NAME, ORG_TYPE = "org_id", "org_name", "org_type"
 ORG_CONTACT, ORG_PHONE = "org_contact", "org_phone"
@@ -133,23 +133,31 @@ def rental_register(
     for person in district.people.values():
         if person.room_id:
             residents.setdefault(person.room_id, []).append(person.id)
-    out = []
-    for room in sorted(district.rooms.values(), key=lambda r: r.id):
-        if not is_rental(room):
-            continue
-        people = [district.people[p] for p in sorted(residents.get(room.id, []))]
-        living = [p for p in people if p.relation is not Relation.VISITOR]
-        adults = sum(PersonTag.MINOR not in p.tags for p in living)
-        credentials = len({c for p in living for c in p.credentials})
-        group = (
-            room.usage is RoomUsage.GROUP_RENTAL or adults >= group_people or credentials >= group_credentials
-        )
-        out.append(
-            Rental(
-                room.id, room_address(district, room), _text(room.extra, LANDLORD),
-                tuple(p.id for p in people if p.relation is Relation.TENANT),
-                _text(room.extra, AGREEMENT_DATE), _text(room.extra, LAST_INSPECTION),
-                adults, credentials, group,
-            )
-        )  # fmt: skip
-    return out
+    limits = (group_people, group_credentials)
+    return [
+        _rental(district, room, [district.people[p] for p in sorted(residents.get(room.id, []))], limits)
+        for room in sorted(district.rooms.values(), key=lambda r: r.id)
+        if is_rental(room)
+    ]
+
+
+def rental_of(district: District, room_id: str) -> Rental | None:
+    """One room's register entry (the detail view), None when it is no rental."""
+    room = district.rooms.get(room_id)
+    if room is None or not is_rental(room):
+        return None
+    people = sorted(district.residents_of(room_id), key=lambda p: p.id)
+    return _rental(district, room, people, (GROUP_RENTAL_PEOPLE, GROUP_RENTAL_CREDENTIALS))
+
+
+def _rental(district: District, room: Room, people: list[Person], limits: tuple[int, int]) -> Rental:
+    living = [p for p in people if p.relation is not Relation.VISITOR]
+    adults = sum(PersonTag.MINOR not in p.tags for p in living)
+    credentials = len({c for p in living for c in p.credentials})
+    group = room.usage is RoomUsage.GROUP_RENTAL or adults >= limits[0] or credentials >= limits[1]
+    return Rental(
+        room.id, room_address(district, room), _text(room.extra, LANDLORD),
+        tuple(p.id for p in people if p.relation is Relation.TENANT),
+        _text(room.extra, AGREEMENT_DATE), _text(room.extra, LAST_INSPECTION),
+        adults, credentials, group,
+    )  # fmt: skip

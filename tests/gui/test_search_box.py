@@ -108,3 +108,22 @@ def test_a_new_scene_is_searched_not_the_old_one(qtbot: QtBot) -> None:
     assert window.search_box.run() == []
     window.search_box.line.setText("9幢")
     assert window.search_box.run()[0].id == "B3"
+
+
+def test_detail_shows_the_standard_address_organisation_and_rental_register(qtbot: QtBot) -> None:
+    from sandbox_app.privacy.mask import Viewer as V
+    from widgets.detail import DetailPanel
+
+    district = small_district()
+    district.buildings["B1"].extra.update(road="清华东路", door_number="15号")
+    district.rooms["R101"].extra.update(landlord="测试房东甲", agreement_date="2025-03-01", last_inspection="")
+    district.rooms["R102"].extra.update(org_id="O1", org_name="测试便利店", org_type="shop")
+    detail = DetailPanel(district, V.OFFICER)
+    qtbot.addWidget(detail)
+    assert detail.show_item("room", "R101")
+    text = " ".join(detail.texts())
+    assert "清华东路15号 1幢 1单元 101室" in text and "2025-03-01" in text
+    assert "测试房东甲" not in text and "测****" in text  # the landlord is a person: masked
+    assert detail.show_item("room", "R102")
+    assert "测试便利店 (shop)" in " ".join(detail.texts())
+    assert detail.show_item("building", "B1") and "清华东路15号 1幢" in " ".join(detail.texts())
