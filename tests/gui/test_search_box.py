@@ -116,7 +116,7 @@ def test_detail_shows_the_standard_address_organisation_and_rental_register(qtbo
 
     district = small_district()
     district.buildings["B1"].extra.update(road="清华东路", door_number="15号")
-    district.rooms["R101"].extra.update(landlord="测试房东甲", agreement_date="2025-03-01", last_inspection="")
+    district.rooms["R101"].extra.update(landlord="测试房东甲", agreement_date="2025-03-01")
     district.rooms["R102"].extra.update(org_id="O1", org_name="测试便利店", org_type="shop")
     detail = DetailPanel(district, V.OFFICER)
     qtbot.addWidget(detail)
