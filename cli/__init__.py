@@ -15,10 +15,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cli import alerts, data, dispatch, incident, nearest, privacy, replay, serve
+from cli import alerts, data, delta, dispatch, figures, incident, nearest, privacy, replay, search, serve
 from cli.common import EXIT_INPUT, CliError
 
-COMMAND_GROUPS = (data, alerts, incident, nearest, dispatch, privacy, replay, serve)
+COMMAND_GROUPS = (data, alerts, incident, nearest, dispatch, search, figures, delta, privacy, replay, serve)
 """Each adds its subcommands with `register(subparsers)`, in this order (the order of `--help`)."""
 
 

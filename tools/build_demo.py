@@ -32,6 +32,7 @@ from tools.demo_osm import (
     read_buildings,
     read_roads,
 )
+from tools.demo_reals import add_room_columns, building_columns, compound_addresses
 from tools.demo_synth import (
     LonLat,
     Row,
@@ -81,10 +82,14 @@ def build(osm_path: Path = DEFAULT_OSM, out: Path = DEFAULT_OUT, seed: int = SEE
     pop = make_people(rooms, rng)
     guards = make_guards(compounds)
     devices = make_devices(site_gates, compounds, buildings, pop, guards, rng)
+    addresses = compound_addresses(geoms, compounds, roads)
+    by_id = {c.id: c for c in compounds}
+    reals = {b.id: building_columns(b, addresses, by_id) for b in buildings}
+    add_room_columns(rooms, reals)  # after every draw from rng: people and devices do not change
     out.mkdir(parents=True, exist_ok=True)
     _write_manifest(out, osm, osm_path)
     _write_geojson(out / "compounds.geojson", _compound_features(geoms, compounds, frame))
-    _write_geojson(out / "buildings.geojson", _building_features(geoms, buildings, frame))
+    _write_geojson(out / "buildings.geojson", _building_features(geoms, buildings, frame, reals))
     _write_geojson(out / "roads.geojson", _road_features(roads, frame))
     gate_features = [(_gate_props(g, sg), Point(sg.at)) for g, sg in zip(gates, site_gates, strict=True)]
     _write_geojson(out / "gates.geojson", gate_features)
@@ -245,7 +250,7 @@ def _compound_features(
 
 
 def _building_features(
-    geoms: list[CompoundGeom], sites: list[SiteBuilding], frame: Frame
+    geoms: list[CompoundGeom], sites: list[SiteBuilding], frame: Frame, reals: dict[str, Row]
 ) -> list[tuple[Row, BaseGeometry]]:
     osm_buildings = [b for c in geoms for b in c.buildings]
     out: list[tuple[Row, BaseGeometry]] = []
@@ -260,6 +265,7 @@ def _building_features(
             "entrances": s.entrances,
             "osm_id": ob.osm_id,
             "osm_building": ob.tags.get("building"),
+            **reals[s.id],
         }
         out.append((props, frame.to_deg(ob.poly)))
     return out

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sandbox_app.domain.address import building_address, room_address
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.model import Device, District, Person
+from sandbox_app.domain.reals import ORG_ID, ORG_NAME, ORG_TYPE, Rental, rental_of
 from sandbox_app.privacy.mask import Masker, Viewer
 from widgets.alert_card import Card
 from widgets.alert_place import floor_text
@@ -236,6 +238,22 @@ class DetailPanel(QDockWidget):
             where, room.entrance, floor_text(room.floor), room.number
         )
 
+    def _reals_rows(self, extra: Mapping[str, object], rental: Rental | None) -> list[Row]:
+        """The 实有单位 using this place and, for a rental room, its register (landlord masked as a name)."""
+        rows: list[Row] = []
+        if extra.get(ORG_ID):
+            name = str(extra.get(ORG_NAME) or extra[ORG_ID])
+            rows.append((self.tr("Organisation"), f"{name} ({extra.get(ORG_TYPE) or '—'})"))
+        if rental is not None:
+            m = self.masker
+            rows.append((self.tr("Landlord"), m.name(rental.landlord) if rental.landlord else "—"))
+            rows.append((self.tr("Agreement signed"), rental.agreement_date[:10] or "—"))
+            rows.append((self.tr("Last inspection"), rental.last_inspection[:10] or "—"))
+            rows.append((self.tr("Tenants"), str(len(rental.tenants))))
+            if rental.group_rental:
+                rows.append((self.tr("Group rental"), self.tr("yes")))
+        return rows
+
     # items -------------------------------------------------------------------------------------------------
     def _compound(self, item_id: str) -> tuple[str, list[Row], bool] | None:
         c = self.district.compounds.get(item_id)
@@ -278,11 +296,13 @@ class DetailPanel(QDockWidget):
         compound = self.district.compounds.get(b.compound_id)
         rows: list[Row] = [
             (self.tr("Building"), f"{b.name} ({b.id})"),
+            (self.tr("Standard address"), building_address(self.district, b)),
             (self.tr("Compound"), compound.name if compound else b.compound_id),
             (self.tr("Floors"), str(b.floors)),
             (self.tr("Height"), f"{b.effective_height_m:.0f} m"),
             (self.tr("Rooms"), str(len(rooms))),
         ]
+        rows += self._reals_rows(b.extra, None)
         for usage in RoomUsage:
             n = sum(1 for r in rooms if r.usage is usage)
             if n:
@@ -303,9 +323,11 @@ class DetailPanel(QDockWidget):
         people = sorted(self.district.residents_of(room.id), key=lambda p: p.id)
         rows: list[Row] = [
             (self.tr("Address"), self._address(room.id)),
+            (self.tr("Standard address"), room_address(self.district, room)),
             (self.tr("Usage"), self.usage_text(room.usage)),
             (self.tr("Residents"), str(len(people))),
         ]
+        rows += self._reals_rows(room.extra, rental_of(self.district, room.id))
         rows += [(p.id, self._person_line(p)) for p in people[:MAX_LISTED]]
         devices = self._devices_of(rooms={room.id})[:MAX_LISTED]
         rows += [(d.id, f"{d.name} ({device_kind_text(d.kind)})") for d in devices]

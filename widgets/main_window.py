@@ -57,6 +57,7 @@ from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
+from widgets.search_box import install_search
 from widgets.wall import CameraTile, WallDirector, camera_stream
 from widgets.wall_screen import WallScreen
 
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.alerts_panel.alert_selected.connect(self.fly_3d_to_alert)
         self.focus_requested.connect(self.fly_3d_to_alert)
         self._build_panels(scene)
+        self.search_box = install_search(self)
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}

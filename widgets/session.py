@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +22,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel
 
 from sandbox_app.privacy import db as privacy_db
-from sandbox_app.privacy.audit import AuditLog, AuditTrail
+from sandbox_app.privacy.audit import SEARCH, AuditKeyError, AuditLog, AuditTrail
 from sandbox_app.privacy.mask import Viewer
 from sandbox_app.privacy.users import PermissionDenied, User, UserBook, unmask
+from sandbox_app.search.index import Hit
 from widgets.login import LoginDialog
 from widgets.main_window import MainWindow
 
@@ -61,6 +63,16 @@ class DeskSession:
             window.statusBar().addPermanentWidget(label)
             return
         window.detail.unmask_gate = lambda kind, item_id: self.unmask(window, kind, item_id)
+        window.search_box.audit_hook = self.record_search
+
+    def record_search(self, query: str, hits: Sequence[Hit]) -> bool:
+        """Who searched for what (a query is often a name or an ID number): recorded before any hit shows."""
+        assert self.user is not None and self.audit is not None
+        try:
+            self.audit.record(self.user.name, SEARCH, query[:200], {"hits": [h.id for h in hits[:20]]})
+        except (sqlite3.Error, AuditKeyError):
+            return False
+        return True
 
     def unmask(self, window: MainWindow, kind: str, item_id: str) -> bool:
         """The audited, explicit action; a refused one is audited too and said in the status bar."""

@@ -1107,17 +1107,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="54"/>
+        <location filename="../../widgets/session.py" line="56"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="72"/>
+        <location filename="../../widgets/session.py" line="84"/>
         <source>Your role may not unmask personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="77"/>
+        <location filename="../../widgets/session.py" line="89"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,286 +1125,327 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../widgets/detail.py" line="52"/>
+        <location filename="../../widgets/detail.py" line="54"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="64"/>
-        <location filename="../../widgets/detail.py" line="126"/>
+        <location filename="../../widgets/detail.py" line="66"/>
+        <location filename="../../widgets/detail.py" line="128"/>
         <source>Click a building, room, device or guard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="69"/>
+        <location filename="../../widgets/detail.py" line="71"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="69"/>
+        <location filename="../../widgets/detail.py" line="71"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="74"/>
-        <location filename="../../widgets/detail.py" line="180"/>
+        <location filename="../../widgets/detail.py" line="76"/>
+        <location filename="../../widgets/detail.py" line="182"/>
         <source>Unmask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="180"/>
+        <location filename="../../widgets/detail.py" line="182"/>
         <source>Mask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="200"/>
+        <location filename="../../widgets/detail.py" line="202"/>
         <source>elderly living alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="201"/>
+        <location filename="../../widgets/detail.py" line="203"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="202"/>
+        <location filename="../../widgets/detail.py" line="204"/>
         <source>key person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="203"/>
+        <location filename="../../widgets/detail.py" line="205"/>
         <source>floating population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="204"/>
+        <location filename="../../widgets/detail.py" line="206"/>
         <source>minor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="205"/>
+        <location filename="../../widgets/detail.py" line="207"/>
         <source>watch list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="211"/>
+        <location filename="../../widgets/detail.py" line="213"/>
         <source>owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="212"/>
+        <location filename="../../widgets/detail.py" line="214"/>
         <source>tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="213"/>
+        <location filename="../../widgets/detail.py" line="215"/>
         <source>family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="214"/>
+        <location filename="../../widgets/detail.py" line="216"/>
         <source>employee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="215"/>
+        <location filename="../../widgets/detail.py" line="217"/>
         <source>visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="235"/>
+        <location filename="../../widgets/detail.py" line="237"/>
         <source>{0} entrance {1}, {2}, room {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../widgets/detail.py" line="246"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/detail.py" line="249"/>
-        <source>Buildings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="251"/>
-        <source>Gates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="255"/>
-        <source>Compound {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="264"/>
-        <source>Gate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="266"/>
-        <source>Closed hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="266"/>
-        <source>always open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="269"/>
-        <source>Gate {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="280"/>
-        <source>Building</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="248"/>
-        <location filename="../../widgets/detail.py" line="265"/>
-        <location filename="../../widgets/detail.py" line="281"/>
-        <source>Compound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="282"/>
-        <source>Floors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/detail.py" line="283"/>
-        <source>Height</source>
+        <source>Landlord</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/detail.py" line="250"/>
+        <source>Agreement signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="251"/>
+        <source>Last inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="252"/>
+        <source>Tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="254"/>
+        <source>Group rental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="254"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="267"/>
+        <source>Buildings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="269"/>
+        <source>Gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="273"/>
+        <source>Compound {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="282"/>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/detail.py" line="284"/>
+        <source>Closed hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="284"/>
+        <source>always open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="287"/>
+        <source>Gate {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="298"/>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="266"/>
+        <location filename="../../widgets/detail.py" line="283"/>
+        <location filename="../../widgets/detail.py" line="300"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="301"/>
+        <source>Floors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="302"/>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="268"/>
+        <location filename="../../widgets/detail.py" line="303"/>
         <source>Rooms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="290"/>
-        <location filename="../../widgets/detail.py" line="307"/>
+        <location filename="../../widgets/detail.py" line="299"/>
+        <location filename="../../widgets/detail.py" line="326"/>
+        <source>Standard address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="310"/>
+        <location filename="../../widgets/detail.py" line="328"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="296"/>
+        <location filename="../../widgets/detail.py" line="316"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="297"/>
+        <location filename="../../widgets/detail.py" line="317"/>
         <source>Building {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="305"/>
-        <location filename="../../widgets/detail.py" line="323"/>
+        <location filename="../../widgets/detail.py" line="325"/>
+        <location filename="../../widgets/detail.py" line="345"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="306"/>
+        <location filename="../../widgets/detail.py" line="327"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="312"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Room {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="321"/>
-        <location filename="../../widgets/detail.py" line="362"/>
+        <location filename="../../widgets/detail.py" line="343"/>
+        <location filename="../../widgets/detail.py" line="384"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="322"/>
+        <location filename="../../widgets/detail.py" line="344"/>
         <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="324"/>
+        <location filename="../../widgets/detail.py" line="346"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="325"/>
+        <location filename="../../widgets/detail.py" line="347"/>
         <source>Credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="349"/>
         <source>Plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="329"/>
+        <location filename="../../widgets/detail.py" line="351"/>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="330"/>
-        <location filename="../../widgets/detail.py" line="367"/>
+        <location filename="../../widgets/detail.py" line="352"/>
+        <location filename="../../widgets/detail.py" line="389"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="356"/>
         <source>Person {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="346"/>
+        <location filename="../../widgets/detail.py" line="368"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="347"/>
+        <location filename="../../widgets/detail.py" line="369"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="348"/>
+        <location filename="../../widgets/detail.py" line="370"/>
         <source>Placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="371"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="353"/>
+        <location filename="../../widgets/detail.py" line="375"/>
         <source>Last fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="354"/>
+        <location filename="../../widgets/detail.py" line="376"/>
         <source>Device {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="363"/>
+        <location filename="../../widgets/detail.py" line="385"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="364"/>
+        <location filename="../../widgets/detail.py" line="386"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="370"/>
+        <location filename="../../widgets/detail.py" line="392"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="371"/>
+        <location filename="../../widgets/detail.py" line="393"/>
         <source>Guard {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="77"/>
+        <location filename="../../widgets/detail.py" line="79"/>
         <source>Dispatch nearest guard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,133 +2636,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="150"/>
+        <location filename="../../widgets/main_window.py" line="151"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="205"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="233"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256"/>
+        <location filename="../../widgets/main_window.py" line="258"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="263"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="272"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3170,6 +3211,74 @@
     <message>
         <location filename="../../widgets/sandbox3d.py" line="207"/>
         <source>{metres} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../widgets/search_box.py" line="37"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="43"/>
+        <source>Name, ID number, phone, address, device, alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="65"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="66"/>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="67"/>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="68"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="69"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="70"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="71"/>
+        <source>Guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="72"/>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="73"/>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="87"/>
+        <source>Not searched: the audit log cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="96"/>
+        <source>No match</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1107,17 +1107,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="54"/>
+        <location filename="../../widgets/session.py" line="56"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation>未设置用户：运行 `sandbox-app user add` 后启用登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="72"/>
+        <location filename="../../widgets/session.py" line="84"/>
         <source>Your role may not unmask personal data.</source>
         <translation>您的角色无权查看未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="77"/>
+        <location filename="../../widgets/session.py" line="89"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation>未解除脱敏：审计日志无法写入。</translation>
     </message>
@@ -1125,286 +1125,327 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../widgets/detail.py" line="52"/>
+        <location filename="../../widgets/detail.py" line="54"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="64"/>
-        <location filename="../../widgets/detail.py" line="126"/>
+        <location filename="../../widgets/detail.py" line="66"/>
+        <location filename="../../widgets/detail.py" line="128"/>
         <source>Click a building, room, device or guard.</source>
         <translation>点击楼栋、房屋、设备或巡防人员查看详情。</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="69"/>
+        <location filename="../../widgets/detail.py" line="71"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="69"/>
+        <location filename="../../widgets/detail.py" line="71"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="74"/>
-        <location filename="../../widgets/detail.py" line="180"/>
+        <location filename="../../widgets/detail.py" line="76"/>
+        <location filename="../../widgets/detail.py" line="182"/>
         <source>Unmask personal data</source>
         <translation>显示完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="180"/>
+        <location filename="../../widgets/detail.py" line="182"/>
         <source>Mask personal data</source>
         <translation>隐藏个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="200"/>
+        <location filename="../../widgets/detail.py" line="202"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="201"/>
+        <location filename="../../widgets/detail.py" line="203"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="202"/>
+        <location filename="../../widgets/detail.py" line="204"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="203"/>
+        <location filename="../../widgets/detail.py" line="205"/>
         <source>floating population</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="204"/>
+        <location filename="../../widgets/detail.py" line="206"/>
         <source>minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="205"/>
+        <location filename="../../widgets/detail.py" line="207"/>
         <source>watch list</source>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="211"/>
+        <location filename="../../widgets/detail.py" line="213"/>
         <source>owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="212"/>
+        <location filename="../../widgets/detail.py" line="214"/>
         <source>tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="213"/>
+        <location filename="../../widgets/detail.py" line="215"/>
         <source>family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="214"/>
+        <location filename="../../widgets/detail.py" line="216"/>
         <source>employee</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="215"/>
+        <location filename="../../widgets/detail.py" line="217"/>
         <source>visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="235"/>
+        <location filename="../../widgets/detail.py" line="237"/>
         <source>{0} entrance {1}, {2}, room {3}</source>
         <translation>{0} {1}单元 {2} {3}室</translation>
     </message>
     <message>
+        <location filename="../../widgets/detail.py" line="246"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <location filename="../../widgets/detail.py" line="249"/>
+        <source>Landlord</source>
+        <translation>房东</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="250"/>
+        <source>Agreement signed</source>
+        <translation>治安责任书签订</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="251"/>
+        <source>Last inspection</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="252"/>
+        <source>Tenants</source>
+        <translation>承租人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="254"/>
+        <source>Group rental</source>
+        <translation>群租</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="254"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="267"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="251"/>
+        <location filename="../../widgets/detail.py" line="269"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="255"/>
+        <location filename="../../widgets/detail.py" line="273"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="264"/>
+        <location filename="../../widgets/detail.py" line="282"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="266"/>
+        <location filename="../../widgets/detail.py" line="284"/>
         <source>Closed hours</source>
         <translation>封闭时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="266"/>
+        <location filename="../../widgets/detail.py" line="284"/>
         <source>always open</source>
         <translation>全天开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="287"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="280"/>
+        <location filename="../../widgets/detail.py" line="298"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="248"/>
-        <location filename="../../widgets/detail.py" line="265"/>
-        <location filename="../../widgets/detail.py" line="281"/>
+        <location filename="../../widgets/detail.py" line="266"/>
+        <location filename="../../widgets/detail.py" line="283"/>
+        <location filename="../../widgets/detail.py" line="300"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="282"/>
+        <location filename="../../widgets/detail.py" line="301"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="283"/>
+        <location filename="../../widgets/detail.py" line="302"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="250"/>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="268"/>
+        <location filename="../../widgets/detail.py" line="303"/>
         <source>Rooms</source>
         <translation>房屋数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="290"/>
-        <location filename="../../widgets/detail.py" line="307"/>
+        <location filename="../../widgets/detail.py" line="299"/>
+        <location filename="../../widgets/detail.py" line="326"/>
+        <source>Standard address</source>
+        <translation>标准地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="310"/>
+        <location filename="../../widgets/detail.py" line="328"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="296"/>
+        <location filename="../../widgets/detail.py" line="316"/>
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="297"/>
+        <location filename="../../widgets/detail.py" line="317"/>
         <source>Building {0}</source>
         <translation>楼栋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="305"/>
-        <location filename="../../widgets/detail.py" line="323"/>
+        <location filename="../../widgets/detail.py" line="325"/>
+        <location filename="../../widgets/detail.py" line="345"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="306"/>
+        <location filename="../../widgets/detail.py" line="327"/>
         <source>Usage</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="312"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Room {0}</source>
         <translation>房屋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="321"/>
-        <location filename="../../widgets/detail.py" line="362"/>
+        <location filename="../../widgets/detail.py" line="343"/>
+        <location filename="../../widgets/detail.py" line="384"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="322"/>
+        <location filename="../../widgets/detail.py" line="344"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="324"/>
+        <location filename="../../widgets/detail.py" line="346"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="325"/>
+        <location filename="../../widgets/detail.py" line="347"/>
         <source>Credentials</source>
         <translation>通行凭证</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="349"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="329"/>
+        <location filename="../../widgets/detail.py" line="351"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="330"/>
-        <location filename="../../widgets/detail.py" line="367"/>
+        <location filename="../../widgets/detail.py" line="352"/>
+        <location filename="../../widgets/detail.py" line="389"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="356"/>
         <source>Person {0}</source>
         <translation>人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="346"/>
+        <location filename="../../widgets/detail.py" line="368"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="347"/>
+        <location filename="../../widgets/detail.py" line="369"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="348"/>
+        <location filename="../../widgets/detail.py" line="370"/>
         <source>Placement</source>
         <translation>安装位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="371"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="353"/>
+        <location filename="../../widgets/detail.py" line="375"/>
         <source>Last fix</source>
         <translation>最后定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="354"/>
+        <location filename="../../widgets/detail.py" line="376"/>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="363"/>
+        <location filename="../../widgets/detail.py" line="385"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="364"/>
+        <location filename="../../widgets/detail.py" line="386"/>
         <source>Tracker</source>
         <translation>定位终端</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="370"/>
+        <location filename="../../widgets/detail.py" line="392"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="371"/>
+        <location filename="../../widgets/detail.py" line="393"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="77"/>
+        <location filename="../../widgets/detail.py" line="79"/>
         <source>Dispatch nearest guard</source>
         <translation>调派最近警力</translation>
     </message>
@@ -2594,133 +2635,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="150"/>
+        <location filename="../../widgets/main_window.py" line="151"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="205"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="233"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="250"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="252"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256"/>
+        <location filename="../../widgets/main_window.py" line="258"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="263"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="272"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3170,6 +3211,74 @@
         <location filename="../../widgets/sandbox3d.py" line="207"/>
         <source>{metres} m</source>
         <translation>{metres} 米</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../widgets/search_box.py" line="37"/>
+        <source>Search</source>
+        <translation>综合查询</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="43"/>
+        <source>Name, ID number, phone, address, device, alert</source>
+        <translation>姓名、身份证号、手机号、地址、设备、警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="65"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="66"/>
+        <source>Room</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="67"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="68"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="69"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="70"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="71"/>
+        <source>Guard</source>
+        <translation>巡防人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="72"/>
+        <source>Gate</source>
+        <translation>出入口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="73"/>
+        <source>Alert</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="87"/>
+        <source>Not searched: the audit log cannot be written.</source>
+        <translation>未查询：审计日志无法写入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_box.py" line="96"/>
+        <source>No match</source>
+        <translation>无匹配结果</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import numpy as np
 
@@ -12,6 +13,7 @@ from sandbox_app.data.files import Source
 from sandbox_app.data.problems import quoted
 from sandbox_app.domain.enums import RoomUsage
 from sandbox_app.domain.model import Building, Compound, Gate, Road, Room
+from sandbox_app.domain.reals import DATE_COLUMNS, ORG_CONTACT, ORG_ID, ORG_NAME, ORG_PHONE, ORG_TYPE, OrgType
 
 _HOURS = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _USAGE = {u.value: u for u in RoomUsage}
@@ -39,6 +41,7 @@ def check_buildings(src: Source, ctx: Context) -> Builder:
     floors = c.number("floors", required=True, integer=True, minimum=1)
     height = c.number("height_m", minimum=1)
     geoms = ctx.wgs84(c.geometry("Polygon"))
+    _check_reals(c)
     extra = extras(src, ("id", "compound_id", "name", "floors", "height_m"))
     ctx.define("buildings", ids if "id" in src.frame.columns else None)
     ctx.remember("floors", ids, floors)
@@ -62,6 +65,7 @@ def check_rooms(src: Source, ctx: Context) -> Builder:
     _check_floor(c, floor, ctx.lookup("floors", building), known)
     number = c.text("number", default=ids)
     usage = c.enum("usage", _USAGE)
+    _check_reals(c)
     extra = extras(src, ("id", "building_id", "entrance", "floor", "number", "usage"))
     ctx.define("rooms", ids if "id" in src.frame.columns else None)
     ctx.remember("room_building", ids, building)
@@ -73,6 +77,33 @@ def check_rooms(src: Source, ctx: Context) -> Builder:
         return {i: Room(i, b, en, f, nu, _USAGE[u], e) for i, b, en, f, nu, u, e in rows}
 
     return build
+
+
+def _iso_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return len(text) == 10 or text[10] in "T "
+
+
+def _check_dates(c: Checker, col: str, values: Texts) -> None:
+    bad = np.array([bool(v) and not _iso_date(v) for v in values.tolist()], dtype=np.bool_)
+    c.report(bad, col, lambda i: f"bad date '{quoted(values[i])}': expected YYYY-MM-DD")
+
+
+def _check_reals(c: Checker) -> None:
+    """The optional 实有单位 and rental-register columns (`domain.reals`), kept in `extra`: a known
+    organisation type, ISO dates, and no organisation detail without the organisation's id."""
+    columns = c.src.frame.columns
+    c.enum(ORG_TYPE, {t.value for t in OrgType}, required=False)
+    for col in DATE_COLUMNS:
+        if col in columns:
+            _check_dates(c, col, c.text(col))
+    details = [c.text(col) for col in (ORG_NAME, ORG_TYPE, ORG_CONTACT, ORG_PHONE) if col in columns]
+    if details:
+        given = np.logical_or.reduce([d != "" for d in details])
+        c.report(given & (c.text(ORG_ID) == ""), ORG_ID, "organisation details without an org_id")
 
 
 def _check_floor(c: Checker, floor: np.ndarray, building_floors: np.ndarray, known: np.ndarray) -> None:

@@ -66,6 +66,8 @@ BRIDGES_CHANGED = "bridges.change"
 USER_ADDED = "user.add"
 USER_CHANGED = "user.change"
 DENIED = "denied"
+SEARCH = "search"
+"""A person searched (综合查询): who searched for what, since a query is often a name or an ID number."""
 ALERT_PREFIX = "alert."
 DISPATCH_PREFIX = "dispatch."
 
