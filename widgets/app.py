@@ -22,6 +22,7 @@ from sandbox_app.live import LiveOptions, LiveSession
 from sandbox_app.privacy.mask import Viewer
 from sandbox_app.store import is_store_url
 from sandbox_app.store.base import Store
+from widgets import startup_trace
 from widgets.i18n import install_translators
 from widgets.importer import ImportJob, default_job
 from widgets.live_controller import LiveController
@@ -53,12 +54,15 @@ def build_window(
     SQLite file or the city's `postgresql://` URL: the scene and a package import use either."""
     if translators is None:
         translators = install_translators(application(), lang)
+    startup_trace.mark("imported")
     scene = load_scene(db, package)
+    startup_trace.mark("scene_loaded")
     if isinstance(db, str):
         window = MainWindow(scene, import_job=_url_import_job(db), wall=wall, viewer=viewer)
     else:
         window = MainWindow(scene, db=db, wall=wall, viewer=viewer)
     window.resize(1400, 900)
+    startup_trace.mark("window_built")
     return window, translators
 
 
@@ -177,6 +181,7 @@ def launch(
     # The district (hundreds of thousands of objects) never dies: out of the cyclic GC's full passes, which
     # otherwise land inside replay seeks (bench/RESULTS.md, replay: p99 110-145 ms with it, 82 ms without).
     gc.freeze()
+    startup_trace.mark("window_ready")
     options = live or LiveOptions()
     if store is None:
         controller = attach_live(window, db, options, desk.actor, desk.trail)
@@ -214,6 +219,8 @@ def run(
         window.showFullScreen()
     else:
         window.show()
+    startup_trace.mark("shown")
+    startup_trace.on_first_paint(window.map2d.viewport(), "first_map")
     QTimer.singleShot(0, window.map2d.fit)  # frame the district at the shown size, not the initial one
     controller.start()
     try:

@@ -43,6 +43,7 @@ from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.stats import Figures, GuardState, TallySnapshot
 from sandbox_app.video.cameras import cameras as video_cameras
 from sandbox_app.video.source import FrameSource, is_file
+from widgets import startup_trace
 from widgets.alerts_panel import AlertsPanel
 from widgets.camera_view import CameraView
 from widgets.dashboard import Dashboard
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
             from widgets.sandbox3d import Sandbox3D
 
             self.sandbox3d = Sandbox3D(self)
+            startup_trace.on_first_render(self.sandbox3d.render_window, "first_3d")
             self.sandbox3d.picked.connect(lambda b: self.show_detail("building", b))
             self.layer_list.toggled.connect(self._toggle_3d_layer)
             self.sandbox3d.set_cameras_visible(self.layer_list.is_checked("cameras"))
