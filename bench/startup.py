@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from window_proc import Window, display, fresh_copy, prepared_db, proc_rss_mb, wall_ms
+from window_proc import ROOT, Window, display, fresh_copy, prepared_db, proc_rss_mb, wall_ms
 
 MOMENTS = ("first_map", "first_3d", "live")
 BARE_QT = """
@@ -60,8 +60,10 @@ def bare_qt_ms(env: dict[str, str]) -> int:
     return int(out.stdout.split()[-1]) - t0
 
 
-def one_launch(env: dict[str, str], db: Path, timeout_s: float, wall: bool) -> dict[str, float]:
-    window = Window(env, db, ["--wall"] if wall else [])
+def one_launch(
+    env: dict[str, str], db: Path, timeout_s: float, wall: bool, root: Path = ROOT
+) -> dict[str, float]:
+    window = Window(env, db, ["--wall"] if wall else [], root=root)
     try:
         marks: dict[str, float] = dict(window.wait_for(MOMENTS, timeout_s))
         if "live" in marks and window.proc.poll() is None:
@@ -78,40 +80,54 @@ def median(rows: list[dict[str, float]], key: str) -> float | None:
     return round(statistics.median(values), 1) if values else None
 
 
+def summary(rows: list[dict[str, float]], args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "runs": args.runs,
+        "fresh": args.fresh,
+        "wall": args.wall,
+        "first_map_ms": median(rows, "first_map"),
+        "first_3d_ms": median(rows, "first_3d"),
+        "live_ms": median(rows, "live"),
+        "bare_qt_ms": median(rows, "bare_qt"),
+        "rss_mb": median(rows, "rss_mb"),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for one launch")
     parser.add_argument("--fresh", action="store_true", help="an empty event log (first launch ever)")
     parser.add_argument("--wall", action="store_true", help="the wall screen instead of the desk window")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="another checkout (e.g. `git archive` of an older commit with the trace hooks): its window is\n"
+        "launched in turn with this one, same database, same run",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="startup-") as tmp, display() as env:
         folder = Path(tmp)
         started = time.monotonic()
         base = prepared_db(folder, history=not args.fresh)
-        print(
-            f"database prepared in {time.monotonic() - started:.1f} s ({'fresh' if args.fresh else 'history'})"
-        )
-        print(f"{'run':>4} {'bare Qt':>8} {'2D map':>8} {'3D':>8} {'live':>8} {'RSS MB':>7}")
-        rows: list[dict[str, float]] = []
+        kind = "fresh" if args.fresh else "with history"
+        print(f"database prepared in {time.monotonic() - started:.1f} s ({kind})")
+        print(f"{'run':>4} {'code':>8} {'bare Qt':>8} {'2D map':>8} {'3D':>8} {'live':>8} {'RSS MB':>7}")
+        trees = {"this": ROOT} if args.baseline is None else {"baseline": args.baseline, "this": ROOT}
+        rows: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for i in range(args.runs):
-            bare = bare_qt_ms(env)
-            row = one_launch(env, fresh_copy(base, folder), args.timeout, args.wall)
-            row["bare_qt"] = bare
-            rows.append(row)
-            cells = [f"{row[k]:>8.0f}" if k in row else f"{'—':>8}" for k in ("bare_qt", *MOMENTS)]
-            rss = f"{row['rss_mb']:>7.0f}" if "rss_mb" in row else f"{'—':>7}"
-            print(f"{i + 1:>4} {' '.join(cells)} {rss}", flush=True)
-        result = {
-            "runs": args.runs,
-            "fresh": args.fresh,
-            "wall": args.wall,
-            "first_map_ms": median(rows, "first_map"),
-            "first_3d_ms": median(rows, "first_3d"),
-            "live_ms": median(rows, "live"),
-            "bare_qt_ms": median(rows, "bare_qt"),
-            "rss_mb": median(rows, "rss_mb"),
-        }
+            for name, root in trees.items():
+                bare = bare_qt_ms(env)
+                row = one_launch(env, fresh_copy(base, folder), args.timeout, args.wall, root)
+                row["bare_qt"] = bare
+                rows[name].append(row)
+                cells = [f"{row[k]:>8.0f}" if k in row else f"{'—':>8}" for k in ("bare_qt", *MOMENTS)]
+                rss = f"{row['rss_mb']:>7.0f}" if "rss_mb" in row else f"{'—':>7}"
+                print(f"{i + 1:>4} {name:>8} {' '.join(cells)} {rss}", flush=True)
+        result = summary(rows["this"], args)
+        if args.baseline is not None:
+            result["baseline"] = summary(rows["baseline"], args)
         print(json.dumps(result))
     return 0
 

@@ -106,16 +106,24 @@ def proc_rss_mb(pid: int) -> float:
 class Window:
     """`main.py` as a child process, with its startup trace in a temporary file."""
 
-    def __init__(self, env: dict[str, str], db: Path, extra: Sequence[str] = (), trace_env: bool = True):
+    def __init__(
+        self,
+        env: dict[str, str],
+        db: Path,
+        extra: Sequence[str] = (),
+        trace_env: bool = True,
+        root: Path = ROOT,
+    ):
+        """`root`: the checkout whose `main.py` runs (another one, e.g. a baseline commit, to compare)."""
         self.trace = Path(tempfile.mkstemp(prefix="startup-", suffix=".trace")[1])
         child_env = dict(env)
         if trace_env:
             child_env["SANDBOX_STARTUP_TRACE"] = str(self.trace)
-        args = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--package", str(DEMO_PACKAGE)]
+        args = [sys.executable, str(root / "main.py"), "--db", str(db), "--package", str(DEMO_PACKAGE)]
         self.log = tempfile.TemporaryFile()  # noqa: SIM115  (closed by `close`)
         self.t0 = wall_ms()
         self.proc = subprocess.Popen(
-            [*args, *extra], cwd=ROOT, env=child_env, stdout=self.log, stderr=subprocess.STDOUT
+            [*args, *extra], cwd=root, env=child_env, stdout=self.log, stderr=subprocess.STDOUT
         )
 
     @property

@@ -113,6 +113,7 @@ class LiveController(QObject):
 
     def _count(self, events: int) -> None:
         if events and not self.events_total:  # the first live event: shown with the map's next paint
+            startup_trace.mark("events_arrived")
             startup_trace.on_first_paint(self.window.map2d.viewport(), "live")
         now = self.clock.monotonic_s()
         self.events_total += events

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import Device
-from sandbox_app.video.source import FrameSource, is_file
 from sandbox_app.wall import FocusQueue, TourStop, linked_camera, tour_stops
 from widgets.camera_view import CameraView
 
@@ -88,6 +87,8 @@ class CameraTile(QFrame):
         self._stop_video()
         self.camera_id = camera_id
         if stream:
+            from sandbox_app.video.source import FrameSource, is_file  # OpenCV with the first stream only
+
             source = FrameSource(stream, loop=is_file(stream)).start()
             self.video = CameraView(source, name, self)
             self.layout_.insertWidget(0, self.video, 1)
