@@ -66,6 +66,10 @@ GUARD_PIN_M = (8.0, 3.0)
 (a sphere was 144), so 5,000 guards stay cheap to draw."""
 DEVICE_SIZE_M = 1.6
 CLICK_SLOP_PX = 4
+LIVE_FRAME_MS = 500
+"""Live data (guards, alerts, cones) redraws the pane at most this often: on Mesa's software renderer a
+frame costs ~25 ms of the UI thread, and updates came ~5 times a second (issue 17: the idle window's CPU).
+Camera moves (the mouse, a fly-to) draw at once, and `grab_image` always renders fresh."""
 MULTISAMPLES = 0
 """No MSAA: VTK asks for 8 samples by default, which made each frame 4-5x slower on Mesa's software
 renderer (the CPU-only machines this runs on); edges stay sharp enough at sandbox scale."""
@@ -228,6 +232,7 @@ class Sandbox3D(QWidget):
         self._fly_clock = QElapsedTimer()
         self._fly_duration = FLY_MS
         self._render_pending = False
+        self._since_render = QElapsedTimer()
 
     # --- building the actors ----------------------------------------------------------------------------
     def _actor(self, mapper: vtkPolyDataMapper, cell: bool) -> vtkActor:
@@ -410,15 +415,17 @@ class Sandbox3D(QWidget):
 
     # --- drawing ----------------------------------------------------------------------------------------
     def request_render(self) -> None:
-        """Coalesce redraws: many updates within one event-loop turn draw once."""
+        """Coalesce redraws: all updates within `LIVE_FRAME_MS` of the last frame draw once."""
         if not self._render_pending:
             self._render_pending = True
-            QTimer.singleShot(0, self.render_now)
+            since = self._since_render.elapsed() if self._since_render.isValid() else LIVE_FRAME_MS
+            QTimer.singleShot(max(0, LIVE_FRAME_MS - since), self.render_now)
 
     def render_now(self) -> None:
         self._render_pending = False
         if not self.isVisible():
             return
+        self._since_render.restart()
         self.renderer.ResetCameraClippingRange()
         self.render_window.Render()
 
