@@ -40,9 +40,12 @@ def test_the_window_modules_load_no_routing_3d_or_video_stack() -> None:
 
 
 def test_the_core_a_window_needs_loads_no_routing_stack() -> None:
-    """The live session's own imports (engine, dispatch, routing) leave scipy and networkx to the first
-    graph built, on the worker thread."""
-    code = "import sandbox_app.live, sandbox_app.dispatch.engine_hook, sandbox_app.geo.routing"
+    """The live session's own imports (engine, dispatch, routing, snapshots) leave scipy and networkx to
+    the first graph built, on the worker thread, and OpenCV to the first snapshot."""
+    code = (
+        "import sandbox_app.live, sandbox_app.dispatch.engine_hook, sandbox_app.geo.routing,"
+        " sandbox_app.video.snapshot_taker"
+    )
     assert _loaded_after(code) == []
 
 
