@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/idle.py [--wall] [--seconds 60] [--warmup 15] [--sample 5] [--baseline DIR]
     .venv/bin/python bench/idle.py --wall --minutes 60          # the wall soak: RSS slope after warm-up
+    .venv/bin/python bench/idle.py --replay-cycle [--baseline DIR]   # RSS before, during, after replay
 
 Starts the real window (`main.py`, demo district, embedded simulator at 10×; under a private Xvfb when
 there is no display) on a database that already holds the simulated history, waits for its first live event
@@ -10,6 +11,10 @@ from /proc. Reported: CPU % of one core per sample and over the whole window (th
 arriving: "idle" means nobody touches the window), RSS per sample, and the RSS slope in MB per 10 minutes
 (least squares over the samples). `--baseline DIR` runs another checkout's window the same way first, in
 the same run. The last line is JSON.
+
+`--replay-cycle`: the desk window in a child process driven by `replay_cycle.py` (this folder): live for
+`--warmup` s (RSS "before"), then replay entered and the timeline sought across the whole history, one case
+file built and exported to PDF (RSS "during", the peak), then back to live for `--warmup` s (RSS "after").
 """
 
 from __future__ import annotations
@@ -79,6 +84,36 @@ def measure(
         window.close()
 
 
+def replay_cycle(args: argparse.Namespace) -> int:
+    import subprocess
+
+    script = Path(__file__).resolve().parent / "replay_cycle.py"
+    with tempfile.TemporaryDirectory(prefix="idle-") as tmp, display() as env:
+        folder = Path(tmp)
+        base = prepared_db(folder)
+        result: dict[str, object] = {}
+        trees = {"this": ROOT} if args.baseline is None else {"baseline": args.baseline, "this": ROOT}
+        for name, root in trees.items():
+            db = fresh_copy(base, folder)
+            out = subprocess.run(
+                [sys.executable, str(script), str(db), str(args.warmup)],
+                cwd=root,
+                env={**env, "PYTHONPATH": str(root)},
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+            if out.returncode or not lines:
+                print(out.stdout[-2000:], out.stderr[-3000:], file=sys.stderr)
+                raise SystemExit(f"{name}: the replay cycle failed")
+            row = json.loads(lines[-1])
+            print(f"{name}: {row}", flush=True)
+            result[name] = row
+        print(json.dumps(result))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--wall", action="store_true", help="the wall screen instead of the desk window")
@@ -88,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=float, default=5.0, help="seconds between samples")
     parser.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for live data")
     parser.add_argument("--baseline", type=Path, default=None, help="another checkout, measured first")
+    parser.add_argument("--replay-cycle", action="store_true", help="RSS around one replay + PDF export")
     args = parser.parse_args(argv)
+    if args.replay_cycle:
+        return replay_cycle(args)
     with tempfile.TemporaryDirectory(prefix="idle-") as tmp, display() as env:
         folder = Path(tmp)
         base = prepared_db(folder)

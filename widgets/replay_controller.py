@@ -55,6 +55,7 @@ from sandbox_app.store import queries
 from sandbox_app.store.queries import Db
 from widgets.case_list import CaseList
 from widgets.main_window import MainWindow
+from widgets.memory import release_heap
 from widgets.qt_bus import LiveUpdate
 from widgets.replay_layers import SILENT, TRAILS, ReplayLayers
 from widgets.timeline import Timeline
@@ -339,6 +340,21 @@ class ReplayController(QObject):
             self.live.panels.timer.start()
             self.live.panels.request_figures()
         self.entered.emit(False)
+        self._release_memory()
+
+    def _release_memory(self) -> None:
+        """Back in live: the replay's SQLite page caches and the heap its frames used go back to the system,
+        on the replay worker after whatever it is still doing (issue 17; bench/idle.py --replay-cycle)."""
+        dbs = [] if self.db is None else [self.db]
+        if self._store is not None:
+            dbs.append(Db.of_store(self._store))
+
+        def job() -> None:
+            for db in dbs:
+                db.shrink_memory()
+            release_heap()
+
+        self.worker.submit("release", job, lambda _result: None)
 
     def _district_replaced(self, district: District) -> None:
         """An import: back to live, and later replays draw the new district (the window's set_scene ran)."""
