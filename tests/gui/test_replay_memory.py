@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from sandbox_app.store.queries import Db
 from tests.gui.test_replay_controller import _open, _seek, db, english  # noqa: F401  (fixtures)
 from tests.replay.sample import T0, S
 from widgets import memory, replay_controller
@@ -23,8 +24,13 @@ def test_going_live_releases_what_the_replay_read(
 ) -> None:
     released: list[int] = []
     shrunk: list[object] = []
-    monkeypatch.setattr(replay_controller, "release_heap", lambda: released.append(1) or True)
-    monkeypatch.setattr(replay_controller.Db, "shrink_memory", lambda self: shrunk.append(self))
+
+    def release() -> bool:
+        released.append(1)
+        return True
+
+    monkeypatch.setattr(replay_controller, "release_heap", release)
+    monkeypatch.setattr(Db, "shrink_memory", lambda self: shrunk.append(self))
     _window, replay, _ = _open(qtbot, db)
     assert replay.enter()
     _seek(qtbot, replay, T0 + 30 * S)
