@@ -43,3 +43,20 @@ def test_the_pulse_draws_once_the_window_is_shown(qtbot: QtBot) -> None:
     assert view.pulse_seen()
     pulse.phase = 0.25
     qtbot.waitUntil(lambda: pulse.phase != 0.25, timeout=2_000)
+
+
+def test_pulse_rings_are_drawn_once_per_look_then_reused(qtbot: QtBot) -> None:
+    """Each (size, colour, step) ring is rendered once; later frames blit the same pixmap."""
+    from widgets.render2d import PULSE_STEPS, ring_pixmap
+
+    ring_pixmap.cache_clear()
+    view, pulse = _pulsing_map(qtbot)
+    with qtbot.waitExposed(view):
+        view.show()
+    for _cycle in range(3):
+        for step in range(PULSE_STEPS):
+            pulse.set_phase(step / PULSE_STEPS)
+            view.viewport().repaint()
+    info = ring_pixmap.cache_info()
+    assert 0 < info.currsize <= PULSE_STEPS * len(pulse)
+    assert info.hits >= 2 * info.misses
