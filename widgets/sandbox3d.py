@@ -66,9 +66,11 @@ GUARD_PIN_M = (8.0, 3.0)
 (a sphere was 144), so 5,000 guards stay cheap to draw."""
 DEVICE_SIZE_M = 1.6
 CLICK_SLOP_PX = 4
-LIVE_FRAME_MS = 500
+LIVE_FRAME_MS = 1000
 """Live data (guards, alerts, cones) redraws the pane at most this often: on Mesa's software renderer a
-frame costs ~25 ms of the UI thread, and updates came ~5 times a second (issue 17: the idle window's CPU).
+frame costs ~20-25 ms of the UI thread, and updates came ~5 times a second (issue 17: the idle window's CPU;
+at 500 ms the pane was still a third of the idle UI thread). Guards move a few metres a second: one frame a
+second follows them.
 Camera moves (the mouse, a fly-to) draw at once, and `grab_image` always renders fresh."""
 MULTISAMPLES = 0
 """No MSAA: VTK asks for 8 samples by default, which made each frame 4-5x slower on Mesa's software
@@ -231,7 +233,9 @@ class Sandbox3D(QWidget):
         self._fly_to: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None
         self._fly_clock = QElapsedTimer()
         self._fly_duration = FLY_MS
-        self._render_pending = False
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.timeout.connect(self.render_now)
         self._since_render = QElapsedTimer()
 
     # --- building the actors ----------------------------------------------------------------------------
@@ -286,7 +290,7 @@ class Sandbox3D(QWidget):
         glyphs = extrude.guard_glyphs(self.proj, ids, lonlat, roles)
         self.guard_positions = {g: (float(x), float(y)) for g, (x, y) in zip(ids, lonlat, strict=True)}
         self.guards_mapper.SetInputData(glyph_polydata(glyphs))
-        self.request_render()
+        self.request_render(live=True)
 
     def set_alerts(self, alerts: Sequence[Alert]) -> None:
         """Open alerts light their floor (or whole building) in the severity colour, as one actor."""
@@ -296,7 +300,7 @@ class Sandbox3D(QWidget):
             patch = extrude.alert_bands(self.district, self.mesh, list(alerts))
         pd = polydata(patch.points, patch.offsets, patch.connectivity, patch.rgb)
         self.highlight_mapper.SetInputData(pd)
-        self.request_render()
+        self.request_render(live=True)
 
     def select_alert(self, alert_id: str) -> bool:
         """Fly to the alert's floor (or its place on the ground); False when it is unknown or unplaced."""
@@ -414,15 +418,19 @@ class Sandbox3D(QWidget):
         self.render_now()
 
     # --- drawing ----------------------------------------------------------------------------------------
-    def request_render(self) -> None:
-        """Coalesce redraws: all updates within `LIVE_FRAME_MS` of the last frame draw once."""
-        if not self._render_pending:
-            self._render_pending = True
+    def request_render(self, live: bool = False) -> None:
+        """Coalesce redraws: everything asked within one event-loop turn draws once; `live` data (guards,
+        alert floors) at most once per `LIVE_FRAME_MS`, and a user's change (a toggle) at once."""
+        delay = 0
+        if live:
             since = self._since_render.elapsed() if self._since_render.isValid() else LIVE_FRAME_MS
-            QTimer.singleShot(max(0, LIVE_FRAME_MS - since), self.render_now)
+            delay = max(0, LIVE_FRAME_MS - since)
+        timer = self._render_timer
+        if not timer.isActive() or delay < timer.remainingTime():
+            timer.start(delay)
 
     def render_now(self) -> None:
-        self._render_pending = False
+        self._render_timer.stop()
         if not self.isVisible():
             return
         self._since_render.restart()

@@ -40,3 +40,19 @@ def test_a_stream_of_live_updates_draws_a_few_frames_not_one_each(qtbot: QtBot) 
         qtbot.wait(50)
     qtbot.wait(LIVE_FRAME_MS + 100)
     assert 1 <= len(frames) <= 1000 // LIVE_FRAME_MS + 2, len(frames)
+
+
+def test_a_user_toggle_draws_at_once_even_right_after_a_live_frame(qtbot: QtBot) -> None:
+    view = Sandbox3D()
+    qtbot.addWidget(view)
+    view.resize(320, 240)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_scene(District(name="", timezone="UTC"))
+    view.set_guards(["G1"], np.array([[0.0, 0.0]]), [GuardRole.SECURITY])
+    view.render_now()  # a live frame just drew: the next live one waits LIVE_FRAME_MS
+    frames: list[int] = []
+    view.render_window.AddObserver("EndEvent", lambda *_: frames.append(1))
+    view.set_guards(["G1"], np.array([[0.001, 0.0]]), [GuardRole.SECURITY])
+    view.set_devices_visible(False)  # the user's toggle: drawn in this event-loop turn, guards with it
+    qtbot.waitUntil(lambda: len(frames) >= 1, timeout=LIVE_FRAME_MS // 2)
