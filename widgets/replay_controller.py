@@ -583,6 +583,7 @@ class ReplayController(QObject):
             from widgets.export_pdf import write_case_pdf
 
             n = write_case_pdf(self.db, self.district, case, out)
+            release_heap()  # the map rasters and page images it drew are garbage now: back to the system
         elif fmt == "csv":
             n = write_csv(case.entries, out, tz)
         else:
