@@ -2,7 +2,9 @@
 
 With `SANDBOX_STARTUP_TRACE=<file>` in the environment the window appends one line per moment to that file,
 `<name> <epoch ms>`, the first time it happens: `first_map` (the 2D map's first paint with the district on
-it), `first_3d` (the 3D pane's first rendered frame), `live` (the first live event applied to the window).
+it), `first_3d` (the 3D pane's first rendered frame), `live` (the map's first paint after the first live
+event reached the window); and, to see where a start's time goes, the phases before them: `imported`,
+`scene_loaded`, `window_built`, `window_ready`, `shown`, `live_built`, `engine_started`, `events_arrived`.
 The bench compares them with the wall clock it read just before starting the process. Without the variable
 every call here is one dictionary lookup, so the hooks stay in the shipped code and measure the real paths.
 """
