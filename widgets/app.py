@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from sandbox_app.domain.model import District
@@ -23,15 +23,17 @@ from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import load_scene
 from sandbox_app.store import is_store_url
 from sandbox_app.store.base import Store
+from widgets import startup_trace
 from widgets.i18n import install_translators
 from widgets.importer import ImportJob, default_job
-from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
-from widgets.replay_controller import ReplayController
 from widgets.session import DeskSession, log_in
 
 if TYPE_CHECKING:
+    from sandbox_app.station.live import LiveOptions
     from sandbox_app.station.sync import Broker
+    from widgets.live_controller import LiveController
+    from widgets.qt_bus import LiveUpdate
 
 
 def application() -> QApplication:
@@ -48,17 +50,22 @@ def build_window(
     wall: bool = False,
     translators: list[QTranslator] | None = None,
     viewer: Viewer = Viewer.OFFICER,
+    defer_3d: bool = False,
 ) -> tuple[MainWindow, list[QTranslator]]:
     """Translators first (tr() resolves at construction), then the scene and the window. `db` is the
     SQLite file or the city's `postgresql://` URL: the scene and a package import use either."""
     if translators is None:
         translators = install_translators(application(), lang)
+    startup_trace.mark("imported")
     scene = load_scene(db, package)
+    startup_trace.mark("scene_loaded")
     if isinstance(db, str):
-        window = MainWindow(scene, import_job=_url_import_job(db), wall=wall, viewer=viewer)
+        job = _url_import_job(db)
+        window = MainWindow(scene, import_job=job, wall=wall, viewer=viewer, defer_3d=defer_3d)
     else:
-        window = MainWindow(scene, db=db, wall=wall, viewer=viewer)
+        window = MainWindow(scene, db=db, wall=wall, viewer=viewer, defer_3d=defer_3d)
     window.resize(1400, 900)
+    startup_trace.mark("window_built")
     return window, translators
 
 
@@ -73,6 +80,8 @@ def attach_live(
 
         private_dir(db.parent)
         return open_db(db)
+
+    from widgets.live_controller import LiveController
 
     if options.snapshots is None:  # alert snapshots beside the database they belong to
         options = replace(options, snapshots=db.parent / "snapshots")
@@ -112,6 +121,8 @@ def attach_city(
 ) -> LiveController:
     """A live session on the city database: with a broker, joined to the other stations (`CityLink`: their
     alert and dispatch changes arrive within a second); without one, this station alone on the server."""
+    from widgets.live_controller import LiveController
+
     if broker is None:
 
         def open_store() -> Store:
@@ -167,32 +178,77 @@ def launch(
     """Log in, build the window and its live session (not started); None when the login was cancelled.
     `store`: a `postgresql://` URL joins the city (users and the audit trail stay in the local `db`), a
     path replaces `db`."""
-    if store is not None and not is_store_url(store):
-        db, store = Path(store), None
+    db, url = _local_or_city(db, store)
+    opened = open_window(db, package, lang, wall, store=url)
+    if opened is None:
+        return None
+    window, desk, translators = opened
+    controller = go_live(window, desk, db, live, wall, store=url, broker=broker, station=station)
+    return Launched(window, controller, desk, translators)
+
+
+def _local_or_city(db: Path, store: Path | str | None) -> tuple[Path, str | None]:
+    """The local SQLite file and the city's `postgresql://` URL (None: local only); a `store` path
+    replaces `db`."""
+    if store is None:
+        return db, None
+    if is_store_url(store):
+        return db, str(store)
+    return Path(store), None
+
+
+def open_window(
+    db: Path, package: Path, lang: str, wall: bool, *, store: str | None = None, defer_3d: bool = False
+) -> tuple[MainWindow, DeskSession, list[QTranslator]] | None:
+    """Log in and build the window (no live session yet); None when the login was cancelled."""
     translators = install_translators(application(), lang)
     desk = log_in(db, wall=wall)
     if desk is None:
         return None
     window, _translators = build_window(
-        db if store is None else str(store), package, lang, wall, translators, desk.viewer(wall)
+        db if store is None else store, package, lang, wall, translators, desk.viewer(wall), defer_3d
     )
     desk.attach(window)
     # The district (hundreds of thousands of objects) never dies: out of the cyclic GC's full passes, which
     # otherwise land inside replay seeks (bench/RESULTS.md, replay: p99 110-145 ms with it, 82 ms without).
     gc.freeze()
+    startup_trace.mark("window_ready")
+    return window, desk, translators
+
+
+def go_live(
+    window: MainWindow,
+    desk: DeskSession,
+    db: Path,
+    live: LiveOptions | None,
+    wall: bool,
+    *,
+    store: str | None = None,
+    broker: Broker | None = None,
+    station: str | None = None,
+) -> LiveController:
+    """The window's live session (not started) and, on the desk with a local store, its replay."""
+    from sandbox_app.station.live import LiveOptions
+
     options = live or LiveOptions()
     if store is None:
         controller = attach_live(window, db, options, desk.actor, desk.trail)
     else:
         name = station or socket.gethostname()
-        controller = attach_city(window, str(store), broker, name, options, desk.actor, desk.trail)
+        controller = attach_city(window, store, broker, name, options, desk.actor, desk.trail)
     if wall:  # the wall only watches live; replay lives on the desk (owned by the window)
-        return Launched(window, controller, desk, translators)
+        return controller
     if store is None:
+        from widgets.replay_controller import ReplayController
+
         ReplayController(window, db, window.scene.district, controller, desk)
     else:  # the replay controller reads the SQLite file directly
         _replay_unavailable(window)
-    return Launched(window, controller, desk, translators)
+    return controller
+
+
+BUILD_3D_AT_LATEST_MS = 6_000
+"""The 3D pane is built this long after the window was shown even if no live data came yet."""
 
 
 def run(
@@ -207,18 +263,38 @@ def run(
     station: str | None = None,
 ) -> int:
     """`wall`: the wall screen, full screen and display-only (its actor never acts: it has no buttons).
-    A database with users asks for a login first (widgets/session.py); cancelling it quits."""
-    launched = launch(db, package, lang, live, wall, store=store, broker=broker, station=station)
-    if launched is None:
+    A database with users asks for a login first (widgets/session.py); cancelling it quits.
+
+    Order (issue 17, bench/startup.py): the window with the stored district is shown first; the live
+    session is built and its worker started while the map paints (the worker's first second is SQLite and
+    numpy, not the UI thread's); the 3D pane (the VTK import, the building mesh) only once the first live
+    data is on the map, since built beside the starting worker both would wait on the interpreter lock."""
+    db, url = _local_or_city(db, store)
+    opened = open_window(db, package, lang, wall, store=url, defer_3d=True)
+    if opened is None:
         return 1
-    window, controller, desk = launched.window, launched.controller, launched.desk
+    window, desk, _translators = opened
     if wall:  # the screen's size first: a kiosk X session without a window manager ignores full screen
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()
-    else:
+    else:  # the dispatch dock takes its room now (the live controller fills it): the map is framed once
+        window.dispatch_panel.show()
+        width = max(240, window.width() // 4)
+        window.resizeDocks([window.dispatch_panel], [width], Qt.Orientation.Horizontal)
         window.show()
+    startup_trace.mark("shown")
+    startup_trace.on_first_paint(window.map2d.viewport(), "first_map")
     QTimer.singleShot(0, window.map2d.fit)  # frame the district at the shown size, not the initial one
+    controller = go_live(window, desk, db, live, wall, store=url, broker=broker, station=station)
     controller.start()
+
+    def build_3d_after_live(update: LiveUpdate) -> None:
+        if update.events and window.sandbox3d is None:
+            controller.qt_bus.updated.disconnect(build_3d_after_live)
+            startup_trace.after_first_paint(window.map2d.viewport(), window.build_3d)
+
+    controller.qt_bus.updated.connect(build_3d_after_live)
+    QTimer.singleShot(BUILD_3D_AT_LATEST_MS, window.build_3d)  # no live data (e.g. no simulator, no device)
     try:
         return application().exec()
     finally:

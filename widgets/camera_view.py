@@ -6,12 +6,15 @@ times a second, the house limit) and paints it scaled to fit. The main window op
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from sandbox_app.video.source import Frame, FrameSource
+if TYPE_CHECKING:  # OpenCV loads with the first stream opened, not with the window
+    from sandbox_app.video.source import Frame, FrameSource
 
 POLL_MS = 33
 

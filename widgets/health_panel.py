@@ -11,14 +11,12 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from sandbox_app.analytics.stats import (
 )
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
+from widgets import tables
 from widgets.roster import age_text
 from widgets.texts import device_kind_text
 
@@ -50,17 +49,18 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(tables.FITTED)
     return table
 
 
-def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]], key: int = 0) -> None:
-    table.setRowCount(len(rows))
-    for r, texts in enumerate(rows):
-        for c, text in enumerate(texts):
-            item = QTableWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, texts[key])
-            table.setItem(r, c, item)
+def _fill(
+    table: QTableWidget,
+    rows: Sequence[tuple[str, ...]],
+    key: int = 0,
+    colours: Sequence[Sequence[QColor | None]] | None = None,
+) -> None:
+    """Cells change in place (`widgets.tables.fill`): the panel refreshes every second."""
+    tables.fill(table, rows, key, colours)
 
 
 class HealthPanel(QDockWidget):
@@ -162,11 +162,8 @@ class HealthPanel(QDockWidget):
                 (self.kind_text(k.kind), str(k.online), str(k.total), f"{100 * k.rate:.1f} %")
                 for k in self.kinds
             ],
+            colours=[(None, None, None, GOOD if k.rate >= 0.95 else BAD) for k in self.kinds],
         )
-        for r, k in enumerate(self.kinds):
-            cell = self.by_kind.item(r, 3)
-            if cell is not None:
-                cell.setForeground(QBrush(GOOD if k.rate >= 0.95 else BAD))
         devices = self.district.devices
         down = sorted(d for d in self.offline if d in devices)[:MAX_OFFLINE_ROWS]
         _fill(
@@ -200,11 +197,9 @@ class HealthPanel(QDockWidget):
                     str(getattr(health, "last_rejection", None) or ""),
                 )
             )
-        _fill(self.bridge_table, rows)
-        for r, row in enumerate(rows):
-            cell = self.bridge_table.item(r, 1)
-            if cell is not None:
-                cell.setForeground(QBrush(GOOD if row[1] == self.tr("connected") else BAD))
+        connected_text = self.tr("connected")
+        colours = [(None, GOOD if row[1] == connected_text else BAD, None, None, None, None) for row in rows]
+        _fill(self.bridge_table, rows, colours=colours)
 
     def _device_chosen(self) -> None:
         items = self.offline_table.selectedItems()

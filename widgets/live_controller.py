@@ -20,6 +20,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.station.live import LiveSession
+from widgets import startup_trace
 from widgets.incident_dialog import attach_incident_entry
 from widgets.live_panels import LivePanels
 from widgets.main_window import MainWindow
@@ -98,6 +99,7 @@ class LiveController(QObject):
     def apply(self, update: LiveUpdate) -> None:
         self.panels.apply(update)
         if update.started is not None:
+            startup_trace.mark("engine_started")
             self.window.update_alerts(update.started.alerts, notify=False)  # open before: not new
         if update.fixes:
             positions = {
@@ -122,6 +124,9 @@ class LiveController(QObject):
             self._show_stopped(update.stopped.error)
 
     def _count(self, events: int) -> None:
+        if events and not self.events_total:  # the first live event: shown with the map's next paint
+            startup_trace.mark("events_arrived")
+            startup_trace.on_first_paint(self.window.map2d.viewport(), "live")
         now = self.clock.monotonic_s()
         self.events_total += events
         self._rate.append((now, events))

@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from layers import (
     alerts,
@@ -43,7 +52,7 @@ from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.station.scene import Scene
 from sandbox_app.video.cameras import cameras as video_cameras
-from sandbox_app.video.source import FrameSource, is_file
+from widgets import startup_trace
 from widgets.alert_focus import AlertFocus
 from widgets.alert_notice import AlertNotifier
 from widgets.alerts_panel import AlertsPanel
@@ -111,7 +120,10 @@ class MainWindow(QMainWindow):
         *,
         wall: bool = False,
         viewer: Viewer = Viewer.OFFICER,
+        defer_3d: bool = False,
     ) -> None:
+        """`defer_3d`: leave the 3D pane empty until `build_3d` (the app calls it once the 2D map is on
+        screen: the VTK import and the building mesh take seconds on a small PC)."""
         super().__init__(parent)
         self.setObjectName("wall_window" if wall else "main_window")
         self.scene = scene
@@ -139,14 +151,11 @@ class MainWindow(QMainWindow):
         self.camera_views: dict[str, CameraView] = {}
         self.sandbox3d: Sandbox3D | None = None
         self.pane_3d: QWidget
-        if has_3d_display():
-            from widgets.sandbox3d import Sandbox3D
-
-            self.sandbox3d = Sandbox3D(self)
-            self.sandbox3d.picked.connect(lambda b: self.show_detail("building", b))
+        has_3d = has_3d_display()
+        if has_3d:  # a holder the VTK view goes into (now, or later by `build_3d`)
+            self.pane_3d = QWidget(self)
+            QVBoxLayout(self.pane_3d).setContentsMargins(0, 0, 0, 0)
             self.layer_list.toggled.connect(self._toggle_3d_layer)
-            self.sandbox3d.set_cameras_visible(self.layer_list.is_checked("cameras"))
-            self.pane_3d = self.sandbox3d
         else:
             label = QLabel(self.tr("3D sandbox: needs an OpenGL display"), self)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,7 +164,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(self)
         for widget in (self.layer_list, self.map2d, self.pane_3d):
             splitter.addWidget(widget)
-        splitter.setSizes([150, 700, 500] if self.sandbox3d is not None else [150, 900, 120])
+        splitter.setSizes([150, 700, 500] if has_3d else [150, 900, 120])
         self.setCentralWidget(splitter)
         self.importer = ImportController(self, import_job or default_job(db))
         self.importer.imported.connect(lambda district: self.set_scene(Scene(district, source="import")))
@@ -191,6 +200,32 @@ class MainWindow(QMainWindow):
         self.map2d.picked.connect(self.show_detail)
         self.map2d.picked.connect(self._picked_on_map)
         self.alert_focus = AlertFocus(self)
+        if has_3d and not defer_3d:
+            self.build_3d()
+
+    def build_3d(self) -> None:
+        """Create the VTK pane in its holder and give it the current state (idempotent; nothing where the
+        platform has no OpenGL display)."""
+        if self.sandbox3d is not None or not has_3d_display():
+            return
+        from widgets.sandbox3d import Sandbox3D
+
+        view = Sandbox3D(self.pane_3d)
+        startup_trace.on_first_render(view.render_window, "first_3d")
+        self.sandbox3d = view
+        view.picked.connect(lambda b: self.show_detail("building", b))
+        view.set_cameras_visible(self.layer_list.is_checked("cameras"))
+        layout = self.pane_3d.layout()
+        assert layout is not None
+        layout.addWidget(view)
+        reset_3d = QAction(self.tr("Reset 3D view"), self)
+        reset_3d.triggered.connect(view.reset_view)
+        self.view_menu.insertAction(self._docks_in_menu, reset_3d)
+        view.set_scene(self.scene.district, self.projection)
+        self._guards_to_3d()
+        view.set_alerts(self.scene.alerts)
+        if self._camera_health is not None:
+            view.set_cameras(cameras.layer(self.scene.district, self.projection, self._camera_health))
 
     def _build_panels(self, scene: Scene) -> None:
         """Guards and details on the right (under the dispatch panel), health and dashboard as tabs below."""
@@ -259,7 +294,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
         fit_action = QAction(self.tr("Fit map to district"), self)
         fit_action.triggered.connect(self.map2d.fit)
         view_menu.addAction(fit_action)
@@ -268,10 +303,7 @@ class MainWindow(QMainWindow):
         self.legend_action.setChecked(self.map2d.map_legend.isVisibleTo(self.map2d))
         self.legend_action.toggled.connect(self.map2d.set_legend_visible)
         view_menu.addAction(self.legend_action)
-        if self.sandbox3d is not None:
-            reset_3d = QAction(self.tr("Reset 3D view"), self)
-            reset_3d.triggered.connect(self.sandbox3d.reset_view)
-            view_menu.addAction(reset_3d)
+        self._docks_in_menu = view_menu.addSeparator()  # "Reset 3D view" goes before it (`build_3d`)
         for dock in (self.dispatch_panel, self.roster, self.detail, self.health_panel, self.dashboard_dock):
             view_menu.addAction(dock.toggleViewAction())
 
@@ -520,6 +552,8 @@ class MainWindow(QMainWindow):
             return None
         view = self.camera_views.get(device_id)
         if view is None:
+            from sandbox_app.video.source import FrameSource, is_file  # OpenCV only when a stream opens
+
             view = CameraView(FrameSource(url, loop=is_file(url)).start(), device.name or device_id)
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.resize(640, 400)

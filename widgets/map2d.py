@@ -48,7 +48,8 @@ PICK_ORDER = (
     ("compounds", "compound"),
 )
 """Which layer answers a hover or click first (markers over areas), and the kind `picked` reports."""
-PULSE_TICK_MS = 80
+PULSE_TICK_MS = 100
+"""Ten pulse frames a second: smooth for a 1.2 s ring, and each costs a repaint of the rings' squares."""
 STATIC_LAYERS = frozenset({"buildings", "roads", "compounds", "heat", "coverage"})
 """Layers that change rarely: Qt keeps each as a pixmap in device pixels (`DeviceCoordinateCache`), so a
 frame where only guards move blits them instead of re-filling 50,000 polygons. Zooming re-renders them."""
@@ -298,7 +299,14 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
             self._pulse_timer.stop()
 
     def _pulse(self) -> None:
+        if not self.pulse_seen():
+            return  # a minimised or covered window: the rings would be drawn for nobody (issue 17)
         self.set_pulse_phase(self._wall.monotonic_s() / style.ALERT_PULSE_PERIOD_S)
+
+    def pulse_seen(self) -> bool:
+        """Whether a pulse frame would reach the screen: the map shown, its window exposed."""
+        handle = self.window().windowHandle()
+        return self.isVisible() and handle is not None and handle.isExposed()
 
     def set_pulse_phase(self, phase: float) -> None:
         """Where in its cycle every alert halo is (0: marker size, opaque; →1: grown, faded)."""

@@ -12,13 +12,14 @@ points at once, whatever the zoom.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from layers.data import FloatArray, IntArray, Labels, Lines, Points, Polygons
 
@@ -347,6 +348,30 @@ class HeadingsItem(_PixelItem):
         painter.restore()
 
 
+PULSE_STEPS = 12
+"""The ring's cycle in 12 looks (the map's pulse timer ticks about as often): each is drawn once."""
+
+
+@cache
+def ring_pixmap(size: float, growth: float, rgba: tuple[int, int, int, int], step: int) -> QPixmap:
+    """The halo of a `size`-pixel marker at `step` of `PULSE_STEPS`: grown, faded, on a transparent square
+    centred on the marker (a few hundred of them at most: sizes × severity colours × steps)."""
+    phase = step / PULSE_STEPS
+    radius = size * (1.0 + (growth - 1.0) * phase) / 2.0
+    side = int(2 * radius + 8)
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    colour = qcolor(rgba)
+    colour.setAlphaF(colour.alphaF() * (1.0 - phase))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(colour, 3.0))
+    painter.drawEllipse(QPointF(side / 2.0, side / 2.0), radius, radius)
+    painter.end()
+    return pixmap
+
+
 class PulseItem(_PixelItem):
     """Expanding, fading rings around points (alerts): `set_phase(p)` with p in [0, 1) moves them all.
 
@@ -383,18 +408,18 @@ class PulseItem(_PixelItem):
         return len(self._xy)
 
     def paint(self, painter: QPainter, *args: object) -> None:
+        """Each ring is a small pixmap drawn once per (size, colour, step of the cycle) and then only
+        blitted: an antialiased ellipse per alert per frame was the idle window's largest paint cost."""
         if not len(self._xy):
             return
         centres = to_device(painter.transform(), self._xy)
         painter.save()
         painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        radius = self._size * (1.0 + (self.growth - 1.0) * self.phase) / 2.0
-        alpha = 1.0 - self.phase
-        for (x, y), r, c in zip(centres, radius, self._rgba, strict=True):
-            colour = qcolor(c)
-            colour.setAlphaF(colour.alphaF() * alpha)
-            painter.setPen(QPen(colour, 3.0))
-            painter.drawEllipse(QPointF(float(x), float(y)), float(r), float(r))
+        step = int(self.phase * PULSE_STEPS) % PULSE_STEPS
+        for (x, y), size, c in zip(centres, self._size, self._rgba, strict=True):
+            ring = ring_pixmap(
+                round(float(size), 1), self.growth, (int(c[0]), int(c[1]), int(c[2]), int(c[3])), step
+            )
+            half = ring.width() / 2.0
+            painter.drawPixmap(QPointF(float(x) - half, float(y) - half), ring)
         painter.restore()

@@ -57,6 +57,7 @@ from sandbox_app.store.queries import Db
 from widgets.alert_history import AlertHistory
 from widgets.case_list import CaseList
 from widgets.main_window import MainWindow
+from widgets.memory import release_heap
 from widgets.mode import REPLAY_COLOUR
 from widgets.qt_bus import LiveUpdate
 from widgets.timeline import Timeline
@@ -354,6 +355,21 @@ class ReplayController(QObject):
             self.live.panels.timer.start()
             self.live.panels.request_figures()
         self.entered.emit(False)
+        self._release_memory()
+
+    def _release_memory(self) -> None:
+        """Back in live: the replay's SQLite page caches and the heap its frames used go back to the system,
+        on the replay worker after whatever it is still doing (issue 17; bench/idle.py --replay-cycle)."""
+        dbs = [] if self.db is None else [self.db]
+        if self._store is not None:
+            dbs.append(Db.of_store(self._store))
+
+        def job() -> None:
+            for db in dbs:
+                db.shrink_memory()
+            release_heap()
+
+        self.worker.submit("release", job, lambda _result: None)
 
     def _district_replaced(self, district: District) -> None:
         """An import: back to live, and later replays draw the new district (the window's set_scene ran)."""
@@ -619,6 +635,7 @@ class ReplayController(QObject):
             from widgets.export_pdf import write_case_pdf
 
             n = write_case_pdf(self.db, self.district, case, out)
+            release_heap()  # the map rasters and page images it drew are garbage now: back to the system
         elif fmt == "docx":
             try:
                 from widgets.export_docx import write_case_docx

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QHeaderView,
     QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from sandbox_app.analytics.stats import GuardRow, GuardState, guard_rows
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker, Viewer
+from widgets import tables
 from widgets.texts import guard_role_text
 
 STATE_COLOURS = {
@@ -76,7 +75,7 @@ class RosterPanel(QDockWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(tables.FITTED)
         self.table.itemSelectionChanged.connect(self._selected)
         self.setWidget(self.table)
         self.refresh()
@@ -126,31 +125,28 @@ class RosterPanel(QDockWidget):
 
     # drawing -----------------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Show the current inputs; only the cells that changed are touched (`widgets.tables.fill`)."""
         selected = self.selected_id()
         self.rows = guard_rows(self.district, self.fix_ts, self.battery, self.dispatches, self.now_ts)
         self.table.blockSignals(True)
-        self.table.setRowCount(len(self.rows))
+        cells = [self._cells(row) for row in self.rows]
+        tables.fill(self.table, [[t for t, _ in c] for c in cells], 0, [[k for _, k in c] for c in cells])
         for r, row in enumerate(self.rows):
-            battery = "—" if row.battery is None else f"{row.battery:.0f} %"
-            texts = (
-                row.id,
-                self.masker.name(row.name),
-                self.role_text(row.role),
-                self.state_text(row.state),
-                age_text(row.fix_age_s),
-                battery,
-            )
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                if column == 3:
-                    item.setForeground(QBrush(STATE_COLOURS[row.state]))
-                if column == 5 and row.battery is not None and row.battery < LOW_BATTERY:
-                    item.setForeground(QBrush(STATE_COLOURS[GuardState.ON_SCENE]))
-                self.table.setItem(r, column, item)
             if row.id == selected:
                 self.table.selectRow(r)
         self.table.blockSignals(False)
+
+    def _cells(self, row: GuardRow) -> list[tuple[str, QColor | None]]:
+        battery = "—" if row.battery is None else f"{row.battery:.0f} %"
+        low = row.battery is not None and row.battery < LOW_BATTERY
+        return [
+            (row.id, None),
+            (self.masker.name(row.name), None),
+            (self.role_text(row.role), None),
+            (self.state_text(row.state), STATE_COLOURS[row.state]),
+            (age_text(row.fix_age_s), None),
+            (battery, STATE_COLOURS[GuardState.ON_SCENE] if low else None),
+        ]
 
     def counts(self) -> dict[GuardState, int]:
         out = dict.fromkeys(GuardState, 0)

@@ -96,6 +96,12 @@ ROUTE_Z_M = 0.6
 ROUTE_PX = 5.0
 DEVICE_SIZE_M = 1.6
 CLICK_SLOP_PX = 4
+LIVE_FRAME_MS = 1000
+"""Live data (guards, alerts, cones) redraws the pane at most this often: on Mesa's software renderer a
+frame costs ~20-25 ms of the UI thread, and updates came ~5 times a second (issue 17: the idle window's CPU;
+at 500 ms the pane was still a third of the idle UI thread). Guards move a few metres a second: one frame a
+second follows them.
+Camera moves (the mouse, a fly-to) draw at once, and `grab_image` always renders fresh."""
 MULTISAMPLES = 0
 """No MSAA: VTK asks for 8 samples by default, which made each frame 4-5x slower on Mesa's software
 renderer (the CPU-only machines this runs on); edges stay sharp enough at sandbox scale."""
@@ -228,7 +234,10 @@ class Sandbox3D(SandboxCamera, QWidget):
         self._fly_to: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None
         self._fly_clock = QElapsedTimer()
         self._fly_duration = FLY_MS
-        self._render_pending = False
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.timeout.connect(self.render_now)
+        self._since_render = QElapsedTimer()
 
     # --- building the actors ----------------------------------------------------------------------------
     def _actor(self, mapper: vtkPolyDataMapper, cell: bool) -> vtkActor:
@@ -303,7 +312,7 @@ class Sandbox3D(SandboxCamera, QWidget):
         tops = glyphs.points.astype(np.float64).reshape(-1, 3) + np.array([0.0, 0.0, GUARD_PIN_M[0] + 3.0])
         self._guard_labels = (tops, list(ids))
         self._set_labels()
-        self.request_render()
+        self.request_render(live=True)
 
     def set_alerts(self, alerts: Sequence[Alert]) -> None:
         """Open alerts light their floor (or whole building) in the severity colour, as one actor."""
@@ -316,7 +325,7 @@ class Sandbox3D(SandboxCamera, QWidget):
         self._set_beacons(
             beacons.layer(self.district, self.proj, self.mesh, list(alerts), self.guard_positions)
         )
-        self.request_render()
+        self.request_render(live=True)
 
     def _set_labels(self) -> None:
         """Guards' ids rank under compound names and over building numbers (`layers.labels3d`)."""
@@ -478,16 +487,22 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.beacons_mapper.SetScaleFactor(min(max(distance / per, lo), hi))
 
     # --- drawing ----------------------------------------------------------------------------------------
-    def request_render(self) -> None:
-        """Coalesce redraws: many updates within one event-loop turn draw once."""
-        if not self._render_pending:
-            self._render_pending = True
-            QTimer.singleShot(0, self.render_now)
+    def request_render(self, live: bool = False) -> None:
+        """Coalesce redraws: everything asked within one event-loop turn draws once; `live` data (guards,
+        alert floors) at most once per `LIVE_FRAME_MS`, and a user's change (a toggle) at once."""
+        delay = 0
+        if live:
+            since = self._since_render.elapsed() if self._since_render.isValid() else LIVE_FRAME_MS
+            delay = max(0, LIVE_FRAME_MS - since)
+        timer = self._render_timer
+        if not timer.isActive() or delay < timer.remainingTime():
+            timer.start(delay)
 
     def render_now(self) -> None:
-        self._render_pending = False
+        self._render_timer.stop()
         if not self.isVisible():
             return
+        self._since_render.restart()
         self.renderer.ResetCameraClippingRange()
         self.render_window.Render()
 

@@ -42,7 +42,6 @@ from sandbox_app.station.wall import (
     unattended,
     with_context,
 )
-from sandbox_app.video.source import FrameSource, is_file
 from widgets.camera_view import CameraView
 from widgets.wall_parts import MAP_CAPTION_FILL, MAP_LABEL_RGBA
 from widgets.wall_screen import MAX_FLAGS, WallScreen
@@ -100,12 +99,19 @@ class CameraTile(QFrame):
             self.clear()
             return
         self.camera_id = camera_id
-        source = FrameSource(stream, loop=is_file(stream)).start()
-        self.video = CameraView(source, name, self)
-        self.layout_.insertWidget(0, self.video, 1)
-        self.label.hide()
-        self.caption.setText(self.tr("Camera {0} · {1}").format(camera_id, name))
-        self.caption.show()
+        if stream:
+            from sandbox_app.video.source import FrameSource, is_file  # OpenCV with the first stream only
+
+            source = FrameSource(stream, loop=is_file(stream)).start()
+            self.video = CameraView(source, name, self)
+            self.layout_.insertWidget(0, self.video, 1)
+            self.label.hide()
+            self.caption.setText(self.tr("Camera {0} · {1}").format(camera_id, name))
+            self.caption.show()
+        else:
+            self.label.setText(self.tr("Camera {0}\n{1}\n(no video stream)").format(camera_id, name))
+            self.label.show()
+            self.caption.hide()
         self.show()
 
     def _stop_video(self) -> None:

@@ -13,8 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.csgraph import dijkstra
 
 from sandbox_app.geo.routing import ROLE_TRAVEL, WALK_MPS, Mode, RoutingGraph, Travel
 from sandbox_app.geo.walkgraph import FloatArray
@@ -75,6 +73,9 @@ def coverage(
             heads.append(virtual[open_])
             targets.append(g * n + node[open_])
             costs.append(np.maximum(lead + share * length / speed, 1e-9)[open_])  # a zero reads as "no edge"
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import dijkstra
+
     legs = sp.coo_matrix(
         (np.concatenate(costs), (np.concatenate(heads), np.concatenate(targets))),
         shape=(size + guards, size + guards),

@@ -17,15 +17,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from itertools import pairwise
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import scipy.sparse as sp
 import shapely
-from scipy.sparse.csgraph import connected_components, dijkstra
 
 from sandbox_app.domain.model import District, Gate, Road
 from sandbox_app.geo.walkgraph import NOT_WALKABLE, FloatArray, IntArray, LocalProjection, WalkGraph
+
+if TYPE_CHECKING:  # scipy loads when a graph is first compiled, not with the module (the window's start)
+    import scipy.sparse as sp
 
 BoolArray = np.ndarray[tuple[int], np.dtype[np.bool_]]
 WALK_MPS = 1.3
@@ -268,6 +270,9 @@ class RoutingGraph:
         n = len(self.xy)
         snap_edges = edges
         if len(edges):
+            import scipy.sparse as sp
+            from scipy.sparse.csgraph import connected_components
+
             undirected = sp.coo_matrix((np.ones(len(edges)), (self.u[edges], self.v[edges])), shape=(n, n))
             _, labels = connected_components(undirected, directed=False)
             counts = np.bincount(labels[self.u[edges]])
@@ -290,6 +295,8 @@ class RoutingGraph:
         rows = np.concatenate([self.v[f], self.u[b], [n, n]])
         cols = np.concatenate([self.u[f], self.v[b], [0, n]])
         data = np.concatenate([self.length[f], self.length[b], [1.0, 1.0]])
+        import scipy.sparse as sp
+
         csr = sp.csr_matrix((data, (rows, cols)), shape=(n + 1, n + 1))
         csr.sort_indices()
         if len(graph.csr) >= 8:
@@ -334,6 +341,8 @@ class RoutingGraph:
         if graph.bwd[e]:
             slots.append((int(self.v[e]), (1.0 - t) * float(self.length[e])))
         slots = sorted(slots) + [(n, 1.0)] * (2 - len(slots))
+        from scipy.sparse.csgraph import dijkstra
+
         with graph.lock:
             csr.indices[-2:] = [s[0] for s in slots]
             csr.data[-2:] = [s[1] for s in slots]

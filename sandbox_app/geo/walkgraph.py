@@ -14,8 +14,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 import shapely
@@ -23,6 +23,9 @@ from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
 from sandbox_app.domain.model import District, Road
+
+if TYPE_CHECKING:  # networkx loads when a graph is built, not with the module (the window's start)
+    import networkx as nx
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
@@ -79,6 +82,8 @@ class WalkGraph:
         lines = [r for r in roads if r.kind not in exclude_kinds and len(r.line.coords) >= 2]
         if projection is None:
             projection = _centred_projection([r.line for r in lines])
+        import networkx as nx
+
         graph: nx.Graph = nx.Graph()
         cells: dict[tuple[int, int], list[int]] = {}
         points: list[tuple[float, float]] = []
@@ -110,6 +115,8 @@ class WalkGraph:
         """A renumbered copy holding only the largest connected component."""
         if self.graph.number_of_nodes() == 0:
             return self
+        import networkx as nx
+
         pieces: list[set[int]] = list(nx.connected_components(self.graph))
         keep = sorted(pieces[int(np.argmax([len(piece) for piece in pieces]))])
         renumber = {old: new for new, old in enumerate(keep)}
@@ -143,14 +150,20 @@ class WalkGraph:
 
     def shortest_path(self, source: int, target: int) -> list[int]:
         """Node sequence of the shortest walk; raises networkx.NetworkXNoPath when unreachable."""
+        import networkx as nx
+
         path: list[int] = nx.shortest_path(self.graph, source, target, weight="length")
         return path
 
     def path_length_m(self, source: int, target: int) -> float:
+        import networkx as nx
+
         return float(nx.shortest_path_length(self.graph, source, target, weight="length"))
 
     def distances_from(self, source: int, cutoff_m: float | None = None) -> dict[int, float]:
         """Walking distance in metres from `source` to every node within `cutoff_m`."""
+        import networkx as nx
+
         found = nx.single_source_dijkstra_path_length(self.graph, source, cutoff=cutoff_m, weight="length")
         return {int(n): float(d) for n, d in found.items()}
 

@@ -300,7 +300,7 @@ class LiveSession:
         from sandbox_app.dispatch.plans import load_plans, plan_accept_limit
         from sandbox_app.rules.config import load_rules
 
-        if store.load_district() is None:
+        if not store.has_district():  # one row read: decoding the stored district took ~0.4 s of the start
             store.replace_district(self.district)
         router = RoutingGraph.from_district(self.district)
         bridges = self._load_bridges(store)

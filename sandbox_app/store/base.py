@@ -60,6 +60,9 @@ class Store(DispatchStore, IncidentStore, Protocol):
 
     def load_district(self) -> District | None: ...
 
+    def has_district(self) -> bool:
+        """Whether a district is stored (one row read, where `load_district` decodes them all)."""
+
     # events -----------------------------------------------------------------------------------------
     def append_events(self, events: Sequence[Event]) -> list[Event]:
         """Append a batch durably; return only the events that were new (idempotent by event id), in the

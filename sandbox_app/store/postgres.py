@@ -177,6 +177,10 @@ class PostgresStore:
                             row = tuple(_ewkb_hex(v) if i in geometry else v for i, v in enumerate(row))
                         copy.write_row(row)
 
+    def has_district(self) -> bool:
+        with self._tx(snapshot=True) as conn:
+            return conn.execute("SELECT 1 FROM district").fetchone() is not None
+
     def load_district(self) -> District | None:
         with self._tx(snapshot=True) as conn:
             head = conn.execute("SELECT name, timezone, extra FROM district").fetchone()

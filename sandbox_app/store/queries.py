@@ -50,6 +50,12 @@ class Db:
         conn.execute("PRAGMA cache_size = -65536")
         return cls(conn, threading.RLock())
 
+    def shrink_memory(self) -> None:
+        """Free the connection's page cache (up to 64 MiB each): a replay that read the whole history
+        otherwise keeps it for the life of the window."""
+        with self.lock:
+            self.conn.execute("PRAGMA shrink_memory")
+
     @classmethod
     def unlocked(cls, conn: sqlite3.Connection) -> Db:
         return cls(conn, nullcontext())

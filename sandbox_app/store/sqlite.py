@@ -122,6 +122,10 @@ class SqliteStore:
                 marks = ", ".join("?" * len(columns))
                 conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
+    def has_district(self) -> bool:
+        with self._lock:
+            return self._conn.execute("SELECT 1 FROM district").fetchone() is not None
+
     def load_district(self) -> District | None:
         with self._lock:
             head = self._conn.execute("SELECT name, timezone, extra FROM district").fetchone()

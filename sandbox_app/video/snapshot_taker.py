@@ -22,7 +22,6 @@ from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.video.cameras import Camera, cameras
 from sandbox_app.video.snapshots import DEFAULT_RADIUS_M, SnapshotStore, attach_snapshot, cameras_covering
-from sandbox_app.video.source import FrameSource
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +33,8 @@ Grab = Callable[[str], NDArray[np.uint8] | None]
 
 def grab_frame(url: str, wait_s: float = FRAME_WAIT_S) -> NDArray[np.uint8] | None:
     """Open the stream, take its first decoded frame, close it (snapshots are rare: no stream stays open)."""
+    from sandbox_app.video.source import FrameSource  # OpenCV with the first snapshot, not at start
+
     with FrameSource(url, realtime=False) as source:
         frame = source.wait(wait_s)
     return None if frame is None else frame.image

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import cv2
 import numpy as np
 from numpy.typing import NDArray
 
@@ -45,6 +44,8 @@ class SnapshotStore:
         return str(path)
 
     def save_frame(self, key: str, image: NDArray[np.uint8], quality: int = 85) -> str:
+        import cv2  # OpenCV (~20 MB resident) loads with the first snapshot, not with the live session
+
         ok, buf = cv2.imencode(".jpg", image, [int(cv2.IMWRITE_JPEG_QUALITY), quality])
         if not ok:
             raise OSError("JPEG encoding failed")

@@ -68,6 +68,13 @@ def test_empty_store_has_no_district(store: Store) -> None:
     assert store.load_district() is None
 
 
+def test_has_district_answers_without_loading_it(store: Store) -> None:
+    """The live session's start asks only whether a district is stored (decoding it took ~0.4 s)."""
+    assert not store.has_district()
+    store.replace_district(_district())
+    assert store.has_district()
+
+
 def test_district_round_trip_keeps_extras_enums_and_sets(opener: Opener) -> None:
     district = _district()
     first = opener()

@@ -67,6 +67,10 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+FIRST_TICK_S = 0.05
+"""How soon `run` looks again for its first batch (later ones: every `tick_s`)."""
+
+
 class Simulator:
     """Events of a simulated district from `start_ts` on; `speed` is simulated seconds per real second."""
 
@@ -285,7 +289,9 @@ class Simulator:
                     done = now
                     if on_tick is not None:
                         on_tick(now)
-                stop.wait(tick_s)
+                # The first batch goes out after FIRST_TICK_S, not a whole tick: a window shows live data
+                # that much sooner after its start (issue 17); then one batch per `tick_s`.
+                stop.wait(tick_s if done > self.start_ts else min(tick_s, FIRST_TICK_S))
         finally:
             health.set_connected(False)
 

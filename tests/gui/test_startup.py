@@ -1,0 +1,89 @@
+"""The window's start (issue 17): what its first paint waits for, and the moments it reports.
+
+The speed itself is measured by bench/startup.py, not here; these tests pin what makes it fast: the modules
+the 2D map does not need stay unloaded until the live session or the 3D pane asks for them, and the 3D pane
+can be built after the window is up.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from sandbox_app.domain.model import District
+from sandbox_app.station.scene import Scene
+from widgets import startup_trace
+from widgets.main_window import MainWindow
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+LATE_MODULES = ("scipy", "networkx", "vtkmodules", "cv2")
+"""Loaded by the routing stack, the 3D pane and video: seconds of imports the first map must not wait for."""
+
+
+def _loaded_after(code: str) -> list[str]:
+    probe = (
+        f"{code}\nimport sys\n"
+        f"print(','.join(sorted({{m.split('.')[0] for m in sys.modules}} & set({LATE_MODULES!r}))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    return [m for m in out.stdout.strip().split(",") if m]
+
+
+def test_the_window_modules_load_no_routing_3d_or_video_stack() -> None:
+    assert _loaded_after("import widgets.app, widgets.main_window") == []
+
+
+def test_the_core_a_window_needs_loads_no_routing_stack() -> None:
+    """The live session's own imports (engine, dispatch, routing, snapshots) leave scipy and networkx to
+    the first graph built, on the worker thread, and OpenCV to the first snapshot."""
+    code = (
+        "import sandbox_app.station.live, sandbox_app.dispatch.engine_hook, sandbox_app.geo.routing,"
+        " sandbox_app.video.snapshot_taker"
+    )
+    assert _loaded_after(code) == []
+
+
+def test_a_deferred_3d_pane_is_built_on_request_only(qtbot: QtBot) -> None:
+    window = MainWindow(Scene(District(name="", timezone="UTC")), defer_3d=True)
+    qtbot.addWidget(window)
+    assert window.sandbox3d is None
+    window.build_3d()  # offscreen: no OpenGL display, so still none, and no error
+    assert window.sandbox3d is None
+    assert window.pane_3d.objectName() == "pane_3d"
+
+
+def test_startup_moments_are_written_once_each_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trace = tmp_path / "trace"
+    monkeypatch.delenv(startup_trace.ENV, raising=False)
+    monkeypatch.setattr(startup_trace, "_seen", set())
+    startup_trace.mark("first_map")
+    assert not trace.exists()
+    monkeypatch.setenv(startup_trace.ENV, str(trace))
+    startup_trace.mark("first_map")
+    startup_trace.mark("first_map")
+    startup_trace.mark("live")
+    lines = [line.split() for line in trace.read_text().splitlines()]
+    assert [name for name, _ in lines] == ["first_map", "live"]
+    assert all(ms.isdigit() for _, ms in lines)
+
+
+def test_after_first_paint_runs_once_after_the_widget_painted(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    startup_trace.after_first_paint(widget, lambda: calls.append(1))
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [1])
+    widget.repaint()
+    qtbot.wait(20)
+    assert calls == [1]
