@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox_app.domain.distance import M_PER_DEG, offset
 from sandbox_app.domain.model import Device, District
 
 CAMERA_KINDS = frozenset({"camera", "capture_camera", "behavior_camera", "throw_camera"})
@@ -21,7 +22,6 @@ DEFAULT_HEADING = 0.0
 DEFAULT_FOV = 90.0
 DEFAULT_RANGE_M = 30.0
 DEFAULT_HEIGHT_M = 4.0
-M_PER_DEG_LAT = 111_320.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +77,13 @@ def cameras(district: District) -> list[Camera]:
 
 
 def offset_lonlat(lon: float, lat: float, east_m: float, north_m: float) -> tuple[float, float]:
-    return lon + east_m / (M_PER_DEG_LAT * math.cos(math.radians(lat))), lat + north_m / M_PER_DEG_LAT
+    return offset(lon, lat, east_m, north_m)
 
 
 def local_m(camera: Camera, lon: float, lat: float) -> tuple[float, float]:
     """(east, north) metres of a point from the camera."""
-    east = (lon - camera.lon) * M_PER_DEG_LAT * math.cos(math.radians(camera.lat))
-    return east, (lat - camera.lat) * M_PER_DEG_LAT
+    east = (lon - camera.lon) * M_PER_DEG * math.cos(math.radians(camera.lat))
+    return east, (lat - camera.lat) * M_PER_DEG
 
 
 def cone(camera: Camera, segments: int = 16) -> list[tuple[float, float]]:
