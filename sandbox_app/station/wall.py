@@ -15,6 +15,7 @@ from datetime import datetime
 
 from sandbox_app.analytics.stats import GuardRow, GuardState, zone
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.device_kinds import CAMERA_KINDS as CAMERA_KINDS
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.distance import M_PER_DEG, distance_m
 from sandbox_app.domain.enums import AlertState, GuardRole, PersonTag, RoomUsage, Severity
@@ -24,9 +25,6 @@ from sandbox_app.domain.places import alert_place as alert_place
 from sandbox_app.domain.places import compound_at as compound_at
 from sandbox_app.domain.places import incident_location
 
-CAMERA_KINDS = frozenset(
-    {"camera", "capture_camera", "behavior_camera", "throw_camera", "mobile_camera", "body_camera"}
-)
 FOCUS_SEVERITIES = frozenset({Severity.HIGH, Severity.CRITICAL})
 NEAR_CAMERA_M = 80.0
 """A camera this close to an alert with no camera of its own is shown instead."""
