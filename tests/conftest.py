@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.store.pg_local import LocalPostgres, pg_bindir, postgis_available
+from tests.pg_local import LocalPostgres, pg_bindir, postgis_available
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
