@@ -29,6 +29,14 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
+def mosquitto_installed() -> str:
+    """The mosquitto binary (`tests.servers.needs_mosquitto`): skips locally, fails in CI, when missing."""
+    from tests.servers import require_mosquitto
+
+    return require_mosquitto()
+
+
+@pytest.fixture(scope="session")
 def postgres_server() -> Iterator[LocalPostgres]:
     """A real PostgreSQL + PostGIS on 127.0.0.1 for the whole session (database `sandbox_test`), stopped at
     the end. Without the server binaries tests skip locally but fail in CI (`CI` set), where they must run."""

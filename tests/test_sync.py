@@ -28,7 +28,7 @@ from sandbox_app.station.sync import (
     parse_broker,
 )
 from sandbox_app.store.postgres import PostgresStore
-from tests.servers import Mosquitto, mosquitto_binary, ram_broker
+from tests.servers import Mosquitto, ram_broker, require_mosquitto
 from tests.store.test_store import _district
 
 T0 = 1_767_225_600_000  # 2026-01-01
@@ -37,8 +37,7 @@ LATENCY_S = 1.0
 
 @pytest.fixture
 def broker() -> Iterator[Mosquitto]:
-    if mosquitto_binary() is None:
-        pytest.skip("mosquitto is not installed (make setup installs it)")
+    require_mosquitto()
     with ram_broker() as server:
         yield server
 

@@ -25,6 +25,7 @@ from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.engine.clock import WallClock
 from tests.bridges.http_fixture_server import EventFeed, FeedServer
 from tests.servers import StoreSink
+from tests.support import wait_until
 
 TS0 = 1_700_000_000_000
 
@@ -35,14 +36,6 @@ def event_json(i: int) -> dict[str, object]:
 
 def ids(n: int, start: int = 0) -> set[str]:
     return {f"H{i:06d}" for i in range(start, start + n)}
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 @pytest.fixture

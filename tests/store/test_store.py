@@ -31,6 +31,7 @@ from sandbox_app.domain.model import (
 from sandbox_app.store import Fix, Store
 from sandbox_app.store.dedupe import CONFLICT_OF
 from tests.store.conftest import Opener
+from tests.support import committed_demo
 
 MIN = 60_000
 SQUARE = Polygon([(116.0, 39.0), (116.001, 39.0), (116.001, 39.001), (116.0, 39.001)])
@@ -92,8 +93,7 @@ def test_demo_district_round_trip(opener: Opener) -> None:
     from sandbox_app.data.package import load_package
     from sandbox_app.data.resources import demo_package
 
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("demo package not built yet")
+    committed_demo()
     district = load_package(demo_package())
     with opener() as store:
         store.replace_district(district)
