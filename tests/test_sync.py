@@ -153,16 +153,40 @@ def test_acknowledgement_dispatch_and_feedback_reach_the_other_station_within_a_
     assert [x.id for x in a.engine.open_alerts()] == ["A1"]
 
 
+def _watch(broker: Mosquitto, topic: str) -> tuple[threading.Event, Callable[[], None]]:
+    """Set once a message on `topic` reached an online subscriber: the moment an offline station would
+    have had it too (a condition instead of a guessed sleep before asserting it did not)."""
+    import paho.mqtt.client as mqtt
+    from paho.mqtt.enums import CallbackAPIVersion
+
+    got, subscribed = threading.Event(), threading.Event()
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="test-watcher")
+    client.on_subscribe = lambda *_: subscribed.set()
+    client.on_message = lambda *_: got.set()
+    client.connect("127.0.0.1", broker.port)
+    client.subscribe(topic, qos=1)
+    client.loop_start()
+    assert subscribed.wait(LATENCY_S), "the watcher could not subscribe"
+
+    def close() -> None:
+        client.disconnect()
+        client.loop_stop()
+
+    return got, close
+
+
 def test_a_station_that_was_offline_catches_up_on_reconnect(
     stations: tuple[Station, Station], broker: Mosquitto
 ) -> None:
     a, b = stations
     b.sync.stop()  # b goes offline
+    nudged, close_watcher = _watch(broker, a.sync.topic)
     a.engine.transition_alert("A1", AlertState.ACKNOWLEDGED, "测试甲")
     alert = a.engine.book.find("A1")
     assert alert is not None
     (d,) = a.desk.dispatch(alert, ["G1"], "cmdr-a", T0 + 1000).created
-    time.sleep(0.3)
+    assert nudged.wait(LATENCY_S), "a's nudges reached the broker's online subscribers"
+    close_watcher()
     with b.lock:
         assert "A1" not in b.alert_states and d.id not in b.dispatches  # really offline
     b.start()  # back: reads the feed from where it left off
