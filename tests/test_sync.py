@@ -30,6 +30,7 @@ from sandbox_app.station.sync import (
 from sandbox_app.store.postgres import PostgresStore
 from tests.servers import Mosquitto, ram_broker, require_mosquitto
 from tests.store.test_store import _district
+from tests.support import wait_until
 
 T0 = 1_767_225_600_000  # 2026-01-01
 LATENCY_S = 1.0
@@ -214,8 +215,12 @@ def test_live_events_fan_out_to_the_other_station(broker: Mosquitto) -> None:
     fix = Event("e1", T0, "GPS-1", "gps.fix", 116.0, 39.0, {"speed": 1.5})
     sender.on_delta(StateDelta(T0, [fix]))
     assert arrived.wait(LATENCY_S)
-    time.sleep(0.1)
-    assert [(r.station, r.events) for r in got] == [("st-a", (fix,))]
+    # b answers only after it had a's fix, so the broker took a's fix first: had the sender heard itself,
+    # that copy would reach it before b's answer (a condition instead of a sleep before "nothing more")
+    answer = Event("e2", T0 + 1, "GPS-2", "gps.fix", 116.1, 39.1, {"speed": 1.0})
+    receiver.on_delta(StateDelta(T0 + 1, [answer]))
+    wait_until(lambda: any(r.station == "st-b" for r in got), LATENCY_S * 5, "b's answer at a")
+    assert [(r.station, r.events) for r in got] == [("st-a", (fix,)), ("st-b", (answer,))]
     for f in (sender, receiver):
         f.stop()
 
