@@ -133,10 +133,10 @@ class RuleRunner:
         `latest`), for the caller's clock: nothing in the loop reads a clock."""
         routes, flag_routes, emit = self.routes, self.flag_routes, self.emit
         skip, on_flagged = self.skip_key, self.on_flagged
-        next_tick = self.next_tick
+        next_tick, nothing, flagged_key = self.next_tick, _NOTHING, FLAGGED
         run: list[Event] = []
         for event in events:
-            flagged = FLAGGED in event.data
+            flagged = flagged_key in event.data
             if flagged:
                 if on_flagged is not None:
                     on_flagged(event)
@@ -152,7 +152,7 @@ class RuleRunner:
             if ts > latest:
                 latest = ts
             run.append(event)
-            for rule in (flag_routes if flagged else routes).get(event.kind, _NOTHING):
+            for rule in (flag_routes if flagged else routes).get(event.kind, nothing):
                 for signal in rule.on_event(event):
                     emit(signal)
         self._observe(run)
