@@ -14,7 +14,7 @@
    from A's event creation to its own receipt (p50 / p99 / max), for events and for alert changes.
 
 `--scale` shrinks both (the year's events and the load test's duration) for development; PostgreSQL is a
-throwaway local cluster with fsync on (`pg_local.LocalPostgres(durable=True)`) unless --pg-url is given.
+throwaway local cluster with fsync on (`tests/pg_local.LocalPostgres(durable=True)`) unless --pg-url is given.
 """
 
 from __future__ import annotations
@@ -42,9 +42,9 @@ from sandbox_app.engine.bus import Bus
 from sandbox_app.engine.messages import RemoteChanges, RemoteEvents, StateDelta
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.sync import Broker, EventFanout, StationSync
-from sandbox_app.store.pg_local import LocalPostgres
 from sandbox_app.store.postgres import PostgresStore
 from sandbox_app.store.sqlite import SqliteStore
+from tests.pg_local import LocalPostgres
 
 T0 = 1_735_689_600_000  # 2025-01-01T00:00:00Z
 YEAR_MS = 365 * 86_400_000

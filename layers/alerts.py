@@ -9,9 +9,9 @@ import numpy as np
 from layers import devices, style
 from layers.data import LayerData, Points
 from layers.projection import LocalProjection
-from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 
 NAME = "alerts"
 

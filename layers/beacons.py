@@ -18,10 +18,10 @@ from layers import style
 from layers.data import LayerData
 from layers.extrude import BuildingMesh, alert_floor
 from layers.projection import LocalProjection
-from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 
 NAME = "beacons"
 ROOF_GAP_M = 1.0

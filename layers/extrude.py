@@ -29,10 +29,10 @@ from shapely.geometry.base import BaseGeometry
 from layers import style
 from layers.devices import positions as device_positions
 from layers.projection import LocalProjection
-from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 
 F32 = NDArray[np.float32]
 F64 = NDArray[np.float64]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.store.pg_local import LocalPostgres, pg_bindir, postgis_available
+from tests.pg_local import LocalPostgres, pg_bindir, postgis_available
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -26,6 +26,14 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def mosquitto_installed() -> str:
+    """The mosquitto binary (`tests.servers.needs_mosquitto`): skips locally, fails in CI, when missing."""
+    from tests.servers import require_mosquitto
+
+    return require_mosquitto()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ No mocks stand in for a broker: tests that talk MQTT talk to a real mosquitto.
 from __future__ import annotations
 
 import getpass
+import os
 import shutil
 import signal
 import socket
@@ -16,10 +17,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from sandbox_app.domain.events import Event, Rejection
 
 
 def free_port() -> int:
+    """A loopback port that was free a moment ago. Another process may take it before the caller binds
+    it, so a server started on it must retry on a new one when it cannot bind (see `Mosquitto.start`);
+    an in-process server binds port 0 itself and reports the port instead."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -37,6 +43,20 @@ def wait_for_port(port: int, timeout_s: float = 10.0) -> None:
     raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout_s} s")
 
 
+def require_mosquitto() -> str:
+    """The broker binary; without it a test skips locally but fails in CI (`CI` set), like PostgreSQL."""
+    binary = mosquitto_binary()
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("mosquitto is missing in CI (make setup installs it)")
+        pytest.skip("mosquitto is not installed (make setup installs it)")
+    return binary
+
+
+needs_mosquitto = pytest.mark.usefixtures("mosquitto_installed")
+"""Mark for tests that start a broker: skipped without mosquitto locally, failed in CI."""
+
+
 def mosquitto_binary() -> str | None:
     return shutil.which("mosquitto") or (
         "/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None
@@ -52,39 +72,66 @@ class Mosquitto:
             raise RuntimeError("mosquitto is not installed (make test installs it)")
         self.binary = binary
         self.workdir = workdir
+        self._fixed_port = port is not None
         self.port = port or free_port()
         self.config = workdir / "mosquitto.conf"
         self.log = workdir / "mosquitto.log"
         self.process: subprocess.Popen[bytes] | None = None
-        self.config.write_text(
-            "\n".join(
-                [
-                    f"listener {self.port} 127.0.0.1",
-                    "allow_anonymous true",
-                    # Run as ourselves: started as root, mosquitto would switch to its own user, which
-                    # cannot write the persistence file in our private tmp dir (and so loses everything).
-                    f"user {getpass.getuser()}",
-                    "persistence true",
-                    f"persistence_location {workdir}/",
-                    # Save after every change so even a SIGKILL loses nothing the broker acknowledged.
-                    "autosave_on_changes true",
-                    "autosave_interval 1",
-                    # The default per-client queue of 1,000 drops QoS 1 messages of a slow subscriber.
-                    "max_queued_messages 1000000",
-                    f"log_dest file {self.log}",
-                    "",
-                ]
-            ),
-            encoding="utf-8",
-        )
+        self._write_config()
 
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [self.binary, "-c", str(self.config)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+    def _write_config(self) -> None:
+        workdir = self.workdir
+        self._written = "\n".join(
+            [
+                f"listener {self.port} 127.0.0.1",
+                "allow_anonymous true",
+                # Run as ourselves: started as root, mosquitto would switch to its own user, which
+                # cannot write the persistence file in our private tmp dir (and so loses everything).
+                f"user {getpass.getuser()}",
+                "persistence true",
+                f"persistence_location {workdir}/",
+                # Save after every change so even a SIGKILL loses nothing the broker acknowledged.
+                "autosave_on_changes true",
+                "autosave_interval 1",
+                # The default per-client queue of 1,000 drops QoS 1 messages of a slow subscriber.
+                "max_queued_messages 1000000",
+                f"log_dest file {self.log}",
+                "",
+            ]
         )
-        wait_for_port(self.port)
+        self.config.write_text(self._written, encoding="utf-8")
+
+    def start(self, attempts: int = 5) -> None:
+        """Start the broker; when its port was taken meanwhile (`free_port` races), on a fresh port, unless
+        the port was fixed (a restart must come back where the clients reconnect)."""
+        for _ in range(attempts):
+            self.process = subprocess.Popen(
+                [self.binary, "-c", str(self.config)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            if self._listening():
+                self._fixed_port = True  # a restart comes back on this port, where clients reconnect
+                return
+            self.stop()
+            if self._fixed_port or self.config.read_text(encoding="utf-8") != self._written:
+                break  # a fixed port, or a config of the caller's own (TLS) that names the port
+            self.port = free_port()
+            self._write_config()
+        raise RuntimeError(f"mosquitto did not start on 127.0.0.1:{self.port} (see {self.log})")
+
+    def _listening(self, timeout_s: float = 10.0) -> bool:
+        """True once our broker listens; False as soon as it exited (it could not bind the port)."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process is None or self.process.poll() is not None:
+                return False
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self.process.poll() is None
+            except OSError:
+                time.sleep(0.05)
+        return False
 
     def kill(self) -> None:
         """Crash the broker (SIGKILL): no chance to save anything more."""

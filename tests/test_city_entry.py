@@ -9,14 +9,14 @@ import pytest
 
 from cli import main
 from sandbox_app.data.resources import demo_package
+from tests.support import committed_demo
 from tests.test_cli import EVENTS, T0, S, _run
 
 
 @pytest.fixture
 def city_url(postgres_store_url: str) -> str:
     """The demo district imported into a fresh PostgreSQL database through the CLI."""
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     assert main(["import", str(demo_package()), "--db", postgres_store_url]) == 0
     return postgres_store_url
 

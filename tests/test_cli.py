@@ -11,6 +11,7 @@ import pytest
 
 from cli import main
 from sandbox_app.data.resources import demo_package
+from tests.support import committed_demo
 
 T0 = 1_714_550_400_000  # 2024-05-01T08:00:00Z = 16:00 in Asia/Shanghai (the demo's timezone)
 S = 1000
@@ -37,8 +38,7 @@ EVENTS = [
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     assert main(["import", str(demo_package()), "--db", str(db)]) == 0
     return db
@@ -122,8 +122,7 @@ def test_until_fires_absence_rule_across_runs(
 
 
 def test_import_problems_listed_and_db_untouched(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     pkg = tmp_path / "pkg"
     shutil.copytree(demo_package(), pkg)
     guards = (pkg / "guards.csv").read_text(encoding="utf-8").splitlines()

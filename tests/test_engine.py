@@ -240,8 +240,8 @@ def test_bus_gets_one_delta_per_batch_and_health(store: Store) -> None:
     engine.ingest([ev("g1", T0, "gps.fix", "G1", lon=116.0, lat=39.0)])  # duplicate only: nothing new
     assert len(deltas) == 1
 
-    class Health:
-        name = "mqtt:test"
+    class Health:  # any object with the declared HealthReport fields
+        name, connected, received = "mqtt:test", False, 0
 
     report = Health()
     engine.report_health(report)
@@ -334,12 +334,45 @@ def test_silent_bridge_raises_device_offline_on_its_pseudo_device(store: Store) 
 
 
 def test_flagged_fixes_reach_the_liveness_rule_too(store: Store) -> None:
-    liveness = Recorder("device_offline", frozenset({"gps.fix", "alarm.button"}))
+    liveness = Recorder("any_name", frozenset({"gps.fix", "alarm.button"}))
+    liveness.sees_flagged = True  # type: ignore[attr-defined]  # the declared capability, not the name
     flagger, watcher = SpeedFlagger(), FixWatcher()
     engine = Engine(store, DISTRICT, [flagger, watcher, liveness])
     engine.ingest([ev("f1", T0, "gps.fix", "G1", lon=179.0, lat=39.0), ev("f2", T0 + 1, "gps.fix", "G1")])
     assert liveness.seen == ["f1", "f2"] and flagger.events == ["f1", "f2"]
     assert watcher.events == ["f2"]
+
+
+def test_a_rule_is_not_special_by_its_name(store: Store) -> None:
+    """Seeing flagged events and hearing bridges are capabilities a rule declares; a rule that merely
+    calls itself "device_offline" gets neither."""
+    from sandbox_app.bridges.health import BridgeHealth
+
+    namesake = Recorder("device_offline", frozenset({"gps.fix"}))
+    engine = Engine(store, DISTRICT, [SpeedFlagger(), namesake])
+    engine.ingest([ev("f1", T0, "gps.fix", "G1", lon=179.0, lat=39.0), ev("f2", T0 + 1, "gps.fix", "G1")])
+    engine.report_health(BridgeHealth("mqtt:a", True, None, 0, 0, None))
+    engine.advance_to(T0 + 10 * MIN)
+    assert namesake.seen == ["f2"]
+
+
+def test_a_declared_liveness_rule_hears_bridges(store: Store) -> None:
+    from sandbox_app.bridges.health import BridgeHealth
+
+    class BridgeWatch(Recorder):
+        def __init__(self) -> None:
+            super().__init__("bridge_watch", frozenset())
+            self.heard: list[tuple[str, int]] = []
+
+        def bridge_heard(self, name: str, ts: int) -> None:
+            self.heard.append((name, ts))
+
+    rule = BridgeWatch()
+    engine = Engine(store, DISTRICT, [rule])
+    engine.advance_to(T0)
+    engine.report_health(BridgeHealth("mqtt:a", True, None, 0, 0, None))
+    engine.advance_to(T0 + MIN)
+    assert rule.heard == [("mqtt:a", T0), ("mqtt:a", T0 + MIN)]
 
 
 def test_warm_up_replays_long_memory_kinds_further_back(tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.live import LiveOptions, LiveSession, _Pump
 from sandbox_app.store.base import Store
 from sandbox_app.store.sqlite import SqliteStore
+from tests.support import committed_demo, wait_until
 
 ACTOR = "desk:tester"
 FAST = LiveOptions(speed=3600.0, history_days=0, tick_s=0.05, risk_every_s=0.1)
@@ -42,8 +43,7 @@ FAST = LiveOptions(speed=3600.0, history_days=0, tick_s=0.05, risk_every_s=0.1)
 @pytest.fixture(scope="module")
 def district() -> District:
     """The demo district: the simulator needs real paths to walk (guards' patrol loops)."""
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     from sandbox_app.data.package import load_package
 
     return load_package(demo_package())
@@ -103,14 +103,6 @@ def test_simulator_feeds_the_engine_on_one_thread_and_stops_clean(
         assert store.event_count() > 100 and store.load_district() is not None
     with pytest.raises(CancelledError):
         session.submit(lambda e: 1).result(1)
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
-    clock = WallClock()
-    end = clock.monotonic_s() + timeout_s
-    while not condition():
-        assert clock.monotonic_s() < end, "condition not met in time"
-        threading.Event().wait(0.02)
 
 
 def test_transition_through_the_worker_is_stored_with_actor_and_time(

@@ -21,8 +21,9 @@ from sandbox_app.engine.messages import RemoteChanges, RemoteEvents, StateDelta
 from sandbox_app.engine.pipeline import CLOCK_META, Engine
 from sandbox_app.station.sync import Broker, EngineMirror, EventFanout, StationSync, parse_broker
 from sandbox_app.store.postgres import PostgresStore
-from tests.servers import Mosquitto, mosquitto_binary, ram_broker
+from tests.servers import Mosquitto, ram_broker, require_mosquitto
 from tests.store.test_store import _district
+from tests.support import wait_until
 
 T0 = 1_767_225_600_000  # 2026-01-01
 LATENCY_S = 1.0
@@ -30,8 +31,7 @@ LATENCY_S = 1.0
 
 @pytest.fixture
 def broker() -> Iterator[Mosquitto]:
-    if mosquitto_binary() is None:
-        pytest.skip("mosquitto is not installed (make setup installs it)")
+    require_mosquitto()
     with ram_broker() as server:
         yield server
 
@@ -147,16 +147,40 @@ def test_acknowledgement_dispatch_and_feedback_reach_the_other_station_within_a_
     assert [x.id for x in a.engine.open_alerts()] == ["A1"]
 
 
+def _watch(broker: Mosquitto, topic: str) -> tuple[threading.Event, Callable[[], None]]:
+    """Set once a message on `topic` reached an online subscriber: the moment an offline station would
+    have had it too (a condition instead of a guessed sleep before asserting it did not)."""
+    import paho.mqtt.client as mqtt
+    from paho.mqtt.enums import CallbackAPIVersion
+
+    got, subscribed = threading.Event(), threading.Event()
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="test-watcher")
+    client.on_subscribe = lambda *_: subscribed.set()
+    client.on_message = lambda *_: got.set()
+    client.connect("127.0.0.1", broker.port)
+    client.subscribe(topic, qos=1)
+    client.loop_start()
+    assert subscribed.wait(LATENCY_S), "the watcher could not subscribe"
+
+    def close() -> None:
+        client.disconnect()
+        client.loop_stop()
+
+    return got, close
+
+
 def test_a_station_that_was_offline_catches_up_on_reconnect(
     stations: tuple[Station, Station], broker: Mosquitto
 ) -> None:
     a, b = stations
     b.sync.stop()  # b goes offline
+    nudged, close_watcher = _watch(broker, a.sync.topic)
     a.engine.transition_alert("A1", AlertState.ACKNOWLEDGED, "测试甲")
     alert = a.engine.book.find("A1")
     assert alert is not None
     (d,) = a.desk.dispatch(alert, ["G1"], "cmdr-a", T0 + 1000).created
-    time.sleep(0.3)
+    assert nudged.wait(LATENCY_S), "a's nudges reached the broker's online subscribers"
+    close_watcher()
     with b.lock:
         assert "A1" not in b.alert_states and d.id not in b.dispatches  # really offline
     b.start()  # back: reads the feed from where it left off
@@ -184,8 +208,12 @@ def test_live_events_fan_out_to_the_other_station(broker: Mosquitto) -> None:
     fix = Event("e1", T0, "GPS-1", "gps.fix", 116.0, 39.0, {"speed": 1.5})
     sender.on_delta(StateDelta(T0, [fix]))
     assert arrived.wait(LATENCY_S)
-    time.sleep(0.1)
-    assert [(r.station, r.events) for r in got] == [("st-a", (fix,))]
+    # b answers only after it had a's fix, so the broker took a's fix first: had the sender heard itself,
+    # that copy would reach it before b's answer (a condition instead of a sleep before "nothing more")
+    answer = Event("e2", T0 + 1, "GPS-2", "gps.fix", 116.1, 39.1, {"speed": 1.0})
+    receiver.on_delta(StateDelta(T0 + 1, [answer]))
+    wait_until(lambda: any(r.station == "st-b" for r in got), LATENCY_S * 5, "b's answer at a")
+    assert [(r.station, r.events) for r in got] == [("st-a", (fix,)), ("st-b", (answer,))]
     for f in (sender, receiver):
         f.stop()
 

@@ -67,7 +67,7 @@ from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
-from widgets.wall import CameraTile, WallDirector, camera_stream
+from widgets.wall import CameraTile, WallDirector
 from widgets.wall_screen import WallScreen
 
 if TYPE_CHECKING:
@@ -547,7 +547,7 @@ class MainWindow(QMainWindow):
     def open_camera(self, device_id: str) -> CameraView | None:
         """A live view window of the camera's stream (one per camera); None when it has no stream."""
         device = self.scene.district.devices.get(device_id)
-        url = camera_stream(device) if device is not None else None
+        url = camera_stream(device.extra) if device is not None else None
         if device is None or url is None:
             return None
         view = self.camera_views.get(device_id)

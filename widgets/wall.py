@@ -27,8 +27,9 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 from layers import compounds
 from sandbox_app.analytics.stats import GuardState
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.device_kinds import camera_stream
 from sandbox_app.domain.enums import AlertState
-from sandbox_app.domain.model import Device, District
+from sandbox_app.domain.model import District
 from sandbox_app.station.wall import (
     FocusQueue,
     TourStop,
@@ -54,19 +55,6 @@ FOCUS_HALF_M = 300.0
 TOUR_HALF_M = 350.0
 """A tour stop shows at least this much around its compound (metres, each side)."""
 TOUR_STEP_MS = 20_000
-
-
-STREAM_FIELDS = ("stream", "url", "stream_url", "rtsp")
-"""Extra fields of a camera device that may hold its live-view source (RTSP/HTTP URL or a video file)."""
-
-
-def camera_stream(device: Device) -> str | None:
-    """The camera's live-view source from the package, or None (the demo cameras have none)."""
-    for name in STREAM_FIELDS:
-        value = device.extra.get(name)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
 
 
 class CameraTile(QFrame):
@@ -262,7 +250,7 @@ class WallDirector(QObject):
         window.request_fly_to(alert.id)
         place = alert_place(district, alert, window.scene.guard_positions)
         camera = linked_camera(district, alert, window.scene.guard_positions)
-        stream = camera_stream(camera) if camera is not None else None
+        stream = camera_stream(camera.extra) if camera is not None else None
         if camera is not None and stream is not None:
             self.camera.show_camera(camera.id, camera.name, stream)
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 import numpy as np
@@ -24,6 +24,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchError, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.geo.walkgraph import FloatArray
@@ -107,32 +108,6 @@ class DeskRule:
     def _changed(self) -> None:
         with self._lock:
             self.changes += 1
-
-
-def incident_location(
-    district: District, alert: Alert, guard_positions: Mapping[str, tuple[float, float]] | None = None
-) -> tuple[float, float] | None:
-    """Where to send guards: the alert's own position, else its subject's (device, room, building, gate,
-    compound, guard). An escalation alert points at the alert it escalates, so it has its position."""
-    if alert.lon is not None and alert.lat is not None:
-        return alert.lon, alert.lat
-    kind, subject = alert.subject_type, alert.subject
-    if kind == "guard":
-        return (guard_positions or {}).get(subject)
-    building_id = subject if kind == "building" else None
-    if kind == "device" and subject in district.devices:
-        return district.device_anchor(district.devices[subject])
-    if kind == "room" and subject in district.rooms:
-        building_id = district.rooms[subject].building_id
-    if kind == "gate" and subject in district.gates:
-        return district.gates[subject].location.x, district.gates[subject].location.y
-    if building_id and building_id in district.buildings:
-        p = district.buildings[building_id].footprint.representative_point()
-        return p.x, p.y
-    if kind == "compound" and subject in district.compounds:
-        p = district.compounds[subject].boundary.representative_point()
-        return p.x, p.y
-    return None
 
 
 RECENT_MS = 30 * 60_000

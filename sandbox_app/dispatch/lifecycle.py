@@ -10,7 +10,6 @@ enforced by a unique index, so of two commanders racing for one guard exactly on
 from __future__ import annotations
 
 import logging
-import math
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from sandbox_app.domain.dispatch import (
     Order,
     StaleDispatch,
 )
+from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import INCIDENT_ID_PREFIX
@@ -40,7 +40,6 @@ SYSTEM_ACTOR = "system"
 """Actor of the steps the desk takes by itself: escalation and arrival detected from fixes."""
 ESCALATION_RULE = "dispatch_escalation"
 """`rule` of the signals that tell the commander an order went unanswered (or was declined)."""
-_EARTH_RADIUS_M = 6_371_008.8
 
 
 class CandidateLike(Protocol):
@@ -103,14 +102,6 @@ class Outcome:
 
     created: list[Dispatch] = field(default_factory=list)
     busy: list[GuardBusy] = field(default_factory=list)
-
-
-def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Equirectangular distance: well under 0.1 % off within a district, and cheap on every fix."""
-    mean_lat = math.radians((lat1 + lat2) / 2.0)
-    dx = math.radians(lon2 - lon1) * math.cos(mean_lat)
-    dy = math.radians(lat2 - lat1)
-    return _EARTH_RADIUS_M * math.hypot(dx, dy)
 
 
 class DispatchDesk:

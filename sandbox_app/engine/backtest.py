@@ -1,9 +1,9 @@
 """Backtest: how many alerts would these rules have raised on stored history, per rule and per local day?
 
 A station changes a threshold in `rules.toml` and wants to know, before going live, whether it buries the duty
-desk. Stored events are fed in time order through *fresh* rule objects exactly as the engine does (flag a fix
-first, tick the clock at each minute boundary of event time, route flagged events only to the rule that
-flagged them and to the liveness rule) and the signals go into a private alert book with the live dedupe:
+desk. Stored events are fed in time order through *fresh* rule objects by the engine's own loop
+(rules/runner.py: flags judged afresh, ticks at each minute boundary of event time, quarantined events
+skipped) and the signals go into a private alert book with the live dedupe:
 one alert per (rule, subject) while it is open. Nobody acknowledges or closes anything in a backtest, so an
 alert stays open to the end of the range unless `close_after_ms` says how long the desk usually takes to close
 one.
@@ -11,19 +11,18 @@ one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sandbox_app.domain.events import Event
-from sandbox_app.engine.pipeline import SEES_FLAGGED
+from sandbox_app.engine.intake import QUARANTINED
 from sandbox_app.rules._where import LocalDays
 from sandbox_app.rules.base import Rule, Signal
+from sandbox_app.rules.runner import FLAGGED, RuleRunner
 from sandbox_app.store.base import Store
-
-MS_PER_MINUTE = 60_000
 
 
 @dataclass(slots=True)
@@ -90,49 +89,6 @@ class _Book:
         return False
 
 
-class RuleRunner:
-    """The engine's evaluation loop without storage: flag, tick at minute boundaries, route by kind."""
-
-    def __init__(self, rules: Sequence[Rule], emit: Callable[[Signal], None]) -> None:
-        self.rules = list(rules)
-        self.emit = emit
-        self.routes: dict[str, list[Rule]] = {}
-        self.flag_routes: dict[str, list[Rule]] = {}
-        self.flaggers: dict[str, list[Callable[[Event], str | None]]] = {}
-        for rule in self.rules:
-            flag = getattr(rule, "flag", None)
-            for kind in rule.kinds:
-                self.routes.setdefault(kind, []).append(rule)
-                if callable(flag) or rule.name in SEES_FLAGGED:
-                    self.flag_routes.setdefault(kind, []).append(rule)
-                if callable(flag):
-                    self.flaggers.setdefault(kind, []).append(flag)
-        self.next_tick = 0
-
-    def feed(self, event: Event) -> bool:
-        """Evaluate one stored event; True when a rule flagged it (stored flags are judged afresh)."""
-        if "flagged" in event.data:
-            data = {k: v for k, v in event.data.items() if k != "flagged"}
-            event = Event(event.id, event.ts, event.device, event.kind, event.lon, event.lat, data)
-        reason = next((r for r in (f(event) for f in self.flaggers.get(event.kind, ())) if r), None)
-        if reason:
-            data = {**event.data, "flagged": reason}
-            event = Event(event.id, event.ts, event.device, event.kind, event.lon, event.lat, data)
-        if event.ts >= self.next_tick:
-            boundary = event.ts - event.ts % MS_PER_MINUTE
-            self.tick(boundary)
-            self.next_tick = boundary + MS_PER_MINUTE
-        for rule in (self.flag_routes if reason else self.routes).get(event.kind, ()):
-            for signal in rule.on_event(event):
-                self.emit(signal)
-        return reason is not None
-
-    def tick(self, now_ts: int) -> None:
-        for rule in self.rules:
-            for signal in rule.on_time(now_ts):
-                self.emit(signal)
-
-
 def backtest(
     store: Store,
     rules: Sequence[Rule],
@@ -163,14 +119,17 @@ def backtest(
         if live:
             report.add(signal, LocalDays.iso(days.day(signal.ts)), book.apply(signal))
 
-    runner = RuleRunner(rules, emit)
+    def counted(events: Iterator[Event]) -> Iterator[Event]:
+        for event in events:
+            report.events += 1
+            report.flagged += FLAGGED in event.data
+            yield event
+
+    runner = RuleRunner(rules, emit, skip_key=QUARANTINED)
     if warmup_ms > 0:
-        for event in store.events_between(max(0, from_ts - warmup_ms), from_ts - 1):
-            runner.feed(event)
+        runner.run(runner.rejudged(store.events_between(max(0, from_ts - warmup_ms), from_ts - 1)), 0)
     live = True
-    for event in store.events_between(from_ts, to_ts):
-        report.events += 1
-        report.flagged += runner.feed(event)
+    runner.run(counted(runner.rejudged(store.events_between(from_ts, to_ts))), 0)
     runner.tick(to_ts)
     return report
 

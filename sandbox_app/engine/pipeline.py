@@ -34,6 +34,7 @@ from sandbox_app.engine.intake import (
 )
 from sandbox_app.engine.messages import BridgeHealth, HealthChanged, StateDelta
 from sandbox_app.rules.base import Rule, Signal
+from sandbox_app.rules.runner import RuleRunner
 from sandbox_app.store.base import Fix, Store
 from sandbox_app.store.dedupe import CONFLICT_OF
 
@@ -43,29 +44,28 @@ DEFAULT_BATCH = 5000
 DEFAULT_WARMUP_MS = 24 * 3600 * 1000
 """How much stored history is replayed into every rule on start to rebuild its timers and last-seen times.
 Rules with a longer memory say so with a `history_ms` attribute and get their own kinds replayed that far."""
-SEES_FLAGGED = frozenset({"device_offline"})
-"""Rules that see flagged events besides the flagger: a tracker whose fixes are all flagged is not offline."""
-LIVENESS_RULE = "device_offline"
-BRIDGE_PREFIX = "bridge:"
-HEARTBEAT = "device.heartbeat"
 CONFLICT_RULE = "conflicting_reports"
 """Alert raised when a device's report shares its identity (device, id) with a different earlier one: a
 spoofing sign (a forged report pre-empting a real one), so both are kept and a person looks."""
 STORE_HEALTH = "store"
 """Name of the store's entry in `Engine.health`: disconnected while writes fail (e.g. disk full)."""
 _by_ts = attrgetter("ts")
-FlagFn = Callable[[Event], "str | None"]
-ObserveFn = Callable[[list[Event]], None]
 AuditFn = Callable[[str, str, str, dict[str, Any]], object]
 """(actor, action, target, detail): e.g. `sandbox_app.privacy.audit.AuditTrail`."""
 
 
 class HealthReport(Protocol):
-    """What the engine needs of `sandbox_app.engine.messages.BridgeHealth` (`connected` and `received`
-    are read when present, to tell a live bridge from a silent one)."""
+    """What the engine needs of a bridge's health report (`sandbox_app.engine.messages.BridgeHealth`):
+    `connected` and `received` tell a live bridge from a silent one."""
 
     @property
     def name(self) -> str: ...
+
+    @property
+    def connected(self) -> bool: ...
+
+    @property
+    def received(self) -> int: ...
 
 
 @dataclass(slots=True)
@@ -155,7 +155,7 @@ class Engine:
         self.rules = list(rules)
         self.bus = bus if bus is not None else Bus()
         self.batch_size = batch_size
-        self.health: dict[str, Any] = {}
+        self.health: dict[str, HealthReport] = {}
         self.audit = audit
         self.intake = IntakeGuard(intake or IntakePolicy(past_ms=warmup_ms), district.devices)
         self._store_errors = 0
@@ -168,32 +168,19 @@ class Engine:
             _log.warning("%s", repaired)
             store.set_meta(CLOCK_META, str(start))
         self.clock = EngineClock(start)
-        self._routes: dict[str, list[Rule]] = {}
-        self._flag_routes: dict[str, list[Rule]] = {}
-        """Rules that can flag, by kind: they alone see the events they flagged."""
-        self._flaggers: dict[str, list[FlagFn]] = {}
         self._lock = threading.RLock()
         """One caller at a time: bridges ingest from their own threads, the GUI acts from its worker."""
-        self._observers: list[ObserveFn] = []
-        """`observe` of rules that take whole runs of events (base.Observer) instead of `on_event`."""
-        for rule in self.rules:
-            flag = getattr(rule, "flag", None)
-            observe = getattr(rule, "observe", None)
-            if callable(observe):
-                self._observers.append(observe)
-                continue
-            for kind in rule.kinds:
-                self._routes.setdefault(kind, []).append(rule)
-                if callable(flag):
-                    self._flaggers.setdefault(kind, []).append(flag)
-        for kind in self._flaggers:
-            self._flag_routes[kind] = [
-                r for r in self._routes[kind] if callable(getattr(r, "flag", None)) or r.name in SEES_FLAGGED
-            ]
-        self._liveness = [r for r in self.rules if r.name == LIVENESS_RULE]
+        self._runner = RuleRunner(
+            self.rules,
+            self._emit,
+            skip_key=QUARANTINED,
+            on_flagged=self._on_flagged,
+            before_tick=self._hear_connected,
+        )
+        """Routing, flagging and ticking, shared with backtests (rules/runner.py)."""
         self._held_beats: set[str] = set()
         """Bridges heard while the engine clock was still 0: heard again at the first tick."""
-        self._next_tick = self._tick_after(self.clock.now_ms())
+        self._runner.next_tick = self._tick_after(self.clock.now_ms())
         self._live = True
         if self.rules and self.clock.now_ms() > 0:
             self._warm_up(warmup_ms)
@@ -234,8 +221,8 @@ class Engine:
         with self._lock:
             if not self.clock.advance(ts):
                 return
-            self._tick(ts)
-            self._next_tick = self._tick_after(ts)
+            self._runner.tick(ts)
+            self._runner.next_tick = self._tick_after(ts)
             self._finish_batch([], {})
 
     def report_health(self, health: HealthReport) -> None:
@@ -244,15 +231,14 @@ class Engine:
         A bridge that is connected or has just delivered a batch counts as a heartbeat of the pseudo-device
         `bridge:<name>` for the liveness rule, so a bridge that goes silent raises `device_offline` on it.
         A connected bridge is alive until it says otherwise, so it is also heard at every minute tick (see
-        `_tick`): engine time runs on event times, and one batch (a fast simulator, a backlog) can span more
-        minutes than the liveness limit before the bridge's report after it comes.
+        `_hear_connected`): engine time runs on event times, and one batch (a fast simulator, a backlog) can
+        span more minutes than the liveness limit before the bridge's report after it comes.
         """
         with self._lock:
             previous = self.health.get(health.name)
             self.health[health.name] = health
-            received = getattr(health, "received", 0)
-            delivered = received > getattr(previous, "received", 0)
-            if self._liveness and (delivered or getattr(health, "connected", False) is True):
+            delivered = health.received > (previous.received if previous is not None else 0)
+            if self._runner.liveness and (delivered or health.connected is True):
                 self._bridge_heartbeat(health.name)
         self.bus.publish(HealthChanged(health))
 
@@ -264,15 +250,9 @@ class Engine:
         if now <= 0:
             self._held_beats.add(name)
             return
-        self._beat(name, now)
+        self._runner.bridge_heard(name, now)
         if self.book.has_dirty():
             self._finish_batch([], {})
-
-    def _beat(self, name: str, ts: int) -> None:
-        beat = Event(f"{BRIDGE_PREFIX}{name}:{ts}", ts, f"{BRIDGE_PREFIX}{name}", HEARTBEAT)
-        for rule in self._liveness:
-            for signal in rule.on_event(beat):
-                self._emit(signal)
 
     def open_alerts(self) -> list[Alert]:
         return self.book.open_alerts()
@@ -359,8 +339,8 @@ class Engine:
         events, refused = self.intake.screen(events, self.clock.now_ms(), _line_finder(items))
         for rejection in refused:
             result.rejected.append({"line": rejection.line, "reason": rejection.reason, "id": rejection.raw})
-        if self._flaggers:
-            events = self._flag(events)
+        if self._runner.flaggers:
+            events = self._runner.flag_all(events)
         return events, result
 
     def _complete(self, new: list[Event], events: list[Event], result: IngestResult) -> IngestResult:
@@ -373,54 +353,13 @@ class Engine:
         self._finish_batch(new, self._latest_fixes(new) if self._wants_delta() else {})
         return result
 
-    def _flag(self, events: list[Event]) -> list[Event]:
-        """Let flagger rules mark implausible events; flagged ones are still stored, with the reason."""
-        flaggers_of = self._flaggers.get
-        out = events
-        for i, event in enumerate(events):
-            flaggers = flaggers_of(event.kind)
-            if flaggers is None or QUARANTINED in event.data:
-                continue
-            for flag in flaggers:
-                reason = flag(event)
-                if reason:
-                    data = {**event.data, "flagged": reason}
-                    if out is events:
-                        out = list(events)
-                    out[i] = Event(event.id, event.ts, event.device, event.kind, event.lon, event.lat, data)
-                    break
-        return out
-
     def _run_rules(self, events: Iterable[Event]) -> None:
-        """Route events (in ts order) to the rules of their kind, running `on_time` first whenever the clock
-        crosses a minute boundary; observers take each run of events between ticks in one call. The
-        per-event hot loop of the engine, hence locals only."""
-        routes, flag_routes, emit = self._routes, self._flag_routes, self._emit
-        next_tick, latest = self._next_tick, self.clock.now_ms()
-        nothing: tuple[Rule, ...] = ()
-        run: list[Event] = []
-        for event in events:
-            flagged = "flagged" in event.data
-            if flagged:
-                if CONFLICT_OF in event.data:
-                    self._conflict(event)
-                if QUARANTINED in event.data:
-                    continue  # impossible time: stored, never evaluated, never moves the clock
-            ts = event.ts
-            if ts >= next_tick:
-                self._observe(run)
-                run.clear()
-                boundary = ts - ts % MS_PER_MINUTE
-                self._tick(boundary)
-                next_tick = self._next_tick = boundary + MS_PER_MINUTE
-            if ts > latest:
-                latest = ts
-            run.append(event)
-            for rule in (flag_routes if flagged else routes).get(event.kind, nothing):
-                for signal in rule.on_event(event):
-                    emit(signal)
-        self._observe(run)
-        self.clock.advance(latest)  # once per batch: nothing in the loop reads the engine clock
+        """Evaluate (rules/runner.py), then move the clock once per batch to the latest event time."""
+        self.clock.advance(self._runner.run(events, self.clock.now_ms()))
+
+    def _on_flagged(self, event: Event) -> None:
+        if CONFLICT_OF in event.data:
+            self._conflict(event)
 
     def _conflict(self, event: Event) -> None:
         """A report stored as a conflict (store/dedupe.py): counted, and alerted on its device unless its
@@ -433,22 +372,14 @@ class Engine:
             signal = Signal(CONFLICT_RULE, event.device, "device", Severity.HIGH, event.ts, data=data)
             self._emit(signal)
 
-    def _observe(self, run: list[Event]) -> None:
-        if run:
-            for observe in self._observers:
-                observe(run)
-
-    def _tick(self, now_ts: int) -> None:
-        """Rules' `on_time`, after the bridges still connected (and those heard before the clock started)
-        have been heard at `now_ts`: a live link is not silence, however far one batch moved the clock."""
-        if self._liveness and self._live:
+    def _hear_connected(self, now_ts: int) -> None:
+        """Before each tick: the bridges still connected (and those heard before the clock started) are
+        heard at `now_ts`: a live link is not silence, however far one batch moved the clock."""
+        if self._runner.liveness and self._live:
             held, self._held_beats = self._held_beats, set()
             for name, health in self.health.items():
-                if name != STORE_HEALTH and (name in held or getattr(health, "connected", False) is True):
-                    self._beat(name, now_ts)
-        for rule in self.rules:
-            for signal in rule.on_time(now_ts):
-                self._emit(signal)
+                if name != STORE_HEALTH and (name in held or health.connected is True):
+                    self._runner.bridge_heard(name, now_ts)
 
     def _emit(self, signal: Signal) -> None:
         if self._live:
@@ -496,14 +427,14 @@ class Engine:
         end = self.clock.now_ms()
         self._live = False
         self.clock = EngineClock(0)
-        self._next_tick = 0
+        self._runner.next_tick = 0
         try:
             self._run_rules(self._warm_up_events(window_ms, end))
             self.clock.advance(end)
-            self._tick(end)
+            self._runner.tick(end)
         finally:
             self._live = True
-            self._next_tick = self._tick_after(end)
+            self._runner.next_tick = self._tick_after(end)
         self.book.discard_dirty()
 
     def _warm_up_events(self, window_ms: int, end: int) -> Iterator[Event]:
@@ -519,10 +450,9 @@ class Engine:
         """Stored events as they were first seen: flaggers see each one again to rebuild their memory."""
         if end_ts < start_ts:
             return
-        flaggers = self._flaggers
+        remember = self._runner.remember
         for event in self.store.events_between(start_ts, end_ts, kinds):
             if QUARANTINED in event.data:
                 continue
-            for flag in flaggers.get(event.kind, ()):
-                flag(event)
+            remember(event)
             yield event

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
+from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 from sandbox_app.privacy.mask import Masker
 from sandbox_app.replay.analytics import Response, response_of
 from sandbox_app.replay.entries import (
@@ -25,7 +26,6 @@ from sandbox_app.replay.entries import (
     Describer,
     Entry,
     device_place,
-    metres,
 )
 from sandbox_app.replay.report import Closing, Place, closing_of, guard_tracks, place_of
 from sandbox_app.store import queries
@@ -124,7 +124,7 @@ def build_case(
     describe = Describer(district, masker)
 
     def near(p: tuple[float, float] | None) -> bool:
-        return p is not None and metres(lon, lat, p[0], p[1]) <= radius_m
+        return p is not None and distance_m(lon, lat, p[0], p[1]) <= radius_m
 
     placed = [d for d in sorted(district.devices) if near(device_place(district, d))]
     for event in queries.events_in(db, start, end, bbox=bbox(lon, lat, radius_m), devices=placed):

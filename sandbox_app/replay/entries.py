@@ -6,7 +6,6 @@ file, a CSV and a GeoJSON export mask alike; no exporter formats raw event data 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +21,6 @@ FLAGGED_FIX = "gps.fix.flagged"
 DEFAULT_RADIUS_M = 300.0
 """How far around an incident a case file looks by default."""
 
-EARTH_RADIUS_M = 6_371_008.8
 DEFAULT_MASKER = Masker(Viewer.OFFICER)
 """Case files and exports mask personal data (plates included) unless asked otherwise."""
 
@@ -50,14 +48,6 @@ class Entry:
             "lat": self.lat,
             "text": self.text,
         }
-
-
-def metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance (haversine); exact enough for radii of metres to kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
 def device_place(district: District, device_id: str) -> tuple[float, float] | None:

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from sandbox_app.dispatch.engine_hook import RECENT_MS, incident_location
+from sandbox_app.dispatch.engine_hook import RECENT_MS
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.device_kinds import DEVICE_KINDS
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 from sandbox_app.engine.messages import DispatchUpdate
 from sandbox_app.replay.history import alert_at, dispatch_at
 from sandbox_app.replay.index import DeviceArrays, Frame, FrameIndex, kind_codes, kind_name

@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from sandbox_app.rules.base import RULE_FAMILIES, Flagger, Rule, Signal, register
+from sandbox_app.rules.base import RULE_FAMILIES, Flagger, Liveness, Observer, Rule, Signal, register
 
 for _module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
     importlib.import_module(f"{__name__}.{_module.name}")
 
-__all__ = ["RULE_FAMILIES", "Flagger", "Rule", "Signal", "register"]
+__all__ = ["RULE_FAMILIES", "Flagger", "Liveness", "Observer", "Rule", "Signal", "register"]

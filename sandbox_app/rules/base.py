@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.events import Event
@@ -35,6 +35,10 @@ class Signal:
 
 
 class Rule(Protocol):
+    """A rule family's object. Optional capabilities, declared by the rule (rules/runner.py reads them):
+    `Flagger`, `Observer`, `Liveness` below, and a class attribute `sees_flagged = True` for a rule that
+    must see flagged events too (a tracker whose fixes are all flagged is not offline)."""
+
     name: str
     kinds: frozenset[str]
     """Event kinds this rule wants; the engine routes only those to `on_event`."""
@@ -46,6 +50,7 @@ class Rule(Protocol):
         ...
 
 
+@runtime_checkable
 class Flagger(Protocol):
     """Optional extra a rule may implement: veto an event as implausible before it is stored.
 
@@ -56,12 +61,22 @@ class Flagger(Protocol):
     def flag(self, event: Event) -> str | None: ...
 
 
+@runtime_checkable
 class Observer(Protocol):
     """Optional extra for a rule whose `on_event` never returns signals (it only keeps state for `on_time`):
     the engine hands it each run of evaluated events between two clock ticks in one call, in ts order and of
     every kind (it ignores those it does not want). Equivalent to `on_event` on each, which backtests use."""
 
     def observe(self, events: Iterable[Event]) -> None: ...
+
+
+@runtime_checkable
+class Liveness(Protocol):
+    """Optional extra for a rule that watches bridges as well as devices: the engine calls it whenever a
+    bridge is connected or has delivered a batch (and at each minute tick while it stays connected), so a
+    bridge that goes silent can be alerted on like a silent device."""
+
+    def bridge_heard(self, name: str, ts: int) -> None: ...
 
 
 RuleFactory = Callable[[District, RuleConfig], Rule]

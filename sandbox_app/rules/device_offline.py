@@ -4,9 +4,9 @@ Every event a device sends proves it alive, so this rule asks for every event ki
 the last-seen time. One heap entry per watched device is re-checked when it comes due, so `on_time` costs
 nothing while no deadline has passed.
 
-Bridges: the engine may feed a `device.heartbeat` with device id `bridge:<name>` whenever a bridge delivers
-a batch or reports itself connected; such ids are watched with `bridge_heartbeat_s`, so a dead MQTT link or
-HTTP feed raises `device_offline` on `bridge:<name>` like any silent door magnet.
+Bridges: the engine calls `bridge_heard` (the `Liveness` capability) whenever a bridge delivers a batch or
+reports itself connected; it is watched as the pseudo-device `bridge:<name>` with `bridge_heartbeat_s`, so a
+dead MQTT link or HTTP feed raises `device_offline` on `bridge:<name>` like any silent door magnet.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ class DeviceOffline:
 
     name = "device_offline"
     kinds = EVENT_KINDS
+    sees_flagged = True
+    """A tracker whose fixes are all flagged (implausible) is still alive, not offline."""
 
     def __init__(self, district: District, config: Mapping[str, Any]) -> None:
         p = Params(self.name, config)
@@ -92,6 +94,14 @@ class DeviceOffline:
                 self._own_interval(dev, event.data.get("interval_s"))
             if dev not in queued:
                 self._arm(dev)
+
+    def bridge_heard(self, name: str, ts: int) -> None:
+        """`Liveness`: bridge `name` was heard at `ts` (connected, or delivered a batch)."""
+        dev = f"{BRIDGE_PREFIX}{name}"
+        if ts > self._seen.get(dev, -1):
+            self._seen[dev] = ts
+        if dev not in self._queued:
+            self._arm(dev)
 
     def _own_interval(self, dev: str, interval: Any) -> None:
         if isinstance(interval, int | float) and not isinstance(interval, bool) and interval > 0:

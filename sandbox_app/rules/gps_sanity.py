@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sandbox_app.domain.distance import M_PER_DEG, distance_m
 from sandbox_app.domain.enums import GuardRole, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
@@ -26,18 +27,11 @@ from sandbox_app.rules._where import NOWHERE, make_signal
 from sandbox_app.rules.base import Signal, register
 
 _NONE: tuple[Signal, ...] = ()
-_M_PER_DEG = 111_320.0
 _MAX_PENDING = 10_000
 ROLE_MAX_KMH = {GuardRole.POLICE.value: 120.0, GuardRole.AUXILIARY.value: 120.0}
 """Roles that patrol by car or motorbike; every other role walks or cycles (`default_max_kmh`)."""
 Fix = tuple[int, float, float]
 """(ts ms, lon, lat)"""
-
-
-def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Equirectangular distance: within 0.1 % of haversine at district scale, several times cheaper."""
-    k = math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot((lon2 - lon1) * k, lat2 - lat1) * _M_PER_DEG
 
 
 def district_bounds(district: District) -> tuple[float, float, float, float] | None:
@@ -87,7 +81,7 @@ class GpsSanity:
     def _margin(box: tuple[float, float, float, float] | None, m: float) -> tuple[float, ...] | None:
         if box is None:
             return None
-        dlat = m / _M_PER_DEG
+        dlat = m / M_PER_DEG
         dlon = dlat / max(math.cos(math.radians((box[1] + box[3]) / 2)), 0.01)
         return (box[0] - dlon, box[1] - dlat, box[2] + dlon, box[3] + dlat)
 
@@ -105,7 +99,7 @@ class GpsSanity:
             and device not in self._suspect
         ):
             # |Δlon|+|Δlat| bounds the distance from above (cos(lat) <= 1): a short step needs no trigonometry
-            if (abs(lon - prev[1]) + abs(lat - prev[2])) * _M_PER_DEG < self._short_m:
+            if (abs(lon - prev[1]) + abs(lat - prev[2])) * M_PER_DEG < self._short_m:
                 self._fix[device] = (ts, lon, lat)
                 return None
             meters = distance_m(prev[1], prev[2], lon, lat)

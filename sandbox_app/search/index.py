@@ -21,10 +21,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.address import building_address, room_address
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 from sandbox_app.domain.reals import organisations
 from sandbox_app.privacy.mask import NON_PERSONAL_SUBJECTS, Masker, Viewer
 

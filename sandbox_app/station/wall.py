@@ -13,22 +13,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from shapely.geometry import Point
-
 from sandbox_app.analytics.stats import GuardRow, GuardState, zone
-from sandbox_app.dispatch.engine_hook import incident_location
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.device_kinds import CAMERA_KINDS as CAMERA_KINDS
 from sandbox_app.domain.dispatch import Dispatch
+from sandbox_app.domain.distance import M_PER_DEG, distance_m
 from sandbox_app.domain.enums import AlertState, GuardRole, PersonTag, RoomUsage, Severity
-from sandbox_app.domain.model import Compound, Device, District
+from sandbox_app.domain.model import Device, District
+from sandbox_app.domain.places import Place as Place
+from sandbox_app.domain.places import alert_place as alert_place
+from sandbox_app.domain.places import compound_at as compound_at
+from sandbox_app.domain.places import incident_location
 
-CAMERA_KINDS = frozenset(
-    {"camera", "capture_camera", "behavior_camera", "throw_camera", "mobile_camera", "body_camera"}
-)
 FOCUS_SEVERITIES = frozenset({Severity.HIGH, Severity.CRITICAL})
 NEAR_CAMERA_M = 80.0
 """A camera this close to an alert with no camera of its own is shown instead."""
-_M_PER_DEG = 111_320.0
 
 
 class FocusQueue:
@@ -98,11 +97,6 @@ def tour_stops(district: District) -> list[TourStop]:
     return stops
 
 
-def _metres(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dx = (a[0] - b[0]) * _M_PER_DEG * math.cos(math.radians((a[1] + b[1]) / 2))
-    return math.hypot(dx, (a[1] - b[1]) * _M_PER_DEG)
-
-
 def _device_place(district: District, device: Device) -> tuple[str | None, str | None]:
     """(building id, gate id) a device belongs to."""
     building = device.building_id
@@ -140,7 +134,7 @@ def linked_camera(
     if where is None:
         return None
     placed = [(c, (c.location.x, c.location.y)) for c in cameras if c.location is not None]
-    near = [(round(_metres(where, p), 3), c.id, c) for c, p in placed]
+    near = [(round(distance_m(*where, *p), 3), c.id, c) for c, p in placed]
     near = [n for n in near if n[0] <= NEAR_CAMERA_M]
     return min(near)[2] if near else None
 
@@ -202,70 +196,6 @@ def population(district: District) -> Population:
     )
 
 
-def compound_at(district: District, lonlat: tuple[float, float] | None) -> Compound | None:
-    """The compound holding a point, else the nearest one within 100 m; None when none is."""
-    if lonlat is None or not district.compounds:
-        return None
-    point = Point(lonlat)
-    ordered = sorted(district.compounds.values(), key=lambda c: c.id)
-    for compound in ordered:
-        if compound.boundary.covers(point):
-            return compound
-    metres = [(_metres(lonlat, _nearest(c, point)), c.id, c) for c in ordered]
-    best = min(metres)
-    return best[2] if best[0] <= 100.0 else None
-
-
-def _nearest(compound: Compound, point: Point) -> tuple[float, float]:
-    near = compound.boundary.exterior.interpolate(compound.boundary.exterior.project(point))
-    return float(near.x), float(near.y)
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where an alert is, as the wall names it: compound (片区) and building/room, each whole."""
-
-    compound_id: str
-    compound: str
-    building: str
-    room: str
-    subject: str
-    """The subject's own name (a device's, else its id): shown when there is no building to name."""
-
-
-def alert_place(
-    district: District, alert: Alert, guard_positions: Mapping[str, tuple[float, float]] | None = None
-) -> Place:
-    """The alert's compound, building and room. The building's own compound wins over geometry (a
-    building on a compound's edge belongs where the package says); otherwise the compound that holds
-    the alert's location."""
-    room = district.rooms.get(alert.subject) if alert.subject_type == "room" else None
-    device = district.devices.get(alert.subject) if alert.subject_type == "device" else None
-    if device is not None and device.room_id is not None:
-        room = district.rooms.get(device.room_id)
-    building_id = room.building_id if room is not None else None
-    if building_id is None and device is not None:
-        building_id = device.building_id
-    if building_id is None and alert.subject_type == "building":
-        building_id = alert.subject
-    building = district.buildings.get(building_id) if building_id else None
-    compound = district.compounds.get(building.compound_id) if building is not None else None
-    if compound is None and alert.subject_type == "compound":
-        compound = district.compounds.get(alert.subject)
-    if compound is None:
-        compound = compound_at(district, incident_location(district, alert, guard_positions or {}))
-    room_text = f"{room.entrance}-{room.number}" if room is not None and room.entrance else ""
-    if room is not None and not room_text:
-        room_text = room.number
-    return Place(
-        compound.id if compound is not None else "",
-        compound.name if compound is not None else "",
-        building.name if building is not None else "",
-        room_text,
-        (device.name or device.id) if device is not None else alert.subject,
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class LocalTime:
     """The engine's clock in the district's time zone, split for display."""
@@ -294,7 +224,7 @@ def with_context(
     with its streets and neighbours around it, so the wall's viewers know where it is."""
     x0, y0, x1, y1 = bounds
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    half_lat = half_m / _M_PER_DEG
+    half_lat = half_m / M_PER_DEG
     half_lon = half_lat / max(0.01, math.cos(math.radians(cy)))
     return (
         min(x0, cx - half_lon),

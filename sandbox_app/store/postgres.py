@@ -28,10 +28,11 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
-from sandbox_app.store import codec, incident_sql, pg_dispatch
+from sandbox_app.store import codec, dispatch_sql, incident_sql
 from sandbox_app.store.base import Fix
 from sandbox_app.store.dedupe import EventIds, conflicts, event_key, keys_of
 from sandbox_app.store.migrations import KEYFRAME_MS
+from sandbox_app.store.pg_dispatch import POSTGRES
 from sandbox_app.store.pg_schema import CURRENT_FIX, Conn, ensure_partitions, migrate, months_of
 
 _log = logging.getLogger(__name__)
@@ -339,34 +340,34 @@ class PostgresStore:
                 steps[s[0]].append(s[1:])
         return [codec.alert_from_row(r, steps[r[0]]) for r in rows]
 
-    # dispatches (SQL in pg_dispatch.py) ---------------------------------------------------------------
+    # dispatches (SQL in dispatch_sql.py, dialect in pg_dispatch.py) ----------------------------------------
     def create_dispatch(self, dispatch: Dispatch) -> None:
         with self._tx() as conn:
-            pg_dispatch.insert(conn, dispatch)
+            dispatch_sql.insert(conn, dispatch, POSTGRES)
         self._changed("dispatch")
 
     def update_dispatch(self, dispatch: Dispatch) -> None:
         with self._tx() as conn:
-            pg_dispatch.update(conn, dispatch)
+            dispatch_sql.update(conn, dispatch, POSTGRES)
         self._changed("dispatch")
 
     def dispatches(self, active_only: bool = False, alert_id: str | None = None) -> list[Dispatch]:
-        where = [pg_dispatch.ACTIVE_WHERE] if active_only else ["true"]
+        where = [dispatch_sql.ACTIVE_WHERE] if active_only else ["true"]
         if alert_id is not None:
             where.append("d.alert_id = %s")
         with self._lock:
-            return pg_dispatch.select(
-                self._conn, " AND ".join(where), () if alert_id is None else (alert_id,)
+            return dispatch_sql.select(
+                self._conn, " AND ".join(where), () if alert_id is None else (alert_id,), POSTGRES
             )
 
     def get_dispatch(self, dispatch_id: str) -> Dispatch | None:
         with self._lock:
-            found = pg_dispatch.select(self._conn, "d.id = %s", (dispatch_id,))
+            found = dispatch_sql.select(self._conn, "d.id = %s", (dispatch_id,), POSTGRES)
         return found[0] if found else None
 
     def dispatch_steps(self, dispatch_id: str) -> list[DispatchStep]:
         with self._lock:
-            return pg_dispatch.steps(self._conn, dispatch_id)
+            return dispatch_sql.steps(self._conn, dispatch_id, POSTGRES)
 
     # incidents (SQL in incident_sql.py) ---------------------------------------------------------------
     def add_incident(self, incident: Incident) -> tuple[Incident, bool]:

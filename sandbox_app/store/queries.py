@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
@@ -34,12 +34,11 @@ class Db:
 
     @classmethod
     def of_store(cls, store: object) -> Db:
-        """Share a `SqliteStore`'s connection and lock: reads then interleave safely with its writer."""
-        conn = getattr(store, "_conn", None)
-        lock = getattr(store, "_lock", None)
-        if not isinstance(conn, sqlite3.Connection) or lock is None:
+        """Share a `SqliteStore`'s connection and lock (`SharedDb`): reads then interleave safely with its
+        writer."""
+        if not isinstance(store, SharedDb):
             raise TypeError(f"{type(store).__name__} is not a SQLite store")
-        return cls(conn, lock)
+        return store.shared_db()
 
     @classmethod
     def open(cls, path: str) -> Db:
@@ -59,6 +58,13 @@ class Db:
     @classmethod
     def unlocked(cls, conn: sqlite3.Connection) -> Db:
         return cls(conn, nullcontext())
+
+
+@runtime_checkable
+class SharedDb(Protocol):
+    """A store that lends its SQLite connection and lock to these read-only queries (`SqliteStore`)."""
+
+    def shared_db(self) -> Db: ...
 
 
 _TAIL = f"""SELECT ts, device, kind, lon, lat, CASE WHEN kind = 'gps.fix' THEN ({CURRENT_FIX}) ELSE 0 END

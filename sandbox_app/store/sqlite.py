@@ -29,6 +29,7 @@ from sandbox_app.store.dedupe import EventIds, conflicts, keys_of
 from sandbox_app.store.keyframes import Keyframes, last_fixes
 from sandbox_app.store.migrations import migrate
 from sandbox_app.store.private_files import prepare_sqlite
+from sandbox_app.store.queries import Db
 
 _log = logging.getLogger(__name__)
 _PAGE = 5_000
@@ -85,6 +86,11 @@ class SqliteStore:
         self._conn.execute("PRAGMA cache_size = -65536")
         self._conn.execute("PRAGMA temp_store = MEMORY")
         self.schema_version = migrate(self._conn)
+
+    def shared_db(self) -> Db:
+        """This store's connection and the lock that serialises it, for the read-only queries of
+        store/queries.py (replay, case files): they then interleave safely with the writer."""
+        return Db(self._conn, self._lock)
 
     def close(self) -> None:
         with self._lock:

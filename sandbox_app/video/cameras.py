@@ -1,10 +1,10 @@
 """Cameras as map objects: where each one stands, where it looks, and the ground it sees (its FOV cone).
 
-A camera is any device of a camera kind. Heading, field of view and range come from the device's extra
-fields in the district package (`heading` degrees clockwise from north, `fov` degrees, `range_m`, and
-`stream` for the live-view URL); missing values fall back to defaults so a camera is always drawable.
-The cone is computed in a local tangent plane (metres) and returned in lon/lat: over a camera's tens of
-metres the flat-earth error is far below a metre.
+A camera is any device of a fixed camera kind (domain/device_kinds.py). Heading, field of view and range
+come from the device's extra fields in the district package (`heading` degrees clockwise from north, `fov`
+degrees, `range_m`; the live view from `device_kinds.STREAM_FIELDS`); missing values fall back to defaults
+so a camera is always drawable. The cone is computed in a local tangent plane (metres) and returned in
+lon/lat: over a camera's tens of metres the flat-earth error is far below a metre.
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox_app.domain.device_kinds import FIXED_CAMERA_KINDS, camera_stream
+from sandbox_app.domain.distance import M_PER_DEG, offset
 from sandbox_app.domain.model import Device, District
 
-CAMERA_KINDS = frozenset({"camera", "capture_camera", "behavior_camera", "throw_camera"})
-"""Fixed cameras of the device-kind table (mobile and body cameras move with their guard instead)."""
 DEFAULT_HEADING = 0.0
 DEFAULT_FOV = 90.0
 DEFAULT_RANGE_M = 30.0
 DEFAULT_HEIGHT_M = 4.0
-M_PER_DEG_LAT = 111_320.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +53,7 @@ def _num(extra: dict[str, Any], names: tuple[str, ...], default: float, lo: floa
 
 def camera_of(district: District, device: Device) -> Camera | None:
     """The device as a camera, or None if it is not a camera kind or has no place on the map."""
-    if device.kind not in CAMERA_KINDS:
+    if device.kind not in FIXED_CAMERA_KINDS:
         return None
     anchor = district.device_anchor(device)
     if anchor is None:
@@ -64,10 +63,7 @@ def camera_of(district: District, device: Device) -> Camera | None:
     fov = _num(extra, ("fov", "fov_deg"), DEFAULT_FOV, 1.0, 360.0)
     range_m = _num(extra, ("range_m", "range"), DEFAULT_RANGE_M, 1.0, 500.0)
     height = _num(extra, ("height_m", "mount_height_m"), DEFAULT_HEIGHT_M, 0.0, 300.0)
-    stream = extra.get("stream") or extra.get("stream_url") or extra.get("rtsp")
-    return Camera(
-        device.id, anchor[0], anchor[1], heading, fov, range_m, height, str(stream) if stream else None
-    )
+    return Camera(device.id, anchor[0], anchor[1], heading, fov, range_m, height, camera_stream(extra))
 
 
 def cameras(district: District) -> list[Camera]:
@@ -77,13 +73,13 @@ def cameras(district: District) -> list[Camera]:
 
 
 def offset_lonlat(lon: float, lat: float, east_m: float, north_m: float) -> tuple[float, float]:
-    return lon + east_m / (M_PER_DEG_LAT * math.cos(math.radians(lat))), lat + north_m / M_PER_DEG_LAT
+    return offset(lon, lat, east_m, north_m)
 
 
 def local_m(camera: Camera, lon: float, lat: float) -> tuple[float, float]:
     """(east, north) metres of a point from the camera."""
-    east = (lon - camera.lon) * M_PER_DEG_LAT * math.cos(math.radians(camera.lat))
-    return east, (lat - camera.lat) * M_PER_DEG_LAT
+    east = (lon - camera.lon) * M_PER_DEG * math.cos(math.radians(camera.lat))
+    return east, (lat - camera.lat) * M_PER_DEG
 
 
 def cone(camera: Camera, segments: int = 16) -> list[tuple[float, float]]:

@@ -4,7 +4,7 @@ skipped or stored twice."""
 
 from __future__ import annotations
 
-import time
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from sandbox_app.engine.clock import WallClock
 from sandbox_app.engine.messages import BridgeHealth
 from tests.bridges.http_fixture_server import EventFeed, FeedServer
 from tests.servers import StoreSink
+from tests.support import wait_until
 
 TS0 = 1_700_000_000_000
 
@@ -35,14 +36,6 @@ def event_json(i: int) -> dict[str, object]:
 
 def ids(n: int, start: int = 0) -> set[str]:
     return {f"H{i:06d}" for i in range(start, start + n)}
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 @pytest.fixture
@@ -225,7 +218,7 @@ def test_restarted_bridge_resumes_from_the_stored_cursor(
     assert store.appended == 600  # the one page fetched twice, stored once
 
 
-def test_server_down_then_back(feed: EventFeed, store: StoreSink) -> None:
+def test_server_down_then_back(feed: EventFeed, store: StoreSink, caplog: pytest.LogCaptureFixture) -> None:
     feed.add([event_json(i) for i in range(300)])
     first = FeedServer(feed).start()
     port = first.port
@@ -233,7 +226,12 @@ def test_server_down_then_back(feed: EventFeed, store: StoreSink) -> None:
     first.stop()  # connection refused from now on
     bridge.start()
     try:
-        time.sleep(0.3)
+        poller = "sandbox_app.bridges.transport.http_poller"
+        wait_until(  # it tried and was refused (not merely: nothing happened yet)
+            lambda: any(r.name == poller and r.levelno == logging.WARNING for r in caplog.records),
+            10,
+            "a refused poll",
+        )
         assert not bridge.health.connected and not feed.requests and bridge.cursor is None
         again = FeedServer(feed, port).start()
         try:

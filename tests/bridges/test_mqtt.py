@@ -20,9 +20,10 @@ from sandbox_app.bridges.transport.mqtt_link import MqttSettings, MqttTransport
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.engine.messages import BridgeHealth
-from tests.servers import Mosquitto, StoreSink, mosquitto_binary, ram_broker
+from tests.servers import Mosquitto, StoreSink, needs_mosquitto, ram_broker
+from tests.support import wait_until
 
-pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
+pytestmark = needs_mosquitto
 
 TS0 = 1_700_000_000_000
 TOPIC = event_topic("st1", "gps_tracker", "T1")
@@ -30,14 +31,6 @@ TOPIC = event_topic("st1", "gps_tracker", "T1")
 
 def event_json(i: int, device: str = "T1") -> dict[str, object]:
     return {"id": f"E{i:06d}", "ts": TS0 + i, "device": device, "kind": "gps.fix", "lon": 121.4, "lat": 31.2}
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 # decoding (no broker) ---------------------------------------------------------------------------------------

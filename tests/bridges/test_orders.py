@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,8 @@ from sandbox_app.domain.enums import AlertState, GuardRole, Severity
 from sandbox_app.domain.events import Rejection
 from sandbox_app.domain.model import District, Guard
 from sandbox_app.store.sqlite import SqliteStore
-from tests.servers import Mosquitto, free_port, mosquitto_binary
+from tests.servers import Mosquitto, free_port, needs_mosquitto
+from tests.support import wait_until
 
 T0 = 1_700_000_000_000
 ORDER = Order(
@@ -53,15 +53,7 @@ ALERT = Alert(
     lon=121.4,
     lat=31.2,
 )
-needs_broker = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
+needs_broker = needs_mosquitto
 
 
 # encoding (no broker) -----------------------------------------------------------------------------------

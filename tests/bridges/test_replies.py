@@ -28,9 +28,9 @@ from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.protocols.test_e2e import district
 from tests.bridges.test_orders import Phone, wait_until
 from tests.bridges.test_serve import broker
-from tests.servers import Mosquitto, mosquitto_binary
+from tests.servers import Mosquitto, needs_mosquitto
 
-pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
+pytestmark = needs_mosquitto
 __all__ = ["broker"]  # the fixture, imported for its name
 S = DispatchState
 

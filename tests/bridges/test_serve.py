@@ -28,7 +28,7 @@ from sandbox_app.store.base import Fix
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.protocols.test_e2e import Terminal, district, location_body, wait_until
 from tests.bridges.test_orders import Phone
-from tests.servers import Mosquitto, free_port, mosquitto_binary, ram_broker, wait_for_port
+from tests.servers import Mosquitto, free_port, needs_mosquitto, ram_broker, wait_for_port
 
 REPO = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-c", "import sys; from cli import main; sys.exit(main())"]
@@ -126,7 +126,7 @@ def broker() -> Iterator[Mosquitto]:
         yield server
 
 
-@pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
+@needs_mosquitto
 def test_runner_orders_go_to_the_terminal_or_by_mqtt(tmp_path: Path, broker: Mosquitto) -> None:
     """[jt808] + [orders]: a connected terminal gets the 0x8300 text, the phone's device its MQTT topic;
     health of every server bridge is reported; stop closes the listeners."""

@@ -19,10 +19,11 @@ from shapely.geometry import LineString
 from sandbox_app.bridges.orders import Reply
 from sandbox_app.bridges.simulator.config import ROLE_SPEED_MPS, SimRates
 from sandbox_app.bridges.simulator.source import Simulator, interleave
-from sandbox_app.dispatch.lifecycle import DeskSettings, DispatchDesk, distance_m, nearest_recommender
+from sandbox_app.dispatch.lifecycle import DeskSettings, DispatchDesk, nearest_recommender
 from sandbox_app.dispatch.nearest import nearest_guards
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order
+from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.domain.model import District, Road

@@ -149,7 +149,8 @@ def test_time_order_and_unique_deterministic_ids(day: list[Event]) -> None:
 
 
 def test_events_survive_the_wire_schema(day: list[Event]) -> None:
-    schema = pytest.importorskip("sandbox_app.bridges.schema")
+    from sandbox_app.bridges import schema
+
     sample = day[::7] + [e for e in day if e.kind != "gps.fix"]
     for event in sample:
         back = schema.decode_event(schema.encode_event(event))
@@ -365,16 +366,14 @@ def test_speed_must_be_positive(district: District) -> None:
 def test_one_simulated_day_through_the_engine_raises_every_alert_kind(tmp_path: Path) -> None:
     """The issue's "Done when": the demo district, history plus one day at full speed, every rule fires;
     and the same seed gives the same day."""
-    try:
-        from sandbox_app.data.package import load_package
-        from sandbox_app.data.resources import demo_package
-        from sandbox_app.engine.pipeline import Engine
-        from sandbox_app.rules import RULE_FAMILIES
-        from sandbox_app.rules.config import build_rules, read_rules_file
-        from sandbox_app.store import open_store
-    except ImportError as exc:  # pragma: no cover - only while the engine or rules are missing
-        pytest.skip(f"engine, store or rules not importable yet: {exc}")
-    district = load_package(demo_package())
+    from sandbox_app.data.package import load_package
+    from sandbox_app.engine.pipeline import Engine
+    from sandbox_app.rules import RULE_FAMILIES
+    from sandbox_app.rules.config import build_rules, read_rules_file
+    from sandbox_app.store import open_store
+    from tests.support import committed_demo
+
+    district = load_package(committed_demo())
     config = read_rules_file()
     blacklist = config.setdefault("plate_blacklist", {})
     blacklist["plates"] = sorted({*blacklist.get("plates", []), *SimRates().blacklist})

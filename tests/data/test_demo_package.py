@@ -181,11 +181,9 @@ def test_people_and_guards_are_plainly_fake(demo: Demo) -> None:
 
 
 def test_load_package_accepts_the_demo(demo: Demo) -> None:
-    try:
-        package = importlib.import_module("sandbox_app.data.package")
-    except ModuleNotFoundError:
-        pytest.skip("sandbox_app.data.package (load_package, helper H1) is not in this tree yet")
-    district = package.load_package(demo_package())
+    from sandbox_app.data.package import load_package
+
+    district = load_package(demo_package())
     assert district.timezone == "Asia/Shanghai"
     assert len(district.buildings) == len(demo.layers["buildings"])
     assert len(district.rooms) == len(demo.tables["rooms"])

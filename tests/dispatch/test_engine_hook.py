@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from sandbox_app.bridges.orders import Reply
-from sandbox_app.dispatch.engine_hook import DeskRule, incident_location
+from sandbox_app.dispatch.engine_hook import DeskRule
 from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DispatchDesk
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
+from sandbox_app.domain.places import incident_location
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import at, small_district

@@ -18,11 +18,11 @@ from sandbox_app.dispatch.lifecycle import (
     DeskSettings,
     DispatchDesk,
     Outcome,
-    distance_m,
     nearest_recommender,
 )
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import DispatchError, DispatchState, GuardBusy, Order
+from sandbox_app.domain.distance import M_PER_DEG, distance_m
 from sandbox_app.domain.enums import AlertState, GuardRole, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District, Guard, Road
@@ -32,7 +32,6 @@ from sandbox_app.store.sqlite import SqliteStore
 S = DispatchState
 T0 = 1_700_000_000_000
 LON, LAT = 121.4, 31.2
-M_PER_DEG = 6_371_008.8 * 3.141592653589793 / 180  # 111,195.08 m per degree of latitude
 
 
 @dataclass(frozen=True)

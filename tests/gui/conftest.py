@@ -30,16 +30,29 @@ def built_translations() -> None:
 
 
 def settle() -> None:
-    """Run deferred deletes and collect Python-owned Qt objects (pyqtgraph's menus have no Qt parent)."""
+    """Run deferred deletes and collect Python-owned Qt objects (pyqtgraph's menus have no Qt parent), in
+    as many rounds as a chain of parents freeing children takes: only before failing, it is slow."""
     for _ in range(3):
-        QCoreApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        gc.collect()
+        _sweep()
+
+
+def _sweep() -> None:
+    """One round: pending events, deferred deletes, one `gc.collect()`."""
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def new_top_level_widgets(before: set[int]) -> list[QWidget]:
-    settle()
-    return [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    """Top-level widgets that were not there before: one sweep, and the full `settle` only when something
+    still seems left (a widget only goes away in a collection, so a clean test costs one round)."""
+    _sweep()
+    leaked = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    if leaked:
+        del leaked
+        settle()
+        leaked = [w for w in QApplication.topLevelWidgets() if id(w) not in before]
+    return leaked
 
 
 @pytest.fixture(autouse=True)
@@ -49,8 +62,11 @@ def no_leaked_widgets(qapp: QApplication) -> Iterator[None]:
     yield
     leaked = new_top_level_widgets(before)
     names = [f"{type(w).__name__}({w.objectName()!r})" for w in leaked]
-    for widget in leaked:
-        widget.close()
-        widget.deleteLater()
-    settle()
-    assert not leaked, f"test leaked top-level widgets: {names}"
+    if leaked:
+        for widget in leaked:
+            widget.close()
+            widget.deleteLater()
+        del widget
+        leaked.clear()
+        settle()
+    assert not names, f"test leaked top-level widgets: {names}"

@@ -21,14 +21,14 @@ from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.station.live import LiveOptions
 from sandbox_app.station.sync import Broker
 from sandbox_app.store.postgres import PostgresStore
-from tests.servers import Mosquitto, mosquitto_binary, ram_broker
+from tests.servers import Mosquitto, ram_broker, require_mosquitto
+from tests.support import committed_demo
 from widgets.app import launch
 
 
 @pytest.fixture
 def mosquitto() -> Iterator[Mosquitto]:
-    if mosquitto_binary() is None:
-        pytest.skip("mosquitto is not installed (make setup installs it)")
+    require_mosquitto()
     with ram_broker() as server:
         yield server
 
@@ -36,8 +36,7 @@ def mosquitto() -> Iterator[Mosquitto]:
 def test_station_window_on_postgres(
     qtbot: QtBot, tmp_path: Path, postgres_store_url: str, mosquitto: Mosquitto
 ) -> None:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     assert cli_main(["import", str(demo_package()), "--db", postgres_store_url]) == 0
     seeded = PostgresStore(postgres_store_url)
     try:

@@ -17,6 +17,7 @@ from sandbox_app.domain.enums import RoomUsage
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene, load_scene
 from tests.gui.test_main_window import close_to, grab_map, pixel_at, show
+from tests.support import committed_demo
 from widgets.importer import default_job
 
 pytestmark = pytest.mark.gui
@@ -24,8 +25,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(scope="module")
 def demo() -> District:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     from sandbox_app.data.package import load_package
 
     return load_package(demo_package())

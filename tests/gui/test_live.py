@@ -28,6 +28,7 @@ from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
 from tests.layers.sample import small_district
+from tests.support import committed_demo
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.qt_bus import MAX_REDRAWS_PER_S
@@ -41,8 +42,7 @@ VIEW_ONLY = LiveOptions(simulate=False, tick_s=0.05, risk_every_s=0.1)
 
 @pytest.fixture(scope="module")
 def demo() -> District:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     from sandbox_app.data.package import load_package
 
     return load_package(demo_package())

@@ -31,6 +31,7 @@ from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
+from tests.support import committed_demo
 from widgets.live_controller import LiveController
 from widgets.login import LoginDialog
 from widgets.session import DeskSession, has_users, log_in
@@ -183,8 +184,7 @@ def _smoke(device: str, ts: int) -> Event:
 def test_commander_acknowledge_lands_in_the_audit_log(
     qtbot: QtBot, db: Path, book: UserBook, english: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     from sandbox_app.data.package import load_package
 
     demo: District = load_package(demo_package())

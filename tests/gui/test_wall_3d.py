@@ -18,6 +18,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
+from tests.support import committed_demo
 from widgets.main_window import MainWindow
 
 pytestmark = [
@@ -31,8 +32,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def demo() -> District:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     from sandbox_app.data.package import load_package
 
     return load_package(demo_package())

@@ -19,6 +19,7 @@ from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import CAMERA_KINDS
+from tests.support import committed_demo
 from widgets.camera_view import CameraView
 from widgets.main_window import MainWindow
 
@@ -30,8 +31,7 @@ POP_UP_MS = 5_000
 
 @pytest.fixture()
 def demo() -> District:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    committed_demo()
     from sandbox_app.data.package import load_package
 
     return load_package(demo_package())

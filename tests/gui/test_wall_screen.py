@@ -20,9 +20,10 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import alert_place
 from sandbox_app.engine.messages import DispatchUpdate
 from sandbox_app.station.scene import Scene
-from sandbox_app.station.wall import CAMERA_KINDS, alert_place
+from sandbox_app.station.wall import CAMERA_KINDS
 from tests.gui.test_wall_camera import demo
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from sandbox_app.domain.distance import EARTH_RADIUS_M
 from sandbox_app.domain.events import Event
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.replay.analytics import aggregate, responses
 from sandbox_app.replay.casefile import CaseError, build_case
-from sandbox_app.replay.entries import EARTH_RADIUS_M
 from sandbox_app.replay.export import read_csv, read_geojson, write_csv, write_geojson
 from sandbox_app.store.queries import Db
 from sandbox_app.store.sqlite import SqliteStore
@@ -27,7 +27,7 @@ PLACE = at(-50, 50)  # the alert's position
 
 
 def north(metres: float) -> tuple[float, float]:
-    """PLACE moved `metres` due north on the haversine sphere the case file measures with."""
+    """PLACE moved `metres` due north on the sphere the case file measures with (domain.distance)."""
     return PLACE[0], PLACE[1] + math.degrees(metres / EARTH_RADIUS_M)
 
 

@@ -17,8 +17,8 @@ from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import Building, Compound, Device, District, Gate, Guard, Person, Room
-from sandbox_app.engine.backtest import RuleRunner
 from sandbox_app.rules import RULE_FAMILIES, Rule, Signal
+from sandbox_app.rules.runner import RuleRunner
 
 TZ = "Asia/Shanghai"
 _ids = itertools.count(1)
@@ -45,11 +45,11 @@ def make_rule(name: str, district: District, **config: Any) -> Rule:
 
 
 def drive(rule: Rule, events: Iterable[Event], until: int | None = None) -> list[Signal]:
-    """Engine order (the backtest's `RuleRunner`): flag, tick at each minute boundary, route by kind."""
+    """Engine order (the engine's and the backtest's `RuleRunner`): flag, tick at each minute boundary,
+    route by kind."""
     out: list[Signal] = []
     runner = RuleRunner([rule], out.append)
-    for event in events:
-        runner.feed(event)
+    runner.run(runner.rejudged(events), 0)
     if until is not None:
         runner.tick(until)
     return out

@@ -11,6 +11,7 @@ import pytest
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
 from sandbox_app.engine.backtest import backtest, format_report
+from sandbox_app.engine.pipeline import Engine
 from sandbox_app.rules.config import load_rules
 from sandbox_app.store.sqlite import SqliteStore
 from tests.rules.helpers import DAY, HOUR, MIN, ev, t
@@ -77,10 +78,9 @@ def test_warm_up_gives_learning_rules_their_history(store: SqliteStore, dist: Di
 
 
 def test_matches_the_live_engine(tmp_path: Path, store: SqliteStore, dist: District) -> None:
-    engine_mod = pytest.importorskip("sandbox_app.engine.pipeline")
     live_store = SqliteStore(tmp_path / "live.db")
     live_store.replace_district(dist)
-    engine = engine_mod.Engine(live_store, dist, load_rules(dist))
+    engine = Engine(live_store, dist, load_rules(dist))
     engine.ingest(sorted(_history(), key=lambda e: e.ts))
     engine.advance_to(END)
     live = Counter(a.rule for a in live_store.alerts())

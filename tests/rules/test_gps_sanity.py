@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from sandbox_app.domain.distance import M_PER_DEG, distance_m
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
-from sandbox_app.rules.gps_sanity import GpsSanity, distance_m
+from sandbox_app.rules.gps_sanity import GpsSanity
 from tests.rules.helpers import MIN, drive, ev, make_rule, t
 
 T0 = t("2024-05-06 09:00")
 LON, LAT = 120.003, 30.003
-DLAT_1KM = 1000 / 111_320
+DLAT_1KM = 1000 / M_PER_DEG
 
 
 def _fix(device: str, ts: int, north_km: float = 0.0, east_deg: float = 0.0) -> Event:

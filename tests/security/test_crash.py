@@ -23,9 +23,9 @@ from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.test_mqtt import Publisher
 from tests.conftest import REPO_ROOT
 from tests.security.helpers import T0, district
-from tests.servers import Mosquitto, mosquitto_binary, ram_broker
+from tests.servers import Mosquitto, needs_mosquitto, ram_broker
 
-pytestmark = pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
+pytestmark = needs_mosquitto
 N = 2000
 
 

@@ -4,8 +4,7 @@ losing or repeating an event once space is back, through the engine alone and be
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,8 @@ from sandbox_app.engine.messages import BridgeHealth, HealthChanged
 from sandbox_app.engine.pipeline import STORE_HEALTH, Engine
 from sandbox_app.store.sqlite import SqliteStore
 from tests.security.helpers import T0, Recorder, district, press
-from tests.servers import Mosquitto, mosquitto_binary, ram_broker
+from tests.servers import Mosquitto, ram_broker, require_mosquitto
+from tests.support import wait_until
 
 FULL = "database or disk is full"
 
@@ -96,18 +96,9 @@ def test_alerts_that_could_not_be_written_are_written_later(tmp_path: Path) -> N
 
 @pytest.fixture
 def broker() -> Iterator[Mosquitto]:
-    if mosquitto_binary() is None:
-        pytest.skip("mosquitto is not installed")
+    require_mosquitto()
     with ram_broker() as server:
         yield server
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 def test_mqtt_bridge_holds_messages_while_the_disk_is_full(broker: Mosquitto, tmp_path: Path) -> None:

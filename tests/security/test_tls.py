@@ -29,7 +29,7 @@ from sandbox_app.bridges.transport.mqtt_link import MqttSettings
 from sandbox_app.engine.clock import WallClock
 from tests.bridges.http_fixture_server import EventFeed, FeedServer, _Handler
 from tests.security.helpers import T0
-from tests.servers import Mosquitto, StoreSink, mosquitto_binary, wait_for_port
+from tests.servers import Mosquitto, StoreSink, require_mosquitto, wait_for_port
 
 
 def _openssl(*args: str, cwd: Path) -> None:
@@ -90,12 +90,9 @@ def make_certs(d: Path) -> None:
 
 @pytest.fixture
 def tls_broker() -> Iterator[Mosquitto]:
-    if (
-        mosquitto_binary() is None
-        or shutil.which("openssl") is None
-        or shutil.which("mosquitto_passwd") is None
-    ):
-        pytest.skip("mosquitto, mosquitto_passwd or openssl is not installed")
+    require_mosquitto()
+    if shutil.which("openssl") is None or shutil.which("mosquitto_passwd") is None:
+        pytest.skip("mosquitto_passwd or openssl is not installed")
     with tempfile.TemporaryDirectory() as workdir:
         d = Path(workdir)
         make_certs(d)

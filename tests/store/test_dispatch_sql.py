@@ -82,7 +82,7 @@ def test_second_active_dispatch_for_a_guard_is_guard_busy_until_the_first_ends(s
 
 
 def test_unique_index_holds_even_without_the_python_check(tmp_path: Path) -> None:
-    """The index, not only the check-then-insert in dispatch_sql, refuses a second active row."""
+    """The index refuses a second active row (dispatch_sql turns the violation into GuardBusy)."""
     store = SqliteStore(tmp_path / "d.db")
     store.create_dispatch(_dispatch("D1"))
     store.close()
@@ -180,3 +180,13 @@ def test_postgres_index_holds_even_without_the_python_check(postgres_store_url: 
         with pytest.raises(psycopg.errors.UniqueViolation):
             conn.execute(insert, ("X", "on_scene"))
         conn.execute(insert, ("Y", "cancelled"))  # ended dispatches do not count
+
+
+def test_one_implementation_for_both_dialects() -> None:
+    """SQLite and PostgreSQL once had their own copy of each dispatch query; pg_dispatch is now a dialect."""
+    from sandbox_app.store import dispatch_sql, pg_dispatch
+
+    assert dispatch_sql.SQLITE.sql("a = ? AND b = ?") == "a = ? AND b = ?"
+    assert pg_dispatch.POSTGRES.sql("a = ? AND b = ?") == "a = %s AND b = %s"
+    for name in ("insert", "update", "select", "steps", "holder"):
+        assert not hasattr(pg_dispatch, name), name

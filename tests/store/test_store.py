@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
+from pathlib import Path
 
 import numpy as np
 import psycopg
@@ -30,6 +31,7 @@ from sandbox_app.domain.model import (
 from sandbox_app.store import Fix, Store
 from sandbox_app.store.dedupe import CONFLICT_OF
 from tests.store.conftest import Opener
+from tests.support import committed_demo
 
 MIN = 60_000
 SQUARE = Polygon([(116.0, 39.0), (116.001, 39.0), (116.001, 39.001), (116.0, 39.001)])
@@ -98,8 +100,7 @@ def test_demo_district_round_trip(opener: Opener) -> None:
     from sandbox_app.data.package import load_package
     from sandbox_app.data.resources import demo_package
 
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("demo package not built yet")
+    committed_demo()
     district = load_package(demo_package())
     with opener() as store:
         store.replace_district(district)
@@ -347,3 +348,24 @@ def test_events_between_filters_kinds(store: Store) -> None:
     assert [e.id for e in store.events_between(0, 5000, ["gps.fix", "door.open"])] == ["d", "f"]
     assert list(store.events_between(0, 5000, [])) == []
     assert [e.id for e in store.events_between(0, 5000, ["alarm.smoke"])] == []
+
+
+def test_queries_borrow_the_sqlite_connection_through_a_declared_method(tmp_path: Path) -> None:
+    """store/queries.py once reached into `_conn`/`_lock`; now a store lends them (`SharedDb`)."""
+    from sandbox_app.store import queries
+    from sandbox_app.store.sqlite import SqliteStore
+
+    store = SqliteStore(tmp_path / "q.db")
+    db = queries.Db.of_store(store)
+    assert queries.tail(db, 0, 1) == []
+    with pytest.raises(TypeError):
+        queries.Db.of_store(object())
+    source = Path(queries.__file__).read_text(encoding="utf-8")
+    assert "_conn" not in source and "_lock" not in source
+    store.close()
+
+
+def test_the_postgres_test_harness_is_not_shipped() -> None:
+    import sandbox_app
+
+    assert not list(Path(sandbox_app.__file__).parent.rglob("pg_local.py"))

@@ -4,7 +4,6 @@ multipart parts (XML, JSON, JPEG snapshots, heartbeats) and drops the connection
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from sandbox_app.domain.events import Event, Rejection
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.engine.messages import BridgeHealth
 from tests.bridges.platforms.digest_server import IsapiServer, multipart
+from tests.support import wait_until
 
 JPEG_A = b"\xff\xd8\xff\xe0fake-jpeg-A\xff\xd9"
 JPEG_B = b"\xff\xd8\xff\xe0fake-jpeg-B\r\n--MIME_boundaryX\xff\xd9"  # a boundary look-alike inside the image
@@ -54,15 +54,6 @@ class Collector:
     def events(self) -> list[Event]:
         with self.lock:
             return [i for i in self.items if isinstance(i, Event)]
-
-
-def _wait(pred: object, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if pred():  # type: ignore[operator]
-            return
-        time.sleep(0.02)
-    raise AssertionError("timed out")
 
 
 @pytest.fixture()
@@ -116,8 +107,8 @@ def test_stream_with_drops_delivers_everything(samples: dict[str, bytes], tmp_pa
         )
         client.start()
         try:
-            _wait(lambda: len(sink.events()) >= 6)
-            _wait(lambda: server.streams >= 5)  # it keeps trying after the script ran out (503)
+            wait_until(lambda: len(sink.events()) >= 6)
+            wait_until(lambda: server.streams >= 5)  # it keeps trying after the script ran out (503)
         finally:
             client.stop()
     events = sink.events()
@@ -158,7 +149,7 @@ def test_wrong_password_is_reported_and_retried() -> None:
         )
         client.start()
         try:
-            _wait(lambda: server.unauthorised >= 3)
+            wait_until(lambda: server.unauthorised >= 3)
         finally:
             client.stop()
     assert client.connections == 0

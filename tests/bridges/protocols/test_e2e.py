@@ -7,7 +7,7 @@ from __future__ import annotations
 import socket
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,18 +30,11 @@ from sandbox_app.engine.pipeline import Engine
 from sandbox_app.store.base import Fix
 from sandbox_app.store.sqlite import SqliteStore
 from tests.bridges.test_orders import Phone
-from tests.servers import Mosquitto, mosquitto_binary
+from tests.servers import Mosquitto, needs_mosquitto
+from tests.support import wait_until
 
 PHONE_NO = "013800000002"
 """The JT/T 808 terminal's phone number, registered in the district's devices table (`phone` column)."""
-
-
-def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 def district() -> District:
@@ -105,7 +98,7 @@ def workdir() -> Iterator[Path]:
         yield Path(path)
 
 
-@pytest.mark.skipif(mosquitto_binary() is None, reason="mosquitto is not installed")
+@needs_mosquitto
 def test_phone_and_terminal_move_guards_and_receive_orders(tmp_path: Path, workdir: Path) -> None:
     dist = district()
     store = SqliteStore(tmp_path / "e2e.db")

@@ -1,6 +1,6 @@
 """A throwaway PostgreSQL cluster on loopback (initdb + postgres from the Debian packages).
 
-Tests, `bench/city.py` and a one-machine trial of the city setup start their own server here instead of
+Tests and `bench/city.py` start their own server here (a test harness, not shipped in the app) instead of
 needing a system service: a cluster in a temp directory on a free port, its socket in that directory,
 stopped and deleted at the end. PostgreSQL refuses to run as root, so as root the binaries run as the
 `postgres` OS user, which then owns the directory.
