@@ -48,6 +48,7 @@ from layers.data import LayerData
 from layers.projection import LocalProjection
 from sandbox_app.analytics.stats import Figures, TallySnapshot
 from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.device_kinds import camera_stream
 from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.station.scene import Scene
