@@ -160,8 +160,23 @@ def select(district: District, flt: ElementFilter) -> Selection:
     return Selection(kept_buildings, kept_devices, kept_gates, kept_compounds)
 
 
-def _points(points: Points, keep: frozenset[str]) -> Points:
-    index = np.asarray([k for k, i in enumerate(points.ids) if i in keep], dtype=np.int64)
+def _thinned(data: LayerData, keep: frozenset[str]) -> LayerData:
+    """A markers layer with only the kept markers; per-marker arrays in `extra` (colours by kind, health)
+    are thinned alike so they stay aligned with the markers."""
+    assert data.points is not None
+    n = len(data.points)
+    index = np.asarray([k for k, i in enumerate(data.points.ids) if i in keep], dtype=np.int64)
+    extra: dict[str, object] = {}
+    for key, value in data.extra.items():
+        if isinstance(value, np.ndarray) and value.ndim >= 1 and len(value) == n:
+            value = value[index]
+        elif isinstance(value, tuple) and len(value) == n:
+            value = tuple(value[k] for k in index)
+        extra[key] = value
+    return dataclasses.replace(data, points=_points(data.points, index), extra=extra)
+
+
+def _points(points: Points, index: np.ndarray) -> Points:
     return Points(
         tuple(points.ids[k] for k in index),
         points.xy[index],
@@ -209,13 +224,13 @@ def apply(data: LayerData, sel: Selection) -> LayerData:
     if data.name == compounds.NAME and sel.compounds is not None and data.polygons is not None:
         return dataclasses.replace(data, polygons=_faded(data.polygons, sel.compounds))
     if data.name == devices.NAME and sel.devices is not None and data.points is not None:
-        return dataclasses.replace(data, points=_points(data.points, sel.devices))
+        return _thinned(data, sel.devices)
     if data.name == gates.NAME and sel.gates is not None and data.points is not None:
-        return dataclasses.replace(data, points=_points(data.points, sel.gates))
+        return _thinned(data, sel.gates)
     if data.name == cameras.NAME and sel.devices is not None:
-        pts = None if data.points is None else _points(data.points, sel.devices)
+        thinned = data if data.points is None else _thinned(data, sel.devices)
         polys = None if data.polygons is None else _without(data.polygons, sel.devices)
-        return dataclasses.replace(data, points=pts, polygons=polys)
+        return dataclasses.replace(thinned, polygons=polys)
     return data
 
 

@@ -51,6 +51,7 @@ from widgets.camera_view import CameraView
 from widgets.dashboard import Dashboard
 from widgets.detail import DetailPanel
 from widgets.dispatch_panel import DispatchPanel
+from widgets.filter_panel import FilterPanel
 from widgets.health_panel import HealthPanel
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
@@ -171,6 +172,10 @@ class MainWindow(QMainWindow):
         self.alerts_panel.alert_selected.connect(self.fly_3d_to_alert)
         self.focus_requested.connect(self.fly_3d_to_alert)
         self._build_panels(scene)
+        apply_3d = None if self.sandbox3d is None else self.sandbox3d.set_element_filter
+        self.filter_panel = FilterPanel(self.map2d, apply_3d, self)
+        self.tabifyDockWidget(self.roster, self.filter_panel)  # beside the roster: the map keeps its room
+        self.roster.raise_()
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
@@ -257,7 +262,8 @@ class MainWindow(QMainWindow):
             reset_3d = QAction(self.tr("Reset 3D view"), self)
             reset_3d.triggered.connect(self.sandbox3d.reset_view)
             view_menu.addAction(reset_3d)
-        for dock in (self.dispatch_panel, self.roster, self.detail, self.health_panel, self.dashboard_dock):
+        docks = (self.dispatch_panel, self.roster, self.detail, self.health_panel, self.dashboard_dock)
+        for dock in (*docks, self.filter_panel):
             view_menu.addAction(dock.toggleViewAction())
 
     def _ask_package(self) -> None:
@@ -320,6 +326,7 @@ class MainWindow(QMainWindow):
             self.sandbox3d.set_scene(scene.district, self.projection)
             self._guards_to_3d()
             self.sandbox3d.set_alerts(scene.alerts)
+        self.filter_panel.set_district(scene.district)
         self._set_cameras()
         self.status_labels["alerts"].setText(
             self.tr("Open alerts: {0}").format(len(self.alerts_panel.alerts))

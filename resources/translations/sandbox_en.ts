@@ -1031,67 +1031,67 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="54"/>
+        <location filename="../../widgets/dashboard.py" line="55"/>
         <source>Alerts per hour by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55"/>
+        <location filename="../../widgets/dashboard.py" line="56"/>
         <source>alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="58"/>
+        <location filename="../../widgets/dashboard.py" line="59"/>
         <source>Response times (median, minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="63"/>
+        <location filename="../../widgets/dashboard.py" line="64"/>
         <source>Devices online (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="67"/>
         <source>Reads today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>e-bike RFID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="110"/>
+        <location filename="../../widgets/dashboard.py" line="111"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="128"/>
+        <location filename="../../widgets/dashboard.py" line="129"/>
         <source>Devices online: {0:.1f} %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,17 +1107,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="54"/>
+        <location filename="../../widgets/session.py" line="55"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="72"/>
+        <location filename="../../widgets/session.py" line="73"/>
         <source>Your role may not unmask personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="77"/>
+        <location filename="../../widgets/session.py" line="78"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,6 +1863,104 @@
     </message>
 </context>
 <context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="38"/>
+        <source>Room usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="39"/>
+        <source>Person tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="40"/>
+        <source>Device kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="41"/>
+        <source>Protective circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="42"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="43"/>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="46"/>
+        <source>elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="47"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="48"/>
+        <source>key person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="49"/>
+        <source>floating population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="50"/>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="51"/>
+        <source>watch-listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="54"/>
+        <source>outer circle (gates, perimeter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="55"/>
+        <source>middle circle (inside the compound)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="56"/>
+        <source>inner circle (buildings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="57"/>
+        <source>mobile equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="81"/>
+        <source>Element filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="102"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="238"/>
+        <source>Showing {0} of {1} buildings, {2} of {3} devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuardRole</name>
     <message>
         <location filename="../../widgets/texts.py" line="57"/>
@@ -1893,120 +1991,120 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="65"/>
+        <location filename="../../widgets/health_panel.py" line="72"/>
         <source>Device health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="94"/>
         <source>Bridge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="88"/>
+        <location filename="../../widgets/health_panel.py" line="95"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="89"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>Last message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="90"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="91"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="92"/>
+        <location filename="../../widgets/health_panel.py" line="99"/>
         <source>Last rejection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="103"/>
         <source>By kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="104"/>
         <source>Offline devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="98"/>
+        <location filename="../../widgets/health_panel.py" line="105"/>
         <source>Bridges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="133"/>
-        <location filename="../../widgets/health_panel.py" line="139"/>
+        <location filename="../../widgets/health_panel.py" line="140"/>
+        <location filename="../../widgets/health_panel.py" line="146"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="134"/>
+        <location filename="../../widgets/health_panel.py" line="141"/>
         <source>{0} ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="148"/>
+        <location filename="../../widgets/health_panel.py" line="155"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="180"/>
+        <location filename="../../widgets/health_panel.py" line="187"/>
         <source>silent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="182"/>
-        <location filename="../../widgets/health_panel.py" line="200"/>
+        <location filename="../../widgets/health_panel.py" line="189"/>
+        <location filename="../../widgets/health_panel.py" line="207"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="184"/>
+        <location filename="../../widgets/health_panel.py" line="191"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,128 +2447,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="150"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="202"/>
+        <location filename="../../widgets/main_window.py" line="206"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="225"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="230"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="232"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="230"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="252"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="269"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2844,57 +2942,57 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="54"/>
+        <location filename="../../widgets/roster.py" line="55"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="66"/>
+        <location filename="../../widgets/roster.py" line="67"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="67"/>
+        <location filename="../../widgets/roster.py" line="68"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="68"/>
+        <location filename="../../widgets/roster.py" line="69"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="69"/>
+        <location filename="../../widgets/roster.py" line="70"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="70"/>
+        <location filename="../../widgets/roster.py" line="71"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="71"/>
+        <location filename="../../widgets/roster.py" line="72"/>
         <source>Battery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="119"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>patrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="120"/>
+        <location filename="../../widgets/roster.py" line="121"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="121"/>
+        <location filename="../../widgets/roster.py" line="122"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="122"/>
+        <location filename="../../widgets/roster.py" line="123"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>

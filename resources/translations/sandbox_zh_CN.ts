@@ -1031,67 +1031,67 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="54"/>
+        <location filename="../../widgets/dashboard.py" line="55"/>
         <source>Alerts per hour by kind</source>
         <translation>每小时预警（按类型）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55"/>
+        <location filename="../../widgets/dashboard.py" line="56"/>
         <source>alerts</source>
         <translation>预警数</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="58"/>
+        <location filename="../../widgets/dashboard.py" line="59"/>
         <source>Response times (median, minutes)</source>
         <translation>响应时间（中位数，分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>accept</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="61"/>
+        <location filename="../../widgets/dashboard.py" line="62"/>
         <source>close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="63"/>
+        <location filename="../../widgets/dashboard.py" line="64"/>
         <source>Devices online (%)</source>
         <translation>设备在线率（%）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="67"/>
         <source>Reads today</source>
         <translation>今日通行记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
+        <location filename="../../widgets/dashboard.py" line="70"/>
         <source>e-bike RFID</source>
         <translation>电动车 RFID</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="110"/>
+        <location filename="../../widgets/dashboard.py" line="111"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="128"/>
+        <location filename="../../widgets/dashboard.py" line="129"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
     </message>
@@ -1107,17 +1107,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="54"/>
+        <location filename="../../widgets/session.py" line="55"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation>未设置用户：运行 `sandbox-app user add` 后启用登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="72"/>
+        <location filename="../../widgets/session.py" line="73"/>
         <source>Your role may not unmask personal data.</source>
         <translation>您的角色无权查看未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="77"/>
+        <location filename="../../widgets/session.py" line="78"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation>未解除脱敏：审计日志无法写入。</translation>
     </message>
@@ -1863,6 +1863,104 @@
     </message>
 </context>
 <context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="38"/>
+        <source>Room usage</source>
+        <translation>房屋用途</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="39"/>
+        <source>Person tag</source>
+        <translation>人员标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="40"/>
+        <source>Device kind</source>
+        <translation>设备类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="41"/>
+        <source>Protective circle</source>
+        <translation>防护圈</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="42"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="43"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="46"/>
+        <source>elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="47"/>
+        <source>disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="48"/>
+        <source>key person</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="49"/>
+        <source>floating population</source>
+        <translation>流动人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="50"/>
+        <source>minor</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="51"/>
+        <source>watch-listed</source>
+        <translation>布控人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="54"/>
+        <source>outer circle (gates, perimeter)</source>
+        <translation>外圈（出入口、周界）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="55"/>
+        <source>middle circle (inside the compound)</source>
+        <translation>中圈（小区内部）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="56"/>
+        <source>inner circle (buildings)</source>
+        <translation>内圈（楼栋）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="57"/>
+        <source>mobile equipment</source>
+        <translation>移动设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="81"/>
+        <source>Element filters</source>
+        <translation>要素筛选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="102"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="238"/>
+        <source>Showing {0} of {1} buildings, {2} of {3} devices</source>
+        <translation>显示楼栋 {0}/{1}，设备 {2}/{3}</translation>
+    </message>
+</context>
+<context>
     <name>GuardRole</name>
     <message>
         <location filename="../../widgets/texts.py" line="57"/>
@@ -1893,120 +1991,120 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="65"/>
+        <location filename="../../widgets/health_panel.py" line="72"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Total</source>
         <translation>总数</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="75"/>
+        <location filename="../../widgets/health_panel.py" line="82"/>
         <source>Rate</source>
         <translation>在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="80"/>
+        <location filename="../../widgets/health_panel.py" line="87"/>
         <source>Last seen</source>
         <translation>最后上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="94"/>
         <source>Bridge</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="88"/>
+        <location filename="../../widgets/health_panel.py" line="95"/>
         <source>Link</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="89"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>Last message</source>
         <translation>最后消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="90"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="91"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Rejected</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="92"/>
+        <location filename="../../widgets/health_panel.py" line="99"/>
         <source>Last rejection</source>
         <translation>最近拒收原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="103"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="104"/>
         <source>Offline devices</source>
         <translation>离线设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="98"/>
+        <location filename="../../widgets/health_panel.py" line="105"/>
         <source>Bridges</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="133"/>
-        <location filename="../../widgets/health_panel.py" line="139"/>
+        <location filename="../../widgets/health_panel.py" line="140"/>
+        <location filename="../../widgets/health_panel.py" line="146"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="134"/>
+        <location filename="../../widgets/health_panel.py" line="141"/>
         <source>{0} ago</source>
         <translation>{0}前</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="148"/>
+        <location filename="../../widgets/health_panel.py" line="155"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation>设备在线率：{0:.1f} %（{1}/{2}）；接入通道：{3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="180"/>
+        <location filename="../../widgets/health_panel.py" line="187"/>
         <source>silent</source>
         <translation>静默</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="182"/>
-        <location filename="../../widgets/health_panel.py" line="200"/>
+        <location filename="../../widgets/health_panel.py" line="189"/>
+        <location filename="../../widgets/health_panel.py" line="207"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="184"/>
+        <location filename="../../widgets/health_panel.py" line="191"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
@@ -2348,128 +2446,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="150"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="202"/>
+        <location filename="../../widgets/main_window.py" line="206"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="225"/>
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="230"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="232"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="233"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="230"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="232"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="247"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="252"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="255"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264"/>
+        <location filename="../../widgets/main_window.py" line="269"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -2843,57 +2941,57 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="54"/>
+        <location filename="../../widgets/roster.py" line="55"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="66"/>
+        <location filename="../../widgets/roster.py" line="67"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="67"/>
+        <location filename="../../widgets/roster.py" line="68"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="68"/>
+        <location filename="../../widgets/roster.py" line="69"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="69"/>
+        <location filename="../../widgets/roster.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="70"/>
+        <location filename="../../widgets/roster.py" line="71"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="71"/>
+        <location filename="../../widgets/roster.py" line="72"/>
         <source>Battery</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="119"/>
+        <location filename="../../widgets/roster.py" line="120"/>
         <source>patrolling</source>
         <translation>巡逻中</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="120"/>
+        <location filename="../../widgets/roster.py" line="121"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="121"/>
+        <location filename="../../widgets/roster.py" line="122"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="122"/>
+        <location filename="../../widgets/roster.py" line="123"/>
         <source>stale</source>
         <translation>位置过时</translation>
     </message>

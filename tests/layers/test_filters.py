@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+
 from layers import buildings, cameras, compounds, devices, gates
 from layers.filters import ElementFilter, apply, facet_counts, select, sub_district
 from layers.projection import LocalProjection
@@ -37,26 +39,33 @@ def test_no_filter_keeps_everything() -> None:
 
 def test_values_of_one_facet_are_alternatives_facets_must_all_hold() -> None:
     d = _two_compounds()
-    assert select(d, ElementFilter.of(usage=["rental"])).buildings == {"B1"}
-    assert select(d, ElementFilter.of(usage=["rental", "group_rental"])).buildings == {"B1", "B3"}
-    assert select(d, ElementFilter.of(tag=["elderly_alone"])).buildings == {"B2"}
-    assert select(d, ElementFilter.of(usage=["rental"], tag=["elderly_alone"])).buildings == set()
-    assert select(d, ElementFilter.of(usage=["rental"], compound=["C2"])).buildings == set()
+    assert select(d, ElementFilter.of(usage=["rental"])).buildings == frozenset({"B1"})
+    assert select(d, ElementFilter.of(usage=["rental", "group_rental"])).buildings == frozenset({"B1", "B3"})
+    assert select(d, ElementFilter.of(tag=["elderly_alone"])).buildings == frozenset({"B2"})
+    assert select(d, ElementFilter.of(usage=["rental"], tag=["elderly_alone"])).buildings == frozenset()
+    assert select(d, ElementFilter.of(usage=["rental"], compound=["C2"])).buildings == frozenset()
 
 
 def test_device_kind_circle_and_place() -> None:
     d = _two_compounds()
-    assert select(d, ElementFilter.of(circle=["outer"])).devices == {"D3"}
-    assert select(d, ElementFilter.of(kind=["smart_lock", "door_magnet"])).devices == {"D1", "D2"}
+    assert select(d, ElementFilter.of(circle=["outer"])).devices == frozenset({"D3"})
+    assert select(d, ElementFilter.of(kind=["smart_lock", "door_magnet"])).devices == frozenset({"D1", "D2"})
     sel = select(d, ElementFilter.of(grid=["第二网格"]))
-    assert sel.buildings == {"B9"} and sel.devices == set() and sel.gates == set() and sel.compounds == {"C2"}
+    assert (
+        sel.buildings == frozenset({"B9"})
+        and sel.devices == frozenset()
+        and sel.gates == frozenset()
+        and sel.compounds == frozenset({"C2"})
+    )
     sel = select(d, ElementFilter.of(compound=["C1"]))
-    assert sel.devices == {
-        "D1",
-        "D2",
-        "D3",
-    }  # the free camera, trackers: no compound
-    assert sel.gates == {"G1"}
+    assert sel.devices == frozenset(
+        {
+            "D1",
+            "D2",
+            "D3",
+        }
+    )  # the free camera, trackers: no compound
+    assert sel.gates == frozenset({"G1"})
 
 
 def test_layers_fade_shapes_and_drop_markers() -> None:
@@ -104,3 +113,18 @@ def test_remembered_filter_round_trips_and_survives_junk() -> None:
     assert "nonsense" not in flt.chosen
     assert ElementFilter.from_json("garbage") == ElementFilter()
     assert ElementFilter.from_json({"usage": "rental"}) == ElementFilter()
+
+
+def test_per_marker_extras_stay_aligned() -> None:
+    d = _two_compounds()
+    proj = LocalProjection.for_district(d)
+    layer = devices.layer(d, proj)
+    assert layer.points is not None
+    n = len(layer.points)
+    layer = dataclasses.replace(layer, extra={**layer.extra, "health": tuple(layer.points.ids), "n": n})
+    kept = apply(layer, select(d, ElementFilter.of(kind=["door_magnet", "smart_lock"])))
+    assert kept.points is not None and kept.extra["health"] == kept.points.ids == ("D1", "D2")
+    kind_rgba = kept.extra.get("kind_rgba")
+    if isinstance(kind_rgba, np.ndarray):
+        assert len(kind_rgba) == 2
+    assert kept.extra["n"] == n
