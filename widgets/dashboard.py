@@ -32,8 +32,6 @@ PALETTE = (
 )
 Namer = Callable[[str], str]
 HOUR_STEPS = (1, 2, 3, 4, 6, 12)
-MIN_HEIGHT_PX = 210
-"""Below this the charts' titles and axes leave the bars a sliver and the kind names no room."""
 LEGEND_ROWS = 6
 """Legend entries per column: the chart is short, so the legend grows sideways."""
 
@@ -64,27 +62,24 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.figures: Figures | None = None
         # One row: the dock below the map is wide and short (about 200 px at 1280×720); stacked rows left
         # each chart a sliver with its axis labels on top of each other.
-        self.hourly_plot = self.addPlot(row=0, col=0, title=self.tr("Alerts per hour by kind"))
-        self.hourly_plot.setLabel("left", self.tr("alerts (count)"))
-        self.hourly_plot.setLabel("bottom", self.tr("hour"))
+        # Units go in the titles and tick labels: axis titles would take rows the short dock does not have.
+        self.hourly_plot = self.addPlot(row=0, col=0, title=self.tr("Alerts per hour by kind (count)"))
         self.legend = pg.LegendItem(labelTextColor=(40, 40, 40), colCount=1)
         self.addItem(self.legend, row=0, col=1)  # beside the chart, not over its bars
         self.hourly_bars: dict[str, pg.BarGraphItem] = {}
         self.hourly_plot.vb.sigResized.connect(lambda _vb: self._tick_hours())
-        self.response_plot = self.addPlot(row=0, col=2, title=self.tr("Response times (median)"))
-        self.response_plot.setLabel("left", self.tr("minutes"))
+        self.response_plot = self.addPlot(row=0, col=2, title=self.tr("Response time, median (minutes)"))
         self.response_bars = _bars(self.response_plot, len(Phase), PALETTE[2])
         self.response_plot.getAxis("bottom").setTicks(
             [list(enumerate((self.tr("accept"), self.tr("arrive"), self.tr("close"))))]
         )
         self.online_plot = self.addPlot(row=0, col=3, title=self.tr("Devices online (%)"))
-        self.online_plot.setLabel("bottom", self.tr("online (%)"))
         self.online_plot.setXRange(0, 100, padding=0)
         self.online_bars = pg.BarGraphItem(x0=0, y=[], height=0.7, width=[], brush=pg.mkBrush(*PALETTE[3]))
         self.online_plot.addItem(self.online_bars)  # bars lie down: kind names read on the left axis
+        self.online_plot.vb.sigResized.connect(lambda _vb: self.figures and self._draw_online(self.figures))
         self.online_plot.invertY(True)  # the worst kind on top
-        self.reads_plot = self.addPlot(row=0, col=4, title=self.tr("Reads today"))
-        self.reads_plot.setLabel("bottom", self.tr("reads (count)"))
+        self.reads_plot = self.addPlot(row=0, col=4, title=self.tr("Reads today (count)"))
         n_reads = len(READ_KINDS)
         self.reads_bars = pg.BarGraphItem(
             x0=0, y=np.arange(n_reads), height=0.6, width=np.zeros(n_reads), brush=pg.mkBrush(*PALETTE[4])
@@ -99,7 +94,6 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         for col, stretch in enumerate((5, 0, 2, 3, 2)):
             self.ci.layout.setColumnStretchFactor(col, stretch)
-        self.setMinimumHeight(MIN_HEIGHT_PX)
         for axis in (self.online_plot.getAxis("left"), self.reads_plot.getAxis("left")):
             axis.setStyle(textFillLimits=[(0, 1.0)])  # every name of a category axis, not the first few
         self.value_labels: list[str] = []
@@ -160,14 +154,17 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def _tick_hours(self) -> None:
         """Label every k-th hour, k the smallest of 1, 2, 3, 4, 6, 12 whose labels fit the chart's width."""
-        labels = self._hour_labels
+        suffix = self.tr("h", "hour of day after its number: 08h")
+        labels = [f"{t}{suffix}" for t in self._hour_labels]
         width = max(self.hourly_plot.vb.width(), 1.0)
-        label_px = QFontMetricsF(self.font()).horizontalAdvance("00") + 12.0
+        label_px = QFontMetricsF(self.font()).horizontalAdvance(f"00{suffix}") + 12.0
         step = next((k for k in HOUR_STEPS if len(labels) / k * label_px <= width), HOUR_STEPS[-1])
         self.hourly_plot.getAxis("bottom").setTicks([[(i, t) for i, t in enumerate(labels) if i % step == 0]])
 
     def _draw_online(self, figures: Figures) -> None:
-        rows = figures.devices[:MAX_KINDS]
+        line_px = QFontMetricsF(self.font()).height() + 2.0
+        fit = int(self.online_plot.vb.height() // line_px) if self.online_plot.vb.height() > 0 else MAX_KINDS
+        rows = figures.devices[: max(2, min(MAX_KINDS, fit))]  # the worst kinds, as many as have room
         rates = np.array([100.0 * r.rate for r in rows])
         self.online_bars.setOpts(x0=0, y=np.arange(len(rows)), width=rates, height=0.7)
         ticks = [(i, self.kind_text(r.kind)) for i, r in enumerate(rows)]

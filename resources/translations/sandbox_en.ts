@@ -1031,90 +1031,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="67"/>
-        <source>Alerts per hour by kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="68"/>
-        <source>alerts (count)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
-        <source>hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/dashboard.py" line="74"/>
-        <source>Response times (median)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="75"/>
-        <source>minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="78"/>
         <source>accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="78"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="78"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="80"/>
+        <location filename="../../widgets/dashboard.py" line="76"/>
         <source>Devices online (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="81"/>
-        <source>online (%)</source>
+        <location filename="../../widgets/dashboard.py" line="66"/>
+        <source>Alerts per hour by kind (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="86"/>
-        <source>Reads today</source>
+        <location filename="../../widgets/dashboard.py" line="71"/>
+        <source>Response time, median (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="87"/>
-        <source>reads (count)</source>
+        <location filename="../../widgets/dashboard.py" line="82"/>
+        <source>Reads today (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="98"/>
-        <location filename="../../widgets/dashboard.py" line="182"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="98"/>
-        <location filename="../../widgets/dashboard.py" line="182"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="98"/>
-        <location filename="../../widgets/dashboard.py" line="182"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>e-bike RFID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="145"/>
+        <location filename="../../widgets/dashboard.py" line="139"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="178"/>
+        <location filename="../../widgets/dashboard.py" line="157"/>
+        <source>h</source>
+        <comment>hour of day after its number: 08h</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="175"/>
         <source>Devices online: {0:.1f} %</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1031,90 +1031,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="67"/>
-        <source>Alerts per hour by kind</source>
-        <translation>每小时预警（按类型）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="68"/>
-        <source>alerts (count)</source>
-        <translation>预警（起）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="69"/>
-        <source>hour</source>
-        <translation>时</translation>
-    </message>
-    <message>
         <location filename="../../widgets/dashboard.py" line="74"/>
-        <source>Response times (median)</source>
-        <translation>处置用时（中位数）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="75"/>
-        <source>minutes</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="78"/>
         <source>accept</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="78"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="78"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="80"/>
+        <location filename="../../widgets/dashboard.py" line="76"/>
         <source>Devices online (%)</source>
         <translation>设备在线率（%）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="81"/>
-        <source>online (%)</source>
-        <translation>在线率（%）</translation>
+        <location filename="../../widgets/dashboard.py" line="66"/>
+        <source>Alerts per hour by kind (count)</source>
+        <translation>每小时预警（按类型，起）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="86"/>
-        <source>Reads today</source>
-        <translation>今日通行记录</translation>
+        <location filename="../../widgets/dashboard.py" line="71"/>
+        <source>Response time, median (minutes)</source>
+        <translation>处置用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="87"/>
-        <source>reads (count)</source>
-        <translation>识别（次）</translation>
+        <location filename="../../widgets/dashboard.py" line="82"/>
+        <source>Reads today (count)</source>
+        <translation>今日识别（次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="98"/>
-        <location filename="../../widgets/dashboard.py" line="182"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="98"/>
-        <location filename="../../widgets/dashboard.py" line="182"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="98"/>
-        <location filename="../../widgets/dashboard.py" line="182"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>e-bike RFID</source>
         <translation>电动车 RFID</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="145"/>
+        <location filename="../../widgets/dashboard.py" line="139"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="178"/>
+        <location filename="../../widgets/dashboard.py" line="157"/>
+        <source>h</source>
+        <comment>hour of day after its number: 08h</comment>
+        <translation>时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="175"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
     </message>
