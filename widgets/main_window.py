@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         self.filter_panel = FilterPanel(self.map2d, apply_3d, self)
         self.tabifyDockWidget(self.roster, self.filter_panel)  # beside the roster: the map keeps its room
         self.roster.raise_()
+        if wall:
+            self.filter_panel.hide()  # the wall shows the whole district
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
