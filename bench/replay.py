@@ -17,7 +17,12 @@ Then, in one process on a fresh connection (the file read once first, so the OS 
       pays for the alerts and dispatches open at T too;
   (c) playback: states at 30 fps × 60 speed from a `Window` (what the timeline's playback does); the same
       with the layers built (map path), drawn into 1280×720 frames (MP4 path), and set on the 2D map and
-      rendered offscreen (`Map2D` + grab, what the window draws); frames/s (target >= 30).
+      rendered offscreen (`Map2D` + grab, what the window draws); frames/s (target >= 30);
+  (d) seek in the window while dragging (issue 24): the main window and its replay controller on the same
+      store, a drag of 12 timeline steps at 60 Hz, then the time from the last step until the map shows that
+      moment (target < 100 ms). "before" is the old path (every seek drawn, the dashboard's figures on the
+      seek thread after each one), "after" the current one (stale seeks skipped, figures once the drag
+      rests, on their own thread); both in the same run, trials interleaved, as the machine is shared.
 """
 
 from __future__ import annotations
@@ -189,6 +194,7 @@ def main() -> None:
     ap.add_argument("--baseline", type=int, default=3)
     ap.add_argument("--frames", type=int, default=300)
     ap.add_argument("--cold", action="store_true", help="skip reading the file once before seeking")
+    ap.add_argument("--drags", type=int, default=20, help="timeline drags in the window, for (d)")
     args = ap.parse_args()
     out_dir = Path(__file__).resolve().parent.parent / "out" / "bench"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -279,7 +285,73 @@ def main() -> None:
         f"    drawn on the 2D map (Map2D, Qt offscreen, 1280x720): {drawn:,.0f} frames/s "
         f"({cpu_ms:.1f} ms CPU a frame: steadier than wall time on a shared machine)"
     )
+    before, after = window_seek(path, span, rnd, args.drags)
+    print(
+        f"(d) seek in the window while dragging: last step → map drawn p50 {pct(after, 50):.0f} ms, "
+        f"p90 {pct(after, 90):.0f} ms (before: p50 {pct(before, 50):.0f} ms, p90 {pct(before, 90):.0f} ms; "
+        f"n={len(after)} drags each)"
+    )
     store.close()
+
+
+def window_seek(
+    path: Path, span: tuple[int, int], rnd: random.Random, drags: int
+) -> tuple[list[float], list[float]]:
+    """(before, after) ms from a drag's last step until the 2D map has drawn that moment; see (d)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from sandbox_app.station.scene import load_scene
+    from widgets.main_window import MainWindow
+    from widgets.replay_controller import ReplayController
+
+    app = QApplication.instance() or QApplication([])
+    results: dict[bool, list[float]] = {False: [], True: []}
+    controllers: dict[bool, ReplayController] = {}
+
+    for new in (False, True):
+        window = MainWindow(load_scene(path, None))
+        window.resize(1280, 720)
+        window.show()
+        replay = ReplayController(window, path, window.scene.district)
+        if not new:  # the path before issue 24: figures after every seek, on the seek thread; all drawn
+            replay.figures_worker = replay.worker
+            replay._is_stale = lambda state: False  # type: ignore[method-assign]
+            replay.figures_timer.setInterval(0)
+        assert replay.enter()
+        while replay.state is None:
+            app.processEvents()
+        controllers[new] = replay
+
+    def settle(replay: ReplayController) -> None:
+        deadline = time.perf_counter() + 30
+        while time.perf_counter() < deadline and not (replay.worker.idle() and replay.figures_worker.idle()):
+            app.processEvents()
+            time.sleep(0.005)
+        app.processEvents()
+
+    for _ in range(drags):
+        start = rnd.randint(span[0] + 600_000, span[1] - 3_600_000)
+        steps = [start + k * 60_000 for k in range(12)]
+        for new in (False, True):
+            replay = controllers[new]
+            settle(replay)
+            for ts in steps:
+                replay.timeline.seek(ts)
+                app.processEvents()
+                time.sleep(1 / 60)
+            s = time.perf_counter()
+            while replay.state is None or replay.state.at_ts != steps[-1]:
+                app.processEvents()
+                time.sleep(0.001)
+            replay.window.map2d.grab()
+            results[new].append((time.perf_counter() - s) * 1000)
+    for replay in controllers.values():
+        replay.stop()
+        replay.window.close()
+    return results[False], results[True]
 
 
 def map_fps(district: District, window: Window, times: list[int]) -> tuple[float, float]:

@@ -20,6 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from tools.demo_devices import make_devices
 from tools.demo_osm import (
+    LATIN,
     CompoundGeom,
     Frame,
     GateGeom,
@@ -173,6 +174,15 @@ def _site_building(bid: str, name: str, cid: str, c: CompoundGeom, k: int, frame
     )
 
 
+def _building_name(osm_name: str, compound: str, number: int) -> str:
+    """The OSM name when it is Chinese, else "<compound><n>号楼" ("Building 41" would read "Building 412单元"
+    on its entrance devices); a compound name ending in a digit gets a "·" so the numbers stay apart."""
+    if osm_name and not LATIN.search(osm_name):
+        return osm_name
+    joint = "·" if compound[-1:].isdigit() else ""
+    return f"{compound}{joint}{number}号楼"
+
+
 def _lonlat(pt: Point, frame: Frame) -> LonLat:
     g = frame.to_deg(pt)
     return (round(g.x, 7), round(g.y, 7))
@@ -189,7 +199,7 @@ def _sites(geoms: list[CompoundGeom], frame: Frame) -> tuple[list[SiteCompound],
             key=lambda b: (-round(b.poly.centroid.y, -1), round(b.poly.centroid.x, -1), b.osm_id)
         )
         for k in range(len(c.buildings)):
-            name = c.buildings[k].tags.get("name") or f"{c.name}{k + 1}号楼"
+            name = _building_name(c.buildings[k].tags.get("name", ""), c.name, k + 1)
             buildings.append(_site_building(f"B{len(buildings) + 1:04d}", name, cid, c, k, frame))
         fence = c.boundary.exterior
         n = max(1, min(12, round(fence.length / 80)))

@@ -8,6 +8,7 @@ geometry work happens in a local metric frame so buffers and distances are in me
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -226,17 +227,29 @@ def _open_compounds(
     return out
 
 
+OPEN_AREA_NAMES = (
+    "东王庄片区", "双清路南片区", "月泉路片区", "学清路西片区", "清华东路北片区", "荷清路片区",
+    "林业大学东片区", "石油大院片区", "志新东路片区", "王庄路片区", "成府路北片区", "八家片区",
+)  # fmt: skip
+"""Names for the buildings outside any mapped area, as a district writes its unwalled 片区: after the road or
+the old village they lie along (plausible, fixed; none ends in a digit, so "…片区3号楼" reads apart)."""
+COMPOUND_NAMES = (
+    "月华家园", "清源小区", "荷清苑", "学知园", "东升嘉园", "双清雅苑", "林苑小区", "石科家园",
+)  # fmt: skip
+"""Names for mapped residential or commercial areas whose OSM name is missing or not Chinese."""
+LATIN = re.compile(r"[A-Za-z]")
+
+
 def _name_unnamed(compounds: list[CompoundGeom]) -> None:
-    n_open = n_res = 0
+    """Give every area a Chinese name a station would write: unnamed or Latin-lettered OSM names are
+    replaced from the fixed lists above, in the areas' order (deterministic)."""
+    used = {c.name for c in compounds if c.name and not LATIN.search(c.name)}
+    open_names = iter(n for n in OPEN_AREA_NAMES if n not in used)
+    other_names = iter(n for n in COMPOUND_NAMES if n not in used)
     for c in compounds:
-        if c.name:
+        if c.name and not LATIN.search(c.name):
             continue
-        if c.kind == "open":
-            n_open += 1
-            c.name = f"开放式片区{n_open:02d}"
-        else:
-            n_res += 1
-            c.name = f"无名小区{n_res:02d}"
+        c.name = next(open_names) if c.kind == "open" else next(other_names)
 
 
 def read_roads(osm: Osm, frame: Frame) -> list[RoadGeom]:

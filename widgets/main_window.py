@@ -49,6 +49,7 @@ from layers.projection import LocalProjection
 from sandbox_app.analytics.stats import Figures, TallySnapshot
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.device_kinds import camera_stream
+from sandbox_app.domain.model import District
 from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.station.scene import Scene
@@ -61,6 +62,7 @@ from widgets.camera_view import CameraView
 from widgets.dashboard import Dashboard
 from widgets.detail import DetailPanel
 from widgets.dispatch_panel import DispatchPanel
+from widgets.filter_panel import FilterPanel
 from widgets.health_panel import HealthPanel
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
@@ -184,6 +186,11 @@ class MainWindow(QMainWindow):
         self.focus_requested.connect(self.fly_3d_to_alert)
         self._build_panels(scene)
         self.search_box = install_search(self)
+        self.filter_panel = FilterPanel(self.map2d, self._filter_3d, self)
+        self.tabifyDockWidget(self.roster, self.filter_panel)  # beside the roster: the map keeps its room
+        self.roster.raise_()
+        if wall:
+            self.filter_panel.hide()  # the wall shows the whole district
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
@@ -204,6 +211,11 @@ class MainWindow(QMainWindow):
         if has_3d and not defer_3d:
             self.build_3d()
 
+    def _filter_3d(self, district: District) -> None:
+        """The element filter's district for the 3D pane, once it exists (`build_3d` catches up)."""
+        if self.sandbox3d is not None:
+            self.sandbox3d.set_element_filter(district)
+
     def build_3d(self) -> None:
         """Create the VTK pane in its holder and give it the current state (idempotent; nothing where the
         platform has no OpenGL display)."""
@@ -223,6 +235,7 @@ class MainWindow(QMainWindow):
         reset_3d.triggered.connect(view.reset_view)
         self.view_menu.insertAction(self._docks_in_menu, reset_3d)
         view.set_scene(self.scene.district, self.projection)
+        self.filter_panel.refresh_3d()
         self._guards_to_3d()
         view.set_alerts(self.scene.alerts)
         if self._camera_health is not None:
@@ -305,7 +318,8 @@ class MainWindow(QMainWindow):
         self.legend_action.toggled.connect(self.map2d.set_legend_visible)
         view_menu.addAction(self.legend_action)
         self._docks_in_menu = view_menu.addSeparator()  # "Reset 3D view" goes before it (`build_3d`)
-        for dock in (self.dispatch_panel, self.roster, self.detail, self.health_panel, self.dashboard_dock):
+        docks = (self.dispatch_panel, self.roster, self.detail, self.health_panel, self.dashboard_dock)
+        for dock in (*docks, self.filter_panel):
             view_menu.addAction(dock.toggleViewAction())
 
     def _ask_package(self) -> None:
@@ -368,6 +382,7 @@ class MainWindow(QMainWindow):
             self.sandbox3d.set_scene(scene.district, self.projection)
             self._guards_to_3d()
             self.sandbox3d.set_alerts(scene.alerts)
+        self.filter_panel.set_district(scene.district)
         self._set_cameras()
         self.status_labels["alerts"].setText(
             self.tr("Open alerts: {0}").format(len(self.alerts_panel.alerts))

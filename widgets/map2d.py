@@ -13,7 +13,7 @@ Overlays follow their layer's visibility. Hover shows a tooltip; a click emits `
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -82,6 +82,9 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self._overlays: dict[str, dict[str, Overlay]] = {}
         self._visible: dict[str, bool] = {}
         self._data: dict[str, LayerData] = {}
+        self._given: dict[str, LayerData] = {}
+        """Each layer as given, before the element filter (`set_element_filter`) thinned or faded it."""
+        self.element_filter: Callable[[LayerData], LayerData] | None = None
         self._drawn: dict[str, LayerData] = {}
         """The alerts layer as drawn at this zoom (clustered); `_data` keeps what was given."""
         self._cell_m = 0.0
@@ -113,8 +116,11 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         When the layer keeps the same primitives (a live update of guards or alerts), its existing items
         get the new arrays instead of being rebuilt, so a moving layer stays one item for its whole life.
         """
+        self._given[data.name] = data
         if data.name == devices.NAME and self.device_health is not None:
             data = self._with_health(data)
+        if self.element_filter is not None:
+            data = self.element_filter(data)
         self._data[data.name] = data
         data = self._clustered(data)
         self._set_items(data)
@@ -254,9 +260,15 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         if dict(health) == self.device_health:
             return
         self.device_health = dict(health)
-        current = self._data.get(devices.NAME)
+        current = self._given.get(devices.NAME)
         if current is not None:
             self.set_layer(current)
+
+    def set_element_filter(self, shown: Callable[[LayerData], LayerData] | None) -> None:
+        """Draw every layer through `shown` (`layers.filters.apply`), now and on each later update."""
+        self.element_filter = shown
+        for data in list(self._given.values()):
+            self.set_layer(data)
 
     def _with_health(self, data: LayerData) -> LayerData:
         kind_rgba = data.extra.get("kind_rgba")

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -71,7 +71,9 @@ log = logging.getLogger(__name__)
 DENSITY_BINS = 200
 DEFAULT_VIDEO_SIZE = (1280, 720)
 FIGURES_EVERY_MS = 5_000
-"""Dashboard at T while playing: at most this often (real time); every seek when paused."""
+"""Dashboard at T while playing: at most this often (real time)."""
+FIGURES_SETTLE_MS = 250
+"""Paused: the dashboard follows T once the timeline has rested this long (not on every step of a drag)."""
 PREFETCH_AT = 0.7
 """Load the next playback window once T is this far into the current one."""
 TIMELINE_TINT = "rgb(255, 224, 178)"
@@ -224,6 +226,12 @@ class ReplayController(QObject):
         self.case_dialog: CaseDialog | None = None
         self.worker = LatestWorker("replay", ("seek", "window", "range", "figures"), self)
         self.video_worker = LatestWorker("replay-video", (), self)
+        self.figures_worker = LatestWorker("replay-figures", (), self)
+        """The dashboard's figures at T on their own thread: a slow `stats.compute` never delays a seek."""
+        self.figures_timer = QTimer(self)
+        self.figures_timer.setSingleShot(True)
+        self.figures_timer.setInterval(FIGURES_SETTLE_MS)
+        self.figures_timer.timeout.connect(lambda: self._request_figures(self._clock.ts))
         self.timeline = Timeline(district.timezone, window)
         self.dock = QDockWidget(self.tr("Replay"), window)
         self.dock.setObjectName("replay_timeline")
@@ -269,8 +277,10 @@ class ReplayController(QObject):
     def stop(self) -> None:
         """Join the workers and close the private connections. Idempotent."""
         self.timeline.pause()
+        self.figures_timer.stop()
         self.worker.stop()
         self.video_worker.stop()
+        self.figures_worker.stop()
         if self.db is not None:
             self.db.conn.close()
             self.db = None
@@ -500,8 +510,13 @@ class ReplayController(QObject):
         if isinstance(result, BaseException):
             self.window.statusBar().showMessage(self.tr("Replay failed: {0}").format(result), 10_000)
             return
-        if isinstance(result, ReplayState) and self.replaying:
+        if isinstance(result, ReplayState) and self.replaying and not self._is_stale(result):
             self.show_state(result)
+
+    def _is_stale(self, state: ReplayState) -> bool:
+        """A seek the timeline has moved on from (a drag): its newer seek is queued or already shown, so
+        drawing this one would only delay the moment the user is looking for."""
+        return state.at_ts != self.timeline.at_ts
 
     def show_state(self, state: ReplayState) -> None:
         """Draw the state at T: the changed layers, the panels, the dashboard (throttled while playing)."""
@@ -522,7 +537,10 @@ class ReplayController(QObject):
         w.health_panel.set_open_alerts(w.alerts_panel.alerts.values())
         w.status_labels["alerts"].setText(w.tr("Open alerts: {0}").format(len(state.alerts)))
         w.set_dispatches(state.dispatch_update())
-        self._request_figures(state.at_ts)
+        if self.timeline.playing:
+            self._request_figures(state.at_ts)
+        else:
+            self.figures_timer.start()  # restarted by each step of a drag: figures once it rests
 
     def _request_figures(self, at_ts: int) -> None:
         from sandbox_app.engine.clock import WallClock
@@ -540,7 +558,7 @@ class ReplayController(QObject):
                 self._store = SqliteStore(path)
             return stats.compute(self._store, district, at_ts)
 
-        self.worker.submit("figures", job, self._figures_ready)
+        self.figures_worker.submit("figures", job, self._figures_ready)
 
     def _figures_ready(self, result: object) -> None:
         if isinstance(result, stats.Figures) and self.replaying:

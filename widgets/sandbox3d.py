@@ -274,18 +274,34 @@ class Sandbox3D(SandboxCamera, QWidget):
     # --- the API the main window calls --------------------------------------------------------------
     def set_scene(self, district: District, proj: LocalProjection | None = None) -> None:
         """Show a district: buildings, devices, no guards or alerts yet; the camera frames it all."""
-        self.district = district
         self.proj = proj or LocalProjection.for_district(district)
-        self.mesh = extrude.extrude(district, self.proj)
-        m = self.mesh
-        self.buildings_mapper.SetInputData(polydata(m.points, m.offsets, m.connectivity, m.rgb, m.tcoords))
-        self.boxes = framing.boxes(m)
         base = ground.layer(district, self.proj)
         g = base.extra["mesh"]
         assert isinstance(g, extrude.Patch)
         self.ground_mapper.SetInputData(polydata(g.points, g.offsets, g.connectivity, g.rgb))
         box = np.asarray(base.extra["bounds"], dtype=np.float64)
         self.ground_bounds = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        self._guard_labels = (np.zeros((0, 3)), [])
+        self._show_district(district)
+        self.guards_mapper.SetInputData(vtkPolyData())
+        self.routes_mapper.SetInputData(vtkPolyData())
+        self.guard_positions = {}
+        self.set_alerts([])
+        self.reset_view()
+
+    def set_element_filter(self, shown: District) -> None:
+        """Draw only `shown`'s buildings and devices (`layers.filters.sub_district`); the ground, guards,
+        alerts and the camera stay as they are."""
+        self._show_district(shown)
+        self.set_alerts(list(self.alerts.values()))
+
+    def _show_district(self, district: District) -> None:
+        """The buildings, their marks and names, and the devices of `district`."""
+        self.district = district
+        self.mesh = extrude.extrude(district, self.proj)
+        m = self.mesh
+        self.buildings_mapper.SetInputData(polydata(m.points, m.offsets, m.connectivity, m.rgb, m.tcoords))
+        self.boxes = framing.boxes(m)
         marks = floors.elderly_marks(district, m)
         self.marks_mapper.SetInputData(polydata(marks.points, marks.offsets, marks.connectivity, marks.rgb))
         names = labels3d.layer(district, self.proj, m).extra
@@ -294,14 +310,8 @@ class Sandbox3D(SandboxCamera, QWidget):
             list(names["text"]),  # type: ignore[call-overload]
             np.asarray(names["priority"], dtype=np.float64),
         )
-        self._guard_labels = (np.zeros((0, 3)), [])
         self._set_labels()
         self.devices_mapper.SetInputData(glyph_polydata(extrude.device_glyphs(district, self.proj)))
-        self.guards_mapper.SetInputData(vtkPolyData())
-        self.routes_mapper.SetInputData(vtkPolyData())
-        self.guard_positions = {}
-        self.set_alerts([])
-        self.reset_view()
 
     def set_guards(self, ids: Sequence[str], lonlat: NDArray[np.float64], roles: Sequence[GuardRole]) -> None:
         """Replace all guard positions (one glyph mapper, whatever the count)."""

@@ -51,6 +51,7 @@ class DeskSession:
 
     def attach(self, window: MainWindow) -> None:
         """Gate the detail view's unmasking; say in the status bar when nobody had to log in."""
+        window.filter_panel.set_user(self.actor)  # each user's element filters are their own
         if self.user is None:
             label = QLabel(
                 QCoreApplication.translate(

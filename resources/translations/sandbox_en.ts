@@ -505,12 +505,12 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="109"/>
+        <location filename="../../widgets/wall.py" line="97"/>
         <source>Camera {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="112"/>
+        <location filename="../../widgets/wall.py" line="100"/>
         <source>Camera {0}
 {1}
 (no video stream)</source>
@@ -538,57 +538,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="753"/>
+        <location filename="../../widgets/replay_controller.py" line="771"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="754"/>
+        <location filename="../../widgets/replay_controller.py" line="772"/>
         <source>Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="755"/>
+        <location filename="../../widgets/replay_controller.py" line="773"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="756"/>
+        <location filename="../../widgets/replay_controller.py" line="774"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="771"/>
+        <location filename="../../widgets/replay_controller.py" line="789"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="772"/>
+        <location filename="../../widgets/replay_controller.py" line="790"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="782"/>
+        <location filename="../../widgets/replay_controller.py" line="800"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="783"/>
+        <location filename="../../widgets/replay_controller.py" line="801"/>
         <source>Word (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="784"/>
+        <location filename="../../widgets/replay_controller.py" line="802"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="785"/>
+        <location filename="../../widgets/replay_controller.py" line="803"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="790"/>
+        <location filename="../../widgets/replay_controller.py" line="808"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,67 +1038,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55"/>
-        <source>Alerts per hour by kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="56"/>
-        <source>alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="59"/>
-        <source>Response times (median, minutes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="62"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="62"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="62"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="64"/>
+        <location filename="../../widgets/dashboard.py" line="76"/>
         <source>Devices online (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="67"/>
-        <source>Reads today</source>
+        <location filename="../../widgets/dashboard.py" line="66"/>
+        <source>Alerts per hour by kind (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="70"/>
+        <location filename="../../widgets/dashboard.py" line="71"/>
+        <source>Response time, median (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="82"/>
+        <source>Reads today (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="70"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="70"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>e-bike RFID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="111"/>
+        <location filename="../../widgets/dashboard.py" line="139"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="129"/>
+        <location filename="../../widgets/dashboard.py" line="157"/>
+        <source>h</source>
+        <comment>hour of day after its number: 08h</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="175"/>
         <source>Devices online: {0:.1f} %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1114,17 +1118,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="56"/>
+        <location filename="../../widgets/session.py" line="57"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="84"/>
+        <location filename="../../widgets/session.py" line="85"/>
         <source>Your role may not unmask personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="89"/>
+        <location filename="../../widgets/session.py" line="90"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1911,6 +1915,104 @@
     </message>
 </context>
 <context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="38"/>
+        <source>Room usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="39"/>
+        <source>Person tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="40"/>
+        <source>Device kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="41"/>
+        <source>Protective circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="42"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="43"/>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="46"/>
+        <source>elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="47"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="48"/>
+        <source>key person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="49"/>
+        <source>floating population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="50"/>
+        <source>minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="51"/>
+        <source>watch-listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="54"/>
+        <source>outer circle (gates, perimeter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="55"/>
+        <source>middle circle (inside the compound)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="56"/>
+        <source>inner circle (buildings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="57"/>
+        <source>mobile equipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="81"/>
+        <source>Element filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="102"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="244"/>
+        <source>Showing {0} of {1} buildings, {2} of {3} devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuardRole</name>
     <message>
         <location filename="../../widgets/texts.py" line="57"/>
@@ -2643,133 +2745,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="160"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269"/>
+        <location filename="../../widgets/main_window.py" line="283"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="284"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271"/>
+        <location filename="../../widgets/main_window.py" line="285"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="286"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="273"/>
+        <location filename="../../widgets/main_window.py" line="287"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="307"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="298"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="372"/>
-        <location filename="../../widgets/main_window.py" line="432"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="448"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="374"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="382"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="383"/>
+        <location filename="../../widgets/main_window.py" line="399"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2873,109 +2975,109 @@
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="228"/>
-        <location filename="../../widgets/replay_controller.py" line="251"/>
-        <location filename="../../widgets/replay_controller.py" line="332"/>
+        <location filename="../../widgets/replay_controller.py" line="236"/>
+        <location filename="../../widgets/replay_controller.py" line="259"/>
+        <location filename="../../widgets/replay_controller.py" line="342"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="250"/>
+        <location filename="../../widgets/replay_controller.py" line="258"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="254"/>
+        <location filename="../../widgets/replay_controller.py" line="262"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="257"/>
+        <location filename="../../widgets/replay_controller.py" line="265"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="291"/>
+        <location filename="../../widgets/replay_controller.py" line="301"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="296"/>
+        <location filename="../../widgets/replay_controller.py" line="306"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="315"/>
+        <location filename="../../widgets/replay_controller.py" line="325"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="501"/>
+        <location filename="../../widgets/replay_controller.py" line="511"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="578"/>
+        <location filename="../../widgets/replay_controller.py" line="596"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="586"/>
+        <location filename="../../widgets/replay_controller.py" line="604"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="618"/>
+        <location filename="../../widgets/replay_controller.py" line="636"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="620"/>
+        <location filename="../../widgets/replay_controller.py" line="638"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="643"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Word export needs python-docx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="651"/>
+        <location filename="../../widgets/replay_controller.py" line="669"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="671"/>
+        <location filename="../../widgets/replay_controller.py" line="689"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="671"/>
+        <location filename="../../widgets/replay_controller.py" line="689"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="698"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="698"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="708"/>
+        <location filename="../../widgets/replay_controller.py" line="726"/>
         <source>Exporting video: frame {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="731"/>
+        <location filename="../../widgets/replay_controller.py" line="749"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="733"/>
+        <location filename="../../widgets/replay_controller.py" line="751"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3621,7 +3723,7 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="523"/>
+        <location filename="../../widgets/replay_controller.py" line="538"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

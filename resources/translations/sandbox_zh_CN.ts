@@ -505,12 +505,12 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="109"/>
+        <location filename="../../widgets/wall.py" line="97"/>
         <source>Camera {0} · {1}</source>
         <translation>摄像机 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="112"/>
+        <location filename="../../widgets/wall.py" line="100"/>
         <source>Camera {0}
 {1}
 (no video stream)</source>
@@ -540,57 +540,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="753"/>
+        <location filename="../../widgets/replay_controller.py" line="771"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="754"/>
+        <location filename="../../widgets/replay_controller.py" line="772"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="755"/>
+        <location filename="../../widgets/replay_controller.py" line="773"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="756"/>
+        <location filename="../../widgets/replay_controller.py" line="774"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="771"/>
+        <location filename="../../widgets/replay_controller.py" line="789"/>
         <source>Case file {0}</source>
         <translation>事件档案 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="772"/>
+        <location filename="../../widgets/replay_controller.py" line="790"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="782"/>
+        <location filename="../../widgets/replay_controller.py" line="800"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="783"/>
+        <location filename="../../widgets/replay_controller.py" line="801"/>
         <source>Word (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="784"/>
+        <location filename="../../widgets/replay_controller.py" line="802"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="785"/>
+        <location filename="../../widgets/replay_controller.py" line="803"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="790"/>
+        <location filename="../../widgets/replay_controller.py" line="808"/>
         <source>Export case file</source>
         <translation>导出事件档案</translation>
     </message>
@@ -1040,67 +1040,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="55"/>
-        <source>Alerts per hour by kind</source>
-        <translation>每小时预警（按类型）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="56"/>
-        <source>alerts</source>
-        <translation>预警数</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="59"/>
-        <source>Response times (median, minutes)</source>
-        <translation>响应时间（中位数，分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/dashboard.py" line="62"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>accept</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="62"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="62"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="64"/>
+        <location filename="../../widgets/dashboard.py" line="76"/>
         <source>Devices online (%)</source>
         <translation>设备在线率（%）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="67"/>
-        <source>Reads today</source>
-        <translation>今日通行记录</translation>
+        <location filename="../../widgets/dashboard.py" line="66"/>
+        <source>Alerts per hour by kind (count)</source>
+        <translation>每小时预警（按类型，起）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="70"/>
+        <location filename="../../widgets/dashboard.py" line="71"/>
+        <source>Response time, median (minutes)</source>
+        <translation>处置用时中位数（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="82"/>
+        <source>Reads today (count)</source>
+        <translation>今日识别（次）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="70"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="70"/>
+        <location filename="../../widgets/dashboard.py" line="93"/>
+        <location filename="../../widgets/dashboard.py" line="179"/>
         <source>e-bike RFID</source>
         <translation>电动车 RFID</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="111"/>
+        <location filename="../../widgets/dashboard.py" line="139"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="129"/>
+        <location filename="../../widgets/dashboard.py" line="157"/>
+        <source>h</source>
+        <comment>hour of day after its number: 08h</comment>
+        <translation>时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dashboard.py" line="175"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
     </message>
@@ -1116,17 +1120,17 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="56"/>
+        <location filename="../../widgets/session.py" line="57"/>
         <source>No users: run `sandbox-app user add` to require a login</source>
         <translation>未设置用户：运行 `sandbox-app user add` 后启用登录</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="84"/>
+        <location filename="../../widgets/session.py" line="85"/>
         <source>Your role may not unmask personal data.</source>
         <translation>您的角色无权查看未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="89"/>
+        <location filename="../../widgets/session.py" line="90"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation>未解除脱敏：审计日志无法写入。</translation>
     </message>
@@ -1913,6 +1917,104 @@
     </message>
 </context>
 <context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="38"/>
+        <source>Room usage</source>
+        <translation>房屋用途</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="39"/>
+        <source>Person tag</source>
+        <translation>人员标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="40"/>
+        <source>Device kind</source>
+        <translation>设备类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="41"/>
+        <source>Protective circle</source>
+        <translation>防护圈</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="42"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="43"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="46"/>
+        <source>elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="47"/>
+        <source>disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="48"/>
+        <source>key person</source>
+        <translation>重点人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="49"/>
+        <source>floating population</source>
+        <translation>流动人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="50"/>
+        <source>minor</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="51"/>
+        <source>watch-listed</source>
+        <translation>布控人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="54"/>
+        <source>outer circle (gates, perimeter)</source>
+        <translation>外圈（出入口、周界）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="55"/>
+        <source>middle circle (inside the compound)</source>
+        <translation>中圈（小区内部）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="56"/>
+        <source>inner circle (buildings)</source>
+        <translation>内圈（楼栋）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="57"/>
+        <source>mobile equipment</source>
+        <translation>移动设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="81"/>
+        <source>Element filters</source>
+        <translation>要素筛选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="102"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_panel.py" line="244"/>
+        <source>Showing {0} of {1} buildings, {2} of {3} devices</source>
+        <translation>显示楼栋 {0}/{1}，设备 {2}/{3}</translation>
+    </message>
+</context>
+<context>
     <name>GuardRole</name>
     <message>
         <location filename="../../widgets/texts.py" line="57"/>
@@ -2644,133 +2746,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="160"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="254"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="269"/>
+        <location filename="../../widgets/main_window.py" line="283"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="284"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271"/>
+        <location filename="../../widgets/main_window.py" line="285"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="286"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="273"/>
+        <location filename="../../widgets/main_window.py" line="287"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="307"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="298"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
+        <location filename="../../widgets/main_window.py" line="234"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="372"/>
-        <location filename="../../widgets/main_window.py" line="432"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="448"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="374"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="382"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="383"/>
+        <location filename="../../widgets/main_window.py" line="399"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -2874,109 +2976,109 @@
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="228"/>
-        <location filename="../../widgets/replay_controller.py" line="251"/>
-        <location filename="../../widgets/replay_controller.py" line="332"/>
+        <location filename="../../widgets/replay_controller.py" line="236"/>
+        <location filename="../../widgets/replay_controller.py" line="259"/>
+        <location filename="../../widgets/replay_controller.py" line="342"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="250"/>
+        <location filename="../../widgets/replay_controller.py" line="258"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="254"/>
+        <location filename="../../widgets/replay_controller.py" line="262"/>
         <source>Case file of the selected alert…</source>
         <translation>所选预警的事件档案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="257"/>
+        <location filename="../../widgets/replay_controller.py" line="265"/>
         <source>Export video of the range…</source>
         <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="291"/>
+        <location filename="../../widgets/replay_controller.py" line="301"/>
         <source>Nothing to replay: no database yet.</source>
         <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="296"/>
+        <location filename="../../widgets/replay_controller.py" line="306"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="315"/>
+        <location filename="../../widgets/replay_controller.py" line="325"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="501"/>
+        <location filename="../../widgets/replay_controller.py" line="511"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="578"/>
+        <location filename="../../widgets/replay_controller.py" line="596"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="586"/>
+        <location filename="../../widgets/replay_controller.py" line="604"/>
         <source>No case file: {0}</source>
         <translation>未生成事件档案：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="618"/>
+        <location filename="../../widgets/replay_controller.py" line="636"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="620"/>
+        <location filename="../../widgets/replay_controller.py" line="638"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="643"/>
+        <location filename="../../widgets/replay_controller.py" line="661"/>
         <source>Word export needs python-docx.</source>
         <translation>导出 Word 需要安装 python-docx。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="651"/>
+        <location filename="../../widgets/replay_controller.py" line="669"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="671"/>
+        <location filename="../../widgets/replay_controller.py" line="689"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="671"/>
+        <location filename="../../widgets/replay_controller.py" line="689"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="698"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="698"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="708"/>
+        <location filename="../../widgets/replay_controller.py" line="726"/>
         <source>Exporting video: frame {0} of {1}</source>
         <translation>正在导出视频：第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="731"/>
+        <location filename="../../widgets/replay_controller.py" line="749"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="733"/>
+        <location filename="../../widgets/replay_controller.py" line="751"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -3622,7 +3724,7 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="523"/>
+        <location filename="../../widgets/replay_controller.py" line="538"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>

@@ -169,6 +169,30 @@ def test_compounds_do_not_overlap_and_gates_sit_on_their_fences(demo: Demo) -> N
         assert fence.distance(shape(f["geometry"])) < 30 / 111_000, f["properties"]["id"]
 
 
+LATIN_RUN = re.compile(r"[A-Za-z]+")
+ACRONYMS = {"RFID", "G"}
+"""Latin letters a Chinese device name carries as Chinese police write them: 电动车RFID读卡器, 4G布控球."""
+
+
+def _names(demo: Demo) -> list[tuple[str, str]]:
+    named = [(n, str(f["properties"].get("name") or "")) for n in demo.layers for f in demo.layers[n]]
+    return named + [(n, r.get("name", "")) for n in ("devices", "guards") for r in demo.tables[n]]
+
+
+def test_names_read_like_a_real_district(demo: Demo) -> None:
+    """Issue 24: no English words inside Chinese names ("Building 412单元"), no "无名" placeholder, no numbers
+    that run together ("开放式片区011号楼"), no area left unnamed."""
+    for layer, name in _names(demo):
+        if layer == "roads":
+            continue  # road names are OSM's own, several are empty
+        assert name, (layer, name)
+        assert all(run in ACRONYMS for run in LATIN_RUN.findall(name)), (layer, name)
+        assert "无名" not in name, (layer, name)
+        assert not re.search(r"\d{2,}\d号楼|\d{2}\d+单元", name), (layer, name)
+    compounds = [str(f["properties"]["name"]) for f in demo.layers["compounds"]]
+    assert len(set(compounds)) == len(compounds)
+
+
 def test_people_and_guards_are_plainly_fake(demo: Demo) -> None:
     for p in demo.tables["people"]:
         assert re.fullmatch(r"P\d{5}", p["id"]) and p["name"] == f"测试居民{p['id'][1:]}", p

@@ -108,9 +108,9 @@ def test_dashboard_bars_hold_the_counts_of_a_small_store(qtbot: QtBot, tmp_path:
     y0 = [float(v) for v in board.hourly_bars["tailgating"].opts["y0"]]
     assert y0[-2] == 1.0
     assert list(board.response_bars.opts["height"]) == [1.0, 4.0, 10.0]  # minutes: accept, arrive, close
-    assert list(board.reads_bars.opts["height"]) == [3.0, 1.0, 0.0]
-    assert [label.toPlainText() for label in board.value_labels] == ["3", "1", "0"]
-    online = list(board.online_bars.opts["height"])
+    assert list(board.reads_bars.opts["width"]) == [3.0, 1.0, 0.0]  # bars lie down: the value is the width
+    assert board.value_labels == ["3", "1", "0"]
+    online = list(board.online_bars.opts["width"])
     assert online[0] == 0.0 and all(v == 100.0 for v in online[1:])  # the silent camera's kind first
     assert "83.3 %" in board.online_plot.titleLabel.text
 
