@@ -29,6 +29,7 @@ from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.replay_controller import ReplayController
 from widgets.session import DeskSession, log_in
+from widgets.startup import confirm_new_database, fit_to_screen
 
 if TYPE_CHECKING:
     from sandbox_app.station.sync import Broker
@@ -58,7 +59,7 @@ def build_window(
         window = MainWindow(scene, import_job=_url_import_job(db), wall=wall, viewer=viewer)
     else:
         window = MainWindow(scene, db=db, wall=wall, viewer=viewer)
-    window.resize(1400, 900)
+    fit_to_screen(window)
     return window, translators
 
 
@@ -163,13 +164,17 @@ def launch(
     store: Path | str | None = None,
     broker: Broker | None = None,
     station: str | None = None,
+    confirm_new: bool = False,
 ) -> Launched | None:
     """Log in, build the window and its live session (not started); None when the login was cancelled.
     `store`: a `postgresql://` URL joins the city (users and the audit trail stay in the local `db`), a
-    path replaces `db`."""
+    path replaces `db`. `confirm_new`: a SQLite file that is not there yet is created only once the user
+    agrees (None otherwise)."""
     if store is not None and not is_store_url(store):
         db, store = Path(store), None
     translators = install_translators(application(), lang)
+    if confirm_new and store is None and not confirm_new_database(db, package):
+        return None
     desk = log_in(db, wall=wall)
     if desk is None:
         return None
@@ -207,8 +212,11 @@ def run(
     station: str | None = None,
 ) -> int:
     """`wall`: the wall screen, full screen and display-only (its actor never acts: it has no buttons).
-    A database with users asks for a login first (widgets/session.py); cancelling it quits."""
-    launched = launch(db, package, lang, live, wall, store=store, broker=broker, station=station)
+    A database with users asks for a login first (widgets/session.py); cancelling it quits. A `--db` that
+    is not there is said and only created once the user agrees."""
+    launched = launch(
+        db, package, lang, live, wall, store=store, broker=broker, station=station, confirm_new=True
+    )
     if launched is None:
         return 1
     window, controller, desk = launched.window, launched.controller, launched.desk

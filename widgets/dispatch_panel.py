@@ -37,6 +37,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
 from widgets.mode import DeskMode
 from widgets.render2d import qcolor
+from widgets.startup import scrolling
 from widgets.texts import guard_role_text
 
 STALE_GREY = QColor(150, 150, 150)
@@ -142,7 +143,7 @@ class DispatchPanel(QDockWidget):
         self.escalations.setObjectName("dispatch_escalations")
         self.escalations.setStyleSheet("color: rgb(200, 0, 0)")
         self.escalations.setWordWrap(True)
-        self.setWidget(self._layout())
+        self.setWidget(scrolling(self._layout(), self))
         self._update_buttons()
 
     # construction ----------------------------------------------------------------------------------

@@ -65,7 +65,11 @@ class LiveController(QObject):
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()
-        window.status_labels["health"].setText(self.tr("Live feed: starting…"))
+        feeds = session.options.simulate or session.options.bridges is not None
+        # Without a feed nothing will ever report health: say "offline view" rather than "starting…" forever.
+        window.status_labels["health"].setText(
+            self.tr("Live feed: starting…") if feeds else self.tr("Offline view")
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window closing stops the worker first, so no thread outlives it."""

@@ -57,6 +57,7 @@ from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
+from widgets.startup import DistrictClock
 from widgets.wall import WallDirector, camera_stream, install_wall
 
 if TYPE_CHECKING:
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         self._build_panels(scene)
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
+        self.clock_label = DistrictClock(scene.district.timezone, self)
+        self.statusBar().addPermanentWidget(self.clock_label)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
         for name, label in self.status_labels.items():
             label.setObjectName(f"status_{name}")
@@ -427,6 +430,7 @@ class MainWindow(QMainWindow):
         """The engine clock: fix ages, trail fading and last-seen times count from it, not from the wall
         clock. The map follows it unless another clock (a replay's) holds it."""
         self.engine_clock.ts = max(self.engine_clock.ts, now_ts)
+        self.clock_label.set_ts(self.engine_clock.ts)
         if self.map2d.clock is None:
             self.map2d.set_clock(self.engine_clock)
         self.roster.set_now(now_ts)
