@@ -11,12 +11,14 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QWidget
 
 PREFERRED_SIZE = QSize(1400, 900)
-"""The window's size where the screen has room; smaller screens get their available area."""
+"""The window's least size where the screen has room; smaller screens get their available area."""
+SCREEN_SHARE = 0.9
+"""On a big screen (1920×1080, 4K) the window takes this share of it, centred: the district gets the room."""
 
 
 def confirm_new_database(db: Path, package: Path, parent: QWidget | None = None) -> bool:
@@ -34,15 +36,15 @@ def confirm_new_database(db: Path, package: Path, parent: QWidget | None = None)
 
 
 def fit_to_screen(window: QMainWindow) -> None:
-    """The preferred size, never larger than the screen's available area (so at 1280×720 no part of the
-    window, its status bar with the clock included, lies off screen)."""
+    """At least the preferred size or 90 % of the screen, never larger than its available area (so at
+    1280×720 no part of the window, its status bar with the clock included, lies off screen)."""
     screen = window.screen() or QGuiApplication.primaryScreen()
     size = QSize(PREFERRED_SIZE)
     if screen is not None:
         available = screen.availableGeometry()
-        size = size.boundedTo(available.size())
-        if size != PREFERRED_SIZE:
-            window.move(available.topLeft())
+        roomy = available.size() * SCREEN_SHARE
+        size = size.expandedTo(roomy).boundedTo(available.size())
+        window.move(available.topLeft() + QPoint(*(((available.size() - size) / 2).toTuple())))
     window.resize(size)
 
 

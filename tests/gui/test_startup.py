@@ -73,6 +73,8 @@ def test_the_window_never_opens_larger_than_the_screen(qtbot: QtBot, english: No
     fit_to_screen(window)
     screen = window.screen().availableGeometry()
     assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert window.width() >= min(screen.width(), 1400) and window.height() >= min(screen.height(), 900)
+    assert screen.contains(window.geometry()) or window.pos() == screen.topLeft()
 
 
 def test_the_district_clock_is_always_in_the_status_bar(qtbot: QtBot, english: None) -> None:
