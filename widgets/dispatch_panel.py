@@ -41,6 +41,8 @@ from widgets.startup import scrolling
 from widgets.texts import guard_role_text
 
 STALE_GREY = QColor(150, 150, 150)
+ROW_PX = 24
+"""A table row's height, for the few rows the candidate and order tables always show."""
 NoteAsker = Callable[[str, str], "str | None"]
 PhotoAsker = Callable[[], "str | None"]
 Confirmer = Callable[[str, str], bool]
@@ -178,6 +180,8 @@ class DispatchPanel(QDockWidget):
             layout.addLayout(row)
         layout.addWidget(QLabel(self.tr("Orders"), self))
         layout.addWidget(self.active, 2)
+        for table in (self.guards, self.active):  # a few rows always: the panel scrolls rather than squeeze
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * ROW_PX)
         layout.addWidget(self.durations)
         s = DispatchState
         for states in ((s.ON_SCENE, s.HANDLED), (s.FEEDBACK, s.CLOSED)):
