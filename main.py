@@ -6,8 +6,9 @@ Parse arguments, build the window, run. Nothing else belongs here.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 WINDOW_TICK_S = 0.5
@@ -61,12 +62,32 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+NO_DISPLAY_EXIT = 2
+"""Exit status when the window has nowhere to open (a usage problem, as argparse's errors are)."""
+
+
+def display_missing(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """True when Qt would find no screen: on Linux without $DISPLAY, $WAYLAND_DISPLAY or an explicit
+    QT_QPA_PLATFORM. Checked before any QApplication exists, since Qt then aborts (status 134) with a
+    misleading hint about xcb-cursor0."""
+    if not platform.startswith("linux"):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: Sequence[str]) -> int:
     if argv and not argv[0].startswith("-"):
         from cli import main as cli_main
 
         return int(cli_main(list(argv)) or 0)
     args = parse_gui_args(argv)
+    if display_missing(os.environ):
+        print(
+            "main.py: no display to open the window on ($DISPLAY and $WAYLAND_DISPLAY are not set).\n"
+            "Run it in a desktop session, under Xvfb (xvfb-run), or use the command line: main.py --help",
+            file=sys.stderr,
+        )
+        return NO_DISPLAY_EXIT
     from sandbox_app.station.live import LiveOptions
     from widgets.app import run
 

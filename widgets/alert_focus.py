@@ -121,11 +121,20 @@ class AlertFocus:
         """An alert closed (or dismissed) while shown: the dispatch panel, card and ring follow the table's
         selection (another alert, or none) instead of staying on it."""
         w = self.window
+        listed = w.dispatch_panel.dispatches
+        if any(not d.state.holds_guard and d.alert_id not in w.alerts_panel.alerts for d in listed):
+            # a released order of an alert just closed: off the list now, not at the next dispatch change
+            w.dispatch_panel.update_dispatches(w.dispatch.dispatches)
         shown = w.dispatch_panel.alert
-        if shown is None or shown.id in w.alerts_panel.alerts:
+        detail = w.detail.current
+        # every place the alert may still be shown: the dispatch panel, the ring, the card
+        ids = {shown.id if shown is not None else "", self.alert_id}
+        ids.add(detail[1] if detail is not None and detail[0] == "alert" else "")
+        if all(i in w.alerts_panel.alerts for i in ids - {""}):
             return
         selected = w.alerts_panel.selected_id()
-        w.dispatch_panel.set_alert(w.alerts_panel.alerts.get(selected or ""))
+        if shown is None or shown.id not in w.alerts_panel.alerts:
+            w.dispatch_panel.set_alert(w.alerts_panel.alerts.get(selected or ""))
         if selected:
             self.select(selected)
             return

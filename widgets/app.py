@@ -28,6 +28,7 @@ from widgets.i18n import install_translators
 from widgets.importer import ImportJob, default_job
 from widgets.main_window import MainWindow
 from widgets.session import DeskSession, log_in
+from widgets.startup import confirm_new_database, fit_to_screen
 
 if TYPE_CHECKING:
     from sandbox_app.station.live import LiveOptions
@@ -64,7 +65,7 @@ def build_window(
         window = MainWindow(scene, import_job=job, wall=wall, viewer=viewer, defer_3d=defer_3d)
     else:
         window = MainWindow(scene, db=db, wall=wall, viewer=viewer, defer_3d=defer_3d)
-    window.resize(1400, 900)
+    fit_to_screen(window)
     startup_trace.mark("window_built")
     return window, translators
 
@@ -174,12 +175,14 @@ def launch(
     store: Path | str | None = None,
     broker: Broker | None = None,
     station: str | None = None,
+    confirm_new: bool = False,
 ) -> Launched | None:
     """Log in, build the window and its live session (not started); None when the login was cancelled.
     `store`: a `postgresql://` URL joins the city (users and the audit trail stay in the local `db`), a
-    path replaces `db`."""
+    path replaces `db`. `confirm_new`: a SQLite file that is not there yet is created only once the user
+    agrees (None otherwise)."""
     db, url = _local_or_city(db, store)
-    opened = open_window(db, package, lang, wall, store=url)
+    opened = open_window(db, package, lang, wall, store=url, confirm_new=confirm_new)
     if opened is None:
         return None
     window, desk, translators = opened
@@ -198,10 +201,20 @@ def _local_or_city(db: Path, store: Path | str | None) -> tuple[Path, str | None
 
 
 def open_window(
-    db: Path, package: Path, lang: str, wall: bool, *, store: str | None = None, defer_3d: bool = False
+    db: Path,
+    package: Path,
+    lang: str,
+    wall: bool,
+    *,
+    store: str | None = None,
+    defer_3d: bool = False,
+    confirm_new: bool = False,
 ) -> tuple[MainWindow, DeskSession, list[QTranslator]] | None:
-    """Log in and build the window (no live session yet); None when the login was cancelled."""
+    """Log in and build the window (no live session yet); None when the login was cancelled.
+    `confirm_new`: a SQLite file that is not there yet is created only once the user agrees."""
     translators = install_translators(application(), lang)
+    if confirm_new and store is None and not confirm_new_database(db, package):
+        return None
     desk = log_in(db, wall=wall)
     if desk is None:
         return None
@@ -268,9 +281,10 @@ def run(
     Order (issue 17, bench/startup.py): the window with the stored district is shown first; the live
     session is built and its worker started while the map paints (the worker's first second is SQLite and
     numpy, not the UI thread's); the 3D pane (the VTK import, the building mesh) only once the first live
-    data is on the map, since built beside the starting worker both would wait on the interpreter lock."""
+    data is on the map, since built beside the starting worker both would wait on the interpreter lock.
+    A `--db` that is not there is said and only created once the user agrees."""
     db, url = _local_or_city(db, store)
-    opened = open_window(db, package, lang, wall, store=url, defer_3d=True)
+    opened = open_window(db, package, lang, wall, store=url, defer_3d=True, confirm_new=True)
     if opened is None:
         return 1
     window, desk, _translators = opened

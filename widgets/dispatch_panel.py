@@ -37,9 +37,12 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
 from widgets.mode import DeskMode
 from widgets.render2d import qcolor
+from widgets.startup import scrolling
 from widgets.texts import guard_role_text
 
 STALE_GREY = QColor(150, 150, 150)
+ROW_PX = 24
+"""A table row's height, for the few rows the candidate and order tables always show."""
 NoteAsker = Callable[[str, str], "str | None"]
 PhotoAsker = Callable[[], "str | None"]
 Confirmer = Callable[[str, str], bool]
@@ -142,7 +145,7 @@ class DispatchPanel(QDockWidget):
         self.escalations.setObjectName("dispatch_escalations")
         self.escalations.setStyleSheet("color: rgb(200, 0, 0)")
         self.escalations.setWordWrap(True)
-        self.setWidget(self._layout())
+        self.setWidget(scrolling(self._layout(), self))
         self._update_buttons()
 
     # construction ----------------------------------------------------------------------------------
@@ -177,6 +180,8 @@ class DispatchPanel(QDockWidget):
             layout.addLayout(row)
         layout.addWidget(QLabel(self.tr("Orders"), self))
         layout.addWidget(self.active, 2)
+        for table in (self.guards, self.active):  # a few rows always: the panel scrolls rather than squeeze
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * ROW_PX)
         layout.addWidget(self.durations)
         s = DispatchState
         for states in ((s.ON_SCENE, s.HANDLED), (s.FEEDBACK, s.CLOSED)):

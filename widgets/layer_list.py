@@ -27,6 +27,9 @@ class LayerList(QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if name in unchecked else Qt.CheckState.Checked)
         self.itemChanged.connect(self._changed)
+        # Every layer name whole (a narrow splitter share at 1280×720 cut them).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + 4)
 
     def _changed(self, item: QListWidgetItem) -> None:
         self.toggled.emit(item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked)

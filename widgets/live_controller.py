@@ -59,6 +59,9 @@ class LiveController(QObject):
         if not window.wall_mode:  # the wall only watches: no dispatching there
             panel.show()
             window.resizeDocks([panel], [max(240, window.width() // 4)], Qt.Orientation.Horizontal)
+            # the orders under the candidates stay in view: most of the right column to dispatching
+            tall = window.height()
+            window.resizeDocks([panel, window.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical)
         panel.recommend_requested.connect(self.request_recommendation)
         panel.dispatch_requested.connect(self.request_dispatch)
         panel.one_call_requested.connect(self.request_one_call)
@@ -69,7 +72,12 @@ class LiveController(QObject):
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()
-        window.status_labels["health"].setText(self.tr("Live feed: starting…"))
+        options = getattr(session, "options", None)  # a test's stand-in session may have none
+        feeds = options is None or options.simulate or options.bridges is not None
+        # Without a feed nothing will ever report health: say "offline view" rather than "starting…" forever.
+        window.status_labels["health"].setText(
+            self.tr("Live feed: starting…") if feeds else self.tr("Offline view")
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window closing stops the worker first, so no thread outlives it."""

@@ -70,6 +70,7 @@ from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
+from widgets.startup import DistrictClock
 from widgets.wall import CameraTile, WallDirector
 from widgets.wall_screen import WallScreen
 
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
             self.filter_panel.hide()  # the wall shows the whole district
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
+        self.clock_label = DistrictClock(scene.district.timezone, self)
+        self.statusBar().addPermanentWidget(self.clock_label)
         self.status_labels = {name: QLabel(self) for name in ("rate", "alerts", "health")}
         for name, label in self.status_labels.items():
             label.setObjectName(f"status_{name}")
@@ -490,6 +493,7 @@ class MainWindow(QMainWindow):
         """The engine clock: fix ages, trail fading and last-seen times count from it, not from the wall
         clock. The map follows it unless another clock (a replay's) holds it."""
         self.engine_clock.ts = max(self.engine_clock.ts, now_ts)
+        self.clock_label.set_ts(self.engine_clock.ts)
         if self.map2d.clock is None:
             self.map2d.set_clock(self.engine_clock)
         self.roster.set_now(now_ts)

@@ -102,6 +102,10 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self.tips = MapTips(self, self)
         self.map_legend = Legend(self)
         self.map_legend.hide()
+        self.framed = False
+        """Whether the view shows the whole district as `fit` framed it: then a resize frames it again (a
+        bigger window shows a bigger district); a pan or zoom, the user's or a focus's, ends it."""
+        plot.vb.sigRangeChangedManually.connect(self._unframe)
         self._pulse_timer = QTimer(self)
         self._pulse_timer.setInterval(PULSE_TICK_MS)
         self._pulse_timer.timeout.connect(self._pulse)
@@ -405,6 +409,8 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_legend()
+        if self.__dict__.get("framed"):  # after the view box has taken its new size
+            QTimer.singleShot(0, self._refit)
         # Room in Qt's pixmap cache for every cached layer at this size (its 10 MB default holds about two
         # 1280x800 layers, and an evicted layer is re-rendered every frame).
         ratio = self.devicePixelRatioF()
@@ -424,11 +430,20 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         (x0, x1), (y0, y1) = view.viewRange()
         half_w, half_h = (x1 - x0) / 2.0, (y1 - y0) / 2.0
         view.setRange(xRange=(x - half_w, x + half_w), yRange=(y - half_h, y + half_h), padding=0)
+        self.framed = False
 
     def view_centre(self) -> tuple[float, float]:
         (x0, x1), (y0, y1) = self.getPlotItem().vb.viewRange()
         return (x0 + x1) / 2.0, (y0 + y1) / 2.0
 
     def fit(self) -> None:
-        """Frame everything drawn, with a small margin."""
+        """Frame everything drawn, with a small margin (and keep it framed through resizes)."""
         self.getPlotItem().autoRange(padding=0.05)
+        self.framed = True
+
+    def _refit(self) -> None:
+        if self.framed:
+            self.fit()
+
+    def _unframe(self, *_: object) -> None:
+        self.framed = False

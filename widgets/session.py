@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog
 
 from sandbox_app.privacy import db as privacy_db
 from sandbox_app.privacy.audit import SEARCH, AuditKeyError, AuditLog, AuditTrail
@@ -28,6 +28,7 @@ from sandbox_app.privacy.users import PermissionDenied, User, UserBook, unmask
 from sandbox_app.search.index import Hit
 from widgets.login import LoginDialog
 from widgets.main_window import MainWindow
+from widgets.startup import no_users_indicator
 
 
 @dataclass
@@ -50,17 +51,10 @@ class DeskSession:
         return self.user.role if self.user is not None else Viewer.OFFICER
 
     def attach(self, window: MainWindow) -> None:
-        """Gate the detail view's unmasking; say in the status bar when nobody had to log in."""
+        """Gate the detail view's unmasking; a discreet status-bar note when nobody had to log in."""
         window.filter_panel.set_user(self.actor)  # each user's element filters are their own
         if self.user is None:
-            label = QLabel(
-                QCoreApplication.translate(
-                    "DeskSession", "No users: run `sandbox-app user add` to require a login"
-                ),
-                window,
-            )
-            label.setObjectName("status_no_users")
-            label.setStyleSheet("color: #c0392b;")
+            label = no_users_indicator(window)
             window.statusBar().addPermanentWidget(label)
             return
         window.detail.unmask_gate = lambda kind, item_id: self.unmask(window, kind, item_id)

@@ -969,12 +969,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="146"/>
+        <location filename="../../widgets/app.py" line="147"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="148"/>
+        <location filename="../../widgets/app.py" line="149"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1118,17 +1118,12 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="57"/>
-        <source>No users: run `sandbox-app user add` to require a login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/session.py" line="85"/>
+        <location filename="../../widgets/session.py" line="79"/>
         <source>Your role may not unmask personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="90"/>
+        <location filename="../../widgets/session.py" line="84"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,259 +1572,259 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="74"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="89"/>
-        <location filename="../../widgets/dispatch_panel.py" line="245"/>
+        <location filename="../../widgets/dispatch_panel.py" line="92"/>
+        <location filename="../../widgets/dispatch_panel.py" line="250"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
-        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="115"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="101"/>
+        <location filename="../../widgets/dispatch_panel.py" line="104"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="102"/>
+        <location filename="../../widgets/dispatch_panel.py" line="105"/>
         <source>Dispatch selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="103"/>
+        <location filename="../../widgets/dispatch_panel.py" line="106"/>
         <source>One call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="108"/>
+        <location filename="../../widgets/dispatch_panel.py" line="111"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="113"/>
+        <location filename="../../widgets/dispatch_panel.py" line="116"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="114"/>
+        <location filename="../../widgets/dispatch_panel.py" line="117"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="118"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="116"/>
+        <location filename="../../widgets/dispatch_panel.py" line="119"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="117"/>
-        <location filename="../../widgets/dispatch_panel.py" line="129"/>
+        <location filename="../../widgets/dispatch_panel.py" line="120"/>
+        <location filename="../../widgets/dispatch_panel.py" line="132"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="123"/>
+        <location filename="../../widgets/dispatch_panel.py" line="126"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="132"/>
+        <location filename="../../widgets/dispatch_panel.py" line="135"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="134"/>
+        <location filename="../../widgets/dispatch_panel.py" line="137"/>
         <source>Feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="136"/>
+        <location filename="../../widgets/dispatch_panel.py" line="139"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="355"/>
+        <location filename="../../widgets/dispatch_panel.py" line="360"/>
         <source>The guard radioed in from the scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="178"/>
+        <location filename="../../widgets/dispatch_panel.py" line="181"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="216"/>
+        <location filename="../../widgets/dispatch_panel.py" line="221"/>
         <location filename="../../widgets/texts.py" line="146"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="217"/>
+        <location filename="../../widgets/dispatch_panel.py" line="222"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="218"/>
+        <location filename="../../widgets/dispatch_panel.py" line="223"/>
         <location filename="../../widgets/texts.py" line="148"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="219"/>
+        <location filename="../../widgets/dispatch_panel.py" line="224"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="220"/>
+        <location filename="../../widgets/dispatch_panel.py" line="225"/>
         <location filename="../../widgets/texts.py" line="150"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="221"/>
+        <location filename="../../widgets/dispatch_panel.py" line="226"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="222"/>
+        <location filename="../../widgets/dispatch_panel.py" line="227"/>
         <location filename="../../widgets/texts.py" line="152"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="223"/>
+        <location filename="../../widgets/dispatch_panel.py" line="228"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="224"/>
+        <location filename="../../widgets/dispatch_panel.py" line="229"/>
         <location filename="../../widgets/texts.py" line="154"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="252"/>
         <source>Alert: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="281"/>
+        <location filename="../../widgets/dispatch_panel.py" line="286"/>
         <source>Last position is old</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="314"/>
+        <location filename="../../widgets/dispatch_panel.py" line="319"/>
         <source>No answer from: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="371"/>
+        <location filename="../../widgets/dispatch_panel.py" line="376"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="412"/>
+        <location filename="../../widgets/dispatch_panel.py" line="417"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="412"/>
+        <location filename="../../widgets/dispatch_panel.py" line="417"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="426"/>
+        <location filename="../../widgets/dispatch_panel.py" line="431"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="426"/>
+        <location filename="../../widgets/dispatch_panel.py" line="431"/>
         <source>What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="442"/>
+        <location filename="../../widgets/dispatch_panel.py" line="447"/>
         <source>Photo (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="442"/>
+        <location filename="../../widgets/dispatch_panel.py" line="447"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>Travel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <source>on foot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <source>e-bike</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <source>car</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="386"/>
+        <location filename="../../widgets/dispatch_panel.py" line="391"/>
         <source>Second order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="387"/>
+        <location filename="../../widgets/dispatch_panel.py" line="392"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="118"/>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
         <source>Recorded ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="124"/>
+        <location filename="../../widgets/dispatch_panel.py" line="127"/>
         <source>Follow this guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="126"/>
+        <location filename="../../widgets/dispatch_panel.py" line="129"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,84 +2607,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="72"/>
+        <location filename="../../widgets/live_controller.py" line="79"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="144"/>
-        <source>Events: {0} ({1}/s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/live_controller.py" line="150"/>
-        <source>connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/live_controller.py" line="150"/>
-        <source>disconnected</source>
+        <location filename="../../widgets/live_controller.py" line="79"/>
+        <source>Offline view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/live_controller.py" line="152"/>
+        <source>Events: {0} ({1}/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="158"/>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="158"/>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="160"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="164"/>
+        <location filename="../../widgets/live_controller.py" line="172"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="169"/>
+        <location filename="../../widgets/live_controller.py" line="177"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="173"/>
+        <location filename="../../widgets/live_controller.py" line="181"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="200"/>
-        <location filename="../../widgets/live_controller.py" line="289"/>
+        <location filename="../../widgets/live_controller.py" line="208"/>
+        <location filename="../../widgets/live_controller.py" line="297"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="204"/>
-        <location filename="../../widgets/live_controller.py" line="293"/>
+        <location filename="../../widgets/live_controller.py" line="212"/>
+        <location filename="../../widgets/live_controller.py" line="301"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="208"/>
+        <location filename="../../widgets/live_controller.py" line="216"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="227"/>
+        <location filename="../../widgets/live_controller.py" line="235"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="248"/>
+        <location filename="../../widgets/live_controller.py" line="256"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="251"/>
+        <location filename="../../widgets/live_controller.py" line="259"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="268"/>
+        <location filename="../../widgets/live_controller.py" line="276"/>
         <source>Order {0} cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="284"/>
+        <location filename="../../widgets/live_controller.py" line="292"/>
         <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2745,133 +2745,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="283"/>
+        <location filename="../../widgets/main_window.py" line="286"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="287"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="298"/>
+        <location filename="../../widgets/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="314"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="318"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/main_window.py" line="329"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
-        <location filename="../../widgets/main_window.py" line="448"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
+        <location filename="../../widgets/main_window.py" line="451"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="399"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3416,6 +3416,40 @@
     <message>
         <location filename="../../widgets/texts.py" line="53"/>
         <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../widgets/startup.py" line="29"/>
+        <source>New database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="30"/>
+        <source>The database {0} does not exist.
+Create it and load the district from {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="59"/>
+        <source>District time: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="64"/>
+        <source>District time: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="69"/>
+        <source>No login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="73"/>
+        <source>This station has no users yet, so nobody logs in and personal data stays masked. An administrator adds users with: sandbox-app user add</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -971,12 +971,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="146"/>
+        <location filename="../../widgets/app.py" line="147"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="148"/>
+        <location filename="../../widgets/app.py" line="149"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
     </message>
@@ -1120,17 +1120,12 @@
 <context>
     <name>DeskSession</name>
     <message>
-        <location filename="../../widgets/session.py" line="57"/>
-        <source>No users: run `sandbox-app user add` to require a login</source>
-        <translation>未设置用户：运行 `sandbox-app user add` 后启用登录</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/session.py" line="85"/>
+        <location filename="../../widgets/session.py" line="79"/>
         <source>Your role may not unmask personal data.</source>
         <translation>您的角色无权查看未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/session.py" line="90"/>
+        <location filename="../../widgets/session.py" line="84"/>
         <source>Not unmasked: the audit log cannot be written.</source>
         <translation>未解除脱敏：审计日志无法写入。</translation>
     </message>
@@ -1579,259 +1574,259 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="74"/>
+        <location filename="../../widgets/dispatch_panel.py" line="77"/>
         <source>Dispatch</source>
         <translation>调度派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="89"/>
-        <location filename="../../widgets/dispatch_panel.py" line="245"/>
+        <location filename="../../widgets/dispatch_panel.py" line="92"/>
+        <location filename="../../widgets/dispatch_panel.py" line="250"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
-        <location filename="../../widgets/dispatch_panel.py" line="112"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="115"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>ETA</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="101"/>
+        <location filename="../../widgets/dispatch_panel.py" line="104"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="102"/>
+        <location filename="../../widgets/dispatch_panel.py" line="105"/>
         <source>Dispatch selected</source>
         <translation>派遣所选人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="103"/>
+        <location filename="../../widgets/dispatch_panel.py" line="106"/>
         <source>One call</source>
         <translation>一键调度</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="108"/>
+        <location filename="../../widgets/dispatch_panel.py" line="111"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="113"/>
+        <location filename="../../widgets/dispatch_panel.py" line="116"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="114"/>
+        <location filename="../../widgets/dispatch_panel.py" line="117"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="118"/>
         <source>Issued</source>
         <translation>下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="116"/>
+        <location filename="../../widgets/dispatch_panel.py" line="119"/>
         <source>Accepted</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="117"/>
-        <location filename="../../widgets/dispatch_panel.py" line="129"/>
+        <location filename="../../widgets/dispatch_panel.py" line="120"/>
+        <location filename="../../widgets/dispatch_panel.py" line="132"/>
         <source>On scene</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="123"/>
+        <location filename="../../widgets/dispatch_panel.py" line="126"/>
         <source>Cancel order…</source>
         <translation>撤销指令…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="132"/>
+        <location filename="../../widgets/dispatch_panel.py" line="135"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="134"/>
+        <location filename="../../widgets/dispatch_panel.py" line="137"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="136"/>
+        <location filename="../../widgets/dispatch_panel.py" line="139"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="355"/>
+        <location filename="../../widgets/dispatch_panel.py" line="360"/>
         <source>The guard radioed in from the scene</source>
         <translation>队员已通过对讲报告到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="178"/>
+        <location filename="../../widgets/dispatch_panel.py" line="181"/>
         <source>Orders</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="216"/>
+        <location filename="../../widgets/dispatch_panel.py" line="221"/>
         <location filename="../../widgets/texts.py" line="146"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="217"/>
+        <location filename="../../widgets/dispatch_panel.py" line="222"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="218"/>
+        <location filename="../../widgets/dispatch_panel.py" line="223"/>
         <location filename="../../widgets/texts.py" line="148"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="219"/>
+        <location filename="../../widgets/dispatch_panel.py" line="224"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="220"/>
+        <location filename="../../widgets/dispatch_panel.py" line="225"/>
         <location filename="../../widgets/texts.py" line="150"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="221"/>
+        <location filename="../../widgets/dispatch_panel.py" line="226"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="222"/>
+        <location filename="../../widgets/dispatch_panel.py" line="227"/>
         <location filename="../../widgets/texts.py" line="152"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="223"/>
+        <location filename="../../widgets/dispatch_panel.py" line="228"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="224"/>
+        <location filename="../../widgets/dispatch_panel.py" line="229"/>
         <location filename="../../widgets/texts.py" line="154"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="252"/>
         <source>Alert: {0}</source>
         <translation>预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="281"/>
+        <location filename="../../widgets/dispatch_panel.py" line="286"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="314"/>
+        <location filename="../../widgets/dispatch_panel.py" line="319"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="371"/>
+        <location filename="../../widgets/dispatch_panel.py" line="376"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="412"/>
+        <location filename="../../widgets/dispatch_panel.py" line="417"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="412"/>
+        <location filename="../../widgets/dispatch_panel.py" line="417"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="426"/>
+        <location filename="../../widgets/dispatch_panel.py" line="431"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="426"/>
+        <location filename="../../widgets/dispatch_panel.py" line="431"/>
         <source>What was done:</source>
         <translation>处置情况：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="442"/>
+        <location filename="../../widgets/dispatch_panel.py" line="447"/>
         <source>Photo (optional)</source>
         <translation>现场照片（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="442"/>
+        <location filename="../../widgets/dispatch_panel.py" line="447"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="94"/>
+        <location filename="../../widgets/dispatch_panel.py" line="97"/>
         <source>Travel</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <source>on foot</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <source>e-bike</source>
         <translation>骑行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <source>car</source>
         <translation>驾车</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="386"/>
+        <location filename="../../widgets/dispatch_panel.py" line="391"/>
         <source>Second order</source>
         <translation>重复派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="387"/>
+        <location filename="../../widgets/dispatch_panel.py" line="392"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="118"/>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
         <source>Recorded ETA</source>
         <translation>记录预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="124"/>
+        <location filename="../../widgets/dispatch_panel.py" line="127"/>
         <source>Follow this guard</source>
         <translation>跟随此人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="126"/>
+        <location filename="../../widgets/dispatch_panel.py" line="129"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation>地图始终以所选指令的出警人员为中心</translation>
     </message>
@@ -2613,84 +2608,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="72"/>
+        <location filename="../../widgets/live_controller.py" line="79"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="144"/>
+        <location filename="../../widgets/live_controller.py" line="79"/>
+        <source>Offline view</source>
+        <translation>离线查看</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/live_controller.py" line="152"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="150"/>
+        <location filename="../../widgets/live_controller.py" line="158"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="150"/>
+        <location filename="../../widgets/live_controller.py" line="158"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="152"/>
+        <location filename="../../widgets/live_controller.py" line="160"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="164"/>
+        <location filename="../../widgets/live_controller.py" line="172"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="169"/>
+        <location filename="../../widgets/live_controller.py" line="177"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="173"/>
+        <location filename="../../widgets/live_controller.py" line="181"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="200"/>
-        <location filename="../../widgets/live_controller.py" line="289"/>
+        <location filename="../../widgets/live_controller.py" line="208"/>
+        <location filename="../../widgets/live_controller.py" line="297"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="204"/>
-        <location filename="../../widgets/live_controller.py" line="293"/>
+        <location filename="../../widgets/live_controller.py" line="212"/>
+        <location filename="../../widgets/live_controller.py" line="301"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="208"/>
+        <location filename="../../widgets/live_controller.py" line="216"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="227"/>
+        <location filename="../../widgets/live_controller.py" line="235"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="248"/>
+        <location filename="../../widgets/live_controller.py" line="256"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="251"/>
+        <location filename="../../widgets/live_controller.py" line="259"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="268"/>
+        <location filename="../../widgets/live_controller.py" line="276"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="284"/>
+        <location filename="../../widgets/live_controller.py" line="292"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -2746,133 +2746,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="163"/>
+        <location filename="../../widgets/main_window.py" line="164"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254"/>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="283"/>
+        <location filename="../../widgets/main_window.py" line="286"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="287"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="298"/>
+        <location filename="../../widgets/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="314"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="318"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="234"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/main_window.py" line="329"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
-        <location filename="../../widgets/main_window.py" line="448"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
+        <location filename="../../widgets/main_window.py" line="451"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="399"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3418,6 +3418,41 @@
         <location filename="../../widgets/texts.py" line="53"/>
         <source>critical</source>
         <translation>一级</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../widgets/startup.py" line="29"/>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="30"/>
+        <source>The database {0} does not exist.
+Create it and load the district from {1}?</source>
+        <translation>数据库 {0} 不存在。
+是否新建该数据库，并从 {1} 导入辖区数据？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="59"/>
+        <source>District time: —</source>
+        <translation>辖区时间：—</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="64"/>
+        <source>District time: {0}</source>
+        <translation>辖区时间：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="69"/>
+        <source>No login</source>
+        <translation>未启用登录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="73"/>
+        <source>This station has no users yet, so nobody logs in and personal data stays masked. An administrator adds users with: sandbox-app user add</source>
+        <translation>本站尚未设置用户，无需登录，个人信息保持脱敏显示。管理员可用命令 sandbox-app user add 添加用户。</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,8 @@ def test_no_users_no_prompt_and_a_status_bar_warning(qtbot: QtBot, db: Path, eng
     window = show(qtbot, Scene(small_district()), viewer=desk.viewer(False))
     desk.attach(window)
     warning = window.findChild(QLabel, "status_no_users")
-    assert warning is not None and "sandbox-app user add" in warning.text()
+    assert warning is not None and "sandbox-app user add" in warning.toolTip()
+    assert "c0392b" not in warning.styleSheet(), "a discreet note, not a red developer hint"
 
 
 def test_users_present_asks_and_cancel_quits(qtbot: QtBot, db: Path, book: UserBook, english: None) -> None:
