@@ -133,6 +133,10 @@ def install_search(window: MainWindow) -> SearchBox:
     window.tabifyDockWidget(window.roster, box)
     window.roster.raise_()
     box.picked.connect(lambda hit: go_to(window, hit))
+    if window.wall_mode:  # the wall only displays, names masked: no search of people on a public screen
+        box.hide()
+        box.toggleViewAction().setEnabled(False)
+        return box
     shortcut = QShortcut(QKeySequence.StandardKey.Find, window)
     shortcut.activated.connect(box.focus)
     return box

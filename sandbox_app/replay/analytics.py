@@ -21,6 +21,7 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
+from sandbox_app.domain.places import incident_location
 from sandbox_app.store import queries
 from sandbox_app.store.keyframes import last_fixes
 from sandbox_app.store.queries import Db
@@ -129,19 +130,27 @@ def _nearest_at(
     return (best.guard, round(best.eta_s, 1)) if best else (None, None)
 
 
+def alert_lonlat(db: Db, district: District, alert: Alert) -> tuple[float, float] | None:
+    """Where the alert is; a guard subject is placed by its tracker's last fix at the alert's start."""
+    with db.lock:
+        fixes = last_fixes(db.conn, alert.first_ts)
+    positions = {
+        g.id: (f.lon, f.lat) for d, g in district.guard_by_device().items() if (f := fixes.get(d)) is not None
+    }
+    return incident_location(district, alert, positions)
+
+
 def responses(
     db: Db, district: District, start_ts: int, end_ts: int, *, router: RoutingGraph | None = None
 ) -> list[Response]:
     """One `Response` per alert raised in [start_ts, end_ts]."""
-    from sandbox_app.replay.casefile import alert_place
-
     alerts = [a for a in queries.alerts_overlapping(db, start_ts, end_ts) if a.first_ts >= start_ts]
     by_alert: dict[str, list[Dispatch]] = {}
     for d in queries.dispatches_overlapping(db, start_ts, end_ts + 7 * 86_400_000):
         by_alert.setdefault(d.alert_id, []).append(d)
     return [
         response_of(
-            db, district, a, alert_place(db, district, a), router=router, dispatches=by_alert.get(a.id, [])
+            db, district, a, alert_lonlat(db, district, a), router=router, dispatches=by_alert.get(a.id, [])
         )
         for a in alerts
     ]

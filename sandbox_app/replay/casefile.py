@@ -17,9 +17,8 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.model import District
-from sandbox_app.domain.places import incident_location
 from sandbox_app.privacy.mask import Masker
-from sandbox_app.replay.analytics import Response, response_of
+from sandbox_app.replay.analytics import Response, alert_lonlat, response_of
 from sandbox_app.replay.entries import (
     DEFAULT_MASKER,
     DEFAULT_RADIUS_M,
@@ -29,7 +28,6 @@ from sandbox_app.replay.entries import (
 )
 from sandbox_app.replay.report import Closing, Place, closing_of, guard_tracks, place_of
 from sandbox_app.store import queries
-from sandbox_app.store.keyframes import last_fixes
 from sandbox_app.store.queries import Db
 
 if TYPE_CHECKING:
@@ -90,16 +88,6 @@ def bbox(lon: float, lat: float, radius_m: float) -> tuple[float, float, float, 
     return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
-def alert_place(db: Db, district: District, alert: Alert) -> tuple[float, float] | None:
-    """Where the alert is; a guard subject is placed by its tracker's last fix at the alert's start."""
-    with db.lock:
-        fixes = last_fixes(db.conn, alert.first_ts)
-    positions = {
-        g.id: (f.lon, f.lat) for d, g in district.guard_by_device().items() if (f := fixes.get(d)) is not None
-    }
-    return incident_location(district, alert, positions)
-
-
 def build_case(
     db: Db,
     district: District,
@@ -115,7 +103,7 @@ def build_case(
     alert = queries.alert(db, alert_id)
     if alert is None:
         raise CaseError(f"no alert {alert_id!r}")
-    where = alert_place(db, district, alert)
+    where = alert_lonlat(db, district, alert)
     if where is None:
         raise CaseError(f"alert {alert_id} has no place (no position, and its subject is not on the map)")
     lon, lat = where
@@ -130,7 +118,7 @@ def build_case(
     for event in queries.events_in(db, start, end, bbox=bbox(lon, lat, radius_m), devices=placed):
         if near(describe.place(event)):
             case.entries.append(describe.event(event))
-    alerts = [a for a in queries.alerts_overlapping(db, start, end) if near(alert_place(db, district, a))]
+    alerts = [a for a in queries.alerts_overlapping(db, start, end) if near(alert_lonlat(db, district, a))]
     case.entries.extend(_alert_entries(db, district, describe, alerts, start, end))
     ids = {a.id for a in alerts}
     for d in queries.dispatches_overlapping(db, start, end):
@@ -149,7 +137,7 @@ def _alert_entries(
     db: Db, district: District, describe: Describer, alerts: Iterable[Alert], start: int, end: int
 ) -> Iterable[Entry]:
     for a in alerts:
-        where = alert_place(db, district, a)
+        where = alert_lonlat(db, district, a)
         for step in a.history:
             if start <= step.ts <= end:
                 yield describe.alert_step(a, step, where)

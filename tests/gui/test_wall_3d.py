@@ -46,6 +46,7 @@ def test_wall_3d_is_centre_stage_and_returns_to_the_overview(qtbot: QtBot, demo:
     qtbot.waitExposed(window)
     view, wall = window.sandbox3d, window.wall
     assert view is not None and wall is not None
+    assert not window.search_box.isVisible(), "no search of people on the public wall"
     qtbot.waitUntil(lambda: view.width() > 0.4 * window.width())
     left = view.mapTo(window, view.rect().topLeft()).x()
     assert abs(left + view.width() / 2 - window.width() / 2) < 0.1 * window.width()  # in the middle
