@@ -24,7 +24,7 @@ from sandbox_app.station.scene import load_scene
 from sandbox_app.store import is_store_url
 from sandbox_app.store.base import Store
 from widgets import startup_trace
-from widgets.i18n import install_translators
+from widgets.i18n import install_translators, remove_translators
 from widgets.importer import ImportJob, default_job
 from widgets.main_window import MainWindow
 from widgets.session import DeskSession, log_in
@@ -214,9 +214,11 @@ def open_window(
     `confirm_new`: a SQLite file that is not there yet is created only once the user agrees."""
     translators = install_translators(application(), lang)
     if confirm_new and store is None and not confirm_new_database(db, package):
+        remove_translators(application(), translators)
         return None
     desk = log_in(db, wall=wall)
     if desk is None:
+        remove_translators(application(), translators)
         return None
     window, _translators = build_window(
         db if store is None else store, package, lang, wall, translators, desk.viewer(wall), defer_3d

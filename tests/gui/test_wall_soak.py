@@ -9,11 +9,11 @@ import gc
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.data.resources import demo_package
 from sandbox_app.station.live import LiveOptions
+from tests.support import committed_demo
 from widgets.app import launch
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -36,10 +36,9 @@ def _wait(seconds: float) -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads RSS from /proc")
 def test_the_wall_runs_a_minute_without_growing(qtbot: QtBot, tmp_path: Path) -> None:
-    if not (demo_package() / "manifest.json").is_file():
-        pytest.skip("resources/demo is not present")
+    demo = committed_demo()
     options = LiveOptions(history_days=1, speed=10.0, snapshots=None, coverage_minutes=3.0)
-    launched = launch(tmp_path / "wall.db", demo_package(), "zh_CN", options, wall=True)
+    launched = launch(tmp_path / "wall.db", demo, "zh_CN", options, wall=True)
     assert launched is not None
     window, controller = launched.window, launched.controller
     qtbot.addWidget(window)
@@ -57,5 +56,8 @@ def test_the_wall_runs_a_minute_without_growing(qtbot: QtBot, tmp_path: Path) ->
         controller.stop()
         launched.desk.close()
         gc.unfreeze()  # `launch` froze the district (and the window's menus) out of the collector
+        for translator in launched.translators:  # zh_CN must not outlive the test (later ones read English)
+            QCoreApplication.removeTranslator(translator)
+        window.close()
     growth = samples[-1] - samples[0]
     assert growth <= MAX_GROWTH_MB, f"RSS grew {growth:.0f} MB in {MEASURED_S:.0f} s: {samples}"
