@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sandbox_app.domain.incidents import SUBTYPES, TYPE_LABELS
@@ -28,6 +30,30 @@ def _incident(store: Any, incident_id: str) -> Any:
     if found is None:
         raise CliError(f"no incident {incident_id!r}")
     return found
+
+
+@contextmanager
+def _on_incident(args: argparse.Namespace, right: str) -> Iterator[tuple[Any, Any, Any, Any]]:
+    """(store, district, who, incident) for a command on incident `args.id`: the caller's session checked
+    for `right` before the incident is read, and the store closed however the block ends."""
+    from cli.auth import session
+
+    store, district = _open(args.db)
+    try:
+        who = session(args, right, args.id)
+        yield store, district, who, _incident(store, args.id)
+    finally:
+        store.close()
+
+
+def _add_act_options(q: argparse.ArgumentParser, by_help: str) -> None:
+    """--at, --by, --user and --audit: who acts and when, for the commands that change something."""
+    from cli.common import add_audit_option, add_user_option
+
+    q.add_argument("--at", help="when (default: now)")
+    q.add_argument("--by", help=by_help)
+    add_user_option(q)
+    add_audit_option(q)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -144,16 +170,12 @@ def cmd_from_alert(args: argparse.Namespace) -> int:
 
 def cmd_send(args: argparse.Namespace) -> int:
     """Dispatch guards to an incident through the desk (the dispatch lifecycle is the alert's)."""
-    from cli.auth import session
     from cli.common import EXIT_INPUT, EXIT_OK, CliError, audit_file, print_json, record, time_or_now
     from sandbox_app.dispatch.lifecycle import DispatchDesk
     from sandbox_app.domain.dispatch import DispatchError
 
     audit = audit_file(args)
-    store, district = _open(args.db)
-    try:
-        who = session(args, "dispatch", args.id)
-        incident = _incident(store, args.id)
+    with _on_incident(args, "dispatch") as (store, district, who, incident):
         if incident.lon is None:
             raise CliError(f"incident {incident.id} has no coordinates: locate its address first")
         at = time_or_now(args.at, district)
@@ -163,8 +185,6 @@ def cmd_send(args: argparse.Namespace) -> int:
             )
         except DispatchError as exc:
             raise CliError(str(exc)) from None
-    finally:
-        store.close()
     for busy in outcome.busy:
         print(f"sandbox-app incident send: {busy} (holder {busy.holder})", file=sys.stderr)
     for d in outcome.created:
@@ -176,7 +196,6 @@ def cmd_send(args: argparse.Namespace) -> int:
 def cmd_propose(args: argparse.Namespace) -> int:
     """The incident's response plan and the guards it asks for (nearest fresh, free, per role); with
     `--send`, dispatch them."""
-    from cli.auth import session
     from cli.common import EXIT_OK, CliError, audit_file, print_json, record, time_or_now
     from sandbox_app.dispatch.lifecycle import DispatchDesk
     from sandbox_app.dispatch.nearest import nearest_from_store
@@ -188,10 +207,7 @@ def cmd_propose(args: argparse.Namespace) -> int:
         plan_book = load_plans(args.plans)
     except PlanError as exc:
         raise CliError(str(exc)) from None
-    store, district = _open(args.db)
-    try:
-        who = session(args, "dispatch" if args.send else "view", args.id)
-        incident = _incident(store, args.id)
+    with _on_incident(args, "dispatch" if args.send else "view") as (store, district, who, incident):
         if incident.lon is None or incident.lat is None:
             raise CliError(f"incident {incident.id} has no coordinates: locate its address first")
         plan = plan_book.plan_for(incident.type, incident.subtype)
@@ -210,8 +226,6 @@ def cmd_propose(args: argparse.Namespace) -> int:
         if args.send and proposal.guards:
             outcome = desk.dispatch(incident, proposal.guards, who.actor, at, candidates=proposal.chosen)
             created = outcome.created
-    finally:
-        store.close()
     for d in created:
         record(audit, who.actor, "dispatch.issued", d.id, {"incident": incident.id, "plan": plan.key})
     print_json(
@@ -227,23 +241,17 @@ def cmd_propose(args: argparse.Namespace) -> int:
 
 
 def cmd_close(args: argparse.Namespace) -> int:
-    from cli.auth import session
     from cli.common import EXIT_OK, CliError, audit_file, print_json, record, time_or_now
     from sandbox_app.domain.incidents import IncidentError
 
     audit = audit_file(args)
-    store, district = _open(args.db)
-    try:
-        who = session(args, "alert", args.id)
-        incident = _incident(store, args.id)
+    with _on_incident(args, "alert") as (store, district, who, incident):
         at = time_or_now(args.at, district)
         try:
             incident.close(who.actor, at, args.outcome, args.note)
         except IncidentError as exc:
             raise CliError(str(exc)) from None
         store.update_incident(incident)
-    finally:
-        store.close()
     record(audit, who.actor, "incident.closed", incident.id, {"outcome": args.outcome, "at": at})
     print_json(incident.to_json())
     return EXIT_OK
@@ -292,10 +300,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q.add_argument("--type", help="type (default: the usual one for the alert's rule)")
     q.add_argument("--subtype")
     q.add_argument("--summary", default="")
-    q.add_argument("--at", help="when (default: now)")
-    q.add_argument("--by", help="who (with users: the logged-in --user)")
-    add_user_option(q)
-    add_audit_option(q)
+    _add_act_options(q, "who (with users: the logged-in --user)")
     q.set_defaults(func=cmd_from_alert)
 
     q = sub.add_parser("send", help="dispatch guards to an incident")
@@ -303,10 +308,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q.add_argument("--db", required=True)
     q.add_argument("--guard", action="append", required=True, help="guard id (repeat for several)")
     q.add_argument("--note", default="", help="what the guards are told (default: type and address)")
-    q.add_argument("--at", help="when (default: now)")
-    q.add_argument("--by", help="the commander (with users: the logged-in --user)")
-    add_user_option(q)
-    add_audit_option(q)
+    _add_act_options(q, "the commander (with users: the logged-in --user)")
     q.set_defaults(func=cmd_send)
 
     q = sub.add_parser("propose", help="the incident's response plan and the guards it asks for")
@@ -314,10 +316,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q.add_argument("--db", required=True)
     q.add_argument("--plans", help="response plans TOML (default: resources/plans.toml)")
     q.add_argument("--send", action="store_true", help="dispatch the proposed guards")
-    q.add_argument("--at", help="when (default: now)")
-    q.add_argument("--by", help="the commander (with users: the logged-in --user)")
-    add_user_option(q)
-    add_audit_option(q)
+    _add_act_options(q, "the commander (with users: the logged-in --user)")
     q.set_defaults(func=cmd_propose)
 
     q = sub.add_parser("close", help="close an incident with its outcome")
@@ -325,8 +324,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q.add_argument("--db", required=True)
     q.add_argument("--outcome", required=True, help="e.g. handled, mediated, to_110, false_alarm")
     q.add_argument("--note", default="")
-    q.add_argument("--at", help="when (default: now)")
-    q.add_argument("--by", help="who closes it (with users: the logged-in --user)")
-    add_user_option(q)
-    add_audit_option(q)
+    _add_act_options(q, "who closes it (with users: the logged-in --user)")
     q.set_defaults(func=cmd_close)

@@ -45,6 +45,12 @@ def _read_password(prompt: str = "Password: ") -> str:
     return first
 
 
+def _unreadable(exc: sqlite3.Error) -> int:
+    """A database that is not an audit log at all (damaged, or not ours) is a broken log, not a crash."""
+    print(f"audit log BROKEN: the database cannot be read as an audit log ({exc})")
+    return EXIT_BROKEN
+
+
 def _need_db(db: str) -> Path | None:
     path = Path(db)
     if not path.is_file():
@@ -74,8 +80,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         print(f"audit verify: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except sqlite3.Error as exc:
-        print(f"audit log BROKEN: the database cannot be read as an audit log ({exc})")
-        return EXIT_BROKEN
+        return _unreadable(exc)
     if restored:
         when, _, names = restored.partition(":")
         print(f"audit log TAMPERED: append-only trigger(s) {names} were dropped (found at {when}; recreated)")
@@ -119,8 +124,7 @@ def cmd_audit_head(args: argparse.Namespace) -> int:
         with AuditLog.open(path) as log:
             seq, digest = log.head()
     except sqlite3.Error as exc:
-        print(f"audit log BROKEN: the database cannot be read as an audit log ({exc})")
-        return EXIT_BROKEN
+        return _unreadable(exc)
     print(f"{seq}:{digest}")
     return EXIT_OK
 
@@ -134,8 +138,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
         with AuditLog.open(path) as log:
             entries = [e.to_json() for e in log.entries(args.action)]
     except sqlite3.Error as exc:
-        print(f"audit log BROKEN: the database cannot be read as an audit log ({exc})")
-        return EXIT_BROKEN
+        return _unreadable(exc)
     for e in entries:  # targets may be old-style alert ids with a subject inside
         e["target"] = mask_alert_id(e["target"])
     sys.stdout.write(orjson.dumps(entries[-args.last :] if args.last else entries).decode() + "\n")

@@ -104,6 +104,26 @@ def authorise(args: argparse.Namespace, target: str, detail: dict[str, Any]) -> 
         book.close()
 
 
+def _stored_district(db: str) -> Any:
+    """The district stored in `db`; a database with none is an error that says what to run."""
+    store = existing_store(db)
+    try:
+        district = store.load_district()
+    finally:
+        store.close()
+    if district is None:
+        raise CliError(f"no district in {db} (run `sandbox-app import` first)")
+    return district
+
+
+def _window(args: argparse.Namespace, district: Any) -> tuple[int, int]:
+    """`--from`/`--to` as (start, end) epoch ms (see `time_arg`); a reversed window is an error."""
+    start, end = time_arg(args.from_, district), time_arg(args.to, district)
+    if end < start:
+        raise CliError(f"--from {args.from_} is after --to {args.to}")
+    return start, end
+
+
 def cmd_case(args: argparse.Namespace) -> int:
     from sandbox_app.replay.casefile import CaseError, build_case
     from sandbox_app.replay.export import entries_in_datum, write_csv, write_geojson
@@ -111,13 +131,7 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     if not (args.pdf or args.docx or args.csv or args.geojson or args.json):
         raise CliError("say where the case file goes: --pdf, --docx, --csv, --geojson and/or --json")
-    store = existing_store(args.db)
-    try:
-        district = store.load_district()
-    finally:
-        store.close()
-    if district is None:
-        raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
+    district = _stored_district(args.db)
     formats = [f for f in ("pdf", "docx", "csv", "geojson", "json") if getattr(args, f)]
     masker = authorise(args, f"alert:{args.alert}", {"what": "case", "formats": formats})
     db = Db.open(args.db)
@@ -173,16 +187,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from sandbox_app.replay.export import entries_in_datum, window_entries, write_csv, write_geojson
     from sandbox_app.store.queries import Db
 
-    store = existing_store(args.db)
-    try:
-        district = store.load_district()
-    finally:
-        store.close()
-    if district is None:
-        raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
-    start, end = time_arg(args.from_, district), time_arg(args.to, district)
-    if end < start:
-        raise CliError(f"--from {args.from_} is after --to {args.to}")
+    district = _stored_district(args.db)
+    start, end = _window(args, district)
     if args.fps <= 0 or args.speed <= 0:
         raise CliError("--fps and --speed must be positive")
     fmt = "csv" if args.csv else "geojson" if args.geojson else "mp4"
@@ -267,16 +273,8 @@ def cmd_responses(args: argparse.Namespace) -> int:
     from sandbox_app.replay.analytics import GROUPS, aggregate, responses
     from sandbox_app.store.queries import Db
 
-    store = existing_store(args.db)
-    try:
-        district = store.load_district()
-    finally:
-        store.close()
-    if district is None:
-        raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
-    start, end = time_arg(args.from_, district), time_arg(args.to, district)
-    if end < start:
-        raise CliError(f"--from {args.from_} is after --to {args.to}")
+    district = _stored_district(args.db)
+    start, end = _window(args, district)
     authorise(args, f"window:{start}-{end}", {"what": "responses", "format": "xlsx" if args.xlsx else "json"})
     router = None
     if args.routing and district.roads:

@@ -20,64 +20,42 @@ from __future__ import annotations
 import itertools
 
 from sandbox_app.bridges.gt06 import codec as gt06
-from sandbox_app.bridges.health import HealthReporter
-from sandbox_app.bridges.trackers.bridge import (
-    ListenSettings,
-    TrackerDirectory,
-    heartbeat_event,
-    position_event,
-)
-from sandbox_app.bridges.trackers.common import FrameError
-from sandbox_app.bridges.trackers.tcp import Connection, TrackerTcpBridge
-from sandbox_app.bridges.transport import BridgeClock, Item, Sink
+from sandbox_app.bridges.trackers.bridge import heartbeat_event, position_event
+from sandbox_app.bridges.trackers.session import FramedSession, TrackerServer
+from sandbox_app.bridges.trackers.tcp import Connection
+from sandbox_app.bridges.transport import Item
 
 PROTOCOL = "gt06"
 DEFAULT_PORT = 5023
 """Traccar's port for GT06."""
 
 
-class Gt06Server(TrackerTcpBridge):
-    def __init__(
-        self,
-        settings: ListenSettings,
-        directory: TrackerDirectory,
-        sink: Sink,
-        clock: BridgeClock,
-        reporter: HealthReporter | None = None,
-    ) -> None:
-        super().__init__(
-            PROTOCOL, settings, directory, sink, clock, reporter, lambda conn: _Session(self, conn)
-        )
+class Gt06Server(TrackerServer):
+    protocol = PROTOCOL
+
+    def new_session(self, conn: Connection) -> _Session:
+        return _Session(self, conn)
 
 
-class _Session:
+class _Session(FramedSession[gt06.Packet]):
+    label = "GT06"
+
     def __init__(self, server: Gt06Server, conn: Connection) -> None:
-        self.server = server
-        self.conn = conn
-        self.splitter = gt06.FrameSplitter()
+        super().__init__(server, conn, gt06.FrameSplitter())
+        self.rejections = conn.rejections
         self.device: str | None = None
         self.serials = itertools.count(1)
 
-    def data_received(self, data: bytes) -> None:
-        for frame in self.splitter.feed(data):
-            self.server.delivery.health.message_arrived()
-            try:
-                packet = gt06.decode_frame(frame)
-            except FrameError as exc:
-                self.server.delivery.frame_error(f"GT06: {exc.reason}", frame, self.conn.rejections)
-                continue
-            self._handle(packet)
+    def decode(self, frame: bytes) -> gt06.Packet:
+        return gt06.decode_frame(frame)
 
     def connection_lost(self) -> None:
         self.device = None
 
     def _ack(self, packet: gt06.Packet) -> None:
-        try:
-            self.conn.send(gt06.encode_response(packet.protocol, packet.serial))
-        except OSError:
-            self.conn.close()
+        self.reply(gt06.encode_response(packet.protocol, packet.serial))
 
-    def _handle(self, packet: gt06.Packet) -> None:
+    def handle(self, packet: gt06.Packet) -> None:
         body = packet.body
         delivery = self.server.delivery
         if isinstance(body, gt06.Login):

@@ -16,64 +16,36 @@ A malformed report never closes the connection.
 from __future__ import annotations
 
 from sandbox_app.bridges.h02 import codec as h02
-from sandbox_app.bridges.health import HealthReporter
-from sandbox_app.bridges.trackers.bridge import (
-    ListenSettings,
-    TrackerDirectory,
-    heartbeat_event,
-    position_event,
-)
-from sandbox_app.bridges.trackers.common import FrameError
-from sandbox_app.bridges.trackers.tcp import Connection, TrackerTcpBridge
-from sandbox_app.bridges.transport import BridgeClock, Item, Sink
+from sandbox_app.bridges.trackers.bridge import heartbeat_event, position_event
+from sandbox_app.bridges.trackers.session import FramedSession, TrackerServer
+from sandbox_app.bridges.trackers.tcp import Connection
+from sandbox_app.bridges.transport import Item
 
 PROTOCOL = "h02"
 DEFAULT_PORT = 5013
 """Traccar's port for H02."""
 
 
-class H02Server(TrackerTcpBridge):
-    def __init__(
-        self,
-        settings: ListenSettings,
-        directory: TrackerDirectory,
-        sink: Sink,
-        clock: BridgeClock,
-        reporter: HealthReporter | None = None,
-    ) -> None:
-        super().__init__(
-            PROTOCOL, settings, directory, sink, clock, reporter, lambda conn: _Session(self, conn)
-        )
+class H02Server(TrackerServer):
+    protocol = PROTOCOL
+
+    def new_session(self, conn: Connection) -> _Session:
+        return _Session(self, conn)
 
 
-class _Session:
+class _Session(FramedSession[h02.Report]):
+    label = "H02"
+
     def __init__(self, server: H02Server, conn: Connection) -> None:
-        self.server = server
-        self.conn = conn
-        self.splitter = h02.FrameSplitter()
-        self.strangers: set[str] = set()
+        super().__init__(server, conn, h02.FrameSplitter())
 
-    def data_received(self, data: bytes) -> None:
+    def decode(self, frame: bytes) -> h02.Report:
+        return h02.decode_frame(frame, self.server.delivery.clock.now_ms())
+
+    def handle(self, report: h02.Report) -> None:
         delivery = self.server.delivery
-        for frame in self.splitter.feed(data):
-            delivery.health.message_arrived()
-            try:
-                report = h02.decode_frame(frame, delivery.clock.now_ms())
-            except FrameError as exc:
-                delivery.frame_error(f"H02: {exc.reason}", frame)
-                continue
-            self._handle(report)
-
-    def connection_lost(self) -> None:
-        self.strangers.clear()
-
-    def _handle(self, report: h02.Report) -> None:
-        delivery = self.server.delivery
-        device = self.server.directory.lookup(report.device_id) if report.device_id else None
+        device = self.known_device(report.device_id, f"H02 {report.command}")
         if device is None:
-            if report.device_id not in self.strangers:  # one rejection per id and connection, not per report
-                self.strangers.add(report.device_id)
-                delivery.unknown_device(report.device_id, f"H02 {report.command}")
             return
         items: list[Item]
         if report.position is not None:

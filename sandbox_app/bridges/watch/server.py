@@ -24,11 +24,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sandbox_app.bridges.health import HealthReporter
-from sandbox_app.bridges.trackers.bridge import ListenSettings, TrackerDirectory, heartbeat_event
-from sandbox_app.bridges.trackers.common import FrameError
-from sandbox_app.bridges.trackers.tcp import Connection, TrackerTcpBridge
-from sandbox_app.bridges.transport import BridgeClock, Item, Sink
+from sandbox_app.bridges.trackers.bridge import heartbeat_event
+from sandbox_app.bridges.trackers.session import FramedSession, TrackerServer
+from sandbox_app.bridges.trackers.tcp import Connection
+from sandbox_app.bridges.transport import Item
 from sandbox_app.bridges.watch import codec as watch
 from sandbox_app.domain.events import Event
 
@@ -44,18 +43,11 @@ MAX_CLOCK_SKEW_MS = 86_400_000
 """An alarm stamped further than this from now (a watch whose clock was never set) is stamped now."""
 
 
-class WatchServer(TrackerTcpBridge):
-    def __init__(
-        self,
-        settings: ListenSettings,
-        directory: TrackerDirectory,
-        sink: Sink,
-        clock: BridgeClock,
-        reporter: HealthReporter | None = None,
-    ) -> None:
-        super().__init__(
-            PROTOCOL, settings, directory, sink, clock, reporter, lambda conn: _Session(self, conn)
-        )
+class WatchServer(TrackerServer):
+    protocol = PROTOCOL
+
+    def new_session(self, conn: Connection) -> _Session:
+        return _Session(self, conn)
 
 
 def watch_events(device: str, message: watch.Message, now_ms: int) -> list[Item]:
@@ -93,39 +85,21 @@ def watch_events(device: str, message: watch.Message, now_ms: int) -> list[Item]
     return items
 
 
-class _Session:
+class _Session(FramedSession[watch.Message]):
+    label = "watch"
+
     def __init__(self, server: WatchServer, conn: Connection) -> None:
-        self.server = server
-        self.conn = conn
-        self.splitter = watch.FrameSplitter()
-        self.strangers: set[str] = set()
+        super().__init__(server, conn, watch.FrameSplitter())
 
-    def data_received(self, data: bytes) -> None:
+    def decode(self, frame: bytes) -> watch.Message:
+        return watch.decode_frame(frame)
+
+    def handle(self, message: watch.Message) -> None:
         delivery = self.server.delivery
-        for frame in self.splitter.feed(data):
-            delivery.health.message_arrived()
-            try:
-                message = watch.decode_frame(frame)
-            except FrameError as exc:
-                delivery.frame_error(f"watch: {exc.reason}", frame)
-                continue
-            self._handle(message)
-
-    def connection_lost(self) -> None:
-        self.strangers.clear()
-
-    def _handle(self, message: watch.Message) -> None:
-        delivery = self.server.delivery
-        device = self.server.directory.lookup(message.device_id)
+        device = self.known_device(message.device_id, f"watch {message.kind}")
         if device is None:
-            if message.device_id not in self.strangers:
-                self.strangers.add(message.device_id)
-                delivery.unknown_device(message.device_id, f"watch {message.kind}")
             return
         if delivery.deliver(watch_events(device, message, delivery.clock.now_ms())):
             reply = message.reply_kind
             if reply is not None:
-                try:
-                    self.conn.send(watch.encode_reply(message, reply))
-                except OSError:
-                    self.conn.close()
+                self.reply(watch.encode_reply(message, reply))
