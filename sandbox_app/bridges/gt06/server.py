@@ -42,7 +42,6 @@ class _Session(FramedSession[gt06.Packet]):
 
     def __init__(self, server: Gt06Server, conn: Connection) -> None:
         super().__init__(server, conn, gt06.FrameSplitter())
-        self.rejections = conn.rejections
         self.device: str | None = None
         self.serials = itertools.count(1)
 

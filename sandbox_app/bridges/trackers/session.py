@@ -53,8 +53,9 @@ class FramedSession(Generic[M]):
         self.conn = conn
         self.splitter = splitter
         self.strangers: set[str] = set()
-        self.rejections: RejectionLog | None = None
-        """Where set, frame errors on this connection are logged in full only for the first few."""
+        self.rejections: RejectionLog | None = conn.rejections
+        """Frame errors on this connection are logged in full only for the first few (every protocol:
+        30 MB of garbage must not become 15 MB of log)."""
 
     def decode(self, frame: bytes) -> M:
         raise NotImplementedError

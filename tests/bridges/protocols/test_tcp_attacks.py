@@ -140,6 +140,30 @@ def test_jt808_garbage_is_logged_a_bounded_number_of_times(caplog: pytest.LogCap
     assert sum(len(r.getMessage()) for r in lines) < 20_000
 
 
+def test_h02_garbage_is_logged_a_bounded_number_of_times_too(caplog: pytest.LogCaptureFixture) -> None:
+    """The rate limit is every framed protocol's, not one server's (issue 14: fix the class of problem)."""
+    from sandbox_app.bridges.h02.server import H02Server
+
+    got: list[Item] = []
+    server = H02Server(ListenSettings("127.0.0.1", 0), TrackerDirectory({}), _sink(got), WallClock())  # type: ignore[arg-type]
+    server.start()
+    n = 5_000
+    try:
+        with caplog.at_level(logging.WARNING, logger="sandbox_app.bridges.trackers.bridge"):
+            with socket.create_connection(server.address, timeout=10) as sock:
+                sock.sendall(b"*HQ,1,V1#" * n)
+                sock.shutdown(socket.SHUT_WR)
+                _drain_until_closed(sock)
+            deadline = time.monotonic() + 10
+            while server.delivery.frame_errors < n and time.monotonic() < deadline:
+                time.sleep(0.05)
+    finally:
+        server.stop()
+    assert server.delivery.frame_errors == n
+    lines = [r for r in caplog.records if r.name == "sandbox_app.bridges.trackers.bridge"]
+    assert len(lines) <= RejectionLog.FULL + n // RejectionLog.EVERY
+
+
 def test_tracker_connections_are_capped() -> None:
     got: list[Item] = []
     directory = TrackerDirectory({"358000000000001": "GPS-00003"})
