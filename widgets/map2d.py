@@ -410,7 +410,7 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         super().resizeEvent(event)
         self._place_legend()
         if self.__dict__.get("framed"):  # after the view box has taken its new size
-            QTimer.singleShot(0, self._refit)
+            QTimer.singleShot(0, self, self._refit)  # cancelled if the map goes first
         # Room in Qt's pixmap cache for every cached layer at this size (its 10 MB default holds about two
         # 1280x800 layers, and an evicted layer is re-rendered every frame).
         ratio = self.devicePixelRatioF()
@@ -442,7 +442,8 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self.framed = True
 
     def _refit(self) -> None:
-        if self.framed:
+        """Deferred from a resize: the map may be gone by then (a window closed right after resizing)."""
+        if self.framed and self.getPlotItem() is not None:
             self.fit()
 
     def _unframe(self, *_: object) -> None:

@@ -55,6 +55,11 @@ def _route_pixels(live: Live, tmp_path: Path, path: list[tuple[float, float]]) -
     window = live.window
     for covering in ("alerts", "guards", "devices"):
         window.layer_list.set_checked(covering, False)
+    # Selecting the alert zoomed the map to the alert (its card): frame the whole route to look at it.
+    xy = np.asarray(window.projection.to_xy([p[0] for p in path], [p[1] for p in path]))
+    window.map2d.getPlotItem().vb.setRange(
+        xRange=(xy[:, 0].min(), xy[:, 0].max()), yRange=(xy[:, 1].min(), xy[:, 1].max()), padding=0.2
+    )
     QApplication.processEvents()
     image = grab_map(window, tmp_path)
     pts = np.asarray(path)
