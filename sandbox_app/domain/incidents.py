@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sandbox_app.privacy.mask import mask_phone
+from sandbox_app.domain.masking import mask_phone
 
 
 class IncidentType(StrEnum):

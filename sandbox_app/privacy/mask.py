@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from sandbox_app.domain.masking import keep_ends as _keep_ends
+from sandbox_app.domain.masking import mask_phone as mask_phone
+
 
 class Viewer(StrEnum):
     """Who looks at the data; the roles of issue 9, from least to most trusted with personal data."""
@@ -31,20 +34,8 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 1)
 
 
-def _keep_ends(value: str, head: int, tail: int) -> str:
-    value = value.strip()
-    if len(value) <= head + tail:
-        return "*" * len(value)
-    return value[:head] + "*" * (len(value) - head - tail) + value[len(value) - tail :]
-
-
 def mask_id_number(value: str) -> str:
     """Resident ID (18 characters): first 3 and last 4 stay, as on most police terminals."""
-    return _keep_ends(value, 3, 4)
-
-
-def mask_phone(value: str) -> str:
-    """Mobile 138****1234: first 3 and last 4."""
     return _keep_ends(value, 3, 4)
 
 
