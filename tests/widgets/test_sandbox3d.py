@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from layers import extrude, floors, ground, style
@@ -26,15 +23,10 @@ from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, GuardRole, RoomUsage, Severity
 from sandbox_app.domain.model import District
+from tests.widgets.sandbox_support import NEEDS_X, near, shown_view
 from widgets.sandbox3d import FLY_MS, Sandbox3D
 
-pytestmark = [
-    pytest.mark.vtk,
-    pytest.mark.skipif(
-        not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-        reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
-    ),
-]
+pytestmark = NEEDS_X
 
 W, H = 480, 360
 HIGH = np.array(style.SEVERITY[Severity.HIGH].rgba[:3])
@@ -46,19 +38,8 @@ def demo() -> District:
 
 
 @pytest.fixture()
-def view(qtbot: QtBot, demo: District) -> Iterator[Sandbox3D]:
-    widget = Sandbox3D()
-    qtbot.addWidget(widget)
-    widget.resize(W, H)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_scene(demo)
-    QApplication.processEvents()
-    yield widget
-
-
-def _near(image: np.ndarray, rgb: np.ndarray, tol: int) -> np.ndarray:
-    return np.abs(image.astype(np.int32) - rgb.astype(np.int32)).max(axis=-1) <= tol
+def view(qtbot: QtBot, demo: District) -> Sandbox3D:
+    return shown_view(qtbot, demo, W, H)
 
 
 def _look_down(view: Sandbox3D, x: float, y: float, height: float = 250.0) -> None:
@@ -102,11 +83,11 @@ def test_screenshot_shows_rental_blue_on_a_rental_building_only(view: Sandbox3D,
         col, row = view.world_to_pixel(x, y, mesh.height[b])
         assert (col, row) == pytest.approx((W // 2, _pane_height(view) // 2), abs=3)
         patch = image[row - 2 : row + 3, col - 2 : col + 3]
-        assert _near(patch, blue, 30).all() == expect_blue, (building_id, patch[2, 2])
+        assert near(patch, blue, 30).all() == expect_blue, (building_id, patch[2, 2])
     # Far from every building, on the base beyond the compounds: the bare ground colour.
     x0, y0, _, _ = view.ground_bounds
     _look_down(view, x0 + 30.0, y0 + 30.0, height=40.0)
-    assert _near(view.grab_image(), np.array(ground.GROUND), 3).mean() > 0.9
+    assert near(view.grab_image(), np.array(ground.GROUND), 3).mean() > 0.9
 
 
 def test_an_alert_on_a_room_lights_that_floor(view: Sandbox3D, demo: District) -> None:
@@ -144,7 +125,7 @@ def test_an_alert_on_a_room_lights_that_floor(view: Sandbox3D, demo: District) -
     el, dist = math.radians(15.0), 90.0
     view._place_camera(np.array([x, y, z]), np.array([x, y - dist * math.cos(el), z + dist * math.sin(el)]))
     before = view.grab_image()
-    already = _near(before, HIGH, 8)  # elderly-alone ribbons and orange device glyphs nearby share the hue
+    already = near(before, HIGH, 8)  # elderly-alone ribbons and orange device glyphs nearby share the hue
     # Floors are visible: up the wall facing the camera, one dark slab line at the foot of every floor.
     foot = view.world_to_pixel(x, front_y, 0.0)
     head = view.world_to_pixel(x, front_y, mesh.height[b])
@@ -156,7 +137,7 @@ def test_an_alert_on_a_room_lights_that_floor(view: Sandbox3D, demo: District) -
     rows = {}
     for floor in (2, 5):
         view.set_alerts([_alert(rooms[floor])])
-        lit = _near(view.grab_image(), HIGH, 8) & ~already
+        lit = near(view.grab_image(), HIGH, 8) & ~already
         assert lit.sum() > 100, f"floor {floor}: no highlight on screen"
         r, c = np.nonzero(lit)
         rows[floor] = float(np.median(r))
@@ -172,7 +153,7 @@ def test_an_alert_on_a_room_lights_that_floor(view: Sandbox3D, demo: District) -
     closed = _alert(rooms[5])
     closed.state = AlertState.DISMISSED
     view.set_alerts([closed])
-    assert not (_near(view.grab_image(), HIGH, 8) & ~already).any()
+    assert not (near(view.grab_image(), HIGH, 8) & ~already).any()
 
 
 def test_select_alert_flies_the_camera_to_the_alert(view: Sandbox3D, demo: District, qtbot: QtBot) -> None:
@@ -202,7 +183,7 @@ def test_select_alert_flies_the_camera_to_the_alert(view: Sandbox3D, demo: Distr
     assert between, f"the camera jumped instead of flying: {seen}"
     assert all(a >= b - 1e-6 for a, b in itertools.pairwise(seen))  # always closer
     # The alert's floor is now in view.
-    assert _near(view.grab_image(), HIGH, 8).sum() > 50
+    assert near(view.grab_image(), HIGH, 8).sum() > 50
 
 
 def test_clicking_a_building_emits_its_id_and_dragging_does_not(view: Sandbox3D, qtbot: QtBot) -> None:
@@ -251,8 +232,8 @@ def test_guards_are_drawn_in_role_colour_and_move(view: Sandbox3D, qtbot: QtBot)
     _look_down(view, 4050.0, 4000.0, height=400.0)
     view.set_guards(["GU1"], lonlat[:1], [GuardRole.POLICE])
     qtbot.wait(10)
-    assert _near(colour_at(*spot[0]), police, 30)
-    assert not _near(colour_at(*spot[1]), police, 30)
+    assert near(colour_at(*spot[0]), police, 30)
+    assert not near(colour_at(*spot[1]), police, 30)
     view.set_guards(["GU1"], lonlat[1:], [GuardRole.POLICE])
-    assert _near(colour_at(*spot[1]), police, 30)
-    assert not _near(colour_at(*spot[0]), police, 30)
+    assert near(colour_at(*spot[1]), police, 30)
+    assert not near(colour_at(*spot[0]), police, 30)

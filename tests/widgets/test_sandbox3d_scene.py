@@ -9,12 +9,9 @@ labels, north arrow and scale bar, a framed fly-to, picking and wheel zoom that 
 from __future__ import annotations
 
 import math
-import os
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from layers import dispatch, framing, ground, imagery, style
@@ -24,15 +21,10 @@ from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
+from tests.widgets.sandbox_support import NEEDS_X, near, shown_view
 from widgets.sandbox3d import BEACON_M, Sandbox3D
 
-pytestmark = [
-    pytest.mark.vtk,
-    pytest.mark.skipif(
-        not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-        reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
-    ),
-]
+pytestmark = NEEDS_X
 
 W, H = 640, 440
 CRITICAL = np.array(style.SEVERITY[Severity.CRITICAL].rgba[:3])
@@ -44,19 +36,8 @@ def demo() -> District:
 
 
 @pytest.fixture()
-def view(qtbot: QtBot, demo: District) -> Iterator[Sandbox3D]:
-    widget = Sandbox3D()
-    qtbot.addWidget(widget)
-    widget.resize(W, H)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_scene(demo)
-    QApplication.processEvents()
-    yield widget
-
-
-def _near(image: np.ndarray, rgb: np.ndarray | tuple[int, ...], tol: int) -> np.ndarray:
-    return np.abs(image.astype(np.int32) - np.asarray(rgb, dtype=np.int32)).max(axis=-1) <= tol
+def view(qtbot: QtBot, demo: District) -> Sandbox3D:
+    return shown_view(qtbot, demo, W, H)
 
 
 def _wait_flight(view: Sandbox3D, qtbot: QtBot) -> None:
@@ -87,18 +68,18 @@ def test_overview_shows_the_ground_roads_and_a_beacon_over_the_alerted_building(
     view: Sandbox3D, demo: District
 ) -> None:
     image = view.grab_image()
-    assert _near(image, ground.GROUND, 4).mean() > 0.01, "the bare ground around the compounds"
-    assert _near(image, ground.COMPOUND_OUTLINE, 6).sum() > 200, "compound outlines"
+    assert near(image, ground.GROUND, 4).mean() > 0.01, "the bare ground around the compounds"
+    assert near(image, ground.COMPOUND_OUTLINE, 6).sum() > 200, "compound outlines"
     primary = style.road_style("primary").rgba[:3]
-    assert _near(image, primary, 6).sum() > 500, "main roads as ribbons"
-    assert not _near(image, CRITICAL, 10).any()
+    assert near(image, primary, 6).sum() > 500, "main roads as ribbons"
+    assert not near(image, CRITICAL, 10).any()
 
     assert view.mesh is not None
     b = int(np.argmin(view.mesh.height))  # a low building: only the beacon can make it seen
     room = next((r for r in demo.rooms.values() if r.building_id == view.mesh.ids[b]), None)
     subject, kind = (room.id, "room") if room else (view.mesh.ids[b], "building")
     view.set_alerts([Alert("A1", "smoke", subject, kind, Severity.CRITICAL, AlertState.OPEN, 0, 0)])
-    lit = _near(view.grab_image(), CRITICAL, 10)
+    lit = near(view.grab_image(), CRITICAL, 10)
     assert lit.sum() > 40, "the beacon is visible from the overview"
     rows, cols = np.nonzero(lit)
     x, y = view.mesh.anchor[b]
@@ -250,7 +231,7 @@ def test_dispatch_routes_are_draped_on_the_ground(view: Sandbox3D) -> None:
     view._place_camera(np.array([*mid, 0.0]), np.array([mid[0], mid[1] - 0.01, 150.0]))
     image = view.grab_image()
     colour = data.lines.rgba[0, :3] if data.lines is not None else np.zeros(3)
-    on = _near(image, colour, 12)
+    on = near(image, colour, 12)
     assert on.sum() > 100
     col, row = view.world_to_pixel(*mid, 0.0)
     assert on[row - 4 : row + 5, col - 4 : col + 5].any()
@@ -264,9 +245,9 @@ def test_imagery_replaces_the_drawn_basemap_on_the_ground(view: Sandbox3D) -> No
     mask[:, :8] = False  # a strip without tiles: bare ground there
     view.set_imagery(imagery.Draped(rgb, mask, (x0, y0, x1, y1)))
     image = view.grab_image()
-    assert _near(image, (40, 120, 60), 6).mean() > 0.2
+    assert near(image, (40, 120, 60), 6).mean() > 0.2
     assert not view.ground.GetVisibility()
     view.set_imagery(None)
     image = view.grab_image()
-    assert _near(image, (40, 120, 60), 6).mean() < 0.01
+    assert near(image, (40, 120, 60), 6).mean() < 0.01
     assert view.ground.GetVisibility()
