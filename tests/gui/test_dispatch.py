@@ -101,7 +101,8 @@ def test_dispatch_from_the_panel_reaches_the_scene_and_draws_the_route(
     made = next(d for d in panel.dispatches if d.guard_id == guard)
     path = list(window.dispatch.paths.get(made.id, ()))
     assert len(path) >= 2
-    assert _route_pixels(live, tmp_path, path) >= 2, "the route is not drawn"
+    # the map redraws its cached layers after the reframe: wait for the route to show, do not grab once
+    qtbot.waitUntil(lambda: _route_pixels(live, tmp_path, path) >= 2, timeout=10_000)  # the route is drawn
     assert len(window.map2d.layer_items("dispatch")) == 2  # all routes one item, all incidents another
 
     def arrived() -> bool:
