@@ -18,8 +18,8 @@ from tests.gui.test_main_window import show
 from tests.layers.sample import small_district
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
+from widgets.sound import Beeper
 from widgets.texts import severity_text
-from widgets.wall import Beeper
 
 pytestmark = pytest.mark.gui
 T0 = 1_796_000_000_000
