@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from layers import style
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
-from tests.gui.test_main_window import close_to, grab_map, pixel_at, show
 from tests.layers.sample import GUARD_POSITIONS, at, small_district
+from tests.widgets.test_main_window import close_to, grab_map, pixel_at, show
 from widgets.filter_panel import FilterPanel
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow

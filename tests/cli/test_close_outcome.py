@@ -9,7 +9,7 @@ import pytest
 from sandbox_app.analytics.stats import outcome_counts
 from sandbox_app.domain.alerts import Alert, CloseOutcome, TransitionError
 from sandbox_app.domain.enums import AlertState, Severity
-from tests.test_cli import T0, S, _ingest, _run, db, demo_db
+from tests.cli.test_cli import T0, S, _ingest, _run, db, demo_db
 
 __all__ = ["db", "demo_db"]
 

@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from sandbox_app.store.queries import Db
-from tests.gui.test_replay_controller import _open, _seek, db, english  # noqa: F401  (fixtures)
 from tests.replay.sample import T0, S
+from tests.widgets.test_replay_controller import _open, _seek, db, english  # noqa: F401  (fixtures)
 from widgets import memory, replay_controller
 
 pytestmark = pytest.mark.gui

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.enums import AlertState, Severity
-from tests.gui.test_main_window import english
+from tests.widgets.test_main_window import english
 from widgets.alerts_panel import AlertsPanel
 
 pytestmark = pytest.mark.gui

@@ -21,9 +21,9 @@ from sandbox_app.domain.model import District
 from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.live import LiveOptions
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_dispatch import _alarm
-from tests.gui.test_live import ACTOR, Live, LiveFactory, demo, live_factory
-from tests.gui.test_main_window import english
+from tests.widgets.test_dispatch import _alarm
+from tests.widgets.test_live import ACTOR, Live, LiveFactory, demo, live_factory
+from tests.widgets.test_main_window import english
 from widgets.dispatch_panel import DispatchPanel
 
 pytestmark = pytest.mark.gui

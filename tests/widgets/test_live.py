@@ -26,9 +26,9 @@ from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
 from tests.layers.sample import small_district
 from tests.support import committed_demo
+from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.qt_bus import MAX_REDRAWS_PER_S

@@ -17,8 +17,8 @@ import main
 from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
+from tests.widgets.test_main_window import english, show
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.startup import confirm_new_database, fit_to_screen

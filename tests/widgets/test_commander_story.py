@@ -26,11 +26,11 @@ from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_alert_desk import _alert
-from tests.gui.test_dispatch import ANSWERING, _alarm
-from tests.gui.test_live import LiveFactory, demo, live_factory
-from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
+from tests.widgets.test_alert_desk import _alert
+from tests.widgets.test_dispatch import ANSWERING, _alarm
+from tests.widgets.test_live import LiveFactory, demo, live_factory
+from tests.widgets.test_main_window import english, show
 from widgets.alert_focus import ZOOM_IN_ABOVE_M
 from widgets.close_dialog import CloseDialog, outcome_text
 

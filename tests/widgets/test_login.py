@@ -29,9 +29,9 @@ from sandbox_app.privacy.users import LoginPolicy, Role, UserBook, fast_hasher
 from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
 from tests.support import committed_demo
+from tests.widgets.test_main_window import english, show
 from widgets.live_controller import LiveController
 from widgets.login import LoginDialog
 from widgets.session import DeskSession, has_users, log_in

@@ -28,9 +28,9 @@ from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.model import District
 from sandbox_app.engine.bus import Bus
 from sandbox_app.station.scene import load_scene
-from tests.gui.test_main_window import show
 from tests.replay import sample
 from tests.replay.sample import T0, S
+from tests.widgets.test_main_window import show
 from widgets.i18n import install_translators, remove_translators
 from widgets.live_controller import LiveController, ReplayRefused
 from widgets.main_window import MainWindow

@@ -17,8 +17,8 @@ from sandbox_app.domain.events import Event
 from sandbox_app.engine.messages import BridgeHealth
 from sandbox_app.privacy.mask import Masker, Viewer
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_main_window import english
 from tests.layers.sample import small_district
+from tests.widgets.test_main_window import english
 from widgets.alerts_panel import MAX_ROWS, AlertsPanel
 from widgets.dashboard import Dashboard
 from widgets.detail import DetailPanel
@@ -187,7 +187,7 @@ def test_detail_masks_until_an_allowed_viewer_unmasks(qtbot: QtBot, english: Non
 
 def test_map_clicks_open_details_and_select_alerts(qtbot: QtBot, english: None) -> None:
     from sandbox_app.station.scene import Scene
-    from tests.gui.test_main_window import show
+    from tests.widgets.test_main_window import show
 
     alert = Alert("A1", "smoke_alarm", "R101", "room", Severity.CRITICAL, AlertState.OPEN, NOW, NOW)
     window = show(qtbot, Scene(small_district(), alerts=[alert]))
@@ -204,7 +204,7 @@ def test_map_clicks_open_details_and_select_alerts(qtbot: QtBot, english: None) 
 
 def test_wall_focus_once_then_back_to_the_tour(qtbot: QtBot, english: None) -> None:
     from sandbox_app.station.scene import Scene
-    from tests.gui.test_main_window import show
+    from tests.widgets.test_main_window import show
 
     window = show(qtbot, Scene(small_district()), wall=True)
     director = window.wall
@@ -216,7 +216,7 @@ def test_wall_focus_once_then_back_to_the_tour(qtbot: QtBot, english: None) -> N
     window.update_alerts([alarm])
     assert director.focused is not None and director.focused.id == "A1" and director.beeper.played == 1
     assert window.fly_to_alert == "A1" and not director.tour.isActive() and director.hold.isActive()
-    # D4 has no stream: the card names the camera and no empty tile takes room (tests/gui/test_wall_screen.py)
+    # D4 has no stream: the card names the camera and no empty tile takes room (test_wall_screen.py)
     assert window.wall_overlay.camera.isHidden()
     alarm.count = 2
     window.update_alerts([alarm])  # a repeat does not take focus again

@@ -22,10 +22,10 @@ from sandbox_app.privacy.audit import EXPORT, AuditLog
 from sandbox_app.privacy.users import Role, UserBook, fast_hasher
 from sandbox_app.station.scene import load_scene
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_main_window import close_to, grab_map, pixel_at, show
 from tests.layers.sample import at
 from tests.replay import sample
 from tests.replay.sample import T0, S
+from tests.widgets.test_main_window import close_to, grab_map, pixel_at, show
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate

@@ -30,8 +30,8 @@ from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import linked_camera
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_live import demo
-from tests.gui.test_main_window import english, show
+from tests.widgets.test_live import demo
+from tests.widgets.test_main_window import english, show
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.wall_parts import FitLabel

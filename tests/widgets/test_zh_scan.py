@@ -27,8 +27,8 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState, DispatchStep
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.station.scene import Scene
-from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
+from tests.widgets.test_main_window import english, show
 from widgets.alerts_panel import AlertsPanel
 from widgets.i18n import install_translators, remove_translators
 

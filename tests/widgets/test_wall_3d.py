@@ -2,7 +2,7 @@
 to stay on the close-up through the whole tour). Needs a real X display:
 
     Xvfb :96 -screen 0 1920x1080x24 & DISPLAY=:96 QT_QPA_PLATFORM=xcb \\
-        .venv/bin/pytest -m vtk tests/gui/test_wall_3d.py
+        .venv/bin/pytest -m vtk tests/widgets/test_wall_3d.py
 """
 
 from __future__ import annotations

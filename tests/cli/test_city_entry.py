@@ -9,8 +9,8 @@ import pytest
 
 from cli import main
 from sandbox_app.data.resources import demo_package
+from tests.cli.test_cli import EVENTS, T0, S, _run
 from tests.support import committed_demo
-from tests.test_cli import EVENTS, T0, S, _run
 
 
 @pytest.fixture

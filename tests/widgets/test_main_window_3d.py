@@ -3,7 +3,7 @@ flies the 3D camera there; a building picked in 3D opens in the detail view. Jud
 pixels (Sandbox3D.grab_image). Needs a real X display:
 
     Xvfb :141 -screen 0 1280x800x24 & DISPLAY=:141 QT_QPA_PLATFORM=xcb \
-        .venv/bin/pytest -m vtk tests/gui/test_main_window_3d.py
+        .venv/bin/pytest -m vtk tests/widgets/test_main_window_3d.py
 """
 
 from __future__ import annotations

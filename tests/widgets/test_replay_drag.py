@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from sandbox_app.replay.state import ReplayState
-from tests.gui.test_replay_controller import _open, db  # noqa: F401  (the fixture)
 from tests.replay.sample import T0, S
+from tests.widgets.test_replay_controller import _open, db  # noqa: F401  (the fixture)
 from widgets import replay_controller
 
 pytestmark = pytest.mark.gui

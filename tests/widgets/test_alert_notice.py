@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.station.scene import Scene
-from tests.gui.test_main_window import show
 from tests.layers.sample import small_district
+from tests.widgets.test_main_window import show
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.sound import Beeper

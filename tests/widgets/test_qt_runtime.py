@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 
-from tests.gui.conftest import new_top_level_widgets
+from tests.widgets.conftest import new_top_level_widgets
 
 pytestmark = pytest.mark.gui
 

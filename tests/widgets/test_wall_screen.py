@@ -24,7 +24,7 @@ from sandbox_app.domain.places import alert_place
 from sandbox_app.engine.messages import DispatchUpdate
 from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import CAMERA_KINDS
-from tests.gui.test_wall_camera import demo
+from tests.widgets.test_wall_camera import demo
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.wall_parts import FitLabel

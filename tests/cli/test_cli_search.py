@@ -12,7 +12,7 @@ from cli import main
 from sandbox_app.privacy.audit import SEARCH, AuditLog
 from sandbox_app.privacy.users import Role, UserBook, fast_hasher
 
-DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 PASSWORD = "correct horse battery"
 
 

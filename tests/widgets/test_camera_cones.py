@@ -84,8 +84,8 @@ def test_main_window_lists_the_cones_off_at_start_and_greys_an_offline_camera(
     from sandbox_app.domain.alerts import Alert
     from sandbox_app.domain.enums import AlertState, Severity
     from sandbox_app.station.scene import Scene
-    from tests.gui.test_main_window import grab_map, pixel_at, show
     from tests.layers.sample import GUARD_POSITIONS
+    from tests.widgets.test_main_window import grab_map, pixel_at, show
 
     window = show(qtbot, Scene(small_district(), dict(GUARD_POSITIONS)))
     items = window.map2d.layer_items("cameras")

@@ -26,9 +26,9 @@ from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.live import LiveOptions
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.test_live import Live, LiveFactory, demo, live_factory
-from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
 from tests.layers.sample import small_district
+from tests.widgets.test_live import Live, LiveFactory, demo, live_factory
+from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 from widgets.dispatch_panel import DispatchPanel, minutes_seconds
 
 pytestmark = pytest.mark.gui

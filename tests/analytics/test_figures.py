@@ -100,7 +100,7 @@ def test_pass_counts_by_day_with_visitors() -> None:
 
 def test_cli_figures_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "demo.db"
-    demo = Path(__file__).resolve().parent.parent / "resources" / "demo"
+    demo = Path(__file__).resolve().parents[2] / "resources" / "demo"
     assert main(["import", str(demo), "--db", str(db)]) == 0
     capsys.readouterr()
     argv = ["figures", "--db", str(db), "--from", "2026-05-01T00:00", "--to", "2026-06-01T00:00", "--json"]
