@@ -306,25 +306,6 @@ def _anchors(shapes: Sequence[BaseGeometry], proj: LocalProjection) -> F64:
     return proj.to_xy(lonlat[:, 0], lonlat[:, 1]) if len(lonlat) else np.zeros((0, 2))
 
 
-def extrude(district: District, proj: LocalProjection) -> BuildingMesh:
-    """The whole district's buildings as one mesh: roofs in the building's main usage colour, walls floor by
-    floor in the share of rental rooms on each floor (`layers.floors`)."""
-    from layers import floors as floor_colours  # floors reads Runs from here
-
-    buildings = list(district.buildings.values())
-    n_floors, _ = floor_heights([b.floors for b in buildings], [b.height_m for b in buildings])
-    roof, walls = floor_colours.colours(district, buildings, n_floors)
-    return extrude_arrays(
-        tuple(b.id for b in buildings),
-        [b.footprint for b in buildings],
-        [b.floors for b in buildings],
-        [b.height_m for b in buildings],
-        roof,
-        proj,
-        walls,
-    )
-
-
 def extrude_arrays(
     ids: tuple[str, ...],
     shapes: Sequence[BaseGeometry],

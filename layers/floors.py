@@ -17,7 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from layers import style
-from layers.extrude import BuildingMesh, Patch, Runs, floor_band, merge_patches
+from layers.extrude import BuildingMesh, Patch, Runs, extrude_arrays, floor_band, floor_heights, merge_patches
+from layers.projection import LocalProjection
 from sandbox_app.domain.enums import PersonTag, RoomUsage
 from sandbox_app.domain.model import Building, District
 
@@ -90,6 +91,23 @@ def colours(
             per_floor[f] = floor_rgb(base, counts)
         walls.append(per_floor)
     return roof, Runs.from_floors(walls)
+
+
+def district_mesh(district: District, proj: LocalProjection) -> BuildingMesh:
+    """The whole district's buildings as one mesh: roofs in the building's main usage colour, walls floor by
+    floor in the share of rental rooms on each floor (`layers.floors`)."""
+    buildings = list(district.buildings.values())
+    n_floors, _ = floor_heights([b.floors for b in buildings], [b.height_m for b in buildings])
+    roof, walls = colours(district, buildings, n_floors)
+    return extrude_arrays(
+        tuple(b.id for b in buildings),
+        [b.footprint for b in buildings],
+        [b.floors for b in buildings],
+        [b.height_m for b in buildings],
+        roof,
+        proj,
+        walls,
+    )
 
 
 ELDERLY_STRIPE_M = 0.7

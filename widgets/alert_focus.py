@@ -20,7 +20,7 @@ from widgets.alert_place import subject_text
 from widgets.render2d import qcolor
 
 if TYPE_CHECKING:
-    from widgets.main_window import MainWindow
+    from widgets.desk import Desk
 
 FRAME_HALF_M = 180.0
 """Selecting an alert frames this many metres either side of it when the view is wider than
@@ -34,7 +34,7 @@ FOLLOW_MS = 1000
 class AlertFocus:
     """Wires the alert selection of one main window to its map, Details panel and dispatch panel."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         self.window = window
         self.alert_id = ""
         w = window
@@ -66,7 +66,7 @@ class AlertFocus:
         w.dispatch_panel.candidates_shown.connect(self._candidates_shown)
         w.dispatch_panel.guard_highlighted.connect(self.highlight_guard)
         w.detail.dispatch_requested.connect(self._dispatch)
-        self.follow_timer = QTimer(w)
+        self.follow_timer = QTimer(w.map2d)
         self.follow_timer.setInterval(FOLLOW_MS)
         self.follow_timer.timeout.connect(self.follow)
         w.dispatch_panel.follow.toggled.connect(self._follow_toggled)

@@ -18,33 +18,16 @@ from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QWidget
 
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
+from widgets.alerts_panel import PINNED
+from widgets.sound import Beeper
 from widgets.texts import severity_text
 
 if TYPE_CHECKING:
-    from widgets.main_window import MainWindow
+    from widgets.desk import Desk
 
 LOOPS = {Severity.CRITICAL: 3, Severity.HIGH: 2, Severity.MEDIUM: 1}
 """Times the tone plays per level; a level not listed (low, notice) is silent and pops no toast."""
-PINNED = frozenset({Severity.HIGH, Severity.CRITICAL})
-"""Levels pinned on top of the queue until acknowledged."""
 TOAST_MS = 8_000
-
-
-def age_text(seconds: float) -> str:
-    """ "刚刚", "3 分钟前", "2 小时前", "1 天前": how long ago, from the engine clock."""
-    s = max(0, int(seconds))
-    if s < 60:
-        return QCoreApplication.translate("AlertNotice", "just now")
-    if s < 3600:
-        return QCoreApplication.translate("AlertNotice", "{0} min ago").format(s // 60)
-    if s < 86_400:
-        return QCoreApplication.translate("AlertNotice", "{0} h ago").format(s // 3600)
-    return QCoreApplication.translate("AlertNotice", "{0} d ago").format(s // 86_400)
-
-
-def pinned(alert: Alert) -> bool:
-    """High and critical alerts nobody has acknowledged yet stay on top of the queue."""
-    return alert.severity in PINNED and alert.state is AlertState.OPEN
 
 
 class Toast(QLabel):
@@ -81,9 +64,7 @@ class AlertNotifier:
     """Owned by the desk's window (not the wall, which has its own focus and tone): toast, sound and
     the toolbar's counter and mute toggle."""
 
-    def __init__(self, window: MainWindow) -> None:
-        from widgets.wall import Beeper
-
+    def __init__(self, window: Desk) -> None:
         self.window = window
         self.known: set[str] = set()
         self.muted = False
@@ -91,7 +72,7 @@ class AlertNotifier:
         """The levels a tone was played for (tests read it; the tone itself may be a system beep)."""
         self._beeper: Beeper | None = None
         self.toast = Toast(window.map2d)
-        self.toolbar = QToolBar(QCoreApplication.translate("AlertNotice", "Alerts"), window)
+        self.toolbar = QToolBar(QCoreApplication.translate("AlertNotice", "Alerts"))  # the window adopts it
         self.toolbar.setObjectName("alert_toolbar")
         self.counter = QToolButton(self.toolbar)
         self.counter.setObjectName("unacknowledged_counter")
@@ -102,7 +83,7 @@ class AlertNotifier:
         )
         self.counter.clicked.connect(self.select_worst)
         self.toolbar.addWidget(self.counter)
-        self.sound_action = QAction(QCoreApplication.translate("AlertNotice", "Sound"), window)
+        self.sound_action = QAction(QCoreApplication.translate("AlertNotice", "Sound"), self.toolbar)
         self.sound_action.setObjectName("alert_sound")
         self.sound_action.setCheckable(True)
         self.sound_action.setChecked(True)
@@ -145,8 +126,6 @@ class AlertNotifier:
     def sound(self, severity: Severity) -> None:
         if self.muted or severity not in LOOPS:
             return
-        from widgets.wall import Beeper
-
         if self._beeper is None:
             self._beeper = Beeper()  # built on first use: no audio device is opened for a quiet desk
         self.sounded.append(severity)

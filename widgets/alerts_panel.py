@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
 from layers import style
 from sandbox_app.domain.alerts import Alert, CloseOutcome, needs_note, next_states
 from sandbox_app.domain.enums import AlertState, Severity
-from widgets.alert_notice import age_text, pinned
 from widgets.close_dialog import ask_close
 from widgets.mode import DeskMode
 from widgets.render2d import qcolor
-from widgets.texts import severity_text
+from widgets.texts import ago_text, severity_text
 
 CloseAsker = Callable[[str], "tuple[CloseOutcome, str] | None"]
 """(dialog title) → the 处置结果 and the note typed, or None when cancelled."""
@@ -59,6 +58,15 @@ ACTIONS = (
     AlertState.CLOSED,
     AlertState.DISMISSED,
 )
+
+
+PINNED = frozenset({Severity.HIGH, Severity.CRITICAL})
+"""Levels pinned on top of the queue until acknowledged."""
+
+
+def pinned(alert: Alert) -> bool:
+    """High and critical alerts nobody has acknowledged yet stay on top of the queue."""
+    return alert.severity in PINNED and alert.state is AlertState.OPEN
 
 
 class AlertsPanel(QDockWidget):
@@ -276,7 +284,7 @@ class AlertsPanel(QDockWidget):
                 item.setText(self.age(alert))
 
     def age(self, alert: Alert) -> str:
-        return age_text((self.now_ts - alert.first_ts) / 1000) if self.now_ts else ""
+        return ago_text((self.now_ts - alert.first_ts) / 1000) if self.now_ts else ""
 
     def _fold(self, shown: list[Alert]) -> list[Alert]:
         """Open low alerts of one rule, `AGGREGATE_AT` or more, become one row: the newest stands for them

@@ -25,6 +25,7 @@ from sandbox_app.domain.model import District
 from sandbox_app.replay.casefile import CaseFile
 from sandbox_app.replay.entries import Entry
 from sandbox_app.replay.report import evidence, safe_file_name
+from widgets.headless import ensure_gui_app
 from widgets.texts import (
     RULES,
     alert_state_text,
@@ -41,10 +42,9 @@ from widgets.texts import (
 def report_language(lang: str) -> Iterator[None]:
     """`lang` ("zh_CN", "en") installed for reports written headless (the CLI, on an offscreen app) while
     inside; the application's own translators are left as they were afterwards."""
-    from widgets.export_pdf import _ensure_app
     from widgets.i18n import install_translators, remove_translators
 
-    _ensure_app()
+    ensure_gui_app()
     app = QCoreApplication.instance()
     assert app is not None
     ours: list[QTranslator] = install_translators(app, lang)

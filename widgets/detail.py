@@ -32,8 +32,7 @@ from sandbox_app.privacy.mask import Masker, Viewer
 from widgets.alert_card import Card
 from widgets.alert_place import floor_text
 from widgets.mode import DeskMode
-from widgets.roster import age_text
-from widgets.texts import device_kind_text, guard_role_text, placement_text, room_usage_text
+from widgets.texts import device_kind_text, elapsed_text, guard_role_text, placement_text, room_usage_text
 
 KINDS = ("compound", "building", "room", "person", "device", "guard", "gate", "alert")
 SNAPSHOT_PX = (320, 180)
@@ -372,7 +371,7 @@ class DetailPanel(QDockWidget):
         ]
         seen = self.fix_ts.get(d.id)
         if seen is not None and self.now_ts:
-            rows.append((self.tr("Last fix"), age_text((self.now_ts - seen) / 1000.0)))
+            rows.append((self.tr("Last fix"), elapsed_text((self.now_ts - seen) / 1000.0)))
         return self.tr("Device {0}").format(d.id), rows, False
 
     def _guard(self, item_id: str) -> tuple[str, list[Row], bool] | None:
@@ -388,7 +387,7 @@ class DetailPanel(QDockWidget):
         if g.extra.get("phone"):
             rows.append((self.tr("Phone"), m.phone(str(g.extra["phone"]))))
         seen = self.fix_ts.get(g.device_id or "")
-        age = age_text((self.now_ts - seen) / 1000.0) if seen is not None and self.now_ts else "—"
+        age = elapsed_text((self.now_ts - seen) / 1000.0) if seen is not None and self.now_ts else "—"
         rows.append((self.tr("Fix age"), age))
         return self.tr("Guard {0}").format(g.id), rows, True
 

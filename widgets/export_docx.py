@@ -76,9 +76,10 @@ def write_case_docx(
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    from widgets.export_pdf import _ensure_app, map_snapshot
+    from widgets.export_pdf import map_snapshot
+    from widgets.headless import ensure_gui_app
 
-    _ensure_app()
+    ensure_gui_app()
     report = case_report(district, case, include_all=include_all)
     doc = docx.Document()
     normal = doc.styles["Normal"]

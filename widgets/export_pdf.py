@@ -11,7 +11,6 @@ Needs a QGuiApplication; `write_case_pdf` makes an offscreen one when run headle
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -39,6 +37,7 @@ from sandbox_app.replay.state import seek
 from sandbox_app.store.private_files import create_private
 from sandbox_app.store.queries import Db
 from widgets.case_report import Report, Table, case_report, guard_text
+from widgets.headless import ensure_gui_app
 
 DPI = 150
 FONT = "Noto Sans CJK SC"
@@ -46,18 +45,8 @@ TRACK_COLOURS = [(0, 150, 70), (0, 90, 255), (160, 60, 200), (0, 140, 160), (200
 """RGB per dispatched guard, in order of their orders."""
 INCIDENT = (200, 0, 0)
 THUMB_H = 120.0
-_app: QGuiApplication | None = None
 
 Op = Callable[[QPainter], None]
-
-
-def _ensure_app() -> None:
-    """QPainter on a PDF needs fonts, so a GUI application; headless runs get an offscreen one."""
-    global _app
-    if QGuiApplication.instance() is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])
 
 
 def font(size: float, bold: bool = False) -> QFont:
@@ -344,7 +333,7 @@ def write_case_pdf(
     db: Db, district: District, case: CaseFile, out: Path, *, include_all: bool = False
 ) -> int:
     """Write the PDF; returns its page count."""
-    _ensure_app()
+    ensure_gui_app()
     create_private(out)  # Qt keeps an existing file's mode: the case file is 0600 from the start
     report = case_report(district, case, include_all=include_all)
     writer = QPdfWriter(str(out))

@@ -33,8 +33,7 @@ from sandbox_app.analytics.stats import (
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
 from widgets import tables
-from widgets.roster import age_text
-from widgets.texts import device_kind_text
+from widgets.texts import device_kind_text, elapsed_text
 
 MAX_OFFLINE_ROWS = 500
 """A dead switch can take a thousand devices down; the list shows the first ones, the count says all."""
@@ -138,7 +137,7 @@ class HealthPanel(QDockWidget):
     def _seen_text(self, ts: int | None) -> str:
         if ts is None or self.now_ts <= 0:
             return self.tr("never")
-        return self.tr("{0} ago").format(age_text((self.now_ts - ts) / 1000.0))
+        return self.tr("{0} ago").format(elapsed_text((self.now_ts - ts) / 1000.0))
 
     def _clock_text(self, ts: int | None) -> str:
         """A bridge stamps arrivals with its own clock, not the engine's: shown as a local time."""

@@ -58,6 +58,7 @@ from widgets import startup_trace
 from widgets.alert_focus import AlertFocus
 from widgets.alert_notice import AlertNotifier
 from widgets.alerts_panel import AlertsPanel
+from widgets.camera_tile import CameraTile
 from widgets.camera_view import CameraView
 from widgets.dashboard import Dashboard
 from widgets.detail import DetailPanel
@@ -71,7 +72,7 @@ from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
 from widgets.startup import DistrictClock
-from widgets.wall import CameraTile, WallDirector
+from widgets.wall import WallDirector
 from widgets.wall_screen import WallScreen
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.mask import Masker, Viewer
 from widgets import tables
-from widgets.texts import guard_role_text
+from widgets.texts import elapsed_text, guard_role_text
 
 STATE_COLOURS = {
     GuardState.PATROLLING: QColor(46, 160, 67),
@@ -32,17 +32,6 @@ STATE_COLOURS = {
     GuardState.STALE: QColor(150, 150, 150),
 }
 LOW_BATTERY = 20.0
-
-
-def age_text(seconds: float | None) -> str:
-    """12 s, 3 min, 2 h: a glance, not a stopwatch."""
-    if seconds is None:
-        return "—"
-    if seconds < 90:
-        return f"{seconds:.0f} s"
-    if seconds < 5400:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.0f} h"
 
 
 class RosterPanel(QDockWidget):
@@ -144,7 +133,7 @@ class RosterPanel(QDockWidget):
             (self.masker.name(row.name), None),
             (self.role_text(row.role), None),
             (self.state_text(row.state), STATE_COLOURS[row.state]),
-            (age_text(row.fix_age_s), None),
+            (elapsed_text(row.fix_age_s), None),
             (battery, STATE_COLOURS[GuardState.ON_SCENE] if low else None),
         ]
 

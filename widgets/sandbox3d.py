@@ -298,7 +298,7 @@ class Sandbox3D(SandboxCamera, QWidget):
     def _show_district(self, district: District) -> None:
         """The buildings, their marks and names, and the devices of `district`."""
         self.district = district
-        self.mesh = extrude.extrude(district, self.proj)
+        self.mesh = floors.district_mesh(district, self.proj)
         m = self.mesh
         self.buildings_mapper.SetInputData(polydata(m.points, m.offsets, m.connectivity, m.rgb, m.tcoords))
         self.boxes = framing.boxes(m)

@@ -18,7 +18,7 @@ from sandbox_app.privacy.mask import Masker
 from sandbox_app.search.index import Hit, SearchIndex
 
 if TYPE_CHECKING:
-    from widgets.main_window import MainWindow
+    from widgets.desk import Desk
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 TYPING_PAUSE_MS = 250
@@ -30,8 +30,8 @@ class SearchBox(QDockWidget):
 
     picked = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Desk) -> None:
+        super().__init__()  # addDockWidget makes the window its parent
         self.window_ = window
         self.setObjectName("search_panel")
         self.setWindowTitle(self.tr("Search"))
@@ -118,7 +118,7 @@ class SearchBox(QDockWidget):
         self.line.selectAll()
 
 
-def go_to(window: MainWindow, hit: Hit) -> None:
+def go_to(window: Desk, hit: Hit) -> None:
     """Centre the 2D map on a hit (keeping the zoom) and show it: an alert in the queue, else the detail."""
     if hit.lon is not None and hit.lat is not None:
         x, y = window.projection.to_xy([hit.lon], [hit.lat])[0]
@@ -126,7 +126,7 @@ def go_to(window: MainWindow, hit: Hit) -> None:
     window.show_detail(hit.kind, hit.id)
 
 
-def install_search(window: MainWindow) -> SearchBox:
+def install_search(window: Desk) -> SearchBox:
     """The search dock beside the roster, Ctrl+F to focus it; picking a hit goes to it on the map."""
     box = SearchBox(window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, box)
@@ -137,6 +137,6 @@ def install_search(window: MainWindow) -> SearchBox:
         box.hide()
         box.toggleViewAction().setEnabled(False)
         return box
-    shortcut = QShortcut(QKeySequence.StandardKey.Find, window)
+    shortcut = QShortcut(QKeySequence.StandardKey.Find, window.map2d)  # window-wide: the map's window
     shortcut.activated.connect(box.focus)
     return box

@@ -193,3 +193,26 @@ def event_kind_text(kind: str) -> str:
     if source is None:
         return QCoreApplication.translate("EventKind", "device event")
     return QCoreApplication.translate("EventKind", source)
+
+
+def ago_text(seconds: float) -> str:
+    """ "刚刚", "3 分钟前", "2 小时前", "1 天前": how long ago, counted on the engine clock by the caller."""
+    s = max(0, int(seconds))
+    if s < 60:
+        return QCoreApplication.translate("AlertNotice", "just now")
+    if s < 3600:
+        return QCoreApplication.translate("AlertNotice", "{0} min ago").format(s // 60)
+    if s < 86_400:
+        return QCoreApplication.translate("AlertNotice", "{0} h ago").format(s // 3600)
+    return QCoreApplication.translate("AlertNotice", "{0} d ago").format(s // 86_400)
+
+
+def elapsed_text(seconds: float | None) -> str:
+    """ "12 秒", "3 分钟", "2 小时": a glance at how long, not a stopwatch; "—" when unknown."""
+    if seconds is None:
+        return "—"
+    if seconds < 90:
+        return QCoreApplication.translate("Elapsed", "{0} s").format(f"{seconds:.0f}")
+    if seconds < 5400:
+        return QCoreApplication.translate("Elapsed", "{0} min").format(f"{seconds / 60:.0f}")
+    return QCoreApplication.translate("Elapsed", "{0} h").format(f"{seconds / 3600:.0f}")

@@ -6,7 +6,7 @@ which ticks to draw at a zoom comes from `sandbox_app.replay.axis.ticks` (days â
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -14,8 +14,17 @@ from PySide6.QtWidgets import QWidget
 
 from sandbox_app.replay.axis import Tick, ticks
 
-if TYPE_CHECKING:
-    from widgets.timeline import TimelineBar
+
+class TimeScale(Protocol):
+    """What the axis reads of the bar it labels: the shown range and where a time falls in pixels."""
+
+    start_ts: int
+    end_ts: int
+
+    def width(self) -> int: ...
+
+    def x_of(self, ts: int) -> float: ...
+
 
 AXIS_HEIGHT = 18
 LABEL = QColor(60, 60, 60)
@@ -42,7 +51,7 @@ def shortcuts_text() -> str:
 class TimeAxis(QWidget):
     """Tick marks and labels for the bar's visible range, in the district's local time."""
 
-    def __init__(self, bar: TimelineBar, timezone: str, parent: QWidget | None = None) -> None:
+    def __init__(self, bar: TimeScale, timezone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline_axis")
         self.bar = bar

@@ -14,15 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import struct
-import tempfile
-import wave
-from pathlib import Path
-from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from layers import compounds
 from sandbox_app.analytics.stats import GuardState
@@ -43,7 +37,8 @@ from sandbox_app.station.wall import (
     unattended,
     with_context,
 )
-from widgets.camera_view import CameraView
+from widgets.camera_tile import CameraTile
+from widgets.sound import Beeper
 from widgets.wall_parts import MAP_CAPTION_FILL, MAP_LABEL_RGBA
 from widgets.wall_screen import MAX_FLAGS, WallScreen
 from widgets.wall_view import WallView
@@ -55,110 +50,6 @@ FOCUS_HALF_M = 300.0
 TOUR_HALF_M = 350.0
 """A tour stop shows at least this much around its compound (metres, each side)."""
 TOUR_STEP_MS = 20_000
-
-
-class CameraTile(QFrame):
-    """The alert's linked camera's live video; shown only while there is a stream to play."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("wall_camera")
-        self.label = QLabel(self)
-        self.label.setObjectName("wall_camera_label")
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setWordWrap(True)
-        self.caption = QLabel(self)
-        self.caption.setObjectName("wall_camera_label")
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.hide()
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addWidget(self.label)
-        self.layout_.addWidget(self.caption)
-        self.camera_id: str | None = None
-        self.video: CameraView | None = None
-        self.setMinimumHeight(240)
-        self.hide()
-
-    def show_camera(self, camera_id: str, name: str, stream: str | None = None) -> None:
-        """Pop the tile up and play the stream (decoded on the source's own thread); without a stream the
-        tile stays hidden: an empty black box would only take room from the map."""
-        self._stop_video()
-        if not stream:
-            self.clear()
-            return
-        self.camera_id = camera_id
-        if stream:
-            from sandbox_app.video.source import FrameSource, is_file  # OpenCV with the first stream only
-
-            source = FrameSource(stream, loop=is_file(stream)).start()
-            self.video = CameraView(source, name, self)
-            self.layout_.insertWidget(0, self.video, 1)
-            self.label.hide()
-            self.caption.setText(self.tr("Camera {0} · {1}").format(camera_id, name))
-            self.caption.show()
-        else:
-            self.label.setText(self.tr("Camera {0}\n{1}\n(no video stream)").format(camera_id, name))
-            self.label.show()
-            self.caption.hide()
-        self.show()
-
-    def _stop_video(self) -> None:
-        if self.video is not None:
-            video, self.video = self.video, None
-            video.close()  # stops its poll timer
-            video.source.stop()
-            self.layout_.removeWidget(video)
-            video.deleteLater()
-
-    def clear(self) -> None:
-        self._stop_video()
-        self.camera_id = None
-        self.hide()
-
-
-class Beeper:
-    """A short alarm tone through QSoundEffect when there is an audio device, else the system beep."""
-
-    def __init__(self) -> None:
-        self.played = 0
-        self._effect: Any = None
-        try:
-            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-            if QMediaDevices.audioOutputs():
-                effect = QSoundEffect()
-                effect.setSource(QUrl.fromLocalFile(str(_tone_file())))
-                self._effect = effect
-        except (ImportError, OSError):  # no multimedia backend (e.g. no PulseAudio library on a server)
-            log.info("no sound device: the wall uses the system beep")
-
-    def play(self, loops: int = 1) -> None:
-        """The tone, `loops` times in a row (the desk plays it more often for worse alerts)."""
-        self.played += 1
-        if self._effect is not None:
-            self._effect.setLoopCount(max(1, loops))
-            self._effect.play()
-        else:
-            QApplication.beep()
-
-
-def _tone_file() -> Path:
-    """Two short beeps at 880 Hz as a WAV in the temp folder (no binary asset to ship)."""
-    path = Path(tempfile.gettempdir()) / "digital-sandbox-alarm.wav"
-    if not path.exists():
-        import math
-
-        rate = 22_050
-        samples = [
-            int(12_000 * math.sin(2 * math.pi * 880 * i / rate)) if (i // (rate // 5)) % 2 == 0 else 0
-            for i in range(rate)
-        ]
-        with wave.open(str(path), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(rate)
-            out.writeframes(struct.pack(f"<{len(samples)}h", *samples))
-    return path
 
 
 class WallDirector(QObject):

@@ -54,8 +54,8 @@ from widgets.wall_parts import (
 )
 
 if TYPE_CHECKING:
+    from widgets.camera_tile import CameraTile
     from widgets.map2d import Map2D
-    from widgets.wall import CameraTile
 
 MAX_FLAGS = 2
 """Unattended alerts listed by name; more are counted."""

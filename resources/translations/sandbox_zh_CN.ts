@@ -141,82 +141,82 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="37"/>
+        <location filename="../../widgets/texts.py" line="202"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="39"/>
+        <location filename="../../widgets/texts.py" line="204"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="41"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="42"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>{0} d ago</source>
         <translation>{0} 天前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="94"/>
+        <location filename="../../widgets/alert_notice.py" line="75"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="99"/>
+        <location filename="../../widgets/alert_notice.py" line="80"/>
         <source>Alerts nobody has acknowledged yet; click to select the worst</source>
         <translation>尚未签收的预警；点击选中等级最高的一条</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="105"/>
+        <location filename="../../widgets/alert_notice.py" line="86"/>
         <source>Sound</source>
         <translation>声音提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="110"/>
+        <location filename="../../widgets/alert_notice.py" line="91"/>
         <source>Play a tone for new medium, high and critical alerts</source>
         <translation>新的中、高、紧急等级预警响铃提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="135"/>
+        <location filename="../../widgets/alert_notice.py" line="116"/>
         <source>New alert · {0} · {1} · {2}</source>
         <translation>新预警 · {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="139"/>
+        <location filename="../../widgets/alert_notice.py" line="120"/>
         <source> (+{0} more)</source>
         <translation>（另有 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="162"/>
+        <location filename="../../widgets/alert_notice.py" line="141"/>
         <source>Not acknowledged: {0} ({1} high or critical)</source>
         <translation>未签收预警：{0}（其中高等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="105"/>
+        <location filename="../../widgets/alerts_panel.py" line="113"/>
         <source>Age</source>
         <translation>距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="207"/>
+        <location filename="../../widgets/alerts_panel.py" line="215"/>
         <source>seen</source>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="317"/>
+        <location filename="../../widgets/alerts_panel.py" line="325"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="349"/>
+        <location filename="../../widgets/alerts_panel.py" line="357"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="344"/>
+        <location filename="../../widgets/alerts_panel.py" line="352"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -242,262 +242,262 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="78"/>
+        <location filename="../../widgets/alerts_panel.py" line="86"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="98"/>
+        <location filename="../../widgets/alerts_panel.py" line="106"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="99"/>
+        <location filename="../../widgets/alerts_panel.py" line="107"/>
         <source>Rule</source>
         <translation>预警类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="100"/>
+        <location filename="../../widgets/alerts_panel.py" line="108"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="101"/>
+        <location filename="../../widgets/alerts_panel.py" line="109"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="102"/>
+        <location filename="../../widgets/alerts_panel.py" line="110"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="103"/>
+        <location filename="../../widgets/alerts_panel.py" line="111"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="104"/>
+        <location filename="../../widgets/alerts_panel.py" line="112"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="119"/>
+        <location filename="../../widgets/alerts_panel.py" line="127"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="122"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="135"/>
         <source>Filter by rule, subject or state</source>
         <translation>按预警类型、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <location filename="../../widgets/alerts_panel.py" line="143"/>
         <source>History…</source>
         <translation>历史预警…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="137"/>
+        <location filename="../../widgets/alerts_panel.py" line="145"/>
         <source>Closed and dismissed alerts, with their case reports</source>
         <translation>已办结和已撤销的预警及其处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="185"/>
+        <location filename="../../widgets/alerts_panel.py" line="193"/>
         <source>Acknowledge</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="186"/>
+        <location filename="../../widgets/alerts_panel.py" line="194"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="187"/>
+        <location filename="../../widgets/alerts_panel.py" line="195"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="188"/>
+        <location filename="../../widgets/alerts_panel.py" line="196"/>
         <source>Close with feedback…</source>
         <translation>反馈办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="189"/>
+        <location filename="../../widgets/alerts_panel.py" line="197"/>
         <source>Dismiss…</source>
         <translation>误报核销…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="195"/>
+        <location filename="../../widgets/alerts_panel.py" line="203"/>
         <location filename="../../widgets/texts.py" line="137"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="196"/>
+        <location filename="../../widgets/alerts_panel.py" line="204"/>
         <location filename="../../widgets/texts.py" line="138"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="197"/>
+        <location filename="../../widgets/alerts_panel.py" line="205"/>
         <location filename="../../widgets/texts.py" line="139"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="198"/>
+        <location filename="../../widgets/alerts_panel.py" line="206"/>
         <location filename="../../widgets/texts.py" line="140"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="199"/>
+        <location filename="../../widgets/alerts_panel.py" line="207"/>
         <location filename="../../widgets/texts.py" line="141"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="200"/>
+        <location filename="../../widgets/alerts_panel.py" line="208"/>
         <location filename="../../widgets/texts.py" line="142"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="215"/>
+        <location filename="../../widgets/alerts_panel.py" line="223"/>
         <location filename="../../widgets/texts.py" line="113"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="216"/>
+        <location filename="../../widgets/alerts_panel.py" line="224"/>
         <location filename="../../widgets/texts.py" line="114"/>
         <source>Unregistered card opened a rental room</source>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="217"/>
+        <location filename="../../widgets/alerts_panel.py" line="225"/>
         <location filename="../../widgets/texts.py" line="115"/>
         <source>Unreported tenant</source>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="218"/>
+        <location filename="../../widgets/alerts_panel.py" line="226"/>
         <location filename="../../widgets/texts.py" line="116"/>
         <source>Watch-listed face</source>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/alerts_panel.py" line="227"/>
         <location filename="../../widgets/texts.py" line="117"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/alerts_panel.py" line="228"/>
         <location filename="../../widgets/texts.py" line="118"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/alerts_panel.py" line="229"/>
         <location filename="../../widgets/texts.py" line="119"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/alerts_panel.py" line="230"/>
         <location filename="../../widgets/texts.py" line="120"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="223"/>
+        <location filename="../../widgets/alerts_panel.py" line="231"/>
         <location filename="../../widgets/texts.py" line="121"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="224"/>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
         <location filename="../../widgets/texts.py" line="122"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="225"/>
+        <location filename="../../widgets/alerts_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="123"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="226"/>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="124"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="227"/>
+        <location filename="../../widgets/alerts_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="125"/>
         <source>Fall detected</source>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="228"/>
+        <location filename="../../widgets/alerts_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="126"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="229"/>
+        <location filename="../../widgets/alerts_panel.py" line="237"/>
         <location filename="../../widgets/texts.py" line="127"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
+        <location filename="../../widgets/alerts_panel.py" line="238"/>
         <location filename="../../widgets/texts.py" line="128"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="231"/>
+        <location filename="../../widgets/alerts_panel.py" line="239"/>
         <location filename="../../widgets/texts.py" line="129"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="232"/>
+        <location filename="../../widgets/alerts_panel.py" line="240"/>
         <location filename="../../widgets/texts.py" line="130"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
+        <location filename="../../widgets/alerts_panel.py" line="241"/>
         <location filename="../../widgets/texts.py" line="131"/>
         <source>Dispatch order not answered</source>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="242"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="412"/>
+        <location filename="../../widgets/alerts_panel.py" line="420"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="433"/>
+        <location filename="../../widgets/alerts_panel.py" line="441"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="450"/>
+        <location filename="../../widgets/alerts_panel.py" line="458"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -505,12 +505,12 @@
 <context>
     <name>CameraTile</name>
     <message>
-        <location filename="../../widgets/wall.py" line="97"/>
+        <location filename="../../widgets/camera_tile.py" line="48"/>
         <source>Camera {0} · {1}</source>
         <translation>摄像机 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="100"/>
+        <location filename="../../widgets/camera_tile.py" line="51"/>
         <source>Camera {0}
 {1}
 (no video stream)</source>
@@ -621,73 +621,73 @@
 <context>
     <name>CasePdf</name>
     <message>
-        <location filename="../../widgets/export_docx.py" line="93"/>
-        <location filename="../../widgets/export_pdf.py" line="273"/>
+        <location filename="../../widgets/export_docx.py" line="94"/>
+        <location filename="../../widgets/export_pdf.py" line="262"/>
         <source>Page {0} of {1}</source>
         <translation>第 {0} 页 共 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="103"/>
-        <location filename="../../widgets/export_pdf.py" line="291"/>
+        <location filename="../../widgets/export_docx.py" line="104"/>
+        <location filename="../../widgets/export_pdf.py" line="280"/>
         <source>Summary</source>
         <translation>警情摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="104"/>
-        <location filename="../../widgets/export_pdf.py" line="292"/>
+        <location filename="../../widgets/export_docx.py" line="105"/>
+        <location filename="../../widgets/export_pdf.py" line="281"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="104"/>
-        <location filename="../../widgets/export_pdf.py" line="292"/>
+        <location filename="../../widgets/export_docx.py" line="105"/>
+        <location filename="../../widgets/export_pdf.py" line="281"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="109"/>
-        <location filename="../../widgets/export_pdf.py" line="298"/>
+        <location filename="../../widgets/export_docx.py" line="110"/>
+        <location filename="../../widgets/export_pdf.py" line="287"/>
         <source>Camera snapshot at the alert</source>
         <translation>预警抓拍图</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="116"/>
-        <location filename="../../widgets/export_pdf.py" line="305"/>
-        <location filename="../../widgets/export_pdf.py" line="314"/>
+        <location filename="../../widgets/export_docx.py" line="117"/>
+        <location filename="../../widgets/export_pdf.py" line="294"/>
+        <location filename="../../widgets/export_pdf.py" line="303"/>
         <source>Map at the time of the alert</source>
         <translation>预警发生时态势图</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="121"/>
-        <location filename="../../widgets/export_pdf.py" line="320"/>
+        <location filename="../../widgets/export_docx.py" line="122"/>
+        <location filename="../../widgets/export_pdf.py" line="309"/>
         <source>Evidence appendix</source>
         <translation>附件：证据记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="124"/>
-        <location filename="../../widgets/export_pdf.py" line="323"/>
+        <location filename="../../widgets/export_docx.py" line="125"/>
+        <location filename="../../widgets/export_pdf.py" line="312"/>
         <source>{0} heartbeats and routine position fixes are not listed (--all includes them).</source>
         <translation>已略去心跳和常规定位记录 {0} 条（使用 --all 可全部列出）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="130"/>
-        <location filename="../../widgets/export_pdf.py" line="331"/>
+        <location filename="../../widgets/export_docx.py" line="131"/>
+        <location filename="../../widgets/export_pdf.py" line="320"/>
         <source>No device records near the incident in the case window.</source>
         <translation>事发周边在案卷时段内无设备记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_docx.py" line="134"/>
-        <location filename="../../widgets/export_pdf.py" line="337"/>
+        <location filename="../../widgets/export_docx.py" line="135"/>
+        <location filename="../../widgets/export_pdf.py" line="326"/>
         <source>System record: {0}</source>
         <translation>系统记录编号：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="97"/>
+        <location filename="../../widgets/export_pdf.py" line="86"/>
         <source>{0}: route from the order (ring) to arrival (dot)</source>
         <translation>{0}：自接令处（空心圆）至到场处（实心圆）的实际行进轨迹</translation>
     </message>
     <message>
-        <location filename="../../widgets/export_pdf.py" line="111"/>
+        <location filename="../../widgets/export_pdf.py" line="100"/>
         <source>Incident, with the {0:g} m circle searched for records</source>
         <translation>事发位置，圆圈为调取记录的 {0:g} 米范围</translation>
     </message>
@@ -1133,327 +1133,327 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../widgets/detail.py" line="54"/>
+        <location filename="../../widgets/detail.py" line="53"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="66"/>
-        <location filename="../../widgets/detail.py" line="128"/>
+        <location filename="../../widgets/detail.py" line="65"/>
+        <location filename="../../widgets/detail.py" line="127"/>
         <source>Click a building, room, device or guard.</source>
         <translation>点击楼栋、房屋、设备或巡防人员查看详情。</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="71"/>
+        <location filename="../../widgets/detail.py" line="70"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="71"/>
+        <location filename="../../widgets/detail.py" line="70"/>
         <source>Value</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="76"/>
-        <location filename="../../widgets/detail.py" line="182"/>
+        <location filename="../../widgets/detail.py" line="75"/>
+        <location filename="../../widgets/detail.py" line="181"/>
         <source>Unmask personal data</source>
         <translation>显示完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="182"/>
+        <location filename="../../widgets/detail.py" line="181"/>
         <source>Mask personal data</source>
         <translation>隐藏个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="202"/>
+        <location filename="../../widgets/detail.py" line="201"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="203"/>
+        <location filename="../../widgets/detail.py" line="202"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="204"/>
+        <location filename="../../widgets/detail.py" line="203"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="205"/>
+        <location filename="../../widgets/detail.py" line="204"/>
         <source>floating population</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="206"/>
+        <location filename="../../widgets/detail.py" line="205"/>
         <source>minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="207"/>
+        <location filename="../../widgets/detail.py" line="206"/>
         <source>watch list</source>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="213"/>
+        <location filename="../../widgets/detail.py" line="212"/>
         <source>owner</source>
         <translation>业主</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="214"/>
+        <location filename="../../widgets/detail.py" line="213"/>
         <source>tenant</source>
         <translation>租户</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="215"/>
+        <location filename="../../widgets/detail.py" line="214"/>
         <source>family</source>
         <translation>家属</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="216"/>
+        <location filename="../../widgets/detail.py" line="215"/>
         <source>employee</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="217"/>
+        <location filename="../../widgets/detail.py" line="216"/>
         <source>visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="237"/>
+        <location filename="../../widgets/detail.py" line="236"/>
         <source>{0} entrance {1}, {2}, room {3}</source>
         <translation>{0} {1}单元 {2} {3}室</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="246"/>
+        <location filename="../../widgets/detail.py" line="245"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="249"/>
+        <location filename="../../widgets/detail.py" line="248"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="250"/>
+        <location filename="../../widgets/detail.py" line="249"/>
         <source>Agreement signed</source>
         <translation>治安责任书签订</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="251"/>
+        <location filename="../../widgets/detail.py" line="250"/>
         <source>Last inspection</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="252"/>
+        <location filename="../../widgets/detail.py" line="251"/>
         <source>Tenants</source>
         <translation>承租人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="253"/>
         <source>Group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="253"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="267"/>
+        <location filename="../../widgets/detail.py" line="266"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="268"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="273"/>
+        <location filename="../../widgets/detail.py" line="272"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="282"/>
+        <location filename="../../widgets/detail.py" line="281"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="283"/>
         <source>Closed hours</source>
         <translation>封闭时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="283"/>
         <source>always open</source>
         <translation>全天开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="287"/>
+        <location filename="../../widgets/detail.py" line="286"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="298"/>
+        <location filename="../../widgets/detail.py" line="297"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="266"/>
-        <location filename="../../widgets/detail.py" line="283"/>
-        <location filename="../../widgets/detail.py" line="300"/>
+        <location filename="../../widgets/detail.py" line="265"/>
+        <location filename="../../widgets/detail.py" line="282"/>
+        <location filename="../../widgets/detail.py" line="299"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="301"/>
+        <location filename="../../widgets/detail.py" line="300"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="302"/>
+        <location filename="../../widgets/detail.py" line="301"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="268"/>
-        <location filename="../../widgets/detail.py" line="303"/>
+        <location filename="../../widgets/detail.py" line="267"/>
+        <location filename="../../widgets/detail.py" line="302"/>
         <source>Rooms</source>
         <translation>房屋数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="299"/>
-        <location filename="../../widgets/detail.py" line="326"/>
+        <location filename="../../widgets/detail.py" line="298"/>
+        <location filename="../../widgets/detail.py" line="325"/>
         <source>Standard address</source>
         <translation>标准地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="310"/>
-        <location filename="../../widgets/detail.py" line="328"/>
+        <location filename="../../widgets/detail.py" line="309"/>
+        <location filename="../../widgets/detail.py" line="327"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="315"/>
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="317"/>
+        <location filename="../../widgets/detail.py" line="316"/>
         <source>Building {0}</source>
         <translation>楼栋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="325"/>
-        <location filename="../../widgets/detail.py" line="345"/>
+        <location filename="../../widgets/detail.py" line="324"/>
+        <location filename="../../widgets/detail.py" line="344"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="326"/>
         <source>Usage</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="333"/>
         <source>Room {0}</source>
         <translation>房屋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="343"/>
-        <location filename="../../widgets/detail.py" line="384"/>
+        <location filename="../../widgets/detail.py" line="342"/>
+        <location filename="../../widgets/detail.py" line="383"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="344"/>
+        <location filename="../../widgets/detail.py" line="343"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="346"/>
+        <location filename="../../widgets/detail.py" line="345"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="347"/>
+        <location filename="../../widgets/detail.py" line="346"/>
         <source>Credentials</source>
         <translation>通行凭证</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="348"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="350"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="352"/>
-        <location filename="../../widgets/detail.py" line="389"/>
+        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="388"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="356"/>
+        <location filename="../../widgets/detail.py" line="355"/>
         <source>Person {0}</source>
         <translation>人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="368"/>
+        <location filename="../../widgets/detail.py" line="367"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="369"/>
+        <location filename="../../widgets/detail.py" line="368"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="370"/>
+        <location filename="../../widgets/detail.py" line="369"/>
         <source>Placement</source>
         <translation>安装位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="371"/>
+        <location filename="../../widgets/detail.py" line="370"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="375"/>
+        <location filename="../../widgets/detail.py" line="374"/>
         <source>Last fix</source>
         <translation>最后定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="376"/>
+        <location filename="../../widgets/detail.py" line="375"/>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="385"/>
+        <location filename="../../widgets/detail.py" line="384"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="386"/>
+        <location filename="../../widgets/detail.py" line="385"/>
         <source>Tracker</source>
         <translation>定位终端</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="392"/>
+        <location filename="../../widgets/detail.py" line="391"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="393"/>
+        <location filename="../../widgets/detail.py" line="392"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="79"/>
+        <location filename="../../widgets/detail.py" line="78"/>
         <source>Dispatch nearest guard</source>
         <translation>调派最近警力</translation>
     </message>
@@ -1832,6 +1832,24 @@
     </message>
 </context>
 <context>
+    <name>Elapsed</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="215"/>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="217"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="218"/>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+</context>
+<context>
     <name>EventKind</name>
     <message>
         <location filename="../../widgets/texts.py" line="158"/>
@@ -2040,120 +2058,120 @@
 <context>
     <name>HealthPanel</name>
     <message>
-        <location filename="../../widgets/health_panel.py" line="72"/>
+        <location filename="../../widgets/health_panel.py" line="71"/>
         <source>Device health</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="82"/>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="81"/>
+        <location filename="../../widgets/health_panel.py" line="86"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="81"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="81"/>
         <source>Total</source>
         <translation>总数</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="82"/>
+        <location filename="../../widgets/health_panel.py" line="81"/>
         <source>Rate</source>
         <translation>在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="86"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="86"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="87"/>
+        <location filename="../../widgets/health_panel.py" line="86"/>
         <source>Last seen</source>
         <translation>最后上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="94"/>
+        <location filename="../../widgets/health_panel.py" line="93"/>
         <source>Bridge</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="95"/>
+        <location filename="../../widgets/health_panel.py" line="94"/>
         <source>Link</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="96"/>
+        <location filename="../../widgets/health_panel.py" line="95"/>
         <source>Last message</source>
         <translation>最后消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="97"/>
+        <location filename="../../widgets/health_panel.py" line="96"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="98"/>
+        <location filename="../../widgets/health_panel.py" line="97"/>
         <source>Rejected</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="99"/>
+        <location filename="../../widgets/health_panel.py" line="98"/>
         <source>Last rejection</source>
         <translation>最近拒收原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="103"/>
+        <location filename="../../widgets/health_panel.py" line="102"/>
         <source>By kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="104"/>
+        <location filename="../../widgets/health_panel.py" line="103"/>
         <source>Offline devices</source>
         <translation>离线设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="105"/>
+        <location filename="../../widgets/health_panel.py" line="104"/>
         <source>Bridges</source>
         <translation>接入通道</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="140"/>
-        <location filename="../../widgets/health_panel.py" line="146"/>
+        <location filename="../../widgets/health_panel.py" line="139"/>
+        <location filename="../../widgets/health_panel.py" line="145"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="141"/>
+        <location filename="../../widgets/health_panel.py" line="140"/>
         <source>{0} ago</source>
         <translation>{0}前</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="155"/>
+        <location filename="../../widgets/health_panel.py" line="154"/>
         <source>Devices online: {0:.1f} % ({1} of {2}); bridges: {3}</source>
         <translation>设备在线率：{0:.1f} %（{1}/{2}）；接入通道：{3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="184"/>
+        <location filename="../../widgets/health_panel.py" line="183"/>
         <source>silent</source>
         <translation>静默</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="186"/>
-        <location filename="../../widgets/health_panel.py" line="200"/>
+        <location filename="../../widgets/health_panel.py" line="185"/>
+        <location filename="../../widgets/health_panel.py" line="199"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/health_panel.py" line="188"/>
+        <location filename="../../widgets/health_panel.py" line="187"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
@@ -2746,133 +2764,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="258"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286"/>
+        <location filename="../../widgets/main_window.py" line="287"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="307"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="316"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
-        <location filename="../../widgets/main_window.py" line="451"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
+        <location filename="../../widgets/main_window.py" line="452"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="403"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3246,57 +3264,57 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="54"/>
+        <location filename="../../widgets/roster.py" line="43"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="66"/>
+        <location filename="../../widgets/roster.py" line="55"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="67"/>
+        <location filename="../../widgets/roster.py" line="56"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="68"/>
+        <location filename="../../widgets/roster.py" line="57"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="69"/>
+        <location filename="../../widgets/roster.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="70"/>
+        <location filename="../../widgets/roster.py" line="59"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="71"/>
+        <location filename="../../widgets/roster.py" line="60"/>
         <source>Battery</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="119"/>
+        <location filename="../../widgets/roster.py" line="108"/>
         <source>patrolling</source>
         <translation>巡逻中</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="120"/>
+        <location filename="../../widgets/roster.py" line="109"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="121"/>
+        <location filename="../../widgets/roster.py" line="110"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="122"/>
+        <location filename="../../widgets/roster.py" line="111"/>
         <source>stale</source>
         <translation>位置过时</translation>
     </message>
@@ -3530,27 +3548,27 @@ Create it and load the district from {1}?</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_axis.py" line="29"/>
+        <location filename="../../widgets/timeline_axis.py" line="38"/>
         <source>Click: go to that moment; drag the cursor: scrub</source>
         <translation>单击：跳到该时刻；拖动游标：拖拽回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_axis.py" line="30"/>
+        <location filename="../../widgets/timeline_axis.py" line="39"/>
         <source>Drag elsewhere: pan; mouse wheel: zoom around the pointer</source>
         <translation>拖动空白处：平移；滚轮：以鼠标处为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_axis.py" line="31"/>
+        <location filename="../../widgets/timeline_axis.py" line="40"/>
         <source>Shift+drag: zoom to a range; double click: whole history</source>
         <translation>Shift+拖动：放大到所选时段；双击：显示全部历史</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_axis.py" line="32"/>
+        <location filename="../../widgets/timeline_axis.py" line="41"/>
         <source>Space: play/pause; ←/→: step; PgUp/PgDn: previous/next alert</source>
         <translation>空格：播放/暂停；←/→：单步；PgUp/PgDn：上一/下一预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_axis.py" line="35"/>
+        <location filename="../../widgets/timeline_axis.py" line="44"/>
         <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
         <translation>+/−：放大/缩小；Home：全部历史；Ctrl+G：跳转到日期时间</translation>
     </message>

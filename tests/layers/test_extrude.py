@@ -7,7 +7,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon
 
-from layers import extrude, style
+from layers import extrude, floors, style
 from layers.extrude import BuildingMesh
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
@@ -29,7 +29,7 @@ def proj(district: District) -> LocalProjection:
 
 @pytest.fixture()
 def mesh(district: District, proj: LocalProjection) -> BuildingMesh:
-    return extrude.extrude(district, proj)
+    return floors.district_mesh(district, proj)
 
 
 def _cell_points(mesh: BuildingMesh, start: int, stop: int) -> np.ndarray:
@@ -121,7 +121,7 @@ def test_one_rented_room_does_not_turn_a_building_blue() -> None:
             usage = RoomUsage.RENTAL if f == 7 or (f == 2 and k == 0) else RoomUsage.OWNER
             rid = f"R{f}{k}"
             district.rooms[rid] = Room(rid, "B1", "1", f, f"{f}0{k}", usage)
-    mesh = extrude.extrude(district, LocalProjection.for_district(district))
+    mesh = floors.district_mesh(district, LocalProjection.for_district(district))
     blue, owner = np.array(style.RENTAL_BLUE[:3]), np.array(style.ROOM_USAGE[RoomUsage.OWNER][:3])
     roofs = np.arange(mesh.n_cells) >= mesh.roof_start[0]
     assert (mesh.rgb[roofs] == owner).all()
@@ -302,7 +302,7 @@ def test_many_buildings_vectorised_counts_match_a_per_building_sum() -> None:
 def test_an_empty_district_gives_an_empty_mesh() -> None:
     empty = District(name="", timezone="UTC")
     proj = LocalProjection.for_district(empty)
-    mesh = extrude.extrude(empty, proj)
+    mesh = floors.district_mesh(empty, proj)
     assert mesh.n_cells == 0 and mesh.points.shape == (0, 3) and list(mesh.offsets) == [0]
     assert len(extrude.device_glyphs(empty, proj)) == 0
     assert extrude.alert_bands(empty, mesh, [_alert("R1", "room")]).n_cells == 0

@@ -9,7 +9,7 @@ import pytest
 import shapely
 from shapely.geometry import Polygon
 
-from layers import beacons, extrude, floors, framing, ground, labels3d, style
+from layers import beacons, floors, framing, ground, labels3d, style
 from layers.extrude import BuildingMesh, Patch
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
@@ -30,7 +30,7 @@ def proj(district: District) -> LocalProjection:
 
 @pytest.fixture()
 def mesh(district: District, proj: LocalProjection) -> BuildingMesh:
-    return extrude.extrude(district, proj)
+    return floors.district_mesh(district, proj)
 
 
 def _tuple(value: object) -> tuple[Any, ...]:

@@ -24,6 +24,7 @@ from tests.bridges.test_mqtt import Publisher
 from tests.conftest import REPO_ROOT
 from tests.security.helpers import T0, district
 from tests.servers import Mosquitto, needs_mosquitto, ram_broker
+from tests.support import wait_until
 
 pytestmark = needs_mosquitto
 N = 2000
@@ -93,10 +94,7 @@ def test_sigkill_mid_ingest_loses_nothing_acknowledged_and_restores_state(
     sender = threading.Thread(target=publish)
     try:
         sender.start()
-        deadline = time.monotonic() + 30
-        while len(stored_ids(db)) < N // 5:
-            assert time.monotonic() < deadline, "ingest never got going"
-            time.sleep(0.01)
+        wait_until(lambda: len(stored_ids(db)) >= N // 5, 30, "ingest to get going")
         worker.send_signal(signal.SIGKILL)
         worker.wait(10)
         at_kill = SqliteStore(db)
@@ -110,14 +108,10 @@ def test_sigkill_mid_ingest_loses_nothing_acknowledged_and_restores_state(
         assert second["open_alerts"] == open_at_kill, "open alerts not restored"
         assert second["active_dispatches"] == ["D-before"], "active dispatch not restored"
         sender.join(60)
-        deadline = time.monotonic() + 60
-        while len(pub.acked) < N:  # PUBACKs of the last messages in flight
-            assert time.monotonic() < deadline, "the broker did not accept every message"
-            time.sleep(0.05)
+        # PUBACKs of the last messages in flight, then every acknowledged event stored
+        wait_until(lambda: len(pub.acked) >= N, 60, "the broker to accept every message")
         acked = pub.acked
-        while not acked <= set(stored_ids(db)):
-            assert time.monotonic() < deadline, "acknowledged events missing after the restart"
-            time.sleep(0.05)
+        wait_until(lambda: acked <= set(stored_ids(db)), 60, "every acknowledged event after the restart")
     finally:
         pub.close()
         worker.send_signal(signal.SIGTERM)

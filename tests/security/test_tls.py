@@ -10,7 +10,6 @@ import shutil
 import ssl
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +29,7 @@ from sandbox_app.engine.clock import WallClock
 from tests.bridges.http_fixture_server import EventFeed, FeedServer, _Handler
 from tests.security.helpers import T0
 from tests.servers import Mosquitto, StoreSink, require_mosquitto, wait_for_port
+from tests.support import wait_until
 
 
 def _openssl(*args: str, cwd: Path) -> None:
@@ -157,10 +157,7 @@ def test_mqtt_bridge_over_tls_with_a_password(tls_broker: Mosquitto, tmp_path: P
         pub.loop_start()
         body = {"id": "tls-1", "ts": T0, "device": "B1", "kind": "alarm.button"}
         pub.publish(event_topic("st1", "alarm_button", "B1"), orjson.dumps(body), qos=1).wait_for_publish(5)
-        deadline = time.monotonic() + 10
-        while sink.ids() != {"tls-1"}:
-            assert time.monotonic() < deadline, "the event never arrived over TLS"
-            time.sleep(0.05)
+        wait_until(lambda: sink.ids() == {"tls-1"}, 10, "the event to arrive over TLS")
         pub.disconnect()
         pub.loop_stop()
         assert not wrong.wait_ready(0.5) and not wrong.connected, "a wrong password got in"
@@ -237,10 +234,7 @@ def test_order_sender_and_reply_subscriber_use_the_links_tls_and_login(tls_broke
         client.start()
     try:
         assert sender.wait_connected(10), "the order sender must get in over TLS"
-        deadline = time.monotonic() + 10
-        while not replies.health.connected:
-            assert time.monotonic() < deadline, "the reply subscriber never connected over TLS"
-            time.sleep(0.05)
+        wait_until(lambda: replies.health.connected, 10, "the reply subscriber to connect over TLS")
         assert not plain.wait_connected(0.5), "a plain-text client got in"
     finally:
         for client in (sender, replies, plain):

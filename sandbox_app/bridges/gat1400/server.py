@@ -24,6 +24,7 @@ from sandbox_app.bridges.gat1400.auth import COOKIE, Credentials, PeerAuth, sess
 from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.bridges.transport.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal, peer_host
+from sandbox_app.bridges.transport.slots import ConnectionSlots
 from sandbox_app.domain.events import Event
 from sandbox_app.engine.messages import BridgeHealth
 
@@ -59,6 +60,11 @@ class Gat1400Server:
         self._http = GuardedHTTPServer((host, port), _Handler, config.idle_timeout_s, config.max_connections)
         self._http.owner = self  # type: ignore[attr-defined]
         self._thread: threading.Thread | None = None
+
+    @property
+    def slots(self) -> ConnectionSlots:
+        """The connection cap and how many connections are open now."""
+        return self._http.slots
 
     @property
     def url(self) -> str:

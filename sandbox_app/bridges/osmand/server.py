@@ -28,6 +28,7 @@ from sandbox_app.bridges.trackers.bridge import (
 from sandbox_app.bridges.trackers.common import FrameError
 from sandbox_app.bridges.transport import BridgeClock, Item, Sink
 from sandbox_app.bridges.transport.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal
+from sandbox_app.bridges.transport.slots import ConnectionSlots
 from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,11 @@ class OsmAndServer:
     def address(self) -> tuple[str, int]:
         host, port = self._http.server_address[:2]
         return str(host), int(port)
+
+    @property
+    def slots(self) -> ConnectionSlots:
+        """The connection cap and how many connections are open now."""
+        return self._http.slots
 
     @property
     def health(self) -> BridgeHealth:

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.trackers.bridge import Delivery, ListenSettings, RejectionLog, TrackerDirectory
 from sandbox_app.bridges.transport import BridgeClock, Sink
+from sandbox_app.bridges.transport.slots import ConnectionSlots
 from sandbox_app.engine.messages import BridgeHealth
 
 log = logging.getLogger(__name__)
@@ -92,13 +93,11 @@ class _Server(socketserver.ThreadingTCPServer):
         self.factory = factory
         self.connections: set[Connection] = set()
         self._lock = threading.Lock()
-        self._slots = threading.BoundedSemaphore(settings.max_connections)
-        self.refused_busy = 0
+        self.slots = ConnectionSlots(settings.max_connections)
         super().__init__((settings.host, settings.port), _Handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        if not self._slots.acquire(blocking=False):
-            self.refused_busy += 1
+        if not self.slots.take():
             log.warning(
                 "%s: %d connections open; one more refused",
                 self.server_address,
@@ -109,14 +108,14 @@ class _Server(socketserver.ThreadingTCPServer):
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self._slots.release()
+            self.slots.give_back()
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            self.slots.give_back()
 
     def track(self, conn: Connection, alive: bool) -> None:
         with self._lock:
@@ -138,6 +137,11 @@ class TcpServer:
     def address(self) -> tuple[str, int]:
         host, port = self._server.server_address[:2]
         return str(host), int(port)
+
+    @property
+    def slots(self) -> ConnectionSlots:
+        """The connection cap and how many connections are open now."""
+        return self._server.slots
 
     def start(self) -> None:
         self._thread.start()
@@ -175,6 +179,10 @@ class TrackerTcpBridge:
     @property
     def address(self) -> tuple[str, int]:
         return self._tcp.address
+
+    @property
+    def slots(self) -> ConnectionSlots:
+        return self._tcp.slots
 
     @property
     def health(self) -> BridgeHealth:

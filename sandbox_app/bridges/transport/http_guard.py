@@ -21,6 +21,8 @@ from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from sandbox_app.bridges.transport.slots import ConnectionSlots
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_CONNECTIONS = 256
@@ -72,9 +74,7 @@ class GuardedHTTPServer(ThreadingHTTPServer):
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
     ) -> None:
         self.idle_timeout_s = idle_timeout_s
-        self.max_connections = max_connections
-        self._slots = threading.BoundedSemaphore(max_connections)
-        self.refused_busy = 0
+        self.slots = ConnectionSlots(max_connections)
         self.closed_late = 0
         self._deadlines: dict[int, tuple[socket.socket, float]] = {}
         self._deadline_lock = threading.Lock()
@@ -101,12 +101,11 @@ class GuardedHTTPServer(ThreadingHTTPServer):
                 sock.shutdown(socket.SHUT_RDWR)
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        if not self._slots.acquire(blocking=False):
-            self.refused_busy += 1
+        if not self.slots.take():
             log.warning(
                 "HTTP %s: %d connections open; %s refused",
                 self.server_address,
-                self.max_connections,
+                self.slots.limit,
                 client_address[0],
             )
             with contextlib.suppress(OSError):
@@ -118,14 +117,14 @@ class GuardedHTTPServer(ThreadingHTTPServer):
             request.settimeout(self.idle_timeout_s)
             super().process_request(request, client_address)
         except BaseException:
-            self._slots.release()
+            self.slots.give_back()
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self._slots.release()
+            self.slots.give_back()
 
 
 class GuardedHandler(BaseHTTPRequestHandler):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import threading
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from sandbox_app.bridges.gat1400.client import Gat1400Client
 from sandbox_app.bridges.gat1400.server import Gat1400Server
 from sandbox_app.bridges.schema import parse_ts
 from sandbox_app.domain.events import Event, Rejection
+from tests.support import wait_until
 
 DEVICE = "33029902001210000007"
 PASSWORD = "test-pass-2"
@@ -202,14 +202,10 @@ def test_client_loop_registers_and_keeps_alive() -> None:
     client = Gat1400Client(server.url, DEVICE, PASSWORD, keepalive_s=0.05, retry_min_s=0.05)
     try:
         client.start()
-        deadline = time.monotonic() + 5.0
-        while client.keepalives < 3 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert client.registrations == 1 and client.keepalives >= 3
+        wait_until(lambda: client.keepalives >= 3, 5, "three keepalives")
+        assert client.registrations == 1
         server.forget(DEVICE)  # the upper level restarted and forgot us
-        deadline = time.monotonic() + 5.0
-        while client.registrations < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until(lambda: client.registrations >= 2, 5, "the client registering again")
         assert client.registrations == 2
     finally:
         client.stop()

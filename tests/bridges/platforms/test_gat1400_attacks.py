@@ -17,6 +17,7 @@ from sandbox_app.bridges.gat1400 import codec as g
 from sandbox_app.bridges.gat1400.client import Gat1400Client
 from sandbox_app.bridges.gat1400.server import Gat1400Server
 from tests.bridges.platforms.test_gat1400 import DEVICE, PASSWORD, Collector, FakeClock
+from tests.support import wait_until
 
 FORGED_FACE = {
     "FaceListObject": {
@@ -233,7 +234,7 @@ def test_idle_and_stalled_connections_close_and_connections_are_capped(clock: Fa
     try:
         socks[0].sendall(b"POST /VIID/System/Register HTTP/1.1\r\nHost: x\r\n")  # half-sent headers
         socks[1].sendall(b"POST /VIID/System/Register HTTP/1.1\r\nContent-Length: 100\r\n\r\n{")  # stalled
-        time.sleep(0.1)
+        wait_until(lambda: server.slots.open == 2, 10, "both connections in service")
         third = _raw(server.url)  # over the cap: 503 at once, no thread
         assert _read_all(third, 2.0).startswith(b"HTTP/1.1 503")
         third.close()
@@ -241,7 +242,7 @@ def test_idle_and_stalled_connections_close_and_connections_are_capped(clock: Fa
         for sock in socks:
             _read_all(sock, 3.0)  # the server closes both after its idle timeout
         assert time.monotonic() - started < 2.5
-        time.sleep(0.1)
+        wait_until(lambda: server.slots.open == 0, 10, "the closed connections' slots freed")
         client = Gat1400Client(server.url, DEVICE, PASSWORD)
         assert client.register()  # the slots are free again
         client.stop(unregister=False)

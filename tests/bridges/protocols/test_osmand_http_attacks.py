@@ -16,6 +16,7 @@ from sandbox_app.bridges.trackers.bridge import ListenSettings, RejectionLog, Tr
 from sandbox_app.bridges.transport import Item
 from sandbox_app.domain.events import Event
 from sandbox_app.engine.clock import WallClock
+from tests.support import wait_until
 
 FIX = "/?id=PHONE-1&lat=30.1&lon=120.2&timestamp=1714550400"
 
@@ -133,12 +134,12 @@ def test_connections_are_capped_and_freed() -> None:
     server = _server(sink, idle_s=0.5, max_connections=3)
     held = [socket.create_connection(server.address, timeout=5) for _ in range(3)]
     try:
-        time.sleep(0.1)
+        wait_until(lambda: server.slots.open == 3, 10, "the three held connections in service")
         over = _exchange(server.address, f"GET {FIX} HTTP/1.1\r\nHost: x\r\n\r\n".encode(), 2.0)
         assert over.startswith(b"HTTP/1.1 503")
         for sock in held:
             _read_until_closed(sock, 3.0)  # the idle ones time out and free their slots
-        time.sleep(0.1)
+        wait_until(lambda: server.slots.open == 0, 10, "the timed-out connections' slots freed")
         reply = _exchange(
             server.address, f"GET {FIX} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode()
         )

@@ -20,6 +20,7 @@ from sandbox_app.bridges.trackers.bridge import ListenSettings, RejectionLog, Tr
 from sandbox_app.bridges.transport import Item
 from sandbox_app.engine.clock import WallClock
 from tests.bridges.protocols.test_decoders import GT06_LOCATION, GT06_LOGIN
+from tests.support import wait_until
 
 
 def _reference_split(stream: bytes) -> tuple[list[bytes], int]:
@@ -129,9 +130,7 @@ def test_jt808_garbage_is_logged_a_bounded_number_of_times(caplog: pytest.LogCap
                 sock.sendall(garbage)
                 sock.shutdown(socket.SHUT_WR)
                 _drain_until_closed(sock)
-            deadline = time.monotonic() + 10
-            while server.delivery.frame_errors < 30_000 and time.monotonic() < deadline:
-                time.sleep(0.05)
+            wait_until(lambda: server.delivery.frame_errors >= 30_000, 10, "every garbage frame counted")
     finally:
         server.stop()
     assert server.delivery.frame_errors == 30_000  # every one still counted
@@ -154,9 +153,7 @@ def test_h02_garbage_is_logged_a_bounded_number_of_times_too(caplog: pytest.LogC
                 sock.sendall(b"*HQ,1,V1#" * n)
                 sock.shutdown(socket.SHUT_WR)
                 _drain_until_closed(sock)
-            deadline = time.monotonic() + 10
-            while server.delivery.frame_errors < n and time.monotonic() < deadline:
-                time.sleep(0.05)
+            wait_until(lambda: server.delivery.frame_errors >= n, 10, "every garbage frame counted")
     finally:
         server.stop()
     assert server.delivery.frame_errors == n
@@ -172,13 +169,13 @@ def test_tracker_connections_are_capped() -> None:
     server.start()
     held = [socket.create_connection(server.address, timeout=5) for _ in range(2)]
     try:
-        time.sleep(0.1)
+        wait_until(lambda: server.slots.open == 2, 10, "the two held connections in service")
         with socket.create_connection(server.address, timeout=5) as over:
             started = time.monotonic()
             _drain_until_closed(over, 3.0)  # closed at once: no thread, no session
             assert time.monotonic() - started < 2.0
         held.pop().close()
-        time.sleep(0.2)
+        wait_until(lambda: server.slots.open == 1, 10, "the closed connection's slot freed")
         with socket.create_connection(server.address, timeout=5) as sock:
             sock.sendall(GT06_LOGIN)
             assert sock.recv(64) == gt06.encode_response(gt06.LOGIN, 1)

@@ -1,0 +1,70 @@
+"""The alerts panel: worst and latest first, local times, only the allowed steps, notes asked for."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from sandbox_app.domain.alerts import Alert, CloseOutcome
+from sandbox_app.domain.enums import AlertState, Severity
+from tests.widgets.test_main_window import english
+from widgets.alerts_panel import AlertsPanel
+
+pytestmark = pytest.mark.gui
+__all__ = ["english"]
+T0 = 1_700_000_000_000  # 2023-11-14 22:13:20 UTC = 11-15 06:13 in Asia/Shanghai
+
+
+def _alert(aid: str, severity: Severity, last_ts: int, state: AlertState = AlertState.OPEN) -> Alert:
+    return Alert(aid, "gas_alarm", f"R{aid}", "room", severity, state, T0, last_ts)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, english: None) -> AlertsPanel:
+    widget = AlertsPanel("Asia/Shanghai")
+    qtbot.addWidget(widget)
+    widget.update_alerts(
+        [
+            _alert("low", Severity.LOW, T0 + 9),
+            _alert("crit-old", Severity.CRITICAL, T0),
+            _alert("crit-new", Severity.CRITICAL, T0 + 5, AlertState.RESOLVED),
+        ]
+    )
+    return widget
+
+
+def _order(panel: AlertsPanel) -> list[str]:
+    return [str(panel.table.item(r, 2).text())[1:] for r in range(panel.table.rowCount())]  # type: ignore[union-attr]
+
+
+def test_rows_sorted_by_severity_then_latest_and_times_are_local(panel: AlertsPanel) -> None:
+    assert _order(panel) == ["crit-old", "crit-new", "low"]  # crit-old is not acknowledged: pinned on top
+    row = panel.row_of("crit-old")
+    assert row is not None
+    assert panel.table.item(row, 3).text() == "11-15 06:13"  # type: ignore[union-attr]
+    assert panel.table.item(row, 1).text() == "Gas alarm"  # type: ignore[union-attr]
+    panel.update_alerts([_alert("low", Severity.LOW, T0, AlertState.DISMISSED)])
+    assert _order(panel) == ["crit-old", "crit-new"]
+    panel.update_alerts([_alert("crit-old", Severity.CRITICAL, T0, AlertState.ACKNOWLEDGED)])
+    assert _order(panel) == ["crit-new", "crit-old"]  # acknowledged: back in severity-then-latest order
+
+
+def test_buttons_follow_the_lifecycle_and_close_needs_feedback(panel: AlertsPanel, qtbot: QtBot) -> None:
+    assert not any(b.isEnabled() for b in panel.buttons.values())  # nothing selected
+    panel.select("crit-new")  # resolved: only closing is left
+    enabled = {s for s, b in panel.buttons.items() if b.isEnabled()}
+    assert enabled == {AlertState.CLOSED}
+    sent: list[tuple[str, str, str]] = []
+    panel.close_requested.connect(lambda *args: sent.append(args))
+    panel.ask_close = lambda title: (CloseOutcome.FALSE_ALARM, "   ")  # blank feedback is no feedback
+    qtbot.mouseClick(panel.buttons[AlertState.CLOSED], Qt.MouseButton.LeftButton)
+    assert sent == []
+    panel.ask_close = lambda title: (CloseOutcome.FALSE_ALARM, "family was cooking\nchecked by phone")
+    qtbot.mouseClick(panel.buttons[AlertState.CLOSED], Qt.MouseButton.LeftButton)
+    assert sent == [("crit-new", "false_alarm", "family was cooking\nchecked by phone")]
+    panel.select("crit-old")
+    assert {s for s, b in panel.buttons.items() if b.isEnabled()} == {
+        AlertState.ACKNOWLEDGED,
+        AlertState.DISMISSED,
+    }

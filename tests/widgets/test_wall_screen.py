@@ -1,0 +1,258 @@
+"""The wall as a command-centre view, judged as a viewer 5 m away sees it: glyph heights in pixels at 1080p
+and 4K, whole words on the focus card, the engine's clock in the header, the camera tile only with a
+stream, the guards as counts, the overview after a focus, and an alert nobody went to staying flagged."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRect
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch
+from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.domain.model import District
+from sandbox_app.domain.places import alert_place
+from sandbox_app.engine.messages import DispatchUpdate
+from sandbox_app.station.scene import Scene
+from sandbox_app.station.wall import CAMERA_KINDS
+from tests.widgets.test_wall_camera import demo
+from widgets.i18n import install_translators, remove_translators
+from widgets.main_window import MainWindow
+from widgets.wall_parts import FitLabel
+
+pytestmark = pytest.mark.gui
+__all__ = ["demo"]
+TS = int(datetime(2001, 3, 4, 21, 5, 9, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp() * 1000)
+"""An engine time far from this machine's clock: the header must show it, not the wall clock."""
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    remove_translators(qapp, translators)
+
+
+def _wall(qtbot: QtBot, district: District, size: tuple[int, int] = (1920, 1080)) -> MainWindow:
+    window = MainWindow(Scene(district), wall=True)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.wall_overlay.width() == size[0])
+    return window
+
+
+def _smoke(district: District, severity: Severity = Severity.CRITICAL) -> Alert:
+    """An alarm on a smoke detector in a room of a building whose compound is known."""
+    device = min(d.id for d in district.devices.values() if d.kind == "smoke_detector" and d.room_id)
+    return Alert("W1", "smoke_alarm", device, "device", severity, AlertState.OPEN, TS - 300_000, TS)
+
+
+def _ink_rows(image: QImage, rect: QRect) -> int:
+    """Height in pixels of what is drawn in `rect` on its background (rows holding pixels that differ
+    strongly from the box's most common colour)."""
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    pixels = arr[:, : image.width() * 3].reshape(image.height(), image.width(), 3).astype(np.int16)
+    box = pixels[rect.top() : rect.bottom() + 1, rect.left() : rect.right() + 1]
+    flat = box.reshape(-1, 3)
+    colours, counts = np.unique(flat, axis=0, return_counts=True)
+    background = colours[counts.argmax()]
+    ink = np.abs(box - background).max(axis=2) > 90
+    rows = np.flatnonzero(ink.any(axis=1))
+    return int(rows.max() - rows.min() + 1) if len(rows) else 0
+
+
+def _glyphs(window: MainWindow, image: QImage, widget: QWidget) -> int:
+    ratio = image.devicePixelRatio()
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    rect = QRect(
+        int(top_left.x() * ratio),
+        int(top_left.y() * ratio),
+        int(widget.width() * ratio),
+        int(widget.height() * ratio),
+    )
+    return _ink_rows(image, rect)
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1920, 1080), 1), ((3840, 2160), 2)])
+def test_wall_text_is_legible_from_5_m(
+    qtbot: QtBot, demo: District, chinese: None, size: tuple[int, int], scale: int
+) -> None:
+    window = _wall(qtbot, demo, size)
+    assert window.wall is not None
+    window.set_clock(TS)
+    window.update_alerts([_smoke(demo)])
+    window.refresh_panels()
+    screen = window.wall_overlay
+    qtbot.waitUntil(lambda: screen.focus_card.isVisible())
+    image = window.grab().toImage()
+    kpis = [screen.alerts_total, screen.clock] + [t.value for t in screen.tiles.values()]
+    for label in kpis:
+        assert _glyphs(window, image, label) >= 48 * scale, f"KPI {label.text()!r} too small"
+        assert label.shown_text() == label.text(), f"KPI {label.text()!r} is cut"
+    assert screen.tiles["online"].value.text() == "100.0"  # whole, with its unit after it
+    body = [
+        screen.title,
+        screen.date,
+        screen.alerts_caption,
+        screen.roster_caption,
+        *(t.caption for t in screen.tiles.values()),
+        *(line for line in screen.focus_lines() if line.isVisible()),
+        *(cell for cell in screen.roster_cells.values() if cell.text()),
+    ]
+    for label in body:
+        assert _glyphs(window, image, label) >= 28 * scale, f"{label.text()!r} too small"
+    # the 2D map's caption, measured on the map as drawn
+    caption = window.wall.caption_item
+    assert caption.toPlainText() == alert_place(demo, _smoke(demo)).compound
+    scene_rect = caption.mapRectToScene(caption.boundingRect())
+    view_rect = window.map2d.mapFromScene(scene_rect).boundingRect()
+    origin = window.map2d.mapTo(window, QPoint(0, 0))
+    assert _ink_rows(image, view_rect.translated(origin).intersected(image.rect())) >= 28 * scale
+    window.close()
+
+
+def test_focus_card_names_the_right_compound_in_whole_words(
+    qtbot: QtBot, demo: District, chinese: None
+) -> None:
+    window = _wall(qtbot, demo)
+    alert = _smoke(demo)
+    window.update_alerts([alert])
+    screen = window.wall_overlay
+    qtbot.waitUntil(lambda: screen.focus_card.isVisible())
+    room = demo.rooms[demo.devices[alert.subject].room_id or ""]
+    building = demo.buildings[room.building_id]
+    assert screen.focus_compound.text() == demo.compounds[building.compound_id].name
+    assert screen.focus_rule.text() == "烟感报警" or screen.focus_rule.text()  # one line, the whole rule
+    for line in screen.focus_lines():
+        assert isinstance(line, FitLabel)
+        if line in (screen.focus_rule, screen.focus_compound, screen.focus_level):
+            assert line.shown_text() == line.text(), f"{line.text()!r} is cut"
+    assert not screen.tour_box.isVisible()
+    # the flagged list came up under the card and the map shrank: the alert stays in the map's middle
+    window.refresh_panels()
+    assert screen.flags_box.isVisible()
+    lines = [*screen.focus_lines(), *screen.flag_lines, *screen.flag_places]
+    shown = [label for label in lines if label.isVisible()]
+    assert all("…" not in label.shown_text() for label in shown), [x.shown_text() for x in shown]
+    spot = building.footprint.representative_point()
+    x, y = window.projection.to_xy([spot.x], [spot.y])[0]
+    qtbot.waitUntil(lambda: bool(np.allclose(window.map2d.view_centre(), (x, y), atol=5.0)))
+    window.close()
+
+
+def test_header_shows_the_engine_clock_not_the_machines(qtbot: QtBot, demo: District, chinese: None) -> None:
+    window = _wall(qtbot, demo)
+    screen = window.wall_overlay
+    assert screen.clock.text() == "--:--:--"  # no feed yet
+    window.set_clock(TS)
+    window.refresh_panels()
+    assert screen.clock.text() == "21:05:09"
+    assert screen.date.text().startswith("2001年3月4日") and "星期日" in screen.date.text()
+    assert demo.name in screen.title.text() and "数字沙盘" in screen.title.text()
+    window.close()
+
+
+def test_camera_tile_only_with_a_stream_and_the_roster_as_counts(
+    qtbot: QtBot, demo: District, chinese: None
+) -> None:
+    camera = min(d.id for d in demo.devices.values() if d.kind in CAMERA_KINDS and d.kind == "camera")
+    window = _wall(qtbot, demo)
+    screen = window.wall_overlay
+    window.update_alerts([Alert("C1", "perimeter", camera, "device", Severity.HIGH, AlertState.OPEN, TS, TS)])
+    qtbot.waitUntil(lambda: screen.focus_card.isVisible())
+    assert not screen.camera.isVisible()  # no stream: no empty black tile
+    assert screen.focus_camera.isVisible() and demo.devices[camera].name in screen.focus_camera.text()
+    window.refresh_panels()
+    assert not window.roster.isVisible() and not window.alerts_panel.isVisible()
+    cells = {(r, c): cell.text() for (r, c), cell in screen.roster_cells.items()}
+    roles = max(c for _, c in cells)
+    assert roles == len({g.role for g in demo.guards.values()})  # one column per role, no names
+    total = sum(int(t) for (r, c), t in cells.items() if r > 0 and c > 0)
+    assert total == len(demo.guards)
+    window.close()
+
+
+def test_after_focus_back_to_the_overview_and_unattended_stays_flagged(
+    qtbot: QtBot, demo: District, chinese: None
+) -> None:
+    window = _wall(qtbot, demo)
+    director, screen = window.wall, window.wall_overlay
+    assert director is not None
+    director.hold.setInterval(100)
+    alert = _smoke(demo)
+    window.set_clock(TS)
+    window.update_alerts([alert])
+    qtbot.waitUntil(lambda: director.focused is not None)
+    qtbot.waitUntil(lambda: director.focused is None, timeout=5_000)  # the hold ran out
+    assert screen.tour_box.isVisible() and not screen.focus_card.isVisible()
+    stop = director.stops[director.stop_index]
+    assert screen.tour_name.text() == stop.name == director.caption_item.toPlainText()
+    x, y = window.map2d.view_centre()
+    (lon,), (lat,) = window.projection.to_lonlat([x], [y]).T
+    assert stop.bounds[0] <= lon <= stop.bounds[2] and stop.bounds[1] <= lat <= stop.bounds[3]
+    window.refresh_panels()
+    assert screen.flags_box.isVisible(), "nobody went: the alert must stay on screen"
+    assert any("烟感" in line.text() for line in screen.flag_lines if line.isVisible())
+    guard = min(demo.guards)
+    sent = Dispatch("D1", alert.id, guard, None, "desk:tester", TS, None, None)
+    window.set_dispatches(dataclasses.replace(window.dispatch, dispatches=(sent,)))
+    window.refresh_panels()
+    assert not screen.flags_box.isVisible()
+    window.close()
+
+
+def test_map_labels_on_the_wall_are_legible(qtbot: QtBot, demo: District, chinese: None) -> None:
+    """A dispatched guard's ETA label on the wall's 2D map, measured as drawn (near-black ink it adds)."""
+    window = _wall(qtbot, demo)
+    assert window.wall is not None
+    qtbot.waitUntil(lambda: window.wall is not None and window.wall.stop_index >= 0)  # first tour stop
+    window.wall.tour.stop()
+    vb = window.map2d.getPlotItem().vb
+    (x0, x1), (y0, y1) = vb.viewRange()
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    path = tuple(tuple(p) for p in window.projection.to_lonlat([cx - 50, cx, cx + 50], [cy, cy, cy]))
+    QApplication.processEvents()
+    before = window.map2d.grab().toImage()
+    sent = Dispatch("D1", "W1", min(demo.guards), None, "desk:tester", TS, None, None, eta_s=185.0)
+    window.set_dispatches(DispatchUpdate(TS, (sent,), {sent.id: path}))
+    QApplication.processEvents()
+    after = window.map2d.grab().toImage()
+    assert vb.viewRange() == [[x0, x1], [y0, y1]]
+
+    def dark(image: QImage) -> np.ndarray:
+        image = image.convertToFormat(QImage.Format.Format_RGB888)
+        arr = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+        rgb = arr[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+        return np.asarray(rgb.max(axis=2) < 60)
+
+    anchor = vb.mapViewToDevice(QPointF(cx, cy))
+    ax, ay = int(anchor.x() * after.devicePixelRatio()), int(anchor.y() * after.devicePixelRatio())
+    ink = (dark(after) & ~dark(before))[max(0, ay - 90) : ay + 20, ax : ax + 400]
+    rows = np.flatnonzero(ink.any(axis=1))
+    assert len(rows) and rows.max() - rows.min() + 1 >= 28, "the ETA label is too small"
+    window.close()
+
+
+def test_a_line_that_does_not_fit_drops_whole_parts_not_half_words(qtbot: QtBot) -> None:
+    label = FitLabel()
+    qtbot.addWidget(label)
+    label.resize(400, label.height())
+    label.setText("【高】周界入侵 · 中建壹品·学府公馆", "【高】周界入侵")
+    assert label.shown_text() == "【高】周界入侵"
+    label.resize(1200, label.height())
+    assert label.shown_text() == "【高】周界入侵 · 中建壹品·学府公馆"
+    label.set_suffix("15 分钟")
+    label.resize(520, label.height())
+    assert label.shown_text() == "【高】周界入侵"  # the minutes keep their room
