@@ -45,6 +45,7 @@ window.addEventListener("load", () => {
     b.addEventListener("click", () => act(b.dataset.state));
   }
   window.addEventListener("online", flush);
+  window.addEventListener("offline", () => setLink(false));
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) {
       showGeo("屏幕关闭或页面在后台：浏览器已暂停位置共享，回到本页后自动恢复。", true);
@@ -76,6 +77,7 @@ function showEnrol(message) {
   $("enrol").hidden = false;
   $("who").textContent = "万家卫士";
   $("enrol-msg").textContent = message || "";
+  if (message && !location.hash.includes("code=")) $("code").value = "";  // a spent code is no use
   setLink(false);
 }
 
@@ -204,6 +206,8 @@ function openForm(state) {
   document.querySelector("label.photo").hidden = !photo;
   $("actions").hidden = true;
   $("form").hidden = false;
+  document.body.classList.add("writing");
+  drawMap();
   $("text").focus();
 }
 
@@ -211,6 +215,8 @@ function closeForm() {
   formState = null;
   $("form").hidden = true;
   $("actions").hidden = false;
+  document.body.classList.remove("writing");
+  drawMap();
 }
 
 function sendForm() {
@@ -236,6 +242,7 @@ function pickPhoto() {
     photoData = c.toDataURL("image/jpeg", 0.8);
     $("preview").src = photoData;
     $("preview").hidden = false;
+    $("preview").scrollIntoView({ block: "center" });
     URL.revokeObjectURL(url);
   };
   img.src = url;
@@ -326,13 +333,33 @@ function stopGeo() {
   watchId = null;
 }
 
-async function gotPosition(p) {
+let latest = null;
+let sendTimer = null;
+
+function gotPosition(p) {
   lastPositionAt = Date.now();
   geoProblem = "";
+  latest = p;
   view.me = [p.coords.longitude, p.coords.latitude];
   drawMap();
-  const interval = (busy(view.order) ? view.settings.busy_fix_interval_s : view.settings.fix_interval_s) * 1000;
-  if (Date.now() - lastFixAt < interval * 0.9) return;
+  sendLatest();
+}
+
+function fixInterval() {
+  return (busy(view.order) ? view.settings.busy_fix_interval_s : view.settings.fix_interval_s) * 1000;
+}
+
+async function sendLatest() {
+  // At most one fix per interval: a position that comes sooner waits for the interval's end (the latest
+  // one then goes), so the station always ends up with where the guard is now.
+  const wait = lastFixAt + fixInterval() - Date.now();
+  if (wait > 0) {
+    if (!sendTimer) sendTimer = setTimeout(() => { sendTimer = null; sendLatest(); }, wait);
+    return;
+  }
+  const p = latest;
+  if (!p) return;
+  latest = null;
   lastFixAt = Date.now();
   const coords = {
     latitude: p.coords.latitude, longitude: p.coords.longitude, accuracy: p.coords.accuracy,
@@ -363,13 +390,25 @@ function geoError(e) {
   showGeo(geoProblem, true);
 }
 
+let probing = false;
+
 function watchdog() {
-  if (!view.guard || document.hidden || watchId === null || geoProblem) return;
-  const interval = (busy(view.order) ? view.settings.busy_fix_interval_s : view.settings.fix_interval_s) * 1000;
-  if (lastPositionAt && Date.now() - lastPositionAt > 3 * interval + 60000) {
-    const t = new Date(lastPositionAt).toTimeString().slice(0, 8);
-    showGeo(`浏览器已停止提供位置（最后一次 ${t}）：位置未共享。请保持本页在前台。`, true);
-  }
+  // A guard standing still gets no new positions from watchPosition; the station still needs one per
+  // interval (it shows how fresh each guard's place is), so ask once. When the browser gives nothing
+  // for long, say so on the page: the station's map is then showing an old place.
+  if (!view.guard || document.hidden || watchId === null || probing) return;
+  if (Date.now() - lastFixAt < fixInterval()) return;
+  probing = true;
+  navigator.geolocation.getCurrentPosition(
+    (p) => { probing = false; gotPosition(p); },
+    (e) => {
+      probing = false;
+      if (e.code !== 3) return geoError(e);
+      const t = lastPositionAt ? new Date(lastPositionAt).toTimeString().slice(0, 8) : "无";
+      showGeo(`浏览器已停止提供位置（最后一次 ${t}）：位置未共享。请保持本页在前台。`, true);
+    },
+    { enableHighAccuracy: busy(view.order), maximumAge: fixInterval(), timeout: 30000 },
+  );
 }
 
 function showGeo(text, bad) {
@@ -434,11 +473,16 @@ async function loadMap() {
   drawMap();
 }
 
+function shownOrder(o) {
+  // An order the guard is still working on (after 处置完毕 too, until it is closed): its place stays on the map.
+  return !!o && !["closed", "declined", "cancelled"].includes(o.state);
+}
+
 function frameFor() {
   // The order's route, the incident and the guard when there is an order; else the whole district.
   const pts = [];
   const o = view.order;
-  if (o && busy(o)) {
+  if (shownOrder(o)) {
     if (o.lon != null) pts.push([o.lon, o.lat]);
     for (const p of o.route || []) pts.push(p);
     if (view.me) pts.push(view.me);
@@ -509,7 +553,7 @@ function drawMap() {
     g.lineWidth = 6;
     g.stroke();
   }
-  if (o && busy(o) && o.lon != null) {
+  if (shownOrder(o) && o.lon != null) {
     const [a, b] = px(o.lon, o.lat);
     g.beginPath();
     g.arc(a, b, 11, 0, 2 * Math.PI);

@@ -466,7 +466,8 @@ class PhoneServer:
         if alert is None:
             return "", ""
         p = alert_place(self.district, alert)
-        words = " ".join(x for x in (p.compound, p.building, p.room) if x)
+        compound = "" if p.building.startswith(p.compound) else p.compound  # "某小区 某小区3号楼" reads twice
+        words = " ".join(x for x in (compound, p.building, p.room) if x)
         return words or p.subject, ""
 
     def _route(self, d: Dispatch) -> dict[str, Any]:
