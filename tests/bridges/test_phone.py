@@ -18,6 +18,7 @@ from sandbox_app.bridges.config import BridgeConfigError, load_bridges
 from sandbox_app.bridges.phone.enrol import EnrolError
 from sandbox_app.data.package import load_package
 from sandbox_app.domain.dispatch import DispatchState
+from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.audit import AuditLog
 from tests.bridges.phone_station import PhoneStation, now_ms, write_phone_config
@@ -98,6 +99,43 @@ def test_a_fix_moves_the_guard_through_the_tracker_path(station: PhoneStation) -
     bad = phone.post(station.url + "api/fix", json=fix(116.35, 95.0), timeout=5)
     assert bad.status_code == 400 and "lat" in bad.json()["error"]
     assert station.phone.health.rejected >= 1
+
+
+def test_a_fix_from_the_future_is_quarantined_and_a_gcj02_phone_is_converted(
+    tmp_path: Path, demo: District
+) -> None:
+    """The tracker path's rules hold for phones: the intake quarantines a fix an hour ahead, and the
+    section's datum is undone before anything is stored."""
+    config = write_phone_config(tmp_path / "bridges.toml", 'datum = "gcj02"\n')
+    station = PhoneStation(tmp_path / "station.db", config, demo)
+    try:
+        phone = enrolled(station, "GD001")
+        ahead = now_ms() + 3_600_000
+        assert (
+            phone.post(station.url + "api/fix", json=fix(116.3501, 40.0012, ahead), timeout=5).status_code
+            == 200
+        )
+        assert phone.post(station.url + "api/fix", json=fix(116.3501, 40.0012), timeout=5).status_code == 200
+        wait_until(lambda: "GPS-00001" in station.store.last_fixes(now_ms() + 1000), 10, "the fix stored")
+        f = station.store.last_fixes(now_ms() + 1000)["GPS-00001"]
+        assert f.ts < ahead  # the future one moved nobody
+        assert 400 < distance_m(f.lon, f.lat, 116.3501, 40.0012) < 700  # GCJ-02 undone (~550 m here)
+        stored = station.store.events_between(0, ahead + 1)
+        flagged = [e for e in stored if e.device == "GPS-00001" and e.data.get("quarantined")]
+        assert len(flagged) == 1 and flagged[0].ts == ahead
+    finally:
+        station.close()
+
+
+def test_a_one_call_order_rings_as_an_alarm_and_a_cancel_reaches_the_page(station: PhoneStation) -> None:
+    phone = enrolled(station, "GD001")
+    alert = station.alert_at(next(iter(station.district.buildings)))
+    (d,) = station.desk.dispatch(alert, ["GD001"], "cmdr-a", now_ms(), mode="one_call").created
+    order = phone.get(station.url + "api/order", timeout=5).json()["order"]
+    assert (order["id"], order["alarm"], order["mode"]) == (d.id, True, "one_call")
+    station.desk.report(d.id, S.CANCELLED, "cmdr-a", now_ms(), "误报")
+    order = phone.get(station.url + "api/order", timeout=5).json()["order"]
+    assert (order["state"], order["next"]) == ("cancelled", [])
 
 
 def test_a_guard_sees_only_their_own_order(station: PhoneStation) -> None:
