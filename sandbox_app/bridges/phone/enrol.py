@@ -76,11 +76,16 @@ class PhoneBook:
         self._conn: sqlite3.Connection = db.connect(path)
         self._conn.execute(_SCHEMA)
         self._now_ms = now_ms
-        self._audit = audit if audit is not None else AuditLog(self._conn, now_ms)
+        # The audit log's own connection: its BEGIN IMMEDIATE … COMMIT must never take in (or roll back)
+        # a write of ours made meanwhile from another handler thread on a shared connection.
+        self._own_audit = audit is None
+        self._audit = audit if audit is not None else AuditLog(db.connect(path), now_ms)
         self._lock = threading.Lock()
 
     def close(self) -> None:
         self._conn.close()
+        if self._own_audit:
+            self._audit.close()
 
     def __enter__(self) -> PhoneBook:
         return self

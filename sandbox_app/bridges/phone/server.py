@@ -191,6 +191,9 @@ class PhoneServer:
         """Per address: 5 tries, then one every 12 s (codes are 10 characters of 31)."""
         self.fix_limit = RateLimit(10, 1.0, clock.monotonic_s)
         self.reply_limit = RateLimit(30, 0.5, clock.monotonic_s)
+        self.refusal_audit = RateLimit(3, 1 / 60, clock.monotonic_s)
+        """Per address: refusals are all counted, but audited 3 at once then one a minute (a phone or a
+        scanner hammering without a token must not flood the audit log)."""
         for d in store.dispatches(active_only=True):
             self._current[d.guard_id] = d.id
 
@@ -512,7 +515,8 @@ class PhoneServer:
             self.stats.refused += 1
             self.stats.reasons.append(reason)
         self.delivery.health.reject(f"phone: {reason}")
-        self.book.audit(ACTOR_PREFIX + "?", "phone.refused", "", {"reason": reason, "peer": peer})
+        if self.refusal_audit.allow(peer):
+            self.book.audit(ACTOR_PREFIX + "?", "phone.refused", "", {"reason": reason, "peer": peer})
 
 
 def _phone_next(state: DispatchState) -> list[str]:
