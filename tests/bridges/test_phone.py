@@ -138,6 +138,14 @@ def test_a_one_call_order_rings_as_an_alarm_and_a_cancel_reaches_the_page(statio
     assert (order["state"], order["next"]) == ("cancelled", [])
 
 
+def test_an_order_issued_before_the_phone_enrolled_shows_on_it(station: PhoneStation) -> None:
+    alert = station.alert_at(next(iter(station.district.buildings)))
+    d = station.dispatch(alert, "GD003")
+    assert station.stored(d.id).order_sent_ts is None  # no path to the guard yet: the desk retries
+    phone = enrolled(station, "GD003")
+    assert phone.get(station.url + "api/order", timeout=5).json()["order"]["id"] == d.id
+
+
 def test_a_guard_sees_only_their_own_order(station: PhoneStation) -> None:
     one, two = enrolled(station, "GD001"), enrolled(station, "GD002")
     alert = station.alert_at(next(iter(station.district.buildings)))

@@ -185,6 +185,10 @@ def test_a_guard_takes_an_order_on_the_phone_from_enrolment_to_feedback(
     guard_name = district.guards["GD001"].name
     wait_until(lambda: phone.shown("#app") and guard_name in phone.text("#who"), 10, "the guard's page")
     assert phone.text("#no-order").startswith("当前没有警情指令")
+    # Installable: manifest, icon, a service worker that controls the page (Chromium's own check).
+    wait_until(lambda: browser.execute_script("return !!navigator.serviceWorker.controller"), 10, "the worker")
+    errors = browser.execute_cdp_cmd("Page.getInstallabilityErrors", {})["installabilityErrors"]
+    assert errors == [], errors
 
     # Position sharing: the guard's device moves in the store as the phone moves.
     wait_until(lambda: near(station, "GPS-00001", *start), 15, "the first fix in the store")

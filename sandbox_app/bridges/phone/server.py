@@ -73,6 +73,8 @@ STREAM_PING_S = 15.0
 """A comment line this often keeps proxies and the phone's radio from dropping an idle event stream."""
 STREAM_CHECK_S = 1.0
 """How often an open stream looks for a change of its guard's order (and for its token being revoked)."""
+RESCAN_S = 5.0
+"""How often the pages' server looks for active dispatches it was not handed (see `_rescan`)."""
 _STATIC = {
     "/": "index.html",
     "/index.html": "index.html",
@@ -194,8 +196,7 @@ class PhoneServer:
         self.refusal_audit = RateLimit(3, 1 / 60, clock.monotonic_s)
         """Per address: refusals are all counted, but audited 3 at once then one a minute (a phone or a
         scanner hammering without a token must not flood the audit log)."""
-        for d in store.dispatches(active_only=True):
-            self._current[d.guard_id] = d.id
+        self._rescan_due = 0.0
 
     # lifecycle -------------------------------------------------------------------------------------------
     @property
@@ -419,8 +420,22 @@ class PhoneServer:
             return None
         return self._order_json(d)
 
+    def _rescan(self) -> None:
+        """Active dispatches the page has not been handed (issued before the guard enrolled, or sent by
+        another path): at most every `RESCAN_S`, so an idle stream costs no query per tick."""
+        now = self.clock.monotonic_s()
+        with self._lock:
+            if now < self._rescan_due:
+                return
+            self._rescan_due = now + RESCAN_S
+        found = {d.guard_id: d.id for d in self.store.dispatches(active_only=True)}
+        with self._lock:
+            for guard, dispatch_id in found.items():
+                self._current.setdefault(guard, dispatch_id)
+
     def order_json(self, guard: str) -> dict[str, Any]:
         g = self.district.guards[guard]
+        self._rescan()
         with self._lock:
             current = self._current.get(guard)
         d = self.store.get_dispatch(current) if current else None
