@@ -186,7 +186,8 @@ def test_a_guard_takes_an_order_on_the_phone_from_enrolment_to_feedback(
     wait_until(lambda: phone.shown("#app") and guard_name in phone.text("#who"), 10, "the guard's page")
     assert phone.text("#no-order").startswith("当前没有警情指令")
     # Installable: manifest, icon, a service worker that controls the page (Chromium's own check).
-    wait_until(lambda: browser.execute_script("return !!navigator.serviceWorker.controller"), 10, "the worker")
+    controlled = "return !!navigator.serviceWorker.controller"
+    wait_until(lambda: browser.execute_script(controlled), 10, "the service worker")
     errors = browser.execute_cdp_cmd("Page.getInstallabilityErrors", {})["installabilityErrors"]
     assert errors == [], errors
 
