@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.auth import session
 from cli.common import (
@@ -25,8 +27,11 @@ from cli.common import (
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.privacy.users import Permission
 
+if TYPE_CHECKING:
+    from sandbox_app.bridges.phone.enrol import PhoneBook
 
-def _book(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+
+def _book(args: argparse.Namespace) -> PhoneBook:
     from sandbox_app.bridges.phone.enrol import PhoneBook
 
     return PhoneBook(audit_file(args), WallClock().now_ms)
@@ -51,9 +56,25 @@ def cmd_phone_enrol(args: argparse.Namespace) -> int:
     print(
         f"valid for {args.ttl_hours:g} h, once; a phone enrolled before keeps working until this code is used"
     )
-    if args.url:
-        print(f"link: {args.url.rstrip('/')}/#code={code}")
+    link = f"{args.url.rstrip('/')}/#code={code}" if args.url else ""
+    if link:
+        print(f"link: {link}")
+    if args.qr is not None:
+        _write_qr(args.qr, link or code)
+        print(f"QR code ({'link' if link else 'code'}): {args.qr}")
     return EXIT_OK
+
+
+def _write_qr(path: Path, text: str) -> None:
+    """The link (or the bare code) as a QR image, SVG or PNG by the file's suffix; 0600 like any secret
+    file: whoever scans it first enrols as the guard."""
+    import segno
+
+    if path.suffix.lower() not in (".svg", ".png"):
+        raise CliError(f"--qr {path}: give a .svg or .png file")
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    segno.make(text, error="m").save(str(path), scale=8, border=4)
 
 
 def cmd_phone_revoke(args: argparse.Namespace) -> int:
@@ -88,6 +109,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--db", required=True, help="the station's database (the district and, by default, users)")
     p.add_argument("--url", default="", help="the page's address, to print a link carrying the code")
     p.add_argument("--ttl-hours", type=float, default=24.0, help="how long the code stays valid (24 h)")
+    p.add_argument(
+        "--qr", type=Path, default=None, help="also write the link (or code) as a QR image (.svg/.png)"
+    )
     p.add_argument("--by", help="who issues it (with users: the logged-in --user)")
     add_user_option(p)
     add_audit_option(p)

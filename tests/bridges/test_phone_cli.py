@@ -11,6 +11,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import cv2
 import orjson
 import requests
 
@@ -29,10 +30,16 @@ def test_enrol_serve_fix_revoke_as_processes(tmp_path: Path) -> None:
     config = tmp_path / "bridges.toml"
     config.write_text(f"[phone]\nport = {port}\nfix_interval_s = 5\n", encoding="utf-8")
     url = f"http://127.0.0.1:{port}/"
-    enrol = run("phone", "enrol", "GD001", "--db", str(db), "--by", "admin-a", "--url", url)
+    qr = tmp_path / "GD001.png"
+    enrol = run("phone", "enrol", "GD001", "--db", str(db), "--by", "admin-a", "--url", url, "--qr", str(qr))
     assert enrol.returncode == 0, enrol.stderr
     code = re.search(r"#code=([A-Z0-9]+)", enrol.stdout)
     assert code is not None and "登记码" in enrol.stdout
+    image = cv2.imread(str(qr))
+    assert image is not None
+    scanned, _points, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    assert scanned == f"{url}#code={code.group(1)}"  # what the phone's camera opens
+    assert qr.stat().st_mode & 0o077 == 0
     refused = run("phone", "enrol", "GD-nobody", "--db", str(db), "--by", "admin-a")
     assert refused.returncode == 2 and "no guard 'GD-nobody'" in refused.stderr
     env = {**os.environ, "PYTHONPATH": str(REPO)}
