@@ -48,6 +48,7 @@ from sandbox_app.bridges.trackers.bridge import Delivery, position_event
 from sandbox_app.bridges.trackers.common import FrameError
 from sandbox_app.bridges.transport import BridgeClock, Sink
 from sandbox_app.bridges.transport.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal, peer_host
+from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order, next_states
 from sandbox_app.domain.events import Rejection
@@ -62,7 +63,7 @@ log = logging.getLogger(__name__)
 
 PROTOCOL = "phone"
 COOKIE = "sandbox_phone"
-STATIC_DIR = Path(__file__).resolve().parents[3] / "resources" / "phone"
+STATIC_DIR = resource_path("phone")
 MAX_REPLY_BODY = 6 * 1024 * 1024
 """A reply with its photo (the page shrinks photos to ≤ 1600 px JPEG, well under this)."""
 MAX_PHOTO = 4 * 1024 * 1024
