@@ -22,7 +22,7 @@ XVFB_FIRST ?= 97
 SYSTEM_PACKAGES := xvfb libgl1-mesa-dri libglx-mesa0 libegl-mesa0 libegl1 libgbm1 libosmesa6 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libdbus-1-3 libfontconfig1 fonts-noto-cjk \
-	mosquitto postgresql postgresql-15-postgis-3
+	mosquitto postgresql postgresql-15-postgis-3 chromium chromium-driver
 
 .PHONY: run test setup lint typecheck pytest translations demo-db clean screenshots
 

@@ -95,7 +95,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         desk = DispatchDesk(
             store,
             district,
-            send_order=(lambda order: holder[0].send_order(order)) if config.jt808 or config.orders else None,
+            send_order=(lambda order: holder[0].send_order(order))
+            if config.jt808 or config.orders or config.phone
+            else None,
             recommend=nearest_recommender(store, district, router),
             accept_limit=plan_accept_limit(plans, store),  # an incident's response plan (issue 20)
         )
@@ -105,7 +107,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=clock)
         engine = Engine(store, district, [*rules, rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
-        bridges = Bridges(config, district, engine.ingest, clock, engine.report_health, cursors=store)
+        local = args.audit or (None if is_store_url(args.db) else str(args.db))
+        bridges = Bridges(
+            config, district, engine.ingest, clock, engine.report_health, cursors=store, local_file=local
+        )
         holder.append(bridges)
         try:
             bridges.start()
@@ -144,6 +149,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--package", type=Path, default=None, help="district package imported when the db is empty"
     )
     p.add_argument("--rules", default=None, help="rules TOML (default: resources/rules.toml)")
+    p.add_argument(
+        "--audit",
+        default=None,
+        help="the station's local file (users, audit log, [phone] enrolments); default: the --db file",
+    )
     p.add_argument(
         "--status-every", type=finite(0.001, 86_400.0), default=10.0, help="seconds between status lines"
     )

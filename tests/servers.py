@@ -63,6 +63,30 @@ def mosquitto_binary() -> str | None:
     )
 
 
+def chromium_binaries() -> tuple[str, str] | None:
+    """(chromium, chromedriver) from Debian's `chromium` and `chromium-driver`, or None."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (browser, driver) if browser and driver else None
+
+
+def require_chromium() -> tuple[str, str]:
+    """Chromium and its driver for the phone page's browser tests: skipped locally without them, failed
+    in CI (`CI` set), like mosquitto; `make setup` installs both."""
+    found = chromium_binaries()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium / chromium-driver are missing in CI (make setup installs them)")
+        pytest.skip("chromium and chromium-driver are not installed (make setup installs them)")
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("selenium is missing in CI (pip install -e .[dev] installs it)")
+        pytest.skip("selenium is not installed (pip install -e .[dev])")
+    return found
+
+
 class Mosquitto:
     """A mosquitto broker on loopback with persistence, so a kill and restart keeps queued QoS 1 messages."""
 

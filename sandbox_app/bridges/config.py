@@ -133,6 +133,28 @@ class Cad110Section:
 
 
 @dataclass(frozen=True, slots=True)
+class PhoneSection:
+    """[phone]: the guards' phone page (bridges/phone, docs/dispatch.md "The guard's phone")."""
+
+    listen: Listen
+    cert_file: str | None = None
+    """The station's certificate (PEM, chain included) that the page is served with over HTTPS."""
+    key_file: str | None = None
+    fix_interval_s: float = 30.0
+    """How often an idle phone shares its position (battery first)."""
+    busy_fix_interval_s: float = 10.0
+    """How often a phone on an order shares it (arrival is detected from these fixes)."""
+    photo_dir: str = "phone-photos"
+    """Where feedback photos are kept (relative to the bridges file)."""
+    enrolment_file: str | None = None
+    """The local SQLite file with the codes and tokens (default: the station's audit file, --audit/--db)."""
+
+    @property
+    def tls(self) -> bool:
+        return self.cert_file is not None
+
+
+@dataclass(frozen=True, slots=True)
 class BridgesConfig:
     path: Path
     mqtt: MqttSection | None = None
@@ -146,6 +168,7 @@ class BridgesConfig:
     gat1400: Gat1400Section | None = None
     orders: OrdersSection | None = None
     cad110: Cad110Section | None = None
+    phone: PhoneSection | None = None
 
     @property
     def enabled(self) -> list[str]:
@@ -161,6 +184,7 @@ class BridgesConfig:
             "gat1400",
             "orders",
             "cad110",
+            "phone",
         )
         return [name for name in names if getattr(self, name) is not None]
 
@@ -444,6 +468,38 @@ def _cad110(s: _Section) -> Cad110Section:
     return Cad110Section(listen, token, s.text("name", "cad110"))
 
 
+def _phone(s: _Section) -> PhoneSection:
+    """Plain HTTP only on loopback (tests, a reverse proxy on the same host): a token crossing the network
+    in clear text would let anyone on the Wi-Fi speak for a guard."""
+    datum = s.text("datum", "wgs84").strip().lower()
+    if datum not in DATUMS:
+        raise s.error("datum", f"must be one of {', '.join(DATUMS)}, not {datum!r}")
+    listen = Listen(
+        s.text("host", "127.0.0.1"),
+        s.port("port", 8443),
+        s.number("idle_timeout_s", 60.0),
+        s.count("max_connections", 128),
+        datum,
+    )
+    cert, key = _tls_file(s, "cert_file"), _tls_file(s, "key_file", private=True)
+    if (cert is None) != (key is None):
+        raise s.error("key_file" if key is None else "cert_file", "cert_file and key_file go together")
+    if cert is None and listen.host not in _LOOPBACK:
+        raise s.error("cert_file", "plain HTTP is only allowed on loopback: give the station's certificate")
+    fix = s.number("fix_interval_s", 30.0)
+    busy = s.number("busy_fix_interval_s", min(10.0, fix))
+    enrolment = s.optional_text("enrolment_file")
+    return PhoneSection(
+        listen,
+        cert,
+        key,
+        fix,
+        busy,
+        str(s.path.parent / Path(s.text("photo_dir", "phone-photos")).expanduser()),
+        str(s.path.parent / Path(enrolment).expanduser()) if enrolment else None,
+    )
+
+
 def load_bridges(path: Path | str) -> BridgesConfig:
     """Read and check a bridges file; raises `BridgeConfigError` naming file, section and key."""
     path = Path(path)
@@ -488,8 +544,10 @@ def load_bridges(path: Path | str) -> BridgesConfig:
             values[name] = _cad110(s)
         elif name == "orders":
             values[name] = OrdersSection(_mqtt_link(s, "sandbox-orders"), s.text("station", required=True))
+        elif name == "phone":
+            values[name] = _phone(s)
         else:
-            known = "mqtt, http_pull, osmand, jt808, gt06, h02, watch, isapi, gat1400, orders, cad110"
+            known = "mqtt, http_pull, osmand, jt808, gt06, h02, watch, isapi, gat1400, orders, cad110, phone"
             raise BridgeConfigError(path, name, "", f"unknown section (known: {known})")
         s.done()
     return BridgesConfig(path, **values)

@@ -23,6 +23,7 @@ from sandbox_app.bridges.config import (
     MqttLink,
     MqttSection,
     OrdersSection,
+    PhoneSection,
 )
 from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.transport import BridgeClock, Sink
@@ -54,6 +55,8 @@ class BridgeHost(Protocol):
     save_snapshot: SnapshotSaver | None
     incidents: IncidentSink | None
     """Where [cad110]'s incidents are stored (the store's `add_incident`)."""
+    local_file: str | None
+    """The station's local SQLite file (users, audit log): where [phone] keeps its enrolments."""
 
     def add(
         self, section: str, obj: Any, health: Callable[[], BridgeHealth] | None = None, watched: bool = True
@@ -74,9 +77,11 @@ class BridgeHost(Protocol):
         sender: Callable[[Order], None] | None = None,
         replies: MqttReplySubscriber | None = None,
         terminals: Any = None,
+        phone: Any = None,
     ) -> None:
-        """Where the desk's orders go: `terminals` (the JT/T 808 server) first, else `sender` ([orders]
-        MQTT); `replies` is the phones' reply subscriber."""
+        """Where the desk's orders go: `terminals` (the JT/T 808 server) first, then `phone` (the phone
+        page, for guards enrolled there), else `sender` ([orders] MQTT); `replies` is the phones' reply
+        subscriber."""
         ...
 
 
@@ -227,6 +232,25 @@ def start_orders(host: BridgeHost, s: OrdersSection) -> None:
     host.route_orders(sender=sender, replies=replies)
 
 
+def start_phone(host: BridgeHost, s: PhoneSection) -> None:
+    from sandbox_app.bridges.phone.enrol import PhoneBook
+    from sandbox_app.bridges.phone.server import PhoneServer
+
+    file = s.enrolment_file or host.local_file
+    if file is None or host.cursors is None:
+        raise host.start_error("phone", "needs the station's store and its local file (enrolment_file)")
+    book = PhoneBook(file, host.clock.now_ms)
+    try:
+        server = PhoneServer(s, host.district, host.cursors, book, host.sink, host.clock, host.reporter)  # type: ignore[arg-type]
+    except OSError as exc:
+        book.close()
+        where = f"{s.listen.host}:{s.listen.port}"
+        raise host.start_error("phone", f"cannot listen on {where}: {exc}") from exc
+    host.add("phone", server)
+    host.addresses["phone"] = server.address
+    host.route_orders(phone=server)
+
+
 STARTERS: dict[str, Callable[[BridgeHost, Any], None]] = {
     "osmand": start_osmand,
     "jt808": start_jt808,
@@ -239,5 +263,6 @@ STARTERS: dict[str, Callable[[BridgeHost, Any], None]] = {
     "gat1400": start_gat1400,
     "cad110": start_cad110,
     "orders": start_orders,
+    "phone": start_phone,
 }
 """Config section → its starter, in start order (the servers first, [orders] last)."""

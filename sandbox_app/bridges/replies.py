@@ -75,6 +75,40 @@ class _Inbound:
     received_ms: int
 
 
+def vet_reply(r: Reply, received_ms: int, desk: DispatchDesk, source: str) -> Reply | str | None:
+    """Every phone path's check before the desk applies a reply (MQTT here, the phone page in
+    bridges/phone): the reply to apply, None for a repeat of a step the dispatch already has, or the reason
+    it is refused. `source` names where it came from in that reason ("device GPS-00001").
+
+    A reply's time is the phone's, kept within [the dispatch's last step, the time it reached us]: a phone
+    clock that is ahead cannot hold a reply back, one that is behind cannot refuse the step.
+    """
+    try:
+        d = desk.get(r.dispatch_id)
+    except DispatchError:
+        return f"reply {r.state} from {source}: unknown dispatch {r.dispatch_id}"
+    if d.guard_id != r.guard:
+        return f"reply for dispatch {d.id} from guard {r.guard}: it is {d.guard_id}'s"
+    state = DispatchState(r.state)
+    if d.step_ts(state) is not None:
+        return None
+    if state not in next_states(d.state):
+        allowed = ", ".join(sorted(next_states(d.state))) or "none"
+        return f"reply {state} for dispatch {d.id} no longer applies: it is {d.state} (next: {allowed})"
+    return replace(r, ts=max(min(r.ts, received_ms), d.last_ts))
+
+
+def applied_problem(reply: Reply, desk: DispatchDesk) -> str:
+    """After the desk had `reply`: "" when its step is now in the dispatch, else why it is not."""
+    try:
+        d = desk.get(reply.dispatch_id)
+    except DispatchError:
+        d = None
+    if d is None or d.step_ts(DispatchState(reply.state)) is None:
+        return f"reply {reply.state} for dispatch {reply.dispatch_id} was not applied (see log)"
+    return ""
+
+
 class MqttReplySubscriber:
     """`start()`, then give `take` to the desk's rule (`DeskRule(desk, lambda t: sub.take(t, desk))`);
     `stop()` at the end. `health` and `stats` say what arrived and what was refused, and why."""
@@ -161,34 +195,18 @@ class MqttReplySubscriber:
 
     def _check(self, inbound: _Inbound, desk: DispatchDesk) -> Reply | None:
         """The reply as the desk should apply it, or None when it was refused or is a repeat."""
-        r = inbound.reply
-        try:
-            d = desk.get(r.dispatch_id)
-        except DispatchError:
-            self._reject(f"reply {r.state} from device {inbound.device}: unknown dispatch {r.dispatch_id}")
+        verdict = vet_reply(inbound.reply, inbound.received_ms, desk, f"device {inbound.device}")
+        if isinstance(verdict, str):
+            self._reject(verdict)
             return None
-        if d.guard_id != r.guard:
-            self._reject(f"reply for dispatch {d.id} from guard {r.guard}: it is {d.guard_id}'s")
-            return None
-        state = DispatchState(r.state)
-        if d.step_ts(state) is not None:
+        if verdict is None:
             self._count(duplicate=True)
-            return None
-        if state not in next_states(d.state):
-            allowed = ", ".join(sorted(next_states(d.state))) or "none"
-            self._reject(
-                f"reply {state} for dispatch {d.id} no longer applies: it is {d.state} (next: {allowed})"
-            )
-            return None
-        return replace(r, ts=max(min(r.ts, inbound.received_ms), d.last_ts))
+        return verdict
 
     def _applied(self, inbound: _Inbound, reply: Reply, desk: DispatchDesk) -> None:
-        try:
-            d = desk.get(reply.dispatch_id)
-        except DispatchError:
-            d = None
-        if d is None or d.step_ts(DispatchState(reply.state)) is None:
-            self._reject(f"reply {reply.state} for dispatch {reply.dispatch_id} was not applied (see log)")
+        problem = applied_problem(reply, desk)
+        if problem:
+            self._reject(problem)
         else:
             self._count(duplicate=False)
 

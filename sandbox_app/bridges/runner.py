@@ -29,6 +29,7 @@ from sandbox_app.engine.messages import BridgeHealth
 if TYPE_CHECKING:
     from sandbox_app.bridges.cad110.server import IncidentSink
     from sandbox_app.bridges.orders import Reply
+    from sandbox_app.bridges.phone.server import PhoneServer
     from sandbox_app.bridges.replies import MqttReplySubscriber
     from sandbox_app.bridges.trackers.bridge import TrackerDirectory
     from sandbox_app.dispatch.lifecycle import DispatchDesk
@@ -65,9 +66,11 @@ class Bridges:
         cursors: CursorStore | None = None,
         save_snapshot: SnapshotSaver | None = None,
         incidents: IncidentSink | None = None,
+        local_file: str | None = None,
     ) -> None:
         """`cursors` keeps the HTTP pull cursor (the Store); `save_snapshot` stores camera JPEGs;
-        `incidents` stores what [cad110] receives (default: the cursor store's `add_incident`)."""
+        `incidents` stores what [cad110] receives (default: the cursor store's `add_incident`);
+        `local_file` is the station's users/audit SQLite file ([phone] keeps its enrolments there)."""
         self.config = config
         self.district = district
         self.sink = sink
@@ -76,6 +79,7 @@ class Bridges:
         self.cursors = cursors
         self.save_snapshot = save_snapshot
         self.incidents = incidents or getattr(cursors, "add_incident", None)
+        self.local_file = local_file
         self.addresses: dict[str, tuple[str, int]] = {}
         """Section → the bound (host, port) of each server bridge (useful with port 0)."""
         self._entries: list[_Entry] = []
@@ -85,6 +89,7 @@ class Bridges:
         self._order_sender: Callable[[Order], None] | None = None
         self._mqtt_sender: Callable[[Order], None] | None = None
         self._replies: MqttReplySubscriber | None = None
+        self._phone: PhoneServer | None = None
         self._trackers: dict[frozenset[str] | None, TrackerDirectory] = {}
         self._keepalive_due = 0.0
 
@@ -104,6 +109,7 @@ class Bridges:
         self._mqtt_sender = None
         self._jt808 = None
         self._replies = None
+        self._phone = None
         while self._running:
             entry = self._running.pop()
             try:
@@ -170,9 +176,11 @@ class Bridges:
         sender: Callable[[Order], None] | None = None,
         replies: MqttReplySubscriber | None = None,
         terminals: Any = None,
+        phone: PhoneServer | None = None,
     ) -> None:
-        """Where the desk's orders go: a connected JT/T 808 terminal first (`terminals`, the server), else
-        the MQTT order topic (`sender`, [orders]); `replies` is the phones' reply subscriber."""
+        """Where the desk's orders go: a connected JT/T 808 terminal first (`terminals`, the server), then
+        the phone page for a guard enrolled there (`phone`), else the MQTT order topic (`sender`,
+        [orders]); `replies` is the phones' reply subscriber."""
         from sandbox_app.bridges.jt808.server import Jt808OrderSender
 
         if terminals is not None:
@@ -181,10 +189,15 @@ class Bridges:
             self._mqtt_sender = sender
         if replies is not None:
             self._replies = replies
+        if phone is not None:
+            self._phone = phone
+        fallback = self._mqtt_sender
+        if self._phone is not None:
+            fallback = _PhoneOrderSender(self._phone, fallback)
         if self._jt808 is not None:
-            self._order_sender = Jt808OrderSender(self._jt808, fallback=self._mqtt_sender)
+            self._order_sender = Jt808OrderSender(self._jt808, fallback=fallback)
         else:
-            self._order_sender = self._mqtt_sender
+            self._order_sender = fallback
 
     # watching ------------------------------------------------------------------------------------------
     def health(self) -> list[BridgeHealth]:
@@ -213,7 +226,7 @@ class Bridges:
     @property
     def sends_orders(self) -> bool:
         """Whether an order path is configured ([jt808] and/or [orders])."""
-        return self.config.jt808 is not None or self.config.orders is not None
+        return any(x is not None for x in (self.config.jt808, self.config.orders, self.config.phone))
 
     def reaches(self, device: str | None) -> bool:
         """Whether `device` is a JT/T 808 terminal connected right now (its order goes there first)."""
@@ -232,8 +245,33 @@ class Bridges:
         """The phones' reply subscriber while running with [orders] (its `stats`, `wait_ready`)."""
         return self._replies
 
+    @property
+    def phone(self) -> PhoneServer | None:
+        """The phone page's server while running with [phone] (its `stats`, `url`)."""
+        return self._phone
+
     def replies(self, until_ts: int, desk: DispatchDesk) -> Iterable[Reply]:
-        """The phones' replies to apply now ([orders] subscribes `sandbox/<station>/replies/+`): the desk
-        rule's replies source, `DeskRule(desk, lambda t: bridges.replies(t, desk))`; empty without one."""
-        subscriber = self._replies
-        return subscriber.take(until_ts, desk) if subscriber is not None else ()
+        """The phones' replies to apply now ([orders] subscribes `sandbox/<station>/replies/+`, [phone]
+        takes them from the page): the desk rule's replies source,
+        `DeskRule(desk, lambda t: bridges.replies(t, desk))`; empty without either."""
+        subscriber, phone = self._replies, self._phone
+        if subscriber is not None:
+            yield from subscriber.take(until_ts, desk)
+        if phone is not None:
+            yield from phone.take(until_ts, desk)
+
+
+class _PhoneOrderSender:
+    """A guard enrolled on the phone page gets the order there; anyone else through `fallback` (MQTT)."""
+
+    def __init__(self, phone: PhoneServer, fallback: Callable[[Order], None] | None) -> None:
+        self.phone = phone
+        self.fallback = fallback
+
+    def __call__(self, order: Order) -> None:
+        if self.phone.reaches(order.guard):
+            self.phone.deliver(order)
+        elif self.fallback is not None:
+            self.fallback(order)
+        else:
+            raise OrderNotSent(f"guard {order.guard} has no enrolled phone for dispatch {order.dispatch_id}")

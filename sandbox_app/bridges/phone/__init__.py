@@ -1,0 +1,1 @@
+"""The [phone] bridge: the guards' phone page (server, enrolment, map)."""
