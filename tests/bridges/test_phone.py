@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import shutil
+import sqlite3
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
@@ -262,3 +263,31 @@ def test_phone_config_refuses_plain_http_off_loopback(tmp_path: Path) -> None:
     section = load_bridges(path).phone
     assert section is not None
     assert (section.listen.port, section.fix_interval_s, section.busy_fix_interval_s) == (9443, 60.0, 10.0)
+
+
+def test_the_guis_live_session_keeps_enrolments_in_its_local_file(tmp_path: Path, demo: District) -> None:
+    """`main.py --bridges` with [phone] and no `enrolment_file`: the station's local file, as `serve` picks it
+    (`store.local_file`, one rule for the CLI and the GUI)."""
+    from sandbox_app.engine.clock import WallClock
+    from sandbox_app.station.live import LiveOptions, LiveSession
+    from sandbox_app.store import local_file
+    from sandbox_app.store.sqlite import SqliteStore
+
+    assert local_file(tmp_path / "x.db") == str(tmp_path / "x.db")
+    assert local_file("postgresql://h/db") is None and local_file("postgresql://h/db", "a.db") == "a.db"
+    db = tmp_path / "station.db"
+    config = write_phone_config(tmp_path / "bridges.toml")
+    options = LiveOptions(simulate=False, bridges=config, local_file=Path(local_file(db) or ""))
+    store = SqliteStore(db)
+    try:
+        bridges = LiveSession(demo, lambda: store, options, WallClock())._load_bridges(store)
+        assert bridges is not None
+        bridges.start()
+        try:
+            assert bridges.phone is not None
+            tables = sqlite3.connect(db).execute("SELECT name FROM sqlite_master").fetchall()
+            assert ("phone_enrolment",) in tables
+        finally:
+            bridges.stop()
+    finally:
+        store.close()
