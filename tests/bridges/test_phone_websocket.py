@@ -10,6 +10,7 @@ import socket
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -110,7 +111,7 @@ class Client:
         payload, self.buffer = self.buffer[at : at + n], self.buffer[at + n :]
         return b0 & 0x0F, payload
 
-    def message(self) -> dict:
+    def message(self) -> dict[str, Any]:
         """The next text message (pings in between are answered, as a browser does)."""
         while True:
             opcode, payload = self.frame()
