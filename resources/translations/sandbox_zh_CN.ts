@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="202"/>
+        <location filename="../../widgets/texts.py" line="223"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="225"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="227"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="228"/>
         <source>{0} d ago</source>
         <translation>{0} 天前</translation>
     </message>
@@ -333,152 +333,171 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="203"/>
-        <location filename="../../widgets/texts.py" line="137"/>
+        <location filename="../../widgets/texts.py" line="158"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="204"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="205"/>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/texts.py" line="160"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="206"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="162"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="208"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="163"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="113"/>
+        <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly: no activity</source>
+        <extracomment>code elderly_no_activity</extracomment>
         <translation>独居老人无活动</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="114"/>
+        <location filename="../../widgets/texts.py" line="116"/>
         <source>Unregistered card opened a rental room</source>
+        <extracomment>code unregistered_opener</extracomment>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="115"/>
+        <location filename="../../widgets/texts.py" line="118"/>
         <source>Unreported tenant</source>
+        <extracomment>code unreported_tenant</extracomment>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="116"/>
+        <location filename="../../widgets/texts.py" line="120"/>
         <source>Watch-listed face</source>
+        <extracomment>code face_watchlist</extracomment>
         <translation>布控人员比中</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="117"/>
+        <location filename="../../widgets/texts.py" line="122"/>
         <source>Stranger at a face gate</source>
+        <extracomment>code face_stranger</extracomment>
         <translation>陌生人通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="118"/>
+        <location filename="../../widgets/texts.py" line="124"/>
         <source>Tailgating</source>
+        <extracomment>code tailgating</extracomment>
         <translation>尾随通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="119"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>Blacklisted plate</source>
+        <extracomment>code plate_blacklist</extracomment>
         <translation>黑名单车辆</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="120"/>
+        <location filename="../../widgets/texts.py" line="128"/>
         <source>Vehicle overstay</source>
+        <extracomment>code vehicle_overstay</extracomment>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="121"/>
+        <location filename="../../widgets/texts.py" line="130"/>
         <source>Perimeter breach</source>
+        <extracomment>code perimeter_breach</extracomment>
         <translation>周界入侵</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="122"/>
+        <location filename="../../widgets/texts.py" line="132"/>
         <source>Smoke alarm</source>
+        <extracomment>code smoke_alarm</extracomment>
         <translation>烟感报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="123"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>Gas alarm</source>
+        <extracomment>code gas_alarm</extracomment>
         <translation>燃气报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="234"/>
-        <location filename="../../widgets/texts.py" line="124"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>Water leak</source>
+        <extracomment>code water_alarm</extracomment>
         <translation>水浸报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="235"/>
-        <location filename="../../widgets/texts.py" line="125"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>Fall detected</source>
+        <extracomment>code fall_detected</extracomment>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="236"/>
-        <location filename="../../widgets/texts.py" line="126"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>High-altitude throwing</source>
+        <extracomment>code throw_detected</extracomment>
         <translation>高空抛物</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="237"/>
-        <location filename="../../widgets/texts.py" line="127"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>One-click alarm</source>
+        <extracomment>code alarm_button</extracomment>
         <translation>一键报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="238"/>
-        <location filename="../../widgets/texts.py" line="128"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>Elderly routine deviation</source>
+        <extracomment>code elderly_routine</extracomment>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="239"/>
-        <location filename="../../widgets/texts.py" line="129"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>Implausible GPS fix</source>
+        <extracomment>code gps_sanity</extracomment>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="240"/>
-        <location filename="../../widgets/texts.py" line="130"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>Device offline</source>
+        <extracomment>code device_offline</extracomment>
         <translation>设备离线</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="241"/>
-        <location filename="../../widgets/texts.py" line="131"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>Dispatch order not answered</source>
+        <extracomment>code dispatch_escalation</extracomment>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
@@ -971,12 +990,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="147"/>
+        <location filename="../../widgets/app.py" line="150"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="149"/>
+        <location filename="../../widgets/app.py" line="152"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
     </message>
@@ -1683,55 +1702,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1834,17 +1853,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="236"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="238"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="239"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
@@ -1852,79 +1871,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="159"/>
+        <location filename="../../widgets/texts.py" line="180"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/texts.py" line="181"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161"/>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="182"/>
+        <location filename="../../widgets/texts.py" line="192"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="184"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="186"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="188"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168"/>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="189"/>
+        <location filename="../../widgets/texts.py" line="190"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="191"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="215"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>
@@ -2237,67 +2256,67 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="104"/>
+        <location filename="../../widgets/incident_dialog.py" line="139"/>
         <source>New incident</source>
         <translation>新建警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="114"/>
+        <location filename="../../widgets/incident_dialog.py" line="149"/>
         <source>Standard address, e.g. building, entrance, room</source>
         <translation>标准地址，如楼栋、单元、门牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="117"/>
+        <location filename="../../widgets/incident_dialog.py" line="152"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="115"/>
+        <location filename="../../widgets/incident_dialog.py" line="150"/>
         <source>no map point</source>
         <translation>未在地图上选点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="121"/>
+        <location filename="../../widgets/incident_dialog.py" line="156"/>
         <source>Caller&apos;s phone (stored masked)</source>
         <translation>报警人电话（脱敏保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="124"/>
+        <location filename="../../widgets/incident_dialog.py" line="159"/>
         <source>What was reported</source>
         <translation>报警内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="134"/>
+        <location filename="../../widgets/incident_dialog.py" line="169"/>
         <source>Type:</source>
         <translation>警情类别：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="135"/>
+        <location filename="../../widgets/incident_dialog.py" line="170"/>
         <source>Subtype:</source>
         <translation>警情细类：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="136"/>
+        <location filename="../../widgets/incident_dialog.py" line="171"/>
         <source>Address:</source>
         <translation>发生地址：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="137"/>
+        <location filename="../../widgets/incident_dialog.py" line="172"/>
         <source>Map point:</source>
         <translation>地图位置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="138"/>
+        <location filename="../../widgets/incident_dialog.py" line="173"/>
         <source>Caller:</source>
         <translation>报警人：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="139"/>
+        <location filename="../../widgets/incident_dialog.py" line="174"/>
         <source>Summary:</source>
         <translation>简要警情：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="175"/>
+        <location filename="../../widgets/incident_dialog.py" line="210"/>
         <source>Give an address or pick a point on the map, and a valid phone.</source>
         <translation>请填写地址或在地图上选点，并填写有效的电话号码。</translation>
     </message>
@@ -2305,178 +2324,213 @@
 <context>
     <name>IncidentType</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="43"/>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
         <source>criminal</source>
+        <extracomment>code criminal</extracomment>
         <translation>刑事</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <location filename="../../widgets/incident_dialog.py" line="46"/>
         <source>public order</source>
+        <extracomment>code public_order</extracomment>
         <translation>治安</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="45"/>
+        <location filename="../../widgets/incident_dialog.py" line="48"/>
         <source>dispute</source>
+        <extracomment>code dispute</extracomment>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="46"/>
+        <location filename="../../widgets/incident_dialog.py" line="50"/>
         <source>help request</source>
+        <extracomment>code help</extracomment>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="47"/>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
         <source>fire</source>
+        <extracomment>code fire</extracomment>
         <translation>火灾</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="48"/>
+        <location filename="../../widgets/incident_dialog.py" line="54"/>
         <source>traffic</source>
+        <extracomment>code traffic</extracomment>
         <translation>交通</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="49"/>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
         <source>other</source>
+        <extracomment>code other</extracomment>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
         <source>theft</source>
+        <extracomment>code criminal/theft</extracomment>
         <translation>盗窃</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="53"/>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
         <source>robbery or snatching</source>
+        <extracomment>code criminal/robbery</extracomment>
         <translation>抢劫抢夺</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="54"/>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
         <source>fraud</source>
+        <extracomment>code criminal/fraud</extracomment>
         <translation>诈骗</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <location filename="../../widgets/incident_dialog.py" line="66"/>
         <source>assault</source>
+        <extracomment>code criminal/assault</extracomment>
         <translation>故意伤害</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="56"/>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
         <source>other criminal</source>
+        <extracomment>code criminal/other</extracomment>
         <translation>其他刑事</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="57"/>
+        <location filename="../../widgets/incident_dialog.py" line="70"/>
         <source>fight</source>
+        <extracomment>code public_order/fight</extracomment>
         <translation>打架斗殴</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <location filename="../../widgets/incident_dialog.py" line="72"/>
         <source>disturbing order</source>
+        <extracomment>code public_order/disturbance</extracomment>
         <translation>扰乱秩序</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <location filename="../../widgets/incident_dialog.py" line="74"/>
         <source>noise nuisance</source>
+        <extracomment>code public_order/noise</extracomment>
         <translation>噪音扰民</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <location filename="../../widgets/incident_dialog.py" line="76"/>
         <source>gambling</source>
+        <extracomment>code public_order/gambling</extracomment>
         <translation>赌博</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
         <source>other public order</source>
+        <extracomment>code public_order/other</extracomment>
         <translation>其他治安</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <location filename="../../widgets/incident_dialog.py" line="80"/>
         <source>neighbour dispute</source>
+        <extracomment>code dispute/neighbour</extracomment>
         <translation>邻里纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <location filename="../../widgets/incident_dialog.py" line="82"/>
         <source>family dispute</source>
+        <extracomment>code dispute/family</extracomment>
         <translation>家庭纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <location filename="../../widgets/incident_dialog.py" line="84"/>
         <source>property management dispute</source>
+        <extracomment>code dispute/property_mgmt</extracomment>
         <translation>物业纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <location filename="../../widgets/incident_dialog.py" line="86"/>
         <source>consumer dispute</source>
+        <extracomment>code dispute/consumer</extracomment>
         <translation>消费纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="66"/>
+        <location filename="../../widgets/incident_dialog.py" line="88"/>
         <source>other dispute</source>
+        <extracomment>code dispute/other</extracomment>
         <translation>其他纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <location filename="../../widgets/incident_dialog.py" line="90"/>
         <source>missing person</source>
+        <extracomment>code help/missing_person</extracomment>
         <translation>走失</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="68"/>
+        <location filename="../../widgets/incident_dialog.py" line="92"/>
         <source>locked out</source>
+        <extracomment>code help/lockout</extracomment>
         <translation>求助开锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="69"/>
+        <location filename="../../widgets/incident_dialog.py" line="94"/>
         <source>sudden illness</source>
+        <extracomment>code help/medical</extracomment>
         <translation>突发疾病</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="70"/>
+        <location filename="../../widgets/incident_dialog.py" line="96"/>
         <source>elderly person needs help</source>
+        <extracomment>code help/elderly</extracomment>
         <translation>老人求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="71"/>
+        <location filename="../../widgets/incident_dialog.py" line="98"/>
         <source>other help request</source>
+        <extracomment>code help/other</extracomment>
         <translation>其他求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="72"/>
+        <location filename="../../widgets/incident_dialog.py" line="100"/>
         <source>building fire</source>
+        <extracomment>code fire/building</extracomment>
         <translation>建筑火灾</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="73"/>
+        <location filename="../../widgets/incident_dialog.py" line="102"/>
         <source>e-bike fire</source>
+        <extracomment>code fire/ebike</extracomment>
         <translation>电动车起火</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="74"/>
+        <location filename="../../widgets/incident_dialog.py" line="104"/>
         <source>smoke or burning smell</source>
+        <extracomment>code fire/smoke</extracomment>
         <translation>冒烟异味</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="75"/>
+        <location filename="../../widgets/incident_dialog.py" line="106"/>
         <source>other fire</source>
+        <extracomment>code fire/other</extracomment>
         <translation>其他火情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="76"/>
+        <location filename="../../widgets/incident_dialog.py" line="108"/>
         <source>traffic accident</source>
+        <extracomment>code traffic/accident</extracomment>
         <translation>交通事故</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="77"/>
+        <location filename="../../widgets/incident_dialog.py" line="110"/>
         <source>road blocked by parking</source>
+        <extracomment>code traffic/blocking</extracomment>
         <translation>占道停车</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <location filename="../../widgets/incident_dialog.py" line="112"/>
         <source>other traffic</source>
+        <extracomment>code traffic/other</extracomment>
         <translation>其他交通</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="79"/>
+        <location filename="../../widgets/incident_dialog.py" line="114"/>
         <source>other incident</source>
+        <extracomment>code other/other</extracomment>
         <translation>其他</translation>
     </message>
 </context>

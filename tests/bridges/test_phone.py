@@ -153,6 +153,7 @@ def test_a_guard_sees_only_their_own_order(station: PhoneStation) -> None:
     d = station.dispatch(alert, "GD001", note="带灭火器")
     order = one.get(station.url + "api/order", timeout=5).json()["order"]
     assert order["id"] == d.id and order["state"] == "issued" and order["note"] == "带灭火器"
+    assert order["what"] == "烟感报警"  # the desk's words for the rule, read from its .ts
     assert order["next"] == ["accepted", "declined"]
     assert two.get(station.url + "api/order", timeout=5).json()["order"] is None
     assert two.get(station.url + f"api/dispatch/{d.id}", timeout=5).status_code == 403
@@ -291,3 +292,25 @@ def test_the_guis_live_session_keeps_enrolments_in_its_local_file(tmp_path: Path
             bridges.stop()
     finally:
         store.close()
+
+
+def test_the_wording_comes_from_the_desks_translation_file(tmp_path: Path) -> None:
+    """One home for the words: the phone reads the .ts the desk is translated with; a message not yet
+    translated reads as its English source; an unknown code reads as nothing, never as the code."""
+    from sandbox_app.data.wording import load_wording, ts_names
+
+    words = load_wording()
+    assert (words.rule("smoke_alarm"), words.rule("fall_detected")) == ("烟感报警", "人员跌倒报警")
+    assert words.incident("fire", "ebike") == "火灾：电动车起火" and words.incident("help", "other") == "求助"
+    assert words.rule("no_such_rule") == "" and words.incident("no_such_type") == ""
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        """<?xml version="1.0" encoding="utf-8"?><TS version="2.1"><context><name>AlertsPanel</name>
+        <message><source>Smoke alarm</source><extracomment>code smoke_alarm</extracomment>
+        <translation type="unfinished"></translation></message>
+        <message><source>Gas alarm</source><extracomment>code gas_alarm</extracomment>
+        <translation>燃气报警</translation></message></context></TS>""",
+        encoding="utf-8",
+    )
+    assert ts_names(ts, "AlertsPanel") == {"smoke_alarm": "Smoke alarm", "gas_alarm": "燃气报警"}
+    assert ts_names(tmp_path / "missing.ts", "AlertsPanel") == {}

@@ -209,6 +209,10 @@ def test_a_guard_takes_an_order_on_the_phone_from_enrolment_to_feedback(
     phone.el("#ring-ok").click()
     wait_until(lambda: phone.shown("#card") and "待签收" in phone.text("#state"), 10, "the order card")
     assert building.name in phone.text("#place")
+    assert phone.text("#what") == "烟感报警"  # what happened, in the desk's words
+    # The order came over the WebSocket (the event stream is only the fallback).
+    assert browser.execute_script("return liveTransport") == "websocket"
+    assert station.phone.stats.websockets >= 1
     wait_until(lambda: "分钟到达" in phone.text("#eta"), 10, "route and ETA")
     assert "带灭火器" in phone.text("#note")
     assert phone.enabled() == ["accepted", "declined"]

@@ -50,6 +50,7 @@ from sandbox_app.bridges.trackers.common import FrameError
 from sandbox_app.bridges.transport import BridgeClock, Sink
 from sandbox_app.bridges.transport.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal, peer_host
 from sandbox_app.data.resources import resource_path
+from sandbox_app.data.wording import load_wording
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order, next_states
 from sandbox_app.domain.events import Rejection
@@ -204,6 +205,8 @@ class PhoneServer:
         """Per address: refusals are all counted, but audited 3 at once then one a minute (a phone or a
         scanner hammering without a token must not flood the audit log)."""
         self._rescan_due = 0.0
+        self.wording = load_wording()
+        """What happened, in the desk's Chinese words (read from its .ts once, at start)."""
 
     # lifecycle -------------------------------------------------------------------------------------------
     @property
@@ -456,7 +459,7 @@ class PhoneServer:
         }
 
     def _order_json(self, d: Dispatch) -> dict[str, Any]:
-        place, summary = self._place(d)
+        place, summary, what = self._place(d)
         steps = [{"state": str(s.state), "ts": s.ts, "actor": s.actor, "note": s.note} for s in d.history]
         out: dict[str, Any] = {
             "id": d.id,
@@ -470,6 +473,7 @@ class PhoneServer:
             "radius_m": d.radius_m,
             "place": place,
             "summary": summary,
+            "what": what,
             "next": _phone_next(d.state),
             "transitions": {str(s): _phone_next(s) for s in DispatchState},
             "steps": steps,
@@ -480,20 +484,22 @@ class PhoneServer:
             out.update(self._route(d))
         return out
 
-    def _place(self, d: Dispatch) -> tuple[str, str]:
-        """The incident's place in words (compound, building, room) and its summary."""
+    def _place(self, d: Dispatch) -> tuple[str, str, str]:
+        """The incident's place in words (compound, building, room), its summary, and what happened in
+        Chinese (the alert's kind, e.g. 烟感报警, or the 110 incident's type; `data.wording`)."""
         if d.alert_id.startswith("INC-"):
             incident = self.store.get_incident(d.alert_id)
             if incident is not None:
-                return str(getattr(incident.place, "address", "") or ""), str(incident.summary or "")
-            return "", ""
+                what = self.wording.incident(str(incident.type), str(incident.subtype or ""))
+                return str(getattr(incident.place, "address", "") or ""), str(incident.summary or ""), what
+            return "", "", ""
         alert = self.store.get_alert(d.alert_id)
         if alert is None:
-            return "", ""
+            return "", "", ""
         p = alert_place(self.district, alert)
         compound = "" if p.building.startswith(p.compound) else p.compound  # "某小区 某小区3号楼" reads twice
         words = " ".join(x for x in (compound, p.building, p.room) if x)
-        return words or p.subject, ""
+        return words or p.subject, "", self.wording.rule(alert.rule)
 
     def _route(self, d: Dispatch) -> dict[str, Any]:
         """The road route from the guard's last fix to the incident and its ETA; computed once per order
