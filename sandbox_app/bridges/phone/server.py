@@ -3,8 +3,9 @@
 What a guard's phone gets (resources/phone/: plain HTML/CSS/JS, no build step, nothing from the internet):
 the district map (`/api/map`, GeoJSON made here from the package's roads and buildings), the guard's current
 order with the incident's place, route and ETA (`/api/order`), live delivery of orders and one-call alarms
-as server-sent events (`/api/events`: one long response the station writes to; EventSource reconnects by
-itself), position sharing (`/api/fix`) and replies (`/api/reply`).
+over WebSocket (`/api/ws`, RFC 6455 in `websocket.py`) or, when that cannot connect, as server-sent events
+(`/api/events`), both fed by one producer (`OrderFeed`), position sharing (`/api/fix`) and replies
+(`/api/reply`).
 
 One home for each path it feeds:
 - a fix is decoded by the OsmAnd codec (the transistorsoft JSON shape Traccar also takes: same checks,
@@ -16,7 +17,7 @@ One home for each path it feeds:
   is answered as already received, so a retry never applies a step twice.
 
 A phone is a guard only through its token (`enrol.PhoneBook`, cookie `sandbox_phone`, HttpOnly): it sees
-that guard's order only, a revoked token is refused on its next request (and ends its event stream), and
+that guard's order only, a revoked token is refused on its next request (and ends its live feed), and
 enrolment, fixes and replies are rate limited per address or guard.
 """
 
