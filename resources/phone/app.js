@@ -44,7 +44,10 @@ window.addEventListener("load", () => {
   for (const b of document.querySelectorAll("#actions button")) {
     b.addEventListener("click", () => act(b.dataset.state));
   }
-  window.addEventListener("online", flush);
+  window.addEventListener("online", () => {
+    flush();
+    if (view.guard && !socket && !events) { clearTimeout(wsTimer); listen(); }  // back now, not in 3 s
+  });
   window.addEventListener("offline", () => setLink(false));
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) {
