@@ -6,7 +6,9 @@ messages as the event stream (tests/bridges/test_phone.py keeps the event stream
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import ssl
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,9 +45,17 @@ def station(tmp_path: Path, demo: District) -> Iterator[PhoneStation]:
 class Client:
     """A bare WebSocket client on a socket: what a phone's browser does, byte by byte."""
 
-    def __init__(self, station: PhoneStation, token: str | None, origin: str | None = None) -> None:
+    def __init__(
+        self,
+        station: PhoneStation,
+        token: str | None,
+        origin: str | None = None,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         host, port = station.phone.address
         self.sock = socket.create_connection((host, port), timeout=10)
+        if tls is not None:
+            self.sock = tls.wrap_socket(self.sock, server_hostname=host)
         self.buffer = b""
         lines = [
             "GET /api/ws HTTP/1.1",
@@ -128,6 +138,45 @@ class Client:
 
 def token_of(station: PhoneStation, guard: str) -> str:
     return str(enrolled(station, guard).cookies["sandbox_phone"])
+
+
+def test_the_websocket_over_tls_with_the_stations_certificate(tmp_path: Path, demo: District) -> None:
+    """wss:// as the phones use it: the frames inside TLS (the server looks at TLS's own buffer before
+    waiting on the socket, or a ping that arrived with another record would wait for the next one)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    import requests
+
+    from tests.security.test_tls import make_certs
+
+    make_certs(tmp_path)
+    (tmp_path / "server.key").chmod(0o600)
+    config = write_phone_config(
+        tmp_path / "bridges.toml", 'cert_file = "server.crt"\nkey_file = "server.key"\n'
+    )
+    station = PhoneStation(tmp_path / "station.db", config, demo)
+    try:
+        r = requests.post(
+            station.url + "api/enrol",
+            json={"code": station.enrol("GD001")},
+            verify=str(tmp_path / "ca.crt"),
+            timeout=5,
+        )
+        token = r.cookies["sandbox_phone"]
+        tls = ssl.create_default_context(cafile=str(tmp_path / "ca.crt"))
+        client = Client(station, token, tls=tls)
+        try:
+            assert client.status == 101 and client.headers["sec-websocket-accept"] == RFC_ACCEPT
+            assert client.message()["event"] == "order"
+            for i in range(3):
+                client.send(ws.OP_PING, f"p{i}".encode())
+            assert [client.frame() for _ in range(3)] == [(ws.OP_PONG, f"p{i}".encode()) for i in range(3)]
+            d = station.dispatch(station.alert_at(next(iter(station.district.buildings))), "GD001")
+            assert client.message()["data"]["order"]["id"] == d.id
+        finally:
+            client.close()
+    finally:
+        station.close()
 
 
 def test_accept_key_is_the_rfcs_sample() -> None:
