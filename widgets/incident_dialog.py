@@ -40,77 +40,42 @@ log = logging.getLogger(__name__)
 
 _T = IncidentType
 TYPE_NAMES: dict[IncidentType, str] = {
-    #: code criminal
     _T.CRIMINAL: QT_TRANSLATE_NOOP("IncidentType", "criminal"),
-    #: code public_order
     _T.PUBLIC_ORDER: QT_TRANSLATE_NOOP("IncidentType", "public order"),
-    #: code dispute
     _T.DISPUTE: QT_TRANSLATE_NOOP("IncidentType", "dispute"),
-    #: code help
     _T.HELP: QT_TRANSLATE_NOOP("IncidentType", "help request"),
-    #: code fire
     _T.FIRE: QT_TRANSLATE_NOOP("IncidentType", "fire"),
-    #: code traffic
     _T.TRAFFIC: QT_TRANSLATE_NOOP("IncidentType", "traffic"),
-    #: code other
     _T.OTHER: QT_TRANSLATE_NOOP("IncidentType", "other"),
 }
 SUBTYPE_NAMES: dict[tuple[IncidentType, str], str] = {
-    #: code criminal/theft
     (_T.CRIMINAL, "theft"): QT_TRANSLATE_NOOP("IncidentType", "theft"),
-    #: code criminal/robbery
     (_T.CRIMINAL, "robbery"): QT_TRANSLATE_NOOP("IncidentType", "robbery or snatching"),
-    #: code criminal/fraud
     (_T.CRIMINAL, "fraud"): QT_TRANSLATE_NOOP("IncidentType", "fraud"),
-    #: code criminal/assault
     (_T.CRIMINAL, "assault"): QT_TRANSLATE_NOOP("IncidentType", "assault"),
-    #: code criminal/other
     (_T.CRIMINAL, "other"): QT_TRANSLATE_NOOP("IncidentType", "other criminal"),
-    #: code public_order/fight
     (_T.PUBLIC_ORDER, "fight"): QT_TRANSLATE_NOOP("IncidentType", "fight"),
-    #: code public_order/disturbance
     (_T.PUBLIC_ORDER, "disturbance"): QT_TRANSLATE_NOOP("IncidentType", "disturbing order"),
-    #: code public_order/noise
     (_T.PUBLIC_ORDER, "noise"): QT_TRANSLATE_NOOP("IncidentType", "noise nuisance"),
-    #: code public_order/gambling
     (_T.PUBLIC_ORDER, "gambling"): QT_TRANSLATE_NOOP("IncidentType", "gambling"),
-    #: code public_order/other
     (_T.PUBLIC_ORDER, "other"): QT_TRANSLATE_NOOP("IncidentType", "other public order"),
-    #: code dispute/neighbour
     (_T.DISPUTE, "neighbour"): QT_TRANSLATE_NOOP("IncidentType", "neighbour dispute"),
-    #: code dispute/family
     (_T.DISPUTE, "family"): QT_TRANSLATE_NOOP("IncidentType", "family dispute"),
-    #: code dispute/property_mgmt
     (_T.DISPUTE, "property_mgmt"): QT_TRANSLATE_NOOP("IncidentType", "property management dispute"),
-    #: code dispute/consumer
     (_T.DISPUTE, "consumer"): QT_TRANSLATE_NOOP("IncidentType", "consumer dispute"),
-    #: code dispute/other
     (_T.DISPUTE, "other"): QT_TRANSLATE_NOOP("IncidentType", "other dispute"),
-    #: code help/missing_person
     (_T.HELP, "missing_person"): QT_TRANSLATE_NOOP("IncidentType", "missing person"),
-    #: code help/lockout
     (_T.HELP, "lockout"): QT_TRANSLATE_NOOP("IncidentType", "locked out"),
-    #: code help/medical
     (_T.HELP, "medical"): QT_TRANSLATE_NOOP("IncidentType", "sudden illness"),
-    #: code help/elderly
     (_T.HELP, "elderly"): QT_TRANSLATE_NOOP("IncidentType", "elderly person needs help"),
-    #: code help/other
     (_T.HELP, "other"): QT_TRANSLATE_NOOP("IncidentType", "other help request"),
-    #: code fire/building
     (_T.FIRE, "building"): QT_TRANSLATE_NOOP("IncidentType", "building fire"),
-    #: code fire/ebike
     (_T.FIRE, "ebike"): QT_TRANSLATE_NOOP("IncidentType", "e-bike fire"),
-    #: code fire/smoke
     (_T.FIRE, "smoke"): QT_TRANSLATE_NOOP("IncidentType", "smoke or burning smell"),
-    #: code fire/other
     (_T.FIRE, "other"): QT_TRANSLATE_NOOP("IncidentType", "other fire"),
-    #: code traffic/accident
     (_T.TRAFFIC, "accident"): QT_TRANSLATE_NOOP("IncidentType", "traffic accident"),
-    #: code traffic/blocking
     (_T.TRAFFIC, "blocking"): QT_TRANSLATE_NOOP("IncidentType", "road blocked by parking"),
-    #: code traffic/other
     (_T.TRAFFIC, "other"): QT_TRANSLATE_NOOP("IncidentType", "other traffic"),
-    #: code other/other
     (_T.OTHER, "other"): QT_TRANSLATE_NOOP("IncidentType", "other incident"),
 }
 

@@ -2255,67 +2255,67 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="139"/>
+        <location filename="../../widgets/incident_dialog.py" line="104"/>
         <source>New incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="149"/>
+        <location filename="../../widgets/incident_dialog.py" line="114"/>
         <source>Standard address, e.g. building, entrance, room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="152"/>
+        <location filename="../../widgets/incident_dialog.py" line="117"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="150"/>
+        <location filename="../../widgets/incident_dialog.py" line="115"/>
         <source>no map point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="156"/>
+        <location filename="../../widgets/incident_dialog.py" line="121"/>
         <source>Caller&apos;s phone (stored masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="159"/>
+        <location filename="../../widgets/incident_dialog.py" line="124"/>
         <source>What was reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="169"/>
+        <location filename="../../widgets/incident_dialog.py" line="134"/>
         <source>Type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="170"/>
+        <location filename="../../widgets/incident_dialog.py" line="135"/>
         <source>Subtype:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="171"/>
+        <location filename="../../widgets/incident_dialog.py" line="136"/>
         <source>Address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="172"/>
+        <location filename="../../widgets/incident_dialog.py" line="137"/>
         <source>Map point:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="173"/>
+        <location filename="../../widgets/incident_dialog.py" line="138"/>
         <source>Caller:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="174"/>
+        <location filename="../../widgets/incident_dialog.py" line="139"/>
         <source>Summary:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="210"/>
+        <location filename="../../widgets/incident_dialog.py" line="175"/>
         <source>Give an address or pick a point on the map, and a valid phone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2323,213 +2323,178 @@
 <context>
     <name>IncidentType</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <location filename="../../widgets/incident_dialog.py" line="43"/>
         <source>criminal</source>
-        <extracomment>code criminal</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <source>public order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="45"/>
+        <source>dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="46"/>
-        <source>public order</source>
-        <extracomment>code public_order</extracomment>
+        <source>help request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="47"/>
+        <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="48"/>
-        <source>dispute</source>
-        <extracomment>code dispute</extracomment>
+        <source>traffic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="50"/>
-        <source>help request</source>
-        <extracomment>code help</extracomment>
+        <location filename="../../widgets/incident_dialog.py" line="49"/>
+        <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="52"/>
-        <source>fire</source>
-        <extracomment>code fire</extracomment>
+        <source>theft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
+        <source>robbery or snatching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="54"/>
-        <source>traffic</source>
-        <extracomment>code traffic</extracomment>
+        <source>fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
+        <source>assault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="56"/>
-        <source>other</source>
-        <extracomment>code other</extracomment>
+        <source>other criminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="57"/>
+        <source>fight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
+        <source>disturbing order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
+        <source>noise nuisance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="60"/>
-        <source>theft</source>
-        <extracomment>code criminal/theft</extracomment>
+        <source>gambling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
+        <source>other public order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="62"/>
-        <source>robbery or snatching</source>
-        <extracomment>code criminal/robbery</extracomment>
+        <source>neighbour dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
+        <source>family dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="64"/>
-        <source>fraud</source>
-        <extracomment>code criminal/fraud</extracomment>
+        <source>property management dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
+        <source>consumer dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="66"/>
-        <source>assault</source>
-        <extracomment>code criminal/assault</extracomment>
+        <source>other dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
+        <source>missing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="68"/>
-        <source>other criminal</source>
-        <extracomment>code criminal/other</extracomment>
+        <source>locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="69"/>
+        <source>sudden illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="70"/>
-        <source>fight</source>
-        <extracomment>code public_order/fight</extracomment>
+        <source>elderly person needs help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="71"/>
+        <source>other help request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="72"/>
-        <source>disturbing order</source>
-        <extracomment>code public_order/disturbance</extracomment>
+        <source>building fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="73"/>
+        <source>e-bike fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="74"/>
-        <source>noise nuisance</source>
-        <extracomment>code public_order/noise</extracomment>
+        <source>smoke or burning smell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="75"/>
+        <source>other fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="76"/>
-        <source>gambling</source>
-        <extracomment>code public_order/gambling</extracomment>
+        <source>traffic accident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incident_dialog.py" line="77"/>
+        <source>road blocked by parking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/incident_dialog.py" line="78"/>
-        <source>other public order</source>
-        <extracomment>code public_order/other</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="80"/>
-        <source>neighbour dispute</source>
-        <extracomment>code dispute/neighbour</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="82"/>
-        <source>family dispute</source>
-        <extracomment>code dispute/family</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="84"/>
-        <source>property management dispute</source>
-        <extracomment>code dispute/property_mgmt</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="86"/>
-        <source>consumer dispute</source>
-        <extracomment>code dispute/consumer</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="88"/>
-        <source>other dispute</source>
-        <extracomment>code dispute/other</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="90"/>
-        <source>missing person</source>
-        <extracomment>code help/missing_person</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="92"/>
-        <source>locked out</source>
-        <extracomment>code help/lockout</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="94"/>
-        <source>sudden illness</source>
-        <extracomment>code help/medical</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="96"/>
-        <source>elderly person needs help</source>
-        <extracomment>code help/elderly</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="98"/>
-        <source>other help request</source>
-        <extracomment>code help/other</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="100"/>
-        <source>building fire</source>
-        <extracomment>code fire/building</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="102"/>
-        <source>e-bike fire</source>
-        <extracomment>code fire/ebike</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="104"/>
-        <source>smoke or burning smell</source>
-        <extracomment>code fire/smoke</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="106"/>
-        <source>other fire</source>
-        <extracomment>code fire/other</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="108"/>
-        <source>traffic accident</source>
-        <extracomment>code traffic/accident</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="110"/>
-        <source>road blocked by parking</source>
-        <extracomment>code traffic/blocking</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/incident_dialog.py" line="112"/>
         <source>other traffic</source>
-        <extracomment>code traffic/other</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="114"/>
+        <location filename="../../widgets/incident_dialog.py" line="79"/>
         <source>other incident</source>
-        <extracomment>code other/other</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2256,67 +2256,67 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="139"/>
+        <location filename="../../widgets/incident_dialog.py" line="104"/>
         <source>New incident</source>
         <translation>新建警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="149"/>
+        <location filename="../../widgets/incident_dialog.py" line="114"/>
         <source>Standard address, e.g. building, entrance, room</source>
         <translation>标准地址，如楼栋、单元、门牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="152"/>
+        <location filename="../../widgets/incident_dialog.py" line="117"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="150"/>
+        <location filename="../../widgets/incident_dialog.py" line="115"/>
         <source>no map point</source>
         <translation>未在地图上选点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="156"/>
+        <location filename="../../widgets/incident_dialog.py" line="121"/>
         <source>Caller&apos;s phone (stored masked)</source>
         <translation>报警人电话（脱敏保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="159"/>
+        <location filename="../../widgets/incident_dialog.py" line="124"/>
         <source>What was reported</source>
         <translation>报警内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="169"/>
+        <location filename="../../widgets/incident_dialog.py" line="134"/>
         <source>Type:</source>
         <translation>警情类别：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="170"/>
+        <location filename="../../widgets/incident_dialog.py" line="135"/>
         <source>Subtype:</source>
         <translation>警情细类：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="171"/>
+        <location filename="../../widgets/incident_dialog.py" line="136"/>
         <source>Address:</source>
         <translation>发生地址：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="172"/>
+        <location filename="../../widgets/incident_dialog.py" line="137"/>
         <source>Map point:</source>
         <translation>地图位置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="173"/>
+        <location filename="../../widgets/incident_dialog.py" line="138"/>
         <source>Caller:</source>
         <translation>报警人：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="174"/>
+        <location filename="../../widgets/incident_dialog.py" line="139"/>
         <source>Summary:</source>
         <translation>简要警情：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="210"/>
+        <location filename="../../widgets/incident_dialog.py" line="175"/>
         <source>Give an address or pick a point on the map, and a valid phone.</source>
         <translation>请填写地址或在地图上选点，并填写有效的电话号码。</translation>
     </message>
@@ -2324,213 +2324,178 @@
 <context>
     <name>IncidentType</name>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="44"/>
+        <location filename="../../widgets/incident_dialog.py" line="43"/>
         <source>criminal</source>
-        <extracomment>code criminal</extracomment>
         <translation>刑事</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="46"/>
+        <location filename="../../widgets/incident_dialog.py" line="44"/>
         <source>public order</source>
-        <extracomment>code public_order</extracomment>
         <translation>治安</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="48"/>
+        <location filename="../../widgets/incident_dialog.py" line="45"/>
         <source>dispute</source>
-        <extracomment>code dispute</extracomment>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="50"/>
+        <location filename="../../widgets/incident_dialog.py" line="46"/>
         <source>help request</source>
-        <extracomment>code help</extracomment>
         <translation>求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="52"/>
+        <location filename="../../widgets/incident_dialog.py" line="47"/>
         <source>fire</source>
-        <extracomment>code fire</extracomment>
         <translation>火灾</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="54"/>
+        <location filename="../../widgets/incident_dialog.py" line="48"/>
         <source>traffic</source>
-        <extracomment>code traffic</extracomment>
         <translation>交通</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="56"/>
+        <location filename="../../widgets/incident_dialog.py" line="49"/>
         <source>other</source>
-        <extracomment>code other</extracomment>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="60"/>
+        <location filename="../../widgets/incident_dialog.py" line="52"/>
         <source>theft</source>
-        <extracomment>code criminal/theft</extracomment>
         <translation>盗窃</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="62"/>
+        <location filename="../../widgets/incident_dialog.py" line="53"/>
         <source>robbery or snatching</source>
-        <extracomment>code criminal/robbery</extracomment>
         <translation>抢劫抢夺</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="64"/>
+        <location filename="../../widgets/incident_dialog.py" line="54"/>
         <source>fraud</source>
-        <extracomment>code criminal/fraud</extracomment>
         <translation>诈骗</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="66"/>
+        <location filename="../../widgets/incident_dialog.py" line="55"/>
         <source>assault</source>
-        <extracomment>code criminal/assault</extracomment>
         <translation>故意伤害</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="68"/>
+        <location filename="../../widgets/incident_dialog.py" line="56"/>
         <source>other criminal</source>
-        <extracomment>code criminal/other</extracomment>
         <translation>其他刑事</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="70"/>
+        <location filename="../../widgets/incident_dialog.py" line="57"/>
         <source>fight</source>
-        <extracomment>code public_order/fight</extracomment>
         <translation>打架斗殴</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="72"/>
+        <location filename="../../widgets/incident_dialog.py" line="58"/>
         <source>disturbing order</source>
-        <extracomment>code public_order/disturbance</extracomment>
         <translation>扰乱秩序</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="74"/>
+        <location filename="../../widgets/incident_dialog.py" line="59"/>
         <source>noise nuisance</source>
-        <extracomment>code public_order/noise</extracomment>
         <translation>噪音扰民</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="76"/>
+        <location filename="../../widgets/incident_dialog.py" line="60"/>
         <source>gambling</source>
-        <extracomment>code public_order/gambling</extracomment>
         <translation>赌博</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="78"/>
+        <location filename="../../widgets/incident_dialog.py" line="61"/>
         <source>other public order</source>
-        <extracomment>code public_order/other</extracomment>
         <translation>其他治安</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="80"/>
+        <location filename="../../widgets/incident_dialog.py" line="62"/>
         <source>neighbour dispute</source>
-        <extracomment>code dispute/neighbour</extracomment>
         <translation>邻里纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="82"/>
+        <location filename="../../widgets/incident_dialog.py" line="63"/>
         <source>family dispute</source>
-        <extracomment>code dispute/family</extracomment>
         <translation>家庭纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="84"/>
+        <location filename="../../widgets/incident_dialog.py" line="64"/>
         <source>property management dispute</source>
-        <extracomment>code dispute/property_mgmt</extracomment>
         <translation>物业纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="86"/>
+        <location filename="../../widgets/incident_dialog.py" line="65"/>
         <source>consumer dispute</source>
-        <extracomment>code dispute/consumer</extracomment>
         <translation>消费纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="88"/>
+        <location filename="../../widgets/incident_dialog.py" line="66"/>
         <source>other dispute</source>
-        <extracomment>code dispute/other</extracomment>
         <translation>其他纠纷</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="90"/>
+        <location filename="../../widgets/incident_dialog.py" line="67"/>
         <source>missing person</source>
-        <extracomment>code help/missing_person</extracomment>
         <translation>走失</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="92"/>
+        <location filename="../../widgets/incident_dialog.py" line="68"/>
         <source>locked out</source>
-        <extracomment>code help/lockout</extracomment>
         <translation>求助开锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="94"/>
+        <location filename="../../widgets/incident_dialog.py" line="69"/>
         <source>sudden illness</source>
-        <extracomment>code help/medical</extracomment>
         <translation>突发疾病</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="96"/>
+        <location filename="../../widgets/incident_dialog.py" line="70"/>
         <source>elderly person needs help</source>
-        <extracomment>code help/elderly</extracomment>
         <translation>老人求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="98"/>
+        <location filename="../../widgets/incident_dialog.py" line="71"/>
         <source>other help request</source>
-        <extracomment>code help/other</extracomment>
         <translation>其他求助</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="100"/>
+        <location filename="../../widgets/incident_dialog.py" line="72"/>
         <source>building fire</source>
-        <extracomment>code fire/building</extracomment>
         <translation>建筑火灾</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="102"/>
+        <location filename="../../widgets/incident_dialog.py" line="73"/>
         <source>e-bike fire</source>
-        <extracomment>code fire/ebike</extracomment>
         <translation>电动车起火</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="104"/>
+        <location filename="../../widgets/incident_dialog.py" line="74"/>
         <source>smoke or burning smell</source>
-        <extracomment>code fire/smoke</extracomment>
         <translation>冒烟异味</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="106"/>
+        <location filename="../../widgets/incident_dialog.py" line="75"/>
         <source>other fire</source>
-        <extracomment>code fire/other</extracomment>
         <translation>其他火情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="108"/>
+        <location filename="../../widgets/incident_dialog.py" line="76"/>
         <source>traffic accident</source>
-        <extracomment>code traffic/accident</extracomment>
         <translation>交通事故</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="110"/>
+        <location filename="../../widgets/incident_dialog.py" line="77"/>
         <source>road blocked by parking</source>
-        <extracomment>code traffic/blocking</extracomment>
         <translation>占道停车</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="112"/>
+        <location filename="../../widgets/incident_dialog.py" line="78"/>
         <source>other traffic</source>
-        <extracomment>code traffic/other</extracomment>
         <translation>其他交通</translation>
     </message>
     <message>
-        <location filename="../../widgets/incident_dialog.py" line="114"/>
+        <location filename="../../widgets/incident_dialog.py" line="79"/>
         <source>other incident</source>
-        <extracomment>code other/other</extracomment>
         <translation>其他</translation>
     </message>
 </context>

@@ -1,10 +1,11 @@
-"""Chinese names of alert rules and 110 incident types for the core (the guard's phone page), read from the
-desk's own translation file at start: the wording has one home, `resources/translations/sandbox_zh_CN.ts`.
+"""Chinese names of alert rules for the core (the guard's phone page), read from the desk's own
+translation file at start: the wording has one home, `resources/translations/sandbox_zh_CN.ts`.
 
-The codes live beside their English sources in the widgets' tables (`widgets/texts.py` RULES,
-`widgets/incident_dialog.py` TYPE_NAMES/SUBTYPE_NAMES), each marked `#: code <code>`; lupdate writes that
-mark into the .ts as the message's `<extracomment>`, so the .ts alone maps a code to its words. The core
-never imports Qt: the .ts is plain XML (stdlib). A message not yet translated reads as its English source.
+The codes live beside their English sources in the widgets' table (`widgets/texts.py` RULES), each marked
+`#: code <code>`; lupdate writes that mark into the .ts as the message's `<extracomment>`, so the .ts alone
+maps a code to its words. The core never imports Qt: the .ts is plain XML (stdlib). A message not yet
+translated reads as its English source. (A 110 incident's type already has its words in the core:
+`Incident.label`, the labels police write, `domain/incidents.py`.)
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ log = logging.getLogger(__name__)
 
 CODE_MARK = "code "
 RULE_CONTEXT = "AlertsPanel"
-INCIDENT_CONTEXT = "IncidentType"
 
 
 def ts_names(path: Path, context: str) -> dict[str, str]:
@@ -56,24 +56,17 @@ def ts_names(path: Path, context: str) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    """What the phone page says about an order: the alert's kind, or the 110 incident's type."""
+    """What the phone page says about an order raised by an alert: the alert's kind."""
 
     rules: dict[str, str] = field(default_factory=dict)
-    incidents: dict[str, str] = field(default_factory=dict)
 
     def rule(self, rule: str) -> str:
         """The rule's name (e.g. 烟感报警); "" for a rule the file does not know (never the raw code)."""
         return self.rules.get(rule, "")
-
-    def incident(self, incident_type: str, subtype: str = "") -> str:
-        """ "火灾：电动车起火", or the type alone when the subtype is unknown or "other"."""
-        kind = self.incidents.get(incident_type, "")
-        sub = self.incidents.get(f"{incident_type}/{subtype}", "") if subtype and subtype != "other" else ""
-        return f"{kind}：{sub}" if kind and sub else kind
 
 
 @cache
 def load_wording(language: str = "zh_CN") -> Wording:
     """The wording in `language` (the station's phones are Chinese), read once per process."""
     path = resource_path("translations", f"sandbox_{language}.ts")
-    return Wording(ts_names(path, RULE_CONTEXT), ts_names(path, INCIDENT_CONTEXT))
+    return Wording(ts_names(path, RULE_CONTEXT))

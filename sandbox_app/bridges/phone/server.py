@@ -487,11 +487,12 @@ class PhoneServer:
 
     def _place(self, d: Dispatch) -> tuple[str, str, str]:
         """The incident's place in words (compound, building, room), its summary, and what happened in
-        Chinese (the alert's kind, e.g. 烟感报警, or the 110 incident's type; `data.wording`)."""
+        Chinese (the alert's kind, e.g. 烟感报警, from the desk's .ts via `data.wording`; or the 110
+        incident's type and subtype, `Incident.label`)."""
         if d.alert_id.startswith("INC-"):
             incident = self.store.get_incident(d.alert_id)
             if incident is not None:
-                what = self.wording.incident(str(incident.type), str(incident.subtype or ""))
+                what = str(getattr(incident, "label", "") or "")  # 火灾/冒烟异味: the core's own words
                 return str(getattr(incident.place, "address", "") or ""), str(incident.summary or ""), what
             return "", "", ""
         alert = self.store.get_alert(d.alert_id)
