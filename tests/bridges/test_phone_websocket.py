@@ -277,3 +277,27 @@ def test_parse_keeps_an_incomplete_frame_for_later() -> None:
     buffer += whole[6:] + whole[:1]
     assert ws.parse(buffer) == ws.Frame(True, ws.OP_PING, b"ping!")
     assert buffer == bytearray(whole[:1])
+
+
+def test_a_silent_client_and_a_stalled_frame_are_dropped() -> None:
+    """Idle: nothing heard (not even the pong to our pings) for `idle_s`. Stalled: a frame begun and not
+    finished within the read deadline (a client trickling bytes must not hold a slot forever)."""
+    now = [100.0]
+    a, b = socket.socketpair()
+    try:
+        conn = ws.WsConnection(a, lambda: now[0], frame_deadline_s=5.0, idle_s=60.0)
+        conn.poll(0)
+        now[0] += 61
+        with pytest.raises(ws.WsClosed) as idle:
+            conn.poll(0)
+        assert idle.value.code == ws.CLOSE_GOING_AWAY
+        conn = ws.WsConnection(a, lambda: now[0], frame_deadline_s=5.0, idle_s=60.0)
+        b.sendall(bytes([0x89, 0x85]) + b"\x01\x02")  # a ping's header and half its mask
+        conn.poll(1.0)
+        now[0] += 6
+        with pytest.raises(ws.WsClosed) as stalled:
+            conn.poll(0)
+        assert stalled.value.code == ws.CLOSE_POLICY
+    finally:
+        a.close()
+        b.close()
