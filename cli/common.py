@@ -17,7 +17,7 @@ import orjson
 
 from sandbox_app.domain.model import District
 from sandbox_app.engine.clock import TimeParseError, parse_time
-from sandbox_app.store import Store, is_store_url, open_store
+from sandbox_app.store import Store, is_store_url, local_file, open_store
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -85,8 +85,8 @@ def audit_file(args: argparse.Namespace) -> str:
     """Where a person's action is recorded: `--audit`, else the database file. A city store (PostgreSQL)
     keeps no audit trail yet, so there `--audit` (the station's local file) is required, and this is
     checked before anything changes."""
-    path: str | None = getattr(args, "audit", None) or args.db
-    if path is None or is_store_url(path):
+    path = local_file(args.db, getattr(args, "audit", None))
+    if path is None:
         raise CliError("--audit FILE is required with a postgresql:// store: the station's local audit log")
     return path
 

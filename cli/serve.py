@@ -46,7 +46,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, Engine
     from sandbox_app.geo.routing import RoutingGraph
     from sandbox_app.rules.config import RuleConfigError, load_rules
-    from sandbox_app.store import is_store_url, open_store
+    from sandbox_app.store import is_store_url, local_file, open_store
 
     if args.status_every <= 0:
         raise CliError("--status-every must be positive")
@@ -107,7 +107,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=clock)
         engine = Engine(store, district, [*rules, rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
-        local = args.audit or (None if is_store_url(args.db) else str(args.db))
+        local = local_file(args.db, args.audit)
         bridges = Bridges(
             config, district, engine.ingest, clock, engine.report_health, cursors=store, local_file=local
         )

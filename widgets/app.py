@@ -21,7 +21,7 @@ from sandbox_app.engine.pipeline import AuditFn
 from sandbox_app.privacy.mask import Viewer
 from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import load_scene
-from sandbox_app.store import is_store_url
+from sandbox_app.store import is_store_url, local_file
 from sandbox_app.store.base import Store
 from widgets import startup_trace
 from widgets.i18n import install_translators, remove_translators
@@ -88,6 +88,9 @@ def attach_live(
         options = replace(options, snapshots=db.parent / "snapshots")
     if options.clips is None:  # and alert-linked clips, the station's evidence folder
         options = replace(options, clips=db.parent / "evidence")
+    if options.local_file is None:  # [phone] enrolments in the station's local file, as `serve` keeps them
+        found = local_file(db)
+        options = replace(options, local_file=Path(found) if found else None)
     session = LiveSession(window.scene.district, open_store, options, audit=audit)
     return LiveController(window, session, actor)
 

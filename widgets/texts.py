@@ -110,28 +110,49 @@ def room_usage_text(usage: str) -> str:
 
 
 RULES: dict[str, str] = {
+    #: code elderly_no_activity
     "elderly_no_activity": QT_TRANSLATE_NOOP("AlertsPanel", "Elderly: no activity"),
+    #: code unregistered_opener
     "unregistered_opener": QT_TRANSLATE_NOOP("AlertsPanel", "Unregistered card opened a rental room"),
+    #: code unreported_tenant
     "unreported_tenant": QT_TRANSLATE_NOOP("AlertsPanel", "Unreported tenant"),
+    #: code face_watchlist
     "face_watchlist": QT_TRANSLATE_NOOP("AlertsPanel", "Watch-listed face"),
+    #: code face_stranger
     "face_stranger": QT_TRANSLATE_NOOP("AlertsPanel", "Stranger at a face gate"),
+    #: code tailgating
     "tailgating": QT_TRANSLATE_NOOP("AlertsPanel", "Tailgating"),
+    #: code plate_blacklist
     "plate_blacklist": QT_TRANSLATE_NOOP("AlertsPanel", "Blacklisted plate"),
+    #: code vehicle_overstay
     "vehicle_overstay": QT_TRANSLATE_NOOP("AlertsPanel", "Vehicle overstay"),
+    #: code perimeter_breach
     "perimeter_breach": QT_TRANSLATE_NOOP("AlertsPanel", "Perimeter breach"),
+    #: code smoke_alarm
     "smoke_alarm": QT_TRANSLATE_NOOP("AlertsPanel", "Smoke alarm"),
+    #: code gas_alarm
     "gas_alarm": QT_TRANSLATE_NOOP("AlertsPanel", "Gas alarm"),
+    #: code water_alarm
     "water_alarm": QT_TRANSLATE_NOOP("AlertsPanel", "Water leak"),
+    #: code fall_detected
     "fall_detected": QT_TRANSLATE_NOOP("AlertsPanel", "Fall detected"),
+    #: code throw_detected
     "throw_detected": QT_TRANSLATE_NOOP("AlertsPanel", "High-altitude throwing"),
+    #: code alarm_button
     "alarm_button": QT_TRANSLATE_NOOP("AlertsPanel", "One-click alarm"),
+    #: code elderly_routine
     "elderly_routine": QT_TRANSLATE_NOOP("AlertsPanel", "Elderly routine deviation"),
+    #: code gps_sanity
     "gps_sanity": QT_TRANSLATE_NOOP("AlertsPanel", "Implausible GPS fix"),
+    #: code device_offline
     "device_offline": QT_TRANSLATE_NOOP("AlertsPanel", "Device offline"),
+    #: code dispatch_escalation
     "dispatch_escalation": QT_TRANSLATE_NOOP("AlertsPanel", "Dispatch order not answered"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
-its own copy of these sources; lupdate merges identical context/source pairs into one message)."""
+its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`
+puts the rule's code into the .ts (`<extracomment>`): the phone page, in the core, reads its Chinese name from
+there (`sandbox_app/domain/wording.py`), so the wording has one home."""
 
 ALERT_STATES: dict[str, str] = {
     "open": QT_TRANSLATE_NOOP("AlertsPanel", "new"),

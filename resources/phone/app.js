@@ -44,7 +44,10 @@ window.addEventListener("load", () => {
   for (const b of document.querySelectorAll("#actions button")) {
     b.addEventListener("click", () => act(b.dataset.state));
   }
-  window.addEventListener("online", flush);
+  window.addEventListener("online", () => {
+    flush();
+    if (view.guard && !socket && !events) { clearTimeout(wsTimer); listen(); }  // back now, not in 3 s
+  });
   window.addEventListener("offline", () => setLink(false));
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) {
@@ -71,8 +74,8 @@ async function boot() {
 
 function showEnrol(message) {
   stopGeo();
-  if (events) { events.close(); events = null; }
   view.guard = null;
+  stopListening();
   $("app").hidden = true;
   $("enrol").hidden = false;
   $("who").textContent = "万家卫士";
@@ -110,18 +113,69 @@ function started(snapshot) {
   flush();
 }
 
-// ---- live orders (server-sent events) ---------------------------------------------------------------
+// ---- live orders: WebSocket first, server-sent events when it cannot connect ---------------------------
+// Both carry the same messages (`order` with the page's snapshot, `revoked`). `liveTransport` says which
+// one is up ("websocket", "sse", "" while none): the tests read it, and it is the link dot's tooltip.
+let socket = null;
+let liveTransport = "";
+let wsTimer = null;
+
 function listen() {
+  if (socket || events) return;
+  if (!("WebSocket" in window)) return listenSse();
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  let opened = false;
+  let me;
+  try {
+    me = socket = new WebSocket(`${scheme}//${location.host}/api/ws`);
+  } catch (e) {
+    socket = null;
+    return listenSse();
+  }
+  socket.addEventListener("open", () => { opened = true; live("websocket"); });
+  socket.addEventListener("message", (e) => {
+    const m = JSON.parse(e.data);
+    if (m.event === "order") { live("websocket"); apply(m.data); }
+    else if (m.event === "revoked") showEnrol("此手机的登记已被注销，请联系派出所重新登记。");
+  });
+  socket.addEventListener("close", async () => {
+    if (socket !== me) return;  // closed on purpose (enrolment shown, or replaced)
+    socket = null;
+    live("");
+    const r = await api("GET", "/api/order").catch(() => null);
+    if (r && r.status === 401) return showEnrol("此手机的登记已失效，请联系派出所重新登记。");
+    // The station answers but the WebSocket never opened (a proxy without it, a blocked upgrade): the
+    // event stream instead. Lost after opening, or no network at all: the WebSocket again shortly.
+    if (!opened && r && r.ok) return listenSse();
+    clearTimeout(wsTimer);
+    wsTimer = setTimeout(listen, 3000);
+  });
+}
+
+function listenSse() {
   if (events) return;
   events = new EventSource("/api/events");
-  events.addEventListener("open", () => setLink(true));
-  events.addEventListener("order", (e) => { setLink(true); apply(JSON.parse(e.data)); });
+  events.addEventListener("open", () => live("sse"));
+  events.addEventListener("order", (e) => { live("sse"); apply(JSON.parse(e.data)); });
   events.addEventListener("revoked", () => showEnrol("此手机的登记已被注销，请联系派出所重新登记。"));
   events.addEventListener("error", async () => {
-    setLink(false);
+    live("");
     const r = await api("GET", "/api/order").catch(() => null);
     if (r && r.status === 401) showEnrol("此手机的登记已失效，请联系派出所重新登记。");
   });
+}
+
+function stopListening() {
+  clearTimeout(wsTimer);
+  if (events) { events.close(); events = null; }
+  if (socket) { const s = socket; socket = null; s.close(); }
+  live("");
+}
+
+function live(transport) {
+  liveTransport = transport;
+  document.body.dataset.transport = transport;
+  setLink(!!transport);
 }
 
 function setLink(up) {
@@ -167,6 +221,8 @@ function render() {
     const queued = s !== o.state ? "（待发送）" : "";
     $("state").textContent = `指令状态：${STATE_TEXT[s] || s}${queued}`;
     $("alarm").hidden = !(o.alarm && busy(o));
+    $("what").textContent = o.what || "";  // 烟感报警, 人员跌倒报警, 火灾：电动车起火 … (the desk's words)
+    $("what").hidden = !o.what;
     $("place").textContent = o.place || o.summary || "警情地点见地图";
     const parts = [];
     if (o.eta_s != null && busy(o)) parts.push(`预计 ${Math.max(1, Math.round(o.eta_s / 60))} 分钟到达`);

@@ -1,6 +1,6 @@
 // The page's offline shell: the station may be out of reach (a lift, a basement); the page still opens,
 // shows the last map and order it had, and queues replies (app.js) until the station answers again.
-const CACHE = "sandbox-phone-v1";
+const CACHE = "sandbox-phone-v2";
 const SHELL = ["/", "/app.js", "/app.css", "/manifest.webmanifest", "/icon.svg"];
 
 self.addEventListener("install", (event) => {

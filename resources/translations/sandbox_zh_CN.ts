@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="202"/>
+        <location filename="../../widgets/texts.py" line="223"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="225"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="227"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="228"/>
         <source>{0} d ago</source>
         <translation>{0} 天前</translation>
     </message>
@@ -333,152 +333,171 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="203"/>
-        <location filename="../../widgets/texts.py" line="137"/>
+        <location filename="../../widgets/texts.py" line="158"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="204"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="205"/>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/texts.py" line="160"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="206"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="162"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="208"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="163"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="113"/>
+        <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly: no activity</source>
+        <extracomment>code elderly_no_activity</extracomment>
         <translation>独居老人无活动</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="114"/>
+        <location filename="../../widgets/texts.py" line="116"/>
         <source>Unregistered card opened a rental room</source>
+        <extracomment>code unregistered_opener</extracomment>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="115"/>
+        <location filename="../../widgets/texts.py" line="118"/>
         <source>Unreported tenant</source>
+        <extracomment>code unreported_tenant</extracomment>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="116"/>
+        <location filename="../../widgets/texts.py" line="120"/>
         <source>Watch-listed face</source>
+        <extracomment>code face_watchlist</extracomment>
         <translation>布控人员比中</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="117"/>
+        <location filename="../../widgets/texts.py" line="122"/>
         <source>Stranger at a face gate</source>
+        <extracomment>code face_stranger</extracomment>
         <translation>陌生人通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="118"/>
+        <location filename="../../widgets/texts.py" line="124"/>
         <source>Tailgating</source>
+        <extracomment>code tailgating</extracomment>
         <translation>尾随通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="119"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>Blacklisted plate</source>
+        <extracomment>code plate_blacklist</extracomment>
         <translation>黑名单车辆</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="120"/>
+        <location filename="../../widgets/texts.py" line="128"/>
         <source>Vehicle overstay</source>
+        <extracomment>code vehicle_overstay</extracomment>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="121"/>
+        <location filename="../../widgets/texts.py" line="130"/>
         <source>Perimeter breach</source>
+        <extracomment>code perimeter_breach</extracomment>
         <translation>周界入侵</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="122"/>
+        <location filename="../../widgets/texts.py" line="132"/>
         <source>Smoke alarm</source>
+        <extracomment>code smoke_alarm</extracomment>
         <translation>烟感报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="123"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>Gas alarm</source>
+        <extracomment>code gas_alarm</extracomment>
         <translation>燃气报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="234"/>
-        <location filename="../../widgets/texts.py" line="124"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>Water leak</source>
+        <extracomment>code water_alarm</extracomment>
         <translation>水浸报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="235"/>
-        <location filename="../../widgets/texts.py" line="125"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>Fall detected</source>
+        <extracomment>code fall_detected</extracomment>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="236"/>
-        <location filename="../../widgets/texts.py" line="126"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>High-altitude throwing</source>
+        <extracomment>code throw_detected</extracomment>
         <translation>高空抛物</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="237"/>
-        <location filename="../../widgets/texts.py" line="127"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>One-click alarm</source>
+        <extracomment>code alarm_button</extracomment>
         <translation>一键报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="238"/>
-        <location filename="../../widgets/texts.py" line="128"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>Elderly routine deviation</source>
+        <extracomment>code elderly_routine</extracomment>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="239"/>
-        <location filename="../../widgets/texts.py" line="129"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>Implausible GPS fix</source>
+        <extracomment>code gps_sanity</extracomment>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="240"/>
-        <location filename="../../widgets/texts.py" line="130"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>Device offline</source>
+        <extracomment>code device_offline</extracomment>
         <translation>设备离线</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="241"/>
-        <location filename="../../widgets/texts.py" line="131"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>Dispatch order not answered</source>
+        <extracomment>code dispatch_escalation</extracomment>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
@@ -971,12 +990,12 @@
 <context>
     <name>CityMode</name>
     <message>
-        <location filename="../../widgets/app.py" line="147"/>
+        <location filename="../../widgets/app.py" line="150"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="149"/>
+        <location filename="../../widgets/app.py" line="152"/>
         <source>Replay needs the local store (--db); it is not available on a city database</source>
         <translation>回放需要本地数据库（--db），市级数据库暂不支持回放</translation>
     </message>
@@ -1683,55 +1702,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1834,17 +1853,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="236"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="238"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="239"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
@@ -1852,79 +1871,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="159"/>
+        <location filename="../../widgets/texts.py" line="180"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/texts.py" line="181"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161"/>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="182"/>
+        <location filename="../../widgets/texts.py" line="192"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="184"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="186"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="188"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168"/>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="189"/>
+        <location filename="../../widgets/texts.py" line="190"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="191"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="215"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>

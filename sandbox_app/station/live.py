@@ -74,6 +74,9 @@ class LiveOptions:
     bridges: Path | None = None
     """A bridges file (sandbox_app/bridges/config.py): real trackers, cameras and order outputs, run
     alongside the simulator or, with `simulate=False`, instead of it."""
+    local_file: Path | None = None
+    """The station's local SQLite file (users, audit log): where [phone] keeps its enrolments unless the
+    bridges file names an `enrolment_file` (the GUI sets it to its local database, as `serve` does)."""
     snapshots: Path | None = None
     """Where new alerts on or in view of a streaming camera get their snapshot (`<alert id>.jpg`; the GUI
     puts it next to the database); None: no snapshots."""
@@ -360,7 +363,10 @@ class LiveSession:
         from sandbox_app.bridges.runner import Bridges
 
         config = load_bridges(self.options.bridges)
-        return Bridges(config, self.district, self._bridge_sink, self.clock, self._bridge_health, store)
+        local = str(self.options.local_file) if self.options.local_file is not None else None
+        return Bridges(
+            config, self.district, self._bridge_sink, self.clock, self._bridge_health, store, local_file=local
+        )
 
     def _bridge_sink(self, items: Sequence[Any]) -> object:
         """Real bridges call this from their own threads; the batch is ingested on the worker, like every

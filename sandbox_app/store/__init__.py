@@ -12,6 +12,17 @@ def is_store_url(spec: str | Path) -> bool:
     return isinstance(spec, str) and spec.startswith(("postgresql://", "postgres://"))
 
 
+def local_file(db: str | Path | None, audit: str | Path | None = None) -> str | None:
+    """The station's local SQLite file (users, audit log, [phone] enrolments): `audit` when given, else the
+    store itself when it is a file; None on a PostgreSQL store without one (the CLI's `--audit`/`--db` rule,
+    shared by `sandbox-app serve`, `sandbox-app phone` and the GUI's live session)."""
+    if audit:
+        return str(audit)
+    if db is None or is_store_url(db):
+        return None
+    return str(db)
+
+
 def store_spec(value: str) -> str | Path:
     """argparse `type=` for `--store` / `--db`: a `postgresql://` URL stays text, anything else is a path."""
     return value if is_store_url(value) else Path(value)

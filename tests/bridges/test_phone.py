@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import shutil
+import sqlite3
 import ssl
 from collections.abc import Iterator
 from pathlib import Path
@@ -152,6 +153,7 @@ def test_a_guard_sees_only_their_own_order(station: PhoneStation) -> None:
     d = station.dispatch(alert, "GD001", note="带灭火器")
     order = one.get(station.url + "api/order", timeout=5).json()["order"]
     assert order["id"] == d.id and order["state"] == "issued" and order["note"] == "带灭火器"
+    assert order["what"] == "烟感报警"  # the desk's words for the rule, read from its .ts
     assert order["next"] == ["accepted", "declined"]
     assert two.get(station.url + "api/order", timeout=5).json()["order"] is None
     assert two.get(station.url + f"api/dispatch/{d.id}", timeout=5).status_code == 403
@@ -262,3 +264,70 @@ def test_phone_config_refuses_plain_http_off_loopback(tmp_path: Path) -> None:
     section = load_bridges(path).phone
     assert section is not None
     assert (section.listen.port, section.fix_interval_s, section.busy_fix_interval_s) == (9443, 60.0, 10.0)
+
+
+def test_the_guis_live_session_keeps_enrolments_in_its_local_file(tmp_path: Path, demo: District) -> None:
+    """`main.py --bridges` with [phone] and no `enrolment_file`: the station's local file, as `serve` picks it
+    (`store.local_file`, one rule for the CLI and the GUI)."""
+    from sandbox_app.engine.clock import WallClock
+    from sandbox_app.station.live import LiveOptions, LiveSession
+    from sandbox_app.store import local_file
+    from sandbox_app.store.sqlite import SqliteStore
+
+    assert local_file(tmp_path / "x.db") == str(tmp_path / "x.db")
+    assert local_file("postgresql://h/db") is None and local_file("postgresql://h/db", "a.db") == "a.db"
+    db = tmp_path / "station.db"
+    config = write_phone_config(tmp_path / "bridges.toml")
+    options = LiveOptions(simulate=False, bridges=config, local_file=Path(local_file(db) or ""))
+    store = SqliteStore(db)
+    try:
+        bridges = LiveSession(demo, lambda: store, options, WallClock())._load_bridges(store)
+        assert bridges is not None
+        bridges.start()
+        try:
+            assert bridges.phone is not None
+            tables = sqlite3.connect(db).execute("SELECT name FROM sqlite_master").fetchall()
+            assert ("phone_enrolment",) in tables
+        finally:
+            bridges.stop()
+    finally:
+        store.close()
+
+
+def test_the_wording_comes_from_the_desks_translation_file(tmp_path: Path) -> None:
+    """One home for the words: the phone reads the .ts the desk is translated with; a message not yet
+    translated reads as its English source; an unknown code reads as nothing, never as the code."""
+    from sandbox_app.data.wording import load_wording, ts_names
+
+    words = load_wording()
+    assert (words.rule("smoke_alarm"), words.rule("fall_detected")) == ("烟感报警", "人员跌倒报警")
+    assert words.rule("no_such_rule") == ""
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        """<?xml version="1.0" encoding="utf-8"?><TS version="2.1"><context><name>AlertsPanel</name>
+        <message><source>Smoke alarm</source><extracomment>code smoke_alarm</extracomment>
+        <translation type="unfinished"></translation></message>
+        <message><source>Gas alarm</source><extracomment>code gas_alarm</extracomment>
+        <translation>燃气报警</translation></message></context></TS>""",
+        encoding="utf-8",
+    )
+    assert ts_names(ts, "AlertsPanel") == {"smoke_alarm": "Smoke alarm", "gas_alarm": "燃气报警"}
+    assert ts_names(tmp_path / "missing.ts", "AlertsPanel") == {}
+
+
+def test_an_order_for_a_110_incident_says_its_type(station: PhoneStation) -> None:
+    from sandbox_app.domain.incidents import Incident, IncidentSource, IncidentType, Place
+
+    phone = enrolled(station, "GD001")
+    b = station.district.buildings[next(iter(station.district.buildings))]
+    centre = b.footprint.representative_point()
+    place = Place("测试路1号2栋", centre.x, centre.y)
+    inc = Incident(
+        id="INC-walk_in-1", type=IncidentType.FIRE, subtype="ebike", place=place, reported_ts=now_ms(),
+        summary="楼道电动车冒烟", source=IncidentSource.WALK_IN, caller="13800001234",
+    )  # fmt: skip
+    station.store.add_incident(inc)
+    (d,) = station.desk.dispatch(inc, ["GD001"], "cmdr-a", now_ms()).created
+    order = phone.get(station.url + "api/order", timeout=5).json()["order"]
+    assert (order["id"], order["what"], order["place"]) == (d.id, "火灾/电动车起火", "测试路1号2栋")
+    assert order["summary"] == "楼道电动车冒烟"

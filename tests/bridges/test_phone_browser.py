@@ -209,6 +209,10 @@ def test_a_guard_takes_an_order_on_the_phone_from_enrolment_to_feedback(
     phone.el("#ring-ok").click()
     wait_until(lambda: phone.shown("#card") and "待签收" in phone.text("#state"), 10, "the order card")
     assert building.name in phone.text("#place")
+    assert phone.text("#what") == "烟感报警"  # what happened, in the desk's words
+    # The order came over the WebSocket (the event stream is only the fallback).
+    assert browser.execute_script("return liveTransport") == "websocket"
+    assert station.phone.stats.websockets >= 1
     wait_until(lambda: "分钟到达" in phone.text("#eta"), 10, "route and ETA")
     assert "带灭火器" in phone.text("#note")
     assert phone.enabled() == ["accepted", "declined"]
@@ -234,7 +238,8 @@ def test_a_guard_takes_an_order_on_the_phone_from_enrolment_to_feedback(
     wait_until(lambda: station.stored(d.id).state is S.ON_SCENE, 20, "on scene once back online")
     wait_until(lambda: not phone.shown("#queue"), 10, "the queue emptied")
 
-    # 处置完毕 with a note.
+    # 处置完毕 with a note (once the page has the station's word that the guard is on scene).
+    wait_until(lambda: phone.enabled() == ["handled"], 10, "处置完毕 enabled")
     phone.button("handled").click()
     phone.el("#text").send_keys("明火已扑灭，无人员受伤")
     phone.el("#send").click()
@@ -295,3 +300,29 @@ def test_the_page_says_when_the_browser_refuses_the_position(
     wait_until(lambda: phone.shown("#app"), 10, "the guard's page")
     wait_until(lambda: "浏览器已禁止定位" in phone.text("#geo"), 10, "the refusal said on the page")
     assert "bad" in phone.el("#geo").get_attribute("class")
+
+
+def test_without_a_websocket_the_page_falls_back_to_the_event_stream(
+    browser: Any, station: PhoneStation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A proxy that does not pass the upgrade (here: the station answers it 400): the page takes its orders
+    from the event stream instead, and they arrive the same."""
+    from sandbox_app.bridges.phone import websocket
+
+    monkeypatch.setattr(websocket, "handshake_problem", lambda headers: "no upgrade through this proxy")
+    code = station.enrol("GD001")
+    browser.get(station.url + f"#code={code}")
+    phone = Phone(browser, station, tmp_path)
+    wait_until(lambda: phone.shown("#enrol"), 10, "the enrolment form")
+    phone.el("#enrol-go").click()
+    wait_until(lambda: phone.shown("#app"), 10, "the guard's page")
+    transport = "return liveTransport"
+    wait_until(lambda: browser.execute_script(transport) == "sse", 15, "the event stream as the fallback")
+    building = next(iter(station.district.buildings))
+    d = station.dispatch(station.alert_at(building), "GD001")
+    wait_until(lambda: phone.shown("#ring"), 10, "the ring for the new order")
+    phone.el("#ring-ok").click()
+    wait_until(lambda: phone.shown("#card") and "待签收" in phone.text("#state"), 10, "the order card")
+    assert phone.text("#what") == "烟感报警"
+    assert browser.execute_script("return view.order.id") == d.id
+    assert station.phone.stats.websockets == 0

@@ -3,8 +3,9 @@
 What a guard's phone gets (resources/phone/: plain HTML/CSS/JS, no build step, nothing from the internet):
 the district map (`/api/map`, GeoJSON made here from the package's roads and buildings), the guard's current
 order with the incident's place, route and ETA (`/api/order`), live delivery of orders and one-call alarms
-as server-sent events (`/api/events`: one long response the station writes to; EventSource reconnects by
-itself), position sharing (`/api/fix`) and replies (`/api/reply`).
+over WebSocket (`/api/ws`, RFC 6455 in `websocket.py`) or, when that cannot connect, as server-sent events
+(`/api/events`), both fed by one producer (`OrderFeed`), position sharing (`/api/fix`) and replies
+(`/api/reply`).
 
 One home for each path it feeds:
 - a fix is decoded by the OsmAnd codec (the transistorsoft JSON shape Traccar also takes: same checks,
@@ -16,7 +17,7 @@ One home for each path it feeds:
   is answered as already received, so a retry never applies a step twice.
 
 A phone is a guard only through its token (`enrol.PhoneBook`, cookie `sandbox_phone`, HttpOnly): it sees
-that guard's order only, a revoked token is refused on its next request (and ends its event stream), and
+that guard's order only, a revoked token is refused on its next request (and ends its live feed), and
 enrolment, fixes and replies are rate limited per address or guard.
 """
 
@@ -41,6 +42,7 @@ from sandbox_app.bridges.config import PhoneSection
 from sandbox_app.bridges.health import HealthReporter
 from sandbox_app.bridges.orders import Reply, decode_reply, reply_topic
 from sandbox_app.bridges.osmand import codec as osmand
+from sandbox_app.bridges.phone import websocket as ws
 from sandbox_app.bridges.phone.enrol import ACTOR_PREFIX, EnrolError, PhoneBook
 from sandbox_app.bridges.phone.geojson import district_geojson
 from sandbox_app.bridges.replies import applied_problem, vet_reply
@@ -49,6 +51,7 @@ from sandbox_app.bridges.trackers.common import FrameError
 from sandbox_app.bridges.transport import BridgeClock, Sink
 from sandbox_app.bridges.transport.http_guard import GuardedHandler, GuardedHTTPServer, HttpRefusal, peer_host
 from sandbox_app.data.resources import resource_path
+from sandbox_app.data.wording import load_wording
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, Order, next_states
 from sandbox_app.domain.events import Rejection
@@ -74,6 +77,9 @@ STREAM_PING_S = 15.0
 """A comment line this often keeps proxies and the phone's radio from dropping an idle event stream."""
 STREAM_CHECK_S = 1.0
 """How often an open stream looks for a change of its guard's order (and for its token being revoked)."""
+WS_TICK_S = 0.2
+"""How often an open WebSocket looks at its guard's order between the client's frames (cheap: the order
+is read again only when the server's version moved, or every `STREAM_CHECK_S`)."""
 RESCAN_S = 5.0
 """How often the pages' server looks for active dispatches it was not handed (see `_rescan`)."""
 _STATIC = {
@@ -127,6 +133,8 @@ class PhoneStats:
     rejected: int = 0
     refused: int = 0
     """Requests refused for their token (none, unknown, revoked) or for another guard's order."""
+    websockets: int = 0
+    """WebSocket connections opened (the live orders' first transport; the event stream is the fallback)."""
     reasons: deque[str] = field(default_factory=lambda: deque(maxlen=100))
 
 
@@ -198,6 +206,8 @@ class PhoneServer:
         """Per address: refusals are all counted, but audited 3 at once then one a minute (a phone or a
         scanner hammering without a token must not flood the audit log)."""
         self._rescan_due = 0.0
+        self.wording = load_wording()
+        """What happened, in the desk's Chinese words (read from its .ts once, at start)."""
 
     # lifecycle -------------------------------------------------------------------------------------------
     @property
@@ -450,7 +460,7 @@ class PhoneServer:
         }
 
     def _order_json(self, d: Dispatch) -> dict[str, Any]:
-        place, summary = self._place(d)
+        place, summary, what = self._place(d)
         steps = [{"state": str(s.state), "ts": s.ts, "actor": s.actor, "note": s.note} for s in d.history]
         out: dict[str, Any] = {
             "id": d.id,
@@ -464,6 +474,7 @@ class PhoneServer:
             "radius_m": d.radius_m,
             "place": place,
             "summary": summary,
+            "what": what,
             "next": _phone_next(d.state),
             "transitions": {str(s): _phone_next(s) for s in DispatchState},
             "steps": steps,
@@ -474,20 +485,23 @@ class PhoneServer:
             out.update(self._route(d))
         return out
 
-    def _place(self, d: Dispatch) -> tuple[str, str]:
-        """The incident's place in words (compound, building, room) and its summary."""
+    def _place(self, d: Dispatch) -> tuple[str, str, str]:
+        """The incident's place in words (compound, building, room), its summary, and what happened in
+        Chinese (the alert's kind, e.g. 烟感报警, from the desk's .ts via `data.wording`; or the 110
+        incident's type and subtype, `Incident.label`)."""
         if d.alert_id.startswith("INC-"):
             incident = self.store.get_incident(d.alert_id)
             if incident is not None:
-                return str(getattr(incident.place, "address", "") or ""), str(incident.summary or "")
-            return "", ""
+                what = str(getattr(incident, "label", "") or "")  # 火灾/冒烟异味: the core's own words
+                return str(getattr(incident.place, "address", "") or ""), str(incident.summary or ""), what
+            return "", "", ""
         alert = self.store.get_alert(d.alert_id)
         if alert is None:
-            return "", ""
+            return "", "", ""
         p = alert_place(self.district, alert)
         compound = "" if p.building.startswith(p.compound) else p.compound  # "某小区 某小区3号楼" reads twice
         words = " ".join(x for x in (compound, p.building, p.room) if x)
-        return words or p.subject, ""
+        return words or p.subject, "", self.wording.rule(alert.rule)
 
     def _route(self, d: Dispatch) -> dict[str, Any]:
         """The road route from the guard's last fix to the incident and its ETA; computed once per order
@@ -583,6 +597,10 @@ class _Handler(GuardedHandler):
             guard = self._guard()
             if guard is not None:
                 self._stream(guard)
+        elif path == "/api/ws":
+            guard = self._guard()  # the token is checked before the upgrade: no socket for a stranger
+            if guard is not None:
+                self._websocket(guard)
         else:
             self._json(404, {"error": "not found"})
 
@@ -710,8 +728,8 @@ class _Handler(GuardedHandler):
         self.wfile.write(payload)
 
     def _stream(self, guard: str) -> None:
-        """Server-sent events until the phone goes, the token is revoked or the station stops: `order`
-        whenever the guard's order changed (new, cancelled, a step applied), a comment as keepalive."""
+        """Server-sent events (the fallback transport) until the phone goes, the token is revoked or the
+        station stops: what `OrderFeed` produces, as `event: order|revoked`, a comment as keepalive."""
         phone = self.server.phone
         self.server.watch(self.connection, None)  # a long response is not a slow request
         self.close_connection = True
@@ -720,27 +738,105 @@ class _Handler(GuardedHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("Connection", "close")
         self.end_headers()
-        token = self._token()
-        last: bytes | None = None
-        version = -1
-        quiet_s = 0.0
+        feed = OrderFeed(phone, guard, self._token())
+        quiet_since = phone.clock.monotonic_s()
         try:
             while not phone._stopping.is_set():
-                if phone.book.guard_of(token) != guard:
-                    self.wfile.write(b"event: revoked\ndata: {}\n\n")
+                for event, data in feed.due():
+                    self.wfile.write(b"event: " + event.encode() + b"\ndata: " + data + b"\n\n")
                     self.wfile.flush()
-                    return
-                state = orjson.dumps(phone.order_json(guard))
-                if state != last:
-                    self.wfile.write(b"event: order\ndata: " + state + b"\n\n")
-                    self.wfile.flush()
-                    last, quiet_s = state, 0.0
-                elif quiet_s >= STREAM_PING_S:
+                    quiet_since = phone.clock.monotonic_s()
+                    if event == "revoked":
+                        return
+                if phone.clock.monotonic_s() - quiet_since >= STREAM_PING_S:
                     self.wfile.write(b": ping\n\n")
                     self.wfile.flush()
-                    quiet_s = 0.0
-                new_version = phone.wait_change(version, STREAM_CHECK_S)
-                quiet_s += STREAM_CHECK_S if new_version == version else 0.0
-                version = new_version
+                    quiet_since = phone.clock.monotonic_s()
+                feed.wait(STREAM_CHECK_S)
         except (OSError, ValueError):  # the phone went away (or the socket was closed at stop)
             return
+
+    def _websocket(self, guard: str) -> None:
+        """The live orders over WebSocket (the page's first choice): the same `OrderFeed` messages as the
+        event stream, each a text frame `{"event": "order"|"revoked", "data": ...}`; a ping frame as
+        keepalive; the client's frames are read and answered between checks (`websocket.WsConnection`)."""
+        phone = self.server.phone
+        problem = ws.handshake_problem(self.headers)
+        if problem is None:
+            origin = self.headers.get("Origin")
+            if origin and urlsplit(origin).netloc != self.headers.get("Host", ""):
+                # A page of another site must not open this guard's feed with the guard's cookie.
+                phone.refuse(f"WebSocket from another origin {origin[:80]}", peer_host(self))
+                self._json(403, {"error": "cross-origin WebSocket refused"})
+                return
+        if problem is not None:
+            self.close_connection = True
+            self._json(400, {"error": problem})
+            return
+        self.close_connection = True
+        self.send_response(101, "Switching Protocols")
+        self.send_header("Upgrade", "websocket")
+        self.send_header("Connection", "Upgrade")
+        key = str(self.headers["Sec-WebSocket-Key"]).strip()
+        self.send_header("Sec-WebSocket-Accept", ws.accept_key(key))
+        self.end_headers()
+        self.wfile.flush()
+        self.server.watch(self.connection, None)  # a long connection is not a slow request
+        conn = ws.WsConnection(self.connection, phone.clock.monotonic_s, self.server.idle_timeout_s)
+        feed = OrderFeed(phone, guard, self._token())
+        pinged = phone.clock.monotonic_s()
+        with phone._lock:
+            phone.stats.websockets += 1
+        try:
+            while not phone._stopping.is_set():
+                for event, data in feed.due():
+                    conn.send_text(b'{"event":"' + event.encode() + b'","data":' + data + b"}")
+                    if event == "revoked":
+                        conn.close(ws.CLOSE_POLICY, "revoked")
+                        return
+                if phone.clock.monotonic_s() - pinged >= STREAM_PING_S:
+                    conn.ping()
+                    pinged = phone.clock.monotonic_s()
+                conn.poll(WS_TICK_S)
+            conn.close(ws.CLOSE_GOING_AWAY, "station stopping")
+        except ws.WsClosed as exc:
+            if exc.code is not None:
+                log.info("phone WebSocket of %s closed: %s", guard, exc.reason)
+                phone.delivery.health.reject(f"phone WebSocket: {exc.reason}")
+                conn.close(exc.code, exc.reason[:100])
+        except (OSError, ValueError):  # the phone went away (or the socket was closed at stop)
+            return
+
+
+class OrderFeed:
+    """What one guard's live connection is sent, whichever the transport (one producer, two transports):
+    `order` with the page's snapshot (`order_json`: a new order, a one-call alarm, a step, a cancel)
+    whenever it changed, `revoked` once the token no longer speaks for the guard. Looked at again when the
+    server's version moves (`deliver`, an applied reply) and at least every `STREAM_CHECK_S` (revocation,
+    orders found by the rescan)."""
+
+    def __init__(self, phone: PhoneServer, guard: str, token: str) -> None:
+        self.phone, self.guard, self.token = phone, guard, token
+        self.version = -1
+        self._last: bytes | None = None
+        self._checked = float("-inf")
+
+    def due(self) -> list[tuple[str, bytes]]:
+        """The messages to send now (none when nothing changed)."""
+        phone = self.phone
+        now = phone.clock.monotonic_s()
+        version = phone._version
+        if version == self.version and now - self._checked < STREAM_CHECK_S:
+            return []
+        self.version, self._checked = version, now
+        if phone.book.guard_of(self.token) != self.guard:
+            return [("revoked", b"{}")]
+        state = orjson.dumps(phone.order_json(self.guard))
+        if state == self._last:
+            return []
+        self._last = state
+        return [("order", state)]
+
+    def wait(self, timeout_s: float) -> None:
+        """Until the server's version moves from the one last looked at, or `timeout_s`."""
+        self.phone.wait_change(self.version, timeout_s)
