@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from layers import devices
+from layers import devices, dispatch
 from layers.data import LayerData
 from layers.replay import SILENT, TRAILS, ReplayLayers
 from sandbox_app.analytics import stats
@@ -74,6 +74,9 @@ FIGURES_EVERY_MS = 5_000
 """Dashboard at T while playing: at most this often (real time)."""
 FIGURES_SETTLE_MS = 250
 """Paused: the dashboard follows T once the timeline has rested this long (not on every step of a drag)."""
+PANELS_SETTLE_MS = 80
+"""Paused: the panels and the 3D pane follow the drawn moment once the timeline has rested this long; the 2D
+map draws every moment the seeks land on at once."""
 PREFETCH_AT = 0.7
 """Load the next playback window once T is this far into the current one."""
 TIMELINE_TINT = "rgb(255, 224, 178)"
@@ -232,6 +235,12 @@ class ReplayController(QObject):
         self.figures_timer.setSingleShot(True)
         self.figures_timer.setInterval(FIGURES_SETTLE_MS)
         self.figures_timer.timeout.connect(lambda: self._request_figures(self._clock.ts))
+        self.panels_state: ReplayState | None = None
+        """The state the panels and the 3D pane show (`state` is the one the 2D map shows)."""
+        self.panels_timer = QTimer(self)
+        self.panels_timer.setSingleShot(True)
+        self.panels_timer.setInterval(PANELS_SETTLE_MS)
+        self.panels_timer.timeout.connect(self._show_panels)
         self.timeline = Timeline(district.timezone, window)
         self.dock = QDockWidget(self.tr("Replay"), window)
         self.dock.setObjectName("replay_timeline")
@@ -278,6 +287,7 @@ class ReplayController(QObject):
         """Join the workers and close the private connections. Idempotent."""
         self.timeline.pause()
         self.figures_timer.stop()
+        self.panels_timer.stop()
         self.worker.stop()
         self.video_worker.stop()
         self.figures_worker.stop()
@@ -317,6 +327,7 @@ class ReplayController(QObject):
             self.live.panels.timer.stop()
         self.replaying = True
         self._shown.clear()
+        self.panels_state = None
         self._window = self._next = None
         self._last_ts = None
         w.map2d.set_clock(self._clock)
@@ -354,7 +365,8 @@ class ReplayController(QObject):
         w.alerts_panel.alerts.clear()
         w.update_alerts(saved.alerts)
         w.set_dispatches(saved.dispatch)
-        self.state = None
+        self.state = self.panels_state = None
+        self.panels_timer.stop()
         self._window = self._next = None
         if self.live is not None:
             self.live.qt_bus.updated.disconnect(self._live_update)
@@ -519,28 +531,43 @@ class ReplayController(QObject):
         return state.at_ts != self.timeline.at_ts
 
     def show_state(self, state: ReplayState) -> None:
-        """Draw the state at T: the changed layers, the panels, the dashboard (throttled while playing)."""
+        """Draw the state at T: the 2D map's changed layers at once; the panels and the 3D pane with it
+        while playing, once the timeline rests when paused (a drag: every step restarts the wait), so the
+        map shows the moment dragged to without waiting for tables and the 3D render (issue 24); the
+        dashboard's figures throttled while playing, after the rest when paused."""
         w = self.window
         self.state = state
         self._clock.ts = state.at_ts
         for data in self.layers.dynamic(state):
             if data.name == "dispatch":
-                continue  # drawn by set_dispatches below, with the panel
+                update = state.dispatch_update()  # as the window draws it, with the ETA labels at T
+                data = dispatch.layer(w.projection, update.dispatches, update.paths, update.now_ts or None)
             if self._shown.get(data.name) is not data:
                 w.map2d.set_layer(data)
                 self._shown[data.name] = data
         w.scene.guard_positions = dict(state.guard_positions)
+        w.scene.alerts = list(state.alerts)
+        if self.timeline.playing:
+            self._show_panels()
+            self._request_figures(state.at_ts)
+        else:
+            self.panels_timer.start()
+            self.figures_timer.start()  # restarted by each step of a drag: figures once it rests
+
+    def _show_panels(self) -> None:
+        """The panels (alerts, dispatches, roster, health, status) and the 3D pane at the drawn state."""
+        self.panels_timer.stop()
+        state = self.state
+        if state is None or not self.replaying or self.panels_state is state:
+            return
+        w = self.window
+        self.panels_state = state
         w.alerts_panel.alerts.clear()
         w.alerts_panel.set_now(state.at_ts)  # ages count from the replay's time
         w.alerts_panel.update_alerts(state.alerts)
-        w.scene.alerts = list(state.alerts)
         w.health_panel.set_open_alerts(w.alerts_panel.alerts.values())
         w.status_labels["alerts"].setText(w.tr("Open alerts: {0}").format(len(state.alerts)))
-        w.set_dispatches(state.dispatch_update())
-        if self.timeline.playing:
-            self._request_figures(state.at_ts)
-        else:
-            self.figures_timer.start()  # restarted by each step of a drag: figures once it rests
+        w.set_dispatches(state.dispatch_update())  # the map's dispatch layer again: the same arrays
 
     def _request_figures(self, at_ts: int) -> None:
         from sandbox_app.engine.clock import WallClock
