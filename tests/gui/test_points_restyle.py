@@ -4,6 +4,8 @@ same layer drawn afresh."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
@@ -41,18 +43,30 @@ def _map(qtbot: QtBot, points: Points) -> Map2D:
     return view
 
 
+def _count_full_sets(item: PointsItem) -> list[int]:
+    """A list that grows by one on each full `setData` of the item."""
+    calls: list[int] = []
+    full = item.setData
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        calls.append(1)
+        full(*args, **kwargs)
+
+    item.setData = counted
+    return calls
+
+
 def _image(view: Map2D) -> QImage:
     QApplication.processEvents()
-    return view.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    image: QImage = view.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
+    return image
 
 
 def test_a_few_recoloured_markers_are_restyled_in_place_and_drawn_as_afresh(qtbot: QtBot) -> None:
     moving = _map(qtbot, _points({3, 50}))
     item = moving.layer_items("markers")[0]
     assert isinstance(item, PointsItem)
-    calls: list[int] = []
-    full = item.setData
-    item.setData = lambda *a, **k: (calls.append(1), full(*a, **k))  # type: ignore[method-assign]
+    calls = _count_full_sets(item)
     after = _points({50, 51, 399})
     moving.set_layer(LayerData("markers", 30, points=after))
     assert moving.layer_items("markers") == [item] and calls == []  # no full re-set
@@ -67,8 +81,7 @@ def test_a_few_recoloured_markers_are_restyled_in_place_and_drawn_as_afresh(qtbo
 def test_many_changes_or_moved_markers_take_the_full_path(qtbot: QtBot) -> None:
     view = _map(qtbot, _points(set()))
     item = view.layer_items("markers")[0]
-    calls: list[int] = []
-    full = item.setData
-    item.setData = lambda *a, **k: (calls.append(1), full(*a, **k))  # type: ignore[method-assign]
+    assert isinstance(item, PointsItem)
+    calls = _count_full_sets(item)
     view.set_layer(LayerData("markers", 30, points=_points(set(range(0, N, 2)))))
     assert calls == [1]
