@@ -333,151 +333,151 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="195"/>
-        <location filename="../../widgets/texts.py" line="137"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="196"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/texts.py" line="158"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="197"/>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="198"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="160"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="199"/>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="200"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="162"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="215"/>
-        <location filename="../../widgets/texts.py" line="113"/>
+        <location filename="../../widgets/texts.py" line="133"/>
         <source>Elderly: no activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="216"/>
-        <location filename="../../widgets/texts.py" line="114"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>Unregistered card opened a rental room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="115"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>Unreported tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="218"/>
-        <location filename="../../widgets/texts.py" line="116"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>Watch-listed face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="219"/>
-        <location filename="../../widgets/texts.py" line="117"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>Stranger at a face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="220"/>
-        <location filename="../../widgets/texts.py" line="118"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>Tailgating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="119"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>Blacklisted plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="120"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>Vehicle overstay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="121"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>Perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="122"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>Smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="123"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>Gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="124"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>Water leak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="125"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>Fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="126"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>High-altitude throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="127"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>One-click alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="128"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>Elderly routine deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="129"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>Implausible GPS fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="130"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>Device offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="131"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>Dispatch order not answered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,57 +538,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="771"/>
+        <location filename="../../widgets/replay_controller.py" line="798"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="772"/>
+        <location filename="../../widgets/replay_controller.py" line="799"/>
         <source>Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="773"/>
+        <location filename="../../widgets/replay_controller.py" line="800"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="774"/>
+        <location filename="../../widgets/replay_controller.py" line="801"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="789"/>
+        <location filename="../../widgets/replay_controller.py" line="816"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="790"/>
+        <location filename="../../widgets/replay_controller.py" line="817"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="800"/>
+        <location filename="../../widgets/replay_controller.py" line="827"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="801"/>
+        <location filename="../../widgets/replay_controller.py" line="828"/>
         <source>Word (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="802"/>
+        <location filename="../../widgets/replay_controller.py" line="829"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="803"/>
+        <location filename="../../widgets/replay_controller.py" line="830"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="808"/>
+        <location filename="../../widgets/replay_controller.py" line="835"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,230 +1223,236 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="246"/>
+        <location filename="../../widgets/detail.py" line="247"/>
+        <location filename="../../widgets/detail.py" line="270"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="249"/>
+        <location filename="../../widgets/detail.py" line="250"/>
         <source>Landlord</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="250"/>
+        <location filename="../../widgets/detail.py" line="251"/>
         <source>Agreement signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="251"/>
+        <location filename="../../widgets/detail.py" line="252"/>
         <source>Last inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="252"/>
+        <location filename="../../widgets/detail.py" line="253"/>
         <source>Tenants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="255"/>
         <source>Group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="255"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="267"/>
+        <location filename="../../widgets/detail.py" line="271"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="273"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="273"/>
+        <location filename="../../widgets/detail.py" line="278"/>
+        <source>Organisation {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="279"/>
         <source>Compound {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="282"/>
+        <location filename="../../widgets/detail.py" line="288"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="290"/>
         <source>Closed hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="290"/>
         <source>always open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="287"/>
+        <location filename="../../widgets/detail.py" line="293"/>
         <source>Gate {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="298"/>
+        <location filename="../../widgets/detail.py" line="304"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="266"/>
-        <location filename="../../widgets/detail.py" line="283"/>
-        <location filename="../../widgets/detail.py" line="300"/>
+        <location filename="../../widgets/detail.py" line="268"/>
+        <location filename="../../widgets/detail.py" line="289"/>
+        <location filename="../../widgets/detail.py" line="306"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="301"/>
+        <location filename="../../widgets/detail.py" line="307"/>
         <source>Floors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="302"/>
+        <location filename="../../widgets/detail.py" line="308"/>
         <source>Height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="268"/>
-        <location filename="../../widgets/detail.py" line="303"/>
+        <location filename="../../widgets/detail.py" line="272"/>
+        <location filename="../../widgets/detail.py" line="309"/>
         <source>Rooms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="299"/>
-        <location filename="../../widgets/detail.py" line="326"/>
+        <location filename="../../widgets/detail.py" line="305"/>
+        <location filename="../../widgets/detail.py" line="332"/>
         <source>Standard address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="310"/>
-        <location filename="../../widgets/detail.py" line="328"/>
+        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="322"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="317"/>
+        <location filename="../../widgets/detail.py" line="323"/>
         <source>Building {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="325"/>
-        <location filename="../../widgets/detail.py" line="345"/>
+        <location filename="../../widgets/detail.py" line="331"/>
+        <location filename="../../widgets/detail.py" line="351"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="333"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="340"/>
         <source>Room {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="343"/>
-        <location filename="../../widgets/detail.py" line="384"/>
+        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="390"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="344"/>
+        <location filename="../../widgets/detail.py" line="350"/>
         <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="346"/>
+        <location filename="../../widgets/detail.py" line="352"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="347"/>
+        <location filename="../../widgets/detail.py" line="353"/>
         <source>Credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="355"/>
         <source>Plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="357"/>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="352"/>
-        <location filename="../../widgets/detail.py" line="389"/>
+        <location filename="../../widgets/detail.py" line="358"/>
+        <location filename="../../widgets/detail.py" line="395"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="356"/>
+        <location filename="../../widgets/detail.py" line="362"/>
         <source>Person {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="368"/>
+        <location filename="../../widgets/detail.py" line="374"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="369"/>
+        <location filename="../../widgets/detail.py" line="375"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="370"/>
+        <location filename="../../widgets/detail.py" line="376"/>
         <source>Placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="371"/>
+        <location filename="../../widgets/detail.py" line="377"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="375"/>
+        <location filename="../../widgets/detail.py" line="381"/>
         <source>Last fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="376"/>
+        <location filename="../../widgets/detail.py" line="382"/>
         <source>Device {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="385"/>
+        <location filename="../../widgets/detail.py" line="391"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="386"/>
+        <location filename="../../widgets/detail.py" line="392"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="392"/>
+        <location filename="../../widgets/detail.py" line="398"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="393"/>
+        <location filename="../../widgets/detail.py" line="399"/>
         <source>Guard {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,112 +1465,112 @@
 <context>
     <name>DeviceKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="23"/>
+        <location filename="../../widgets/texts.py" line="24"/>
         <source>face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="24"/>
+        <location filename="../../widgets/texts.py" line="25"/>
         <source>vehicle barrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="25"/>
+        <location filename="../../widgets/texts.py" line="26"/>
         <source>capture camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="26"/>
+        <location filename="../../widgets/texts.py" line="27"/>
         <source>perimeter detector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="27"/>
+        <location filename="../../widgets/texts.py" line="28"/>
         <source>visitor terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="28"/>
+        <location filename="../../widgets/texts.py" line="29"/>
         <source>RFID reader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="29"/>
+        <location filename="../../widgets/texts.py" line="30"/>
         <source>alarm button</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="30"/>
+        <location filename="../../widgets/texts.py" line="31"/>
         <source>behaviour camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="31"/>
+        <location filename="../../widgets/texts.py" line="32"/>
         <source>throwing camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="32"/>
+        <location filename="../../widgets/texts.py" line="33"/>
         <source>video intercom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="33"/>
+        <location filename="../../widgets/texts.py" line="34"/>
         <source>door controller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="34"/>
+        <location filename="../../widgets/texts.py" line="35"/>
         <source>camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="35"/>
+        <location filename="../../widgets/texts.py" line="36"/>
         <source>smoke detector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="36"/>
+        <location filename="../../widgets/texts.py" line="37"/>
         <source>gas sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="37"/>
+        <location filename="../../widgets/texts.py" line="38"/>
         <source>water sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="38"/>
+        <location filename="../../widgets/texts.py" line="39"/>
         <source>door magnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="39"/>
+        <location filename="../../widgets/texts.py" line="40"/>
         <source>smart lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="40"/>
+        <location filename="../../widgets/texts.py" line="41"/>
         <source>mobile camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="41"/>
+        <location filename="../../widgets/texts.py" line="42"/>
         <source>body camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="42"/>
+        <location filename="../../widgets/texts.py" line="43"/>
         <source>radio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="43"/>
+        <location filename="../../widgets/texts.py" line="44"/>
         <source>GPS tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="44"/>
+        <location filename="../../widgets/texts.py" line="45"/>
         <source>smart watch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,55 +1687,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="166"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,79 +1838,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="178"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="159"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/texts.py" line="180"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161"/>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="181"/>
+        <location filename="../../widgets/texts.py" line="191"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="182"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="184"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="186"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168"/>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="189"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="190"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="192"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,27 +2016,27 @@
 <context>
     <name>GuardRole</name>
     <message>
-        <location filename="../../widgets/texts.py" line="57"/>
+        <location filename="../../widgets/texts.py" line="58"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="58"/>
+        <location filename="../../widgets/texts.py" line="59"/>
         <source>auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="59"/>
+        <location filename="../../widgets/texts.py" line="60"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="60"/>
+        <location filename="../../widgets/texts.py" line="61"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="61"/>
+        <location filename="../../widgets/texts.py" line="62"/>
         <source>security guard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2950,24 +2956,77 @@
     </message>
 </context>
 <context>
-    <name>Placement</name>
-    <message>
-        <location filename="../../widgets/texts.py" line="75"/>
-        <source>in a room</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>OrgType</name>
     <message>
         <location filename="../../widgets/texts.py" line="76"/>
-        <source>on a building</source>
+        <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="77"/>
-        <source>at a gate</source>
+        <source>restaurant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="78"/>
+        <source>school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="79"/>
+        <source>university</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="80"/>
+        <source>kindergarten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="81"/>
+        <source>company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="82"/>
+        <source>clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="83"/>
+        <source>hotel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="84"/>
+        <source>government office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="85"/>
+        <source>other organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="90"/>
+        <source>in a room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="91"/>
+        <source>on a building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="92"/>
+        <source>at a gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="93"/>
         <source>at a point</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2975,109 +3034,109 @@
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
-        <location filename="../../widgets/replay_controller.py" line="259"/>
-        <location filename="../../widgets/replay_controller.py" line="342"/>
+        <location filename="../../widgets/replay_controller.py" line="245"/>
+        <location filename="../../widgets/replay_controller.py" line="268"/>
+        <location filename="../../widgets/replay_controller.py" line="353"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="258"/>
+        <location filename="../../widgets/replay_controller.py" line="267"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="262"/>
+        <location filename="../../widgets/replay_controller.py" line="271"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="265"/>
+        <location filename="../../widgets/replay_controller.py" line="274"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="301"/>
+        <location filename="../../widgets/replay_controller.py" line="311"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="306"/>
+        <location filename="../../widgets/replay_controller.py" line="316"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="325"/>
+        <location filename="../../widgets/replay_controller.py" line="336"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="511"/>
+        <location filename="../../widgets/replay_controller.py" line="523"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="596"/>
+        <location filename="../../widgets/replay_controller.py" line="623"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="604"/>
+        <location filename="../../widgets/replay_controller.py" line="631"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="636"/>
+        <location filename="../../widgets/replay_controller.py" line="663"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="638"/>
+        <location filename="../../widgets/replay_controller.py" line="665"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="661"/>
+        <location filename="../../widgets/replay_controller.py" line="688"/>
         <source>Word export needs python-docx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="669"/>
+        <location filename="../../widgets/replay_controller.py" line="696"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="743"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="743"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="726"/>
+        <location filename="../../widgets/replay_controller.py" line="753"/>
         <source>Exporting video: frame {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="749"/>
+        <location filename="../../widgets/replay_controller.py" line="776"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="751"/>
+        <location filename="../../widgets/replay_controller.py" line="778"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3212,32 +3271,32 @@
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>owner-occupied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>vacant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="69"/>
+        <location filename="../../widgets/texts.py" line="70"/>
         <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="70"/>
+        <location filename="../../widgets/texts.py" line="71"/>
         <source>office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3394,27 +3453,27 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../widgets/texts.py" line="49"/>
+        <location filename="../../widgets/texts.py" line="50"/>
         <source>notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="50"/>
+        <location filename="../../widgets/texts.py" line="51"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="51"/>
+        <location filename="../../widgets/texts.py" line="52"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="52"/>
+        <location filename="../../widgets/texts.py" line="53"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="53"/>
+        <location filename="../../widgets/texts.py" line="54"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3456,74 +3515,74 @@ Create it and load the district from {1}?</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../widgets/timeline.py" line="211"/>
-        <location filename="../../widgets/timeline.py" line="447"/>
+        <location filename="../../widgets/timeline.py" line="251"/>
+        <location filename="../../widgets/timeline.py" line="487"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="213"/>
+        <location filename="../../widgets/timeline.py" line="253"/>
         <source>◀ Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="214"/>
+        <location filename="../../widgets/timeline.py" line="254"/>
         <source>Step ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="215"/>
+        <location filename="../../widgets/timeline.py" line="255"/>
         <source>◀ Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="216"/>
+        <location filename="../../widgets/timeline.py" line="256"/>
         <source>Alert ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="220"/>
+        <location filename="../../widgets/timeline.py" line="260"/>
         <source>{0}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="228"/>
+        <location filename="../../widgets/timeline.py" line="268"/>
         <source>Go to: 2024-05-01 14:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="229"/>
+        <location filename="../../widgets/timeline.py" line="269"/>
         <source>Date and time, or a time on the day shown; Enter jumps there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="241"/>
-        <location filename="../../widgets/timeline.py" line="467"/>
+        <location filename="../../widgets/timeline.py" line="281"/>
+        <location filename="../../widgets/timeline.py" line="507"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="349"/>
+        <location filename="../../widgets/timeline.py" line="389"/>
         <source>Not a moment in the stored history: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="385"/>
+        <location filename="../../widgets/timeline.py" line="425"/>
         <source>alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="387"/>
+        <location filename="../../widgets/timeline.py" line="427"/>
         <source>At alert: {0}, {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="396"/>
+        <location filename="../../widgets/timeline.py" line="436"/>
         <source>Live ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="440"/>
+        <location filename="../../widgets/timeline.py" line="480"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,7 +3816,7 @@ Create it and load the district from {1}?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="538"/>
+        <location filename="../../widgets/replay_controller.py" line="569"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

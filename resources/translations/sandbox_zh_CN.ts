@@ -333,151 +333,151 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="195"/>
-        <location filename="../../widgets/texts.py" line="137"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="196"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/texts.py" line="158"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="197"/>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="198"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="160"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="199"/>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="200"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="162"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="215"/>
-        <location filename="../../widgets/texts.py" line="113"/>
+        <location filename="../../widgets/texts.py" line="133"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="216"/>
-        <location filename="../../widgets/texts.py" line="114"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>Unregistered card opened a rental room</source>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="115"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>Unreported tenant</source>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="218"/>
-        <location filename="../../widgets/texts.py" line="116"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>Watch-listed face</source>
         <translation>布控人员比中</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="219"/>
-        <location filename="../../widgets/texts.py" line="117"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="220"/>
-        <location filename="../../widgets/texts.py" line="118"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="119"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="120"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="121"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="122"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="123"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="124"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="125"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>Fall detected</source>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="126"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="127"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="128"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="129"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="130"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="131"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>Dispatch order not answered</source>
         <translation>调度指令超时未签收</translation>
     </message>
@@ -540,57 +540,57 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="771"/>
+        <location filename="../../widgets/replay_controller.py" line="798"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="772"/>
+        <location filename="../../widgets/replay_controller.py" line="799"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="773"/>
+        <location filename="../../widgets/replay_controller.py" line="800"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="774"/>
+        <location filename="../../widgets/replay_controller.py" line="801"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="789"/>
+        <location filename="../../widgets/replay_controller.py" line="816"/>
         <source>Case file {0}</source>
         <translation>事件档案 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="790"/>
+        <location filename="../../widgets/replay_controller.py" line="817"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="800"/>
+        <location filename="../../widgets/replay_controller.py" line="827"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="801"/>
+        <location filename="../../widgets/replay_controller.py" line="828"/>
         <source>Word (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="802"/>
+        <location filename="../../widgets/replay_controller.py" line="829"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="803"/>
+        <location filename="../../widgets/replay_controller.py" line="830"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="808"/>
+        <location filename="../../widgets/replay_controller.py" line="835"/>
         <source>Export case file</source>
         <translation>导出事件档案</translation>
     </message>
@@ -1225,230 +1225,236 @@
         <translation>{0} {1}单元 {2} {3}室</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="246"/>
+        <location filename="../../widgets/detail.py" line="247"/>
+        <location filename="../../widgets/detail.py" line="270"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="249"/>
+        <location filename="../../widgets/detail.py" line="250"/>
         <source>Landlord</source>
         <translation>房东</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="250"/>
+        <location filename="../../widgets/detail.py" line="251"/>
         <source>Agreement signed</source>
         <translation>治安责任书签订</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="251"/>
+        <location filename="../../widgets/detail.py" line="252"/>
         <source>Last inspection</source>
         <translation>最近检查</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="252"/>
+        <location filename="../../widgets/detail.py" line="253"/>
         <source>Tenants</source>
         <translation>承租人</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="255"/>
         <source>Group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="254"/>
+        <location filename="../../widgets/detail.py" line="255"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="267"/>
+        <location filename="../../widgets/detail.py" line="271"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="269"/>
+        <location filename="../../widgets/detail.py" line="273"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="273"/>
+        <location filename="../../widgets/detail.py" line="278"/>
+        <source>Organisation {0} ({1})</source>
+        <translation>单位 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="279"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="282"/>
+        <location filename="../../widgets/detail.py" line="288"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="290"/>
         <source>Closed hours</source>
         <translation>封闭时段</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="284"/>
+        <location filename="../../widgets/detail.py" line="290"/>
         <source>always open</source>
         <translation>全天开放</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="287"/>
+        <location filename="../../widgets/detail.py" line="293"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="298"/>
+        <location filename="../../widgets/detail.py" line="304"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="266"/>
-        <location filename="../../widgets/detail.py" line="283"/>
-        <location filename="../../widgets/detail.py" line="300"/>
+        <location filename="../../widgets/detail.py" line="268"/>
+        <location filename="../../widgets/detail.py" line="289"/>
+        <location filename="../../widgets/detail.py" line="306"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="301"/>
+        <location filename="../../widgets/detail.py" line="307"/>
         <source>Floors</source>
         <translation>层数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="302"/>
+        <location filename="../../widgets/detail.py" line="308"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="268"/>
-        <location filename="../../widgets/detail.py" line="303"/>
+        <location filename="../../widgets/detail.py" line="272"/>
+        <location filename="../../widgets/detail.py" line="309"/>
         <source>Rooms</source>
         <translation>房屋数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="299"/>
-        <location filename="../../widgets/detail.py" line="326"/>
+        <location filename="../../widgets/detail.py" line="305"/>
+        <location filename="../../widgets/detail.py" line="332"/>
         <source>Standard address</source>
         <translation>标准地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="310"/>
-        <location filename="../../widgets/detail.py" line="328"/>
+        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="334"/>
         <source>Residents</source>
         <translation>居住人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="322"/>
         <source>Devices</source>
         <translation>设备数</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="317"/>
+        <location filename="../../widgets/detail.py" line="323"/>
         <source>Building {0}</source>
         <translation>楼栋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="325"/>
-        <location filename="../../widgets/detail.py" line="345"/>
+        <location filename="../../widgets/detail.py" line="331"/>
+        <location filename="../../widgets/detail.py" line="351"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="333"/>
         <source>Usage</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="334"/>
+        <location filename="../../widgets/detail.py" line="340"/>
         <source>Room {0}</source>
         <translation>房屋 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="343"/>
-        <location filename="../../widgets/detail.py" line="384"/>
+        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="390"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="344"/>
+        <location filename="../../widgets/detail.py" line="350"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="346"/>
+        <location filename="../../widgets/detail.py" line="352"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="347"/>
+        <location filename="../../widgets/detail.py" line="353"/>
         <source>Credentials</source>
         <translation>通行凭证</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="349"/>
+        <location filename="../../widgets/detail.py" line="355"/>
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
+        <location filename="../../widgets/detail.py" line="357"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="352"/>
-        <location filename="../../widgets/detail.py" line="389"/>
+        <location filename="../../widgets/detail.py" line="358"/>
+        <location filename="../../widgets/detail.py" line="395"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="356"/>
+        <location filename="../../widgets/detail.py" line="362"/>
         <source>Person {0}</source>
         <translation>人员 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="368"/>
+        <location filename="../../widgets/detail.py" line="374"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="369"/>
+        <location filename="../../widgets/detail.py" line="375"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="370"/>
+        <location filename="../../widgets/detail.py" line="376"/>
         <source>Placement</source>
         <translation>安装位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="371"/>
+        <location filename="../../widgets/detail.py" line="377"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="375"/>
+        <location filename="../../widgets/detail.py" line="381"/>
         <source>Last fix</source>
         <translation>最后定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="376"/>
+        <location filename="../../widgets/detail.py" line="382"/>
         <source>Device {0}</source>
         <translation>设备 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="385"/>
+        <location filename="../../widgets/detail.py" line="391"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="386"/>
+        <location filename="../../widgets/detail.py" line="392"/>
         <source>Tracker</source>
         <translation>定位终端</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="392"/>
+        <location filename="../../widgets/detail.py" line="398"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="393"/>
+        <location filename="../../widgets/detail.py" line="399"/>
         <source>Guard {0}</source>
         <translation>巡防人员 {0}</translation>
     </message>
@@ -1461,112 +1467,112 @@
 <context>
     <name>DeviceKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="23"/>
+        <location filename="../../widgets/texts.py" line="24"/>
         <source>face gate</source>
         <translation>人脸门禁</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="24"/>
+        <location filename="../../widgets/texts.py" line="25"/>
         <source>vehicle barrier</source>
         <translation>车辆道闸</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="25"/>
+        <location filename="../../widgets/texts.py" line="26"/>
         <source>capture camera</source>
         <translation>抓拍摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="26"/>
+        <location filename="../../widgets/texts.py" line="27"/>
         <source>perimeter detector</source>
         <translation>周界探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="27"/>
+        <location filename="../../widgets/texts.py" line="28"/>
         <source>visitor terminal</source>
         <translation>访客机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="28"/>
+        <location filename="../../widgets/texts.py" line="29"/>
         <source>RFID reader</source>
         <translation>RFID 读卡器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="29"/>
+        <location filename="../../widgets/texts.py" line="30"/>
         <source>alarm button</source>
         <translation>一键报警柱</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="30"/>
+        <location filename="../../widgets/texts.py" line="31"/>
         <source>behaviour camera</source>
         <translation>行为分析摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="31"/>
+        <location filename="../../widgets/texts.py" line="32"/>
         <source>throwing camera</source>
         <translation>高空抛物摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="32"/>
+        <location filename="../../widgets/texts.py" line="33"/>
         <source>video intercom</source>
         <translation>可视对讲</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="33"/>
+        <location filename="../../widgets/texts.py" line="34"/>
         <source>door controller</source>
         <translation>门禁控制器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="34"/>
+        <location filename="../../widgets/texts.py" line="35"/>
         <source>camera</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="35"/>
+        <location filename="../../widgets/texts.py" line="36"/>
         <source>smoke detector</source>
         <translation>烟感探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="36"/>
+        <location filename="../../widgets/texts.py" line="37"/>
         <source>gas sensor</source>
         <translation>燃气探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="37"/>
+        <location filename="../../widgets/texts.py" line="38"/>
         <source>water sensor</source>
         <translation>水浸探测器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="38"/>
+        <location filename="../../widgets/texts.py" line="39"/>
         <source>door magnet</source>
         <translation>门磁</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="39"/>
+        <location filename="../../widgets/texts.py" line="40"/>
         <source>smart lock</source>
         <translation>智能门锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="40"/>
+        <location filename="../../widgets/texts.py" line="41"/>
         <source>mobile camera</source>
         <translation>移动布控球</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="41"/>
+        <location filename="../../widgets/texts.py" line="42"/>
         <source>body camera</source>
         <translation>执法记录仪</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="42"/>
+        <location filename="../../widgets/texts.py" line="43"/>
         <source>radio</source>
         <translation>对讲机</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="43"/>
+        <location filename="../../widgets/texts.py" line="44"/>
         <source>GPS tracker</source>
         <translation>GPS 定位器</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="44"/>
+        <location filename="../../widgets/texts.py" line="45"/>
         <source>smart watch</source>
         <translation>智能手表</translation>
     </message>
@@ -1683,55 +1689,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="166"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1834,79 +1840,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="178"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="159"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/texts.py" line="180"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161"/>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="181"/>
+        <location filename="../../widgets/texts.py" line="191"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="182"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="184"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="186"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168"/>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="189"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="190"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="192"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>
@@ -2012,27 +2018,27 @@
 <context>
     <name>GuardRole</name>
     <message>
-        <location filename="../../widgets/texts.py" line="57"/>
+        <location filename="../../widgets/texts.py" line="58"/>
         <source>police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="58"/>
+        <location filename="../../widgets/texts.py" line="59"/>
         <source>auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="59"/>
+        <location filename="../../widgets/texts.py" line="60"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="60"/>
+        <location filename="../../widgets/texts.py" line="61"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="61"/>
+        <location filename="../../widgets/texts.py" line="62"/>
         <source>security guard</source>
         <translation>保安</translation>
     </message>
@@ -2951,24 +2957,77 @@
     </message>
 </context>
 <context>
+    <name>OrgType</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="76"/>
+        <source>shop</source>
+        <translation>商铺</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="77"/>
+        <source>restaurant</source>
+        <translation>餐饮</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="78"/>
+        <source>school</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="79"/>
+        <source>university</source>
+        <translation>高校</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="80"/>
+        <source>kindergarten</source>
+        <translation>幼儿园</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="81"/>
+        <source>company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="82"/>
+        <source>clinic</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="83"/>
+        <source>hotel</source>
+        <translation>旅馆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="84"/>
+        <source>government office</source>
+        <translation>机关单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="85"/>
+        <source>other organisation</source>
+        <translation>其他单位</translation>
+    </message>
+</context>
+<context>
     <name>Placement</name>
     <message>
-        <location filename="../../widgets/texts.py" line="75"/>
+        <location filename="../../widgets/texts.py" line="90"/>
         <source>in a room</source>
         <translation>室内</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="76"/>
+        <location filename="../../widgets/texts.py" line="91"/>
         <source>on a building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="77"/>
+        <location filename="../../widgets/texts.py" line="92"/>
         <source>at a gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="78"/>
+        <location filename="../../widgets/texts.py" line="93"/>
         <source>at a point</source>
         <translation>点位</translation>
     </message>
@@ -2976,109 +3035,109 @@
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
-        <location filename="../../widgets/replay_controller.py" line="259"/>
-        <location filename="../../widgets/replay_controller.py" line="342"/>
+        <location filename="../../widgets/replay_controller.py" line="245"/>
+        <location filename="../../widgets/replay_controller.py" line="268"/>
+        <location filename="../../widgets/replay_controller.py" line="353"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="258"/>
+        <location filename="../../widgets/replay_controller.py" line="267"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="262"/>
+        <location filename="../../widgets/replay_controller.py" line="271"/>
         <source>Case file of the selected alert…</source>
         <translation>所选预警的事件档案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="265"/>
+        <location filename="../../widgets/replay_controller.py" line="274"/>
         <source>Export video of the range…</source>
         <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="301"/>
+        <location filename="../../widgets/replay_controller.py" line="311"/>
         <source>Nothing to replay: no database yet.</source>
         <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="306"/>
+        <location filename="../../widgets/replay_controller.py" line="316"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="325"/>
+        <location filename="../../widgets/replay_controller.py" line="336"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="511"/>
+        <location filename="../../widgets/replay_controller.py" line="523"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="596"/>
+        <location filename="../../widgets/replay_controller.py" line="623"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="604"/>
+        <location filename="../../widgets/replay_controller.py" line="631"/>
         <source>No case file: {0}</source>
         <translation>未生成事件档案：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="636"/>
+        <location filename="../../widgets/replay_controller.py" line="663"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="638"/>
+        <location filename="../../widgets/replay_controller.py" line="665"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="661"/>
+        <location filename="../../widgets/replay_controller.py" line="688"/>
         <source>Word export needs python-docx.</source>
         <translation>导出 Word 需要安装 python-docx。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="669"/>
+        <location filename="../../widgets/replay_controller.py" line="696"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="716"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="743"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="743"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="726"/>
+        <location filename="../../widgets/replay_controller.py" line="753"/>
         <source>Exporting video: frame {0} of {1}</source>
         <translation>正在导出视频：第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="749"/>
+        <location filename="../../widgets/replay_controller.py" line="776"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="751"/>
+        <location filename="../../widgets/replay_controller.py" line="778"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -3213,32 +3272,32 @@
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="69"/>
+        <location filename="../../widgets/texts.py" line="70"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="70"/>
+        <location filename="../../widgets/texts.py" line="71"/>
         <source>office</source>
         <translation>办公</translation>
     </message>
@@ -3395,27 +3454,27 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../widgets/texts.py" line="49"/>
+        <location filename="../../widgets/texts.py" line="50"/>
         <source>notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="50"/>
+        <location filename="../../widgets/texts.py" line="51"/>
         <source>low</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="51"/>
+        <location filename="../../widgets/texts.py" line="52"/>
         <source>medium</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="52"/>
+        <location filename="../../widgets/texts.py" line="53"/>
         <source>high</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="53"/>
+        <location filename="../../widgets/texts.py" line="54"/>
         <source>critical</source>
         <translation>一级</translation>
     </message>
@@ -3458,74 +3517,74 @@ Create it and load the district from {1}?</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../widgets/timeline.py" line="211"/>
-        <location filename="../../widgets/timeline.py" line="447"/>
+        <location filename="../../widgets/timeline.py" line="251"/>
+        <location filename="../../widgets/timeline.py" line="487"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="213"/>
+        <location filename="../../widgets/timeline.py" line="253"/>
         <source>◀ Step</source>
         <translation>◀ 单步</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="214"/>
+        <location filename="../../widgets/timeline.py" line="254"/>
         <source>Step ▶</source>
         <translation>单步 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="215"/>
+        <location filename="../../widgets/timeline.py" line="255"/>
         <source>◀ Alert</source>
         <translation>◀ 上一预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="216"/>
+        <location filename="../../widgets/timeline.py" line="256"/>
         <source>Alert ▶</source>
         <translation>下一预警 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="220"/>
+        <location filename="../../widgets/timeline.py" line="260"/>
         <source>{0}×</source>
         <translation>{0}×</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="228"/>
+        <location filename="../../widgets/timeline.py" line="268"/>
         <source>Go to: 2024-05-01 14:30</source>
         <translation>跳转：2024-05-01 14:30</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="229"/>
+        <location filename="../../widgets/timeline.py" line="269"/>
         <source>Date and time, or a time on the day shown; Enter jumps there</source>
         <translation>输入日期时间，或当天的时间；回车跳转</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="241"/>
-        <location filename="../../widgets/timeline.py" line="467"/>
+        <location filename="../../widgets/timeline.py" line="281"/>
+        <location filename="../../widgets/timeline.py" line="507"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="349"/>
+        <location filename="../../widgets/timeline.py" line="389"/>
         <source>Not a moment in the stored history: {0}</source>
         <translation>不在已存历史范围内的时间：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="385"/>
+        <location filename="../../widgets/timeline.py" line="425"/>
         <source>alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="387"/>
+        <location filename="../../widgets/timeline.py" line="427"/>
         <source>At alert: {0}, {1}</source>
         <translation>当前预警：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="396"/>
+        <location filename="../../widgets/timeline.py" line="436"/>
         <source>Live ({0})</source>
         <translation>实时（{0}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="440"/>
+        <location filename="../../widgets/timeline.py" line="480"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3759,7 +3818,7 @@ Create it and load the district from {1}?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="538"/>
+        <location filename="../../widgets/replay_controller.py" line="569"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
