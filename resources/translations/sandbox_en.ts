@@ -538,57 +538,82 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="798"/>
+        <location filename="../../widgets/replay_controller.py" line="866"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="799"/>
+        <location filename="../../widgets/replay_controller.py" line="867"/>
         <source>Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="800"/>
+        <location filename="../../widgets/replay_controller.py" line="868"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="801"/>
+        <location filename="../../widgets/replay_controller.py" line="869"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="816"/>
+        <location filename="../../widgets/replay_controller.py" line="883"/>
+        <source>Play recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="903"/>
+        <source>Recorded video on the NVRs: searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="919"/>
+        <source>{0}: {1} – {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="920"/>
+        <source>Recorded video on the NVRs: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="922"/>
+        <source>{0} NVR(s) did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="933"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="817"/>
+        <location filename="../../widgets/replay_controller.py" line="934"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="827"/>
+        <location filename="../../widgets/replay_controller.py" line="944"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="828"/>
+        <location filename="../../widgets/replay_controller.py" line="945"/>
         <source>Word (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="829"/>
+        <location filename="../../widgets/replay_controller.py" line="946"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="830"/>
+        <location filename="../../widgets/replay_controller.py" line="947"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="835"/>
+        <location filename="../../widgets/replay_controller.py" line="952"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3034,109 +3059,114 @@
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="245"/>
-        <location filename="../../widgets/replay_controller.py" line="268"/>
-        <location filename="../../widgets/replay_controller.py" line="353"/>
+        <location filename="../../widgets/replay_controller.py" line="255"/>
+        <location filename="../../widgets/replay_controller.py" line="282"/>
+        <location filename="../../widgets/replay_controller.py" line="367"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="267"/>
+        <location filename="../../widgets/replay_controller.py" line="281"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="271"/>
+        <location filename="../../widgets/replay_controller.py" line="285"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="274"/>
+        <location filename="../../widgets/replay_controller.py" line="288"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="311"/>
+        <location filename="../../widgets/replay_controller.py" line="325"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="316"/>
+        <location filename="../../widgets/replay_controller.py" line="330"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="336"/>
+        <location filename="../../widgets/replay_controller.py" line="350"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="523"/>
+        <location filename="../../widgets/replay_controller.py" line="537"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="623"/>
+        <location filename="../../widgets/replay_controller.py" line="637"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="631"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="663"/>
+        <location filename="../../widgets/replay_controller.py" line="692"/>
+        <source>{0} · recording {1} – {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="731"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="733"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="688"/>
+        <location filename="../../widgets/replay_controller.py" line="756"/>
         <source>Word export needs python-docx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="696"/>
+        <location filename="../../widgets/replay_controller.py" line="764"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="784"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="784"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="743"/>
+        <location filename="../../widgets/replay_controller.py" line="811"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="743"/>
+        <location filename="../../widgets/replay_controller.py" line="811"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="753"/>
+        <location filename="../../widgets/replay_controller.py" line="821"/>
         <source>Exporting video: frame {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="776"/>
+        <location filename="../../widgets/replay_controller.py" line="844"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="778"/>
+        <location filename="../../widgets/replay_controller.py" line="846"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3816,7 +3846,7 @@ Create it and load the district from {1}?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="569"/>
+        <location filename="../../widgets/replay_controller.py" line="583"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -540,57 +540,82 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="798"/>
+        <location filename="../../widgets/replay_controller.py" line="866"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="799"/>
+        <location filename="../../widgets/replay_controller.py" line="867"/>
         <source>Word…</source>
         <translation>Word…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="800"/>
+        <location filename="../../widgets/replay_controller.py" line="868"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="801"/>
+        <location filename="../../widgets/replay_controller.py" line="869"/>
         <source>GeoJSON…</source>
         <translation>GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="816"/>
+        <location filename="../../widgets/replay_controller.py" line="883"/>
+        <source>Play recording</source>
+        <translation>播放录像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="903"/>
+        <source>Recorded video on the NVRs: searching…</source>
+        <translation>录像机中的录像：查询中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="919"/>
+        <source>{0}: {1} – {2}</source>
+        <translation>{0}：{1} – {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="920"/>
+        <source>Recorded video on the NVRs: {0}</source>
+        <translation>录像机中的录像：{0} 段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="922"/>
+        <source>{0} NVR(s) did not answer</source>
+        <translation>{0} 台录像机未响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="933"/>
         <source>Case file {0}</source>
         <translation>事件档案 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="817"/>
+        <location filename="../../widgets/replay_controller.py" line="934"/>
         <source>{0} entries within {1:g} m</source>
         <translation>{1:g} 米范围内共 {0} 条记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="827"/>
+        <location filename="../../widgets/replay_controller.py" line="944"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="828"/>
+        <location filename="../../widgets/replay_controller.py" line="945"/>
         <source>Word (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="829"/>
+        <location filename="../../widgets/replay_controller.py" line="946"/>
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="830"/>
+        <location filename="../../widgets/replay_controller.py" line="947"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON 文件 (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="835"/>
+        <location filename="../../widgets/replay_controller.py" line="952"/>
         <source>Export case file</source>
         <translation>导出事件档案</translation>
     </message>
@@ -3035,109 +3060,114 @@
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="245"/>
-        <location filename="../../widgets/replay_controller.py" line="268"/>
-        <location filename="../../widgets/replay_controller.py" line="353"/>
+        <location filename="../../widgets/replay_controller.py" line="255"/>
+        <location filename="../../widgets/replay_controller.py" line="282"/>
+        <location filename="../../widgets/replay_controller.py" line="367"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="267"/>
+        <location filename="../../widgets/replay_controller.py" line="281"/>
         <source>&amp;Replay</source>
         <translation>回放(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="271"/>
+        <location filename="../../widgets/replay_controller.py" line="285"/>
         <source>Case file of the selected alert…</source>
         <translation>所选预警的事件档案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="274"/>
+        <location filename="../../widgets/replay_controller.py" line="288"/>
         <source>Export video of the range…</source>
         <translation>导出所选时段视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="311"/>
+        <location filename="../../widgets/replay_controller.py" line="325"/>
         <source>Nothing to replay: no database yet.</source>
         <translation>无可回放内容：尚无数据库。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="316"/>
+        <location filename="../../widgets/replay_controller.py" line="330"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation>无可回放内容：事件日志为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="336"/>
+        <location filename="../../widgets/replay_controller.py" line="350"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="523"/>
+        <location filename="../../widgets/replay_controller.py" line="537"/>
         <source>Replay failed: {0}</source>
         <translation>回放失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="623"/>
+        <location filename="../../widgets/replay_controller.py" line="637"/>
         <source>Select an alert first.</source>
         <translation>请先选择一条预警。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="631"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>No case file: {0}</source>
         <translation>未生成事件档案：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="663"/>
+        <location filename="../../widgets/replay_controller.py" line="692"/>
+        <source>{0} · recording {1} – {2}</source>
+        <translation>{0} · 录像回放 {1} – {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="731"/>
         <source>Your role may not export.</source>
         <translation>您的角色无导出权限。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="665"/>
+        <location filename="../../widgets/replay_controller.py" line="733"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation>未导出：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="688"/>
+        <location filename="../../widgets/replay_controller.py" line="756"/>
         <source>Word export needs python-docx.</source>
         <translation>导出 Word 需要安装 python-docx。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="696"/>
+        <location filename="../../widgets/replay_controller.py" line="764"/>
         <source>Exported to {0}</source>
         <translation>已导出至 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="784"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="784"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 视频 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="743"/>
+        <location filename="../../widgets/replay_controller.py" line="811"/>
         <source>Exporting video…</source>
         <translation>正在导出视频…</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="743"/>
+        <location filename="../../widgets/replay_controller.py" line="811"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="753"/>
+        <location filename="../../widgets/replay_controller.py" line="821"/>
         <source>Exporting video: frame {0} of {1}</source>
         <translation>正在导出视频：第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="776"/>
+        <location filename="../../widgets/replay_controller.py" line="844"/>
         <source>Video not exported: {0}</source>
         <translation>视频未导出：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="778"/>
+        <location filename="../../widgets/replay_controller.py" line="846"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation>视频已导出：共 {0} 帧，保存至 {1}</translation>
     </message>
@@ -3818,7 +3848,7 @@ Create it and load the district from {1}?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="569"/>
+        <location filename="../../widgets/replay_controller.py" line="583"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
