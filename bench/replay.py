@@ -23,9 +23,9 @@ Then, in one process on a fresh connection (the file read once first, so the OS 
       moment (target < 100 ms). "before" is the old path (every seek drawn, with the panels and the 3D
       pane, the dashboard's figures on the seek thread after each one), "after" the current one (stale
       seeks skipped; the panels and the 3D pane, then the figures, once the drag rests, figures on their
-      own thread); both in the same run, trials interleaved, as the machine is shared. Run it with a
-      display (`DISPLAY=:N QT_QPA_PLATFORM=xcb`, Xvfb will do) so the window has its 3D pane, as a
-      station's has; offscreen it has none.
+      own thread); both in the same run, trials interleaved (only the window under test shown), as the
+      machine is shared. Run it with a display (`DISPLAY=:N QT_QPA_PLATFORM=xcb`, Xvfb will do) so the
+      window has its 3D pane, as a station's has; offscreen it has none.
 """
 
 from __future__ import annotations
@@ -342,6 +342,8 @@ def window_seek(
         steps = [start + k * 60_000 for k in range(12)]
         for new in (False, True):
             replay = controllers[new]
+            controllers[not new].window.hide()  # one window on screen, as at a station: the other one's
+            replay.window.show()  # repaints and animations would be timed too
             settle(replay)
             for ts in steps:
                 replay.timeline.seek(ts)
