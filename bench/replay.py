@@ -20,9 +20,12 @@ Then, in one process on a fresh connection (the file read once first, so the OS 
       rendered offscreen (`Map2D` + grab, what the window draws); frames/s (target >= 30);
   (d) seek in the window while dragging (issue 24): the main window and its replay controller on the same
       store, a drag of 12 timeline steps at 60 Hz, then the time from the last step until the map shows that
-      moment (target < 100 ms). "before" is the old path (every seek drawn, the dashboard's figures on the
-      seek thread after each one), "after" the current one (stale seeks skipped, figures once the drag
-      rests, on their own thread); both in the same run, trials interleaved, as the machine is shared.
+      moment (target < 100 ms). "before" is the old path (every seek drawn, with the panels and the 3D
+      pane, the dashboard's figures on the seek thread after each one), "after" the current one (stale
+      seeks skipped; the panels and the 3D pane, then the figures, once the drag rests, figures on their
+      own thread); both in the same run, trials interleaved (only the window under test shown), as the
+      machine is shared. Run it with a display (`DISPLAY=:N QT_QPA_PLATFORM=xcb`, Xvfb will do) so the
+      window has its 3D pane, as a station's has; offscreen it has none.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -316,10 +320,11 @@ def window_seek(
         window.resize(1280, 720)
         window.show()
         replay = ReplayController(window, path, window.scene.district)
-        if not new:  # the path before issue 24: figures after every seek, on the seek thread; all drawn
-            replay.figures_worker = replay.worker
+        if not new:  # the path before issue 24: figures after every seek, on the seek thread; all drawn,
+            replay.figures_worker = replay.worker  # the panels and the 3D pane with the map each time
             replay._is_stale = lambda state: False  # type: ignore[method-assign]
             replay.figures_timer.setInterval(0)
+            replay.show_state = _with_panels(replay)  # type: ignore[method-assign, assignment]
         assert replay.enter()
         while replay.state is None:
             app.processEvents()
@@ -337,6 +342,8 @@ def window_seek(
         steps = [start + k * 60_000 for k in range(12)]
         for new in (False, True):
             replay = controllers[new]
+            controllers[not new].window.hide()  # one window on screen, as at a station: the other one's
+            replay.window.show()  # repaints and animations would be timed too
             settle(replay)
             for ts in steps:
                 replay.timeline.seek(ts)
@@ -352,6 +359,17 @@ def window_seek(
         replay.stop()
         replay.window.close()
     return results[False], results[True]
+
+
+def _with_panels(replay: Any) -> Callable[[ReplayState], None]:
+    """`show_state` as it was before issue 24: the panels and the 3D pane drawn with every moment."""
+    show = replay.show_state
+
+    def show_state(state: ReplayState) -> None:
+        show(state)
+        replay._show_panels()
+
+    return show_state
 
 
 def map_fps(district: District, window: Window, times: list[int]) -> tuple[float, float]:

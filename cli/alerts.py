@@ -42,6 +42,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 def cmd_backtest(args: argparse.Namespace) -> int:
     from sandbox_app.engine.backtest import backtest, format_report
+    from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS
     from sandbox_app.rules.config import RuleConfigError, load_rules
 
     store = existing_store(args.db)
@@ -54,7 +55,8 @@ def cmd_backtest(args: argparse.Namespace) -> int:
             rules = load_rules(district, Path(args.rules))
         except RuleConfigError as exc:
             raise CliError(f"rules: {exc}") from None
-        report = backtest(store, rules, start, end, timezone=district.timezone)
+        warmup = DEFAULT_WARMUP_MS if args.warmup_hours is None else round(args.warmup_hours * 3_600_000)
+        report = backtest(store, rules, start, end, timezone=district.timezone, warmup_ms=warmup)
     finally:
         store.close()
     if args.json:
@@ -112,6 +114,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--db", required=True)
     p.add_argument("--from", dest="from_", required=True, help="ISO 8601 or epoch ms")
     p.add_argument("--to", required=True, help="ISO 8601 or epoch ms")
+    p.add_argument(
+        "--warmup-hours",
+        type=float,
+        help="history before --from replayed first, findings not counted (default: the engine's warm-up, 24; "
+        "rules that learn also get their own events as far back as they remember; 0: none)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_backtest)
 

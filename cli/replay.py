@@ -252,16 +252,11 @@ def _write_reports(args: argparse.Namespace, db: Any, district: Any, case: Any) 
 def _add_recordings(district: Any, case: Any) -> None:
     """`case --nvr`: the recordings of the cameras covering the incident, from their NVRs (digest auth from
     $SANDBOX_NVR_USER / $SANDBOX_NVR_PASSWORD); an unreachable NVR is reported on stderr, not fatal."""
-    import os
+    from sandbox_app.video.nvr import case_recordings, env_auth
 
-    from sandbox_app.video.nvr import case_recordings
-
-    auth = None
-    if os.environ.get("SANDBOX_NVR_USER"):
-        from requests.auth import HTTPDigestAuth
-
-        auth = HTTPDigestAuth(os.environ["SANDBOX_NVR_USER"], os.environ.get("SANDBOX_NVR_PASSWORD", ""))
-    found, problems = case_recordings(district, case.lon, case.lat, case.start_ts, case.end_ts, auth=auth)
+    found, problems = case_recordings(
+        district, case.lon, case.lat, case.start_ts, case.end_ts, auth=env_auth()
+    )
     case.recordings = found
     for line in problems:
         print(f"case: NVR search failed for {line}", file=sys.stderr)

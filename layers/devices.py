@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -68,12 +68,23 @@ def health_from_alerts(alerts: Iterable[Alert]) -> dict[str, str]:
 def health_colours(
     ids: Iterable[str], kind_rgba: np.ndarray, health: Mapping[str, str]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(fill, outline) RGBA per device: the kind's colour, greyed when offline; outline by health."""
-    states = [health.get(i, "online") for i in ids]
+    """(fill, outline) RGBA per device: the kind's colour, greyed when offline; outline by health.
+
+    Every device starts online and only the few `health` names are looked up, so recolouring thousands of
+    markers for a replay seek costs the changed ones, not a Python pass over all of them."""
+    ids = ids if isinstance(ids, Sequence) else tuple(ids)
     fill = np.asarray(kind_rgba, dtype=np.uint8).reshape(-1, 4).copy()
-    offline = np.asarray([s == "offline" for s in states], dtype=np.bool_)
-    fill[offline] = style.DEVICE_OFFLINE_FILL
-    edge = np.asarray([style.DEVICE_HEALTH_EDGE[s] for s in states], dtype=np.uint8).reshape(-1, 4)
+    edge = np.tile(np.asarray(style.DEVICE_HEALTH_EDGE["online"], dtype=np.uint8), (len(ids), 1))
+    named = [(h, d) for d, h in health.items() if h != "online"]
+    if named:
+        index = {d: k for k, d in enumerate(ids)}
+        for state, device in named:
+            k = index.get(device)
+            if k is None:
+                continue
+            edge[k] = style.DEVICE_HEALTH_EDGE[state]
+            if state == "offline":
+                fill[k] = style.DEVICE_OFFLINE_FILL
     return fill, edge
 
 

@@ -27,12 +27,19 @@ from PySide6.QtWidgets import (
 from sandbox_app.domain.address import building_address, room_address
 from sandbox_app.domain.enums import GuardRole, PersonTag, Relation, RoomUsage
 from sandbox_app.domain.model import Device, District, Person
-from sandbox_app.domain.reals import ORG_ID, ORG_NAME, ORG_TYPE, Rental, rental_of
+from sandbox_app.domain.reals import ORG_ID, ORG_NAME, ORG_TYPE, Rental, campus_type, rental_of
 from sandbox_app.privacy.mask import Masker, Viewer
 from widgets.alert_card import Card
 from widgets.alert_place import floor_text
 from widgets.mode import DeskMode
-from widgets.texts import device_kind_text, elapsed_text, guard_role_text, placement_text, room_usage_text
+from widgets.texts import (
+    device_kind_text,
+    elapsed_text,
+    guard_role_text,
+    org_type_text,
+    placement_text,
+    room_usage_text,
+)
 
 KINDS = ("compound", "building", "room", "person", "device", "guard", "gate", "alert")
 SNAPSHOT_PX = (320, 180)
@@ -242,7 +249,8 @@ class DetailPanel(QDockWidget):
         rows: list[Row] = []
         if extra.get(ORG_ID):
             name = str(extra.get(ORG_NAME) or extra[ORG_ID])
-            rows.append((self.tr("Organisation"), f"{name} ({extra.get(ORG_TYPE) or '—'})"))
+            kind = str(extra.get(ORG_TYPE) or "")
+            rows.append((self.tr("Organisation"), f"{name} ({org_type_text(kind) if kind else '—'})"))
         if rental is not None:
             m = self.masker
             rows.append((self.tr("Landlord"), m.name(rental.landlord) if rental.landlord else "—"))
@@ -261,14 +269,19 @@ class DetailPanel(QDockWidget):
         buildings = {b.id for b in self.district.buildings.values() if b.compound_id == c.id}
         rooms = [r for r in self.district.rooms.values() if r.building_id in buildings]
         gates = [g for g in self.district.gates.values() if g.compound_id == c.id]
+        campus = campus_type(c)
         rows: list[Row] = [
-            (self.tr("Compound"), f"{c.name} ({c.id})"),
+            (self.tr("Compound"), f"{c.name} ({c.id})")
+            if campus is None
+            else (self.tr("Organisation"), f"{c.name} ({org_type_text(campus)})"),
             (self.tr("Buildings"), str(len(buildings))),
             (self.tr("Rooms"), str(len(rooms))),
             (self.tr("Gates"), "、".join(sorted(g.name for g in gates)) or "—"),
         ]
         for usage in (RoomUsage.RENTAL, RoomUsage.GROUP_RENTAL):
             rows.append((self.usage_text(usage), str(sum(1 for r in rooms if r.usage is usage))))
+        if campus is not None:  # a university or school is a 实有单位 on its own grounds, not a 小区
+            return self.tr("Organisation {0} ({1})").format(c.name, org_type_text(campus)), rows, False
         return self.tr("Compound {0}").format(c.name), rows, False
 
     def _gate(self, item_id: str) -> tuple[str, list[Row], bool] | None:

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from layers import devices
+from layers import devices, dispatch
 from layers.data import LayerData
 from layers.replay import SILENT, TRAILS, ReplayLayers
 from sandbox_app.analytics import stats
@@ -64,6 +65,7 @@ from widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from sandbox_app.store.sqlite import SqliteStore
+    from widgets.camera_view import CameraView
     from widgets.live_controller import LiveController
     from widgets.session import DeskSession
 
@@ -74,6 +76,9 @@ FIGURES_EVERY_MS = 5_000
 """Dashboard at T while playing: at most this often (real time)."""
 FIGURES_SETTLE_MS = 250
 """Paused: the dashboard follows T once the timeline has rested this long (not on every step of a drag)."""
+PANELS_SETTLE_MS = 80
+"""Paused: the panels and the 3D pane follow the drawn moment once the timeline has rested this long; the 2D
+map draws every moment the seeks land on at once."""
 PREFETCH_AT = 0.7
 """Load the next playback window once T is this far into the current one."""
 TIMELINE_TINT = "rgb(255, 224, 178)"
@@ -94,6 +99,14 @@ def merge(into: LiveUpdate, update: LiveUpdate) -> None:
         value = getattr(update, name)
         if value is not None:
             setattr(into, name, value)
+
+
+def _played_span(recording: Any, case: CaseFile | None) -> tuple[int, int]:
+    """What a `video.nvr.CaseRecording`'s playback address plays: the recording within the case window."""
+    rec = recording.recording
+    if case is None:
+        return rec.start_ts, rec.end_ts
+    return max(rec.start_ts, case.start_ts), min(rec.end_ts, case.end_ts)
 
 
 class _Results(QObject):
@@ -232,6 +245,12 @@ class ReplayController(QObject):
         self.figures_timer.setSingleShot(True)
         self.figures_timer.setInterval(FIGURES_SETTLE_MS)
         self.figures_timer.timeout.connect(lambda: self._request_figures(self._clock.ts))
+        self.panels_state: ReplayState | None = None
+        """The state the panels and the 3D pane show (`state` is the one the 2D map shows)."""
+        self.panels_timer = QTimer(self)
+        self.panels_timer.setSingleShot(True)
+        self.panels_timer.setInterval(PANELS_SETTLE_MS)
+        self.panels_timer.timeout.connect(self._show_panels)
         self.timeline = Timeline(district.timezone, window)
         self.dock = QDockWidget(self.tr("Replay"), window)
         self.dock.setObjectName("replay_timeline")
@@ -250,6 +269,10 @@ class ReplayController(QObject):
         window.alerts_panel.alert_selected.connect(self._alert_selected)
         window.alerts_panel.history_requested.connect(self.open_history)
         self.history: AlertHistory | None = None
+        self.playback_source: Callable[[str], str] = lambda url: url
+        """Where the viewer reads an NVR playback address from: the address itself by default; a station
+        may route RTSP through its own proxy, tests play a file."""
+        self.playback_views: list[CameraView] = []
         window.importer.imported.connect(self._district_replaced)
         self._build_actions()
         window.installEventFilter(self)
@@ -278,6 +301,7 @@ class ReplayController(QObject):
         """Join the workers and close the private connections. Idempotent."""
         self.timeline.pause()
         self.figures_timer.stop()
+        self.panels_timer.stop()
         self.worker.stop()
         self.video_worker.stop()
         self.figures_worker.stop()
@@ -317,6 +341,7 @@ class ReplayController(QObject):
             self.live.panels.timer.stop()
         self.replaying = True
         self._shown.clear()
+        self.panels_state = None
         self._window = self._next = None
         self._last_ts = None
         w.map2d.set_clock(self._clock)
@@ -354,7 +379,8 @@ class ReplayController(QObject):
         w.alerts_panel.alerts.clear()
         w.update_alerts(saved.alerts)
         w.set_dispatches(saved.dispatch)
-        self.state = None
+        self.state = self.panels_state = None
+        self.panels_timer.stop()
         self._window = self._next = None
         if self.live is not None:
             self.live.qt_bus.updated.disconnect(self._live_update)
@@ -519,28 +545,43 @@ class ReplayController(QObject):
         return state.at_ts != self.timeline.at_ts
 
     def show_state(self, state: ReplayState) -> None:
-        """Draw the state at T: the changed layers, the panels, the dashboard (throttled while playing)."""
+        """Draw the state at T: the 2D map's changed layers at once; the panels and the 3D pane with it
+        while playing, once the timeline rests when paused (a drag: every step restarts the wait), so the
+        map shows the moment dragged to without waiting for tables and the 3D render (issue 24); the
+        dashboard's figures throttled while playing, after the rest when paused."""
         w = self.window
         self.state = state
         self._clock.ts = state.at_ts
         for data in self.layers.dynamic(state):
             if data.name == "dispatch":
-                continue  # drawn by set_dispatches below, with the panel
+                update = state.dispatch_update()  # as the window draws it, with the ETA labels at T
+                data = dispatch.layer(w.projection, update.dispatches, update.paths, update.now_ts or None)
             if self._shown.get(data.name) is not data:
                 w.map2d.set_layer(data)
                 self._shown[data.name] = data
         w.scene.guard_positions = dict(state.guard_positions)
+        w.scene.alerts = list(state.alerts)
+        if self.timeline.playing:
+            self._show_panels()
+            self._request_figures(state.at_ts)
+        else:
+            self.panels_timer.start()
+            self.figures_timer.start()  # restarted by each step of a drag: figures once it rests
+
+    def _show_panels(self) -> None:
+        """The panels (alerts, dispatches, roster, health, status) and the 3D pane at the drawn state."""
+        self.panels_timer.stop()
+        state = self.state
+        if state is None or not self.replaying or self.panels_state is state:
+            return
+        w = self.window
+        self.panels_state = state
         w.alerts_panel.alerts.clear()
         w.alerts_panel.set_now(state.at_ts)  # ages count from the replay's time
         w.alerts_panel.update_alerts(state.alerts)
-        w.scene.alerts = list(state.alerts)
         w.health_panel.set_open_alerts(w.alerts_panel.alerts.values())
         w.status_labels["alerts"].setText(w.tr("Open alerts: {0}").format(len(state.alerts)))
-        w.set_dispatches(state.dispatch_update())
-        if self.timeline.playing:
-            self._request_figures(state.at_ts)
-        else:
-            self.figures_timer.start()  # restarted by each step of a drag: figures once it rests
+        w.set_dispatches(state.dispatch_update())  # the map's dispatch layer again: the same arrays
 
     def _request_figures(self, at_ts: int) -> None:
         from sandbox_app.engine.clock import WallClock
@@ -608,7 +649,61 @@ class ReplayController(QObject):
             self.case_dialog = CaseDialog(self, self.window)
             self.case_dialog.list.jump_requested.connect(self.jump_to)
         self.case_dialog.show_case(case)
+        self._search_recordings(case)
         return case
+
+    # recorded video on the NVRs (issue 19 §4) ------------------------------------------------------------
+    def _search_recordings(self, case: CaseFile) -> None:
+        """The case window's recordings on the NVRs of the cameras covering the incident, searched on the
+        video worker (a slow or dead NVR never holds the window); listed in the case dialog, playable, and
+        in the case report's PDF/Word with their playback address."""
+        from sandbox_app.video import nvr
+
+        if not nvr.has_nvr(self.district):
+            return
+        district, auth = self.district, nvr.env_auth()
+
+        def job() -> tuple[list[nvr.CaseRecording], list[str]]:
+            return nvr.case_recordings(district, case.lon, case.lat, case.start_ts, case.end_ts, auth=auth)
+
+        def done(result: object) -> None:
+            if isinstance(result, BaseException) or self.case is not case:
+                return
+            found, problems = cast(tuple[list[nvr.CaseRecording], list[str]], result)
+            case.recordings = found
+            if self.case_dialog is not None:
+                self.case_dialog.show_recordings(found, problems)
+
+        if self.case_dialog is not None:
+            self.case_dialog.searching()
+        self.video_worker.submit("nvr", job, done)
+
+    def play_recording(self, recording: Any) -> CameraView:
+        """A viewer window playing a `video.nvr.CaseRecording`: its RTSP playback address, which carries the
+        case window (starttime/endtime), read through `playback_source`."""
+        from sandbox_app.video.source import FrameSource
+        from widgets.camera_view import CameraView
+        from widgets.case_report import clock, when
+
+        device = self.district.devices.get(recording.camera)
+        name = device.name if device is not None and device.name else recording.camera
+        tz = self.district.timezone
+        start, end = _played_span(recording, self.case)
+        title = self.tr("{0} · recording {1} – {2}").format(name, when(start, tz), clock(end, tz))
+        source = FrameSource(self.playback_source(recording.playback)).start()
+        view = CameraView(source, title)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.resize(640, 400)
+        view.closed.connect(lambda _url, v=view: self._playback_closed(v))
+        self.playback_views.append(view)
+        view.show()
+        view.raise_()
+        return view
+
+    def _playback_closed(self, view: CameraView) -> None:
+        if view in self.playback_views:
+            self.playback_views.remove(view)
+        view.source.stop()
 
     def jump_to(self, ts: int, lonlat: tuple[float, float] | None) -> None:
         """A case entry: replay at its time, the map centred on its place."""
@@ -779,11 +874,60 @@ class CaseDialog(QDialog):
             buttons.addWidget(b)
             self.buttons[fmt] = b
         buttons.addStretch(1)
+        self.recordings_label = QLabel(self)
+        self.recordings_label.setObjectName("nvr_recordings_label")
+        self.recordings = QListWidget(self)
+        self.recordings.setObjectName("nvr_recordings")
+        self.recordings.setMaximumHeight(110)
+        self.recordings.itemDoubleClicked.connect(lambda _item: self._play())
+        self.play_button = QPushButton(self.tr("Play recording"), self)
+        self.play_button.setObjectName("play_recording")
+        self.play_button.clicked.connect(self._play)
+        self.play_button.setEnabled(False)
+        self.recordings.currentRowChanged.connect(lambda row: self.play_button.setEnabled(row >= 0))
+        self._found: list[Any] = []
+        for w in (self.recordings_label, self.recordings, self.play_button):
+            w.hide()  # shown once the district names an NVR and a search runs
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.list)
+        layout.addWidget(self.recordings_label)
+        layout.addWidget(self.recordings)
+        layout.addWidget(self.play_button)
         layout.addLayout(buttons)
         self.resize(760, 480)
+
+    def searching(self) -> None:
+        self._found = []
+        self.recordings.clear()
+        self.recordings_label.setText(self.tr("Recorded video on the NVRs: searching…"))
+        for w in (self.recordings_label, self.recordings, self.play_button):
+            w.show()
+
+    def show_recordings(self, found: list[Any], problems: list[str]) -> None:
+        """The NVR recordings of the case window, one line per recording (camera, from – to)."""
+        from widgets.case_report import clock, when
+
+        tz = self.controller.district.timezone
+        devices = self.controller.district.devices
+        self._found = list(found)
+        self.recordings.clear()
+        for rec in found:
+            device = devices.get(rec.camera)
+            name = device.name if device is not None and device.name else rec.camera
+            start, end = _played_span(rec, self.controller.case)
+            self.recordings.addItem(self.tr("{0}: {1} – {2}").format(name, when(start, tz), clock(end, tz)))
+        text = self.tr("Recorded video on the NVRs: {0}").format(len(found))
+        if problems:
+            text += " · " + self.tr("{0} NVR(s) did not answer").format(len(problems))
+        self.recordings_label.setText(text)
+        if found:
+            self.recordings.setCurrentRow(0)
+
+    def _play(self) -> None:
+        row = self.recordings.currentRow()
+        if 0 <= row < len(self._found):
+            self.controller.play_recording(self._found[row])
 
     def show_case(self, case: CaseFile) -> None:
         self.setWindowTitle(self.tr("Case file {0}").format(case.shown_id))

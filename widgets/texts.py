@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import GuardRole, RoomUsage, Severity
+from sandbox_app.domain.reals import OrgType
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -71,6 +72,20 @@ ROOM_USAGES: dict[str, str] = {
 }
 
 
+ORG_TYPES: dict[str, str] = {
+    OrgType.SHOP.value: QT_TRANSLATE_NOOP("OrgType", "shop"),
+    OrgType.RESTAURANT.value: QT_TRANSLATE_NOOP("OrgType", "restaurant"),
+    OrgType.SCHOOL.value: QT_TRANSLATE_NOOP("OrgType", "school"),
+    OrgType.UNIVERSITY.value: QT_TRANSLATE_NOOP("OrgType", "university"),
+    OrgType.KINDERGARTEN.value: QT_TRANSLATE_NOOP("OrgType", "kindergarten"),
+    OrgType.COMPANY.value: QT_TRANSLATE_NOOP("OrgType", "company"),
+    OrgType.CLINIC.value: QT_TRANSLATE_NOOP("OrgType", "clinic"),
+    OrgType.HOTEL.value: QT_TRANSLATE_NOOP("OrgType", "hotel"),
+    OrgType.GOVERNMENT.value: QT_TRANSLATE_NOOP("OrgType", "government office"),
+    OrgType.OTHER.value: QT_TRANSLATE_NOOP("OrgType", "other organisation"),
+}
+"""实有单位 type → English name; one entry per `OrgType`."""
+
 PLACEMENTS: dict[str, str] = {
     Placement.ROOM.value: QT_TRANSLATE_NOOP("Placement", "in a room"),
     Placement.BUILDING.value: QT_TRANSLATE_NOOP("Placement", "on a building"),
@@ -102,6 +117,11 @@ def guard_role_text(role: str) -> str:
 
 def placement_text(placement: str) -> str:
     return _lookup("Placement", PLACEMENTS, placement)
+
+
+def org_type_text(org_type: str) -> str:
+    """`org_type`: an OrgType or its value."""
+    return _lookup("OrgType", ORG_TYPES, org_type)
 
 
 def room_usage_text(usage: str) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
     QWheelEvent,
 )
@@ -86,6 +87,8 @@ class TimelineBar(QWidget):
         self.counts: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
         self.gaps: list[tuple[int, int]] = []
         self.alerts: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._backdrop: tuple[tuple[object, ...], QPixmap] | None = None
+        """(what it was drawn for, the pixmap): density, gaps and alert marks; a seek does not change them."""
         self._drag_from: int | None = None
         self._drag_to: int | None = None
         self._press: tuple[float, int, bool] | None = None
@@ -103,21 +106,26 @@ class TimelineBar(QWidget):
         return self.start_ts + round(frac * span)
 
     # drawing --------------------------------------------------------------------------------------------
+    def _backdrop_key(self) -> tuple[object, ...]:
+        """What the backdrop depends on. The host replaces (never mutates) counts, gaps and alerts, so
+        holding the objects themselves in the key is enough to notice new ones."""
+        return (self.width(), self.height(), self.devicePixelRatioF(), self.start_ts, self.end_ts,
+                self.density_start, self.density_bin, self.counts, self.gaps, self.alerts)  # fmt: skip
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The backdrop from its cache, then the selection and the cursor: a seek (every step of a drag)
+        repaints a pixmap and a line, not thousands of alert marks (issue 24: 140 ms a paint with an alert
+        every 2 minutes of 79 h, which held up the map's redraw of the moment dragged to)."""
+        key = self._backdrop_key()
+        cached = self._backdrop
+        if cached is None or not all(
+            a is b or (type(a) in (int, float) and a == b) for a, b in zip(cached[0], key, strict=True)
+        ):
+            cached = self._backdrop = (key, self._paint_backdrop())
         p = QPainter(self)
         try:
             h = self.height()
-            p.fillRect(self.rect(), BACKGROUND)
-            self._paint_density(p, h)
-            for a, b in self.gaps:
-                x0, x1 = self.x_of(max(a, self.start_ts)), self.x_of(min(b, self.end_ts))
-                if x1 >= 0 and x0 <= self.width():
-                    p.fillRect(QRectF(x0, 0, max(2.0, x1 - x0), GAP_STRIP), GAP)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(ALERT)
-            for ts in self.alerts.tolist():
-                x = self.x_of(ts)
-                p.drawPolygon(QPolygonF([QPointF(x - 4, h), QPointF(x + 4, h), QPointF(x, h - 7)]))
+            p.drawPixmap(0, 0, cached[1])
             if self._drag_from is not None and self._drag_to is not None:
                 a, b = sorted((self._drag_from, self._drag_to))
                 p.fillRect(QRectF(self.x_of(a), 0, self.x_of(b) - self.x_of(a), h), SELECTION)
@@ -126,6 +134,38 @@ class TimelineBar(QWidget):
             p.drawLine(QPointF(x, 0), QPointF(x, h))
         finally:
             p.end()
+
+    def _paint_backdrop(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(BACKGROUND)
+        p = QPainter(pixmap)
+        try:
+            h = self.height()
+            self._paint_density(p, h)
+            for a, b in self.gaps:
+                x0, x1 = self.x_of(max(a, self.start_ts)), self.x_of(min(b, self.end_ts))
+                if x1 >= 0 and x0 <= self.width():
+                    p.fillRect(QRectF(x0, 0, max(2.0, x1 - x0), GAP_STRIP), GAP)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(ALERT)
+            for x in self._alert_columns().tolist():
+                p.drawPolygon(QPolygonF([QPointF(x - 4, h), QPointF(x + 4, h), QPointF(x, h - 7)]))
+        finally:
+            p.end()
+        return pixmap
+
+    def _alert_columns(self) -> NDArray[np.float64]:
+        """The x of the alert marks in the visible range, one per pixel column (marks in one column would
+        be drawn over each other anyway)."""
+        ts = self.alerts
+        if not len(ts):
+            return np.zeros(0)
+        ts = ts[(ts >= self.start_ts) & (ts <= self.end_ts)]
+        span = max(1, self.end_ts - self.start_ts)
+        xs = (ts - self.start_ts).astype(np.float64) / span * max(1, self.width() - 1)
+        return np.unique(np.round(xs))
 
     def _paint_density(self, p: QPainter, h: int) -> None:
         """One tick per bin, height by its share of the busiest bin; the gap strip stays clear."""

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="223"/>
+        <location filename="../../widgets/texts.py" line="243"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="225"/>
+        <location filename="../../widgets/texts.py" line="245"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="227"/>
+        <location filename="../../widgets/texts.py" line="247"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="248"/>
         <source>{0} d ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,169 +333,169 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="203"/>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="178"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="204"/>
-        <location filename="../../widgets/texts.py" line="159"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="205"/>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/texts.py" line="180"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="206"/>
-        <location filename="../../widgets/texts.py" line="161"/>
+        <location filename="../../widgets/texts.py" line="181"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="182"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="208"/>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="114"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>Elderly: no activity</source>
         <extracomment>code elderly_no_activity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="116"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>Unregistered card opened a rental room</source>
         <extracomment>code unregistered_opener</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="118"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>Unreported tenant</source>
         <extracomment>code unreported_tenant</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="120"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>Watch-listed face</source>
         <extracomment>code face_watchlist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="122"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>Stranger at a face gate</source>
         <extracomment>code face_stranger</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="124"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>Tailgating</source>
         <extracomment>code tailgating</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="126"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>Blacklisted plate</source>
         <extracomment>code plate_blacklist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="128"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>Vehicle overstay</source>
         <extracomment>code vehicle_overstay</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="130"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>Perimeter breach</source>
         <extracomment>code perimeter_breach</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="132"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>Smoke alarm</source>
         <extracomment>code smoke_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="134"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>Gas alarm</source>
         <extracomment>code gas_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="234"/>
-        <location filename="../../widgets/texts.py" line="136"/>
+        <location filename="../../widgets/texts.py" line="156"/>
         <source>Water leak</source>
         <extracomment>code water_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="235"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/texts.py" line="158"/>
         <source>Fall detected</source>
         <extracomment>code fall_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="236"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="160"/>
         <source>High-altitude throwing</source>
         <extracomment>code throw_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="237"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="162"/>
         <source>One-click alarm</source>
         <extracomment>code alarm_button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="238"/>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/texts.py" line="164"/>
         <source>Elderly routine deviation</source>
         <extracomment>code elderly_routine</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="239"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="166"/>
         <source>Implausible GPS fix</source>
         <extracomment>code gps_sanity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="240"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>Device offline</source>
         <extracomment>code device_offline</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="241"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>Dispatch order not answered</source>
         <extracomment>code dispatch_escalation</extracomment>
         <translation type="unfinished"></translation>
@@ -557,57 +557,82 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="771"/>
+        <location filename="../../widgets/replay_controller.py" line="866"/>
         <source>PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="772"/>
+        <location filename="../../widgets/replay_controller.py" line="867"/>
         <source>Word…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="773"/>
+        <location filename="../../widgets/replay_controller.py" line="868"/>
         <source>CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="774"/>
+        <location filename="../../widgets/replay_controller.py" line="869"/>
         <source>GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="789"/>
+        <location filename="../../widgets/replay_controller.py" line="883"/>
+        <source>Play recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="903"/>
+        <source>Recorded video on the NVRs: searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="919"/>
+        <source>{0}: {1} – {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="920"/>
+        <source>Recorded video on the NVRs: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="922"/>
+        <source>{0} NVR(s) did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="933"/>
         <source>Case file {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="790"/>
+        <location filename="../../widgets/replay_controller.py" line="934"/>
         <source>{0} entries within {1:g} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="800"/>
+        <location filename="../../widgets/replay_controller.py" line="944"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="801"/>
+        <location filename="../../widgets/replay_controller.py" line="945"/>
         <source>Word (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="802"/>
+        <location filename="../../widgets/replay_controller.py" line="946"/>
         <source>CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="803"/>
+        <location filename="../../widgets/replay_controller.py" line="947"/>
         <source>GeoJSON (*.geojson)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="808"/>
+        <location filename="../../widgets/replay_controller.py" line="952"/>
         <source>Export case file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,327 +1175,333 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../widgets/detail.py" line="53"/>
+        <location filename="../../widgets/detail.py" line="60"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="65"/>
-        <location filename="../../widgets/detail.py" line="127"/>
+        <location filename="../../widgets/detail.py" line="72"/>
+        <location filename="../../widgets/detail.py" line="134"/>
         <source>Click a building, room, device or guard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="70"/>
+        <location filename="../../widgets/detail.py" line="77"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="70"/>
+        <location filename="../../widgets/detail.py" line="77"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="75"/>
-        <location filename="../../widgets/detail.py" line="181"/>
+        <location filename="../../widgets/detail.py" line="82"/>
+        <location filename="../../widgets/detail.py" line="188"/>
         <source>Unmask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="181"/>
+        <location filename="../../widgets/detail.py" line="188"/>
         <source>Mask personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="201"/>
+        <location filename="../../widgets/detail.py" line="208"/>
         <source>elderly living alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="202"/>
+        <location filename="../../widgets/detail.py" line="209"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="203"/>
+        <location filename="../../widgets/detail.py" line="210"/>
         <source>key person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="204"/>
+        <location filename="../../widgets/detail.py" line="211"/>
         <source>floating population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="205"/>
+        <location filename="../../widgets/detail.py" line="212"/>
         <source>minor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="206"/>
+        <location filename="../../widgets/detail.py" line="213"/>
         <source>watch list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="212"/>
+        <location filename="../../widgets/detail.py" line="219"/>
         <source>owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="213"/>
+        <location filename="../../widgets/detail.py" line="220"/>
         <source>tenant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="214"/>
+        <location filename="../../widgets/detail.py" line="221"/>
         <source>family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="215"/>
+        <location filename="../../widgets/detail.py" line="222"/>
         <source>employee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="216"/>
+        <location filename="../../widgets/detail.py" line="223"/>
         <source>visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="236"/>
+        <location filename="../../widgets/detail.py" line="243"/>
         <source>{0} entrance {1}, {2}, room {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="245"/>
+        <location filename="../../widgets/detail.py" line="253"/>
+        <location filename="../../widgets/detail.py" line="276"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="248"/>
+        <location filename="../../widgets/detail.py" line="256"/>
         <source>Landlord</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="249"/>
+        <location filename="../../widgets/detail.py" line="257"/>
         <source>Agreement signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="250"/>
+        <location filename="../../widgets/detail.py" line="258"/>
         <source>Last inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="251"/>
+        <location filename="../../widgets/detail.py" line="259"/>
         <source>Tenants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="253"/>
+        <location filename="../../widgets/detail.py" line="261"/>
         <source>Group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="253"/>
+        <location filename="../../widgets/detail.py" line="261"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="266"/>
+        <location filename="../../widgets/detail.py" line="277"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="268"/>
+        <location filename="../../widgets/detail.py" line="279"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="272"/>
+        <location filename="../../widgets/detail.py" line="284"/>
+        <source>Organisation {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/detail.py" line="285"/>
         <source>Compound {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="281"/>
+        <location filename="../../widgets/detail.py" line="294"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="283"/>
+        <location filename="../../widgets/detail.py" line="296"/>
         <source>Closed hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="283"/>
+        <location filename="../../widgets/detail.py" line="296"/>
         <source>always open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="286"/>
+        <location filename="../../widgets/detail.py" line="299"/>
         <source>Gate {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="297"/>
+        <location filename="../../widgets/detail.py" line="310"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="265"/>
-        <location filename="../../widgets/detail.py" line="282"/>
-        <location filename="../../widgets/detail.py" line="299"/>
+        <location filename="../../widgets/detail.py" line="274"/>
+        <location filename="../../widgets/detail.py" line="295"/>
+        <location filename="../../widgets/detail.py" line="312"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="300"/>
+        <location filename="../../widgets/detail.py" line="313"/>
         <source>Floors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="301"/>
+        <location filename="../../widgets/detail.py" line="314"/>
         <source>Height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="267"/>
-        <location filename="../../widgets/detail.py" line="302"/>
+        <location filename="../../widgets/detail.py" line="278"/>
+        <location filename="../../widgets/detail.py" line="315"/>
         <source>Rooms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="298"/>
-        <location filename="../../widgets/detail.py" line="325"/>
+        <location filename="../../widgets/detail.py" line="311"/>
+        <location filename="../../widgets/detail.py" line="338"/>
         <source>Standard address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="309"/>
-        <location filename="../../widgets/detail.py" line="327"/>
+        <location filename="../../widgets/detail.py" line="322"/>
+        <location filename="../../widgets/detail.py" line="340"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="315"/>
+        <location filename="../../widgets/detail.py" line="328"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="316"/>
+        <location filename="../../widgets/detail.py" line="329"/>
         <source>Building {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="324"/>
-        <location filename="../../widgets/detail.py" line="344"/>
+        <location filename="../../widgets/detail.py" line="337"/>
+        <location filename="../../widgets/detail.py" line="357"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="326"/>
+        <location filename="../../widgets/detail.py" line="339"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="333"/>
+        <location filename="../../widgets/detail.py" line="346"/>
         <source>Room {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="342"/>
-        <location filename="../../widgets/detail.py" line="383"/>
+        <location filename="../../widgets/detail.py" line="355"/>
+        <location filename="../../widgets/detail.py" line="396"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="343"/>
+        <location filename="../../widgets/detail.py" line="356"/>
         <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="345"/>
+        <location filename="../../widgets/detail.py" line="358"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="346"/>
+        <location filename="../../widgets/detail.py" line="359"/>
         <source>Credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="348"/>
+        <location filename="../../widgets/detail.py" line="361"/>
         <source>Plate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="350"/>
+        <location filename="../../widgets/detail.py" line="363"/>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="351"/>
-        <location filename="../../widgets/detail.py" line="388"/>
+        <location filename="../../widgets/detail.py" line="364"/>
+        <location filename="../../widgets/detail.py" line="401"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="355"/>
+        <location filename="../../widgets/detail.py" line="368"/>
         <source>Person {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="367"/>
+        <location filename="../../widgets/detail.py" line="380"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="368"/>
+        <location filename="../../widgets/detail.py" line="381"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="369"/>
+        <location filename="../../widgets/detail.py" line="382"/>
         <source>Placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="370"/>
+        <location filename="../../widgets/detail.py" line="383"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="374"/>
+        <location filename="../../widgets/detail.py" line="387"/>
         <source>Last fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="375"/>
+        <location filename="../../widgets/detail.py" line="388"/>
         <source>Device {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="384"/>
+        <location filename="../../widgets/detail.py" line="397"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="385"/>
+        <location filename="../../widgets/detail.py" line="398"/>
         <source>Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="391"/>
+        <location filename="../../widgets/detail.py" line="404"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="392"/>
+        <location filename="../../widgets/detail.py" line="405"/>
         <source>Guard {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/detail.py" line="78"/>
+        <location filename="../../widgets/detail.py" line="85"/>
         <source>Dispatch nearest guard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,112 +1509,112 @@
 <context>
     <name>DeviceKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="23"/>
+        <location filename="../../widgets/texts.py" line="24"/>
         <source>face gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="24"/>
+        <location filename="../../widgets/texts.py" line="25"/>
         <source>vehicle barrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="25"/>
+        <location filename="../../widgets/texts.py" line="26"/>
         <source>capture camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="26"/>
+        <location filename="../../widgets/texts.py" line="27"/>
         <source>perimeter detector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="27"/>
+        <location filename="../../widgets/texts.py" line="28"/>
         <source>visitor terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="28"/>
+        <location filename="../../widgets/texts.py" line="29"/>
         <source>RFID reader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="29"/>
+        <location filename="../../widgets/texts.py" line="30"/>
         <source>alarm button</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="30"/>
+        <location filename="../../widgets/texts.py" line="31"/>
         <source>behaviour camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="31"/>
+        <location filename="../../widgets/texts.py" line="32"/>
         <source>throwing camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="32"/>
+        <location filename="../../widgets/texts.py" line="33"/>
         <source>video intercom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="33"/>
+        <location filename="../../widgets/texts.py" line="34"/>
         <source>door controller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="34"/>
+        <location filename="../../widgets/texts.py" line="35"/>
         <source>camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="35"/>
+        <location filename="../../widgets/texts.py" line="36"/>
         <source>smoke detector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="36"/>
+        <location filename="../../widgets/texts.py" line="37"/>
         <source>gas sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="37"/>
+        <location filename="../../widgets/texts.py" line="38"/>
         <source>water sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="38"/>
+        <location filename="../../widgets/texts.py" line="39"/>
         <source>door magnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="39"/>
+        <location filename="../../widgets/texts.py" line="40"/>
         <source>smart lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="40"/>
+        <location filename="../../widgets/texts.py" line="41"/>
         <source>mobile camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="41"/>
+        <location filename="../../widgets/texts.py" line="42"/>
         <source>body camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="42"/>
+        <location filename="../../widgets/texts.py" line="43"/>
         <source>radio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="43"/>
+        <location filename="../../widgets/texts.py" line="44"/>
         <source>GPS tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="44"/>
+        <location filename="../../widgets/texts.py" line="45"/>
         <source>smart watch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,55 +1731,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="168"/>
+        <location filename="../../widgets/texts.py" line="188"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="189"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="190"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="191"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="192"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="195"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,17 +1882,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="236"/>
+        <location filename="../../widgets/texts.py" line="256"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="238"/>
+        <location filename="../../widgets/texts.py" line="258"/>
         <source>{0} min</source>
         <translation type="unfinished">{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="239"/>
+        <location filename="../../widgets/texts.py" line="259"/>
         <source>{0} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,79 +1900,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="179"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="180"/>
+        <location filename="../../widgets/texts.py" line="200"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="181"/>
+        <location filename="../../widgets/texts.py" line="201"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="182"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="202"/>
+        <location filename="../../widgets/texts.py" line="212"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="183"/>
+        <location filename="../../widgets/texts.py" line="203"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="184"/>
+        <location filename="../../widgets/texts.py" line="204"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="185"/>
+        <location filename="../../widgets/texts.py" line="205"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="186"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="187"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="189"/>
-        <location filename="../../widgets/texts.py" line="190"/>
+        <location filename="../../widgets/texts.py" line="209"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="191"/>
+        <location filename="../../widgets/texts.py" line="211"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="213"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="235"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2047,27 +2078,27 @@
 <context>
     <name>GuardRole</name>
     <message>
-        <location filename="../../widgets/texts.py" line="57"/>
+        <location filename="../../widgets/texts.py" line="58"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="58"/>
+        <location filename="../../widgets/texts.py" line="59"/>
         <source>auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="59"/>
+        <location filename="../../widgets/texts.py" line="60"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="60"/>
+        <location filename="../../widgets/texts.py" line="61"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="61"/>
+        <location filename="../../widgets/texts.py" line="62"/>
         <source>security guard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2987,24 +3018,77 @@
     </message>
 </context>
 <context>
-    <name>Placement</name>
-    <message>
-        <location filename="../../widgets/texts.py" line="75"/>
-        <source>in a room</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>OrgType</name>
     <message>
         <location filename="../../widgets/texts.py" line="76"/>
-        <source>on a building</source>
+        <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="77"/>
-        <source>at a gate</source>
+        <source>restaurant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="78"/>
+        <source>school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="79"/>
+        <source>university</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="80"/>
+        <source>kindergarten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="81"/>
+        <source>company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="82"/>
+        <source>clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="83"/>
+        <source>hotel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="84"/>
+        <source>government office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="85"/>
+        <source>other organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <location filename="../../widgets/texts.py" line="90"/>
+        <source>in a room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="91"/>
+        <source>on a building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="92"/>
+        <source>at a gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="93"/>
         <source>at a point</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3012,109 +3096,114 @@
 <context>
     <name>ReplayController</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="236"/>
-        <location filename="../../widgets/replay_controller.py" line="259"/>
-        <location filename="../../widgets/replay_controller.py" line="342"/>
+        <location filename="../../widgets/replay_controller.py" line="255"/>
+        <location filename="../../widgets/replay_controller.py" line="282"/>
+        <location filename="../../widgets/replay_controller.py" line="367"/>
         <source>Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="258"/>
+        <location filename="../../widgets/replay_controller.py" line="281"/>
         <source>&amp;Replay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="262"/>
+        <location filename="../../widgets/replay_controller.py" line="285"/>
         <source>Case file of the selected alert…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="265"/>
+        <location filename="../../widgets/replay_controller.py" line="288"/>
         <source>Export video of the range…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="301"/>
+        <location filename="../../widgets/replay_controller.py" line="325"/>
         <source>Nothing to replay: no database yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="306"/>
+        <location filename="../../widgets/replay_controller.py" line="330"/>
         <source>Nothing to replay: the event log is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="325"/>
+        <location filename="../../widgets/replay_controller.py" line="350"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="511"/>
+        <location filename="../../widgets/replay_controller.py" line="537"/>
         <source>Replay failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="596"/>
+        <location filename="../../widgets/replay_controller.py" line="637"/>
         <source>Select an alert first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="604"/>
+        <location filename="../../widgets/replay_controller.py" line="645"/>
         <source>No case file: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="636"/>
+        <location filename="../../widgets/replay_controller.py" line="692"/>
+        <source>{0} · recording {1} – {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_controller.py" line="731"/>
         <source>Your role may not export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="638"/>
+        <location filename="../../widgets/replay_controller.py" line="733"/>
         <source>Not exported: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="661"/>
+        <location filename="../../widgets/replay_controller.py" line="756"/>
         <source>Word export needs python-docx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="669"/>
+        <location filename="../../widgets/replay_controller.py" line="764"/>
         <source>Exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="784"/>
         <source>Export video</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="689"/>
+        <location filename="../../widgets/replay_controller.py" line="784"/>
         <source>MP4 video (*.mp4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="811"/>
         <source>Exporting video…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="716"/>
+        <location filename="../../widgets/replay_controller.py" line="811"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="726"/>
+        <location filename="../../widgets/replay_controller.py" line="821"/>
         <source>Exporting video: frame {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="749"/>
+        <location filename="../../widgets/replay_controller.py" line="844"/>
         <source>Video not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="751"/>
+        <location filename="../../widgets/replay_controller.py" line="846"/>
         <source>Video exported: {0} frames to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3249,32 +3338,32 @@
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>owner-occupied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>vacant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="69"/>
+        <location filename="../../widgets/texts.py" line="70"/>
         <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="70"/>
+        <location filename="../../widgets/texts.py" line="71"/>
         <source>office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3431,27 +3520,27 @@
 <context>
     <name>Severity</name>
     <message>
-        <location filename="../../widgets/texts.py" line="49"/>
+        <location filename="../../widgets/texts.py" line="50"/>
         <source>notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="50"/>
+        <location filename="../../widgets/texts.py" line="51"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="51"/>
+        <location filename="../../widgets/texts.py" line="52"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="52"/>
+        <location filename="../../widgets/texts.py" line="53"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="53"/>
+        <location filename="../../widgets/texts.py" line="54"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3493,74 +3582,74 @@ Create it and load the district from {1}?</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../widgets/timeline.py" line="211"/>
-        <location filename="../../widgets/timeline.py" line="447"/>
+        <location filename="../../widgets/timeline.py" line="251"/>
+        <location filename="../../widgets/timeline.py" line="487"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="213"/>
+        <location filename="../../widgets/timeline.py" line="253"/>
         <source>◀ Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="214"/>
+        <location filename="../../widgets/timeline.py" line="254"/>
         <source>Step ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="215"/>
+        <location filename="../../widgets/timeline.py" line="255"/>
         <source>◀ Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="216"/>
+        <location filename="../../widgets/timeline.py" line="256"/>
         <source>Alert ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="220"/>
+        <location filename="../../widgets/timeline.py" line="260"/>
         <source>{0}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="228"/>
+        <location filename="../../widgets/timeline.py" line="268"/>
         <source>Go to: 2024-05-01 14:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="229"/>
+        <location filename="../../widgets/timeline.py" line="269"/>
         <source>Date and time, or a time on the day shown; Enter jumps there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="241"/>
-        <location filename="../../widgets/timeline.py" line="467"/>
+        <location filename="../../widgets/timeline.py" line="281"/>
+        <location filename="../../widgets/timeline.py" line="507"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="349"/>
+        <location filename="../../widgets/timeline.py" line="389"/>
         <source>Not a moment in the stored history: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="385"/>
+        <location filename="../../widgets/timeline.py" line="425"/>
         <source>alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="387"/>
+        <location filename="../../widgets/timeline.py" line="427"/>
         <source>At alert: {0}, {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="396"/>
+        <location filename="../../widgets/timeline.py" line="436"/>
         <source>Live ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="440"/>
+        <location filename="../../widgets/timeline.py" line="480"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3794,7 +3883,7 @@ Create it and load the district from {1}?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../widgets/replay_controller.py" line="538"/>
+        <location filename="../../widgets/replay_controller.py" line="583"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>

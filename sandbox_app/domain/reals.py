@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from sandbox_app.domain.address import building_address, room_address
 from sandbox_app.domain.enums import PersonTag, Relation, RoomUsage
-from sandbox_app.domain.model import District, Person, Room
+from sandbox_app.domain.model import Compound, District, Person, Room
 
 ORG_ID, ORG_NAME, ORG_TYPE = "org_id", "org_name", "org_type"
 ORG_CONTACT, ORG_PHONE = "org_contact", "org_phone"
@@ -43,6 +43,17 @@ class OrgType(StrEnum):
     HOTEL = "hotel"
     GOVERNMENT = "government"
     OTHER = "other"
+
+
+CAMPUS_TYPES = frozenset({OrgType.UNIVERSITY, OrgType.SCHOOL, OrgType.KINDERGARTEN})
+"""Organisations whose grounds are a walled area of their own: a package's compound of such a `kind` is the
+organisation's campus (a 实有单位), never a residential 小区, whatever housing it holds."""
+
+
+def campus_type(compound: Compound) -> OrgType | None:
+    """The organisation type a compound is the campus of (its `kind` column), or None for a 小区/片区."""
+    kind = str(compound.extra.get("kind") or "")
+    return OrgType(kind) if kind in {t.value for t in CAMPUS_TYPES} else None
 
 
 @dataclass(frozen=True, slots=True)

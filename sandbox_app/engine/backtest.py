@@ -7,6 +7,11 @@ skipped) and the signals go into a private alert book with the live dedupe:
 one alert per (rule, subject) while it is open. Nobody acknowledges or closes anything in a backtest, so an
 alert stays open to the end of the range unless `close_after_ms` says how long the desk usually takes to close
 one.
+
+Before the range, the engine's own warm-up is replayed (`pipeline.warm_up_spans`: the last 24 h for every
+rule, and for rules that learn, their own kinds as far back as they remember), findings not counted but kept
+in the book as the live desk would have them open; so a one-day backtest of a day the engine ran live counts
+what the engine raised that day (issue 24), and the report says what it read.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sandbox_app.domain.events import Event
 from sandbox_app.engine.intake import QUARANTINED
+from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, warm_up_spans
 from sandbox_app.rules._where import LocalDays
 from sandbox_app.rules.base import Rule, Signal
 from sandbox_app.rules.runner import FLAGGED, RuleRunner
@@ -43,6 +49,10 @@ class BacktestReport:
     timezone: str
     events: int = 0
     flagged: int = 0
+    warmup_ms: int = 0
+    """The warm-up window every rule was given before `from_ts` (0: none)."""
+    warmup_from_ts: int | None = None
+    """The earliest time the warm-up read (earlier than `from_ts - warmup_ms` for rules that learn)."""
     rules: dict[str, Tally] = field(default_factory=dict)
     """Every rule of the run, even those that stayed quiet."""
     days: dict[str, dict[str, Tally]] = field(default_factory=dict)
@@ -61,6 +71,8 @@ class BacktestReport:
             "timezone": self.timezone,
             "events": self.events,
             "flagged": self.flagged,
+            "warmup_ms": self.warmup_ms,
+            "warmup_from_ts": self.warmup_from_ts,
             "rules": {name: t.to_json() for name, t in sorted(self.rules.items())},
             "days": {
                 day: {name: t.to_json() for name, t in sorted(rules.items())}
@@ -96,28 +108,32 @@ def backtest(
     to_ts: int,
     *,
     timezone: str | None = None,
-    warmup_ms: int = 0,
+    warmup_ms: int = DEFAULT_WARMUP_MS,
     close_after_ms: int | None = None,
 ) -> BacktestReport:
     """Replay stored events in [from_ts, to_ts] through `rules` (fresh objects from `load_rules`).
 
-    `warmup_ms` of earlier history is fed first with its findings dropped, so rules that learn (routines,
-    multi-day tenants, stays) start informed, like the engine's warm-up after a restart. Days are local to
-    `timezone`, by default the stored district's.
+    The engine's warm-up before `from_ts` is fed first (`warmup_ms` for every rule, the engine's 24 h by
+    default, plus each learning rule's own kinds over its `history_ms`; 0 for none), its findings not
+    counted but held open in the book, so rules that learn (routines, multi-day tenants, stays) start
+    informed and an alert already open is not counted again. Days are local to `timezone`, by default the
+    stored district's.
     """
     if to_ts < from_ts:
         raise ValueError(f"backtest range is empty: from {from_ts} is after to {to_ts}")
     if timezone is None:
         district = store.load_district()
         timezone = district.timezone if district is not None else "UTC"
-    report = BacktestReport(from_ts, to_ts, timezone, rules={r.name: Tally() for r in rules})
+    report = BacktestReport(from_ts, to_ts, timezone, warmup_ms=max(0, warmup_ms),
+                            rules={r.name: Tally() for r in rules})  # fmt: skip
     days = LocalDays(timezone)
     book = _Book(close_after_ms)
     live = False
 
     def emit(signal: Signal) -> None:
+        new = book.apply(signal)
         if live:
-            report.add(signal, LocalDays.iso(days.day(signal.ts)), book.apply(signal))
+            report.add(signal, LocalDays.iso(days.day(signal.ts)), new)
 
     def counted(events: Iterator[Event]) -> Iterator[Event]:
         for event in events:
@@ -127,7 +143,10 @@ def backtest(
 
     runner = RuleRunner(rules, emit, skip_key=QUARANTINED)
     if warmup_ms > 0:
-        runner.run(runner.rejudged(store.events_between(max(0, from_ts - warmup_ms), from_ts - 1)), 0)
+        spans = warm_up_spans(rules, warmup_ms, from_ts - 1)
+        report.warmup_from_ts = spans[0][0]
+        for start, end, kinds in spans:
+            runner.run(runner.rejudged(store.events_between(start, end, kinds)), 0)
     live = True
     runner.run(counted(runner.rejudged(store.events_between(from_ts, to_ts))), 0)
     runner.tick(to_ts)
@@ -138,12 +157,23 @@ def _local(ts: int, tz: str) -> str:
     return datetime.fromtimestamp(ts / 1000, ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
 
 
+def _warmup_line(report: BacktestReport) -> str:
+    if report.warmup_ms <= 0 or report.warmup_from_ts is None:
+        return "Warm-up: none (rules start with no memory of earlier events)"
+    hours = report.warmup_ms / 3_600_000
+    line = f"Warm-up: {hours:g} h before the range for every rule, as the engine's"
+    if report.warmup_from_ts < report.from_ts - report.warmup_ms:
+        line += f"; learning rules' own events from {_local(report.warmup_from_ts, report.timezone)}"
+    return line + " (findings not counted)"
+
+
 def format_report(report: BacktestReport) -> str:
     """Plain-text tables: totals per rule, then each local day's findings (quiet days left out)."""
     width = max([len("total"), *map(len, report.rules)])
     lines = [
         f"Backtest {_local(report.from_ts, report.timezone)} → {_local(report.to_ts, report.timezone)} "
         f"({report.timezone}): {report.events:,} events, {report.flagged:,} flagged",
+        _warmup_line(report),
         "",
         f"{'rule':<{width}}  {'alerts':>7}  {'signals':>8}",
     ]

@@ -54,6 +54,26 @@ AuditFn = Callable[[str, str, str, dict[str, Any]], object]
 """(actor, action, target, detail): e.g. `sandbox_app.privacy.audit.AuditTrail`."""
 
 
+def warm_up_spans(
+    rules: Sequence[Rule], window_ms: int, end: int
+) -> list[tuple[int, int, frozenset[str] | None]]:
+    """What a warm-up ending at `end` reads, oldest first: (from, to, kinds; None = every kind).
+
+    Every rule gets the last `window_ms`; rules with a `history_ms` longer than that also get their own
+    kinds from that far back, so a 30-day routine is relearnt without reading 30 days of GPS fixes. The
+    engine's restart and `backtest` read the same spans, so a backtest starts as informed as the engine.
+    """
+    recent_start = max(0, end - window_ms)
+    history = [(int(getattr(r, "history_ms", 0)), r.kinds) for r in rules]
+    longest = max([window_ms, *(ms for ms, _ in history)])
+    spans: list[tuple[int, int, frozenset[str] | None]] = []
+    if longest > window_ms:
+        kinds = frozenset(k for ms, ks in history if ms > window_ms for k in ks)
+        spans.append((max(0, end - longest), recent_start - 1, kinds))
+    spans.append((recent_start, end, None))
+    return spans
+
+
 class HealthReport(Protocol):
     """What the engine needs of a bridge's health report (`sandbox_app.engine.messages.BridgeHealth`):
     `connected` and `received` tell a live bridge from a silent one."""
@@ -438,13 +458,8 @@ class Engine:
         self.book.discard_dirty()
 
     def _warm_up_events(self, window_ms: int, end: int) -> Iterator[Event]:
-        recent_start = max(0, end - window_ms)
-        history = [(int(getattr(r, "history_ms", 0)), r.kinds) for r in self.rules]
-        longest = max([window_ms, *(ms for ms, _ in history)])
-        if longest > window_ms:
-            kinds = frozenset(k for ms, ks in history if ms > window_ms for k in ks)
-            yield from self._flagged_replay(max(0, end - longest), recent_start - 1, kinds)
-        yield from self._flagged_replay(recent_start, end, None)
+        for start_ts, end_ts, kinds in warm_up_spans(self.rules, window_ms, end):
+            yield from self._flagged_replay(start_ts, end_ts, kinds)
 
     def _flagged_replay(self, start_ts: int, end_ts: int, kinds: frozenset[str] | None) -> Iterator[Event]:
         """Stored events as they were first seen: flaggers see each one again to rebuild their memory."""

@@ -180,6 +180,24 @@ class CaseRecording:
                 "playback": self.playback}  # fmt: skip
 
 
+def env_auth() -> Any:
+    """Digest auth for the NVRs from $SANDBOX_NVR_USER / $SANDBOX_NVR_PASSWORD, or None: the station's
+    credentials never live in a package or an address (the CLI's `case --nvr` and the window's case file)."""
+    import os
+
+    user = os.environ.get("SANDBOX_NVR_USER")
+    if not user:
+        return None
+    from requests.auth import HTTPDigestAuth
+
+    return HTTPDigestAuth(user, os.environ.get("SANDBOX_NVR_PASSWORD", ""))
+
+
+def has_nvr(district: Any) -> bool:
+    """Whether any device names an NVR (`nvr` column): only then is a case's window searched."""
+    return any(d.extra.get("nvr") for d in district.devices.values())
+
+
 def case_recordings(
     district: Any,
     lon: float,

@@ -70,7 +70,7 @@ def test_close_after_reopens_like_a_desk_that_closes_alerts(store: SqliteStore, 
 def test_warm_up_gives_learning_rules_their_history(store: SqliteStore, dist: District) -> None:
     store.append_events([ev("lock.open", "LK-RENT", D1 + 2 * DAY + 8 * HOUR, credential="CARD-X")])
     day3 = D1 + 2 * DAY
-    cold = backtest(store, load_rules(dist), day3, day3 + DAY - 1)
+    cold = backtest(store, load_rules(dist), day3, day3 + DAY - 1, warmup_ms=0)
     warm = backtest(store, load_rules(dist), day3, day3 + DAY - 1, warmup_ms=2 * DAY)
     assert cold.rules["unreported_tenant"].alerts == 0
     assert warm.rules["unreported_tenant"].alerts == 1 and warm.events == 1

@@ -91,8 +91,11 @@ def _open(
 
 
 def _seek(qtbot: QtBot, replay: ReplayController, ts: int) -> None:
+    """Seek and wait until the map and then the panels show T (the panels follow once the timeline
+    rests, issue 24)."""
     replay.timeline.seek(ts)
     qtbot.waitUntil(lambda: replay.state is not None and replay.state.at_ts == ts, timeout=10_000)
+    qtbot.waitUntil(lambda: replay.panels_state is replay.state, timeout=10_000)
     QApplication.processEvents()
 
 

@@ -144,6 +144,7 @@ def test_no_live_action_in_replay_and_live_restores_them(qtbot: QtBot, tmp_path:
     at = T0 + 30 * S  # A1 is open (acknowledged) at T
     replay.timeline.seek(at)
     qtbot.waitUntil(lambda: replay.state is not None and replay.state.at_ts == at, timeout=10_000)
+    qtbot.waitUntil(lambda: replay.panels_state is replay.state, timeout=10_000)  # panels follow at rest
     QApplication.processEvents()
     assert window.mode.replaying
     zone = ZoneInfo(window.scene.district.timezone)

@@ -70,7 +70,8 @@ class SimRates:
     door_extras_per_room: float = 3.0
     """Door-magnet activity beyond the three daily anchors (morning, noon, evening)."""
     elderly_silences: float = 1.0
-    """Rooms whose door magnet stays quiet for `elderly_silence_h` on a day."""
+    """Rooms whose door magnet stays quiet for `elderly_silence_h` on a day: a count (the whole part every
+    day, the fraction as a chance), not a Poisson mean like the other rates."""
     elderly_silence_h: float = 13.5
     perimeter_extras: float = 1.0
     """Perimeter breaches at random hours, besides one inside and one outside the armed hours daily."""
