@@ -1,6 +1,6 @@
 """The main window's real-scene model (实景三维模型) controls: File ▸ Open real-scene 3D model…, View ▸
-Real-scene model / Building blocks (the model with or instead of the extruded blocks), and showing the tilesets
-a district package declared (manifest `tilesets`, `sandbox_app.data.tilesets`) in the 3D pane.
+Real-scene model / Building blocks (the model with or instead of the extruded blocks), and showing
+the tilesets a district package declared (manifest `tilesets`, `sandbox_app.data.tilesets`) in the 3D pane.
 
 Kept out of `widgets.main_window` so the window only calls `RealScene.install`, `attach` and `show`.
 Messages go to the status bar: nothing here opens a modal box.

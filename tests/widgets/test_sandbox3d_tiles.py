@@ -67,12 +67,14 @@ def _open_ground(view: Sandbox3D, clear_m: float) -> tuple[float, float]:
 def _grey(image: np.ndarray) -> np.ndarray:
     """The 1.0 sample's white material under the sandbox light: light greys (the sky is blue-ish)."""
     i = image.astype(np.int32)
-    return (i.max(axis=-1) - i.min(axis=-1) <= 8) & (i.min(axis=-1) >= 110)
+    out: np.ndarray = (i.max(axis=-1) - i.min(axis=-1) <= 8) & (i.min(axis=-1) >= 110)
+    return out
 
 
 def _green(image: np.ndarray) -> np.ndarray:
     i = image.astype(np.int32)
-    return (i[..., 1] > i[..., 0] + 15) & (i[..., 1] > i[..., 2] + 5)
+    out: np.ndarray = (i[..., 1] > i[..., 0] + 15) & (i[..., 1] > i[..., 2] + 5)
+    return out
 
 
 def test_1_0_tileset_is_drawn_where_its_region_says(qtbot: QtBot, tiles_dir: Path) -> None:
