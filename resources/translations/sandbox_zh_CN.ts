@@ -2746,133 +2746,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="260"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="305"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
-        <location filename="../../widgets/main_window.py" line="451"/>
+        <location filename="../../widgets/main_window.py" line="397"/>
+        <location filename="../../widgets/main_window.py" line="457"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="399"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="407"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="408"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -2971,6 +2971,54 @@
         <location filename="../../widgets/texts.py" line="78"/>
         <source>at a point</source>
         <translation>点位</translation>
+    </message>
+</context>
+<context>
+    <name>RealScene</name>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="33"/>
+        <source>Open real-scene 3D model…</source>
+        <translation>打开实景三维模型…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="34"/>
+        <source>Show a 3D Tiles tileset (tileset.json) in the 3D sandbox</source>
+        <translation>在三维沙盘中显示 3D Tiles 实景三维模型（tileset.json）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="37"/>
+        <source>Real-scene model</source>
+        <translation>实景三维模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="42"/>
+        <source>Building blocks</source>
+        <translation>建筑体块</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="91"/>
+        <source>Cannot open the real-scene model {0}</source>
+        <translation>无法打开实景三维模型 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="96"/>
+        <source>Real-scene model {0} shown at the district&apos;s centre (it has no geographic position)</source>
+        <translation>实景三维模型 {0} 无地理坐标，已放在辖区中心</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="99"/>
+        <source>Real-scene model {0} shown</source>
+        <translation>已显示实景三维模型 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="106"/>
+        <source>Open real-scene 3D model</source>
+        <translation>打开实景三维模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="108"/>
+        <source>3D Tiles tileset (*.json)</source>
+        <translation>3D Tiles 实景三维模型 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -3304,22 +3352,22 @@
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="128"/>
+        <location filename="../../widgets/sandbox3d.py" line="134"/>
         <source>Overview</source>
         <translation>全景</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="129"/>
+        <location filename="../../widgets/sandbox3d.py" line="135"/>
         <source>Fly back to the whole district</source>
         <translation>回到全景（整个辖区）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="213"/>
+        <location filename="../../widgets/sandbox3d.py" line="219"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="213"/>
+        <location filename="../../widgets/sandbox3d.py" line="219"/>
         <source>{metres} m</source>
         <translation>{metres} 米</translation>
     </message>
