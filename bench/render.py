@@ -5,8 +5,8 @@
 
 `--views 3d` (the default) is measured here; `--views tiles` runs `bench/render_tiles.py` (the sandbox
 with the sample 3D Tiles sets, baseline in the same run); `--views sandbox` runs `bench/render_sandbox.py`
-(the full 3D sandbox widget with ground, labels and beacons against today's content, same run); `--views 2d` runs
-`bench/render2d.py` (the 2D map's own
+(the full 3D sandbox widget with ground, labels and beacons against today's content, same run);
+`--views 2d` runs `bench/render2d.py` (the 2D map's own
 benchmark, owned with the 2D map) with the same options, when that module exists. A new view is one more
 entry in `VIEWS`: a function taking the argument list and printing its own table.
 
