@@ -185,13 +185,17 @@ def _open_ground(view: object, clear_m: float) -> tuple[float, float]:
     assert isinstance(view, Sandbox3D)
     x0, y0, x1, y1 = view.ground_bounds
     boxes = view.boxes
-    for gx in np.linspace(x0 + clear_m, x1 - clear_m, 40):
-        for gy in np.linspace(y0 + clear_m, y1 - clear_m, 40):
-            dx = np.maximum(np.maximum(boxes[:, 0] - gx, gx - boxes[:, 2]), 0.0)
-            dy = np.maximum(np.maximum(boxes[:, 1] - gy, gy - boxes[:, 3]), 0.0)
-            if np.hypot(dx, dy).min() >= clear_m:
-                return float(gx), float(gy)
-    return 0.0, 0.0
+    gx, gy = np.meshgrid(
+        np.linspace(x0 + clear_m, x1 - clear_m, 60), np.linspace(y0 + clear_m, y1 - clear_m, 60)
+    )
+    pts = np.column_stack([gx.ravel(), gy.ravel()])
+    dx = np.maximum(np.maximum(boxes[None, :, 0] - pts[:, :1], pts[:, :1] - boxes[None, :, 2]), 0.0)
+    dy = np.maximum(np.maximum(boxes[None, :, 1] - pts[:, 1:], pts[:, 1:] - boxes[None, :, 3]), 0.0)
+    clear = np.hypot(dx, dy).min(axis=1) >= clear_m
+    if not clear.any():
+        return 0.0, 0.0
+    best = pts[clear][np.argmin(np.hypot(*pts[clear].T))]  # nearest the district's centre
+    return float(best[0]), float(best[1])
 
 
 if __name__ == "__main__":

@@ -52,16 +52,20 @@ def _look_at(view: Sandbox3D, volume: Volume, distance: float, pitch_deg: float 
 
 
 def _open_ground(view: Sandbox3D, clear_m: float) -> tuple[float, float]:
-    """A point of the district at least `clear_m` from every building's box."""
+    """The point nearest the district's centre at least `clear_m` from every building's box."""
     x0, y0, x1, y1 = view.ground_bounds
     boxes = view.boxes
-    for x in np.linspace(x0 + clear_m, x1 - clear_m, 40):
-        for y in np.linspace(y0 + clear_m, y1 - clear_m, 40):
-            dx = np.maximum(np.maximum(boxes[:, 0] - x, x - boxes[:, 2]), 0.0)
-            dy = np.maximum(np.maximum(boxes[:, 1] - y, y - boxes[:, 3]), 0.0)
-            if np.hypot(dx, dy).min() >= clear_m:
-                return float(x), float(y)
-    raise AssertionError("no open ground in the demo district")
+    gx, gy = np.meshgrid(
+        np.linspace(x0 + clear_m, x1 - clear_m, 60), np.linspace(y0 + clear_m, y1 - clear_m, 60)
+    )
+    pts = np.column_stack([gx.ravel(), gy.ravel()])
+    dx = np.maximum(np.maximum(boxes[None, :, 0] - pts[:, :1], pts[:, :1] - boxes[None, :, 2]), 0.0)
+    dy = np.maximum(np.maximum(boxes[None, :, 1] - pts[:, 1:], pts[:, 1:] - boxes[None, :, 3]), 0.0)
+    clear = np.hypot(dx, dy).min(axis=1) >= clear_m
+    if not clear.any():
+        raise AssertionError("no open ground in the demo district")
+    best = pts[clear][np.argmin(np.hypot(*pts[clear].T))]  # nearest the district's centre
+    return float(best[0]), float(best[1])
 
 
 def _grey(image: np.ndarray) -> np.ndarray:
