@@ -57,13 +57,31 @@ def _polydata(
 
 
 def _merge(parts: list[Part]) -> tuple[NDArray[np.float32], NDArray[np.uint8], NDArray[np.int64] | None]:
-    points = np.vstack([p.points for p in parts]).astype(np.float32)
-    rgb = np.vstack([p.rgb for p in parts])
+    """One vertex array for all `parts`; parts that share a vertex array and its colours (two materials
+    of one colour over one glTF buffer) share it here too."""
+    arrays: list[tuple[NDArray[Any], NDArray[np.uint8]]] = []
+    start: dict[int, int] = {}
+    offset = 0
+    starts = []
+    for p in parts:
+        k = id(p.points)
+        if k in start and np.array_equal(arrays[_index(arrays, p.points)][1], p.rgb):
+            starts.append(start[k])
+            continue
+        start.setdefault(k, offset)
+        starts.append(offset)
+        arrays.append((p.points, p.rgb))
+        offset += len(p.points)
+    points = np.vstack([a for a, _ in arrays]).astype(np.float32)
+    rgb = np.vstack([c for _, c in arrays])
     if parts[0].triangles is None:
         return points, rgb, None
-    starts = np.cumsum([0] + [len(p.points) for p in parts[:-1]])
     tris = np.vstack([p.triangles + s for p, s in zip(parts, starts, strict=True) if p.triangles is not None])
     return points, rgb, tris
+
+
+def _index(arrays: list[tuple[NDArray[Any], NDArray[np.uint8]]], points: NDArray[Any]) -> int:
+    return next(i for i, (a, _) in enumerate(arrays) if a is points)
 
 
 def _texture(image: NDArray[np.uint8]) -> vtkTexture:

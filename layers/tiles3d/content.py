@@ -74,9 +74,7 @@ def parse(data: bytes, resolve: Resolver, uri: str = "") -> Content:
 
 
 def _transform(parts: list[Part], m: NDArray[np.float64]) -> list[Part]:
-    for p in parts:
-        p.points = p.points @ m[:3, :3].T + m[:3, 3]
-    return parts
+    return gltf.map_points(parts, lambda pts: pts @ m[:3, :3].T + m[:3, 3])
 
 
 def _model(parts: list[Part], rtc: NDArray[np.float64]) -> Content:

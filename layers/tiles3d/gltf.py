@@ -136,6 +136,18 @@ def node_matrix(node: dict[str, Any]) -> NDArray[np.float64]:
     return m
 
 
+def map_points(parts: list[Part], fn: Callable[[NDArray[Any]], NDArray[Any]]) -> list[Part]:
+    """`fn` applied to every part's points, once per array: parts that shared a vertex array still do
+    (one copy in memory and on the GPU, `widgets.sandbox3d_tiles` merges them)."""
+    done: dict[int, tuple[NDArray[Any], NDArray[Any]]] = {}
+    for p in parts:
+        old = p.points
+        if id(old) not in done:
+            done[id(old)] = (old, fn(old))  # the old array is held so its id stays unique
+        p.points = done[id(old)][1]
+    return parts
+
+
 def linear_to_srgb(c: NDArray[np.float64]) -> NDArray[np.float64]:
     """glTF colour factors are linear; the screen (and texture images) are sRGB."""
     c = np.clip(c, 0.0, 1.0)
@@ -149,6 +161,7 @@ class _Reader:
         self.resolve = resolve
         self._buffers: dict[int, bytes] = {}
         self._images: dict[int, NDArray[np.uint8] | None] = {}
+        self._points: dict[tuple[int, bytes], NDArray[np.float64]] = {}
 
     def parts(self) -> list[Part]:
         nodes = self.doc.get("nodes", [])
@@ -186,8 +199,11 @@ class _Reader:
         if "POSITION" not in attrs:
             return None
         mode = int(prim.get("mode", 4))
-        pos = self.accessor(int(attrs["POSITION"])).astype(np.float64)
-        points = pos @ world[:3, :3].T + world[:3, 3]
+        key = (int(attrs["POSITION"]), world.tobytes())
+        if key not in self._points:  # primitives sharing a vertex buffer share one array (`map_points`)
+            pos = self.accessor(key[0]).astype(np.float64)
+            self._points[key] = pos @ world[:3, :3].T + world[:3, 3]
+        points = self._points[key]
         n = len(points)
         triangles: NDArray[np.int64] | None
         index = (

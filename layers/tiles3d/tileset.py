@@ -36,7 +36,7 @@ from numpy.typing import NDArray
 
 from layers.projection import LocalProjection, enu_to_ecef
 from layers.tiles3d import content as contents
-from layers.tiles3d.gltf import Part, Resolver
+from layers.tiles3d.gltf import Part, Resolver, map_points
 
 _log = logging.getLogger(__name__)
 EARTH_SCALE_M = 1.0e6
@@ -149,7 +149,8 @@ class LocalContent:
 
     @property
     def nbytes(self) -> int:
-        return sum(p.nbytes for p in self.parts)
+        shared = {id(p.points): p.points.nbytes for p in self.parts}  # counted once when parts share them
+        return sum(p.nbytes - p.points.nbytes for p in self.parts) + sum(shared.values())
 
 
 class Tileset:
@@ -334,13 +335,15 @@ class Tileset:
         proj = self._projection()
         affine, error = proj.ecef_affine(ecef)
         full = affine @ world
-        for p in content.parts:
+
+        def place(points: NDArray[np.float64]) -> NDArray[np.float32]:
             if error <= MAX_FIT_ERROR_M:
-                local = p.points @ full[:3, :3].T + full[:3, 3]
+                local = points @ full[:3, :3].T + full[:3, 3]
             else:
-                local = proj.ecef_to_local(p.points @ world[:3, :3].T + world[:3, 3])
-            p.points = (local + self._shift).astype(np.float32)
-        return content.parts
+                local = proj.ecef_to_local(points @ world[:3, :3].T + world[:3, 3])
+            return (local + self._shift).astype(np.float32)
+
+        return map_points(content.parts, place)
 
 
 def _geolocated(root: dict[str, Any]) -> bool:

@@ -209,6 +209,8 @@ def test_sample_1_0_region_tileset_sits_in_its_region(tiles_dir: Path) -> None:
         lo, hi = root.centre - np.abs(root.axes).sum(axis=0), root.centre + np.abs(root.axes).sum(axis=0)
         assert (blocks >= lo - 0.5).all() and (blocks <= hi + 0.5).all()
         assert blocks[:, 2].min() > -0.5 and 10.0 < blocks[:, 2].max() < 21.0  # on the ground, ≤ 20 m
+        house = stream.cache["r.1"].parts  # two materials over one 119,547-vertex buffer: kept as one
+        assert len(house) == 2 and house[0].points is house[1].points and len(house[0].points) == 119_547
         points = ts.root.children[2]
         inside = tuple(points.volume.centre + np.array([0.0, 5.0, 5.0]))
         assert "r.2" in _load_all(stream, View(inside, 30.0, 800))
