@@ -87,7 +87,8 @@ class RealScene(QObject):
         try:
             tileset = self.view.add_tileset(path, placement)
         except (TilesetError, OSError, KeyError, TypeError, ValueError) as exc:
-            _log.warning("real-scene model %s not shown: %s", path, exc)
+            # the text, not the exception: a kept log record would hold its frames, and so the window
+            _log.warning("real-scene model %s not shown: %s", path, str(exc))
             bar.showMessage(self.tr("Cannot open the real-scene model {0}").format(path.name), STATUS_MS)
             return False
         name = tileset.path.parent.name or tileset.path.name

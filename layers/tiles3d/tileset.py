@@ -247,7 +247,7 @@ class Tileset:
                     doc["root"], tile.world, tile.refine, f"{tile.key}+", tile.depth + 1, path.parent
                 )
             except (TilesetError, KeyError, TypeError, ValueError) as exc:
-                _log.warning("3D Tiles: external tileset %s skipped: %s", path.name, exc)
+                _log.warning("3D Tiles: external tileset %s skipped: %s", path.name, str(exc))
             else:
                 self._shift_tree(child, self._shift)
                 tile.children.append(child)
@@ -313,7 +313,7 @@ class Tileset:
                 data = path.read_bytes()
                 content = contents.parse(data, self._resolver(path.parent), path.name)
             except (OSError, contents.ContentError, TilesetError) as exc:
-                _log.warning("3D Tiles: %s skipped: %s", path.name, exc)
+                _log.warning("3D Tiles: %s skipped: %s", path.name, str(exc))
                 continue
             parts.extend(self._place(content, tile.world))
         return LocalContent(parts)
