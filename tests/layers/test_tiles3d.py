@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -110,6 +111,15 @@ def test_pnts_reads_points_and_colours() -> None:
     c = content.parse(sample.pnts(pos, np.array([[10, 20, 30], [40, 50, 60]])), _no_files, "p.pnts")
     (part,) = c.parts
     assert part.triangles is None and np.allclose(part.points, pos) and part.rgb[1].tolist() == [40, 50, 60]
+
+
+def test_cmpt_holds_several_inner_tiles() -> None:
+    tri = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    inner = [sample.b3dm(sample.glb(tri)), sample.pnts(np.zeros((4, 3)), np.full((4, 3), 9))]
+    body = b"".join(inner)
+    data = struct.pack("<4sIII", b"cmpt", 1, 16 + len(body), len(inner)) + body
+    c = content.parse(data, _no_files, "both.cmpt")
+    assert [p.triangles is None for p in c.parts] == [False, True] and len(c.parts[1].points) == 4
 
 
 def test_unknown_and_compressed_content_is_refused() -> None:
