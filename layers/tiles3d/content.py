@@ -21,12 +21,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from layers.tiles3d import gltf
-from layers.tiles3d.gltf import GltfError, Part, Resolver
+from layers.tiles3d.gltf import Part, Resolver
 
 Y_UP_TO_Z_UP = np.array(
     [[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, -1.0, 0.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]]
 )
 """glTF is y-up, 3D Tiles z-up: +90° about x, (x, y, z) → (x, −z, y)."""
+MAX_INSTANCED_POINTS = 20_000_000
+"""An i3dm whose copies would need more vertices than this is refused rather than filling memory."""
 POINT_RGB = (200, 200, 200)
 """A point cloud without colours."""
 
@@ -68,7 +70,7 @@ def parse(data: bytes, resolve: Resolver, uri: str = "") -> Content:
             return _cmpt(data, resolve)
         if magic == gltf.GLB_MAGIC or uri.lower().endswith(".gltf"):
             return _model(gltf.parse(data, resolve), np.eye(4))
-    except (GltfError, struct.error, KeyError, IndexError, TypeError) as exc:
+    except (ValueError, struct.error, KeyError, IndexError, TypeError) as exc:  # GltfError is a ValueError
         raise ContentError(f"{uri or 'content'}: {exc}") from None
     raise ContentError(f"{uri or 'content'}: unknown content format {magic!r}")
 
@@ -153,6 +155,8 @@ def _i3dm(data: bytes, resolve: Resolver) -> Content:
     else:
         up = np.tile([0.0, 0.0, 1.0], (n, 1))
         right = np.tile([1.0, 0.0, 0.0], (n, 1))
+    if n * sum(len(p.points) for p in model) > MAX_INSTANCED_POINTS:
+        raise ContentError(f"{n} instances of the model make more than {MAX_INSTANCED_POINTS:,} points")
     forward = np.cross(right, up)
     scale3 = np.ones((n, 3))
     if "SCALE" in table:

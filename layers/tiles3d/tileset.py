@@ -180,7 +180,14 @@ class Tileset:
             turn[:2, :2] = [[math.cos(h), math.sin(h)], [-math.sin(h), math.cos(h)]]
             anchor = enu_to_ecef(*origin) @ turn
         self._shift = np.zeros(3)
-        self.root = self._tile(doc["root"], anchor, "REPLACE", "r", 0, self.path.parent)
+        try:
+            self.root = self._tile(doc["root"], anchor, "REPLACE", "r", 0, self.path.parent)
+        except RecursionError:
+            raise TilesetError(f"{self.path.name}: tile tree too deep") from None
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            if isinstance(exc, TilesetError):
+                raise
+            raise TilesetError(f"{self.path.name}: malformed tile: {exc!r}") from None
         ground = self.placement.ground_height_m
         if ground is None:
             ground = float(self.root.volume.corners()[:, 2].min())
@@ -246,7 +253,7 @@ class Tileset:
                 child = self._tile(
                     doc["root"], tile.world, tile.refine, f"{tile.key}+", tile.depth + 1, path.parent
                 )
-            except (TilesetError, KeyError, TypeError, ValueError) as exc:
+            except (TilesetError, KeyError, TypeError, ValueError, IndexError, RecursionError) as exc:
                 _log.warning("3D Tiles: external tileset %s skipped: %s", path.name, str(exc))
             else:
                 self._shift_tree(child, self._shift)
