@@ -251,10 +251,10 @@ def test_sample_1_1_multiple_contents_all_drawn(tiles_dir: Path) -> None:
 def test_malformed_tilesets_raise_tileset_error(tmp_path: Path) -> None:
     """What the window catches: a tile without a volume, a bad number, a tree deeper than Python recurses."""
     unit = [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]
-    tile = '{"boundingVolume": {"box": %s}, "geometricError": 0' % json.dumps(unit)
+    tile = '{"boundingVolume": {"box": ' + json.dumps(unit) + '}, "geometricError": 0'
     deep = (tile + ', "children": [') * 3000 + tile + "}" + "]}" * 3000  # json.dumps cannot nest this deep
     roots = [json.dumps({"geometricError": 0}), tile + ', "geometricError": "x"}', deep]
     for root in roots:
-        (tmp_path / "tileset.json").write_text('{"asset": {"version": "1.0"}, "root": %s}' % root)
+        (tmp_path / "tileset.json").write_text('{"asset": {"version": "1.0"}, "root": ' + root + "}")
         with pytest.raises(TilesetError):
             Tileset(tmp_path, LocalProjection(LON0, LAT0))
