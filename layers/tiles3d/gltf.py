@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import cv2
 import numpy as np
 from numpy.typing import NDArray
 
@@ -309,6 +308,8 @@ class _Reader:
                 return None
         else:
             return None
+        import cv2  # here: only textured models need it, and the 3D pane is built at start-up
+
         bgr = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR)
         if bgr is None:  # KTX2/WebP cv2 cannot read: the factor colour stands in
             return None
