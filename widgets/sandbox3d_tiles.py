@@ -185,6 +185,9 @@ class TilesetLayer(QObject):
         for key, actors in self.actors.items():
             for actor in actors:
                 actor.SetVisibility(visible and key in self.shown)
+        if visible:
+            self._camera_seen = ()  # the camera may have moved while hidden: select again
+            self._queue()
         self.redraw()
 
     @property
@@ -221,7 +224,7 @@ class TilesetLayer(QObject):
         )
 
     def _after_frame(self) -> None:
-        if self.streams and self._signature() != self._camera_seen:
+        if self.streams and self.visible and self._signature() != self._camera_seen:  # hidden: no loading
             self._queue()
 
     def _queue(self) -> None:
