@@ -2995,27 +2995,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="91"/>
+        <location filename="../../widgets/real_scene.py" line="92"/>
         <source>Cannot open the real-scene model {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="96"/>
+        <location filename="../../widgets/real_scene.py" line="97"/>
         <source>Real-scene model {0} shown at the district&apos;s centre (it has no geographic position)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="99"/>
+        <location filename="../../widgets/real_scene.py" line="100"/>
         <source>Real-scene model {0} shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="106"/>
+        <location filename="../../widgets/real_scene.py" line="107"/>
         <source>Open real-scene 3D model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="108"/>
+        <location filename="../../widgets/real_scene.py" line="109"/>
         <source>3D Tiles tileset (*.json)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2996,27 +2996,27 @@
         <translation>建筑体块</translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="91"/>
+        <location filename="../../widgets/real_scene.py" line="92"/>
         <source>Cannot open the real-scene model {0}</source>
         <translation>无法打开实景三维模型 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="96"/>
+        <location filename="../../widgets/real_scene.py" line="97"/>
         <source>Real-scene model {0} shown at the district&apos;s centre (it has no geographic position)</source>
         <translation>实景三维模型 {0} 无地理坐标，已放在辖区中心</translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="99"/>
+        <location filename="../../widgets/real_scene.py" line="100"/>
         <source>Real-scene model {0} shown</source>
         <translation>已显示实景三维模型 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="106"/>
+        <location filename="../../widgets/real_scene.py" line="107"/>
         <source>Open real-scene 3D model</source>
         <translation>打开实景三维模型</translation>
     </message>
     <message>
-        <location filename="../../widgets/real_scene.py" line="108"/>
+        <location filename="../../widgets/real_scene.py" line="109"/>
         <source>3D Tiles tileset (*.json)</source>
         <translation>3D Tiles 实景三维模型 (*.json)</translation>
     </message>
