@@ -138,3 +138,32 @@ def test_1_1_multiple_contents_stand_where_anchored_with_or_without_blocks(
     assert not view.buildings.GetVisibility()
     _look_at(view, root, 110.0, pitch_deg=70.0)
     assert _green(view.grab_image()).sum() >= 0.9 * model_green  # the model stays
+
+
+def test_camera_moves_refine_and_coarsen_the_drawn_tiles(qtbot: QtBot, tmp_path: Path) -> None:
+    """A REPLACE quadtree (`tests.layers.tiles3d_sample.quadtree`): from far the coarse blue root square is
+    drawn; the camera coming close swaps it for the four red quarters (loaded in the background, selected
+    after the frame that moved the camera); going back far shows the root again."""
+    from tests.layers import tiles3d_sample
+
+    view = shown_view(qtbot, District("sample", "UTC"), W, H)
+    tileset = view.add_tileset(tiles3d_sample.quadtree(tmp_path / "q"))
+    root = tileset.root.volume
+
+    def colours() -> tuple[int, int]:
+        i = view.grab_image().astype(np.int32)
+        red = (i[..., 0] > 150) & (i[..., 1] < 90) & (i[..., 2] < 90)
+        blue = (i[..., 2] > 150) & (i[..., 0] < 90) & (i[..., 1] < 90)
+        return int(red.sum()), int(blue.sum())
+
+    _look_at(view, root, 6000.0, pitch_deg=80.0)
+    qtbot.waitUntil(lambda: {k for _, k in view.tiles.shown} == {"r"}, timeout=10_000)
+    red, blue = colours()
+    assert blue >= 50 and red == 0, (red, blue)
+    _look_at(view, root, 500.0, pitch_deg=80.0)
+    qtbot.waitUntil(lambda: {k for _, k in view.tiles.shown} == {"r.0", "r.1", "r.2", "r.3"}, timeout=10_000)
+    red, blue = colours()
+    assert red >= 5000 and blue == 0, (red, blue)
+    _look_at(view, root, 6000.0, pitch_deg=80.0)
+    qtbot.waitUntil(lambda: {k for _, k in view.tiles.shown} == {"r"}, timeout=10_000)
+    assert colours()[1] >= 50
