@@ -3,9 +3,10 @@
     .venv/bin/python bench/render.py [--views 3d 2d] [--buildings 1000 10000 50000] [--guards 1000 5000]
                                      [--frames 10] [--naive-frames 3] [--no-naive] [--size 1280x800]
 
-`--views 3d` (the default) is measured here; `--views sandbox` runs `bench/render_sandbox.py` (the full 3D
-sandbox widget with ground, labels and beacons against today's content, same run); `--views 2d` runs
-`bench/render2d.py` (the 2D map's own
+`--views 3d` (the default) is measured here; `--views tiles` runs `bench/render_tiles.py` (the sandbox
+with the sample 3D Tiles sets, baseline in the same run); `--views sandbox` runs `bench/render_sandbox.py`
+(the full 3D sandbox widget with ground, labels and beacons against today's content, same run);
+`--views 2d` runs `bench/render2d.py` (the 2D map's own
 benchmark, owned with the 2D map) with the same options, when that module exists. A new view is one more
 entry in `VIEWS`: a function taking the argument list and printing its own table.
 
@@ -362,7 +363,7 @@ def run_3d(
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    parser.add_argument("--views", nargs="+", choices=["3d", "2d", "sandbox"], default=["3d"])
+    parser.add_argument("--views", nargs="+", choices=["3d", "2d", "sandbox", "tiles"], default=["3d"])
     parser.add_argument("--buildings", type=int, nargs="+", default=[1_000, 10_000, 50_000])
     parser.add_argument("--guards", type=int, nargs="+", default=[1_000, 5_000])
     parser.add_argument("--frames", type=int, default=10)
@@ -405,7 +406,13 @@ def view_sandbox(argv: Sequence[str]) -> None:
     importlib.import_module("bench.render_sandbox").main(list(argv))
 
 
+def view_tiles(argv: Sequence[str]) -> None:
+    """The 3D sandbox with the sample 3D Tiles sets (bench/render_tiles.py; needs a display)."""
+    importlib.import_module("bench.render_tiles").main(list(argv))
+
+
 VIEWS: dict[str, Callable[[Sequence[str]], None]] = {"3d": view_3d, "2d": view_2d, "sandbox": view_sandbox}
+VIEWS["tiles"] = view_tiles
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -69,6 +69,7 @@ from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
+from widgets.real_scene import RealScene
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
 from widgets.startup import DistrictClock
@@ -238,7 +239,9 @@ class MainWindow(QMainWindow):
         reset_3d = QAction(self.tr("Reset 3D view"), self)
         reset_3d.triggered.connect(view.reset_view)
         self.view_menu.insertAction(self._docks_in_menu, reset_3d)
+        self.real_scene.attach(view, self.view_menu, self._docks_in_menu)
         view.set_scene(self.scene.district, self.projection)
+        self.real_scene.show(self.scene.district.extra)
         self.filter_panel.refresh_3d()
         self._guards_to_3d()
         view.set_alerts(self.scene.alerts)
@@ -307,6 +310,8 @@ class MainWindow(QMainWindow):
         self.incident_action = QAction(self.tr("New incident…"), self)  # widgets/incident_dialog.py
         self.incident_action.setEnabled(False)
         file_menu.addAction(self.incident_action)
+        self.real_scene = RealScene(self)  # 实景三维: File ▸ open a 3D Tiles model, View ▸ model/blocks
+        self.real_scene.install(file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -384,6 +389,7 @@ class MainWindow(QMainWindow):
         self.map2d.fit()
         if self.sandbox3d is not None:
             self.sandbox3d.set_scene(scene.district, self.projection)
+            self.real_scene.show(scene.district.extra)
             self._guards_to_3d()
             self.sandbox3d.set_alerts(scene.alerts)
         self.filter_panel.set_district(scene.district)

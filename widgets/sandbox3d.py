@@ -24,13 +24,17 @@ API for the main window (coordinates are shared with the 2D map through one `Loc
     view.set_imagery(draped)                # offline imagery on the ground: `layers.imagery.drape(...)`
     view.set_devices_visible(bool) / set_guards_visible(bool) / set_cameras_visible(bool)   # layer toggles
     view.grab_image()                       # (h, w, 3) uint8 of the VTK pane (QWidget.grab() misses it)
+    view.add_tileset(path, placement)       # a 3D Tiles real-scene model (`widgets.sandbox3d_tiles`)
+    view.set_blocks_visible(bool) / set_tilesets_visible(bool)   # the model with or instead of the blocks
 
 The VTK pane needs a real X display (Xvfb works); under QT_QPA_PLATFORM=offscreen it draws black.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -59,11 +63,13 @@ from layers import beacons, extrude, floors, framing, ground, imagery, labels3d
 from layers.data import LayerData
 from layers.extrude import BuildingMesh
 from layers.projection import LocalProjection
+from layers.tiles3d.tileset import Placement, Tileset
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
 from widgets.sandbox3d_camera import FLY_MS, FLY_STEP_MS, SandboxCamera
 from widgets.sandbox3d_overlay import Billboards, Compass
+from widgets.sandbox3d_tiles import TilesetLayer, fov_distance
 from widgets.sandbox3d_vtk import (
     BEACON_M,
     GUARD_PIN_M,
@@ -238,6 +244,8 @@ class Sandbox3D(SandboxCamera, QWidget):
         self._render_timer.setSingleShot(True)
         self._render_timer.timeout.connect(self.render_now)
         self._since_render = QElapsedTimer()
+        self.tiles = TilesetLayer(self.renderer, self.request_render, self)
+        """Real-scene 3D Tiles models, refined by screen-space error as the camera moves."""
 
     # --- building the actors ----------------------------------------------------------------------------
     def _actor(self, mapper: vtkPolyDataMapper, cell: bool) -> vtkActor:
@@ -275,6 +283,7 @@ class Sandbox3D(SandboxCamera, QWidget):
     def set_scene(self, district: District, proj: LocalProjection | None = None) -> None:
         """Show a district: buildings, devices, no guards or alerts yet; the camera frames it all."""
         self.proj = proj or LocalProjection.for_district(district)
+        self.tiles.clear()  # a model belongs to its district: the caller adds the new one's
         base = ground.layer(district, self.proj)
         g = base.extra["mesh"]
         assert isinstance(g, extrude.Patch)
@@ -480,6 +489,35 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.devices.SetVisibility(visible)
         self.request_render()
 
+    # --- real-scene models (3D Tiles) ------------------------------------------------------------------
+    def add_tileset(self, path: Path, placement: Placement | None = None) -> Tileset:
+        """Show a 3D Tiles tileset (its folder or tileset.json) placed in this scene's frame; raises
+        `TilesetError` when it cannot be read."""
+        tileset = self.tiles.add(path, self.proj, placement)
+        self.request_render()
+        return tileset
+
+    def set_tilesets_visible(self, visible: bool) -> None:
+        self.tiles.set_visible(visible)
+
+    def set_blocks_visible(self, visible: bool) -> None:
+        """The extruded buildings and their ribbons; off when a real-scene model stands in their place
+        (lit alert floors, beacons and labels stay)."""
+        self.buildings.SetVisibility(visible)
+        self.marks.SetVisibility(visible)
+        self.request_render()
+
+    def frame_tilesets(self) -> bool:
+        """Fly to the real-scene models, all in view; False when none is open."""
+        box = self.tiles.bounds()
+        if box is None:
+            return False
+        x0, x1, y0, y1, z0, z1 = box
+        radius = 0.5 * math.dist((x0, y0, z0), (x1, y1, z1))
+        focus = ((x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2)
+        self.fly_to(focus, distance=fov_distance(radius, self.renderer.GetActiveCamera().GetViewAngle()))
+        return True
+
     # --- camera -----------------------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -566,5 +604,6 @@ class Sandbox3D(SandboxCamera, QWidget):
         """Release the OpenGL context with the window, or X complains when the process ends."""
         self._fly_timer.stop()
         self._pulse_timer.stop()
+        self.tiles.close()
         self.vtk_widget.Finalize()
         super().closeEvent(event)

@@ -2814,133 +2814,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="165"/>
+        <location filename="../../widgets/main_window.py" line="166"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="258"/>
+        <location filename="../../widgets/main_window.py" line="261"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="300"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="316"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392"/>
-        <location filename="../../widgets/main_window.py" line="452"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
+        <location filename="../../widgets/main_window.py" line="458"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="408"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="403"/>
+        <location filename="../../widgets/main_window.py" line="409"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3092,6 +3092,54 @@
         <location filename="../../widgets/texts.py" line="93"/>
         <source>at a point</source>
         <translation>点位</translation>
+    </message>
+</context>
+<context>
+    <name>RealScene</name>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="33"/>
+        <source>Open real-scene 3D model…</source>
+        <translation>打开实景三维模型…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="34"/>
+        <source>Show a 3D Tiles tileset (tileset.json) in the 3D sandbox</source>
+        <translation>在三维沙盘中显示 3D Tiles 实景三维模型（tileset.json）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="37"/>
+        <source>Real-scene model</source>
+        <translation>实景三维模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="42"/>
+        <source>Building blocks</source>
+        <translation>建筑体块</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="92"/>
+        <source>Cannot open the real-scene model {0}</source>
+        <translation>无法打开实景三维模型 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="97"/>
+        <source>Real-scene model {0} shown at the district&apos;s centre (it has no geographic position)</source>
+        <translation>实景三维模型 {0} 无地理坐标，已放在辖区中心</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="100"/>
+        <source>Real-scene model {0} shown</source>
+        <translation>已显示实景三维模型 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="107"/>
+        <source>Open real-scene 3D model</source>
+        <translation>打开实景三维模型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/real_scene.py" line="109"/>
+        <source>3D Tiles tileset (*.json)</source>
+        <translation>3D Tiles 实景三维模型 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -3430,22 +3478,22 @@
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="128"/>
+        <location filename="../../widgets/sandbox3d.py" line="134"/>
         <source>Overview</source>
         <translation>全景</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="129"/>
+        <location filename="../../widgets/sandbox3d.py" line="135"/>
         <source>Fly back to the whole district</source>
         <translation>回到全景（整个辖区）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="213"/>
+        <location filename="../../widgets/sandbox3d.py" line="219"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="213"/>
+        <location filename="../../widgets/sandbox3d.py" line="219"/>
         <source>{metres} m</source>
         <translation>{metres} 米</translation>
     </message>
