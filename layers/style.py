@@ -99,6 +99,7 @@ GUARD_ROLE: dict[GuardRole, Symbol] = {
     GuardRole.GRID: Symbol((0, 150, 70, 255), "star", 15),
     GuardRole.VOLUNTEER: Symbol((240, 190, 0, 255), "star", 14),
     GuardRole.SECURITY: Symbol((120, 80, 40, 255), "star", 14),
+    GuardRole.PROPERTY: Symbol((150, 60, 160, 255), "star", 14),
 }
 
 SEVERITY: dict[Severity, Symbol] = {

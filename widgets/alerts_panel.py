@@ -231,6 +231,7 @@ class AlertsPanel(QDockWidget):
             "gps_sanity": self.tr("Implausible GPS fix"),
             "device_offline": self.tr("Device offline"),
             "dispatch_escalation": self.tr("Dispatch order not answered"),
+            "handoff_overdue": self.tr("Not handled by property in time"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)

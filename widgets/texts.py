@@ -59,6 +59,7 @@ GUARD_ROLES: dict[str, str] = {
     GuardRole.GRID.value: QT_TRANSLATE_NOOP("GuardRole", "grid worker"),
     GuardRole.VOLUNTEER.value: QT_TRANSLATE_NOOP("GuardRole", "volunteer"),
     GuardRole.SECURITY.value: QT_TRANSLATE_NOOP("GuardRole", "security guard"),
+    GuardRole.PROPERTY.value: QT_TRANSLATE_NOOP("GuardRole", "property staff"),
 }
 
 ROOM_USAGES: dict[str, str] = {
@@ -129,6 +130,7 @@ RULES: dict[str, str] = {
     "gps_sanity": QT_TRANSLATE_NOOP("AlertsPanel", "Implausible GPS fix"),
     "device_offline": QT_TRANSLATE_NOOP("AlertsPanel", "Device offline"),
     "dispatch_escalation": QT_TRANSLATE_NOOP("AlertsPanel", "Dispatch order not answered"),
+    "handoff_overdue": QT_TRANSLATE_NOOP("AlertsPanel", "Not handled by property in time"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message)."""

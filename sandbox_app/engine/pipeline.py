@@ -163,6 +163,10 @@ class Engine:
         self._conflicts = 0
         self.book = AlertBook()
         self.book.load(a for a in store.alerts() if a.state.is_open)
+        for rule in self.rules:  # rules that watch alerts, not events (rules/handoff.py)
+            bind = getattr(rule, "bind", None)
+            if callable(bind):
+                bind(self.book)
         start, repaired = trusted_clock(store.get_meta(CLOCK_META), self.intake.policy)
         if repaired is not None:  # a database poisoned by an outlier before the door check refused it
             _log.warning("%s", repaired)

@@ -17,6 +17,7 @@ ROLE_SPEED_MPS: dict[GuardRole, tuple[float, float]] = {
     GuardRole.GRID: (1.2, 1.4),
     GuardRole.VOLUNTEER: (1.2, 1.35),
     GuardRole.SECURITY: (1.25, 1.45),
+    GuardRole.PROPERTY: (1.2, 1.4),
 }
 """Range of a guard's patrol speed by role; each guard draws one speed from it."""
 
