@@ -15,10 +15,36 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cli import alerts, data, delta, dispatch, figures, incident, nearest, privacy, replay, search, serve
+from cli import (
+    alerts,
+    data,
+    delta,
+    dispatch,
+    figures,
+    incident,
+    nearest,
+    patrol,
+    privacy,
+    replay,
+    search,
+    serve,
+)
 from cli.common import EXIT_INPUT, CliError
 
-COMMAND_GROUPS = (data, alerts, incident, nearest, dispatch, search, figures, delta, privacy, replay, serve)
+COMMAND_GROUPS = (
+    data,
+    alerts,
+    incident,
+    patrol,
+    nearest,
+    dispatch,
+    search,
+    figures,
+    delta,
+    privacy,
+    replay,
+    serve,
+)
 """Each adds its subcommands with `register(subparsers)`, in this order (the order of `--help`)."""
 
 

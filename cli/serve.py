@@ -45,6 +45,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.engine.intake import IntakePolicy
     from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, Engine
     from sandbox_app.geo.routing import RoutingGraph
+    from sandbox_app.patrol.config import PatrolError, load_patrols
+    from sandbox_app.patrol.watch import PatrolWatch
     from sandbox_app.rules.config import RuleConfigError, load_rules
     from sandbox_app.store import is_store_url, open_store
 
@@ -87,7 +89,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise CliError(f"rules: {exc}") from None
         try:
             plans = load_plans()
-        except PlanError as exc:
+            patrols = load_patrols(district=district)
+        except (PlanError, PatrolError) as exc:
             raise CliError(str(exc)) from None
         clock = WallClock()
         router = RoutingGraph.from_district(district)
@@ -96,14 +99,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             store,
             district,
             send_order=(lambda order: holder[0].send_order(order)) if config.jt808 or config.orders else None,
-            recommend=nearest_recommender(store, district, router),
+            recommend=nearest_recommender(store, district, router, duty=patrols.on_duty),
             accept_limit=plan_accept_limit(plans, store),  # an incident's response plan (issue 20)
         )
         rule = DeskRule(desk, lambda until: holder[0].replies(until, desk) if holder else (), live=False)
         # Real devices only: event times are checked against the wall clock (far-future events quarantined,
         # drifting device clocks reported; sandbox_app/engine/intake.py).
         intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=clock)
-        engine = Engine(store, district, [*rules, rule], intake=intake)
+        engine = Engine(store, district, [*rules, PatrolWatch(patrols, district), rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
         bridges = Bridges(config, district, engine.ingest, clock, engine.report_health, cursors=store)
         holder.append(bridges)

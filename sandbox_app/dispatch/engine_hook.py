@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from sandbox_app.dispatch.coverage import Coverage, coverage
-from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DispatchDesk, Outcome
+from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DispatchDesk, Duty, Outcome
 from sandbox_app.dispatch.nearest import DEFAULT_MAX_FIX_AGE_S, Candidate, nearest_from_store
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchError, DispatchState
@@ -123,7 +123,16 @@ class DispatchService:
     commander: the alert lifecycle only allows open → acknowledged → dispatched.
     """
 
-    def __init__(self, store: Store, district: District, desk: DispatchDesk, router: RoutingGraph) -> None:
+    def __init__(
+        self,
+        store: Store,
+        district: District,
+        desk: DispatchDesk,
+        router: RoutingGraph,
+        duty: Duty | None = None,
+    ) -> None:
+        """`duty`: the duty roster (`PatrolBook.on_duty`); off-duty guards are never recommended."""
+        self.duty = duty
         self.store = store
         self.district = district
         self.desk = desk
@@ -220,6 +229,7 @@ class DispatchService:
         found = nearest_from_store(
             self.store, self.district, self.router, alert.lon, alert.lat, now_ts,
             k=max(k, 1), busy=self.desk.busy_guards(), max_fix_age_s=self.max_fix_age_s,
+            on_duty=self.duty(now_ts) if self.duty is not None else None,
         )  # fmt: skip
         return found.ranked()
 

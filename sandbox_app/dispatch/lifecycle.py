@@ -29,7 +29,7 @@ from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import INCIDENT_ID_PREFIX
-from sandbox_app.domain.model import District
+from sandbox_app.domain.model import District, Guard
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.rules.base import Signal
 from sandbox_app.store.base import DispatchStore, Store
@@ -78,6 +78,8 @@ class DispatchTarget(Protocol):
 
 Recommender = Callable[[float, float, int, frozenset[str]], Sequence[CandidateLike]]
 """(lon, lat, now_ts, guards to leave out) → guards ordered by travel time, e.g. `nearest_recommender`."""
+Duty = Callable[[int], Callable[[Guard], bool]]
+"""now_ts → whether a guard is on duty then (the duty roster, `patrol.config.PatrolBook.on_duty`)."""
 SendOrder = Callable[[Order], None]
 """Hands an order to the guard's bridge; raises when it could not (the desk records it and retries)."""
 
@@ -440,16 +442,25 @@ class DispatchDesk:
 
 
 def nearest_recommender(
-    store: Store, district: District, router: RoutingGraph, *, k: int = 5, **options: Any
+    store: Store,
+    district: District,
+    router: RoutingGraph,
+    *,
+    k: int = 5,
+    duty: Duty | None = None,
+    **options: Any,
 ) -> Recommender:
     """The desk's recommender on `dispatch.nearest`: positions from the store's last fixes at that moment.
 
-    `options` go to `nearest_guards` (on_duty, roles, max_fix_age_s, travel); `busy` comes from the desk.
+    `duty(now_ts)` is the duty roster's on-duty test at that moment (`PatrolBook.on_duty`): an off-duty
+    guard is never recommended. `options` go to `nearest_guards` (roles, max_fix_age_s, travel); `busy`
+    comes from the desk.
     """
 
     def recommend(lon: float, lat: float, now_ts: int, leave_out: frozenset[str]) -> list[Candidate]:
+        on_duty = duty(now_ts) if duty is not None else None
         return nearest_from_store(
-            store, district, router, lon, lat, now_ts, k=k, busy=leave_out, **options
+            store, district, router, lon, lat, now_ts, k=k, busy=leave_out, on_duty=on_duty, **options
         ).ranked()
 
     return recommend
