@@ -40,7 +40,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.bridges.runner import Bridges, BridgeStartError
     from sandbox_app.dispatch.engine_hook import DeskRule
     from sandbox_app.dispatch.lifecycle import DispatchDesk, nearest_recommender
-    from sandbox_app.dispatch.plans import PlanError, load_plans, plan_accept_limit
+    from sandbox_app.dispatch.plans import PlanError, load_plans, plan_accept_limit, plan_on_scene_limit
     from sandbox_app.engine.clock import WallClock
     from sandbox_app.engine.intake import IntakePolicy
     from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, Engine
@@ -101,6 +101,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             send_order=(lambda order: holder[0].send_order(order)) if config.jt808 or config.orders else None,
             recommend=nearest_recommender(store, district, router, duty=patrols.on_duty),
             accept_limit=plan_accept_limit(plans, store),  # an incident's response plan (issue 20)
+            on_scene_limit=plan_on_scene_limit(plans, store),
         )
         rule = DeskRule(desk, lambda until: holder[0].replies(until, desk) if holder else (), live=False)
         # Real devices only: event times are checked against the wall clock (far-future events quarantined,

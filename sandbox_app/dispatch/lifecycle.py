@@ -96,6 +96,9 @@ class DeskSettings:
     """How often an order that failed to send is tried again."""
     propose: int = 1
     """How many next-nearest guards an escalation proposes."""
+    on_scene_timeout_s: float | None = None
+    """A guard not on scene this long after issue escalates ("not_on_scene"); None: only an incident's
+    response plan sets such a limit."""
 
 
 @dataclass(slots=True)
@@ -121,11 +124,17 @@ class DispatchDesk:
         recommend: Recommender | None = None,
         settings: DeskSettings | None = None,
         accept_limit: Callable[[Dispatch], float | None] | None = None,
+        on_scene_limit: Callable[[Dispatch], float | None] | None = None,
     ) -> None:
         """`accept_limit(dispatch)`: that dispatch's own accept timeout in seconds, e.g. its incident's
-        response plan (`plans.plan_accept_limit`); None falls back to `settings.accept_timeout_s`."""
+        response plan (`plans.plan_accept_limit`); None falls back to `settings.accept_timeout_s`.
+        `on_scene_limit(dispatch)`: seconds from issue by which the guard must be on scene (the plan's
+        `on_scene_within_s`); None falls back to `settings.on_scene_timeout_s` (None: not watched)."""
         self._store = store
         self._accept_limit = accept_limit
+        self._on_scene_limit = on_scene_limit
+        self._late: set[str] = set()
+        """Dispatches already escalated for missing their on-scene limit (once each)."""
         self._district = district
         self._send_order = send_order
         self._recommend = recommend
@@ -291,12 +300,32 @@ class DispatchDesk:
                     except StaleDispatch:  # accepted or cancelled at another desk meanwhile
                         continue
                     signals.append(self._escalation(d, now_ts, "no_answer"))
+            signals.extend(self._late_on_scene(now_ts))
             signals.extend(self._escalation(d, now_ts, "declined") for d in self._declined)
             self._declined.clear()
             self._retry(now_ts)
         return signals
 
+    def late_on_scene(self) -> frozenset[str]:
+        """Dispatches past their on-scene limit and not yet on scene: what the panel marks red."""
+        with self._lock:
+            return frozenset(d for d in self._late if d in {x.id for x in self._by_guard.values()})
+
     # internals -----------------------------------------------------------------------------------------
+    def _late_on_scene(self, now_ts: int) -> list[Signal]:
+        """Escalate, once each, the dispatches whose guard is not on scene by the on-scene limit."""
+        out: list[Signal] = []
+        for d in self.active():
+            if d.id in self._late or d.state not in (DispatchState.ISSUED, DispatchState.ESCALATED,
+                                                     DispatchState.ACCEPTED):  # fmt: skip
+                continue
+            own = self._on_scene_limit(d) if self._on_scene_limit is not None else None
+            limit_s = self.settings.on_scene_timeout_s if own is None else own
+            if limit_s is not None and now_ts - d.issued_ts >= round(limit_s * 1000):
+                self._late.add(d.id)
+                out.append(self._escalation(d, now_ts, "not_on_scene"))
+        return out
+
     def _issue(
         self,
         alert: DispatchTarget,

@@ -297,7 +297,7 @@ class LiveSession:
                 store.close()
 
     def _build(self, store: Store) -> Engine:
-        from sandbox_app.dispatch.plans import load_plans, plan_accept_limit
+        from sandbox_app.dispatch.plans import load_plans, plan_accept_limit, plan_on_scene_limit
         from sandbox_app.patrol.config import load_patrols
         from sandbox_app.patrol.watch import PatrolWatch
         from sandbox_app.rules.config import load_rules
@@ -314,7 +314,8 @@ class LiveSession:
             send_order=self._send_order if has_orders else None,
             recommend=nearest_recommender(store, self.district, router, duty=patrols.on_duty),
             settings=self.options.desk,
-            accept_limit=plan_accept_limit(load_plans(), store),  # an incident's plan (issue 20)
+            accept_limit=plan_accept_limit(plans := load_plans(), store),  # an incident's plan (issue 20)
+            on_scene_limit=plan_on_scene_limit(plans, store),
         )
         self._desk_rule = rule = DeskRule(desk, self._replies, live=False)
         rules = [
