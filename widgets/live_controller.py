@@ -55,6 +55,7 @@ class LiveController(QObject):
                 alert_id, AlertState.CLOSED.value, note, outcome
             )
         )
+        window.alerts_panel.handoff_requested.connect(self.request_handoff)
         panel = window.dispatch_panel
         if not window.wall_mode:  # the wall only watches: no dispatching there
             panel.show()
@@ -200,6 +201,14 @@ class LiveController(QObject):
             return refused
         closing = CloseOutcome(outcome) if outcome else None
         future = self.session.transition(alert_id, AlertState(state), self.actor, note, closing)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
+        return future
+
+    def request_handoff(self, alert_id: str, party: str, note: str) -> Future[Alert]:
+        """移交物业 / 移交110: the engine records the hand-off (and its time limit) on its worker."""
+        if (refused := self._refused(f"hand {alert_id} to {party}")) is not None:
+            return refused
+        future = self.session.submit(lambda engine: engine.hand_alert(alert_id, party, self.actor, note))
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
         return future
 

@@ -196,27 +196,27 @@
         <translation>未签收预警：{0}（其中高等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="105"/>
+        <location filename="../../widgets/alerts_panel.py" line="108"/>
         <source>Age</source>
         <translation>距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="207"/>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
         <source>seen</source>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="317"/>
+        <location filename="../../widgets/alerts_panel.py" line="355"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="349"/>
+        <location filename="../../widgets/alerts_panel.py" line="387"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="344"/>
+        <location filename="../../widgets/alerts_panel.py" line="382"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -242,264 +242,322 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="78"/>
+        <location filename="../../widgets/alerts_panel.py" line="81"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="98"/>
+        <location filename="../../widgets/alerts_panel.py" line="101"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="99"/>
+        <location filename="../../widgets/alerts_panel.py" line="102"/>
         <source>Rule</source>
         <translation>预警类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="100"/>
+        <location filename="../../widgets/alerts_panel.py" line="103"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="101"/>
+        <location filename="../../widgets/alerts_panel.py" line="104"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="102"/>
+        <location filename="../../widgets/alerts_panel.py" line="105"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="103"/>
+        <location filename="../../widgets/alerts_panel.py" line="106"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="104"/>
+        <location filename="../../widgets/alerts_panel.py" line="107"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="119"/>
+        <location filename="../../widgets/alerts_panel.py" line="122"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="122"/>
+        <location filename="../../widgets/alerts_panel.py" line="125"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>Filter by rule, subject or state</source>
         <translation>按预警类型、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>History…</source>
         <translation>历史预警…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="137"/>
+        <location filename="../../widgets/alerts_panel.py" line="140"/>
         <source>Closed and dismissed alerts, with their case reports</source>
         <translation>已办结和已撤销的预警及其处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="185"/>
+        <location filename="../../widgets/alerts_panel.py" line="150"/>
+        <source>To property</source>
+        <translation>移交物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
+        <source>To 110…</source>
+        <translation>移交110…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <source>The compound&apos;s property staff handle it first; unhandled in time, it comes back here</source>
+        <translation>由本小区物业先行处置；超时未处置，自动回到警务室</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="199"/>
         <source>Acknowledge</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="186"/>
+        <location filename="../../widgets/alerts_panel.py" line="200"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="187"/>
+        <location filename="../../widgets/alerts_panel.py" line="201"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="188"/>
+        <location filename="../../widgets/alerts_panel.py" line="202"/>
         <source>Close with feedback…</source>
         <translation>反馈办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="189"/>
+        <location filename="../../widgets/alerts_panel.py" line="203"/>
         <source>Dismiss…</source>
         <translation>误报核销…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="195"/>
-        <location filename="../../widgets/texts.py" line="137"/>
+        <location filename="../../widgets/alerts_panel.py" line="209"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="196"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="210"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="197"/>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/alerts_panel.py" line="211"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="198"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="199"/>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/alerts_panel.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="200"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="215"/>
-        <location filename="../../widgets/texts.py" line="113"/>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <source>property overdue</source>
+        <translation>物业超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="236"/>
+        <source>overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="239"/>
+        <source>with property</source>
+        <translation>物业处置中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="240"/>
+        <source>with grid worker</source>
+        <translation>网格员处置中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="241"/>
+        <source>handed to 110</source>
+        <translation>已移交110</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="251"/>
+        <location filename="../../widgets/texts.py" line="114"/>
         <source>Elderly: no activity</source>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="216"/>
-        <location filename="../../widgets/texts.py" line="114"/>
+        <location filename="../../widgets/alerts_panel.py" line="252"/>
+        <location filename="../../widgets/texts.py" line="115"/>
         <source>Unregistered card opened a rental room</source>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="115"/>
+        <location filename="../../widgets/alerts_panel.py" line="253"/>
+        <location filename="../../widgets/texts.py" line="116"/>
         <source>Unreported tenant</source>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="218"/>
-        <location filename="../../widgets/texts.py" line="116"/>
+        <location filename="../../widgets/alerts_panel.py" line="254"/>
+        <location filename="../../widgets/texts.py" line="117"/>
         <source>Watch-listed face</source>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="219"/>
-        <location filename="../../widgets/texts.py" line="117"/>
+        <location filename="../../widgets/alerts_panel.py" line="255"/>
+        <location filename="../../widgets/texts.py" line="118"/>
         <source>Stranger at a face gate</source>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="220"/>
-        <location filename="../../widgets/texts.py" line="118"/>
+        <location filename="../../widgets/alerts_panel.py" line="256"/>
+        <location filename="../../widgets/texts.py" line="119"/>
         <source>Tailgating</source>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="119"/>
+        <location filename="../../widgets/alerts_panel.py" line="257"/>
+        <location filename="../../widgets/texts.py" line="120"/>
         <source>Blacklisted plate</source>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="120"/>
+        <location filename="../../widgets/alerts_panel.py" line="258"/>
+        <location filename="../../widgets/texts.py" line="121"/>
         <source>Vehicle overstay</source>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="121"/>
+        <location filename="../../widgets/alerts_panel.py" line="259"/>
+        <location filename="../../widgets/texts.py" line="122"/>
         <source>Perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="122"/>
+        <location filename="../../widgets/alerts_panel.py" line="260"/>
+        <location filename="../../widgets/texts.py" line="123"/>
         <source>Smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="123"/>
+        <location filename="../../widgets/alerts_panel.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="124"/>
         <source>Gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="124"/>
+        <location filename="../../widgets/alerts_panel.py" line="262"/>
+        <location filename="../../widgets/texts.py" line="125"/>
         <source>Water leak</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="125"/>
+        <location filename="../../widgets/alerts_panel.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>Fall detected</source>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="126"/>
+        <location filename="../../widgets/alerts_panel.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="127"/>
         <source>High-altitude throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/texts.py" line="128"/>
         <source>One-click alarm</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="128"/>
+        <location filename="../../widgets/alerts_panel.py" line="266"/>
+        <location filename="../../widgets/texts.py" line="129"/>
         <source>Elderly routine deviation</source>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="129"/>
+        <location filename="../../widgets/alerts_panel.py" line="267"/>
+        <location filename="../../widgets/texts.py" line="130"/>
         <source>Implausible GPS fix</source>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/texts.py" line="131"/>
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="131"/>
+        <location filename="../../widgets/alerts_panel.py" line="269"/>
+        <location filename="../../widgets/texts.py" line="132"/>
         <source>Dispatch order not answered</source>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="270"/>
+        <location filename="../../widgets/texts.py" line="133"/>
+        <source>Not handled by property in time</source>
+        <translation>物业超时未处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/texts.py" line="134"/>
+        <source>Patrol checkpoint missed</source>
+        <translation>巡更点漏巡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="272"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="412"/>
+        <location filename="../../widgets/alerts_panel.py" line="460"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="433"/>
+        <location filename="../../widgets/alerts_panel.py" line="481"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="450"/>
+        <location filename="../../widgets/alerts_panel.py" line="498"/>
+        <location filename="../../widgets/alerts_panel.py" line="514"/>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="514"/>
+        <source>To 110</source>
+        <translation>移交110</translation>
     </message>
 </context>
 <context>
@@ -1683,55 +1741,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="155"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="156"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1834,79 +1892,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="159"/>
+        <location filename="../../widgets/texts.py" line="162"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/texts.py" line="163"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161"/>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="165"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="166"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168"/>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="176"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>
@@ -2035,6 +2093,11 @@
         <location filename="../../widgets/texts.py" line="61"/>
         <source>security guard</source>
         <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="62"/>
+        <source>property staff</source>
+        <translation>物业人员</translation>
     </message>
 </context>
 <context>
@@ -2608,89 +2671,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="79"/>
+        <location filename="../../widgets/live_controller.py" line="80"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="79"/>
+        <location filename="../../widgets/live_controller.py" line="80"/>
         <source>Offline view</source>
         <translation>离线查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="152"/>
+        <location filename="../../widgets/live_controller.py" line="153"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="158"/>
+        <location filename="../../widgets/live_controller.py" line="159"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="158"/>
+        <location filename="../../widgets/live_controller.py" line="159"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="160"/>
+        <location filename="../../widgets/live_controller.py" line="161"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="172"/>
+        <location filename="../../widgets/live_controller.py" line="173"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="177"/>
+        <location filename="../../widgets/live_controller.py" line="178"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="181"/>
+        <location filename="../../widgets/live_controller.py" line="182"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="208"/>
-        <location filename="../../widgets/live_controller.py" line="297"/>
+        <location filename="../../widgets/live_controller.py" line="217"/>
+        <location filename="../../widgets/live_controller.py" line="306"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="212"/>
-        <location filename="../../widgets/live_controller.py" line="301"/>
+        <location filename="../../widgets/live_controller.py" line="221"/>
+        <location filename="../../widgets/live_controller.py" line="310"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="216"/>
+        <location filename="../../widgets/live_controller.py" line="225"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="235"/>
+        <location filename="../../widgets/live_controller.py" line="244"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="256"/>
+        <location filename="../../widgets/live_controller.py" line="265"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="259"/>
+        <location filename="../../widgets/live_controller.py" line="268"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="276"/>
+        <location filename="../../widgets/live_controller.py" line="285"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="292"/>
+        <location filename="../../widgets/live_controller.py" line="301"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -2953,22 +3016,22 @@
 <context>
     <name>Placement</name>
     <message>
-        <location filename="../../widgets/texts.py" line="75"/>
+        <location filename="../../widgets/texts.py" line="76"/>
         <source>in a room</source>
         <translation>室内</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="76"/>
+        <location filename="../../widgets/texts.py" line="77"/>
         <source>on a building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="77"/>
+        <location filename="../../widgets/texts.py" line="78"/>
         <source>at a gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="78"/>
+        <location filename="../../widgets/texts.py" line="79"/>
         <source>at a point</source>
         <translation>点位</translation>
     </message>
@@ -3213,32 +3276,32 @@
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="69"/>
+        <location filename="../../widgets/texts.py" line="70"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="70"/>
+        <location filename="../../widgets/texts.py" line="71"/>
         <source>office</source>
         <translation>办公</translation>
     </message>

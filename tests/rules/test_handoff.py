@@ -149,3 +149,24 @@ def test_cli_hands_an_alert_to_property_then_110(tmp_path: Path, capsys: pytest.
 
     with AuditLog.open(str(db)) as log:
         assert [e.target for e in log.entries("alert.handoff")] == [alert.id, alert.id]
+
+
+def test_engine_hands_on_with_the_configured_limit_and_audits(store: Store, dist: District) -> None:
+    """What the alert panel's 移交物业 button calls: the rule's own time limit, one audit line."""
+    audited: list[tuple[str, str, str]] = []
+    dist.guards["GD-WY"] = Guard("GD-WY", "测试物业01", GuardRole.PROPERTY, None, {"compound_id": "C1"})
+    rules = [make_rule("smoke_alarm", dist), make_rule("handoff_overdue", dist, property_minutes=3.0)]
+    engine = Engine(
+        store, dist, rules, audit=lambda who, what, target, detail: audited.append((who, what, target))
+    )
+    engine.ingest([ev("smoke.alarm", "SM-1", T0)])
+    engine.advance_to(T0 + MIN)
+    (smoke,) = _by_rule(store, "smoke_alarm")
+    alert = engine.hand_alert(smoke.id, "property", "desk1")
+    held = current(alert.data)
+    assert held is not None and held.due_ts == T0 + 4 * MIN and held.compound_id == "C1"
+    assert audited == [("desk1", "alert.handoff", smoke.id)]
+    engine.advance_to(T0 + 5 * MIN)
+    assert len(_by_rule(store, "handoff_overdue")) == 1
+    with pytest.raises(KeyError):
+        engine.hand_alert("no-such-alert", "110", "desk1")
