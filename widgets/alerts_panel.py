@@ -355,9 +355,12 @@ class AlertsPanel(QDockWidget):
             subject = QCoreApplication.translate("AlertNotice", "{0} subjects, latest {1}").format(
                 len(group), self.subject_name(alert)
             )
+        rule = self.rule_text(alert.rule)
+        if alert.rule == "dispatch_escalation" and alert.data.get("why") == "not_on_scene":
+            rule = self.tr("Not on scene in time")  # the plan's on-scene limit passed (issue 20)
         texts = (
             self.severity_text(alert.severity),
-            self.rule_text(alert.rule),
+            rule,
             subject,
             self.time_text(min(a.first_ts for a in group) if group else alert.first_ts),
             self.time_text(alert.last_ts),

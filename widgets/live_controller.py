@@ -22,6 +22,7 @@ from sandbox_app.engine.clock import WallClock
 from sandbox_app.station.live import LiveSession
 from widgets import startup_trace
 from widgets.incident_dialog import attach_incident_entry
+from widgets.incidents_panel import attach_incidents_panel
 from widgets.live_panels import LivePanels
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate, QtBus
@@ -70,6 +71,7 @@ class LiveController(QObject):
         panel.report_requested.connect(self.request_report)
         if not window.wall_mode:
             attach_incident_entry(window, session, actor)
+            attach_incidents_panel(window, session, actor, self.qt_bus.post)  # 警情 and their plans
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()

@@ -211,12 +211,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="387"/>
+        <location filename="../../widgets/alerts_panel.py" line="390"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="382"/>
+        <location filename="../../widgets/alerts_panel.py" line="385"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,23 +539,28 @@
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="460"/>
+        <location filename="../../widgets/alerts_panel.py" line="360"/>
+        <source>Not on scene in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="463"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="481"/>
+        <location filename="../../widgets/alerts_panel.py" line="484"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="498"/>
-        <location filename="../../widgets/alerts_panel.py" line="514"/>
+        <location filename="../../widgets/alerts_panel.py" line="501"/>
+        <location filename="../../widgets/alerts_panel.py" line="517"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="514"/>
+        <location filename="../../widgets/alerts_panel.py" line="517"/>
         <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2525,6 +2530,85 @@
     </message>
 </context>
 <context>
+    <name>IncidentsPanel</name>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="72"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="93"/>
+        <location filename="../../widgets/incidents_panel.py" line="169"/>
+        <source>Select an incident to see its response plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="97"/>
+        <source>Close incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="112"/>
+        <source>110 hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="113"/>
+        <source>walk-in or call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="114"/>
+        <source>from an alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="122"/>
+        <source>Plan: send {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="123"/>
+        <source>Accept within {0} s, on scene within {1} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="128"/>
+        <source>Call: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Close incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <location filename="../../widgets/legend.py" line="51"/>
@@ -2670,89 +2754,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="80"/>
+        <location filename="../../widgets/live_controller.py" line="82"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="80"/>
+        <location filename="../../widgets/live_controller.py" line="82"/>
         <source>Offline view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="153"/>
+        <location filename="../../widgets/live_controller.py" line="155"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="159"/>
+        <location filename="../../widgets/live_controller.py" line="161"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="159"/>
+        <location filename="../../widgets/live_controller.py" line="161"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="161"/>
+        <location filename="../../widgets/live_controller.py" line="163"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="173"/>
+        <location filename="../../widgets/live_controller.py" line="175"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="178"/>
+        <location filename="../../widgets/live_controller.py" line="180"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="182"/>
+        <location filename="../../widgets/live_controller.py" line="184"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="217"/>
-        <location filename="../../widgets/live_controller.py" line="306"/>
+        <location filename="../../widgets/live_controller.py" line="219"/>
+        <location filename="../../widgets/live_controller.py" line="308"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="221"/>
-        <location filename="../../widgets/live_controller.py" line="310"/>
+        <location filename="../../widgets/live_controller.py" line="223"/>
+        <location filename="../../widgets/live_controller.py" line="312"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="225"/>
+        <location filename="../../widgets/live_controller.py" line="227"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="244"/>
+        <location filename="../../widgets/live_controller.py" line="246"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="265"/>
+        <location filename="../../widgets/live_controller.py" line="267"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="268"/>
+        <location filename="../../widgets/live_controller.py" line="270"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="285"/>
+        <location filename="../../widgets/live_controller.py" line="287"/>
         <source>Order {0} cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="301"/>
+        <location filename="../../widgets/live_controller.py" line="303"/>
         <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3815,6 +3899,14 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="229"/>
+        <source>Incident: {0} · {1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

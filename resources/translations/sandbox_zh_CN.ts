@@ -211,12 +211,12 @@
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="387"/>
+        <location filename="../../widgets/alerts_panel.py" line="390"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="382"/>
+        <location filename="../../widgets/alerts_panel.py" line="385"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -539,23 +539,28 @@
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="460"/>
+        <location filename="../../widgets/alerts_panel.py" line="360"/>
+        <source>Not on scene in time</source>
+        <translation>超时未到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="463"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="481"/>
+        <location filename="../../widgets/alerts_panel.py" line="484"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="498"/>
-        <location filename="../../widgets/alerts_panel.py" line="514"/>
+        <location filename="../../widgets/alerts_panel.py" line="501"/>
+        <location filename="../../widgets/alerts_panel.py" line="517"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="514"/>
+        <location filename="../../widgets/alerts_panel.py" line="517"/>
         <source>To 110</source>
         <translation>移交110</translation>
     </message>
@@ -2526,6 +2531,85 @@
     </message>
 </context>
 <context>
+    <name>IncidentsPanel</name>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="72"/>
+        <source>Incidents</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Type</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Place</source>
+        <translation>发生地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Reported</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Source</source>
+        <translation>警情来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="93"/>
+        <location filename="../../widgets/incidents_panel.py" line="169"/>
+        <source>Select an incident to see its response plan.</source>
+        <translation>选择一条警情，查看其处置预案。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="97"/>
+        <source>Close incident…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="112"/>
+        <source>110 hand-off</source>
+        <translation>110移交</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="113"/>
+        <source>walk-in or call</source>
+        <translation>来所/来电报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="114"/>
+        <source>from an alert</source>
+        <translation>预警转警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="122"/>
+        <source>Plan: send {0}</source>
+        <translation>预案：派出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="123"/>
+        <source>Accept within {0} s, on scene within {1} s</source>
+        <translation>{0} 秒内签收，{1} 秒内到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="128"/>
+        <source>Call: {0}</source>
+        <translation>联动：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Close incident</source>
+        <translation>警情办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Outcome:</source>
+        <translation>处置结果：</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <location filename="../../widgets/legend.py" line="51"/>
@@ -2671,89 +2755,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="80"/>
+        <location filename="../../widgets/live_controller.py" line="82"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="80"/>
+        <location filename="../../widgets/live_controller.py" line="82"/>
         <source>Offline view</source>
         <translation>离线查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="153"/>
+        <location filename="../../widgets/live_controller.py" line="155"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="159"/>
+        <location filename="../../widgets/live_controller.py" line="161"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="159"/>
+        <location filename="../../widgets/live_controller.py" line="161"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="161"/>
+        <location filename="../../widgets/live_controller.py" line="163"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="173"/>
+        <location filename="../../widgets/live_controller.py" line="175"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="178"/>
+        <location filename="../../widgets/live_controller.py" line="180"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="182"/>
+        <location filename="../../widgets/live_controller.py" line="184"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="217"/>
-        <location filename="../../widgets/live_controller.py" line="306"/>
+        <location filename="../../widgets/live_controller.py" line="219"/>
+        <location filename="../../widgets/live_controller.py" line="308"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="221"/>
-        <location filename="../../widgets/live_controller.py" line="310"/>
+        <location filename="../../widgets/live_controller.py" line="223"/>
+        <location filename="../../widgets/live_controller.py" line="312"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="225"/>
+        <location filename="../../widgets/live_controller.py" line="227"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="244"/>
+        <location filename="../../widgets/live_controller.py" line="246"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="265"/>
+        <location filename="../../widgets/live_controller.py" line="267"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="268"/>
+        <location filename="../../widgets/live_controller.py" line="270"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="285"/>
+        <location filename="../../widgets/live_controller.py" line="287"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="301"/>
+        <location filename="../../widgets/live_controller.py" line="303"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -3817,6 +3901,14 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="229"/>
+        <source>Incident: {0} · {1}</source>
+        <translation>警情：{0} · {1}</translation>
     </message>
 </context>
 <context>

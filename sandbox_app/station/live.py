@@ -327,7 +327,7 @@ class LiveSession:
             store, self.district, rules, self.bus, intake=self.intake_policy(bridges), audit=self.audit
         )
         rule.live = True  # after the engine's warm-up replay: old fixes and ticks must not move dispatches
-        self._service = DispatchService(store, self.district, desk, router, patrols.on_duty)
+        self._service = DispatchService(store, self.district, desk, router, patrols.on_duty, plans)
         self._engine = engine
         horizon = engine.now_ms() - int(self._risk.params.horizon_days * MS_PER_DAY)
         self._alerts = {a.id: a for a in store.alerts() if a.last_ts >= horizon}
