@@ -19,6 +19,7 @@ from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.patrol.config import PatrolError, load_patrols
 from sandbox_app.station.live import LiveSession
 from widgets import startup_trace
 from widgets.incident_dialog import attach_incident_entry
@@ -72,6 +73,10 @@ class LiveController(QObject):
         if not window.wall_mode:
             attach_incident_entry(window, session, actor)
             attach_incidents_panel(window, session, actor, self.qt_bus.post)  # 警情 and their plans
+        try:  # the roster panel's shift column (排班); the station runs without one when the file is wrong
+            window.roster.set_duty(load_patrols(district=window.scene.district))
+        except PatrolError as exc:
+            log.warning("%s", exc)
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()

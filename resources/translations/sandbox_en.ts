@@ -2754,89 +2754,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="82"/>
+        <location filename="../../widgets/live_controller.py" line="87"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="82"/>
+        <location filename="../../widgets/live_controller.py" line="87"/>
         <source>Offline view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="155"/>
+        <location filename="../../widgets/live_controller.py" line="160"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="161"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="161"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="163"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="175"/>
+        <location filename="../../widgets/live_controller.py" line="180"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="180"/>
+        <location filename="../../widgets/live_controller.py" line="185"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="184"/>
+        <location filename="../../widgets/live_controller.py" line="189"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="219"/>
-        <location filename="../../widgets/live_controller.py" line="308"/>
+        <location filename="../../widgets/live_controller.py" line="224"/>
+        <location filename="../../widgets/live_controller.py" line="313"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="223"/>
-        <location filename="../../widgets/live_controller.py" line="312"/>
+        <location filename="../../widgets/live_controller.py" line="228"/>
+        <location filename="../../widgets/live_controller.py" line="317"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="227"/>
+        <location filename="../../widgets/live_controller.py" line="232"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="246"/>
+        <location filename="../../widgets/live_controller.py" line="251"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="267"/>
+        <location filename="../../widgets/live_controller.py" line="272"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="270"/>
+        <location filename="../../widgets/live_controller.py" line="275"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="287"/>
+        <location filename="../../widgets/live_controller.py" line="292"/>
         <source>Order {0} cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="303"/>
+        <location filename="../../widgets/live_controller.py" line="308"/>
         <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3392,58 +3392,68 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="54"/>
+        <location filename="../../widgets/roster.py" line="55"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="66"/>
+        <location filename="../../widgets/roster.py" line="69"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="67"/>
+        <location filename="../../widgets/roster.py" line="70"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="68"/>
+        <location filename="../../widgets/roster.py" line="71"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="69"/>
+        <location filename="../../widgets/roster.py" line="72"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="70"/>
+        <location filename="../../widgets/roster.py" line="73"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="71"/>
+        <location filename="../../widgets/roster.py" line="74"/>
         <source>Battery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="119"/>
+        <location filename="../../widgets/roster.py" line="75"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="123"/>
         <source>patrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="120"/>
+        <location filename="../../widgets/roster.py" line="124"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="121"/>
+        <location filename="../../widgets/roster.py" line="125"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="122"/>
+        <location filename="../../widgets/roster.py" line="126"/>
         <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="167"/>
+        <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
