@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from sandbox_app.domain.enums import GuardRole, Severity
 from sandbox_app.domain.events import Event
+from sandbox_app.domain.grids import GridLocator, grids_of
 from sandbox_app.domain.handoff import HANDOFF_KEY, OVERDUE_RULE, Party, escalate, hand, overdue
 from sandbox_app.domain.model import District
 from sandbox_app.rules._params import Params
@@ -31,6 +32,8 @@ PROPERTY_RULES = (
     "renovation_hours",
 )
 """The alerts the property staff take first (the seeds' non-police events)."""
+GRID_RULES = ("elderly_routine", "unreported_tenant", "unregistered_opener")
+"""The alerts the grid worker takes first: what the grid's own household visits settle."""
 
 _NONE: tuple[Signal, ...] = ()
 
@@ -54,10 +57,12 @@ class HandoffOverdue:
         p = Params(self.name, config)
         self.property_rules = frozenset(p.strings("property_rules", PROPERTY_RULES))
         self.property_minutes = p.number("property_minutes", 10.0)
+        self.grid_rules = frozenset(p.strings("grid_rules", GRID_RULES))
         self.grid_minutes = p.number("grid_minutes", 30.0)
         self.severity = p.severity(Severity.HIGH)
         p.done()
         self._contacts = _property_contacts(district)
+        self._grids = GridLocator(grids_of(district))
         self._alerts: AlertsLike | None = None
 
     def bind(self, alerts: AlertsLike) -> None:
@@ -74,6 +79,14 @@ class HandoffOverdue:
         for alert in self._alerts.open_alerts():
             if alert.rule == self.name:
                 continue
+            if HANDOFF_KEY not in alert.data and alert.rule in self.grid_rules:
+                grid = self._grids.at(alert.lon, alert.lat)
+                if grid is not None:
+                    hand(
+                        alert, Party.GRID, ENGINE_ACTOR, alert.first_ts, within_s=self.grid_minutes * 60.0,
+                        grid_id=grid.id, assignee=grid.worker,
+                    )  # fmt: skip
+                    self._alerts.changed(alert)
             if HANDOFF_KEY not in alert.data and alert.rule in self.property_rules:
                 compound = str(alert.data.get("compound_id") or "")
                 if compound:
