@@ -65,6 +65,9 @@ USAGE_PRIORITY: tuple[RoomUsage, ...] = (
 
 COMPOUND_FILL: RGBA = (222, 232, 214, 150)
 COMPOUND_EDGE: RGBA = (104, 140, 96, 255)
+GRID_FILL: RGBA = (0, 0, 0, 0)
+GRID_EDGE: RGBA = (150, 60, 160, 255)
+"""Grid outlines (网格): purple, unfilled, distinct from the compounds' green."""
 GATE: Symbol = Symbol((200, 32, 32, 255), "s", 9)
 
 # Outer circle reds/oranges, middle purples, inner greens/teals, mobile cyans.
