@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from cli.common import EXIT_OK, CliError, finite
 from sandbox_app.engine.messages import BridgeHealth
+
+NOTIFY_TOKEN_ENV = "SANDBOX_NOTIFY_TOKEN"
+"""The gateway's bearer token comes from the environment, never from the command line (ps shows argv)."""
+
+
+def _audit_to(db: str) -> Any:
+    """Notices audited into the database file's audit log (a PostgreSQL store keeps none: not audited)."""
+    from cli.common import record
+    from sandbox_app.store import is_store_url
+
+    if is_store_url(db):
+        return None
+    return lambda actor, action, target, detail: record(db, actor, action, target, detail)
 
 
 def _health_text(h: BridgeHealth) -> str:
@@ -107,7 +122,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # Real devices only: event times are checked against the wall clock (far-future events quarantined,
         # drifting device clocks reported; sandbox_app/engine/intake.py).
         intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=clock)
-        engine = Engine(store, district, [*rules, PatrolWatch(patrols, district), rule], intake=intake)
+        extra_rules: list[Any] = [PatrolWatch(patrols, district)]  # missed patrol checkpoints
+        if args.notify_url:  # owners and family told of smoke, gas, elderly alarms (docs/notify.md)
+            from sandbox_app.notify.outbox import Outbox, WebhookSender
+
+            token = os.environ.get(NOTIFY_TOKEN_ENV, "")
+            outbox = Outbox(district, WebhookSender(args.notify_url, token), audit=_audit_to(args.db))
+            extra_rules.append(outbox)
+        engine = Engine(store, district, [*rules, *extra_rules, rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
         bridges = Bridges(config, district, engine.ingest, clock, engine.report_health, cursors=store)
         holder.append(bridges)
@@ -148,6 +170,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--package", type=Path, default=None, help="district package imported when the db is empty"
     )
     p.add_argument("--rules", default=None, help="rules TOML (default: resources/rules.toml)")
+    p.add_argument(
+        "--notify-url",
+        help=f"webhook of the SMS/app gateway for notices to owners and family (token: ${NOTIFY_TOKEN_ENV})",
+    )
     p.add_argument(
         "--status-every", type=finite(0.001, 86_400.0), default=10.0, help="seconds between status lines"
     )
