@@ -226,7 +226,7 @@ def attach_incidents_panel(
             return
         window.dispatch_panel.set_alert(as_target(incident))
         window.dispatch_panel.alert_label.setText(
-            panel.tr("Incident: {0} · {1}").format(kind_text(incident), incident.place.address or incident.id)
+            QCoreApplication.translate("IncidentsPanel", "Incident: {0} · {1}").format(kind_text(incident), incident.place.address or incident.id)
         )
 
     def close(incident_id: str, outcome: str) -> None:

@@ -2607,6 +2607,11 @@
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="229"/>
+        <source>Incident: {0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Legend</name>
@@ -3914,14 +3919,6 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <location filename="../../widgets/incidents_panel.py" line="229"/>
-        <source>Incident: {0} · {1}</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

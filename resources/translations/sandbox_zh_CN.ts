@@ -2608,6 +2608,11 @@
         <source>Outcome:</source>
         <translation>处置结果：</translation>
     </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="229"/>
+        <source>Incident: {0} · {1}</source>
+        <translation>警情：{0} · {1}</translation>
+    </message>
 </context>
 <context>
     <name>Legend</name>
@@ -3916,14 +3921,6 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <location filename="../../widgets/incidents_panel.py" line="229"/>
-        <source>Incident: {0} · {1}</source>
-        <translation>警情：{0} · {1}</translation>
     </message>
 </context>
 <context>
