@@ -225,9 +225,9 @@ def attach_incidents_panel(
         if incident is None:
             return
         window.dispatch_panel.set_alert(as_target(incident))
-        window.dispatch_panel.alert_label.setText(
-            QCoreApplication.translate("IncidentsPanel", "Incident: {0} · {1}").format(kind_text(incident), incident.place.address or incident.id)
-        )
+        heading = QCoreApplication.translate("IncidentsPanel", "Incident: {0} · {1}")
+        where = incident.place.address or incident.id
+        window.dispatch_panel.alert_label.setText(heading.format(kind_text(incident), where))
 
     def close(incident_id: str, outcome: str) -> None:
         def command(engine: Any) -> Incident:

@@ -2608,7 +2608,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="229"/>
+        <location filename="../../widgets/incidents_panel.py" line="228"/>
         <source>Incident: {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>

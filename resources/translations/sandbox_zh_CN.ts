@@ -2609,7 +2609,7 @@
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="229"/>
+        <location filename="../../widgets/incidents_panel.py" line="228"/>
         <source>Incident: {0} · {1}</source>
         <translation>警情：{0} · {1}</translation>
     </message>
