@@ -158,7 +158,7 @@ class PatrolWatch:
             named = event.data.get("guard")
             if isinstance(named, str) and named:
                 return named
-            card = event.data.get("card")
+            card = event.data.get("card") or event.data.get("tag")  # a fixed reader reads the guard's card
             return self._guard_by_card.get(str(card)) if card else None
         return None
 

@@ -74,7 +74,7 @@ def test_a_round_with_one_missed_checkpoint_raises_its_alert(store: Store) -> No
     events = [
         ev("gps.fix", "GPS-X", T9 + 5 * MIN, *offset(*CP1, 10.0, 0.0)),
         ev("gps.fix", "GPS-X", T9 + 8 * MIN, *near),
-        ev("rfid.read", "RD-1", T9 + 12 * MIN, card="CARD-SEC"),
+        ev("rfid.read", "RD-1", T9 + 12 * MIN, tag="CARD-SEC", direction="in"),  # the guard's card
         ev("gps.fix", "GPS-X", T9 + 70 * MIN, *CP2),  # after the window: too late for this round
     ]
     watch, missed = _run(store, events, T9 + 61 * MIN)
@@ -92,7 +92,7 @@ def test_every_checkpoint_in_time_raises_nothing(store: Store) -> None:
     events = [
         ev("gps.fix", "GPS-X", T9 + 5 * MIN, *CP1),
         ev("gps.fix", "GPS-X", T9 + 9 * MIN, *CP2),
-        ev("rfid.read", "GPS-X", T9 + 20 * MIN, tag="NFC-3"),  # a handheld reader reads the tag
+        ev("rfid.read", "GPS-X", T9 + 20 * MIN, tag="NFC-3", direction="in"),  # the terminal reads the tag
     ]
     watch, missed = _run(store, events, T9 + 3 * 60 * MIN)
     assert missed == [] and len(watch.checkins) == 3
