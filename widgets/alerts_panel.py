@@ -268,6 +268,7 @@ class AlertsPanel(QDockWidget):
             "device_offline": self.tr("Device offline"),
             "dispatch_escalation": self.tr("Dispatch order not answered"),
             "handoff_overdue": self.tr("Not handled by property in time"),
+            "loitering": self.tr("Loitering at the gates"),
             "patrol_missed": self.tr("Patrol checkpoint missed"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }

@@ -30,6 +30,7 @@ PROPERTY_RULES = (
     "throw_detected",
     "fire_lane",
     "renovation_hours",
+    "loitering",
 )
 """The alerts the property staff take first (the seeds' non-police events)."""
 GRID_RULES = ("elderly_routine", "unreported_tenant", "unregistered_opener")

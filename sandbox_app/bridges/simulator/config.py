@@ -63,6 +63,8 @@ class SimRates:
     face_passes_per_resident: float = 2.0
     strangers_per_face_gate: float = 0.5
     watchlist_passes: float = 0.5
+    loiterers: float = 1.0
+    """Unrecognised faces a day that hang about one gate (4 sightings in 20 minutes) and never come in."""
     car_trips_per_car: float = 1.2
     visitor_cars: float = 20.0
     ebike_reads_per_tag: float = 2.0

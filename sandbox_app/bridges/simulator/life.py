@@ -59,6 +59,22 @@ def unknown_faces(w: World, seed: int, rates: SimRates, day: int, t0: int) -> li
     return out
 
 
+def loiterers(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
+    """Someone hanging about a gate (徘徊): one unrecognised face (`face_id`) caught 4 times in 20 minutes by
+    the gate's capture camera (else its face gate, going out), never coming in."""
+    rng = rng_for(seed, "loiter", day)
+    out: list[Raw] = []
+    n = rates.count(rates.loiterers, int(rng.poisson(rates.loiterers)))
+    for k, start in enumerate(w.local.sample(rng, n, t0, t0 + DAY_MS)):
+        gate = w.gate_device("capture_camera", "", rng) or w.gate_device("face_gate", "", rng)
+        if gate is None:
+            break
+        face = f"FACE-L{day:+d}-{k}"
+        for ts in sorted(start + int(rng.uniform(0, 20 * 60_000)) for _ in range(4)):
+            out.append(Raw(ts, gate, "face.pass", None, None, {"face_id": face, "direction": "out"}))
+    return out
+
+
 def elderly_outings(w: World, seed: int, start_ts: int, t0: int, t1: int) -> list[Raw]:
     """Elderly people living alone go out every morning at their own hour and come back 1-3 h later.
 
