@@ -269,6 +269,7 @@ class AlertsPanel(QDockWidget):
             "dispatch_escalation": self.tr("Dispatch order not answered"),
             "handoff_overdue": self.tr("Not handled by property in time"),
             "loitering": self.tr("Loitering at the gates"),
+            "ebike_stolen": self.tr("Stolen e-bike tag read"),
             "patrol_missed": self.tr("Patrol checkpoint missed"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }

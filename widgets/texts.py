@@ -132,6 +132,7 @@ RULES: dict[str, str] = {
     "dispatch_escalation": QT_TRANSLATE_NOOP("AlertsPanel", "Dispatch order not answered"),
     "handoff_overdue": QT_TRANSLATE_NOOP("AlertsPanel", "Not handled by property in time"),
     "loitering": QT_TRANSLATE_NOOP("AlertsPanel", "Loitering at the gates"),
+    "ebike_stolen": QT_TRANSLATE_NOOP("AlertsPanel", "Stolen e-bike tag read"),
     "patrol_missed": QT_TRANSLATE_NOOP("AlertsPanel", "Patrol checkpoint missed"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps

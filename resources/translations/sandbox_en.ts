@@ -206,17 +206,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="356"/>
+        <location filename="../../widgets/alerts_panel.py" line="357"/>
         <source>{0} subjects, latest {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="391"/>
+        <location filename="../../widgets/alerts_panel.py" line="392"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="386"/>
+        <location filename="../../widgets/alerts_panel.py" line="387"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,37 +348,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="209"/>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="210"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="211"/>
-        <location filename="../../widgets/texts.py" line="143"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="212"/>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="213"/>
-        <location filename="../../widgets/texts.py" line="145"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="214"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,37 +536,43 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="272"/>
         <location filename="../../widgets/texts.py" line="135"/>
-        <source>Patrol checkpoint missed</source>
+        <source>Stolen e-bike tag read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/texts.py" line="136"/>
+        <source>Patrol checkpoint missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="361"/>
+        <location filename="../../widgets/alerts_panel.py" line="362"/>
         <source>Not on scene in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="464"/>
+        <location filename="../../widgets/alerts_panel.py" line="465"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="485"/>
+        <location filename="../../widgets/alerts_panel.py" line="486"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="502"/>
-        <location filename="../../widgets/alerts_panel.py" line="518"/>
+        <location filename="../../widgets/alerts_panel.py" line="503"/>
+        <location filename="../../widgets/alerts_panel.py" line="519"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="518"/>
+        <location filename="../../widgets/alerts_panel.py" line="519"/>
         <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,55 +1756,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="155"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="155"/>
+        <location filename="../../widgets/texts.py" line="156"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="156"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="157"/>
+        <location filename="../../widgets/texts.py" line="158"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,79 +1907,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="163"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="164"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="165"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
-        <location filename="../../widgets/texts.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="176"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
         <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="176"/>
+        <location filename="../../widgets/texts.py" line="177"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="178"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="198"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>

@@ -206,17 +206,17 @@
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="356"/>
+        <location filename="../../widgets/alerts_panel.py" line="357"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="391"/>
+        <location filename="../../widgets/alerts_panel.py" line="392"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="386"/>
+        <location filename="../../widgets/alerts_panel.py" line="387"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -348,37 +348,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="209"/>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="210"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="211"/>
-        <location filename="../../widgets/texts.py" line="143"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="212"/>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="213"/>
-        <location filename="../../widgets/texts.py" line="145"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="214"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
@@ -536,37 +536,43 @@
     <message>
         <location filename="../../widgets/alerts_panel.py" line="272"/>
         <location filename="../../widgets/texts.py" line="135"/>
+        <source>Stolen e-bike tag read</source>
+        <translation>被盗电动车标签出现</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>Patrol checkpoint missed</source>
         <translation>巡更点漏巡</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="361"/>
+        <location filename="../../widgets/alerts_panel.py" line="362"/>
         <source>Not on scene in time</source>
         <translation>超时未到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="464"/>
+        <location filename="../../widgets/alerts_panel.py" line="465"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="485"/>
+        <location filename="../../widgets/alerts_panel.py" line="486"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="502"/>
-        <location filename="../../widgets/alerts_panel.py" line="518"/>
+        <location filename="../../widgets/alerts_panel.py" line="503"/>
+        <location filename="../../widgets/alerts_panel.py" line="519"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="518"/>
+        <location filename="../../widgets/alerts_panel.py" line="519"/>
         <source>To 110</source>
         <translation>移交110</translation>
     </message>
@@ -1752,55 +1758,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="155"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="155"/>
+        <location filename="../../widgets/texts.py" line="156"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="156"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="157"/>
+        <location filename="../../widgets/texts.py" line="158"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1903,79 +1909,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="163"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="164"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="165"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
-        <location filename="../../widgets/texts.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="176"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="168"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="170"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
         <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="176"/>
+        <location filename="../../widgets/texts.py" line="177"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="178"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="198"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>

@@ -82,6 +82,9 @@ class SimRates:
     """Heartbeats come every `heartbeat_s * fraction` of the device kind, a margin under its limit."""
     blacklist_reads: float = 0.5
     blacklist: tuple[str, ...] = ("京A·BLK001",)
+    stolen_ebike_reads: float = 0.5
+    stolen_ebike_tags: tuple[str, ...] = ("RFID-STOLEN01",)
+    """Made-up stolen e-bike tags (the shipped rules.toml lists them under [ebike_stolen])."""
     incidents: dict[str, float] = field(default_factory=_incident_rates)
     guaranteed: bool = True
     """Make every story above happen at least once per simulated day (rates become a floor of one)."""

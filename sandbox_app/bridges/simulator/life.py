@@ -151,7 +151,7 @@ def overstay_car(w: World, seed: int, day: int, t0: int) -> list[Raw]:
 
 
 def ebikes(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
-    """E-bike RFID tags read at the gates (anti-theft records; no rule fires on them)."""
+    """E-bike RFID tags read at the gates (anti-theft records), and now and then a stolen one leaving."""
     rng = rng_for(seed, "ebikes", day)
     tags = w.tags or [f"RFID-SIM{k:04d}" for k in range(50)]
     counts = rng.poisson(rates.ebike_reads_per_tag, len(tags))
@@ -161,6 +161,13 @@ def ebikes(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]
             gate = w.gate_device("rfid_reader", "", rng)
             if gate is not None:
                 out.append(Raw(ts, gate, "rfid.read", None, None, {"tag": tag, "direction": _dir(rng)}))
+    theft = rng_for(seed, "stolen-ebike", day)  # its own stream: the other reads stay as they were
+    n = rates.count(rates.stolen_ebike_reads, int(theft.poisson(rates.stolen_ebike_reads)))
+    for ts in w.local.sample(theft, n if rates.stolen_ebike_tags else 0, t0, t0 + DAY_MS):
+        gate = w.gate_device("rfid_reader", "", theft)
+        if gate is not None:
+            data = {"tag": pick(theft, rates.stolen_ebike_tags), "direction": "out"}
+            out.append(Raw(ts, gate, "rfid.read", None, None, data))
     return out
 
 
