@@ -11,6 +11,7 @@ restart does not report the rounds it never watched. The same object replayed ov
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,8 @@ MISSED_RULE = "patrol_missed"
 GAP_MS = 10 * 60_000
 """Fixes further apart than this are not joined into distance or hours (the tracker was off, or at rest)."""
 _NONE: tuple[Signal, ...] = ()
+KEEP = 100_000
+"""Check-ins and misses kept in memory (a live engine runs for months; a report replays a period)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +89,8 @@ class PatrolWatch:
             str(g.extra["card"]): g.id for g in district.guards.values() if g.extra.get("card")
         }
         self._rounds: _Rounds | None = None
-        self.checkins: list[CheckIn] = []
-        self.missed: list[Missed] = []
+        self.checkins: deque[CheckIn] = deque(maxlen=KEEP)
+        self.missed: deque[Missed] = deque(maxlen=KEEP)
         self.rounds_judged: dict[str, int] = {}
         self._walks: dict[str, _Walk] = {}
 
