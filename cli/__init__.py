@@ -23,6 +23,7 @@ from cli import (
     figures,
     incident,
     nearest,
+    patrol,
     phone,
     privacy,
     replay,
@@ -32,7 +33,7 @@ from cli import (
 from cli.common import EXIT_INPUT, CliError
 
 COMMAND_GROUPS = (
-    data, alerts, incident, nearest, dispatch, search, figures, delta, privacy, replay, serve, phone,
+    data, alerts, incident, patrol, nearest, dispatch, search, figures, delta, privacy, replay, serve, phone,
 )  # fmt: skip
 """Each adds its subcommands with `register(subparsers)`, in this order (the order of `--help`)."""
 

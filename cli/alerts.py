@@ -101,6 +101,35 @@ def cmd_alert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_handoff(args: argparse.Namespace) -> int:
+    """Hand an open alert to the compound's property staff, a grid worker, 110, or back to the desk."""
+    from sandbox_app.domain.handoff import HandoffError, Party, hand, parse_party
+
+    audit = audit_file(args)
+    store = existing_store(args.db)
+    try:
+        who = session(args, "alert", args.id)
+        alert = store.get_alert(args.id)
+        if alert is None:
+            raise CliError(f"no alert {args.id!r}")
+        at = time_arg(args.at, store.load_district(), "--at") if args.at else WallClock().now_ms()
+        try:
+            to = parse_party(args.to)
+            minutes = args.minutes if args.minutes is not None else (30.0 if to is Party.GRID else 10.0)
+            h = hand(
+                alert, to, who.actor, at, within_s=minutes * 60.0, compound_id=args.compound or "",
+                grid_id=args.grid or "", assignee=args.assignee or "", note=args.note,
+            )  # fmt: skip
+        except HandoffError as exc:
+            raise CliError(str(exc)) from None
+        store.upsert_alerts([alert])
+    finally:
+        store.close()
+    record(audit, who.actor, "alert.handoff", args.id, {"to": h.to.value, "due_ts": h.due_ts, "at": at})
+    print_json(who.masker.alert_json(alert.to_json()))
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("alerts", help="every alert in the database")
     p.add_argument("--db", required=True)
@@ -136,3 +165,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--at", help="when it happened (default: now)")
     add_audit_option(p)
     p.set_defaults(func=cmd_alert)
+
+    p = sub.add_parser(
+        "handoff",
+        help="hand an alert to property (物业), a grid worker (网格员), 110, or back to the desk",
+    )
+    p.add_argument("id", help="alert id")
+    p.add_argument("--to", required=True, help="property (物业), grid (网格员), 110, or police (警务室)")
+    p.add_argument("--minutes", type=float, help="time limit for property (default 10) or grid (default 30)")
+    p.add_argument("--compound", help="compound whose property staff take it (default: the alert's)")
+    p.add_argument("--grid", help="grid id (for --to grid)")
+    p.add_argument("--assignee", help="the worker in charge, when known")
+    p.add_argument("--note", default="")
+    p.add_argument("--by", help="who hands it on (with users: the logged-in --user, password on stdin)")
+    add_user_option(p)
+    p.add_argument("--db", required=True)
+    p.add_argument("--at", help="when (default: now)")
+    add_audit_option(p)
+    p.set_defaults(func=cmd_handoff)

@@ -201,6 +201,7 @@ def cmd_propose(args: argparse.Namespace) -> int:
     from sandbox_app.dispatch.nearest import nearest_from_store
     from sandbox_app.dispatch.plans import PlanError, load_plans, propose
     from sandbox_app.geo.routing import RoutingGraph
+    from sandbox_app.patrol.config import PatrolError, load_patrols
 
     audit = audit_file(args) if args.send else ""
     try:
@@ -214,12 +215,14 @@ def cmd_propose(args: argparse.Namespace) -> int:
         at = time_or_now(args.at, district)
         desk = DispatchDesk(store, district)
         try:
+            on_duty = load_patrols(args.patrols, district).on_duty(at)  # off-duty guards are never proposed
             router = RoutingGraph.from_district(district)
             ranked = nearest_from_store(
                 store, district, router, incident.lon, incident.lat, at,
                 k=max(1, len(district.guards)), roles=plan.one_call_roles, busy=desk.busy_guards(),
+                on_duty=on_duty,
             ).ranked()  # fmt: skip
-        except ValueError as exc:  # no usable roads
+        except (ValueError, PatrolError) as exc:  # no usable roads, a bad patrols file
             raise CliError(str(exc)) from None
         proposal = propose(plan, ranked, desk.busy_guards())
         created = []
@@ -316,6 +319,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     q.add_argument("--db", required=True)
     q.add_argument("--plans", help="response plans TOML (default: resources/plans.toml)")
     q.add_argument("--send", action="store_true", help="dispatch the proposed guards")
+    q.add_argument("--patrols", help="duty roster TOML (default: resources/patrols.toml)")
     _add_act_options(q, "the commander (with users: the logged-in --user)")
     q.set_defaults(func=cmd_propose)
 

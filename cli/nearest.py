@@ -35,6 +35,7 @@ def _positive_int(text: str) -> int:
 def cmd_nearest(args: argparse.Namespace) -> int:
     from sandbox_app.dispatch.nearest import nearest_from_store
     from sandbox_app.geo.routing import RoutingGraph
+    from sandbox_app.patrol.config import load_patrols
 
     store = existing_store(args.db)
     try:
@@ -51,10 +52,11 @@ def cmd_nearest(args: argparse.Namespace) -> int:
 
             lon, lat = to_wgs84(lon, lat, Crs(args.datum))
         try:
+            on_duty = load_patrols(args.patrols, district).on_duty(at_ts)  # the duty roster (排班)
             router = RoutingGraph.from_district(district)
             found = nearest_from_store(
                 store, district, router, lon, lat, at_ts,
-                k=args.k, roles=args.roles, max_fix_age_s=args.max_fix_age_s, busy=busy,
+                k=args.k, roles=args.roles, max_fix_age_s=args.max_fix_age_s, busy=busy, on_duty=on_duty,
             )  # fmt: skip
         except ValueError as exc:  # no usable roads, malformed closed_hours in the stored district
             raise CliError(str(exc)) from None
@@ -87,5 +89,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--max-fix-age-s", type=finite(0.0, 1e9), default=300.0, help="older fixes are listed as stale"
     )
     p.add_argument("--busy", help="more guard ids to leave out (active dispatches in the store always are)")
+    p.add_argument(
+        "--patrols", help="duty roster TOML (default: resources/patrols.toml); off duty = left out"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nearest)

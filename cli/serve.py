@@ -11,13 +11,28 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from cli.common import EXIT_OK, CliError, finite
 from sandbox_app.engine.messages import BridgeHealth
+
+NOTIFY_TOKEN_ENV = "SANDBOX_NOTIFY_TOKEN"
+"""The gateway's bearer token comes from the environment, never from the command line (ps shows argv)."""
+
+
+def _audit_to(db: str) -> Any:
+    """Notices audited into the database file's audit log (a PostgreSQL store keeps none: not audited)."""
+    from cli.common import record
+    from sandbox_app.store import is_store_url
+
+    if is_store_url(db):
+        return None
+    return lambda actor, action, target, detail: record(db, actor, action, target, detail)
 
 
 def _health_text(h: BridgeHealth) -> str:
@@ -40,11 +55,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.bridges.runner import Bridges, BridgeStartError
     from sandbox_app.dispatch.engine_hook import DeskRule
     from sandbox_app.dispatch.lifecycle import DispatchDesk, nearest_recommender
-    from sandbox_app.dispatch.plans import PlanError, load_plans, plan_accept_limit
+    from sandbox_app.dispatch.plans import PlanError, load_plans, plan_accept_limit, plan_on_scene_limit
     from sandbox_app.engine.clock import WallClock
     from sandbox_app.engine.intake import IntakePolicy
     from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, Engine
     from sandbox_app.geo.routing import RoutingGraph
+    from sandbox_app.patrol.config import PatrolError, load_patrols
+    from sandbox_app.patrol.watch import PatrolWatch
     from sandbox_app.rules.config import RuleConfigError, load_rules
     from sandbox_app.store import is_store_url, local_file, open_store
 
@@ -87,7 +104,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             raise CliError(f"rules: {exc}") from None
         try:
             plans = load_plans()
-        except PlanError as exc:
+            patrols = load_patrols(district=district)
+        except (PlanError, PatrolError) as exc:
             raise CliError(str(exc)) from None
         clock = WallClock()
         router = RoutingGraph.from_district(district)
@@ -98,14 +116,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
             send_order=(lambda order: holder[0].send_order(order))
             if config.jt808 or config.orders or config.phone
             else None,
-            recommend=nearest_recommender(store, district, router),
+            recommend=nearest_recommender(store, district, router, duty=patrols.on_duty),
             accept_limit=plan_accept_limit(plans, store),  # an incident's response plan (issue 20)
+            on_scene_limit=plan_on_scene_limit(plans, store),
         )
         rule = DeskRule(desk, lambda until: holder[0].replies(until, desk) if holder else (), live=False)
         # Real devices only: event times are checked against the wall clock (far-future events quarantined,
         # drifting device clocks reported; sandbox_app/engine/intake.py).
         intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=clock)
-        engine = Engine(store, district, [*rules, rule], intake=intake)
+        extra_rules: list[Any] = [PatrolWatch(patrols, district)]  # missed patrol checkpoints
+        if args.notify_url:  # owners and family told of smoke, gas, elderly alarms (docs/notify.md)
+            from sandbox_app.notify.outbox import Outbox, WebhookSender
+
+            token = os.environ.get(NOTIFY_TOKEN_ENV, "")
+            outbox = Outbox(district, WebhookSender(args.notify_url, token), audit=_audit_to(args.db))
+            extra_rules.append(outbox)
+        engine = Engine(store, district, [*rules, *extra_rules, rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
         local = local_file(args.db, args.audit)
         bridges = Bridges(
@@ -153,6 +179,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--audit",
         default=None,
         help="the station's local file (users, audit log, [phone] enrolments); default: the --db file",
+    )
+    p.add_argument(
+        "--notify-url",
+        help=f"webhook of the SMS/app gateway for notices to owners and family (token: ${NOTIFY_TOKEN_ENV})",
     )
     p.add_argument(
         "--status-every", type=finite(0.001, 86_400.0), default=10.0, help="seconds between status lines"

@@ -65,6 +65,9 @@ USAGE_PRIORITY: tuple[RoomUsage, ...] = (
 
 COMPOUND_FILL: RGBA = (222, 232, 214, 150)
 COMPOUND_EDGE: RGBA = (104, 140, 96, 255)
+GRID_FILL: RGBA = (0, 0, 0, 0)
+GRID_EDGE: RGBA = (150, 60, 160, 255)
+"""Grid outlines (网格): purple, unfilled, distinct from the compounds' green."""
 GATE: Symbol = Symbol((200, 32, 32, 255), "s", 9)
 
 # Outer circle reds/oranges, middle purples, inner greens/teals, mobile cyans.
@@ -99,6 +102,7 @@ GUARD_ROLE: dict[GuardRole, Symbol] = {
     GuardRole.GRID: Symbol((0, 150, 70, 255), "star", 15),
     GuardRole.VOLUNTEER: Symbol((240, 190, 0, 255), "star", 14),
     GuardRole.SECURITY: Symbol((120, 80, 40, 255), "star", 14),
+    GuardRole.PROPERTY: Symbol((150, 60, 160, 255), "star", 14),
 }
 
 SEVERITY: dict[Severity, Symbol] = {

@@ -13,9 +13,11 @@ import json
 import math
 import random
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
-from shapely.geometry import LineString, Point, Polygon, mapping
+from shapely import unary_union
+from shapely.geometry import LineString, Point, Polygon, box, mapping
 from shapely.geometry.base import BaseGeometry
 
 from tools.demo_devices import make_devices
@@ -61,7 +63,10 @@ GENERATED = (
     "people.csv",
     "devices.csv",
     "guards.csv",
+    "grids.geojson",
 )
+GRIDS = 3
+"""The demo's grid areas (网格): the compounds west to east in this many groups, one grid worker each."""
 HOUSE = {"house", "detached", "villa", "semidetached_house", "bungalow"}
 RESIDENTIAL = {"residential", "apartments", "dormitory"}
 COMMERCIAL = {"commercial", "retail", "office", "supermarket", "hotel"}
@@ -96,6 +101,7 @@ def build(osm_path: Path = DEFAULT_OSM, out: Path = DEFAULT_OUT, seed: int = SEE
     _write_geojson(out / "gates.geojson", gate_features)
     for stem, rows in (("rooms", rooms), ("people", pop.people), ("devices", devices), ("guards", guards)):
         _write_csv(out / f"{stem}.csv", rows)
+    _write_geojson(out / "grids.geojson", _grid_features(geoms, compounds, guards, frame))
     return {
         "compounds": len(compounds),
         "buildings": len(buildings),
@@ -257,6 +263,33 @@ def _compound_features(
         ({"id": s.id, "name": s.name, "kind": s.kind, "osm_id": g.osm_id}, frame.to_deg(g.boundary))
         for g, s in zip(geoms, sites, strict=True)
     ]
+
+
+def _grid_features(
+    geoms: list[CompoundGeom], sites: list[SiteCompound], guards: list[Row], frame: Frame
+) -> list[tuple[Row, BaseGeometry]]:
+    """网格: the compounds sorted west to east in `GRIDS` groups; the grids are strips of the whole area
+    cut halfway between neighbouring groups (grids do not overlap), each with the next grid worker."""
+    shapes = sorted(
+        ((frame.to_deg(g.boundary), s) for g, s in zip(geoms, sites, strict=True)),
+        key=lambda pair: (pair[0].centroid.x, pair[1].id),
+    )
+    if not shapes:
+        return []
+    workers = [str(g["id"]) for g in guards if g["role"] == "grid"]
+    west, south, east, north = unary_union([shape for shape, _ in shapes]).bounds
+    size = -(-len(shapes) // GRIDS)
+    groups = [shapes[n : n + size] for n in range(0, len(shapes), size)]
+    cuts = [west - 0.0005]
+    for a, b in pairwise(groups):
+        cuts.append(round((a[-1][0].centroid.x + b[0][0].centroid.x) / 2, 7))
+    cuts.append(east + 0.0005)
+    features: list[tuple[Row, BaseGeometry]] = []
+    for k in range(len(groups)):
+        worker = workers[k % len(workers)] if workers else ""
+        props: Row = {"id": f"WG{k + 1:02d}", "name": f"第{k + 1}网格", "worker": worker}
+        features.append((props, box(cuts[k], south - 0.0005, cuts[k + 1], north + 0.0005)))
+    return features
 
 
 def _building_features(

@@ -20,6 +20,7 @@ GUARD_ROSTER: tuple[tuple[GuardRole, str, int], ...] = (
     (GuardRole.GRID, "测试网格员", 8),
     (GuardRole.VOLUNTEER, "测试志愿者", 8),
     (GuardRole.SECURITY, "测试保安", 12),
+    (GuardRole.PROPERTY, "测试物业", 4),
 )
 PLATE_CITIES = (
     "京A",
@@ -220,13 +221,14 @@ def _mark_watchlist(people: list[Row], rng: random.Random) -> None:
 
 
 def make_guards(compounds: list[SiteCompound]) -> list[Row]:
-    """40 guards over every role; grid workers and security staff look after particular compounds."""
+    """44 guards over every role; grid workers, security and property staff look after particular
+    compounds."""
     homes = [c.id for c in compounds if c.kind in {"residential", "open"}] or [c.id for c in compounds]
     rows: list[Row] = []
     for role, title, count in GUARD_ROSTER:
         for k in range(1, count + 1):
             n = len(rows) + 1
-            local = role in (GuardRole.GRID, GuardRole.SECURITY)
+            local = role in (GuardRole.GRID, GuardRole.SECURITY, GuardRole.PROPERTY)
             rows.append(
                 {
                     "id": f"GD{n:03d}",

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from layers import style
 from sandbox_app.domain.alerts import Alert, CloseOutcome, needs_note, next_states
 from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.domain.handoff import Party, current
 from widgets.close_dialog import ask_close
 from widgets.mode import DeskMode
 from widgets.render2d import qcolor
@@ -77,6 +78,8 @@ class AlertsPanel(QDockWidget):
     """The open alerts changed (after `update_alerts`): views of a closed alert let go of it."""
     close_requested = Signal(str, str, str)
     """(alert id, CloseOutcome value, note): closing goes with its 处置结果"""
+    handoff_requested = Signal(str, str, str)
+    """(alert id, Party value, note): 移交物业 / 移交110 (domain/handoff.py)"""
     history_requested = Signal()
     """The "History…" button: closed and dismissed alerts, searchable (widgets/alert_history.py)."""
 
@@ -151,6 +154,17 @@ class AlertsPanel(QDockWidget):
             button.setObjectName(f"alert_{state.value}")
             button.clicked.connect(lambda _=False, s=state: self.request(s))
             row.addWidget(button)
+        self.handoff_buttons = {
+            Party.PROPERTY: QPushButton(self.tr("To property"), self),
+            Party.CAD110: QPushButton(self.tr("To 110…"), self),
+        }
+        for party, button in self.handoff_buttons.items():
+            button.setObjectName(f"alert_handoff_{'110' if party is Party.CAD110 else party.value}")
+            button.clicked.connect(lambda _=False, p=party: self.request_handoff(p))
+            row.addWidget(button)
+        self.handoff_buttons[Party.PROPERTY].setToolTip(
+            self.tr("The compound's property staff handle it first; unhandled in time, it comes back here")
+        )
         row.addStretch(1)
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -210,10 +224,32 @@ class AlertsPanel(QDockWidget):
         return texts[state]
 
     def status_text(self, alert: Alert) -> str:
-        """The state, and for an open one whether anyone has looked at it yet (新预警 / 已查看)."""
+        """The state, and for an open one whether anyone has looked at it yet (新预警 / 已查看); then who
+        holds it when it was handed on (物业处置中, 物业超时, 已移交110)."""
         if alert.state is AlertState.OPEN and alert.id in self.seen:
-            return QCoreApplication.translate("AlertNotice", "seen")
-        return self.state_text(alert.state)
+            text = QCoreApplication.translate("AlertNotice", "seen")
+        else:
+            text = self.state_text(alert.state)
+        holder = self.holder_text(alert)
+        return f"{text} · {holder}" if holder else text
+
+    def holder_text(self, alert: Alert) -> str:
+        h = current(alert.data)
+        if h is None:
+            return ""
+        if h.escalated_ts is not None and h.to is Party.POLICE:
+            return (
+                self.tr("property overdue")
+                if "property" in h.note or "物业" in h.note
+                else self.tr("overdue")
+            )
+        texts = {
+            Party.PROPERTY: self.tr("with property"),
+            Party.GRID: self.tr("with grid worker"),
+            Party.CAD110: self.tr("handed to 110"),
+            Party.POLICE: "",
+        }
+        return texts[h.to]
 
     def severity_text(self, severity: Severity) -> str:
         return severity_text(severity)
@@ -239,6 +275,10 @@ class AlertsPanel(QDockWidget):
             "gps_sanity": self.tr("Implausible GPS fix"),
             "device_offline": self.tr("Device offline"),
             "dispatch_escalation": self.tr("Dispatch order not answered"),
+            "handoff_overdue": self.tr("Not handled by property in time"),
+            "loitering": self.tr("Loitering at the gates"),
+            "ebike_stolen": self.tr("Stolen e-bike tag read"),
+            "patrol_missed": self.tr("Patrol checkpoint missed"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)
@@ -325,9 +365,12 @@ class AlertsPanel(QDockWidget):
             subject = QCoreApplication.translate("AlertNotice", "{0} subjects, latest {1}").format(
                 len(group), self.subject_name(alert)
             )
+        rule = self.rule_text(alert.rule)
+        if alert.rule == "dispatch_escalation" and alert.data.get("why") == "not_on_scene":
+            rule = self.tr("Not on scene in time")  # the plan's on-scene limit passed (issue 20)
         texts = (
             self.severity_text(alert.severity),
-            self.rule_text(alert.rule),
+            rule,
             subject,
             self.time_text(min(a.first_ts for a in group) if group else alert.first_ts),
             self.time_text(alert.last_ts),
@@ -404,6 +447,16 @@ class AlertsPanel(QDockWidget):
         allowed = next_states(alert.state) if alert is not None else frozenset()
         for state, button in self.buttons.items():
             self.mode.allow(button, state in allowed)
+        held = current(alert.data) if alert is not None else None
+        open_ = alert is not None and alert.state.is_open
+        has_compound = alert is not None and bool(alert.data.get("compound_id"))
+        self.mode.allow(
+            self.handoff_buttons[Party.PROPERTY],
+            open_ and has_compound and (held is None or held.to is not Party.PROPERTY),
+        )
+        self.mode.allow(
+            self.handoff_buttons[Party.CAD110], open_ and (held is None or held.to is not Party.CAD110)
+        )
         self._show_snapshot(alert)
         self._show_clips(alert)
 
@@ -463,6 +516,19 @@ class AlertsPanel(QDockWidget):
             member = self.alerts.get(alert_id)
             if member is not None and state in next_states(member.state):
                 self.transition_requested.emit(alert_id, state.value, note)
+
+    def request_handoff(self, party: Party) -> None:
+        """Hand the selected alert on: to property at once, to 110 with the reason it goes there."""
+        alert = self.alerts.get(self.selected_id() or "")
+        if alert is None or self.mode.replaying:
+            return
+        note = ""
+        if party is Party.CAD110:
+            answer = self.ask_note(self.tr("To 110"), self.tr("Reason:"))
+            if answer is None or not answer.strip():
+                return
+            note = answer.strip()
+        self.handoff_requested.emit(alert.id, party.value, note)
 
     def _dialog_note(self, title: str, prompt: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, prompt)

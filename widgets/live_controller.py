@@ -19,9 +19,11 @@ from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.engine.clock import WallClock
+from sandbox_app.patrol.config import PatrolError, load_patrols
 from sandbox_app.station.live import LiveSession
 from widgets import startup_trace
 from widgets.incident_dialog import attach_incident_entry
+from widgets.incidents_panel import attach_incidents_panel
 from widgets.live_panels import LivePanels
 from widgets.main_window import MainWindow
 from widgets.qt_bus import LiveUpdate, QtBus
@@ -55,6 +57,7 @@ class LiveController(QObject):
                 alert_id, AlertState.CLOSED.value, note, outcome
             )
         )
+        window.alerts_panel.handoff_requested.connect(self.request_handoff)
         panel = window.dispatch_panel
         if not window.wall_mode:  # the wall only watches: no dispatching there
             panel.show()
@@ -69,6 +72,11 @@ class LiveController(QObject):
         panel.report_requested.connect(self.request_report)
         if not window.wall_mode:
             attach_incident_entry(window, session, actor)
+            attach_incidents_panel(window, session, actor, self.qt_bus.post)  # 警情 and their plans
+        try:  # the roster panel's shift column (排班); the station runs without one when the file is wrong
+            window.roster.set_duty(load_patrols(district=window.scene.district))
+        except PatrolError as exc:
+            log.warning("%s", exc)
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()
@@ -200,6 +208,14 @@ class LiveController(QObject):
             return refused
         closing = CloseOutcome(outcome) if outcome else None
         future = self.session.transition(alert_id, AlertState(state), self.actor, note, closing)
+        future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
+        return future
+
+    def request_handoff(self, alert_id: str, party: str, note: str) -> Future[Alert]:
+        """移交物业 / 移交110: the engine records the hand-off (and its time limit) on its worker."""
+        if (refused := self._refused(f"hand {alert_id} to {party}")) is not None:
+            return refused
+        future = self.session.submit(lambda engine: engine.hand_alert(alert_id, party, self.actor, note))
         future.add_done_callback(lambda f: self.qt_bus.post(lambda: self._transition_done(f)))
         return future
 

@@ -40,6 +40,7 @@ from layers import (
     devices,
     dispatch,
     gates,
+    grids,
     guards,
     heat,
     roads,
@@ -88,11 +89,12 @@ LAYER_ORDER = (
     "gates",
     "heat",
     "coverage",
+    "grids",
     "buildings",
     "roads",
     "compounds",
 )
-HIDDEN_AT_START = ("heat", "coverage", "cameras")
+HIDDEN_AT_START = ("heat", "coverage", "cameras", "grids")
 """Off until asked for: the demo alone has hundreds of camera cones, which would bury the map."""
 NO_3D_PLATFORMS = frozenset({"offscreen", "minimal"})
 """Qt platforms without an OpenGL window: VTK would draw black (or abort), so the 3D pane is not created."""
@@ -298,6 +300,7 @@ class MainWindow(QMainWindow):
             "buildings": self.tr("Buildings"),
             "roads": self.tr("Roads"),
             "compounds": self.tr("Compounds"),
+            "grids": self.tr("Grids"),
         }
         return titles[name]
 
@@ -344,6 +347,7 @@ class MainWindow(QMainWindow):
         district = scene.district
         return [
             compounds.layer(district, proj),
+            grids.layer(district, proj),
             roads.layer(district, proj),
             buildings.layer(district, proj),
             gates.layer(district, proj),

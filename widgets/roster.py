@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from sandbox_app.analytics.stats import GuardRow, GuardState, guard_rows
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
+from sandbox_app.patrol.config import PatrolBook
 from sandbox_app.privacy.mask import Masker, Viewer
 from widgets import tables
 from widgets.texts import elapsed_text, guard_role_text
@@ -48,7 +49,9 @@ class RosterPanel(QDockWidget):
         self.dispatches: tuple[Dispatch, ...] = ()
         self.now_ts = 0
         self.rows: list[GuardRow] = []
-        self.table = QTableWidget(0, 6, self)
+        self.duty: PatrolBook | None = None
+        """The duty roster (排班, resources/patrols.toml): the last column shows each guard's shift."""
+        self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("roster_table")
         self.table.setHorizontalHeaderLabels(
             [
@@ -58,6 +61,7 @@ class RosterPanel(QDockWidget):
                 self.tr("Status"),
                 self.tr("Fix age"),
                 self.tr("Battery"),
+                self.tr("Shift"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,7 +139,21 @@ class RosterPanel(QDockWidget):
             (self.state_text(row.state), STATE_COLOURS[row.state]),
             (elapsed_text(row.fix_age_s), None),
             (battery, STATE_COLOURS[GuardState.ON_SCENE] if low else None),
+            (self.shift_text(row.id), None),
         ]
+
+    def set_duty(self, duty: PatrolBook | None) -> None:
+        self.duty = duty
+        self.refresh()
+
+    def shift_text(self, guard_id: str) -> str:
+        """The guard's running shift (白班), off duty (休班), or nothing for a guard not on the roster."""
+        if self.duty is None or guard_id not in self.duty.rostered() or not self.now_ts:
+            return ""
+        running = [
+            s.name for s in self.duty.shifts_at(self.now_ts) if _in_shift(self.duty, s.teams, guard_id)
+        ]
+        return "、".join(running) if running else self.tr("off duty")
 
     def counts(self) -> dict[GuardState, int]:
         out = dict.fromkeys(GuardState, 0)
@@ -154,3 +172,7 @@ class RosterPanel(QDockWidget):
         guard_id = self.selected_id()
         if guard_id is not None:
             self.guard_selected.emit(guard_id)
+
+
+def _in_shift(duty: PatrolBook, teams: Iterable[str], guard_id: str) -> bool:
+    return any(guard_id in duty.teams[t].guards for t in teams)

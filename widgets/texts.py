@@ -60,6 +60,7 @@ GUARD_ROLES: dict[str, str] = {
     GuardRole.GRID.value: QT_TRANSLATE_NOOP("GuardRole", "grid worker"),
     GuardRole.VOLUNTEER.value: QT_TRANSLATE_NOOP("GuardRole", "volunteer"),
     GuardRole.SECURITY.value: QT_TRANSLATE_NOOP("GuardRole", "security guard"),
+    GuardRole.PROPERTY.value: QT_TRANSLATE_NOOP("GuardRole", "property staff"),
 }
 
 ROOM_USAGES: dict[str, str] = {
@@ -168,6 +169,10 @@ RULES: dict[str, str] = {
     "device_offline": QT_TRANSLATE_NOOP("AlertsPanel", "Device offline"),
     #: code dispatch_escalation
     "dispatch_escalation": QT_TRANSLATE_NOOP("AlertsPanel", "Dispatch order not answered"),
+    "handoff_overdue": QT_TRANSLATE_NOOP("AlertsPanel", "Not handled by property in time"),
+    "loitering": QT_TRANSLATE_NOOP("AlertsPanel", "Loitering at the gates"),
+    "ebike_stolen": QT_TRANSLATE_NOOP("AlertsPanel", "Stolen e-bike tag read"),
+    "patrol_missed": QT_TRANSLATE_NOOP("AlertsPanel", "Patrol checkpoint missed"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="243"/>
+        <location filename="../../widgets/texts.py" line="248"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="245"/>
+        <location filename="../../widgets/texts.py" line="250"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="247"/>
+        <location filename="../../widgets/texts.py" line="252"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="248"/>
+        <location filename="../../widgets/texts.py" line="253"/>
         <source>{0} d ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,27 +196,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="113"/>
+        <location filename="../../widgets/alerts_panel.py" line="116"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="215"/>
+        <location filename="../../widgets/alerts_panel.py" line="230"/>
         <source>seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="325"/>
+        <location filename="../../widgets/alerts_panel.py" line="365"/>
         <source>{0} subjects, latest {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="357"/>
+        <location filename="../../widgets/alerts_panel.py" line="400"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="352"/>
+        <location filename="../../widgets/alerts_panel.py" line="395"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,282 +242,357 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="86"/>
+        <location filename="../../widgets/alerts_panel.py" line="89"/>
         <source>Open alerts</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="106"/>
+        <location filename="../../widgets/alerts_panel.py" line="109"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="107"/>
+        <location filename="../../widgets/alerts_panel.py" line="110"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="108"/>
+        <location filename="../../widgets/alerts_panel.py" line="111"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="109"/>
+        <location filename="../../widgets/alerts_panel.py" line="112"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="110"/>
+        <location filename="../../widgets/alerts_panel.py" line="113"/>
         <source>Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="111"/>
+        <location filename="../../widgets/alerts_panel.py" line="114"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="112"/>
+        <location filename="../../widgets/alerts_panel.py" line="115"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="133"/>
         <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <location filename="../../widgets/alerts_panel.py" line="146"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="145"/>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
         <source>Closed and dismissed alerts, with their case reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="193"/>
-        <source>Acknowledge</source>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <source>To property</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="194"/>
-        <source>Mark dispatched</source>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <source>To 110…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="195"/>
-        <source>Resolve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="196"/>
-        <source>Close with feedback…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="197"/>
-        <source>Dismiss…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="203"/>
-        <location filename="../../widgets/texts.py" line="178"/>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="204"/>
-        <location filename="../../widgets/texts.py" line="179"/>
-        <source>acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="205"/>
-        <location filename="../../widgets/texts.py" line="180"/>
-        <source>dispatched</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/alerts_panel.py" line="206"/>
-        <location filename="../../widgets/texts.py" line="181"/>
-        <source>resolved</source>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <source>The compound&apos;s property staff handle it first; unhandled in time, it comes back here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="182"/>
-        <source>closed</source>
+        <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="208"/>
+        <source>Mark dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="209"/>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="210"/>
+        <source>Close with feedback…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="211"/>
+        <source>Dismiss…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="217"/>
         <location filename="../../widgets/texts.py" line="183"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="184"/>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="185"/>
+        <source>dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/texts.py" line="186"/>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="187"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/texts.py" line="188"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="134"/>
+        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <source>property overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="244"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="247"/>
+        <source>with property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="248"/>
+        <source>with grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="249"/>
+        <source>handed to 110</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="259"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>Elderly: no activity</source>
         <extracomment>code elderly_no_activity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="136"/>
+        <location filename="../../widgets/alerts_panel.py" line="260"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>Unregistered card opened a rental room</source>
         <extracomment>code unregistered_opener</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>Unreported tenant</source>
         <extracomment>code unreported_tenant</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="262"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>Watch-listed face</source>
         <extracomment>code face_watchlist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>Stranger at a face gate</source>
         <extracomment>code face_stranger</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/alerts_panel.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>Tailgating</source>
         <extracomment>code tailgating</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>Blacklisted plate</source>
         <extracomment>code plate_blacklist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="266"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>Vehicle overstay</source>
         <extracomment>code vehicle_overstay</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="267"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>Perimeter breach</source>
         <extracomment>code perimeter_breach</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>Smoke alarm</source>
         <extracomment>code smoke_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/alerts_panel.py" line="269"/>
+        <location filename="../../widgets/texts.py" line="155"/>
         <source>Gas alarm</source>
         <extracomment>code gas_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
-        <location filename="../../widgets/texts.py" line="156"/>
+        <location filename="../../widgets/alerts_panel.py" line="270"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>Water leak</source>
         <extracomment>code water_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="235"/>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>Fall detected</source>
         <extracomment>code fall_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="236"/>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="272"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>High-altitude throwing</source>
         <extracomment>code throw_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="237"/>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/texts.py" line="163"/>
         <source>One-click alarm</source>
         <extracomment>code alarm_button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="238"/>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
+        <location filename="../../widgets/texts.py" line="165"/>
         <source>Elderly routine deviation</source>
         <extracomment>code elderly_routine</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="239"/>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="275"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>Implausible GPS fix</source>
         <extracomment>code gps_sanity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="240"/>
-        <location filename="../../widgets/texts.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="276"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>Device offline</source>
         <extracomment>code device_offline</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="241"/>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="277"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>Dispatch order not answered</source>
         <extracomment>code dispatch_escalation</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <location filename="../../widgets/alerts_panel.py" line="278"/>
+        <location filename="../../widgets/texts.py" line="172"/>
+        <source>Not handled by property in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="279"/>
+        <location filename="../../widgets/texts.py" line="173"/>
+        <source>Loitering at the gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="280"/>
+        <location filename="../../widgets/texts.py" line="174"/>
+        <source>Stolen e-bike tag read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="281"/>
+        <location filename="../../widgets/texts.py" line="175"/>
+        <source>Patrol checkpoint missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="282"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="420"/>
+        <location filename="../../widgets/alerts_panel.py" line="370"/>
+        <source>Not on scene in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="473"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="441"/>
+        <location filename="../../widgets/alerts_panel.py" line="494"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="458"/>
+        <location filename="../../widgets/alerts_panel.py" line="511"/>
+        <location filename="../../widgets/alerts_panel.py" line="527"/>
         <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1731,55 +1806,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="187"/>
+        <location filename="../../widgets/texts.py" line="192"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="189"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="190"/>
+        <location filename="../../widgets/texts.py" line="195"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="191"/>
+        <location filename="../../widgets/texts.py" line="196"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="200"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1882,17 +1957,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="256"/>
+        <location filename="../../widgets/texts.py" line="261"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="258"/>
+        <location filename="../../widgets/texts.py" line="263"/>
         <source>{0} min</source>
         <translation type="unfinished">{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="259"/>
+        <location filename="../../widgets/texts.py" line="264"/>
         <source>{0} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,79 +1975,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="199"/>
+        <location filename="../../widgets/texts.py" line="204"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="205"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="201"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="202"/>
-        <location filename="../../widgets/texts.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="217"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="203"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="209"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="211"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="212"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="213"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209"/>
-        <location filename="../../widgets/texts.py" line="210"/>
+        <location filename="../../widgets/texts.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="215"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211"/>
+        <location filename="../../widgets/texts.py" line="216"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="235"/>
+        <location filename="../../widgets/texts.py" line="240"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,6 +2175,11 @@
     <message>
         <location filename="../../widgets/texts.py" line="62"/>
         <source>security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="63"/>
+        <source>property staff</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2530,6 +2610,90 @@
     </message>
 </context>
 <context>
+    <name>IncidentsPanel</name>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="72"/>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="93"/>
+        <location filename="../../widgets/incidents_panel.py" line="169"/>
+        <source>Select an incident to see its response plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="97"/>
+        <source>Close incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="112"/>
+        <source>110 hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="113"/>
+        <source>walk-in or call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="114"/>
+        <source>from an alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="122"/>
+        <source>Plan: send {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="123"/>
+        <source>Accept within {0} s, on scene within {1} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="128"/>
+        <source>Call: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Close incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="228"/>
+        <source>Incident: {0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <location filename="../../widgets/legend.py" line="51"/>
@@ -2675,89 +2839,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="79"/>
+        <location filename="../../widgets/live_controller.py" line="87"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="79"/>
+        <location filename="../../widgets/live_controller.py" line="87"/>
         <source>Offline view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="152"/>
+        <location filename="../../widgets/live_controller.py" line="160"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="158"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="158"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="160"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="172"/>
+        <location filename="../../widgets/live_controller.py" line="180"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="177"/>
+        <location filename="../../widgets/live_controller.py" line="185"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="181"/>
+        <location filename="../../widgets/live_controller.py" line="189"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="208"/>
-        <location filename="../../widgets/live_controller.py" line="297"/>
+        <location filename="../../widgets/live_controller.py" line="224"/>
+        <location filename="../../widgets/live_controller.py" line="313"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="212"/>
-        <location filename="../../widgets/live_controller.py" line="301"/>
+        <location filename="../../widgets/live_controller.py" line="228"/>
+        <location filename="../../widgets/live_controller.py" line="317"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="216"/>
+        <location filename="../../widgets/live_controller.py" line="232"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="235"/>
+        <location filename="../../widgets/live_controller.py" line="251"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="256"/>
+        <location filename="../../widgets/live_controller.py" line="272"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="259"/>
+        <location filename="../../widgets/live_controller.py" line="275"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="276"/>
+        <location filename="../../widgets/live_controller.py" line="292"/>
         <source>Order {0} cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="292"/>
+        <location filename="../../widgets/live_controller.py" line="308"/>
         <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2813,133 +2977,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="263"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="298"/>
+        <location filename="../../widgets/main_window.py" line="300"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299"/>
+        <location filename="../../widgets/main_window.py" line="301"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="300"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
+        <source>Grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="313"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
-        <location filename="../../widgets/main_window.py" line="458"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="462"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/main_window.py" line="404"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="408"/>
+        <location filename="../../widgets/main_window.py" line="412"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="409"/>
+        <location filename="../../widgets/main_window.py" line="413"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,52 +3189,52 @@
 <context>
     <name>OrgType</name>
     <message>
-        <location filename="../../widgets/texts.py" line="76"/>
+        <location filename="../../widgets/texts.py" line="77"/>
         <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="77"/>
+        <location filename="../../widgets/texts.py" line="78"/>
         <source>restaurant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="78"/>
+        <location filename="../../widgets/texts.py" line="79"/>
         <source>school</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="79"/>
+        <location filename="../../widgets/texts.py" line="80"/>
         <source>university</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="80"/>
+        <location filename="../../widgets/texts.py" line="81"/>
         <source>kindergarten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="81"/>
+        <location filename="../../widgets/texts.py" line="82"/>
         <source>company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="82"/>
+        <location filename="../../widgets/texts.py" line="83"/>
         <source>clinic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="83"/>
+        <location filename="../../widgets/texts.py" line="84"/>
         <source>hotel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="84"/>
+        <location filename="../../widgets/texts.py" line="85"/>
         <source>government office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="85"/>
+        <location filename="../../widgets/texts.py" line="86"/>
         <source>other organisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3073,22 +3242,22 @@
 <context>
     <name>Placement</name>
     <message>
-        <location filename="../../widgets/texts.py" line="90"/>
+        <location filename="../../widgets/texts.py" line="91"/>
         <source>in a room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="91"/>
+        <location filename="../../widgets/texts.py" line="92"/>
         <source>on a building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="92"/>
+        <location filename="../../widgets/texts.py" line="93"/>
         <source>at a gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="93"/>
+        <location filename="../../widgets/texts.py" line="94"/>
         <source>at a point</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3386,32 +3555,32 @@
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>owner-occupied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="69"/>
+        <location filename="../../widgets/texts.py" line="70"/>
         <source>vacant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="70"/>
+        <location filename="../../widgets/texts.py" line="71"/>
         <source>shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="71"/>
+        <location filename="../../widgets/texts.py" line="72"/>
         <source>office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,58 +3588,68 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="43"/>
+        <location filename="../../widgets/roster.py" line="44"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="55"/>
+        <location filename="../../widgets/roster.py" line="58"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="56"/>
+        <location filename="../../widgets/roster.py" line="59"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="57"/>
+        <location filename="../../widgets/roster.py" line="60"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="58"/>
+        <location filename="../../widgets/roster.py" line="61"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="59"/>
+        <location filename="../../widgets/roster.py" line="62"/>
         <source>Fix age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="60"/>
+        <location filename="../../widgets/roster.py" line="63"/>
         <source>Battery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="108"/>
+        <location filename="../../widgets/roster.py" line="64"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="112"/>
         <source>patrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="109"/>
+        <location filename="../../widgets/roster.py" line="113"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="110"/>
+        <location filename="../../widgets/roster.py" line="114"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="111"/>
+        <location filename="../../widgets/roster.py" line="115"/>
         <source>stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="156"/>
+        <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="243"/>
+        <location filename="../../widgets/texts.py" line="248"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="245"/>
+        <location filename="../../widgets/texts.py" line="250"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="247"/>
+        <location filename="../../widgets/texts.py" line="252"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="248"/>
+        <location filename="../../widgets/texts.py" line="253"/>
         <source>{0} d ago</source>
         <translation>{0} 天前</translation>
     </message>
@@ -196,27 +196,27 @@
         <translation>未签收预警：{0}（其中高等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="113"/>
+        <location filename="../../widgets/alerts_panel.py" line="116"/>
         <source>Age</source>
         <translation>距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="215"/>
+        <location filename="../../widgets/alerts_panel.py" line="230"/>
         <source>seen</source>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="325"/>
+        <location filename="../../widgets/alerts_panel.py" line="365"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="357"/>
+        <location filename="../../widgets/alerts_panel.py" line="400"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="352"/>
+        <location filename="../../widgets/alerts_panel.py" line="395"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -242,283 +242,358 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="86"/>
+        <location filename="../../widgets/alerts_panel.py" line="89"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="106"/>
+        <location filename="../../widgets/alerts_panel.py" line="109"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="107"/>
+        <location filename="../../widgets/alerts_panel.py" line="110"/>
         <source>Rule</source>
         <translation>预警类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="108"/>
+        <location filename="../../widgets/alerts_panel.py" line="111"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="109"/>
+        <location filename="../../widgets/alerts_panel.py" line="112"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="110"/>
+        <location filename="../../widgets/alerts_panel.py" line="113"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="111"/>
+        <location filename="../../widgets/alerts_panel.py" line="114"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="112"/>
+        <location filename="../../widgets/alerts_panel.py" line="115"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="127"/>
+        <location filename="../../widgets/alerts_panel.py" line="130"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="133"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="135"/>
+        <location filename="../../widgets/alerts_panel.py" line="138"/>
         <source>Filter by rule, subject or state</source>
         <translation>按预警类型、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="143"/>
+        <location filename="../../widgets/alerts_panel.py" line="146"/>
         <source>History…</source>
         <translation>历史预警…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="145"/>
+        <location filename="../../widgets/alerts_panel.py" line="148"/>
         <source>Closed and dismissed alerts, with their case reports</source>
         <translation>已办结和已撤销的预警及其处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="193"/>
+        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <source>To property</source>
+        <translation>移交物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <source>To 110…</source>
+        <translation>移交110…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <source>The compound&apos;s property staff handle it first; unhandled in time, it comes back here</source>
+        <translation>由本小区物业先行处置；超时未处置，自动回到警务室</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="207"/>
         <source>Acknowledge</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="194"/>
+        <location filename="../../widgets/alerts_panel.py" line="208"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="195"/>
+        <location filename="../../widgets/alerts_panel.py" line="209"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="196"/>
+        <location filename="../../widgets/alerts_panel.py" line="210"/>
         <source>Close with feedback…</source>
         <translation>反馈办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="197"/>
+        <location filename="../../widgets/alerts_panel.py" line="211"/>
         <source>Dismiss…</source>
         <translation>误报核销…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="203"/>
-        <location filename="../../widgets/texts.py" line="178"/>
+        <location filename="../../widgets/alerts_panel.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="204"/>
-        <location filename="../../widgets/texts.py" line="179"/>
+        <location filename="../../widgets/alerts_panel.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="184"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="205"/>
-        <location filename="../../widgets/texts.py" line="180"/>
+        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="206"/>
-        <location filename="../../widgets/texts.py" line="181"/>
+        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/texts.py" line="186"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="182"/>
+        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="208"/>
-        <location filename="../../widgets/texts.py" line="183"/>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/texts.py" line="188"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="134"/>
+        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <source>property overdue</source>
+        <translation>物业超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="244"/>
+        <source>overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="247"/>
+        <source>with property</source>
+        <translation>物业处置中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="248"/>
+        <source>with grid worker</source>
+        <translation>网格员处置中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="249"/>
+        <source>handed to 110</source>
+        <translation>已移交110</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="259"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>Elderly: no activity</source>
         <extracomment>code elderly_no_activity</extracomment>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="136"/>
+        <location filename="../../widgets/alerts_panel.py" line="260"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>Unregistered card opened a rental room</source>
         <extracomment>code unregistered_opener</extracomment>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>Unreported tenant</source>
         <extracomment>code unreported_tenant</extracomment>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/alerts_panel.py" line="262"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>Watch-listed face</source>
         <extracomment>code face_watchlist</extracomment>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/alerts_panel.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>Stranger at a face gate</source>
         <extracomment>code face_stranger</extracomment>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/alerts_panel.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>Tailgating</source>
         <extracomment>code tailgating</extracomment>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>Blacklisted plate</source>
         <extracomment>code plate_blacklist</extracomment>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="266"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>Vehicle overstay</source>
         <extracomment>code vehicle_overstay</extracomment>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/alerts_panel.py" line="267"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>Perimeter breach</source>
         <extracomment>code perimeter_breach</extracomment>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>Smoke alarm</source>
         <extracomment>code smoke_alarm</extracomment>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/alerts_panel.py" line="269"/>
+        <location filename="../../widgets/texts.py" line="155"/>
         <source>Gas alarm</source>
         <extracomment>code gas_alarm</extracomment>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
-        <location filename="../../widgets/texts.py" line="156"/>
+        <location filename="../../widgets/alerts_panel.py" line="270"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>Water leak</source>
         <extracomment>code water_alarm</extracomment>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="235"/>
-        <location filename="../../widgets/texts.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/texts.py" line="159"/>
         <source>Fall detected</source>
         <extracomment>code fall_detected</extracomment>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="236"/>
-        <location filename="../../widgets/texts.py" line="160"/>
+        <location filename="../../widgets/alerts_panel.py" line="272"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>High-altitude throwing</source>
         <extracomment>code throw_detected</extracomment>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="237"/>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/texts.py" line="163"/>
         <source>One-click alarm</source>
         <extracomment>code alarm_button</extracomment>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="238"/>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
+        <location filename="../../widgets/texts.py" line="165"/>
         <source>Elderly routine deviation</source>
         <extracomment>code elderly_routine</extracomment>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="239"/>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="275"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>Implausible GPS fix</source>
         <extracomment>code gps_sanity</extracomment>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="240"/>
-        <location filename="../../widgets/texts.py" line="168"/>
+        <location filename="../../widgets/alerts_panel.py" line="276"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>Device offline</source>
         <extracomment>code device_offline</extracomment>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="241"/>
-        <location filename="../../widgets/texts.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="277"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>Dispatch order not answered</source>
         <extracomment>code dispatch_escalation</extracomment>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <location filename="../../widgets/alerts_panel.py" line="278"/>
+        <location filename="../../widgets/texts.py" line="172"/>
+        <source>Not handled by property in time</source>
+        <translation>物业超时未处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="279"/>
+        <location filename="../../widgets/texts.py" line="173"/>
+        <source>Loitering at the gates</source>
+        <translation>出入口可疑徘徊</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="280"/>
+        <location filename="../../widgets/texts.py" line="174"/>
+        <source>Stolen e-bike tag read</source>
+        <translation>被盗电动车标签出现</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="281"/>
+        <location filename="../../widgets/texts.py" line="175"/>
+        <source>Patrol checkpoint missed</source>
+        <translation>巡更点漏巡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="282"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="420"/>
+        <location filename="../../widgets/alerts_panel.py" line="370"/>
+        <source>Not on scene in time</source>
+        <translation>超时未到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="473"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="441"/>
+        <location filename="../../widgets/alerts_panel.py" line="494"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="458"/>
+        <location filename="../../widgets/alerts_panel.py" line="511"/>
+        <location filename="../../widgets/alerts_panel.py" line="527"/>
         <source>Reason:</source>
         <translation>理由：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <source>To 110</source>
+        <translation>移交110</translation>
     </message>
 </context>
 <context>
@@ -1733,55 +1808,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="187"/>
+        <location filename="../../widgets/texts.py" line="192"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="189"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="190"/>
+        <location filename="../../widgets/texts.py" line="195"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="191"/>
+        <location filename="../../widgets/texts.py" line="196"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="200"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1884,17 +1959,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="256"/>
+        <location filename="../../widgets/texts.py" line="261"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="258"/>
+        <location filename="../../widgets/texts.py" line="263"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="259"/>
+        <location filename="../../widgets/texts.py" line="264"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
@@ -1902,79 +1977,79 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="199"/>
+        <location filename="../../widgets/texts.py" line="204"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="205"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="201"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="202"/>
-        <location filename="../../widgets/texts.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="217"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="203"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="209"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="211"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="212"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="213"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209"/>
-        <location filename="../../widgets/texts.py" line="210"/>
+        <location filename="../../widgets/texts.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="215"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211"/>
+        <location filename="../../widgets/texts.py" line="216"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="235"/>
+        <location filename="../../widgets/texts.py" line="240"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>
@@ -2103,6 +2178,11 @@
         <location filename="../../widgets/texts.py" line="62"/>
         <source>security guard</source>
         <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="63"/>
+        <source>property staff</source>
+        <translation>物业人员</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +2611,90 @@
     </message>
 </context>
 <context>
+    <name>IncidentsPanel</name>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="72"/>
+        <source>Incidents</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Type</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Place</source>
+        <translation>发生地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Reported</source>
+        <translation>接报时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <source>Source</source>
+        <translation>警情来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="93"/>
+        <location filename="../../widgets/incidents_panel.py" line="169"/>
+        <source>Select an incident to see its response plan.</source>
+        <translation>选择一条警情，查看其处置预案。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="97"/>
+        <source>Close incident…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="112"/>
+        <source>110 hand-off</source>
+        <translation>110移交</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="113"/>
+        <source>walk-in or call</source>
+        <translation>来所/来电报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="114"/>
+        <source>from an alert</source>
+        <translation>预警转警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="122"/>
+        <source>Plan: send {0}</source>
+        <translation>预案：派出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="123"/>
+        <source>Accept within {0} s, on scene within {1} s</source>
+        <translation>{0} 秒内签收，{1} 秒内到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="128"/>
+        <source>Call: {0}</source>
+        <translation>联动：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Close incident</source>
+        <translation>警情办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <source>Outcome:</source>
+        <translation>处置结果：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/incidents_panel.py" line="228"/>
+        <source>Incident: {0} · {1}</source>
+        <translation>警情：{0} · {1}</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <location filename="../../widgets/legend.py" line="51"/>
@@ -2676,89 +2840,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="79"/>
+        <location filename="../../widgets/live_controller.py" line="87"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="79"/>
+        <location filename="../../widgets/live_controller.py" line="87"/>
         <source>Offline view</source>
         <translation>离线查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="152"/>
+        <location filename="../../widgets/live_controller.py" line="160"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="158"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="158"/>
+        <location filename="../../widgets/live_controller.py" line="166"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="160"/>
+        <location filename="../../widgets/live_controller.py" line="168"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="172"/>
+        <location filename="../../widgets/live_controller.py" line="180"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="177"/>
+        <location filename="../../widgets/live_controller.py" line="185"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="181"/>
+        <location filename="../../widgets/live_controller.py" line="189"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="208"/>
-        <location filename="../../widgets/live_controller.py" line="297"/>
+        <location filename="../../widgets/live_controller.py" line="224"/>
+        <location filename="../../widgets/live_controller.py" line="313"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="212"/>
-        <location filename="../../widgets/live_controller.py" line="301"/>
+        <location filename="../../widgets/live_controller.py" line="228"/>
+        <location filename="../../widgets/live_controller.py" line="317"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="216"/>
+        <location filename="../../widgets/live_controller.py" line="232"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="235"/>
+        <location filename="../../widgets/live_controller.py" line="251"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="256"/>
+        <location filename="../../widgets/live_controller.py" line="272"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="259"/>
+        <location filename="../../widgets/live_controller.py" line="275"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="276"/>
+        <location filename="../../widgets/live_controller.py" line="292"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="292"/>
+        <location filename="../../widgets/live_controller.py" line="308"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -2814,133 +2978,138 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="166"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="263"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="298"/>
+        <location filename="../../widgets/main_window.py" line="300"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299"/>
+        <location filename="../../widgets/main_window.py" line="301"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="300"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="313"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="398"/>
-        <location filename="../../widgets/main_window.py" line="458"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="462"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/main_window.py" line="404"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="408"/>
+        <location filename="../../widgets/main_window.py" line="412"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="409"/>
+        <location filename="../../widgets/main_window.py" line="413"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3021,52 +3190,52 @@
 <context>
     <name>OrgType</name>
     <message>
-        <location filename="../../widgets/texts.py" line="76"/>
+        <location filename="../../widgets/texts.py" line="77"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="77"/>
+        <location filename="../../widgets/texts.py" line="78"/>
         <source>restaurant</source>
         <translation>餐饮</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="78"/>
+        <location filename="../../widgets/texts.py" line="79"/>
         <source>school</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="79"/>
+        <location filename="../../widgets/texts.py" line="80"/>
         <source>university</source>
         <translation>高校</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="80"/>
+        <location filename="../../widgets/texts.py" line="81"/>
         <source>kindergarten</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="81"/>
+        <location filename="../../widgets/texts.py" line="82"/>
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="82"/>
+        <location filename="../../widgets/texts.py" line="83"/>
         <source>clinic</source>
         <translation>诊所</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="83"/>
+        <location filename="../../widgets/texts.py" line="84"/>
         <source>hotel</source>
         <translation>旅馆</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="84"/>
+        <location filename="../../widgets/texts.py" line="85"/>
         <source>government office</source>
         <translation>机关单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="85"/>
+        <location filename="../../widgets/texts.py" line="86"/>
         <source>other organisation</source>
         <translation>其他单位</translation>
     </message>
@@ -3074,22 +3243,22 @@
 <context>
     <name>Placement</name>
     <message>
-        <location filename="../../widgets/texts.py" line="90"/>
+        <location filename="../../widgets/texts.py" line="91"/>
         <source>in a room</source>
         <translation>室内</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="91"/>
+        <location filename="../../widgets/texts.py" line="92"/>
         <source>on a building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="92"/>
+        <location filename="../../widgets/texts.py" line="93"/>
         <source>at a gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="93"/>
+        <location filename="../../widgets/texts.py" line="94"/>
         <source>at a point</source>
         <translation>点位</translation>
     </message>
@@ -3387,32 +3556,32 @@
 <context>
     <name>RoomUsage</name>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="67"/>
         <source>owner-occupied</source>
         <translation>自住</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="68"/>
         <source>rental</source>
         <translation>出租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="69"/>
         <source>group rental</source>
         <translation>群租</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="69"/>
+        <location filename="../../widgets/texts.py" line="70"/>
         <source>vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="70"/>
+        <location filename="../../widgets/texts.py" line="71"/>
         <source>shop</source>
         <translation>商铺</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="71"/>
+        <location filename="../../widgets/texts.py" line="72"/>
         <source>office</source>
         <translation>办公</translation>
     </message>
@@ -3420,59 +3589,69 @@
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../../widgets/roster.py" line="43"/>
+        <location filename="../../widgets/roster.py" line="44"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="55"/>
+        <location filename="../../widgets/roster.py" line="58"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="56"/>
+        <location filename="../../widgets/roster.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="57"/>
+        <location filename="../../widgets/roster.py" line="60"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="58"/>
+        <location filename="../../widgets/roster.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="59"/>
+        <location filename="../../widgets/roster.py" line="62"/>
         <source>Fix age</source>
         <translation>定位距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="60"/>
+        <location filename="../../widgets/roster.py" line="63"/>
         <source>Battery</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="108"/>
+        <location filename="../../widgets/roster.py" line="64"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="112"/>
         <source>patrolling</source>
         <translation>巡逻中</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="109"/>
+        <location filename="../../widgets/roster.py" line="113"/>
         <source>dispatched</source>
         <translation>已派出</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="110"/>
+        <location filename="../../widgets/roster.py" line="114"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster.py" line="111"/>
+        <location filename="../../widgets/roster.py" line="115"/>
         <source>stale</source>
         <translation>位置过时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster.py" line="156"/>
+        <source>off duty</source>
+        <translation>休班</translation>
     </message>
 </context>
 <context>

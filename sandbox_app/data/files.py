@@ -35,6 +35,7 @@ LAYER_EXTS: dict[str, tuple[str, ...]] = {
     "people": TABLE_EXTS,
     "guards": TABLE_EXTS,
     "devices": GEO_EXTS + TABLE_EXTS,
+    "grids": GEO_EXTS,
 }
 REQUIRED_LAYERS = ("compounds", "buildings")
 _CRS_ALIASES = {"epsg:4326": Crs.WGS84, "epsg:4490": Crs.CGCS2000}

@@ -18,9 +18,17 @@ import numpy as np
 from sandbox_app.data import tilesets
 from sandbox_app.data.context import Builder, Context, nothing
 from sandbox_app.data.files import REQUIRED_LAYERS, Manifest, Source, find_layers, read_manifest, read_source
-from sandbox_app.data.places import check_buildings, check_compounds, check_gates, check_roads, check_rooms
+from sandbox_app.data.places import (
+    check_buildings,
+    check_compounds,
+    check_gates,
+    check_grids,
+    check_roads,
+    check_rooms,
+)
 from sandbox_app.data.problems import PackageError, Problem, ProblemList, Progress, ProgressFn
 from sandbox_app.data.registers import check_devices, check_guards, check_people
+from sandbox_app.domain.grids import GRIDS_KEY
 from sandbox_app.domain.model import District
 
 __all__ = ["PackageError", "Problem", "ProgressFn", "load_package"]
@@ -35,6 +43,7 @@ LAYERS: tuple[tuple[str, _Check], ...] = (
     ("people", check_people),
     ("devices", check_devices),
     ("guards", check_guards),
+    ("grids", check_grids),
 )
 """In dependency order: each layer's references point only at layers checked before it."""
 
@@ -108,7 +117,11 @@ def _build(manifest: Manifest, builders: dict[str, Builder], total: int, tick: P
     tick("build", 0, total)
     for layer, _ in LAYERS:
         objects = builders[layer]()
-        setattr(district, layer, objects)
+        if layer == "grids":  # kept with the district's extra (domain/grids.py), only when the layer is there
+            if objects:
+                district.extra[GRIDS_KEY] = [g.to_json() for g in objects.values()]
+        else:
+            setattr(district, layer, objects)
         done += len(objects)
         tick("build", done, total)
     return district

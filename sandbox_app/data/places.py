@@ -12,6 +12,7 @@ from sandbox_app.data.context import Builder, Context
 from sandbox_app.data.files import Source
 from sandbox_app.data.problems import quoted
 from sandbox_app.domain.enums import RoomUsage
+from sandbox_app.domain.grids import Grid
 from sandbox_app.domain.model import Building, Compound, Gate, Road, Room
 from sandbox_app.domain.reals import DATE_COLUMNS, ORG_CONTACT, ORG_ID, ORG_NAME, ORG_PHONE, ORG_TYPE, OrgType
 
@@ -132,6 +133,25 @@ def check_gates(src: Source, ctx: Context) -> Builder:
     def build() -> dict[str, Gate]:
         rows = zip(ids, names, geoms, compound, hours, extra, strict=True)
         return {i: Gate(i, n, g, cid or None, h, e) for i, n, g, cid, h, e in rows}
+
+    return build
+
+
+def check_grids(src: Source, ctx: Context) -> Builder:
+    """网格: polygons with their grid worker (`worker`, a guard id of the package)."""
+    c = Checker(src, ctx.problems)
+    c.has_columns(["id"])
+    ids = c.ids()
+    names = c.text("name", default=ids)
+    worker = c.text("worker")
+    c.refs("worker", worker, ctx.ids.get("guards"), "guard")
+    geoms = ctx.wgs84(c.geometry("Polygon"))
+    extra = extras(src, ("id", "name", "worker"))
+    ctx.define("grids", ids if "id" in src.frame.columns else None)
+
+    def build() -> dict[str, Grid]:
+        rows = zip(ids, names, geoms, worker, extra, strict=True)
+        return {i: Grid(i, n, g, w, e) for i, n, g, w, e in rows}
 
     return build
 

@@ -17,12 +17,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from sandbox_app.dispatch.coverage import Coverage, coverage
-from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DispatchDesk, Outcome
+from sandbox_app.dispatch.lifecycle import ESCALATION_RULE, DispatchDesk, Duty, Outcome
 from sandbox_app.dispatch.nearest import DEFAULT_MAX_FIX_AGE_S, Candidate, nearest_from_store
+from sandbox_app.dispatch.plans import PlanBook, ResponsePlan, one_call_candidates, propose
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchError, DispatchState
 from sandbox_app.domain.enums import AlertState
 from sandbox_app.domain.events import Event
+from sandbox_app.domain.incidents import INCIDENT_ID_PREFIX, Incident, IncidentState
 from sandbox_app.domain.model import District
 from sandbox_app.domain.places import incident_location
 from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
@@ -123,7 +125,20 @@ class DispatchService:
     commander: the alert lifecycle only allows open → acknowledged → dispatched.
     """
 
-    def __init__(self, store: Store, district: District, desk: DispatchDesk, router: RoutingGraph) -> None:
+    def __init__(
+        self,
+        store: Store,
+        district: District,
+        desk: DispatchDesk,
+        router: RoutingGraph,
+        duty: Duty | None = None,
+        plans: PlanBook | None = None,
+    ) -> None:
+        """`duty`: the duty roster (`PatrolBook.on_duty`); off-duty guards are never recommended.
+        `plans`: the response plans (预案): for an incident (an `INC-` id from the store) the candidates are
+        the plan's roles, the plan's proposal first, and "one call" summons only those roles."""
+        self.duty = duty
+        self.plans = plans
         self.store = store
         self.district = district
         self.desk = desk
@@ -134,9 +149,22 @@ class DispatchService:
 
     # commands ----------------------------------------------------------------------------------------
     def recommend(self, engine: EngineLike, alert_id: str, k: int = 5) -> list[Candidate]:
-        """Guards by travel time to the alert: fresh ones fastest first, then stale ones (flagged)."""
+        """Guards by travel time to the alert: fresh ones fastest first, then stale ones (flagged). For an
+        incident under a plan: the guards the plan proposes first, then the rest of the plan's roles."""
         alert = self._placed(engine, alert_id)
-        return self._rank(alert, engine.now_ms(), k)
+        plan = self.plan_of(alert)
+        if plan is None:
+            return self._rank(alert, engine.now_ms(), k)
+        ranked = one_call_candidates(plan, self._rank(alert, engine.now_ms(), len(self.district.guards)))
+        chosen = propose(plan, ranked, self.desk.busy_guards()).chosen
+        picked = {c.guard for c in chosen}
+        return [*chosen, *(c for c in ranked if c.guard not in picked)][: max(k, len(chosen))]
+
+    def plan_of(self, target: Alert | Incident) -> ResponsePlan | None:
+        """The response plan of an incident target (None for an alert, or without plans)."""
+        if self.plans is None or not isinstance(target, Incident):
+            return None
+        return self.plans.plan_for(target.type, target.subtype)
 
     def dispatch(self, engine: EngineLike, alert_id: str, guards: Sequence[str], commander: str) -> Outcome:
         alert = self._placed(engine, alert_id)
@@ -150,6 +178,9 @@ class DispatchService:
         alert = self._placed(engine, alert_id)
         now = engine.now_ms()
         ranked = self._rank(alert, now, len(self.district.guards))
+        plan = self.plan_of(alert)
+        if plan is not None:  # "one call" follows the plan's roles
+            ranked = one_call_candidates(plan, ranked)
         outcome = self.desk.one_call(alert, ranked, commander, now, within_s=within_s)
         return self._issued(engine, alert, outcome, ranked, commander)
 
@@ -199,8 +230,14 @@ class DispatchService:
         r = self.router
         return coverage_nothing(len(r)).uncovered_segments(r)
 
-    def _placed(self, engine: EngineLike, alert_id: str) -> Alert:
-        """The open alert, as a copy carrying the incident's position (guards are sent there)."""
+    def _placed(self, engine: EngineLike, alert_id: str) -> Any:
+        """The open alert, as a copy carrying the incident's position (guards are sent there); or the
+        open incident (警情) of an `INC-` id, from the store."""
+        if alert_id.startswith(INCIDENT_ID_PREFIX):
+            incident = self.store.get_incident(alert_id)
+            if incident is None or incident.state is not IncidentState.OPEN:
+                raise DispatchError(f"no open incident {alert_id}")
+            return incident
         alert = next((a for a in engine.open_alerts() if a.id == alert_id), None)
         if alert is None:
             raise DispatchError(f"no open alert {alert_id}")
@@ -214,17 +251,23 @@ class DispatchService:
         history = list(alert.history)
         return dataclasses.replace(alert, lon=lon, lat=lat, data=dict(alert.data), history=history)
 
-    def _rank(self, alert: Alert, now_ts: int, k: int) -> list[Candidate]:
+    def _rank(self, alert: Alert | Incident, now_ts: int, k: int) -> list[Candidate]:
         if alert.lon is None or alert.lat is None or not len(self.router):
             return []
         found = nearest_from_store(
             self.store, self.district, self.router, alert.lon, alert.lat, now_ts,
             k=max(k, 1), busy=self.desk.busy_guards(), max_fix_age_s=self.max_fix_age_s,
+            on_duty=self.duty(now_ts) if self.duty is not None else None,
         )  # fmt: skip
         return found.ranked()
 
     def _issued(
-        self, engine: EngineLike, alert: Alert, outcome: Outcome, ranked: Sequence[Candidate], who: str
+        self,
+        engine: EngineLike,
+        alert: Alert | Incident,
+        outcome: Outcome,
+        ranked: Sequence[Candidate],
+        who: str,
     ) -> Outcome:
         """Remember the routes; move the alert to dispatched (acknowledging it first if still open)."""
         if not outcome.created:
@@ -237,6 +280,8 @@ class DispatchService:
             _audit(
                 engine, who, "dispatch.issued", d.id, {"alert": alert.id, "guard": d.guard_id, "mode": d.mode}
             )
+        if isinstance(alert, Incident):  # an incident has no alert lifecycle: its dispatches are its record
+            return outcome
         if alert.state is AlertState.OPEN:
             engine.transition_alert(alert.id, AlertState.ACKNOWLEDGED, who, "acknowledged by dispatching")
             alert.state = AlertState.ACKNOWLEDGED

@@ -29,7 +29,7 @@ from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.enums import Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import INCIDENT_ID_PREFIX
-from sandbox_app.domain.model import District
+from sandbox_app.domain.model import District, Guard
 from sandbox_app.geo.routing import RoutingGraph
 from sandbox_app.rules.base import Signal
 from sandbox_app.store.base import DispatchStore, Store
@@ -78,6 +78,8 @@ class DispatchTarget(Protocol):
 
 Recommender = Callable[[float, float, int, frozenset[str]], Sequence[CandidateLike]]
 """(lon, lat, now_ts, guards to leave out) → guards ordered by travel time, e.g. `nearest_recommender`."""
+Duty = Callable[[int], Callable[[Guard], bool]]
+"""now_ts → whether a guard is on duty then (the duty roster, `patrol.config.PatrolBook.on_duty`)."""
 SendOrder = Callable[[Order], None]
 """Hands an order to the guard's bridge; raises when it could not (the desk records it and retries)."""
 
@@ -94,6 +96,9 @@ class DeskSettings:
     """How often an order that failed to send is tried again."""
     propose: int = 1
     """How many next-nearest guards an escalation proposes."""
+    on_scene_timeout_s: float | None = None
+    """A guard not on scene this long after issue escalates ("not_on_scene"); None: only an incident's
+    response plan sets such a limit."""
 
 
 @dataclass(slots=True)
@@ -119,11 +124,17 @@ class DispatchDesk:
         recommend: Recommender | None = None,
         settings: DeskSettings | None = None,
         accept_limit: Callable[[Dispatch], float | None] | None = None,
+        on_scene_limit: Callable[[Dispatch], float | None] | None = None,
     ) -> None:
         """`accept_limit(dispatch)`: that dispatch's own accept timeout in seconds, e.g. its incident's
-        response plan (`plans.plan_accept_limit`); None falls back to `settings.accept_timeout_s`."""
+        response plan (`plans.plan_accept_limit`); None falls back to `settings.accept_timeout_s`.
+        `on_scene_limit(dispatch)`: seconds from issue by which the guard must be on scene (the plan's
+        `on_scene_within_s`); None falls back to `settings.on_scene_timeout_s` (None: not watched)."""
         self._store = store
         self._accept_limit = accept_limit
+        self._on_scene_limit = on_scene_limit
+        self._late: set[str] = set()
+        """Dispatches already escalated for missing their on-scene limit (once each)."""
         self._district = district
         self._send_order = send_order
         self._recommend = recommend
@@ -289,12 +300,32 @@ class DispatchDesk:
                     except StaleDispatch:  # accepted or cancelled at another desk meanwhile
                         continue
                     signals.append(self._escalation(d, now_ts, "no_answer"))
+            signals.extend(self._late_on_scene(now_ts))
             signals.extend(self._escalation(d, now_ts, "declined") for d in self._declined)
             self._declined.clear()
             self._retry(now_ts)
         return signals
 
+    def late_on_scene(self) -> frozenset[str]:
+        """Dispatches past their on-scene limit and not yet on scene: what the panel marks red."""
+        with self._lock:
+            return frozenset(d for d in self._late if d in {x.id for x in self._by_guard.values()})
+
     # internals -----------------------------------------------------------------------------------------
+    def _late_on_scene(self, now_ts: int) -> list[Signal]:
+        """Escalate, once each, the dispatches whose guard is not on scene by the on-scene limit."""
+        out: list[Signal] = []
+        for d in self.active():
+            if d.id in self._late or d.state not in (DispatchState.ISSUED, DispatchState.ESCALATED,
+                                                     DispatchState.ACCEPTED):  # fmt: skip
+                continue
+            own = self._on_scene_limit(d) if self._on_scene_limit is not None else None
+            limit_s = self.settings.on_scene_timeout_s if own is None else own
+            if limit_s is not None and now_ts - d.issued_ts >= round(limit_s * 1000):
+                self._late.add(d.id)
+                out.append(self._escalation(d, now_ts, "not_on_scene"))
+        return out
+
     def _issue(
         self,
         alert: DispatchTarget,
@@ -440,16 +471,25 @@ class DispatchDesk:
 
 
 def nearest_recommender(
-    store: Store, district: District, router: RoutingGraph, *, k: int = 5, **options: Any
+    store: Store,
+    district: District,
+    router: RoutingGraph,
+    *,
+    k: int = 5,
+    duty: Duty | None = None,
+    **options: Any,
 ) -> Recommender:
     """The desk's recommender on `dispatch.nearest`: positions from the store's last fixes at that moment.
 
-    `options` go to `nearest_guards` (on_duty, roles, max_fix_age_s, travel); `busy` comes from the desk.
+    `duty(now_ts)` is the duty roster's on-duty test at that moment (`PatrolBook.on_duty`): an off-duty
+    guard is never recommended. `options` go to `nearest_guards` (roles, max_fix_age_s, travel); `busy`
+    comes from the desk.
     """
 
     def recommend(lon: float, lat: float, now_ts: int, leave_out: frozenset[str]) -> list[Candidate]:
+        on_duty = duty(now_ts) if duty is not None else None
         return nearest_from_store(
-            store, district, router, lon, lat, now_ts, k=k, busy=leave_out, **options
+            store, district, router, lon, lat, now_ts, k=k, busy=leave_out, on_duty=on_duty, **options
         ).ranked()
 
     return recommend

@@ -234,6 +234,24 @@ def plan_accept_limit(book: PlanBook, incidents: _IncidentLookup) -> Callable[[D
     return limit
 
 
+def plan_on_scene_limit(book: PlanBook, incidents: _IncidentLookup) -> Callable[[Dispatch], float | None]:
+    """The desk's `on_scene_limit`: a dispatch to an incident escalates when its guard is not on scene by
+    the plan's `on_scene_within_s` (the 1-3-5 rings' 5 minutes by default); an alert's: None."""
+    cache: dict[str, float | None] = {}
+
+    def limit(dispatch: Dispatch) -> float | None:
+        target = dispatch.alert_id
+        if not target.startswith(INCIDENT_ID_PREFIX):
+            return None
+        if target not in cache:
+            incident = incidents.get_incident(target)
+            plan = None if incident is None else book.plan_for(incident.type, incident.subtype)
+            cache[target] = None if plan is None else plan.on_scene_within_s
+        return cache[target]
+
+    return limit
+
+
 def overdue(plan: ResponsePlan, dispatch: Dispatch, now_ts: int) -> str | None:
     """ "accept" or "on_scene" when the dispatch has missed that limit of the plan by `now_ts`, else None."""
     issued = dispatch.issued_ts

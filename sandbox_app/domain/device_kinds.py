@@ -92,7 +92,8 @@ DEVICE_KINDS: dict[str, DeviceKind] = {
         _kind("mobile_camera", _MOB, "point", "gps.fix", 300, camera=True),
         _kind("body_camera", _MOB, "point", "gps.fix", 300, camera=True),
         _kind("radio", _MOB, "point", "gps.fix", 300),
-        _kind("gps_tracker", _MOB, "point", "gps.fix", 300),
+        # a guard's patrol terminal (巡更机) is a tracker with an NFC/RFID reader: it reads checkpoint tags
+        _kind("gps_tracker", _MOB, "point", "gps.fix rfid.read", 300),
         # worn by an elderly resident or a child, bound to the wearer's room; its SOS and fall become
         # alerts on that room (bridges/protocols/watch_server.py), its routine positions are not tracked
         _kind("smart_watch", _I, "room", "alarm.button fall.detected", 1800),

@@ -37,6 +37,8 @@ class GuardRole(StrEnum):
     GRID = "grid"
     VOLUNTEER = "volunteer"
     SECURITY = "security"
+    PROPERTY = "property"
+    """物业人员: the compound's property staff, who take its non-police alerts first."""
 
 
 class GuardStatus(StrEnum):

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.domain.handoff import OVERDUE_RULE, Party, hand
 from sandbox_app.domain.model import District
 from sandbox_app.engine.alert_book import AlertBook
 from sandbox_app.engine.bus import Bus
@@ -183,6 +184,10 @@ class Engine:
         self._conflicts = 0
         self.book = AlertBook()
         self.book.load(a for a in store.alerts() if a.state.is_open)
+        for rule in self.rules:  # rules that watch alerts, not events (rules/handoff.py)
+            bind = getattr(rule, "bind", None)
+            if callable(bind):
+                bind(self.book)
         start, repaired = trusted_clock(store.get_meta(CLOCK_META), self.intake.policy)
         if repaired is not None:  # a database poisoned by an outlier before the door check refused it
             _log.warning("%s", repaired)
@@ -299,6 +304,31 @@ class Engine:
                 if outcome is not None:
                     detail["outcome"] = str(outcome)
                 self.audit(actor, f"alert.{state.value}", alert_id, detail)
+            return alert
+
+    def hand_alert(self, alert_id: str, to: str, actor: str, note: str = "") -> Alert:
+        """The desk hands an open alert to property staff, a grid worker or 110, or takes it back
+        (`domain/handoff.py`); property and grid get the time limit of rules.toml's [handoff_overdue]."""
+        party = Party(to)
+        watcher = next((r for r in self.rules if r.name == OVERDUE_RULE), None)
+        minutes = {
+            Party.PROPERTY: float(getattr(watcher, "property_minutes", 10.0)),
+            Party.GRID: float(getattr(watcher, "grid_minutes", 30.0)),
+        }
+        with self._lock:
+            alert = self.book.find(alert_id)
+            if alert is None:
+                raise KeyError(f"no open alert {alert_id!r}")
+            within = minutes.get(party)
+            h = hand(
+                alert, party, actor, self.clock.now_ms(), within_s=within * 60 if within else None, note=note
+            )
+            self.book.changed(alert)
+            self._finish_batch([], {})
+            if self.audit is not None:
+                self.audit(
+                    actor, "alert.handoff", alert_id, {"to": party.value, "due_ts": h.due_ts, "note": note}
+                )
             return alert
 
     def stats(self) -> dict[str, Any]:

@@ -24,6 +24,8 @@ class Viewer(StrEnum):
     COMMANDER = "commander"
     ANALYST = "analyst"
     ADMIN = "admin"
+    PROPERTY = "property"
+    """物业: sees and works the alerts handed to property staff; never personal data unmasked."""
 
 
 def mask_name(name: str) -> str:

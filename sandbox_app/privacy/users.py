@@ -56,6 +56,7 @@ PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.COMMANDER: frozenset({P.VIEW, P.ALERT, P.DISPATCH, P.UNMASK}),
     Role.ANALYST: frozenset({P.VIEW, P.REPLAY, P.EXPORT, P.UNMASK}),
     Role.ADMIN: frozenset({P.VIEW, P.REPLAY, P.UNMASK, P.EDIT_USERS, P.EDIT_RULES, P.EDIT_BRIDGES, P.IMPORT}),
+    Role.PROPERTY: frozenset({P.VIEW, P.ALERT}),
 }
 """Least privilege: the wall only looks; only commanders dispatch; only analysts export (issue 9)."""
 

@@ -300,7 +300,9 @@ class LiveSession:
                 store.close()
 
     def _build(self, store: Store) -> Engine:
-        from sandbox_app.dispatch.plans import load_plans, plan_accept_limit
+        from sandbox_app.dispatch.plans import load_plans, plan_accept_limit, plan_on_scene_limit
+        from sandbox_app.patrol.config import load_patrols
+        from sandbox_app.patrol.watch import PatrolWatch
         from sandbox_app.rules.config import load_rules
 
         if not store.has_district():  # one row read: decoding the stored district took ~0.4 s of the start
@@ -308,21 +310,27 @@ class LiveSession:
         router = RoutingGraph.from_district(self.district)
         bridges = self._load_bridges(store)
         has_orders = self.options.simulate or (bridges is not None and bridges.sends_orders)
+        patrols = load_patrols(district=self.district)  # routes and duty roster (issue 20)
         desk = DispatchDesk(
             store,
             self.district,
             send_order=self._send_order if has_orders else None,
-            recommend=nearest_recommender(store, self.district, router),
+            recommend=nearest_recommender(store, self.district, router, duty=patrols.on_duty),
             settings=self.options.desk,
-            accept_limit=plan_accept_limit(load_plans(), store),  # an incident's plan (issue 20)
+            accept_limit=plan_accept_limit(plans := load_plans(), store),  # an incident's plan (issue 20)
+            on_scene_limit=plan_on_scene_limit(plans, store),
         )
         self._desk_rule = rule = DeskRule(desk, self._replies, live=False)
-        rules = [*load_rules(self.district, self.options.rules_path), rule]
+        rules = [
+            *load_rules(self.district, self.options.rules_path),
+            PatrolWatch(patrols, self.district),
+            rule,
+        ]
         engine = Engine(
             store, self.district, rules, self.bus, intake=self.intake_policy(bridges), audit=self.audit
         )
         rule.live = True  # after the engine's warm-up replay: old fixes and ticks must not move dispatches
-        self._service = DispatchService(store, self.district, desk, router)
+        self._service = DispatchService(store, self.district, desk, router, patrols.on_duty, plans)
         self._engine = engine
         horizon = engine.now_ms() - int(self._risk.params.horizon_days * MS_PER_DAY)
         self._alerts = {a.id: a for a in store.alerts() if a.last_ts >= horizon}

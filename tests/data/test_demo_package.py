@@ -200,7 +200,7 @@ def test_people_and_guards_are_plainly_fake(demo: Demo) -> None:
             FAKE_CREDENTIAL.match(c) for c in p["credentials"].split(";")
         ), p
     for g in demo.tables["guards"]:
-        assert re.fullmatch(r"测试(民警|辅警|网格员|志愿者|保安)\d{2}", g["name"]), g
+        assert re.fullmatch(r"测试(民警|辅警|网格员|志愿者|保安|物业)\d{2}", g["name"]), g
         assert re.fullmatch(r"000-0000-\d{4}", g["phone"]), g
 
 

@@ -172,3 +172,38 @@ def test_an_incident_escalates_on_its_plans_accept_limit(tmp_path: Path) -> None
         assert store.get_dispatch(to_fire.id).history[-1].note == "not accepted within 30 s"  # type: ignore[union-attr]
         (signal,) = desk.on_time(T0 + 60_000)
         assert signal.data["dispatch"] == to_alarm.id
+
+
+def test_a_guard_not_on_scene_by_the_plans_limit_escalates_once(tmp_path: Path) -> None:
+    """The on-scene limit (the plan's on_scene_within_s) raises a visible escalation "not_on_scene" once;
+    a guard on scene in time raises none; an alert's dispatch is not watched unless the desk says so."""
+    from sandbox_app.dispatch.plans import plan_on_scene_limit
+    from sandbox_app.domain.alerts import Alert
+    from sandbox_app.domain.dispatch import DispatchState
+    from sandbox_app.domain.enums import AlertState, Severity
+
+    district = District("t", "Asia/Shanghai")
+    for gid in ("S2", "S3", "S4"):
+        district.guards[gid] = Guard(gid, f"测试{gid}", GuardRole.SECURITY, f"GPS-{gid}")
+    fight = incident(type=IncidentType.PUBLIC_ORDER, subtype="fight")
+    other = incident(id="INC-walk_in-2", source_ref="2")
+    alarm = Alert(
+        "smoke:B1:1", "smoke", "B1", "building", Severity.HIGH, AlertState.OPEN, T0, T0, lon=1, lat=1
+    )
+    plans = load_plans()
+    limit_ms = round(plans.plan_for(fight.type, fight.subtype).on_scene_within_s * 1000)
+    with SqliteStore(tmp_path / "e.db") as store:
+        store.add_incident(fight)
+        store.add_incident(other)
+        desk = DispatchDesk(store, district, on_scene_limit=plan_on_scene_limit(plans, store))
+        (late,) = desk.dispatch(fight, ["S2"], "cmdr", T0).created
+        (in_time,) = desk.dispatch(other, ["S3"], "cmdr", T0).created
+        desk.dispatch(alarm, ["S4"], "cmdr", T0)
+        for d in (late, in_time):
+            desk.answer(d.id, d.guard_id, DispatchState.ACCEPTED, T0 + 1000)
+        desk.answer(in_time.id, "S3", DispatchState.ON_SCENE, T0 + 2000)
+        assert [s for s in desk.on_time(T0 + limit_ms - 1) if s.data["why"] == "not_on_scene"] == []
+        (signal,) = [s for s in desk.on_time(T0 + limit_ms) if s.data["why"] == "not_on_scene"]
+        assert signal.data["dispatch"] == late.id and signal.subject_type == "incident"
+        assert desk.late_on_scene() == {late.id}
+        assert [s for s in desk.on_time(T0 + 10 * limit_ms) if s.data["why"] == "not_on_scene"] == []

@@ -68,3 +68,41 @@ def test_buttons_follow_the_lifecycle_and_close_needs_feedback(panel: AlertsPane
         AlertState.ACKNOWLEDGED,
         AlertState.DISMISSED,
     }
+
+
+def test_hand_on_to_property_and_110_and_the_holder_shows(qtbot: QtBot, english: None) -> None:
+    """移交物业 needs a compound; 移交110 asks for the reason; the state column says who holds it."""
+    from sandbox_app.domain.handoff import Party, escalate, hand
+
+    panel = AlertsPanel("Asia/Shanghai")
+    qtbot.addWidget(panel)
+    water = Alert("w", "water_alarm", "WL-1", "device", Severity.MEDIUM, AlertState.OPEN, T0, T0,
+                  data={"compound_id": "C1"})  # fmt: skip
+    nowhere = Alert("n", "gas_alarm", "GS-1", "device", Severity.HIGH, AlertState.OPEN, T0, T0)
+    panel.update_alerts([water, nowhere])
+    to_property, to_110 = panel.handoff_buttons[Party.PROPERTY], panel.handoff_buttons[Party.CAD110]
+    assert not to_property.isEnabled() and not to_110.isEnabled()  # nothing selected
+    panel.select("n")
+    assert not to_property.isEnabled() and to_110.isEnabled()  # no compound: no property staff to take it
+    sent: list[tuple[str, str, str]] = []
+    panel.handoff_requested.connect(lambda *args: sent.append(args))
+    panel.ask_note = lambda title, prompt: "  "
+    qtbot.mouseClick(to_110, Qt.MouseButton.LeftButton)
+    assert sent == []  # no reason, nothing sent
+    panel.ask_note = lambda title, prompt: "涉嫌刑事案件"
+    qtbot.mouseClick(to_110, Qt.MouseButton.LeftButton)
+    assert sent == [("n", "110", "涉嫌刑事案件")]
+    panel.select("w")
+    assert to_property.isEnabled()
+    qtbot.mouseClick(to_property, Qt.MouseButton.LeftButton)
+    assert sent[-1] == ("w", "property", "")
+
+    hand(water, Party.PROPERTY, "desk", T0, within_s=600)
+    panel.update_alerts([water])
+    row = panel.row_of("w")
+    assert row is not None and panel.table.item(row, 6).text().endswith("with property")  # type: ignore[union-attr]
+    assert not to_property.isEnabled()  # already there
+    escalate(water, T0 + 600_000, "engine")
+    panel.update_alerts([water])
+    row = panel.row_of("w")
+    assert panel.table.item(row, 6).text().endswith("property overdue")  # type: ignore[union-attr,arg-type]

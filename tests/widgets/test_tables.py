@@ -62,3 +62,26 @@ def test_live_tables_do_not_size_columns_on_every_cell(qtbot: QtBot) -> None:
         header = table.horizontalHeader()
         modes = {header.sectionResizeMode(c) for c in range(table.columnCount())}
         assert QHeaderView.ResizeMode.ResizeToContents not in modes, table.objectName()
+
+
+def test_roster_shows_each_guards_shift_or_off_duty(qtbot: QtBot) -> None:
+    """The duty roster's last column: the running shift's name, 休班 when off, blank when not rostered."""
+    from sandbox_app.patrol.config import build_patrols
+
+    district = _district()
+    duty = build_patrols(
+        {
+            "teams": {"a": {"guards": ["G0", "G1"]}, "b": {"guards": ["G2"]}},
+            "shifts": {
+                "day": {"name": "白班", "start": "08:00", "end": "20:00", "teams": ["a"]},
+                "night": {"name": "夜班", "start": "20:00", "end": "08:00", "teams": ["b"]},
+            },
+        },
+        district,
+    )
+    roster = RosterPanel(district)
+    qtbot.addWidget(roster)
+    roster.set_now(10 * 3_600_000)  # 10:00 UTC, the district's zone
+    roster.set_duty(duty)
+    shifts = {roster.table.item(r, 0).text(): roster.table.item(r, 6).text() for r in range(5)}  # type: ignore[union-attr]
+    assert shifts == {"G0": "白班", "G1": "白班", "G2": "off duty", "G3": "", "G4": ""}

@@ -106,7 +106,7 @@ def test_main_window_queue_buttons_roster_and_dashboard(
     running.append(run)
     window, panel, roster = run.window, run.window.alerts_panel, run.window.roster
     _wait_guards(qtbot, window)
-    assert roster.table.rowCount() == len(demo.guards) == 40
+    assert roster.table.rowCount() == len(demo.guards) == 44
     guard = next(r for r in roster.rows if r.fix_age_s is not None)
     first_fix = roster.fix_ts[demo.guards[guard.id].device_id or ""]
     qtbot.waitUntil(lambda: roster.fix_ts[demo.guards[guard.id].device_id or ""] > first_fix, timeout=10_000)
@@ -197,7 +197,7 @@ def test_wall_focuses_the_alarm_masks_every_name_and_writes_large(
     names = {p.name for p in demo.people.values()} | {g.name for g in demo.guards.values()}
     texts = _shown_texts(window)
     roster_names = [window.roster.table.item(r, 1).text() for r in range(window.roster.table.rowCount())]  # type: ignore[union-attr]
-    assert len(roster_names) == 40 and all(n.startswith("测*") for n in roster_names)
+    assert len(roster_names) == 44 and all(n.startswith("测*") for n in roster_names)
     leaked = {m for text in texts for m in FAKE_NAME.findall(text) if m in names}
     assert not leaked, f"unmasked names on the wall: {sorted(leaked)[:5]}"
 

@@ -17,6 +17,7 @@ ROLE_SPEED_MPS: dict[GuardRole, tuple[float, float]] = {
     GuardRole.GRID: (1.2, 1.4),
     GuardRole.VOLUNTEER: (1.2, 1.35),
     GuardRole.SECURITY: (1.25, 1.45),
+    GuardRole.PROPERTY: (1.2, 1.4),
 }
 """Range of a guard's patrol speed by role; each guard draws one speed from it."""
 
@@ -62,6 +63,8 @@ class SimRates:
     face_passes_per_resident: float = 2.0
     strangers_per_face_gate: float = 0.5
     watchlist_passes: float = 0.5
+    loiterers: float = 1.0
+    """Unrecognised faces a day that hang about one gate (4 sightings in 20 minutes) and never come in."""
     car_trips_per_car: float = 1.2
     visitor_cars: float = 20.0
     ebike_reads_per_tag: float = 2.0
@@ -80,6 +83,9 @@ class SimRates:
     """Heartbeats come every `heartbeat_s * fraction` of the device kind, a margin under its limit."""
     blacklist_reads: float = 0.5
     blacklist: tuple[str, ...] = ("京A·BLK001",)
+    stolen_ebike_reads: float = 0.5
+    stolen_ebike_tags: tuple[str, ...] = ("RFID-STOLEN01",)
+    """Made-up stolen e-bike tags (the shipped rules.toml lists them under [ebike_stolen])."""
     incidents: dict[str, float] = field(default_factory=_incident_rates)
     guaranteed: bool = True
     """Make every story above happen at least once per simulated day (rates become a floor of one)."""

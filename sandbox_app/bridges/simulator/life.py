@@ -63,6 +63,22 @@ def unknown_faces(w: World, seed: int, rates: SimRates, day: int, t0: int) -> li
     return out
 
 
+def loiterers(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
+    """Someone hanging about a gate (徘徊): one unrecognised face (`face_id`) caught 4 times in 20 minutes by
+    the gate's capture camera (else its face gate, going out), never coming in."""
+    rng = rng_for(seed, "loiter", day)
+    out: list[Raw] = []
+    n = rates.count(rates.loiterers, int(rng.poisson(rates.loiterers)))
+    for k, start in enumerate(w.local.sample(rng, n, t0, t0 + DAY_MS)):
+        gate = w.gate_device("capture_camera", "", rng) or w.gate_device("face_gate", "", rng)
+        if gate is None:
+            break
+        face = f"FACE-L{day:+d}-{k}"
+        for ts in sorted(start + int(rng.uniform(0, 20 * 60_000)) for _ in range(4)):
+            out.append(Raw(ts, gate, "face.pass", None, None, {"face_id": face, "direction": "out"}))
+    return out
+
+
 def elderly_outings(w: World, seed: int, start_ts: int, t0: int, t1: int) -> list[Raw]:
     """Elderly people living alone go out every morning at their own hour and come back 1-3 h later.
 
@@ -139,7 +155,7 @@ def overstay_car(w: World, seed: int, day: int, t0: int) -> list[Raw]:
 
 
 def ebikes(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
-    """E-bike RFID tags read at the gates (anti-theft records; no rule fires on them)."""
+    """E-bike RFID tags read at the gates (anti-theft records), and now and then a stolen one leaving."""
     rng = rng_for(seed, "ebikes", day)
     tags = w.tags or [f"RFID-SIM{k:04d}" for k in range(50)]
     counts = rng.poisson(rates.ebike_reads_per_tag, len(tags))
@@ -149,6 +165,13 @@ def ebikes(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]
             gate = w.gate_device("rfid_reader", "", rng)
             if gate is not None:
                 out.append(Raw(ts, gate, "rfid.read", None, None, {"tag": tag, "direction": _dir(rng)}))
+    theft = rng_for(seed, "stolen-ebike", day)  # its own stream: the other reads stay as they were
+    n = rates.count(rates.stolen_ebike_reads, int(theft.poisson(rates.stolen_ebike_reads)))
+    for ts in w.local.sample(theft, n if rates.stolen_ebike_tags else 0, t0, t0 + DAY_MS):
+        gate = w.gate_device("rfid_reader", "", theft)
+        if gate is not None:
+            data = {"tag": pick(theft, rates.stolen_ebike_tags), "direction": "out"}
+            out.append(Raw(ts, gate, "rfid.read", None, None, data))
     return out
 
 

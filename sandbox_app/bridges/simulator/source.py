@@ -234,6 +234,7 @@ class Simulator:
             trouble = incidents.plan(w, self.patrols, self.graph, seed, rates, day, t0)
             raws = trouble.events
             raws += life.resident_faces(w, seed, rates, day, t0) + life.unknown_faces(w, seed, rates, day, t0)
+            raws += life.loiterers(w, seed, rates, day, t0)
             raws += life.elderly_outings(w, seed, self.start_ts, t0, t0 + DAY_MS)
             raws += life.cars(w, seed, rates, day, t0) + life.ebikes(w, seed, rates, day, t0)
             raws += life.locks(w, seed, rates, day, t0) + life.doors(w, seed, rates, t0, t0 + DAY_MS)

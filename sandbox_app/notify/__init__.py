@@ -1,0 +1,1 @@
+"""Notices to owners and family through a webhook (the outbox)."""

@@ -1,0 +1,1 @@
+"""Patrols and duty: checkpoints, routes and rounds (电子巡更), teams and shifts (排班)."""
