@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from sandbox_app.data.package import load_package
 from sandbox_app.domain.reals import campus_type
 from sandbox_app.privacy.mask import Viewer
-from tests.gui.test_main_window import english
 from tests.support import committed_demo
+from tests.widgets.test_main_window import english
 from widgets.detail import DetailPanel
 
 pytestmark = pytest.mark.gui

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from layers import style
 from sandbox_app.domain.grids import GRIDS_KEY, Grid
 from sandbox_app.station.scene import Scene
-from tests.gui.test_main_window import close_to, english, grab_map, pixel_at, show
 from tests.layers.sample import at, box, small_district
+from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 
 pytestmark = pytest.mark.gui
 __all__ = ["english"]

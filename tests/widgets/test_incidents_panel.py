@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from sandbox_app.domain.incidents import Incident, IncidentSource, IncidentType, Place
 from sandbox_app.domain.model import District
 from sandbox_app.engine.pipeline import Engine
-from tests.gui.test_dispatch import ANSWERING
-from tests.gui.test_live import LiveFactory, demo, live_factory
-from tests.gui.test_main_window import english
+from tests.widgets.test_dispatch import ANSWERING
+from tests.widgets.test_live import LiveFactory, demo, live_factory
+from tests.widgets.test_main_window import english
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo", "english", "live_factory"]

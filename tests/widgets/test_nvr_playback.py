@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_replay_controller import _open, db, english  # noqa: F401  (fixtures)
 from tests.replay import sample
 from tests.video.test_nvr import nvr  # noqa: F401  (the ISAPI responder fixture)
+from tests.widgets.test_replay_controller import _open, db, english  # noqa: F401  (fixtures)
 from widgets.case_report import case_report
 
 pytestmark = pytest.mark.gui

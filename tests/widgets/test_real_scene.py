@@ -3,7 +3,7 @@ pane with the blocks hidden when it replaces them; File ▸ Open real-scene 3D m
 and flies to it; the View menu toggles model and blocks. Needs a real X display:
 
     Xvfb :141 -screen 0 1280x800x24 & DISPLAY=:141 QT_QPA_PLATFORM=xcb \
-        .venv/bin/pytest -m vtk tests/gui/test_real_scene.py
+        .venv/bin/pytest -m vtk tests/widgets/test_real_scene.py
 """
 
 from __future__ import annotations
