@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sandbox_app.data import imagery_source
 from sandbox_app.data.context import Builder, Context, nothing
 from sandbox_app.data.files import REQUIRED_LAYERS, Manifest, Source, find_layers, read_manifest, read_source
 from sandbox_app.data.places import check_buildings, check_compounds, check_gates, check_roads, check_rooms
@@ -46,6 +47,7 @@ def load_package(path: Path, progress: ProgressFn | None = None) -> District:
         raise PackageError([Problem(str(root), None, None, "not a folder")])
     problems = ProblemList()
     manifest = read_manifest(root, problems)
+    imagery_source.check_manifest(root, manifest.extra, manifest.crs, problems)
     files = find_layers(root, problems)
     sources = _read_all(files, problems, tick)
     ctx = Context(manifest.crs, problems)
