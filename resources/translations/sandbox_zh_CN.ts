@@ -2159,6 +2159,35 @@
     </message>
 </context>
 <context>
+    <name>ImageryBasemap</name>
+    <message>
+        <location filename="../../widgets/imagery_basemap.py" line="127"/>
+        <location filename="../../widgets/imagery_basemap.py" line="142"/>
+        <source>Open imagery basemap</source>
+        <translation>打开影像底图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/imagery_basemap.py" line="129"/>
+        <source>Tile files (*.mbtiles *.gpkg);;XYZ tile folder: choose any tile ({0})</source>
+        <translation>瓦片文件 (*.mbtiles *.gpkg);;XYZ 瓦片目录：任选其中一张瓦片 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/imagery_basemap.py" line="139"/>
+        <source>WGS-84 / CGCS2000 (e.g. Tianditu)</source>
+        <translation>WGS-84 / CGCS2000（如天地图）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/imagery_basemap.py" line="139"/>
+        <source>GCJ-02 (e.g. Amap, Tencent)</source>
+        <translation>GCJ-02（如高德、腾讯地图）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/imagery_basemap.py" line="143"/>
+        <source>Coordinate system of the tiles:</source>
+        <translation>瓦片坐标系：</translation>
+    </message>
+</context>
+<context>
     <name>ImportController</name>
     <message>
         <location filename="../../widgets/importer.py" line="91"/>
@@ -2746,133 +2775,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="172"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="300"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="301"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="305"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="315"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="318"/>
+        <source>Open imagery basemap…</source>
+        <translation>打开影像底图…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="147"/>
+        <source>Imagery basemap {0} cannot be read</source>
+        <translation>影像底图 {0} 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
-        <location filename="../../widgets/main_window.py" line="451"/>
+        <location filename="../../widgets/main_window.py" line="405"/>
+        <location filename="../../widgets/main_window.py" line="465"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="407"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="415"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="416"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>

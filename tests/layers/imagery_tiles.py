@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 import cv2
@@ -21,6 +22,8 @@ from tests.support import committed_demo
 ZOOM = 18
 INK = (40, 40, 160)
 """The buildings' colour in the tiles (RGB): dark blue, unlike anything on the map or the ground."""
+ROAD_PX = 8
+"""Roads' width in the tiles (~4 m at zoom 18): unlike footprints, the 3D buildings never hide them all."""
 SUBPIXEL = 4
 """cv2.fillPoly's fractional bits: vertices placed to 1/16 px."""
 
@@ -28,6 +31,12 @@ SUBPIXEL = 4
 def demo_footprints() -> list[shapely.Polygon]:
     """The demo package's building footprints (lon/lat, WGS-84: its manifest says so)."""
     data = json.loads((committed_demo() / "buildings.geojson").read_text(encoding="utf-8"))
+    return [shape(f["geometry"]) for f in data["features"]]
+
+
+def demo_roads() -> list[shapely.LineString]:
+    """The demo package's roads (lon/lat, WGS-84)."""
+    data = json.loads((committed_demo() / "roads.geojson").read_text(encoding="utf-8"))
     return [shape(f["geometry"]) for f in data["features"]]
 
 
@@ -39,14 +48,19 @@ def _pixels(lonlat: NDArray[np.float64], scheme: str) -> NDArray[np.float64]:
 
 
 def render_tiles(
-    footprints: list[shapely.Polygon], scheme: str, lonlat_box: tuple[float, float, float, float]
+    footprints: list[shapely.Polygon],
+    scheme: str,
+    lonlat_box: tuple[float, float, float, float],
+    roads: Sequence[shapely.LineString] = (),
 ) -> dict[tuple[int, int], bytes]:
-    """PNG tiles (x, y) covering `lonlat_box` (WGS-84) with the footprints drawn in `scheme`'s frame."""
+    """PNG tiles (x, y) covering `lonlat_box` (WGS-84) with the footprints (and roads, `ROAD_PX` wide)
+    drawn in INK in `scheme`'s frame."""
     corners = np.array([[lonlat_box[0], lonlat_box[1]], [lonlat_box[2], lonlat_box[3]]])
     px = _pixels(corners, scheme)
     tx0, ty0 = (np.floor(px.min(axis=0) / imagery.TILE_PX) - 1).astype(int)
     tx1, ty1 = (np.floor(px.max(axis=0) / imagery.TILE_PX) + 1).astype(int)
     rings = [_pixels(np.asarray(p.exterior.coords), scheme) for p in footprints]
+    lines = [_pixels(np.asarray(r.coords), scheme) for r in roads]
     out: dict[tuple[int, int], bytes] = {}
     for x in range(tx0, tx1 + 1):
         for y in range(ty0, ty1 + 1):
@@ -55,6 +69,9 @@ def render_tiles(
             # A pixel's centre is at +0.5: its polygon coordinates shift by half a pixel into the raster's.
             polys = [np.round((r - origin - 0.5) * (1 << SUBPIXEL)).astype(np.int32) for r in rings]
             cv2.fillPoly(tile, polys, INK[::-1], lineType=cv2.LINE_8, shift=SUBPIXEL)
+            paths = [np.round((r - origin - 0.5) * (1 << SUBPIXEL)).astype(np.int32) for r in lines]
+            if paths:
+                cv2.polylines(tile, paths, False, INK[::-1], ROAD_PX, lineType=cv2.LINE_8, shift=SUBPIXEL)
             ok, png = cv2.imencode(".png", tile)
             assert ok
             out[(x, y)] = png.tobytes()
