@@ -7,8 +7,12 @@ Draws through `widgets.sandbox3d.Sandbox3D` itself (so what is measured is what 
 window: it needs an X display (Xvfb works) and skips without one. Rows, each on the same window:
 
 - baseline: buildings (one merged mesh), devices, guards and lit floors only — the pane before issue 18;
-- sandbox: the same plus the basemap ground, elderly ribbons, billboard labels (compound names, building
-  numbers, guard ids), north arrow and scale bar, and pulsing beacons for `--alerts` open alerts.
+- sandbox, no level of detail: the same plus the basemap ground, elderly ribbons, billboard labels (compound
+  names, building numbers, guard ids), north arrow and scale bar, and pulsing beacons for `--alerts` open
+  alerts, every device glyph and floor line drawn whatever the zoom (the pane before its level of detail);
+- sandbox: the same with the level of detail (`Sandbox3D._level_of_detail`: devices and floor lines only
+  once they are big enough on screen to be seen);
+- demo only: the sandbox on a 2048-px imagery basemap (a textured ground, `Sandbox3D.set_imagery`).
 
 One frame is what the live window does: move every guard (and its id label), one pulse step of the beacons,
 turn the camera 1° about the vertical, render, wait for the GL pipeline. Scenes: the demo district, and a
@@ -77,7 +81,8 @@ def _guards(district: District, n: int) -> tuple[list[str], list[GuardRole]]:
 
 
 def measure(view: object, app: object, district: District, frames: int, n_alerts: int, n_guards: int,
-            full: bool) -> dict[str, float]:  # fmt: skip
+            full: bool, lod: bool = True, imagery: bool = False) -> dict[str, float]:  # fmt: skip
+    from layers.imagery import Draped
     from widgets.sandbox3d import Sandbox3D
 
     assert isinstance(view, Sandbox3D)
@@ -85,8 +90,17 @@ def measure(view: object, app: object, district: District, frames: int, n_alerts
     view.set_scene(district)
     view.set_alerts(_alerts(district, n_alerts))
     build_s = time.perf_counter() - t
+    view.lod_enabled = lod
+    view.set_imagery(None)
+    if imagery:  # a 2048-px picture the size of the ground, as `layers.imagery.drape_source` makes one
+        rng = np.random.default_rng(1)
+        x0, y0, x1, y1 = view.ground_bounds
+        h = round(2048 * (y1 - y0) / max(x1 - x0, y1 - y0))
+        w = round(2048 * (x1 - x0) / max(x1 - x0, y1 - y0))
+        rgb = rng.integers(60, 200, (h, w, 3), dtype=np.uint8)
+        view.set_imagery(Draped(rgb, np.ones((h, w), dtype=bool), view.ground_bounds))
     for name in EXTRAS:
-        getattr(view, name).SetVisibility(full)
+        getattr(view, name).SetVisibility(full and not (imagery and name == "ground"))
     view.labels.actor.SetVisibility(full)
     for actor in (view.compass.actor, view.compass.north, view.compass.scale):
         actor.SetVisibility(full)
@@ -171,9 +185,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     scenes: list[tuple[str, int | None]] = [("demo", None)] + [(f"city {n:,}", n) for n in args.city]
     for name, size in scenes:
         district = load_package(demo_package()) if size is None else city_district(size)
-        for full in (False, True):
-            r = measure(view, app, district, args.frames, args.alerts, args.guards, full)
-            content = "sandbox (ground, labels, beacons)" if full else "baseline (buildings, guards)"
+        rows = [
+            ("baseline (buildings, guards)", False, False, False),
+            ("sandbox, no level of detail", True, False, False),
+            ("sandbox (ground, labels, beacons)", True, True, False),
+        ]
+        if size is None:
+            rows.append(("sandbox on a 2048-px imagery basemap", True, True, True))
+        for content, full, lod, imagery in rows:
+            r = measure(view, app, district, args.frames, args.alerts, args.guards, full, lod, imagery)
             print(
                 f"| {name} | {content} | {len(district.buildings):,} | {args.alerts} | {args.guards} "
                 f"| {int(r['labels']):,} | {r['build_s']:.2f} | {r['first_ms']:.0f} | {r['median_ms']:.1f} "

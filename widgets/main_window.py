@@ -66,6 +66,7 @@ from widgets.detail import DetailPanel
 from widgets.dispatch_panel import DispatchPanel
 from widgets.filter_panel import FilterPanel
 from widgets.health_panel import HealthPanel
+from widgets.imagery_basemap import ImageryBasemap
 from widgets.importer import ImportController, ImportJob, default_job
 from widgets.layer_list import LayerList
 from widgets.map2d import Map2D
@@ -143,6 +144,13 @@ class MainWindow(QMainWindow):
         self.mode = DeskMode(self)
         """Live or replay: panels observe it, the live controller refuses commands in replay."""
         self.map2d = Map2D(self)
+        self.basemap = ImageryBasemap(self.map2d, self)
+        """The offline imagery under the 2D map and on the 3D ground (`widgets.imagery_basemap`)."""
+        self.basemap.failed.connect(
+            lambda reason: self.statusBar().showMessage(
+                self.tr("Imagery basemap {0} cannot be read").format(reason)
+            )
+        )
         self.replay_frame = ReplayFrame(self.mode, scene.district.timezone, self.map2d)
         titles = [(n, self._layer_title(n)) for n in LAYER_ORDER]
         self.layer_list = LayerList(titles, self, unchecked=HIDDEN_AT_START)
@@ -244,6 +252,7 @@ class MainWindow(QMainWindow):
         self.real_scene.attach(view, self.view_menu, self._docks_in_menu)
         view.set_scene(self.scene.district, self.projection)
         self.real_scene.show(self.scene.district.extra)
+        self.basemap.set_pane_3d(view)
         self.filter_panel.refresh_3d()
         self._guards_to_3d()
         view.set_alerts(self.scene.alerts)
@@ -315,6 +324,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.incident_action)
         self.real_scene = RealScene(self)  # 实景三维: File ▸ open a 3D Tiles model, View ▸ model/blocks
         self.real_scene.install(file_menu)
+        self.imagery_action = QAction(self.tr("Open imagery basemap…"), self)
+        self.imagery_action.triggered.connect(self.basemap.ask_and_open)
+        file_menu.addAction(self.imagery_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -394,6 +406,8 @@ class MainWindow(QMainWindow):
         if self.sandbox3d is not None:
             self.sandbox3d.set_scene(scene.district, self.projection)
             self.real_scene.show(scene.district.extra)
+        self.basemap.set_scene(scene.district, self.projection)
+        if self.sandbox3d is not None:
             self._guards_to_3d()
             self.sandbox3d.set_alerts(scene.alerts)
         self.filter_panel.set_district(scene.district)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QCursor, QPixmapCache, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
@@ -32,11 +32,16 @@ from widgets.legend import Legend
 from widgets.map_tips import MapTips
 from widgets.render2d import HeadingsItem, LabelsItem, LinesItem, PointsItem, PolygonsItem, PulseItem
 
+if TYPE_CHECKING:
+    from layers.imagery import Draped
+
 Item = PolygonsItem | LinesItem | PointsItem | LabelsItem
 Overlay = LinesItem | HeadingsItem | PulseItem | LabelsItem
 _KIND: dict[type, type] = {PolygonsItem: Polygons, LinesItem: Lines, PointsItem: Points, LabelsItem: Labels}
 CLUSTER_PX = 24.0
 """Alert markers closer than about this many pixels fold into one (`layers.clusters`)."""
+IMAGERY_Z = -100.0
+"""The imagery basemap lies under every layer (the lowest, compounds, is at 0)."""
 _SEVERITY_RANK = {s.value: i for i, s in enumerate(Severity)}
 PICK_ORDER = (
     ("alerts", "alert"),
@@ -103,6 +108,8 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         self.tips = MapTips(self, self)
         self.map_legend = Legend(self)
         self.map_legend.hide()
+        self.imagery: pg.ImageItem | None = None
+        """The offline imagery basemap (`set_imagery`), None when there is none."""
         self.framed = False
         """Whether the view shows the whole district as `fit` framed it: then a resize frames it again (a
         bigger window shows a bigger district); a pan or zoom, the user's or a focus's, ends it."""
@@ -130,6 +137,28 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         data = self._clustered(data)
         self._set_items(data)
         self._set_overlays(data)
+
+    def set_imagery(self, draped: Draped | None) -> None:
+        """An offline imagery basemap (`layers.imagery.drape`) under every layer, in the same local metres;
+        where the tiles had gaps the map's background shows. None removes it. It is left out of `fit`'s
+        framing: the district frames the view, not the picture's margin."""
+        plot = self.getPlotItem()
+        if self.imagery is not None:
+            plot.vb.removeItem(self.imagery)
+            self.imagery = None
+        if draped is None:
+            return
+        h, w = draped.mask.shape
+        rgba = np.empty((h, w, 4), dtype=np.uint8)
+        rgba[:, :, :3] = draped.rgb
+        rgba[:, :, 3] = np.where(draped.mask, 255, 0)
+        # Row 0 south (y up); fixed levels, or pyqtgraph would stretch the picture's own range of colours.
+        item = pg.ImageItem(np.ascontiguousarray(rgba[::-1]), axisOrder="row-major", levels=(0, 255))
+        x0, y0, x1, y1 = draped.bounds
+        item.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        item.setZValue(IMAGERY_Z)
+        plot.vb.addItem(item, ignoreBounds=True)
+        self.imagery = item
 
     def _clustered(self, data: LayerData) -> LayerData:
         """The alerts layer with markers that would overlap at this zoom folded into one; others as given."""

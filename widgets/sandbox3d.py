@@ -111,6 +111,14 @@ Camera moves (the mouse, a fly-to) draw at once, and `grab_image` always renders
 MULTISAMPLES = 0
 """No MSAA: VTK asks for 8 samples by default, which made each frame 4-5x slower on Mesa's software
 renderer (the CPU-only machines this runs on); edges stay sharp enough at sandbox scale."""
+DEVICE_MIN_PX = 2.0
+"""Level of detail: device glyphs are drawn only while one (`DEVICE_SIZE_M`) is at least this many pixels
+wide at the camera's focus. From the overview they are sub-pixel specks that cost ~8 ms of a software frame
+(3,500 instanced cubes in the demo); the 2D map shows them all."""
+FLOOR_MIN_PX = 3.0
+"""Level of detail: the floor texture is applied only while a floor (`extrude.DEFAULT_FLOOR_M`) spans at
+least this many pixels; below that its slab lines alias into noise, and sampling it cost ~5 ms of a
+software frame."""
 BUILDING_AMBIENT = 0.45
 BUILDING_DIFFUSE = 0.6
 """Enough ambient light that usage colours stay true on roofs and walls alike; diffuse keeps faces apart."""
@@ -176,7 +184,11 @@ class Sandbox3D(SandboxCamera, QWidget):
         # Walls face out and roofs up (layers.extrude orients them), so the far side of every building can be
         # skipped; on Mesa llvmpipe the gain was within the noise of a shared machine (fill is not the cost).
         lit.BackfaceCullingOn()
-        self.buildings.SetTexture(floor_texture())
+        self.floor_texture = floor_texture()
+        self.buildings.SetTexture(self.floor_texture)
+        self.lod_enabled = True
+        """Level of detail (`_level_of_detail`); off only to measure its gain (bench/render_sandbox.py)."""
+        self._devices_wanted = True
         self.highlight.GetProperty().LightingOff()  # the lit floor shows its exact severity colour
         self.guards = self._glyph_actor(self.guards_mapper, self._pin())
         self.devices = self._glyph_actor(self.devices_mapper, self._cube())
@@ -486,6 +498,7 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.request_render()
 
     def set_devices_visible(self, visible: bool) -> None:
+        self._devices_wanted = visible
         self.devices.SetVisibility(visible)
         self.request_render()
 
@@ -530,9 +543,27 @@ class Sandbox3D(SandboxCamera, QWidget):
         """Each frame: the north arrow and scale bar follow the camera; beacons keep their screen size."""
         self.compass.update()
         self.labels.update()
+        self._level_of_detail()
         distance = self.renderer.GetActiveCamera().GetDistance()
         per, lo, hi = BEACON_SCALE
         self.beacons_mapper.SetScaleFactor(min(max(distance / per, lo), hi))
+
+    def _level_of_detail(self) -> None:
+        """Details too small to see at this zoom are not drawn (devices, floor lines); each comes back as
+        soon as the camera is close enough. Decided per frame from metres per pixel at the focus."""
+        camera = self.renderer.GetActiveCamera()
+        height = max(self.renderer.GetSize()[1], 1)
+        if camera.GetParallelProjection():
+            per_px = 2.0 * camera.GetParallelScale() / height
+        else:
+            per_px = 2.0 * camera.GetDistance() * math.tan(math.radians(camera.GetViewAngle() / 2.0)) / height
+        near = not self.lod_enabled
+        seen = near or DEVICE_SIZE_M / per_px >= DEVICE_MIN_PX
+        self.devices.SetVisibility(bool(self._devices_wanted and seen))
+        textured = bool(near or extrude.DEFAULT_FLOOR_M / per_px >= FLOOR_MIN_PX)
+        if (self.buildings.GetTexture() is not None) != textured:
+            self.buildings.SetTexture(self.floor_texture if textured else None)  # type: ignore[arg-type]
+            self.buildings_mapper.Modified()  # its buffers were built without texture coordinates
 
     # --- drawing ----------------------------------------------------------------------------------------
     def request_render(self, live: bool = False) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sandbox_app.data import tilesets
+from sandbox_app.data import imagery_source, tilesets
 from sandbox_app.data.context import Builder, Context, nothing
 from sandbox_app.data.files import REQUIRED_LAYERS, Manifest, Source, find_layers, read_manifest, read_source
 from sandbox_app.data.places import (
@@ -60,6 +60,7 @@ def load_package(path: Path, progress: ProgressFn | None = None) -> District:
         manifest.extra[tilesets.KEY] = tilesets.check(
             manifest.extra[tilesets.KEY], root, manifest.crs, problems
         )
+    imagery_source.check_manifest(root, manifest.extra, manifest.crs, problems)
     files = find_layers(root, problems)
     sources = _read_all(files, problems, tick)
     ctx = Context(manifest.crs, problems)

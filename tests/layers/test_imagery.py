@@ -10,6 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+import shapely
 
 from layers import imagery
 from layers.projection import LocalProjection
@@ -103,3 +104,71 @@ def test_missing_tiles_are_masked_and_the_size_is_capped(proj: LocalProjection, 
     assert not draped.mask.any()
     with pytest.raises(ValueError, match="scheme"):
         imagery.drape(imagery.xyz_folder(tmp_path), "bd09", 15, proj, (0, 0, 10, 10), 1.0)
+
+
+# --- tiles rendered from the demo's OpenStreetMap buildings -----------------------------------------------
+
+
+def _osm_case(tmp_path: Path, scheme: str, store: str) -> tuple[imagery.Draped, np.ndarray]:
+    """The demo's buildings drawn as tiles in `scheme`'s frame, kept in `store`, draped at 0.5 m/px over a
+    400 m square; and the true footprints rasterised on the same grid."""
+    from tests.layers import imagery_tiles as it
+
+    footprints = it.demo_footprints()
+    centre = shapely.centroid(shapely.MultiPolygon(footprints))
+    proj = LocalProjection(centre.x, centre.y)
+    bounds = (-200.0, -200.0, 200.0, 200.0)
+    corners = proj.to_lonlat(np.array([-260.0, 260.0]), np.array([-260.0, 260.0]))
+    box = (corners[0, 0], corners[0, 1], corners[1, 0], corners[1, 1])
+    tiles = it.render_tiles(footprints, scheme, box)
+    path = {
+        "xyz": lambda: it.write_xyz(tmp_path / "tiles", tiles),
+        "mbtiles": lambda: it.write_mbtiles(tmp_path / "t.mbtiles", tiles),
+        "gpkg": lambda: it.write_gpkg(tmp_path / "t.gpkg", tiles),
+    }[store]()
+    assert imagery.zooms(path) == [it.ZOOM]
+    draped = imagery.drape(imagery.open_source(path), scheme, it.ZOOM, proj, bounds, metres_per_px=0.5)
+    h, w = draped.rgb.shape[:2]
+    truth = np.zeros((h, w), dtype=np.uint8)
+    for p in footprints:
+        xy = proj.to_xy(*np.asarray(p.exterior.coords).T)
+        cols, rows = (xy[:, 0] - bounds[0]) / 0.5 - 0.5, (bounds[3] - xy[:, 1]) / 0.5 - 0.5
+        cv2.fillPoly(truth, [np.round(np.column_stack([cols, rows]) * 16).astype(np.int32)], 1, shift=4)
+    return draped, truth.astype(bool)
+
+
+@pytest.mark.parametrize("scheme", ["wgs84", "gcj02"])
+@pytest.mark.parametrize("store", ["xyz", "mbtiles", "gpkg"])
+def test_osm_buildings_drawn_in_tiles_land_within_a_metre(tmp_path: Path, scheme: str, store: str) -> None:
+    """An Amap-style copy, shifted by the GCJ-02 offset (~300 m in Beijing), drapes onto the same place as
+    the WGS-84 tiles: the buildings' pixels centre within 1 m of the true footprints' and overlap them."""
+    from tests.layers.imagery_tiles import ink
+
+    draped, truth = _osm_case(tmp_path, scheme, store)
+    assert draped.mask.all()
+    found = ink(draped.rgb)
+    assert truth.sum() > 20_000, "the square holds many buildings"
+    shift_px = np.subtract(np.argwhere(found).mean(axis=0), np.argwhere(truth).mean(axis=0))
+    assert np.hypot(*shift_px) * draped.metres_per_px < 1.0, shift_px
+    overlap = (found & truth).sum() / (found | truth).sum()
+    assert overlap > 0.85, overlap
+
+
+def test_osm_gcj02_tiles_taken_as_wgs84_miss_the_buildings(tmp_path: Path) -> None:
+    """The control: the same shifted copy without the correction overlaps the footprints barely at all."""
+    from tests.layers import imagery_tiles as it
+
+    draped, truth = _osm_case(tmp_path, "gcj02", "xyz")
+    footprints = it.demo_footprints()
+    centre = shapely.centroid(shapely.MultiPolygon(footprints))
+    proj = LocalProjection(centre.x, centre.y)
+    wrong = imagery.drape(imagery.xyz_folder(tmp_path / "tiles"), "wgs84", it.ZOOM, proj, draped.bounds, 0.5)
+    found = it.ink(wrong.rgb)
+    assert (found & truth).sum() / max((found | truth).sum(), 1) < 0.3
+
+
+def test_a_store_picks_the_zoom_that_matches_the_drape() -> None:
+    assert imagery.choose_zoom([15, 16, 17, 18, 19], 40.0, 0.5) == 18  # 0.46 m/px at 40° N
+    assert imagery.choose_zoom([15, 16], 40.0, 0.5) == 16  # the sharpest held
+    with pytest.raises(ValueError, match="no tiles"):
+        imagery.choose_zoom([], 40.0, 0.5)
