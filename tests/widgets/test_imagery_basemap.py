@@ -1,5 +1,5 @@
 """The offline imagery basemap in the main window: declared in the package manifest or opened from the File
-menu, it lies under the 2D map (and on the 3D ground: tests/gui/test_imagery_basemap_3d.py). The tiles are
+menu, it lies under the 2D map (and on the 3D ground: tests/widgets/test_imagery_basemap_3d.py). The tiles are
 drawn here from the demo's own OpenStreetMap buildings, as an Amap-style (GCJ-02-shifted) copy: on the map
 the imagery's buildings must fall on the buildings' true places."""
 

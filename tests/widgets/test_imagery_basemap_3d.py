@@ -1,8 +1,8 @@
-"""The imagery basemap draped on the 3D ground (the 2D side: tests/gui/test_imagery_basemap.py): the demo's
+"""The imagery basemap draped on the 3D ground (the 2D side: tests/widgets/test_imagery_basemap.py): the demo's
 roads, drawn in GCJ-02-shifted tiles, show on the sandbox's ground where the roads are. Needs X:
 
     Xvfb :141 -screen 0 1280x800x24 & DISPLAY=:141 QT_QPA_PLATFORM=xcb \
-        .venv/bin/pytest -m vtk tests/gui/test_imagery_basemap_3d.py
+        .venv/bin/pytest -m vtk tests/widgets/test_imagery_basemap_3d.py
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
-from tests.gui.test_imagery_basemap import demo_with_imagery, gcj_tiles  # noqa: F401  # fixtures
 from tests.layers import imagery_tiles as it
+from tests.widgets.test_imagery_basemap import demo_with_imagery, gcj_tiles  # noqa: F401  # fixtures
 from widgets.main_window import MainWindow
 
 pytestmark = [
