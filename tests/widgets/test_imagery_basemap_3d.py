@@ -1,4 +1,4 @@
-"""The imagery basemap draped on the 3D ground (the 2D side: tests/widgets/test_imagery_basemap.py): the demo's
+"""The imagery basemap draped on the 3D ground (2D side: test_imagery_basemap.py): the demo's
 roads, drawn in GCJ-02-shifted tiles, show on the sandbox's ground where the roads are. Needs X:
 
     Xvfb :141 -screen 0 1280x800x24 & DISPLAY=:141 QT_QPA_PLATFORM=xcb \
