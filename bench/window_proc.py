@@ -74,7 +74,9 @@ def prepared_db(folder: Path, history: bool = True) -> Path:
     store.replace_district(district)
     store.close()
     if history:
-        session = LiveSession(district, lambda: open_store(db), LiveOptions(snapshots=None))
+        # opened as the window opens it (widgets/app.attach_live), so the file is in the state it leaves
+        options = LiveOptions(snapshots=None)
+        session = LiveSession(district, lambda: open_store(db, long_running=True), options)
         session.start()
         while session._sim is None and session.running:  # history fed: the simulator takes over
             time.sleep(0.2)

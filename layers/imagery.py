@@ -21,7 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import numpy as np
 from numpy.typing import NDArray
 
@@ -201,6 +200,8 @@ def drape_source(
 
 
 def _decode(data: bytes) -> NDArray[np.uint8] | None:
+    import cv2  # only where there is imagery to decode: OpenCV is ~25 MB resident (issue 17)
+
     image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_COLOR)
     if image is None or image.shape[:2] != (TILE_PX, TILE_PX):
         return None

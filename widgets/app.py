@@ -80,7 +80,7 @@ def attach_live(
         from sandbox_app.store.private_files import private_dir
 
         private_dir(db.parent)
-        return open_db(db)
+        return open_db(db, long_running=True)  # flat memory over weeks (issue 17, the wall soak)
 
     from widgets.live_controller import LiveController
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
-import geopandas as gpd
 import numpy as np
 import shapely
 from numpy.typing import NDArray
 
 from sandbox_app.domain.enums import Crs
+
+if TYPE_CHECKING:  # geopandas (and pandas under it) costs ~60 MB and seconds to import: only for the type
+    import geopandas as gpd
 
 Array = NDArray[np.float64]
 _Pair = tuple[Array, Array]

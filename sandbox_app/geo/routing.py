@@ -200,6 +200,10 @@ class RoutingGraph:
         self.lonlat: FloatArray = np.column_stack([lon, lat]) if len(self.xy) else np.empty((0, 2))
         self._modes: dict[Mode, _ModeGraph] = {}
         self._closed_cache: dict[tuple[int, bool], tuple[frozenset[str], frozenset[int], IntArray]] = {}
+        self._closed_sets: dict[frozenset[str], tuple[frozenset[str], frozenset[int], IntArray]] = {}
+        """One value per distinct closed set, shared by every minute that has it: the per-minute cache
+        fills over a simulated day (2,880 keys), and a copy of the sets per minute grew a wall's memory
+        for hours (issue 17)."""
 
     @classmethod
     def from_roads(
@@ -247,12 +251,12 @@ class RoutingGraph:
         if found is None:
             ids = {g for g, spans in self._gate_spans.items() if is_closed(spans, key[0])}
             ids |= self._no_cars if key[1] else set()
-            nodes = frozenset(self.gate_node[g] for g in ids if g in self.gate_node)
-            found = self._closed_cache[key] = (
-                frozenset(ids),
-                nodes,
-                np.asarray(sorted(nodes), dtype=np.intp),
-            )
+            closed = frozenset(ids)
+            found = self._closed_sets.get(closed)
+            if found is None:
+                nodes = frozenset(self.gate_node[g] for g in ids if g in self.gate_node)
+                found = self._closed_sets[closed] = (closed, nodes, np.asarray(sorted(nodes), dtype=np.intp))
+            self._closed_cache[key] = found
         return found
 
     # modes -------------------------------------------------------------------------------------------

@@ -28,15 +28,21 @@ def store_spec(value: str) -> str | Path:
     return value if is_store_url(value) else Path(value)
 
 
-def open_store(path: str | Path) -> Store:
+def open_store(path: str | Path, *, long_running: bool = False) -> Store:
     """The store for `path`: a `postgresql://` URL opens the shared city database (PostgresStore), anything
-    else the embedded SQLite file (":memory:" for a throwaway one)."""
+    else the embedded SQLite file (":memory:" for a throwaway one). `long_running`: a window's live session,
+    up for weeks: a SQLite file then keeps a small page cache and seals its event ids often, so the
+    process's memory stays flat (the bulk ingest keeps the large ones, for append speed)."""
     if is_store_url(path):
         from sandbox_app.store.postgres import PostgresStore
 
         return PostgresStore(str(path))
     from sandbox_app.store.sqlite import SqliteStore
 
+    if long_running:
+        from sandbox_app.store.sqlite import LONG_RUNNING_CACHE_KIB, LONG_RUNNING_SEAL_EVERY
+
+        return SqliteStore(path, seal_every=LONG_RUNNING_SEAL_EVERY, cache_kib=LONG_RUNNING_CACHE_KIB)
     return SqliteStore(path)
 
 

@@ -35,6 +35,14 @@ _log = logging.getLogger(__name__)
 _PAGE = 5_000
 PAGE_SIZE = 8192
 WAL_CHECKPOINT_PAGES = 8192
+CACHE_KIB = 65_536
+"""The page cache of a connection that ingests or reads history in bulk (SQLite's default is 2 MiB)."""
+LONG_RUNNING_CACHE_KIB = 8_192
+LONG_RUNNING_SEAL_EVERY = 20_000
+"""A window that stays up for weeks (issue 17, the wall soak): its writer's page cache keeps every page it
+writes until the cache is full, so 64 MiB grew the process ~4 MB a minute for a quarter of an hour at the
+simulator's 10x; and every id since the last seal sits in memory (the demo's 30-day history alone left
+133 k, ~15 MB, loaded at each start). A live feed's appends need neither: its batches are small."""
 _INSERT_EVENT = "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _ROWS_PER_INSERT = 1000
 _INSERT_EVENTS = _INSERT_EVENT + ", (?, ?, ?, ?, ?, ?, ?)" * (_ROWS_PER_INSERT - 1)
@@ -67,8 +75,16 @@ def _insert_events(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]])
 class SqliteStore:
     """`Store` on SQLite: append-only event log, latest-fix and keyframe tables, alerts, meta."""
 
-    def __init__(self, path: str | Path, *, seal_every: int = 200_000, keyframe_lag: int = 20_000) -> None:
-        """`seal_every` and `keyframe_lag` trade memory and seek time for append speed (tests shrink them)."""
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        seal_every: int = 200_000,
+        keyframe_lag: int = 20_000,
+        cache_kib: int = CACHE_KIB,
+    ) -> None:
+        """`seal_every`, `keyframe_lag` and `cache_kib` trade memory and seek time for append speed (tests
+        shrink them; a long-running window takes `LONG_RUNNING_*`)."""
         self._lock = threading.RLock()
         self._keyframes = Keyframes(keyframe_lag)
         self._ids = EventIds(seal_every)
@@ -83,7 +99,7 @@ class SqliteStore:
         # default: checkpoints were ~40 % of append time at ingest rates (measured, 300 k events: 6.4 → 3.9
         # µs per event). Readers are not slowed (the WAL index is a hash); the WAL file stays ≤ ~64 MiB.
         self._conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
-        self._conn.execute("PRAGMA cache_size = -65536")
+        self._conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
         self._conn.execute("PRAGMA temp_store = MEMORY")
         self.schema_version = migrate(self._conn)
 

@@ -178,3 +178,12 @@ def test_two_gates_on_one_road_close_independently() -> None:
     assert metres_to(graph, Mode.FOOT, NOON, (190, 0), (100, 0)) == np.inf
     assert metres_to(graph, Mode.FOOT, NIGHT, (10, 0), (100, 0)) == np.inf
     assert metres_to(graph, Mode.FOOT, NIGHT, (190, 0), (100, 0)) == pytest.approx(90.0, abs=1e-3)
+
+
+def test_every_minute_of_a_day_shares_one_copy_per_closed_set() -> None:
+    """A wall up for days asks for every local minute in turn: the per-minute cache keeps one value per
+    distinct set of closed gates (two here: day and night), not a copy per minute (issue 17)."""
+    graph = square(gate_hours="22-6")
+    values = {id(graph._closed(NOON + minute * 60_000, Mode.FOOT)) for minute in range(24 * 60)}
+    assert len(values) == 2
+    assert graph.closed_gates(NOON) == frozenset() and graph.closed_gates(NIGHT) == {"GT1"}

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sandbox_app.store import Fix
-from sandbox_app.store.sqlite import PAGE_SIZE, SqliteStore
+from sandbox_app.store import Fix, open_store
+from sandbox_app.store.sqlite import LONG_RUNNING_CACHE_KIB, LONG_RUNNING_SEAL_EVERY, PAGE_SIZE, SqliteStore
 from tests.store.test_store import MIN, SQUARE, _beats, _district, _fix
 
 
@@ -97,3 +97,22 @@ def test_failed_seal_does_not_fail_the_durable_append(
 
 # alerts --------------------------------------------------------------------------------------------------
 # meta and threads ----------------------------------------------------------------------------------------
+
+
+def test_a_long_running_window_keeps_a_small_cache_and_id_tier(tmp_path: Path) -> None:
+    """The window's store (issue 17, the wall soak): a small page cache and ids sealed every
+    `LONG_RUNNING_SEAL_EVERY`, so a feed running for weeks does not grow the process; duplicates are still
+    found once sealed. The bulk ingest keeps the large defaults."""
+    bulk = SqliteStore(tmp_path / "bulk.db")
+    assert bulk._conn.execute("PRAGMA cache_size").fetchone()[0] == -65536
+    bulk.close()
+    store = open_store(tmp_path / "live.db", long_running=True)
+    assert isinstance(store, SqliteStore)
+    assert store._conn.execute("PRAGMA cache_size").fetchone()[0] == -LONG_RUNNING_CACHE_KIB
+    total = LONG_RUNNING_SEAL_EVERY + LONG_RUNNING_SEAL_EVERY // 2
+    for start in range(0, total, 5_000):
+        store.append_events(_beats("e", start + 5_000)[start:])
+    assert len(store._ids._recent) < LONG_RUNNING_SEAL_EVERY
+    assert store.append_events(_beats("e", 10)) == []  # sealed ids are still known
+    assert store.event_count() == total
+    store.close()

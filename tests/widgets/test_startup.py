@@ -49,6 +49,18 @@ def test_the_core_a_window_needs_loads_no_routing_stack() -> None:
     assert _loaded_after(code) == []
 
 
+def test_the_3d_pane_loads_no_table_or_video_stack() -> None:
+    """The 3D pane needs VTK, not pandas/geopandas (the coordinate conversions its imagery imports are
+    numpy) nor OpenCV (only to decode imagery tiles, which the demo has none of): together ~90 MB of the
+    start's resident memory and seconds of imports (issue 17)."""
+    code = "import widgets.sandbox3d, layers.imagery, sandbox_app.geo.crs, sandbox_app.bridges.schema"
+    probe = f"{code}\nimport sys\nprint(sorted({{'pandas', 'geopandas', 'cv2'}} & set(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
 def test_a_deferred_3d_pane_is_built_on_request_only(qtbot: QtBot) -> None:
     window = MainWindow(Scene(District(name="", timezone="UTC")), defer_3d=True)
     qtbot.addWidget(window)
