@@ -45,7 +45,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.engine.intake import IntakePolicy
     from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, Engine
     from sandbox_app.geo.routing import RoutingGraph
+    from sandbox_app.privacy.audit import AuditLog, AuditTrail
     from sandbox_app.rules.config import RuleConfigError, load_rules
+    from sandbox_app.station.people_updates import PeopleUpdates
     from sandbox_app.store import is_store_url, open_store
 
     if args.status_every <= 0:
@@ -105,7 +107,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         intake = IntakePolicy(past_ms=DEFAULT_WARMUP_MS, reference=clock)
         engine = Engine(store, district, [*rules, rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
-        bridges = Bridges(config, district, engine.ingest, clock, engine.report_health, cursors=store)
+        # Residents' registrations over [gat1400] (issue 21): applied like a delta file, audited locally.
+        audit = None if is_store_url(args.db) else AuditTrail(AuditLog.open(args.db))
+        people = PeopleUpdates(district, store.replace_district, audit)
+        bridges = Bridges(
+            config, district, engine.ingest, clock, engine.report_health, cursors=store, records=people
+        )
         holder.append(bridges)
         try:
             bridges.start()
