@@ -66,6 +66,10 @@ USAGE_PRIORITY: tuple[RoomUsage, ...] = (
 COMPOUND_FILL: RGBA = (222, 232, 214, 150)
 COMPOUND_EDGE: RGBA = (104, 140, 96, 255)
 GATE: Symbol = Symbol((200, 32, 32, 255), "s", 9)
+GROUP_RENTAL_MARK: Symbol = Symbol(GROUP_RENTAL_BLUE, "d", 12)
+"""The 2D map's flag on a building with a group rental (群租) room: a dark-blue diamond, white-edged so it
+reads on the blue fill it usually sits on."""
+GROUP_RENTAL_MARK_EDGE: RGBA = (255, 255, 255, 255)
 
 # Outer circle reds/oranges, middle purples, inner greens/teals, mobile cyans.
 DEVICE_KINDS_STYLE: dict[str, Symbol] = {

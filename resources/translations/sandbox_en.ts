@@ -2584,22 +2584,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
-        <source>main road</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="91"/>
-        <source>street</source>
+        <location filename="../../widgets/legend.py" line="92"/>
+        <source>has a group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="93"/>
+        <source>main road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="93"/>
+        <source>street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="95"/>
         <source>footway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="94"/>
+        <location filename="../../widgets/legend.py" line="96"/>
         <source>compound</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2879,72 +2884,77 @@
 <context>
     <name>MapTips</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="49"/>
+        <location filename="../../widgets/map_tips.py" line="52"/>
         <source>Guard {0} · {1} · fix {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="56"/>
+        <location filename="../../widgets/map_tips.py" line="59"/>
         <source>Building {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="59"/>
+        <location filename="../../widgets/map_tips.py" line="62"/>
+        <source>{0} of {1} rooms rented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="68"/>
         <source>Device {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="67"/>
+        <location filename="../../widgets/map_tips.py" line="76"/>
         <source>Alert {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="71"/>
+        <location filename="../../widgets/map_tips.py" line="80"/>
         <source>Gate {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="73"/>
+        <location filename="../../widgets/map_tips.py" line="82"/>
         <source>Compound {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="79"/>
+        <location filename="../../widgets/map_tips.py" line="88"/>
         <source>time unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="82"/>
+        <location filename="../../widgets/map_tips.py" line="91"/>
         <source>{0} s ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="84"/>
+        <location filename="../../widgets/map_tips.py" line="93"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="85"/>
+        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="91"/>
+        <location filename="../../widgets/map_tips.py" line="100"/>
         <source>no rooms registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>flagged</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2585,22 +2585,27 @@
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="92"/>
+        <source>has a group rental</source>
+        <translation>有群租房</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>main road</source>
         <translation>主干道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>street</source>
         <translation>支路/小区道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="93"/>
+        <location filename="../../widgets/legend.py" line="95"/>
         <source>footway</source>
         <translation>人行道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="94"/>
+        <location filename="../../widgets/legend.py" line="96"/>
         <source>compound</source>
         <translation>小区</translation>
     </message>
@@ -2880,72 +2885,77 @@
 <context>
     <name>MapTips</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="49"/>
+        <location filename="../../widgets/map_tips.py" line="52"/>
         <source>Guard {0} · {1} · fix {2}</source>
         <translation>巡防人员 {0} · {1} · 定位 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="56"/>
+        <location filename="../../widgets/map_tips.py" line="59"/>
         <source>Building {0} · {1}</source>
         <translation>楼栋 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="59"/>
+        <location filename="../../widgets/map_tips.py" line="62"/>
+        <source>{0} of {1} rooms rented</source>
+        <translation>出租 {0}/{1} 间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="68"/>
         <source>Device {0} · {1} · {2}</source>
         <translation>设备 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="67"/>
+        <location filename="../../widgets/map_tips.py" line="76"/>
         <source>Alert {0} · {1} · {2}</source>
         <translation>预警 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="71"/>
+        <location filename="../../widgets/map_tips.py" line="80"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="73"/>
+        <location filename="../../widgets/map_tips.py" line="82"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="79"/>
+        <location filename="../../widgets/map_tips.py" line="88"/>
         <source>time unknown</source>
         <translation>时间未知</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="82"/>
+        <location filename="../../widgets/map_tips.py" line="91"/>
         <source>{0} s ago</source>
         <translation>{0} 秒前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="84"/>
+        <location filename="../../widgets/map_tips.py" line="93"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="85"/>
+        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="91"/>
+        <location filename="../../widgets/map_tips.py" line="100"/>
         <source>no rooms registered</source>
         <translation>无登记房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>flagged</source>
         <translation>存疑</translation>
     </message>
