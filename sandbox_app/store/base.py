@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -11,6 +11,9 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
+
+SubjectMatch = Mapping[str, tuple[str, Sequence[str]]]
+"""Event kind → (data field, values): e.g. {"plate.read": ("plate", ["京A·12345"])} (`search/passes.py`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,12 @@ class Store(DispatchStore, IncidentStore, Protocol):
         self, start_ts: int, end_ts: int, kinds: Iterable[str] | None = None
     ) -> Iterator[Event]:
         """Events with start_ts <= ts <= end_ts in time order; only those of `kinds` when given."""
+
+    def subject_events(
+        self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
+    ) -> list[Event]:
+        """One subject's events in [start_ts, end_ts], time order, at most `limit` (issue 21's track): those
+        of a kind in `match` whose data field holds one of the values, and every event of `devices`."""
 
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last `gps.fix` at or before at_ts."""

@@ -29,7 +29,7 @@ from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
 from sandbox_app.store import codec, dispatch_sql, incident_sql
-from sandbox_app.store.base import Fix
+from sandbox_app.store.base import Fix, SubjectMatch
 from sandbox_app.store.dedupe import EventIds, conflicts, event_key, keys_of
 from sandbox_app.store.migrations import KEYFRAME_MS
 from sandbox_app.store.pg_dispatch import POSTGRES
@@ -252,6 +252,27 @@ class PostgresStore:
             if len(rows) < _PAGE:
                 return
             cursor = (rows[-1][2], rows[-1][0])
+
+    def subject_events(
+        self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
+    ) -> list[Event]:
+        """A time-range read of the month partitions it touches, filtered on the server."""
+        ors: list[str] = []
+        params: list[Any] = [start_ts, end_ts]
+        for kind, (key, values) in sorted(match.items()):
+            if values:
+                ors.append("(kind = %s AND data->>%s = ANY(%s))")
+                params += [kind, key, list(values)]
+        if devices:
+            ors.append("device = ANY(%s)")
+            params.append(list(devices))
+        if not ors:
+            return []
+        sql = f"""SELECT {_EVENT_COLUMNS} FROM events WHERE ts >= %s AND ts <= %s AND ({" OR ".join(ors)})
+                  ORDER BY ts, seq LIMIT {int(limit)}"""
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [Event(r[1], r[2], r[3], r[4], r[5], r[6], orjson.loads(r[7])) for r in rows]
 
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last current fix at or before at_ts: its keyframe from the last whole minute before
