@@ -214,3 +214,18 @@ ALERT_PULSE_GROWTH = 2.2
 
 ETA_LABEL: RGBA = (20, 20, 20, 255)
 """ETA text beside each dispatch route."""
+
+TRACK_LINE: LineStyle = LineStyle((230, 0, 120, 230), 3.0)
+"""A search hit's track (issue 21): a magenta line, a colour no other layer uses, so the subject's path
+stands out over buildings, roads and guards' trails."""
+TRACK_PASS: dict[str, Symbol] = {
+    "face.pass": Symbol((230, 0, 120, 255), "o", 9),
+    "plate.read": Symbol((230, 0, 120, 255), "s", 9),
+    "rfid.read": Symbol((230, 0, 120, 255), "t", 9),
+    "lock.open": Symbol((230, 0, 120, 255), "d", 9),
+    "gps.fix": Symbol((230, 0, 120, 255), "o", 5),
+}
+"""One marker per pass, its shape telling the kind (face gate, barrier plate, e-bike tag, lock, GPS)."""
+TRACK_OTHER: Symbol = Symbol((230, 0, 120, 255), "o", 7)
+TRACK_LAST_SEEN: Symbol = Symbol((255, 255, 255, 255), "star", 22)
+"""The last place seen (the missing-person job): a large white star edged in the track's magenta."""

@@ -255,8 +255,12 @@ def go_live(
         return controller
     if store is None:
         from widgets.replay_controller import ReplayController
+        from widgets.search_track import attach_track_reader
 
-        ReplayController(window, db, window.scene.district, controller, desk)
+        replay = ReplayController(window, db, window.scene.district, controller, desk)
+        attach_track_reader(window, db)
+        window.search_box.track_panel.replay_at = replay.jump_to
+        window.search_box.track_panel.allowed = replay.allowed
     else:  # the replay controller reads the SQLite file directly
         _replay_unavailable(window)
     return controller

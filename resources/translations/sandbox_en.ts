@@ -3336,67 +3336,67 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../widgets/search_box.py" line="37"/>
+        <location filename="../../widgets/search_box.py" line="39"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="43"/>
+        <location filename="../../widgets/search_box.py" line="45"/>
         <source>Name, ID number, phone, address, device, alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="65"/>
+        <location filename="../../widgets/search_box.py" line="69"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="66"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="67"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="68"/>
+        <location filename="../../widgets/search_box.py" line="72"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="69"/>
+        <location filename="../../widgets/search_box.py" line="73"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="70"/>
+        <location filename="../../widgets/search_box.py" line="74"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="71"/>
+        <location filename="../../widgets/search_box.py" line="75"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="72"/>
+        <location filename="../../widgets/search_box.py" line="76"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="73"/>
+        <location filename="../../widgets/search_box.py" line="77"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="87"/>
+        <location filename="../../widgets/search_box.py" line="91"/>
         <source>Not searched: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="96"/>
+        <location filename="../../widgets/search_box.py" line="100"/>
         <source>No match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3560,6 +3560,54 @@ Create it and load the district from {1}?</source>
     <message>
         <location filename="../../widgets/timeline_axis.py" line="35"/>
         <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackPanel</name>
+    <message>
+        <location filename="../../widgets/search_track.py" line="77"/>
+        <source>Replay there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="80"/>
+        <source>Export track…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="113"/>
+        <source>Reading the last 30 days…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="136"/>
+        <source>The passes could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="152"/>
+        <source>No passes in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="156"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="157"/>
+        <source>{0} passes in 30 days. Last seen {1} at {2}; cameras within {3} m: {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="161"/>
+        <source>(only the first {0} shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="198"/>
+        <source>Export track</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

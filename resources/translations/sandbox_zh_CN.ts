@@ -3337,67 +3337,67 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../widgets/search_box.py" line="37"/>
+        <location filename="../../widgets/search_box.py" line="39"/>
         <source>Search</source>
         <translation>综合查询</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="43"/>
+        <location filename="../../widgets/search_box.py" line="45"/>
         <source>Name, ID number, phone, address, device, alert</source>
         <translation>姓名、身份证号、手机号、地址、设备、警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="65"/>
+        <location filename="../../widgets/search_box.py" line="69"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="66"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Room</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="67"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="68"/>
+        <location filename="../../widgets/search_box.py" line="72"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="69"/>
+        <location filename="../../widgets/search_box.py" line="73"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="70"/>
+        <location filename="../../widgets/search_box.py" line="74"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="71"/>
+        <location filename="../../widgets/search_box.py" line="75"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="72"/>
+        <location filename="../../widgets/search_box.py" line="76"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="73"/>
+        <location filename="../../widgets/search_box.py" line="77"/>
         <source>Alert</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="87"/>
+        <location filename="../../widgets/search_box.py" line="91"/>
         <source>Not searched: the audit log cannot be written.</source>
         <translation>未查询：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="96"/>
+        <location filename="../../widgets/search_box.py" line="100"/>
         <source>No match</source>
         <translation>无匹配结果</translation>
     </message>
@@ -3563,6 +3563,54 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/timeline_axis.py" line="35"/>
         <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
         <translation>+/−：放大/缩小；Home：全部历史；Ctrl+G：跳转到日期时间</translation>
+    </message>
+</context>
+<context>
+    <name>TrackPanel</name>
+    <message>
+        <location filename="../../widgets/search_track.py" line="77"/>
+        <source>Replay there</source>
+        <translation>回放到该时该地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="80"/>
+        <source>Export track…</source>
+        <translation>导出轨迹…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="113"/>
+        <source>Reading the last 30 days…</source>
+        <translation>正在读取近30天轨迹…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="136"/>
+        <source>The passes could not be read: {0}</source>
+        <translation>轨迹读取失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="152"/>
+        <source>No passes in the last 30 days.</source>
+        <translation>近30天无通行记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="156"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="157"/>
+        <source>{0} passes in 30 days. Last seen {1} at {2}; cameras within {3} m: {4}</source>
+        <translation>近30天通行记录 {0} 条。最后出现：{1}，{2}；周边 {3} 米内摄像机：{4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="161"/>
+        <source>(only the first {0} shown)</source>
+        <translation>（仅显示前 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="198"/>
+        <source>Export track</source>
+        <translation>导出轨迹</translation>
     </message>
 </context>
 <context>

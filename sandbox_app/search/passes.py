@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox_app.domain.device_kinds import CAMERA_KINDS
+from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.model import District
 from sandbox_app.store.base import Store, SubjectMatch
 
@@ -33,6 +35,8 @@ DEFAULT_DAYS = 30
 MAX_PASSES = 20_000
 """A track longer than this is cut (oldest kept first) and says so: a month of a guard's fixes at one a
 minute is ~43 k, more than a map line needs."""
+CAMERA_RADIUS_M = 150.0
+"""Cameras this close to a last-seen place are listed with it (about a compound's gate area)."""
 TRACKED_KINDS = frozenset({"person", "guard", "device"})
 """Hit kinds that have passes; places and alerts have none."""
 
@@ -108,6 +112,24 @@ def track(
             lon, lat = where if where is not None else (None, None)
         out.append(Pass(e.ts, e.kind, e.device, lon, lat))
     return Track(subject, start_ts, end_ts, tuple(out), len(events) > MAX_PASSES)
+
+
+def cameras_near(
+    district: District, lon: float, lat: float, radius_m: float = CAMERA_RADIUS_M
+) -> list[tuple[str, float]]:
+    """(camera id, metres) of the district's cameras within `radius_m` of a place, nearest first: the
+    cameras to pull up around where a missing person was last seen."""
+    out = []
+    for dev in district.devices.values():
+        if dev.kind not in CAMERA_KINDS:
+            continue
+        where = district.device_anchor(dev)
+        if where is None:
+            continue
+        d = distance_m(lon, lat, where[0], where[1])
+        if d <= radius_m:
+            out.append((dev.id, d))
+    return sorted(out, key=lambda c: (c[1], c[0]))
 
 
 def to_csv(t: Track) -> str:

@@ -225,7 +225,8 @@ class SqliteStore:
     ) -> list[Event]:
         """A time-range read (the log's one index) filtered in SQL: the JSON field is only extracted for
         rows of a matched kind, and no row outside the subject reaches Python."""
-        ors, params = [], [start_ts, end_ts]
+        ors: list[str] = []
+        params: list[object] = [start_ts, end_ts]
         for kind, (key, values) in sorted(match.items()):
             if values and key.isidentifier():
                 ors.append(
