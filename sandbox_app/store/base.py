@@ -82,6 +82,10 @@ class Store(DispatchStore, IncidentStore, Protocol):
         """One subject's events in [start_ts, end_ts], time order, at most `limit` (issue 21's track): those
         of a kind in `match` whose data field holds one of the values, and every event of `devices`."""
 
+    def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:
+        """(kind, device) → events of those kinds with start_ts <= ts < end_ts, counted in the database (the
+        station's figures: a month's passes without decoding a row)."""
+
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last `gps.fix` at or before at_ts."""
 

@@ -274,6 +274,15 @@ class PostgresStore:
             rows = self._conn.execute(sql, params).fetchall()
         return [Event(r[1], r[2], r[3], r[4], r[5], r[6], orjson.loads(r[7])) for r in rows]
 
+    def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:
+        if not kinds:
+            return {}
+        sql = """SELECT kind, device, count(*) FROM events WHERE ts >= %s AND ts < %s AND kind = ANY(%s)
+                 GROUP BY kind, device"""
+        with self._lock:
+            rows = self._conn.execute(sql, (start_ts, end_ts, list(kinds))).fetchall()
+        return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
+
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last current fix at or before at_ts: its keyframe from the last whole minute before
         (one index probe per device), then the log within at_ts's minute."""

@@ -244,6 +244,15 @@ class SqliteStore:
             rows = self._conn.execute(sql, params).fetchall()
         return [Event(r[1], r[2], r[3], r[4], r[5], r[6], codec.loads(r[7])) for r in rows]
 
+    def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:
+        if not kinds:
+            return {}
+        sql = f"""SELECT kind, device, count(*) FROM events WHERE ts >= ? AND ts < ?
+                  AND kind IN ({", ".join("?" * len(kinds))}) GROUP BY kind, device"""
+        with self._lock:
+            rows = self._conn.execute(sql, (start_ts, end_ts, *kinds)).fetchall()
+        return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
+
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last unflagged fix at or before at_ts; cost independent of history length."""
         with self._lock:

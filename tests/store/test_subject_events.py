@@ -85,3 +85,11 @@ def test_the_limit_cuts_and_says_so(store: Any, limit: int, monkeypatch: pytest.
     assert subject is not None
     t = passes.track(store, district, subject, T0)
     assert len(t.passes) == limit and t.cut
+
+
+def test_kind_counts_per_kind_and_device_in_the_window(store: Any) -> None:
+    store.replace_district(_district())
+    store.append_events(_events())
+    counts = store.kind_counts(T0 - 30 * DAY, T0 + 1, ["face.pass", "lock.open"])
+    assert counts == {("face.pass", "D1"): 2, ("lock.open", "D1"): 2}  # e1 too old; e8 at T0 + 1 excluded
+    assert store.kind_counts(T0 - 30 * DAY, T0, []) == {}
