@@ -256,9 +256,11 @@ def go_live(
     if store is None:
         from widgets.replay_controller import ReplayController
         from widgets.search_track import attach_track_reader
+        from widgets.station_figures import attach_figures_reader
 
         replay = ReplayController(window, db, window.scene.district, controller, desk)
         attach_track_reader(window, db)
+        attach_figures_reader(window, db)
         window.search_box.track_panel.replay_at = replay.jump_to
         window.search_box.track_panel.allowed = replay.allowed
     else:  # the replay controller reads the SQLite file directly

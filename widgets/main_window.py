@@ -71,6 +71,7 @@ from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
 from widgets.startup import DistrictClock
+from widgets.station_figures import install_figures
 from widgets.wall import CameraTile, WallDirector
 from widgets.wall_screen import WallScreen
 
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.focus_requested.connect(self.fly_3d_to_alert)
         self._build_panels(scene)
         self.search_box = install_search(self)
+        self.station_figures = install_figures(self)
         self.filter_panel = FilterPanel(self.map2d, self._filter_3d, self)
         self.tabifyDockWidget(self.roster, self.filter_panel)  # beside the roster: the map keeps its room
         self.roster.raise_()

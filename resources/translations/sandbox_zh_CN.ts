@@ -2751,133 +2751,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="164"/>
+        <location filename="../../widgets/main_window.py" line="165"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="286"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="287"/>
+        <location filename="../../widgets/main_window.py" line="289"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="289"/>
+        <location filename="../../widgets/main_window.py" line="291"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="290"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="291"/>
+        <location filename="../../widgets/main_window.py" line="293"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="293"/>
+        <location filename="../../widgets/main_window.py" line="295"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="295"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="316"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="315"/>
+        <location filename="../../widgets/main_window.py" line="317"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
-        <location filename="../../widgets/main_window.py" line="451"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="453"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="395"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="403"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="404"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3463,6 +3463,275 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/startup.py" line="73"/>
         <source>This station has no users yet, so nobody logs in and personal data stays masked. An administrator adds users with: sandbox-app user add</source>
         <translation>本站尚未设置用户，无需登录，个人信息保持脱敏显示。管理员可用命令 sandbox-app user add 添加用户。</translation>
+    </message>
+</context>
+<context>
+    <name>StationFigures</name>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="203"/>
+        <source>Export XLSX…</source>
+        <translation>导出月报表…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="213"/>
+        <source>Alert kind</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="123"/>
+        <location filename="../../widgets/station_figures.py" line="133"/>
+        <location filename="../../widgets/station_figures.py" line="149"/>
+        <location filename="../../widgets/station_figures.py" line="213"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="51"/>
+        <source>today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="52"/>
+        <source>this week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="53"/>
+        <source>this month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="54"/>
+        <source>this year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="60"/>
+        <source>plates</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="61"/>
+        <source>faces</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="62"/>
+        <source>e-bike tags</source>
+        <translation>电动车标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="63"/>
+        <source>visitors</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="64"/>
+        <source>throwing</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="70"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="80"/>
+        <source>{0:.1f} min</source>
+        <translation>{0:.1f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="92"/>
+        <source>Period</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="93"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="94"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="95"/>
+        <source>Baseline from</source>
+        <translation>对比期起</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="96"/>
+        <source>Baseline to</source>
+        <translation>对比期止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="102"/>
+        <source>all</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="110"/>
+        <source>to accept</source>
+        <translation>签收用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="111"/>
+        <source>to arrive</source>
+        <translation>到场用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="112"/>
+        <source>to close</source>
+        <translation>办结用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="118"/>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="120"/>
+        <source>Alerts</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="122"/>
+        <location filename="../../widgets/station_figures.py" line="148"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="124"/>
+        <location filename="../../widgets/station_figures.py" line="213"/>
+        <source>Baseline</source>
+        <translation>对比期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="125"/>
+        <location filename="../../widgets/station_figures.py" line="213"/>
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="130"/>
+        <source>Outcomes</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="132"/>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="138"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="140"/>
+        <source>Phase</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="141"/>
+        <source>Median (s)</source>
+        <translation>中位数（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="146"/>
+        <source>Passes</source>
+        <translation>通行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="154"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="156"/>
+        <source>Registered</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="157"/>
+        <source>Floating</source>
+        <translation>流动人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="158"/>
+        <source>Elderly alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="159"/>
+        <source>Rental rooms</source>
+        <translation>出租房</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="160"/>
+        <source>Group rentals</source>
+        <translation>群租房</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="165"/>
+        <source>Compounds without a case</source>
+        <translation>零发案小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="166"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="260"/>
+        <source>The figures could not be read: {0}</source>
+        <translation>统计数据读取失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="267"/>
+        <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
+        <translation>{0}（截至 {1}）：警情 {2} 起，较上期同时段 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="283"/>
+        <source>Compounds without a case: {0} of {1}</source>
+        <translation>零发案小区：{0}/{1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="284"/>
+        <source>Outcomes: {0}</source>
+        <translation>处置结果：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="285"/>
+        <source>Response, median: accept {0}, arrive {1}, close {2}</source>
+        <translation>响应时间中位数：签收 {0}，到场 {1}，办结 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="288"/>
+        <source>Passes: {0}</source>
+        <translation>通行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="289"/>
+        <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
+        <translation>人口：实有 {0}，流动 {1}，独居老人 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="292"/>
+        <source>Rentals: {0} rooms, {1} group rentals</source>
+        <translation>出租房：{0} 间，群租 {1} 间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="308"/>
+        <source>Export figures</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="338"/>
+        <source>Station figures</source>
+        <translation>治理成效</translation>
     </message>
 </context>
 <context>
