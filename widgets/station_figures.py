@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -190,7 +191,7 @@ class StationFigures(QWidget):
         self.reader: SummaryReader | None = None
         self.save_path_hook: Callable[[], str] | None = None
         self.summary: StationSummary | None = None
-        self.dock: QWidget | None = None
+        self.dock: QDockWidget | None = None
         """The dock it sits in (`install_figures`)."""
         self.period = QComboBox(self)
         self.period.setObjectName("figures_period")
@@ -332,8 +333,6 @@ def attach_figures_reader(window: MainWindow, db: Path | str) -> None:
 def install_figures(window: MainWindow) -> StationFigures:
     """The 治理成效 tab beside the dashboard (the desk only: the wall keeps its own tiles); it recomputes
     each time it is shown."""
-    from PySide6.QtWidgets import QDockWidget
-
     panel = StationFigures(window)
     dock = QDockWidget(QCoreApplication.translate("StationFigures", "Station figures"), window)
     dock.setObjectName("station_figures_panel")

@@ -6,8 +6,9 @@ What identifies a subject in the log (one table, `PASS_FIELDS`): a face gate nam
 RFID tag (`rfid.read` → `tag`), a smart lock the card (`lock.open` → `credential`). A person's plate, tag
 and cards are their registered credentials, so a person's track gathers all four; a guard's is their
 tracker's fixes; a device's is its own events. Where an event carries no position, the pass is placed at
-its device (`District.device_anchor`). The read is the store's `subject_events`, a time-range scan filtered
-in SQL. Masking is the caller's: a track shows places and times, never the person's name.
+its device (`District.device_anchor`). The read is the store's `subject_events`: an index of passes by
+subject the store keeps as it appends (`subject_passes`), plus a time-range read for a device's own
+events. Masking is the caller's: a track shows places and times, never the person's name.
 """
 
 from __future__ import annotations
@@ -21,15 +22,9 @@ from typing import Any
 from sandbox_app.domain.device_kinds import CAMERA_KINDS
 from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.model import District
+from sandbox_app.domain.passes import PASS_FIELDS
 from sandbox_app.store.base import Store, SubjectMatch
 
-PASS_FIELDS: dict[str, str] = {
-    "face.pass": "person_id",
-    "plate.read": "plate",
-    "rfid.read": "tag",
-    "lock.open": "credential",
-}
-"""Event kind → the data field that names who passed."""
 MS_PER_DAY = 86_400_000
 DEFAULT_DAYS = 30
 MAX_PASSES = 20_000
