@@ -49,6 +49,7 @@ from sandbox_app.domain.model import District
 from sandbox_app.search import passes
 from sandbox_app.store import open_store
 from sandbox_app.store.base import Store
+from sandbox_app.store.migrations import INDEX_PASSES
 
 DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo"
 T0 = 1_735_660_800_000  # 2025-01-01T00:00:00+08:00
@@ -149,6 +150,7 @@ def build_sqlite(path: Path, district: District, people: tuple[list[str], ...], 
         )
         conn.execute("COMMIT")
     conn.execute("CREATE INDEX events_ts ON events (ts)")
+    conn.execute(INDEX_PASSES, (0,))  # what each append does, in bulk
     max_seq = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
     for key in ("_store.keyframes_seq", "_store.ids_sealed_seq"):
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, str(max_seq)))
@@ -159,7 +161,7 @@ def build_sqlite(path: Path, district: District, people: tuple[list[str], ...], 
 def build_postgres(url: str, district: District, people: tuple[list[str], ...], total: int) -> None:
     import psycopg
 
-    from sandbox_app.store.pg_schema import ensure_partitions, months_of
+    from sandbox_app.store.pg_schema import _V9_SUBJECT_PASSES, ensure_partitions, months_of
 
     store = open_store(url)
     store.replace_district(district)
@@ -172,7 +174,9 @@ def build_postgres(url: str, district: District, people: tuple[list[str], ...], 
             with conn.transaction(), conn.cursor() as cur, cur.copy(sql) as copy:
                 for r in chunk:
                     copy.write_row(r)
+        conn.execute(_V9_SUBJECT_PASSES[1])  # what each append does, in bulk
         conn.execute("ANALYZE events")
+        conn.execute("ANALYZE subject_passes")
 
 
 def pct(values: list[float], q: float) -> float:
@@ -180,7 +184,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def count_sql(store: Store, sql: str, params: tuple[int, ...]) -> None:
+def count_sql(store: Store, sql: str, params: tuple[object, ...]) -> None:
     conn = store._conn  # the baseline: the same connection, plain SQL
     if isinstance(conn, sqlite3.Connection):
         conn.execute(sql, params).fetchall()
@@ -190,11 +194,29 @@ def count_sql(store: Store, sql: str, params: tuple[int, ...]) -> None:
 
 def measure(label: str, db: str, district: District, ids: list[str], tracks: int) -> None:
     from cli import main as cli_main
+    from sandbox_app.privacy.mask import Masker, Viewer
+    from sandbox_app.search.index import SearchIndex
 
     rng = random.Random(11)
     store = open_store(db)
     took, base, sizes = [], [], []
     try:
+        index = SearchIndex.build(district)
+        officer = Masker(Viewer.OFFICER)
+        names = [district.people[rng.choice(ids)].name for _ in range(tracks)]
+        for name in names:
+            t = time.perf_counter()
+            index.search(name, officer)
+            took.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            count_sql(store, "SELECT id FROM people WHERE name = ?", (name,))
+            base.append((time.perf_counter() - t) * 1000)
+        print(
+            f"{label:<9} search (whole name, officer) p50 {statistics.median(took):7.1f} ms "
+            f"p95 {pct(took, 0.95):7.1f} ms   plain SQL scan of people p50 {statistics.median(base):7.1f} ms",
+            flush=True,
+        )
+        took, base = [], []
         for _ in range(tracks):
             pid = rng.choice(ids)
             end = T0 + 30 * DAY + rng.randrange(YEAR - 30 * DAY)

@@ -60,3 +60,31 @@ def test_month_so_far_against_last_month(tmp_path: Path) -> None:
     assert s.passes == {"plate.read": 0, "face.pass": 2, "rfid.read": 1, "throw.detected": 1, "visitor": 1}
     assert s.population.registered == len(d.people)
     assert s.to_json()["passes"]["visitor"] == 1
+
+
+def test_stored_pass_counts_equal_the_decoded_ones(tmp_path: Path) -> None:
+    """The figures CLI counts in the database; per day, week and month it matches `pass_counts`."""
+    from sandbox_app.analytics.figures import pass_counts
+    from sandbox_app.analytics.summary import stored_pass_counts
+
+    d = small_district()
+    d.devices["V1"] = Device("V1", "visitor_terminal", "访客机", Placement.GATE, gate_id="G1")
+    times = [
+        ms(t)
+        for t in ("2026-04-30T23:59:00", "2026-05-01T00:10:00", "2026-05-03T23:50:00", "2026-05-04T00:10:00")
+    ]
+    events = [
+        Event(f"e{i}", ts, dev, kind, None, None, {})
+        for i, (ts, dev, kind) in enumerate(
+            [(times[0], "V1", "face.pass"), (times[1], "D3", "face.pass"), (times[2], "D4", "plate.read"),
+             (times[3], "V1", "face.pass"), (times[3], "D3", "rfid.read")]
+        )
+    ]  # fmt: skip
+    store = open_store(tmp_path / "s.db")
+    store.replace_district(d)
+    store.append_events(events)
+    start, end = ms("2026-04-30T12:00:00"), ms("2026-05-31T00:00:00")
+    for period in (Period.DAY, Period.WEEK, Period.MONTH):
+        decoded = pass_counts(d, store.events_between(start, end - 1), period)
+        assert stored_pass_counts(store, d, start, end, period) == decoded, period
+    store.close()
