@@ -37,6 +37,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -64,7 +65,10 @@ def county(scale: int) -> tuple[District, list[str], list[str], list[str], list[
     """The scaled district and, per person index: id, tag, card, plate ("" for none)."""
     base = load_package(DEMO)
     people = {}
-    ids, tags, cards, plates = [], [], [], []
+    ids: list[str] = []
+    tags: list[str] = []
+    cards: list[str] = []
+    plates: list[str] = []
     for k in range(scale):
         for p in base.people.values():
             pid = p.id if k == 0 else f"{p.id}-{k}"
@@ -83,7 +87,7 @@ def county(scale: int) -> tuple[District, list[str], list[str], list[str], list[
 
 def rows(
     district: District, people: tuple[list[str], list[str], list[str], list[str]], total: int, seed: int = 7
-) -> Iterator[list[tuple[object, ...]]]:
+) -> Iterator[list[tuple[Any, ...]]]:
     """Chunks of (id, ts, device, kind, lon, lat, data) in time order."""
     ids, tags, cards, plates = people
     rng = np.random.default_rng(seed)
@@ -101,7 +105,7 @@ def rows(
         who = rng.integers(0, len(ids), size=n)
         car = with_plate[rng.integers(0, len(with_plate), size=n)]
         dev_r = rng.integers(0, 1 << 30, size=n)
-        out = []
+        out: list[tuple[Any, ...]] = []
         for i in range(n):
             kind = kinds[kind_ix[i]]
             devs = by_kind[kind]
@@ -185,7 +189,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def count_sql(store: Store, sql: str, params: tuple[object, ...]) -> None:
-    conn = store._conn  # the baseline: the same connection, plain SQL
+    conn: Any = vars(store)["_conn"]  # the baseline: the same connection, plain SQL
     if isinstance(conn, sqlite3.Connection):
         conn.execute(sql, params).fetchall()
     else:

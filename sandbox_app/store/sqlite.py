@@ -50,6 +50,8 @@ _EVENT_COLUMNS_E = "e.seq, e.id, e.ts, e.device, e.kind, e.lon, e.lat, e.data"
 def _chunks(values: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
+
+
 """Times per IN (...) lookup of repeats (SQLite allows 32,766 host parameters)."""
 _by_ts = attrgetter("ts")
 

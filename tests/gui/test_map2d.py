@@ -20,7 +20,7 @@ from layers import alerts, buildings, compounds, devices, dispatch, gates, guard
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
-from sandbox_app.domain.enums import AlertState, GuardRole, PersonTag, Relation, Severity
+from sandbox_app.domain.enums import AlertState, GuardRole, PersonTag, Relation, RoomUsage, Severity
 from sandbox_app.domain.model import Person
 from tests.layers.sample import GUARD_POSITIONS, at, small_district
 from widgets.map2d import Map2D
@@ -100,12 +100,12 @@ def distance(a: RGB, b: tuple[int, ...]) -> int:
 def test_buildings_filled_by_usage_and_outlined_for_elderly_and_key_persons(drawn: Drawn) -> None:
     drawn.grab()
     # B1: one rented room of two: the owner colour half way to rental blue, not a blue building
-    owner = style.ROOM_USAGE[style.RoomUsage.OWNER]
+    owner = style.ROOM_USAGE[RoomUsage.OWNER]
     half = tuple((o + r) // 2 for o, r in zip(owner, style.RENTAL_BLUE, strict=True))
     assert close_to(drawn.pixel(*at(-42, 58)), half, tol=4)
     assert distance(drawn.pixel(*at(-42, 58)), style.RENTAL_BLUE) > 150
     assert close_to(drawn.pixel(*at(-42, -42)), style.GROUP_RENTAL_BLUE)  # B3: all group rental
-    assert close_to(drawn.pixel(*at(42, 42)), style.ROOM_USAGE[style.RoomUsage.OWNER])
+    assert close_to(drawn.pixel(*at(42, 42)), style.ROOM_USAGE[RoomUsage.OWNER])
     # Outlines: 3 px wide on the footprint's edge (B2 elderly, B3 key person); B1's plain edge is grey.
     assert close_to(drawn.pixel(*at(35, 50)), style.ELDERLY_HOUSEHOLD, tol=30)
     assert close_to(drawn.pixel(*at(-65, -50)), style.KEY_PERSON, tol=30)
