@@ -112,6 +112,7 @@ class TrackPanel(QWidget):
         asked, reader, end = self._asked, self.reader, self._end_ms()
         self.summary.setText(self.tr("Reading the last 30 days…"))
         self.show()
+        self.window_.search_box.raise_()  # the detail tab was raised by the pick: keep the passes in view
         delivery = self._delivery
 
         def job() -> None:
