@@ -154,7 +154,7 @@ def build_sqlite(path: Path, district: District, people: tuple[list[str], ...], 
         )
         conn.execute("COMMIT")
     conn.execute("CREATE INDEX events_ts ON events (ts)")
-    conn.execute(INDEX_PASSES, (0,))  # what each append does, in bulk
+    conn.execute(INDEX_PASSES + " ORDER BY 1, 2, 3", (0,))  # what migration v9 does, in key order
     max_seq = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
     for key in ("_store.keyframes_seq", "_store.ids_sealed_seq"):
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, str(max_seq)))
