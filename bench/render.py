@@ -33,6 +33,7 @@ import os
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,7 @@ def city(n_buildings: int, n_guards: int, seed: int = 5) -> City:
     floors = np.where(floors == 0, rng.integers(10, 33, n_buildings), floors)
     usages = list(RoomUsage)
     usage = rng.choice(len(usages), n_buildings, p=[0.55, 0.15, 0.03, 0.07, 0.1, 0.1])
-    palette = np.asarray([fill_for({u})[:3] for u in usages], dtype=np.uint8)
+    palette = np.asarray([fill_for(Counter({u: 1}))[:3] for u in usages], dtype=np.uint8)
     extent = side * SPACING_M
     lon0, lat0 = _lonlat(np.asarray(extent / 2), np.asarray(extent / 2))
     roles = list(GuardRole)

@@ -16,14 +16,9 @@ from sandbox_app.analytics.figures import Period
 def station_figures(args: argparse.Namespace) -> dict[str, Any]:
     from cli.auth import session
     from cli.common import CliError, existing_store, time_arg
-    from sandbox_app.analytics.figures import (
-        COUNTED_KINDS,
-        incident_trend,
-        pass_counts,
-        population_figures,
-        quiet_compounds,
-    )
+    from sandbox_app.analytics.figures import incident_trend, population_figures, quiet_compounds
     from sandbox_app.analytics.stats import Phase, outcome_counts, response_times
+    from sandbox_app.analytics.summary import stored_pass_counts
 
     store = existing_store(args.db)
     try:
@@ -40,8 +35,7 @@ def station_figures(args: argparse.Namespace) -> dict[str, Any]:
         b_start = b_start if b_start is not None else b_end - (end - start)
         alerts = store.alerts()
         dispatches = [d for d in store.dispatches() if start <= d.issued_ts < end]
-        events = store.events_between(start, end - 1, COUNTED_KINDS)
-        passes = pass_counts(district, events, Period(args.period))
+        passes = stored_pass_counts(store, district, start, end, Period(args.period))
     finally:
         store.close()
     times = response_times(dispatches)

@@ -62,7 +62,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from sandbox_app.geo.routing import RoutingGraph
     from sandbox_app.patrol.config import PatrolError, load_patrols
     from sandbox_app.patrol.watch import PatrolWatch
+    from sandbox_app.privacy.audit import AuditLog, AuditTrail
     from sandbox_app.rules.config import RuleConfigError, load_rules
+    from sandbox_app.station.people_updates import PeopleUpdates
     from sandbox_app.store import is_store_url, local_file, open_store
 
     if args.status_every <= 0:
@@ -134,8 +136,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         engine = Engine(store, district, [*rules, *extra_rules, rule], intake=intake)
         rule.live = True  # after the warm-up replay, as in the live session
         local = local_file(args.db, args.audit)
+        # Residents' registrations over [gat1400] (issue 21): applied like a delta file, audited locally.
+        audit = None if local is None else AuditTrail(AuditLog.open(local))
+        people = PeopleUpdates(district, store.replace_district, audit)
         bridges = Bridges(
-            config, district, engine.ingest, clock, engine.report_health, cursors=store, local_file=local
+            config,
+            district,
+            engine.ingest,
+            clock,
+            engine.report_health,
+            cursors=store,
+            local_file=local,
+            records=people,
         )
         holder.append(bridges)
         try:

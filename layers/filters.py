@@ -220,7 +220,11 @@ def _without(polys: Polygons, keep: frozenset[str]) -> Polygons:
 def apply(data: LayerData, sel: Selection) -> LayerData:
     """`data` as the filter shows it: markers left out, buildings and compounds faded, the rest as given."""
     if data.name == buildings.NAME and sel.buildings is not None and data.polygons is not None:
-        return dataclasses.replace(data, polygons=_faded(data.polygons, sel.buildings))
+        marks = data.points
+        if marks is not None:  # group-rental markers only on the buildings kept
+            kept = np.asarray([k for k, i in enumerate(marks.ids) if i in sel.buildings], dtype=np.int64)
+            marks = _points(marks, kept)
+        return dataclasses.replace(data, points=marks, polygons=_faded(data.polygons, sel.buildings))
     if data.name == compounds.NAME and sel.compounds is not None and data.polygons is not None:
         return dataclasses.replace(data, polygons=_faded(data.polygons, sel.compounds))
     if data.name == devices.NAME and sel.devices is not None and data.points is not None:

@@ -69,6 +69,10 @@ GRID_FILL: RGBA = (0, 0, 0, 0)
 GRID_EDGE: RGBA = (150, 60, 160, 255)
 """Grid outlines (网格): purple, unfilled, distinct from the compounds' green."""
 GATE: Symbol = Symbol((200, 32, 32, 255), "s", 9)
+GROUP_RENTAL_MARK: Symbol = Symbol(GROUP_RENTAL_BLUE, "d", 12)
+"""The 2D map's flag on a building with a group rental (群租) room: a dark-blue diamond, white-edged so it
+reads on the blue fill it usually sits on."""
+GROUP_RENTAL_MARK_EDGE: RGBA = (255, 255, 255, 255)
 
 # Outer circle reds/oranges, middle purples, inner greens/teals, mobile cyans.
 DEVICE_KINDS_STYLE: dict[str, Symbol] = {
@@ -214,3 +218,18 @@ ALERT_PULSE_GROWTH = 2.2
 
 ETA_LABEL: RGBA = (20, 20, 20, 255)
 """ETA text beside each dispatch route."""
+
+TRACK_LINE: LineStyle = LineStyle((230, 0, 120, 230), 3.0)
+"""A search hit's track (issue 21): a magenta line, a colour no other layer uses, so the subject's path
+stands out over buildings, roads and guards' trails."""
+TRACK_PASS: dict[str, Symbol] = {
+    "face.pass": Symbol((230, 0, 120, 255), "o", 9),
+    "plate.read": Symbol((230, 0, 120, 255), "s", 9),
+    "rfid.read": Symbol((230, 0, 120, 255), "t", 9),
+    "lock.open": Symbol((230, 0, 120, 255), "d", 9),
+    "gps.fix": Symbol((230, 0, 120, 255), "o", 5),
+}
+"""One marker per pass, its shape telling the kind (face gate, barrier plate, e-bike tag, lock, GPS)."""
+TRACK_OTHER: Symbol = Symbol((230, 0, 120, 255), "o", 7)
+TRACK_LAST_SEEN: Symbol = Symbol((255, 255, 255, 255), "star", 22)
+"""The last place seen (the missing-person job): a large white star edged in the track's magenta."""

@@ -258,8 +258,14 @@ def go_live(
         return controller
     if store is None:
         from widgets.replay_controller import ReplayController
+        from widgets.search_track import attach_track_reader
+        from widgets.station_figures import attach_figures_reader
 
-        ReplayController(window, db, window.scene.district, controller, desk)
+        replay = ReplayController(window, db, window.scene.district, controller, desk)
+        attach_track_reader(window.search_box.track_panel, lambda: window.scene.district, db)
+        attach_figures_reader(window.station_figures, lambda: window.scene.district, db)
+        window.search_box.track_panel.replay_at = replay.jump_to
+        window.search_box.track_panel.allowed = replay.allowed
     else:  # the replay controller reads the SQLite file directly
         _replay_unavailable(window)
     return controller

@@ -88,6 +88,8 @@ class Legend(QWidget):
         out += [Entry("buildings", usages[u], "fill", style.ROOM_USAGE[u]) for u in style.USAGE_PRIORITY]
         out.append(Entry("buildings", self.tr("elderly living alone"), "outline", style.ELDERLY_HOUSEHOLD))
         out.append(Entry("buildings", self.tr("key person"), "outline", style.KEY_PERSON))
+        mark = style.GROUP_RENTAL_MARK
+        out.append(Entry("buildings", self.tr("has a group rental"), mark.symbol, mark.rgba))
         for kind, title in (("primary", self.tr("main road")), ("residential", self.tr("street"))):
             out.append(Entry("roads", title, "road", style.road_style(kind).rgba))
         out.append(Entry("roads", self.tr("footway"), "line", style.road_style("footway").rgba))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,6 +75,7 @@ from widgets.real_scene import RealScene
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
 from widgets.startup import DistrictClock
+from widgets.station_figures import StationFigures
 from widgets.wall import WallDirector
 from widgets.wall_screen import WallScreen
 
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         self.focus_requested.connect(self.fly_3d_to_alert)
         self._build_panels(scene)
         self.search_box = install_search(self)
+        self.station_figures = self._install_figures()
         self.filter_panel = FilterPanel(self.map2d, self._filter_3d, self)
         self.tabifyDockWidget(self.roster, self.filter_panel)  # beside the roster: the map keeps its room
         self.roster.raise_()
@@ -562,6 +564,22 @@ class MainWindow(QMainWindow):
     def _show_wall_figures(self) -> None:
         if self.wall is not None:
             self.wall.refresh()
+
+    def _install_figures(self) -> StationFigures:
+        """The 治理成效 tab beside the dashboard (the desk only: the wall keeps its own tiles); it recomputes
+        each time it is shown."""
+        panel = StationFigures(self)
+        dock = QDockWidget(QCoreApplication.translate("StationFigures", "Station figures"), self)
+        dock.setObjectName("station_figures_panel")
+        dock.setWidget(panel)
+        self.tabifyDockWidget(self.dashboard_dock, dock)
+        self.alerts_panel.raise_()
+        dock.visibilityChanged.connect(lambda shown: panel.refresh() if shown else None)
+        panel.dock = dock
+        if self.wall_mode:
+            dock.hide()
+            dock.toggleViewAction().setEnabled(False)
+        return panel
 
     def show_detail(self, kind: str, item_id: str) -> None:
         """A click on the map or a panel row: an alert is selected in the queue; anything else goes to the

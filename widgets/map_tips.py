@@ -27,14 +27,17 @@ class TippedMap(Protocol):
 
 
 def _field(data: LayerData | None, key: str, item_id: str) -> str:
-    """`extra[key]` of the entry `item_id` (aligned with the layer's points or polygons), else ""."""
+    """`extra[key]` of the entry `item_id` (aligned with the layer's points, or else its polygons: the
+    buildings carry both, markers on a few of them), else ""."""
     if data is None:
         return ""
     values = data.extra.get(key)
-    ids = data.points.ids if data.points is not None else data.polygons.ids if data.polygons else ()
-    if not isinstance(values, tuple) or len(values) != len(ids) or item_id not in ids:
+    if not isinstance(values, tuple):
         return ""
-    return str(values[ids.index(item_id)])
+    for part in (data.points, data.polygons):
+        if part is not None and len(part.ids) == len(values) and item_id in part.ids:
+            return str(values[part.ids.index(item_id)])
+    return ""
 
 
 class MapTips(QObject):
@@ -53,7 +56,13 @@ class MapTips(QObject):
             buildings = data("buildings")
             usage = _field(buildings, "usage", item_id)
             name = _field(buildings, "name", item_id) or item_id
-            return self.tr("Building {0} · {1}").format(name, self.usage_text(usage))
+            text = self.tr("Building {0} · {1}").format(name, self.usage_text(usage))
+            rented = _field(buildings, "rented", item_id)
+            if rented not in ("", "0"):
+                text += " · " + self.tr("{0} of {1} rooms rented").format(
+                    rented, _field(buildings, "rooms", item_id)
+                )
+            return text
         if kind == "device":
             devices = data("devices")
             return self.tr("Device {0} · {1} · {2}").format(

@@ -1,4 +1,5 @@
-"""The window's search box (综合查询): type, pick a hit, and the map centres on it (issue 21).
+"""The window's search box (综合查询): type, pick a hit, and the map centres on it (issue 21); a person,
+guard or device also shows its passes: a track on the map and a timeline below the hits (`search_track`).
 
 Ranking and masking are `sandbox_app.search.index`'s, for the window's viewer, so the box finds what the CLI
 finds. A picked hit pans the 2D map to it (keeping the zoom) and opens it in the detail view; an alert is
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QLineEdit, QListWidget, QListWidgetIt
 
 from sandbox_app.privacy.mask import Masker
 from sandbox_app.search.index import Hit, SearchIndex
+from widgets.search_track import TrackPanel
 
 if TYPE_CHECKING:
     from widgets.desk import Desk
@@ -46,6 +48,9 @@ class SearchBox(QDockWidget):
         self.results.setObjectName("search_results")
         layout.addWidget(self.line)
         layout.addWidget(self.results)
+        self.track_panel = TrackPanel(window, body)
+        self.track_panel.raise_dock = self.raise_
+        layout.addWidget(self.track_panel)
         self.setWidget(body)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -133,6 +138,7 @@ def install_search(window: Desk) -> SearchBox:
     window.tabifyDockWidget(window.roster, box)
     window.roster.raise_()
     box.picked.connect(lambda hit: go_to(window, hit))
+    box.picked.connect(box.track_panel.show_for)
     if window.wall_mode:  # the wall only displays, names masked: no search of people on a public screen
         box.hide()
         box.toggleViewAction().setEnabled(False)

@@ -2845,22 +2845,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
-        <source>main road</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/legend.py" line="91"/>
-        <source>street</source>
+        <location filename="../../widgets/legend.py" line="92"/>
+        <source>has a group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="93"/>
+        <source>main road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="93"/>
+        <source>street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="95"/>
         <source>footway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="94"/>
+        <location filename="../../widgets/legend.py" line="96"/>
         <source>compound</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3006,148 +3011,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="176"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="305"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="307"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="313"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="314"/>
         <source>Grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="329"/>
         <source>Open imagery basemap…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="337"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="151"/>
+        <location filename="../../widgets/main_window.py" line="152"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="352"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="416"/>
-        <location filename="../../widgets/main_window.py" line="476"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="478"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="420"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="426"/>
+        <location filename="../../widgets/main_window.py" line="428"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="427"/>
+        <location filename="../../widgets/main_window.py" line="429"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3155,72 +3160,77 @@
 <context>
     <name>MapTips</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="49"/>
+        <location filename="../../widgets/map_tips.py" line="52"/>
         <source>Guard {0} · {1} · fix {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="56"/>
+        <location filename="../../widgets/map_tips.py" line="59"/>
         <source>Building {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="59"/>
+        <location filename="../../widgets/map_tips.py" line="62"/>
+        <source>{0} of {1} rooms rented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="68"/>
         <source>Device {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="67"/>
+        <location filename="../../widgets/map_tips.py" line="76"/>
         <source>Alert {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="71"/>
+        <location filename="../../widgets/map_tips.py" line="80"/>
         <source>Gate {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="73"/>
+        <location filename="../../widgets/map_tips.py" line="82"/>
         <source>Compound {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="79"/>
+        <location filename="../../widgets/map_tips.py" line="88"/>
         <source>time unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="82"/>
+        <location filename="../../widgets/map_tips.py" line="91"/>
         <source>{0} s ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="84"/>
+        <location filename="../../widgets/map_tips.py" line="93"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="85"/>
+        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="91"/>
+        <location filename="../../widgets/map_tips.py" line="100"/>
         <source>no rooms registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>flagged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3718,67 +3728,67 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../widgets/search_box.py" line="37"/>
+        <location filename="../../widgets/search_box.py" line="39"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="43"/>
+        <location filename="../../widgets/search_box.py" line="45"/>
         <source>Name, ID number, phone, address, device, alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="65"/>
+        <location filename="../../widgets/search_box.py" line="69"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="66"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="67"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="68"/>
+        <location filename="../../widgets/search_box.py" line="72"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="69"/>
+        <location filename="../../widgets/search_box.py" line="73"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="70"/>
+        <location filename="../../widgets/search_box.py" line="74"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="71"/>
+        <location filename="../../widgets/search_box.py" line="75"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="72"/>
+        <location filename="../../widgets/search_box.py" line="76"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="73"/>
+        <location filename="../../widgets/search_box.py" line="77"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="87"/>
+        <location filename="../../widgets/search_box.py" line="91"/>
         <source>Not searched: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="96"/>
+        <location filename="../../widgets/search_box.py" line="100"/>
         <source>No match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3842,6 +3852,275 @@ Create it and load the district from {1}?</source>
     <message>
         <location filename="../../widgets/startup.py" line="73"/>
         <source>This station has no users yet, so nobody logs in and personal data stays masked. An administrator adds users with: sandbox-app user add</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationFigures</name>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="52"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="53"/>
+        <source>this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="54"/>
+        <source>this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="55"/>
+        <source>this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="61"/>
+        <source>plates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="62"/>
+        <source>faces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="63"/>
+        <source>e-bike tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="64"/>
+        <source>visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="65"/>
+        <source>throwing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="71"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="81"/>
+        <source>{0:.1f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="93"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="94"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="95"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="96"/>
+        <source>Baseline from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="97"/>
+        <source>Baseline to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="103"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="111"/>
+        <source>to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="112"/>
+        <source>to arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="113"/>
+        <source>to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="119"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="121"/>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="123"/>
+        <location filename="../../widgets/station_figures.py" line="149"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="124"/>
+        <location filename="../../widgets/station_figures.py" line="134"/>
+        <location filename="../../widgets/station_figures.py" line="150"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="125"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="126"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="131"/>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="133"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="139"/>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="141"/>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="142"/>
+        <source>Median (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="147"/>
+        <source>Passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="155"/>
+        <source>Population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="157"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="158"/>
+        <source>Floating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="159"/>
+        <source>Elderly alone</source>
+        <translation type="unfinished">Elderly</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="160"/>
+        <source>Rental rooms</source>
+        <translation type="unfinished">Rentals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="161"/>
+        <source>Group rentals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="166"/>
+        <source>Compounds without a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="167"/>
+        <source>Compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="204"/>
+        <source>Export XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Alert kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="261"/>
+        <source>The figures could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="268"/>
+        <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="284"/>
+        <source>Compounds without a case: {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="285"/>
+        <source>Outcomes: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="286"/>
+        <source>Response, median: accept {0}, arrive {1}, close {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="289"/>
+        <source>Passes: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="290"/>
+        <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="293"/>
+        <source>Rentals: {0} rooms, {1} group rentals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="309"/>
+        <source>Export figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="337"/>
+        <source>Station figures</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3942,6 +4221,54 @@ Create it and load the district from {1}?</source>
     <message>
         <location filename="../../widgets/timeline_axis.py" line="44"/>
         <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackPanel</name>
+    <message>
+        <location filename="../../widgets/search_track.py" line="77"/>
+        <source>Replay there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="80"/>
+        <source>Export track…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="113"/>
+        <source>Reading the last 30 days…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="137"/>
+        <source>The passes could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="153"/>
+        <source>No passes in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="157"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="158"/>
+        <source>{0} passes in 30 days. Last seen {1} at {2}; cameras within {3} m: {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="162"/>
+        <source>(only the first {0} shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="199"/>
+        <source>Export track</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

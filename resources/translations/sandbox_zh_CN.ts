@@ -2846,22 +2846,27 @@
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="92"/>
+        <source>has a group rental</source>
+        <translation>有群租房</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>main road</source>
         <translation>主干道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="91"/>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>street</source>
         <translation>支路/小区道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="93"/>
+        <location filename="../../widgets/legend.py" line="95"/>
         <source>footway</source>
         <translation>人行道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="94"/>
+        <location filename="../../widgets/legend.py" line="96"/>
         <source>compound</source>
         <translation>小区</translation>
     </message>
@@ -3007,148 +3012,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="176"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="301"/>
+        <location filename="../../widgets/main_window.py" line="303"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="304"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="305"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="307"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="309"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="311"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="313"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="314"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="317"/>
+        <location filename="../../widgets/main_window.py" line="319"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="318"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="329"/>
         <source>Open imagery basemap…</source>
         <translation>打开影像底图…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="337"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="251"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="151"/>
+        <location filename="../../widgets/main_window.py" line="152"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation>影像底图 {0} 无法读取</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="352"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="416"/>
-        <location filename="../../widgets/main_window.py" line="476"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="478"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="420"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="426"/>
+        <location filename="../../widgets/main_window.py" line="428"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="427"/>
+        <location filename="../../widgets/main_window.py" line="429"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3156,72 +3161,77 @@
 <context>
     <name>MapTips</name>
     <message>
-        <location filename="../../widgets/map_tips.py" line="49"/>
+        <location filename="../../widgets/map_tips.py" line="52"/>
         <source>Guard {0} · {1} · fix {2}</source>
         <translation>巡防人员 {0} · {1} · 定位 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="56"/>
+        <location filename="../../widgets/map_tips.py" line="59"/>
         <source>Building {0} · {1}</source>
         <translation>楼栋 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="59"/>
+        <location filename="../../widgets/map_tips.py" line="62"/>
+        <source>{0} of {1} rooms rented</source>
+        <translation>出租 {0}/{1} 间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_tips.py" line="68"/>
         <source>Device {0} · {1} · {2}</source>
         <translation>设备 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="67"/>
+        <location filename="../../widgets/map_tips.py" line="76"/>
         <source>Alert {0} · {1} · {2}</source>
         <translation>预警 {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="71"/>
+        <location filename="../../widgets/map_tips.py" line="80"/>
         <source>Gate {0}</source>
         <translation>出入口 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="73"/>
+        <location filename="../../widgets/map_tips.py" line="82"/>
         <source>Compound {0}</source>
         <translation>小区 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="79"/>
+        <location filename="../../widgets/map_tips.py" line="88"/>
         <source>time unknown</source>
         <translation>时间未知</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="82"/>
+        <location filename="../../widgets/map_tips.py" line="91"/>
         <source>{0} s ago</source>
         <translation>{0} 秒前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="84"/>
+        <location filename="../../widgets/map_tips.py" line="93"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="85"/>
+        <location filename="../../widgets/map_tips.py" line="94"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="91"/>
+        <location filename="../../widgets/map_tips.py" line="100"/>
         <source>no rooms registered</source>
         <translation>无登记房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_tips.py" line="94"/>
+        <location filename="../../widgets/map_tips.py" line="103"/>
         <source>flagged</source>
         <translation>存疑</translation>
     </message>
@@ -3719,67 +3729,67 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../widgets/search_box.py" line="37"/>
+        <location filename="../../widgets/search_box.py" line="39"/>
         <source>Search</source>
         <translation>综合查询</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="43"/>
+        <location filename="../../widgets/search_box.py" line="45"/>
         <source>Name, ID number, phone, address, device, alert</source>
         <translation>姓名、身份证号、手机号、地址、设备、警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="65"/>
+        <location filename="../../widgets/search_box.py" line="69"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="66"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Room</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="67"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="68"/>
+        <location filename="../../widgets/search_box.py" line="72"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="69"/>
+        <location filename="../../widgets/search_box.py" line="73"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="70"/>
+        <location filename="../../widgets/search_box.py" line="74"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="71"/>
+        <location filename="../../widgets/search_box.py" line="75"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="72"/>
+        <location filename="../../widgets/search_box.py" line="76"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="73"/>
+        <location filename="../../widgets/search_box.py" line="77"/>
         <source>Alert</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="87"/>
+        <location filename="../../widgets/search_box.py" line="91"/>
         <source>Not searched: the audit log cannot be written.</source>
         <translation>未查询：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="96"/>
+        <location filename="../../widgets/search_box.py" line="100"/>
         <source>No match</source>
         <translation>无匹配结果</translation>
     </message>
@@ -3845,6 +3855,275 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/startup.py" line="73"/>
         <source>This station has no users yet, so nobody logs in and personal data stays masked. An administrator adds users with: sandbox-app user add</source>
         <translation>本站尚未设置用户，无需登录，个人信息保持脱敏显示。管理员可用命令 sandbox-app user add 添加用户。</translation>
+    </message>
+</context>
+<context>
+    <name>StationFigures</name>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="52"/>
+        <source>today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="53"/>
+        <source>this week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="54"/>
+        <source>this month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="55"/>
+        <source>this year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="61"/>
+        <source>plates</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="62"/>
+        <source>faces</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="63"/>
+        <source>e-bike tags</source>
+        <translation>电动车标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="64"/>
+        <source>visitors</source>
+        <translation>访客</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="65"/>
+        <source>throwing</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="71"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="81"/>
+        <source>{0:.1f} min</source>
+        <translation>{0:.1f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="93"/>
+        <source>Period</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="94"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="95"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="96"/>
+        <source>Baseline from</source>
+        <translation>对比期起</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="97"/>
+        <source>Baseline to</source>
+        <translation>对比期止</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="103"/>
+        <source>all</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="111"/>
+        <source>to accept</source>
+        <translation>签收用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="112"/>
+        <source>to arrive</source>
+        <translation>到场用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="113"/>
+        <source>to close</source>
+        <translation>办结用时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="119"/>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="121"/>
+        <source>Alerts</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="123"/>
+        <location filename="../../widgets/station_figures.py" line="149"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="124"/>
+        <location filename="../../widgets/station_figures.py" line="134"/>
+        <location filename="../../widgets/station_figures.py" line="150"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="125"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Baseline</source>
+        <translation>对比期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="126"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="131"/>
+        <source>Outcomes</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="133"/>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="139"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="141"/>
+        <source>Phase</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="142"/>
+        <source>Median (s)</source>
+        <translation>中位数（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="147"/>
+        <source>Passes</source>
+        <translation>通行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="155"/>
+        <source>Population</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="157"/>
+        <source>Registered</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="158"/>
+        <source>Floating</source>
+        <translation>流动人口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="159"/>
+        <source>Elderly alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="160"/>
+        <source>Rental rooms</source>
+        <translation>出租房</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="161"/>
+        <source>Group rentals</source>
+        <translation>群租房</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="166"/>
+        <source>Compounds without a case</source>
+        <translation>零发案小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="167"/>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="204"/>
+        <source>Export XLSX…</source>
+        <translation>导出月报表…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="214"/>
+        <source>Alert kind</source>
+        <translation>警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="261"/>
+        <source>The figures could not be read: {0}</source>
+        <translation>统计数据读取失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="268"/>
+        <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
+        <translation>{0}（截至 {1}）：警情 {2} 起，较上期同时段 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="284"/>
+        <source>Compounds without a case: {0} of {1}</source>
+        <translation>零发案小区：{0}/{1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="285"/>
+        <source>Outcomes: {0}</source>
+        <translation>处置结果：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="286"/>
+        <source>Response, median: accept {0}, arrive {1}, close {2}</source>
+        <translation>响应时间中位数：签收 {0}，到场 {1}，办结 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="289"/>
+        <source>Passes: {0}</source>
+        <translation>通行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="290"/>
+        <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
+        <translation>人口：实有 {0}，流动 {1}，独居老人 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="293"/>
+        <source>Rentals: {0} rooms, {1} group rentals</source>
+        <translation>出租房：{0} 间，群租 {1} 间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="309"/>
+        <source>Export figures</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="337"/>
+        <source>Station figures</source>
+        <translation>治理成效</translation>
     </message>
 </context>
 <context>
@@ -3945,6 +4224,54 @@ Create it and load the district from {1}?</source>
         <location filename="../../widgets/timeline_axis.py" line="44"/>
         <source>+/−: zoom in/out; Home: whole history; Ctrl+G: go to date/time</source>
         <translation>+/−：放大/缩小；Home：全部历史；Ctrl+G：跳转到日期时间</translation>
+    </message>
+</context>
+<context>
+    <name>TrackPanel</name>
+    <message>
+        <location filename="../../widgets/search_track.py" line="77"/>
+        <source>Replay there</source>
+        <translation>回放到该时该地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="80"/>
+        <source>Export track…</source>
+        <translation>导出轨迹…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="113"/>
+        <source>Reading the last 30 days…</source>
+        <translation>正在读取近30天轨迹…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="137"/>
+        <source>The passes could not be read: {0}</source>
+        <translation>轨迹读取失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="153"/>
+        <source>No passes in the last 30 days.</source>
+        <translation>近30天无通行记录。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="157"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="158"/>
+        <source>{0} passes in 30 days. Last seen {1} at {2}; cameras within {3} m: {4}</source>
+        <translation>近30天通行记录 {0} 条。最后出现：{1}，{2}；周边 {3} 米内摄像机：{4}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="162"/>
+        <source>(only the first {0} shown)</source>
+        <translation>（仅显示前 {0} 条）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_track.py" line="199"/>
+        <source>Export track</source>
+        <translation>导出轨迹</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from sandbox_app.engine.messages import BridgeHealth
 
 if TYPE_CHECKING:
     from sandbox_app.bridges.cad110.server import IncidentSink
+    from sandbox_app.bridges.gat1400.server import RecordSink
     from sandbox_app.bridges.replies import MqttReplySubscriber
     from sandbox_app.bridges.trackers.bridge import TrackerDirectory
 
@@ -57,6 +58,8 @@ class BridgeHost(Protocol):
     """Where [cad110]'s incidents are stored (the store's `add_incident`)."""
     local_file: str | None
     """The station's local SQLite file (users, audit log): where [phone] keeps its enrolments."""
+    records: RecordSink | None
+    """Where [gat1400]'s community records go (residents' registrations: `station/people_updates.py`)."""
 
     def add(
         self, section: str, obj: Any, health: Callable[[], BridgeHealth] | None = None, watched: bool = True
@@ -188,7 +191,7 @@ def start_gat1400(host: BridgeHost, s: Gat1400Section) -> None:
         try:
             server = Gat1400Server(
                 config, host.sink, host.clock, s.listen.host, s.listen.port,
-                save_snapshot=host.save_snapshot, reporter=host.reporter,
+                records=host.records, save_snapshot=host.save_snapshot, reporter=host.reporter,
             )  # fmt: skip
         except OSError as exc:
             where = f"{s.listen.host}:{s.listen.port}"

@@ -28,6 +28,7 @@ from sandbox_app.engine.messages import BridgeHealth
 
 if TYPE_CHECKING:
     from sandbox_app.bridges.cad110.server import IncidentSink
+    from sandbox_app.bridges.gat1400.server import RecordSink
     from sandbox_app.bridges.orders import Reply
     from sandbox_app.bridges.phone.server import PhoneServer
     from sandbox_app.bridges.replies import MqttReplySubscriber
@@ -67,6 +68,7 @@ class Bridges:
         save_snapshot: SnapshotSaver | None = None,
         incidents: IncidentSink | None = None,
         local_file: str | None = None,
+        records: RecordSink | None = None,
     ) -> None:
         """`cursors` keeps the HTTP pull cursor (the Store); `save_snapshot` stores camera JPEGs;
         `incidents` stores what [cad110] receives (default: the cursor store's `add_incident`);
@@ -80,6 +82,8 @@ class Bridges:
         self.save_snapshot = save_snapshot
         self.incidents = incidents or getattr(cursors, "add_incident", None)
         self.local_file = local_file
+        self.records = records
+        """[gat1400]'s community records (residents' registrations, `station/people_updates.py`)."""
         self.addresses: dict[str, tuple[str, int]] = {}
         """Section → the bound (host, port) of each server bridge (useful with port 0)."""
         self._entries: list[_Entry] = []

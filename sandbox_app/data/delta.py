@@ -10,14 +10,16 @@ problem, and the district is left unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from sandbox_app.data.checks import Checker, as_text
 from sandbox_app.data.context import Context
-from sandbox_app.data.files import TABLE_EXTS, read_source
+from sandbox_app.data.files import TABLE_EXTS, Source, read_source
 from sandbox_app.data.problems import PackageError, Problem, ProblemList, quoted
 from sandbox_app.data.registers import check_people
 from sandbox_app.domain.model import District, Person
@@ -53,6 +55,20 @@ def apply_people_delta(district: District, path: Path) -> DeltaResult:
     src = read_source(path, problems)
     if src is None:
         raise PackageError(list(problems), problems.total)
+    return _apply(district, src, problems)
+
+
+def apply_people_rows(district: District, rows: Sequence[Mapping[str, str]], source: str) -> DeltaResult:
+    """The same delta as rows of text cells (the delta file's columns, `op` included), e.g. GA/T 1400
+    person records (`bridges/gat1400/people.py`); `source` names them in problems. Checked and applied
+    exactly like a file: PackageError and nothing applied when anything is wrong."""
+    frame = pd.DataFrame([dict(r) for r in rows], dtype=object).fillna("")
+    if frame.empty:
+        frame = pd.DataFrame({"op": [], "id": []}, dtype=object)
+    return _apply(district, Source(source, frame, 1), ProblemList())
+
+
+def _apply(district: District, src: Source, problems: ProblemList) -> DeltaResult:
     c = Checker(src, problems)
     c.has_columns(["op", "id"])
     if problems:

@@ -51,6 +51,17 @@ class BridgeHealth:
 
 
 @dataclass(frozen=True, slots=True)
+class PeopleChanged:
+    """Residents registered, changed or moved out live (GA/T 1400 person records, issue 21): the district
+    object already holds them; whoever indexes people (the search box) rebuilds."""
+
+    now_ts: int
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    moved_out: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class HealthChanged:
     """A bridge reported its health (connected, counts, last rejection)."""
 

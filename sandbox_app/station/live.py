@@ -31,9 +31,10 @@ from sandbox_app.domain.model import District
 from sandbox_app.engine.bus import Bus
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.engine.intake import IntakePolicy
-from sandbox_app.engine.messages import LiveStarted, LiveStopped, RiskUpdate, StateDelta
+from sandbox_app.engine.messages import LiveStarted, LiveStopped, PeopleChanged, RiskUpdate, StateDelta
 from sandbox_app.engine.pipeline import DEFAULT_WARMUP_MS, AuditFn, Engine
 from sandbox_app.geo.routing import RoutingGraph
+from sandbox_app.station.people_updates import PeopleUpdates
 from sandbox_app.store.base import Store
 
 if TYPE_CHECKING:
@@ -177,6 +178,7 @@ class LiveSession:
         self._bridges: Bridges | None = None
         self._snapshots: SnapshotTaker | None = None
         self._clips: ClipRecorder | None = None
+        self._people_updates: PeopleUpdates | None = None
 
     # any thread ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -373,8 +375,26 @@ class LiveSession:
         config = load_bridges(self.options.bridges)
         local = str(self.options.local_file) if self.options.local_file is not None else None
         return Bridges(
-            config, self.district, self._bridge_sink, self.clock, self._bridge_health, store, local_file=local
+            config, self.district, self._bridge_sink, self.clock, self._bridge_health, store,
+            local_file=local, records=self._bridge_records,
+        )  # fmt: skip
+
+    def _bridge_records(self, path: str, records: Sequence[Any], sender: str) -> object:
+        """[gat1400]'s community records: residents' registrations are applied to the district on the
+        worker (the engine's rules read it there), persisted, audited, and announced (`PeopleChanged`)."""
+        return self.submit(lambda engine: self._people(engine)(path, records, sender)).result(
+            BRIDGE_SINK_TIMEOUT_S
         )
+
+    def _people(self, engine: Engine) -> PeopleUpdates:
+        if self._people_updates is None:
+            self._people_updates = PeopleUpdates(
+                self.district,
+                engine.store.replace_district,
+                self.audit,
+                lambda r: self.bus.publish(PeopleChanged(engine.now_ms(), r.added, r.changed, r.moved_out)),
+            )
+        return self._people_updates
 
     def _bridge_sink(self, items: Sequence[Any]) -> object:
         """Real bridges call this from their own threads; the batch is ingested on the worker, like every

@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
+
+SubjectMatch = Mapping[str, tuple[str, Sequence[str]]]
+"""Event kind → (data field, values): e.g. {"plate.read": ("plate", ["京A·12345"])} (`search/passes.py`)."""
+
+
+def subject_rows(
+    rows: Iterable[Sequence[Any]],
+    match: SubjectMatch,
+    devices: Sequence[str],
+    limit: int,
+    loads: Callable[[Any], Any],
+) -> list[Event]:
+    """Log rows (seq, id, ts, device, kind, lon, lat, data) read for a subject → its events in log order,
+    at most `limit`: a row counts once, and a pass only when its kind's field holds one of the values (the
+    passes index is keyed by the value alone)."""
+    wanted = {kind: (key, frozenset(values)) for kind, (key, values) in match.items()}
+    own = frozenset(devices)
+    seen: dict[int, Sequence[Any]] = {}
+    for r in rows:
+        seen.setdefault(int(r[0]), r)
+    out = []
+    for seq in sorted(seen, key=lambda s: (int(seen[s][2]), s)):
+        r = seen[seq]
+        data = loads(r[7]) if r[7] else {}
+        kind = str(r[4])
+        rule = wanted.get(kind)
+        if str(r[3]) in own or (rule is not None and str(data.get(rule[0])) in rule[1]):
+            out.append(Event(r[1], r[2], r[3], kind, r[5], r[6], data))
+            if len(out) >= limit:
+                break
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +103,16 @@ class Store(DispatchStore, IncidentStore, Protocol):
         self, start_ts: int, end_ts: int, kinds: Iterable[str] | None = None
     ) -> Iterator[Event]:
         """Events with start_ts <= ts <= end_ts in time order; only those of `kinds` when given."""
+
+    def subject_events(
+        self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
+    ) -> list[Event]:
+        """One subject's events in [start_ts, end_ts], time order, at most `limit` (issue 21's track): those
+        of a kind in `match` whose data field holds one of the values, and every event of `devices`."""
+
+    def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:
+        """(kind, device) → events of those kinds with start_ts <= ts < end_ts, counted in the database (the
+        station's figures: a month's passes without decoding a row)."""
 
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last `gps.fix` at or before at_ts."""

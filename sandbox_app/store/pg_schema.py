@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 import psycopg
 from psycopg.rows import TupleRow
 
+from sandbox_app.domain.passes import subject_sql
 from sandbox_app.store.migrations import KEYFRAME_MS, LATEST_VERSION, SchemaError
 
 Conn = psycopg.Connection[TupleRow]
@@ -196,6 +197,19 @@ _V8_INCIDENTS = (
     "CREATE UNIQUE INDEX incidents_source_ref ON incidents (source, source_ref) WHERE source_ref IS NOT NULL",
 )
 
+PASS_SUBJECT_SQL = subject_sql("data->>'{0}'")
+"""An event row's subject (who a face gate, barrier, e-bike reader or lock names), NULL for other kinds."""
+
+_V9_SUBJECT_PASSES = (
+    # A subject's passes without scanning the log (issue 21): filled by the append (postgres._MOVE).
+    """CREATE TABLE subject_passes (
+        subject TEXT COLLATE "C" NOT NULL, ts BIGINT NOT NULL, seq BIGINT NOT NULL,
+        PRIMARY KEY (subject, ts, seq))""",
+    f"""INSERT INTO subject_passes (subject, ts, seq)
+        SELECT subject, ts, seq FROM (SELECT {PASS_SUBJECT_SQL} AS subject, ts, seq FROM events) p
+        WHERE subject IS NOT NULL ON CONFLICT DO NOTHING""",
+)
+
 PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_CORE,
     _V2_FIX_TABLES,
@@ -205,6 +219,7 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V6_CITY,
     _V7_EVENT_IDENTITY,
     _V8_INCIDENTS,
+    _V9_SUBJECT_PASSES,
 )
 """Index i holds the step from version i to i + 1, the same step as SQLite's MIGRATIONS[i]."""
 

@@ -29,15 +29,23 @@ from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
 from sandbox_app.store import codec, dispatch_sql, incident_sql
-from sandbox_app.store.base import Fix
+from sandbox_app.store.base import Fix, SubjectMatch, subject_rows
 from sandbox_app.store.dedupe import EventIds, conflicts, event_key, keys_of
 from sandbox_app.store.migrations import KEYFRAME_MS
 from sandbox_app.store.pg_dispatch import POSTGRES
-from sandbox_app.store.pg_schema import CURRENT_FIX, Conn, ensure_partitions, migrate, months_of
+from sandbox_app.store.pg_schema import (
+    CURRENT_FIX,
+    PASS_SUBJECT_SQL,
+    Conn,
+    ensure_partitions,
+    migrate,
+    months_of,
+)
 
 _log = logging.getLogger(__name__)
 _PAGE = 5_000
 _EVENT_COLUMNS = "seq, id, ts, device, kind, lon, lat, data::text"
+_EVENT_COLUMNS_E = "e.seq, e.id, e.ts, e.device, e.kind, e.lon, e.lat, e.data::text"
 _GEOMETRY = {"boundary", "footprint", "location", "line"}
 """Columns the codec hands over as WKB: PostGIS geometry in SRID 4326 on the server."""
 
@@ -58,7 +66,10 @@ firsts AS (
 ins AS (
     INSERT INTO events (id, ts, device, kind, lon, lat, data)
     SELECT id, ts, device, kind, lon, lat, data FROM firsts ORDER BY ord
-    RETURNING seq, id, ts, device, lon, lat, ({CURRENT_FIX}) AS current_fix),
+    RETURNING seq, id, ts, device, lon, lat, ({CURRENT_FIX}) AS current_fix, {PASS_SUBJECT_SQL} AS subject),
+passes AS (
+    INSERT INTO subject_passes (subject, ts, seq)
+    SELECT subject, ts, seq FROM ins WHERE subject IS NOT NULL ON CONFLICT DO NOTHING),
 keyframes AS (
     INSERT INTO fix_keyframes (device, bucket, ts, lon, lat)
     SELECT DISTINCT ON (device, ts / {KEYFRAME_MS}) device, ts / {KEYFRAME_MS}, ts, lon, lat
@@ -252,6 +263,37 @@ class PostgresStore:
             if len(rows) < _PAGE:
                 return
             cursor = (rows[-1][2], rows[-1][0])
+
+    def subject_events(
+        self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
+    ) -> list[Event]:
+        """Passes through the `subject_passes` index, a device's own events through the time index."""
+        values = sorted({v for _key, vals in match.values() for v in vals})
+        rows: list[tuple[Any, ...]] = []
+        with self._lock:
+            if values:
+                rows += self._conn.execute(
+                    f"""SELECT {_EVENT_COLUMNS_E} FROM subject_passes p
+                        JOIN events e ON e.ts = p.ts AND e.seq = p.seq
+                        WHERE p.subject = ANY(%s) AND p.ts >= %s AND p.ts <= %s""",
+                    (values, start_ts, end_ts),
+                ).fetchall()
+            if devices:
+                rows += self._conn.execute(
+                    f"""SELECT {_EVENT_COLUMNS} FROM events WHERE ts >= %s AND ts <= %s
+                        AND device = ANY(%s) ORDER BY ts, seq LIMIT %s""",
+                    (start_ts, end_ts, list(devices), int(limit)),
+                ).fetchall()
+        return subject_rows(rows, match, devices, limit, orjson.loads)
+
+    def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:
+        if not kinds:
+            return {}
+        sql = """SELECT kind, device, count(*) FROM events WHERE ts >= %s AND ts < %s AND kind = ANY(%s)
+                 GROUP BY kind, device"""
+        with self._lock:
+            rows = self._conn.execute(sql, (start_ts, end_ts, list(kinds))).fetchall()
+        return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
 
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last current fix at or before at_ts: its keyframe from the last whole minute before

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -23,11 +24,12 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchStep
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.incidents import Incident
 from sandbox_app.domain.model import District
+from sandbox_app.domain.passes import PASS_FIELDS
 from sandbox_app.store import codec, dispatch_sql, incident_sql
-from sandbox_app.store.base import Fix
+from sandbox_app.store.base import Fix, SubjectMatch, subject_rows
 from sandbox_app.store.dedupe import EventIds, conflicts, keys_of
 from sandbox_app.store.keyframes import Keyframes, last_fixes
-from sandbox_app.store.migrations import migrate
+from sandbox_app.store.migrations import INDEX_PASSES, migrate
 from sandbox_app.store.private_files import prepare_sqlite
 from sandbox_app.store.queries import Db
 
@@ -50,6 +52,14 @@ _INSERT_EVENTS = _INSERT_EVENT + ", (?, ?, ?, ?, ?, ?, ?)" * (_ROWS_PER_INSERT -
 `executemany` of the one-row statement, which steps the VM once per row (measured, 300 k events)."""
 _EVENT_COLUMNS = "seq, id, ts, device, kind, lon, lat, data"
 _CHUNK_TS = 30_000
+_EVENT_COLUMNS_E = "e.seq, e.id, e.ts, e.device, e.kind, e.lon, e.lat, e.data"
+
+
+def _chunks(values: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
 """Times per IN (...) lookup of repeats (SQLite allows 32,766 host parameters)."""
 _by_ts = attrgetter("ts")
 
@@ -174,6 +184,8 @@ class SqliteStore:
                 _insert_events(conn, _rows(new))
                 if len(new) < len(events):  # repeats: redeliveries, or conflicting reports to keep
                     new, fresh = self._add_conflicts(conn, events, new, fresh)
+                if any(e.kind in PASS_FIELDS for e in new):
+                    conn.execute(INDEX_PASSES, (seq_before,))
                 max_seq: int = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
                 self._keyframes.stage(conn, new, seq_before, max_seq)
             self._keyframes.committed(max_seq)
@@ -235,6 +247,37 @@ class SqliteStore:
             if len(rows) < _PAGE:
                 return
             cursor = (rows[-1][2], rows[-1][0])
+
+    def subject_events(
+        self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
+    ) -> list[Event]:
+        """Passes through the `subject_passes` index (a probe per subject, however long the log), a
+        device's own events through the time index; merged in log order."""
+        values = sorted({v for _key, vals in match.values() for v in vals})
+        rows: list[tuple[Any, ...]] = []
+        with self._lock:
+            for chunk in _chunks(values, _CHUNK_TS):
+                rows += self._conn.execute(
+                    f"""SELECT {_EVENT_COLUMNS_E} FROM subject_passes p JOIN events e ON e.seq = p.seq
+                        WHERE p.subject IN ({", ".join("?" * len(chunk))}) AND p.ts >= ? AND p.ts <= ?""",
+                    (*chunk, start_ts, end_ts),
+                ).fetchall()
+            if devices:
+                rows += self._conn.execute(
+                    f"""SELECT {_EVENT_COLUMNS} FROM events WHERE ts >= ? AND ts <= ?
+                        AND device IN ({", ".join("?" * len(devices))}) ORDER BY ts, seq LIMIT ?""",
+                    (start_ts, end_ts, *devices, int(limit)),
+                ).fetchall()
+        return subject_rows(rows, match, devices, limit, codec.loads)
+
+    def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:
+        if not kinds:
+            return {}
+        sql = f"""SELECT kind, device, count(*) FROM events WHERE ts >= ? AND ts < ?
+                  AND kind IN ({", ".join("?" * len(kinds))}) GROUP BY kind, device"""
+        with self._lock:
+            rows = self._conn.execute(sql, (start_ts, end_ts, *kinds)).fetchall()
+        return {(str(r[0]), str(r[1])): int(r[2]) for r in rows}
 
     def last_fixes(self, at_ts: int) -> dict[str, Fix]:
         """Each device's last unflagged fix at or before at_ts; cost independent of history length."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 
@@ -30,7 +32,10 @@ def _colour(data: np.ndarray, index: int) -> tuple[int, ...]:
 def test_buildings_fill_by_notable_usage_and_mark_elderly(district: District, proj: LocalProjection) -> None:
     polys = buildings.layer(district, proj).polygons
     assert polys is not None and polys.ids == ("B1", "B2", "B3")
-    assert _colour(polys.fill, 0) == style.RENTAL_BLUE  # B1: rental beats owner
+    owner = style.ROOM_USAGE[RoomUsage.OWNER]
+    half = tuple((o + r) // 2 for o, r in zip(owner, style.RENTAL_BLUE, strict=True))
+    # B1: one of its two rooms rented, half way from its own colour to rental blue
+    assert all(abs(a - b) <= 1 for a, b in zip(_colour(polys.fill, 0), half, strict=True))
     assert _colour(polys.fill, 1) == style.ROOM_USAGE[RoomUsage.OWNER]
     assert _colour(polys.fill, 2) == style.GROUP_RENTAL_BLUE
     assert _colour(polys.edge, 1) == style.ELDERLY_HOUSEHOLD
@@ -155,3 +160,34 @@ def test_empty_district_gives_empty_arrays(proj: LocalProjection) -> None:
     ):
         for prim in (data.points, data.lines, data.polygons):
             assert prim is None or len(prim) == 0
+
+
+def test_rentals_tint_by_share_and_group_rentals_are_marked(
+    district: District, proj: LocalProjection
+) -> None:
+    data = buildings.layer(district, proj)
+    assert data.extra["rented"] == (1, 0, 1) and data.extra["rooms"] == (2, 1, 1)
+    assert data.points is not None and data.points.ids == ("B3",)
+    assert data.points.symbol == (style.GROUP_RENTAL_MARK.symbol,)
+    for rooms in range(1, 9):  # one rented room among `rooms`: tinted in quarters, rounded up
+        counts = Counter({RoomUsage.RENTAL: 1, RoomUsage.OWNER: rooms - 1})
+        fill = buildings.fill_for(counts)
+        assert fill != style.ROOM_USAGE[RoomUsage.OWNER]
+        assert (fill == style.RENTAL_BLUE) == (rooms == 1)
+
+
+def test_demo_rentals_are_not_whole_blue_buildings() -> None:
+    """Issue 21: in the demo 142 of the buildings with rooms used to turn rental blue; now only a building
+    whose rooms are (nearly) all rented is blue, the rest are tinted by their share."""
+    from pathlib import Path
+
+    from sandbox_app.data.package import load_package
+
+    demo = load_package(Path(__file__).resolve().parents[2] / "resources" / "demo")
+    data = buildings.layer(demo, LocalProjection.for_district(demo))
+    assert data.polygons is not None
+    fills = [tuple(int(v) for v in f) for f in data.polygons.fill]
+    rented = data.extra["rented"]
+    assert isinstance(rented, tuple) and sum(1 for r in rented if r) > 100
+    blue = sum(1 for f in fills if f in (style.RENTAL_BLUE, style.GROUP_RENTAL_BLUE))
+    assert blue < 10, blue

@@ -88,3 +88,28 @@ def test_migrate_skips_steps_another_opener_already_ran(
     assert migrate(late) == LATEST_VERSION  # no "table already exists"
     early.close()
     late.close()
+
+
+def test_v8_database_gets_its_passes_indexed(tmp_path: Path) -> None:
+    """Issue 21: the subject index is filled from the log a station already has, then by each append."""
+    path = tmp_path / "v8.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=8) == 8
+    conn.executemany(
+        "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, 'G1', ?, NULL, NULL, ?)",
+        [
+            ("a", 1_000, "face.pass", '{"person_id": "P1"}'),
+            ("b", 2_000, "plate.read", '{"plate": "京A1"}'),
+            ("c", 3_000, "door.open", '{"person_id": "P1"}'),  # not a pass kind
+            ("d", 4_000, "face.pass", "{}"),  # a stranger: nobody named
+        ],
+    )
+    conn.close()
+    store = SqliteStore(path)
+    assert store.schema_version == LATEST_VERSION
+    store.append_events([Event("e", 5_000, "G1", "face.pass", None, None, {"person_id": "P1"})])
+    rows = store._conn.execute("SELECT subject, ts FROM subject_passes ORDER BY ts").fetchall()
+    assert rows == [("P1", 1_000), ("京A1", 2_000), ("P1", 5_000)]
+    match = {"face.pass": ("person_id", ["P1"]), "plate.read": ("plate", ["京A1"])}
+    assert [e.id for e in store.subject_events(0, 10_000, match, [], 10)] == ["a", "b", "e"]
+    store.close()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from layers import style
 from main import parse_gui_args
-from sandbox_app.domain.enums import GuardRole
+from sandbox_app.domain.enums import GuardRole, RoomUsage
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
 from tests.layers.sample import GUARD_POSITIONS, at, small_district
@@ -68,8 +68,11 @@ def test_map_draws_rental_building_blue_and_guard_by_role(
     window = show(qtbot, Scene(small_district(), dict(GUARD_POSITIONS)))
     image = grab_map(window, tmp_path)
     assert len(np.unique(_rgb_array(image).reshape(-1, 3), axis=0)) > 10, "map looks blank"
-    # A point inside B1 (rental) away from the smart-lock marker at its centre.
-    assert close_to(pixel_at(window, image, *at(-42, 58)), style.RENTAL_BLUE)
+    # A point inside B1 (one of its two rooms rented: tinted half way to rental blue, issue 21) away from
+    # the smart-lock marker at its centre.
+    owner = style.ROOM_USAGE[RoomUsage.OWNER]
+    half = tuple((o + r) // 2 for o, r in zip(owner, style.RENTAL_BLUE, strict=True))
+    assert close_to(pixel_at(window, image, *at(-42, 58)), half)
     assert close_to(pixel_at(window, image, *at(-42, -42)), style.GROUP_RENTAL_BLUE)
     assert close_to(pixel_at(window, image, *GUARD_POSITIONS["GU1"]), style.GUARD_ROLE[GuardRole.POLICE].rgba)
     assert close_to(pixel_at(window, image, *GUARD_POSITIONS["GU2"]), style.GUARD_ROLE[GuardRole.GRID].rgba)
@@ -96,7 +99,7 @@ def test_hiding_a_layer_removes_it_from_the_map(qtbot: QtBot, tmp_path: Path, en
 def test_one_item_per_layer_and_primitive(qtbot: QtBot, english: None) -> None:
     district = small_district()
     window = show(qtbot, Scene(district, dict(GUARD_POSITIONS)))
-    assert len(window.map2d.layer_items("buildings")) == 1
+    assert len(window.map2d.layer_items("buildings")) == 2  # polygons + the group-rental markers
     assert len(window.map2d.layer_items("compounds")) == 2  # polygons + labels
     assert len(window.map2d.layer_items("guards")) == 1
     assert "2 of 2 guards" in window.statusBar().currentMessage()

@@ -6,6 +6,7 @@ the screen position of a map point, so a layer drawn in the wrong colour, place 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import numpy as np
@@ -19,7 +20,7 @@ from layers import alerts, buildings, compounds, devices, dispatch, gates, guard
 from layers.projection import LocalProjection
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
-from sandbox_app.domain.enums import AlertState, GuardRole, PersonTag, Relation, Severity
+from sandbox_app.domain.enums import AlertState, GuardRole, PersonTag, Relation, RoomUsage, Severity
 from sandbox_app.domain.model import Person
 from tests.layers.sample import GUARD_POSITIONS, at, small_district
 from widgets.map2d import Map2D
@@ -98,9 +99,13 @@ def distance(a: RGB, b: tuple[int, ...]) -> int:
 
 def test_buildings_filled_by_usage_and_outlined_for_elderly_and_key_persons(drawn: Drawn) -> None:
     drawn.grab()
-    assert close_to(drawn.pixel(*at(-42, 58)), style.RENTAL_BLUE)
-    assert close_to(drawn.pixel(*at(-42, -42)), style.GROUP_RENTAL_BLUE)
-    assert close_to(drawn.pixel(*at(42, 42)), style.ROOM_USAGE[style.RoomUsage.OWNER])
+    # B1: one rented room of two: the owner colour half way to rental blue, not a blue building
+    owner = style.ROOM_USAGE[RoomUsage.OWNER]
+    half = tuple((o + r) // 2 for o, r in zip(owner, style.RENTAL_BLUE, strict=True))
+    assert close_to(drawn.pixel(*at(-42, 58)), half, tol=4)
+    assert distance(drawn.pixel(*at(-42, 58)), style.RENTAL_BLUE) > 150
+    assert close_to(drawn.pixel(*at(-42, -42)), style.GROUP_RENTAL_BLUE)  # B3: all group rental
+    assert close_to(drawn.pixel(*at(42, 42)), style.ROOM_USAGE[RoomUsage.OWNER])
     # Outlines: 3 px wide on the footprint's edge (B2 elderly, B3 key person); B1's plain edge is grey.
     assert close_to(drawn.pixel(*at(35, 50)), style.ELDERLY_HOUSEHOLD, tol=30)
     assert close_to(drawn.pixel(*at(-65, -50)), style.KEY_PERSON, tol=30)
@@ -110,6 +115,22 @@ def test_buildings_filled_by_usage_and_outlined_for_elderly_and_key_persons(draw
     assert drawn.near(*at(-80, 0), style.ROAD_CASING, tol=20)
     corner = drawn.image.pixelColor(2, 2)
     assert close_to((corner.red(), corner.green(), corner.blue()), style.BACKGROUND)
+
+
+def test_group_rental_building_carries_a_marker(drawn: Drawn) -> None:
+    """B3 has a group rental room: a white-edged diamond inside it (gone when the layer has no markers)."""
+    b3 = drawn.district.buildings["B3"].footprint.representative_point()
+    white = style.GROUP_RENTAL_MARK_EDGE
+
+    def whites() -> int:
+        drawn.grab()
+        around = range(-8, 9)
+        return sum(close_to(drawn.pixel(b3.x, b3.y, dx, dy), white, 40) for dx in around for dy in around)
+
+    marked = whites()
+    layer = buildings.layer(drawn.district, drawn.proj)
+    drawn.map.set_layer(dataclasses.replace(layer, points=None))
+    assert marked >= 6 and whites() < marked - 5, marked
 
 
 def test_guard_marker_moves_and_leaves_a_fading_trail_with_a_heading(drawn: Drawn) -> None:
@@ -259,7 +280,7 @@ def test_hover_describes_guard_building_and_device(drawn: Drawn, qtbot: QtBot) -
     x, y = drawn.proj.to_xy(*GUARD_POSITIONS["GU1"])[0]
     assert drawn.map.hover_at(x, y) == "Guard GU1 · police · fix 42 s ago"
     bx, by = drawn.proj.to_xy(*at(-42, -42))[0]
-    assert drawn.map.hover_at(bx, by) == "Building 3幢 · group rental"
+    assert drawn.map.hover_at(bx, by) == "Building 3幢 · group rental · 1 of 1 rooms rented"
     placed = devices.positions(drawn.district, drawn.proj)
     assert drawn.map.hover_at(*placed["D4"]) == "Device D4 · camera · online"
     far = drawn.proj.to_xy(*at(300, 300))[0]

@@ -32,8 +32,9 @@ log = logging.getLogger(__name__)
 
 MAX_SYSTEM_BODY = 16 * 1024
 """Register / Keepalive / UnRegister bodies are a few hundred bytes."""
-RecordSink = Callable[[str, Sequence[Any]], object]
-"""(endpoint, records) for community registry uploads (PersonInfos, CarInfos, ...)."""
+RecordSink = Callable[[str, Sequence[Any], str], object]
+"""(endpoint, records, sender) for community registry uploads (PersonInfos, CarInfos, ...); raising
+`Gat1400Error` refuses the upload (StatusCode 8), e.g. person records that fail the delta checks."""
 
 
 class Gat1400Server:
@@ -255,7 +256,7 @@ class _Handler(GuardedHandler):
         if path in g.RECORD_PATHS:
             items = g.items_of(body, *g.RECORD_PATHS[path])
             if o.records is not None:
-                o.records(path, items)
+                o.records(path, items, sender)
             ids = [str(next(iter(r.values()), "")) if isinstance(r, dict) else "" for r in items]
             self._reply(200, g.response_list([g.status(path, g.STATUS_OK, i, now, tz) for i in ids]))
             return

@@ -148,7 +148,7 @@ def test_loopback_handshake_and_uploads(data: dict[str, Any]) -> None:
     clock = FakeClock()
     sink, records = Collector(), []
     config = g.Gat1400Config(passwords={DEVICE: PASSWORD}, keepalive_s=60.0)
-    server = Gat1400Server(config, sink, clock, records=lambda path, items: records.append((path, items)))
+    server = Gat1400Server(config, sink, clock, records=lambda p, items, _s: records.append((p, items)))
     server.start()
     client = Gat1400Client(server.url, DEVICE, PASSWORD)
     try:
