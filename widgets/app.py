@@ -138,7 +138,7 @@ def attach_city(
     link = CityLink(url, broker, station)
     session = LiveSession(window.scene.district, link.open_store, options, audit=audit)
     link.attach(session)
-    return LiveController(window, session, actor)
+    return LiveController(window, session, actor, renew_on_import=False)  # the link holds this session
 
 
 def _replay_unavailable(window: MainWindow) -> None:
