@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,7 @@ from widgets.map2d import Map2D
 from widgets.mode import DeskMode, ReplayFrame
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
+from widgets.start_page import StartPage, is_empty
 from widgets.startup import DistrictClock
 from widgets.wall import CameraTile, WallDirector
 from widgets.wall_screen import WallScreen
@@ -169,7 +171,18 @@ class MainWindow(QMainWindow):
         for widget in (self.layer_list, self.map2d, self.pane_3d):
             splitter.addWidget(widget)
         splitter.setSizes([150, 700, 500] if has_3d else [150, 900, 120])
-        self.setCentralWidget(splitter)
+        self.splitter = splitter
+        self.start_page: StartPage | None = None
+        if wall:  # the wall only shows: no start page there
+            self.setCentralWidget(splitter)
+        else:  # the map, or while no district is loaded, a start page in its place (`set_scene`)
+            self.start_page = StartPage(self)
+            self.start_page.import_requested.connect(self._ask_package)
+            self.start_page.demo_requested.connect(self.import_package)
+            self.central_stack = QStackedWidget(self)
+            self.central_stack.addWidget(splitter)
+            self.central_stack.addWidget(self.start_page)
+            self.setCentralWidget(self.central_stack)
         self.importer = ImportController(self, import_job or default_job(db))
         self.importer.imported.connect(lambda district: self.set_scene(Scene(district, source="import")))
         self.alerts_panel = AlertsPanel(scene.district.timezone, self)
@@ -352,6 +365,9 @@ class MainWindow(QMainWindow):
 
     def set_scene(self, scene: Scene) -> None:
         self.scene = scene
+        if self.start_page is not None:
+            empty = is_empty(scene.district)
+            self.central_stack.setCurrentWidget(self.start_page if empty else self.splitter)
         self.risk = {}
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)
