@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from sandbox_app.domain.model import District
@@ -295,8 +295,7 @@ def run(
         window.showFullScreen()
     else:  # the dispatch dock takes its room now (the live controller fills it): the map is framed once
         window.dispatch_panel.show()
-        width = max(240, window.width() // 4)
-        window.resizeDocks([window.dispatch_panel], [width], Qt.Orientation.Horizontal)
+        window.fit_docks()
         window.show()
     startup_trace.mark("shown")
     startup_trace.on_first_paint(window.map2d.viewport(), "first_map")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,16 @@ def minutes_seconds(seconds: float) -> str:
     """ETA as m:ss (a commander reads "3:05", not "185 s")."""
     total = max(round(seconds), 0)
     return f"{total // 60}:{total % 60:02d}"
+
+
+class CompactTable(QTableWidget):
+    """A table that asks only for its minimum height (a few rows): Qt's default wish of 192 px per table
+    made the panel's body taller than a 1080-pixel screen's column, so its scroll area hid the order
+    buttons and 撤销指令… below the fold; the layout's stretch still gives the tables any room left."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
 
 
 class DispatchPanel(QDockWidget):
@@ -150,7 +160,7 @@ class DispatchPanel(QDockWidget):
 
     # construction ----------------------------------------------------------------------------------
     def _table(self, name: str, headers: list[str], mode: QAbstractItemView.SelectionMode) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
+        table = CompactTable(0, len(headers), self)
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -11,7 +11,7 @@ from collections import deque
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 
 from sandbox_app.dispatch.lifecycle import Outcome
 from sandbox_app.dispatch.nearest import Candidate
@@ -64,10 +64,7 @@ class LiveController(QObject):
         panel = window.dispatch_panel
         if not window.wall_mode:  # the wall only watches: no dispatching there
             panel.show()
-            window.resizeDocks([panel], [max(240, window.width() // 4)], Qt.Orientation.Horizontal)
-            # the orders under the candidates stay in view: most of the right column to dispatching
-            tall = window.height()
-            window.resizeDocks([panel, window.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical)
+            window.fit_docks()  # the orders under the candidates stay in view: most of the column
         panel.recommend_requested.connect(self.request_recommendation)
         panel.dispatch_requested.connect(self.request_dispatch)
         panel.one_call_requested.connect(self.request_one_call)

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -94,6 +94,10 @@ LAYER_ORDER = (
 )
 HIDDEN_AT_START = ("heat", "coverage", "cameras")
 """Off until asked for: the demo alone has hundreds of camera cones, which would bury the map."""
+RIGHT_MIN_PX = 240
+"""The right column (dispatch, roster, details) is never narrower than this."""
+TAB_PADDING_PX = 28
+"""A dock tab's width beyond its title's text (margins, frame): the column fits its tabs' titles whole."""
 NO_3D_PLATFORMS = frozenset({"offscreen", "minimal"})
 """Qt platforms without an OpenGL window: VTK would draw black (or abort), so the 3D pane is not created."""
 
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         self.scene = scene
         self.wall_mode = wall
         self.viewer = Viewer.WALL if wall else viewer
+        self._docks_fitted = False
         self.fly_to_alert: str | None = None
         """The latest alert to fly to in 3D (the 3D pane reads it when attached, then follows the signal)."""
         self._reads_today = 0
@@ -226,6 +231,30 @@ class MainWindow(QMainWindow):
         self.alert_focus = AlertFocus(self)
         if has_3d and not defer_3d:
             self.build_3d()
+
+    def fit_docks(self) -> None:
+        """The right column a quarter of the window wide and never narrower than its tab titles (they were
+        cut to "巡…" at 1280×720); with the dispatch panel shown, it takes most of the column's height so
+        its order buttons stay in view, the roster below (issue 16 §6). The wall lays itself out."""
+        if self.wall_mode:
+            return
+        tabbed = [self.roster, *self.tabifiedDockWidgets(self.roster)]
+        metrics = self.fontMetrics()
+        tabs = sum(metrics.horizontalAdvance(d.windowTitle()) + TAB_PADDING_PX for d in tabbed)
+        width = max(RIGHT_MIN_PX, self.width() // 4, tabs)
+        self.resizeDocks([self.roster], [width], Qt.Orientation.Horizontal)
+        if not self.dispatch_panel.isHidden():
+            self.resizeDocks([self.dispatch_panel], [width], Qt.Orientation.Horizontal)
+            tall = self.height()
+            self.resizeDocks(
+                [self.dispatch_panel, self.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical
+            )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_fitted:
+            self._docks_fitted = True
+            QTimer.singleShot(0, self.fit_docks)  # once the window has its first real size
 
     def _filter_3d(self, district: District) -> None:
         """The element filter's district for the 3D pane, once it exists (`build_3d` catches up)."""
