@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -96,6 +97,8 @@ HIDDEN_AT_START = ("heat", "coverage", "cameras")
 """Off until asked for: the demo alone has hundreds of camera cones, which would bury the map."""
 RIGHT_MIN_PX = 240
 """The right column (dispatch, roster, details) is never narrower than this."""
+TAB_GAP_PX = 8
+"""At most this far below its docks lies the tab bar the dock layout uses (`hide_stray_tab_bars`)."""
 TAB_PADDING_PX = 28
 """A dock tab's width beyond its title's text (margins, frame): the column fits its tabs' titles whole."""
 NO_3D_PLATFORMS = frozenset({"offscreen", "minimal"})
@@ -250,11 +253,29 @@ class MainWindow(QMainWindow):
                 [self.dispatch_panel, self.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical
             )
 
+    def hide_stray_tab_bars(self) -> None:
+        """Qt 6.11 leaves a second, stale copy of a dock group's tab bar when a window tabifies a second
+        group: it floats over the map ("未处置预警 | 设备状态" mid-window). The layout places the bar it uses
+        right under its group's docks; any other shown tab bar of the window is hidden."""
+        docks = [d for d in self.findChildren(QDockWidget) if not d.isFloating() and d.parent() is self]
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is not self or not bar.isVisible():
+                continue
+            titles = {bar.tabText(i) for i in range(bar.count())}
+            group = [d for d in docks if d.windowTitle() in titles and not d.visibleRegion().isEmpty()]
+            placed = any(
+                abs(bar.x() - d.x()) <= 2 and 0 <= bar.y() - d.geometry().bottom() <= TAB_GAP_PX
+                for d in group
+            )
+            if group and not placed:
+                bar.hide()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._docks_fitted:
             self._docks_fitted = True
             QTimer.singleShot(0, self.fit_docks)  # once the window has its first real size
+            QTimer.singleShot(0, self.hide_stray_tab_bars)
 
     def _filter_3d(self, district: District) -> None:
         """The element filter's district for the 3D pane, once it exists (`build_3d` catches up)."""

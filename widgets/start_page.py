@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.model import District
 
+TEXT_WIDTH_PX = 520
+
 
 def is_empty(district: District) -> bool:
     """Nothing to draw: no district was imported into the database and no package was read."""
@@ -50,7 +52,8 @@ class StartPage(QWidget):
         )
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(560)
+        self.text.setFixedWidth(TEXT_WIDTH_PX)  # and as tall as its wrapped lines: never cut (zh wraps more)
+        self.text.setMinimumHeight(self.text.heightForWidth(TEXT_WIDTH_PX))
         self.import_button = QPushButton(self.tr("Import a district package…"), self)
         self.import_button.setObjectName("start_import")
         self.import_button.clicked.connect(self.import_requested)

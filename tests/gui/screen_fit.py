@@ -92,6 +92,11 @@ def problems(window: MainWindow) -> list[str]:
     for (a, ra), (b, rb) in combinations(areas, 2):
         if ra.intersects(rb):
             found.append(f"{a} overlaps {b}")
+    for bar in window.findChildren(QTabBar):
+        over = central is not None and _in_window(window, bar).intersects(_in_window(window, central))
+        if bar.parent() is window and _shown(bar) and over:
+            titles = [bar.tabText(i) for i in range(bar.count())]
+            found.append(f"a tab bar {titles} lies over the map")
     for name, rect in areas:
         if not frame.contains(rect):
             found.append(f"{name} lies outside the window: {rect.getRect()}")
@@ -100,7 +105,7 @@ def problems(window: MainWindow) -> list[str]:
             found.append(f"{_name(table)} needs horizontal scrolling")
     found.extend(_cancel_order_problems(window))
     layers = window.layer_list
-    if layers.viewport().width() < layers.sizeHintForColumn(0):
+    if _shown(layers) and layers.viewport().width() < layers.sizeHintForColumn(0):
         found.append("a layer name is cut")
     return found
 

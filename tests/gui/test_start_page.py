@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sandbox_app.data.resources import demo_package
 from sandbox_app.station.scene import Scene, load_scene
 from sandbox_app.store.sqlite import SqliteStore
+from tests.gui.screen_fit import problems
 from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
 from tests.support import committed_demo
@@ -59,6 +60,8 @@ def test_an_empty_database_opens_on_a_start_page(qtbot: QtBot, tmp_path: Path, e
     for button in buttons.values():  # whole, not cut, on a 1280×720 window
         assert button.width() >= button.minimumSizeHint().width()
         assert page.rect().contains(button.geometry())
+    assert page.text.height() >= page.text.heightForWidth(page.text.width()), "the text's lines are cut"
+    qtbot.waitUntil(lambda: not problems(window), timeout=2000)  # nothing cut or overlapped around it
     image = page.grab().toImage()
     assert image.save(str(tmp_path / "start_page.png"))
     assert _ink(image) > 500, "the page shows its text"
