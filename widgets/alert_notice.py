@@ -133,7 +133,9 @@ class AlertNotifier:
         if noticed:
             worst = noticed[0]
             text = QCoreApplication.translate("AlertNotice", "New alert · {0} · {1} · {2}").format(
-                severity_text(worst.severity), self.window.alerts_panel.rule_text(worst.rule), worst.subject
+                severity_text(worst.severity),
+                self.window.alerts_panel.rule_text(worst.rule),
+                self.window.alerts_panel.subject_name(worst),  # the place in words, as in the table
             )
             if len(noticed) > 1:
                 text += QCoreApplication.translate("AlertNotice", " (+{0} more)").format(len(noticed) - 1)

@@ -7,6 +7,7 @@ in the Details panel shows every part of `place_of`. Texts are looked up under t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -37,7 +38,14 @@ class Place:
     @property
     def short(self) -> str:
         """Compound, building and entrance without spaces: "XX小区3号楼1单元"."""
-        return "".join(p for p in (self.compound, self.building, self.unit.split(" ")[0]) if p)
+        return joined((self.compound, self.building, self.unit.split(" ")[0]))
+
+
+def joined(parts: Sequence[str]) -> str:
+    """Address parts run together, a part left out where the next one already starts with it: a building
+    named "双泉嘉苑1号楼" in compound "双泉嘉苑" read "双泉嘉苑双泉嘉苑1号楼" in the alerts table."""
+    kept = [p for p in parts if p]
+    return "".join(p for i, p in enumerate(kept) if i + 1 == len(kept) or not kept[i + 1].startswith(p))
 
 
 def place_of(district: District, alert: Alert) -> Place:
@@ -79,7 +87,7 @@ def place_of(district: District, alert: Alert) -> Place:
         compound=compound.name if compound else "",
         building=building.name if building else "",
         unit=unit,
-        address="".join(p for p in parts if p),
+        address=joined(parts),
         device=device_name,
     )
 
@@ -91,7 +99,7 @@ def subject_text(district: District, alert: Alert) -> str:
     place = place_of(district, alert)
     where = place.short
     if not place.device and place.unit:  # a room or a person: down to the room number
-        where = "".join(p for p in (place.compound, place.building, place.unit.replace(" ", "")) if p)
+        where = joined((place.compound, place.building, place.unit.replace(" ", "")))
     if place.device and place.device.startswith(where) and where:
         return place.device
     text = " ".join(p for p in (where, place.device) if p)

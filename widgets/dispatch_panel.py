@@ -38,7 +38,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
 from widgets.mode import DeskMode
 from widgets.render2d import qcolor
 from widgets.startup import scrolling
-from widgets.texts import guard_role_text
+from widgets.texts import guard_role_text, rule_text
 
 STALE_GREY = QColor(150, 150, 150)
 ROW_PX = 24
@@ -308,7 +308,7 @@ class DispatchPanel(QDockWidget):
         for row, d in enumerate(self.dispatches):
             texts = (
                 d.guard_id,
-                d.alert_id.split(":")[0],  # the rule: ids hold no subject (an old id's may be personal)
+                rule_text(d.alert_id.split(":")[0]),  # ids hold no subject (an old id's may be personal)
                 self.state_text(d.state),
                 self.time_text(d.issued_ts),
                 self.time_text(d.accepted_ts),

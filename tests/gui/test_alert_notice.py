@@ -134,3 +134,22 @@ def test_the_tone_never_fails_headless(qapp: QApplication) -> None:
     beeper = Beeper()  # QSoundEffect with an audio device, else the system beep
     beeper.play(3)
     assert beeper.played == 1
+
+
+def test_the_toast_names_the_place_not_the_device_id(qtbot: QtBot, chinese: None) -> None:
+    """The README shot showed "新预警 · 一级 · 烟感报警 · SD-00066": the place in words, as the table."""
+    window = _window(qtbot)
+    notifier = window.notifier
+    assert notifier is not None
+    alert = Alert("p1", "smart_lock_alarm", "D1", "device", Severity.HIGH, AlertState.OPEN, T0, T0)
+    window.update_alerts([alert])
+    text = notifier.toast.text()
+    assert "D1" not in text and "测试一区1幢" in text and "101锁" in text, text
+
+
+def test_a_building_named_after_its_compound_is_not_said_twice() -> None:
+    from widgets.alert_place import joined
+
+    assert joined(("双泉嘉苑", "双泉嘉苑1号楼", "1单元")) == "双泉嘉苑1号楼1单元"
+    assert joined(("测试一区", "1幢", "", "1单元")) == "测试一区1幢1单元"
+    assert joined(("", "")) == ""
