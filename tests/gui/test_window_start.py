@@ -108,6 +108,47 @@ def test_view_only_reads_offline_not_starting(qtbot: QtBot, tmp_path: Path, engl
         controller.stop()
 
 
+def test_view_only_reads_lixian_chakan_in_chinese(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    """`--no-sim` in the default language: the status reads 离线查看, never 正在启动… forever."""
+    from widgets.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        window = show(qtbot, Scene(small_district()))
+        session = LiveSession(
+            window.scene.district, lambda: SqliteStore(tmp_path / "v.db"), LiveOptions(simulate=False)
+        )
+        controller = LiveController(window, session, "desk:tester")
+        controller.start()
+        try:
+            assert window.status_labels["health"].text() == "离线查看"
+            assert window.status_labels["health"].isVisible()
+        finally:
+            controller.stop()
+    finally:
+        remove_translators(qapp, translators)
+
+
+def test_the_app_asks_before_creating_a_missing_database_and_stops_on_no(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wiring, not only the dialog: `launch(..., confirm_new=True)` (what `main.py --db typo.db` runs)
+    asks, and on "No" opens no window and creates no file."""
+    from widgets.app import launch
+
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    db = tmp_path / "typo.db"
+    assert launch(db, Path("resources/demo"), "en", LiveOptions(simulate=False), confirm_new=True) is None
+    assert asked and str(db) in asked[0] and not db.exists()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
 @pytest.mark.parametrize(("width", "height"), SCREENS)
 def test_nothing_is_clipped_at_common_screen_sizes(
     qtbot: QtBot, english: None, width: int, height: int, tmp_path: Path
