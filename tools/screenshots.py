@@ -159,7 +159,7 @@ class Shooter:
         settle(self.app, 0.5)
         save(window, out / "main.png")
         board = Dashboard(self.district.timezone, panel.rule_text, window.health_panel.kind_text)
-        board.resize(1400, 900)
+        board.resize(1600, 420)  # the shape it has as the dock below the map: wide and short (issue 24)
         assert window.dashboard.figures is not None
         board.set_figures(window.dashboard.figures)
         board.show()

@@ -191,7 +191,9 @@ class DispatchPanel(QDockWidget):
         layout.addWidget(QLabel(self.tr("Orders"), self))
         layout.addWidget(self.active, 2)
         for table in (self.guards, self.active):  # a few rows always: the panel scrolls rather than squeeze
-            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * ROW_PX)
+            rows = max(ROW_PX, table.verticalHeader().defaultSectionSize())  # the style's, often > ROW_PX
+            frame = 2 * table.frameWidth()
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * rows + frame)
         layout.addWidget(self.durations)
         s = DispatchState
         for states in ((s.ON_SCENE, s.HANDLED), (s.FEEDBACK, s.CLOSED)):
