@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabBar,
@@ -97,6 +98,8 @@ HIDDEN_AT_START = ("heat", "coverage", "cameras")
 """Off until asked for: the demo alone has hundreds of camera cones, which would bury the map."""
 RIGHT_MIN_PX = 240
 """The right column (dispatch, roster, details) is never narrower than this."""
+ROSTER_MIN_PX = 160
+"""The roster under the dispatch panel keeps at least this height (a few guards and its tabs)."""
 TAB_GAP_PX = 8
 """At most this far below its docks lies the tab bar the dock layout uses (`hide_stray_tab_bars`)."""
 TAB_PADDING_PX = 28
@@ -246,12 +249,21 @@ class MainWindow(QMainWindow):
         tabs = sum(metrics.horizontalAdvance(d.windowTitle()) + TAB_PADDING_PX for d in tabbed)
         width = max(RIGHT_MIN_PX, self.width() // 4, tabs)
         self.resizeDocks([self.roster], [width], Qt.Orientation.Horizontal)
-        if not self.dispatch_panel.isHidden():
-            self.resizeDocks([self.dispatch_panel], [width], Qt.Orientation.Horizontal)
-            tall = self.height()
-            self.resizeDocks(
-                [self.dispatch_panel, self.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical
-            )
+        panel = self.dispatch_panel
+        if panel.isHidden():
+            return
+        self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
+        column = panel.height() + self.roster.height()
+        if not (panel.isVisible() and self.roster.isVisible()) or column < 2 * ROSTER_MIN_PX:
+            tall = self.height()  # not laid out yet: shares of the window (refined once it is shown)
+            self.resizeDocks([panel, self.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical)
+            return
+        body = panel.widget()
+        inner = body.widget() if isinstance(body, QScrollArea) else body
+        title = panel.height() - body.height() if body is not None else 0
+        need = title + (inner.minimumSizeHint().height() if inner is not None else 0) + 4
+        want = max(column // 2, min(need, column - ROSTER_MIN_PX))
+        self.resizeDocks([panel, self.roster], [want, column - want], Qt.Orientation.Vertical)
 
     def hide_stray_tab_bars(self) -> None:
         """Qt 6.11 leaves a second, stale copy of a dock group's tab bar when a window tabifies a second

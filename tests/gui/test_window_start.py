@@ -32,7 +32,7 @@ from widgets.startup import confirm_new_database, fit_to_screen
 pytestmark = pytest.mark.gui
 __all__ = ["english"]
 
-SCREENS = [(1280, 720), (1920, 1080)]
+SCREENS = [(1280, 720), (1600, 1000), (1920, 1080)]
 ROOT = Path(__file__).resolve().parents[2]
 
 
