@@ -47,6 +47,10 @@ def pinned(alert: Alert) -> bool:
     return alert.severity in PINNED and alert.state is AlertState.OPEN
 
 
+TOAST_MARGIN_PX = 16
+"""The toast keeps this far from the map's sides."""
+
+
 class Toast(QLabel):
     """A banner over the map's bottom edge that hides itself after `TOAST_MS`; mouse events pass."""
 
@@ -66,8 +70,17 @@ class Toast(QLabel):
 
     def pop(self, text: str) -> None:
         self.setText(text)
-        self.adjustSize()
         parent = self.parentWidget()
+        room = parent.width() - 2 * TOAST_MARGIN_PX if parent is not None else 0
+        # one line where it fits, else wrapped to the map's width (a long place ran off the map's edge)
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(16_777_215, 16_777_215)
+        self.setWordWrap(False)
+        self.resize(self.sizeHint())
+        if parent is not None and self.width() > room > 0:
+            self.setWordWrap(True)
+            self.setFixedWidth(room)
+            self.setFixedHeight(self.heightForWidth(room))
         if parent is not None:
             self.move(
                 max(0, (parent.width() - self.width()) // 2), max(0, parent.height() - self.height() - 24)

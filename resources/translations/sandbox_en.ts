@@ -161,37 +161,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="94"/>
+        <location filename="../../widgets/alert_notice.py" line="109"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="99"/>
+        <location filename="../../widgets/alert_notice.py" line="114"/>
         <source>Alerts nobody has acknowledged yet; click to select the worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="105"/>
+        <location filename="../../widgets/alert_notice.py" line="120"/>
         <source>Sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="110"/>
+        <location filename="../../widgets/alert_notice.py" line="125"/>
         <source>Play a tone for new medium, high and critical alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="135"/>
+        <location filename="../../widgets/alert_notice.py" line="150"/>
         <source>New alert · {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="139"/>
+        <location filename="../../widgets/alert_notice.py" line="156"/>
         <source> (+{0} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="162"/>
+        <location filename="../../widgets/alert_notice.py" line="179"/>
         <source>Not acknowledged: {0} ({1} high or critical)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,17 +224,22 @@
 <context>
     <name>AlertPlace</name>
     <message>
-        <location filename="../../widgets/alert_place.py" line="22"/>
+        <location filename="../../widgets/alert_place.py" line="23"/>
         <source>basement {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="23"/>
+        <location filename="../../widgets/alert_place.py" line="24"/>
         <source>floor {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="67"/>
+        <location filename="../../widgets/alert_place.py" line="79"/>
+        <source>unit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="80"/>
         <source>unit {0} {1} room {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,71 +1043,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="76"/>
+        <location filename="../../widgets/dashboard.py" line="79"/>
         <source>Devices online (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="69"/>
         <source>Alerts per hour by kind (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="71"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>Response time, median (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="82"/>
+        <location filename="../../widgets/dashboard.py" line="85"/>
         <source>Reads today (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="188"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="188"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="188"/>
         <source>e-bike RFID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="139"/>
+        <location filename="../../widgets/dashboard.py" line="142"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="157"/>
+        <location filename="../../widgets/dashboard.py" line="166"/>
         <source>h</source>
         <comment>hour of day after its number: 08h</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="175"/>
+        <location filename="../../widgets/dashboard.py" line="184"/>
         <source>Devices online: {0:.1f} %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,7 +1583,7 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="102"/>
-        <location filename="../../widgets/dispatch_panel.py" line="260"/>
+        <location filename="../../widgets/dispatch_panel.py" line="262"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1670,7 +1675,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="370"/>
+        <location filename="../../widgets/dispatch_panel.py" line="372"/>
         <source>The guard radioed in from the scene</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1680,106 +1685,106 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="231"/>
+        <location filename="../../widgets/dispatch_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="146"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="233"/>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="148"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="234"/>
+        <location filename="../../widgets/dispatch_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <location filename="../../widgets/texts.py" line="150"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="236"/>
+        <location filename="../../widgets/dispatch_panel.py" line="238"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="239"/>
         <location filename="../../widgets/texts.py" line="152"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="238"/>
+        <location filename="../../widgets/dispatch_panel.py" line="240"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="239"/>
+        <location filename="../../widgets/dispatch_panel.py" line="241"/>
         <location filename="../../widgets/texts.py" line="154"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="262"/>
+        <location filename="../../widgets/dispatch_panel.py" line="264"/>
         <source>Alert: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="296"/>
+        <location filename="../../widgets/dispatch_panel.py" line="298"/>
         <source>Last position is old</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="329"/>
+        <location filename="../../widgets/dispatch_panel.py" line="331"/>
         <source>No answer from: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="386"/>
+        <location filename="../../widgets/dispatch_panel.py" line="388"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="427"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="427"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="441"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="441"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="457"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Photo (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="457"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1789,27 +1794,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>on foot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>e-bike</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>car</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="401"/>
+        <location filename="../../widgets/dispatch_panel.py" line="403"/>
         <source>Second order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="402"/>
+        <location filename="../../widgets/dispatch_panel.py" line="404"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2745,133 +2750,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="361"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="362"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="363"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="364"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="365"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="366"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="367"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="369"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="370"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="371"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
+        <location filename="../../widgets/main_window.py" line="376"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="377"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="381"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="360"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="371"/>
+        <location filename="../../widgets/main_window.py" line="404"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="436"/>
-        <location filename="../../widgets/main_window.py" line="496"/>
+        <location filename="../../widgets/main_window.py" line="469"/>
+        <location filename="../../widgets/main_window.py" line="529"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="438"/>
+        <location filename="../../widgets/main_window.py" line="471"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="446"/>
+        <location filename="../../widgets/main_window.py" line="479"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="447"/>
+        <location filename="../../widgets/main_window.py" line="480"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3422,27 +3427,27 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../widgets/start_page.py" line="37"/>
+        <location filename="../../widgets/start_page.py" line="39"/>
         <source>No district loaded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="45"/>
+        <location filename="../../widgets/start_page.py" line="47"/>
         <source>This station&apos;s database holds no district. Import the district package prepared for your area (buildings, rooms, residents, devices, guards), or open the demo district to look around.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="54"/>
+        <location filename="../../widgets/start_page.py" line="57"/>
         <source>Import a district package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="57"/>
+        <location filename="../../widgets/start_page.py" line="60"/>
         <source>Open the demo district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="63"/>
+        <location filename="../../widgets/start_page.py" line="66"/>
         <source>No demo package at {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -161,37 +161,37 @@
         <translation>{0} 天前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="94"/>
+        <location filename="../../widgets/alert_notice.py" line="109"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="99"/>
+        <location filename="../../widgets/alert_notice.py" line="114"/>
         <source>Alerts nobody has acknowledged yet; click to select the worst</source>
         <translation>尚未签收的预警；点击选中等级最高的一条</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="105"/>
+        <location filename="../../widgets/alert_notice.py" line="120"/>
         <source>Sound</source>
         <translation>声音提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="110"/>
+        <location filename="../../widgets/alert_notice.py" line="125"/>
         <source>Play a tone for new medium, high and critical alerts</source>
         <translation>新的中、高、紧急等级预警响铃提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="135"/>
+        <location filename="../../widgets/alert_notice.py" line="150"/>
         <source>New alert · {0} · {1} · {2}</source>
         <translation>新预警 · {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="139"/>
+        <location filename="../../widgets/alert_notice.py" line="156"/>
         <source> (+{0} more)</source>
         <translation>（另有 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="162"/>
+        <location filename="../../widgets/alert_notice.py" line="179"/>
         <source>Not acknowledged: {0} ({1} high or critical)</source>
         <translation>未签收预警：{0}（其中高等级 {1}）</translation>
     </message>
@@ -224,17 +224,22 @@
 <context>
     <name>AlertPlace</name>
     <message>
-        <location filename="../../widgets/alert_place.py" line="22"/>
+        <location filename="../../widgets/alert_place.py" line="23"/>
         <source>basement {0}</source>
         <translation>地下{0}层</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="23"/>
+        <location filename="../../widgets/alert_place.py" line="24"/>
         <source>floor {0}</source>
         <translation>{0}层</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="67"/>
+        <location filename="../../widgets/alert_place.py" line="79"/>
+        <source>unit {0}</source>
+        <translation>{0}单元</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="80"/>
         <source>unit {0} {1} room {2}</source>
         <translation>{0}单元 {1} {2}室</translation>
     </message>
@@ -1040,71 +1045,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>accept</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="76"/>
+        <location filename="../../widgets/dashboard.py" line="79"/>
         <source>Devices online (%)</source>
         <translation>设备在线率（%）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="69"/>
         <source>Alerts per hour by kind (count)</source>
         <translation>每小时预警（按类型，起）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="71"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>Response time, median (minutes)</source>
         <translation>处置用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="82"/>
+        <location filename="../../widgets/dashboard.py" line="85"/>
         <source>Reads today (count)</source>
         <translation>今日识别（次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="188"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="188"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="188"/>
         <source>e-bike RFID</source>
         <translation>电动车 RFID</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="139"/>
+        <location filename="../../widgets/dashboard.py" line="142"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="157"/>
+        <location filename="../../widgets/dashboard.py" line="166"/>
         <source>h</source>
         <comment>hour of day after its number: 08h</comment>
         <translation>时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="175"/>
+        <location filename="../../widgets/dashboard.py" line="184"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
     </message>
@@ -1580,7 +1585,7 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="102"/>
-        <location filename="../../widgets/dispatch_panel.py" line="260"/>
+        <location filename="../../widgets/dispatch_panel.py" line="262"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
@@ -1672,7 +1677,7 @@
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="370"/>
+        <location filename="../../widgets/dispatch_panel.py" line="372"/>
         <source>The guard radioed in from the scene</source>
         <translation>队员已通过对讲报告到场</translation>
     </message>
@@ -1682,106 +1687,106 @@
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="231"/>
+        <location filename="../../widgets/dispatch_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="146"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="232"/>
+        <location filename="../../widgets/dispatch_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="233"/>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="148"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="234"/>
+        <location filename="../../widgets/dispatch_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <location filename="../../widgets/texts.py" line="150"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="236"/>
+        <location filename="../../widgets/dispatch_panel.py" line="238"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="239"/>
         <location filename="../../widgets/texts.py" line="152"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="238"/>
+        <location filename="../../widgets/dispatch_panel.py" line="240"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="239"/>
+        <location filename="../../widgets/dispatch_panel.py" line="241"/>
         <location filename="../../widgets/texts.py" line="154"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="262"/>
+        <location filename="../../widgets/dispatch_panel.py" line="264"/>
         <source>Alert: {0}</source>
         <translation>预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="296"/>
+        <location filename="../../widgets/dispatch_panel.py" line="298"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="329"/>
+        <location filename="../../widgets/dispatch_panel.py" line="331"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="386"/>
+        <location filename="../../widgets/dispatch_panel.py" line="388"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="427"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="427"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="441"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="441"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>What was done:</source>
         <translation>处置情况：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="457"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Photo (optional)</source>
         <translation>现场照片（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="457"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
@@ -1791,27 +1796,27 @@
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>on foot</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>e-bike</source>
         <translation>骑行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="247"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>car</source>
         <translation>驾车</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="401"/>
+        <location filename="../../widgets/dispatch_panel.py" line="403"/>
         <source>Second order</source>
         <translation>重复派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="402"/>
+        <location filename="../../widgets/dispatch_panel.py" line="404"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
@@ -2746,133 +2751,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="177"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="299"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="361"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="362"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="363"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="364"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="365"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="366"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="367"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="368"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="369"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="370"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="371"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
+        <location filename="../../widgets/main_window.py" line="376"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="377"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="381"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="357"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="360"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="312"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="371"/>
+        <location filename="../../widgets/main_window.py" line="404"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="436"/>
-        <location filename="../../widgets/main_window.py" line="496"/>
+        <location filename="../../widgets/main_window.py" line="469"/>
+        <location filename="../../widgets/main_window.py" line="529"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="438"/>
+        <location filename="../../widgets/main_window.py" line="471"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="446"/>
+        <location filename="../../widgets/main_window.py" line="479"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="447"/>
+        <location filename="../../widgets/main_window.py" line="480"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3423,27 +3428,27 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../widgets/start_page.py" line="37"/>
+        <location filename="../../widgets/start_page.py" line="39"/>
         <source>No district loaded yet</source>
         <translation>尚未加载辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="45"/>
+        <location filename="../../widgets/start_page.py" line="47"/>
         <source>This station&apos;s database holds no district. Import the district package prepared for your area (buildings, rooms, residents, devices, guards), or open the demo district to look around.</source>
         <translation>本站数据库中还没有辖区数据。请导入为本辖区准备的数据包（楼栋、房屋、实有人口、感知设备、巡防力量），或先打开演示辖区熟悉系统。</translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="54"/>
+        <location filename="../../widgets/start_page.py" line="57"/>
         <source>Import a district package…</source>
         <translation>导入辖区数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="57"/>
+        <location filename="../../widgets/start_page.py" line="60"/>
         <source>Open the demo district</source>
         <translation>打开演示辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/start_page.py" line="63"/>
+        <location filename="../../widgets/start_page.py" line="66"/>
         <source>No demo package at {0}</source>
         <translation>{0} 处没有演示数据包</translation>
     </message>

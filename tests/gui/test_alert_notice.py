@@ -153,3 +153,17 @@ def test_a_building_named_after_its_compound_is_not_said_twice() -> None:
     assert joined(("双泉嘉苑", "双泉嘉苑1号楼", "1单元")) == "双泉嘉苑1号楼1单元"
     assert joined(("测试一区", "1幢", "", "1单元")) == "测试一区1幢1单元"
     assert joined(("", "")) == ""
+    assert joined(("双泉嘉苑", "双泉嘉苑1号楼", "unit 1")) == "双泉嘉苑1号楼 unit 1"  # English: not "楼unit"
+
+
+def test_a_long_toast_wraps_inside_the_map(qtbot: QtBot, chinese: None) -> None:
+    window = _window(qtbot)
+    notifier = window.notifier
+    assert notifier is not None
+    notifier.toast.pop("新预警 · 一级 · 烟感报警 · " + "双泉嘉苑1号楼1单元202室烟感" * 6)
+    toast, parent = notifier.toast, notifier.toast.parentWidget()
+    assert parent is not None and toast.isVisible()
+    assert toast.x() >= 0 and toast.x() + toast.width() <= parent.width(), "the toast runs off the map"
+    assert toast.height() >= toast.heightForWidth(toast.width()), "its wrapped lines are cut"
+    notifier.toast.pop("新预警 · 一级")  # a short one is one line again, not the long one's box
+    assert notifier.toast.width() < parent.width() // 2
