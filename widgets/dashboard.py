@@ -146,7 +146,10 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._hour_labels = tuple(hour_labels(hourly.starts, self.timezone))
         self._tick_hours()
         self.hourly_plot.setXRange(-0.6, n - 0.4, padding=0)
-        self.legend.setColumnCount(max(1, math.ceil(len(stacks) / LEGEND_ROWS)))
+        # as many entries per column as the height holds: long names (English) in two columns squeezed
+        # the chart to a sliver
+        rows = max(LEGEND_ROWS, int(self.height() * 0.8) // LEGEND_ROW_PX)
+        self.legend.setColumnCount(max(1, math.ceil(len(stacks) / rows)))
         middle = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         for sample, label in self.legend.items:  # side by side: in a tall row the label sat above its swatch
             label.setMaximumHeight(LEGEND_ROW_PX)
