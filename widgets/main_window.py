@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.wall_mode = wall
         self.viewer = Viewer.WALL if wall else viewer
         self._docks_fitted = False
+        self.docks_settled = False
+        """True once `fit_docks` ran on the shown window (tests grab panes at their final size)."""
         self.fly_to_alert: str | None = None
         """The latest alert to fly to in 3D (the 3D pane reads it when attached, then follows the signal)."""
         self._reads_today = 0
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
         """The right column a quarter of the window wide and never narrower than its tab titles (they were
         cut to "巡…" at 1280×720); with the dispatch panel shown, it takes most of the column's height so
         its order buttons stay in view, the roster below (issue 16 §6). The wall lays itself out."""
+        self.docks_settled = self.isVisible()
         if self.wall_mode:
             return
         tabbed = [self.roster, *self.tabifiedDockWidgets(self.roster)]
