@@ -98,6 +98,9 @@ HIDDEN_AT_START = ("heat", "coverage", "cameras")
 """Off until asked for: the demo alone has hundreds of camera cones, which would bury the map."""
 RIGHT_MIN_PX = 240
 """The right column (dispatch, roster, details) is never narrower than this."""
+RIGHT_MAX_SHARE = 0.27
+"""The tabs' titles widen the right column up to this share of the window: on a small window the map
+keeps its room (the titles elide there rather than squeeze the map)."""
 ROSTER_MIN_PX = 160
 """The roster under the dispatch panel keeps at least this height (a few guards and its tabs)."""
 TAB_GAP_PX = 8
@@ -250,7 +253,7 @@ class MainWindow(QMainWindow):
         tabbed = [self.roster, *self.tabifiedDockWidgets(self.roster)]
         metrics = self.fontMetrics()
         tabs = sum(metrics.horizontalAdvance(d.windowTitle()) + TAB_PADDING_PX for d in tabbed)
-        width = max(RIGHT_MIN_PX, self.width() // 4, tabs)
+        width = max(RIGHT_MIN_PX, self.width() // 4, min(tabs, int(self.width() * RIGHT_MAX_SHARE)))
         self.resizeDocks([self.roster], [width], Qt.Orientation.Horizontal)
         panel = self.dispatch_panel
         if panel.isHidden():

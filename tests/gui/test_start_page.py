@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -32,15 +32,19 @@ def _empty_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     SqliteStore(db).close()
     scene = load_scene(db, tmp_path / "no-package")
     assert not scene.district.buildings
-    window = show(qtbot, scene, db=db)
-    window.resize(1280, 720)
-    qtbot.wait(20)
+    window = MainWindow(scene, db=db)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)  # the size it opens at (fit_to_screen) before it is shown
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.docks_settled, timeout=2000)
     return window
 
 
 def _ink(image: QImage) -> int:
     """Pixels clearly darker than the page's background: text and button labels."""
-    rgb = np.frombuffer(image.convertToFormat(QImage.Format.Format_RGB888).constBits(), np.uint8)
+    converted = image.convertToFormat(QImage.Format.Format_RGB888)  # kept alive while its bits are read
+    rgb = np.frombuffer(converted.constBits(), np.uint8).copy()
     rgb = rgb.reshape(image.height(), -1)[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
     grey = rgb.astype(np.int32).mean(axis=-1)
     return int((grey < np.median(grey) - 80).sum())
@@ -62,7 +66,7 @@ def test_an_empty_database_opens_on_a_start_page(qtbot: QtBot, tmp_path: Path, e
         assert page.rect().contains(button.geometry())
     assert page.text.height() >= page.text.heightForWidth(page.text.width()), "the text's lines are cut"
     qtbot.waitUntil(lambda: not problems(window), timeout=2000)  # nothing cut or overlapped around it
-    image = page.grab().toImage()
+    image = window.grab(QRect(page.mapTo(window, QPoint(0, 0)), page.size())).toImage()  # with its background
     assert image.save(str(tmp_path / "start_page.png"))
     assert _ink(image) > 500, "the page shows its text"
 
