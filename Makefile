@@ -112,7 +112,7 @@ pytest: $(VENV_STAMP) translations
 	fi
 	@QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not vtk"
 
-# --- screenshots for the README (docs/screenshots/*.png) ----------------------------------------------
+# --- screenshots for the README (docs/screenshots/{zh,en}/*.png) ------------------------------------
 # Under Xvfb when there is no display: the 3D pane (VTK) draws black on the offscreen platform.
 screenshots: $(VENV_STAMP) translations
 	@if [[ -z "$${DISPLAY:-}" ]]; then \
@@ -120,7 +120,7 @@ screenshots: $(VENV_STAMP) translations
 		Xvfb :$$d -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$$!; \
 		trap 'kill $$xvfb 2>/dev/null; wait $$xvfb 2>/dev/null || true' EXIT; sleep 1; export DISPLAY=:$$d; \
 	fi; \
-	QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshots --out docs/screenshots
+	for lang in zh_CN en; do QT_QPA_PLATFORM=xcb $(BIN)/python -m tools.screenshots --lang $$lang; done
 
 clean:
 	rm -rf out resources/translations/*.qm .mypy_cache .ruff_cache .pytest_cache

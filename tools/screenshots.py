@@ -1,6 +1,8 @@
-"""Screenshots for the README: the main window, the dashboard, the wall screen and the 3D sandbox.
+"""Screenshots for the README: the main window, the dashboard, the wall screen and the 3D sandbox, in one
+interface language per run (`--lang`; docs/screenshots/zh, the README's, and docs/screenshots/en).
 
-Run `make screenshots` (it starts Xvfb when there is no display) or `python -m tools.screenshots`. The demo
+Run `make screenshots` (both languages; it starts Xvfb when there is no display) or
+`python -m tools.screenshots --lang en`. The demo
 district runs with the simulator at high speed on a throw-away database for a while (so the dashboard has
 some hours of figures), then a smoke alarm is injected and the nearest guard is sent to it. The 3D view is
 only shot when `widgets/sandbox3d.py` exists and a real X display is there (VTK draws black offscreen).
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -59,11 +62,23 @@ def settle(app: QApplication, seconds: float) -> None:
         threading.Event().wait(0.02)
 
 
-def save(widget: QWidget, path: Path) -> None:
-    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
-    if not image.save(str(path)):
+MAX_WIDTH_PX = 1600
+"""Shots wider than this are scaled down: the README shows them at most this wide, and the PNGs stay small."""
+LANG_FOLDERS = {"zh_CN": "zh", "en": "en"}
+"""One set per interface language: docs/screenshots/zh (the README's) and docs/screenshots/en."""
+
+
+def write_png(image: QImage, path: Path) -> None:
+    """At most MAX_WIDTH_PX wide (smoothly scaled), at the strongest PNG compression."""
+    if image.width() > MAX_WIDTH_PX:
+        image = image.scaledToWidth(MAX_WIDTH_PX, Qt.TransformationMode.SmoothTransformation)
+    if not image.save(str(path), quality=0):  # quality 0: the smallest file (lossless either way)
         raise OSError(f"could not write {path}")
     report(path, image.width(), image.height())
+
+
+def save(widget: QWidget, path: Path) -> None:
+    write_png(widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888), path)
 
 
 def report(path: Path, width: int, height: int) -> None:
@@ -144,7 +159,7 @@ class Shooter:
         settle(self.app, 0.5)
         save(window, out / "main.png")
         board = Dashboard(self.district.timezone, panel.rule_text, window.health_panel.kind_text)
-        board.resize(1400, 900)
+        board.resize(1600, 420)  # the shape it has as the dock below the map: wide and short (issue 24)
         assert window.dashboard.figures is not None
         board.set_figures(window.dashboard.figures)
         board.show()
@@ -199,19 +214,23 @@ class Shooter:
     def _grab_3d(view: Sandbox3D, path: Path) -> None:
         pixels = np.ascontiguousarray(view.grab_image())
         h, w = pixels.shape[:2]
-        image = QImage(pixels.data, w, h, pixels.strides[0], QImage.Format.Format_RGB888).copy()
-        if not image.save(str(path)):
-            raise OSError(f"could not write {path}")
-        report(path, w, h)
+        write_png(QImage(pixels.data, w, h, pixels.strides[0], QImage.Format.Format_RGB888).copy(), path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
-    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="PNG folder (default: docs/screenshots/zh or /en)",
+    )
     parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
     parser.add_argument("--speed", type=float, default=300.0, help="simulated seconds per real second")
     parser.add_argument("--warm-up", type=float, default=45.0, help="seconds of live feed before the shots")
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = OUT / LANG_FOLDERS[args.lang]
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from sandbox_app.data.package import load_package

@@ -30,6 +30,10 @@ LOOPS = {Severity.CRITICAL: 3, Severity.HIGH: 2, Severity.MEDIUM: 1}
 TOAST_MS = 8_000
 
 
+TOAST_MARGIN_PX = 16
+"""The toast keeps this far from the map's sides."""
+
+
 class Toast(QLabel):
     """A banner over the map's bottom edge that hides itself after `TOAST_MS`; mouse events pass."""
 
@@ -49,8 +53,17 @@ class Toast(QLabel):
 
     def pop(self, text: str) -> None:
         self.setText(text)
-        self.adjustSize()
         parent = self.parentWidget()
+        room = parent.width() - 2 * TOAST_MARGIN_PX if parent is not None else 0
+        # one line where it fits, else wrapped to the map's width (a long place ran off the map's edge)
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(16_777_215, 16_777_215)
+        self.setWordWrap(False)
+        self.resize(self.sizeHint())
+        if parent is not None and self.width() > room > 0:
+            self.setWordWrap(True)
+            self.setFixedWidth(room)
+            self.setFixedHeight(self.heightForWidth(room))
         if parent is not None:
             self.move(
                 max(0, (parent.width() - self.width()) // 2), max(0, parent.height() - self.height() - 24)
@@ -114,7 +127,9 @@ class AlertNotifier:
         if noticed:
             worst = noticed[0]
             text = QCoreApplication.translate("AlertNotice", "New alert · {0} · {1} · {2}").format(
-                severity_text(worst.severity), self.window.alerts_panel.rule_text(worst.rule), worst.subject
+                severity_text(worst.severity),
+                self.window.alerts_panel.rule_text(worst.rule),
+                self.window.alerts_panel.subject_name(worst),  # the place in words, as in the table
             )
             if len(noticed) > 1:
                 text += QCoreApplication.translate("AlertNotice", " (+{0} more)").format(len(noticed) - 1)

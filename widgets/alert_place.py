@@ -7,6 +7,7 @@ in the Details panel shows every part of `place_of`. Texts are looked up under t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -29,6 +30,8 @@ class Place:
     building: str = ""
     unit: str = ""
     """Entrance (单元) and room, e.g. "1单元 3层 302室"; empty when the alert is not about one room."""
+    entrance: str = ""
+    """The entrance alone ("1单元"; in English "unit 1", not the first word of `unit`)."""
     address: str = ""
     """Standard address: county, street, community, compound, building, unit, room."""
     device: str = ""
@@ -37,7 +40,16 @@ class Place:
     @property
     def short(self) -> str:
         """Compound, building and entrance without spaces: "XX小区3号楼1单元"."""
-        return "".join(p for p in (self.compound, self.building, self.unit.split(" ")[0]) if p)
+        return joined((self.compound, self.building, self.entrance))
+
+
+def joined(parts: Sequence[str]) -> str:
+    """Address parts run together, a part left out where the next one already starts with it: a building
+    named "双泉嘉苑1号楼" in compound "双泉嘉苑" read "双泉嘉苑双泉嘉苑1号楼" in the alerts table."""
+    given = [p for p in parts if p]
+    kept = [p for i, p in enumerate(given) if i + 1 == len(given) or not given[i + 1].startswith(p)]
+    # a Latin-script part ("unit 1") is set off by a space; Chinese parts run together
+    return "".join((" " if i and p[:1].isascii() and p[:1].isalpha() else "") + p for i, p in enumerate(kept))
 
 
 def place_of(district: District, alert: Alert) -> Place:
@@ -62,8 +74,9 @@ def place_of(district: District, alert: Alert) -> Place:
     if device is not None and device.gate_id in district.gates:
         compound_id = district.gates[device.gate_id].compound_id or compound_id
     compound = district.compounds.get(compound_id or "")
-    unit = ""
+    unit = entrance = ""
     if room is not None:
+        entrance = QCoreApplication.translate("AlertPlace", "unit {0}").format(room.entrance)
         unit = QCoreApplication.translate("AlertPlace", "unit {0} {1} room {2}").format(
             room.entrance, floor_text(room.floor), room.number
         )
@@ -79,7 +92,8 @@ def place_of(district: District, alert: Alert) -> Place:
         compound=compound.name if compound else "",
         building=building.name if building else "",
         unit=unit,
-        address="".join(p for p in parts if p),
+        entrance=entrance,
+        address=joined(parts),
         device=device_name,
     )
 
@@ -91,8 +105,9 @@ def subject_text(district: District, alert: Alert) -> str:
     place = place_of(district, alert)
     where = place.short
     if not place.device and place.unit:  # a room or a person: down to the room number
-        where = "".join(p for p in (place.compound, place.building, place.unit.replace(" ", "")) if p)
-    if place.device and place.device.startswith(where) and where:
-        return place.device
+        where = joined((place.compound, place.building, place.unit.replace(" ", "")))
+    base = joined((place.compound, place.building))
+    if place.device and any(p and place.device.startswith(p) for p in (where, base)):
+        return place.device  # the device's name already says where it is ("…1号楼1单元202室烟感")
     text = " ".join(p for p in (where, place.device) if p)
     return text or alert.subject

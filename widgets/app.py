@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from sandbox_app.domain.model import District
@@ -141,7 +141,7 @@ def attach_city(
     link = CityLink(url, broker, station)
     session = LiveSession(window.scene.district, link.open_store, options, audit=audit)
     link.attach(session)
-    return LiveController(window, session, actor)
+    return LiveController(window, session, actor, renew_on_import=False)  # the link holds this session
 
 
 def _replay_unavailable(window: MainWindow) -> None:
@@ -304,8 +304,7 @@ def run(
         window.showFullScreen()
     else:  # the dispatch dock takes its room now (the live controller fills it): the map is framed once
         window.dispatch_panel.show()
-        width = max(240, window.width() // 4)
-        window.resizeDocks([window.dispatch_panel], [width], Qt.Orientation.Horizontal)
+        window.fit_docks()
         window.show()
     startup_trace.mark("shown")
     startup_trace.on_first_paint(window.map2d.viewport(), "first_map")

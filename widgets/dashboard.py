@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
@@ -34,6 +35,8 @@ Namer = Callable[[str], str]
 HOUR_STEPS = (1, 2, 3, 4, 6, 12)
 LEGEND_ROWS = 6
 """Legend entries per column: the chart is short, so the legend grows sideways."""
+LEGEND_ROW_PX = 22
+"""A legend entry's height: swatch and name on one line, however tall the chart."""
 
 
 def _bars(plot: pg.PlotItem, n: int, colour: tuple[int, int, int]) -> pg.BarGraphItem:
@@ -143,7 +146,16 @@ class Dashboard(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._hour_labels = tuple(hour_labels(hourly.starts, self.timezone))
         self._tick_hours()
         self.hourly_plot.setXRange(-0.6, n - 0.4, padding=0)
-        self.legend.setColumnCount(max(1, math.ceil(len(stacks) / LEGEND_ROWS)))
+        # as many entries per column as the height holds: long names (English) in two columns squeezed
+        # the chart to a sliver
+        rows = max(LEGEND_ROWS, int(self.height() * 0.8) // LEGEND_ROW_PX)
+        self.legend.setColumnCount(max(1, math.ceil(len(stacks) / rows)))
+        middle = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        for sample, label in self.legend.items:  # side by side: in a tall row the label sat above its swatch
+            label.setMaximumHeight(LEGEND_ROW_PX)
+            sample.setMaximumHeight(LEGEND_ROW_PX)
+            for part in (sample, label):
+                self.legend.layout.setAlignment(part, middle)
         self.hourly_plot.setYRange(0, max(float(base.max()) if n else 0.0, 1.0) * 1.1, padding=0)
 
     def _name_axis(self, axis: pg.AxisItem, ticks: list[tuple[int, str]]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
 from widgets.mode import DeskMode
 from widgets.render2d import qcolor
 from widgets.startup import scrolling
-from widgets.texts import guard_role_text
+from widgets.texts import guard_role_text, rule_text
 
 STALE_GREY = QColor(150, 150, 150)
 ROW_PX = 24
@@ -53,6 +53,16 @@ def minutes_seconds(seconds: float) -> str:
     """ETA as m:ss (a commander reads "3:05", not "185 s")."""
     total = max(round(seconds), 0)
     return f"{total // 60}:{total % 60:02d}"
+
+
+class CompactTable(QTableWidget):
+    """A table that asks only for its minimum height (a few rows): Qt's default wish of 192 px per table
+    made the panel's body taller than a 1080-pixel screen's column, so its scroll area hid the order
+    buttons and 撤销指令… below the fold; the layout's stretch still gives the tables any room left."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumHeight(), self.minimumSizeHint().height()))
 
 
 class DispatchPanel(QDockWidget):
@@ -150,7 +160,7 @@ class DispatchPanel(QDockWidget):
 
     # construction ----------------------------------------------------------------------------------
     def _table(self, name: str, headers: list[str], mode: QAbstractItemView.SelectionMode) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
+        table = CompactTable(0, len(headers), self)
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -181,7 +191,9 @@ class DispatchPanel(QDockWidget):
         layout.addWidget(QLabel(self.tr("Orders"), self))
         layout.addWidget(self.active, 2)
         for table in (self.guards, self.active):  # a few rows always: the panel scrolls rather than squeeze
-            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * ROW_PX)
+            rows = max(ROW_PX, table.verticalHeader().defaultSectionSize())  # the style's, often > ROW_PX
+            frame = 2 * table.frameWidth()
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 3 * rows + frame)
         layout.addWidget(self.durations)
         s = DispatchState
         for states in ((s.ON_SCENE, s.HANDLED), (s.FEEDBACK, s.CLOSED)):
@@ -298,7 +310,7 @@ class DispatchPanel(QDockWidget):
         for row, d in enumerate(self.dispatches):
             texts = (
                 d.guard_id,
-                d.alert_id.split(":")[0],  # the rule: ids hold no subject (an old id's may be personal)
+                rule_text(d.alert_id.split(":")[0]),  # ids hold no subject (an old id's may be personal)
                 self.state_text(d.state),
                 self.time_text(d.issued_ts),
                 self.time_text(d.accepted_ts),

@@ -70,6 +70,8 @@ class IncidentsPanel(QDockWidget):
         super().__init__(parent)
         self.setObjectName("incidents_panel")
         self.setWindowTitle(self.tr("Incidents"))
+        self.session: Any = None
+        """The live session its reads and commands go to (`attach_incidents_panel`; renewed on import)."""
         try:
             self.zone = ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
@@ -208,12 +210,13 @@ def attach_incidents_panel(
         log.warning("%s", exc)
         plans = None
     panel = IncidentsPanel(window.scene.district.timezone, plans, window)
+    panel.session = session  # the live controller swaps it when an import renews the session
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, panel)
     window.tabifyDockWidget(window.alerts_panel, panel)
     window.alerts_panel.raise_()
 
     def refresh() -> None:
-        future = session.submit(lambda engine: engine.store.incidents(open_only=True))
+        future = panel.session.submit(lambda engine: engine.store.incidents(open_only=True))
         future.add_done_callback(lambda f: post(lambda: _shown(f)))
 
     def _shown(future: Future[Any]) -> None:
@@ -240,7 +243,7 @@ def attach_incidents_panel(
                 engine.audit(actor, "incident.closed", incident_id, {"outcome": outcome})
             return incident
 
-        future = session.submit(command)
+        future = panel.session.submit(command)
         future.add_done_callback(lambda f: post(refresh))
 
     panel.incident_selected.connect(selected)

@@ -11,13 +11,14 @@ from collections import deque
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 
 from sandbox_app.dispatch.lifecycle import Outcome
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.dispatch import Dispatch, DispatchState
 from sandbox_app.domain.enums import AlertState
+from sandbox_app.domain.model import District
 from sandbox_app.engine.clock import WallClock
 from sandbox_app.patrol.config import PatrolError, load_patrols
 from sandbox_app.station.live import LiveSession
@@ -38,8 +39,13 @@ class ReplayRefused(RuntimeError):
 
 
 class LiveController(QObject):
-    def __init__(self, window: MainWindow, session: LiveSession, actor: str) -> None:
+    def __init__(
+        self, window: MainWindow, session: LiveSession, actor: str, *, renew_on_import: bool = True
+    ) -> None:
+        """`renew_on_import`: after File → Import the live session restarts on the new district (False: it
+        only stops, e.g. a city station whose link to the other stations belongs to the first session)."""
         super().__init__(window)
+        self.renew_on_import = renew_on_import
         self.window = window
         self.session = session
         self.actor = actor
@@ -61,18 +67,16 @@ class LiveController(QObject):
         panel = window.dispatch_panel
         if not window.wall_mode:  # the wall only watches: no dispatching there
             panel.show()
-            window.resizeDocks([panel], [max(240, window.width() // 4)], Qt.Orientation.Horizontal)
-            # the orders under the candidates stay in view: most of the right column to dispatching
-            tall = window.height()
-            window.resizeDocks([panel, window.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical)
+            window.fit_docks()  # the orders under the candidates stay in view: most of the column
         panel.recommend_requested.connect(self.request_recommendation)
         panel.dispatch_requested.connect(self.request_dispatch)
         panel.one_call_requested.connect(self.request_one_call)
         panel.cancel_requested.connect(self.request_cancel)
         panel.report_requested.connect(self.request_report)
-        if not window.wall_mode:
-            attach_incident_entry(window, session, actor)
-            attach_incidents_panel(window, session, actor, self.qt_bus.post)  # 警情 and their plans
+        self.incident_entry = None if window.wall_mode else attach_incident_entry(window, session, actor)
+        self.incidents_panel = (
+            None if window.wall_mode else attach_incidents_panel(window, session, actor, self.qt_bus.post)
+        )  # 警情 and their plans
         try:  # the roster panel's shift column (排班); the station runs without one when the file is wrong
             window.roster.set_duty(load_patrols(district=window.scene.district))
         except PatrolError as exc:
@@ -80,10 +84,13 @@ class LiveController(QObject):
         window.installEventFilter(self)
         window.importer.imported.connect(self._district_replaced)
         self._show_rate()
-        options = getattr(session, "options", None)  # a test's stand-in session may have none
+        self._show_starting()
+
+    def _show_starting(self) -> None:
+        options = getattr(self.session, "options", None)  # a test's stand-in session may have none
         feeds = options is None or options.simulate or options.bridges is not None
         # Without a feed nothing will ever report health: say "offline view" rather than "starting…" forever.
-        window.status_labels["health"].setText(
+        self.window.status_labels["health"].setText(
             self.tr("Live feed: starting…") if feeds else self.tr("Offline view")
         )
 
@@ -174,11 +181,30 @@ class LiveController(QObject):
             )
         self.window.status_labels["health"].setText(" · ".join(parts))
 
-    def _district_replaced(self, _district: object) -> None:
-        """The session runs on the district it was built with: an import ends it rather than mixing two."""
-        self.stop()
-        text = self.tr("Live feed stopped: a new district was imported; restart to go live on it.")
-        self.window.status_labels["health"].setText(text)
+    def _district_replaced(self, district: District) -> None:
+        """A session runs on the district it was built with: an import ends it rather than mixing two, and
+        (unless `renew_on_import` is off) a fresh one on the new district starts at once, through the same
+        Qt bus and panels, so the map, the tables and a replay's hold keep their connections."""
+        try:
+            self.session.stop(timeout=STOP_TIMEOUT_S)
+        except TimeoutError:  # as in `stop`: a daemon thread left behind must not keep the desk offline
+            log.warning("live session did not stop within %s s before the import's", STOP_TIMEOUT_S)
+        if not self.renew_on_import:
+            self.stop()
+            text = self.tr("Live feed stopped: a new district was imported; restart to go live on it.")
+            self.window.status_labels["health"].setText(text)
+            return
+        self.session = self.session.renewed(district)
+        self._by_device = district.guard_by_device()
+        self.health.clear()
+        self.qt_bus.switch(self.session.bus)
+        self.panels.switch(self.session)
+        if self.incident_entry is not None:
+            self.incident_entry.session = self.session
+        if self.incidents_panel is not None:
+            self.incidents_panel.session = self.session
+        self._show_starting()
+        self.session.start()
 
     def _bridge_title(self, name: str) -> str:
         """Built-in bridges by their translated title; configured ones (e.g. "mqtt:station-7") as named."""

@@ -76,6 +76,14 @@ class LivePanels(QObject):
         if not future.cancelled() and future.exception() is None:
             self.window.set_figures(future.result())
 
+    def switch(self, session: LiveSession) -> None:
+        """Count and compute for another session (an import renewed it); the tally starts afresh."""
+        self._unsubscribe()
+        self.session = session
+        self.tally = stats.LiveTally(session.district)
+        self._unsubscribe = session.bus.subscribe(StateDelta, self.tally.on_delta)
+        self._figures_pending = False
+
     def stop(self) -> None:
         self.timer.stop()
         self._unsubscribe()

@@ -18,15 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
+    QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +77,7 @@ from widgets.mode import DeskMode, ReplayFrame
 from widgets.real_scene import RealScene
 from widgets.roster import RosterPanel
 from widgets.search_box import install_search
+from widgets.start_page import StartPage, is_empty
 from widgets.startup import DistrictClock
 from widgets.station_figures import StationFigures
 from widgets.wall import WallDirector
@@ -98,6 +102,17 @@ LAYER_ORDER = (
 )
 HIDDEN_AT_START = ("heat", "coverage", "cameras", "grids")
 """Off until asked for: the demo alone has hundreds of camera cones, which would bury the map."""
+RIGHT_MIN_PX = 240
+"""The right column (dispatch, roster, details) is never narrower than this."""
+RIGHT_MAX_SHARE = 0.27
+"""The tabs' titles widen the right column up to this share of the window: on a small window the map
+keeps its room (the titles elide there rather than squeeze the map)."""
+ROSTER_MIN_PX = 160
+"""The roster under the dispatch panel keeps at least this height (a few guards and its tabs)."""
+TAB_GAP_PX = 8
+"""At most this far below its docks lies the tab bar the dock layout uses (`hide_stray_tab_bars`)."""
+TAB_PADDING_PX = 28
+"""A dock tab's width beyond its title's text (margins, frame): the column fits its tabs' titles whole."""
 NO_3D_PLATFORMS = frozenset({"offscreen", "minimal"})
 """Qt platforms without an OpenGL window: VTK would draw black (or abort), so the 3D pane is not created."""
 
@@ -139,6 +154,9 @@ class MainWindow(QMainWindow):
         self.scene = scene
         self.wall_mode = wall
         self.viewer = Viewer.WALL if wall else viewer
+        self._docks_fitted = False
+        self.docks_settled = False
+        """True once `fit_docks` ran on the shown window (tests grab panes at their final size)."""
         self.fly_to_alert: str | None = None
         """The latest alert to fly to in 3D (the 3D pane reads it when attached, then follows the signal)."""
         self._reads_today = 0
@@ -182,7 +200,18 @@ class MainWindow(QMainWindow):
         for widget in (self.layer_list, self.map2d, self.pane_3d):
             splitter.addWidget(widget)
         splitter.setSizes([150, 700, 500] if has_3d else [150, 900, 120])
-        self.setCentralWidget(splitter)
+        self.splitter = splitter
+        self.start_page: StartPage | None = None
+        if wall:  # the wall only shows: no start page there
+            self.setCentralWidget(splitter)
+        else:  # the map, or while no district is loaded, a start page in its place (`set_scene`)
+            self.start_page = StartPage(self)
+            self.start_page.import_requested.connect(self._ask_package)
+            self.start_page.demo_requested.connect(self.import_package)
+            self.central_stack = QStackedWidget(self)
+            self.central_stack.addWidget(splitter)
+            self.central_stack.addWidget(self.start_page)
+            self.setCentralWidget(self.central_stack)
         self.importer = ImportController(self, import_job or default_job(db))
         self.importer.imported.connect(lambda district: self.set_scene(Scene(district, source="import")))
         self.alerts_panel = AlertsPanel(scene.district.timezone, self)
@@ -227,6 +256,58 @@ class MainWindow(QMainWindow):
         self.alert_focus = AlertFocus(self)
         if has_3d and not defer_3d:
             self.build_3d()
+
+    def fit_docks(self) -> None:
+        """The right column a quarter of the window wide and never narrower than its tab titles (they were
+        cut to "巡…" at 1280×720); with the dispatch panel shown, it takes most of the column's height so
+        its order buttons stay in view, the roster below (issue 16 §6). The wall lays itself out."""
+        self.docks_settled = self.isVisible()
+        if self.wall_mode:
+            return
+        tabbed = [self.roster, *self.tabifiedDockWidgets(self.roster)]
+        metrics = self.fontMetrics()
+        tabs = sum(metrics.horizontalAdvance(d.windowTitle()) + TAB_PADDING_PX for d in tabbed)
+        width = max(RIGHT_MIN_PX, self.width() // 4, min(tabs, int(self.width() * RIGHT_MAX_SHARE)))
+        self.resizeDocks([self.roster], [width], Qt.Orientation.Horizontal)
+        panel = self.dispatch_panel
+        if panel.isHidden():
+            return
+        self.resizeDocks([panel], [width], Qt.Orientation.Horizontal)
+        column = panel.height() + self.roster.height()
+        if not (panel.isVisible() and self.roster.isVisible()) or column < 2 * ROSTER_MIN_PX:
+            tall = self.height()  # not laid out yet: shares of the window (refined once it is shown)
+            self.resizeDocks([panel, self.roster], [tall * 3 // 5, tall // 3], Qt.Orientation.Vertical)
+            return
+        body = panel.widget()
+        inner = body.widget() if isinstance(body, QScrollArea) else body
+        title = panel.height() - body.height() if body is not None else 0
+        need = title + (inner.minimumSizeHint().height() if inner is not None else 0) + 4
+        want = max(column // 2, min(need, column - ROSTER_MIN_PX))
+        self.resizeDocks([panel, self.roster], [want, column - want], Qt.Orientation.Vertical)
+
+    def hide_stray_tab_bars(self) -> None:
+        """Qt 6.11 leaves a second, stale copy of a dock group's tab bar when a window tabifies a second
+        group: it floats over the map ("未处置预警 | 设备状态" mid-window). The layout places the bar it uses
+        right under its group's docks; any other shown tab bar of the window is hidden."""
+        docks = [d for d in self.findChildren(QDockWidget) if not d.isFloating() and d.parent() is self]
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is not self or not bar.isVisible():
+                continue
+            titles = {bar.tabText(i) for i in range(bar.count())}
+            group = [d for d in docks if d.windowTitle() in titles and not d.visibleRegion().isEmpty()]
+            placed = any(
+                abs(bar.x() - d.x()) <= 2 and 0 <= bar.y() - d.geometry().bottom() <= TAB_GAP_PX
+                for d in group
+            )
+            if group and not placed:
+                bar.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_fitted:
+            self._docks_fitted = True
+            QTimer.singleShot(0, self.fit_docks)  # once the window has its first real size
+            QTimer.singleShot(0, self.hide_stray_tab_bars)
 
     def _filter_3d(self, district: District) -> None:
         """The element filter's district for the 3D pane, once it exists (`build_3d` catches up)."""
@@ -376,6 +457,9 @@ class MainWindow(QMainWindow):
 
     def set_scene(self, scene: Scene) -> None:
         self.scene = scene
+        if self.start_page is not None:
+            empty = is_empty(scene.district)
+            self.central_stack.setCurrentWidget(self.start_page if empty else self.splitter)
         self.risk = {}
         self.dispatch = DispatchUpdate(0, (), {})
         self.coverage_segments = CoverageUpdate(0, 0.0, np.zeros((0, 2, 2)), 0)

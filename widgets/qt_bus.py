@@ -67,6 +67,14 @@ class QtBus(QObject):
         self._lock = threading.Lock()
         self._pending = LiveUpdate()
         self._posted: list[Callable[[], None]] = []
+        self._unsubscribe: list[Callable[[], None]] = []
+        self._listen(bus)
+        self.timer = QTimer(self)
+        self.timer.setInterval(math.ceil(1000 / max_rate_hz))
+        self.timer.timeout.connect(self.flush)
+        self.timer.start()
+
+    def _listen(self, bus: Bus) -> None:
         self._unsubscribe = [
             bus.subscribe(StateDelta, self._on_delta),
             bus.subscribe(HealthChanged, self._on_health),
@@ -76,10 +84,6 @@ class QtBus(QObject):
             bus.subscribe(LiveStarted, self._on_started),
             bus.subscribe(LiveStopped, self._on_stopped),
         ]
-        self.timer = QTimer(self)
-        self.timer.setInterval(math.ceil(1000 / max_rate_hz))
-        self.timer.timeout.connect(self.flush)
-        self.timer.start()
 
     # worker thread ---------------------------------------------------------------------------------
     def _on_delta(self, delta: StateDelta) -> None:
@@ -131,6 +135,18 @@ class QtBus(QObject):
             self.updated.emit(update)
         for fn in posted:
             fn()
+
+    def switch(self, bus: Bus) -> None:
+        """Listen to another session's bus (an import renewed the live session); what the old one left
+        pending is dropped, since it belongs to the district that was replaced (posted command results
+        still run: they end what a button started)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        with self._lock:
+            self._pending = LiveUpdate()
+        self._listen(bus)
+        if not self.timer.isActive():
+            self.timer.start()
 
     def close(self) -> None:
         """Stop listening; what is still pending is delivered first so the last state is drawn."""

@@ -161,37 +161,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="75"/>
+        <location filename="../../widgets/alert_notice.py" line="88"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="80"/>
+        <location filename="../../widgets/alert_notice.py" line="93"/>
         <source>Alerts nobody has acknowledged yet; click to select the worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="86"/>
+        <location filename="../../widgets/alert_notice.py" line="99"/>
         <source>Sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="91"/>
+        <location filename="../../widgets/alert_notice.py" line="104"/>
         <source>Play a tone for new medium, high and critical alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="116"/>
+        <location filename="../../widgets/alert_notice.py" line="129"/>
         <source>New alert · {0} · {1} · {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="120"/>
+        <location filename="../../widgets/alert_notice.py" line="135"/>
         <source> (+{0} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="141"/>
+        <location filename="../../widgets/alert_notice.py" line="156"/>
         <source>Not acknowledged: {0} ({1} high or critical)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,17 +224,22 @@
 <context>
     <name>AlertPlace</name>
     <message>
-        <location filename="../../widgets/alert_place.py" line="22"/>
+        <location filename="../../widgets/alert_place.py" line="23"/>
         <source>basement {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="23"/>
+        <location filename="../../widgets/alert_place.py" line="24"/>
         <source>floor {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="67"/>
+        <location filename="../../widgets/alert_place.py" line="79"/>
+        <source>unit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="80"/>
         <source>unit {0} {1} room {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,71 +1162,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="76"/>
+        <location filename="../../widgets/dashboard.py" line="79"/>
         <source>Devices online (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="69"/>
         <source>Alerts per hour by kind (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="71"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>Response time, median (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="82"/>
+        <location filename="../../widgets/dashboard.py" line="85"/>
         <source>Reads today (count)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="191"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="191"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="191"/>
         <source>e-bike RFID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="139"/>
+        <location filename="../../widgets/dashboard.py" line="142"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="157"/>
+        <location filename="../../widgets/dashboard.py" line="169"/>
         <source>h</source>
         <comment>hour of day after its number: 08h</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="175"/>
+        <location filename="../../widgets/dashboard.py" line="187"/>
         <source>Devices online: {0:.1f} %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,259 +1702,259 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="87"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="92"/>
-        <location filename="../../widgets/dispatch_panel.py" line="250"/>
+        <location filename="../../widgets/dispatch_panel.py" line="102"/>
+        <location filename="../../widgets/dispatch_panel.py" line="262"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="125"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="104"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="105"/>
+        <location filename="../../widgets/dispatch_panel.py" line="115"/>
         <source>Dispatch selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="106"/>
+        <location filename="../../widgets/dispatch_panel.py" line="116"/>
         <source>One call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="111"/>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="116"/>
+        <location filename="../../widgets/dispatch_panel.py" line="126"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="117"/>
+        <location filename="../../widgets/dispatch_panel.py" line="127"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="118"/>
+        <location filename="../../widgets/dispatch_panel.py" line="128"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="119"/>
+        <location filename="../../widgets/dispatch_panel.py" line="129"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="120"/>
-        <location filename="../../widgets/dispatch_panel.py" line="132"/>
+        <location filename="../../widgets/dispatch_panel.py" line="130"/>
+        <location filename="../../widgets/dispatch_panel.py" line="142"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="126"/>
+        <location filename="../../widgets/dispatch_panel.py" line="136"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="135"/>
+        <location filename="../../widgets/dispatch_panel.py" line="145"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="137"/>
+        <location filename="../../widgets/dispatch_panel.py" line="147"/>
         <source>Feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="139"/>
+        <location filename="../../widgets/dispatch_panel.py" line="149"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="360"/>
+        <location filename="../../widgets/dispatch_panel.py" line="372"/>
         <source>The guard radioed in from the scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="181"/>
+        <location filename="../../widgets/dispatch_panel.py" line="191"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="221"/>
+        <location filename="../../widgets/dispatch_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="192"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="222"/>
+        <location filename="../../widgets/dispatch_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="193"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="223"/>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="194"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="224"/>
+        <location filename="../../widgets/dispatch_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="195"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="225"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <location filename="../../widgets/texts.py" line="196"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="226"/>
+        <location filename="../../widgets/dispatch_panel.py" line="238"/>
         <location filename="../../widgets/texts.py" line="197"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="227"/>
+        <location filename="../../widgets/dispatch_panel.py" line="239"/>
         <location filename="../../widgets/texts.py" line="198"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="228"/>
+        <location filename="../../widgets/dispatch_panel.py" line="240"/>
         <location filename="../../widgets/texts.py" line="199"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="229"/>
+        <location filename="../../widgets/dispatch_panel.py" line="241"/>
         <location filename="../../widgets/texts.py" line="200"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="252"/>
+        <location filename="../../widgets/dispatch_panel.py" line="264"/>
         <source>Alert: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="286"/>
+        <location filename="../../widgets/dispatch_panel.py" line="298"/>
         <source>Last position is old</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="319"/>
+        <location filename="../../widgets/dispatch_panel.py" line="331"/>
         <source>No answer from: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="376"/>
+        <location filename="../../widgets/dispatch_panel.py" line="388"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="417"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="417"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="431"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="431"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="447"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Photo (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="447"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>Travel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>on foot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>e-bike</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>car</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="391"/>
+        <location filename="../../widgets/dispatch_panel.py" line="403"/>
         <source>Second order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="392"/>
+        <location filename="../../widgets/dispatch_panel.py" line="404"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <location filename="../../widgets/dispatch_panel.py" line="131"/>
         <source>Recorded ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="127"/>
+        <location filename="../../widgets/dispatch_panel.py" line="137"/>
         <source>Follow this guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="129"/>
+        <location filename="../../widgets/dispatch_panel.py" line="139"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2646,78 +2651,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="93"/>
-        <location filename="../../widgets/incidents_panel.py" line="169"/>
+        <location filename="../../widgets/incidents_panel.py" line="95"/>
+        <location filename="../../widgets/incidents_panel.py" line="171"/>
         <source>Select an incident to see its response plan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="97"/>
+        <location filename="../../widgets/incidents_panel.py" line="99"/>
         <source>Close incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="112"/>
+        <location filename="../../widgets/incidents_panel.py" line="114"/>
         <source>110 hand-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="113"/>
+        <location filename="../../widgets/incidents_panel.py" line="115"/>
         <source>walk-in or call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="114"/>
+        <location filename="../../widgets/incidents_panel.py" line="116"/>
         <source>from an alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="122"/>
+        <location filename="../../widgets/incidents_panel.py" line="124"/>
         <source>Plan: send {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="123"/>
+        <location filename="../../widgets/incidents_panel.py" line="125"/>
         <source>Accept within {0} s, on scene within {1} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="128"/>
+        <location filename="../../widgets/incidents_panel.py" line="130"/>
         <source>Call: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <location filename="../../widgets/incidents_panel.py" line="193"/>
         <source>Close incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <location filename="../../widgets/incidents_panel.py" line="193"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="228"/>
+        <location filename="../../widgets/incidents_panel.py" line="231"/>
         <source>Incident: {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2873,89 +2878,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="87"/>
+        <location filename="../../widgets/live_controller.py" line="94"/>
         <source>Live feed: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="87"/>
+        <location filename="../../widgets/live_controller.py" line="94"/>
         <source>Offline view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="160"/>
+        <location filename="../../widgets/live_controller.py" line="167"/>
         <source>Events: {0} ({1}/s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="166"/>
+        <location filename="../../widgets/live_controller.py" line="173"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="166"/>
+        <location filename="../../widgets/live_controller.py" line="173"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="168"/>
+        <location filename="../../widgets/live_controller.py" line="175"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="180"/>
+        <location filename="../../widgets/live_controller.py" line="194"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="185"/>
+        <location filename="../../widgets/live_controller.py" line="211"/>
         <source>Simulator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="189"/>
+        <location filename="../../widgets/live_controller.py" line="215"/>
         <source>Live feed failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="224"/>
-        <location filename="../../widgets/live_controller.py" line="313"/>
+        <location filename="../../widgets/live_controller.py" line="250"/>
+        <location filename="../../widgets/live_controller.py" line="339"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="228"/>
-        <location filename="../../widgets/live_controller.py" line="317"/>
+        <location filename="../../widgets/live_controller.py" line="254"/>
+        <location filename="../../widgets/live_controller.py" line="343"/>
         <source>Not changed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="232"/>
+        <location filename="../../widgets/live_controller.py" line="258"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="251"/>
+        <location filename="../../widgets/live_controller.py" line="277"/>
         <source>No recommendation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="272"/>
+        <location filename="../../widgets/live_controller.py" line="298"/>
         <source>Sent: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="275"/>
+        <location filename="../../widgets/live_controller.py" line="301"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="292"/>
+        <location filename="../../widgets/live_controller.py" line="318"/>
         <source>Order {0} cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="308"/>
+        <location filename="../../widgets/live_controller.py" line="334"/>
         <source>Order {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3011,148 +3016,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="195"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="355"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="384"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="386"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="313"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="395"/>
         <source>Grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="405"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="410"/>
         <source>Open imagery basemap…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="414"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="341"/>
+        <location filename="../../widgets/main_window.py" line="422"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352"/>
+        <location filename="../../widgets/main_window.py" line="433"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
-        <location filename="../../widgets/main_window.py" line="478"/>
+        <location filename="../../widgets/main_window.py" line="502"/>
+        <location filename="../../widgets/main_window.py" line="562"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="420"/>
+        <location filename="../../widgets/main_window.py" line="504"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="428"/>
+        <location filename="../../widgets/main_window.py" line="512"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="429"/>
+        <location filename="../../widgets/main_window.py" line="513"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3738,57 +3743,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="69"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="70"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="71"/>
+        <location filename="../../widgets/search_box.py" line="72"/>
         <source>Building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="72"/>
+        <location filename="../../widgets/search_box.py" line="73"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="73"/>
+        <location filename="../../widgets/search_box.py" line="74"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="74"/>
+        <location filename="../../widgets/search_box.py" line="75"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="75"/>
+        <location filename="../../widgets/search_box.py" line="76"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="76"/>
+        <location filename="../../widgets/search_box.py" line="77"/>
         <source>Gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="77"/>
+        <location filename="../../widgets/search_box.py" line="78"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="91"/>
+        <location filename="../../widgets/search_box.py" line="92"/>
         <source>Not searched: the audit log cannot be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="100"/>
+        <location filename="../../widgets/search_box.py" line="101"/>
         <source>No match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3818,6 +3823,34 @@
     <message>
         <location filename="../../widgets/texts.py" line="54"/>
         <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../widgets/start_page.py" line="39"/>
+        <source>No district loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="47"/>
+        <source>This station&apos;s database holds no district. Import the district package prepared for your area (buildings, rooms, residents, devices, guards), or open the demo district to look around.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="57"/>
+        <source>Import a district package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="60"/>
+        <source>Open the demo district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="66"/>
+        <source>No demo package at {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3858,268 +3891,268 @@ Create it and load the district from {1}?</source>
 <context>
     <name>StationFigures</name>
     <message>
-        <location filename="../../widgets/station_figures.py" line="52"/>
+        <location filename="../../widgets/station_figures.py" line="53"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="53"/>
+        <location filename="../../widgets/station_figures.py" line="54"/>
         <source>this week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="54"/>
+        <location filename="../../widgets/station_figures.py" line="55"/>
         <source>this month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="55"/>
+        <location filename="../../widgets/station_figures.py" line="56"/>
         <source>this year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="61"/>
+        <location filename="../../widgets/station_figures.py" line="62"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="62"/>
+        <location filename="../../widgets/station_figures.py" line="63"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="63"/>
+        <location filename="../../widgets/station_figures.py" line="64"/>
         <source>e-bike tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="64"/>
+        <location filename="../../widgets/station_figures.py" line="65"/>
         <source>visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="65"/>
+        <location filename="../../widgets/station_figures.py" line="66"/>
         <source>throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="71"/>
+        <location filename="../../widgets/station_figures.py" line="72"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="81"/>
+        <location filename="../../widgets/station_figures.py" line="82"/>
         <source>{0:.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="93"/>
+        <location filename="../../widgets/station_figures.py" line="94"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="94"/>
+        <location filename="../../widgets/station_figures.py" line="95"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="95"/>
+        <location filename="../../widgets/station_figures.py" line="96"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="96"/>
+        <location filename="../../widgets/station_figures.py" line="97"/>
         <source>Baseline from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="97"/>
+        <location filename="../../widgets/station_figures.py" line="98"/>
         <source>Baseline to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="103"/>
+        <location filename="../../widgets/station_figures.py" line="104"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="111"/>
+        <location filename="../../widgets/station_figures.py" line="112"/>
         <source>to accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="112"/>
+        <location filename="../../widgets/station_figures.py" line="113"/>
         <source>to arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="113"/>
+        <location filename="../../widgets/station_figures.py" line="114"/>
         <source>to close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="119"/>
+        <location filename="../../widgets/station_figures.py" line="120"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="121"/>
+        <location filename="../../widgets/station_figures.py" line="122"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="123"/>
-        <location filename="../../widgets/station_figures.py" line="149"/>
+        <location filename="../../widgets/station_figures.py" line="124"/>
+        <location filename="../../widgets/station_figures.py" line="150"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="124"/>
-        <location filename="../../widgets/station_figures.py" line="134"/>
-        <location filename="../../widgets/station_figures.py" line="150"/>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="125"/>
+        <location filename="../../widgets/station_figures.py" line="135"/>
+        <location filename="../../widgets/station_figures.py" line="151"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="125"/>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="126"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="126"/>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="127"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="131"/>
+        <location filename="../../widgets/station_figures.py" line="132"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="133"/>
+        <location filename="../../widgets/station_figures.py" line="134"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="139"/>
+        <location filename="../../widgets/station_figures.py" line="140"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="141"/>
+        <location filename="../../widgets/station_figures.py" line="142"/>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="142"/>
+        <location filename="../../widgets/station_figures.py" line="143"/>
         <source>Median (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="147"/>
+        <location filename="../../widgets/station_figures.py" line="148"/>
         <source>Passes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="155"/>
+        <location filename="../../widgets/station_figures.py" line="156"/>
         <source>Population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="157"/>
+        <location filename="../../widgets/station_figures.py" line="158"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="158"/>
+        <location filename="../../widgets/station_figures.py" line="159"/>
         <source>Floating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="159"/>
+        <location filename="../../widgets/station_figures.py" line="160"/>
         <source>Elderly alone</source>
         <translation type="unfinished">Elderly</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="160"/>
+        <location filename="../../widgets/station_figures.py" line="161"/>
         <source>Rental rooms</source>
         <translation type="unfinished">Rentals</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="161"/>
+        <location filename="../../widgets/station_figures.py" line="162"/>
         <source>Group rentals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="166"/>
+        <location filename="../../widgets/station_figures.py" line="167"/>
         <source>Compounds without a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="167"/>
+        <location filename="../../widgets/station_figures.py" line="168"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="204"/>
+        <location filename="../../widgets/station_figures.py" line="205"/>
         <source>Export XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Alert kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="261"/>
+        <location filename="../../widgets/station_figures.py" line="262"/>
         <source>The figures could not be read: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="268"/>
+        <location filename="../../widgets/station_figures.py" line="269"/>
         <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="284"/>
+        <location filename="../../widgets/station_figures.py" line="285"/>
         <source>Compounds without a case: {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="285"/>
+        <location filename="../../widgets/station_figures.py" line="286"/>
         <source>Outcomes: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="286"/>
+        <location filename="../../widgets/station_figures.py" line="287"/>
         <source>Response, median: accept {0}, arrive {1}, close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Passes: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="290"/>
+        <location filename="../../widgets/station_figures.py" line="291"/>
         <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="293"/>
+        <location filename="../../widgets/station_figures.py" line="294"/>
         <source>Rentals: {0} rooms, {1} group rentals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="309"/>
+        <location filename="../../widgets/station_figures.py" line="310"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="656"/>
         <source>Station figures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4227,47 +4260,47 @@ Create it and load the district from {1}?</source>
 <context>
     <name>TrackPanel</name>
     <message>
-        <location filename="../../widgets/search_track.py" line="77"/>
+        <location filename="../../widgets/search_track.py" line="80"/>
         <source>Replay there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="80"/>
+        <location filename="../../widgets/search_track.py" line="83"/>
         <source>Export track…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="113"/>
+        <location filename="../../widgets/search_track.py" line="116"/>
         <source>Reading the last 30 days…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="137"/>
+        <location filename="../../widgets/search_track.py" line="140"/>
         <source>The passes could not be read: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="153"/>
+        <location filename="../../widgets/search_track.py" line="156"/>
         <source>No passes in the last 30 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="157"/>
+        <location filename="../../widgets/search_track.py" line="160"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="158"/>
+        <location filename="../../widgets/search_track.py" line="161"/>
         <source>{0} passes in 30 days. Last seen {1} at {2}; cameras within {3} m: {4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="162"/>
+        <location filename="../../widgets/search_track.py" line="165"/>
         <source>(only the first {0} shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="199"/>
+        <location filename="../../widgets/search_track.py" line="202"/>
         <source>Export track</source>
         <translation type="unfinished"></translation>
     </message>

@@ -161,37 +161,37 @@
         <translation>{0} 天前</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="75"/>
+        <location filename="../../widgets/alert_notice.py" line="88"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="80"/>
+        <location filename="../../widgets/alert_notice.py" line="93"/>
         <source>Alerts nobody has acknowledged yet; click to select the worst</source>
         <translation>尚未签收的预警；点击选中等级最高的一条</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="86"/>
+        <location filename="../../widgets/alert_notice.py" line="99"/>
         <source>Sound</source>
         <translation>声音提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="91"/>
+        <location filename="../../widgets/alert_notice.py" line="104"/>
         <source>Play a tone for new medium, high and critical alerts</source>
         <translation>新的中、高、紧急等级预警响铃提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="116"/>
+        <location filename="../../widgets/alert_notice.py" line="129"/>
         <source>New alert · {0} · {1} · {2}</source>
         <translation>新预警 · {0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="120"/>
+        <location filename="../../widgets/alert_notice.py" line="135"/>
         <source> (+{0} more)</source>
         <translation>（另有 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_notice.py" line="141"/>
+        <location filename="../../widgets/alert_notice.py" line="156"/>
         <source>Not acknowledged: {0} ({1} high or critical)</source>
         <translation>未签收预警：{0}（其中高等级 {1}）</translation>
     </message>
@@ -224,17 +224,22 @@
 <context>
     <name>AlertPlace</name>
     <message>
-        <location filename="../../widgets/alert_place.py" line="22"/>
+        <location filename="../../widgets/alert_place.py" line="23"/>
         <source>basement {0}</source>
         <translation>地下{0}层</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="23"/>
+        <location filename="../../widgets/alert_place.py" line="24"/>
         <source>floor {0}</source>
         <translation>{0}层</translation>
     </message>
     <message>
-        <location filename="../../widgets/alert_place.py" line="67"/>
+        <location filename="../../widgets/alert_place.py" line="79"/>
+        <source>unit {0}</source>
+        <translation>{0}单元</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alert_place.py" line="80"/>
         <source>unit {0} {1} room {2}</source>
         <translation>{0}单元 {1} {2}室</translation>
     </message>
@@ -1159,71 +1164,71 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>accept</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="74"/>
+        <location filename="../../widgets/dashboard.py" line="77"/>
         <source>close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="76"/>
+        <location filename="../../widgets/dashboard.py" line="79"/>
         <source>Devices online (%)</source>
         <translation>设备在线率（%）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="66"/>
+        <location filename="../../widgets/dashboard.py" line="69"/>
         <source>Alerts per hour by kind (count)</source>
         <translation>每小时预警（按类型，起）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="71"/>
+        <location filename="../../widgets/dashboard.py" line="74"/>
         <source>Response time, median (minutes)</source>
         <translation>处置用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="82"/>
+        <location filename="../../widgets/dashboard.py" line="85"/>
         <source>Reads today (count)</source>
         <translation>今日识别（次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="191"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="191"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="93"/>
-        <location filename="../../widgets/dashboard.py" line="179"/>
+        <location filename="../../widgets/dashboard.py" line="96"/>
+        <location filename="../../widgets/dashboard.py" line="191"/>
         <source>e-bike RFID</source>
         <translation>电动车 RFID</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="139"/>
+        <location filename="../../widgets/dashboard.py" line="142"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="157"/>
+        <location filename="../../widgets/dashboard.py" line="169"/>
         <source>h</source>
         <comment>hour of day after its number: 08h</comment>
         <translation>时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dashboard.py" line="175"/>
+        <location filename="../../widgets/dashboard.py" line="187"/>
         <source>Devices online: {0:.1f} %</source>
         <translation>设备在线率：{0:.1f} %</translation>
     </message>
@@ -1699,259 +1704,259 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="87"/>
         <source>Dispatch</source>
         <translation>调度派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="92"/>
-        <location filename="../../widgets/dispatch_panel.py" line="250"/>
+        <location filename="../../widgets/dispatch_panel.py" line="102"/>
+        <location filename="../../widgets/dispatch_panel.py" line="262"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="125"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>ETA</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="104"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="105"/>
+        <location filename="../../widgets/dispatch_panel.py" line="115"/>
         <source>Dispatch selected</source>
         <translation>派遣所选人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="106"/>
+        <location filename="../../widgets/dispatch_panel.py" line="116"/>
         <source>One call</source>
         <translation>一键调度</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="111"/>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="116"/>
+        <location filename="../../widgets/dispatch_panel.py" line="126"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="117"/>
+        <location filename="../../widgets/dispatch_panel.py" line="127"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="118"/>
+        <location filename="../../widgets/dispatch_panel.py" line="128"/>
         <source>Issued</source>
         <translation>下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="119"/>
+        <location filename="../../widgets/dispatch_panel.py" line="129"/>
         <source>Accepted</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="120"/>
-        <location filename="../../widgets/dispatch_panel.py" line="132"/>
+        <location filename="../../widgets/dispatch_panel.py" line="130"/>
+        <location filename="../../widgets/dispatch_panel.py" line="142"/>
         <source>On scene</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="126"/>
+        <location filename="../../widgets/dispatch_panel.py" line="136"/>
         <source>Cancel order…</source>
         <translation>撤销指令…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="135"/>
+        <location filename="../../widgets/dispatch_panel.py" line="145"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="137"/>
+        <location filename="../../widgets/dispatch_panel.py" line="147"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="139"/>
+        <location filename="../../widgets/dispatch_panel.py" line="149"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="360"/>
+        <location filename="../../widgets/dispatch_panel.py" line="372"/>
         <source>The guard radioed in from the scene</source>
         <translation>队员已通过对讲报告到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="181"/>
+        <location filename="../../widgets/dispatch_panel.py" line="191"/>
         <source>Orders</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="221"/>
+        <location filename="../../widgets/dispatch_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="192"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="222"/>
+        <location filename="../../widgets/dispatch_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="193"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="223"/>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="194"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="224"/>
+        <location filename="../../widgets/dispatch_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="195"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="225"/>
+        <location filename="../../widgets/dispatch_panel.py" line="237"/>
         <location filename="../../widgets/texts.py" line="196"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="226"/>
+        <location filename="../../widgets/dispatch_panel.py" line="238"/>
         <location filename="../../widgets/texts.py" line="197"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="227"/>
+        <location filename="../../widgets/dispatch_panel.py" line="239"/>
         <location filename="../../widgets/texts.py" line="198"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="228"/>
+        <location filename="../../widgets/dispatch_panel.py" line="240"/>
         <location filename="../../widgets/texts.py" line="199"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="229"/>
+        <location filename="../../widgets/dispatch_panel.py" line="241"/>
         <location filename="../../widgets/texts.py" line="200"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="252"/>
+        <location filename="../../widgets/dispatch_panel.py" line="264"/>
         <source>Alert: {0}</source>
         <translation>预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="286"/>
+        <location filename="../../widgets/dispatch_panel.py" line="298"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="319"/>
+        <location filename="../../widgets/dispatch_panel.py" line="331"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="376"/>
+        <location filename="../../widgets/dispatch_panel.py" line="388"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="417"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="417"/>
+        <location filename="../../widgets/dispatch_panel.py" line="429"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="431"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="431"/>
+        <location filename="../../widgets/dispatch_panel.py" line="443"/>
         <source>What was done:</source>
         <translation>处置情况：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="447"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Photo (optional)</source>
         <translation>现场照片（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="447"/>
+        <location filename="../../widgets/dispatch_panel.py" line="459"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="107"/>
         <source>Travel</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>on foot</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>e-bike</source>
         <translation>骑行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="249"/>
         <source>car</source>
         <translation>驾车</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="391"/>
+        <location filename="../../widgets/dispatch_panel.py" line="403"/>
         <source>Second order</source>
         <translation>重复派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="392"/>
+        <location filename="../../widgets/dispatch_panel.py" line="404"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <location filename="../../widgets/dispatch_panel.py" line="131"/>
         <source>Recorded ETA</source>
         <translation>记录预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="127"/>
+        <location filename="../../widgets/dispatch_panel.py" line="137"/>
         <source>Follow this guard</source>
         <translation>跟随此人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="129"/>
+        <location filename="../../widgets/dispatch_panel.py" line="139"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation>地图始终以所选指令的出警人员为中心</translation>
     </message>
@@ -2647,78 +2652,78 @@
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Type</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Place</source>
         <translation>发生地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Reported</source>
         <translation>接报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="83"/>
+        <location filename="../../widgets/incidents_panel.py" line="85"/>
         <source>Source</source>
         <translation>警情来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="93"/>
-        <location filename="../../widgets/incidents_panel.py" line="169"/>
+        <location filename="../../widgets/incidents_panel.py" line="95"/>
+        <location filename="../../widgets/incidents_panel.py" line="171"/>
         <source>Select an incident to see its response plan.</source>
         <translation>选择一条警情，查看其处置预案。</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="97"/>
+        <location filename="../../widgets/incidents_panel.py" line="99"/>
         <source>Close incident…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="112"/>
+        <location filename="../../widgets/incidents_panel.py" line="114"/>
         <source>110 hand-off</source>
         <translation>110移交</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="113"/>
+        <location filename="../../widgets/incidents_panel.py" line="115"/>
         <source>walk-in or call</source>
         <translation>来所/来电报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="114"/>
+        <location filename="../../widgets/incidents_panel.py" line="116"/>
         <source>from an alert</source>
         <translation>预警转警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="122"/>
+        <location filename="../../widgets/incidents_panel.py" line="124"/>
         <source>Plan: send {0}</source>
         <translation>预案：派出 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="123"/>
+        <location filename="../../widgets/incidents_panel.py" line="125"/>
         <source>Accept within {0} s, on scene within {1} s</source>
         <translation>{0} 秒内签收，{1} 秒内到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="128"/>
+        <location filename="../../widgets/incidents_panel.py" line="130"/>
         <source>Call: {0}</source>
         <translation>联动：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <location filename="../../widgets/incidents_panel.py" line="193"/>
         <source>Close incident</source>
         <translation>警情办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="191"/>
+        <location filename="../../widgets/incidents_panel.py" line="193"/>
         <source>Outcome:</source>
         <translation>处置结果：</translation>
     </message>
     <message>
-        <location filename="../../widgets/incidents_panel.py" line="228"/>
+        <location filename="../../widgets/incidents_panel.py" line="231"/>
         <source>Incident: {0} · {1}</source>
         <translation>警情：{0} · {1}</translation>
     </message>
@@ -2874,89 +2879,89 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../widgets/live_controller.py" line="87"/>
+        <location filename="../../widgets/live_controller.py" line="94"/>
         <source>Live feed: starting…</source>
         <translation>实时数据：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="87"/>
+        <location filename="../../widgets/live_controller.py" line="94"/>
         <source>Offline view</source>
         <translation>离线查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="160"/>
+        <location filename="../../widgets/live_controller.py" line="167"/>
         <source>Events: {0} ({1}/s)</source>
         <translation>事件：{0}（{1} 条/秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="166"/>
+        <location filename="../../widgets/live_controller.py" line="173"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="166"/>
+        <location filename="../../widgets/live_controller.py" line="173"/>
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="168"/>
+        <location filename="../../widgets/live_controller.py" line="175"/>
         <source>{0}: {1}, {2} received, {3} rejected</source>
         <translation>{0}：{1}，已接收 {2}，已拒收 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="180"/>
+        <location filename="../../widgets/live_controller.py" line="194"/>
         <source>Live feed stopped: a new district was imported; restart to go live on it.</source>
         <translation>实时数据已停止：已导入新辖区，请重新启动以接入新辖区的实时数据。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="185"/>
+        <location filename="../../widgets/live_controller.py" line="211"/>
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="189"/>
+        <location filename="../../widgets/live_controller.py" line="215"/>
         <source>Live feed failed: {0}</source>
         <translation>实时数据出错：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="224"/>
-        <location filename="../../widgets/live_controller.py" line="313"/>
+        <location filename="../../widgets/live_controller.py" line="250"/>
+        <location filename="../../widgets/live_controller.py" line="339"/>
         <source>The live feed has stopped; nothing was changed.</source>
         <translation>实时数据已停止，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="228"/>
-        <location filename="../../widgets/live_controller.py" line="317"/>
+        <location filename="../../widgets/live_controller.py" line="254"/>
+        <location filename="../../widgets/live_controller.py" line="343"/>
         <source>Not changed: {0}</source>
         <translation>未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="232"/>
+        <location filename="../../widgets/live_controller.py" line="258"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="251"/>
+        <location filename="../../widgets/live_controller.py" line="277"/>
         <source>No recommendation: {0}</source>
         <translation>无法推荐：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="272"/>
+        <location filename="../../widgets/live_controller.py" line="298"/>
         <source>Sent: {0}</source>
         <translation>已派遣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="275"/>
+        <location filename="../../widgets/live_controller.py" line="301"/>
         <source>{0} is already on order {1} ({2})</source>
         <translation>{0} 已在执行指令 {1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="292"/>
+        <location filename="../../widgets/live_controller.py" line="318"/>
         <source>Order {0} cancelled</source>
         <translation>指令 {0} 已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/live_controller.py" line="308"/>
+        <location filename="../../widgets/live_controller.py" line="334"/>
         <source>Order {0}: {1}</source>
         <translation>指令 {0}：{1}</translation>
     </message>
@@ -3012,148 +3017,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="195"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="355"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="303"/>
+        <location filename="../../widgets/main_window.py" line="384"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="304"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="305"/>
+        <location filename="../../widgets/main_window.py" line="386"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="307"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="309"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="311"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="312"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="313"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="314"/>
+        <location filename="../../widgets/main_window.py" line="395"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="319"/>
+        <location filename="../../widgets/main_window.py" line="400"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="405"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="410"/>
         <source>Open imagery basemap…</source>
         <translation>打开影像底图…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="414"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="341"/>
+        <location filename="../../widgets/main_window.py" line="422"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="152"/>
+        <location filename="../../widgets/main_window.py" line="170"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation>影像底图 {0} 无法读取</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="352"/>
+        <location filename="../../widgets/main_window.py" line="433"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
-        <location filename="../../widgets/main_window.py" line="478"/>
+        <location filename="../../widgets/main_window.py" line="502"/>
+        <location filename="../../widgets/main_window.py" line="562"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="420"/>
+        <location filename="../../widgets/main_window.py" line="504"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="428"/>
+        <location filename="../../widgets/main_window.py" line="512"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="429"/>
+        <location filename="../../widgets/main_window.py" line="513"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -3739,57 +3744,57 @@
         <translation>姓名、身份证号、手机号、地址、设备、警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="69"/>
+        <location filename="../../widgets/search_box.py" line="70"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="70"/>
+        <location filename="../../widgets/search_box.py" line="71"/>
         <source>Room</source>
         <translation>房屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="71"/>
+        <location filename="../../widgets/search_box.py" line="72"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="72"/>
+        <location filename="../../widgets/search_box.py" line="73"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="73"/>
+        <location filename="../../widgets/search_box.py" line="74"/>
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="74"/>
+        <location filename="../../widgets/search_box.py" line="75"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="75"/>
+        <location filename="../../widgets/search_box.py" line="76"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="76"/>
+        <location filename="../../widgets/search_box.py" line="77"/>
         <source>Gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="77"/>
+        <location filename="../../widgets/search_box.py" line="78"/>
         <source>Alert</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="91"/>
+        <location filename="../../widgets/search_box.py" line="92"/>
         <source>Not searched: the audit log cannot be written.</source>
         <translation>未查询：审计日志无法写入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_box.py" line="100"/>
+        <location filename="../../widgets/search_box.py" line="101"/>
         <source>No match</source>
         <translation>无匹配结果</translation>
     </message>
@@ -3820,6 +3825,34 @@
         <location filename="../../widgets/texts.py" line="54"/>
         <source>critical</source>
         <translation>一级</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../widgets/start_page.py" line="39"/>
+        <source>No district loaded yet</source>
+        <translation>尚未加载辖区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="47"/>
+        <source>This station&apos;s database holds no district. Import the district package prepared for your area (buildings, rooms, residents, devices, guards), or open the demo district to look around.</source>
+        <translation>本站数据库中还没有辖区数据。请导入为本辖区准备的数据包（楼栋、房屋、实有人口、感知设备、巡防力量），或先打开演示辖区熟悉系统。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="57"/>
+        <source>Import a district package…</source>
+        <translation>导入辖区数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="60"/>
+        <source>Open the demo district</source>
+        <translation>打开演示辖区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/start_page.py" line="66"/>
+        <source>No demo package at {0}</source>
+        <translation>{0} 处没有演示数据包</translation>
     </message>
 </context>
 <context>
@@ -3860,268 +3893,268 @@ Create it and load the district from {1}?</source>
 <context>
     <name>StationFigures</name>
     <message>
-        <location filename="../../widgets/station_figures.py" line="52"/>
+        <location filename="../../widgets/station_figures.py" line="53"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="53"/>
+        <location filename="../../widgets/station_figures.py" line="54"/>
         <source>this week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="54"/>
+        <location filename="../../widgets/station_figures.py" line="55"/>
         <source>this month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="55"/>
+        <location filename="../../widgets/station_figures.py" line="56"/>
         <source>this year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="61"/>
+        <location filename="../../widgets/station_figures.py" line="62"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="62"/>
+        <location filename="../../widgets/station_figures.py" line="63"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="63"/>
+        <location filename="../../widgets/station_figures.py" line="64"/>
         <source>e-bike tags</source>
         <translation>电动车标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="64"/>
+        <location filename="../../widgets/station_figures.py" line="65"/>
         <source>visitors</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="65"/>
+        <location filename="../../widgets/station_figures.py" line="66"/>
         <source>throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="71"/>
+        <location filename="../../widgets/station_figures.py" line="72"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="81"/>
+        <location filename="../../widgets/station_figures.py" line="82"/>
         <source>{0:.1f} min</source>
         <translation>{0:.1f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="93"/>
+        <location filename="../../widgets/station_figures.py" line="94"/>
         <source>Period</source>
         <translation>统计周期</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="94"/>
+        <location filename="../../widgets/station_figures.py" line="95"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="95"/>
+        <location filename="../../widgets/station_figures.py" line="96"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="96"/>
+        <location filename="../../widgets/station_figures.py" line="97"/>
         <source>Baseline from</source>
         <translation>对比期起</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="97"/>
+        <location filename="../../widgets/station_figures.py" line="98"/>
         <source>Baseline to</source>
         <translation>对比期止</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="103"/>
+        <location filename="../../widgets/station_figures.py" line="104"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="111"/>
+        <location filename="../../widgets/station_figures.py" line="112"/>
         <source>to accept</source>
         <translation>签收用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="112"/>
+        <location filename="../../widgets/station_figures.py" line="113"/>
         <source>to arrive</source>
         <translation>到场用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="113"/>
+        <location filename="../../widgets/station_figures.py" line="114"/>
         <source>to close</source>
         <translation>办结用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="119"/>
+        <location filename="../../widgets/station_figures.py" line="120"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="121"/>
+        <location filename="../../widgets/station_figures.py" line="122"/>
         <source>Alerts</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="123"/>
-        <location filename="../../widgets/station_figures.py" line="149"/>
+        <location filename="../../widgets/station_figures.py" line="124"/>
+        <location filename="../../widgets/station_figures.py" line="150"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="124"/>
-        <location filename="../../widgets/station_figures.py" line="134"/>
-        <location filename="../../widgets/station_figures.py" line="150"/>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="125"/>
+        <location filename="../../widgets/station_figures.py" line="135"/>
+        <location filename="../../widgets/station_figures.py" line="151"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="125"/>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="126"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Baseline</source>
         <translation>对比期</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="126"/>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="127"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="131"/>
+        <location filename="../../widgets/station_figures.py" line="132"/>
         <source>Outcomes</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="133"/>
+        <location filename="../../widgets/station_figures.py" line="134"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="139"/>
+        <location filename="../../widgets/station_figures.py" line="140"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="141"/>
+        <location filename="../../widgets/station_figures.py" line="142"/>
         <source>Phase</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="142"/>
+        <location filename="../../widgets/station_figures.py" line="143"/>
         <source>Median (s)</source>
         <translation>中位数（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="147"/>
+        <location filename="../../widgets/station_figures.py" line="148"/>
         <source>Passes</source>
         <translation>通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="155"/>
+        <location filename="../../widgets/station_figures.py" line="156"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="157"/>
+        <location filename="../../widgets/station_figures.py" line="158"/>
         <source>Registered</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="158"/>
+        <location filename="../../widgets/station_figures.py" line="159"/>
         <source>Floating</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="159"/>
+        <location filename="../../widgets/station_figures.py" line="160"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="160"/>
+        <location filename="../../widgets/station_figures.py" line="161"/>
         <source>Rental rooms</source>
         <translation>出租房</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="161"/>
+        <location filename="../../widgets/station_figures.py" line="162"/>
         <source>Group rentals</source>
         <translation>群租房</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="166"/>
+        <location filename="../../widgets/station_figures.py" line="167"/>
         <source>Compounds without a case</source>
         <translation>零发案小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="167"/>
+        <location filename="../../widgets/station_figures.py" line="168"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="204"/>
+        <location filename="../../widgets/station_figures.py" line="205"/>
         <source>Export XLSX…</source>
         <translation>导出月报表…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="214"/>
+        <location filename="../../widgets/station_figures.py" line="215"/>
         <source>Alert kind</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="261"/>
+        <location filename="../../widgets/station_figures.py" line="262"/>
         <source>The figures could not be read: {0}</source>
         <translation>统计数据读取失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="268"/>
+        <location filename="../../widgets/station_figures.py" line="269"/>
         <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
         <translation>{0}（截至 {1}）：警情 {2} 起，较上期同时段 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="284"/>
+        <location filename="../../widgets/station_figures.py" line="285"/>
         <source>Compounds without a case: {0} of {1}</source>
         <translation>零发案小区：{0}/{1} 个</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="285"/>
+        <location filename="../../widgets/station_figures.py" line="286"/>
         <source>Outcomes: {0}</source>
         <translation>处置结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="286"/>
+        <location filename="../../widgets/station_figures.py" line="287"/>
         <source>Response, median: accept {0}, arrive {1}, close {2}</source>
         <translation>响应时间中位数：签收 {0}，到场 {1}，办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Passes: {0}</source>
         <translation>通行：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="290"/>
+        <location filename="../../widgets/station_figures.py" line="291"/>
         <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
         <translation>人口：实有 {0}，流动 {1}，独居老人 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="293"/>
+        <location filename="../../widgets/station_figures.py" line="294"/>
         <source>Rentals: {0} rooms, {1} group rentals</source>
         <translation>出租房：{0} 间，群租 {1} 间</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="309"/>
+        <location filename="../../widgets/station_figures.py" line="310"/>
         <source>Export figures</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="337"/>
+        <location filename="../../widgets/main_window.py" line="656"/>
         <source>Station figures</source>
         <translation>治理成效</translation>
     </message>
@@ -4229,47 +4262,47 @@ Create it and load the district from {1}?</source>
 <context>
     <name>TrackPanel</name>
     <message>
-        <location filename="../../widgets/search_track.py" line="77"/>
+        <location filename="../../widgets/search_track.py" line="80"/>
         <source>Replay there</source>
         <translation>回放到该时该地</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="80"/>
+        <location filename="../../widgets/search_track.py" line="83"/>
         <source>Export track…</source>
         <translation>导出轨迹…</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="113"/>
+        <location filename="../../widgets/search_track.py" line="116"/>
         <source>Reading the last 30 days…</source>
         <translation>正在读取近30天轨迹…</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="137"/>
+        <location filename="../../widgets/search_track.py" line="140"/>
         <source>The passes could not be read: {0}</source>
         <translation>轨迹读取失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="153"/>
+        <location filename="../../widgets/search_track.py" line="156"/>
         <source>No passes in the last 30 days.</source>
         <translation>近30天无通行记录。</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="157"/>
+        <location filename="../../widgets/search_track.py" line="160"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="158"/>
+        <location filename="../../widgets/search_track.py" line="161"/>
         <source>{0} passes in 30 days. Last seen {1} at {2}; cameras within {3} m: {4}</source>
         <translation>近30天通行记录 {0} 条。最后出现：{1}，{2}；周边 {3} 米内摄像机：{4}</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="162"/>
+        <location filename="../../widgets/search_track.py" line="165"/>
         <source>(only the first {0} shown)</source>
         <translation>（仅显示前 {0} 条）</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_track.py" line="199"/>
+        <location filename="../../widgets/search_track.py" line="202"/>
         <source>Export track</source>
         <translation>导出轨迹</translation>
     </message>

@@ -184,6 +184,11 @@ class LiveSession:
     def start(self) -> None:
         self._thread.start()
 
+    def renewed(self, district: District) -> LiveSession:
+        """A fresh, unstarted session on `district` with this one's store, options, clock and audit trail:
+        after a package import the desk goes live on the new district without a restart."""
+        return LiveSession(district, self._open_store, self.options, self.clock, audit=self.audit)
+
     @property
     def running(self) -> bool:
         return self._thread.is_alive()

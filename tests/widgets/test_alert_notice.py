@@ -134,3 +134,36 @@ def test_the_tone_never_fails_headless(qapp: QApplication) -> None:
     beeper = Beeper()  # QSoundEffect with an audio device, else the system beep
     beeper.play(3)
     assert beeper.played == 1
+
+
+def test_the_toast_names_the_place_not_the_device_id(qtbot: QtBot, chinese: None) -> None:
+    """The README shot showed "新预警 · 一级 · 烟感报警 · SD-00066": the place in words, as the table."""
+    window = _window(qtbot)
+    notifier = window.notifier
+    assert notifier is not None
+    alert = Alert("p1", "smart_lock_alarm", "D1", "device", Severity.HIGH, AlertState.OPEN, T0, T0)
+    window.update_alerts([alert])
+    text = notifier.toast.text()
+    assert "D1" not in text and "测试一区1幢" in text and "101锁" in text, text
+
+
+def test_a_building_named_after_its_compound_is_not_said_twice() -> None:
+    from widgets.alert_place import joined
+
+    assert joined(("双泉嘉苑", "双泉嘉苑1号楼", "1单元")) == "双泉嘉苑1号楼1单元"
+    assert joined(("测试一区", "1幢", "", "1单元")) == "测试一区1幢1单元"
+    assert joined(("", "")) == ""
+    assert joined(("双泉嘉苑", "双泉嘉苑1号楼", "unit 1")) == "双泉嘉苑1号楼 unit 1"  # English: not "楼unit"
+
+
+def test_a_long_toast_wraps_inside_the_map(qtbot: QtBot, chinese: None) -> None:
+    window = _window(qtbot)
+    notifier = window.notifier
+    assert notifier is not None
+    notifier.toast.pop("新预警 · 一级 · 烟感报警 · " + "双泉嘉苑1号楼1单元202室烟感" * 6)
+    toast, parent = notifier.toast, notifier.toast.parentWidget()
+    assert parent is not None and toast.isVisible()
+    assert toast.x() >= 0 and toast.x() + toast.width() <= parent.width(), "the toast runs off the map"
+    assert toast.height() >= toast.heightForWidth(toast.width()), "its wrapped lines are cut"
+    notifier.toast.pop("新预警 · 一级")  # a short one is one line again, not the long one's box
+    assert notifier.toast.width() < parent.width() // 2

@@ -76,7 +76,9 @@ def test_the_commanders_job_from_new_alert_to_closed_with_an_outcome(
     device = _alarm(live, demo)
     qtbot.waitUntil(lambda: any(a.subject == device for a in alerts.alerts.values()), timeout=20_000)
     alert = next(a for a in alerts.alerts.values() if a.subject == device)
-    assert notifier.toast.isVisible() and any("critical" in t and device in t for t in toasts), toasts
+    place = alerts.subject_name(alert)  # the place in words, the device id only in tooltips
+    assert notifier.toast.isVisible() and any("critical" in t and place in t for t in toasts), toasts
+    assert place != device and not any(device in t for t in toasts), toasts
     assert alert.id in {a.id for a in notifier.unacknowledged()}
 
     # selected: the map zooms to it, rings it, the card names the place

@@ -97,3 +97,23 @@ def test_dashboard_axis_labels_never_overlap(
     assert "次" in titles["reads"]
     hours = [text for _r, text in _label_rects(board.hourly_plot.getAxis("bottom"))]
     assert len(hours) >= 3 and all(h.endswith("时") for h in hours), hours
+
+
+@pytest.mark.parametrize("height", [420, 900])
+def test_each_legend_name_sits_beside_its_swatch(qtbot: QtBot, chinese: None, height: int) -> None:
+    """In a tall dashboard (the README shot) the legend's names sat a row above their colour swatches."""
+    from widgets.dashboard import Dashboard
+
+    board = Dashboard("Asia/Shanghai", lambda rule: rule, lambda kind: kind)
+    qtbot.addWidget(board)
+    board.resize(1600, height)
+    board.show()
+    qtbot.waitExposed(board)
+    board.set_figures(figures())
+    QApplication.processEvents()
+    assert board.legend.items
+    for sample, label in board.legend.items:
+        swatch = sample.mapRectToScene(sample.boundingRect())
+        name = label.item.mapRectToScene(label.item.boundingRect())  # the text, not its cell
+        assert abs(swatch.center().y() - name.center().y()) <= 6, label.text
+        assert name.left() >= swatch.right() - 1, f"{label.text} is left of its swatch"

@@ -112,6 +112,10 @@ def test_dispatch_from_the_panel_reaches_the_scene_and_draws_the_route(
     row = next(r for r, d in enumerate(panel.dispatches) if d.id == made.id)
     times = [panel.active.item(row, c) for c in (3, 4, 5)]
     assert all(t is not None and CLOCK.match(t.text()) for t in times)
+    rule_cell = panel.active.item(row, 1)  # the alert in words, never its rule code (smoke_alarm)
+    assert (
+        rule_cell is not None and rule_cell.text() == window.alerts_panel.rule_text(alert.rule) != alert.rule
+    )
     assert window.alerts_panel.alerts[alert.id].state == AlertState.DISPATCHED
     live.stop()
     with SqliteStore(tmp_path / "live.db") as store:

@@ -113,6 +113,9 @@ def test_the_3d_sandbox_draws_only_what_the_filter_keeps(qtbot: QtBot) -> None:
     qtbot.waitExposed(window)
     sandbox = window.sandbox3d
     assert sandbox is not None and sandbox.mesh is not None
+    # the docks take their widths once shown (MainWindow.fit_docks): grab at the final size
+    qtbot.waitUntil(lambda: window.docks_settled, timeout=2000)
+    QApplication.processEvents()
     window.filter_panel.set_user("test-3d")
     window.filter_panel.clear()
     sandbox.render_now()

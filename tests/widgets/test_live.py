@@ -221,9 +221,45 @@ def test_heat_layer_tints_the_building_of_a_risky_alert(
     assert after[0] >= before[0] - 10 and after[2] < before[2]  # tinted towards red/yellow
 
 
-def test_importing_another_district_ends_the_live_feed(live_factory: LiveFactory) -> None:
-    live = live_factory(VIEW_ONLY)
-    live.window.importer.imported.emit(small_district())
-    assert not live.session.running
-    assert live.window.scene.district.name == "测试小区"
-    assert "new district was imported" in live.window.status_labels["health"].text()
+def test_after_an_import_live_data_resumes_on_the_new_district(
+    live_factory: LiveFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 16 §6: File → Import stops the session on the old district and starts one on the new, without
+    a restart: the simulated guards of the imported district move on the map, the status says so."""
+    live = live_factory(SIM)
+    window, controller = live.window, live.controller
+    first = controller.session
+    qtbot.waitUntil(lambda: controller.events_total > 0, timeout=30_000)
+    small = small_district()
+    store = SqliteStore(tmp_path / "live.db")  # what the import job does before `imported` is emitted
+    try:
+        store.replace_district(small)
+    finally:
+        store.close()
+    window.importer.imported.emit(small)
+    assert not first.running and controller.session is not first
+    assert controller.session.district is small and window.scene.district is small
+    assert window.status_labels["health"].text() == "Live feed: starting…"
+    counted = controller.events_total
+    qtbot.waitUntil(
+        lambda: controller.events_total > counted and set(window.scene.guard_positions) == {"GU1", "GU2"},
+        timeout=30_000,
+    )
+    assert window.scene.district.name == "测试小区"
+    assert "new district was imported" not in window.status_labels["health"].text()
+    guards_layer = window.map2d.layer_items("guards")
+    assert guards_layer and len(window.scene.guard_positions) == 2
+
+
+def test_a_city_station_stops_its_feed_on_an_import(qtbot: QtBot, tmp_path: Path, english: None) -> None:
+    """Without `renew_on_import` (a city station's link holds its first session) the feed only stops."""
+    window = show(qtbot, Scene(small_district()))
+    session = LiveSession(window.scene.district, lambda: SqliteStore(tmp_path / "c.db"), VIEW_ONLY)
+    controller = LiveController(window, session, ACTOR, renew_on_import=False)
+    controller.start()
+    try:
+        window.importer.imported.emit(small_district())
+        assert not session.running and controller.session is session
+        assert "new district was imported" in window.status_labels["health"].text()
+    finally:
+        controller.stop()

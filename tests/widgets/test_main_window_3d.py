@@ -149,3 +149,34 @@ def test_the_wall_flies_the_3d_back_to_the_overview_when_focus_ends(qtbot: QtBot
 
     qtbot.waitUntil(home_again)
     window.close()
+
+
+def test_an_import_refits_the_3d_view_on_the_new_district(qtbot: QtBot, demo: District) -> None:
+    """Issue 16 §6: after File → Import the 3D camera frames the imported district (its overview), not the
+    spot the old one was looked at from."""
+    from tests.layers.sample import small_district
+
+    window = _window(qtbot, demo)
+    view = window.sandbox3d
+    assert view is not None
+    view.grab_image()
+    building = max(demo.buildings.values(), key=lambda b: (b.floors or 0, b.id)).id
+    assert view.select_building(building)
+    qtbot.waitUntil(lambda: not view.flying, timeout=5_000)
+    small = small_district()
+    window.importer.imported.emit(small)  # what a finished import does (the live controller restarts too)
+    assert view.district is small
+    camera = view.renderer.GetActiveCamera()
+    focal, eye = view._overview_pose()
+    assert np.linalg.norm(np.array(camera.GetFocalPoint()) - focal) < 1.0
+    assert np.linalg.norm(np.array(camera.GetPosition()) - eye) < 1.0
+    x0, y0, x1, y1 = view.ground_bounds
+    fx, fy, _ = view.camera_focal_point()
+    assert x0 <= fx <= x1 and y0 <= fy <= y1, "the camera looks at the new district"
+    image = view.grab_image()
+    background = image[2, 2].astype(np.int32)
+    h, w = image.shape[:2]
+    centre = image[h // 3 : 2 * h // 3, w // 3 : 2 * w // 3]
+    drawn = (np.abs(centre.astype(np.int32) - background).max(axis=-1) > 24).mean()
+    assert drawn > 0.05, f"the new district fills the middle of the pane ({drawn:.0%} drawn)"
+    window.close()
