@@ -3,7 +3,7 @@ of 2 no visible widget may be clipped or overlapped. `problems(window)` lists wh
 run as a module it builds the desk in a fresh process (so QT_SCALE_FACTOR can set the pixel ratio before Qt
 starts), saves a screenshot and prints the problems as JSON:
 
-    QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=2 python -m tests.gui.screen_fit 1920 1080 out.png
+    QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=2 python -m tests.widgets.screen_fit 1920 1080 out.png
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from sandbox_app.data.resources import demo_package
 from sandbox_app.station.scene import Scene, load_scene
 from sandbox_app.store.sqlite import SqliteStore
-from tests.gui.screen_fit import problems
-from tests.gui.test_main_window import english, show
 from tests.layers.sample import small_district
 from tests.support import committed_demo
+from tests.widgets.screen_fit import problems
+from tests.widgets.test_main_window import english, show
 from widgets.main_window import MainWindow
 from widgets.start_page import StartPage
 

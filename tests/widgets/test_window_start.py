@@ -172,7 +172,7 @@ def test_nothing_is_clipped_on_a_4k_screen_at_pixel_ratio_2(lang: str, tmp_path:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     done = subprocess.run(
-        [sys.executable, "-m", "tests.gui.screen_fit", "1920", "1080", str(png), lang],
+        [sys.executable, "-m", "tests.widgets.screen_fit", "1920", "1080", str(png), lang],
         cwd=ROOT,
         env=env,
         capture_output=True,
