@@ -50,6 +50,7 @@ from layers.projection import LocalProjection
 from sandbox_app.analytics.stats import Figures, TallySnapshot
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.device_kinds import camera_stream
+from sandbox_app.domain.grids import grids_of
 from sandbox_app.domain.model import District
 from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.privacy.mask import Masker, Viewer
@@ -369,6 +370,7 @@ class MainWindow(QMainWindow):
         self.dispatch_panel.set_alert(None)
         self.dispatch_panel.update_dispatches(())
         self.alerts_panel.set_timezone(scene.district.timezone)
+        self.alerts_panel.set_grids(grids_of(scene.district))
         self.replay_frame.set_timezone(scene.district.timezone)
         self.alerts_panel.alerts.clear()
         self.alerts_panel.update_alerts(scene.alerts)
