@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
         for panel in (self.roster, self.detail, self.health_panel):
             panel.set_district(scene.district)
         self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
+        self.dispatch_panel.set_late(self.alerts_panel.alerts.values())
         self.health_panel.refresh()
         self.dashboard.timezone = scene.district.timezone
         if self.wall is not None:
@@ -455,6 +456,7 @@ class MainWindow(QMainWindow):
             else:
                 self.notifier.know(changed)
         self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
+        self.dispatch_panel.set_late(self.alerts_panel.alerts.values())
         self.scene.alerts = list(self.alerts_panel.alerts.values())
         district, positions = self.scene.district, self.scene.guard_positions
         self.map2d.set_layer(alerts.layer(district, self.projection, self.scene.alerts, positions))

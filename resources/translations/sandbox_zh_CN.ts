@@ -585,28 +585,28 @@
         <translation>由{0}网格员先行处置；超时未处置，自动回到警务室</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="476"/>
+        <location filename="../../widgets/alerts_panel.py" line="478"/>
         <source>Only for an alert inside a grid</source>
         <translation>仅限发生在网格内的预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="494"/>
+        <location filename="../../widgets/alerts_panel.py" line="496"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="515"/>
+        <location filename="../../widgets/alerts_panel.py" line="517"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="532"/>
-        <location filename="../../widgets/alerts_panel.py" line="549"/>
+        <location filename="../../widgets/alerts_panel.py" line="534"/>
+        <location filename="../../widgets/alerts_panel.py" line="551"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="549"/>
+        <location filename="../../widgets/alerts_panel.py" line="551"/>
         <source>To 110</source>
         <translation>移交110</translation>
     </message>
@@ -1714,259 +1714,264 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="77"/>
+        <location filename="../../widgets/dispatch_panel.py" line="80"/>
         <source>Dispatch</source>
         <translation>调度派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="92"/>
-        <location filename="../../widgets/dispatch_panel.py" line="250"/>
+        <location filename="../../widgets/dispatch_panel.py" line="99"/>
+        <location filename="../../widgets/dispatch_panel.py" line="257"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="104"/>
+        <location filename="../../widgets/dispatch_panel.py" line="122"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="104"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="104"/>
         <source>ETA</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="104"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="104"/>
+        <location filename="../../widgets/dispatch_panel.py" line="111"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="105"/>
+        <location filename="../../widgets/dispatch_panel.py" line="112"/>
         <source>Dispatch selected</source>
         <translation>派遣所选人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="106"/>
+        <location filename="../../widgets/dispatch_panel.py" line="113"/>
         <source>One call</source>
         <translation>一键调度</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="111"/>
+        <location filename="../../widgets/dispatch_panel.py" line="118"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="116"/>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="117"/>
+        <location filename="../../widgets/dispatch_panel.py" line="124"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="118"/>
+        <location filename="../../widgets/dispatch_panel.py" line="125"/>
         <source>Issued</source>
         <translation>下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="119"/>
+        <location filename="../../widgets/dispatch_panel.py" line="126"/>
         <source>Accepted</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="120"/>
-        <location filename="../../widgets/dispatch_panel.py" line="132"/>
+        <location filename="../../widgets/dispatch_panel.py" line="127"/>
+        <location filename="../../widgets/dispatch_panel.py" line="139"/>
         <source>On scene</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="126"/>
+        <location filename="../../widgets/dispatch_panel.py" line="133"/>
         <source>Cancel order…</source>
         <translation>撤销指令…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="135"/>
+        <location filename="../../widgets/dispatch_panel.py" line="142"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="137"/>
+        <location filename="../../widgets/dispatch_panel.py" line="144"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="139"/>
+        <location filename="../../widgets/dispatch_panel.py" line="146"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="360"/>
+        <location filename="../../widgets/dispatch_panel.py" line="341"/>
+        <source>Not on scene in time</source>
+        <translation>超时未到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="389"/>
         <source>The guard radioed in from the scene</source>
         <translation>队员已通过对讲报告到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="181"/>
+        <location filename="../../widgets/dispatch_panel.py" line="188"/>
         <source>Orders</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="221"/>
+        <location filename="../../widgets/dispatch_panel.py" line="228"/>
         <location filename="../../widgets/texts.py" line="192"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="222"/>
+        <location filename="../../widgets/dispatch_panel.py" line="229"/>
         <location filename="../../widgets/texts.py" line="193"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="223"/>
+        <location filename="../../widgets/dispatch_panel.py" line="230"/>
         <location filename="../../widgets/texts.py" line="194"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="224"/>
+        <location filename="../../widgets/dispatch_panel.py" line="231"/>
         <location filename="../../widgets/texts.py" line="195"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="225"/>
+        <location filename="../../widgets/dispatch_panel.py" line="232"/>
         <location filename="../../widgets/texts.py" line="196"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="226"/>
+        <location filename="../../widgets/dispatch_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="197"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="227"/>
+        <location filename="../../widgets/dispatch_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="198"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="228"/>
+        <location filename="../../widgets/dispatch_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="199"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="229"/>
+        <location filename="../../widgets/dispatch_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="200"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="252"/>
+        <location filename="../../widgets/dispatch_panel.py" line="259"/>
         <source>Alert: {0}</source>
         <translation>预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="286"/>
+        <location filename="../../widgets/dispatch_panel.py" line="293"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="319"/>
+        <location filename="../../widgets/dispatch_panel.py" line="348"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="376"/>
+        <location filename="../../widgets/dispatch_panel.py" line="405"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="417"/>
+        <location filename="../../widgets/dispatch_panel.py" line="446"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="417"/>
+        <location filename="../../widgets/dispatch_panel.py" line="446"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="431"/>
+        <location filename="../../widgets/dispatch_panel.py" line="460"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="431"/>
+        <location filename="../../widgets/dispatch_panel.py" line="460"/>
         <source>What was done:</source>
         <translation>处置情况：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="447"/>
+        <location filename="../../widgets/dispatch_panel.py" line="476"/>
         <source>Photo (optional)</source>
         <translation>现场照片（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="447"/>
+        <location filename="../../widgets/dispatch_panel.py" line="476"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="97"/>
+        <location filename="../../widgets/dispatch_panel.py" line="104"/>
         <source>Travel</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="244"/>
         <source>on foot</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="244"/>
         <source>e-bike</source>
         <translation>骑行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="244"/>
         <source>car</source>
         <translation>驾车</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="391"/>
+        <location filename="../../widgets/dispatch_panel.py" line="420"/>
         <source>Second order</source>
         <translation>重复派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="392"/>
+        <location filename="../../widgets/dispatch_panel.py" line="421"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <location filename="../../widgets/dispatch_panel.py" line="128"/>
         <source>Recorded ETA</source>
         <translation>记录预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="127"/>
+        <location filename="../../widgets/dispatch_panel.py" line="134"/>
         <source>Follow this guard</source>
         <translation>跟随此人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="129"/>
+        <location filename="../../widgets/dispatch_panel.py" line="136"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation>地图始终以所选指令的出警人员为中心</translation>
     </message>
@@ -3108,23 +3113,23 @@
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="404"/>
-        <location filename="../../widgets/main_window.py" line="464"/>
+        <location filename="../../widgets/main_window.py" line="405"/>
+        <location filename="../../widgets/main_window.py" line="466"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="406"/>
+        <location filename="../../widgets/main_window.py" line="407"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="414"/>
+        <location filename="../../widgets/main_window.py" line="415"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="415"/>
+        <location filename="../../widgets/main_window.py" line="416"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
