@@ -150,3 +150,28 @@ def test_the_3d_sandbox_draws_only_what_the_filter_keeps(qtbot: QtBot) -> None:
     assert (np.abs(sandbox.grab_image().astype(np.int32) - everything).max(axis=-1) > 30).sum() > 500
     window.filter_panel.clear()
     assert sandbox.mesh is not None and set(sandbox.mesh.ids) == {"B1", "B2", "B3"}
+
+
+@pytest.mark.vtk
+@pytest.mark.skipif(
+    not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+    reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
+)
+def test_the_3d_sandbox_follows_the_grid_filter(qtbot: QtBot) -> None:
+    window = MainWindow(Scene(_with_grid_polygons(), dict(GUARD_POSITIONS)))
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    sandbox = window.sandbox3d
+    assert sandbox is not None
+    window.filter_panel.set_user("test-3d-grid")
+    window.filter_panel.clear()
+    sandbox.render_now()
+    everything = sandbox.grab_image().copy()
+    tick(window.filter_panel, "grid", "WG01")
+    sandbox.render_now()
+    assert sandbox.mesh is not None and set(sandbox.mesh.ids) == {"B1", "B3"}
+    assert (np.abs(sandbox.grab_image().astype(np.int32) - everything).max(axis=-1) > 30).sum() > 200
+    window.filter_panel.clear()
+    assert sandbox.mesh is not None and set(sandbox.mesh.ids) == {"B1", "B2", "B3"}
