@@ -48,6 +48,12 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
         default=None,
         help="bridges TOML: real trackers/cameras/orders, with the simulator or instead of it (--no-sim)",
     )
+    from cli.serve import NOTIFY_TOKEN_ENV
+
+    live.add_argument(
+        "--notify-url",
+        help=f"webhook of the SMS/app gateway for notices to owners and family (token: ${NOTIFY_TOKEN_ENV})",
+    )
     from sandbox_app.station.sync import add_city_options
     from sandbox_app.store import is_store_url
 
@@ -88,6 +94,7 @@ def main(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return NO_DISPLAY_EXIT
+    from cli.serve import NOTIFY_TOKEN_ENV
     from sandbox_app.station.live import LiveOptions
     from widgets.app import run
 
@@ -99,6 +106,8 @@ def main(argv: Sequence[str]) -> int:
         history_days=args.history_days,
         coverage_minutes=args.coverage_minutes,
         bridges=args.bridges,
+        notify_url=args.notify_url,
+        notify_token=os.environ.get(NOTIFY_TOKEN_ENV, ""),
     )
     return run(
         args.db,

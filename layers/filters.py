@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
 from layers import buildings, cameras, compounds, devices, gates
 from layers.data import LayerData, Points, Polygons
 from sandbox_app.domain.device_kinds import DEVICE_KINDS
+from sandbox_app.domain.grids import GridLocator, grids_of
 from sandbox_app.domain.model import Device, District
 
 FACETS = ("usage", "tag", "kind", "circle", "compound", "grid")
@@ -68,12 +70,54 @@ class Selection:
 
 
 def grid_of(district: District, compound_id: str | None) -> str:
-    """The grid (网格) a compound belongs to: the package's `grid` value, else its community, else ""."""
+    """The grid (网格) a compound belongs to when the package has no grid polygons: the compound's `grid`
+    value, else its community, else ""."""
     compound = district.compounds.get(compound_id or "")
     if compound is None:
         return ""
     grid = compound.extra.get("grid")
     return str(grid) if grid else compound.community
+
+
+class _Grids:
+    """The grid of each placed element. With the package's grid polygons (domain/grids.py) an element is in
+    the grid its point lies in (a building's or compound's representative point, a gate's or device's
+    place), and values are grid ids; without them, through its compound (`grid_of`)."""
+
+    def __init__(self, district: District) -> None:
+        self.district = district
+        self.polygons = grids_of(district)
+        self._locator = GridLocator(self.polygons) if self.polygons else None
+
+    def _at(self, lon: float | None, lat: float | None) -> str:
+        assert self._locator is not None
+        grid = self._locator.at(lon, lat)
+        return grid.id if grid is not None else ""
+
+    def building(self, building_id: str) -> str:
+        b = self.district.buildings[building_id]
+        if self._locator is None:
+            return grid_of(self.district, b.compound_id)
+        p = b.footprint.representative_point()
+        return self._at(p.x, p.y)
+
+    def device(self, device: Device) -> str:
+        if self._locator is None:
+            return grid_of(self.district, device_compound(self.district, device))
+        anchor = self.district.device_anchor(device)
+        return self._at(*anchor) if anchor is not None else ""
+
+    def gate(self, gate_id: str) -> str:
+        g = self.district.gates[gate_id]
+        if self._locator is None:
+            return grid_of(self.district, g.compound_id)
+        return self._at(g.location.x, g.location.y)
+
+    def compound(self, compound_id: str) -> str:
+        if self._locator is None:
+            return grid_of(self.district, compound_id)
+        p = self.district.compounds[compound_id].boundary.representative_point()
+        return self._at(p.x, p.y)
 
 
 def device_compound(district: District, device: Device) -> str | None:
@@ -101,8 +145,11 @@ def facet_counts(district: District) -> dict[str, dict[str, int]]:
         DEVICE_KINDS[d.kind].circle.value for d in district.devices.values() if d.kind in DEVICE_KINDS
     )
     compound = Counter(b.compound_id for b in district.buildings.values())
-    grid = Counter(grid_of(district, b.compound_id) for b in district.buildings.values())
+    placed = _Grids(district)
+    grid = Counter(placed.building(b) for b in district.buildings)
     grid.pop("", None)
+    if placed.polygons:  # every grid of the package is listed, an empty one too
+        grid = Counter({g: grid.get(g, 0) for g in sorted(placed.polygons)})
     return {
         "usage": dict(usage),
         "tag": dict(tag),
@@ -113,11 +160,13 @@ def facet_counts(district: District) -> dict[str, dict[str, int]]:
     }
 
 
-def _place_ok(district: District, flt: ElementFilter, compound_id: str | None) -> bool:
+def _place_ok(flt: ElementFilter, compound_id: str | None, grid: Callable[[], str]) -> bool:
+    """Whether an element in `compound_id` (and the grid `grid()` names, asked only when grids are chosen)
+    passes the compound and grid facets."""
     chosen, grids = flt.values("compound"), flt.values("grid")
     if chosen and compound_id not in chosen:
         return False
-    return not grids or grid_of(district, compound_id) in grids
+    return not grids or grid() in grids
 
 
 def select(district: District, flt: ElementFilter) -> Selection:
@@ -125,6 +174,7 @@ def select(district: District, flt: ElementFilter) -> Selection:
     usages, tags = flt.values("usage"), flt.values("tag")
     kinds, circles = flt.values("kind"), flt.values("circle")
     placed = bool(flt.values("compound") or flt.values("grid"))
+    grid = _Grids(district)
     kept_buildings: frozenset[str] | None = None
     if usages or tags or placed:
         with_usage = {r.building_id for r in district.rooms.values() if r.usage.value in usages}
@@ -138,7 +188,7 @@ def select(district: District, flt: ElementFilter) -> Selection:
             for b in district.buildings.values()
             if (not usages or b.id in with_usage)
             and (not tags or b.id in with_tag)
-            and _place_ok(district, flt, b.compound_id)
+            and _place_ok(flt, b.compound_id, partial(grid.building, b.id))
         )
     kept_devices: frozenset[str] | None = None
     if kinds or circles or placed:
@@ -148,15 +198,18 @@ def select(district: District, flt: ElementFilter) -> Selection:
             return (
                 (not kinds or d.kind in kinds)
                 and (not circles or circle in circles)
-                and (not placed or _place_ok(district, flt, device_compound(district, d)))
+                and (not placed or _place_ok(flt, device_compound(district, d), partial(grid.device, d)))
             )
 
         kept_devices = frozenset(d.id for d in district.devices.values() if device_ok(d))
     kept_gates = kept_compounds = None
     if placed:
-        gates_in = (g.id for g in district.gates.values() if _place_ok(district, flt, g.compound_id))
-        kept_gates = frozenset(gates_in)
-        kept_compounds = frozenset(c for c in district.compounds if _place_ok(district, flt, c))
+        kept_gates = frozenset(
+            k for k, g in district.gates.items() if _place_ok(flt, g.compound_id, partial(grid.gate, k))
+        )
+        kept_compounds = frozenset(
+            c for c in district.compounds if _place_ok(flt, c, partial(grid.compound, c))
+        )
     return Selection(kept_buildings, kept_devices, kept_gates, kept_compounds)
 
 

@@ -185,6 +185,9 @@ DISPATCH_ROUTE: dict[DispatchState, LineStyle] = {
 }
 """Routes of the dispatches that hold a guard, by state: orange waits, red escalated, blue on the way,
 green there. Ended dispatches draw no route."""
+DISPATCH_LATE_TEXT: tuple[int, int, int, int] = (200, 0, 0, 255)
+DISPATCH_LATE_ROW: tuple[int, int, int, int] = (255, 215, 215, 255)
+"""An order past its plan's on-scene limit, the guard not there (超时未到场): red text on a pale red row."""
 INCIDENT: Symbol = Symbol((200, 0, 0, 255), "x", 22)
 """Where guards are sent: a big red cross, distinct from the round alert markers it sits on."""
 COVERAGE_GAP: LineStyle = LineStyle((150, 40, 200, 170), 6.0)

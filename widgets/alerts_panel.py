@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from layers import style
 from sandbox_app.domain.alerts import Alert, CloseOutcome, needs_note, next_states
 from sandbox_app.domain.enums import AlertState, Severity
+from sandbox_app.domain.grids import Grid, GridLocator
 from sandbox_app.domain.handoff import Party, current
 from widgets.close_dialog import ask_close
 from widgets.mode import DeskMode
@@ -79,7 +80,7 @@ class AlertsPanel(QDockWidget):
     close_requested = Signal(str, str, str)
     """(alert id, CloseOutcome value, note): closing goes with its 处置结果"""
     handoff_requested = Signal(str, str, str)
-    """(alert id, Party value, note): 移交物业 / 移交110 (domain/handoff.py)"""
+    """(alert id, Party value, note): 移交物业 / 移交网格员 / 移交110 (domain/handoff.py)"""
     history_requested = Signal()
     """The "History…" button: closed and dismissed alerts, searchable (widgets/alert_history.py)."""
 
@@ -92,6 +93,8 @@ class AlertsPanel(QDockWidget):
         self.mode = DeskMode(self)
         """Live or replay; the window's own after `set_mode` (in replay every lifecycle button is off)."""
         self.seen: set[str] = set()
+        self.grids = GridLocator({})
+        """Which grid (网格) an alert's place lies in: 移交网格员 only for an alert inside one."""
         """Alerts someone selected: still new (not acknowledged) but no longer unseen."""
         self.now_ts = 0
         """The engine clock (or the replay's time): the age column counts from it."""
@@ -156,6 +159,7 @@ class AlertsPanel(QDockWidget):
             row.addWidget(button)
         self.handoff_buttons = {
             Party.PROPERTY: QPushButton(self.tr("To property"), self),
+            Party.GRID: QPushButton(self.tr("To grid worker"), self),
             Party.CAD110: QPushButton(self.tr("To 110…"), self),
         }
         for party, button in self.handoff_buttons.items():
@@ -194,6 +198,14 @@ class AlertsPanel(QDockWidget):
 
     def _mode_changed(self, _replaying: bool) -> None:
         self._update_buttons()
+
+    def set_grids(self, grids: dict[str, Grid]) -> None:
+        """The district's grids (domain/grids.py): 移交网格员 is offered only where a grid worker exists."""
+        self.grids = GridLocator(grids)
+        self._update_buttons()
+
+    def grid_of(self, alert: Alert | None) -> Grid | None:
+        return self.grids.at(alert.lon, alert.lat) if alert is not None else None
 
     def set_timezone(self, timezone: str) -> None:
         try:
@@ -454,6 +466,17 @@ class AlertsPanel(QDockWidget):
             self.handoff_buttons[Party.PROPERTY],
             open_ and has_compound and (held is None or held.to is not Party.PROPERTY),
         )
+        grid = self.grid_of(alert) if open_ else None
+        self.mode.allow(
+            self.handoff_buttons[Party.GRID], grid is not None and (held is None or held.to is not Party.GRID)
+        )
+        self.handoff_buttons[Party.GRID].setToolTip(
+            self.tr("{0}'s grid worker handles it first; unhandled in time, it comes back here").format(
+                grid.name
+            )
+            if grid is not None
+            else self.tr("Only for an alert inside a grid")
+        )
         self.mode.allow(
             self.handoff_buttons[Party.CAD110], open_ and (held is None or held.to is not Party.CAD110)
         )
@@ -518,7 +541,8 @@ class AlertsPanel(QDockWidget):
                 self.transition_requested.emit(alert_id, state.value, note)
 
     def request_handoff(self, party: Party) -> None:
-        """Hand the selected alert on: to property at once, to 110 with the reason it goes there."""
+        """Hand the selected alert on: to property or the grid's worker at once, to 110 with the reason it
+        goes there."""
         alert = self.alerts.get(self.selected_id() or "")
         if alert is None or self.mode.replaying:
             return

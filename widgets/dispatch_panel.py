@@ -7,7 +7,7 @@ controller forwards it to the session's worker thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from layers import style
+from sandbox_app.dispatch.lifecycle import ESCALATION_RULE
 from sandbox_app.dispatch.nearest import Candidate
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch, DispatchState, next_states
@@ -42,6 +43,8 @@ from widgets.texts import guard_role_text, rule_text
 
 STALE_GREY = QColor(150, 150, 150)
 ROW_PX = 24
+LATE_STATES = frozenset({DispatchState.ISSUED, DispatchState.ESCALATED, DispatchState.ACCEPTED})
+"""States in which an order can be late on scene (the guard has not arrived and it is not over)."""
 """A table row's height, for the few rows the candidate and order tables always show."""
 NoteAsker = Callable[[str, str], "str | None"]
 PhotoAsker = Callable[[], "str | None"]
@@ -89,6 +92,8 @@ class DispatchPanel(QDockWidget):
         self.alert: Alert | None = None
         self.candidates: list[Candidate] = []
         self.dispatches: list[Dispatch] = []
+        self.dispatches_given: tuple[Dispatch, ...] = ()
+        """The last update as given (orders of closed alerts included), to redraw when lateness changes."""
         self.mode = DeskMode(self)
         """Live or replay; the window's own after `set_mode` (in replay every action is off)."""
         self.ask_note: NoteAsker = self._dialog_note
@@ -96,6 +101,8 @@ class DispatchPanel(QDockWidget):
         self.confirm: Confirmer = self._dialog_confirm
         self.subject_name: Callable[[Alert], str] = lambda alert: alert.subject
         """The alert's place in words (set by the main window), shown above the candidates."""
+        self.late: frozenset[str] = frozenset()
+        """Orders past their on-scene limit (`set_late`): their rows are marked 超时未到场 while not there."""
         self.alert_open: Callable[[str], bool] = lambda _alert_id: True
         """Whether an alert is still open (set by the main window): orders of closed alerts that no longer
         hold a guard leave the orders list."""
@@ -302,8 +309,25 @@ class DispatchPanel(QDockWidget):
         self.guards.blockSignals(False)
         self._highlight_selected()
 
+    def set_late(self, alerts: Iterable[Alert]) -> None:
+        """Mark the orders the open alerts say are late on scene: the dispatch lifecycle raises a
+        `dispatch_escalation` alert (why "not_on_scene") once an order passes its plan's on-scene limit."""
+        late = frozenset(
+            str(a.data.get("dispatch"))
+            for a in alerts
+            if a.rule == ESCALATION_RULE and a.data.get("why") == "not_on_scene" and a.data.get("dispatch")
+        )
+        if late != self.late:
+            self.late = late
+            self.update_dispatches(self.dispatches_given)
+
+    def is_late(self, d: Dispatch) -> bool:
+        """Late on scene: marked by an escalation and the guard still not there."""
+        return d.id in self.late and d.on_scene_ts is None and d.state in LATE_STATES
+
     def update_dispatches(self, dispatches: Sequence[Dispatch]) -> None:
         selected = self.selected_dispatch()
+        self.dispatches_given = tuple(dispatches)
         self.dispatches = [d for d in dispatches if d.state.holds_guard or self.alert_open(d.alert_id)]
         self.active.setRowCount(len(self.dispatches))
         self.active.blockSignals(True)
@@ -317,11 +341,16 @@ class DispatchPanel(QDockWidget):
                 self.time_text(d.on_scene_ts),
                 "" if d.eta_s is None else minutes_seconds(d.eta_s),
             )
+            late = self.is_late(d)
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d.id)
                 if column == 2 and d.state in style.DISPATCH_ROUTE:
                     item.setForeground(QBrush(qcolor(style.DISPATCH_ROUTE[d.state].rgba)))
+                if late:
+                    item.setForeground(QBrush(qcolor(style.DISPATCH_LATE_TEXT)))
+                    item.setBackground(QBrush(qcolor(style.DISPATCH_LATE_ROW)))
+                    item.setToolTip(self.tr("Not on scene in time"))
                 self.active.setItem(row, column, item)
             if d.id == selected:
                 self.active.selectRow(row)

@@ -26,6 +26,7 @@ from layers.data import LayerData
 from layers.filters import ElementFilter, Selection
 from sandbox_app.domain.device_kinds import Circle
 from sandbox_app.domain.enums import PersonTag
+from sandbox_app.domain.grids import grids_of
 from sandbox_app.domain.model import District
 from widgets.map2d import Map2D
 from widgets.texts import QT_TRANSLATE_NOOP, device_kind_text, room_usage_text
@@ -86,6 +87,8 @@ class FilterPanel(QDockWidget):
         self.user = ""
         self.district = District(name="", timezone="UTC")
         self.counts: dict[str, dict[str, int]] = {}
+        self.grid_names: dict[str, str] = {}
+        """Grid id → name, for the package's grid polygons (domain/grids.py)."""
         self.element_filter = ElementFilter()
         self.selection = Selection(None, None, None, None)
         self._3d_filtered = False
@@ -114,6 +117,7 @@ class FilterPanel(QDockWidget):
         self.district = district
         self._3d_filtered = False  # the 3D pane was just given the whole district
         self.counts = filters.facet_counts(district)
+        self.grid_names = {g.id: g.name for g in grids_of(district).values()}
         self.element_filter = self._remembered()
         self._fill()
         self._apply()
@@ -126,7 +130,7 @@ class FilterPanel(QDockWidget):
         self._apply()
 
     def value_text(self, facet: str, value: str) -> str:
-        """A value as the panel names it (compounds by name; tags and circles translated)."""
+        """A value as the panel names it (compounds and grids by name; tags and circles translated)."""
         if facet == "usage":
             return room_usage_text(value)
         if facet == "kind":
@@ -137,6 +141,8 @@ class FilterPanel(QDockWidget):
             return _tr(CIRCLES[value]) if value in CIRCLES else value
         if facet == "compound" and value in self.district.compounds:
             return self.district.compounds[value].name or value
+        if facet == "grid" and value in self.grid_names:
+            return self.grid_names[value]
         return value
 
     def _fill(self) -> None:
@@ -150,7 +156,8 @@ class FilterPanel(QDockWidget):
             top.setData(0, ROLE_FACET, facet)
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             chosen = self.element_filter.values(facet)
-            order = values if facet == "compound" else dict(sorted(values.items(), key=lambda kv: -kv[1]))
+            by_count = dict(sorted(values.items(), key=lambda kv: -kv[1]))
+            order = values if facet in ("compound", "grid") else by_count
             for value, count in order.items():
                 child = QTreeWidgetItem(top, [f"{self.value_text(facet, value)} ({count})"])
                 child.setData(0, ROLE_FACET, facet)

@@ -53,6 +53,7 @@ from layers.projection import LocalProjection
 from sandbox_app.analytics.stats import Figures, TallySnapshot
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.device_kinds import camera_stream
+from sandbox_app.domain.grids import grids_of
 from sandbox_app.domain.model import District
 from sandbox_app.engine.messages import CoverageUpdate, DispatchUpdate
 from sandbox_app.privacy.mask import Masker, Viewer
@@ -467,6 +468,7 @@ class MainWindow(QMainWindow):
         self.dispatch_panel.set_alert(None)
         self.dispatch_panel.update_dispatches(())
         self.alerts_panel.set_timezone(scene.district.timezone)
+        self.alerts_panel.set_grids(grids_of(scene.district))
         self.replay_frame.set_timezone(scene.district.timezone)
         self.alerts_panel.alerts.clear()
         self.alerts_panel.update_alerts(scene.alerts)
@@ -475,6 +477,7 @@ class MainWindow(QMainWindow):
         for panel in (self.roster, self.detail, self.health_panel):
             panel.set_district(scene.district)
         self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
+        self.dispatch_panel.set_late(self.alerts_panel.alerts.values())
         self.health_panel.refresh()
         self.dashboard.timezone = scene.district.timezone
         if self.wall is not None:
@@ -553,6 +556,7 @@ class MainWindow(QMainWindow):
             else:
                 self.notifier.know(changed)
         self.health_panel.set_open_alerts(self.alerts_panel.alerts.values())
+        self.dispatch_panel.set_late(self.alerts_panel.alerts.values())
         self.scene.alerts = list(self.alerts_panel.alerts.values())
         district, positions = self.scene.district, self.scene.guard_positions
         self.map2d.set_layer(alerts.layer(district, self.projection, self.scene.alerts, positions))

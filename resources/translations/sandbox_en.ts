@@ -196,27 +196,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="116"/>
+        <location filename="../../widgets/alerts_panel.py" line="119"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
+        <location filename="../../widgets/alerts_panel.py" line="242"/>
         <source>seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="365"/>
+        <location filename="../../widgets/alerts_panel.py" line="377"/>
         <source>{0} subjects, latest {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="400"/>
+        <location filename="../../widgets/alerts_panel.py" line="412"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="395"/>
+        <location filename="../../widgets/alerts_panel.py" line="407"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,356 +247,371 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="89"/>
+        <location filename="../../widgets/alerts_panel.py" line="90"/>
         <source>Open alerts</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="109"/>
+        <location filename="../../widgets/alerts_panel.py" line="112"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="110"/>
+        <location filename="../../widgets/alerts_panel.py" line="113"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="111"/>
+        <location filename="../../widgets/alerts_panel.py" line="114"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="112"/>
+        <location filename="../../widgets/alerts_panel.py" line="115"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="113"/>
+        <location filename="../../widgets/alerts_panel.py" line="116"/>
         <source>Last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="114"/>
+        <location filename="../../widgets/alerts_panel.py" line="117"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="115"/>
+        <location filename="../../widgets/alerts_panel.py" line="118"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="133"/>
         <source>All severities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="133"/>
+        <location filename="../../widgets/alerts_panel.py" line="136"/>
         <source>{0} and above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>Filter by rule, subject or state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
         <source>Closed and dismissed alerts, with their case reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <source>To property</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <source>To grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>To 110…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>The compound&apos;s property staff handle it first; unhandled in time, it comes back here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="207"/>
+        <location filename="../../widgets/alerts_panel.py" line="219"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="208"/>
+        <location filename="../../widgets/alerts_panel.py" line="220"/>
         <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="209"/>
+        <location filename="../../widgets/alerts_panel.py" line="221"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="210"/>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
         <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="211"/>
+        <location filename="../../widgets/alerts_panel.py" line="223"/>
         <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="217"/>
+        <location filename="../../widgets/alerts_panel.py" line="229"/>
         <location filename="../../widgets/texts.py" line="183"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="218"/>
+        <location filename="../../widgets/alerts_panel.py" line="230"/>
         <location filename="../../widgets/texts.py" line="184"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/alerts_panel.py" line="231"/>
         <location filename="../../widgets/texts.py" line="185"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
         <location filename="../../widgets/texts.py" line="186"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/alerts_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="187"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="188"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <location filename="../../widgets/alerts_panel.py" line="254"/>
         <source>property overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="244"/>
+        <location filename="../../widgets/alerts_panel.py" line="256"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="247"/>
+        <location filename="../../widgets/alerts_panel.py" line="259"/>
         <source>with property</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="248"/>
+        <location filename="../../widgets/alerts_panel.py" line="260"/>
         <source>with grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="249"/>
+        <location filename="../../widgets/alerts_panel.py" line="261"/>
         <source>handed to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="259"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
         <location filename="../../widgets/texts.py" line="135"/>
         <source>Elderly: no activity</source>
         <extracomment>code elderly_no_activity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="260"/>
+        <location filename="../../widgets/alerts_panel.py" line="272"/>
         <location filename="../../widgets/texts.py" line="137"/>
         <source>Unregistered card opened a rental room</source>
         <extracomment>code unregistered_opener</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="261"/>
+        <location filename="../../widgets/alerts_panel.py" line="273"/>
         <location filename="../../widgets/texts.py" line="139"/>
         <source>Unreported tenant</source>
         <extracomment>code unreported_tenant</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="262"/>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
         <location filename="../../widgets/texts.py" line="141"/>
         <source>Watch-listed face</source>
         <extracomment>code face_watchlist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="263"/>
+        <location filename="../../widgets/alerts_panel.py" line="275"/>
         <location filename="../../widgets/texts.py" line="143"/>
         <source>Stranger at a face gate</source>
         <extracomment>code face_stranger</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="264"/>
+        <location filename="../../widgets/alerts_panel.py" line="276"/>
         <location filename="../../widgets/texts.py" line="145"/>
         <source>Tailgating</source>
         <extracomment>code tailgating</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/alerts_panel.py" line="277"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>Blacklisted plate</source>
         <extracomment>code plate_blacklist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="266"/>
+        <location filename="../../widgets/alerts_panel.py" line="278"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>Vehicle overstay</source>
         <extracomment>code vehicle_overstay</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="267"/>
+        <location filename="../../widgets/alerts_panel.py" line="279"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>Perimeter breach</source>
         <extracomment>code perimeter_breach</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/alerts_panel.py" line="280"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>Smoke alarm</source>
         <extracomment>code smoke_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="269"/>
+        <location filename="../../widgets/alerts_panel.py" line="281"/>
         <location filename="../../widgets/texts.py" line="155"/>
         <source>Gas alarm</source>
         <extracomment>code gas_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="270"/>
+        <location filename="../../widgets/alerts_panel.py" line="282"/>
         <location filename="../../widgets/texts.py" line="157"/>
         <source>Water leak</source>
         <extracomment>code water_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="283"/>
         <location filename="../../widgets/texts.py" line="159"/>
         <source>Fall detected</source>
         <extracomment>code fall_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="272"/>
+        <location filename="../../widgets/alerts_panel.py" line="284"/>
         <location filename="../../widgets/texts.py" line="161"/>
         <source>High-altitude throwing</source>
         <extracomment>code throw_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/alerts_panel.py" line="285"/>
         <location filename="../../widgets/texts.py" line="163"/>
         <source>One-click alarm</source>
         <extracomment>code alarm_button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="274"/>
+        <location filename="../../widgets/alerts_panel.py" line="286"/>
         <location filename="../../widgets/texts.py" line="165"/>
         <source>Elderly routine deviation</source>
         <extracomment>code elderly_routine</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="275"/>
+        <location filename="../../widgets/alerts_panel.py" line="287"/>
         <location filename="../../widgets/texts.py" line="167"/>
         <source>Implausible GPS fix</source>
         <extracomment>code gps_sanity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="276"/>
+        <location filename="../../widgets/alerts_panel.py" line="288"/>
         <location filename="../../widgets/texts.py" line="169"/>
         <source>Device offline</source>
         <extracomment>code device_offline</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="277"/>
+        <location filename="../../widgets/alerts_panel.py" line="289"/>
         <location filename="../../widgets/texts.py" line="171"/>
         <source>Dispatch order not answered</source>
         <extracomment>code dispatch_escalation</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="278"/>
+        <location filename="../../widgets/alerts_panel.py" line="290"/>
         <location filename="../../widgets/texts.py" line="172"/>
         <source>Not handled by property in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="279"/>
+        <location filename="../../widgets/alerts_panel.py" line="291"/>
         <location filename="../../widgets/texts.py" line="173"/>
         <source>Loitering at the gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="280"/>
+        <location filename="../../widgets/alerts_panel.py" line="292"/>
         <location filename="../../widgets/texts.py" line="174"/>
         <source>Stolen e-bike tag read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="281"/>
+        <location filename="../../widgets/alerts_panel.py" line="293"/>
         <location filename="../../widgets/texts.py" line="175"/>
         <source>Patrol checkpoint missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="282"/>
+        <location filename="../../widgets/alerts_panel.py" line="294"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="370"/>
+        <location filename="../../widgets/alerts_panel.py" line="382"/>
         <source>Not on scene in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="473"/>
+        <location filename="../../widgets/alerts_panel.py" line="474"/>
+        <source>{0}&apos;s grid worker handles it first; unhandled in time, it comes back here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="478"/>
+        <source>Only for an alert inside a grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="496"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="494"/>
+        <location filename="../../widgets/alerts_panel.py" line="517"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="511"/>
-        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <location filename="../../widgets/alerts_panel.py" line="534"/>
+        <location filename="../../widgets/alerts_panel.py" line="551"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <location filename="../../widgets/alerts_panel.py" line="551"/>
         <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,259 +1717,264 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="87"/>
+        <location filename="../../widgets/dispatch_panel.py" line="90"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="102"/>
-        <location filename="../../widgets/dispatch_panel.py" line="262"/>
+        <location filename="../../widgets/dispatch_panel.py" line="109"/>
+        <location filename="../../widgets/dispatch_panel.py" line="269"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
-        <location filename="../../widgets/dispatch_panel.py" line="125"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
+        <location filename="../../widgets/dispatch_panel.py" line="132"/>
         <source>Guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="114"/>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="122"/>
         <source>Dispatch selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="116"/>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
         <source>One call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <location filename="../../widgets/dispatch_panel.py" line="128"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="126"/>
+        <location filename="../../widgets/dispatch_panel.py" line="133"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="127"/>
+        <location filename="../../widgets/dispatch_panel.py" line="134"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="128"/>
+        <location filename="../../widgets/dispatch_panel.py" line="135"/>
         <source>Issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="129"/>
+        <location filename="../../widgets/dispatch_panel.py" line="136"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="130"/>
-        <location filename="../../widgets/dispatch_panel.py" line="142"/>
+        <location filename="../../widgets/dispatch_panel.py" line="137"/>
+        <location filename="../../widgets/dispatch_panel.py" line="149"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="136"/>
+        <location filename="../../widgets/dispatch_panel.py" line="143"/>
         <source>Cancel order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="145"/>
+        <location filename="../../widgets/dispatch_panel.py" line="152"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="147"/>
+        <location filename="../../widgets/dispatch_panel.py" line="154"/>
         <source>Feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="149"/>
+        <location filename="../../widgets/dispatch_panel.py" line="156"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="372"/>
+        <location filename="../../widgets/dispatch_panel.py" line="353"/>
+        <source>Not on scene in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="401"/>
         <source>The guard radioed in from the scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="191"/>
+        <location filename="../../widgets/dispatch_panel.py" line="198"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="233"/>
+        <location filename="../../widgets/dispatch_panel.py" line="240"/>
         <location filename="../../widgets/texts.py" line="192"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="234"/>
+        <location filename="../../widgets/dispatch_panel.py" line="241"/>
         <location filename="../../widgets/texts.py" line="193"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="242"/>
         <location filename="../../widgets/texts.py" line="194"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="236"/>
+        <location filename="../../widgets/dispatch_panel.py" line="243"/>
         <location filename="../../widgets/texts.py" line="195"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="244"/>
         <location filename="../../widgets/texts.py" line="196"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="238"/>
+        <location filename="../../widgets/dispatch_panel.py" line="245"/>
         <location filename="../../widgets/texts.py" line="197"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="239"/>
+        <location filename="../../widgets/dispatch_panel.py" line="246"/>
         <location filename="../../widgets/texts.py" line="198"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="240"/>
+        <location filename="../../widgets/dispatch_panel.py" line="247"/>
         <location filename="../../widgets/texts.py" line="199"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="241"/>
+        <location filename="../../widgets/dispatch_panel.py" line="248"/>
         <location filename="../../widgets/texts.py" line="200"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="264"/>
+        <location filename="../../widgets/dispatch_panel.py" line="271"/>
         <source>Alert: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="298"/>
+        <location filename="../../widgets/dispatch_panel.py" line="305"/>
         <source>Last position is old</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="331"/>
+        <location filename="../../widgets/dispatch_panel.py" line="360"/>
         <source>No answer from: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="388"/>
+        <location filename="../../widgets/dispatch_panel.py" line="417"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="429"/>
+        <location filename="../../widgets/dispatch_panel.py" line="458"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="429"/>
+        <location filename="../../widgets/dispatch_panel.py" line="458"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="443"/>
+        <location filename="../../widgets/dispatch_panel.py" line="472"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="443"/>
+        <location filename="../../widgets/dispatch_panel.py" line="472"/>
         <source>What was done:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="459"/>
+        <location filename="../../widgets/dispatch_panel.py" line="488"/>
         <source>Photo (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="459"/>
+        <location filename="../../widgets/dispatch_panel.py" line="488"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Travel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="249"/>
+        <location filename="../../widgets/dispatch_panel.py" line="256"/>
         <source>on foot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="249"/>
+        <location filename="../../widgets/dispatch_panel.py" line="256"/>
         <source>e-bike</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="249"/>
+        <location filename="../../widgets/dispatch_panel.py" line="256"/>
         <source>car</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="403"/>
+        <location filename="../../widgets/dispatch_panel.py" line="432"/>
         <source>Second order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="404"/>
+        <location filename="../../widgets/dispatch_panel.py" line="433"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="131"/>
+        <location filename="../../widgets/dispatch_panel.py" line="138"/>
         <source>Recorded ETA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="137"/>
+        <location filename="../../widgets/dispatch_panel.py" line="144"/>
         <source>Follow this guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="139"/>
+        <location filename="../../widgets/dispatch_panel.py" line="146"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2060,97 +2080,97 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="38"/>
+        <location filename="../../widgets/filter_panel.py" line="39"/>
         <source>Room usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="39"/>
+        <location filename="../../widgets/filter_panel.py" line="40"/>
         <source>Person tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="40"/>
+        <location filename="../../widgets/filter_panel.py" line="41"/>
         <source>Device kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="41"/>
+        <location filename="../../widgets/filter_panel.py" line="42"/>
         <source>Protective circle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="42"/>
+        <location filename="../../widgets/filter_panel.py" line="43"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="43"/>
+        <location filename="../../widgets/filter_panel.py" line="44"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="46"/>
+        <location filename="../../widgets/filter_panel.py" line="47"/>
         <source>elderly living alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="47"/>
+        <location filename="../../widgets/filter_panel.py" line="48"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="48"/>
+        <location filename="../../widgets/filter_panel.py" line="49"/>
         <source>key person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="49"/>
+        <location filename="../../widgets/filter_panel.py" line="50"/>
         <source>floating population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="50"/>
+        <location filename="../../widgets/filter_panel.py" line="51"/>
         <source>minor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="51"/>
+        <location filename="../../widgets/filter_panel.py" line="52"/>
         <source>watch-listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="54"/>
+        <location filename="../../widgets/filter_panel.py" line="55"/>
         <source>outer circle (gates, perimeter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="55"/>
+        <location filename="../../widgets/filter_panel.py" line="56"/>
         <source>middle circle (inside the compound)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="56"/>
+        <location filename="../../widgets/filter_panel.py" line="57"/>
         <source>inner circle (buildings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="57"/>
+        <location filename="../../widgets/filter_panel.py" line="58"/>
         <source>mobile equipment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="81"/>
+        <location filename="../../widgets/filter_panel.py" line="82"/>
         <source>Element filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="102"/>
+        <location filename="../../widgets/filter_panel.py" line="105"/>
         <source>Show all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="244"/>
+        <location filename="../../widgets/filter_panel.py" line="251"/>
         <source>Showing {0} of {1} buildings, {2} of {3} devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,148 +3036,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="355"/>
+        <location filename="../../widgets/main_window.py" line="356"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="384"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="386"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="386"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="389"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="395"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="395"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>Grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="405"/>
+        <location filename="../../widgets/main_window.py" line="406"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="410"/>
+        <location filename="../../widgets/main_window.py" line="411"/>
         <source>Open imagery basemap…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="414"/>
+        <location filename="../../widgets/main_window.py" line="415"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="420"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="422"/>
+        <location filename="../../widgets/main_window.py" line="423"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="433"/>
+        <location filename="../../widgets/main_window.py" line="434"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="502"/>
-        <location filename="../../widgets/main_window.py" line="562"/>
+        <location filename="../../widgets/main_window.py" line="505"/>
+        <location filename="../../widgets/main_window.py" line="566"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="504"/>
+        <location filename="../../widgets/main_window.py" line="507"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="512"/>
+        <location filename="../../widgets/main_window.py" line="515"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="513"/>
+        <location filename="../../widgets/main_window.py" line="516"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4152,7 +4172,7 @@ Create it and load the district from {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="656"/>
+        <location filename="../../widgets/main_window.py" line="660"/>
         <source>Station figures</source>
         <translation type="unfinished"></translation>
     </message>

@@ -196,27 +196,27 @@
         <translation>未签收预警：{0}（其中高等级 {1}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="116"/>
+        <location filename="../../widgets/alerts_panel.py" line="119"/>
         <source>Age</source>
         <translation>距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
+        <location filename="../../widgets/alerts_panel.py" line="242"/>
         <source>seen</source>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="365"/>
+        <location filename="../../widgets/alerts_panel.py" line="377"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="400"/>
+        <location filename="../../widgets/alerts_panel.py" line="412"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="395"/>
+        <location filename="../../widgets/alerts_panel.py" line="407"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -247,356 +247,371 @@
 <context>
     <name>AlertsPanel</name>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="89"/>
+        <location filename="../../widgets/alerts_panel.py" line="90"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="109"/>
+        <location filename="../../widgets/alerts_panel.py" line="112"/>
         <source>Severity</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="110"/>
+        <location filename="../../widgets/alerts_panel.py" line="113"/>
         <source>Rule</source>
         <translation>预警类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="111"/>
+        <location filename="../../widgets/alerts_panel.py" line="114"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="112"/>
+        <location filename="../../widgets/alerts_panel.py" line="115"/>
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="113"/>
+        <location filename="../../widgets/alerts_panel.py" line="116"/>
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="114"/>
+        <location filename="../../widgets/alerts_panel.py" line="117"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="115"/>
+        <location filename="../../widgets/alerts_panel.py" line="118"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="130"/>
+        <location filename="../../widgets/alerts_panel.py" line="133"/>
         <source>All severities</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="133"/>
+        <location filename="../../widgets/alerts_panel.py" line="136"/>
         <source>{0} and above</source>
         <translation>{0}及以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="138"/>
+        <location filename="../../widgets/alerts_panel.py" line="141"/>
         <source>Filter by rule, subject or state</source>
         <translation>按预警类型、对象或状态筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="146"/>
+        <location filename="../../widgets/alerts_panel.py" line="149"/>
         <source>History…</source>
         <translation>历史预警…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="148"/>
+        <location filename="../../widgets/alerts_panel.py" line="151"/>
         <source>Closed and dismissed alerts, with their case reports</source>
         <translation>已办结和已撤销的预警及其处置报告</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="158"/>
+        <location filename="../../widgets/alerts_panel.py" line="161"/>
         <source>To property</source>
         <translation>移交物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="159"/>
+        <location filename="../../widgets/alerts_panel.py" line="162"/>
+        <source>To grid worker</source>
+        <translation>移交网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="163"/>
         <source>To 110…</source>
         <translation>移交110…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="166"/>
+        <location filename="../../widgets/alerts_panel.py" line="170"/>
         <source>The compound&apos;s property staff handle it first; unhandled in time, it comes back here</source>
         <translation>由本小区物业先行处置；超时未处置，自动回到警务室</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="207"/>
+        <location filename="../../widgets/alerts_panel.py" line="219"/>
         <source>Acknowledge</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="208"/>
+        <location filename="../../widgets/alerts_panel.py" line="220"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="209"/>
+        <location filename="../../widgets/alerts_panel.py" line="221"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="210"/>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
         <source>Close with feedback…</source>
         <translation>反馈办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="211"/>
+        <location filename="../../widgets/alerts_panel.py" line="223"/>
         <source>Dismiss…</source>
         <translation>误报核销…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="217"/>
+        <location filename="../../widgets/alerts_panel.py" line="229"/>
         <location filename="../../widgets/texts.py" line="183"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="218"/>
+        <location filename="../../widgets/alerts_panel.py" line="230"/>
         <location filename="../../widgets/texts.py" line="184"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/alerts_panel.py" line="231"/>
         <location filename="../../widgets/texts.py" line="185"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
         <location filename="../../widgets/texts.py" line="186"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/alerts_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="187"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="188"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <location filename="../../widgets/alerts_panel.py" line="254"/>
         <source>property overdue</source>
         <translation>物业超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="244"/>
+        <location filename="../../widgets/alerts_panel.py" line="256"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="247"/>
+        <location filename="../../widgets/alerts_panel.py" line="259"/>
         <source>with property</source>
         <translation>物业处置中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="248"/>
+        <location filename="../../widgets/alerts_panel.py" line="260"/>
         <source>with grid worker</source>
         <translation>网格员处置中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="249"/>
+        <location filename="../../widgets/alerts_panel.py" line="261"/>
         <source>handed to 110</source>
         <translation>已移交110</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="259"/>
+        <location filename="../../widgets/alerts_panel.py" line="271"/>
         <location filename="../../widgets/texts.py" line="135"/>
         <source>Elderly: no activity</source>
         <extracomment>code elderly_no_activity</extracomment>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="260"/>
+        <location filename="../../widgets/alerts_panel.py" line="272"/>
         <location filename="../../widgets/texts.py" line="137"/>
         <source>Unregistered card opened a rental room</source>
         <extracomment>code unregistered_opener</extracomment>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="261"/>
+        <location filename="../../widgets/alerts_panel.py" line="273"/>
         <location filename="../../widgets/texts.py" line="139"/>
         <source>Unreported tenant</source>
         <extracomment>code unreported_tenant</extracomment>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="262"/>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
         <location filename="../../widgets/texts.py" line="141"/>
         <source>Watch-listed face</source>
         <extracomment>code face_watchlist</extracomment>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="263"/>
+        <location filename="../../widgets/alerts_panel.py" line="275"/>
         <location filename="../../widgets/texts.py" line="143"/>
         <source>Stranger at a face gate</source>
         <extracomment>code face_stranger</extracomment>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="264"/>
+        <location filename="../../widgets/alerts_panel.py" line="276"/>
         <location filename="../../widgets/texts.py" line="145"/>
         <source>Tailgating</source>
         <extracomment>code tailgating</extracomment>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="265"/>
+        <location filename="../../widgets/alerts_panel.py" line="277"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>Blacklisted plate</source>
         <extracomment>code plate_blacklist</extracomment>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="266"/>
+        <location filename="../../widgets/alerts_panel.py" line="278"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>Vehicle overstay</source>
         <extracomment>code vehicle_overstay</extracomment>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="267"/>
+        <location filename="../../widgets/alerts_panel.py" line="279"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>Perimeter breach</source>
         <extracomment>code perimeter_breach</extracomment>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="268"/>
+        <location filename="../../widgets/alerts_panel.py" line="280"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>Smoke alarm</source>
         <extracomment>code smoke_alarm</extracomment>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="269"/>
+        <location filename="../../widgets/alerts_panel.py" line="281"/>
         <location filename="../../widgets/texts.py" line="155"/>
         <source>Gas alarm</source>
         <extracomment>code gas_alarm</extracomment>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="270"/>
+        <location filename="../../widgets/alerts_panel.py" line="282"/>
         <location filename="../../widgets/texts.py" line="157"/>
         <source>Water leak</source>
         <extracomment>code water_alarm</extracomment>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="283"/>
         <location filename="../../widgets/texts.py" line="159"/>
         <source>Fall detected</source>
         <extracomment>code fall_detected</extracomment>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="272"/>
+        <location filename="../../widgets/alerts_panel.py" line="284"/>
         <location filename="../../widgets/texts.py" line="161"/>
         <source>High-altitude throwing</source>
         <extracomment>code throw_detected</extracomment>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/alerts_panel.py" line="285"/>
         <location filename="../../widgets/texts.py" line="163"/>
         <source>One-click alarm</source>
         <extracomment>code alarm_button</extracomment>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="274"/>
+        <location filename="../../widgets/alerts_panel.py" line="286"/>
         <location filename="../../widgets/texts.py" line="165"/>
         <source>Elderly routine deviation</source>
         <extracomment>code elderly_routine</extracomment>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="275"/>
+        <location filename="../../widgets/alerts_panel.py" line="287"/>
         <location filename="../../widgets/texts.py" line="167"/>
         <source>Implausible GPS fix</source>
         <extracomment>code gps_sanity</extracomment>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="276"/>
+        <location filename="../../widgets/alerts_panel.py" line="288"/>
         <location filename="../../widgets/texts.py" line="169"/>
         <source>Device offline</source>
         <extracomment>code device_offline</extracomment>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="277"/>
+        <location filename="../../widgets/alerts_panel.py" line="289"/>
         <location filename="../../widgets/texts.py" line="171"/>
         <source>Dispatch order not answered</source>
         <extracomment>code dispatch_escalation</extracomment>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="278"/>
+        <location filename="../../widgets/alerts_panel.py" line="290"/>
         <location filename="../../widgets/texts.py" line="172"/>
         <source>Not handled by property in time</source>
         <translation>物业超时未处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="279"/>
+        <location filename="../../widgets/alerts_panel.py" line="291"/>
         <location filename="../../widgets/texts.py" line="173"/>
         <source>Loitering at the gates</source>
         <translation>出入口可疑徘徊</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="280"/>
+        <location filename="../../widgets/alerts_panel.py" line="292"/>
         <location filename="../../widgets/texts.py" line="174"/>
         <source>Stolen e-bike tag read</source>
         <translation>被盗电动车标签出现</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="281"/>
+        <location filename="../../widgets/alerts_panel.py" line="293"/>
         <location filename="../../widgets/texts.py" line="175"/>
         <source>Patrol checkpoint missed</source>
         <translation>巡更点漏巡</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="282"/>
+        <location filename="../../widgets/alerts_panel.py" line="294"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="370"/>
+        <location filename="../../widgets/alerts_panel.py" line="382"/>
         <source>Not on scene in time</source>
         <translation>超时未到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="473"/>
+        <location filename="../../widgets/alerts_panel.py" line="474"/>
+        <source>{0}&apos;s grid worker handles it first; unhandled in time, it comes back here</source>
+        <translation>由{0}网格员先行处置；超时未处置，自动回到警务室</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="478"/>
+        <source>Only for an alert inside a grid</source>
+        <translation>仅限发生在网格内的预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="496"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="494"/>
+        <location filename="../../widgets/alerts_panel.py" line="517"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="511"/>
-        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <location filename="../../widgets/alerts_panel.py" line="534"/>
+        <location filename="../../widgets/alerts_panel.py" line="551"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <location filename="../../widgets/alerts_panel.py" line="551"/>
         <source>To 110</source>
         <translation>移交110</translation>
     </message>
@@ -1704,259 +1719,264 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="87"/>
+        <location filename="../../widgets/dispatch_panel.py" line="90"/>
         <source>Dispatch</source>
         <translation>调度派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="102"/>
-        <location filename="../../widgets/dispatch_panel.py" line="262"/>
+        <location filename="../../widgets/dispatch_panel.py" line="109"/>
+        <location filename="../../widgets/dispatch_panel.py" line="269"/>
         <source>Select an alert to see the nearest guards.</source>
         <translation>选择一条预警以查看最近的巡防力量。</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
-        <location filename="../../widgets/dispatch_panel.py" line="125"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
+        <location filename="../../widgets/dispatch_panel.py" line="132"/>
         <source>Guard</source>
         <translation>巡防人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>ETA</source>
         <translation>预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="114"/>
+        <location filename="../../widgets/dispatch_panel.py" line="121"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="115"/>
+        <location filename="../../widgets/dispatch_panel.py" line="122"/>
         <source>Dispatch selected</source>
         <translation>派遣所选人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="116"/>
+        <location filename="../../widgets/dispatch_panel.py" line="123"/>
         <source>One call</source>
         <translation>一键调度</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="121"/>
+        <location filename="../../widgets/dispatch_panel.py" line="128"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="126"/>
+        <location filename="../../widgets/dispatch_panel.py" line="133"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="127"/>
+        <location filename="../../widgets/dispatch_panel.py" line="134"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="128"/>
+        <location filename="../../widgets/dispatch_panel.py" line="135"/>
         <source>Issued</source>
         <translation>下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="129"/>
+        <location filename="../../widgets/dispatch_panel.py" line="136"/>
         <source>Accepted</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="130"/>
-        <location filename="../../widgets/dispatch_panel.py" line="142"/>
+        <location filename="../../widgets/dispatch_panel.py" line="137"/>
+        <location filename="../../widgets/dispatch_panel.py" line="149"/>
         <source>On scene</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="136"/>
+        <location filename="../../widgets/dispatch_panel.py" line="143"/>
         <source>Cancel order…</source>
         <translation>撤销指令…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="145"/>
+        <location filename="../../widgets/dispatch_panel.py" line="152"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="147"/>
+        <location filename="../../widgets/dispatch_panel.py" line="154"/>
         <source>Feedback…</source>
         <translation>反馈…</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="149"/>
+        <location filename="../../widgets/dispatch_panel.py" line="156"/>
         <source>Close</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="372"/>
+        <location filename="../../widgets/dispatch_panel.py" line="353"/>
+        <source>Not on scene in time</source>
+        <translation>超时未到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/dispatch_panel.py" line="401"/>
         <source>The guard radioed in from the scene</source>
         <translation>队员已通过对讲报告到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="191"/>
+        <location filename="../../widgets/dispatch_panel.py" line="198"/>
         <source>Orders</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="233"/>
+        <location filename="../../widgets/dispatch_panel.py" line="240"/>
         <location filename="../../widgets/texts.py" line="192"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="234"/>
+        <location filename="../../widgets/dispatch_panel.py" line="241"/>
         <location filename="../../widgets/texts.py" line="193"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="235"/>
+        <location filename="../../widgets/dispatch_panel.py" line="242"/>
         <location filename="../../widgets/texts.py" line="194"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="236"/>
+        <location filename="../../widgets/dispatch_panel.py" line="243"/>
         <location filename="../../widgets/texts.py" line="195"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="237"/>
+        <location filename="../../widgets/dispatch_panel.py" line="244"/>
         <location filename="../../widgets/texts.py" line="196"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="238"/>
+        <location filename="../../widgets/dispatch_panel.py" line="245"/>
         <location filename="../../widgets/texts.py" line="197"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="239"/>
+        <location filename="../../widgets/dispatch_panel.py" line="246"/>
         <location filename="../../widgets/texts.py" line="198"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="240"/>
+        <location filename="../../widgets/dispatch_panel.py" line="247"/>
         <location filename="../../widgets/texts.py" line="199"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="241"/>
+        <location filename="../../widgets/dispatch_panel.py" line="248"/>
         <location filename="../../widgets/texts.py" line="200"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="264"/>
+        <location filename="../../widgets/dispatch_panel.py" line="271"/>
         <source>Alert: {0}</source>
         <translation>预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="298"/>
+        <location filename="../../widgets/dispatch_panel.py" line="305"/>
         <source>Last position is old</source>
         <translation>最后位置已过时</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="331"/>
+        <location filename="../../widgets/dispatch_panel.py" line="360"/>
         <source>No answer from: {0}</source>
         <translation>无人响应：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="388"/>
+        <location filename="../../widgets/dispatch_panel.py" line="417"/>
         <source>To accept {0} · to arrive {1} · to close {2}</source>
         <translation>签收 {0} · 到场 {1} · 办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="429"/>
+        <location filename="../../widgets/dispatch_panel.py" line="458"/>
         <source>Cancel order</source>
         <translation>撤销指令</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="429"/>
+        <location filename="../../widgets/dispatch_panel.py" line="458"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="443"/>
+        <location filename="../../widgets/dispatch_panel.py" line="472"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="443"/>
+        <location filename="../../widgets/dispatch_panel.py" line="472"/>
         <source>What was done:</source>
         <translation>处置情况：</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="459"/>
+        <location filename="../../widgets/dispatch_panel.py" line="488"/>
         <source>Photo (optional)</source>
         <translation>现场照片（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="459"/>
+        <location filename="../../widgets/dispatch_panel.py" line="488"/>
         <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
         <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="107"/>
+        <location filename="../../widgets/dispatch_panel.py" line="114"/>
         <source>Travel</source>
         <translation>出行方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="249"/>
+        <location filename="../../widgets/dispatch_panel.py" line="256"/>
         <source>on foot</source>
         <translation>步行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="249"/>
+        <location filename="../../widgets/dispatch_panel.py" line="256"/>
         <source>e-bike</source>
         <translation>骑行</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="249"/>
+        <location filename="../../widgets/dispatch_panel.py" line="256"/>
         <source>car</source>
         <translation>驾车</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="403"/>
+        <location filename="../../widgets/dispatch_panel.py" line="432"/>
         <source>Second order</source>
         <translation>重复派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="404"/>
+        <location filename="../../widgets/dispatch_panel.py" line="433"/>
         <source>{0} already sent to this alert. Also send {1}?</source>
         <translation>该预警已派 {0}，是否再派 {1}？</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="131"/>
+        <location filename="../../widgets/dispatch_panel.py" line="138"/>
         <source>Recorded ETA</source>
         <translation>记录预计到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="137"/>
+        <location filename="../../widgets/dispatch_panel.py" line="144"/>
         <source>Follow this guard</source>
         <translation>跟随此人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/dispatch_panel.py" line="139"/>
+        <location filename="../../widgets/dispatch_panel.py" line="146"/>
         <source>Keep the map centred on the guard of the selected order</source>
         <translation>地图始终以所选指令的出警人员为中心</translation>
     </message>
@@ -2062,97 +2082,97 @@
 <context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="38"/>
+        <location filename="../../widgets/filter_panel.py" line="39"/>
         <source>Room usage</source>
         <translation>房屋用途</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="39"/>
+        <location filename="../../widgets/filter_panel.py" line="40"/>
         <source>Person tag</source>
         <translation>人员标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="40"/>
+        <location filename="../../widgets/filter_panel.py" line="41"/>
         <source>Device kind</source>
         <translation>设备类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="41"/>
+        <location filename="../../widgets/filter_panel.py" line="42"/>
         <source>Protective circle</source>
         <translation>防护圈</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="42"/>
+        <location filename="../../widgets/filter_panel.py" line="43"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="43"/>
+        <location filename="../../widgets/filter_panel.py" line="44"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="46"/>
+        <location filename="../../widgets/filter_panel.py" line="47"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="47"/>
+        <location filename="../../widgets/filter_panel.py" line="48"/>
         <source>disabled</source>
         <translation>残疾人</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="48"/>
+        <location filename="../../widgets/filter_panel.py" line="49"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="49"/>
+        <location filename="../../widgets/filter_panel.py" line="50"/>
         <source>floating population</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="50"/>
+        <location filename="../../widgets/filter_panel.py" line="51"/>
         <source>minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="51"/>
+        <location filename="../../widgets/filter_panel.py" line="52"/>
         <source>watch-listed</source>
         <translation>布控人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="54"/>
+        <location filename="../../widgets/filter_panel.py" line="55"/>
         <source>outer circle (gates, perimeter)</source>
         <translation>外圈（出入口、周界）</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="55"/>
+        <location filename="../../widgets/filter_panel.py" line="56"/>
         <source>middle circle (inside the compound)</source>
         <translation>中圈（小区内部）</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="56"/>
+        <location filename="../../widgets/filter_panel.py" line="57"/>
         <source>inner circle (buildings)</source>
         <translation>内圈（楼栋）</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="57"/>
+        <location filename="../../widgets/filter_panel.py" line="58"/>
         <source>mobile equipment</source>
         <translation>移动设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="81"/>
+        <location filename="../../widgets/filter_panel.py" line="82"/>
         <source>Element filters</source>
         <translation>要素筛选</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="102"/>
+        <location filename="../../widgets/filter_panel.py" line="105"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_panel.py" line="244"/>
+        <location filename="../../widgets/filter_panel.py" line="251"/>
         <source>Showing {0} of {1} buildings, {2} of {3} devices</source>
         <translation>显示楼栋 {0}/{1}，设备 {2}/{3}</translation>
     </message>
@@ -3017,148 +3037,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="196"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="355"/>
+        <location filename="../../widgets/main_window.py" line="356"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="384"/>
+        <location filename="../../widgets/main_window.py" line="385"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="386"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="386"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="389"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="395"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="395"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="400"/>
+        <location filename="../../widgets/main_window.py" line="401"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="402"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="405"/>
+        <location filename="../../widgets/main_window.py" line="406"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="410"/>
+        <location filename="../../widgets/main_window.py" line="411"/>
         <source>Open imagery basemap…</source>
         <translation>打开影像底图…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="414"/>
+        <location filename="../../widgets/main_window.py" line="415"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="418"/>
+        <location filename="../../widgets/main_window.py" line="419"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="420"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="422"/>
+        <location filename="../../widgets/main_window.py" line="423"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
+        <location filename="../../widgets/main_window.py" line="171"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation>影像底图 {0} 无法读取</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="433"/>
+        <location filename="../../widgets/main_window.py" line="434"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="502"/>
-        <location filename="../../widgets/main_window.py" line="562"/>
+        <location filename="../../widgets/main_window.py" line="505"/>
+        <location filename="../../widgets/main_window.py" line="566"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="504"/>
+        <location filename="../../widgets/main_window.py" line="507"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="512"/>
+        <location filename="../../widgets/main_window.py" line="515"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="513"/>
+        <location filename="../../widgets/main_window.py" line="516"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -4154,7 +4174,7 @@ Create it and load the district from {1}?</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="656"/>
+        <location filename="../../widgets/main_window.py" line="660"/>
         <source>Station figures</source>
         <translation>治理成效</translation>
     </message>

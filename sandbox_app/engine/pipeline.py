@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event, Rejection
+from sandbox_app.domain.grids import GridLocator, grids_of
 from sandbox_app.domain.handoff import OVERDUE_RULE, Party, hand
 from sandbox_app.domain.model import District
 from sandbox_app.engine.alert_book import AlertBook
@@ -308,7 +309,8 @@ class Engine:
 
     def hand_alert(self, alert_id: str, to: str, actor: str, note: str = "") -> Alert:
         """The desk hands an open alert to property staff, a grid worker or 110, or takes it back
-        (`domain/handoff.py`); property and grid get the time limit of rules.toml's [handoff_overdue]."""
+        (`domain/handoff.py`); property and grid get the time limit of rules.toml's [handoff_overdue]. A grid
+        worker is the one of the grid the alert's place lies in (HandoffError when it lies in none)."""
         party = Party(to)
         watcher = next((r for r in self.rules if r.name == OVERDUE_RULE), None)
         minutes = {
@@ -320,15 +322,20 @@ class Engine:
             if alert is None:
                 raise KeyError(f"no open alert {alert_id!r}")
             within = minutes.get(party)
-            h = hand(
-                alert, party, actor, self.clock.now_ms(), within_s=within * 60 if within else None, note=note
+            grid = (
+                GridLocator(grids_of(self.district)).at(alert.lon, alert.lat) if party is Party.GRID else None
             )
+            h = hand(
+                alert, party, actor, self.clock.now_ms(), within_s=within * 60 if within else None, note=note,
+                grid_id=grid.id if grid else "", assignee=grid.worker if grid else "",
+            )  # fmt: skip
             self.book.changed(alert)
             self._finish_batch([], {})
             if self.audit is not None:
-                self.audit(
-                    actor, "alert.handoff", alert_id, {"to": party.value, "due_ts": h.due_ts, "note": note}
-                )
+                detail: dict[str, Any] = {"to": party.value, "due_ts": h.due_ts, "note": note}
+                if grid is not None:
+                    detail |= {"grid_id": grid.id, "assignee": grid.worker}
+                self.audit(actor, "alert.handoff", alert_id, detail)
             return alert
 
     def stats(self) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from sandbox_app.store.base import Store
 if TYPE_CHECKING:
     from sandbox_app.bridges.runner import Bridges
     from sandbox_app.bridges.simulator.source import Simulator
+    from sandbox_app.notify.outbox import Outbox
     from sandbox_app.video.clips import Clip
     from sandbox_app.video.recorder import ClipRecorder
     from sandbox_app.video.snapshot_taker import SnapshotTaker
@@ -84,6 +85,11 @@ class LiveOptions:
     clips: Path | None = None
     """The evidence folder: new alerts on or in view of a streaming camera get a clip from 10 s before to
     30 s after (`video/recorder.py`), hashed into the audit log; None: no recording."""
+    notify_url: str | None = None
+    """The SMS/app gateway's webhook: owners and family are told of smoke, gas and an elderly person's
+    alarms through the notification outbox (sandbox_app/notify/outbox.py, as `serve --notify-url`)."""
+    notify_token: str = ""
+    """The gateway's bearer token (the GUI reads it from the environment, as `serve` does)."""
 
 
 class _Pump(threading.Event):
@@ -179,6 +185,8 @@ class LiveSession:
         self._snapshots: SnapshotTaker | None = None
         self._clips: ClipRecorder | None = None
         self._people_updates: PeopleUpdates | None = None
+        self.outbox: Outbox | None = None
+        """The notification outbox when `options.notify_url` is set (built with the engine)."""
 
     # any thread ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -301,10 +309,28 @@ class LiveSession:
                 self._snapshots.close()
             if self._clips is not None:
                 self._clips.close()
+            if self.outbox is not None:
+                self.outbox.close()
             self.bus.publish(LiveStopped(self.error))
             self._engine = None
             if store is not None:
                 store.close()
+
+    def _notify_outbox(self) -> list[Any]:
+        """The notification outbox as an engine rule, when a gateway is configured (else none)."""
+        if not self.options.notify_url:
+            return []
+        from sandbox_app.notify.outbox import Outbox, WebhookSender
+
+        audit = self.audit
+
+        def audited(actor: str, action: str, target: str, detail: dict[str, Any]) -> None:
+            if audit is not None:
+                audit(actor, action, target, detail)
+
+        sender = WebhookSender(self.options.notify_url, self.options.notify_token)
+        self.outbox = Outbox(self.district, sender, audit=audited)
+        return [self.outbox]
 
     def _build(self, store: Store) -> Engine:
         from sandbox_app.dispatch.plans import load_plans, plan_accept_limit, plan_on_scene_limit
@@ -331,6 +357,7 @@ class LiveSession:
         rules = [
             *load_rules(self.district, self.options.rules_path),
             PatrolWatch(patrols, self.district),
+            *self._notify_outbox(),
             rule,
         ]
         engine = Engine(
@@ -454,7 +481,8 @@ class LiveSession:
         if not self.options.simulate:
             while not self._pump.is_set():
                 self._pump.wait(self.options.tick_s)
-                if self._bridges is not None:  # live devices: the clock follows the wall, so timers fire
+                if self._bridges is not None or self.outbox is not None:
+                    # live devices (or notices to send): the clock follows the wall, so timers fire
                     engine.advance_to(self.clock.now_ms())
             return
         from sandbox_app.bridges.simulator.source import Simulator

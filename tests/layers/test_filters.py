@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+from shapely.geometry import Polygon
 
 from layers import buildings, cameras, compounds, devices, gates
 from layers.filters import ElementFilter, apply, facet_counts, select, sub_district
 from layers.projection import LocalProjection
+from sandbox_app.domain.grids import GRIDS_KEY, Grid
 from sandbox_app.domain.model import Building, Compound, District
-from tests.layers.sample import box, small_district
+from tests.layers.sample import at, box, small_district
 
 
 def _two_compounds() -> District:
@@ -128,3 +130,26 @@ def test_per_marker_extras_stay_aligned() -> None:
     if isinstance(kind_rgba, np.ndarray):
         assert len(kind_rgba) == 2
     assert kept.extra["n"] == n
+
+
+def _with_grid_polygons() -> District:
+    """small_district split by the package's grid polygons: 西 holds B1 and B3, 东 holds B2 and the camera."""
+    d = small_district()
+    west = Polygon([at(-120, -90), at(-5, -90), at(-5, 120), at(-120, 120)])
+    east = Polygon([at(5, -90), at(120, -90), at(120, 120), at(5, 120)])
+    d.extra[GRIDS_KEY] = [
+        Grid("WG01", "西网格", west, "GU2").to_json(),
+        Grid("WG02", "东网格", east).to_json(),
+    ]
+    return d
+
+
+def test_grids_of_the_package_pick_elements_by_where_they_are() -> None:
+    d = _with_grid_polygons()
+    assert facet_counts(d)["grid"] == {"WG01": 2, "WG02": 1}
+    sel = select(d, ElementFilter.of(grid=["WG02"]))
+    assert sel.buildings == frozenset({"B2"})
+    assert sel.devices == frozenset({"D2", "D4"})  # B2's door magnet and the free camera at (80, -80)
+    assert sel.gates == frozenset()  # the south gate (0, -100) lies in no grid
+    sel = select(d, ElementFilter.of(grid=["WG01"], usage=["group_rental"]))
+    assert sel.buildings == frozenset({"B3"}) and sel.devices == frozenset({"D1"})

@@ -170,3 +170,30 @@ def test_engine_hands_on_with_the_configured_limit_and_audits(store: Store, dist
     assert len(_by_rule(store, "handoff_overdue")) == 1
     with pytest.raises(KeyError):
         engine.hand_alert("no-such-alert", "110", "desk1")
+
+
+def test_engine_hands_to_the_grid_worker_of_the_alerts_place(store: Store, dist: District) -> None:
+    """移交网格员 from the alert panel: the grid the alert lies in names its worker; outside every grid the
+    hand-off is refused; the audit line names grid and worker."""
+    from shapely.geometry import box
+
+    from sandbox_app.domain.grids import GRIDS_KEY, Grid
+
+    audited: list[dict[str, object]] = []
+    rules = [make_rule("smoke_alarm", dist), make_rule("handoff_overdue", dist, grid_minutes=20.0)]
+    engine = Engine(store, dist, rules, audit=lambda who, what, target, detail: audited.append(detail))
+    engine.ingest([ev("smoke.alarm", "SM-1", T0)])
+    engine.advance_to(T0 + MIN)
+    (smoke,) = _by_rule(store, "smoke_alarm")
+    assert smoke.lon is not None and smoke.lat is not None
+    with pytest.raises(HandoffError):
+        engine.hand_alert(smoke.id, "grid", "desk1")  # the district has no grids yet
+    lon, lat = smoke.lon, smoke.lat
+    dist.extra[GRIDS_KEY] = [
+        Grid("WG07", "第7网格", box(lon - 0.001, lat - 0.001, lon + 0.001, lat + 0.001), "GU2").to_json()
+    ]
+    alert = engine.hand_alert(smoke.id, "grid", "desk1")
+    held = current(alert.data)
+    assert held is not None and held.to is Party.GRID and held.grid_id == "WG07" and held.assignee == "GU2"
+    assert held.due_ts == T0 + 21 * MIN
+    assert audited[-1]["grid_id"] == "WG07" and audited[-1]["assignee"] == "GU2"

@@ -279,3 +279,40 @@ def test_no_bridge_is_taken_for_offline_while_the_simulator_runs(session: LiveSe
     wait_until(lambda: session.submit(lambda e: e.now_ms()).result(10) > start + 3_600_000)
     alerts = session.submit(lambda e: e.open_alerts()).result(10)
     assert [a.subject for a in alerts if a.subject.startswith("bridge:")] == []
+
+
+def test_the_live_session_builds_the_notice_outbox_when_configured(tmp_path: Path) -> None:
+    """`main.py --notify-url` (as `serve --notify-url`): the GUI's live session runs the notification outbox,
+    so a smoke alarm in a room with an owner reaches the gateway with the token; without the option, none."""
+    from tests.notify.test_outbox import TOKEN, Receiver, _district
+    from tests.rules.helpers import district as rules_district
+
+    receiver = Receiver()
+    audited: list[str] = []
+    options = LiveOptions(simulate=False, tick_s=0.05, notify_url=receiver.url, notify_token=TOKEN)
+    dist = _district(rules_district())
+    live = LiveSession(dist, opener(tmp_path / "notify.db"), options, audit=lambda *a: audited.append(a[1]))
+    live.start()
+    try:
+        assert live.submit(lambda e: live.outbox is not None and live.outbox in e.rules).result(10)
+
+        def smoke(engine: Engine) -> Any:
+            return engine.ingest(
+                [Event("test-smoke", engine.now_ms(), "SM-1", "smoke.alarm", None, None, {})]
+            )
+
+        assert live.submit(smoke).result(10).accepted == 1
+        wait_until(lambda: len(receiver.posts) == 1)
+        headers, body = receiver.posts[0]
+        assert headers["Authorization"] == f"Bearer {TOKEN}" and body["kind"] == "smoke_alarm"
+        wait_until(lambda: "notice.sent" in audited)
+    finally:
+        live.stop()
+        receiver.close()
+    plain = LiveSession(dist, opener(tmp_path / "plain.db"), LiveOptions(simulate=False, tick_s=0.05))
+    plain.start()
+    try:
+        assert plain.submit(lambda e: not any(r.name == "notify_outbox" for r in e.rules)).result(10)
+        assert plain.outbox is None
+    finally:
+        plain.stop()

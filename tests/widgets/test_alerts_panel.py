@@ -8,11 +8,12 @@ from pytestqt.qtbot import QtBot
 
 from sandbox_app.domain.alerts import Alert, CloseOutcome
 from sandbox_app.domain.enums import AlertState, Severity
+from tests.widgets.test_filter_panel import chinese
 from tests.widgets.test_main_window import english
 from widgets.alerts_panel import AlertsPanel
 
 pytestmark = pytest.mark.gui
-__all__ = ["english"]
+__all__ = ["chinese", "english"]
 T0 = 1_700_000_000_000  # 2023-11-14 22:13:20 UTC = 11-15 06:13 in Asia/Shanghai
 
 
@@ -106,3 +107,38 @@ def test_hand_on_to_property_and_110_and_the_holder_shows(qtbot: QtBot, english:
     panel.update_alerts([water])
     row = panel.row_of("w")
     assert panel.table.item(row, 6).text().endswith("property overdue")  # type: ignore[union-attr,arg-type]
+
+
+def test_hand_on_to_the_grid_worker_only_inside_a_grid(qtbot: QtBot, chinese: None) -> None:
+    """移交网格员 is offered for an open alert whose place lies in a grid (the tooltip names the grid) and
+    sends a grid hand-off; outside every grid, or already with the grid worker, it is greyed."""
+    from shapely.geometry import box
+
+    from sandbox_app.domain.grids import Grid
+    from sandbox_app.domain.handoff import Party, hand
+
+    panel = AlertsPanel("Asia/Shanghai")
+    qtbot.addWidget(panel)
+    inside = Alert("in", "water_alarm", "WL-1", "device", Severity.MEDIUM, AlertState.OPEN, T0, T0,
+                   lon=119.3005, lat=26.0805)  # fmt: skip
+    outside = Alert("out", "water_alarm", "WL-2", "device", Severity.MEDIUM, AlertState.OPEN, T0, T0,
+                    lon=119.31, lat=26.09)  # fmt: skip
+    panel.update_alerts([inside, outside])
+    to_grid = panel.handoff_buttons[Party.GRID]
+    assert to_grid.text() == "移交网格员"
+    panel.select("in")
+    assert not to_grid.isEnabled()  # no grids known yet
+    panel.set_grids({"WG01": Grid("WG01", "第1网格", box(119.30, 26.08, 119.301, 26.081), "GU2")})
+    assert to_grid.isEnabled() and "第1网格" in to_grid.toolTip()
+    sent: list[tuple[str, str, str]] = []
+    panel.handoff_requested.connect(lambda *args: sent.append(args))
+    qtbot.mouseClick(to_grid, Qt.MouseButton.LeftButton)
+    assert sent == [("in", "grid", "")]
+    panel.select("out")
+    assert not to_grid.isEnabled()
+    hand(inside, Party.GRID, "desk", T0, within_s=1800, grid_id="WG01", assignee="GU2")
+    panel.update_alerts([inside])
+    panel.select("in")
+    assert not to_grid.isEnabled()  # already with the grid worker
+    row = panel.row_of("in")
+    assert row is not None and panel.table.item(row, 6).text().endswith("网格员处置中")  # type: ignore[union-attr]

@@ -27,12 +27,13 @@ from sandbox_app.station.live import LiveOptions
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
+from tests.widgets.test_filter_panel import chinese
 from tests.widgets.test_live import Live, LiveFactory, demo, live_factory
 from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 from widgets.dispatch_panel import DispatchPanel, minutes_seconds
 
 pytestmark = pytest.mark.gui
-__all__ = ["demo", "english", "live_factory"]
+__all__ = ["chinese", "demo", "english", "live_factory"]
 ANSWERING = LiveOptions(
     speed=120.0, history_days=0, tick_s=0.05, risk_every_s=0.5, rates=SimRates(order_no_answer=0.0)
 )
@@ -157,3 +158,41 @@ def test_panel_greys_stale_guards_and_shows_escalations(qtbot: QtBot, english: N
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert sent == [("D1", "wrong guard")]
     assert minutes_seconds(59.6) == "1:00"
+
+
+def test_an_order_past_its_on_scene_limit_is_marked_red(qtbot: QtBot, chinese: None) -> None:
+    """超时未到场: the escalation alert the lifecycle raises marks its order's row red with a tooltip until
+    the guard is on scene; other orders keep their plain row."""
+    window = show(qtbot, Scene(small_district()))
+    panel: DispatchPanel = window.dispatch_panel
+    panel.show()
+    now = WallClock().now_ms()
+    late = Dispatch("D1", "A1", "GU2", "T2", "desk:a", now, None, None)
+    late.advance(DispatchState.ACCEPTED, "GU2", now + 30_000)
+    fine = Dispatch("D2", "A1", "GU1", "T1", "desk:a", now, None, None)
+    panel.update_dispatches([late, fine])
+    QApplication.processEvents()
+
+    def row_colour(dispatch_id: str) -> tuple[int, int, int]:
+        """The background at the right end of the order's guard cell (the guard id is short)."""
+        table = panel.active
+        ids = [table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(table.rowCount())]  # type: ignore[union-attr]
+        rect = table.visualItemRect(table.item(ids.index(dispatch_id), 0))  # type: ignore[arg-type]
+        image = table.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        c = image.pixelColor(round((rect.right() - 3) * ratio), round(rect.center().y() * ratio))
+        return c.red(), c.green(), c.blue()
+
+    plain = row_colour("D1")
+    assert not close_to(plain, style.DISPATCH_LATE_ROW, tol=10)
+    escalation = Alert("E1", "dispatch_escalation", "A1", "alert", Severity.HIGH, AlertState.OPEN, now, now,
+                       data={"dispatch": "D1", "guard": "GU2", "why": "not_on_scene"})  # fmt: skip
+    window.update_alerts([escalation], notify=False)
+    qtbot.waitUntil(lambda: close_to(row_colour("D1"), style.DISPATCH_LATE_ROW, tol=10))
+    assert row_colour("D2") == plain
+    item = panel.active.item(0, 0)
+    assert item is not None and item.toolTip() == "超时未到场"
+    assert item.foreground().color().getRgb() == style.DISPATCH_LATE_TEXT
+    late.advance(DispatchState.ON_SCENE, "GU2", now + 120_000)
+    panel.update_dispatches([late, fine])
+    qtbot.waitUntil(lambda: row_colour("D1") == plain)

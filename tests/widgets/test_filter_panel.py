@@ -17,6 +17,7 @@ from layers import style
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
 from tests.layers.sample import GUARD_POSITIONS, at, small_district
+from tests.layers.test_filters import _with_grid_polygons
 from tests.widgets.test_main_window import close_to, grab_map, pixel_at, show
 from widgets.filter_panel import FilterPanel
 from widgets.i18n import install_translators, remove_translators
@@ -63,6 +64,31 @@ def test_ticking_rentals_fades_other_buildings(qtbot: QtBot, tmp_path: Path, chi
     devices = window.map2d.layer_data("devices")
     assert devices is not None and devices.points is not None and len(devices.points) == 4  # all placed ones
     assert close_to(pixel_at(window, grab_map(window, tmp_path), *at(58, 58)), owner_pixel)
+
+
+def test_ticking_a_grid_fades_what_lies_outside_it(qtbot: QtBot, tmp_path: Path, chinese: None) -> None:
+    """Grids come from the package's polygons (网格): ticking 东网格 keeps the building and devices inside
+    it on the 2D map and fades the rest; the grid is listed by name with its building count."""
+    window = show(qtbot, Scene(_with_grid_polygons(), dict(GUARD_POSITIONS)))
+    panel = window.filter_panel
+    panel.set_user("test-grids")
+    panel.clear()
+    east = panel.item_for("grid", "WG02")
+    assert east is not None and east.text(0) == "东网格 (1)"
+    facet = east.parent()
+    assert facet is not None and facet.text(0) == "网格"
+    before = grab_map(window, tmp_path)
+    west_pixel = pixel_at(window, before, *at(-42, 58))  # B1, in 西网格
+    east_pixel = pixel_at(window, before, *at(58, 58))  # B2, in 东网格
+    tick(panel, "grid", "WG02")
+    after = grab_map(window, tmp_path)
+    assert close_to(pixel_at(window, after, *at(58, 58)), east_pixel)
+    assert not close_to(pixel_at(window, after, *at(-42, 58)), west_pixel, tol=20)
+    devices = window.map2d.layer_data("devices")
+    assert devices is not None and devices.points is not None and set(devices.points.ids) == {"D2", "D4"}
+    assert panel.summary.text() == "显示楼栋 1/3，设备 2/6"
+    panel.clear()
+    assert close_to(pixel_at(window, grab_map(window, tmp_path), *at(-42, 58)), west_pixel)
 
 
 def test_later_updates_stay_filtered(qtbot: QtBot, chinese: None) -> None:
@@ -125,5 +151,30 @@ def test_the_3d_sandbox_draws_only_what_the_filter_keeps(qtbot: QtBot) -> None:
     sandbox.render_now()
     assert sandbox.mesh is not None and sandbox.mesh.ids == ("B1",)
     assert (np.abs(sandbox.grab_image().astype(np.int32) - everything).max(axis=-1) > 30).sum() > 500
+    window.filter_panel.clear()
+    assert sandbox.mesh is not None and set(sandbox.mesh.ids) == {"B1", "B2", "B3"}
+
+
+@pytest.mark.vtk
+@pytest.mark.skipif(
+    not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
+    reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
+)
+def test_the_3d_sandbox_follows_the_grid_filter(qtbot: QtBot) -> None:
+    window = MainWindow(Scene(_with_grid_polygons(), dict(GUARD_POSITIONS)))
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    sandbox = window.sandbox3d
+    assert sandbox is not None
+    window.filter_panel.set_user("test-3d-grid")
+    window.filter_panel.clear()
+    sandbox.render_now()
+    everything = sandbox.grab_image().copy()
+    tick(window.filter_panel, "grid", "WG01")
+    sandbox.render_now()
+    assert sandbox.mesh is not None and set(sandbox.mesh.ids) == {"B1", "B3"}
+    assert (np.abs(sandbox.grab_image().astype(np.int32) - everything).max(axis=-1) > 30).sum() > 200
     window.filter_panel.clear()
     assert sandbox.mesh is not None and set(sandbox.mesh.ids) == {"B1", "B2", "B3"}

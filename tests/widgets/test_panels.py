@@ -233,3 +233,10 @@ def test_wall_flag_is_parsed() -> None:
     from main import parse_gui_args
 
     assert parse_gui_args(["--wall"]).wall is True and parse_gui_args([]).wall is False
+
+
+def test_notify_url_is_parsed_as_serve_names_it() -> None:
+    from main import parse_gui_args
+
+    url = "http://127.0.0.1:9/notify"
+    assert parse_gui_args(["--notify-url", url]).notify_url == url and parse_gui_args([]).notify_url is None
