@@ -10,6 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from pyproj import Transformer
 
+from sandbox_app.domain.distance import WGS84_A, WGS84_E2
 from sandbox_app.domain.model import District
 
 
@@ -82,10 +83,6 @@ def _bounds(district: District) -> tuple[float, float, float, float] | None:
         return None
     arr = np.asarray(boxes, dtype=np.float64)
     return float(arr[:, 0].min()), float(arr[:, 1].min()), float(arr[:, 2].max()), float(arr[:, 3].max())
-
-
-WGS84_A = 6_378_137.0
-WGS84_E2 = 6.694_379_990_141_316_5e-3
 
 
 def geodetic_to_ecef(lon_deg: ArrayLike, lat_deg: ArrayLike, h: ArrayLike) -> NDArray[np.float64]:

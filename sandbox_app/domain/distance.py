@@ -13,6 +13,11 @@ EARTH_RADIUS_M = 6_371_008.8
 """Mean Earth radius (IUGG), metres."""
 M_PER_DEG = EARTH_RADIUS_M * math.pi / 180
 """Metres per degree of latitude (and of longitude at the equator): about 111,195."""
+WGS84_A = 6_378_137.0
+"""The WGS-84 ellipsoid's semi-major axis, metres: Earth-centred coordinates (3D Tiles) need the ellipsoid,
+not the mean sphere."""
+WGS84_E2 = 6.694_379_990_141_316_5e-3
+"""The WGS-84 ellipsoid's first eccentricity squared."""
 
 
 def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:

@@ -10,10 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from layers.projection import WGS84_A, WGS84_E2, LocalProjection, enu_to_ecef, geodetic_to_ecef
+from layers.projection import LocalProjection, enu_to_ecef, geodetic_to_ecef
 from layers.tiles3d import content
 from layers.tiles3d.select import TileStream, View, screen_space_error, select
 from layers.tiles3d.tileset import Placement, Tileset, TilesetError
+from sandbox_app.domain.distance import WGS84_A, WGS84_E2
 from tests.layers import tiles3d_sample as sample
 
 LON0, LAT0 = 116.35, 40.0
