@@ -279,6 +279,7 @@ class AlertsPanel(QDockWidget):
             "loitering": self.tr("Loitering at the gates"),
             "ebike_stolen": self.tr("Stolen e-bike tag read"),
             "patrol_missed": self.tr("Patrol checkpoint missed"),
+            "fire_lane": self.tr("Vehicle blocking fire lane"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)

@@ -173,6 +173,8 @@ RULES: dict[str, str] = {
     "loitering": QT_TRANSLATE_NOOP("AlertsPanel", "Loitering at the gates"),
     "ebike_stolen": QT_TRANSLATE_NOOP("AlertsPanel", "Stolen e-bike tag read"),
     "patrol_missed": QT_TRANSLATE_NOOP("AlertsPanel", "Patrol checkpoint missed"),
+    #: code fire_lane
+    "fire_lane": QT_TRANSLATE_NOOP("AlertsPanel", "Vehicle blocking fire lane"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`
@@ -217,6 +219,7 @@ EVENT_KINDS: dict[str, str] = {
     "door.open": QT_TRANSLATE_NOOP("EventKind", "door opened"),
     "fall.detected": QT_TRANSLATE_NOOP("EventKind", "fall detected"),
     "throw.detected": QT_TRANSLATE_NOOP("EventKind", "throwing detected"),
+    "vehicle.parked": QT_TRANSLATE_NOOP("EventKind", "vehicle parked in no-parking zone"),
 }
 """Event kind → English words for case reports; a kind not listed reads "device event"."""
 

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="248"/>
+        <location filename="../../widgets/texts.py" line="251"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="250"/>
+        <location filename="../../widgets/texts.py" line="253"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="252"/>
+        <location filename="../../widgets/texts.py" line="255"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="253"/>
+        <location filename="../../widgets/texts.py" line="256"/>
         <source>{0} d ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,17 +206,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="365"/>
+        <location filename="../../widgets/alerts_panel.py" line="366"/>
         <source>{0} subjects, latest {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="400"/>
+        <location filename="../../widgets/alerts_panel.py" line="401"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="395"/>
+        <location filename="../../widgets/alerts_panel.py" line="396"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,37 +348,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="183"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="218"/>
-        <location filename="../../widgets/texts.py" line="184"/>
+        <location filename="../../widgets/texts.py" line="186"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="219"/>
-        <location filename="../../widgets/texts.py" line="185"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="220"/>
-        <location filename="../../widgets/texts.py" line="186"/>
+        <location filename="../../widgets/texts.py" line="188"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="187"/>
+        <location filename="../../widgets/texts.py" line="189"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="190"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,32 +566,39 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="282"/>
+        <location filename="../../widgets/texts.py" line="177"/>
+        <source>Vehicle blocking fire lane</source>
+        <extracomment>code fire_lane</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="283"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="370"/>
+        <location filename="../../widgets/alerts_panel.py" line="371"/>
         <source>Not on scene in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="473"/>
+        <location filename="../../widgets/alerts_panel.py" line="474"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="494"/>
+        <location filename="../../widgets/alerts_panel.py" line="495"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="511"/>
-        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <location filename="../../widgets/alerts_panel.py" line="512"/>
+        <location filename="../../widgets/alerts_panel.py" line="528"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="527"/>
+        <location filename="../../widgets/alerts_panel.py" line="528"/>
         <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1806,55 +1813,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="195"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="196"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="196"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="197"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="198"/>
+        <location filename="../../widgets/texts.py" line="200"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="199"/>
+        <location filename="../../widgets/texts.py" line="201"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="202"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1957,17 +1964,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="264"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="266"/>
         <source>{0} min</source>
         <translation type="unfinished">{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="267"/>
         <source>{0} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,79 +1982,84 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="209"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209"/>
+        <location filename="../../widgets/texts.py" line="211"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="210"/>
+        <location filename="../../widgets/texts.py" line="212"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211"/>
+        <location filename="../../widgets/texts.py" line="213"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="215"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
-        <location filename="../../widgets/texts.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="217"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="220"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="221"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="240"/>
+        <location filename="../../widgets/texts.py" line="222"/>
+        <source>vehicle parked in no-parking zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="243"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>

@@ -161,12 +161,22 @@ def _check_rfid(data: dict[str, Any], lon: float | None) -> None:
     _check_direction(data)
 
 
+def _check_parked(data: dict[str, Any], lon: float | None) -> None:
+    for name in ("plate", "zone"):
+        if data.get(name) is not None:
+            _text(data[name], f"data.{name}")
+    left = data.get("left")
+    if left is not None and not isinstance(left, bool):
+        raise SchemaError("data.left must be true or false")
+
+
 _KIND_CHECKS: dict[str, Callable[[dict[str, Any], float | None], None]] = {
     "gps.fix": _check_gps,
     "lock.open": _check_lock,
     "face.pass": _check_face,
     "plate.read": _check_plate,
     "rfid.read": _check_rfid,
+    "vehicle.parked": _check_parked,
 }
 
 

@@ -67,7 +67,11 @@ DEVICE_KINDS: dict[str, DeviceKind] = {
         _kind("face_gate", _O, "gate point", "face.pass tailgate.detected"),
         _kind("vehicle_barrier", _O, "gate point", "plate.read"),
         _kind(
-            "capture_camera", _O, "gate point building", "face.pass plate.read perimeter.breach", camera=True
+            "capture_camera",
+            _O,
+            "gate point building",
+            "face.pass plate.read perimeter.breach vehicle.parked",
+            camera=True,
         ),
         _kind("perimeter_detector", _O, "point gate", "perimeter.breach"),
         _kind("visitor_terminal", _O, "gate point", "face.pass"),
@@ -77,13 +81,15 @@ DEVICE_KINDS: dict[str, DeviceKind] = {
             "behavior_camera",
             _M,
             "point building",
-            "fall.detected tailgate.detected perimeter.breach",
+            "fall.detected tailgate.detected perimeter.breach vehicle.parked",
             camera=True,
         ),
         _kind("throw_camera", _M, "building point", "throw.detected perimeter.breach", camera=True),
         _kind("video_intercom", _I, "building", "door.open lock.open face.pass"),
         _kind("door_controller", _I, "building gate", "door.open door.close lock.open face.pass"),
-        _kind("camera", _I, "building point gate", "perimeter.breach alarm.button", camera=True),
+        _kind(
+            "camera", _I, "building point gate", "perimeter.breach alarm.button vehicle.parked", camera=True
+        ),
         _kind("smoke_detector", _I, "room building", "smoke.alarm", 3600),
         _kind("gas_sensor", _I, "room building", "gas.alarm", 3600),
         _kind("water_sensor", _I, "room building", "water.alarm", 3600),

@@ -24,6 +24,7 @@ EVENT_KINDS: frozenset[str] = frozenset(
         "throw.detected",
         "fall.detected",
         "tailgate.detected",
+        "vehicle.parked",
         "device.heartbeat",
     }
 )

@@ -65,6 +65,8 @@ class SimRates:
     watchlist_passes: float = 0.5
     loiterers: float = 1.0
     """Unrecognised faces a day that hang about one gate (4 sightings in 20 minutes) and never come in."""
+    fire_lane_cars: float = 1.0
+    """Cars a day left 30-90 minutes in a camera's no-parking zone (each with a van that leaves in time)."""
     car_trips_per_car: float = 1.2
     visitor_cars: float = 20.0
     ebike_reads_per_tag: float = 2.0

@@ -28,7 +28,7 @@ import msgspec
 
 from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.orders import Reply
-from sandbox_app.bridges.simulator import incidents, life
+from sandbox_app.bridges.simulator import incidents, life, nuisances
 from sandbox_app.bridges.simulator.config import SimRates
 from sandbox_app.bridges.simulator.incidents import Incidents
 from sandbox_app.bridges.simulator.patrol import Detour, build_patrols, fixes
@@ -239,6 +239,7 @@ class Simulator:
             raws += life.cars(w, seed, rates, day, t0) + life.ebikes(w, seed, rates, day, t0)
             raws += life.locks(w, seed, rates, day, t0) + life.doors(w, seed, rates, t0, t0 + DAY_MS)
             raws += incidents.perimeter(w, seed, rates, t0, t0 + DAY_MS)
+            raws += nuisances.fire_lane(w, seed, rates, day, t0)
             cached = (raws, trouble)
             self._days[day] = cached
             if len(self._days) > _CACHE:
