@@ -280,6 +280,7 @@ class AlertsPanel(QDockWidget):
             "ebike_stolen": self.tr("Stolen e-bike tag read"),
             "patrol_missed": self.tr("Patrol checkpoint missed"),
             "fire_lane": self.tr("Vehicle blocking fire lane"),
+            "renovation_hours": self.tr("Renovation outside permitted hours"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)

@@ -175,6 +175,8 @@ RULES: dict[str, str] = {
     "patrol_missed": QT_TRANSLATE_NOOP("AlertsPanel", "Patrol checkpoint missed"),
     #: code fire_lane
     "fire_lane": QT_TRANSLATE_NOOP("AlertsPanel", "Vehicle blocking fire lane"),
+    #: code renovation_hours
+    "renovation_hours": QT_TRANSLATE_NOOP("AlertsPanel", "Renovation outside permitted hours"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`
@@ -220,6 +222,7 @@ EVENT_KINDS: dict[str, str] = {
     "fall.detected": QT_TRANSLATE_NOOP("EventKind", "fall detected"),
     "throw.detected": QT_TRANSLATE_NOOP("EventKind", "throwing detected"),
     "vehicle.parked": QT_TRANSLATE_NOOP("EventKind", "vehicle parked in no-parking zone"),
+    "renovation.activity": QT_TRANSLATE_NOOP("EventKind", "renovation work"),
 }
 """Event kind → English words for case reports; a kind not listed reads "device event"."""
 

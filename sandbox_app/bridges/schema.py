@@ -170,6 +170,11 @@ def _check_parked(data: dict[str, Any], lon: float | None) -> None:
         raise SchemaError("data.left must be true or false")
 
 
+def _check_renovation(data: dict[str, Any], lon: float | None) -> None:
+    if data.get("room_id") is not None:
+        _text(data["room_id"], "data.room_id")
+
+
 _KIND_CHECKS: dict[str, Callable[[dict[str, Any], float | None], None]] = {
     "gps.fix": _check_gps,
     "lock.open": _check_lock,
@@ -177,6 +182,7 @@ _KIND_CHECKS: dict[str, Callable[[dict[str, Any], float | None], None]] = {
     "plate.read": _check_plate,
     "rfid.read": _check_rfid,
     "vehicle.parked": _check_parked,
+    "renovation.activity": _check_renovation,
 }
 
 

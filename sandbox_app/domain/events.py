@@ -25,6 +25,7 @@ EVENT_KINDS: frozenset[str] = frozenset(
         "fall.detected",
         "tailgate.detected",
         "vehicle.parked",
+        "renovation.activity",
         "device.heartbeat",
     }
 )

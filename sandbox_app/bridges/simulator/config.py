@@ -67,6 +67,9 @@ class SimRates:
     """Unrecognised faces a day that hang about one gate (4 sightings in 20 minutes) and never come in."""
     fire_lane_cars: float = 1.0
     """Cars a day left 30-90 minutes in a camera's no-parking zone (each with a van that leaves in time)."""
+    renovation_evenings: float = 1.0
+    """Renovation jobs a local day in the evening, outside permitted hours (plus an allowed morning one on
+    weekdays)."""
     car_trips_per_car: float = 1.2
     visitor_cars: float = 20.0
     ebike_reads_per_tag: float = 2.0

@@ -46,3 +46,36 @@ def fire_lane(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[R
         gone = van + int(rng.uniform(3, 6) * MIN_MS)
         out.append(Raw(gone, cam, "vehicle.parked", None, None, {**brief, "left": True}))
     return out
+
+
+def _building_device(w: World, rng: np.random.Generator) -> tuple[str, str | None] | None:
+    """A building's door controller (else a camera in a building) and a flat of that building, if any."""
+    for kind in ("door_controller", "camera", "behavior_camera"):
+        devices = [d for d in w.by_kind.get(kind, []) if d.building_id]
+        if devices:
+            device = pick(rng, devices)
+            flats = sorted(r.id for r in w.district.rooms.values() if r.building_id == device.building_id)
+            return device.id, (pick(rng, flats) if flats else None)
+    return None
+
+
+def renovation(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
+    """Renovation work (装修) reported by a building's door controller: an evening job between 19:30 and
+    21:30 local (against the usual permitted hours), and on weekdays a morning job at 9-11 (allowed: the near
+    miss). Keyed by the local calendar day, since permitted hours are wall-clock hours."""
+    out: list[Raw] = []
+    first = w.local.day(t0)
+    for local_day in (first, first + 1):
+        rng = rng_for(seed, "renovation", local_day)
+        n = rates.count(rates.renovation_evenings, int(rng.poisson(rates.renovation_evenings)))
+        hours = rng.uniform(19.5, 21.5, n).tolist()
+        if (local_day + 3) % 7 < 5:  # 1970-01-01, day 0, was a Thursday
+            hours.append(float(rng.uniform(9.0, 11.0)))
+        for hour in hours:
+            spot = _building_device(w, rng)
+            if spot is None:
+                return out
+            device, flat = spot
+            data = {"room_id": flat} if flat else {}
+            out.append(Raw(w.local.at(local_day, hour), device, "renovation.activity", None, None, data))
+    return [r for r in out if t0 <= r.ts < t0 + DAY_MS]
