@@ -281,6 +281,7 @@ class AlertsPanel(QDockWidget):
             "patrol_missed": self.tr("Patrol checkpoint missed"),
             "fire_lane": self.tr("Vehicle blocking fire lane"),
             "renovation_hours": self.tr("Renovation outside permitted hours"),
+            "ebike_in_lift": self.tr("E-bike in a lift or stairwell"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)

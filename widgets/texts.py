@@ -177,6 +177,8 @@ RULES: dict[str, str] = {
     "fire_lane": QT_TRANSLATE_NOOP("AlertsPanel", "Vehicle blocking fire lane"),
     #: code renovation_hours
     "renovation_hours": QT_TRANSLATE_NOOP("AlertsPanel", "Renovation outside permitted hours"),
+    #: code ebike_in_lift
+    "ebike_in_lift": QT_TRANSLATE_NOOP("AlertsPanel", "E-bike in a lift or stairwell"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`
@@ -223,6 +225,7 @@ EVENT_KINDS: dict[str, str] = {
     "throw.detected": QT_TRANSLATE_NOOP("EventKind", "throwing detected"),
     "vehicle.parked": QT_TRANSLATE_NOOP("EventKind", "vehicle parked in no-parking zone"),
     "renovation.activity": QT_TRANSLATE_NOOP("EventKind", "renovation work"),
+    "ebike.detected": QT_TRANSLATE_NOOP("EventKind", "e-bike detected"),
 }
 """Event kind → English words for case reports; a kind not listed reads "device event"."""
 

@@ -175,6 +175,11 @@ def _check_renovation(data: dict[str, Any], lon: float | None) -> None:
         _text(data["room_id"], "data.room_id")
 
 
+def _check_ebike(data: dict[str, Any], lon: float | None) -> None:
+    if data.get("spot") is not None:
+        _text(data["spot"], "data.spot")
+
+
 _KIND_CHECKS: dict[str, Callable[[dict[str, Any], float | None], None]] = {
     "gps.fix": _check_gps,
     "lock.open": _check_lock,
@@ -183,6 +188,7 @@ _KIND_CHECKS: dict[str, Callable[[dict[str, Any], float | None], None]] = {
     "rfid.read": _check_rfid,
     "vehicle.parked": _check_parked,
     "renovation.activity": _check_renovation,
+    "ebike.detected": _check_ebike,
 }
 
 

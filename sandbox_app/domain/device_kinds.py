@@ -81,7 +81,8 @@ DEVICE_KINDS: dict[str, DeviceKind] = {
             "behavior_camera",
             _M,
             "point building",
-            "fall.detected tailgate.detected perimeter.breach vehicle.parked renovation.activity",
+            "fall.detected tailgate.detected perimeter.breach vehicle.parked renovation.activity"
+            " ebike.detected",
             camera=True,
         ),
         _kind("throw_camera", _M, "building point", "throw.detected perimeter.breach", camera=True),
@@ -96,7 +97,7 @@ DEVICE_KINDS: dict[str, DeviceKind] = {
             "camera",
             _I,
             "building point gate",
-            "perimeter.breach alarm.button vehicle.parked renovation.activity",
+            "perimeter.breach alarm.button vehicle.parked renovation.activity ebike.detected",
             camera=True,
         ),
         _kind("smoke_detector", _I, "room building", "smoke.alarm", 3600),

@@ -26,6 +26,7 @@ EVENT_KINDS: frozenset[str] = frozenset(
         "tailgate.detected",
         "vehicle.parked",
         "renovation.activity",
+        "ebike.detected",
         "device.heartbeat",
     }
 )

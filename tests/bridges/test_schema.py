@@ -34,6 +34,7 @@ GOOD_DATA: dict[str, dict[str, Any]] = {
     "rfid.read": {"tag": "TAG-1", "direction": "out"},
     "vehicle.parked": {"plate": "测A00001", "zone": "消防通道", "left": False},
     "renovation.activity": {"room_id": "R0001"},
+    "ebike.detected": {"spot": "lift"},
 }
 
 

@@ -70,6 +70,8 @@ class SimRates:
     renovation_evenings: float = 1.0
     """Renovation jobs a local day in the evening, outside permitted hours (plus an allowed morning one on
     weekdays)."""
+    ebikes_in_lifts: float = 1.0
+    """E-bikes a day wheeled into a lift (plus one seen at a building entrance, where it may be)."""
     car_trips_per_car: float = 1.2
     visitor_cars: float = 20.0
     ebike_reads_per_tag: float = 2.0

@@ -79,3 +79,19 @@ def renovation(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[
             data = {"room_id": flat} if flat else {}
             out.append(Raw(w.local.at(local_day, hour), device, "renovation.activity", None, None, data))
     return [r for r in out if t0 <= r.ts < t0 + DAY_MS]
+
+
+def ebike_in_lift(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
+    """A resident wheels an e-bike into the lift (`ebike.detected`, `spot` lift) at a building's camera (else
+    any camera), and another is seen at an entrance (`spot` entrance, where e-bikes may be: the near miss)."""
+    rng = rng_for(seed, "ebike-lift", day)
+    anywhere = [d for k in ("camera", "behavior_camera") for d in w.by_kind.get(k, [])]
+    cameras = [d.id for d in anywhere if d.building_id] or [d.id for d in anywhere]
+    if not cameras:
+        return []
+    n = rates.count(rates.ebikes_in_lifts, int(rng.poisson(rates.ebikes_in_lifts)))
+    out = []
+    for ts in w.local.sample(rng, n + 1, t0, t0 + DAY_MS):
+        spot = "entrance" if len(out) == n else "lift"
+        out.append(Raw(ts, pick(rng, cameras), "ebike.detected", None, None, {"spot": spot}))
+    return out
