@@ -90,7 +90,7 @@ def ebike_in_lift(w: World, seed: int, rates: SimRates, day: int, t0: int) -> li
     if not cameras:
         return []
     n = rates.count(rates.ebikes_in_lifts, int(rng.poisson(rates.ebikes_in_lifts)))
-    out = []
+    out: list[Raw] = []
     for ts in w.local.sample(rng, n + 1, t0, t0 + DAY_MS):
         spot = "entrance" if len(out) == n else "lift"
         out.append(Raw(ts, pick(rng, cameras), "ebike.detected", None, None, {"spot": spot}))
