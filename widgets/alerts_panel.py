@@ -282,6 +282,7 @@ class AlertsPanel(QDockWidget):
             "fire_lane": self.tr("Vehicle blocking fire lane"),
             "renovation_hours": self.tr("Renovation outside permitted hours"),
             "ebike_in_lift": self.tr("E-bike in a lift or stairwell"),
+            "rooftop_door_night": self.tr("Rooftop door opened at night"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)

@@ -179,6 +179,8 @@ RULES: dict[str, str] = {
     "renovation_hours": QT_TRANSLATE_NOOP("AlertsPanel", "Renovation outside permitted hours"),
     #: code ebike_in_lift
     "ebike_in_lift": QT_TRANSLATE_NOOP("AlertsPanel", "E-bike in a lift or stairwell"),
+    #: code rooftop_door_night
+    "rooftop_door_night": QT_TRANSLATE_NOOP("AlertsPanel", "Rooftop door opened at night"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`

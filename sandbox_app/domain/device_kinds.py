@@ -103,7 +103,8 @@ DEVICE_KINDS: dict[str, DeviceKind] = {
         _kind("smoke_detector", _I, "room building", "smoke.alarm", 3600),
         _kind("gas_sensor", _I, "room building", "gas.alarm", 3600),
         _kind("water_sensor", _I, "room building", "water.alarm", 3600),
-        _kind("door_magnet", _I, "room", "door.open door.close", 3600),
+        # a door magnet sits on a flat's door, or on a building's rooftop door (its `spot` column "rooftop")
+        _kind("door_magnet", _I, "room building", "door.open door.close", 3600),
         _kind("smart_lock", _I, "room", "lock.open", 3600),
         _kind("mobile_camera", _MOB, "point", "gps.fix", 300, camera=True),
         _kind("body_camera", _MOB, "point", "gps.fix", 300, camera=True),

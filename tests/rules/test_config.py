@@ -16,7 +16,7 @@ ISSUE_RULES = {
     "tailgating", "plate_blacklist", "vehicle_overstay", "perimeter_breach", "smoke_alarm", "gas_alarm",
     "water_alarm", "fall_detected", "throw_detected", "alarm_button", "elderly_routine", "gps_sanity",
     "device_offline", "handoff_overdue", "loitering", "ebike_stolen", "fire_lane",
-    "renovation_hours", "ebike_in_lift",
+    "renovation_hours", "ebike_in_lift", "rooftop_door_night",
 }  # fmt: skip
 
 

@@ -72,6 +72,8 @@ class SimRates:
     weekdays)."""
     ebikes_in_lifts: float = 1.0
     """E-bikes a day wheeled into a lift (plus one seen at a building entrance, where it may be)."""
+    rooftop_nights: float = 1.0
+    """Rooftop doors opened a night, 23:00-03:00 local (plus one opened by day for maintenance)."""
     car_trips_per_car: float = 1.2
     visitor_cars: float = 20.0
     ebike_reads_per_tag: float = 2.0

@@ -217,6 +217,8 @@ def doors(w: World, seed: int, rates: SimRates, t0: int, t1: int) -> list[Raw]:
     """
     out = []
     for i, device in enumerate(w.by_kind.get("door_magnet", [])):
+        if not device.room_id:
+            continue  # a rooftop door (nuisances.rooftop_doors), not a flat's
         for day in range(w.local.day(t0) - 1, w.local.day(t1) + 1):
             rng = rng_for(seed, "door", i, day)
             jitter = np.clip(rng.normal(0, 0.3, 3), -DOOR_JITTER_H, DOOR_JITTER_H)

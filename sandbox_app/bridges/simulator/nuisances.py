@@ -95,3 +95,23 @@ def ebike_in_lift(w: World, seed: int, rates: SimRates, day: int, t0: int) -> li
         spot = "entrance" if len(out) == n else "lift"
         out.append(Raw(ts, pick(rng, cameras), "ebike.detected", None, None, {"spot": spot}))
     return out
+
+
+def rooftop_doors(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
+    """Rooftop doors (door magnets without a room): one opened at night, between 23:00 and 03:00 local, and
+    one opened by day for maintenance (the near miss), each closed again 2-10 minutes later. Keyed by the
+    local calendar day of the evening, since night hours are wall-clock hours."""
+    doors = [d.id for d in w.by_kind.get("door_magnet", []) if not d.room_id]
+    if not doors:
+        return []
+    out: list[Raw] = []
+    first = w.local.day(t0)
+    for local_day in (first - 1, first, first + 1):
+        rng = rng_for(seed, "rooftop", local_day)
+        n = rates.count(rates.rooftop_nights, int(rng.poisson(rates.rooftop_nights)))
+        hours = [*rng.uniform(23.0, 27.0, n).tolist(), float(rng.uniform(10.0, 16.0))]
+        for hour in hours:
+            door, ts = pick(rng, doors), w.local.at(local_day, hour)
+            out.append(Raw(ts, door, "door.open", None, None, {}))
+            out.append(Raw(ts + int(rng.uniform(2, 10) * MIN_MS), door, "door.close", None, None, {}))
+    return [r for r in out if t0 <= r.ts < t0 + DAY_MS]

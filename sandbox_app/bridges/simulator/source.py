@@ -242,6 +242,7 @@ class Simulator:
             raws += nuisances.fire_lane(w, seed, rates, day, t0)
             raws += nuisances.renovation(w, seed, rates, day, t0)
             raws += nuisances.ebike_in_lift(w, seed, rates, day, t0)
+            raws += nuisances.rooftop_doors(w, seed, rates, day, t0)
             cached = (raws, trouble)
             self._days[day] = cached
             if len(self._days) > _CACHE:
