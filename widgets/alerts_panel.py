@@ -283,6 +283,7 @@ class AlertsPanel(QDockWidget):
             "renovation_hours": self.tr("Renovation outside permitted hours"),
             "ebike_in_lift": self.tr("E-bike in a lift or stairwell"),
             "rooftop_door_night": self.tr("Rooftop door opened at night"),
+            "ebike_night_departure": self.tr("E-bike leaving at an unusual night hour"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)

@@ -181,6 +181,8 @@ RULES: dict[str, str] = {
     "ebike_in_lift": QT_TRANSLATE_NOOP("AlertsPanel", "E-bike in a lift or stairwell"),
     #: code rooftop_door_night
     "rooftop_door_night": QT_TRANSLATE_NOOP("AlertsPanel", "Rooftop door opened at night"),
+    #: code ebike_night_departure
+    "ebike_night_departure": QT_TRANSLATE_NOOP("AlertsPanel", "E-bike leaving at an unusual night hour"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="259"/>
+        <location filename="../../widgets/texts.py" line="261"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="263"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="265"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="266"/>
         <source>{0} d ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,17 +206,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="369"/>
+        <location filename="../../widgets/alerts_panel.py" line="370"/>
         <source>{0} subjects, latest {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="404"/>
+        <location filename="../../widgets/alerts_panel.py" line="405"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="399"/>
+        <location filename="../../widgets/alerts_panel.py" line="400"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,37 +348,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="191"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="218"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="219"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="195"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="220"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="196"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="196"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,32 +594,39 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="286"/>
+        <location filename="../../widgets/texts.py" line="185"/>
+        <source>E-bike leaving at an unusual night hour</source>
+        <extracomment>code ebike_night_departure</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="287"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="374"/>
+        <location filename="../../widgets/alerts_panel.py" line="375"/>
         <source>Not on scene in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="477"/>
+        <location filename="../../widgets/alerts_panel.py" line="478"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="498"/>
+        <location filename="../../widgets/alerts_panel.py" line="499"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="515"/>
-        <location filename="../../widgets/alerts_panel.py" line="531"/>
+        <location filename="../../widgets/alerts_panel.py" line="516"/>
+        <location filename="../../widgets/alerts_panel.py" line="532"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="531"/>
+        <location filename="../../widgets/alerts_panel.py" line="532"/>
         <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,55 +1841,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="202"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="201"/>
+        <location filename="../../widgets/texts.py" line="203"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="202"/>
+        <location filename="../../widgets/texts.py" line="204"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="203"/>
+        <location filename="../../widgets/texts.py" line="205"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="209"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,17 +1992,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="272"/>
+        <location filename="../../widgets/texts.py" line="274"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="274"/>
+        <location filename="../../widgets/texts.py" line="276"/>
         <source>{0} min</source>
         <translation type="unfinished">{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="275"/>
+        <location filename="../../widgets/texts.py" line="277"/>
         <source>{0} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2003,94 +2010,94 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="215"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="216"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="215"/>
-        <location filename="../../widgets/texts.py" line="225"/>
+        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="227"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="220"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="221"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="220"/>
+        <location filename="../../widgets/texts.py" line="222"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="223"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="223"/>
+        <location filename="../../widgets/texts.py" line="224"/>
+        <location filename="../../widgets/texts.py" line="225"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="224"/>
+        <location filename="../../widgets/texts.py" line="226"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="226"/>
+        <location filename="../../widgets/texts.py" line="228"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="227"/>
+        <location filename="../../widgets/texts.py" line="229"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="230"/>
         <source>vehicle parked in no-parking zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="229"/>
+        <location filename="../../widgets/texts.py" line="231"/>
         <source>renovation work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="230"/>
+        <location filename="../../widgets/texts.py" line="232"/>
         <source>e-bike detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="251"/>
+        <location filename="../../widgets/texts.py" line="253"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="259"/>
+        <location filename="../../widgets/texts.py" line="261"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="263"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="265"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="266"/>
         <source>{0} d ago</source>
         <translation>{0} 天前</translation>
     </message>
@@ -206,17 +206,17 @@
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="369"/>
+        <location filename="../../widgets/alerts_panel.py" line="370"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="404"/>
+        <location filename="../../widgets/alerts_panel.py" line="405"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="399"/>
+        <location filename="../../widgets/alerts_panel.py" line="400"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -348,37 +348,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="191"/>
+        <location filename="../../widgets/texts.py" line="193"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="218"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="194"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="219"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="195"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="220"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="196"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="196"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
@@ -594,32 +594,39 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="286"/>
+        <location filename="../../widgets/texts.py" line="185"/>
+        <source>E-bike leaving at an unusual night hour</source>
+        <extracomment>code ebike_night_departure</extracomment>
+        <translation>电动车夜间异常驶离</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="287"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="374"/>
+        <location filename="../../widgets/alerts_panel.py" line="375"/>
         <source>Not on scene in time</source>
         <translation>超时未到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="477"/>
+        <location filename="../../widgets/alerts_panel.py" line="478"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="498"/>
+        <location filename="../../widgets/alerts_panel.py" line="499"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="515"/>
-        <location filename="../../widgets/alerts_panel.py" line="531"/>
+        <location filename="../../widgets/alerts_panel.py" line="516"/>
+        <location filename="../../widgets/alerts_panel.py" line="532"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="531"/>
+        <location filename="../../widgets/alerts_panel.py" line="532"/>
         <source>To 110</source>
         <translation>移交110</translation>
     </message>
@@ -1836,55 +1843,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="202"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="201"/>
+        <location filename="../../widgets/texts.py" line="203"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="202"/>
+        <location filename="../../widgets/texts.py" line="204"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="203"/>
+        <location filename="../../widgets/texts.py" line="205"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="209"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1987,17 +1994,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="272"/>
+        <location filename="../../widgets/texts.py" line="274"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="274"/>
+        <location filename="../../widgets/texts.py" line="276"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="275"/>
+        <location filename="../../widgets/texts.py" line="277"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
@@ -2005,94 +2012,94 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="215"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="216"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="215"/>
-        <location filename="../../widgets/texts.py" line="225"/>
+        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="227"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="220"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="221"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="220"/>
+        <location filename="../../widgets/texts.py" line="222"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="223"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="223"/>
+        <location filename="../../widgets/texts.py" line="224"/>
+        <location filename="../../widgets/texts.py" line="225"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="224"/>
+        <location filename="../../widgets/texts.py" line="226"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="226"/>
+        <location filename="../../widgets/texts.py" line="228"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="227"/>
+        <location filename="../../widgets/texts.py" line="229"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="230"/>
         <source>vehicle parked in no-parking zone</source>
         <translation>禁停区域车辆滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="229"/>
+        <location filename="../../widgets/texts.py" line="231"/>
         <source>renovation work</source>
         <translation>装修作业</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="230"/>
+        <location filename="../../widgets/texts.py" line="232"/>
         <source>e-bike detected</source>
         <translation>电动车识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="251"/>
+        <location filename="../../widgets/texts.py" line="253"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>

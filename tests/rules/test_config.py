@@ -17,6 +17,7 @@ ISSUE_RULES = {
     "water_alarm", "fall_detected", "throw_detected", "alarm_button", "elderly_routine", "gps_sanity",
     "device_offline", "handoff_overdue", "loitering", "ebike_stolen", "fire_lane",
     "renovation_hours", "ebike_in_lift", "rooftop_door_night",
+    "ebike_night_departure",
 }  # fmt: skip
 
 

@@ -115,3 +115,38 @@ def rooftop_doors(w: World, seed: int, rates: SimRates, day: int, t0: int) -> li
             out.append(Raw(ts, door, "door.open", None, None, {}))
             out.append(Raw(ts + int(rng.uniform(2, 10) * MIN_MS), door, "door.close", None, None, {}))
     return [r for r in out if t0 <= r.ts < t0 + DAY_MS]
+
+
+COMMUTER_TAGS = 4
+"""E-bike tags with a daily commute in the history, so `ebike_night_departure` knows their habit."""
+
+
+def ebike_habits(w: World, seed: int, start_ts: int, t0: int, t1: int) -> list[Raw]:
+    """Commuters' e-bikes out at their own morning hour and back 8-10 h later, every local day (history
+    too); a night-shift worker's out at 01:30-03:30 every night (the near miss: leaving at night is their
+    habit). From the simulator's start on (never in the history), one commuter's bike (a different one each
+    local day) is also read leaving between 02:00 and 04:00: the theft `ebike_night_departure` catches."""
+    tags = [*w.tags, *(f"RFID-SIM{k:04d}" for k in range(max(0, COMMUTER_TAGS + 1 - len(w.tags))))]
+    chosen = [tags[int(i)] for i in rng_for(seed, "ebike-habit").permutation(len(tags))[: COMMUTER_TAGS + 1]]
+    commuters, night_shift = chosen[:-1], chosen[-1]
+    first = w.local.day(start_ts)
+    out: list[Raw] = []
+    for day in range(w.local.day(t0) - 1, w.local.day(t1) + 1):
+        rng = rng_for(seed, "ebike-day", day)
+        gate = w.gate_device("rfid_reader", "", rng)
+        if gate is None:
+            return []
+        trips = [
+            (tag, float(rng_for(seed, "ebike-usual", k).uniform(7.0, 9.0))) for k, tag in enumerate(commuters)
+        ]
+        trips.append((night_shift, float(rng.uniform(1.5, 3.5))))
+        for tag, hour in trips:
+            leave = w.local.at(day, hour + float(np.clip(rng.normal(0.0, 0.2), -0.5, 0.5)))
+            back = leave + int(rng.uniform(8.0, 10.0) * HOUR_MS)
+            out.append(Raw(leave, gate, "rfid.read", None, None, {"tag": tag, "direction": "out"}))
+            out.append(Raw(back, gate, "rfid.read", None, None, {"tag": tag, "direction": "in"}))
+        ts = w.local.at(day, float(rng.uniform(2.0, 4.0)))
+        if ts >= start_ts and commuters:
+            stolen = commuters[(day - first) % len(commuters)]
+            out.append(Raw(ts, gate, "rfid.read", None, None, {"tag": stolen, "direction": "out"}))
+    return [r for r in out if t0 <= r.ts < t1]

@@ -157,7 +157,7 @@ class Simulator:
 
     def history(self, days: int = 30) -> Iterator[Event]:
         """The slow stories of the `days` before `start_ts`, in time order: elderly people's daily outings,
-        the unknown card's first visits, cars that came in and stayed.
+        the unknown card's first visits, cars that came in and stayed, commuters' e-bikes.
 
         Rules that judge against a habit or count days (elderly_routine, unreported_tenant, vehicle_overstay)
         need this past to fire within the first simulated day. Ids are `sim-<seed>-h<days before>-<n>`.
@@ -171,6 +171,7 @@ class Simulator:
             raws = life.elderly_outings(self.world, self.seed, self.start_ts, t0, t0 + DAY_MS)
             raws += life.tenant_story(self.world, self.seed, day, t0)
             raws += life.overstay_car(self.world, self.seed, day, t0)
+            raws += nuisances.ebike_habits(self.world, self.seed, self.start_ts, t0, t0 + DAY_MS)
             stories.append(raws)
         used = sorted({(r.device, HISTORY_HEARTBEAT_S) for raws in stories for r in raws})
         for day, raws in zip(range(-days, 0), stories, strict=True):
@@ -243,6 +244,7 @@ class Simulator:
             raws += nuisances.renovation(w, seed, rates, day, t0)
             raws += nuisances.ebike_in_lift(w, seed, rates, day, t0)
             raws += nuisances.rooftop_doors(w, seed, rates, day, t0)
+            raws += nuisances.ebike_habits(w, seed, self.start_ts, t0, t0 + DAY_MS)
             cached = (raws, trouble)
             self._days[day] = cached
             if len(self._days) > _CACHE:
