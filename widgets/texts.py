@@ -169,9 +169,13 @@ RULES: dict[str, str] = {
     "device_offline": QT_TRANSLATE_NOOP("AlertsPanel", "Device offline"),
     #: code dispatch_escalation
     "dispatch_escalation": QT_TRANSLATE_NOOP("AlertsPanel", "Dispatch order not answered"),
+    #: code handoff_overdue
     "handoff_overdue": QT_TRANSLATE_NOOP("AlertsPanel", "Not handled by property in time"),
+    #: code loitering
     "loitering": QT_TRANSLATE_NOOP("AlertsPanel", "Loitering at the gates"),
+    #: code ebike_stolen
     "ebike_stolen": QT_TRANSLATE_NOOP("AlertsPanel", "Stolen e-bike tag read"),
+    #: code patrol_missed
     "patrol_missed": QT_TRANSLATE_NOOP("AlertsPanel", "Patrol checkpoint missed"),
     #: code fire_lane
     "fire_lane": QT_TRANSLATE_NOOP("AlertsPanel", "Vehicle blocking fire lane"),

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="265"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="267"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="265"/>
+        <location filename="../../widgets/texts.py" line="269"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="266"/>
+        <location filename="../../widgets/texts.py" line="270"/>
         <source>{0} d ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,37 +348,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="218"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="219"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="220"/>
-        <location filename="../../widgets/texts.py" line="196"/>
+        <location filename="../../widgets/texts.py" line="200"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="197"/>
+        <location filename="../../widgets/texts.py" line="201"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="198"/>
+        <location filename="../../widgets/texts.py" line="202"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,59 +542,63 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="278"/>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>Not handled by property in time</source>
+        <extracomment>code handoff_overdue</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="279"/>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>Loitering at the gates</source>
+        <extracomment>code loitering</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="280"/>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="177"/>
         <source>Stolen e-bike tag read</source>
+        <extracomment>code ebike_stolen</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="281"/>
-        <location filename="../../widgets/texts.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>Patrol checkpoint missed</source>
+        <extracomment>code patrol_missed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="282"/>
-        <location filename="../../widgets/texts.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="181"/>
         <source>Vehicle blocking fire lane</source>
         <extracomment>code fire_lane</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="283"/>
-        <location filename="../../widgets/texts.py" line="179"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>Renovation outside permitted hours</source>
         <extracomment>code renovation_hours</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="284"/>
-        <location filename="../../widgets/texts.py" line="181"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>E-bike in a lift or stairwell</source>
         <extracomment>code ebike_in_lift</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="285"/>
-        <location filename="../../widgets/texts.py" line="183"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>Rooftop door opened at night</source>
         <extracomment>code rooftop_door_night</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="286"/>
-        <location filename="../../widgets/texts.py" line="185"/>
+        <location filename="../../widgets/texts.py" line="189"/>
         <source>E-bike leaving at an unusual night hour</source>
         <extracomment>code ebike_night_departure</extracomment>
         <translation type="unfinished"></translation>
@@ -1841,55 +1845,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="221"/>
-        <location filename="../../widgets/texts.py" line="202"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="222"/>
-        <location filename="../../widgets/texts.py" line="203"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="223"/>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="209"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="225"/>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="226"/>
-        <location filename="../../widgets/texts.py" line="207"/>
+        <location filename="../../widgets/texts.py" line="211"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="227"/>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="212"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="228"/>
-        <location filename="../../widgets/texts.py" line="209"/>
+        <location filename="../../widgets/texts.py" line="213"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="210"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1992,17 +1996,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="274"/>
+        <location filename="../../widgets/texts.py" line="278"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="276"/>
+        <location filename="../../widgets/texts.py" line="280"/>
         <source>{0} min</source>
         <translation type="unfinished">{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="277"/>
+        <location filename="../../widgets/texts.py" line="281"/>
         <source>{0} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,94 +2014,94 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="220"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="217"/>
-        <location filename="../../widgets/texts.py" line="227"/>
+        <location filename="../../widgets/texts.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="231"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="222"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="223"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="220"/>
+        <location filename="../../widgets/texts.py" line="224"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="225"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="222"/>
+        <location filename="../../widgets/texts.py" line="226"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="223"/>
+        <location filename="../../widgets/texts.py" line="227"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="224"/>
-        <location filename="../../widgets/texts.py" line="225"/>
+        <location filename="../../widgets/texts.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="229"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="226"/>
+        <location filename="../../widgets/texts.py" line="230"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="232"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="229"/>
+        <location filename="../../widgets/texts.py" line="233"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="230"/>
+        <location filename="../../widgets/texts.py" line="234"/>
         <source>vehicle parked in no-parking zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="231"/>
+        <location filename="../../widgets/texts.py" line="235"/>
         <source>renovation work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="232"/>
+        <location filename="../../widgets/texts.py" line="236"/>
         <source>e-bike detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="253"/>
+        <location filename="../../widgets/texts.py" line="257"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>
