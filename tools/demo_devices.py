@@ -88,7 +88,7 @@ class Devices:
         row: Row = {"id": did, "kind": kind, "name": f"{where}{LABEL[kind]}"}
         row |= {k: extra.get(k, "") for k in ("room_id", "building_id", "gate_id")}
         row |= {"lon": at[0], "lat": at[1]}
-        row |= {k: extra.get(k, "") for k in ("compound_id", "entrance", "armed_hours", "guard_id")}
+        row |= {k: extra.get(k, "") for k in ("compound_id", "entrance", "armed_hours", "guard_id", "spot")}
         self.rows.append(row)
         return did
 
@@ -106,6 +106,7 @@ def make_devices(
     _compound_devices(dev, compounds, rng)
     _building_devices(dev, buildings, rng)
     _room_devices(dev, buildings, pop, rng)
+    _rooftop_devices(dev, buildings)
     _mobile_devices(dev, gates, guards)
     return sorted(dev.rows, key=lambda r: str(r["id"]))
 
@@ -184,6 +185,16 @@ def _room_devices(dev: Devices, buildings: list[SiteBuilding], pop: Population, 
             dev.add("gas_sensor", label, b.centroid, **at)
         if usage is RoomUsage.OWNER and rng.random() < 0.02:
             dev.add("water_sensor", label, b.centroid, **at)
+
+
+def _rooftop_devices(dev: Devices, buildings: list[SiteBuilding]) -> None:
+    """A door magnet on the rooftop door (天台门) of every residential building of six floors or more
+    (`rooftop_door_night`). Added after the rooms' magnets and without drawing from the generator, so every
+    other device keeps its id."""
+    for b in buildings:
+        if b.category == "residential" and b.floors >= 6:
+            at = {"building_id": b.id, "compound_id": b.compound_id, "spot": "rooftop"}
+            dev.add("door_magnet", f"{b.name}天台门", b.centroid, **at)
 
 
 def _mobile_devices(dev: Devices, gates: list[SiteGate], guards: list[Row]) -> None:

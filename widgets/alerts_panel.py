@@ -291,6 +291,11 @@ class AlertsPanel(QDockWidget):
             "loitering": self.tr("Loitering at the gates"),
             "ebike_stolen": self.tr("Stolen e-bike tag read"),
             "patrol_missed": self.tr("Patrol checkpoint missed"),
+            "fire_lane": self.tr("Vehicle blocking fire lane"),
+            "renovation_hours": self.tr("Renovation outside permitted hours"),
+            "ebike_in_lift": self.tr("E-bike in a lift or stairwell"),
+            "rooftop_door_night": self.tr("Rooftop door opened at night"),
+            "ebike_night_departure": self.tr("E-bike leaving at an unusual night hour"),
             "conflicting_reports": self.tr("Conflicting reports (possible spoofing)"),
         }
         return texts.get(rule, rule)

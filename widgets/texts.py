@@ -169,10 +169,24 @@ RULES: dict[str, str] = {
     "device_offline": QT_TRANSLATE_NOOP("AlertsPanel", "Device offline"),
     #: code dispatch_escalation
     "dispatch_escalation": QT_TRANSLATE_NOOP("AlertsPanel", "Dispatch order not answered"),
+    #: code handoff_overdue
     "handoff_overdue": QT_TRANSLATE_NOOP("AlertsPanel", "Not handled by property in time"),
+    #: code loitering
     "loitering": QT_TRANSLATE_NOOP("AlertsPanel", "Loitering at the gates"),
+    #: code ebike_stolen
     "ebike_stolen": QT_TRANSLATE_NOOP("AlertsPanel", "Stolen e-bike tag read"),
+    #: code patrol_missed
     "patrol_missed": QT_TRANSLATE_NOOP("AlertsPanel", "Patrol checkpoint missed"),
+    #: code fire_lane
+    "fire_lane": QT_TRANSLATE_NOOP("AlertsPanel", "Vehicle blocking fire lane"),
+    #: code renovation_hours
+    "renovation_hours": QT_TRANSLATE_NOOP("AlertsPanel", "Renovation outside permitted hours"),
+    #: code ebike_in_lift
+    "ebike_in_lift": QT_TRANSLATE_NOOP("AlertsPanel", "E-bike in a lift or stairwell"),
+    #: code rooftop_door_night
+    "rooftop_door_night": QT_TRANSLATE_NOOP("AlertsPanel", "Rooftop door opened at night"),
+    #: code ebike_night_departure
+    "ebike_night_departure": QT_TRANSLATE_NOOP("AlertsPanel", "E-bike leaving at an unusual night hour"),
 }
 """Alert rule → English name, under the alert panel's context so both show the same words (the panel keeps
 its own copy of these sources; lupdate merges identical context/source pairs into one message). Each `#: code`
@@ -217,6 +231,9 @@ EVENT_KINDS: dict[str, str] = {
     "door.open": QT_TRANSLATE_NOOP("EventKind", "door opened"),
     "fall.detected": QT_TRANSLATE_NOOP("EventKind", "fall detected"),
     "throw.detected": QT_TRANSLATE_NOOP("EventKind", "throwing detected"),
+    "vehicle.parked": QT_TRANSLATE_NOOP("EventKind", "vehicle parked in no-parking zone"),
+    "renovation.activity": QT_TRANSLATE_NOOP("EventKind", "renovation work"),
+    "ebike.detected": QT_TRANSLATE_NOOP("EventKind", "e-bike detected"),
 }
 """Event kind → English words for case reports; a kind not listed reads "device event"."""
 

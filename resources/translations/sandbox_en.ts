@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="248"/>
+        <location filename="../../widgets/texts.py" line="265"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="250"/>
+        <location filename="../../widgets/texts.py" line="267"/>
         <source>{0} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="252"/>
+        <location filename="../../widgets/texts.py" line="269"/>
         <source>{0} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="253"/>
+        <location filename="../../widgets/texts.py" line="270"/>
         <source>{0} d ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,17 +206,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="377"/>
+        <location filename="../../widgets/alerts_panel.py" line="382"/>
         <source>{0} subjects, latest {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="412"/>
+        <location filename="../../widgets/alerts_panel.py" line="417"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="407"/>
+        <location filename="../../widgets/alerts_panel.py" line="412"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,37 +358,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="183"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="184"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="185"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="186"/>
+        <location filename="../../widgets/texts.py" line="200"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="187"/>
+        <location filename="../../widgets/texts.py" line="201"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="234"/>
-        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="202"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,66 +552,105 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="290"/>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>Not handled by property in time</source>
+        <extracomment>code handoff_overdue</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="291"/>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>Loitering at the gates</source>
+        <extracomment>code loitering</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="292"/>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="177"/>
         <source>Stolen e-bike tag read</source>
+        <extracomment>code ebike_stolen</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="293"/>
-        <location filename="../../widgets/texts.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>Patrol checkpoint missed</source>
+        <extracomment>code patrol_missed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="294"/>
+        <location filename="../../widgets/texts.py" line="181"/>
+        <source>Vehicle blocking fire lane</source>
+        <extracomment>code fire_lane</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="295"/>
+        <location filename="../../widgets/texts.py" line="183"/>
+        <source>Renovation outside permitted hours</source>
+        <extracomment>code renovation_hours</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/texts.py" line="185"/>
+        <source>E-bike in a lift or stairwell</source>
+        <extracomment>code ebike_in_lift</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="297"/>
+        <location filename="../../widgets/texts.py" line="187"/>
+        <source>Rooftop door opened at night</source>
+        <extracomment>code rooftop_door_night</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="298"/>
+        <location filename="../../widgets/texts.py" line="189"/>
+        <source>E-bike leaving at an unusual night hour</source>
+        <extracomment>code ebike_night_departure</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="299"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="382"/>
+        <location filename="../../widgets/alerts_panel.py" line="387"/>
         <source>Not on scene in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="474"/>
+        <location filename="../../widgets/alerts_panel.py" line="479"/>
         <source>{0}&apos;s grid worker handles it first; unhandled in time, it comes back here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="478"/>
+        <location filename="../../widgets/alerts_panel.py" line="483"/>
         <source>Only for an alert inside a grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="496"/>
+        <location filename="../../widgets/alerts_panel.py" line="501"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="517"/>
+        <location filename="../../widgets/alerts_panel.py" line="522"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="534"/>
-        <location filename="../../widgets/alerts_panel.py" line="551"/>
+        <location filename="../../widgets/alerts_panel.py" line="539"/>
+        <location filename="../../widgets/alerts_panel.py" line="556"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="551"/>
+        <location filename="../../widgets/alerts_panel.py" line="556"/>
         <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,55 +1870,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="240"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="241"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>escalated: no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="242"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>accepted, on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="243"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="209"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="244"/>
-        <location filename="../../widgets/texts.py" line="196"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="245"/>
-        <location filename="../../widgets/texts.py" line="197"/>
+        <location filename="../../widgets/texts.py" line="211"/>
         <source>feedback given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="246"/>
-        <location filename="../../widgets/texts.py" line="198"/>
+        <location filename="../../widgets/texts.py" line="212"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="247"/>
-        <location filename="../../widgets/texts.py" line="199"/>
+        <location filename="../../widgets/texts.py" line="213"/>
         <source>declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="248"/>
-        <location filename="../../widgets/texts.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1982,17 +2021,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="278"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="280"/>
         <source>{0} min</source>
         <translation type="unfinished">{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="281"/>
         <source>{0} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2000,79 +2039,94 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>face capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>plate read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="220"/>
         <source>RFID read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="231"/>
         <source>door opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="222"/>
         <source>perimeter breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209"/>
+        <location filename="../../widgets/texts.py" line="223"/>
         <source>smoke alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="210"/>
+        <location filename="../../widgets/texts.py" line="224"/>
         <source>gas alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211"/>
+        <location filename="../../widgets/texts.py" line="225"/>
         <source>water alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="226"/>
         <source>alarm button pressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="227"/>
         <source>heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
-        <location filename="../../widgets/texts.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="229"/>
         <source>position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="230"/>
         <source>flagged position fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="232"/>
         <source>fall detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="233"/>
         <source>throwing detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="240"/>
+        <location filename="../../widgets/texts.py" line="234"/>
+        <source>vehicle parked in no-parking zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="235"/>
+        <source>renovation work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="236"/>
+        <source>e-bike detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="257"/>
         <source>device event</source>
         <translation type="unfinished"></translation>
     </message>

@@ -141,22 +141,22 @@
 <context>
     <name>AlertNotice</name>
     <message>
-        <location filename="../../widgets/texts.py" line="248"/>
+        <location filename="../../widgets/texts.py" line="265"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="250"/>
+        <location filename="../../widgets/texts.py" line="267"/>
         <source>{0} min ago</source>
         <translation>{0} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="252"/>
+        <location filename="../../widgets/texts.py" line="269"/>
         <source>{0} h ago</source>
         <translation>{0} 小时前</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="253"/>
+        <location filename="../../widgets/texts.py" line="270"/>
         <source>{0} d ago</source>
         <translation>{0} 天前</translation>
     </message>
@@ -206,17 +206,17 @@
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="377"/>
+        <location filename="../../widgets/alerts_panel.py" line="382"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="412"/>
+        <location filename="../../widgets/alerts_panel.py" line="417"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="407"/>
+        <location filename="../../widgets/alerts_panel.py" line="412"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -358,37 +358,37 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="229"/>
-        <location filename="../../widgets/texts.py" line="183"/>
+        <location filename="../../widgets/texts.py" line="197"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="230"/>
-        <location filename="../../widgets/texts.py" line="184"/>
+        <location filename="../../widgets/texts.py" line="198"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="231"/>
-        <location filename="../../widgets/texts.py" line="185"/>
+        <location filename="../../widgets/texts.py" line="199"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="232"/>
-        <location filename="../../widgets/texts.py" line="186"/>
+        <location filename="../../widgets/texts.py" line="200"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="233"/>
-        <location filename="../../widgets/texts.py" line="187"/>
+        <location filename="../../widgets/texts.py" line="201"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="234"/>
-        <location filename="../../widgets/texts.py" line="188"/>
+        <location filename="../../widgets/texts.py" line="202"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
@@ -552,66 +552,105 @@
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="290"/>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>Not handled by property in time</source>
+        <extracomment>code handoff_overdue</extracomment>
         <translation>物业超时未处置</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="291"/>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>Loitering at the gates</source>
+        <extracomment>code loitering</extracomment>
         <translation>出入口可疑徘徊</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="292"/>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="177"/>
         <source>Stolen e-bike tag read</source>
+        <extracomment>code ebike_stolen</extracomment>
         <translation>被盗电动车标签出现</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="293"/>
-        <location filename="../../widgets/texts.py" line="175"/>
+        <location filename="../../widgets/texts.py" line="179"/>
         <source>Patrol checkpoint missed</source>
+        <extracomment>code patrol_missed</extracomment>
         <translation>巡更点漏巡</translation>
     </message>
     <message>
         <location filename="../../widgets/alerts_panel.py" line="294"/>
+        <location filename="../../widgets/texts.py" line="181"/>
+        <source>Vehicle blocking fire lane</source>
+        <extracomment>code fire_lane</extracomment>
+        <translation>消防通道占用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="295"/>
+        <location filename="../../widgets/texts.py" line="183"/>
+        <source>Renovation outside permitted hours</source>
+        <extracomment>code renovation_hours</extracomment>
+        <translation>违规时段装修</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/texts.py" line="185"/>
+        <source>E-bike in a lift or stairwell</source>
+        <extracomment>code ebike_in_lift</extracomment>
+        <translation>电动车进电梯/楼道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="297"/>
+        <location filename="../../widgets/texts.py" line="187"/>
+        <source>Rooftop door opened at night</source>
+        <extracomment>code rooftop_door_night</extracomment>
+        <translation>夜间天台门开启</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="298"/>
+        <location filename="../../widgets/texts.py" line="189"/>
+        <source>E-bike leaving at an unusual night hour</source>
+        <extracomment>code ebike_night_departure</extracomment>
+        <translation>电动车夜间异常驶离</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_panel.py" line="299"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="382"/>
+        <location filename="../../widgets/alerts_panel.py" line="387"/>
         <source>Not on scene in time</source>
         <translation>超时未到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="474"/>
+        <location filename="../../widgets/alerts_panel.py" line="479"/>
         <source>{0}&apos;s grid worker handles it first; unhandled in time, it comes back here</source>
         <translation>由{0}网格员先行处置；超时未处置，自动回到警务室</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="478"/>
+        <location filename="../../widgets/alerts_panel.py" line="483"/>
         <source>Only for an alert inside a grid</source>
         <translation>仅限发生在网格内的预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="496"/>
+        <location filename="../../widgets/alerts_panel.py" line="501"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="517"/>
+        <location filename="../../widgets/alerts_panel.py" line="522"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="534"/>
-        <location filename="../../widgets/alerts_panel.py" line="551"/>
+        <location filename="../../widgets/alerts_panel.py" line="539"/>
+        <location filename="../../widgets/alerts_panel.py" line="556"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="551"/>
+        <location filename="../../widgets/alerts_panel.py" line="556"/>
         <source>To 110</source>
         <translation>移交110</translation>
     </message>
@@ -1833,55 +1872,55 @@
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="240"/>
-        <location filename="../../widgets/texts.py" line="192"/>
+        <location filename="../../widgets/texts.py" line="206"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="241"/>
-        <location filename="../../widgets/texts.py" line="193"/>
+        <location filename="../../widgets/texts.py" line="207"/>
         <source>escalated: no answer</source>
         <translation>已升级：无人响应</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="242"/>
-        <location filename="../../widgets/texts.py" line="194"/>
+        <location filename="../../widgets/texts.py" line="208"/>
         <source>accepted, on the way</source>
         <translation>已签收，赶赴中</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="243"/>
-        <location filename="../../widgets/texts.py" line="195"/>
+        <location filename="../../widgets/texts.py" line="209"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="244"/>
-        <location filename="../../widgets/texts.py" line="196"/>
+        <location filename="../../widgets/texts.py" line="210"/>
         <source>handled</source>
         <translation>已处置</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="245"/>
-        <location filename="../../widgets/texts.py" line="197"/>
+        <location filename="../../widgets/texts.py" line="211"/>
         <source>feedback given</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="246"/>
-        <location filename="../../widgets/texts.py" line="198"/>
+        <location filename="../../widgets/texts.py" line="212"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="247"/>
-        <location filename="../../widgets/texts.py" line="199"/>
+        <location filename="../../widgets/texts.py" line="213"/>
         <source>declined</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../widgets/dispatch_panel.py" line="248"/>
-        <location filename="../../widgets/texts.py" line="200"/>
+        <location filename="../../widgets/texts.py" line="214"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
@@ -1984,17 +2023,17 @@
 <context>
     <name>Elapsed</name>
     <message>
-        <location filename="../../widgets/texts.py" line="261"/>
+        <location filename="../../widgets/texts.py" line="278"/>
         <source>{0} s</source>
         <translation>{0} 秒</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="263"/>
+        <location filename="../../widgets/texts.py" line="280"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="264"/>
+        <location filename="../../widgets/texts.py" line="281"/>
         <source>{0} h</source>
         <translation>{0} 小时</translation>
     </message>
@@ -2002,79 +2041,94 @@
 <context>
     <name>EventKind</name>
     <message>
-        <location filename="../../widgets/texts.py" line="204"/>
+        <location filename="../../widgets/texts.py" line="218"/>
         <source>face capture</source>
         <translation>人脸抓拍</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205"/>
+        <location filename="../../widgets/texts.py" line="219"/>
         <source>plate read</source>
         <translation>车牌识别</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206"/>
+        <location filename="../../widgets/texts.py" line="220"/>
         <source>RFID read</source>
         <translation>RFID读卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207"/>
-        <location filename="../../widgets/texts.py" line="217"/>
+        <location filename="../../widgets/texts.py" line="221"/>
+        <location filename="../../widgets/texts.py" line="231"/>
         <source>door opened</source>
         <translation>开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208"/>
+        <location filename="../../widgets/texts.py" line="222"/>
         <source>perimeter breach</source>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209"/>
+        <location filename="../../widgets/texts.py" line="223"/>
         <source>smoke alarm</source>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="210"/>
+        <location filename="../../widgets/texts.py" line="224"/>
         <source>gas alarm</source>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211"/>
+        <location filename="../../widgets/texts.py" line="225"/>
         <source>water alarm</source>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="212"/>
+        <location filename="../../widgets/texts.py" line="226"/>
         <source>alarm button pressed</source>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213"/>
+        <location filename="../../widgets/texts.py" line="227"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214"/>
-        <location filename="../../widgets/texts.py" line="215"/>
+        <location filename="../../widgets/texts.py" line="228"/>
+        <location filename="../../widgets/texts.py" line="229"/>
         <source>position fix</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="216"/>
+        <location filename="../../widgets/texts.py" line="230"/>
         <source>flagged position fix</source>
         <translation>异常定位（已标记）</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="218"/>
+        <location filename="../../widgets/texts.py" line="232"/>
         <source>fall detected</source>
         <translation>跌倒检测</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="219"/>
+        <location filename="../../widgets/texts.py" line="233"/>
         <source>throwing detected</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="240"/>
+        <location filename="../../widgets/texts.py" line="234"/>
+        <source>vehicle parked in no-parking zone</source>
+        <translation>禁停区域车辆滞留</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="235"/>
+        <source>renovation work</source>
+        <translation>装修作业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="236"/>
+        <source>e-bike detected</source>
+        <translation>电动车识别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="257"/>
         <source>device event</source>
         <translation>设备事件</translation>
     </message>

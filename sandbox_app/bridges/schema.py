@@ -161,12 +161,34 @@ def _check_rfid(data: dict[str, Any], lon: float | None) -> None:
     _check_direction(data)
 
 
+def _check_parked(data: dict[str, Any], lon: float | None) -> None:
+    for name in ("plate", "zone"):
+        if data.get(name) is not None:
+            _text(data[name], f"data.{name}")
+    left = data.get("left")
+    if left is not None and not isinstance(left, bool):
+        raise SchemaError("data.left must be true or false")
+
+
+def _check_renovation(data: dict[str, Any], lon: float | None) -> None:
+    if data.get("room_id") is not None:
+        _text(data["room_id"], "data.room_id")
+
+
+def _check_ebike(data: dict[str, Any], lon: float | None) -> None:
+    if data.get("spot") is not None:
+        _text(data["spot"], "data.spot")
+
+
 _KIND_CHECKS: dict[str, Callable[[dict[str, Any], float | None], None]] = {
     "gps.fix": _check_gps,
     "lock.open": _check_lock,
     "face.pass": _check_face,
     "plate.read": _check_plate,
     "rfid.read": _check_rfid,
+    "vehicle.parked": _check_parked,
+    "renovation.activity": _check_renovation,
+    "ebike.detected": _check_ebike,
 }
 
 

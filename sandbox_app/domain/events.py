@@ -24,6 +24,9 @@ EVENT_KINDS: frozenset[str] = frozenset(
         "throw.detected",
         "fall.detected",
         "tailgate.detected",
+        "vehicle.parked",
+        "renovation.activity",
+        "ebike.detected",
         "device.heartbeat",
     }
 )

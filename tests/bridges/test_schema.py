@@ -32,6 +32,9 @@ GOOD_DATA: dict[str, dict[str, Any]] = {
     "face.pass": {"person_id": "P0001", "watchlist": False},
     "plate.read": {"plate": "测A00001", "direction": "in"},
     "rfid.read": {"tag": "TAG-1", "direction": "out"},
+    "vehicle.parked": {"plate": "测A00001", "zone": "消防通道", "left": False},
+    "renovation.activity": {"room_id": "R0001"},
+    "ebike.detected": {"spot": "lift"},
 }
 
 

@@ -41,7 +41,7 @@ def test_emitted_event_kinds_exist_in_the_schema() -> None:
 
 
 def test_room_devices_and_trackers_are_placed_sensibly() -> None:
-    assert DEVICE_KINDS["door_magnet"].placements == {Placement.ROOM}
+    assert DEVICE_KINDS["door_magnet"].placements == {Placement.ROOM, Placement.BUILDING}  # flat, rooftop
     assert DEVICE_KINDS["smart_lock"].placements == {Placement.ROOM}
     assert "gps.fix" in DEVICE_KINDS["gps_tracker"].emits
     assert all(k.heartbeat_s > 0 for k in DEVICE_KINDS.values())

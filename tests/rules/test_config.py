@@ -15,7 +15,9 @@ ISSUE_RULES = {
     "elderly_no_activity", "unregistered_opener", "unreported_tenant", "face_watchlist", "face_stranger",
     "tailgating", "plate_blacklist", "vehicle_overstay", "perimeter_breach", "smoke_alarm", "gas_alarm",
     "water_alarm", "fall_detected", "throw_detected", "alarm_button", "elderly_routine", "gps_sanity",
-    "device_offline", "handoff_overdue", "loitering", "ebike_stolen",
+    "device_offline", "handoff_overdue", "loitering", "ebike_stolen", "fire_lane",
+    "renovation_hours", "ebike_in_lift", "rooftop_door_night",
+    "ebike_night_departure",
 }  # fmt: skip
 
 

@@ -65,6 +65,15 @@ class SimRates:
     watchlist_passes: float = 0.5
     loiterers: float = 1.0
     """Unrecognised faces a day that hang about one gate (4 sightings in 20 minutes) and never come in."""
+    fire_lane_cars: float = 1.0
+    """Cars a day left 30-90 minutes in a camera's no-parking zone (each with a van that leaves in time)."""
+    renovation_evenings: float = 1.0
+    """Renovation jobs a local day in the evening, outside permitted hours (plus an allowed morning one on
+    weekdays)."""
+    ebikes_in_lifts: float = 1.0
+    """E-bikes a day wheeled into a lift (plus one seen at a building entrance, where it may be)."""
+    rooftop_nights: float = 1.0
+    """Rooftop doors opened a night, 23:00-03:00 local (plus one opened by day for maintenance)."""
     car_trips_per_car: float = 1.2
     visitor_cars: float = 20.0
     ebike_reads_per_tag: float = 2.0

@@ -24,6 +24,8 @@ _STORY_KINDS = frozenset(
         "smart_lock",
         "door_magnet",
         "perimeter_detector",
+        "camera",  # fire lane, e-bike in a lift (nuisances)
+        "door_controller",  # renovation work
         *INCIDENT_KINDS.values(),
     }
 )

@@ -155,7 +155,9 @@ def overstay_car(w: World, seed: int, day: int, t0: int) -> list[Raw]:
 
 
 def ebikes(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]:
-    """E-bike RFID tags read at the gates (anti-theft records), and now and then a stolen one leaving."""
+    """E-bike RFID tags read at the gates (anti-theft records), never between 01:00 and 05:00 local (those
+    hours are `ebike_night_departure`'s: see nuisances.ebike_habits), and now and then a stolen one
+    leaving."""
     rng = rng_for(seed, "ebikes", day)
     tags = w.tags or [f"RFID-SIM{k:04d}" for k in range(50)]
     counts = rng.poisson(rates.ebike_reads_per_tag, len(tags))
@@ -163,7 +165,7 @@ def ebikes(w: World, seed: int, rates: SimRates, day: int, t0: int) -> list[Raw]
     for tag, n in zip(tags, counts.tolist(), strict=True):
         for ts in w.local.sample(rng, n, t0, t0 + DAY_MS):
             gate = w.gate_device("rfid_reader", "", rng)
-            if gate is not None:
+            if gate is not None and not 1 <= int(w.local.hours(np.array([ts]))[0]) < 5:  # nobody rides at 1-5
                 out.append(Raw(ts, gate, "rfid.read", None, None, {"tag": tag, "direction": _dir(rng)}))
     theft = rng_for(seed, "stolen-ebike", day)  # its own stream: the other reads stay as they were
     n = rates.count(rates.stolen_ebike_reads, int(theft.poisson(rates.stolen_ebike_reads)))
@@ -217,6 +219,8 @@ def doors(w: World, seed: int, rates: SimRates, t0: int, t1: int) -> list[Raw]:
     """
     out = []
     for i, device in enumerate(w.by_kind.get("door_magnet", [])):
+        if not device.room_id:
+            continue  # a rooftop door (nuisances.rooftop_doors), not a flat's
         for day in range(w.local.day(t0) - 1, w.local.day(t1) + 1):
             rng = rng_for(seed, "door", i, day)
             jitter = np.clip(rng.normal(0, 0.3, 3), -DOOR_JITTER_H, DOOR_JITTER_H)

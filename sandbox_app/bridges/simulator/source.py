@@ -28,7 +28,7 @@ import msgspec
 
 from sandbox_app.bridges.health import HealthReporter, HealthTracker
 from sandbox_app.bridges.orders import Reply
-from sandbox_app.bridges.simulator import incidents, life
+from sandbox_app.bridges.simulator import incidents, life, nuisances
 from sandbox_app.bridges.simulator.config import SimRates
 from sandbox_app.bridges.simulator.incidents import Incidents
 from sandbox_app.bridges.simulator.patrol import Detour, build_patrols, fixes
@@ -157,7 +157,7 @@ class Simulator:
 
     def history(self, days: int = 30) -> Iterator[Event]:
         """The slow stories of the `days` before `start_ts`, in time order: elderly people's daily outings,
-        the unknown card's first visits, cars that came in and stayed.
+        the unknown card's first visits, cars that came in and stayed, commuters' e-bikes.
 
         Rules that judge against a habit or count days (elderly_routine, unreported_tenant, vehicle_overstay)
         need this past to fire within the first simulated day. Ids are `sim-<seed>-h<days before>-<n>`.
@@ -171,6 +171,7 @@ class Simulator:
             raws = life.elderly_outings(self.world, self.seed, self.start_ts, t0, t0 + DAY_MS)
             raws += life.tenant_story(self.world, self.seed, day, t0)
             raws += life.overstay_car(self.world, self.seed, day, t0)
+            raws += nuisances.ebike_habits(self.world, self.seed, self.start_ts, t0, t0 + DAY_MS)
             stories.append(raws)
         used = sorted({(r.device, HISTORY_HEARTBEAT_S) for raws in stories for r in raws})
         for day, raws in zip(range(-days, 0), stories, strict=True):
@@ -239,6 +240,11 @@ class Simulator:
             raws += life.cars(w, seed, rates, day, t0) + life.ebikes(w, seed, rates, day, t0)
             raws += life.locks(w, seed, rates, day, t0) + life.doors(w, seed, rates, t0, t0 + DAY_MS)
             raws += incidents.perimeter(w, seed, rates, t0, t0 + DAY_MS)
+            raws += nuisances.fire_lane(w, seed, rates, day, t0)
+            raws += nuisances.renovation(w, seed, rates, day, t0)
+            raws += nuisances.ebike_in_lift(w, seed, rates, day, t0)
+            raws += nuisances.rooftop_doors(w, seed, rates, day, t0)
+            raws += nuisances.ebike_habits(w, seed, self.start_ts, t0, t0 + DAY_MS)
             cached = (raws, trouble)
             self._days[day] = cached
             if len(self._days) > _CACHE:
