@@ -216,9 +216,11 @@ class _IncidentLookup(Protocol):
     def get_incident(self, incident_id: str) -> Incident | None: ...
 
 
-def plan_accept_limit(book: PlanBook, incidents: _IncidentLookup) -> Callable[[Dispatch], float | None]:
-    """The desk's `accept_limit`: a dispatch to an incident escalates after its plan's `accept_within_s`
-    (a fire's 30 s, not the desk's 60 s); a dispatch to an alert keeps the desk's setting (None)."""
+def _plan_limit(
+    book: PlanBook, incidents: _IncidentLookup, seconds: Callable[[ResponsePlan], float]
+) -> Callable[[Dispatch], float | None]:
+    """A desk time limit read from the incident's response plan (cached per incident); None for an alert's
+    dispatch, which keeps the desk's own setting."""
     cache: dict[str, float | None] = {}
 
     def limit(dispatch: Dispatch) -> float | None:
@@ -228,28 +230,22 @@ def plan_accept_limit(book: PlanBook, incidents: _IncidentLookup) -> Callable[[D
         if target not in cache:
             incident = incidents.get_incident(target)
             plan = None if incident is None else book.plan_for(incident.type, incident.subtype)
-            cache[target] = None if plan is None else plan.accept_within_s
+            cache[target] = None if plan is None else seconds(plan)
         return cache[target]
 
     return limit
+
+
+def plan_accept_limit(book: PlanBook, incidents: _IncidentLookup) -> Callable[[Dispatch], float | None]:
+    """The desk's `accept_limit`: a dispatch to an incident escalates after its plan's `accept_within_s`
+    (a fire's 30 s, not the desk's 60 s); a dispatch to an alert keeps the desk's setting (None)."""
+    return _plan_limit(book, incidents, lambda plan: plan.accept_within_s)
 
 
 def plan_on_scene_limit(book: PlanBook, incidents: _IncidentLookup) -> Callable[[Dispatch], float | None]:
     """The desk's `on_scene_limit`: a dispatch to an incident escalates when its guard is not on scene by
     the plan's `on_scene_within_s` (the 1-3-5 rings' 5 minutes by default); an alert's: None."""
-    cache: dict[str, float | None] = {}
-
-    def limit(dispatch: Dispatch) -> float | None:
-        target = dispatch.alert_id
-        if not target.startswith(INCIDENT_ID_PREFIX):
-            return None
-        if target not in cache:
-            incident = incidents.get_incident(target)
-            plan = None if incident is None else book.plan_for(incident.type, incident.subtype)
-            cache[target] = None if plan is None else plan.on_scene_within_s
-        return cache[target]
-
-    return limit
+    return _plan_limit(book, incidents, lambda plan: plan.on_scene_within_s)
 
 
 def overdue(plan: ResponsePlan, dispatch: Dispatch, now_ts: int) -> str | None:

@@ -9,7 +9,6 @@ import base64
 import shutil
 import sqlite3
 import ssl
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,29 +16,14 @@ import requests
 
 from sandbox_app.bridges.config import BridgeConfigError, load_bridges
 from sandbox_app.bridges.phone.enrol import EnrolError
-from sandbox_app.data.package import load_package
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.model import District
 from sandbox_app.privacy.audit import AuditLog
-from tests.bridges.phone_station import PhoneStation, now_ms, write_phone_config
-from tests.support import committed_demo, wait_until
+from tests.bridges.phone.phone_station import PhoneStation, now_ms, write_phone_config
+from tests.support import wait_until
 
 S = DispatchState
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    return load_package(committed_demo())
-
-
-@pytest.fixture
-def station(tmp_path: Path, demo: District) -> Iterator[PhoneStation]:
-    s = PhoneStation(tmp_path / "station.db", write_phone_config(tmp_path / "bridges.toml"), demo)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 def enrolled(station: PhoneStation, guard: str) -> requests.Session:

@@ -1,7 +1,7 @@
 """The phone page's WebSocket (RFC 6455 on the station's own HTTP server), spoken by a raw socket client:
 the handshake (the RFC's sample key), masked client frames, ping/pong and close, an oversize frame
 refused, a bad token and another site's page refused before any upgrade, and the same `order`/`revoked`
-messages as the event stream (tests/bridges/test_phone.py keeps the event stream: the fallback)."""
+messages as the event stream (tests/bridges/phone/test_phone.py keeps the event stream: the fallback)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import shutil
 import socket
 import ssl
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,28 +17,12 @@ import orjson
 import pytest
 
 from sandbox_app.bridges.phone import websocket as ws
-from sandbox_app.data.package import load_package
 from sandbox_app.domain.model import District
-from tests.bridges.phone_station import PhoneStation, write_phone_config
-from tests.bridges.test_phone import enrolled
-from tests.support import committed_demo
+from tests.bridges.phone.phone_station import PhoneStation, write_phone_config
+from tests.bridges.phone.test_phone import enrolled
 
 RFC_KEY = "dGhlIHNhbXBsZSBub25jZQ=="
 RFC_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="  # RFC 6455 §1.3
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    return load_package(committed_demo())
-
-
-@pytest.fixture
-def station(tmp_path: Path, demo: District) -> Iterator[PhoneStation]:
-    s = PhoneStation(tmp_path / "station.db", write_phone_config(tmp_path / "bridges.toml"), demo)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 class Client:

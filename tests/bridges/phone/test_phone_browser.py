@@ -22,30 +22,14 @@ import numpy as np
 import pytest
 import requests
 
-from sandbox_app.data.package import load_package
 from sandbox_app.domain.dispatch import DispatchState
 from sandbox_app.domain.distance import distance_m
-from sandbox_app.domain.model import District
-from tests.bridges.phone_station import PhoneStation, now_ms, write_phone_config
+from tests.bridges.phone.phone_station import PhoneStation, now_ms
 from tests.servers import require_chromium
-from tests.support import committed_demo, wait_until
+from tests.support import wait_until
 
 S = DispatchState
 PHONE_W, PHONE_H = 390, 844
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    return load_package(committed_demo())
-
-
-@pytest.fixture
-def station(tmp_path: Path, demo: District) -> Iterator[PhoneStation]:
-    s = PhoneStation(tmp_path / "station.db", write_phone_config(tmp_path / "bridges.toml"), demo)
-    try:
-        yield s
-    finally:
-        s.close()
 
 
 @pytest.fixture
