@@ -166,6 +166,7 @@ def test_the_3d_sandbox_follows_the_grid_filter(qtbot: QtBot) -> None:
     window.resize(1200, 760)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.docks_settled, timeout=2000)  # the docks' refit resizes the 3D pane
     sandbox = window.sandbox3d
     assert sandbox is not None
     window.filter_panel.set_user("test-3d-grid")
