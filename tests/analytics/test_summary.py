@@ -11,8 +11,8 @@ from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import Device
 from sandbox_app.store import open_store
+from tests.analytics.test_figures import TZ, alert, ms
 from tests.layers.sample import at, small_district
-from tests.test_figures import TZ, alert, ms
 
 
 def test_the_baseline_is_last_period_cut_at_the_same_point() -> None:
