@@ -3,6 +3,11 @@
 Population and the rental register, alerts per rule against the baseline (by default the same length just
 before), compounds without a case, closure outcomes, response times and pass counts per day, week, month or
 year. Aggregates only: no person is named, so the `view` permission suffices. Times out are epoch ms.
+
+`--xlsx FILE` writes the desk's 治理成效 workbook headless instead: the period (by default the month) holding
+`--at` (by default now) against the previous one cut at the same point (`analytics.summary`), with the desk's
+own sheet writer (`widgets.station_figures.write_summary_xlsx`, Qt translation: imported only when asked for,
+as `export --xlsx` does).
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ from sandbox_app.analytics.figures import Period
 def station_figures(args: argparse.Namespace) -> dict[str, Any]:
     from cli.auth import session
     from cli.common import CliError, existing_store, time_arg
+
+    if args.from_ is None or args.to is None:
+        raise CliError("--from and --to are required (or --xlsx FILE for the workbook)")
     from sandbox_app.analytics.figures import incident_trend, population_figures, quiet_compounds
     from sandbox_app.analytics.stats import Phase, outcome_counts, response_times
     from sandbox_app.analytics.summary import stored_pass_counts
@@ -35,7 +43,7 @@ def station_figures(args: argparse.Namespace) -> dict[str, Any]:
         b_start = b_start if b_start is not None else b_end - (end - start)
         alerts = store.alerts()
         dispatches = [d for d in store.dispatches() if start <= d.issued_ts < end]
-        passes = stored_pass_counts(store, district, start, end, Period(args.period))
+        passes = stored_pass_counts(store, district, start, end, Period(args.period or Period.DAY.value))
     finally:
         store.close()
     times = response_times(dispatches)
@@ -50,14 +58,45 @@ def station_figures(args: argparse.Namespace) -> dict[str, Any]:
             k.value: v for k, v in outcome_counts(a for a in alerts if start <= a.first_ts < end).items()
         },
         "response_s": {p.value: {"median": times.median(p), "count": times.count(p)} for p in Phase},
-        "period": args.period,
+        "period": args.period or Period.DAY.value,
         "passes": {kind: {str(k): v for k, v in counts.items()} for kind, counts in passes.items()},
     }
+
+
+def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
+    """`--xlsx`: the desk's workbook for the period holding `--at` (default now), in `--lang`."""
+    from pathlib import Path
+
+    from cli.auth import session
+    from cli.common import CliError, existing_store, time_arg
+    from sandbox_app.analytics.summary import summary
+    from sandbox_app.engine.clock import WallClock
+
+    period = Period(args.period or Period.MONTH.value)
+    store = existing_store(args.db)
+    try:
+        session(args, "view", "figures")
+        district = store.load_district()
+        if district is None:
+            raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
+        at = time_arg(args.at, district, "--at") if args.at else WallClock().now_ms()
+        s = summary(store, district, at, period)
+    finally:
+        store.close()
+    from widgets.case_report import report_language
+    from widgets.station_figures import write_summary_xlsx
+
+    with report_language(args.lang):
+        sheets = write_summary_xlsx(district, s, Path(args.xlsx))
+    return {"xlsx": args.xlsx, "sheets": sheets, "summary": s.to_json()}
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
     from cli.common import EXIT_OK, print_json
 
+    if args.xlsx:
+        print_json(write_figures_xlsx(args))
+        return EXIT_OK
     figures = station_figures(args)
     if args.json:
         print_json(figures)
@@ -82,12 +121,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("figures", help="治理成效: population, alerts against a baseline, passes per period")
     p.add_argument("--db", required=True)
-    p.add_argument("--from", dest="from_", required=True, help="ISO 8601 or epoch ms")
-    p.add_argument("--to", required=True, help="ISO 8601 or epoch ms (exclusive)")
+    p.add_argument("--from", dest="from_", help="ISO 8601 or epoch ms (required without --xlsx)")
+    p.add_argument("--to", help="ISO 8601 or epoch ms, exclusive (required without --xlsx)")
     p.add_argument("--baseline-from", help="baseline start (default: the same length just before --from)")
     p.add_argument("--baseline-to", help="baseline end (default: --from, or baseline start + the length)")
-    p.add_argument("--period", choices=[p.value for p in Period], default=Period.DAY.value)
+    p.add_argument(
+        "--period",
+        choices=[p.value for p in Period],
+        help="pass counts per (default day); with --xlsx the period of the workbook (default month)",
+    )
     p.add_argument("--json", action="store_true")
+    p.add_argument("--xlsx", help="write the 治理成效 workbook (as the desk exports it) to this file")
+    p.add_argument("--at", help="with --xlsx: the time whose period is reported (default now)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the workbook")
     add_user_option(p)
     add_audit_option(p)
     p.set_defaults(func=cmd_figures)
