@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QObject, Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -78,8 +78,6 @@ class WallScreen(QWidget):
         self.map2d = map2d
         self.pane_3d = pane_3d
         self.scale = 1.0
-        self.trend: QObject | None = None
-        """What refreshes the trend tiles once a store is attached (`widgets.wall_trend.WallTrend`)."""
         self._margins: dict[int, QMargins] = {}
         """Each panel's margins at 1080p, scaled with the type."""
         self.setObjectName("wall_screen")
@@ -101,7 +99,6 @@ class WallScreen(QWidget):
         centre.setSpacing(10)
         pane_3d.setParent(self)
         centre.addWidget(pane_3d, 1)
-        centre.addLayout(self._trend_row())
         centre.addWidget(self._roster_box())
         body.addLayout(centre, 1)
         self.camera = camera
@@ -181,22 +178,6 @@ class WallScreen(QWidget):
         layout.addLayout(tiles)
         layout.addStretch(1)
         return column
-
-    def _trend_row(self) -> QHBoxLayout:
-        """The station's trend (治理成效, `show_trend`) under the sandbox: the month's alerts against last
-        month's (wide: the change needs the room) and the compounds without a case. Not in the left column:
-        a fifth row of tiles would not fit a 1080p wall in large type."""
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        self.tiles["month_alerts"] = KpiTile(self)
-        self.tiles["month_alerts"].caption.setText(self.tr("Alerts this month"))
-        self.tiles["quiet"] = KpiTile(self)
-        self.tiles["quiet"].caption.setText(self.tr("Compounds without a case"))
-        for name in ("month_alerts", "quiet"):
-            self.tiles[name].set_value("—")
-        row.addWidget(self.tiles["month_alerts"], 2)
-        row.addWidget(self.tiles["quiet"], 1)
-        return row
 
     def _roster_box(self) -> QFrame:
         box, layout = frame("wall_roster", self)
@@ -338,18 +319,6 @@ class WallScreen(QWidget):
         tiles["rentals"].set_value(self.compact(people.rental_rooms))
         tiles["elderly"].set_value(self.compact(people.elderly_alone))
         tiles["key"].set_value(self.compact(people.key_persons))
-
-    def show_trend(self, alerts: int, baseline: int, quiet: int, compounds: int) -> None:
-        """This month so far against last month cut at the same day (`analytics.summary`), and the
-        compounds without a case this month out of all of them."""
-        if baseline:
-            change = (alerts - baseline) / baseline
-            arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
-            against = self.tr("vs last month {0}{1:.0%}").format(arrow, abs(change))
-        else:
-            against = self.tr("vs last month: none") if alerts else ""
-        self.tiles["month_alerts"].set_value(self.compact(alerts), against)
-        self.tiles["quiet"].set_value(self.compact(quiet), self.tr("/ {0}").format(compounds))
 
     def compact(self, n: int) -> str:
         """Up to five digits as they are; more in tens of thousands (万), which fit a tile in large type."""

@@ -4430,177 +4430,152 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="148"/>
+        <location filename="../../widgets/wall_screen.py" line="145"/>
         <source>Open alerts</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="169"/>
+        <location filename="../../widgets/wall_screen.py" line="166"/>
         <source>On duty</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="167"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="168"/>
         <source>Online rate</source>
         <translation>Online rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="169"/>
         <source>Passes today</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="174"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Rental rooms</source>
         <translation>Rentals</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="175"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Elderly alone</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="176"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Key persons</source>
         <translation>Key people</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="192"/>
-        <source>Alerts this month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="194"/>
-        <source>Compounds without a case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="204"/>
+        <location filename="../../widgets/wall_screen.py" line="185"/>
         <source>Patrol strength</source>
         <translation>Guards</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="221"/>
+        <location filename="../../widgets/wall_screen.py" line="202"/>
         <source>Overview · touring</source>
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="298"/>
+        <location filename="../../widgets/wall_screen.py" line="279"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="307"/>
+        <location filename="../../widgets/wall_screen.py" line="288"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="308"/>
+        <location filename="../../widgets/wall_screen.py" line="289"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="309"/>
+        <location filename="../../widgets/wall_screen.py" line="290"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="310"/>
+        <location filename="../../widgets/wall_screen.py" line="291"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="311"/>
+        <location filename="../../widgets/wall_screen.py" line="292"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="312"/>
+        <location filename="../../widgets/wall_screen.py" line="293"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="313"/>
+        <location filename="../../widgets/wall_screen.py" line="294"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="315"/>
+        <location filename="../../widgets/wall_screen.py" line="296"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="348"/>
-        <source>vs last month {0}{1:.0%}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="350"/>
-        <source>vs last month: none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="352"/>
-        <source>/ {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <location filename="../../widgets/wall_screen.py" line="325"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="396"/>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="401"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="408"/>
+        <location filename="../../widgets/wall_screen.py" line="377"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="411"/>
+        <location filename="../../widgets/wall_screen.py" line="380"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>Unassigned · {0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="414"/>
+        <location filename="../../widgets/wall_screen.py" line="383"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="421"/>
+        <location filename="../../widgets/wall_screen.py" line="390"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Unassigned: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="425"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>[{0}] {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="426"/>
+        <location filename="../../widgets/wall_screen.py" line="395"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="438"/>
+        <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

@@ -4432,177 +4432,152 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="148"/>
+        <location filename="../../widgets/wall_screen.py" line="145"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="169"/>
+        <location filename="../../widgets/wall_screen.py" line="166"/>
         <source>On duty</source>
         <translation>在岗警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="167"/>
         <source>Dispatched</source>
         <translation>已派警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="168"/>
         <source>Online rate</source>
         <translation>设备在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="169"/>
         <source>Passes today</source>
         <translation>今日通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>Residents</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="174"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Rental rooms</source>
         <translation>出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="175"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="176"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Key persons</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="192"/>
-        <source>Alerts this month</source>
-        <translation>本月预警</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="194"/>
-        <source>Compounds without a case</source>
-        <translation>零发案小区</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="204"/>
+        <location filename="../../widgets/wall_screen.py" line="185"/>
         <source>Patrol strength</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="221"/>
+        <location filename="../../widgets/wall_screen.py" line="202"/>
         <source>Overview · touring</source>
         <translation>全景 · 巡视片区</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="298"/>
+        <location filename="../../widgets/wall_screen.py" line="279"/>
         <source>Digital Sandbox · {0}</source>
         <translation>数字沙盘 · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="307"/>
+        <location filename="../../widgets/wall_screen.py" line="288"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="308"/>
+        <location filename="../../widgets/wall_screen.py" line="289"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="309"/>
+        <location filename="../../widgets/wall_screen.py" line="290"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="310"/>
+        <location filename="../../widgets/wall_screen.py" line="291"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="311"/>
+        <location filename="../../widgets/wall_screen.py" line="292"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="312"/>
+        <location filename="../../widgets/wall_screen.py" line="293"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="313"/>
+        <location filename="../../widgets/wall_screen.py" line="294"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="315"/>
+        <location filename="../../widgets/wall_screen.py" line="296"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="348"/>
-        <source>vs last month {0}{1:.0%}</source>
-        <translation>（较上月{0}{1:.0%}）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="350"/>
-        <source>vs last month: none</source>
-        <translation>（上月无）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="352"/>
-        <source>/ {0}</source>
-        <translation>/ {0}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <location filename="../../widgets/wall_screen.py" line="325"/>
         <source>{k:.0f}k</source>
         <translation>{wan:.1f}万</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="396"/>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="401"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="408"/>
+        <location filename="../../widgets/wall_screen.py" line="377"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="411"/>
+        <location filename="../../widgets/wall_screen.py" line="380"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>未派警 · 已等 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="414"/>
+        <location filename="../../widgets/wall_screen.py" line="383"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="421"/>
+        <location filename="../../widgets/wall_screen.py" line="390"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="425"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>[{0}] {1}</source>
         <translation>【{0}】{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="426"/>
+        <location filename="../../widgets/wall_screen.py" line="395"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="438"/>
+        <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>

@@ -5,10 +5,8 @@ stream, the guards as counts, the overview after a focus, and an alert nobody we
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -18,8 +16,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from sandbox_app.analytics.figures import Period
-from sandbox_app.analytics.summary import summary
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
@@ -28,13 +24,10 @@ from sandbox_app.domain.places import alert_place
 from sandbox_app.engine.messages import DispatchUpdate
 from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import CAMERA_KINDS
-from sandbox_app.store import open_store
-from tests.analytics.test_figures import alert
 from tests.widgets.test_wall_camera import demo
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.wall_parts import FitLabel
-from widgets.wall_trend import attach_wall_trend
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo"]
@@ -102,23 +95,13 @@ def test_wall_text_is_legible_from_5_m(
     window.update_alerts([_smoke(demo)])
     window.refresh_panels()
     screen = window.wall_overlay
-    screen.show_trend(1234, 1000, 17, 23)  # the month's trend tiles, as `WallTrend` fills them
     qtbot.waitUntil(lambda: screen.focus_card.isVisible())
     image = window.grab().toImage()
-    assert (image.width(), image.height()) == (
-        size[0] * image.devicePixelRatio(),
-        size[1] * image.devicePixelRatio(),
-    )
     kpis = [screen.alerts_total, screen.clock] + [t.value for t in screen.tiles.values()]
     for label in kpis:
         assert _glyphs(window, image, label) >= 48 * scale, f"KPI {label.text()!r} too small"
         assert label.shown_text() == label.text(), f"KPI {label.text()!r} is cut"
     assert screen.tiles["online"].value.text() == "100.0"  # whole, with its unit after it
-    assert screen.tiles["month_alerts"].value.suffix == "（较上月↑23%）"
-    for name in ("month_alerts", "quiet"):  # the suffix keeps its room inside the tile
-        value = screen.tiles[name].value
-        assert value.fontMetrics().horizontalAdvance(value.text()) <= value.width()
-        assert screen.tiles[name].isVisible()
     body = [
         screen.title,
         screen.date,
@@ -137,43 +120,6 @@ def test_wall_text_is_legible_from_5_m(
     view_rect = window.map2d.mapFromScene(scene_rect).boundingRect()
     origin = window.map2d.mapTo(window, QPoint(0, 0))
     assert _ink_rows(image, view_rect.translated(origin).intersected(image.rect())) >= 28 * scale
-    window.close()
-
-
-def test_the_wall_shows_this_months_trend_from_the_store(
-    qtbot: QtBot, demo: District, chinese: None, tmp_path: Path
-) -> None:
-    """本月预警 against last month cut at the same day and 零发案小区, read from the wall's store off the UI
-    thread (`attach_wall_trend`), shown in Chinese in large type."""
-    compound = min(demo.compounds)
-    store = open_store(tmp_path / "wall.db")
-    store.replace_district(demo)
-    march, feb = TS - 2 * 86_400_000, TS - 30 * 86_400_000  # 2 March; 2 February (before the cut)
-    store.upsert_alerts(
-        [alert("perimeter_breach", compound, "compound", march + i * 60_000) for i in range(3)]
-        + [alert("perimeter_breach", compound, "compound", feb + i * 60_000) for i in range(2)]
-    )
-    expected = summary(store, demo, TS, Period.MONTH)
-    store.close()
-    assert (expected.alerts, expected.baseline_alerts) == (3, 2)
-    window = _wall(qtbot, demo)
-    window.set_clock(TS)
-    screen = window.wall_overlay
-    assert screen.tiles["month_alerts"].value.text() == "—"  # nothing read yet
-    trend = attach_wall_trend(screen, lambda: demo, tmp_path / "wall.db", window.map2d.now_ms)
-    assert screen.trend is trend and trend.timer.isActive()
-    qtbot.waitUntil(lambda: trend.summary is not None, timeout=20_000)
-    month, quiet = screen.tiles["month_alerts"], screen.tiles["quiet"]
-    assert month.caption.text() == "本月预警" and quiet.caption.text() == "零发案小区"
-    assert (month.value.text(), month.value.suffix) == ("3", "（较上月↑50%）")
-    assert quiet.value.text() == str(len(expected.quiet)) and quiet.value.suffix == f"/ {expected.compounds}"
-    assert len(expected.quiet) == expected.compounds - 1  # the compound with the alerts is not quiet
-    QApplication.processEvents()
-    image = window.grab().toImage()
-    for tile in (month, quiet):
-        assert tile.value.shown_text() == tile.value.text()
-        assert _glyphs(window, image, tile.value) >= 48
-        assert _glyphs(window, image, tile.caption) >= 28
     window.close()
 
 
@@ -310,32 +256,3 @@ def test_a_line_that_does_not_fit_drops_whole_parts_not_half_words(qtbot: QtBot)
     label.set_suffix("15 分钟")
     label.resize(520, label.height())
     assert label.shown_text() == "【高】周界入侵"  # the minutes keep their room
-
-
-def test_a_launched_wall_reads_its_trend_from_its_own_store(qtbot: QtBot, tmp_path: Path) -> None:
-    """`launch(..., wall=True)` attaches the trend tiles to the wall's store (`go_live`)."""
-    from PySide6.QtCore import QCoreApplication
-
-    from sandbox_app.station.live import LiveOptions
-    from tests.support import committed_demo
-    from widgets.app import launch
-    from widgets.wall_trend import WallTrend
-
-    options = LiveOptions(history_days=1, speed=10.0, snapshots=None, coverage_minutes=3.0)
-    launched = launch(tmp_path / "wall.db", committed_demo(), "zh_CN", options, wall=True)
-    assert launched is not None
-    window = launched.window
-    qtbot.addWidget(window)
-    try:
-        trend = window.wall_overlay.trend
-        assert isinstance(trend, WallTrend) and trend.timer.isActive()
-        qtbot.waitUntil(lambda: trend.summary is not None or trend.error is not None, timeout=30_000)
-        assert trend.error is None
-        quiet = window.wall_overlay.tiles["quiet"]
-        assert quiet.caption.text() == "零发案小区" and quiet.value.text().isdigit()
-    finally:
-        launched.desk.close()
-        gc.unfreeze()  # `launch` froze the district out of the collector
-        for translator in launched.translators:
-            QCoreApplication.removeTranslator(translator)
-        window.close()
