@@ -255,6 +255,14 @@ def go_live(
         name = station or socket.gethostname()
         controller = attach_city(window, store, broker, name, options, desk.actor, desk.trail)
     if wall:  # the wall only watches live; replay lives on the desk (owned by the window)
+        from widgets.wall_trend import attach_wall_trend
+
+        attach_wall_trend(
+            window.wall_overlay,
+            lambda: window.scene.district,
+            db if store is None else store,
+            window.map2d.now_ms,
+        )
         return controller
     if store is None:
         from widgets.replay_controller import ReplayController

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, QObject, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -78,6 +78,8 @@ class WallScreen(QWidget):
         self.map2d = map2d
         self.pane_3d = pane_3d
         self.scale = 1.0
+        self.trend: QObject | None = None
+        """What refreshes the trend lines once a store is attached (`widgets.wall_trend.WallTrend`)."""
         self._margins: dict[int, QMargins] = {}
         """Each panel's margins at 1080p, scaled with the type."""
         self.setObjectName("wall_screen")
@@ -201,8 +203,16 @@ class WallScreen(QWidget):
         self.tour_caption = FitLabel(BODY_PX, colour=MUTED, parent=self.tour_box)
         self.tour_caption.setText(self.tr("Overview · touring"))
         self.tour_name = FitLabel(TITLE_PX, bold=True, parent=self.tour_box)
+        # the station's trend (治理成效, `show_trend`) under the overview's name: body-sized lines, so the 3D
+        # keeps the centre and the wall its 1080 px (tiles did not fit either)
+        self.trend_alerts = FitLabel(BODY_PX, parent=self.tour_box)
+        self.trend_change = FitLabel(BODY_PX, colour=MUTED, parent=self.tour_box)
+        self.trend_quiet = FitLabel(BODY_PX, parent=self.tour_box)
         tour.addWidget(self.tour_caption)
         tour.addWidget(self.tour_name)
+        for line in self.trend_lines():
+            line.hide()  # until the first figures arrive
+            tour.addWidget(line)
         layout.addWidget(self.tour_box)
         self.focus_card, card = frame("wall_focus", column)
         self.focus_level = FitLabel(TITLE_PX, bold=True, parent=self.focus_card)
@@ -319,6 +329,24 @@ class WallScreen(QWidget):
         tiles["rentals"].set_value(self.compact(people.rental_rooms))
         tiles["elderly"].set_value(self.compact(people.elderly_alone))
         tiles["key"].set_value(self.compact(people.key_persons))
+
+    def show_trend(self, alerts: int, baseline: int, quiet: int, compounds: int) -> None:
+        """This month so far against last month cut at the same day (`analytics.summary`, `wall_trend.py`),
+        and the compounds without a case this month out of all of them."""
+        if baseline:
+            change = (alerts - baseline) / baseline
+            arrow = "↑" if change > 0 else "↓" if change < 0 else "→"
+            against = self.tr("vs last month {0}{1:.0%}").format(arrow, abs(change))
+        else:
+            against = self.tr("vs last month: none") if alerts else ""
+        self.trend_alerts.setText(self.tr("Alerts this month {0}").format(self.compact(alerts)))
+        self.trend_change.setText(against)
+        self.trend_quiet.setText(self.tr("Compounds without a case {0} / {1}").format(quiet, compounds))
+        for line in self.trend_lines():
+            line.setVisible(bool(line.text()))
+
+    def trend_lines(self) -> list[FitLabel]:
+        return [self.trend_alerts, self.trend_change, self.trend_quiet]
 
     def compact(self, n: int) -> str:
         """Up to five digits as they are; more in tens of thousands (万), which fit a tile in large type."""

@@ -4432,152 +4432,172 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="145"/>
+        <location filename="../../widgets/wall_screen.py" line="147"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="166"/>
+        <location filename="../../widgets/wall_screen.py" line="168"/>
         <source>On duty</source>
         <translation>在岗警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="167"/>
+        <location filename="../../widgets/wall_screen.py" line="169"/>
         <source>Dispatched</source>
         <translation>已派警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="168"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>Online rate</source>
         <translation>设备在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="169"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Passes today</source>
         <translation>今日通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Residents</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Rental rooms</source>
         <translation>出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="174"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="175"/>
         <source>Key persons</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="185"/>
+        <location filename="../../widgets/wall_screen.py" line="187"/>
         <source>Patrol strength</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="202"/>
+        <location filename="../../widgets/wall_screen.py" line="204"/>
         <source>Overview · touring</source>
         <translation>全景 · 巡视片区</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="279"/>
+        <location filename="../../widgets/wall_screen.py" line="288"/>
         <source>Digital Sandbox · {0}</source>
         <translation>数字沙盘 · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="288"/>
+        <location filename="../../widgets/wall_screen.py" line="297"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="289"/>
+        <location filename="../../widgets/wall_screen.py" line="298"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="290"/>
+        <location filename="../../widgets/wall_screen.py" line="299"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="291"/>
+        <location filename="../../widgets/wall_screen.py" line="300"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="292"/>
+        <location filename="../../widgets/wall_screen.py" line="301"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="293"/>
+        <location filename="../../widgets/wall_screen.py" line="302"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="294"/>
+        <location filename="../../widgets/wall_screen.py" line="303"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="296"/>
+        <location filename="../../widgets/wall_screen.py" line="305"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="325"/>
+        <location filename="../../widgets/wall_screen.py" line="338"/>
+        <source>vs last month {0}{1:.0%}</source>
+        <translation>较上月{0}{1:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="340"/>
+        <source>vs last month: none</source>
+        <translation>上月无预警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="341"/>
+        <source>Alerts this month {0}</source>
+        <translation>本月预警 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="343"/>
+        <source>Compounds without a case {0} / {1}</source>
+        <translation>零发案小区 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="349"/>
         <source>{k:.0f}k</source>
         <translation>{wan:.1f}万</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <location filename="../../widgets/wall_screen.py" line="389"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="377"/>
+        <location filename="../../widgets/wall_screen.py" line="401"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="380"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>未派警 · 已等 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="383"/>
+        <location filename="../../widgets/wall_screen.py" line="407"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="390"/>
+        <location filename="../../widgets/wall_screen.py" line="414"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="394"/>
+        <location filename="../../widgets/wall_screen.py" line="418"/>
         <source>[{0}] {1}</source>
         <translation>【{0}】{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="395"/>
+        <location filename="../../widgets/wall_screen.py" line="419"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="407"/>
+        <location filename="../../widgets/wall_screen.py" line="431"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>

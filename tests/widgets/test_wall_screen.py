@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -16,6 +17,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from sandbox_app.analytics.figures import Period
+from sandbox_app.analytics.summary import summary
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
@@ -24,10 +27,13 @@ from sandbox_app.domain.places import alert_place
 from sandbox_app.engine.messages import DispatchUpdate
 from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import CAMERA_KINDS
+from sandbox_app.store import open_store
+from tests.analytics.test_figures import alert
 from tests.widgets.test_wall_camera import demo
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.wall_parts import FitLabel
+from widgets.wall_trend import attach_wall_trend
 
 pytestmark = pytest.mark.gui
 __all__ = ["demo"]
@@ -256,3 +262,72 @@ def test_a_line_that_does_not_fit_drops_whole_parts_not_half_words(qtbot: QtBot)
     label.set_suffix("15 分钟")
     label.resize(520, label.height())
     assert label.shown_text() == "【高】周界入侵"  # the minutes keep their room
+
+
+def test_the_wall_shows_this_months_trend_from_the_store(
+    qtbot: QtBot, demo: District, chinese: None, tmp_path: Path
+) -> None:
+    """本月预警 against last month cut at the same day and 零发案小区, read from the wall's store off the UI
+    thread (`attach_wall_trend`), in Chinese under the overview's name, legible from 5 m, the wall still
+    1080 px tall."""
+    compound = min(demo.compounds)
+    store = open_store(tmp_path / "wall.db")
+    store.replace_district(demo)
+    march, feb = TS - 2 * 86_400_000, TS - 30 * 86_400_000  # 2 March; 2 February (before the cut)
+    store.upsert_alerts(
+        [alert("perimeter_breach", compound, "compound", march + i * 60_000) for i in range(3)]
+        + [alert("perimeter_breach", compound, "compound", feb + i * 60_000) for i in range(2)]
+    )
+    expected = summary(store, demo, TS, Period.MONTH)
+    store.close()
+    assert (expected.alerts, expected.baseline_alerts) == (3, 2)
+    window = _wall(qtbot, demo)
+    window.set_clock(TS)
+    screen = window.wall_overlay
+    screen.show_tour(demo.compounds[compound].name)
+    assert not screen.trend_alerts.isVisible()  # nothing read yet
+    trend = attach_wall_trend(screen, lambda: demo, tmp_path / "wall.db", window.map2d.now_ms)
+    assert screen.trend is trend and trend.timer.isActive()
+    qtbot.waitUntil(lambda: trend.summary is not None and screen.trend_alerts.isVisible(), timeout=20_000)
+    assert (screen.trend_alerts.text(), screen.trend_change.text()) == ("本月预警 3", "较上月↑50%")
+    assert screen.trend_quiet.text() == f"零发案小区 {len(expected.quiet)} / {expected.compounds}"
+    QApplication.processEvents()
+    image = window.grab().toImage()
+    assert (image.width(), image.height()) == (
+        1920 * image.devicePixelRatio(),
+        1080 * image.devicePixelRatio(),
+    )
+    for line in screen.trend_lines():
+        assert line.shown_text() == line.text(), f"{line.text()!r} is cut"
+        assert _glyphs(window, image, line) >= 28
+    window.close()
+
+
+def test_a_launched_wall_reads_its_trend_from_its_own_store(qtbot: QtBot, tmp_path: Path) -> None:
+    """`launch(..., wall=True)` attaches the trend lines to the wall's store (`go_live`)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication
+
+    from sandbox_app.station.live import LiveOptions
+    from tests.support import committed_demo
+    from widgets.app import launch
+    from widgets.wall_trend import WallTrend
+
+    options = LiveOptions(history_days=1, speed=10.0, snapshots=None, coverage_minutes=3.0)
+    launched = launch(tmp_path / "wall.db", committed_demo(), "zh_CN", options, wall=True)
+    assert launched is not None
+    window = launched.window
+    qtbot.addWidget(window)
+    try:
+        trend = window.wall_overlay.trend
+        assert isinstance(trend, WallTrend) and trend.timer.isActive()
+        qtbot.waitUntil(lambda: trend.summary is not None or trend.error is not None, timeout=30_000)
+        assert trend.error is None
+        assert window.wall_overlay.trend_quiet.text().startswith("零发案小区 ")
+    finally:
+        launched.desk.close()
+        gc.unfreeze()  # `launch` froze the district out of the collector
+        for translator in launched.translators:
+            QCoreApplication.removeTranslator(translator)
+        window.close()
