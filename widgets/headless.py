@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 _app: QGuiApplication | None = None
 
@@ -19,4 +20,4 @@ def ensure_gui_app() -> None:
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])
+        _app = QApplication([])  # a widgets application: a window or test harness may come later in-process

@@ -207,7 +207,7 @@ class TrackPanel(QWidget):
         if path.suffix.lower() == ".geojson":
             path.write_bytes(orjson.dumps(passes.to_geojson(t)))
         else:
-            path.write_text(passes.to_csv(t), encoding="utf-8")
+            path.write_text(passes.csv_text(t), encoding="utf-8")
         return path
 
 

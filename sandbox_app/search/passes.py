@@ -13,7 +13,6 @@ events. Masking is the caller's: a track shows places and times, never the perso
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from sandbox_app.domain.device_kinds import CAMERA_KINDS
 from sandbox_app.domain.distance import distance_m
 from sandbox_app.domain.model import District
 from sandbox_app.domain.passes import PASS_FIELDS
+from sandbox_app.privacy.spreadsheet import SafeCsvWriter
 from sandbox_app.store.base import Store, SubjectMatch
 
 MS_PER_DAY = 86_400_000
@@ -127,10 +127,11 @@ def cameras_near(
     return sorted(out, key=lambda c: (c[1], c[0]))
 
 
-def to_csv(t: Track) -> str:
-    """ts (epoch ms), kind, device, lon, lat: one row a pass (the export of a hit's track)."""
+def csv_text(t: Track) -> str:
+    """ts (epoch ms), kind, device, lon, lat: one row a pass (the export of a hit's track), through the
+    spreadsheet-safe writer like every other export."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = SafeCsvWriter(buf)
     w.writerow(["ts", "kind", "device", "lon", "lat"])
     for p in t.passes:
         w.writerow([p.ts, p.kind, p.device, "" if p.lon is None else p.lon, "" if p.lat is None else p.lat])

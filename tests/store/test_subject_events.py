@@ -65,11 +65,11 @@ def test_places_have_no_track_and_exports_carry_no_names(store: Any) -> None:
     subject = passes.subject_of(district, "person", "P0001")
     assert subject is not None
     t = passes.track(store, district, subject, T0)
-    text = passes.to_csv(t) + orjson.dumps(passes.to_geojson(t)).decode()
+    text = passes.csv_text(t) + orjson.dumps(passes.to_geojson(t)).decode()
     assert "测试居民0001" not in text and "000-0000-0001" not in text
     assert (
-        passes.to_csv(t).splitlines()[0] == "ts,kind,device,lon,lat"
-        and len(passes.to_csv(t).splitlines()) == 4
+        passes.csv_text(t).splitlines()[0] == "ts,kind,device,lon,lat"
+        and len(passes.csv_text(t).splitlines()) == 4
     )
     gj = passes.to_geojson(t)
     assert gj["features"][0]["geometry"]["type"] == "LineString" and len(gj["features"]) == 4
