@@ -162,10 +162,12 @@ class AlertsPanel(QDockWidget):
             Party.GRID: QPushButton(self.tr("To grid worker"), self),
             Party.CAD110: QPushButton(self.tr("To 110…"), self),
         }
+        handoff_row = QHBoxLayout()  # a row of its own: one row of eight buttons widens the whole window
         for party, button in self.handoff_buttons.items():
             button.setObjectName(f"alert_handoff_{'110' if party is Party.CAD110 else party.value}")
             button.clicked.connect(lambda _=False, p=party: self.request_handoff(p))
-            row.addWidget(button)
+            handoff_row.addWidget(button)
+        handoff_row.addStretch(1)
         self.handoff_buttons[Party.PROPERTY].setToolTip(
             self.tr("The compound's property staff handle it first; unhandled in time, it comes back here")
         )
@@ -187,6 +189,7 @@ class AlertsPanel(QDockWidget):
         self.clips.hide()
         layout.addWidget(self.clips)
         layout.addLayout(row)
+        layout.addLayout(handoff_row)
         self.setWidget(body)
         self._update_buttons()
 
