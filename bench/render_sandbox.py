@@ -29,8 +29,9 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -80,6 +81,34 @@ def _guards(district: District, n: int) -> tuple[list[str], list[GuardRole]]:
     return ids, [district.guards[g].role for g in ids]
 
 
+def orbit(camera: Any, degrees: float = 1.0) -> None:
+    """Turn the camera `degrees` about the vertical through its focal point (one benchmark frame's move)."""
+    focal = np.array(camera.GetFocalPoint())
+    eye = np.array(camera.GetPosition()) - focal
+    a = np.radians(degrees)
+    eye[:2] = [eye[0] * np.cos(a) - eye[1] * np.sin(a), eye[0] * np.sin(a) + eye[1] * np.cos(a)]
+    camera.SetPosition(*(focal + eye))
+
+
+def time_frames(frame: Callable[[], None], frames: int) -> dict[str, float]:
+    """The first frame's milliseconds, then the median and p95 wall and the median CPU ms of `frames` more."""
+    t = time.perf_counter()
+    frame()
+    first = (time.perf_counter() - t) * 1000
+    walls, cpus = [], []
+    for _ in range(frames):
+        c0, t0 = time.process_time(), time.perf_counter()
+        frame()
+        walls.append((time.perf_counter() - t0) * 1000)
+        cpus.append((time.process_time() - c0) * 1000)
+    return {
+        "first_ms": first,
+        "median_ms": statistics.median(walls),
+        "p95_ms": float(np.percentile(walls, 95)),
+        "cpu_ms": statistics.median(cpus),
+    }
+
+
 def measure(view: object, app: object, district: District, frames: int, n_alerts: int, n_guards: int,
             full: bool, lod: bool = True, imagery: bool = False) -> dict[str, float]:  # fmt: skip
     from layers.imagery import Draped
@@ -118,30 +147,14 @@ def measure(view: object, app: object, district: District, frames: int, n_alerts
         view.set_guards(ids, lonlat, roles)
         if full:
             view._pulse()
-        focal = np.array(camera.GetFocalPoint())
-        eye = np.array(camera.GetPosition()) - focal
-        a = np.radians(1.0)
-        eye[:2] = [eye[0] * np.cos(a) - eye[1] * np.sin(a), eye[0] * np.sin(a) + eye[1] * np.cos(a)]
-        camera.SetPosition(*(focal + eye))
+        orbit(camera)
         view.renderer.ResetCameraClippingRange()
         window.Render()
         window.WaitForCompletion()
 
-    t = time.perf_counter()
-    frame()
-    first = (time.perf_counter() - t) * 1000
-    walls, cpus = [], []
-    for _ in range(frames):
-        c0, t0 = time.process_time(), time.perf_counter()
-        frame()
-        walls.append((time.perf_counter() - t0) * 1000)
-        cpus.append((time.process_time() - c0) * 1000)
     return {
         "build_s": build_s,
-        "first_ms": first,
-        "median_ms": statistics.median(walls),
-        "p95_ms": float(np.percentile(walls, 95)),
-        "cpu_ms": statistics.median(cpus),
+        **time_frames(frame, frames),
         "cells": float(view.mesh.n_cells if view.mesh else 0),
         "labels": float(view.labels.count if full else 0),
     }

@@ -20,9 +20,9 @@ is loaded and placed (worker thread). Interactive target: ≤ 100 ms a frame on 
 
 from __future__ import annotations
 
+import importlib
 import math
 import os
-import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 
 TILES = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "3dtiles"
 HEADER = "| scene | tiles shown | triangles | points | load s | first ms | median ms | p95 ms | CPU ms |"
@@ -57,32 +58,17 @@ def measure(view: object, frames: int) -> dict[str, float]:
     assert isinstance(view, Sandbox3D)
     window, camera = view.render_window, view.renderer.GetActiveCamera()
 
+    shared = importlib.import_module("bench.render_sandbox")  # the sandbox rows' orbit and frame timing
+
     def frame() -> None:
-        focal = np.array(camera.GetFocalPoint())
-        eye = np.array(camera.GetPosition()) - focal
-        a = math.radians(1.0)
-        eye[:2] = [eye[0] * math.cos(a) - eye[1] * math.sin(a), eye[0] * math.sin(a) + eye[1] * math.cos(a)]
-        camera.SetPosition(*(focal + eye))
+        shared.orbit(camera)
         view.tiles.refresh()
         view.renderer.ResetCameraClippingRange()
         window.Render()
         window.WaitForCompletion()
 
-    t = time.perf_counter()
-    frame()
-    first = (time.perf_counter() - t) * 1000
-    walls, cpus = [], []
-    for _ in range(frames):
-        c0, t0 = time.process_time(), time.perf_counter()
-        frame()
-        walls.append((time.perf_counter() - t0) * 1000)
-        cpus.append((time.process_time() - c0) * 1000)
-    return {
-        "first_ms": first,
-        "median_ms": statistics.median(walls),
-        "p95_ms": float(np.percentile(walls, 95)),
-        "cpu_ms": statistics.median(cpus),
-    }
+    timings: dict[str, float] = shared.time_frames(frame, frames)
+    return timings
 
 
 def _loaded(view: object) -> float:
