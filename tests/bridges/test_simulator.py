@@ -357,6 +357,19 @@ def test_no_paths_means_no_fixes_but_trackers_stay_alive(district: District) -> 
     assert {"GPS1", "GPS2", "GPS3"} <= {e.device for e in day if e.kind == "device.heartbeat"}
 
 
+def test_a_guard_whose_waypoints_all_fall_on_one_node_keeps_a_post_there() -> None:
+    """On a district with two path nodes about one seed in ten drew every waypoint on the same node: the
+    loop had no length, positions came out NaN and the live session died with it (seeds come from the
+    clock, so CI met it by chance). Every seed gives a loop with a length and a finite fix."""
+    from tests.layers.sample import small_district as two_node_district
+
+    for seed in range(60):
+        sim = Simulator(two_node_district(), seed, START)
+        assert all(p.period_s > 0 for p in sim.patrols), seed
+        fixes = [e for e in sim.events_between(START, START + HOUR // 4) if e.kind == "gps.fix"]
+        assert fixes and all(np.isfinite([e.lon, e.lat]).all() for e in fixes), seed
+
+
 def test_speed_must_be_positive(district: District) -> None:
     with pytest.raises(ValueError):
         Simulator(district, 1, START, speed=0)

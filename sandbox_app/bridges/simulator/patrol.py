@@ -123,9 +123,16 @@ def _patrol(
             times.append(times[-1] + float(rng.uniform(*rates.dwell_s)))
             xs.append(q[0])
             ys.append(q[1])
+    repeats = [2 if k and k in stop_set else 1 for k in range(len(route))]
+    if len(route) == 1:
+        # every waypoint drawn was the same node: the guard keeps a post there (a loop of one pause),
+        # never a loop of length zero, which has no position at any time
+        times.append(float(rng.uniform(*rates.dwell_s)))
+        xs.append(xs[0])
+        ys.append(ys[0])
+        repeats = [2]
     x, y = np.asarray(xs), np.asarray(ys)
     phase = float(rng.uniform(0, times[-1]))
-    repeats = [2 if k and k in stop_set else 1 for k in range(len(route))]
     nodes = np.repeat(np.asarray(route, dtype=np.intp), repeats)
     return Patrol(guard, device, np.asarray(times), x, y, phase, courses(x, y), nodes, speed)
 
