@@ -103,6 +103,7 @@ def cmd_alert(args: argparse.Namespace) -> int:
 
 def cmd_handoff(args: argparse.Namespace) -> int:
     """Hand an open alert to the compound's property staff, a grid worker, 110, or back to the desk."""
+    from sandbox_app.domain.grids import GridLocator, grids_of
     from sandbox_app.domain.handoff import HandoffError, Party, hand, parse_party
 
     audit = audit_file(args)
@@ -112,13 +113,18 @@ def cmd_handoff(args: argparse.Namespace) -> int:
         alert = store.get_alert(args.id)
         if alert is None:
             raise CliError(f"no alert {args.id!r}")
-        at = time_arg(args.at, store.load_district(), "--at") if args.at else WallClock().now_ms()
+        district = store.load_district()
+        at = time_arg(args.at, district, "--at") if args.at else WallClock().now_ms()
         try:
             to = parse_party(args.to)
             minutes = args.minutes if args.minutes is not None else (30.0 if to is Party.GRID else 10.0)
+            grid_id, assignee = args.grid or "", args.assignee or ""
+            if to is Party.GRID and not grid_id:  # the grid the alert's place lies in, as the desk finds it
+                grid = GridLocator(grids_of(district)).at(alert.lon, alert.lat)
+                grid_id, assignee = (grid.id, assignee or grid.worker) if grid is not None else ("", assignee)
             h = hand(
                 alert, to, who.actor, at, within_s=minutes * 60.0, compound_id=args.compound or "",
-                grid_id=args.grid or "", assignee=args.assignee or "", note=args.note,
+                grid_id=grid_id, assignee=assignee, note=args.note,
             )  # fmt: skip
         except HandoffError as exc:
             raise CliError(str(exc)) from None
@@ -174,7 +180,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--to", required=True, help="property (物业), grid (网格员), 110, or police (警务室)")
     p.add_argument("--minutes", type=float, help="time limit for property (default 10) or grid (default 30)")
     p.add_argument("--compound", help="compound whose property staff take it (default: the alert's)")
-    p.add_argument("--grid", help="grid id (for --to grid)")
+    p.add_argument("--grid", help="grid id (for --to grid; default: the grid the alert lies in)")
     p.add_argument("--assignee", help="the worker in charge, when known")
     p.add_argument("--note", default="")
     p.add_argument("--by", help="who hands it on (with users: the logged-in --user, password on stdin)")

@@ -151,6 +151,50 @@ def test_cli_hands_an_alert_to_property_then_110(tmp_path: Path, capsys: pytest.
         assert [e.target for e in log.entries("alert.handoff")] == [alert.id, alert.id]
 
 
+def test_cli_hands_to_the_grid_the_alert_lies_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`handoff --to grid` without --grid finds the grid of the alert's place and its worker, as the desk's
+    移交网格员 does; an alert outside every grid is refused with a message, nothing stored."""
+    import orjson
+    from shapely.geometry import box
+
+    from cli import main
+    from sandbox_app.domain.alerts import Alert
+    from sandbox_app.domain.enums import Severity
+    from sandbox_app.domain.grids import GRIDS_KEY, Grid
+    from sandbox_app.store.sqlite import SqliteStore
+    from tests.rules.helpers import district
+
+    lon, lat = 119.3, 26.08
+
+    def water(n: int, lon: float) -> Alert:
+        return Alert(f"water_alarm:WL:{n}", "water_alarm", "WL", "device", Severity.MEDIUM, AlertState.OPEN,
+                     T0, T0, lon=lon, lat=lat, data={"compound_id": "C1"})  # fmt: skip
+
+    inside, outside = water(1, lon), water(2, lon + 0.01)
+    dist = district()
+    dist.extra[GRIDS_KEY] = [
+        Grid("WG07", "第7网格", box(lon - 0.001, lat - 0.001, lon + 0.001, lat + 0.001), "GU2").to_json()
+    ]
+    db = tmp_path / "desk.db"
+    with SqliteStore(db) as s:
+        s.replace_district(dist)
+        s.upsert_alerts([inside, outside])
+    base = ["--db", str(db), "--by", "desk1", "--at", str(T0 + 1000)]
+    assert main(["handoff", inside.id, "--to", "网格员", *base]) == 0
+    h = orjson.loads(capsys.readouterr().out)["data"]["handoff"]
+    assert (h["to"], h["grid_id"], h["assignee"], h["due_ts"]) == (
+        "grid",
+        "WG07",
+        "GU2",
+        T0 + 1000 + 30 * MIN,
+    )
+    assert main(["handoff", outside.id, "--to", "grid", *base]) == 2
+    assert "no grid" in capsys.readouterr().err
+    with SqliteStore(db) as s:
+        stored = s.get_alert(outside.id)
+        assert stored is not None and "handoff" not in stored.data
+
+
 def test_engine_hands_on_with_the_configured_limit_and_audits(store: Store, dist: District) -> None:
     """What the alert panel's 移交物业 button calls: the rule's own time limit, one audit line."""
     audited: list[tuple[str, str, str]] = []
