@@ -342,6 +342,8 @@ class DispatchPanel(QDockWidget):
                 "" if d.eta_s is None else minutes_seconds(d.eta_s),
             )
             late = self.is_late(d)
+            if late:  # the state column says it in words too: colour alone is missed on a busy desk
+                texts = (*texts[:2], self.tr("{0} · not on scene in time").format(texts[2]), *texts[3:])
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d.id)

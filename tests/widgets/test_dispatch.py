@@ -193,6 +193,10 @@ def test_an_order_past_its_on_scene_limit_is_marked_red(qtbot: QtBot, chinese: N
     item = panel.active.item(0, 0)
     assert item is not None and item.toolTip() == "超时未到场"
     assert item.foreground().color().getRgb() == style.DISPATCH_LATE_TEXT
+    state = panel.active.item(0, 2)
+    assert state is not None and state.text().endswith("· 超时未到场")
     late.advance(DispatchState.ON_SCENE, "GU2", now + 120_000)
     panel.update_dispatches([late, fine])
     qtbot.waitUntil(lambda: row_colour("D1") == plain)
+    state = panel.active.item(0, 2)
+    assert state is not None and "超时未到场" not in state.text()
