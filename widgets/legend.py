@@ -57,7 +57,7 @@ class Legend(QWidget):
             "coverage": self.tr("Coverage gaps"),
             "buildings": self.tr("Buildings"),
             "roads": self.tr("Roads"),
-            "areas": self.tr("Water and green"),
+            "areas": self.tr("Water & green"),
             "compounds": self.tr("Compounds"),
         }
 

@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
             "buildings": self.tr("Buildings"),
             "roads": self.tr("Roads"),
             "compounds": self.tr("Compounds"),
-            "areas": self.tr("Water and green"),
+            "areas": self.tr("Water & green"),
             "grids": self.tr("Grids"),
         }
         return titles[name]

@@ -2850,7 +2850,7 @@
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="60"/>
-        <source>Water and green</source>
+        <source>Water &amp; green</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3171,7 +3171,7 @@
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="398"/>
-        <source>Water and green</source>
+        <source>Water &amp; green</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

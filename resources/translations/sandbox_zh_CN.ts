@@ -2851,7 +2851,7 @@
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="60"/>
-        <source>Water and green</source>
+        <source>Water &amp; green</source>
         <translation>水域绿地</translation>
     </message>
     <message>
@@ -3172,7 +3172,7 @@
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="398"/>
-        <source>Water and green</source>
+        <source>Water &amp; green</source>
         <translation>水域绿地</translation>
     </message>
     <message>

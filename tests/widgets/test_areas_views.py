@@ -76,7 +76,7 @@ def test_the_legend_names_water_and_green_in_their_colours(qtbot: QtBot) -> None
         ("water", style.AREA_FILL["water"]),
         ("green space", style.AREA_FILL["green"]),
     ]
-    assert legend.layer_titles()["areas"] == "Water and green"
+    assert legend.layer_titles()["areas"] == "Water & green"
     image = legend.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
     ratio = image.devicePixelRatio()
     for e in entries:
