@@ -89,6 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "guards": len(district.guards),
             "roads": len(district.roads),
             "gates": len(district.gates),
+            "areas": len(district.areas),
         }
     )
     return EXIT_OK

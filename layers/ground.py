@@ -1,7 +1,8 @@
 """The 3D sandbox's ground: the district's basemap as one flat, triangulated mesh (a scale model's base).
 
 Roads (ribbons as wide as the road is in metres, coloured as on the 2D map), compound outlines and fills,
-water and green areas, and the bare ground around them, from the package's own ways: no tiles, no network.
+water and green areas (the package's `areas`), and the bare ground around them, from the package's own ways:
+no tiles, no network.
 
 The pieces are made disjoint before triangulation (each class minus every class above it), so the whole base
 lies at z = 0 with no overlapping faces: nothing z-fights however far the camera is, and it draws as one
@@ -41,8 +42,9 @@ COMPOUND_DEFAULT: RGB = (224, 226, 212)
 COMPOUND_OUTLINE: RGB = (style.COMPOUND_EDGE[0], style.COMPOUND_EDGE[1], style.COMPOUND_EDGE[2])
 COMPOUND_OUTLINE_M = 1.6
 """Width of a compound's outline (its wall or fence) on the ground, in metres."""
-AREA_KIND: dict[str, RGB] = {"water": (150, 196, 232), "green": (178, 214, 156)}
-"""Water and green areas (`areas` of `layer`), drawn between the compound outlines and the compound fills."""
+AREA_KIND: dict[str, RGB] = {k: (c[0], c[1], c[2]) for k, c in style.AREA_FILL.items()}
+"""Water and green areas (the district's `areas`, and those given to `layer`), drawn between the compound
+outlines and the compound fills, in the 2D map's colours."""
 ROAD_WIDTH_M: dict[str, float] = {
     "motorway": 24.0,
     "motorway_link": 8.0,
@@ -94,8 +96,10 @@ def road_width_m(kind: str) -> float:
 def classes(
     district: District, proj: LocalProjection, areas: Sequence[tuple[str, BaseGeometry]] = ()
 ) -> list[GroundClass]:
-    """The ground's classes, top first, each one geometry in local metres (overlapping the ones below)."""
+    """The ground's classes, top first, each one geometry in local metres (overlapping the ones below).
+    `areas` are drawn besides the district's own."""
     out: list[GroundClass] = []
+    areas = [*((a.kind, a.boundary) for a in district.areas.values()), *areas]
     roads = sorted(district.roads.values(), key=lambda r: -road_width_m(r.kind))
     if roads:
         lines = _local([r.line for r in roads], proj)
@@ -185,7 +189,8 @@ def layer(
     district: District, proj: LocalProjection, areas: Sequence[tuple[str, BaseGeometry]] = ()
 ) -> LayerData:
     """The ground as `extra["mesh"]` (a `Patch` of triangles at z = 0) and `extra["bounds"]` (x0, y0, x1,
-    y1 of the base in metres). `areas`: (kind, lon/lat polygon) for kinds in `AREA_KIND`."""
+    y1 of the base in metres). The district's water and green areas are drawn; `areas` adds (kind, lon/lat
+    polygon) pairs for kinds in `AREA_KIND`."""
     pieces = partition(classes(district, proj, areas))
     mesh = triangulate(pieces)
     bounds = tuple(float(v) for v in base_rect(district, proj).bounds)

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from layers import alerts, buildings, compounds, devices, dispatch, gates, guards, roads, style
+from layers import alerts, areas, buildings, compounds, devices, dispatch, gates, guards, roads, style
 from layers.data import FloatArray, LayerData, Lines, Points
 from layers.projection import LocalProjection
 from sandbox_app.domain.model import District
@@ -111,7 +111,13 @@ class ReplayLayers:
 
     def static(self) -> list[LayerData]:
         d, p = self.district, self.proj
-        return [compounds.layer(d, p), roads.layer(d, p), buildings.layer(d, p), gates.layer(d, p)]
+        return [
+            compounds.layer(d, p),
+            areas.layer(d, p),
+            roads.layer(d, p),
+            buildings.layer(d, p),
+            gates.layer(d, p),
+        ]
 
     def devices(self, state: ReplayState) -> LayerData:
         """Recoloured when the offline set changed, at most every `health_every_ms` of district time while

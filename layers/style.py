@@ -65,6 +65,10 @@ USAGE_PRIORITY: tuple[RoomUsage, ...] = (
 
 COMPOUND_FILL: RGBA = (222, 232, 214, 150)
 COMPOUND_EDGE: RGBA = (104, 140, 96, 255)
+AREA_FILL: dict[str, RGBA] = {"water": (150, 196, 232, 215), "green": (178, 214, 156, 215)}
+"""水域 and 绿地 (`District.areas`) by kind: light fills under the roads, just translucent enough that a
+compound's fence under a park still shows; the 3D ground uses the same colours, opaque."""
+AREA_EDGE: RGBA = (0, 0, 0, 0)
 GRID_FILL: RGBA = (0, 0, 0, 0)
 GRID_EDGE: RGBA = (150, 60, 160, 255)
 """Grid outlines (网格): purple, unfilled, distinct from the compounds' green."""

@@ -23,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 from tools.demo_devices import make_devices
 from tools.demo_osm import (
     LATIN,
+    AreaGeom,
     CompoundGeom,
     Frame,
     GateGeom,
@@ -32,6 +33,7 @@ from tools.demo_osm import (
     derive_gates,
     gate_direction,
     parse_osm,
+    read_areas,
     read_buildings,
     read_roads,
 )
@@ -64,6 +66,7 @@ GENERATED = (
     "devices.csv",
     "guards.csv",
     "grids.geojson",
+    "areas.geojson",
 )
 GRIDS = 3
 """The demo's grid areas (网格): the compounds west to east in this many groups, one grid worker each."""
@@ -102,6 +105,8 @@ def build(osm_path: Path = DEFAULT_OSM, out: Path = DEFAULT_OUT, seed: int = SEE
     for stem, rows in (("rooms", rooms), ("people", pop.people), ("devices", devices), ("guards", guards)):
         _write_csv(out / f"{stem}.csv", rows)
     _write_geojson(out / "grids.geojson", _grid_features(geoms, compounds, guards, frame))
+    areas = read_areas(osm, frame)
+    _write_geojson(out / "areas.geojson", _area_features(areas, frame))
     return {
         "compounds": len(compounds),
         "buildings": len(buildings),
@@ -111,6 +116,7 @@ def build(osm_path: Path = DEFAULT_OSM, out: Path = DEFAULT_OUT, seed: int = SEE
         "people": len(pop.people),
         "devices": len(devices),
         "guards": len(guards),
+        "areas": len(areas),
     }
 
 
@@ -320,6 +326,15 @@ def _road_features(roads: list[RoadGeom], frame: Frame) -> list[tuple[Row, BaseG
         rid = f"W{r.osm_id}" + (f"-{r.part}" if r.part else "")
         props: Row = {"id": rid, "kind": r.kind, "oneway": r.oneway, "name": r.name, "osm_id": r.osm_id}
         out.append((props, frame.to_deg(r.line)))
+    return out
+
+
+def _area_features(areas: list[AreaGeom], frame: Frame) -> list[tuple[Row, BaseGeometry]]:
+    out: list[tuple[Row, BaseGeometry]] = []
+    for a in areas:
+        aid = f"A{a.osm_id}" + (f"-{a.part}" if a.part else "")
+        props: Row = {"id": aid, "kind": a.kind, "name": a.name, "osm_id": a.osm_id, "osm_tag": a.tag}
+        out.append((props, frame.to_deg(a.poly)))
     return out
 
 

@@ -333,3 +333,62 @@ def gate_direction(compound: Polygon, pt: Point) -> str:
     c = compound.centroid
     ang = math.degrees(math.atan2(pt.y - c.y, pt.x - c.x)) % 360
     return "东北西南"[int(((ang + 45) % 360) // 90)]
+
+
+WATER_TAGS = {
+    ("natural", "water"),
+    ("waterway", "riverbank"),
+    ("landuse", "reservoir"),
+    ("landuse", "basin"),
+}
+GREEN_TAGS = {
+    ("landuse", "grass"),
+    ("landuse", "forest"),
+    ("landuse", "meadow"),
+    ("landuse", "park"),
+    ("landuse", "recreation_ground"),
+    ("landuse", "village_green"),
+    ("leisure", "park"),
+    ("leisure", "garden"),
+    ("natural", "wood"),
+    ("natural", "scrub"),
+    ("natural", "grassland"),
+}
+"""OSM tags of the basemap's 水域 and 绿地 (`areas` layer); `landuse=greenfield` is land to be built on, not
+green, and pitches are not parks."""
+MIN_AREA_M2 = 20.0
+"""Pieces the extract's edge cuts smaller than this are dropped (slivers along the cut)."""
+
+
+@dataclass(slots=True)
+class AreaGeom:
+    osm_id: int
+    part: int
+    kind: str
+    """water or green."""
+    tag: str
+    """The OSM tag it came from, e.g. `leisure=park`."""
+    name: str
+    poly: Polygon
+    """In metres."""
+
+
+def read_areas(osm: Osm, frame: Frame) -> list[AreaGeom]:
+    """Closed water and green ways clipped to the extract, one feature per piece the edge leaves; water first
+    when a way carries both kinds of tag. Multipolygon relations are not read (this extract has none)."""
+    bbox = box(*osm.bounds)
+    out = []
+    for wid, refs, tags in osm.ways:
+        tag = next((f"{k}={v}" for k, v in sorted(WATER_TAGS) if tags.get(k) == v), None)
+        kind = "water"
+        if tag is None:
+            tag = next((f"{k}={v}" for k, v in sorted(GREEN_TAGS) if tags.get(k) == v), None)
+            kind = "green"
+        if tag is None or "building" in tags or (poly := _polygon(osm, refs)) is None:
+            continue
+        clipped = poly.intersection(bbox)
+        parts = [p for p in getattr(clipped, "geoms", [clipped]) if isinstance(p, Polygon)]
+        metric = [frame.to_m(p) for p in parts]
+        for i, p in enumerate(m for m in metric if m.area >= MIN_AREA_M2):
+            out.append(AreaGeom(wid, i, kind, tag, tags.get("name", ""), p))
+    return out

@@ -57,6 +57,7 @@ class Legend(QWidget):
             "coverage": self.tr("Coverage gaps"),
             "buildings": self.tr("Buildings"),
             "roads": self.tr("Roads"),
+            "areas": self.tr("Water & green"),
             "compounds": self.tr("Compounds"),
         }
 
@@ -93,6 +94,8 @@ class Legend(QWidget):
         for kind, title in (("primary", self.tr("main road")), ("residential", self.tr("street"))):
             out.append(Entry("roads", title, "road", style.road_style(kind).rgba))
         out.append(Entry("roads", self.tr("footway"), "line", style.road_style("footway").rgba))
+        for kind, title in (("water", self.tr("water")), ("green", self.tr("green space"))):
+            out.append(Entry("areas", title, "fill", style.AREA_FILL[kind]))
         out.append(Entry("compounds", self.tr("compound"), "fill", style.COMPOUND_FILL))
         return out
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from layers import (
     alerts,
+    areas,
     buildings,
     cameras,
     compounds,
@@ -99,6 +100,7 @@ LAYER_ORDER = (
     "grids",
     "buildings",
     "roads",
+    "areas",
     "compounds",
 )
 HIDDEN_AT_START = ("heat", "coverage", "cameras", "grids")
@@ -393,6 +395,7 @@ class MainWindow(QMainWindow):
             "buildings": self.tr("Buildings"),
             "roads": self.tr("Roads"),
             "compounds": self.tr("Compounds"),
+            "areas": self.tr("Water & green"),
             "grids": self.tr("Grids"),
         }
         return titles[name]
@@ -443,6 +446,7 @@ class MainWindow(QMainWindow):
         district = scene.district
         return [
             compounds.layer(district, proj),
+            areas.layer(district, proj),
             grids.layer(district, proj),
             roads.layer(district, proj),
             buildings.layer(district, proj),

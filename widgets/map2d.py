@@ -55,7 +55,7 @@ PICK_ORDER = (
 """Which layer answers a hover or click first (markers over areas), and the kind `picked` reports."""
 PULSE_TICK_MS = 100
 """Ten pulse frames a second: smooth for a 1.2 s ring, and each costs a repaint of the rings' squares."""
-STATIC_LAYERS = frozenset({"buildings", "roads", "compounds", "grids", "heat", "coverage"})
+STATIC_LAYERS = frozenset({"buildings", "roads", "areas", "compounds", "grids", "heat", "coverage"})
 """Layers that change rarely: Qt keeps each as a pixmap in device pixels (`DeviceCoordinateCache`), so a
 frame where only guards move blits them instead of re-filling 50,000 polygons. Zooming re-renders them."""
 CACHED_LAYERS = STATIC_LAYERS | {devices.NAME, "cameras"}

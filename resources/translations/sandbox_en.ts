@@ -2855,101 +2855,116 @@
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="60"/>
+        <source>Water &amp; green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="61"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="68"/>
+        <location filename="../../widgets/legend.py" line="69"/>
         <source>issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="69"/>
+        <location filename="../../widgets/legend.py" line="70"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="70"/>
+        <location filename="../../widgets/legend.py" line="71"/>
         <source>on the way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="71"/>
+        <location filename="../../widgets/legend.py" line="72"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="73"/>
+        <location filename="../../widgets/legend.py" line="74"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="73"/>
+        <location filename="../../widgets/legend.py" line="74"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="73"/>
+        <location filename="../../widgets/legend.py" line="74"/>
         <source>flagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="76"/>
+        <location filename="../../widgets/legend.py" line="77"/>
         <source>incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="79"/>
+        <location filename="../../widgets/legend.py" line="80"/>
         <source>trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="85"/>
+        <location filename="../../widgets/legend.py" line="86"/>
         <source>gate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="86"/>
+        <location filename="../../widgets/legend.py" line="87"/>
         <source>risk 0–100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="87"/>
+        <location filename="../../widgets/legend.py" line="88"/>
         <source>beyond reach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="89"/>
+        <location filename="../../widgets/legend.py" line="90"/>
         <source>elderly living alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="90"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>key person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="92"/>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>has a group rental</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="93"/>
+        <location filename="../../widgets/legend.py" line="94"/>
         <source>main road</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="93"/>
+        <location filename="../../widgets/legend.py" line="94"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="95"/>
+        <location filename="../../widgets/legend.py" line="96"/>
         <source>footway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="96"/>
+        <location filename="../../widgets/legend.py" line="97"/>
+        <source>water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="97"/>
+        <source>green space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="99"/>
         <source>compound</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3095,148 +3110,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356"/>
+        <location filename="../../widgets/main_window.py" line="358"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="386"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Guards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Camera views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="389"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Gates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>Risk heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Dispatch routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Coverage gaps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="395"/>
         <source>Buildings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>Roads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="395"/>
+        <location filename="../../widgets/main_window.py" line="397"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="396"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
+        <source>Water &amp; green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="399"/>
         <source>Grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="404"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="405"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="406"/>
+        <location filename="../../widgets/main_window.py" line="409"/>
         <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="411"/>
+        <location filename="../../widgets/main_window.py" line="414"/>
         <source>Open imagery basemap…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="415"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="422"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="420"/>
+        <location filename="../../widgets/main_window.py" line="423"/>
         <source>Fit map to district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="423"/>
+        <location filename="../../widgets/main_window.py" line="426"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>Reset 3D view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="434"/>
+        <location filename="../../widgets/main_window.py" line="437"/>
         <source>Choose a district package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="505"/>
-        <location filename="../../widgets/main_window.py" line="566"/>
+        <location filename="../../widgets/main_window.py" line="509"/>
+        <location filename="../../widgets/main_window.py" line="570"/>
         <source>Open alerts: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="507"/>
+        <location filename="../../widgets/main_window.py" line="511"/>
         <source>Digital Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="515"/>
+        <location filename="../../widgets/main_window.py" line="519"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="516"/>
+        <location filename="../../widgets/main_window.py" line="520"/>
         <source>no district loaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4231,7 +4251,7 @@ Create it and load the district from {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="660"/>
+        <location filename="../../widgets/main_window.py" line="664"/>
         <source>Station figures</source>
         <translation type="unfinished"></translation>
     </message>

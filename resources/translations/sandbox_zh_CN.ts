@@ -2856,101 +2856,116 @@
     </message>
     <message>
         <location filename="../../widgets/legend.py" line="60"/>
+        <source>Water &amp; green</source>
+        <translation>水域绿地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="61"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="68"/>
+        <location filename="../../widgets/legend.py" line="69"/>
         <source>issued</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="69"/>
+        <location filename="../../widgets/legend.py" line="70"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="70"/>
+        <location filename="../../widgets/legend.py" line="71"/>
         <source>on the way</source>
         <translation>赶赴中</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="71"/>
+        <location filename="../../widgets/legend.py" line="72"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="73"/>
+        <location filename="../../widgets/legend.py" line="74"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="73"/>
+        <location filename="../../widgets/legend.py" line="74"/>
         <source>offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="73"/>
+        <location filename="../../widgets/legend.py" line="74"/>
         <source>flagged</source>
         <translation>存疑</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="76"/>
+        <location filename="../../widgets/legend.py" line="77"/>
         <source>incident</source>
         <translation>事发地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="79"/>
+        <location filename="../../widgets/legend.py" line="80"/>
         <source>trail</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="85"/>
+        <location filename="../../widgets/legend.py" line="86"/>
         <source>gate</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="86"/>
+        <location filename="../../widgets/legend.py" line="87"/>
         <source>risk 0–100</source>
         <translation>风险 0–100</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="87"/>
+        <location filename="../../widgets/legend.py" line="88"/>
         <source>beyond reach</source>
         <translation>超出可达范围</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="89"/>
+        <location filename="../../widgets/legend.py" line="90"/>
         <source>elderly living alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="90"/>
+        <location filename="../../widgets/legend.py" line="91"/>
         <source>key person</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="92"/>
+        <location filename="../../widgets/legend.py" line="93"/>
         <source>has a group rental</source>
         <translation>有群租房</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="93"/>
+        <location filename="../../widgets/legend.py" line="94"/>
         <source>main road</source>
         <translation>主干道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="93"/>
+        <location filename="../../widgets/legend.py" line="94"/>
         <source>street</source>
         <translation>支路/小区道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="95"/>
+        <location filename="../../widgets/legend.py" line="96"/>
         <source>footway</source>
         <translation>人行道</translation>
     </message>
     <message>
-        <location filename="../../widgets/legend.py" line="96"/>
+        <location filename="../../widgets/legend.py" line="97"/>
+        <source>water</source>
+        <translation>水域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="97"/>
+        <source>green space</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/legend.py" line="99"/>
         <source>compound</source>
         <translation>小区</translation>
     </message>
@@ -3096,148 +3111,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="196"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
         <source>3D sandbox: needs an OpenGL display</source>
         <translation>三维沙盘：需要 OpenGL 显示环境</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="356"/>
+        <location filename="../../widgets/main_window.py" line="358"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="385"/>
+        <location filename="../../widgets/main_window.py" line="387"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="386"/>
+        <location filename="../../widgets/main_window.py" line="388"/>
         <source>Guards</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="387"/>
+        <location filename="../../widgets/main_window.py" line="389"/>
         <source>Devices</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="388"/>
+        <location filename="../../widgets/main_window.py" line="390"/>
         <source>Camera views</source>
         <translation>摄像机视域</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="389"/>
+        <location filename="../../widgets/main_window.py" line="391"/>
         <source>Gates</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="390"/>
+        <location filename="../../widgets/main_window.py" line="392"/>
         <source>Risk heat</source>
         <translation>风险热力</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="391"/>
+        <location filename="../../widgets/main_window.py" line="393"/>
         <source>Dispatch routes</source>
         <translation>派警路线</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="392"/>
+        <location filename="../../widgets/main_window.py" line="394"/>
         <source>Coverage gaps</source>
         <translation>覆盖盲区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="393"/>
+        <location filename="../../widgets/main_window.py" line="395"/>
         <source>Buildings</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="394"/>
+        <location filename="../../widgets/main_window.py" line="396"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="395"/>
+        <location filename="../../widgets/main_window.py" line="397"/>
         <source>Compounds</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="396"/>
+        <location filename="../../widgets/main_window.py" line="398"/>
+        <source>Water &amp; green</source>
+        <translation>水域绿地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="399"/>
         <source>Grids</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="401"/>
+        <location filename="../../widgets/main_window.py" line="404"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="402"/>
+        <location filename="../../widgets/main_window.py" line="405"/>
         <source>Import package…</source>
         <translation>导入数据包…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="406"/>
+        <location filename="../../widgets/main_window.py" line="409"/>
         <source>New incident…</source>
         <translation>新建警情…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="411"/>
+        <location filename="../../widgets/main_window.py" line="414"/>
         <source>Open imagery basemap…</source>
         <translation>打开影像底图…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="415"/>
+        <location filename="../../widgets/main_window.py" line="418"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="419"/>
+        <location filename="../../widgets/main_window.py" line="422"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="420"/>
+        <location filename="../../widgets/main_window.py" line="423"/>
         <source>Fit map to district</source>
         <translation>缩放至全辖区</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="423"/>
+        <location filename="../../widgets/main_window.py" line="426"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>Reset 3D view</source>
         <translation>重置三维视角</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
+        <location filename="../../widgets/main_window.py" line="173"/>
         <source>Imagery basemap {0} cannot be read</source>
         <translation>影像底图 {0} 无法读取</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="434"/>
+        <location filename="../../widgets/main_window.py" line="437"/>
         <source>Choose a district package folder</source>
         <translation>选择辖区数据包文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="505"/>
-        <location filename="../../widgets/main_window.py" line="566"/>
+        <location filename="../../widgets/main_window.py" line="509"/>
+        <location filename="../../widgets/main_window.py" line="570"/>
         <source>Open alerts: {0}</source>
         <translation>未处置预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="507"/>
+        <location filename="../../widgets/main_window.py" line="511"/>
         <source>Digital Sandbox</source>
         <translation>数字沙盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="515"/>
+        <location filename="../../widgets/main_window.py" line="519"/>
         <source>{0}: {1} buildings, {2} rooms, {3} devices, {4} of {5} guards located</source>
         <translation>{0}：楼栋 {1} 栋，房屋 {2} 间，设备 {3} 台，已定位巡防力量 {4}/{5} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="516"/>
+        <location filename="../../widgets/main_window.py" line="520"/>
         <source>no district loaded</source>
         <translation>未加载辖区</translation>
     </message>
@@ -4233,7 +4253,7 @@ Create it and load the district from {1}?</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="660"/>
+        <location filename="../../widgets/main_window.py" line="664"/>
         <source>Station figures</source>
         <translation>治理成效</translation>
     </message>

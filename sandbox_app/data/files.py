@@ -36,6 +36,7 @@ LAYER_EXTS: dict[str, tuple[str, ...]] = {
     "guards": TABLE_EXTS,
     "devices": GEO_EXTS + TABLE_EXTS,
     "grids": GEO_EXTS,
+    "areas": GEO_EXTS,
 }
 REQUIRED_LAYERS = ("compounds", "buildings")
 _CRS_ALIASES = {"epsg:4326": Crs.WGS84, "epsg:4490": Crs.CGCS2000}

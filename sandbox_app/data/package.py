@@ -19,6 +19,7 @@ from sandbox_app.data import imagery_source, tilesets
 from sandbox_app.data.context import Builder, Context, nothing
 from sandbox_app.data.files import REQUIRED_LAYERS, Manifest, Source, find_layers, read_manifest, read_source
 from sandbox_app.data.places import (
+    check_areas,
     check_buildings,
     check_compounds,
     check_gates,
@@ -44,6 +45,7 @@ LAYERS: tuple[tuple[str, _Check], ...] = (
     ("devices", check_devices),
     ("guards", check_guards),
     ("grids", check_grids),
+    ("areas", check_areas),
 )
 """In dependency order: each layer's references point only at layers checked before it."""
 

@@ -1,4 +1,5 @@
-"""Checks and builders for the places of the standard address: compounds, buildings, rooms, gates, roads."""
+"""Checks and builders for the places of the standard address (compounds, buildings, rooms, gates, roads)
+and of the basemap around them (water and green areas)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sandbox_app.data.files import Source
 from sandbox_app.data.problems import quoted
 from sandbox_app.domain.enums import RoomUsage
 from sandbox_app.domain.grids import Grid
-from sandbox_app.domain.model import Building, Compound, Gate, Road, Room
+from sandbox_app.domain.model import AREA_KINDS, Area, Building, Compound, Gate, Road, Room
 from sandbox_app.domain.reals import DATE_COLUMNS, ORG_CONTACT, ORG_ID, ORG_NAME, ORG_PHONE, ORG_TYPE, OrgType
 
 _HOURS = re.compile(r"^(\d{1,2})-(\d{1,2})$")
@@ -183,5 +184,23 @@ def check_roads(src: Source, ctx: Context) -> Builder:
     def build() -> dict[str, Road]:
         rows = zip(ids, kind, geoms, oneway.tolist(), extra, strict=True)
         return {i: Road(i, k, g, o, e) for i, k, g, o, e in rows}
+
+    return build
+
+
+def check_areas(src: Source, ctx: Context) -> Builder:
+    """水域 / 绿地: water and green polygons of the basemap, each of a kind in `AREA_KINDS`."""
+    c = Checker(src, ctx.problems)
+    c.has_columns(["id", "kind"])
+    ids = c.ids()
+    kind = c.enum("kind", AREA_KINDS)
+    names = c.text("name")
+    geoms = ctx.wgs84(c.geometry("Polygon"))
+    extra = extras(src, ("id", "kind", "name"))
+    ctx.define("areas", ids if "id" in src.frame.columns else None)
+
+    def build() -> dict[str, Area]:
+        rows = zip(ids, kind, geoms, names, extra, strict=True)
+        return {i: Area(i, k, g, n, e) for i, k, g, n, e in rows}
 
     return build

@@ -123,6 +123,22 @@ class Gate:
     extra: Extra = field(default_factory=dict)
 
 
+AREA_KINDS = ("water", "green")
+"""Kinds of a ground area (`Area.kind`): 水域 (rivers, lakes, ponds), 绿地 (parks, lawns, woods)."""
+
+
+@dataclass(slots=True)
+class Area:
+    """A water or green area of the basemap (水域 / 绿地): drawn under the roads on both maps, no more."""
+
+    id: str
+    kind: str
+    """One of `AREA_KINDS`."""
+    boundary: Polygon
+    name: str = ""
+    extra: Extra = field(default_factory=dict)
+
+
 @dataclass(slots=True)
 class District:
     """A whole district package after validation, in WGS-84."""
@@ -137,6 +153,7 @@ class District:
     guards: dict[str, Guard] = field(default_factory=dict)
     roads: dict[str, Road] = field(default_factory=dict)
     gates: dict[str, Gate] = field(default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
     extra: Extra = field(default_factory=dict)
 
     def device_anchor(self, device: Device) -> tuple[float, float] | None:

@@ -17,6 +17,7 @@ from sandbox_app.domain.alerts import Alert, Step
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.enums import AlertState, GuardRole, PersonTag, Relation, RoomUsage, Severity
 from sandbox_app.domain.model import (
+    Area,
     Building,
     Compound,
     Device,
@@ -142,6 +143,12 @@ CODECS: dict[str, Codec] = {
         lambda g: (g.id, g.name, wkb(g.location), g.compound_id, g.closed_hours, dumps(g.extra)),
         lambda r: Gate(r[0], r[1], _geom(r[2], Point), r[3], r[4], loads(r[5])),
     ),
+    "areas": (
+        "areas",
+        ("id", "kind", "name", "boundary", "extra"),
+        lambda a: (a.id, a.kind, a.name, wkb(a.boundary), dumps(a.extra)),
+        lambda r: Area(r[0], r[1], _geom(r[3], Polygon), r[2], loads(r[4])),
+    ),
 }
 
 
@@ -152,7 +159,7 @@ def district_rows(district: District) -> Iterator[tuple[str, Sequence[str], Iter
         yield table, columns, (encode(e) for e in entities.values())
 
 
-_GEOMETRY_COLUMN = {"compounds": 2, "buildings": 4, "devices": 7, "roads": 2, "gates": 2}
+_GEOMETRY_COLUMN = {"compounds": 2, "buildings": 4, "devices": 7, "roads": 2, "gates": 2, "areas": 3}
 
 
 def decode_entities(table: str, rows: Iterable[Row]) -> dict[str, Any]:

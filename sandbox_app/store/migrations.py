@@ -211,6 +211,13 @@ def _v9_subject_passes(conn: sqlite3.Connection) -> None:
     conn.execute(INDEX_PASSES + " ORDER BY 1, 2, 3", (0,))
 
 
+_V10_AREAS = (
+    # Water and green areas of the basemap (issue 18): a district imported before has none until re-imported.
+    """CREATE TABLE areas (
+        id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, boundary BLOB NOT NULL,
+        extra TEXT NOT NULL)""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
     _v2_fix_tables,
@@ -221,6 +228,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v7_event_identity,
     _V8_INCIDENTS,
     _v9_subject_passes,
+    _V10_AREAS,
 )
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 

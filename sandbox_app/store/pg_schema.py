@@ -210,6 +210,14 @@ _V9_SUBJECT_PASSES = (
         WHERE subject IS NOT NULL ON CONFLICT DO NOTHING""",
 )
 
+_V10_AREAS = (
+    # Water and green areas of the basemap (issue 18).
+    f"""CREATE TABLE areas (
+        pos BIGINT GENERATED ALWAYS AS IDENTITY, id TEXT COLLATE "C" PRIMARY KEY, kind TEXT NOT NULL,
+        name TEXT NOT NULL, boundary {_POLYGON} NOT NULL, extra TEXT NOT NULL)""",
+    "CREATE INDEX areas_boundary ON areas USING gist (boundary)",
+)
+
 PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_CORE,
     _V2_FIX_TABLES,
@@ -220,6 +228,7 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V7_EVENT_IDENTITY,
     _V8_INCIDENTS,
     _V9_SUBJECT_PASSES,
+    _V10_AREAS,
 )
 """Index i holds the step from version i to i + 1, the same step as SQLite's MIGRATIONS[i]."""
 

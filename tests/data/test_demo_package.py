@@ -42,7 +42,7 @@ def demo() -> Demo:
     root = demo_package()
     layers = {
         n: json.loads((root / f"{n}.geojson").read_text("utf-8"))["features"]
-        for n in ("compounds", "buildings", "roads", "gates")
+        for n in ("compounds", "buildings", "roads", "gates", "areas")
     }
     tables = {}
     for n in ("rooms", "people", "devices", "guards"):
@@ -143,6 +143,14 @@ def test_schedules_parse(demo: Demo) -> None:
     assert all(h == "" or HOURS.match(h) for h in hours) and any(hours) and not all(hours)
 
 
+def test_areas_hold_the_extracts_water_and_green(demo: Demo) -> None:
+    """Issue 18: 小月河's water and the parks and woods of the extract, clipped to it (validity and being
+    inside the extract: the test below)."""
+    kinds = Counter(f["properties"]["kind"] for f in demo.layers["areas"])
+    assert kinds["water"] >= 1 and kinds["green"] >= 10 and set(kinds) == {"water", "green"}
+    assert "畅乐园" in {f["properties"]["name"] for f in demo.layers["areas"]}
+
+
 def test_geometry_is_valid_and_inside_the_extract(demo: Demo) -> None:
     area = box(*demo.manifest["bounds"])
     compounds = {f["properties"]["id"]: shape(f["geometry"]) for f in demo.layers["compounds"]}
@@ -183,8 +191,8 @@ def test_names_read_like_a_real_district(demo: Demo) -> None:
     """Issue 24: no English words inside Chinese names ("Building 412单元"), no "无名" placeholder, no numbers
     that run together ("开放式片区011号楼"), no area left unnamed."""
     for layer, name in _names(demo):
-        if layer == "roads":
-            continue  # road names are OSM's own, several are empty
+        if layer in ("roads", "areas"):
+            continue  # road and area names are OSM's own, several are empty
         assert name, (layer, name)
         assert all(run in ACRONYMS for run in LATIN_RUN.findall(name)), (layer, name)
         assert "无名" not in name, (layer, name)

@@ -257,6 +257,7 @@ def test_legend_lists_the_layers_in_their_colours(drawn: Drawn, qtbot: QtBot) ->
         "coverage",
         "buildings",
         "roads",
+        "areas",
         "compounds",
     ]
     image = legend.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
