@@ -22,7 +22,7 @@ from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QCursor, QPixmapCache, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QWidget
 
-from layers import devices, pick, style
+from layers import areas, buildings, compounds, devices, pick, roads, style
 from layers.clusters import cluster
 from layers.data import FloatArray, Labels, LayerData, Lines, Points, Polygons
 from layers.trails import TrailBuffer
@@ -66,6 +66,10 @@ view cones (recoloured only when a camera goes offline or back)."""
 
 def _new_pulse() -> PulseItem:
     return PulseItem(style.ALERT_PULSE_GROWTH)
+
+
+DISTRICT_LAYERS = (compounds.NAME, buildings.NAME, roads.NAME, areas.NAME)
+"""The layers `fit` frames: the district's own ground, not what moves on it."""
 
 
 class Map2D(pg.PlotWidget):  # type: ignore[misc]
@@ -480,9 +484,35 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
         return (x0 + x1) / 2.0, (y0 + y1) / 2.0
 
     def fit(self) -> None:
-        """Frame everything drawn, with a small margin (and keep it framed through resizes)."""
-        self.getPlotItem().autoRange(padding=0.05)
+        """Frame the district (its compounds, buildings, roads and areas) with a small margin, and keep it
+        framed through resizes. Moving things are left out of the frame: one guard or track far outside
+        would shrink the whole district into a corner of the pane. With no district drawn, everything."""
+        bounds = self.district_bounds()
+        if bounds is None:
+            self.getPlotItem().autoRange(padding=0.05)
+        else:
+            x0, y0, x1, y1 = bounds
+            self.getPlotItem().vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.05)
         self.framed = True
+
+    def district_bounds(self) -> tuple[float, float, float, float] | None:
+        """min x, min y, max x, max y (local metres) of the district's own layers, None when none is drawn."""
+        parts: list[FloatArray] = []
+        for name in DISTRICT_LAYERS:
+            data = self._given.get(name)
+            if data is None:
+                continue
+            for primitive in (data.polygons, data.lines, data.points):
+                if primitive is not None and len(primitive.xy):
+                    parts.append(primitive.xy)
+        if not parts:
+            return None
+        xy = np.concatenate(parts)
+        finite = xy[np.isfinite(xy).all(axis=1)]
+        if not len(finite):
+            return None
+        (x0, y0), (x1, y1) = finite.min(axis=0), finite.max(axis=0)
+        return float(x0), float(y0), float(x1), float(y1)
 
     def _refit(self) -> None:
         """Deferred from a resize: the map may be gone by then (a window closed right after resizing)."""

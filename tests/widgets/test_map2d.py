@@ -388,3 +388,21 @@ def test_alerts_close_at_low_zoom_fold_into_one_marker_and_separate_when_zoomed_
     QApplication.processEvents()
     shown = drawn.map._drawn["alerts"]
     assert shown.points is not None and len(shown.points) == 5 and shown.labels is None
+
+
+def test_fit_frames_the_district_not_a_guard_far_outside_it(qtbot: QtBot) -> None:
+    """全景 shows the district filling the pane: a guard 3 km away (driving back from the station) stays
+    off the frame instead of shrinking the district into a corner."""
+    drawn = Drawn(qtbot)
+    district_x, district_y = drawn.map.getPlotItem().vb.viewRange()
+    bounds = drawn.map.district_bounds()
+    assert bounds is not None
+    x0, y0, x1, y1 = bounds
+    drawn.guards_at({"GU1": at(3000.0, 3000.0)}, T0)
+    drawn.map.getPlotItem().vb.setRange(xRange=(0, 10), yRange=(0, 10))
+    drawn.map.fit()
+    (a0, a1), (b0, b1) = drawn.map.getPlotItem().vb.viewRange()
+    assert a0 <= x0 and a1 >= x1 and b0 <= y0 and b1 >= y1  # the whole district in view
+    assert a1 < x1 + 1000 and b1 < y1 + 1000  # and not the guard's corner
+    assert (a0, a1) == pytest.approx(district_x, rel=0.02, abs=1.0)
+    assert (b0, b1) == pytest.approx(district_y, rel=0.02, abs=1.0)
