@@ -110,7 +110,7 @@ pytest: $(VENV_STAMP) translations
 		fi; \
 		QT_QPA_PLATFORM=xcb $(BIN)/pytest -q -m vtk; \
 	fi
-	@QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not vtk"
+	@QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m "not vtk" --durations=12
 
 # --- screenshots for the README (docs/screenshots/{zh,en}/*.png) ------------------------------------
 # Under Xvfb when there is no display: the 3D pane (VTK) draws black on the offscreen platform.
