@@ -211,6 +211,13 @@ def _v9_subject_passes(conn: sqlite3.Connection) -> None:
     conn.execute(INDEX_PASSES + " ORDER BY 1, 2, 3", (0,))
 
 
+_V10_DEVICE_TRACK = (
+    # A device's own events without scanning the log's time range (issue 21: a guard's or a tracker's 30-day
+    # GPS track on a county's year read 1 M rows of everyone's events to keep one device's): the log by
+    # device then time; seq (the rowid) rides along, so a track comes out in log order straight off it.
+    "CREATE INDEX events_device_ts ON events (device, ts)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
     _v2_fix_tables,
@@ -221,6 +228,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v7_event_identity,
     _V8_INCIDENTS,
     _v9_subject_passes,
+    _V10_DEVICE_TRACK,
 )
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 

@@ -210,6 +210,11 @@ _V9_SUBJECT_PASSES = (
         WHERE subject IS NOT NULL ON CONFLICT DO NOTHING""",
 )
 
+_V10_DEVICE_TRACK = (
+    # A device's own events (a guard's GPS track, issue 21) by device then time, on every month partition.
+    "CREATE INDEX events_device_ts_seq ON events (device, ts, seq)",
+)
+
 PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_CORE,
     _V2_FIX_TABLES,
@@ -220,6 +225,7 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V7_EVENT_IDENTITY,
     _V8_INCIDENTS,
     _V9_SUBJECT_PASSES,
+    _V10_DEVICE_TRACK,
 )
 """Index i holds the step from version i to i + 1, the same step as SQLite's MIGRATIONS[i]."""
 

@@ -252,7 +252,7 @@ class SqliteStore:
         self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
     ) -> list[Event]:
         """Passes through the `subject_passes` index (a probe per subject, however long the log), a
-        device's own events through the time index; merged in log order."""
+        device's own events (a guard's GPS fixes) through the (device, ts) index; merged in log order."""
         values = sorted({v for _key, vals in match.values() for v in vals})
         rows: list[tuple[Any, ...]] = []
         with self._lock:
@@ -262,11 +262,11 @@ class SqliteStore:
                         WHERE p.subject IN ({", ".join("?" * len(chunk))}) AND p.ts >= ? AND p.ts <= ?""",
                     (*chunk, start_ts, end_ts),
                 ).fetchall()
-            if devices:
+            for device in sorted(set(devices)):  # one range of the (device, ts) index each (migration v10)
                 rows += self._conn.execute(
-                    f"""SELECT {_EVENT_COLUMNS} FROM events WHERE ts >= ? AND ts <= ?
-                        AND device IN ({", ".join("?" * len(devices))}) ORDER BY ts, seq LIMIT ?""",
-                    (start_ts, end_ts, *devices, int(limit)),
+                    f"""SELECT {_EVENT_COLUMNS} FROM events INDEXED BY events_device_ts
+                        WHERE device = ? AND ts >= ? AND ts <= ? ORDER BY ts, seq LIMIT ?""",
+                    (device, start_ts, end_ts, int(limit)),
                 ).fetchall()
         return subject_rows(rows, match, devices, limit, codec.loads)
 

@@ -62,11 +62,12 @@ def test_fresh_store_is_wal_and_latest_schema(tmp_path: Path) -> None:
     assert {"events", "latest_fix", "fix_keyframes", "alerts", "alert_steps", "dispatches", "meta"} <= tables
 
 
-def test_event_log_keeps_only_its_ts_index(tmp_path: Path) -> None:
+def test_event_log_keeps_only_its_time_and_device_indexes(tmp_path: Path) -> None:
+    """No index on the random ids (dedupe.py says why); time, and device then time (a guard's track, v10)."""
     open_store(tmp_path / "i.db").close()
     conn = sqlite3.connect(tmp_path / "i.db")
     indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'")
-    assert [r[0] for r in indexes] == ["events_ts"]
+    assert sorted(r[0] for r in indexes) == ["events_device_ts", "events_ts"]
     conn.close()
 
 
@@ -112,4 +113,23 @@ def test_v8_database_gets_its_passes_indexed(tmp_path: Path) -> None:
     assert rows == [("P1", 1_000), ("京A1", 2_000), ("P1", 5_000)]
     match = {"face.pass": ("person_id", ["P1"]), "plate.read": ("plate", ["京A1"])}
     assert [e.id for e in store.subject_events(0, 10_000, match, [], 10)] == ["a", "b", "e"]
+    store.close()
+
+
+def test_v9_database_gains_the_device_track_index(tmp_path: Path) -> None:
+    """Migration v10 indexes the log by device and time (a guard's GPS track, issue 21) on an existing
+    file: the index is there after opening, and a tracker's fixes read through it."""
+    path = tmp_path / "v9.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=9) == 9
+    conn.executemany(
+        "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, 'gps.fix', 1, 2, '{}')",
+        [("a", 1_000, "T1"), ("b", 2_000, "T2"), ("c", 3_000, "T1")],
+    )
+    assert "events_device_ts" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    store = SqliteStore(path)
+    assert store.schema_version == LATEST_VERSION
+    assert "events_device_ts" in {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 10)] == ["a", "c"]
     store.close()

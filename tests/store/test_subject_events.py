@@ -93,3 +93,44 @@ def test_kind_counts_per_kind_and_device_in_the_window(store: Any) -> None:
     counts = store.kind_counts(T0 - 30 * DAY, T0 + 1, ["face.pass", "lock.open"])
     assert counts == {("face.pass", "D1"): 2, ("lock.open", "D1"): 2}  # e1 too old; e8 at T0 + 1 excluded
     assert store.kind_counts(T0 - 30 * DAY, T0, []) == {}
+
+
+def _plan(store: Any, sql: str, params: tuple[Any, ...]) -> str:
+    """The backend's query plan as one text (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN)."""
+    conn: Any = vars(store)["_conn"]
+    if type(store).__name__ == "SqliteStore":
+        return " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+    conn.execute("SET enable_seqscan = off")  # a test table is tiny: ask whether the index can serve it
+    try:
+        pg_sql = sql.replace("?", "%s").replace(" INDEXED BY events_device_ts", "")
+        return " ".join(str(r[0]) for r in conn.execute("EXPLAIN " + pg_sql, params).fetchall())
+    finally:
+        conn.execute("RESET enable_seqscan")
+
+
+def test_a_trackers_month_of_fixes_is_read_by_device_not_by_time(store: Any) -> None:
+    """A guard's 30-day GPS track (issue 21 §4) goes through the (device, ts) index (migration v10): the
+    fixes of one tracker among everyone's events, in time order, cut at the limit from the oldest."""
+    district = _district()
+    store.replace_district(district)
+    fixes = [
+        Event(f"f{i}", T0 - 29 * DAY + i * 60_000, "D2", "gps.fix", 116.0 + i * 1e-6, 39.0, {})
+        for i in range(300)
+    ]
+    noise = [
+        Event(f"n{i}", T0 - 29 * DAY + i * 60_000 + 7, "D1", "face.pass", None, None, {}) for i in range(300)
+    ]
+    store.append_events(sorted(fixes + noise, key=lambda e: e.ts))
+    subject = passes.subject_of(district, "guard", "G1")
+    assert subject is not None
+    t = passes.track(store, district, subject, T0)
+    assert [p.ts for p in t.passes] == [e.ts for e in fixes] and {p.device for p in t.passes} == {"D2"}
+    assert [e.id for e in store.subject_events(T0 - 30 * DAY, T0, {}, ["D2"], 5)] == [
+        f"f{i}" for i in range(5)
+    ]
+    sql = """SELECT seq FROM events INDEXED BY events_device_ts
+             WHERE device = ? AND ts >= ? AND ts <= ? ORDER BY ts, seq LIMIT ?"""
+    plan = _plan(store, sql, ("D2", T0 - 30 * DAY, T0, 10))
+    assert "device_ts" in plan, (
+        plan
+    )  # SQLite's events_device_ts, each partition's events_y…_device_ts_seq_idx
