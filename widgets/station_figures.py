@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sandbox_app.analytics.city import UNPLACED
 from sandbox_app.analytics.figures import Period
+from sandbox_app.analytics.rollup import COUNTY, LEVELS, STREET, FiguresRollup
 from sandbox_app.analytics.stats import Phase, zone
 from sandbox_app.analytics.summary import StationSummary
 from sandbox_app.domain.model import District
@@ -171,9 +173,77 @@ def summary_sheets(district: District, s: StationSummary) -> list[Sheet]:
     ]
 
 
-def write_summary_xlsx(district: District, s: StationSummary, out: Path) -> list[str]:
-    """Write the workbook; returns its sheet titles."""
-    sheets = summary_sheets(district, s)
+def unit_name(key: str) -> str:
+    """A county or street as a report names it: what no compound holds, or a level the package left empty,
+    in words instead of a code or a blank cell."""
+    if key == UNPLACED:
+        return QCoreApplication.translate("StationFigures", "not in any compound")
+    return key or QCoreApplication.translate("StationFigures", "(not given)")
+
+
+def rollup_sheets(r: FiguresRollup) -> list[Sheet]:
+    """One sheet per level of the city store's roll-up (by street, by county): a row per unit with its
+    alerts against the baseline, compounds without a case, closed alerts, response medians, passes and
+    population; a unit without passes reads zeros."""
+    titles = {
+        STREET: QCoreApplication.translate("StationFigures", "By street"),
+        COUNTY: QCoreApplication.translate("StationFigures", "By county"),
+    }
+    passes = pass_names()
+    sheets = []
+    for level in LEVELS:
+        head = [QCoreApplication.translate("StationFigures", "County")]
+        if level == STREET:
+            head.append(QCoreApplication.translate("StationFigures", "Street"))
+        head += [
+            QCoreApplication.translate("StationFigures", "Compounds"),
+            QCoreApplication.translate("StationFigures", "Compounds without a case"),
+            QCoreApplication.translate("StationFigures", "Alerts"),
+            QCoreApplication.translate("StationFigures", "Baseline"),
+            QCoreApplication.translate("StationFigures", "Change"),
+            QCoreApplication.translate("StationFigures", "Closed"),
+            QCoreApplication.translate("StationFigures", "Accept, median (s)"),
+            QCoreApplication.translate("StationFigures", "Arrive, median (s)"),
+            *passes.values(),
+            QCoreApplication.translate("StationFigures", "Registered"),
+            QCoreApplication.translate("StationFigures", "Floating"),
+            QCoreApplication.translate("StationFigures", "Elderly alone"),
+            QCoreApplication.translate("StationFigures", "Rental rooms"),
+            QCoreApplication.translate("StationFigures", "Group rentals"),
+        ]
+        rows: list[list[object]] = []
+        for u in r.rows(level):
+            s, pop = u.summary, u.summary.population
+            names = [unit_name(u.county)] + ([unit_name(u.street)] if level == STREET else [])
+            med = [s.response_median_s[p.value] for p in (Phase.ACCEPT, Phase.ARRIVE)]
+            rows.append(
+                [
+                    *names,
+                    s.compounds,
+                    len(s.quiet),
+                    s.alerts,
+                    s.baseline_alerts,
+                    change_text(s.alerts, s.baseline_alerts),
+                    sum(s.outcomes.values()),
+                    *(None if m is None else round(m, 1) for m in med),
+                    *(s.passes[k] for k in passes),
+                    pop.registered,
+                    pop.floating,
+                    pop.elderly_alone,
+                    pop.rental_rooms,
+                    pop.group_rentals,
+                ]
+            )
+        sheets.append(Sheet(titles[level], head, rows))
+    return sheets
+
+
+def write_summary_xlsx(
+    district: District, s: StationSummary, out: Path, rollup: FiguresRollup | None = None
+) -> list[str]:
+    """Write the workbook (with a sheet per level of `rollup` when given: the city store's); returns its
+    sheet titles."""
+    sheets = summary_sheets(district, s) + (rollup_sheets(rollup) if rollup is not None else [])
     write_xlsx(sheets, out)
     return [sh.title for sh in sheets]
 
