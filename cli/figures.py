@@ -20,9 +20,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sandbox_app.analytics.city import hierarchy_of
 from sandbox_app.analytics.figures import Period
-from sandbox_app.analytics.rollup import LEVELS, FiguresRollup, rollup
+from sandbox_app.analytics.rollup import LEVELS, FiguresRollup, names_streets, rollup
 from sandbox_app.domain.model import District
 
 
@@ -89,7 +88,7 @@ def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
             raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
         at = time_arg(args.at, district, "--at") if args.at else WallClock().now_ms()
         s = summary(store, district, at, period)
-        levels = rollup(store, district, at, period) if has_hierarchy(district) else None
+        levels = rollup(store, district, at, period) if names_streets(district) else None
     finally:
         store.close()
     from widgets.case_report import report_language
@@ -101,11 +100,6 @@ def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
     if levels is not None:
         out["rollup"] = levels.to_json()
     return out
-
-
-def has_hierarchy(district: District) -> bool:
-    """Whether the compounds name a street or county (a city store): then the workbook rolls up by them."""
-    return any(hierarchy_of(c)[:2] != ("", "") for c in district.compounds.values())
 
 
 def rolled_up(args: argparse.Namespace) -> tuple[District, FiguresRollup]:

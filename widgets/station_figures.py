@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from widgets.desk import Desk
 
 SummaryReader = Callable[[int, Period], StationSummary]
+RollupReader = Callable[[int, Period], FiguresRollup | None]
 
 
 def period_text(period: Period) -> str:
@@ -260,6 +261,9 @@ class StationFigures(QWidget):
         self.window_ = window
         self.setObjectName("station_figures")
         self.reader: SummaryReader | None = None
+        self.rollup_reader: RollupReader | None = None
+        """None, or a roll-up by street and county where the compounds name them: a sheet per level."""
+        self.rollup: FiguresRollup | None = None
         self.save_path_hook: Callable[[], str] | None = None
         self.summary: StationSummary | None = None
         self.dock: QDockWidget | None = None
@@ -309,13 +313,14 @@ class StationFigures(QWidget):
             return False
         self._asked += 1
         asked, reader, period = self._asked, self.reader, self.chosen_period()
+        levels = self.rollup_reader
         now = self.window_.map2d.now_ms()
         now = now if now > 0 else WallClock().now_ms()
         delivery = self._delivery
 
         def job() -> None:
             try:
-                result: object = reader(now, period)
+                result: object = (reader(now, period), levels(now, period) if levels is not None else None)
             except Exception as exc:  # shown, not lost
                 result = exc
             delivery.done.emit((asked, result))
@@ -326,8 +331,9 @@ class StationFigures(QWidget):
     def _read(self, asked: int, result: object) -> None:
         if asked != self._asked:
             return
-        if isinstance(result, StationSummary):
-            self.show_summary(result)
+        if isinstance(result, tuple):
+            self.rollup = result[1]
+            self.show_summary(result[0])
         else:
             self.title.setText(self.tr("The figures could not be read: {0}").format(result))
 
@@ -364,10 +370,22 @@ class StationFigures(QWidget):
                     self.tr("Rentals: {0} rooms, {1} group rentals").format(
                         pop.rental_rooms, pop.group_rentals
                     ),
+                    *self._rollup_lines(),
                 )
             )
         )
         self.export_button.setEnabled(True)
+
+    def _rollup_lines(self) -> list[str]:
+        """On a city store: how many streets and counties the export's roll-up sheets hold."""
+        r = self.rollup
+        if r is None:
+            return []
+        return [
+            self.tr("By street and county: {0} streets in {1} counties (in the export)").format(
+                sum(u.street != UNPLACED for u in r.streets), sum(u.county != UNPLACED for u in r.counties)
+            )
+        ]
 
     def export(self) -> Path | None:
         s = self.summary
@@ -382,13 +400,15 @@ class StationFigures(QWidget):
         if not name:
             return None
         path = Path(name)
-        write_summary_xlsx(self.window_.scene.district, s, path)
+        write_summary_xlsx(self.window_.scene.district, s, path, self.rollup)
         return path
 
 
 def attach_figures_reader(panel: StationFigures, district: Callable[[], District], db: Path | str) -> None:
     """Give the figures tab a reader on the store at `db` (its own connection per read); `district` is the
-    window's current one."""
+    window's current one. When its compounds name streets and counties (a city store), the tab also reads
+    the roll-up by street and county for the export."""
+    from sandbox_app.analytics.rollup import names_streets, rollup
     from sandbox_app.analytics.summary import summary
     from sandbox_app.store import open_store
 
@@ -399,4 +419,15 @@ def attach_figures_reader(panel: StationFigures, district: Callable[[], District
         finally:
             store.close()
 
+    def read_levels(now_ms: int, period: Period) -> FiguresRollup | None:
+        current = district()
+        if not names_streets(current):  # a station's own store: its figures are the whole
+            return None
+        store = open_store(db)
+        try:
+            return rollup(store, current, now_ms, period)
+        finally:
+            store.close()
+
     panel.reader = read
+    panel.rollup_reader = read_levels

@@ -83,6 +83,11 @@ class FiguresRollup:
         return out
 
 
+def names_streets(district: District) -> bool:
+    """Whether any compound names its street or county (a city store): then the figures roll up by them."""
+    return any(hierarchy_of(c)[:2] != ("", "") for c in district.compounds.values())
+
+
 def rollup(store: Store, district: District, now_ts: int, period: Period = Period.MONTH) -> FiguresRollup:
     """The figures of the period holding `now_ts` per street and county (run where the store lives)."""
     start = period_start(now_ts, period, district.timezone)
