@@ -23,7 +23,7 @@ from typing import Any
 from sandbox_app.analytics.city import UNPLACED, CityView, hierarchy_of
 from sandbox_app.analytics.figures import COUNTED_KINDS, Period, PopulationFigures, TrendRow, period_start
 from sandbox_app.analytics.stats import Phase, ResponseTimes, response_times
-from sandbox_app.analytics.summary import StationSummary, summary_of
+from sandbox_app.analytics.summary import StationSummary, baseline_of, summary_of
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
@@ -106,6 +106,9 @@ def rollup_of(
     """`rollup` from what the store gave (as `summary_of`): each street's share to `summary_of`."""
     parts, device_key = street_parts(district)
     view = CityView(district)
+    start = period_start(now_ts, period, district.timezone)
+    since = min(start, baseline_of(start, now_ts + 1, period, district.timezone)[0])
+    alerts = [a for a in alerts if since <= a.first_ts <= now_ts]  # no other alert counts anywhere
     street_of = {cid: (path[0], path[1]) for cid, path in view.paths.items()}
     unplaced: Key = (UNPLACED, UNPLACED)
     alerts_of: dict[Key, list[Alert]] = {}
@@ -127,7 +130,6 @@ def rollup_of(
         unplaced in rows for rows in (alerts_of, dispatches_of, counts_of)
     ):
         keys.add(unplaced)  # shown only when something is counted there (trackers alone are not)
-    start = period_start(now_ts, period, district.timezone)
     streets = []
     for key in sorted(keys, key=_order):
         part = parts.get(key) or District(district.name, district.timezone)
