@@ -23,7 +23,9 @@ Timed, per backend:
   planner off the device index), on the same connection;
 - the monthly report (`sandbox-app figures --from --to --json` on one month, whole command in-process:
   loading the 182 k-person district, alerts, outcomes, response times, pass counts per day); baseline:
-  `SELECT kind, count(*) … GROUP BY kind` over the month.
+  `SELECT kind, count(*) … GROUP BY kind` over the month;
+- the month's figures by street and county (`analytics.rollup`, the compounds dealt into 6 streets of 2
+  counties) next to the station's own figures of the same month (`analytics.summary`).
 The search box's own p50 over the same people is `bench/search.py --scale 16` (the index is in memory).
 """
 
@@ -277,6 +279,40 @@ def guard_track(label: str, store: Store, district: District, rng: random.Random
     )
 
 
+def with_streets(district: District, streets: int = 6) -> District:
+    """The district with its compounds dealt into `streets` streets of two counties (the demo names none)."""
+    compounds = {}
+    for i, c in enumerate(sorted(district.compounds.values(), key=lambda c: c.id)):
+        k = i % streets
+        compounds[c.id] = replace(c, street=f"街道{k}", county=f"区县{k * 2 // streets}")
+    return replace(district, compounds=compounds)
+
+
+def rolled_up(label: str, db: str, district: District, at: int) -> None:
+    """The month's figures per street and county (`analytics.rollup`) against the station's own figures of
+    the same month (`analytics.summary`), on one connection: what the city's workbook adds."""
+    from sandbox_app.analytics.rollup import rollup
+    from sandbox_app.analytics.summary import summary
+
+    city = with_streets(district)
+    store = open_store(db)
+    try:
+        t = time.perf_counter()
+        whole = summary(store, district, at)
+        station = time.perf_counter() - t
+        t = time.perf_counter()
+        r = rollup(store, city, at)
+        took = time.perf_counter() - t
+    finally:
+        store.close()
+    assert sum(u.summary.alerts for u in r.streets) == whole.alerts
+    print(
+        f"{label:<9} figures by street and county ({len(r.streets)} streets, {len(r.counties)} counties) "
+        f"{took:6.2f} s   the station's figures of the month {station:6.2f} s",
+        flush=True,
+    )
+
+
 def measure(label: str, db: str, district: District, ids: list[str], tracks: int) -> None:
     from cli import main as cli_main
     from sandbox_app.privacy.mask import Masker, Viewer
@@ -327,6 +363,7 @@ def measure(label: str, db: str, district: District, ids: list[str], tracks: int
         plain = time.perf_counter() - t
     finally:
         store.close()
+    rolled_up(label, db, district, month[1] - 1)
     t = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()) as out:
         code = cli_main(["figures", "--db", db, "--from", str(month[0]), "--to", str(month[1]), "--json"])
