@@ -62,12 +62,11 @@ def test_fresh_store_is_wal_and_latest_schema(tmp_path: Path) -> None:
     assert {"events", "latest_fix", "fix_keyframes", "alerts", "alert_steps", "dispatches", "meta"} <= tables
 
 
-def test_event_log_keeps_only_its_time_and_device_indexes(tmp_path: Path) -> None:
-    """No index on the random ids (dedupe.py says why); time, and device then time (a guard's track, v10)."""
+def test_event_log_keeps_only_its_ts_index(tmp_path: Path) -> None:
     open_store(tmp_path / "i.db").close()
     conn = sqlite3.connect(tmp_path / "i.db")
     indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'")
-    assert sorted(r[0] for r in indexes) == ["events_device_ts", "events_ts"]
+    assert [r[0] for r in indexes] == ["events_ts"]
     conn.close()
 
 
@@ -116,9 +115,9 @@ def test_v8_database_gets_its_passes_indexed(tmp_path: Path) -> None:
     store.close()
 
 
-def test_v9_database_gains_the_device_track_index(tmp_path: Path) -> None:
-    """Migration v10 indexes the log by device and time (a guard's GPS track, issue 21) on an existing
-    file: the index is there after opening, and a tracker's fixes read through it."""
+def test_v9_database_gains_the_device_track(tmp_path: Path) -> None:
+    """Migration v10 indexes an existing log by device and time (`device_track`, a guard's GPS track, issue
+    21) and says how far; later appends fold into it every `keyframe_lag` rows, the tail read from the log."""
     path = tmp_path / "v9.db"
     conn = sqlite3.connect(path, isolation_level=None)
     assert migrate(conn, target=9) == 9
@@ -126,10 +125,20 @@ def test_v9_database_gains_the_device_track_index(tmp_path: Path) -> None:
         "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, 'gps.fix', 1, 2, '{}')",
         [("a", 1_000, "T1"), ("b", 2_000, "T2"), ("c", 3_000, "T1")],
     )
-    assert "events_device_ts" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
-    store = SqliteStore(path)
+    store = SqliteStore(path, keyframe_lag=3)
     assert store.schema_version == LATEST_VERSION
-    assert "events_device_ts" in {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
-    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 10)] == ["a", "c"]
+    track = "SELECT device, ts FROM device_track ORDER BY device, ts"
+    assert store._conn.execute(track).fetchall() == [("T1", 1_000), ("T1", 3_000), ("T2", 2_000)]
+    seq_key = "SELECT value FROM meta WHERE key = '_store.device_track_seq'"
+    assert store._conn.execute(seq_key).fetchone() == ("3",)
+    fix = Event("d", 4_000, "T1", "gps.fix", 1.0, 2.0, {})
+    store.append_events([fix])  # 1 row past the fold: read from the log's tail
+    assert store._conn.execute(seq_key).fetchone() == ("3",)
+    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 10)] == ["a", "c", "d"]
+    more = [Event(f"e{i}", 5_000 + i, "T1", "gps.fix", 1.0, 2.0, {}) for i in range(2)]
+    store.append_events(more)  # 3 rows past the fold: folded
+    assert store._conn.execute(seq_key).fetchone() == ("6",)
+    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 10)] == ["a", "c", "d", "e0", "e1"]
+    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 2)] == ["a", "c"]
     store.close()
