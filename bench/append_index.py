@@ -1,14 +1,15 @@
 """Benchmark (issue 21): what indexing the log by device (a guard's GPS track, store migration v10) costs the
 SQLite append.
 
-    .venv/bin/python bench/append_index.py [--events N] [--devices D] [--rounds R]
+    .venv/bin/python bench/append_index.py [--events N] [--devices D] [--rounds R] [--postgres]
 
 N events (default 300,000: 70 % GPS fixes of D trackers, default 2,000, the rest face passes at 500 gates,
 sequential ts, random ids) appended through `SqliteStore.append_events` in batches of 1,000 into a fresh
 file, three ways: with nothing by device (the fold held off), as shipped (`device_track` folded from the log
 every `keyframe_lag` = 20,000 rows) and with a plain index on `events (device, ts)` instead (the first
 design); R rounds, the order rotating each round (the machine's speed drifts). Reported: events/s of each
-run and, per way, the median ratio to the first.
+run and, per way, the median ratio to the first. `--postgres`: the same appends into a throwaway local
+cluster (fsync on) with and without PostgreSQL's (device, ts, seq) index, order alternating.
 """
 
 from __future__ import annotations
@@ -56,13 +57,52 @@ def run(path: Path, rows: list[Event], way: str) -> float:
     return len(rows) / took
 
 
+def run_postgres(url: str, rows: list[Event], with_index: bool) -> float:
+    from sandbox_app.store.postgres import PostgresStore
+
+    store = PostgresStore(url)
+    if not with_index:
+        vars(store)["_conn"].execute("DROP INDEX events_device_ts_seq")
+    t = time.perf_counter()
+    for k in range(0, len(rows), BATCH):
+        store.append_events(rows[k : k + BATCH])
+    took = time.perf_counter() - t
+    store.close()
+    return len(rows) / took
+
+
+def postgres(rows: list[Event], rounds: int) -> None:
+    """PostgreSQL keeps a (device, ts, seq) index on every month partition: its cost, index or none."""
+    from tests.pg_local import LocalPostgres
+
+    pg = LocalPostgres(durable=True)
+    pg.start()
+    try:
+        ratios = []
+        for r in range(rounds):
+            order = [False, True] if r % 2 == 0 else [True, False]
+            rate = {w: run_postgres(pg.create_database(f"a{r}{int(w)}"), rows, w) for w in order}
+            ratios.append(rate[True] / rate[False])
+            print(
+                f"postgres round {r}: no device index {rate[False]:9,.0f} ev/s   "
+                f"with it {rate[True]:9,.0f} ev/s"
+            )
+        print(f"postgres: with the device index {statistics.median(ratios):.2f} of the append without it")
+    finally:
+        pg.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=300_000)
     parser.add_argument("--devices", type=int, default=2_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL's index instead (local cluster)")
     args = parser.parse_args()
     rows = events(args.events, args.devices)
+    if args.postgres:
+        postgres(rows, args.rounds)
+        return 0
     rates: dict[str, list[float]] = {w: [] for w in WAYS}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(args.rounds):
