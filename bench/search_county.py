@@ -17,10 +17,10 @@ Timed, per backend:
 - a subject's 30-day track (`search/passes.track`: a person's face, plate, tag and card passes) at random
   residents and random ends, p50 / p95; baseline: `SELECT count(*)` of the same 30-day window (the scan
   the track's time range bounds);
-- a guard's 30-day GPS track (`search/passes.track` of a guard: their tracker's fixes, through the
-  (device, ts) index of store migration v10) at random guards and ends; baseline: the read before that
-  index, the same rows by a time-range scan filtered on the device (`+device` / `device || ''` keep the
-  planner off the device index), on the same connection;
+- a guard's 30-day GPS track (`search/passes.track` of a guard: their tracker's fixes, read by device and
+  time since store migration v10: SQLite's `device_track`, PostgreSQL's (device, ts, seq) index) at random
+  guards and ends; baseline: the read before v10, the same rows by a time-range scan filtered on the
+  device (`+device` / `device || ''` keep PostgreSQL's planner off the device index), same connection;
 - the monthly report (`sandbox-app figures --from --to --json` on one month, whole command in-process:
   loading the 182 k-person district, alerts, outcomes, response times, pass counts per day); baseline:
   `SELECT kind, count(*) … GROUP BY kind` over the month;
@@ -57,7 +57,7 @@ from sandbox_app.domain.model import District
 from sandbox_app.search import passes
 from sandbox_app.store import open_store
 from sandbox_app.store.base import Store
-from sandbox_app.store.migrations import INDEX_PASSES
+from sandbox_app.store.migrations import FOLD_DEVICE_TRACK, INDEX_PASSES, SET_DEVICE_TRACK_SEQ
 
 DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo"
 T0 = 1_735_660_800_000  # 2025-01-01T00:00:00+08:00
@@ -179,7 +179,6 @@ def build_sqlite(
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("DROP INDEX IF EXISTS events_ts")
-    conn.execute("DROP INDEX IF EXISTS events_device_ts")
     for chunk in rows(district, people, total, fix_share):  # type: ignore[arg-type]
         conn.execute("BEGIN")
         conn.executemany(
@@ -188,9 +187,10 @@ def build_sqlite(
         conn.execute("COMMIT")
     conn.execute("CREATE INDEX events_ts ON events (ts)")
     t = time.perf_counter()
-    conn.execute("CREATE INDEX events_device_ts ON events (device, ts)")  # what migration v10 does
+    conn.execute(FOLD_DEVICE_TRACK, (0,))  # what migration v10 does on an existing log
+    conn.execute(SET_DEVICE_TRACK_SEQ)
     print(
-        f"sqlite    migration v10 (device index) on the built log {time.perf_counter() - t:.1f} s", flush=True
+        f"sqlite    migration v10 (device_track) on the built log {time.perf_counter() - t:.1f} s", flush=True
     )
     conn.execute(INDEX_PASSES + " ORDER BY 1, 2, 3", (0,))  # what migration v9 does, in key order
     max_seq = conn.execute("SELECT max(seq) FROM events").fetchone()[0]

@@ -88,6 +88,15 @@ def _insert_events(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]])
         conn.executemany(_INSERT_EVENT, rows[whole:])
 
 
+DEVICE_TRACK_SQL = f"""
+    SELECT {_EVENT_COLUMNS_E} FROM device_track t JOIN events e ON e.seq = t.seq
+    WHERE t.device = ? AND t.ts >= ? AND t.ts <= ? ORDER BY t.ts, t.seq LIMIT ?"""
+"""A device's folded events in (ts, seq) order: one range of `device_track`'s key, each log row by seq."""
+DEVICE_TAIL_SQL = f"""
+    SELECT {_EVENT_COLUMNS} FROM events WHERE seq > ? AND +device = ? AND +ts >= ? AND +ts <= ?"""
+"""A device's events after the last fold: the rowid range only (`+` keeps the planner off the time index)."""
+
+
 def _device_track_seq(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (DEVICE_TRACK_SEQ_KEY,)).fetchone()
     return int(row[0]) if row else 0
@@ -284,17 +293,12 @@ class SqliteStore:
             for device in sorted(set(devices)):
                 # what `device_track` holds (migration v10): one range of its key per device ...
                 rows += self._conn.execute(
-                    f"""SELECT {_EVENT_COLUMNS_E} FROM device_track t JOIN events e ON e.seq = t.seq
-                        WHERE t.device = ? AND t.ts >= ? AND t.ts <= ? ORDER BY t.ts, t.seq LIMIT ?""",
-                    (device, start_ts, end_ts, int(limit)),
+                    DEVICE_TRACK_SQL, (device, start_ts, end_ts, int(limit))
                 ).fetchall()
-                # ... and the log's tail after the last fold, by rowid (a fold's worth of rows at most); a
-                # fold by another writer in between only repeats rows, which `subject_rows` reads once
-                rows += self._conn.execute(
-                    f"""SELECT {_EVENT_COLUMNS} FROM events
-                        WHERE seq > ? AND +device = ? AND +ts >= ? AND +ts <= ? ORDER BY ts, seq LIMIT ?""",
-                    (folded, device, start_ts, end_ts, int(limit)),
-                ).fetchall()
+                # ... and the log's tail after the last fold, by rowid (a fold's worth of rows at most; no
+                # ORDER BY, which would walk the whole time index; `subject_rows` sorts and cuts). A fold
+                # by another writer in between only repeats rows, which `subject_rows` reads once.
+                rows += self._conn.execute(DEVICE_TAIL_SQL, (folded, device, start_ts, end_ts)).fetchall()
         return subject_rows(rows, match, devices, limit, codec.loads)
 
     def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:

@@ -119,11 +119,16 @@ def test_a_trackers_month_of_fixes_is_read_by_device_not_by_time(store: Any) -> 
     assert [e.id for e in got] == [f"f{i}" for i in range(5)]
     conn: Any = vars(store)["_conn"]
     if type(store).__name__ == "SqliteStore":
-        sql = """EXPLAIN QUERY PLAN SELECT seq FROM device_track
-                 WHERE device = ? AND ts >= ? AND ts <= ? ORDER BY ts, seq LIMIT ?"""
-        plan = " ".join(str(r[-1]) for r in conn.execute(sql, ("D2", T0 - 30 * DAY, T0, 10)))
-        assert "PRIMARY KEY (device=? AND ts>? AND ts<?)" in plan, plan
+        from sandbox_app.store.sqlite import DEVICE_TAIL_SQL, DEVICE_TRACK_SQL
+
+        def plan_of(sql: str, params: tuple[Any, ...]) -> str:
+            return " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+        plan = plan_of(DEVICE_TRACK_SQL, ("D2", T0 - 30 * DAY, T0, 10))
+        assert "SEARCH t USING PRIMARY KEY (device=? AND ts>? AND ts<?)" in plan, plan
         assert "TEMP B-TREE" not in plan, plan  # in key order: no sort
+        plan = plan_of(DEVICE_TAIL_SQL, (100, "D2", T0 - 30 * DAY, T0))
+        assert plan == "SEARCH events USING INTEGER PRIMARY KEY (rowid>?)", plan  # never the time index
     else:
         conn.execute("SET enable_seqscan = off")  # a test table is tiny: ask whether the index can serve
         try:
