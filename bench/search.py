@@ -7,7 +7,8 @@ index is built once (as the window does), and Q queries of each kind (a whole na
 prefix, a room id, a two-word address) are timed for a masked officer and an unmasked analyst. The baseline in
 the same run is a plain scan: `query in name` over the people dict, the least any search must do. Reported:
 index build time, and per kind p50 / p95 of the search and the baseline, in ms. Only the district's records
-are searched here; a subject's passes and track (issue 21, section 4) are not covered yet.
+are searched here; a subject's 30-day track (a person's passes, a guard's GPS fixes) and the monthly report
+on a county's year, SQLite and PostgreSQL, are `bench/search_county.py`.
 """
 
 from __future__ import annotations

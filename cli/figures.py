@@ -7,7 +7,12 @@ year. Aggregates only: no person is named, so the `view` permission suffices. Ti
 `--xlsx FILE` writes the desk's 治理成效 workbook headless instead: the period (by default the month) holding
 `--at` (by default now) against the previous one cut at the same point (`analytics.summary`), with the desk's
 own sheet writer (`widgets.station_figures.write_summary_xlsx`, Qt translation: imported only when asked for,
-as `export --xlsx` does).
+as `export --xlsx` does). On a store whose compounds name their street and county (a city store), the
+workbook also gets a sheet per level: the same figures rolled up by street and by county.
+
+`--by street|county` prints those roll-ups instead (the period holding `--at`, as `--xlsx`): a row per
+street or county, in `--lang` as the workbook's sheet reads, or everything with `--json`
+(`analytics.rollup`: each street's figures computed like a station's, a county the sum of its streets).
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import argparse
 from typing import Any
 
 from sandbox_app.analytics.figures import Period
+from sandbox_app.analytics.rollup import LEVELS, FiguresRollup, names_streets, rollup
+from sandbox_app.domain.model import District
 
 
 def station_figures(args: argparse.Namespace) -> dict[str, Any]:
@@ -81,14 +88,63 @@ def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
             raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
         at = time_arg(args.at, district, "--at") if args.at else WallClock().now_ms()
         s = summary(store, district, at, period)
+        levels = rollup(store, district, at, period) if names_streets(district) else None
     finally:
         store.close()
     from widgets.case_report import report_language
     from widgets.station_figures import write_summary_xlsx
 
     with report_language(args.lang):
-        sheets = write_summary_xlsx(district, s, Path(args.xlsx))
-    return {"xlsx": args.xlsx, "sheets": sheets, "summary": s.to_json()}
+        sheets = write_summary_xlsx(district, s, Path(args.xlsx), levels)
+    out: dict[str, Any] = {"xlsx": args.xlsx, "sheets": sheets, "summary": s.to_json()}
+    if levels is not None:
+        out["rollup"] = levels.to_json()
+    return out
+
+
+def rolled_up(args: argparse.Namespace) -> tuple[District, FiguresRollup]:
+    """`--by`: the roll-up of the period holding `--at` (default now) on the store."""
+    from cli.auth import session
+    from cli.common import CliError, existing_store, time_arg
+    from sandbox_app.engine.clock import WallClock
+
+    period = Period(args.period or Period.MONTH.value)
+    store = existing_store(args.db)
+    try:
+        session(args, "view", "figures")
+        district = store.load_district()
+        if district is None:
+            raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
+        at = time_arg(args.at, district, "--at") if args.at else WallClock().now_ms()
+        return district, rollup(store, district, at, period)
+    finally:
+        store.close()
+
+
+def print_rollup(args: argparse.Namespace) -> None:
+    """The level's sheet as aligned text, in `--lang` (the workbook's words)."""
+    from cli.common import print_json
+    from widgets.case_report import report_language
+    from widgets.station_figures import rollup_sheets
+
+    _district, levels = rolled_up(args)
+    if args.json:
+        print_json(levels.to_json([args.by]))
+        return
+    with report_language(args.lang):
+        sheet = next(sh for sh, level in zip(rollup_sheets(levels), LEVELS, strict=True) if level == args.by)
+    print(sheet.title)
+    table = [list(sheet.header)] + [["—" if v is None else str(v) for v in row] for row in sheet.rows]
+    widths = [max(_width(row[i]) for row in table) for i in range(len(sheet.header))]
+    for row in table:
+        print(
+            "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+        )
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal: Chinese characters take two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
@@ -96,6 +152,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
     if args.xlsx:
         print_json(write_figures_xlsx(args))
+        return EXIT_OK
+    if args.by:
+        print_rollup(args)
         return EXIT_OK
     figures = station_figures(args)
     if args.json:
@@ -132,7 +191,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--json", action="store_true")
     p.add_argument("--xlsx", help="write the 治理成效 workbook (as the desk exports it) to this file")
-    p.add_argument("--at", help="with --xlsx: the time whose period is reported (default now)")
+    p.add_argument("--at", help="with --xlsx or --by: the time whose period is reported (default now)")
+    p.add_argument(
+        "--by",
+        choices=LEVELS,
+        help="the figures rolled up per street or county of a city store, for the period holding --at",
+    )
     p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the workbook")
     add_user_option(p)
     add_audit_option(p)

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sandbox_app.analytics.city import UNPLACED
 from sandbox_app.analytics.figures import Period
+from sandbox_app.analytics.rollup import COUNTY, LEVELS, STREET, FiguresRollup
 from sandbox_app.analytics.stats import Phase, zone
 from sandbox_app.analytics.summary import StationSummary
 from sandbox_app.domain.model import District
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
     from widgets.desk import Desk
 
 SummaryReader = Callable[[int, Period], StationSummary]
+RollupReader = Callable[[int, Period], FiguresRollup | None]
 
 
 def period_text(period: Period) -> str:
@@ -171,9 +174,77 @@ def summary_sheets(district: District, s: StationSummary) -> list[Sheet]:
     ]
 
 
-def write_summary_xlsx(district: District, s: StationSummary, out: Path) -> list[str]:
-    """Write the workbook; returns its sheet titles."""
-    sheets = summary_sheets(district, s)
+def unit_name(key: str) -> str:
+    """A county or street as a report names it: what no compound holds, or a level the package left empty,
+    in words instead of a code or a blank cell."""
+    if key == UNPLACED:
+        return QCoreApplication.translate("StationFigures", "not in any compound")
+    return key or QCoreApplication.translate("StationFigures", "(not given)")
+
+
+def rollup_sheets(r: FiguresRollup) -> list[Sheet]:
+    """One sheet per level of the city store's roll-up (by street, by county): a row per unit with its
+    alerts against the baseline, compounds without a case, closed alerts, response medians, passes and
+    population; a unit without passes reads zeros."""
+    titles = {
+        STREET: QCoreApplication.translate("StationFigures", "By street"),
+        COUNTY: QCoreApplication.translate("StationFigures", "By county"),
+    }
+    passes = pass_names()
+    sheets = []
+    for level in LEVELS:
+        head = [QCoreApplication.translate("StationFigures", "County")]
+        if level == STREET:
+            head.append(QCoreApplication.translate("StationFigures", "Street"))
+        head += [
+            QCoreApplication.translate("StationFigures", "Compounds"),
+            QCoreApplication.translate("StationFigures", "Compounds without a case"),
+            QCoreApplication.translate("StationFigures", "Alerts"),
+            QCoreApplication.translate("StationFigures", "Baseline"),
+            QCoreApplication.translate("StationFigures", "Change"),
+            QCoreApplication.translate("StationFigures", "Closed"),
+            QCoreApplication.translate("StationFigures", "Accept, median (s)"),
+            QCoreApplication.translate("StationFigures", "Arrive, median (s)"),
+            *passes.values(),
+            QCoreApplication.translate("StationFigures", "Registered"),
+            QCoreApplication.translate("StationFigures", "Floating"),
+            QCoreApplication.translate("StationFigures", "Elderly alone"),
+            QCoreApplication.translate("StationFigures", "Rental rooms"),
+            QCoreApplication.translate("StationFigures", "Group rentals"),
+        ]
+        rows: list[list[object]] = []
+        for u in r.rows(level):
+            s, pop = u.summary, u.summary.population
+            names = [unit_name(u.county)] + ([unit_name(u.street)] if level == STREET else [])
+            med = [s.response_median_s[p.value] for p in (Phase.ACCEPT, Phase.ARRIVE)]
+            rows.append(
+                [
+                    *names,
+                    s.compounds,
+                    len(s.quiet),
+                    s.alerts,
+                    s.baseline_alerts,
+                    change_text(s.alerts, s.baseline_alerts),
+                    sum(s.outcomes.values()),
+                    *(None if m is None else round(m, 1) for m in med),
+                    *(s.passes[k] for k in passes),
+                    pop.registered,
+                    pop.floating,
+                    pop.elderly_alone,
+                    pop.rental_rooms,
+                    pop.group_rentals,
+                ]
+            )
+        sheets.append(Sheet(titles[level], head, rows))
+    return sheets
+
+
+def write_summary_xlsx(
+    district: District, s: StationSummary, out: Path, rollup: FiguresRollup | None = None
+) -> list[str]:
+    """Write the workbook (with a sheet per level of `rollup` when given: the city store's); returns its
+    sheet titles."""
+    sheets = summary_sheets(district, s) + (rollup_sheets(rollup) if rollup is not None else [])
     write_xlsx(sheets, out)
     return [sh.title for sh in sheets]
 
@@ -190,6 +261,9 @@ class StationFigures(QWidget):
         self.window_ = window
         self.setObjectName("station_figures")
         self.reader: SummaryReader | None = None
+        self.rollup_reader: RollupReader | None = None
+        """None, or a roll-up by street and county where the compounds name them: a sheet per level."""
+        self.rollup: FiguresRollup | None = None
         self.save_path_hook: Callable[[], str] | None = None
         self.summary: StationSummary | None = None
         self.dock: QDockWidget | None = None
@@ -239,13 +313,14 @@ class StationFigures(QWidget):
             return False
         self._asked += 1
         asked, reader, period = self._asked, self.reader, self.chosen_period()
+        levels = self.rollup_reader
         now = self.window_.map2d.now_ms()
         now = now if now > 0 else WallClock().now_ms()
         delivery = self._delivery
 
         def job() -> None:
             try:
-                result: object = reader(now, period)
+                result: object = (reader(now, period), levels(now, period) if levels is not None else None)
             except Exception as exc:  # shown, not lost
                 result = exc
             delivery.done.emit((asked, result))
@@ -256,8 +331,9 @@ class StationFigures(QWidget):
     def _read(self, asked: int, result: object) -> None:
         if asked != self._asked:
             return
-        if isinstance(result, StationSummary):
-            self.show_summary(result)
+        if isinstance(result, tuple):
+            self.rollup = result[1]
+            self.show_summary(result[0])
         else:
             self.title.setText(self.tr("The figures could not be read: {0}").format(result))
 
@@ -294,10 +370,22 @@ class StationFigures(QWidget):
                     self.tr("Rentals: {0} rooms, {1} group rentals").format(
                         pop.rental_rooms, pop.group_rentals
                     ),
+                    *self._rollup_lines(),
                 )
             )
         )
         self.export_button.setEnabled(True)
+
+    def _rollup_lines(self) -> list[str]:
+        """On a city store: how many streets and counties the export's roll-up sheets hold."""
+        r = self.rollup
+        if r is None:
+            return []
+        return [
+            self.tr("By street and county: {0} streets in {1} counties (in the export)").format(
+                sum(u.street != UNPLACED for u in r.streets), sum(u.county != UNPLACED for u in r.counties)
+            )
+        ]
 
     def export(self) -> Path | None:
         s = self.summary
@@ -312,13 +400,15 @@ class StationFigures(QWidget):
         if not name:
             return None
         path = Path(name)
-        write_summary_xlsx(self.window_.scene.district, s, path)
+        write_summary_xlsx(self.window_.scene.district, s, path, self.rollup)
         return path
 
 
 def attach_figures_reader(panel: StationFigures, district: Callable[[], District], db: Path | str) -> None:
     """Give the figures tab a reader on the store at `db` (its own connection per read); `district` is the
-    window's current one."""
+    window's current one. When its compounds name streets and counties (a city store), the tab also reads
+    the roll-up by street and county for the export."""
+    from sandbox_app.analytics.rollup import names_streets, rollup
     from sandbox_app.analytics.summary import summary
     from sandbox_app.store import open_store
 
@@ -329,4 +419,15 @@ def attach_figures_reader(panel: StationFigures, district: Callable[[], District
         finally:
             store.close()
 
+    def read_levels(now_ms: int, period: Period) -> FiguresRollup | None:
+        current = district()
+        if not names_streets(current):  # a station's own store: its figures are the whole
+            return None
+        store = open_store(db)
+        try:
+            return rollup(store, current, now_ms, period)
+        finally:
+            store.close()
+
     panel.reader = read
+    panel.rollup_reader = read_levels

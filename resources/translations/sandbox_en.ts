@@ -3990,263 +3990,327 @@ Create it and load the district from {1}?</source>
 <context>
     <name>StationFigures</name>
     <message>
-        <location filename="../../widgets/station_figures.py" line="53"/>
+        <location filename="../../widgets/station_figures.py" line="56"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="54"/>
+        <location filename="../../widgets/station_figures.py" line="57"/>
         <source>this week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="55"/>
+        <location filename="../../widgets/station_figures.py" line="58"/>
         <source>this month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="56"/>
+        <location filename="../../widgets/station_figures.py" line="59"/>
         <source>this year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="62"/>
+        <location filename="../../widgets/station_figures.py" line="65"/>
         <source>plates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="63"/>
+        <location filename="../../widgets/station_figures.py" line="66"/>
         <source>faces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="64"/>
+        <location filename="../../widgets/station_figures.py" line="67"/>
         <source>e-bike tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="65"/>
+        <location filename="../../widgets/station_figures.py" line="68"/>
         <source>visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="66"/>
+        <location filename="../../widgets/station_figures.py" line="69"/>
         <source>throwing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="72"/>
+        <location filename="../../widgets/station_figures.py" line="75"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="82"/>
+        <location filename="../../widgets/station_figures.py" line="85"/>
         <source>{0:.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="94"/>
+        <location filename="../../widgets/station_figures.py" line="97"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="95"/>
+        <location filename="../../widgets/station_figures.py" line="98"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="96"/>
+        <location filename="../../widgets/station_figures.py" line="99"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="97"/>
+        <location filename="../../widgets/station_figures.py" line="100"/>
         <source>Baseline from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="98"/>
+        <location filename="../../widgets/station_figures.py" line="101"/>
         <source>Baseline to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="104"/>
+        <location filename="../../widgets/station_figures.py" line="107"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="112"/>
+        <location filename="../../widgets/station_figures.py" line="115"/>
         <source>to accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="113"/>
+        <location filename="../../widgets/station_figures.py" line="116"/>
         <source>to arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="114"/>
+        <location filename="../../widgets/station_figures.py" line="117"/>
         <source>to close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="120"/>
+        <location filename="../../widgets/station_figures.py" line="123"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="122"/>
+        <location filename="../../widgets/station_figures.py" line="125"/>
+        <location filename="../../widgets/station_figures.py" line="202"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="124"/>
-        <location filename="../../widgets/station_figures.py" line="150"/>
+        <location filename="../../widgets/station_figures.py" line="127"/>
+        <location filename="../../widgets/station_figures.py" line="153"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="125"/>
-        <location filename="../../widgets/station_figures.py" line="135"/>
-        <location filename="../../widgets/station_figures.py" line="151"/>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="128"/>
+        <location filename="../../widgets/station_figures.py" line="138"/>
+        <location filename="../../widgets/station_figures.py" line="154"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="126"/>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="129"/>
+        <location filename="../../widgets/station_figures.py" line="203"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="127"/>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="130"/>
+        <location filename="../../widgets/station_figures.py" line="204"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="132"/>
+        <location filename="../../widgets/station_figures.py" line="135"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="134"/>
+        <location filename="../../widgets/station_figures.py" line="137"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="140"/>
+        <location filename="../../widgets/station_figures.py" line="143"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="142"/>
+        <location filename="../../widgets/station_figures.py" line="145"/>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="143"/>
+        <location filename="../../widgets/station_figures.py" line="146"/>
         <source>Median (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="148"/>
+        <location filename="../../widgets/station_figures.py" line="151"/>
         <source>Passes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="156"/>
+        <location filename="../../widgets/station_figures.py" line="159"/>
         <source>Population</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="158"/>
+        <location filename="../../widgets/station_figures.py" line="161"/>
+        <location filename="../../widgets/station_figures.py" line="209"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="159"/>
+        <location filename="../../widgets/station_figures.py" line="162"/>
+        <location filename="../../widgets/station_figures.py" line="210"/>
         <source>Floating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="160"/>
+        <location filename="../../widgets/station_figures.py" line="163"/>
+        <location filename="../../widgets/station_figures.py" line="211"/>
         <source>Elderly alone</source>
         <translation type="unfinished">Elderly</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="161"/>
+        <location filename="../../widgets/station_figures.py" line="164"/>
+        <location filename="../../widgets/station_figures.py" line="212"/>
         <source>Rental rooms</source>
         <translation type="unfinished">Rentals</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="162"/>
+        <location filename="../../widgets/station_figures.py" line="165"/>
+        <location filename="../../widgets/station_figures.py" line="213"/>
         <source>Group rentals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="167"/>
+        <location filename="../../widgets/station_figures.py" line="170"/>
+        <location filename="../../widgets/station_figures.py" line="201"/>
         <source>Compounds without a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="168"/>
+        <location filename="../../widgets/station_figures.py" line="171"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../widgets/station_figures.py" line="181"/>
+        <source>not in any compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="182"/>
+        <source>(not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="190"/>
+        <source>By street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="191"/>
+        <source>By county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="196"/>
+        <source>County</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="198"/>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="200"/>
+        <source>Compounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/station_figures.py" line="205"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="206"/>
+        <source>Accept, median (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="207"/>
+        <source>Arrive, median (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="279"/>
         <source>Export XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Alert kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="262"/>
+        <location filename="../../widgets/station_figures.py" line="338"/>
         <source>The figures could not be read: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="269"/>
+        <location filename="../../widgets/station_figures.py" line="345"/>
         <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="285"/>
+        <location filename="../../widgets/station_figures.py" line="361"/>
         <source>Compounds without a case: {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="286"/>
+        <location filename="../../widgets/station_figures.py" line="362"/>
         <source>Outcomes: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="287"/>
+        <location filename="../../widgets/station_figures.py" line="363"/>
         <source>Response, median: accept {0}, arrive {1}, close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="290"/>
+        <location filename="../../widgets/station_figures.py" line="366"/>
         <source>Passes: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="291"/>
+        <location filename="../../widgets/station_figures.py" line="367"/>
         <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="294"/>
+        <location filename="../../widgets/station_figures.py" line="370"/>
         <source>Rentals: {0} rooms, {1} group rentals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="310"/>
+        <location filename="../../widgets/station_figures.py" line="385"/>
+        <source>By street and county: {0} streets in {1} counties (in the export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="398"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>

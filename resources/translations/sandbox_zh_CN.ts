@@ -3992,263 +3992,327 @@ Create it and load the district from {1}?</source>
 <context>
     <name>StationFigures</name>
     <message>
-        <location filename="../../widgets/station_figures.py" line="53"/>
+        <location filename="../../widgets/station_figures.py" line="56"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="54"/>
+        <location filename="../../widgets/station_figures.py" line="57"/>
         <source>this week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="55"/>
+        <location filename="../../widgets/station_figures.py" line="58"/>
         <source>this month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="56"/>
+        <location filename="../../widgets/station_figures.py" line="59"/>
         <source>this year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="62"/>
+        <location filename="../../widgets/station_figures.py" line="65"/>
         <source>plates</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="63"/>
+        <location filename="../../widgets/station_figures.py" line="66"/>
         <source>faces</source>
         <translation>人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="64"/>
+        <location filename="../../widgets/station_figures.py" line="67"/>
         <source>e-bike tags</source>
         <translation>电动车标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="65"/>
+        <location filename="../../widgets/station_figures.py" line="68"/>
         <source>visitors</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="66"/>
+        <location filename="../../widgets/station_figures.py" line="69"/>
         <source>throwing</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="72"/>
+        <location filename="../../widgets/station_figures.py" line="75"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="82"/>
+        <location filename="../../widgets/station_figures.py" line="85"/>
         <source>{0:.1f} min</source>
         <translation>{0:.1f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="94"/>
+        <location filename="../../widgets/station_figures.py" line="97"/>
         <source>Period</source>
         <translation>统计周期</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="95"/>
+        <location filename="../../widgets/station_figures.py" line="98"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="96"/>
+        <location filename="../../widgets/station_figures.py" line="99"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="97"/>
+        <location filename="../../widgets/station_figures.py" line="100"/>
         <source>Baseline from</source>
         <translation>对比期起</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="98"/>
+        <location filename="../../widgets/station_figures.py" line="101"/>
         <source>Baseline to</source>
         <translation>对比期止</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="104"/>
+        <location filename="../../widgets/station_figures.py" line="107"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="112"/>
+        <location filename="../../widgets/station_figures.py" line="115"/>
         <source>to accept</source>
         <translation>签收用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="113"/>
+        <location filename="../../widgets/station_figures.py" line="116"/>
         <source>to arrive</source>
         <translation>到场用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="114"/>
+        <location filename="../../widgets/station_figures.py" line="117"/>
         <source>to close</source>
         <translation>办结用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="120"/>
+        <location filename="../../widgets/station_figures.py" line="123"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="122"/>
+        <location filename="../../widgets/station_figures.py" line="125"/>
+        <location filename="../../widgets/station_figures.py" line="202"/>
         <source>Alerts</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="124"/>
-        <location filename="../../widgets/station_figures.py" line="150"/>
+        <location filename="../../widgets/station_figures.py" line="127"/>
+        <location filename="../../widgets/station_figures.py" line="153"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="125"/>
-        <location filename="../../widgets/station_figures.py" line="135"/>
-        <location filename="../../widgets/station_figures.py" line="151"/>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="128"/>
+        <location filename="../../widgets/station_figures.py" line="138"/>
+        <location filename="../../widgets/station_figures.py" line="154"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="126"/>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="129"/>
+        <location filename="../../widgets/station_figures.py" line="203"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Baseline</source>
         <translation>对比期</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="127"/>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="130"/>
+        <location filename="../../widgets/station_figures.py" line="204"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="132"/>
+        <location filename="../../widgets/station_figures.py" line="135"/>
         <source>Outcomes</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="134"/>
+        <location filename="../../widgets/station_figures.py" line="137"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="140"/>
+        <location filename="../../widgets/station_figures.py" line="143"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="142"/>
+        <location filename="../../widgets/station_figures.py" line="145"/>
         <source>Phase</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="143"/>
+        <location filename="../../widgets/station_figures.py" line="146"/>
         <source>Median (s)</source>
         <translation>中位数（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="148"/>
+        <location filename="../../widgets/station_figures.py" line="151"/>
         <source>Passes</source>
         <translation>通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="156"/>
+        <location filename="../../widgets/station_figures.py" line="159"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="158"/>
+        <location filename="../../widgets/station_figures.py" line="161"/>
+        <location filename="../../widgets/station_figures.py" line="209"/>
         <source>Registered</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="159"/>
+        <location filename="../../widgets/station_figures.py" line="162"/>
+        <location filename="../../widgets/station_figures.py" line="210"/>
         <source>Floating</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="160"/>
+        <location filename="../../widgets/station_figures.py" line="163"/>
+        <location filename="../../widgets/station_figures.py" line="211"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="161"/>
+        <location filename="../../widgets/station_figures.py" line="164"/>
+        <location filename="../../widgets/station_figures.py" line="212"/>
         <source>Rental rooms</source>
         <translation>出租房</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="162"/>
+        <location filename="../../widgets/station_figures.py" line="165"/>
+        <location filename="../../widgets/station_figures.py" line="213"/>
         <source>Group rentals</source>
         <translation>群租房</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="167"/>
+        <location filename="../../widgets/station_figures.py" line="170"/>
+        <location filename="../../widgets/station_figures.py" line="201"/>
         <source>Compounds without a case</source>
         <translation>零发案小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="168"/>
+        <location filename="../../widgets/station_figures.py" line="171"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
+        <location filename="../../widgets/station_figures.py" line="181"/>
+        <source>not in any compound</source>
+        <translation>未归属小区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="182"/>
+        <source>(not given)</source>
+        <translation>未标明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="190"/>
+        <source>By street</source>
+        <translation>按街道汇总</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="191"/>
+        <source>By county</source>
+        <translation>按区县汇总</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="196"/>
+        <source>County</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="198"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="200"/>
+        <source>Compounds</source>
+        <translation>小区数</translation>
+    </message>
+    <message>
         <location filename="../../widgets/station_figures.py" line="205"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="206"/>
+        <source>Accept, median (s)</source>
+        <translation>签收用时中位数（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="207"/>
+        <source>Arrive, median (s)</source>
+        <translation>到场用时中位数（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="279"/>
         <source>Export XLSX…</source>
         <translation>导出月报表…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="215"/>
+        <location filename="../../widgets/station_figures.py" line="289"/>
         <source>Alert kind</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="262"/>
+        <location filename="../../widgets/station_figures.py" line="338"/>
         <source>The figures could not be read: {0}</source>
         <translation>统计数据读取失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="269"/>
+        <location filename="../../widgets/station_figures.py" line="345"/>
         <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
         <translation>{0}（截至 {1}）：警情 {2} 起，较上期同时段 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="285"/>
+        <location filename="../../widgets/station_figures.py" line="361"/>
         <source>Compounds without a case: {0} of {1}</source>
         <translation>零发案小区：{0}/{1} 个</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="286"/>
+        <location filename="../../widgets/station_figures.py" line="362"/>
         <source>Outcomes: {0}</source>
         <translation>处置结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="287"/>
+        <location filename="../../widgets/station_figures.py" line="363"/>
         <source>Response, median: accept {0}, arrive {1}, close {2}</source>
         <translation>响应时间中位数：签收 {0}，到场 {1}，办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="290"/>
+        <location filename="../../widgets/station_figures.py" line="366"/>
         <source>Passes: {0}</source>
         <translation>通行：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="291"/>
+        <location filename="../../widgets/station_figures.py" line="367"/>
         <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
         <translation>人口：实有 {0}，流动 {1}，独居老人 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="294"/>
+        <location filename="../../widgets/station_figures.py" line="370"/>
         <source>Rentals: {0} rooms, {1} group rentals</source>
         <translation>出租房：{0} 间，群租 {1} 间</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="310"/>
+        <location filename="../../widgets/station_figures.py" line="385"/>
+        <source>By street and county: {0} streets in {1} counties (in the export)</source>
+        <translation>分街道、区县汇总：{1} 个区县、{0} 个街道（见导出报表）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="398"/>
         <source>Export figures</source>
         <translation>导出统计</translation>
     </message>

@@ -10,6 +10,7 @@ counted in the database (`Store.kind_counts`), never decoded row by row. Aggrega
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,8 @@ from sandbox_app.analytics.figures import (
     quiet_compounds,
 )
 from sandbox_app.analytics.stats import Phase, outcome_counts, response_times
+from sandbox_app.domain.alerts import Alert
+from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.model import District
 from sandbox_app.store.base import Store
 
@@ -109,18 +112,32 @@ def baseline_of(start_ts: int, end_ts: int, period: Period, timezone: str) -> tu
 def summary(store: Store, district: District, now_ts: int, period: Period = Period.MONTH) -> StationSummary:
     """The period holding `now_ts` against its baseline (run where the store connection lives)."""
     start = period_start(now_ts, period, district.timezone)
+    counts = store.kind_counts(start, now_ts + 1, COUNTED_KINDS)
+    return summary_of(district, store.alerts(), store.dispatches(), counts, now_ts, period)
+
+
+def summary_of(
+    district: District,
+    alerts: Sequence[Alert],
+    dispatches: Iterable[Dispatch],
+    counts: Mapping[tuple[str, str], int],
+    now_ts: int,
+    period: Period = Period.MONTH,
+) -> StationSummary:
+    """`summary` from what the store gave: its alerts and dispatches (any time; the period's are picked
+    here) and `kind_counts` of the period. One computation for a station and for each street of a city
+    store (`analytics.rollup`), which hands every street its own share of the rows."""
+    start = period_start(now_ts, period, district.timezone)
     end = now_ts + 1
     base = baseline_of(start, end, period, district.timezone)
-    alerts = store.alerts()
     in_period = [a for a in alerts if start <= a.first_ts < end]
-    dispatches = [d for d in store.dispatches() if start <= d.issued_ts < end]
-    times = response_times(dispatches)
+    times = response_times(d for d in dispatches if start <= d.issued_ts < end)
     visitors = {d.id for d in district.devices.values() if d.kind == VISITOR_KIND}
-    counts: Counter[str] = Counter()
-    for (kind, device), n in store.kind_counts(start, end, COUNTED_KINDS).items():
-        counts[kind] += n
+    passes: Counter[str] = Counter()
+    for (kind, device), n in counts.items():
+        passes[kind] += n
         if kind == "face.pass" and device in visitors:
-            counts[VISITOR] += n
+            passes[VISITOR] += n
     return StationSummary(
         period,
         start,
@@ -134,5 +151,5 @@ def summary(store: Store, district: District, now_ts: int, period: Period = Peri
         len(district.compounds),
         {k.value: v for k, v in outcome_counts(in_period).items()},
         {p.value: times.median(p) for p in Phase},
-        {k: counts[k] for k in (*COUNTED_KINDS, VISITOR)},
+        {k: passes[k] for k in (*COUNTED_KINDS, VISITOR)},
     )

@@ -218,6 +218,34 @@ _V10_AREAS = (
         extra TEXT NOT NULL)""",
 )
 
+DEVICE_TRACK_SEQ_KEY = "_store.device_track_seq"
+"""meta key: `device_track` holds every event of the log up to this seq; later ones are read from the log's
+tail (at most a fold's worth of rows, by rowid)."""
+FOLD_DEVICE_TRACK = """
+    INSERT OR IGNORE INTO device_track (device, ts, seq)
+    SELECT device, ts, seq FROM events WHERE seq > ? ORDER BY 1, 2, 3"""
+"""Index the log rows after a seq by device and time, in key order (the append's fold; 0 for a backfill)."""
+SET_DEVICE_TRACK_SEQ = f"""
+    INSERT OR REPLACE INTO meta (key, value)
+    SELECT '{DEVICE_TRACK_SEQ_KEY}', CAST(coalesce(max(seq), 0) AS TEXT) FROM events"""
+
+
+def _v11_device_track(conn: sqlite3.Connection) -> None:
+    """A device's own events without scanning the log's time range (issue 21: a guard's or a tracker's
+    30-day GPS track on a county's year read 1.15 M rows of everyone's events to keep one device's ~8 k).
+
+    A table keyed (device, ts, seq), not an index on `events`: a plain index takes a B-tree page per device
+    of every batch, which halved the append on 2,000 trackers (bench/append_index.py); this one is filled
+    from the log in sorted bulk every `keyframe_lag` rows, touching each page once, like the keyframes."""
+    conn.execute(
+        """CREATE TABLE device_track (
+            device TEXT NOT NULL, ts INTEGER NOT NULL, seq INTEGER NOT NULL,
+            PRIMARY KEY (device, ts, seq)) WITHOUT ROWID"""
+    )
+    conn.execute(FOLD_DEVICE_TRACK, (0,))
+    conn.execute(SET_DEVICE_TRACK_SEQ)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1_CORE,
     _v2_fix_tables,
@@ -229,6 +257,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V8_INCIDENTS,
     _v9_subject_passes,
     _V10_AREAS,
+    _v11_device_track,
 )
 """Index i holds the step from schema version i to i + 1. Append only; never edit a released step."""
 

@@ -218,6 +218,11 @@ _V10_AREAS = (
     "CREATE INDEX areas_boundary ON areas USING gist (boundary)",
 )
 
+_V11_DEVICE_TRACK = (
+    # A device's own events (a guard's GPS track, issue 21) by device then time, on every month partition.
+    "CREATE INDEX events_device_ts_seq ON events (device, ts, seq)",
+)
+
 PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V1_CORE,
     _V2_FIX_TABLES,
@@ -229,6 +234,7 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     _V8_INCIDENTS,
     _V9_SUBJECT_PASSES,
     _V10_AREAS,
+    _V11_DEVICE_TRACK,
 )
 """Index i holds the step from version i to i + 1, the same step as SQLite's MIGRATIONS[i]."""
 

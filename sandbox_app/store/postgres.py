@@ -267,7 +267,8 @@ class PostgresStore:
     def subject_events(
         self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
     ) -> list[Event]:
-        """Passes through the `subject_passes` index, a device's own events through the time index."""
+        """Passes through the `subject_passes` index, a device's own events (a guard's GPS fixes) through
+        the (device, ts, seq) index of every month partition (migration v11)."""
         values = sorted({v for _key, vals in match.values() for v in vals})
         rows: list[tuple[Any, ...]] = []
         with self._lock:
@@ -278,11 +279,11 @@ class PostgresStore:
                         WHERE p.subject = ANY(%s) AND p.ts >= %s AND p.ts <= %s""",
                     (values, start_ts, end_ts),
                 ).fetchall()
-            if devices:
+            for device in sorted(set(devices)):  # one range of the (device, ts, seq) index each (v11)
                 rows += self._conn.execute(
-                    f"""SELECT {_EVENT_COLUMNS} FROM events WHERE ts >= %s AND ts <= %s
-                        AND device = ANY(%s) ORDER BY ts, seq LIMIT %s""",
-                    (start_ts, end_ts, list(devices), int(limit)),
+                    f"""SELECT {_EVENT_COLUMNS} FROM events
+                        WHERE device = %s AND ts >= %s AND ts <= %s ORDER BY ts, seq LIMIT %s""",
+                    (device, start_ts, end_ts, int(limit)),
                 ).fetchall()
         return subject_rows(rows, match, devices, limit, orjson.loads)
 

@@ -29,7 +29,13 @@ from sandbox_app.store import codec, dispatch_sql, incident_sql
 from sandbox_app.store.base import Fix, SubjectMatch, subject_rows
 from sandbox_app.store.dedupe import EventIds, conflicts, keys_of
 from sandbox_app.store.keyframes import Keyframes, last_fixes
-from sandbox_app.store.migrations import INDEX_PASSES, migrate
+from sandbox_app.store.migrations import (
+    DEVICE_TRACK_SEQ_KEY,
+    FOLD_DEVICE_TRACK,
+    INDEX_PASSES,
+    SET_DEVICE_TRACK_SEQ,
+    migrate,
+)
 from sandbox_app.store.private_files import prepare_sqlite
 from sandbox_app.store.queries import Db
 
@@ -82,6 +88,20 @@ def _insert_events(conn: sqlite3.Connection, rows: Sequence[tuple[object, ...]])
         conn.executemany(_INSERT_EVENT, rows[whole:])
 
 
+DEVICE_TRACK_SQL = f"""
+    SELECT {_EVENT_COLUMNS_E} FROM device_track t JOIN events e ON e.seq = t.seq
+    WHERE t.device = ? AND t.ts >= ? AND t.ts <= ? ORDER BY t.ts, t.seq LIMIT ?"""
+"""A device's folded events in (ts, seq) order: one range of `device_track`'s key, each log row by seq."""
+DEVICE_TAIL_SQL = f"""
+    SELECT {_EVENT_COLUMNS} FROM events WHERE seq > ? AND +device = ? AND +ts >= ? AND +ts <= ?"""
+"""A device's events after the last fold: the rowid range only (`+` keeps the planner off the time index)."""
+
+
+def _device_track_seq(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (DEVICE_TRACK_SEQ_KEY,)).fetchone()
+    return int(row[0]) if row else 0
+
+
 class SqliteStore:
     """`Store` on SQLite: append-only event log, latest-fix and keyframe tables, alerts, meta."""
 
@@ -97,6 +117,8 @@ class SqliteStore:
         shrink them; a long-running window takes `LONG_RUNNING_*`)."""
         self._lock = threading.RLock()
         self._keyframes = Keyframes(keyframe_lag)
+        self._track_lag = keyframe_lag
+        """Rows the log may run ahead of `device_track` before a fold (the same cadence as the keyframes)."""
         self._ids = EventIds(seal_every)
         prepare_sqlite(path)  # 0600 when new (WAL/SHM follow), a warning when an existing one is looser
         self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -188,6 +210,10 @@ class SqliteStore:
                     conn.execute(INDEX_PASSES, (seq_before,))
                 max_seq: int = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
                 self._keyframes.stage(conn, new, seq_before, max_seq)
+                track_seq = _device_track_seq(conn)
+                if max_seq - track_seq >= self._track_lag:
+                    conn.execute(FOLD_DEVICE_TRACK, (track_seq,))
+                    conn.execute(SET_DEVICE_TRACK_SEQ)
             self._keyframes.committed(max_seq)
             self._ids.added(fresh, max_seq)
             if self._ids.wants_seal:
@@ -252,7 +278,8 @@ class SqliteStore:
         self, start_ts: int, end_ts: int, match: SubjectMatch, devices: Sequence[str], limit: int
     ) -> list[Event]:
         """Passes through the `subject_passes` index (a probe per subject, however long the log), a
-        device's own events through the time index; merged in log order."""
+        device's own events (a guard's GPS fixes) through `device_track` and the log's unfolded tail; merged
+        in log order."""
         values = sorted({v for _key, vals in match.values() for v in vals})
         rows: list[tuple[Any, ...]] = []
         with self._lock:
@@ -262,12 +289,16 @@ class SqliteStore:
                         WHERE p.subject IN ({", ".join("?" * len(chunk))}) AND p.ts >= ? AND p.ts <= ?""",
                     (*chunk, start_ts, end_ts),
                 ).fetchall()
-            if devices:
+            folded = _device_track_seq(self._conn) if devices else 0
+            for device in sorted(set(devices)):
+                # what `device_track` holds (migration v11): one range of its key per device ...
                 rows += self._conn.execute(
-                    f"""SELECT {_EVENT_COLUMNS} FROM events WHERE ts >= ? AND ts <= ?
-                        AND device IN ({", ".join("?" * len(devices))}) ORDER BY ts, seq LIMIT ?""",
-                    (start_ts, end_ts, *devices, int(limit)),
+                    DEVICE_TRACK_SQL, (device, start_ts, end_ts, int(limit))
                 ).fetchall()
+                # ... and the log's tail after the last fold, by rowid (a fold's worth of rows at most; no
+                # ORDER BY, which would walk the whole time index; `subject_rows` sorts and cuts). A fold
+                # by another writer in between only repeats rows, which `subject_rows` reads once.
+                rows += self._conn.execute(DEVICE_TAIL_SQL, (folded, device, start_ts, end_ts)).fetchall()
         return subject_rows(rows, match, devices, limit, codec.loads)
 
     def kind_counts(self, start_ts: int, end_ts: int, kinds: Sequence[str]) -> dict[tuple[str, str], int]:

@@ -64,3 +64,69 @@ def test_figures_without_a_range_or_a_workbook_is_a_usage_error(tmp_path: Path) 
     store.close()
     assert main(["figures", "--db", str(db)]) == 2
     assert main(["figures", "--db", str(db), "--xlsx", str(tmp_path / "x.xlsx"), "--at", "nonsense"]) == 2
+
+
+def test_a_city_stores_workbook_and_figures_by_street_and_county(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a store whose compounds name streets and counties, `--xlsx` adds a sheet per level and `--by`
+    prints the level's rows: the roll-up's figures, in Chinese words, a street without passes in zeros."""
+    from openpyxl import load_workbook
+
+    from sandbox_app.analytics.rollup import rollup
+    from tests.analytics.test_rollup import NOW, STATIONS, city_district, fill
+
+    city = city_district()
+    db = tmp_path / "city.db"
+    store = open_store(db)
+    fill(store, city, list(STATIONS))
+    expected = rollup(store, city, NOW)
+    store.close()
+    at = "2026-03-10T12:00:00"
+    out = tmp_path / "m.xlsx"
+    assert main(["figures", "--db", str(db), "--xlsx", str(out), "--at", at]) == 0
+    printed = orjson.loads(capsys.readouterr().out)
+    wb = load_workbook(out)
+    assert wb.sheetnames[-2:] == ["按街道汇总", "按区县汇总"] and wb.sheetnames == printed["sheets"]
+    streets = list(wb["按街道汇总"].iter_rows(values_only=True))
+    head = list(streets[0])
+    assert (
+        head[:4] == ["区县", "街道", "小区数", "零发案小区"] and "电动车标签" in head and "实有人口" in head
+    )
+    assert [r[:2] for r in streets[1:]] == [
+        ("城关区", "东街街道"),
+        ("城关区", "西街街道"),
+        ("新区", "南苑街道"),
+    ]
+    faces = head.index("人脸")
+    assert [r[faces] for r in streets[1:]] == [u.summary.passes["face.pass"] for u in expected.streets]
+    assert streets[3][faces] == 0 and streets[3][head.index("警情")] == 0  # zeros, not a missing row
+    counties = list(wb["按区县汇总"].iter_rows(values_only=True))
+    assert counties[0][:2] == ("区县", "小区数") and [r[0] for r in counties[1:]] == ["城关区", "新区"]
+    assert printed["rollup"]["county"][0]["alerts"] == expected.counties[0].summary.alerts
+
+    assert main(["figures", "--db", str(db), "--by", "street", "--at", at, "--json"]) == 0
+    by = orjson.loads(capsys.readouterr().out)
+    assert [(u["county"], u["street"]) for u in by["street"]] == [
+        ("城关区", "东街街道"),
+        ("城关区", "西街街道"),
+        ("新区", "南苑街道"),
+    ]
+    assert "county" not in by and by["street"][2]["passes"]["rfid.read"] == 0
+    assert main(["figures", "--db", str(db), "--by", "county", "--at", at]) == 0
+    text = capsys.readouterr().out.splitlines()
+    assert text[0] == "按区县汇总" and text[1].startswith("区县") and text[2].startswith("城关区")
+    assert "county" not in "\n".join(text) and "face.pass" not in "\n".join(text)
+
+
+def test_a_station_store_without_streets_keeps_its_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "s.db"
+    store = open_store(db)
+    store.replace_district(small_district())
+    store.close()
+    out = tmp_path / "m.xlsx"
+    assert main(["figures", "--db", str(db), "--xlsx", str(out), "--at", "2026-03-10T12:00:00"]) == 0
+    printed = orjson.loads(capsys.readouterr().out)
+    assert "按街道汇总" not in printed["sheets"] and "rollup" not in printed

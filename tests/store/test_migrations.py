@@ -113,3 +113,32 @@ def test_v8_database_gets_its_passes_indexed(tmp_path: Path) -> None:
     match = {"face.pass": ("person_id", ["P1"]), "plate.read": ("plate", ["京A1"])}
     assert [e.id for e in store.subject_events(0, 10_000, match, [], 10)] == ["a", "b", "e"]
     store.close()
+
+
+def test_v9_database_gains_the_device_track(tmp_path: Path) -> None:
+    """Migration v11 indexes an existing log by device and time (`device_track`, a guard's GPS track, issue
+    21) and says how far; later appends fold into it every `keyframe_lag` rows, the tail read from the log."""
+    path = tmp_path / "v9.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=9) == 9
+    conn.executemany(
+        "INSERT INTO events (id, ts, device, kind, lon, lat, data) VALUES (?, ?, ?, 'gps.fix', 1, 2, '{}')",
+        [("a", 1_000, "T1"), ("b", 2_000, "T2"), ("c", 3_000, "T1")],
+    )
+    conn.close()
+    store = SqliteStore(path, keyframe_lag=3)
+    assert store.schema_version == LATEST_VERSION
+    track = "SELECT device, ts FROM device_track ORDER BY device, ts"
+    assert store._conn.execute(track).fetchall() == [("T1", 1_000), ("T1", 3_000), ("T2", 2_000)]
+    seq_key = "SELECT value FROM meta WHERE key = '_store.device_track_seq'"
+    assert store._conn.execute(seq_key).fetchone() == ("3",)
+    fix = Event("d", 4_000, "T1", "gps.fix", 1.0, 2.0, {})
+    store.append_events([fix])  # 1 row past the fold: read from the log's tail
+    assert store._conn.execute(seq_key).fetchone() == ("3",)
+    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 10)] == ["a", "c", "d"]
+    more = [Event(f"e{i}", 5_000 + i, "T1", "gps.fix", 1.0, 2.0, {}) for i in range(2)]
+    store.append_events(more)  # 3 rows past the fold: folded
+    assert store._conn.execute(seq_key).fetchone() == ("6",)
+    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 10)] == ["a", "c", "d", "e0", "e1"]
+    assert [e.id for e in store.subject_events(0, 10_000, {}, ["T1"], 2)] == ["a", "c"]
+    store.close()

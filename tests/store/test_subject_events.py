@@ -93,3 +93,48 @@ def test_kind_counts_per_kind_and_device_in_the_window(store: Any) -> None:
     counts = store.kind_counts(T0 - 30 * DAY, T0 + 1, ["face.pass", "lock.open"])
     assert counts == {("face.pass", "D1"): 2, ("lock.open", "D1"): 2}  # e1 too old; e8 at T0 + 1 excluded
     assert store.kind_counts(T0 - 30 * DAY, T0, []) == {}
+
+
+def test_a_trackers_month_of_fixes_is_read_by_device_not_by_time(store: Any) -> None:
+    """A guard's 30-day GPS track (issue 21 §4) is read by device then time (migration v11: SQLite's
+    `device_track` plus the log's unfolded tail, PostgreSQL's (device, ts, seq) index): the fixes of one
+    tracker among everyone's events, in time order, cut at the limit from the oldest."""
+    district = _district()
+    store.replace_district(district)
+    fixes = [
+        Event(f"f{i}", T0 - 29 * DAY + i * 60_000, "D2", "gps.fix", 116.0 + i * 1e-6, 39.0, {})
+        for i in range(300)
+    ]
+    noise = [
+        Event(f"n{i}", T0 - 29 * DAY + i * 60_000 + 7, "D1", "face.pass", None, None, {}) for i in range(300)
+    ]
+    merged = sorted(fixes + noise, key=lambda e: e.ts)
+    for k in range(0, len(merged), 50):
+        store.append_events(merged[k : k + 50])
+    subject = passes.subject_of(district, "guard", "G1")
+    assert subject is not None
+    t = passes.track(store, district, subject, T0)
+    assert [p.ts for p in t.passes] == [e.ts for e in fixes] and {p.device for p in t.passes} == {"D2"}
+    got = store.subject_events(T0 - 30 * DAY, T0, {}, ["D2"], 5)
+    assert [e.id for e in got] == [f"f{i}" for i in range(5)]
+    conn: Any = vars(store)["_conn"]
+    if type(store).__name__ == "SqliteStore":
+        from sandbox_app.store.sqlite import DEVICE_TAIL_SQL, DEVICE_TRACK_SQL
+
+        def plan_of(sql: str, params: tuple[Any, ...]) -> str:
+            return " ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+        plan = plan_of(DEVICE_TRACK_SQL, ("D2", T0 - 30 * DAY, T0, 10))
+        assert "SEARCH t USING PRIMARY KEY (device=? AND ts>? AND ts<?)" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan  # in key order: no sort
+        plan = plan_of(DEVICE_TAIL_SQL, (100, "D2", T0 - 30 * DAY, T0))
+        assert plan == "SEARCH events USING INTEGER PRIMARY KEY (rowid>?)", plan  # never the time index
+    else:
+        conn.execute("SET enable_seqscan = off")  # a test table is tiny: ask whether the index can serve
+        try:
+            sql = """EXPLAIN SELECT seq FROM events WHERE device = %s AND ts >= %s AND ts <= %s
+                     ORDER BY ts, seq LIMIT %s"""
+            plan = " ".join(str(r[0]) for r in conn.execute(sql, ("D2", T0 - 30 * DAY, T0, 10)))
+        finally:
+            conn.execute("RESET enable_seqscan")
+        assert "device_ts_seq" in plan, plan  # each partition's events_y…_device_ts_seq_idx

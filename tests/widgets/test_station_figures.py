@@ -90,3 +90,42 @@ def test_the_wall_has_no_figures_tab(qtbot: QtBot) -> None:
     qtbot.addWidget(w)
     assert w.station_figures.dock is not None and not w.station_figures.dock.toggleViewAction().isEnabled()
     assert w.station_figures.refresh() is False  # no store reader on the wall
+
+
+def test_on_a_city_store_the_tab_counts_the_streets_and_exports_their_sheets(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Compounds that name their street and county: the tab says how many streets and counties it rolled
+    up, and the exported workbook has the by-street and by-county sheets, a street without passes in zeros."""
+    from openpyxl import load_workbook
+
+    from tests.analytics.test_rollup import STATIONS, city_district, fill
+
+    city = city_district()
+    db = tmp_path / "city.db"
+    store = open_store(db)
+    fill(store, city, list(STATIONS))
+    store.close()
+    w = MainWindow(Scene(city))
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    panel = w.station_figures
+    attach_figures_reader(panel, lambda: w.scene.district, db)
+    assert panel.dock is not None
+    panel.dock.show()
+    panel.dock.raise_()
+    panel.period.setCurrentIndex(
+        panel.period.findData("year")
+    )  # any period: the rows are there, zeros or not
+    qtbot.waitUntil(lambda: panel.rollup is not None and panel.rollup.period.value == "year", timeout=10_000)
+    assert "3 streets in 2 counties" in panel.lines.text()
+    panel.save_path_hook = lambda: str(tmp_path / "city.xlsx")
+    out = panel.export()
+    assert out is not None
+    wb = load_workbook(out)
+    assert wb.sheetnames[-2:] == ["By street", "By county"]
+    rows = list(wb["By street"].iter_rows(values_only=True))
+    assert [r[1] for r in rows[1:]] == ["东街街道", "西街街道", "南苑街道"]
+    assert rows[3][rows[0].index("faces")] == 0
