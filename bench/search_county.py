@@ -207,7 +207,7 @@ def build_postgres(
 
     from sandbox_app.store.pg_schema import (
         _V9_SUBJECT_PASSES,
-        _V10_DEVICE_TRACK,
+        _V11_DEVICE_TRACK,
         ensure_partitions,
         months_of,
     )
@@ -226,7 +226,7 @@ def build_postgres(
                     copy.write_row(r)
         conn.execute(_V9_SUBJECT_PASSES[1])  # what each append does, in bulk
         t = time.perf_counter()
-        conn.execute(_V10_DEVICE_TRACK[0])
+        conn.execute(_V11_DEVICE_TRACK[0])
         print(f"postgres  migration v11 (device index) on the built log {time.perf_counter() - t:.1f} s")
         conn.execute("ANALYZE events")
         conn.execute("ANALYZE subject_passes")

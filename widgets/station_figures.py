@@ -67,6 +67,7 @@ def pass_names() -> dict[str, str]:
         "rfid.read": QCoreApplication.translate("StationFigures", "e-bike tags"),
         "visitor": QCoreApplication.translate("StationFigures", "visitors"),
         "throw.detected": QCoreApplication.translate("StationFigures", "throwing"),
+        "road_occupation": QCoreApplication.translate("StationFigures", "road occupations"),
     }
 
 

@@ -4035,282 +4035,287 @@ Create it and load the district from {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="75"/>
+        <location filename="../../widgets/station_figures.py" line="70"/>
+        <source>road occupations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="76"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="85"/>
+        <location filename="../../widgets/station_figures.py" line="86"/>
         <source>{0:.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="97"/>
+        <location filename="../../widgets/station_figures.py" line="98"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="98"/>
+        <location filename="../../widgets/station_figures.py" line="99"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="99"/>
+        <location filename="../../widgets/station_figures.py" line="100"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="100"/>
+        <location filename="../../widgets/station_figures.py" line="101"/>
         <source>Baseline from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="101"/>
+        <location filename="../../widgets/station_figures.py" line="102"/>
         <source>Baseline to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="107"/>
+        <location filename="../../widgets/station_figures.py" line="108"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="115"/>
+        <location filename="../../widgets/station_figures.py" line="116"/>
         <source>to accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="116"/>
+        <location filename="../../widgets/station_figures.py" line="117"/>
         <source>to arrive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="117"/>
+        <location filename="../../widgets/station_figures.py" line="118"/>
         <source>to close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="123"/>
+        <location filename="../../widgets/station_figures.py" line="124"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="125"/>
-        <location filename="../../widgets/station_figures.py" line="202"/>
+        <location filename="../../widgets/station_figures.py" line="126"/>
+        <location filename="../../widgets/station_figures.py" line="203"/>
         <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="127"/>
-        <location filename="../../widgets/station_figures.py" line="153"/>
+        <location filename="../../widgets/station_figures.py" line="128"/>
+        <location filename="../../widgets/station_figures.py" line="154"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="128"/>
-        <location filename="../../widgets/station_figures.py" line="138"/>
-        <location filename="../../widgets/station_figures.py" line="154"/>
-        <location filename="../../widgets/station_figures.py" line="289"/>
-        <source>Count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/station_figures.py" line="129"/>
-        <location filename="../../widgets/station_figures.py" line="203"/>
-        <location filename="../../widgets/station_figures.py" line="289"/>
-        <source>Baseline</source>
+        <location filename="../../widgets/station_figures.py" line="139"/>
+        <location filename="../../widgets/station_figures.py" line="155"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
+        <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/station_figures.py" line="130"/>
         <location filename="../../widgets/station_figures.py" line="204"/>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="131"/>
+        <location filename="../../widgets/station_figures.py" line="205"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="135"/>
+        <location filename="../../widgets/station_figures.py" line="136"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="137"/>
+        <location filename="../../widgets/station_figures.py" line="138"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="143"/>
+        <location filename="../../widgets/station_figures.py" line="144"/>
         <source>Response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="145"/>
+        <location filename="../../widgets/station_figures.py" line="146"/>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="146"/>
+        <location filename="../../widgets/station_figures.py" line="147"/>
         <source>Median (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="151"/>
+        <location filename="../../widgets/station_figures.py" line="152"/>
         <source>Passes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="159"/>
+        <location filename="../../widgets/station_figures.py" line="160"/>
         <source>Population</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/station_figures.py" line="161"/>
-        <location filename="../../widgets/station_figures.py" line="209"/>
-        <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/station_figures.py" line="162"/>
         <location filename="../../widgets/station_figures.py" line="210"/>
-        <source>Floating</source>
+        <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/station_figures.py" line="163"/>
         <location filename="../../widgets/station_figures.py" line="211"/>
-        <source>Elderly alone</source>
-        <translation type="unfinished">Elderly</translation>
+        <source>Floating</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/station_figures.py" line="164"/>
         <location filename="../../widgets/station_figures.py" line="212"/>
-        <source>Rental rooms</source>
-        <translation type="unfinished">Rentals</translation>
+        <source>Elderly alone</source>
+        <translation type="unfinished">Elderly</translation>
     </message>
     <message>
         <location filename="../../widgets/station_figures.py" line="165"/>
         <location filename="../../widgets/station_figures.py" line="213"/>
+        <source>Rental rooms</source>
+        <translation type="unfinished">Rentals</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="166"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
         <source>Group rentals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="170"/>
-        <location filename="../../widgets/station_figures.py" line="201"/>
+        <location filename="../../widgets/station_figures.py" line="171"/>
+        <location filename="../../widgets/station_figures.py" line="202"/>
         <source>Compounds without a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="171"/>
+        <location filename="../../widgets/station_figures.py" line="172"/>
         <source>Compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="181"/>
+        <location filename="../../widgets/station_figures.py" line="182"/>
         <source>not in any compound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="182"/>
+        <location filename="../../widgets/station_figures.py" line="183"/>
         <source>(not given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="190"/>
+        <location filename="../../widgets/station_figures.py" line="191"/>
         <source>By street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="191"/>
+        <location filename="../../widgets/station_figures.py" line="192"/>
         <source>By county</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="196"/>
+        <location filename="../../widgets/station_figures.py" line="197"/>
         <source>County</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="198"/>
+        <location filename="../../widgets/station_figures.py" line="199"/>
         <source>Street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="200"/>
+        <location filename="../../widgets/station_figures.py" line="201"/>
         <source>Compounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="205"/>
+        <location filename="../../widgets/station_figures.py" line="206"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="206"/>
+        <location filename="../../widgets/station_figures.py" line="207"/>
         <source>Accept, median (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="207"/>
+        <location filename="../../widgets/station_figures.py" line="208"/>
         <source>Arrive, median (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="279"/>
+        <location filename="../../widgets/station_figures.py" line="280"/>
         <source>Export XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Alert kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="338"/>
+        <location filename="../../widgets/station_figures.py" line="339"/>
         <source>The figures could not be read: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="345"/>
+        <location filename="../../widgets/station_figures.py" line="346"/>
         <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="361"/>
+        <location filename="../../widgets/station_figures.py" line="362"/>
         <source>Compounds without a case: {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="362"/>
+        <location filename="../../widgets/station_figures.py" line="363"/>
         <source>Outcomes: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="363"/>
+        <location filename="../../widgets/station_figures.py" line="364"/>
         <source>Response, median: accept {0}, arrive {1}, close {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="366"/>
+        <location filename="../../widgets/station_figures.py" line="367"/>
         <source>Passes: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="367"/>
+        <location filename="../../widgets/station_figures.py" line="368"/>
         <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="370"/>
+        <location filename="../../widgets/station_figures.py" line="371"/>
         <source>Rentals: {0} rooms, {1} group rentals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="385"/>
+        <location filename="../../widgets/station_figures.py" line="386"/>
         <source>By street and county: {0} streets in {1} counties (in the export)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="398"/>
+        <location filename="../../widgets/station_figures.py" line="399"/>
         <source>Export figures</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4037,282 +4037,287 @@ Create it and load the district from {1}?</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="75"/>
+        <location filename="../../widgets/station_figures.py" line="70"/>
+        <source>road occupations</source>
+        <translation>占道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/station_figures.py" line="76"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="85"/>
+        <location filename="../../widgets/station_figures.py" line="86"/>
         <source>{0:.1f} min</source>
         <translation>{0:.1f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="97"/>
+        <location filename="../../widgets/station_figures.py" line="98"/>
         <source>Period</source>
         <translation>统计周期</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="98"/>
+        <location filename="../../widgets/station_figures.py" line="99"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="99"/>
+        <location filename="../../widgets/station_figures.py" line="100"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="100"/>
+        <location filename="../../widgets/station_figures.py" line="101"/>
         <source>Baseline from</source>
         <translation>对比期起</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="101"/>
+        <location filename="../../widgets/station_figures.py" line="102"/>
         <source>Baseline to</source>
         <translation>对比期止</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="107"/>
+        <location filename="../../widgets/station_figures.py" line="108"/>
         <source>all</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="115"/>
+        <location filename="../../widgets/station_figures.py" line="116"/>
         <source>to accept</source>
         <translation>签收用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="116"/>
+        <location filename="../../widgets/station_figures.py" line="117"/>
         <source>to arrive</source>
         <translation>到场用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="117"/>
+        <location filename="../../widgets/station_figures.py" line="118"/>
         <source>to close</source>
         <translation>办结用时</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="123"/>
+        <location filename="../../widgets/station_figures.py" line="124"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="125"/>
-        <location filename="../../widgets/station_figures.py" line="202"/>
+        <location filename="../../widgets/station_figures.py" line="126"/>
+        <location filename="../../widgets/station_figures.py" line="203"/>
         <source>Alerts</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="127"/>
-        <location filename="../../widgets/station_figures.py" line="153"/>
+        <location filename="../../widgets/station_figures.py" line="128"/>
+        <location filename="../../widgets/station_figures.py" line="154"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="128"/>
-        <location filename="../../widgets/station_figures.py" line="138"/>
-        <location filename="../../widgets/station_figures.py" line="154"/>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="129"/>
+        <location filename="../../widgets/station_figures.py" line="139"/>
+        <location filename="../../widgets/station_figures.py" line="155"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="129"/>
-        <location filename="../../widgets/station_figures.py" line="203"/>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="130"/>
+        <location filename="../../widgets/station_figures.py" line="204"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Baseline</source>
         <translation>对比期</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="130"/>
-        <location filename="../../widgets/station_figures.py" line="204"/>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="131"/>
+        <location filename="../../widgets/station_figures.py" line="205"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="135"/>
+        <location filename="../../widgets/station_figures.py" line="136"/>
         <source>Outcomes</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="137"/>
+        <location filename="../../widgets/station_figures.py" line="138"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="143"/>
+        <location filename="../../widgets/station_figures.py" line="144"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="145"/>
+        <location filename="../../widgets/station_figures.py" line="146"/>
         <source>Phase</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="146"/>
+        <location filename="../../widgets/station_figures.py" line="147"/>
         <source>Median (s)</source>
         <translation>中位数（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="151"/>
+        <location filename="../../widgets/station_figures.py" line="152"/>
         <source>Passes</source>
         <translation>通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="159"/>
+        <location filename="../../widgets/station_figures.py" line="160"/>
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="161"/>
-        <location filename="../../widgets/station_figures.py" line="209"/>
+        <location filename="../../widgets/station_figures.py" line="162"/>
+        <location filename="../../widgets/station_figures.py" line="210"/>
         <source>Registered</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="162"/>
-        <location filename="../../widgets/station_figures.py" line="210"/>
+        <location filename="../../widgets/station_figures.py" line="163"/>
+        <location filename="../../widgets/station_figures.py" line="211"/>
         <source>Floating</source>
         <translation>流动人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="163"/>
-        <location filename="../../widgets/station_figures.py" line="211"/>
+        <location filename="../../widgets/station_figures.py" line="164"/>
+        <location filename="../../widgets/station_figures.py" line="212"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="164"/>
-        <location filename="../../widgets/station_figures.py" line="212"/>
+        <location filename="../../widgets/station_figures.py" line="165"/>
+        <location filename="../../widgets/station_figures.py" line="213"/>
         <source>Rental rooms</source>
         <translation>出租房</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="165"/>
-        <location filename="../../widgets/station_figures.py" line="213"/>
+        <location filename="../../widgets/station_figures.py" line="166"/>
+        <location filename="../../widgets/station_figures.py" line="214"/>
         <source>Group rentals</source>
         <translation>群租房</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="170"/>
-        <location filename="../../widgets/station_figures.py" line="201"/>
+        <location filename="../../widgets/station_figures.py" line="171"/>
+        <location filename="../../widgets/station_figures.py" line="202"/>
         <source>Compounds without a case</source>
         <translation>零发案小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="171"/>
+        <location filename="../../widgets/station_figures.py" line="172"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="181"/>
+        <location filename="../../widgets/station_figures.py" line="182"/>
         <source>not in any compound</source>
         <translation>未归属小区</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="182"/>
+        <location filename="../../widgets/station_figures.py" line="183"/>
         <source>(not given)</source>
         <translation>未标明</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="190"/>
+        <location filename="../../widgets/station_figures.py" line="191"/>
         <source>By street</source>
         <translation>按街道汇总</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="191"/>
+        <location filename="../../widgets/station_figures.py" line="192"/>
         <source>By county</source>
         <translation>按区县汇总</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="196"/>
+        <location filename="../../widgets/station_figures.py" line="197"/>
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="198"/>
+        <location filename="../../widgets/station_figures.py" line="199"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="200"/>
+        <location filename="../../widgets/station_figures.py" line="201"/>
         <source>Compounds</source>
         <translation>小区数</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="205"/>
+        <location filename="../../widgets/station_figures.py" line="206"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="206"/>
+        <location filename="../../widgets/station_figures.py" line="207"/>
         <source>Accept, median (s)</source>
         <translation>签收用时中位数（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="207"/>
+        <location filename="../../widgets/station_figures.py" line="208"/>
         <source>Arrive, median (s)</source>
         <translation>到场用时中位数（秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="279"/>
+        <location filename="../../widgets/station_figures.py" line="280"/>
         <source>Export XLSX…</source>
         <translation>导出月报表…</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="289"/>
+        <location filename="../../widgets/station_figures.py" line="290"/>
         <source>Alert kind</source>
         <translation>警情类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="338"/>
+        <location filename="../../widgets/station_figures.py" line="339"/>
         <source>The figures could not be read: {0}</source>
         <translation>统计数据读取失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="345"/>
+        <location filename="../../widgets/station_figures.py" line="346"/>
         <source>{0} up to {1}: {2} alerts, {3} against the same stretch before</source>
         <translation>{0}（截至 {1}）：警情 {2} 起，较上期同时段 {3}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="361"/>
+        <location filename="../../widgets/station_figures.py" line="362"/>
         <source>Compounds without a case: {0} of {1}</source>
         <translation>零发案小区：{0}/{1} 个</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="362"/>
+        <location filename="../../widgets/station_figures.py" line="363"/>
         <source>Outcomes: {0}</source>
         <translation>处置结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="363"/>
+        <location filename="../../widgets/station_figures.py" line="364"/>
         <source>Response, median: accept {0}, arrive {1}, close {2}</source>
         <translation>响应时间中位数：签收 {0}，到场 {1}，办结 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="366"/>
+        <location filename="../../widgets/station_figures.py" line="367"/>
         <source>Passes: {0}</source>
         <translation>通行：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="367"/>
+        <location filename="../../widgets/station_figures.py" line="368"/>
         <source>Population: {0} registered, {1} floating, {2} elderly alone</source>
         <translation>人口：实有 {0}，流动 {1}，独居老人 {2}</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="370"/>
+        <location filename="../../widgets/station_figures.py" line="371"/>
         <source>Rentals: {0} rooms, {1} group rentals</source>
         <translation>出租房：{0} 间，群租 {1} 间</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="385"/>
+        <location filename="../../widgets/station_figures.py" line="386"/>
         <source>By street and county: {0} streets in {1} counties (in the export)</source>
         <translation>分街道、区县汇总：{1} 个区县、{0} 个街道（见导出报表）</translation>
     </message>
     <message>
-        <location filename="../../widgets/station_figures.py" line="398"/>
+        <location filename="../../widgets/station_figures.py" line="399"/>
         <source>Export figures</source>
         <translation>导出统计</translation>
     </message>

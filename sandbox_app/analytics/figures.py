@@ -26,6 +26,10 @@ from sandbox_app.domain.reals import organisations, rental_register
 COUNTED_KINDS = ("plate.read", "face.pass", "rfid.read", "throw.detected")
 """Plates, faces, e-bike tags and throwing events; visitors are the face passes at visitor terminals."""
 VISITOR_KIND = "visitor_terminal"
+ROAD_OCCUPATION = "road_occupation"
+"""Road and fire-lane occupations (占道) counted with the passes: the alerts of `OCCUPATION_RULES`, a vehicle
+left standing where none may stand as the rule judged it, not every parked car the cameras saw."""
+OCCUPATION_RULES = frozenset({"fire_lane"})
 QUARTER_HOUR_MS = 900_000
 """Every zone offset is a whole number of quarter hours, so a quarter hour never straddles local midnight."""
 
@@ -125,10 +129,14 @@ def quiet_compounds(district: District, alerts: Iterable[Alert], period: tuple[i
     return sorted(cid for cid in district.compounds if cid not in hit)
 
 
-def pass_counts(district: District, events: Iterable[Event], period: Period) -> dict[str, dict[int, int]]:
-    """Per counted kind (and `visitor` for visitor-terminal face passes): local period start → count."""
+def pass_counts(
+    district: District, events: Iterable[Event], period: Period, alerts: Iterable[Alert] = ()
+) -> dict[str, dict[int, int]]:
+    """Per counted kind (and `visitor` for visitor-terminal face passes, `road_occupation` for the
+    occupation alerts among `alerts`): local period start → count."""
     visitors = {d.id for d in district.devices.values() if d.kind == VISITOR_KIND}
     out: dict[str, Counter[int]] = {k: Counter() for k in (*COUNTED_KINDS, "visitor")}
+    out[ROAD_OCCUPATION] = Counter(occupation_counts(district, alerts, period))
     starts: dict[int, int] = {}
     for e in events:
         if e.kind not in out:
@@ -141,3 +149,14 @@ def pass_counts(district: District, events: Iterable[Event], period: Period) -> 
         if e.kind == "face.pass" and e.device in visitors:
             out["visitor"][start] += 1
     return {k: dict(sorted(v.items())) for k, v in out.items()}
+
+
+def occupation_counts(
+    district: District, alerts: Iterable[Alert], period: Period, start_ts: int = 0, end_ts: int | None = None
+) -> dict[int, int]:
+    """Road occupations (`ROAD_OCCUPATION`) raised in [start_ts, end_ts): local period start → count."""
+    out: Counter[int] = Counter()
+    for a in alerts:
+        if a.rule in OCCUPATION_RULES and start_ts <= a.first_ts and (end_ts is None or a.first_ts < end_ts):
+            out[period_start(a.first_ts, period, district.timezone)] += 1
+    return dict(sorted(out.items()))

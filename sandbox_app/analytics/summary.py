@@ -16,11 +16,14 @@ from typing import Any
 
 from sandbox_app.analytics.figures import (
     COUNTED_KINDS,
+    OCCUPATION_RULES,
+    ROAD_OCCUPATION,
     VISITOR_KIND,
     Period,
     PopulationFigures,
     TrendRow,
     incident_trend,
+    occupation_counts,
     period_start,
     population_figures,
     quiet_compounds,
@@ -51,7 +54,7 @@ class StationSummary:
     outcomes: dict[str, int]
     response_median_s: dict[str, float | None]
     passes: dict[str, int]
-    """plate.read, face.pass, rfid.read, throw.detected and `visitor` in the period."""
+    """plate.read, face.pass, rfid.read, throw.detected, `visitor` and `road_occupation` in the period."""
 
     @property
     def change(self) -> float | None:
@@ -85,6 +88,7 @@ def stored_pass_counts(
     count, one grouped count per period (a month of a county's passes is never decoded row by row)."""
     visitors = {d.id for d in district.devices.values() if d.kind == VISITOR_KIND}
     out: dict[str, dict[int, int]] = {k: {} for k in (*COUNTED_KINDS, VISITOR)}
+    out[ROAD_OCCUPATION] = occupation_counts(district, store.alerts(), period, start_ts, end_ts)
     slot = period_start(start_ts, period, district.timezone)
     while slot < end_ts:
         following = _next_start(slot, period, district.timezone)
@@ -151,5 +155,6 @@ def summary_of(
         len(district.compounds),
         {k.value: v for k, v in outcome_counts(in_period).items()},
         {p.value: times.median(p) for p in Phase},
-        {k: passes[k] for k in (*COUNTED_KINDS, VISITOR)},
+        {k: passes[k] for k in (*COUNTED_KINDS, VISITOR)}
+        | {ROAD_OCCUPATION: sum(a.rule in OCCUPATION_RULES for a in in_period)},
     )

@@ -116,7 +116,8 @@ def station_rows(prefix: str, k: int) -> tuple[list[Event], list[Alert], list[Di
     )
     dispatch.advance(DispatchState.ACCEPTED, "x", smoke[0].first_ts + 10_000 * k, "")
     dispatch.advance(DispatchState.ON_SCENE, "x", smoke[0].first_ts + 100_000 * k, "")
-    return events, [*smoke, closed, baseline], [dispatch]
+    occupied = [alert("fire_lane", "D4", ms("2026-03-06T08:00:00"))] if prefix in "AB" else []  # 占道
+    return events, [*smoke, closed, baseline, *occupied], [dispatch]
 
 
 def fill(store: Any, district: District, prefixes: list[str]) -> None:
@@ -198,6 +199,7 @@ def test_each_street_is_the_sum_of_its_stations_and_each_county_of_its_streets(
         assert got.response_median_s["accept"] == (statistics.median(accept) if accept else None)
     east = streets[("城关区", "东街街道")].summary
     assert east.passes["face.pass"] == (1 + 1) + (2 + 1) and east.passes["visitor"] == 2  # A's and B's
+    assert east.passes["road_occupation"] == 2
     assert east.response_median_s["accept"] == statistics.median([10.0, 20.0])
     # a street with no passes and no alerts: a row of zeros, not a missing row
     south = streets[("新区", "南苑街道")].summary
@@ -207,6 +209,7 @@ def test_each_street_is_the_sum_of_its_stations_and_each_county_of_its_streets(
         "rfid.read": 0,
         "throw.detected": 0,
         "visitor": 0,
+        "road_occupation": 0,
     }
     assert south.alerts == 0 and south.quiet == ("D-C1",) and south.population.registered == 2
     assert south.response_median_s == {"accept": None, "arrive": None, "close": None}

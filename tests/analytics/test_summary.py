@@ -37,6 +37,8 @@ def test_month_so_far_against_last_month(tmp_path: Path) -> None:
             alert("smoke_alarm", "D1", "device", ms("2026-03-05T08:00:00")),
             alert("perimeter_breach", "D4", "device", ms("2026-02-03T08:00:00")),  # in the baseline
             alert("perimeter_breach", "D4", "device", ms("2026-02-20T08:00:00")),  # last month, after the cut
+            alert("fire_lane", "D4", "device", ms("2026-03-07T08:00:00")),  # 占道: counted with the passes
+            alert("fire_lane", "D4", "device", ms("2026-02-07T08:00:00")),  # last month's: not
         ]
     )
     store.append_events(
@@ -51,13 +53,15 @@ def test_month_so_far_against_last_month(tmp_path: Path) -> None:
     s = summary(store, d, now)
     store.close()
     assert (s.start_ts, s.end_ts) == (ms("2026-03-01T00:00:00"), now + 1)
-    assert (s.alerts, s.baseline_alerts, s.change) == (2, 1, 1.0)
+    assert (s.alerts, s.baseline_alerts, s.change) == (3, 2, 0.5)
     assert [(r.rule, r.count, r.baseline) for r in s.trend] == [
         ("smoke_alarm", 2, 0),
+        ("fire_lane", 1, 1),
         ("perimeter_breach", 0, 1),
     ]
     assert s.quiet == () and s.compounds == 1  # C1 had the smoke alarms
-    assert s.passes == {"plate.read": 0, "face.pass": 2, "rfid.read": 1, "throw.detected": 1, "visitor": 1}
+    passes = {"plate.read": 0, "face.pass": 2, "rfid.read": 1, "throw.detected": 1, "visitor": 1}
+    assert s.passes == passes | {"road_occupation": 1}
     assert s.population.registered == len(d.people)
     assert s.to_json()["passes"]["visitor"] == 1
 
@@ -83,8 +87,12 @@ def test_stored_pass_counts_equal_the_decoded_ones(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     store.replace_district(d)
     store.append_events(events)
+    occupied = [alert("fire_lane", "D4", "device", times[i]) for i in (1, 2)]  # 占道, by the day raised
+    store.upsert_alerts([*occupied, alert("smoke_alarm", "D1", "device", times[1])])
     start, end = ms("2026-04-30T12:00:00"), ms("2026-05-31T00:00:00")
     for period in (Period.DAY, Period.WEEK, Period.MONTH):
-        decoded = pass_counts(d, store.events_between(start, end - 1), period)
+        decoded = pass_counts(d, store.events_between(start, end - 1), period, occupied)
         assert stored_pass_counts(store, d, start, end, period) == decoded, period
+    by_day = stored_pass_counts(store, d, start, end, Period.DAY)["road_occupation"]
+    assert by_day == {ms("2026-05-01T00:00:00"): 1, ms("2026-05-03T00:00:00"): 1}
     store.close()

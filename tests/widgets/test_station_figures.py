@@ -68,6 +68,7 @@ def test_the_figures_tab_shows_the_month_and_exports_it(qtbot: QtBot, tmp_path: 
     assert len(rows) == 1 and rows[0][1] == "2" and "smoke_alarm" not in rows[0][0]  # words, not a code
     lines = panel.lines.text()
     assert "0 of 1" in lines and "3" in lines and "registered" in lines
+    assert "road occupations 0" in lines  # 占道 is counted with the passes, zero this month
     # what a person sees: the tab is drawn, the table is not empty white
     QApplication.processEvents()
     image = panel.grab().toImage().convertToFormat(QImage.Format.Format_RGBA8888)
@@ -82,7 +83,7 @@ def test_the_figures_tab_shows_the_month_and_exports_it(qtbot: QtBot, tmp_path: 
     wb = load_workbook(out)
     assert wb.sheetnames[:2] == ["Overview", "Alerts"] and "Passes" in wb.sheetnames
     passes = {r[0]: r[1] for r in wb["Passes"].iter_rows(min_row=2, values_only=True)}
-    assert passes["plates"] == 3
+    assert passes["plates"] == 3 and passes["road occupations"] == 0
 
 
 def test_the_wall_has_no_figures_tab(qtbot: QtBot) -> None:
