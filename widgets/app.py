@@ -27,7 +27,6 @@ from widgets import startup_trace
 from widgets.i18n import install_translators, remove_translators
 from widgets.importer import ImportJob, default_job
 from widgets.main_window import MainWindow
-from widgets.memory import release_heap
 from widgets.session import DeskSession, log_in
 from widgets.startup import confirm_new_database, fit_to_screen
 
@@ -282,9 +281,6 @@ def go_live(
 
 BUILD_3D_AT_LATEST_MS = 6_000
 """The 3D pane is built this long after the window was shown even if no live data came yet."""
-TRIM_AFTER_3D_MS = 3_000
-"""This long after the 3D pane is built the start's garbage (decoded rows, the engine's warm-up, the
-simulator's set-up, the pane's mesh inputs) is handed back to the system once (`release_heap`, issue 17)."""
 
 
 def run(
@@ -324,21 +320,13 @@ def run(
     controller = go_live(window, desk, db, live, wall, store=url, broker=broker, station=station)
     controller.start()
 
-    trimmed: list[bool] = []
-
-    def build_3d() -> None:
-        window.build_3d()
-        if not trimmed:
-            trimmed.append(True)
-            QTimer.singleShot(TRIM_AFTER_3D_MS, release_heap)
-
     def build_3d_after_live(update: LiveUpdate) -> None:
         if update.events and window.sandbox3d is None:
             controller.qt_bus.updated.disconnect(build_3d_after_live)
-            startup_trace.after_first_paint(window.map2d.viewport(), build_3d)
+            startup_trace.after_first_paint(window.map2d.viewport(), window.build_3d)
 
     controller.qt_bus.updated.connect(build_3d_after_live)
-    QTimer.singleShot(BUILD_3D_AT_LATEST_MS, build_3d)  # no live data (e.g. no simulator, no device)
+    QTimer.singleShot(BUILD_3D_AT_LATEST_MS, window.build_3d)  # no live data (e.g. no simulator, no device)
     try:
         return application().exec()
     finally:
