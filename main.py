@@ -94,6 +94,9 @@ def main(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return NO_DISPLAY_EXIT
+    from widgets.memory import forget_import_sources
+
+    forget_import_sources()  # before the window's imports: ~40 MB less resident (issue 17)
     from cli.serve import NOTIFY_TOKEN_ENV
     from sandbox_app.station.live import LiveOptions
     from widgets.app import run

@@ -10,13 +10,14 @@ widgets/startup_trace.py): ms from starting the process to
 - `first_3d`: the 3D pane's first rendered frame (absent where the 3D pane cannot draw);
 - `live`: the map's first paint after the first live event reached the window;
 
-plus the resident memory once all three are in. In the same run, a bare PySide6 window (QApplication, one
+plus the resident memory once all three are in (`rss_mb`) and `--settle` seconds later (`rss_settled_mb`:
+what the window keeps once its start is over). In the same run, a bare PySide6 window (QApplication, one
 QWidget shown, its first paint) is started as many times: the floor no Qt application gets under here.
 
 Each launch gets its own copy of a database that already holds the simulated history (what `make run` leaves
 after its first launch); `--fresh` starts from the imported district alone (the first launch ever, which
 feeds 30 days of history first). The last line is JSON: medians `first_map_ms`, `first_3d_ms`, `live_ms`,
-`bare_qt_ms`, `rss_mb`.
+`bare_qt_ms`, `rss_mb`, `rss_settled_mb`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from window_proc import ROOT, Window, display, fresh_copy, prepared_db, proc_rss_mb, wall_ms
 
 MOMENTS = ("first_map", "first_3d", "live")
+RSS_KEYS = ("rss_mb", "rss_settled_mb")
 BARE_QT = """
 import sys, time
 from PySide6.QtWidgets import QApplication, QWidget
@@ -61,13 +63,17 @@ def bare_qt_ms(env: dict[str, str]) -> int:
 
 
 def one_launch(
-    env: dict[str, str], db: Path, timeout_s: float, wall: bool, root: Path = ROOT
+    env: dict[str, str], db: Path, timeout_s: float, wall: bool, root: Path = ROOT, settle_s: float = 0.0
 ) -> dict[str, float]:
     window = Window(env, db, ["--wall"] if wall else [], root=root)
     try:
         marks: dict[str, float] = dict(window.wait_for(MOMENTS, timeout_s))
         if "live" in marks and window.proc.poll() is None:
             marks["rss_mb"] = round(proc_rss_mb(window.pid), 1)
+            if settle_s > 0:
+                time.sleep(settle_s)
+                if window.proc.poll() is None:
+                    marks["rss_settled_mb"] = round(proc_rss_mb(window.pid), 1)
         if window.proc.poll() is not None:
             print(window.output()[-2000:], file=sys.stderr)
         return marks
@@ -90,6 +96,7 @@ def summary(rows: list[dict[str, float]], args: argparse.Namespace) -> dict[str,
         "live_ms": median(rows, "live"),
         "bare_qt_ms": median(rows, "bare_qt"),
         "rss_mb": median(rows, "rss_mb"),
+        "rss_settled_mb": median(rows, "rss_settled_mb"),
     }
 
 
@@ -99,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for one launch")
     parser.add_argument("--fresh", action="store_true", help="an empty event log (first launch ever)")
     parser.add_argument("--wall", action="store_true", help="the wall screen instead of the desk window")
+    parser.add_argument(
+        "--settle", type=float, default=5.0, help="seconds after the three moments to read RSS again (0: not)"
+    )
     parser.add_argument(
         "--baseline",
         type=Path,
@@ -113,17 +123,18 @@ def main(argv: list[str] | None = None) -> int:
         base = prepared_db(folder, history=not args.fresh)
         kind = "fresh" if args.fresh else "with history"
         print(f"database prepared in {time.monotonic() - started:.1f} s ({kind})")
-        print(f"{'run':>4} {'code':>8} {'bare Qt':>8} {'2D map':>8} {'3D':>8} {'live':>8} {'RSS MB':>7}")
+        head = f"{'run':>4} {'code':>8} {'bare Qt':>8} {'2D map':>8} {'3D':>8} {'live':>8} {'RSS MB':>7}"
+        print(f"{head} {'settled':>7}")
         trees = {"this": ROOT} if args.baseline is None else {"baseline": args.baseline, "this": ROOT}
         rows: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
         for i in range(args.runs):
             for name, root in trees.items():
                 bare = bare_qt_ms(env)
-                row = one_launch(env, fresh_copy(base, folder), args.timeout, args.wall, root)
+                row = one_launch(env, fresh_copy(base, folder), args.timeout, args.wall, root, args.settle)
                 row["bare_qt"] = bare
                 rows[name].append(row)
                 cells = [f"{row[k]:>8.0f}" if k in row else f"{'—':>8}" for k in ("bare_qt", *MOMENTS)]
-                rss = f"{row['rss_mb']:>7.0f}" if "rss_mb" in row else f"{'—':>7}"
+                rss = " ".join(f"{row[k]:>7.0f}" if k in row else f"{'—':>7}" for k in RSS_KEYS)
                 print(f"{i + 1:>4} {name:>8} {' '.join(cells)} {rss}", flush=True)
         result = summary(rows["this"], args)
         if args.baseline is not None:

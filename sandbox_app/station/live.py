@@ -506,6 +506,10 @@ class LiveSession:
         )
 
     def _start_clips(self, engine: Engine) -> None:
+        from sandbox_app.video.cameras import cameras
+
+        if not any(c.stream for c in cameras(self.district)):
+            return  # no stream to record from: OpenCV (~20 MB resident) stays out (issue 17)
         from sandbox_app.video.recorder import ClipRecorder  # OpenCV only when asked for
 
         assert self.options.clips is not None

@@ -14,13 +14,15 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sandbox_app.bridges.gat1400.codec import Gat1400Error
 from sandbox_app.bridges.gat1400.people import PERSON_INFOS, PersonRecords
-from sandbox_app.data.delta import DeltaResult, apply_people_rows
 from sandbox_app.data.problems import PackageError
 from sandbox_app.domain.model import District
+
+if TYPE_CHECKING:  # the delta checks pull in pandas and pyogrio (~95 MB resident): only once records come
+    from sandbox_app.data.delta import DeltaResult
 
 log = logging.getLogger(__name__)
 AuditFn = Callable[[str, str, str, dict[str, Any]], object]
@@ -53,6 +55,8 @@ class PeopleUpdates:
         if path != PERSON_INFOS:
             return None
         actor, target = f"gat1400:{sender or '?'}", f"gat1400:{path}"
+        from sandbox_app.data.delta import apply_people_rows
+
         with self._lock:
             rows = PersonRecords(self.district).rows(records, self.district.people.__contains__)
             try:

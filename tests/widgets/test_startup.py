@@ -99,3 +99,72 @@ def test_after_first_paint_runs_once_after_the_widget_painted(qtbot: QtBot) -> N
     widget.repaint()
     qtbot.wait(20)
     assert calls == [1]
+
+
+def _run(code: str) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
+    return out.stdout.strip()
+
+
+def test_the_live_session_loads_no_table_stack() -> None:
+    """pandas and pyogrio/geopandas (~95 MB resident) come with the delta checks that residents' records
+    through GA/T 1400 go through: imported when such records arrive, not with every live session."""
+    code = "import sandbox_app.station.live, sandbox_app.station.people_updates\nimport sys\n"
+    code += "print(sorted({'pandas', 'geopandas', 'pyogrio'} & set(sys.modules)))"
+    assert _run(code) == "[]"
+
+
+def test_a_live_session_without_camera_streams_loads_no_opencv(tmp_path: Path) -> None:
+    """The window always asks for alert clips; with no streaming camera (the demo) there is nothing to
+    record and OpenCV (~20 MB resident) stays out."""
+    code = f"""
+import sys, time
+from pathlib import Path
+from sandbox_app.data.package import load_package
+from sandbox_app.data.resources import demo_package
+from sandbox_app.station.live import LiveOptions, LiveSession
+from sandbox_app.store import open_store
+from sandbox_app.video.cameras import cameras
+district = load_package(demo_package())
+assert not any(c.stream for c in cameras(district))
+db = Path({str(tmp_path / "live.db")!r})
+store = open_store(db)
+store.replace_district(district)
+store.close()
+options = LiveOptions(history_days=0, clips=Path({str(tmp_path / "evidence")!r}), snapshots=None)
+session = LiveSession(district, lambda: open_store(db), options)
+session.start()
+deadline = time.monotonic() + 60
+while session._sim is None and session.running and time.monotonic() < deadline:
+    time.sleep(0.1)
+assert session._sim is not None
+session.stop()
+print('cv2' in sys.modules)
+"""
+    assert _run(code) == "False"
+
+
+@pytest.mark.parametrize("forget", [True, False])
+def test_pyside_import_check_leaves_no_source_lines_behind(forget: bool) -> None:
+    """shiboken6 reads every newly imported module's source through linecache (PYSIDE-2029), which keeps
+    it: ~40 MB at the window's start. `forget_import_sources` drops those lines again; a traceback still
+    shows its source."""
+    code = f"""
+import linecache, traceback
+import PySide6.QtCore
+from widgets.memory import forget_import_sources
+if {forget!r}:
+    assert forget_import_sources()
+import xml.dom.minidom, json.tool, wave
+cached = [f for f in linecache.cache if f.endswith(('minidom.py', 'tool.py', 'wave.py'))]
+try:
+    wave.open(123, 'q')
+except Exception:
+    text = traceback.format_exc()
+print(len(cached), "raise Error(" in text)  # the failing line of wave.py, read anew
+"""
+    cached, shown = _run(code).split()
+    assert (int(cached) == 0) is forget
+    assert shown == "True"
