@@ -38,7 +38,9 @@ class AlertFocus:
         self.window = window
         self.alert_id = ""
         w = window
-        w.alerts_panel.subject_name = lambda alert: subject_text(w.scene.district, alert)
+        w.alerts_panel.subject_name = lambda alert: subject_text(
+            w.scene.district, alert, w.alerts_panel.alerts
+        )
         w.dispatch_panel.subject_name = w.alerts_panel.subject_name
         w.detail.alert_card = self.card
         w.dispatch_panel.alert_open = lambda alert_id: alert_id in w.alerts_panel.alerts

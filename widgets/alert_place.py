@@ -7,14 +7,14 @@ in the Details panel shows every part of `place_of`. Texts are looked up under t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.model import District
-from widgets.texts import device_kind_text
+from widgets.texts import device_kind_text, rule_text
 
 
 def floor_text(floor: int) -> str:
@@ -98,8 +98,13 @@ def place_of(district: District, alert: Alert) -> Place:
     )
 
 
-def subject_text(district: District, alert: Alert) -> str:
-    """The alert's subject in words: "XX小区3号楼1单元 烟感"; a guard or plate by its name or number."""
+def subject_text(district: District, alert: Alert, alerts: Mapping[str, Alert] | None = None) -> str:
+    """The alert's subject in words: "XX小区3号楼1单元 烟感"; a guard or plate by its name or number.
+
+    An alert about another alert (an escalation: 移交超时, 超时未到场) names that alert's place and kind
+    ("XX小区3号楼1单元 · 未登记人员开锁"), looked up in `alerts`; never the other alert's id."""
+    if alert.subject_type == "alert":
+        return _about_alert(district, alert, alerts or {})
     if alert.subject_type == "guard" and alert.subject in district.guards:
         return district.guards[alert.subject].name or alert.subject
     place = place_of(district, alert)
@@ -111,3 +116,14 @@ def subject_text(district: District, alert: Alert) -> str:
         return place.device  # the device's name already says where it is ("…1号楼1单元202室烟感")
     text = " ".join(p for p in (where, place.device) if p)
     return text or alert.subject
+
+
+def _about_alert(district: District, alert: Alert, alerts: Mapping[str, Alert]) -> str:
+    first = alerts.get(alert.subject)
+    if first is not None and first.subject_type != "alert":
+        return f"{subject_text(district, first)} · {rule_text(first.rule)}"
+    # the first alert is no longer held (closed since): its kind from the escalation's data or its id
+    # ("rule:subject:ts"), its place from the compound the escalation names
+    rule = str(alert.data.get("alert_rule") or alert.subject.split(":", 1)[0])
+    compound = district.compounds.get(str(alert.data.get("compound_id") or ""))
+    return " · ".join(p for p in (compound.name if compound else "", rule_text(rule)) if p)

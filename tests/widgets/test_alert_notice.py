@@ -147,6 +147,22 @@ def test_the_toast_names_the_place_not_the_device_id(qtbot: QtBot, chinese: None
     assert "D1" not in text and "测试一区1幢" in text and "101锁" in text, text
 
 
+def test_an_escalation_names_the_place_and_kind_of_its_alert_not_its_id(qtbot: QtBot, chinese: None) -> None:
+    """移交超时 and 超时未到场 are alerts about another alert: the 对象 column showed that alert's id
+    ("unregistered_opener:051b…"); it names the first alert's place and kind, also once that one is gone."""
+    window = _window(qtbot)
+    first = Alert("unregistered_opener:R101:1", "unregistered_opener", "R101", "room", Severity.MEDIUM,
+                  AlertState.OPEN, T0, T0)  # fmt: skip
+    late = Alert("handoff_overdue:x:2", "handoff_overdue", first.id, "alert", Severity.HIGH, AlertState.OPEN,
+                 T0 + MIN, T0 + MIN, data={"alert_rule": first.rule, "compound_id": "C1"})  # fmt: skip
+    window.update_alerts([first, late], notify=False)
+    subject = _row_texts(window, late.id)[2]
+    assert first.id not in subject and "101室" in subject and "未登记" in subject, subject
+    window.update_alerts([late], notify=False)  # the first one closed since
+    subject = _row_texts(window, late.id)[2]
+    assert ":" not in subject and "测试一区" in subject and "未登记" in subject, subject
+
+
 def test_a_building_named_after_its_compound_is_not_said_twice() -> None:
     from widgets.alert_place import joined
 
