@@ -119,9 +119,33 @@ FLOOR_MIN_PX = 3.0
 """Level of detail: the floor texture is applied only while a floor (`extrude.DEFAULT_FLOOR_M`) spans at
 least this many pixels; below that its slab lines alias into noise, and sampling it cost ~5 ms of a
 software frame."""
+GROUND_TEXEL_MAX_PX = 1.5
+"""Level of detail: the ground is drawn as its picture (`layers.ground.picture`, one textured quad) while a
+texel of it is at most this many pixels wide at the camera's focus, and as the exact triangle mesh closer
+in, where the picture would look soft. On Mesa's software renderer the mesh cost ~20 ms of a demo frame at
+the overview, the quad next to nothing (bench/render_sandbox.py)."""
 BUILDING_AMBIENT = 0.45
 BUILDING_DIFFUSE = 0.6
 """Enough ambient light that usage colours stay true on roofs and walls alike; diffuse keeps faces apart."""
+
+
+def _textured_quad(
+    rgb: NDArray[np.uint8], bounds: tuple[float, float, float, float]
+) -> tuple[vtkPolyData, vtkTexture]:
+    """A picture (h, w, 3) RGB, top row north, lying flat at z = 0 over `bounds` (x0, y0, x1, y1): one quad
+    and its linearly filtered texture."""
+    x0, y0, x1, y1 = bounds
+    points = np.array([[x0, y0, 0.0], [x1, y0, 0.0], [x1, y1, 0.0], [x0, y1, 0.0]], dtype=np.float32)
+    pd = polydata(points, np.array([0, 4]), np.arange(4), np.full((1, 3), 255, np.uint8))
+    pd.GetPointData().SetTCoords(_vtk_array(np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float32), "uv"))
+    image = vtkImageData()
+    image.SetDimensions(rgb.shape[1], rgb.shape[0], 1)
+    flat = np.ascontiguousarray(rgb[::-1].reshape(-1, 3))  # VTK images start at the bottom row
+    image.GetPointData().SetScalars(numpy_to_vtk(flat, deep=True))
+    texture = vtkTexture()
+    texture.SetInputData(image)
+    texture.InterpolateOn()
+    return pd, texture
 
 
 class Sandbox3D(SandboxCamera, QWidget):
@@ -166,6 +190,12 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.ground = self._actor(self.ground_mapper, cell=True)
         self.ground.GetProperty().LightingOff()  # the basemap in its own colours, like the 2D map
         self.ground.PickableOff()
+        self._ground_mesh = vtkPolyData()
+        self._ground_quad = vtkPolyData()
+        self._ground_texture: vtkTexture | None = None
+        self._ground_texel_m = math.inf
+        self._ground_far = False
+        """The ground actor draws its picture (far) or its mesh (near): `_level_of_detail` picks."""
         self.imagery_mapper = vtkPolyDataMapper()
         self.imagery_mapper.SetInputData(vtkPolyData())
         self.imagery = vtkActor()
@@ -299,9 +329,13 @@ class Sandbox3D(SandboxCamera, QWidget):
         base = ground.layer(district, self.proj)
         g = base.extra["mesh"]
         assert isinstance(g, extrude.Patch)
-        self.ground_mapper.SetInputData(polydata(g.points, g.offsets, g.connectivity, g.rgb))
         box = np.asarray(base.extra["bounds"], dtype=np.float64)
         self.ground_bounds = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        picture = np.asarray(base.extra["picture"], dtype=np.uint8)
+        self._ground_mesh = polydata(g.points, g.offsets, g.connectivity, g.rgb)
+        self._ground_quad, self._ground_texture = _textured_quad(picture, self.ground_bounds)
+        self._ground_texel_m = (box[2] - box[0]) / max(picture.shape[1], 1)
+        self._show_ground(far=False)
         self._guard_labels = (np.zeros((0, 3)), [])
         self._show_district(district)
         self.guards_mapper.SetInputData(vtkPolyData())
@@ -410,17 +444,7 @@ class Sandbox3D(SandboxCamera, QWidget):
             return
         rgb = draped.rgb.copy()
         rgb[~draped.mask] = ground.GROUND
-        x0, y0, x1, y1 = draped.bounds
-        points = np.array([[x0, y0, 0.0], [x1, y0, 0.0], [x1, y1, 0.0], [x0, y1, 0.0]], dtype=np.float32)
-        pd = polydata(points, np.array([0, 4]), np.arange(4), np.full((1, 3), 255, np.uint8))
-        pd.GetPointData().SetTCoords(_vtk_array(np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float32), "uv"))
-        image = vtkImageData()
-        image.SetDimensions(rgb.shape[1], rgb.shape[0], 1)
-        flat = np.ascontiguousarray(rgb[::-1].reshape(-1, 3))  # VTK images start at the bottom row
-        image.GetPointData().SetScalars(numpy_to_vtk(flat, deep=True))
-        texture = vtkTexture()
-        texture.SetInputData(image)
-        texture.InterpolateOn()
+        pd, texture = _textured_quad(rgb, draped.bounds)
         self.imagery.SetTexture(texture)
         self.imagery_mapper.SetInputData(pd)
         self.imagery_mapper.ScalarVisibilityOff()
@@ -560,10 +584,26 @@ class Sandbox3D(SandboxCamera, QWidget):
         near = not self.lod_enabled
         seen = near or DEVICE_SIZE_M / per_px >= DEVICE_MIN_PX
         self.devices.SetVisibility(bool(self._devices_wanted and seen))
+        far = bool(self.lod_enabled and self._ground_texel_m / per_px <= GROUND_TEXEL_MAX_PX)
+        if far != self._ground_far:
+            self._show_ground(far)
         textured = bool(near or extrude.DEFAULT_FLOOR_M / per_px >= FLOOR_MIN_PX)
         if (self.buildings.GetTexture() is not None) != textured:
             self.buildings.SetTexture(self.floor_texture if textured else None)  # type: ignore[arg-type]
             self.buildings_mapper.Modified()  # its buffers were built without texture coordinates
+
+    def _show_ground(self, far: bool) -> None:
+        """The ground's picture (one textured quad, coloured by its texture) or its exact mesh (coloured
+        per triangle); the actor stays the same, so hiding it (imagery, the benchmark) hides either."""
+        self._ground_far = far and self._ground_texture is not None
+        if self._ground_far:
+            self.ground_mapper.SetInputData(self._ground_quad)
+            self.ground_mapper.ScalarVisibilityOff()
+            self.ground.SetTexture(self._ground_texture)
+        else:
+            self.ground_mapper.SetInputData(self._ground_mesh)
+            self.ground_mapper.ScalarVisibilityOn()
+            self.ground.SetTexture(None)  # type: ignore[arg-type]  # VTK takes None: no texture
 
     # --- drawing ----------------------------------------------------------------------------------------
     def request_render(self, live: bool = False) -> None:
