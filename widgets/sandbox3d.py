@@ -595,11 +595,12 @@ class Sandbox3D(SandboxCamera, QWidget):
     def _show_ground(self, far: bool) -> None:
         """The ground's picture (one textured quad, coloured by its texture) or its exact mesh (coloured
         per triangle); the actor stays the same, so hiding it (imagery, the benchmark) hides either."""
-        self._ground_far = far and self._ground_texture is not None
-        if self._ground_far:
+        texture = self._ground_texture
+        self._ground_far = far and texture is not None
+        if far and texture is not None:
             self.ground_mapper.SetInputData(self._ground_quad)
             self.ground_mapper.ScalarVisibilityOff()
-            self.ground.SetTexture(self._ground_texture)
+            self.ground.SetTexture(texture)
         else:
             self.ground_mapper.SetInputData(self._ground_mesh)
             self.ground_mapper.ScalarVisibilityOn()
