@@ -201,22 +201,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <location filename="../../widgets/alerts_panel.py" line="245"/>
         <source>seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="382"/>
+        <location filename="../../widgets/alerts_panel.py" line="385"/>
         <source>{0} subjects, latest {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="417"/>
+        <location filename="../../widgets/alerts_panel.py" line="420"/>
         <source>Pinned on top until acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="412"/>
+        <location filename="../../widgets/alerts_panel.py" line="415"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,330 +327,330 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>The compound&apos;s property staff handle it first; unhandled in time, it comes back here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/alerts_panel.py" line="223"/>
         <source>Mark dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/alerts_panel.py" line="224"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/alerts_panel.py" line="225"/>
         <source>Close with feedback…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="223"/>
+        <location filename="../../widgets/alerts_panel.py" line="226"/>
         <source>Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="229"/>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
         <location filename="../../widgets/texts.py" line="197"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
+        <location filename="../../widgets/alerts_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="198"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="231"/>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="199"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="232"/>
+        <location filename="../../widgets/alerts_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="200"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
+        <location filename="../../widgets/alerts_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="201"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="237"/>
         <location filename="../../widgets/texts.py" line="202"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="254"/>
+        <location filename="../../widgets/alerts_panel.py" line="257"/>
         <source>property overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="256"/>
+        <location filename="../../widgets/alerts_panel.py" line="259"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="259"/>
+        <location filename="../../widgets/alerts_panel.py" line="262"/>
         <source>with property</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="260"/>
+        <location filename="../../widgets/alerts_panel.py" line="263"/>
         <source>with grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="261"/>
+        <location filename="../../widgets/alerts_panel.py" line="264"/>
         <source>handed to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
         <location filename="../../widgets/texts.py" line="135"/>
         <source>Elderly: no activity</source>
         <extracomment>code elderly_no_activity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="272"/>
+        <location filename="../../widgets/alerts_panel.py" line="275"/>
         <location filename="../../widgets/texts.py" line="137"/>
         <source>Unregistered card opened a rental room</source>
         <extracomment>code unregistered_opener</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/alerts_panel.py" line="276"/>
         <location filename="../../widgets/texts.py" line="139"/>
         <source>Unreported tenant</source>
         <extracomment>code unreported_tenant</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="274"/>
+        <location filename="../../widgets/alerts_panel.py" line="277"/>
         <location filename="../../widgets/texts.py" line="141"/>
         <source>Watch-listed face</source>
         <extracomment>code face_watchlist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="275"/>
+        <location filename="../../widgets/alerts_panel.py" line="278"/>
         <location filename="../../widgets/texts.py" line="143"/>
         <source>Stranger at a face gate</source>
         <extracomment>code face_stranger</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="276"/>
+        <location filename="../../widgets/alerts_panel.py" line="279"/>
         <location filename="../../widgets/texts.py" line="145"/>
         <source>Tailgating</source>
         <extracomment>code tailgating</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="277"/>
+        <location filename="../../widgets/alerts_panel.py" line="280"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>Blacklisted plate</source>
         <extracomment>code plate_blacklist</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="278"/>
+        <location filename="../../widgets/alerts_panel.py" line="281"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>Vehicle overstay</source>
         <extracomment>code vehicle_overstay</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="279"/>
+        <location filename="../../widgets/alerts_panel.py" line="282"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>Perimeter breach</source>
         <extracomment>code perimeter_breach</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="280"/>
+        <location filename="../../widgets/alerts_panel.py" line="283"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>Smoke alarm</source>
         <extracomment>code smoke_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="281"/>
+        <location filename="../../widgets/alerts_panel.py" line="284"/>
         <location filename="../../widgets/texts.py" line="155"/>
         <source>Gas alarm</source>
         <extracomment>code gas_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="282"/>
+        <location filename="../../widgets/alerts_panel.py" line="285"/>
         <location filename="../../widgets/texts.py" line="157"/>
         <source>Water leak</source>
         <extracomment>code water_alarm</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="283"/>
+        <location filename="../../widgets/alerts_panel.py" line="286"/>
         <location filename="../../widgets/texts.py" line="159"/>
         <source>Fall detected</source>
         <extracomment>code fall_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="284"/>
+        <location filename="../../widgets/alerts_panel.py" line="287"/>
         <location filename="../../widgets/texts.py" line="161"/>
         <source>High-altitude throwing</source>
         <extracomment>code throw_detected</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="285"/>
+        <location filename="../../widgets/alerts_panel.py" line="288"/>
         <location filename="../../widgets/texts.py" line="163"/>
         <source>One-click alarm</source>
         <extracomment>code alarm_button</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="286"/>
+        <location filename="../../widgets/alerts_panel.py" line="289"/>
         <location filename="../../widgets/texts.py" line="165"/>
         <source>Elderly routine deviation</source>
         <extracomment>code elderly_routine</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="287"/>
+        <location filename="../../widgets/alerts_panel.py" line="290"/>
         <location filename="../../widgets/texts.py" line="167"/>
         <source>Implausible GPS fix</source>
         <extracomment>code gps_sanity</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="288"/>
+        <location filename="../../widgets/alerts_panel.py" line="291"/>
         <location filename="../../widgets/texts.py" line="169"/>
         <source>Device offline</source>
         <extracomment>code device_offline</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="289"/>
+        <location filename="../../widgets/alerts_panel.py" line="292"/>
         <location filename="../../widgets/texts.py" line="171"/>
         <source>Dispatch order not answered</source>
         <extracomment>code dispatch_escalation</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="290"/>
+        <location filename="../../widgets/alerts_panel.py" line="293"/>
         <location filename="../../widgets/texts.py" line="173"/>
         <source>Not handled by property in time</source>
         <extracomment>code handoff_overdue</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="291"/>
+        <location filename="../../widgets/alerts_panel.py" line="294"/>
         <location filename="../../widgets/texts.py" line="175"/>
         <source>Loitering at the gates</source>
         <extracomment>code loitering</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="292"/>
+        <location filename="../../widgets/alerts_panel.py" line="295"/>
         <location filename="../../widgets/texts.py" line="177"/>
         <source>Stolen e-bike tag read</source>
         <extracomment>code ebike_stolen</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="293"/>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <location filename="../../widgets/texts.py" line="179"/>
         <source>Patrol checkpoint missed</source>
         <extracomment>code patrol_missed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="294"/>
+        <location filename="../../widgets/alerts_panel.py" line="297"/>
         <location filename="../../widgets/texts.py" line="181"/>
         <source>Vehicle blocking fire lane</source>
         <extracomment>code fire_lane</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="295"/>
+        <location filename="../../widgets/alerts_panel.py" line="298"/>
         <location filename="../../widgets/texts.py" line="183"/>
         <source>Renovation outside permitted hours</source>
         <extracomment>code renovation_hours</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/alerts_panel.py" line="299"/>
         <location filename="../../widgets/texts.py" line="185"/>
         <source>E-bike in a lift or stairwell</source>
         <extracomment>code ebike_in_lift</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="297"/>
+        <location filename="../../widgets/alerts_panel.py" line="300"/>
         <location filename="../../widgets/texts.py" line="187"/>
         <source>Rooftop door opened at night</source>
         <extracomment>code rooftop_door_night</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="298"/>
+        <location filename="../../widgets/alerts_panel.py" line="301"/>
         <location filename="../../widgets/texts.py" line="189"/>
         <source>E-bike leaving at an unusual night hour</source>
         <extracomment>code ebike_night_departure</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="299"/>
+        <location filename="../../widgets/alerts_panel.py" line="302"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>Conflicting reports (possible spoofing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="387"/>
+        <location filename="../../widgets/alerts_panel.py" line="390"/>
         <source>Not on scene in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="479"/>
+        <location filename="../../widgets/alerts_panel.py" line="482"/>
         <source>{0}&apos;s grid worker handles it first; unhandled in time, it comes back here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="483"/>
+        <location filename="../../widgets/alerts_panel.py" line="486"/>
         <source>Only for an alert inside a grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="501"/>
+        <location filename="../../widgets/alerts_panel.py" line="504"/>
         <source>Video evidence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="522"/>
+        <location filename="../../widgets/alerts_panel.py" line="525"/>
         <source>Camera snapshot: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="539"/>
-        <location filename="../../widgets/alerts_panel.py" line="556"/>
+        <location filename="../../widgets/alerts_panel.py" line="542"/>
+        <location filename="../../widgets/alerts_panel.py" line="559"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="556"/>
+        <location filename="../../widgets/alerts_panel.py" line="559"/>
         <source>To 110</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3784,22 +3784,22 @@
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="142"/>
+        <location filename="../../widgets/sandbox3d.py" line="166"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="143"/>
+        <location filename="../../widgets/sandbox3d.py" line="167"/>
         <source>Fly back to the whole district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="261"/>
         <source>N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="261"/>
         <source>{metres} m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4430,172 +4430,252 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="147"/>
+        <location filename="../../widgets/wall_screen.py" line="149"/>
         <source>Open alerts</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="168"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>On duty</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="169"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Online rate</source>
         <translation>Online rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Passes today</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="174"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="175"/>
         <source>Rental rooms</source>
         <translation>Rentals</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="174"/>
+        <location filename="../../widgets/wall_screen.py" line="176"/>
         <source>Elderly alone</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="175"/>
+        <location filename="../../widgets/wall_screen.py" line="177"/>
         <source>Key persons</source>
         <translation>Key people</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="187"/>
+        <location filename="../../widgets/wall_screen.py" line="189"/>
         <source>Patrol strength</source>
         <translation>Guards</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="204"/>
+        <location filename="../../widgets/wall_screen.py" line="205"/>
         <source>Overview · touring</source>
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="288"/>
+        <location filename="../../widgets/wall_screen.py" line="291"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="297"/>
+        <location filename="../../widgets/wall_screen.py" line="300"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="298"/>
+        <location filename="../../widgets/wall_screen.py" line="301"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="299"/>
+        <location filename="../../widgets/wall_screen.py" line="302"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="300"/>
+        <location filename="../../widgets/wall_screen.py" line="303"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="301"/>
+        <location filename="../../widgets/wall_screen.py" line="304"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="302"/>
+        <location filename="../../widgets/wall_screen.py" line="305"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="303"/>
+        <location filename="../../widgets/wall_screen.py" line="306"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="305"/>
+        <location filename="../../widgets/wall_screen.py" line="308"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="338"/>
+        <location filename="../../widgets/wall_screen.py" line="341"/>
         <source>vs last month {0}{1:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="340"/>
+        <location filename="../../widgets/wall_screen.py" line="343"/>
         <source>vs last month: none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="341"/>
+        <location filename="../../widgets/wall_screen.py" line="344"/>
         <source>Alerts this month {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="343"/>
+        <location filename="../../widgets/wall_screen.py" line="346"/>
         <source>Compounds without a case {0} / {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="349"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="389"/>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Pol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="363"/>
+        <source>Auxiliary police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="364"/>
+        <source>Aux. police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>Auxiliary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <source>Aux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Vol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Sec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Prop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="430"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="394"/>
+        <location filename="../../widgets/wall_screen.py" line="435"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="401"/>
+        <location filename="../../widgets/wall_screen.py" line="442"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="404"/>
+        <location filename="../../widgets/wall_screen.py" line="445"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>Unassigned · {0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="407"/>
+        <location filename="../../widgets/wall_screen.py" line="448"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="414"/>
+        <location filename="../../widgets/wall_screen.py" line="455"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Unassigned: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="418"/>
+        <location filename="../../widgets/wall_screen.py" line="459"/>
         <source>[{0}] {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="419"/>
+        <location filename="../../widgets/wall_screen.py" line="460"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="431"/>
+        <location filename="../../widgets/wall_screen.py" line="472"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

@@ -201,22 +201,22 @@
         <translation>距今</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="242"/>
+        <location filename="../../widgets/alerts_panel.py" line="245"/>
         <source>seen</source>
         <translation>已查看</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="382"/>
+        <location filename="../../widgets/alerts_panel.py" line="385"/>
         <source>{0} subjects, latest {1}</source>
         <translation>{0} 个对象，最新：{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="417"/>
+        <location filename="../../widgets/alerts_panel.py" line="420"/>
         <source>Pinned on top until acknowledged</source>
         <translation>签收前置顶显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="412"/>
+        <location filename="../../widgets/alerts_panel.py" line="415"/>
         <source>{0} alerts of this rule: a step acts on all of them</source>
         <translation>该类预警共 {0} 条：操作将作用于全部</translation>
     </message>
@@ -327,330 +327,330 @@
         <translation>移交110…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="170"/>
+        <location filename="../../widgets/alerts_panel.py" line="172"/>
         <source>The compound&apos;s property staff handle it first; unhandled in time, it comes back here</source>
         <translation>由本小区物业先行处置；超时未处置，自动回到警务室</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="219"/>
+        <location filename="../../widgets/alerts_panel.py" line="222"/>
         <source>Acknowledge</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="220"/>
+        <location filename="../../widgets/alerts_panel.py" line="223"/>
         <source>Mark dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="221"/>
+        <location filename="../../widgets/alerts_panel.py" line="224"/>
         <source>Resolve</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="222"/>
+        <location filename="../../widgets/alerts_panel.py" line="225"/>
         <source>Close with feedback…</source>
         <translation>反馈办结…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="223"/>
+        <location filename="../../widgets/alerts_panel.py" line="226"/>
         <source>Dismiss…</source>
         <translation>误报核销…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="229"/>
+        <location filename="../../widgets/alerts_panel.py" line="232"/>
         <location filename="../../widgets/texts.py" line="197"/>
         <source>new</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="230"/>
+        <location filename="../../widgets/alerts_panel.py" line="233"/>
         <location filename="../../widgets/texts.py" line="198"/>
         <source>acknowledged</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="231"/>
+        <location filename="../../widgets/alerts_panel.py" line="234"/>
         <location filename="../../widgets/texts.py" line="199"/>
         <source>dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="232"/>
+        <location filename="../../widgets/alerts_panel.py" line="235"/>
         <location filename="../../widgets/texts.py" line="200"/>
         <source>resolved</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="233"/>
+        <location filename="../../widgets/alerts_panel.py" line="236"/>
         <location filename="../../widgets/texts.py" line="201"/>
         <source>closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="234"/>
+        <location filename="../../widgets/alerts_panel.py" line="237"/>
         <location filename="../../widgets/texts.py" line="202"/>
         <source>dismissed</source>
         <translation>已核销</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="254"/>
+        <location filename="../../widgets/alerts_panel.py" line="257"/>
         <source>property overdue</source>
         <translation>物业超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="256"/>
+        <location filename="../../widgets/alerts_panel.py" line="259"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="259"/>
+        <location filename="../../widgets/alerts_panel.py" line="262"/>
         <source>with property</source>
         <translation>物业处置中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="260"/>
+        <location filename="../../widgets/alerts_panel.py" line="263"/>
         <source>with grid worker</source>
         <translation>网格员处置中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="261"/>
+        <location filename="../../widgets/alerts_panel.py" line="264"/>
         <source>handed to 110</source>
         <translation>已移交110</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="271"/>
+        <location filename="../../widgets/alerts_panel.py" line="274"/>
         <location filename="../../widgets/texts.py" line="135"/>
         <source>Elderly: no activity</source>
         <extracomment>code elderly_no_activity</extracomment>
         <translation>独居老人无活动</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="272"/>
+        <location filename="../../widgets/alerts_panel.py" line="275"/>
         <location filename="../../widgets/texts.py" line="137"/>
         <source>Unregistered card opened a rental room</source>
         <extracomment>code unregistered_opener</extracomment>
         <translation>出租屋未登记人员开门</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="273"/>
+        <location filename="../../widgets/alerts_panel.py" line="276"/>
         <location filename="../../widgets/texts.py" line="139"/>
         <source>Unreported tenant</source>
         <extracomment>code unreported_tenant</extracomment>
         <translation>疑似流动人口未登记</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="274"/>
+        <location filename="../../widgets/alerts_panel.py" line="277"/>
         <location filename="../../widgets/texts.py" line="141"/>
         <source>Watch-listed face</source>
         <extracomment>code face_watchlist</extracomment>
         <translation>布控人员比中</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="275"/>
+        <location filename="../../widgets/alerts_panel.py" line="278"/>
         <location filename="../../widgets/texts.py" line="143"/>
         <source>Stranger at a face gate</source>
         <extracomment>code face_stranger</extracomment>
         <translation>陌生人通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="276"/>
+        <location filename="../../widgets/alerts_panel.py" line="279"/>
         <location filename="../../widgets/texts.py" line="145"/>
         <source>Tailgating</source>
         <extracomment>code tailgating</extracomment>
         <translation>尾随通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="277"/>
+        <location filename="../../widgets/alerts_panel.py" line="280"/>
         <location filename="../../widgets/texts.py" line="147"/>
         <source>Blacklisted plate</source>
         <extracomment>code plate_blacklist</extracomment>
         <translation>黑名单车辆</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="278"/>
+        <location filename="../../widgets/alerts_panel.py" line="281"/>
         <location filename="../../widgets/texts.py" line="149"/>
         <source>Vehicle overstay</source>
         <extracomment>code vehicle_overstay</extracomment>
         <translation>车辆长时间滞留</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="279"/>
+        <location filename="../../widgets/alerts_panel.py" line="282"/>
         <location filename="../../widgets/texts.py" line="151"/>
         <source>Perimeter breach</source>
         <extracomment>code perimeter_breach</extracomment>
         <translation>周界入侵</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="280"/>
+        <location filename="../../widgets/alerts_panel.py" line="283"/>
         <location filename="../../widgets/texts.py" line="153"/>
         <source>Smoke alarm</source>
         <extracomment>code smoke_alarm</extracomment>
         <translation>烟感报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="281"/>
+        <location filename="../../widgets/alerts_panel.py" line="284"/>
         <location filename="../../widgets/texts.py" line="155"/>
         <source>Gas alarm</source>
         <extracomment>code gas_alarm</extracomment>
         <translation>燃气报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="282"/>
+        <location filename="../../widgets/alerts_panel.py" line="285"/>
         <location filename="../../widgets/texts.py" line="157"/>
         <source>Water leak</source>
         <extracomment>code water_alarm</extracomment>
         <translation>水浸报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="283"/>
+        <location filename="../../widgets/alerts_panel.py" line="286"/>
         <location filename="../../widgets/texts.py" line="159"/>
         <source>Fall detected</source>
         <extracomment>code fall_detected</extracomment>
         <translation>人员跌倒报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="284"/>
+        <location filename="../../widgets/alerts_panel.py" line="287"/>
         <location filename="../../widgets/texts.py" line="161"/>
         <source>High-altitude throwing</source>
         <extracomment>code throw_detected</extracomment>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="285"/>
+        <location filename="../../widgets/alerts_panel.py" line="288"/>
         <location filename="../../widgets/texts.py" line="163"/>
         <source>One-click alarm</source>
         <extracomment>code alarm_button</extracomment>
         <translation>一键报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="286"/>
+        <location filename="../../widgets/alerts_panel.py" line="289"/>
         <location filename="../../widgets/texts.py" line="165"/>
         <source>Elderly routine deviation</source>
         <extracomment>code elderly_routine</extracomment>
         <translation>独居老人作息异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="287"/>
+        <location filename="../../widgets/alerts_panel.py" line="290"/>
         <location filename="../../widgets/texts.py" line="167"/>
         <source>Implausible GPS fix</source>
         <extracomment>code gps_sanity</extracomment>
         <translation>GPS 定位异常</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="288"/>
+        <location filename="../../widgets/alerts_panel.py" line="291"/>
         <location filename="../../widgets/texts.py" line="169"/>
         <source>Device offline</source>
         <extracomment>code device_offline</extracomment>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="289"/>
+        <location filename="../../widgets/alerts_panel.py" line="292"/>
         <location filename="../../widgets/texts.py" line="171"/>
         <source>Dispatch order not answered</source>
         <extracomment>code dispatch_escalation</extracomment>
         <translation>调度指令超时未签收</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="290"/>
+        <location filename="../../widgets/alerts_panel.py" line="293"/>
         <location filename="../../widgets/texts.py" line="173"/>
         <source>Not handled by property in time</source>
         <extracomment>code handoff_overdue</extracomment>
         <translation>物业超时未处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="291"/>
+        <location filename="../../widgets/alerts_panel.py" line="294"/>
         <location filename="../../widgets/texts.py" line="175"/>
         <source>Loitering at the gates</source>
         <extracomment>code loitering</extracomment>
         <translation>出入口可疑徘徊</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="292"/>
+        <location filename="../../widgets/alerts_panel.py" line="295"/>
         <location filename="../../widgets/texts.py" line="177"/>
         <source>Stolen e-bike tag read</source>
         <extracomment>code ebike_stolen</extracomment>
         <translation>被盗电动车标签出现</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="293"/>
+        <location filename="../../widgets/alerts_panel.py" line="296"/>
         <location filename="../../widgets/texts.py" line="179"/>
         <source>Patrol checkpoint missed</source>
         <extracomment>code patrol_missed</extracomment>
         <translation>巡更点漏巡</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="294"/>
+        <location filename="../../widgets/alerts_panel.py" line="297"/>
         <location filename="../../widgets/texts.py" line="181"/>
         <source>Vehicle blocking fire lane</source>
         <extracomment>code fire_lane</extracomment>
         <translation>消防通道占用</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="295"/>
+        <location filename="../../widgets/alerts_panel.py" line="298"/>
         <location filename="../../widgets/texts.py" line="183"/>
         <source>Renovation outside permitted hours</source>
         <extracomment>code renovation_hours</extracomment>
         <translation>违规时段装修</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="296"/>
+        <location filename="../../widgets/alerts_panel.py" line="299"/>
         <location filename="../../widgets/texts.py" line="185"/>
         <source>E-bike in a lift or stairwell</source>
         <extracomment>code ebike_in_lift</extracomment>
         <translation>电动车进电梯/楼道</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="297"/>
+        <location filename="../../widgets/alerts_panel.py" line="300"/>
         <location filename="../../widgets/texts.py" line="187"/>
         <source>Rooftop door opened at night</source>
         <extracomment>code rooftop_door_night</extracomment>
         <translation>夜间天台门开启</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="298"/>
+        <location filename="../../widgets/alerts_panel.py" line="301"/>
         <location filename="../../widgets/texts.py" line="189"/>
         <source>E-bike leaving at an unusual night hour</source>
         <extracomment>code ebike_night_departure</extracomment>
         <translation>电动车夜间异常驶离</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="299"/>
+        <location filename="../../widgets/alerts_panel.py" line="302"/>
         <source>Conflicting reports (possible spoofing)</source>
         <translation>上报数据冲突（疑似仿冒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="387"/>
+        <location filename="../../widgets/alerts_panel.py" line="390"/>
         <source>Not on scene in time</source>
         <translation>超时未到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="479"/>
+        <location filename="../../widgets/alerts_panel.py" line="482"/>
         <source>{0}&apos;s grid worker handles it first; unhandled in time, it comes back here</source>
         <translation>由{0}网格员先行处置；超时未处置，自动回到警务室</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="483"/>
+        <location filename="../../widgets/alerts_panel.py" line="486"/>
         <source>Only for an alert inside a grid</source>
         <translation>仅限发生在网格内的预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="501"/>
+        <location filename="../../widgets/alerts_panel.py" line="504"/>
         <source>Video evidence: {0}</source>
         <translation>视频证据：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="522"/>
+        <location filename="../../widgets/alerts_panel.py" line="525"/>
         <source>Camera snapshot: {0}</source>
         <translation>摄像机抓拍：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="539"/>
-        <location filename="../../widgets/alerts_panel.py" line="556"/>
+        <location filename="../../widgets/alerts_panel.py" line="542"/>
+        <location filename="../../widgets/alerts_panel.py" line="559"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts_panel.py" line="556"/>
+        <location filename="../../widgets/alerts_panel.py" line="559"/>
         <source>To 110</source>
         <translation>移交110</translation>
     </message>
@@ -3785,22 +3785,22 @@
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="142"/>
+        <location filename="../../widgets/sandbox3d.py" line="166"/>
         <source>Overview</source>
         <translation>全景</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="143"/>
+        <location filename="../../widgets/sandbox3d.py" line="167"/>
         <source>Fly back to the whole district</source>
         <translation>回到全景（整个辖区）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="261"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="261"/>
         <source>{metres} m</source>
         <translation>{metres} 米</translation>
     </message>
@@ -4432,172 +4432,252 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="147"/>
+        <location filename="../../widgets/wall_screen.py" line="149"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="168"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>On duty</source>
         <translation>在岗警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="169"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Dispatched</source>
         <translation>已派警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Online rate</source>
         <translation>设备在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Passes today</source>
         <translation>今日通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="174"/>
         <source>Residents</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="175"/>
         <source>Rental rooms</source>
         <translation>出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="174"/>
+        <location filename="../../widgets/wall_screen.py" line="176"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="175"/>
+        <location filename="../../widgets/wall_screen.py" line="177"/>
         <source>Key persons</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="187"/>
+        <location filename="../../widgets/wall_screen.py" line="189"/>
         <source>Patrol strength</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="204"/>
+        <location filename="../../widgets/wall_screen.py" line="205"/>
         <source>Overview · touring</source>
         <translation>全景 · 巡视片区</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="288"/>
+        <location filename="../../widgets/wall_screen.py" line="291"/>
         <source>Digital Sandbox · {0}</source>
         <translation>数字沙盘 · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="297"/>
+        <location filename="../../widgets/wall_screen.py" line="300"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="298"/>
+        <location filename="../../widgets/wall_screen.py" line="301"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="299"/>
+        <location filename="../../widgets/wall_screen.py" line="302"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="300"/>
+        <location filename="../../widgets/wall_screen.py" line="303"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="301"/>
+        <location filename="../../widgets/wall_screen.py" line="304"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="302"/>
+        <location filename="../../widgets/wall_screen.py" line="305"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="303"/>
+        <location filename="../../widgets/wall_screen.py" line="306"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="305"/>
+        <location filename="../../widgets/wall_screen.py" line="308"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="338"/>
+        <location filename="../../widgets/wall_screen.py" line="341"/>
         <source>vs last month {0}{1:.0%}</source>
         <translation>较上月{0}{1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="340"/>
+        <location filename="../../widgets/wall_screen.py" line="343"/>
         <source>vs last month: none</source>
         <translation>上月无预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="341"/>
+        <location filename="../../widgets/wall_screen.py" line="344"/>
         <source>Alerts this month {0}</source>
         <translation>本月预警 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="343"/>
+        <location filename="../../widgets/wall_screen.py" line="346"/>
         <source>Compounds without a case {0} / {1}</source>
         <translation>零发案小区 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="349"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>{k:.0f}k</source>
         <translation>{wan:.1f}万</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="389"/>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Pol.</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="363"/>
+        <source>Auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="364"/>
+        <source>Aux. police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>Auxiliary</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <source>Aux.</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Vol.</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Sec.</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property staff</source>
+        <translation>物业人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Prop.</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="430"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="394"/>
+        <location filename="../../widgets/wall_screen.py" line="435"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="401"/>
+        <location filename="../../widgets/wall_screen.py" line="442"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="404"/>
+        <location filename="../../widgets/wall_screen.py" line="445"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>未派警 · 已等 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="407"/>
+        <location filename="../../widgets/wall_screen.py" line="448"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="414"/>
+        <location filename="../../widgets/wall_screen.py" line="455"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="418"/>
+        <location filename="../../widgets/wall_screen.py" line="459"/>
         <source>[{0}] {1}</source>
         <translation>【{0}】{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="419"/>
+        <location filename="../../widgets/wall_screen.py" line="460"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="431"/>
+        <location filename="../../widgets/wall_screen.py" line="472"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>
