@@ -11,7 +11,8 @@ window: it needs an X display (Xvfb works) and skips without one. Rows, each on 
   names, building numbers, guard ids), north arrow and scale bar, and pulsing beacons for `--alerts` open
   alerts, every device glyph and floor line drawn whatever the zoom (the pane before its level of detail);
 - sandbox: the same with the level of detail (`Sandbox3D._level_of_detail`: devices and floor lines only
-  once they are big enough on screen to be seen);
+  once they are big enough on screen to be seen; the ground as one textured quad of its picture while a
+  texel of it is at most `GROUND_TEXEL_MAX_PX` wide, the exact mesh closer in);
 - demo only: the sandbox on a 2048-px imagery basemap (a textured ground, `Sandbox3D.set_imagery`).
 
 One frame is what the live window does: move every guard (and its id label), one pulse step of the beacons,
