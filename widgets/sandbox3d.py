@@ -218,6 +218,8 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.buildings.SetTexture(self.floor_texture)
         self.lod_enabled = True
         """Level of detail (`_level_of_detail`); off only to measure its gain (bench/render_sandbox.py)."""
+        self.ground_picture_enabled = True
+        """The ground's picture from afar (`GROUND_TEXEL_MAX_PX`); off only to measure its gain (bench)."""
         self._devices_wanted = True
         self.highlight.GetProperty().LightingOff()  # the lit floor shows its exact severity colour
         self.guards = self._glyph_actor(self.guards_mapper, self._pin())
@@ -584,7 +586,8 @@ class Sandbox3D(SandboxCamera, QWidget):
         near = not self.lod_enabled
         seen = near or DEVICE_SIZE_M / per_px >= DEVICE_MIN_PX
         self.devices.SetVisibility(bool(self._devices_wanted and seen))
-        far = bool(self.lod_enabled and self._ground_texel_m / per_px <= GROUND_TEXEL_MAX_PX)
+        far = self.lod_enabled and self.ground_picture_enabled
+        far = bool(far and self._ground_texel_m / per_px <= GROUND_TEXEL_MAX_PX)
         if far != self._ground_far:
             self._show_ground(far)
         textured = bool(near or extrude.DEFAULT_FLOOR_M / per_px >= FLOOR_MIN_PX)
