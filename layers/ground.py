@@ -135,14 +135,23 @@ def classes(
     return out
 
 
-def base_rect(district: District, proj: LocalProjection) -> BaseGeometry:
-    """The slab under the model: the district's extent plus `MARGIN` on every side (200 m square if empty)."""
+def extent(district: District, proj: LocalProjection) -> tuple[float, float, float, float]:
+    """x0, y0, x1, y1 in metres of everything the district holds (compounds, buildings, roads): the base
+    without its margin (the 200 m square if empty)."""
     geoms = [c.boundary for c in district.compounds.values()]
     geoms += [b.footprint for b in district.buildings.values()]
     geoms += [r.line for r in district.roads.values()]
     if not geoms:
+        return (-100.0, -100.0, 100.0, 100.0)
+    x0, y0, x1, y1 = (float(v) for v in shapely.total_bounds(_local(geoms, proj)))
+    return (x0, y0, x1, y1)
+
+
+def base_rect(district: District, proj: LocalProjection) -> BaseGeometry:
+    """The slab under the model: the district's extent plus `MARGIN` on every side (200 m square if empty)."""
+    if not (district.compounds or district.buildings or district.roads):
         return shapely.box(-100.0, -100.0, 100.0, 100.0)
-    x0, y0, x1, y1 = shapely.total_bounds(_local(geoms, proj))
+    x0, y0, x1, y1 = extent(district, proj)
     pad = MARGIN * max(x1 - x0, y1 - y0, 50.0)
     return shapely.box(x0 - pad, y0 - pad, x1 + pad, y1 + pad)
 
@@ -204,13 +213,18 @@ def _rings(geometry: BaseGeometry, x0: float, y1: float, per_m: float) -> list[n
     return out
 
 
-def picture(stack: Sequence[GroundClass], max_px: int = PICTURE_PX) -> NDArray[np.uint8]:
-    """The classes painted into one (h, w, 3) RGB image, top row north, covering the base (the last class's
-    bounds) with square texels, `max_px` on the longer side: the bottom class first, each one over the ones
-    below it, so the picture shows what `partition` + `triangulate` draw. Edges antialiased."""
+def picture(
+    stack: Sequence[GroundClass],
+    bounds: tuple[float, float, float, float] | None = None,
+    max_px: int = PICTURE_PX,
+) -> NDArray[np.uint8]:
+    """The classes painted into one (h, w, 3) RGB image, top row north, covering `bounds` (x0, y0, x1, y1;
+    default the base, the last class) with square texels, `max_px` on the longer side: the bottom class
+    first, each one over the ones below it, so the picture shows what `partition` + `triangulate` draw.
+    Edges antialiased."""
     import cv2  # imported here, as in layers.imagery: OpenCV is ~25 MB resident (issue 17)
 
-    x0, y0, x1, y1 = (float(v) for v in stack[-1].geometry.bounds)
+    x0, y0, x1, y1 = bounds if bounds is not None else (float(v) for v in stack[-1].geometry.bounds)
     per_m = max_px / max(x1 - x0, y1 - y0, 1e-9)
     w, h = max(1, round((x1 - x0) * per_m)), max(1, round((y1 - y0) * per_m))
     image = np.empty((h, w, 3), dtype=np.uint8)
@@ -225,16 +239,25 @@ def picture(stack: Sequence[GroundClass], max_px: int = PICTURE_PX) -> NDArray[n
 def layer(
     district: District, proj: LocalProjection, areas: Sequence[tuple[str, BaseGeometry]] = ()
 ) -> LayerData:
-    """The ground as `extra["mesh"]` (a `Patch` of triangles at z = 0), `extra["picture"]` (the same ground
-    as an (h, w, 3) RGB image, top row north, see `picture`) and `extra["bounds"]` (x0, y0, x1, y1 of the
-    base in metres, what both cover). `areas`: (kind, lon/lat polygon) for kinds in `AREA_KIND`."""
+    """The ground as `extra["mesh"]` (a `Patch` of triangles at z = 0, the whole base), `extra["bounds"]`
+    (x0, y0, x1, y1 of the base in metres), and `extra["picture"]`: the same ground inside
+    `extra["picture_bounds"]` (the base less its bare margin) as an (h, w, 3) RGB image, top row north
+    (`picture`); the margin around it is plain `GROUND`. `areas`: (kind, lon/lat polygon) for kinds in
+    `AREA_KIND`."""
     stack = classes(district, proj, areas)
     pieces = partition(stack)
     mesh = triangulate(pieces)
     bounds = tuple(float(v) for v in base_rect(district, proj).bounds)
+    # What is drawn reaches past the extent: road ribbons by half their width, areas anywhere on the base.
+    drawn = [c.geometry for c in stack[:-1]]
+    x0, y0, x1, y1 = extent(district, proj)
+    if drawn:
+        x0, y0, x1, y1 = (float(v) for v in shapely.total_bounds(np.asarray(drawn, dtype=object)))
+    inner = (max(x0, bounds[0]), max(y0, bounds[1]), min(x1, bounds[2]), min(y1, bounds[3]))
     extra: dict[str, object] = {
         "mesh": mesh,
-        "picture": picture(stack),
+        "picture": picture(stack, inner),
+        "picture_bounds": inner,
         "bounds": bounds,
         "classes": tuple(p.name for p in pieces),
     }

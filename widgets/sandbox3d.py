@@ -148,6 +148,20 @@ def _textured_quad(
     return pd, texture
 
 
+def _frame(
+    outer: tuple[float, float, float, float], inner: NDArray[np.float64], rgb: tuple[int, int, int]
+) -> vtkPolyData:
+    """The flat band between two rectangles (x0, y0, x1, y1) at z = 0 as four quads of one colour."""
+    ox0, oy0, ox1, oy1 = outer
+    ix0, iy0, ix1, iy1 = (float(v) for v in inner)
+    xy = [(ox0, oy0), (ox1, oy0), (ox1, oy1), (ox0, oy1), (ix0, iy0), (ix1, iy0), (ix1, iy1), (ix0, iy1)]
+    points = np.array([(x, y, 0.0) for x, y in xy], dtype=np.float32)
+    quads = np.array([0, 1, 5, 4, 1, 2, 6, 5, 2, 3, 7, 6, 3, 0, 4, 7], dtype=np.int64)  # counter-clockwise
+    return polydata(
+        points, np.arange(0, 17, 4, dtype=np.int64), quads, np.tile(np.array(rgb, np.uint8), (4, 1))
+    )
+
+
 class Sandbox3D(SandboxCamera, QWidget):
     picked = Signal(str)
     """A building id, when the user clicks (not drags) on a building."""
@@ -196,6 +210,12 @@ class Sandbox3D(SandboxCamera, QWidget):
         self._ground_texel_m = math.inf
         self._ground_far = False
         """The ground actor draws its picture (far) or its mesh (near): `_level_of_detail` picks."""
+        self.ground_margin_mapper = vtkPolyDataMapper()
+        self.ground_margin = self._actor(self.ground_margin_mapper, cell=True)
+        """From afar, the bare margin around the picture: plain geometry, no texture to sample."""
+        self.ground_margin.GetProperty().LightingOff()
+        self.ground_margin.PickableOff()
+        self.ground_margin.VisibilityOff()
         self.imagery_mapper = vtkPolyDataMapper()
         self.imagery_mapper.SetInputData(vtkPolyData())
         self.imagery = vtkActor()
@@ -334,9 +354,12 @@ class Sandbox3D(SandboxCamera, QWidget):
         box = np.asarray(base.extra["bounds"], dtype=np.float64)
         self.ground_bounds = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
         picture = np.asarray(base.extra["picture"], dtype=np.uint8)
+        inner = np.asarray(base.extra["picture_bounds"], dtype=np.float64)
+        ix0, iy0, ix1, iy1 = (float(v) for v in inner)
         self._ground_mesh = polydata(g.points, g.offsets, g.connectivity, g.rgb)
-        self._ground_quad, self._ground_texture = _textured_quad(picture, self.ground_bounds)
-        self._ground_texel_m = (box[2] - box[0]) / max(picture.shape[1], 1)
+        self._ground_quad, self._ground_texture = _textured_quad(picture, (ix0, iy0, ix1, iy1))
+        self._ground_texel_m = (inner[2] - inner[0]) / max(picture.shape[1], 1)
+        self.ground_margin_mapper.SetInputData(_frame(self.ground_bounds, inner, ground.GROUND))
         self._show_ground(far=False)
         self._guard_labels = (np.zeros((0, 3)), [])
         self._show_district(district)
@@ -590,6 +613,7 @@ class Sandbox3D(SandboxCamera, QWidget):
         far = bool(far and self._ground_texel_m / per_px <= GROUND_TEXEL_MAX_PX)
         if far != self._ground_far:
             self._show_ground(far)
+        self.ground_margin.SetVisibility(bool(self._ground_far and self.ground.GetVisibility()))
         textured = bool(near or extrude.DEFAULT_FLOOR_M / per_px >= FLOOR_MIN_PX)
         if (self.buildings.GetTexture() is not None) != textured:
             self.buildings.SetTexture(self.floor_texture if textured else None)  # type: ignore[arg-type]
