@@ -11,7 +11,10 @@ window: it needs an X display (Xvfb works) and skips without one. Rows, each on 
   names, building numbers, guard ids), north arrow and scale bar, and pulsing beacons for `--alerts` open
   alerts, every device glyph and floor line drawn whatever the zoom (the pane before its level of detail);
 - sandbox: the same with the level of detail (`Sandbox3D._level_of_detail`: devices and floor lines only
-  once they are big enough on screen to be seen);
+  once they are big enough on screen to be seen; the ground as one textured quad of its picture while a
+  texel of it is at most `GROUND_TEXEL_MAX_PX` wide, the exact mesh closer in);
+- sandbox, ground as its mesh: the same but the ground always its triangle mesh (the sandbox row before the
+  ground's picture, issue 18 §4), measured just before the sandbox row for a comparison on the same window;
 - demo only: the sandbox on a 2048-px imagery basemap (a textured ground, `Sandbox3D.set_imagery`).
 
 One frame is what the live window does: move every guard (and its id label), one pulse step of the beacons,
@@ -110,7 +113,8 @@ def time_frames(frame: Callable[[], None], frames: int) -> dict[str, float]:
 
 
 def measure(view: object, app: object, district: District, frames: int, n_alerts: int, n_guards: int,
-            full: bool, lod: bool = True, imagery: bool = False) -> dict[str, float]:  # fmt: skip
+            full: bool, lod: bool = True, imagery: bool = False,
+            picture: bool = True) -> dict[str, float]:  # fmt: skip
     from layers.imagery import Draped
     from widgets.sandbox3d import Sandbox3D
 
@@ -120,6 +124,7 @@ def measure(view: object, app: object, district: District, frames: int, n_alerts
     view.set_alerts(_alerts(district, n_alerts))
     build_s = time.perf_counter() - t
     view.lod_enabled = lod
+    view.ground_picture_enabled = picture
     view.set_imagery(None)
     if imagery:  # a 2048-px picture the size of the ground, as `layers.imagery.drape_source` makes one
         rng = np.random.default_rng(1)
@@ -198,15 +203,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     scenes: list[tuple[str, int | None]] = [("demo", None)] + [(f"city {n:,}", n) for n in args.city]
     for name, size in scenes:
         district = load_package(demo_package()) if size is None else city_district(size)
-        rows = [
-            ("baseline (buildings, guards)", False, False, False),
-            ("sandbox, no level of detail", True, False, False),
-            ("sandbox (ground, labels, beacons)", True, True, False),
+        rows = [  # content, full, level of detail, imagery, the ground's picture
+            ("baseline (buildings, guards)", False, False, False, True),
+            ("sandbox, no level of detail", True, False, False, True),
+            ("sandbox, ground as its mesh", True, True, False, False),
+            ("sandbox (ground, labels, beacons)", True, True, False, True),
         ]
         if size is None:
-            rows.append(("sandbox on a 2048-px imagery basemap", True, True, True))
-        for content, full, lod, imagery in rows:
-            r = measure(view, app, district, args.frames, args.alerts, args.guards, full, lod, imagery)
+            rows.append(("sandbox on a 2048-px imagery basemap", True, True, True, True))
+        for content, full, lod, imagery, pic in rows:
+            r = measure(view, app, district, args.frames, args.alerts, args.guards, full, lod, imagery, pic)
             print(
                 f"| {name} | {content} | {len(district.buildings):,} | {args.alerts} | {args.guards} "
                 f"| {int(r['labels']):,} | {r['build_s']:.2f} | {r['first_ms']:.0f} | {r['median_ms']:.1f} "

@@ -8,6 +8,10 @@ The pieces are made disjoint before triangulation (each class minus every class 
 lies at z = 0 with no overlapping faces: nothing z-fights however far the camera is, and it draws as one
 actor. Classes from top to bottom: roads (wide kinds above narrow ones), compound outlines, water, green,
 compounds (tinted by kind), ground.
+
+The same classes are also painted once into a picture (`picture`, OpenCV, bottom class first) for the view
+from afar: on Mesa's software renderer the ~19k-triangle mesh cost ~20 ms of a frame at the demo's overview,
+one textured quad of the same ground next to nothing (issue 18 §4).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
 
 from layers import extrude, style
@@ -71,6 +76,11 @@ MARGIN = 0.12
 """The base reaches this share of the district's extent beyond everything in it (a model's border)."""
 QUAD_SEGS = 2
 """Segments per quarter circle in road buffers: round enough at junctions, few triangles."""
+PICTURE_PX = 2048
+"""The ground picture's longer side in pixels: 0.8 m a texel for the demo's 1.7 km base (12 MB of RGB), finer
+than a screen pixel at the overview; the 3D pane draws the exact mesh once a texel would look coarse."""
+PICTURE_SHIFT = 4
+"""Sub-pixel bits of the polygon corners handed to OpenCV (1/16 px), so thin roads keep their width."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +139,23 @@ def classes(
     return out
 
 
-def base_rect(district: District, proj: LocalProjection) -> BaseGeometry:
-    """The slab under the model: the district's extent plus `MARGIN` on every side (200 m square if empty)."""
+def extent(district: District, proj: LocalProjection) -> tuple[float, float, float, float]:
+    """x0, y0, x1, y1 in metres of everything the district holds (compounds, buildings, roads): the base
+    without its margin (the 200 m square if empty)."""
     geoms = [c.boundary for c in district.compounds.values()]
     geoms += [b.footprint for b in district.buildings.values()]
     geoms += [r.line for r in district.roads.values()]
     if not geoms:
+        return (-100.0, -100.0, 100.0, 100.0)
+    x0, y0, x1, y1 = (float(v) for v in shapely.total_bounds(_local(geoms, proj)))
+    return (x0, y0, x1, y1)
+
+
+def base_rect(district: District, proj: LocalProjection) -> BaseGeometry:
+    """The slab under the model: the district's extent plus `MARGIN` on every side (200 m square if empty)."""
+    if not (district.compounds or district.buildings or district.roads):
         return shapely.box(-100.0, -100.0, 100.0, 100.0)
-    x0, y0, x1, y1 = shapely.total_bounds(_local(geoms, proj))
+    x0, y0, x1, y1 = extent(district, proj)
     pad = MARGIN * max(x1 - x0, y1 - y0, 50.0)
     return shapely.box(x0 - pad, y0 - pad, x1 + pad, y1 + pad)
 
@@ -185,14 +204,65 @@ def triangulate(pieces: Sequence[GroundClass], z: float = 0.0) -> Patch:
     )
 
 
+def _rings(geometry: BaseGeometry, x0: float, y1: float, per_m: float) -> list[np.ndarray]:
+    """Every ring (shells and holes) of `geometry`'s polygons in picture pixels, fixed point for OpenCV."""
+    polys = [g for g in shapely.get_parts(geometry) if g.geom_type == "Polygon"]
+    rings = [r for p in polys for r in (p.exterior, *p.interiors)]
+    out = []
+    for ring in rings:
+        xy = shapely.get_coordinates(ring)
+        # Pixel (c, r) of OpenCV is centred on integer coordinates; texel c covers [c, c + 1) of the base.
+        px = np.column_stack([(xy[:, 0] - x0) * per_m - 0.5, (y1 - xy[:, 1]) * per_m - 0.5])
+        out.append(np.round(px * (1 << PICTURE_SHIFT)).astype(np.int32))
+    return out
+
+
+def picture(
+    stack: Sequence[GroundClass],
+    bounds: tuple[float, float, float, float] | None = None,
+    max_px: int = PICTURE_PX,
+) -> NDArray[np.uint8]:
+    """The classes painted into one (h, w, 3) RGB image, top row north, covering `bounds` (x0, y0, x1, y1;
+    default the base, the last class) with square texels, `max_px` on the longer side: the bottom class
+    first, each one over the ones below it, so the picture shows what `partition` + `triangulate` draw.
+    Edges antialiased."""
+    import cv2  # imported here, as in layers.imagery: OpenCV is ~25 MB resident (issue 17)
+
+    x0, y0, x1, y1 = bounds if bounds is not None else (float(v) for v in stack[-1].geometry.bounds)
+    per_m = max_px / max(x1 - x0, y1 - y0, 1e-9)
+    w, h = max(1, round((x1 - x0) * per_m)), max(1, round((y1 - y0) * per_m))
+    image = np.empty((h, w, 3), dtype=np.uint8)
+    image[:] = stack[-1].rgb
+    for cls in reversed(stack[:-1]):
+        rings = _rings(cls.geometry, x0, y1, per_m)
+        if rings:
+            cv2.fillPoly(image, rings, cls.rgb, cv2.LINE_AA, PICTURE_SHIFT)
+    return image
+
+
 def layer(
     district: District, proj: LocalProjection, areas: Sequence[tuple[str, BaseGeometry]] = ()
 ) -> LayerData:
-    """The ground as `extra["mesh"]` (a `Patch` of triangles at z = 0) and `extra["bounds"]` (x0, y0, x1,
-    y1 of the base in metres). The district's water and green areas are drawn; `areas` adds (kind, lon/lat
-    polygon) pairs for kinds in `AREA_KIND`."""
-    pieces = partition(classes(district, proj, areas))
+    """The ground as `extra["mesh"]` (a `Patch` of triangles at z = 0, the whole base), `extra["bounds"]`
+    (x0, y0, x1, y1 of the base in metres), and `extra["picture"]`: the same ground inside
+    `extra["picture_bounds"]` (the base less its bare margin) as an (h, w, 3) RGB image, top row north
+    (`picture`); the margin around it is plain `GROUND`. The district's water and green areas are drawn;
+    `areas` adds (kind, lon/lat polygon) pairs for kinds in `AREA_KIND`."""
+    stack = classes(district, proj, areas)
+    pieces = partition(stack)
     mesh = triangulate(pieces)
     bounds = tuple(float(v) for v in base_rect(district, proj).bounds)
-    extra: dict[str, object] = {"mesh": mesh, "bounds": bounds, "classes": tuple(p.name for p in pieces)}
+    # What is drawn reaches past the extent: road ribbons by half their width, areas anywhere on the base.
+    drawn = [c.geometry for c in stack[:-1]]
+    x0, y0, x1, y1 = extent(district, proj)
+    if drawn:
+        x0, y0, x1, y1 = (float(v) for v in shapely.total_bounds(np.asarray(drawn, dtype=object)))
+    inner = (max(x0, bounds[0]), max(y0, bounds[1]), min(x1, bounds[2]), min(y1, bounds[3]))
+    extra: dict[str, object] = {
+        "mesh": mesh,
+        "picture": picture(stack, inner),
+        "picture_bounds": inner,
+        "bounds": bounds,
+        "classes": tuple(p.name for p in pieces),
+    }
     return LayerData(NAME, z=-10, extra=extra)

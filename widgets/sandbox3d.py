@@ -119,9 +119,47 @@ FLOOR_MIN_PX = 3.0
 """Level of detail: the floor texture is applied only while a floor (`extrude.DEFAULT_FLOOR_M`) spans at
 least this many pixels; below that its slab lines alias into noise, and sampling it cost ~5 ms of a
 software frame."""
+GROUND_TEXEL_MAX_PX = 1.5
+"""Level of detail: the ground is drawn as its picture (`layers.ground.picture`, one textured quad) while a
+texel of it is at most this many pixels wide at the camera's focus, and as the exact triangle mesh closer
+in, where the picture would look soft. On Mesa's software renderer the mesh cost ~20 ms of a demo frame at
+the overview, the quad next to nothing (bench/render_sandbox.py)."""
 BUILDING_AMBIENT = 0.45
 BUILDING_DIFFUSE = 0.6
 """Enough ambient light that usage colours stay true on roofs and walls alike; diffuse keeps faces apart."""
+
+
+def _textured_quad(
+    rgb: NDArray[np.uint8], bounds: tuple[float, float, float, float]
+) -> tuple[vtkPolyData, vtkTexture]:
+    """A picture (h, w, 3) RGB, top row north, lying flat at z = 0 over `bounds` (x0, y0, x1, y1): one quad
+    and its linearly filtered texture."""
+    x0, y0, x1, y1 = bounds
+    points = np.array([[x0, y0, 0.0], [x1, y0, 0.0], [x1, y1, 0.0], [x0, y1, 0.0]], dtype=np.float32)
+    pd = polydata(points, np.array([0, 4]), np.arange(4), np.full((1, 3), 255, np.uint8))
+    pd.GetPointData().SetTCoords(_vtk_array(np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float32), "uv"))
+    image = vtkImageData()
+    image.SetDimensions(rgb.shape[1], rgb.shape[0], 1)
+    flat = np.ascontiguousarray(rgb[::-1].reshape(-1, 3))  # VTK images start at the bottom row
+    image.GetPointData().SetScalars(numpy_to_vtk(flat, deep=True))
+    texture = vtkTexture()
+    texture.SetInputData(image)
+    texture.InterpolateOn()
+    return pd, texture
+
+
+def _frame(
+    outer: tuple[float, float, float, float], inner: NDArray[np.float64], rgb: tuple[int, int, int]
+) -> vtkPolyData:
+    """The flat band between two rectangles (x0, y0, x1, y1) at z = 0 as four quads of one colour."""
+    ox0, oy0, ox1, oy1 = outer
+    ix0, iy0, ix1, iy1 = (float(v) for v in inner)
+    xy = [(ox0, oy0), (ox1, oy0), (ox1, oy1), (ox0, oy1), (ix0, iy0), (ix1, iy0), (ix1, iy1), (ix0, iy1)]
+    points = np.array([(x, y, 0.0) for x, y in xy], dtype=np.float32)
+    quads = np.array([0, 1, 5, 4, 1, 2, 6, 5, 2, 3, 7, 6, 3, 0, 4, 7], dtype=np.int64)  # counter-clockwise
+    return polydata(
+        points, np.arange(0, 17, 4, dtype=np.int64), quads, np.tile(np.array(rgb, np.uint8), (4, 1))
+    )
 
 
 class Sandbox3D(SandboxCamera, QWidget):
@@ -166,6 +204,18 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.ground = self._actor(self.ground_mapper, cell=True)
         self.ground.GetProperty().LightingOff()  # the basemap in its own colours, like the 2D map
         self.ground.PickableOff()
+        self._ground_mesh = vtkPolyData()
+        self._ground_quad = vtkPolyData()
+        self._ground_texture: vtkTexture | None = None
+        self._ground_texel_m = math.inf
+        self._ground_far = False
+        """The ground actor draws its picture (far) or its mesh (near): `_level_of_detail` picks."""
+        self.ground_margin_mapper = vtkPolyDataMapper()
+        self.ground_margin = self._actor(self.ground_margin_mapper, cell=True)
+        """From afar, the bare margin around the picture: plain geometry, no texture to sample."""
+        self.ground_margin.GetProperty().LightingOff()
+        self.ground_margin.PickableOff()
+        self.ground_margin.VisibilityOff()
         self.imagery_mapper = vtkPolyDataMapper()
         self.imagery_mapper.SetInputData(vtkPolyData())
         self.imagery = vtkActor()
@@ -188,6 +238,8 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.buildings.SetTexture(self.floor_texture)
         self.lod_enabled = True
         """Level of detail (`_level_of_detail`); off only to measure its gain (bench/render_sandbox.py)."""
+        self.ground_picture_enabled = True
+        """The ground's picture from afar (`GROUND_TEXEL_MAX_PX`); off only to measure its gain (bench)."""
         self._devices_wanted = True
         self.highlight.GetProperty().LightingOff()  # the lit floor shows its exact severity colour
         self.guards = self._glyph_actor(self.guards_mapper, self._pin())
@@ -299,9 +351,16 @@ class Sandbox3D(SandboxCamera, QWidget):
         base = ground.layer(district, self.proj)
         g = base.extra["mesh"]
         assert isinstance(g, extrude.Patch)
-        self.ground_mapper.SetInputData(polydata(g.points, g.offsets, g.connectivity, g.rgb))
         box = np.asarray(base.extra["bounds"], dtype=np.float64)
         self.ground_bounds = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+        picture = np.asarray(base.extra["picture"], dtype=np.uint8)
+        inner = np.asarray(base.extra["picture_bounds"], dtype=np.float64)
+        ix0, iy0, ix1, iy1 = (float(v) for v in inner)
+        self._ground_mesh = polydata(g.points, g.offsets, g.connectivity, g.rgb)
+        self._ground_quad, self._ground_texture = _textured_quad(picture, (ix0, iy0, ix1, iy1))
+        self._ground_texel_m = (inner[2] - inner[0]) / max(picture.shape[1], 1)
+        self.ground_margin_mapper.SetInputData(_frame(self.ground_bounds, inner, ground.GROUND))
+        self._show_ground(far=False)
         self._guard_labels = (np.zeros((0, 3)), [])
         self._show_district(district)
         self.guards_mapper.SetInputData(vtkPolyData())
@@ -410,17 +469,7 @@ class Sandbox3D(SandboxCamera, QWidget):
             return
         rgb = draped.rgb.copy()
         rgb[~draped.mask] = ground.GROUND
-        x0, y0, x1, y1 = draped.bounds
-        points = np.array([[x0, y0, 0.0], [x1, y0, 0.0], [x1, y1, 0.0], [x0, y1, 0.0]], dtype=np.float32)
-        pd = polydata(points, np.array([0, 4]), np.arange(4), np.full((1, 3), 255, np.uint8))
-        pd.GetPointData().SetTCoords(_vtk_array(np.array([[0, 0], [1, 0], [1, 1], [0, 1]], np.float32), "uv"))
-        image = vtkImageData()
-        image.SetDimensions(rgb.shape[1], rgb.shape[0], 1)
-        flat = np.ascontiguousarray(rgb[::-1].reshape(-1, 3))  # VTK images start at the bottom row
-        image.GetPointData().SetScalars(numpy_to_vtk(flat, deep=True))
-        texture = vtkTexture()
-        texture.SetInputData(image)
-        texture.InterpolateOn()
+        pd, texture = _textured_quad(rgb, draped.bounds)
         self.imagery.SetTexture(texture)
         self.imagery_mapper.SetInputData(pd)
         self.imagery_mapper.ScalarVisibilityOff()
@@ -560,10 +609,29 @@ class Sandbox3D(SandboxCamera, QWidget):
         near = not self.lod_enabled
         seen = near or DEVICE_SIZE_M / per_px >= DEVICE_MIN_PX
         self.devices.SetVisibility(bool(self._devices_wanted and seen))
+        far = self.lod_enabled and self.ground_picture_enabled
+        far = bool(far and self._ground_texel_m / per_px <= GROUND_TEXEL_MAX_PX)
+        if far != self._ground_far:
+            self._show_ground(far)
+        self.ground_margin.SetVisibility(bool(self._ground_far and self.ground.GetVisibility()))
         textured = bool(near or extrude.DEFAULT_FLOOR_M / per_px >= FLOOR_MIN_PX)
         if (self.buildings.GetTexture() is not None) != textured:
             self.buildings.SetTexture(self.floor_texture if textured else None)  # type: ignore[arg-type]
             self.buildings_mapper.Modified()  # its buffers were built without texture coordinates
+
+    def _show_ground(self, far: bool) -> None:
+        """The ground's picture (one textured quad, coloured by its texture) or its exact mesh (coloured
+        per triangle); the actor stays the same, so hiding it (imagery, the benchmark) hides either."""
+        texture = self._ground_texture
+        self._ground_far = far and texture is not None
+        if far and texture is not None:
+            self.ground_mapper.SetInputData(self._ground_quad)
+            self.ground_mapper.ScalarVisibilityOff()
+            self.ground.SetTexture(texture)
+        else:
+            self.ground_mapper.SetInputData(self._ground_mesh)
+            self.ground_mapper.ScalarVisibilityOn()
+            self.ground.SetTexture(None)  # type: ignore[arg-type]  # VTK takes None: no texture
 
     # --- drawing ----------------------------------------------------------------------------------------
     def request_render(self, live: bool = False) -> None:

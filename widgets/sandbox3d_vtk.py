@@ -134,9 +134,11 @@ def guard_pin() -> vtkAppendPolyData:
 
 
 def beacon_glyph() -> vtkAppendPolyData:
-    """A thin beam up from the roof and a ball on top; pulses scale it in x and y only."""
+    """A thin beam up from the roof and a ball on top; pulses scale it in x and y only. Few facets (about
+    60 triangles): the ball is ~10-20 px across at the overview, and on Mesa's software renderer every
+    triangle of every beacon costs (92 triangles each took ~2 ms more of a demo frame)."""
     height, head = BEACON_M
-    return _append(_upright(height, 0.9, 6), _ball(head, height + head, 10, 6))
+    return _append(_upright(height, 0.9, 4), _ball(head, height + head, 8, 5))
 
 
 def _direct_colours(mapper: vtkPolyDataMapper | vtkGlyph3DMapper, cell: bool) -> None:

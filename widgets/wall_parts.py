@@ -116,6 +116,16 @@ class FitLabel(QLabel):
         font.setPixelSize(max(1, round(BODY_PX * self.scale)))
         return font
 
+    def full_width(self) -> int:
+        """Pixels the whole text needs at the smallest size it may shrink to (a column sized to this
+        never cuts it)."""
+        return QFontMetrics(self._font(round(self.base_min_px * self.scale))).horizontalAdvance(self._text)
+
+    def least_width(self) -> int:
+        """Pixels the shortest whole form (the last fallback, else the text) needs at the smallest size."""
+        text = self._shorter[-1] if self._shorter else self._text
+        return QFontMetrics(self._font(round(self.base_min_px * self.scale))).horizontalAdvance(text)
+
     def _room(self) -> int:
         """Width left for the text once the suffix (and a small gap) has its place."""
         if not self.suffix:

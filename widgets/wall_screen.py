@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from widgets.camera_tile import CameraTile
     from widgets.map2d import Map2D
 
+ROSTER_GAP_PX = 6
+"""Gap between the roster's columns at 1080p, so neighbouring heads never read as one."""
 MAX_FLAGS = 2
 """Unattended alerts listed by name; more are counted."""
 
@@ -187,8 +189,7 @@ class WallScreen(QWidget):
         self.roster_caption.setText(self.tr("Patrol strength"))
         self.roster_grid = QGridLayout()
         self.roster_grid.addWidget(self.roster_caption, 0, 0)
-        self.roster_grid.setColumnStretch(0, 4)
-        self.roster_grid.setHorizontalSpacing(4)
+        self.roster_grid.setHorizontalSpacing(ROSTER_GAP_PX)
         self.roster_grid.setVerticalSpacing(0)
         layout.addLayout(self.roster_grid)
         self.roster_cells: dict[tuple[int, int], FitLabel] = {}
@@ -267,6 +268,7 @@ class WallScreen(QWidget):
         self.left.setFixedWidth(round(LEFT_W * scale))
         self.right.setFixedWidth(round(RIGHT_W * scale))
         self.pane_3d.setStyleSheet(f"font-size: {round(BODY_PX * scale)}px;")
+        self._size_roster()
         self.map2d.scene().setFont(self.map_font())  # the map's labels (guards' ETAs)
         for box in self.findChildren(QFrame):
             layout = box.layout()
@@ -352,24 +354,44 @@ class WallScreen(QWidget):
         """Up to five digits as they are; more in tens of thousands (万), which fit a tile in large type."""
         return str(n) if n < 100_000 else self.tr("{k:.0f}k").format(k=n / 1_000, wan=n / 10_000)
 
+    def role_heads(self, role: GuardRole) -> tuple[str, ...]:
+        """A role's column head on the wall, then shorter whole forms for a narrow column ("Aux." rather
+        than "auxi…"); the widest that fits is shown (`FitLabel.setText`)."""
+        heads = {
+            GuardRole.POLICE: (self.tr("Police"), self.tr("Pol.")),
+            GuardRole.AUXILIARY: (
+                self.tr("Auxiliary police"),
+                self.tr("Aux. police"),
+                self.tr("Auxiliary"),
+                self.tr("Aux."),
+            ),
+            GuardRole.GRID: (self.tr("Grid worker"), self.tr("Grid")),
+            GuardRole.VOLUNTEER: (self.tr("Volunteer"), self.tr("Vol.")),
+            GuardRole.SECURITY: (self.tr("Security guard"), self.tr("Security"), self.tr("Sec.")),
+            GuardRole.PROPERTY: (self.tr("Property staff"), self.tr("Property"), self.tr("Prop.")),
+        }
+        return heads.get(role, (guard_role_text(role),))
+
     def show_roster(
         self, counts: dict[GuardRole, dict[GuardState, int]], state_text: dict[GuardState, str]
     ) -> None:
-        """Guards as a small table of counts: states down, roles across (no names on the wall)."""
+        """Guards as a small table of counts: states down, roles across (no names on the wall). The states'
+        column is as wide as its longest word, the roles share the rest, each head whole."""
         roles = list(counts)
-        columns: list[tuple[str, Sequence[str]]] = [
-            (guard_role_text(role), [str(counts[role][s]) for s in GuardState]) for role in roles
+        columns: list[tuple[tuple[str, ...], Sequence[str]]] = [
+            (self.role_heads(role), [str(counts[role][s]) for s in GuardState]) for role in roles
         ]
-        heads = [state_text[s] for s in GuardState]
+        # Capitalised like the wall's other captions (no-op in Chinese): "on scene" in lower case has no
+        # letter taller than an x, too small from 5 m.
+        heads = [state_text[s][:1].upper() + state_text[s][1:] for s in GuardState]
         wanted = {(r, c) for r in range(len(heads) + 1) for c in range(len(columns) + 1)} - {(0, 0)}
         for key in list(self.roster_cells):
             if key not in wanted:
                 self.roster_cells.pop(key).deleteLater()
-        cells = {(r + 1, 0): head for r, head in enumerate(heads)}
+        cells: dict[tuple[int, int], tuple[str, ...]] = {(r + 1, 0): (head,) for r, head in enumerate(heads)}
         for c, (role, numbers) in enumerate(columns, start=1):
             cells[(0, c)] = role
-            cells.update({(r + 1, c): n for r, n in enumerate(numbers)})
-            self.roster_grid.setColumnStretch(c, 3)
+            cells.update({(r + 1, c): (n,) for r, n in enumerate(numbers)})
         for (r, c), text in cells.items():
             label = self.roster_cells.get((r, c))
             if label is None:
@@ -379,7 +401,22 @@ class WallScreen(QWidget):
                 label.set_scale(self.scale)
                 self.roster_grid.addWidget(label, r, c)
                 self.roster_cells[(r, c)] = label
-            label.setText(text)
+            label.setText(*text)
+        self._size_roster()
+
+    def _size_roster(self) -> None:
+        """The first column (caption and state names) exactly as wide as its longest text, no stretch; each
+        role's column at least as wide as the shortest form of its head, the rest shared out evenly, so
+        every head shows whole, in full wherever there is room."""
+        grid = self.roster_grid
+        first = [self.roster_caption, *(label for (_, c), label in self.roster_cells.items() if c == 0)]
+        grid.setColumnStretch(0, 0)
+        grid.setColumnMinimumWidth(0, max(label.full_width() for label in first) + 2)
+        for c in range(1, grid.columnCount()):
+            column = [label for (_, col), label in self.roster_cells.items() if col == c]
+            grid.setColumnMinimumWidth(c, max((label.least_width() for label in column), default=0))
+            grid.setColumnStretch(c, 1 if column else 0)
+        grid.setHorizontalSpacing(round(ROSTER_GAP_PX * self.scale))
 
     def show_tour(self, compound_name: str) -> None:
         self.focus_card.hide()

@@ -3809,22 +3809,22 @@
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="142"/>
+        <location filename="../../widgets/sandbox3d.py" line="180"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="143"/>
+        <location filename="../../widgets/sandbox3d.py" line="181"/>
         <source>Fly back to the whole district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="283"/>
         <source>N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="283"/>
         <source>{metres} m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4524,172 +4524,252 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="147"/>
+        <location filename="../../widgets/wall_screen.py" line="149"/>
         <source>Open alerts</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="168"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>On duty</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="169"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Online rate</source>
         <translation>Online rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Passes today</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="174"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="175"/>
         <source>Rental rooms</source>
         <translation>Rentals</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="174"/>
+        <location filename="../../widgets/wall_screen.py" line="176"/>
         <source>Elderly alone</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="175"/>
+        <location filename="../../widgets/wall_screen.py" line="177"/>
         <source>Key persons</source>
         <translation>Key people</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="187"/>
+        <location filename="../../widgets/wall_screen.py" line="189"/>
         <source>Patrol strength</source>
         <translation>Guards</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="204"/>
+        <location filename="../../widgets/wall_screen.py" line="205"/>
         <source>Overview · touring</source>
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="289"/>
+        <location filename="../../widgets/wall_screen.py" line="291"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="298"/>
+        <location filename="../../widgets/wall_screen.py" line="300"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="299"/>
+        <location filename="../../widgets/wall_screen.py" line="301"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="300"/>
+        <location filename="../../widgets/wall_screen.py" line="302"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="301"/>
+        <location filename="../../widgets/wall_screen.py" line="303"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="302"/>
+        <location filename="../../widgets/wall_screen.py" line="304"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="303"/>
+        <location filename="../../widgets/wall_screen.py" line="305"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="304"/>
+        <location filename="../../widgets/wall_screen.py" line="306"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="306"/>
+        <location filename="../../widgets/wall_screen.py" line="308"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="339"/>
+        <location filename="../../widgets/wall_screen.py" line="341"/>
         <source>vs last month {0}{1:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="341"/>
+        <location filename="../../widgets/wall_screen.py" line="343"/>
         <source>vs last month: none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="342"/>
+        <location filename="../../widgets/wall_screen.py" line="344"/>
         <source>Alerts this month {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="344"/>
+        <location filename="../../widgets/wall_screen.py" line="346"/>
         <source>Compounds without a case {0} / {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="353"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="393"/>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Pol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="363"/>
+        <source>Auxiliary police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="364"/>
+        <source>Aux. police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>Auxiliary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <source>Aux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Vol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Sec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Prop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="430"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="398"/>
+        <location filename="../../widgets/wall_screen.py" line="435"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="405"/>
+        <location filename="../../widgets/wall_screen.py" line="442"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="408"/>
+        <location filename="../../widgets/wall_screen.py" line="445"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>Unassigned · {0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="411"/>
+        <location filename="../../widgets/wall_screen.py" line="448"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="418"/>
+        <location filename="../../widgets/wall_screen.py" line="455"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Unassigned: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="422"/>
+        <location filename="../../widgets/wall_screen.py" line="459"/>
         <source>[{0}] {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="423"/>
+        <location filename="../../widgets/wall_screen.py" line="460"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="435"/>
+        <location filename="../../widgets/wall_screen.py" line="472"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

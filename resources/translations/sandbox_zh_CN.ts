@@ -3810,22 +3810,22 @@
 <context>
     <name>Sandbox3D</name>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="142"/>
+        <location filename="../../widgets/sandbox3d.py" line="180"/>
         <source>Overview</source>
         <translation>全景</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="143"/>
+        <location filename="../../widgets/sandbox3d.py" line="181"/>
         <source>Fly back to the whole district</source>
         <translation>回到全景（整个辖区）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="283"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../widgets/sandbox3d.py" line="231"/>
+        <location filename="../../widgets/sandbox3d.py" line="283"/>
         <source>{metres} m</source>
         <translation>{metres} 米</translation>
     </message>
@@ -4526,172 +4526,252 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="147"/>
+        <location filename="../../widgets/wall_screen.py" line="149"/>
         <source>Open alerts</source>
         <translation>未处置预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="168"/>
+        <location filename="../../widgets/wall_screen.py" line="170"/>
         <source>On duty</source>
         <translation>在岗警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="169"/>
+        <location filename="../../widgets/wall_screen.py" line="171"/>
         <source>Dispatched</source>
         <translation>已派警力</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="172"/>
         <source>Online rate</source>
         <translation>设备在线率</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>Passes today</source>
         <translation>今日通行</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="174"/>
         <source>Residents</source>
         <translation>实有人口</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="175"/>
         <source>Rental rooms</source>
         <translation>出租屋</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="174"/>
+        <location filename="../../widgets/wall_screen.py" line="176"/>
         <source>Elderly alone</source>
         <translation>独居老人</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="175"/>
+        <location filename="../../widgets/wall_screen.py" line="177"/>
         <source>Key persons</source>
         <translation>重点人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="187"/>
+        <location filename="../../widgets/wall_screen.py" line="189"/>
         <source>Patrol strength</source>
         <translation>巡防力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="204"/>
+        <location filename="../../widgets/wall_screen.py" line="205"/>
         <source>Overview · touring</source>
         <translation>全景 · 巡视片区</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="289"/>
+        <location filename="../../widgets/wall_screen.py" line="291"/>
         <source>Digital Sandbox · {0}</source>
         <translation>数字沙盘 · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="298"/>
+        <location filename="../../widgets/wall_screen.py" line="300"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="299"/>
+        <location filename="../../widgets/wall_screen.py" line="301"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="300"/>
+        <location filename="../../widgets/wall_screen.py" line="302"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="301"/>
+        <location filename="../../widgets/wall_screen.py" line="303"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="302"/>
+        <location filename="../../widgets/wall_screen.py" line="304"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="303"/>
+        <location filename="../../widgets/wall_screen.py" line="305"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="304"/>
+        <location filename="../../widgets/wall_screen.py" line="306"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="306"/>
+        <location filename="../../widgets/wall_screen.py" line="308"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="339"/>
+        <location filename="../../widgets/wall_screen.py" line="341"/>
         <source>vs last month {0}{1:.0%}</source>
         <translation>较上月{0}{1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="341"/>
+        <location filename="../../widgets/wall_screen.py" line="343"/>
         <source>vs last month: none</source>
         <translation>上月无预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="342"/>
+        <location filename="../../widgets/wall_screen.py" line="344"/>
         <source>Alerts this month {0}</source>
         <translation>本月预警 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="344"/>
+        <location filename="../../widgets/wall_screen.py" line="346"/>
         <source>Compounds without a case {0} / {1}</source>
         <translation>零发案小区 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="353"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>{k:.0f}k</source>
         <translation>{wan:.1f}万</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="393"/>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Police</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <source>Pol.</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="363"/>
+        <source>Auxiliary police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="364"/>
+        <source>Aux. police</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <source>Auxiliary</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <source>Aux.</source>
+        <translation>辅警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>Grid</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>Vol.</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security guard</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Security</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>Sec.</source>
+        <translation>保安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property staff</source>
+        <translation>物业人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Property</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <source>Prop.</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="430"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="398"/>
+        <location filename="../../widgets/wall_screen.py" line="435"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="405"/>
+        <location filename="../../widgets/wall_screen.py" line="442"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="408"/>
+        <location filename="../../widgets/wall_screen.py" line="445"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>未派警 · 已等 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="411"/>
+        <location filename="../../widgets/wall_screen.py" line="448"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="418"/>
+        <location filename="../../widgets/wall_screen.py" line="455"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="422"/>
+        <location filename="../../widgets/wall_screen.py" line="459"/>
         <source>[{0}] {1}</source>
         <translation>【{0}】{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="423"/>
+        <location filename="../../widgets/wall_screen.py" line="460"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="435"/>
+        <location filename="../../widgets/wall_screen.py" line="472"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>

@@ -83,6 +83,35 @@ def test_ground_colours_roads_compounds_and_bare_ground_where_they_are(
     assert _colour_at(patch, *outside) == ground.GROUND
 
 
+def test_the_ground_picture_shows_what_the_mesh_draws(district: District, proj: LocalProjection) -> None:
+    """The picture drawn from afar (one textured quad) has the mesh's colour at the middle of every sizeable
+    triangle inside it, and covers the base less a bare margin (which the 3D pane draws plain)."""
+    areas = [("water", box(60, -60, 15)), ("green", box(-60, -60, 12))]
+    data = ground.layer(district, proj, areas)
+    patch, image = data.extra["mesh"], data.extra["picture"]
+    assert isinstance(patch, Patch) and isinstance(image, np.ndarray)
+    bx0, by0, bx1, by1 = _tuple(data.extra["bounds"])
+    x0, y0, x1, y1 = _tuple(data.extra["picture_bounds"])
+    assert bx0 < x0 < x1 < bx1 and by0 < y0 < y1 < by1
+    h, w, _ = image.shape
+    assert max(h, w) == ground.PICTURE_PX
+    assert (x1 - x0) / w == pytest.approx((y1 - y0) / h, rel=0.01), "square texels"
+    t = patch.points[patch.connectivity].reshape(-1, 3, 3)[:, :, :2].astype(np.float64)
+    middle = t.mean(axis=1)
+    texel = (x1 - x0) / w
+    # the middle of a triangle whose inscribed circle is a few texels wide lies well inside its colour
+    edges = np.linalg.norm(t - np.roll(t, 1, axis=1), axis=2).sum(axis=1)
+    inradius = 2.0 * np.abs(_tri_area(patch)) / edges
+    inside = (middle[:, 0] > x0) & (middle[:, 0] < x1) & (middle[:, 1] > y0) & (middle[:, 1] < y1)
+    sure = np.flatnonzero(inside & (inradius > 3 * texel))
+    assert len(sure) > 20
+    col = ((middle[sure, 0] - x0) / texel).astype(int)
+    row = ((y1 - middle[sure, 1]) / texel).astype(int)
+    assert (image[row, col] == patch.rgb[sure]).all(axis=1).mean() > 0.98
+    kinds = {tuple(int(v) for v in c) for c in image.reshape(-1, 3)[::97]}
+    assert ground.AREA_KIND["water"] in kinds and ground.COMPOUND_OUTLINE in kinds
+
+
 def test_water_and_green_areas_are_drawn_in_their_colours(district: District, proj: LocalProjection) -> None:
     areas = [("water", box(60, -60, 15)), ("green", box(-60, -60, 12))]
     patch = ground.layer(district, proj, areas).extra["mesh"]

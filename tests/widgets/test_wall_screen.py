@@ -48,6 +48,13 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     remove_translators(qapp, translators)
 
 
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "en")
+    yield
+    remove_translators(qapp, translators)
+
+
 def _wall(qtbot: QtBot, district: District, size: tuple[int, int] = (1920, 1080)) -> MainWindow:
     window = MainWindow(Scene(district), wall=True)
     qtbot.addWidget(window)
@@ -126,6 +133,39 @@ def test_wall_text_is_legible_from_5_m(
     view_rect = window.map2d.mapFromScene(scene_rect).boundingRect()
     origin = window.map2d.mapTo(window, QPoint(0, 0))
     assert _ink_rows(image, view_rect.translated(origin).intersected(image.rect())) >= 28 * scale
+    window.close()
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1920, 1080), 1), ((3840, 2160), 2)])
+def test_the_english_wall_shows_whole_words_in_legible_type(
+    qtbot: QtBot, demo: District, english: None, size: tuple[int, int], scale: int
+) -> None:
+    """English words are longer than Chinese ones: the roster's heads ("auxiliary police"), its states and
+    the captions must still show whole (a shorter whole form at most, never "auxi…") and tall enough."""
+    window = _wall(qtbot, demo, size)
+    window.set_clock(TS)
+    window.update_alerts([_smoke(demo)])
+    window.refresh_panels()
+    screen = window.wall_overlay
+    qtbot.waitUntil(lambda: screen.focus_card.isVisible())
+    assert screen.roster_caption.text().isascii(), "the English wall"
+    image = window.grab().toImage()
+    words = [
+        screen.title,
+        screen.alerts_caption,
+        screen.roster_caption,
+        *(t.caption for t in screen.tiles.values()),
+        *(line for line in screen.focus_lines() if line.isVisible()),
+        *(cell for cell in screen.roster_cells.values() if cell.text()),
+    ]
+    for label in words:
+        shown = label.shown_text()
+        assert "…" not in shown, f"{label.text()!r} is cut to {shown!r}"
+        assert _glyphs(window, image, label) >= 28 * scale, f"{shown!r} too small"
+    states = {cell.text() for (_, c), cell in screen.roster_cells.items() if c == 0}
+    assert states >= {"Patrolling", "On scene"}  # capitalised: lower-case "on scene" is x-height only
+    roles = {cell.text(): cell.shown_text() for (r, _), cell in screen.roster_cells.items() if r == 0}
+    assert roles["Auxiliary police"] in {"Auxiliary police", "Aux. police", "Auxiliary", "Aux."}
     window.close()
 
 
