@@ -18,11 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
 from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 from layers import extrude, style
 from layers.data import LayerData
@@ -79,8 +83,6 @@ QUAD_SEGS = 2
 PICTURE_PX = 2048
 """The ground picture's longer side in pixels: 0.8 m a texel for the demo's 1.7 km base (12 MB of RGB), finer
 than a screen pixel at the overview; the 3D pane draws the exact mesh once a texel would look coarse."""
-PICTURE_SHIFT = 4
-"""Sub-pixel bits of the polygon corners handed to OpenCV (1/16 px), so thin roads keep their width."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,17 +206,22 @@ def triangulate(pieces: Sequence[GroundClass], z: float = 0.0) -> Patch:
     )
 
 
-def _rings(geometry: BaseGeometry, x0: float, y1: float, per_m: float) -> list[np.ndarray]:
-    """Every ring (shells and holes) of `geometry`'s polygons in picture pixels, fixed point for OpenCV."""
-    polys = [g for g in shapely.get_parts(geometry) if g.geom_type == "Polygon"]
-    rings = [r for p in polys for r in (p.exterior, *p.interiors)]
-    out = []
-    for ring in rings:
-        xy = shapely.get_coordinates(ring)
-        # Pixel (c, r) of OpenCV is centred on integer coordinates; texel c covers [c, c + 1) of the base.
-        px = np.column_stack([(xy[:, 0] - x0) * per_m - 0.5, (y1 - xy[:, 1]) * per_m - 0.5])
-        out.append(np.round(px * (1 << PICTURE_SHIFT)).astype(np.int32))
-    return out
+def _mask(
+    geometry: BaseGeometry, origin: tuple[float, float], per_px: float, size: tuple[int, int]
+) -> Image.Image:
+    """A 1-bit mask of `size` (w, h) pixels whose top-left corner lies at local `origin`, `per_px` pixels a
+    metre: set inside the polygons of `geometry`, clear in their holes."""
+    from PIL import Image, ImageDraw
+
+    mask = Image.new("1", size, 0)
+    draw = ImageDraw.Draw(mask)
+    for poly in (g for g in shapely.get_parts(geometry) if g.geom_type == "Polygon"):
+        # the polygons of one class never overlap, so a hole cleared here holds none of its others
+        for ring, fill in ((poly.exterior, 1), *((hole, 0) for hole in poly.interiors)):
+            xy = shapely.get_coordinates(ring)
+            px = np.column_stack([(xy[:, 0] - origin[0]) * per_px, (origin[1] - xy[:, 1]) * per_px])
+            draw.polygon(px.ravel().tolist(), fill=fill)
+    return mask
 
 
 def picture(
@@ -225,19 +232,29 @@ def picture(
     """The classes painted into one (h, w, 3) RGB image, top row north, covering `bounds` (x0, y0, x1, y1;
     default the base, the last class) with square texels, `max_px` on the longer side: the bottom class
     first, each one over the ones below it, so the picture shows what `partition` + `triangulate` draw.
-    Edges antialiased."""
-    import cv2  # imported here, as in layers.imagery: OpenCV is ~25 MB resident (issue 17)
+
+    Painted as class numbers (each class only over its own bounding box) and coloured through a palette:
+    no antialiasing, which the pane does not need, as it shows the picture only while a texel is at most
+    1.5 px on screen and filters it linearly. Pillow, not OpenCV: the 3D pane paints this at start, and
+    OpenCV costs the window ~25 MB resident where Pillow costs ~5 (issue 17)."""
+    from PIL import Image
 
     x0, y0, x1, y1 = bounds if bounds is not None else (float(v) for v in stack[-1].geometry.bounds)
     per_m = max_px / max(x1 - x0, y1 - y0, 1e-9)
     w, h = max(1, round((x1 - x0) * per_m)), max(1, round((y1 - y0) * per_m))
-    image = np.empty((h, w, 3), dtype=np.uint8)
-    image[:] = stack[-1].rgb
-    for cls in reversed(stack[:-1]):
-        rings = _rings(cls.geometry, x0, y1, per_m)
-        if rings:
-            cv2.fillPoly(image, rings, cls.rgb, cv2.LINE_AA, PICTURE_SHIFT)
-    return image
+    drawn = list(reversed(stack))  # bottom first: number 0 is the base
+    numbers = Image.new("P", (w, h), 0)
+    for number, cls in enumerate(drawn[1:], start=1):
+        if cls.geometry.is_empty:
+            continue
+        gx0, gy0, gx1, gy1 = cls.geometry.bounds
+        c0, c1 = max(0, int((gx0 - x0) * per_m)), min(w, int((gx1 - x0) * per_m) + 2)
+        r0, r1 = max(0, int((y1 - gy1) * per_m)), min(h, int((y1 - gy0) * per_m) + 2)
+        if c1 > c0 and r1 > r0:
+            mask = _mask(cls.geometry, (x0 + c0 / per_m, y1 - r0 / per_m), per_m, (c1 - c0, r1 - r0))
+            numbers.paste(number, (c0, r0, c1, r1), mask)
+    numbers.putpalette([v for cls in drawn for v in cls.rgb])
+    return np.asarray(numbers.convert("RGB"), dtype=np.uint8).copy()
 
 
 def layer(
