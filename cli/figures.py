@@ -18,11 +18,18 @@ street or county, in `--lang` as the workbook's sheet reads, or everything with 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sandbox_app.analytics.figures import Period
 from sandbox_app.analytics.rollup import LEVELS, FiguresRollup, names_streets, rollup
 from sandbox_app.domain.model import District
+
+if TYPE_CHECKING:
+    from sandbox_app.analytics.summary import StationSummary
+    from sandbox_app.store.base import Store
+
+T = TypeVar("T")
 
 
 def station_figures(args: argparse.Namespace) -> dict[str, Any]:
@@ -70,13 +77,13 @@ def station_figures(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
-    """`--xlsx`: the desk's workbook for the period holding `--at` (default now), in `--lang`."""
-    from pathlib import Path
-
+def _period_on_store(
+    args: argparse.Namespace, read: Callable[[Store, District, int, Period], T]
+) -> tuple[District, T]:
+    """`read(store, district, at, period)` for the period (default the month) holding `--at` (default now),
+    on the store of `--db` after the `view` check; the store is closed again whatever happens."""
     from cli.auth import session
     from cli.common import CliError, existing_store, time_arg
-    from sandbox_app.analytics.summary import summary
     from sandbox_app.engine.clock import WallClock
 
     period = Period(args.period or Period.MONTH.value)
@@ -87,10 +94,24 @@ def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
         if district is None:
             raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
         at = time_arg(args.at, district, "--at") if args.at else WallClock().now_ms()
-        s = summary(store, district, at, period)
-        levels = rollup(store, district, at, period) if names_streets(district) else None
+        return district, read(store, district, at, period)
     finally:
         store.close()
+
+
+def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
+    """`--xlsx`: the desk's workbook for the period holding `--at` (default now), in `--lang`."""
+    from pathlib import Path
+
+    from sandbox_app.analytics.summary import summary
+
+    def read(
+        store: Store, district: District, at: int, period: Period
+    ) -> tuple[StationSummary, FiguresRollup | None]:
+        levels = rollup(store, district, at, period) if names_streets(district) else None
+        return summary(store, district, at, period), levels
+
+    district, (s, levels) = _period_on_store(args, read)
     from widgets.case_report import report_language
     from widgets.station_figures import write_summary_xlsx
 
@@ -104,21 +125,7 @@ def write_figures_xlsx(args: argparse.Namespace) -> dict[str, Any]:
 
 def rolled_up(args: argparse.Namespace) -> tuple[District, FiguresRollup]:
     """`--by`: the roll-up of the period holding `--at` (default now) on the store."""
-    from cli.auth import session
-    from cli.common import CliError, existing_store, time_arg
-    from sandbox_app.engine.clock import WallClock
-
-    period = Period(args.period or Period.MONTH.value)
-    store = existing_store(args.db)
-    try:
-        session(args, "view", "figures")
-        district = store.load_district()
-        if district is None:
-            raise CliError(f"no district in {args.db} (run `sandbox-app import` first)")
-        at = time_arg(args.at, district, "--at") if args.at else WallClock().now_ms()
-        return district, rollup(store, district, at, period)
-    finally:
-        store.close()
+    return _period_on_store(args, rollup)
 
 
 def print_rollup(args: argparse.Namespace) -> None:
