@@ -153,6 +153,7 @@ class WallDirector(QObject):
             place,
             (camera.name or camera.id) if camera is not None else "",
             f"{first.hour:02d}:{first.minute:02d}:{first.second:02d}",
+            window.alerts_panel.subject_name(alert),
         )
         self.label_compound(place.compound_id, place.compound)
         self.refresh()
@@ -224,9 +225,8 @@ class WallDirector(QObject):
         lines = []
         for alert in waiting[:MAX_FLAGS]:
             place = alert_place(district, alert, window.scene.guard_positions)
-            lines.append(
-                (alert, window.alerts_panel.rule_text(alert.rule), place.compound, self._minutes(alert))
-            )
+            where = place.compound or window.alerts_panel.subject_name(alert)  # in words, never an id
+            lines.append((alert, window.alerts_panel.rule_text(alert.rule), where, self._minutes(alert)))
         self.screen.show_flags(lines, len(waiting))
         if self.focused is not None:
             current = window.alerts_panel.alerts.get(self.focused.id)
