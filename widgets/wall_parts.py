@@ -60,11 +60,14 @@ QLabel#pane_3d {{ background: #0b1b2c; color: {MUTED.name()}; font-size: {BODY_P
 
 def _breaks(text: str) -> list[tuple[int, bool]]:
     """Where a line may end, and whether that is a strong break: after a space or a separator ("·", "】",
-    "]", "，"); a weak one between two Chinese characters. Never inside a Latin word or a number."""
+    "]", "，"), or before a number after Chinese ("…小学 / 1号楼"); a weak one between two Chinese
+    characters. Never inside a Latin word or a number."""
     out = []
     for i in range(1, len(text)):
         before, after = text[i - 1], text[i]
-        if after != " " and (before == " " or before in "·】]，、：:"):
+        separated = after != " " and (before == " " or before in "·】]）)，、：:")
+        numbered = _cjk(before) and after.isdigit()  # a compound's name, then its building's number
+        if separated or numbered:
             out.append((i, True))
         elif _cjk(before) and (_cjk(after) or after in "【["):
             out.append((i, False))
@@ -128,17 +131,19 @@ class FitLabel(QLabel):
         return self._layout()[0]
 
     def _layout(self) -> tuple[list[str], int]:
-        """The lines and their pixel size: the first form that fits in `max_lines` at full size, then at
-        the smallest; one line (shrunk, at worst elided) when none does."""
+        """The lines and their pixel size: the text on one line (shrunk down to the smallest size), else
+        wrapped in `max_lines` at full size, then at the smallest; the same for each shorter form in turn;
+        one line (shrunk, at worst elided) when none fits."""
         if self.max_lines > 1:
-            one = self._chosen()
-            if (
-                QFontMetrics(self._font(round(self.base_min_px * self.scale))).horizontalAdvance(one)
-                <= self._room()
-            ):
-                return [one], self.shown_px()  # one line (a shorter whole form at most) before wrapping
+            top, low = round(self.base_px * self.scale), round(self.base_min_px * self.scale)
+            room = self._room()
             for text in self.forms():
-                for size in (round(self.base_px * self.scale), round(self.base_min_px * self.scale)):
+                if QFontMetrics(self._font(low)).horizontalAdvance(text) <= room:
+                    px = top
+                    while px > low and QFontMetrics(self._font(px)).horizontalAdvance(text) > room:
+                        px -= 1
+                    return [text], px
+                for size in (top, low):
                     lines = self._wrap(text, QFontMetrics(self._font(size)))
                     if len(lines) <= self.max_lines:
                         return lines, size

@@ -211,7 +211,7 @@ class WallScreen(QWidget):
         # keeps the centre and the wall its 1080 px (tiles did not fit either)
         self.trend_alerts = FitLabel(BODY_PX, parent=self.tour_box)
         self.trend_change = FitLabel(BODY_PX, colour=MUTED, parent=self.tour_box)
-        self.trend_quiet = FitLabel(BODY_PX, lines=2, parent=self.tour_box)
+        self.trend_quiet = FitLabel(BODY_PX, parent=self.tour_box)
         tour.addWidget(self.tour_caption)
         tour.addWidget(self.tour_name)
         for line in self.trend_lines():
@@ -445,18 +445,30 @@ class WallScreen(QWidget):
         self.tour_name.setText(compound_name)
 
     def show_focus(
-        self, alert: Alert, rule: str, place: Place, camera: str, time_text: str, where: str = ""
+        self,
+        alert: Alert,
+        rule: str,
+        place: Place,
+        camera: str,
+        time_text: str,
+        where: str = "",
+        about: str = "",
     ) -> None:
         """The focused alert, one fact a line, each line whole. `where`: its subject in words
         (`widgets.alert_place.subject_text`), shown where the district knows no compound or building: an
-        alert about another alert reads "place · kind", never that alert's id."""
+        alert about another alert reads "place · kind", never that alert's id. `about`: that other alert's
+        kind, after the rule ("物业超时未处置 · 人员跌倒报警"), the rule alone where both do not fit."""
         self.tour_box.hide()
         level = severity_text(alert.severity)
         self.focus_level.setText(self.tr("[{0}] alert · {1}").format(level, time_text))
         self.focus_level.set_colour(LEVEL_COLOURS[alert.severity])
-        self.focus_rule.setText(rule)
+        self.focus_rule.setText(f"{rule} · {about}", rule) if about else self.focus_rule.setText(rule)
+        if alert.subject_type in ("alert", "incident") and alert.subject in where:
+            where = ""  # no words found for it: an id is no place for a person to read
         compound = place.compound or where
-        building = " ".join(p for p in (place.building, place.room) if p)
+        # a building named after its compound ("XX小学1号楼") without the compound the line above names
+        named = place.building.removeprefix(place.compound).strip() if place.compound else place.building
+        building = " ".join(p for p in (named or place.building, place.room) if p)
         if not building and alert.subject_type == "device":
             building = place.subject  # the device's name
         if not building and where != compound:

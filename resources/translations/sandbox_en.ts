@@ -4754,47 +4754,47 @@ Create it and load the district from {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="455"/>
+        <location filename="../../widgets/wall_screen.py" line="463"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="468"/>
+        <location filename="../../widgets/wall_screen.py" line="480"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="475"/>
+        <location filename="../../widgets/wall_screen.py" line="487"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="478"/>
+        <location filename="../../widgets/wall_screen.py" line="490"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>Unassigned · {0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="481"/>
+        <location filename="../../widgets/wall_screen.py" line="493"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="488"/>
+        <location filename="../../widgets/wall_screen.py" line="500"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Unassigned: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="493"/>
+        <location filename="../../widgets/wall_screen.py" line="505"/>
         <source>[{0}] {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="494"/>
+        <location filename="../../widgets/wall_screen.py" line="506"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="506"/>
+        <location filename="../../widgets/wall_screen.py" line="518"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

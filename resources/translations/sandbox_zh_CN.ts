@@ -4756,47 +4756,47 @@ Create it and load the district from {1}?</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="455"/>
+        <location filename="../../widgets/wall_screen.py" line="463"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="468"/>
+        <location filename="../../widgets/wall_screen.py" line="480"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="475"/>
+        <location filename="../../widgets/wall_screen.py" line="487"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="478"/>
+        <location filename="../../widgets/wall_screen.py" line="490"/>
         <source>Nobody dispatched · waiting {0} min</source>
         <translation>未派警 · 已等 {0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="481"/>
+        <location filename="../../widgets/wall_screen.py" line="493"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="488"/>
+        <location filename="../../widgets/wall_screen.py" line="500"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="493"/>
+        <location filename="../../widgets/wall_screen.py" line="505"/>
         <source>[{0}] {1}</source>
         <translation>【{0}】{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="494"/>
+        <location filename="../../widgets/wall_screen.py" line="506"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="506"/>
+        <location filename="../../widgets/wall_screen.py" line="518"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>

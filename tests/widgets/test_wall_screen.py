@@ -75,12 +75,17 @@ def live_alerts(district: District) -> list[Alert]:
     """A wall in full use: open alerts of every level, some of them in two- and three-digit counts, rules
     with long names (人员跌倒报警 / fall detected) in the compound with the longest name, and a critical
     escalation about one of the falls (its subject is that alert's id, never to be shown as such)."""
-    longest = max(district.compounds.values(), key=lambda c: len(c.name))
-    buildings = {b.id for b in district.buildings.values() if b.compound_id == longest.id}
     in_rooms = sorted(
         (d for d in district.devices.values() if d.room_id and d.kind != "camera"), key=lambda d: d.id
     )
-    devices = [d.id for d in in_rooms if d.building_id in buildings] or [d.id for d in in_rooms]
+
+    def compound_of(device_id: str) -> str:
+        room = district.rooms[district.devices[device_id].room_id or ""]
+        return district.buildings[room.building_id].compound_id
+
+    # devices in the compound with the longest name that has rooms with devices: the longest place line
+    longest = max({compound_of(d.id) for d in in_rooms}, key=lambda c: len(district.compounds[c].name))
+    devices = [d.id for d in in_rooms if compound_of(d.id) == longest]
     plan = (
         (Severity.HIGH, "fall_detected", 12),
         (Severity.MEDIUM, "unregistered_opener", 34),
@@ -100,7 +105,7 @@ def live_alerts(district: District) -> list[Alert]:
         Alert(
             f"handoff_overdue:{fall.id}:{TS}", "handoff_overdue", fall.id, "alert", Severity.CRITICAL,
             AlertState.OPEN, TS - 60_000, TS,
-            data={"alert_id": fall.id, "alert_rule": fall.rule, "compound_id": longest.id},
+            data={"alert_id": fall.id, "alert_rule": fall.rule, "compound_id": longest},
         )
     )  # fmt: skip
     return alerts
@@ -461,3 +466,24 @@ def test_no_text_on_a_busy_wall_is_cut(
     finally:
         window.close()
         remove_translators(qapp, translators)
+
+
+def test_a_wrapped_line_breaks_between_words_never_inside_one(qtbot: QtBot) -> None:
+    """Two lines allowed: the break falls at a space, a separator or before a building's number, never
+    inside "跌倒检测" (the banner once read "跌倒检 / 测") nor a Latin word; whole lines join back."""
+    label = FitLabel(lines=2)
+    qtbot.addWidget(label)
+    label.resize(488, label.height())
+    for text in ("人员跌倒检测 · 中国农业大学附属实验小学", "中国农业大学附属实验小学1号楼 1-103"):
+        label.setText(text)
+        lines = label.wrapped()
+        assert len(lines) == 2 and "".join(lines) == text, lines
+        assert label.height() == 2 * round(40 * 1.4)
+    assert label.wrapped()[1] == "1号楼 1-103"
+    label.setText("人员跌倒检测 · 中国农业大学附属实验小学")
+    assert label.wrapped() == ["人员跌倒检测 · ", "中国农业大学附属实验小学"]
+    label.setText("Not handled by property in time")
+    first, second = label.wrapped()
+    assert first.endswith(" ") and first + second == "Not handled by property in time"
+    label.setText("fits")
+    assert label.wrapped() == ["fits"] and label.height() == round(40 * 1.4)
