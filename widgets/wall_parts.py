@@ -1,8 +1,9 @@
 """The wall screen's building blocks: its dark theme, type sizes, one-line labels and figure tiles.
 
 Type is sized for a 1080-line wall and scales with the window (a 4K wall gets twice the pixels). Every
-text sits on one line in a `FitLabel`: it shrinks to fit its box (never below the legible minimum) and is
-cut short with "…" past that, so a rule name or a compound never breaks in the middle of a word.
+text sits in a `FitLabel`: it shrinks to fit its box (never below the legible minimum), then, where it may
+take two lines, wraps between words (never "跌倒检 / 测"), else shows a shorter whole form it was given
+("crit. 3"); "…" is the last resort, and the wall's fit test fails on it.
 """
 
 from __future__ import annotations
@@ -95,11 +96,14 @@ class FitLabel(QLabel):
         bold: bool = False,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
         lines: int = 1,
+        forms_first: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.max_lines = lines
         """How many lines the text may take before a shorter form (or "…") is used."""
+        self.forms_first = forms_first
+        """Try every shorter form on one line before wrapping (a list that keeps its height)."""
         self.base_px = px
         self.base_min_px = min_px if min_px is not None else min(px, MIN_BODY_PX)
         self.colour = colour
@@ -137,6 +141,8 @@ class FitLabel(QLabel):
         if self.max_lines > 1:
             top, low = round(self.base_px * self.scale), round(self.base_min_px * self.scale)
             room = self._room()
+            if self.forms_first and QFontMetrics(self._font(low)).horizontalAdvance(self._chosen()) <= room:
+                return [self._chosen()], self.shown_px()
             for text in self.forms():
                 if QFontMetrics(self._font(low)).horizontalAdvance(text) <= room:
                     px = top

@@ -224,7 +224,7 @@ class WallScreen(QWidget):
         self.focus_rule = FitLabel(TITLE_PX, bold=True, lines=2, parent=self.focus_card)
         self.focus_compound = FitLabel(BODY_PX, lines=2, parent=self.focus_card)
         self.focus_building = FitLabel(BODY_PX, lines=2, parent=self.focus_card)
-        self.focus_camera = FitLabel(BODY_PX, colour=MUTED, parent=self.focus_card)
+        self.focus_camera = FitLabel(BODY_PX, colour=MUTED, lines=2, parent=self.focus_card)
         self.focus_status = FitLabel(BODY_PX, bold=True, parent=self.focus_card)
         for label in self.focus_lines():
             card.addWidget(label)
@@ -234,7 +234,10 @@ class WallScreen(QWidget):
         self.flags_title = FitLabel(BODY_PX, colour=FLAG, bold=True, parent=self.flags_box)
         flags.addWidget(self.flags_title)
         # each alert on two lines: level, rule and minutes waiting; under it, where (its compound)
-        self.flag_lines = [FitLabel(BODY_PX, parent=self.flags_box) for _ in range(MAX_FLAGS + 1)]
+        # the rule alone on one line before two lines: the list keeps its height where it can
+        self.flag_lines = [
+            FitLabel(BODY_PX, lines=2, forms_first=True, parent=self.flags_box) for _ in range(MAX_FLAGS + 1)
+        ]
         self.flag_places = [FitLabel(BODY_PX, colour=MUTED, parent=self.flags_box) for _ in range(MAX_FLAGS)]
         for line, place in zip(self.flag_lines, self.flag_places, strict=False):
             flags.addWidget(line)
@@ -368,6 +371,15 @@ class WallScreen(QWidget):
         }
         return short.get(level, severity_text(level))
 
+    def waited(self, minutes: int) -> str:
+        """How long an alert has waited, short enough for a line's end: minutes, then hours, then days
+        ("42681 分钟" pushed the rule it follows out of the line)."""
+        if minutes < 60:
+            return self.tr("{0} min").format(minutes)
+        if minutes < 24 * 60:
+            return self.tr("{0} h").format(minutes // 60)
+        return self.tr("{0} d").format(minutes // (24 * 60))
+
     def trend_lines(self) -> list[FitLabel]:
         return [self.trend_alerts, self.trend_change, self.trend_quiet]
 
@@ -487,7 +499,7 @@ class WallScreen(QWidget):
             self.focus_status.setText(self.tr("Handled"))
             self.focus_status.set_colour(MUTED)
         elif waiting:
-            self.focus_status.setText(self.tr("Nobody dispatched · waiting {0} min").format(minutes))
+            self.focus_status.setText(self.tr("Nobody dispatched · waiting {0}").format(self.waited(minutes)))
             self.focus_status.set_colour(FLAG)
         else:
             self.focus_status.setText(self.tr("Guard dispatched"))
@@ -503,7 +515,7 @@ class WallScreen(QWidget):
             label, place = self.flag_lines[i], self.flag_places[i]
             # the level's colour says it when the line has room only for the rule
             label.setText(self.tr("[{0}] {1}").format(severity_text(alert.severity), rule), rule)
-            label.set_suffix(self.tr("{0} min").format(minutes))  # always whole: how long nobody went
+            label.set_suffix(self.waited(minutes))  # always whole: how long nobody went
             label.set_colour(LEVEL_COLOURS[alert.severity])
             place.setText(compound)
             label.show()

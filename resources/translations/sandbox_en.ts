@@ -4579,222 +4579,232 @@ Create it and load the district from {1}?</source>
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="295"/>
+        <location filename="../../widgets/wall_screen.py" line="298"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="304"/>
+        <location filename="../../widgets/wall_screen.py" line="307"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="305"/>
+        <location filename="../../widgets/wall_screen.py" line="308"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="306"/>
+        <location filename="../../widgets/wall_screen.py" line="309"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="307"/>
+        <location filename="../../widgets/wall_screen.py" line="310"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="308"/>
+        <location filename="../../widgets/wall_screen.py" line="311"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="309"/>
+        <location filename="../../widgets/wall_screen.py" line="312"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="310"/>
+        <location filename="../../widgets/wall_screen.py" line="313"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="312"/>
+        <location filename="../../widgets/wall_screen.py" line="315"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="349"/>
+        <location filename="../../widgets/wall_screen.py" line="352"/>
         <source>vs last month {0}{1:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="351"/>
+        <location filename="../../widgets/wall_screen.py" line="354"/>
         <source>vs last month: none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="352"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>Alerts this month {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="355"/>
+        <location filename="../../widgets/wall_screen.py" line="358"/>
         <source>Compounds without a case {0} / {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <location filename="../../widgets/wall_screen.py" line="359"/>
         <source>Quiet compounds {0} / {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="364"/>
+        <location filename="../../widgets/wall_screen.py" line="367"/>
         <source>crit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
         <source>med.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="367"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="376"/>
+        <location filename="../../widgets/wall_screen.py" line="380"/>
+        <source>{0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="381"/>
+        <source>{0} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="388"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="382"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>Police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="382"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>Pol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="384"/>
+        <location filename="../../widgets/wall_screen.py" line="396"/>
         <source>Auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="385"/>
+        <location filename="../../widgets/wall_screen.py" line="397"/>
         <source>Aux. police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="386"/>
+        <location filename="../../widgets/wall_screen.py" line="398"/>
         <source>Auxiliary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="387"/>
+        <location filename="../../widgets/wall_screen.py" line="399"/>
         <source>Aux.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="389"/>
+        <location filename="../../widgets/wall_screen.py" line="401"/>
         <source>Grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="389"/>
+        <location filename="../../widgets/wall_screen.py" line="401"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="390"/>
+        <location filename="../../widgets/wall_screen.py" line="402"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="390"/>
+        <location filename="../../widgets/wall_screen.py" line="402"/>
         <source>Vol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="391"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Security guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="391"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Security</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="391"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Sec.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="392"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Property staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="392"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Property</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="392"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Prop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="463"/>
+        <location filename="../../widgets/wall_screen.py" line="475"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="480"/>
+        <location filename="../../widgets/wall_screen.py" line="492"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="487"/>
+        <location filename="../../widgets/wall_screen.py" line="499"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="490"/>
-        <source>Nobody dispatched · waiting {0} min</source>
-        <translation>Unassigned · {0} min</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="493"/>
+        <location filename="../../widgets/wall_screen.py" line="505"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="500"/>
+        <location filename="../../widgets/wall_screen.py" line="512"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Unassigned: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="505"/>
+        <location filename="../../widgets/wall_screen.py" line="517"/>
         <source>[{0}] {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="506"/>
+        <location filename="../../widgets/wall_screen.py" line="378"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="518"/>
+        <location filename="../../widgets/wall_screen.py" line="502"/>
+        <source>Nobody dispatched · waiting {0}</source>
+        <translation>Unassigned · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="530"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

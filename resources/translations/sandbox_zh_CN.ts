@@ -4581,222 +4581,232 @@ Create it and load the district from {1}?</source>
         <translation>全景 · 巡视片区</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="295"/>
+        <location filename="../../widgets/wall_screen.py" line="298"/>
         <source>Digital Sandbox · {0}</source>
         <translation>数字沙盘 · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="304"/>
+        <location filename="../../widgets/wall_screen.py" line="307"/>
         <source>Monday</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="305"/>
+        <location filename="../../widgets/wall_screen.py" line="308"/>
         <source>Tuesday</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="306"/>
+        <location filename="../../widgets/wall_screen.py" line="309"/>
         <source>Wednesday</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="307"/>
+        <location filename="../../widgets/wall_screen.py" line="310"/>
         <source>Thursday</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="308"/>
+        <location filename="../../widgets/wall_screen.py" line="311"/>
         <source>Friday</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="309"/>
+        <location filename="../../widgets/wall_screen.py" line="312"/>
         <source>Saturday</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="310"/>
+        <location filename="../../widgets/wall_screen.py" line="313"/>
         <source>Sunday</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="312"/>
+        <location filename="../../widgets/wall_screen.py" line="315"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="349"/>
+        <location filename="../../widgets/wall_screen.py" line="352"/>
         <source>vs last month {0}{1:.0%}</source>
         <translation>较上月{0}{1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="351"/>
+        <location filename="../../widgets/wall_screen.py" line="354"/>
         <source>vs last month: none</source>
         <translation>上月无预警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="352"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>Alerts this month {0}</source>
         <translation>本月预警 {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="355"/>
+        <location filename="../../widgets/wall_screen.py" line="358"/>
         <source>Compounds without a case {0} / {1}</source>
         <translation>零发案小区 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="356"/>
+        <location filename="../../widgets/wall_screen.py" line="359"/>
         <source>Quiet compounds {0} / {1}</source>
         <translation>零发案小区 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="364"/>
+        <location filename="../../widgets/wall_screen.py" line="367"/>
         <source>crit.</source>
         <translation>一级</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
         <source>high</source>
         <translation>二级</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
         <source>med.</source>
         <translation>三级</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="367"/>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
         <source>low</source>
         <translation>四级</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="376"/>
+        <location filename="../../widgets/wall_screen.py" line="380"/>
+        <source>{0} h</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="381"/>
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="388"/>
         <source>{k:.0f}k</source>
         <translation>{wan:.1f}万</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="382"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>Police</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="382"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>Pol.</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="384"/>
+        <location filename="../../widgets/wall_screen.py" line="396"/>
         <source>Auxiliary police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="385"/>
+        <location filename="../../widgets/wall_screen.py" line="397"/>
         <source>Aux. police</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="386"/>
+        <location filename="../../widgets/wall_screen.py" line="398"/>
         <source>Auxiliary</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="387"/>
+        <location filename="../../widgets/wall_screen.py" line="399"/>
         <source>Aux.</source>
         <translation>辅警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="389"/>
+        <location filename="../../widgets/wall_screen.py" line="401"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="389"/>
+        <location filename="../../widgets/wall_screen.py" line="401"/>
         <source>Grid</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="390"/>
+        <location filename="../../widgets/wall_screen.py" line="402"/>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="390"/>
+        <location filename="../../widgets/wall_screen.py" line="402"/>
         <source>Vol.</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="391"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Security guard</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="391"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Security</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="391"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Sec.</source>
         <translation>保安</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="392"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Property staff</source>
         <translation>物业人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="392"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Property</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="392"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Prop.</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="463"/>
+        <location filename="../../widgets/wall_screen.py" line="475"/>
         <source>[{0}] alert · {1}</source>
         <translation>【{0}】预警 · {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="480"/>
+        <location filename="../../widgets/wall_screen.py" line="492"/>
         <source>Camera: {0}</source>
         <translation>联动摄像机：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="487"/>
+        <location filename="../../widgets/wall_screen.py" line="499"/>
         <source>Handled</source>
         <translation>已处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="490"/>
-        <source>Nobody dispatched · waiting {0} min</source>
-        <translation>未派警 · 已等 {0} 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="493"/>
+        <location filename="../../widgets/wall_screen.py" line="505"/>
         <source>Guard dispatched</source>
         <translation>已派警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="500"/>
+        <location filename="../../widgets/wall_screen.py" line="512"/>
         <source>Nobody dispatched: {0}</source>
         <translation>未派警预警：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="505"/>
+        <location filename="../../widgets/wall_screen.py" line="517"/>
         <source>[{0}] {1}</source>
         <translation>【{0}】{1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="506"/>
+        <location filename="../../widgets/wall_screen.py" line="378"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="518"/>
+        <location filename="../../widgets/wall_screen.py" line="502"/>
+        <source>Nobody dispatched · waiting {0}</source>
+        <translation>未派警 · 已等 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="530"/>
         <source>and {0} more</source>
         <translation>另有 {0} 条</translation>
     </message>
