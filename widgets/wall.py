@@ -139,7 +139,12 @@ class WallDirector(QObject):
         district = window.scene.district
         window.centre_on_alert(alert.id, FOCUS_HALF_M)
         window.request_fly_to(alert.id)
-        place = alert_place(district, alert, window.scene.guard_positions)
+        # an alert about another alert (移交超时, 超时未到场): that alert's place and kind
+        origin = window.alerts_panel.alerts.get(alert.subject) if alert.subject_type == "alert" else None
+        about = window.alerts_panel.rule_text(origin.rule) if origin is not None else ""
+        if origin is None and alert.data.get("alert_rule"):
+            about = window.alerts_panel.rule_text(str(alert.data["alert_rule"]))
+        place = alert_place(district, origin or alert, window.scene.guard_positions)
         camera = linked_camera(district, alert, window.scene.guard_positions)
         stream = camera_stream(camera.extra) if camera is not None else None
         if camera is not None and stream is not None:
@@ -153,6 +158,8 @@ class WallDirector(QObject):
             place,
             (camera.name or camera.id) if camera is not None else "",
             f"{first.hour:02d}:{first.minute:02d}:{first.second:02d}",
+            window.alerts_panel.subject_name(origin or alert),
+            about,
         )
         self.label_compound(place.compound_id, place.compound)
         self.refresh()
@@ -224,9 +231,8 @@ class WallDirector(QObject):
         lines = []
         for alert in waiting[:MAX_FLAGS]:
             place = alert_place(district, alert, window.scene.guard_positions)
-            lines.append(
-                (alert, window.alerts_panel.rule_text(alert.rule), place.compound, self._minutes(alert))
-            )
+            where = place.compound or window.alerts_panel.subject_name(alert)  # in words, never an id
+            lines.append((alert, window.alerts_panel.rule_text(alert.rule), where, self._minutes(alert)))
         self.screen.show_flags(lines, len(waiting))
         if self.focused is not None:
             current = window.alerts_panel.alerts.get(self.focused.id)

@@ -1,14 +1,15 @@
 """The wall screen's building blocks: its dark theme, type sizes, one-line labels and figure tiles.
 
 Type is sized for a 1080-line wall and scales with the window (a 4K wall gets twice the pixels). Every
-text sits on one line in a `FitLabel`: it shrinks to fit its box (never below the legible minimum) and is
-cut short with "…" past that, so a rule name or a compound never breaks in the middle of a word.
+text sits in a `FitLabel`: it shrinks to fit its box (never below the legible minimum), then, where it may
+take two lines, wraps between words (never "跌倒检 / 测"), else shows a shorter whole form it was given
+("crit. 3"); "…" is the last resort, and the wall's fit test fails on it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sandbox_app.domain.enums import Severity
@@ -58,8 +59,30 @@ QLabel#pane_3d {{ background: #0b1b2c; color: {MUTED.name()}; font-size: {BODY_P
 """
 
 
+def _breaks(text: str) -> list[tuple[int, bool]]:
+    """Where a line may end, and whether that is a strong break: after a space or a separator ("·", "】",
+    "]", "，"), or before a number after Chinese ("…小学 / 1号楼"); a weak one between two Chinese
+    characters. Never inside a Latin word or a number."""
+    out = []
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        separated = after != " " and (before == " " or before in "·】]）)，、：:")
+        numbered = _cjk(before) and after.isdigit()  # a compound's name, then its building's number
+        if separated or numbered:
+            out.append((i, True))
+        elif _cjk(before) and (_cjk(after) or after in "【["):
+            out.append((i, False))
+    return out
+
+
+def _cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 class FitLabel(QLabel):
-    """One line of text that shrinks to fit its width (down to `min_px`), then ends in "…"; never wraps.
+    """A text that shrinks to fit its width (down to `min_px`); with `lines` > 1 it then wraps between
+    words (or between Chinese characters, after a separator first), else takes a shorter whole form, and only
+    past all that ends in "…".
 
     A QLabel (its `text()` and `font()` are what it shows) that paints itself. Sizes are at 1080p;
     `set_scale` multiplies them for the wall's actual size."""
@@ -72,9 +95,15 @@ class FitLabel(QLabel):
         colour: QColor = TEXT,
         bold: bool = False,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        lines: int = 1,
+        forms_first: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.max_lines = lines
+        """How many lines the text may take before a shorter form (or "…") is used."""
+        self.forms_first = forms_first
+        """Try every shorter form on one line before wrapping (a list that keeps its height)."""
         self.base_px = px
         self.base_min_px = min_px if min_px is not None else min(px, MIN_BODY_PX)
         self.colour = colour
@@ -94,7 +123,72 @@ class FitLabel(QLabel):
         if text != self._text or shorter != self._shorter:
             self._text, self._shorter = text, shorter
             super().setText(text)
+            self._fit_height()
             self.update()
+
+    def forms(self) -> tuple[str, ...]:
+        """The text and its whole shorter forms, longest first."""
+        return (self._text, *self._shorter)
+
+    def wrapped(self) -> list[str]:
+        """The lines as drawn (each keeps its trailing space, so whole lines join back to the text)."""
+        return self._layout()[0]
+
+    def _layout(self) -> tuple[list[str], int]:
+        """The lines and their pixel size: the text on one line (shrunk down to the smallest size), else
+        wrapped in `max_lines` at full size, then at the smallest; the same for each shorter form in turn;
+        one line (shrunk, at worst elided) when none fits."""
+        if self.max_lines > 1:
+            top, low = round(self.base_px * self.scale), round(self.base_min_px * self.scale)
+            room = self._room()
+            if self.forms_first and QFontMetrics(self._font(low)).horizontalAdvance(self._chosen()) <= room:
+                return [self._chosen()], self.shown_px()
+            for text in self.forms():
+                if QFontMetrics(self._font(low)).horizontalAdvance(text) <= room:
+                    px = top
+                    while px > low and QFontMetrics(self._font(px)).horizontalAdvance(text) > room:
+                        px -= 1
+                    return [text], px
+                for size in (top, low):
+                    lines = self._wrap(text, QFontMetrics(self._font(size)))
+                    if len(lines) <= self.max_lines:
+                        return lines, size
+        return [self.shown_text()], self.shown_px()
+
+    def _wrap(self, text: str, metrics: QFontMetrics) -> list[str]:
+        """Greedy: each line as long as fits, ended only where `_breaks` allows."""
+        room = self._room()
+        lines: list[str] = []
+        start = 0
+        while metrics.horizontalAdvance(text[start:].rstrip()) > room:
+            fitting = [
+                (b, strong)
+                for b, strong in _breaks(text)
+                if b > start and metrics.horizontalAdvance(text[start:b].rstrip()) <= room
+            ]
+            if not fitting:
+                return [text] * (self.max_lines + 1)  # a word wider than the line: not wrappable
+            # a space or separator rather than between two characters of one Chinese word ("跌倒检 / 测")
+            strong = [b for b, is_strong in fitting if is_strong]
+            end = strong[-1] if strong else fitting[-1][0]
+            lines.append(text[start:end])
+            start = end
+        return [*lines, text[start:]]
+
+    def line_px(self) -> int:
+        """The pixel size of the drawn lines."""
+        return self._layout()[1]
+
+    def _fit_height(self) -> None:
+        lines = len(self.wrapped()) if self.max_lines > 1 else 1
+        height = round(self.base_px * self.scale * 1.4) * lines
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.max_lines > 1:
+            self._fit_height()
 
     def _chosen(self) -> str:
         """The longest of the text and its fallbacks that fits whole at the smallest size."""
@@ -152,6 +246,8 @@ class FitLabel(QLabel):
     def _apply(self) -> None:
         self.setFont(self._font(round(self.base_px * self.scale)))
         self.setFixedHeight(round(self.base_px * self.scale * 1.4))
+        if self.max_lines > 1:
+            self._fit_height()
         self.updateGeometry()
         self.update()
 
@@ -186,6 +282,10 @@ class FitLabel(QLabel):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        lines = self.wrapped()
+        if len(lines) > 1:
+            self._paint_lines(painter, lines)
+            return
         font = self._font(self.shown_px())
         painter.setFont(font)
         painter.setPen(self.colour)
@@ -201,6 +301,23 @@ class FitLabel(QLabel):
             painter.setPen(MUTED)
             x = metrics.horizontalAdvance(text) + round(8 * self.scale)
             painter.drawText(x, baseline, self.suffix)
+        painter.end()
+
+    def _paint_lines(self, painter: QPainter, lines: list[str]) -> None:
+        """A wrapped text: one line a row, the suffix (if any) after the first line."""
+        font = self._font(self.line_px())
+        painter.setFont(font)
+        painter.setPen(self.colour)
+        step = round(self.base_px * self.scale * 1.4)
+        flags = int(self.align | Qt.AlignmentFlag.AlignVCenter)
+        for i, line in enumerate(lines):
+            painter.drawText(QRect(0, i * step, self._room(), step), flags, line.rstrip())
+        if self.suffix:
+            metrics = QFontMetrics(font)
+            baseline = (step + metrics.ascent() - metrics.descent()) // 2
+            painter.setFont(self._suffix_font())
+            painter.setPen(MUTED)
+            painter.drawText(self._room() + round(8 * self.scale), baseline, self.suffix)
         painter.end()
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -150,15 +151,17 @@ class WallScreen(QWidget):
         alerts.addWidget(self.alerts_caption)
         row = QHBoxLayout()
         self.alerts_total = FitLabel(KPI_PX, min_px=MIN_KPI_PX, bold=True, parent=alerts_box)
-        row.addWidget(self.alerts_total, 3)
+        self.alerts_total.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.alerts_total, 0)
         chips = QGridLayout()
         chips.setSpacing(0)
+        chips.setHorizontalSpacing(14)  # "critical 3" and "high 12" never read as one
         self.level_chips: dict[Severity, FitLabel] = {}
         for i, level in enumerate(LEVELS):
             chip = FitLabel(BODY_PX, colour=LEVEL_COLOURS[level], bold=True, parent=alerts_box)
             chips.addWidget(chip, i // 2, i % 2)
             self.level_chips[level] = chip
-        row.addLayout(chips, 4)
+        row.addLayout(chips, 1)
         alerts.addLayout(row)
         layout.addWidget(alerts_box)
         tiles = QGridLayout()
@@ -217,10 +220,11 @@ class WallScreen(QWidget):
         layout.addWidget(self.tour_box)
         self.focus_card, card = frame("wall_focus", column)
         self.focus_level = FitLabel(TITLE_PX, bold=True, parent=self.focus_card)
-        self.focus_rule = FitLabel(TITLE_PX, bold=True, parent=self.focus_card)
-        self.focus_compound = FitLabel(BODY_PX, parent=self.focus_card)
-        self.focus_building = FitLabel(BODY_PX, parent=self.focus_card)
-        self.focus_camera = FitLabel(BODY_PX, colour=MUTED, parent=self.focus_card)
+        # the rule and the place may take two lines each: a long name wraps between words, never cut
+        self.focus_rule = FitLabel(TITLE_PX, bold=True, lines=2, parent=self.focus_card)
+        self.focus_compound = FitLabel(BODY_PX, lines=2, parent=self.focus_card)
+        self.focus_building = FitLabel(BODY_PX, lines=2, parent=self.focus_card)
+        self.focus_camera = FitLabel(BODY_PX, colour=MUTED, lines=2, parent=self.focus_card)
         self.focus_status = FitLabel(BODY_PX, bold=True, parent=self.focus_card)
         for label in self.focus_lines():
             card.addWidget(label)
@@ -230,7 +234,10 @@ class WallScreen(QWidget):
         self.flags_title = FitLabel(BODY_PX, colour=FLAG, bold=True, parent=self.flags_box)
         flags.addWidget(self.flags_title)
         # each alert on two lines: level, rule and minutes waiting; under it, where (its compound)
-        self.flag_lines = [FitLabel(BODY_PX, parent=self.flags_box) for _ in range(MAX_FLAGS + 1)]
+        # the rule alone on one line before two lines: the list keeps its height where it can
+        self.flag_lines = [
+            FitLabel(BODY_PX, lines=2, forms_first=True, parent=self.flags_box) for _ in range(MAX_FLAGS + 1)
+        ]
         self.flag_places = [FitLabel(BODY_PX, colour=MUTED, parent=self.flags_box) for _ in range(MAX_FLAGS)]
         for line, place in zip(self.flag_lines, self.flag_places, strict=False):
             flags.addWidget(line)
@@ -318,8 +325,12 @@ class WallScreen(QWidget):
         people: Population,
     ) -> None:
         self.alerts_total.setText(str(sum(by_level[level] for level in LEVELS)))
+        # the total as wide as its figure, the chips the rest; a chip too narrow for "critical 12" shows
+        # the level's short form ("crit. 12"), never "critic…"
+        self.alerts_total.setFixedWidth(self.alerts_total.sizeHint().width() + round(12 * self.scale))
         for level, chip in self.level_chips.items():
-            chip.setText(f"{severity_text(level)} {by_level[level]}")
+            count = by_level[level]
+            chip.setText(f"{severity_text(level)} {count}", f"{self.level_short(level)} {count}")
         stale = guards[GuardState.STALE]
         sent = guards[GuardState.DISPATCHED] + guards[GuardState.ON_SCENE]
         tiles = self.tiles
@@ -343,9 +354,31 @@ class WallScreen(QWidget):
             against = self.tr("vs last month: none") if alerts else ""
         self.trend_alerts.setText(self.tr("Alerts this month {0}").format(self.compact(alerts)))
         self.trend_change.setText(against)
-        self.trend_quiet.setText(self.tr("Compounds without a case {0} / {1}").format(quiet, compounds))
+        self.trend_quiet.setText(
+            self.tr("Compounds without a case {0} / {1}").format(quiet, compounds),
+            self.tr("Quiet compounds {0} / {1}").format(quiet, compounds),
+        )
         for line in self.trend_lines():
             line.setVisible(bool(line.text()))
+
+    def level_short(self, level: Severity) -> str:
+        """A level's short form for a narrow chip (Chinese levels are short already)."""
+        short = {
+            Severity.CRITICAL: self.tr("crit."),
+            Severity.HIGH: self.tr("high"),
+            Severity.MEDIUM: self.tr("med."),
+            Severity.LOW: self.tr("low"),
+        }
+        return short.get(level, severity_text(level))
+
+    def waited(self, minutes: int) -> str:
+        """How long an alert has waited, short enough for a line's end: minutes, then hours, then days
+        ("42681 分钟" pushed the rule it follows out of the line)."""
+        if minutes < 60:
+            return self.tr("{0} min").format(minutes)
+        if minutes < 24 * 60:
+            return self.tr("{0} h").format(minutes // 60)
+        return self.tr("{0} d").format(minutes // (24 * 60))
 
     def trend_lines(self) -> list[FitLabel]:
         return [self.trend_alerts, self.trend_change, self.trend_quiet]
@@ -423,15 +456,39 @@ class WallScreen(QWidget):
         self.tour_box.show()
         self.tour_name.setText(compound_name)
 
-    def show_focus(self, alert: Alert, rule: str, place: Place, camera: str, time_text: str) -> None:
-        """The focused alert, one fact a line, each line whole."""
+    def show_focus(
+        self,
+        alert: Alert,
+        rule: str,
+        place: Place,
+        camera: str,
+        time_text: str,
+        where: str = "",
+        about: str = "",
+    ) -> None:
+        """The focused alert, one fact a line, each line whole. `where`: its subject in words
+        (`widgets.alert_place.subject_text`), shown where the district knows no compound or building: an
+        alert about another alert reads "place · kind", never that alert's id. `about`: that other alert's
+        kind, after the rule ("物业超时未处置 · 人员跌倒报警"), the rule alone where both do not fit."""
         self.tour_box.hide()
         level = severity_text(alert.severity)
         self.focus_level.setText(self.tr("[{0}] alert · {1}").format(level, time_text))
         self.focus_level.set_colour(LEVEL_COLOURS[alert.severity])
-        self.focus_rule.setText(rule)
-        self.focus_compound.setText(place.compound or alert.subject)
-        self.focus_building.setText(" ".join(p for p in (place.building, place.room) if p) or place.subject)
+        self.focus_rule.setText(f"{rule} · {about}", rule) if about else self.focus_rule.setText(rule)
+        if alert.subject_type in ("alert", "incident") and alert.subject in where:
+            where = ""  # no words found for it: an id is no place for a person to read
+        compound = place.compound or where
+        # a building named after its compound ("XX小学1号楼") without the compound the line above names
+        named = place.building.removeprefix(place.compound).strip() if place.compound else place.building
+        building = " ".join(p for p in (named or place.building, place.room) if p)
+        if not building and alert.subject_type == "device":
+            building = place.subject  # the device's name
+        if not building and where != compound:
+            building = where.removeprefix(compound).strip() if compound else where
+        self.focus_compound.setText(compound)
+        self.focus_building.setText(building)
+        self.focus_compound.setVisible(bool(compound))
+        self.focus_building.setVisible(bool(building))
         self.focus_camera.setText(self.tr("Camera: {0}").format(camera) if camera else "", camera)
         self.focus_camera.setVisible(bool(camera))
         self.focus_card.show()
@@ -442,7 +499,7 @@ class WallScreen(QWidget):
             self.focus_status.setText(self.tr("Handled"))
             self.focus_status.set_colour(MUTED)
         elif waiting:
-            self.focus_status.setText(self.tr("Nobody dispatched · waiting {0} min").format(minutes))
+            self.focus_status.setText(self.tr("Nobody dispatched · waiting {0}").format(self.waited(minutes)))
             self.focus_status.set_colour(FLAG)
         else:
             self.focus_status.setText(self.tr("Guard dispatched"))
@@ -456,10 +513,11 @@ class WallScreen(QWidget):
         shown = list(lines[:MAX_FLAGS])
         for i, (alert, rule, compound, minutes) in enumerate(shown):
             label, place = self.flag_lines[i], self.flag_places[i]
-            label.setText(self.tr("[{0}] {1}").format(severity_text(alert.severity), rule))
-            label.set_suffix(self.tr("{0} min").format(minutes))  # always whole: how long nobody went
+            # the level's colour says it when the line has room only for the rule
+            label.setText(self.tr("[{0}] {1}").format(severity_text(alert.severity), rule), rule)
+            label.set_suffix(self.waited(minutes))  # always whole: how long nobody went
             label.set_colour(LEVEL_COLOURS[alert.severity])
-            place.setText(compound or alert.subject)
+            place.setText(compound)
             label.show()
             place.show()
         more = total - len(shown)

@@ -4524,252 +4524,287 @@ Create it and load the district from {1}?</source>
 <context>
     <name>WallScreen</name>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="149"/>
+        <location filename="../../widgets/wall_screen.py" line="150"/>
         <source>Open alerts</source>
         <translation>Open alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="170"/>
+        <location filename="../../widgets/wall_screen.py" line="173"/>
         <source>On duty</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="171"/>
+        <location filename="../../widgets/wall_screen.py" line="174"/>
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="172"/>
+        <location filename="../../widgets/wall_screen.py" line="175"/>
         <source>Online rate</source>
         <translation>Online rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="173"/>
+        <location filename="../../widgets/wall_screen.py" line="176"/>
         <source>Passes today</source>
         <translation>Passes</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="174"/>
+        <location filename="../../widgets/wall_screen.py" line="177"/>
         <source>Residents</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="175"/>
+        <location filename="../../widgets/wall_screen.py" line="178"/>
         <source>Rental rooms</source>
         <translation>Rentals</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="176"/>
+        <location filename="../../widgets/wall_screen.py" line="179"/>
         <source>Elderly alone</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="177"/>
+        <location filename="../../widgets/wall_screen.py" line="180"/>
         <source>Key persons</source>
         <translation>Key people</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="189"/>
+        <location filename="../../widgets/wall_screen.py" line="192"/>
         <source>Patrol strength</source>
         <translation>Guards</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="205"/>
+        <location filename="../../widgets/wall_screen.py" line="208"/>
         <source>Overview · touring</source>
         <translation>Overview · touring</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="291"/>
+        <location filename="../../widgets/wall_screen.py" line="298"/>
         <source>Digital Sandbox · {0}</source>
         <translation>Digital Sandbox · {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="300"/>
+        <location filename="../../widgets/wall_screen.py" line="307"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="301"/>
+        <location filename="../../widgets/wall_screen.py" line="308"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="302"/>
+        <location filename="../../widgets/wall_screen.py" line="309"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="303"/>
+        <location filename="../../widgets/wall_screen.py" line="310"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="304"/>
+        <location filename="../../widgets/wall_screen.py" line="311"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="305"/>
+        <location filename="../../widgets/wall_screen.py" line="312"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="306"/>
+        <location filename="../../widgets/wall_screen.py" line="313"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="308"/>
+        <location filename="../../widgets/wall_screen.py" line="315"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}-{month:02d}-{day:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="341"/>
+        <location filename="../../widgets/wall_screen.py" line="352"/>
         <source>vs last month {0}{1:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="343"/>
+        <location filename="../../widgets/wall_screen.py" line="354"/>
         <source>vs last month: none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="344"/>
+        <location filename="../../widgets/wall_screen.py" line="355"/>
         <source>Alerts this month {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="346"/>
+        <location filename="../../widgets/wall_screen.py" line="358"/>
         <source>Compounds without a case {0} / {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="355"/>
+        <location filename="../../widgets/wall_screen.py" line="359"/>
+        <source>Quiet compounds {0} / {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="367"/>
+        <source>crit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <source>med.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="380"/>
+        <source>{0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="381"/>
+        <source>{0} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="388"/>
         <source>{k:.0f}k</source>
         <translation>{k:.0f}k</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>Police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="361"/>
+        <location filename="../../widgets/wall_screen.py" line="394"/>
         <source>Pol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="363"/>
+        <location filename="../../widgets/wall_screen.py" line="396"/>
         <source>Auxiliary police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="364"/>
+        <location filename="../../widgets/wall_screen.py" line="397"/>
         <source>Aux. police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="365"/>
+        <location filename="../../widgets/wall_screen.py" line="398"/>
         <source>Auxiliary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="366"/>
+        <location filename="../../widgets/wall_screen.py" line="399"/>
         <source>Aux.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <location filename="../../widgets/wall_screen.py" line="401"/>
         <source>Grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="368"/>
+        <location filename="../../widgets/wall_screen.py" line="401"/>
         <source>Grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <location filename="../../widgets/wall_screen.py" line="402"/>
         <source>Volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="369"/>
+        <location filename="../../widgets/wall_screen.py" line="402"/>
         <source>Vol.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Security guard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Security</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="370"/>
+        <location filename="../../widgets/wall_screen.py" line="403"/>
         <source>Sec.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Property staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Property</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="371"/>
+        <location filename="../../widgets/wall_screen.py" line="404"/>
         <source>Prop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="430"/>
+        <location filename="../../widgets/wall_screen.py" line="475"/>
         <source>[{0}] alert · {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="435"/>
+        <location filename="../../widgets/wall_screen.py" line="492"/>
         <source>Camera: {0}</source>
         <translation>Camera: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="442"/>
+        <location filename="../../widgets/wall_screen.py" line="499"/>
         <source>Handled</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="445"/>
-        <source>Nobody dispatched · waiting {0} min</source>
-        <translation>Unassigned · {0} min</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/wall_screen.py" line="448"/>
+        <location filename="../../widgets/wall_screen.py" line="505"/>
         <source>Guard dispatched</source>
         <translation>Guard dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="455"/>
+        <location filename="../../widgets/wall_screen.py" line="512"/>
         <source>Nobody dispatched: {0}</source>
         <translation>Unassigned: {0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="459"/>
+        <location filename="../../widgets/wall_screen.py" line="517"/>
         <source>[{0}] {1}</source>
         <translation>[{0}] {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="460"/>
+        <location filename="../../widgets/wall_screen.py" line="378"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall_screen.py" line="472"/>
+        <location filename="../../widgets/wall_screen.py" line="502"/>
+        <source>Nobody dispatched · waiting {0}</source>
+        <translation>Unassigned · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall_screen.py" line="530"/>
         <source>and {0} more</source>
         <translation>and {0} more</translation>
     </message>

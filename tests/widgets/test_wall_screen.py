@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -69,6 +69,47 @@ def _smoke(district: District, severity: Severity = Severity.CRITICAL) -> Alert:
     """An alarm on a smoke detector in a room of a building whose compound is known."""
     device = min(d.id for d in district.devices.values() if d.kind == "smoke_detector" and d.room_id)
     return Alert("W1", "smoke_alarm", device, "device", severity, AlertState.OPEN, TS - 300_000, TS)
+
+
+def live_alerts(district: District) -> list[Alert]:
+    """A wall in full use: open alerts of every level, some of them in two- and three-digit counts, rules
+    with long names (人员跌倒报警 / fall detected) in the compound with the longest name, and a critical
+    escalation about one of the falls (its subject is that alert's id, never to be shown as such)."""
+    in_rooms = sorted(
+        (d for d in district.devices.values() if d.room_id and d.kind != "camera"), key=lambda d: d.id
+    )
+
+    def compound_of(device_id: str) -> str:
+        room = district.rooms[district.devices[device_id].room_id or ""]
+        return district.buildings[room.building_id].compound_id
+
+    # devices in the compound with the longest name that has rooms with devices: the longest place line
+    longest = max({compound_of(d.id) for d in in_rooms}, key=lambda c: len(district.compounds[c].name))
+    devices = [d.id for d in in_rooms if compound_of(d.id) == longest]
+    plan = (
+        (Severity.HIGH, "fall_detected", 12),
+        (Severity.MEDIUM, "unregistered_opener", 34),
+        (Severity.LOW, "device_offline", 120),
+        (Severity.CRITICAL, "elderly_no_activity", 2),
+    )
+    alerts = []
+    for severity, rule, n in plan:
+        for i in range(n):
+            subject = devices[i % len(devices)]
+            # the critical ones waiting for weeks (a live wall showed "42681 分钟" after the rule)
+            ts = TS - (30 * 86_400_000 if severity is Severity.CRITICAL else 600_000) - i * 60_000
+            alerts.append(
+                Alert(f"{rule}:{subject}:{ts}", rule, subject, "device", severity, AlertState.OPEN, ts, ts)
+            )
+    fall = alerts[0]
+    alerts.append(
+        Alert(
+            f"handoff_overdue:{fall.id}:{TS}", "handoff_overdue", fall.id, "alert", Severity.CRITICAL,
+            AlertState.OPEN, TS - 60_000, TS,
+            data={"alert_id": fall.id, "alert_rule": fall.rule, "compound_id": longest},
+        )
+    )  # fmt: skip
+    return alerts
 
 
 def _ink_rows(image: QImage, rect: QRect) -> int:
@@ -371,3 +412,79 @@ def test_a_launched_wall_reads_its_trend_from_its_own_store(qtbot: QtBot, tmp_pa
         for translator in launched.translators:
             QCoreApplication.removeTranslator(translator)
         window.close()
+
+
+def _cut(label: FitLabel) -> str:
+    """Why a visible label does not show its text whole ("" when it does): "…" added by the layout, or
+    lines wider than the label; a whole shorter form the label was given is fine."""
+    lines = label.wrapped()
+    shown = "".join(lines)
+    if shown not in label.forms():
+        return f"{label.text()!r} shown as {lines!r}"
+    metrics = QFontMetrics(label._font(label.line_px()))
+    room = label._room()
+    wide = [line for line in lines if metrics.horizontalAdvance(line.rstrip()) > room]
+    return f"{label.text()!r}: {wide!r} wider than {room} px" if wide else ""
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize(("size", "scale"), [((1920, 1080), 1), ((3840, 2160), 2)])
+def test_no_text_on_a_busy_wall_is_cut(
+    qtbot: QtBot, qapp: QApplication, demo: District, language: str, size: tuple[int, int], scale: int
+) -> None:
+    """Alerts of every level (three-digit counts), long rule names, a focused escalation about a fall and
+    the tour box with its trend: every visible label shows its text whole (a shorter whole form at most,
+    wrapped between words where it may take two lines), never "critic…", "人员跌…" or a raw id."""
+    translators = install_translators(qapp, language)
+    window = _wall(qtbot, demo, size)
+    try:
+        window.set_clock(TS)
+        alerts = live_alerts(demo)
+        window.update_alerts(alerts)
+        window.refresh_panels()
+        screen = window.wall_overlay
+        assert window.wall is not None
+        window.wall.hold.stop()
+        qtbot.waitUntil(lambda: screen.focus_card.isVisible())
+        assert window.wall.focused is not None and window.wall.focused.subject_type == "alert"
+        screen.show_trend(1234, 987, 12, 35)
+        QApplication.processEvents()
+        fall = alerts[0]
+        card = [line.text() for line in screen.focus_lines() if line.isVisible()]
+        assert not any(fall.id[:12] in text or "fall_detected" in text for text in card), card
+        assert any(("人员跌倒" if language == "zh_CN" else "Fall detected") in text for text in card), card
+        labels = [label for label in screen.findChildren(FitLabel) if label.isVisible() and label.text()]
+        assert screen.level_chips[Severity.LOW] in labels
+        cut = [why for why in map(_cut, labels) if why]
+        window.wall.release()
+        QApplication.processEvents()
+        assert screen.tour_box.isVisible() and screen.trend_quiet.isVisible()
+        labels = [label for label in screen.findChildren(FitLabel) if label.isVisible() and label.text()]
+        cut += [why for why in map(_cut, labels) if why]
+        assert not cut, cut
+        image = window.grab().toImage()
+        assert image.height() == size[1] * image.devicePixelRatio(), "the wall grew past its screen"
+    finally:
+        window.close()
+        remove_translators(qapp, translators)
+
+
+def test_a_wrapped_line_breaks_between_words_never_inside_one(qtbot: QtBot) -> None:
+    """Two lines allowed: the break falls at a space, a separator or before a building's number, never
+    inside "跌倒检测" (the banner once read "跌倒检 / 测") nor a Latin word; whole lines join back."""
+    label = FitLabel(lines=2)
+    qtbot.addWidget(label)
+    label.resize(488, label.height())
+    for text in ("人员跌倒检测 · 中国农业大学附属实验小学", "中国农业大学附属实验小学1号楼 1-103"):
+        label.setText(text)
+        lines = label.wrapped()
+        assert len(lines) == 2 and "".join(lines) == text, lines
+        assert label.height() == 2 * round(40 * 1.4)
+    assert label.wrapped()[1] == "1号楼 1-103"
+    label.setText("人员跌倒检测 · 中国农业大学附属实验小学")
+    assert label.wrapped() == ["人员跌倒检测 · ", "中国农业大学附属实验小学"]
+    label.setText("Not handled by property in time")
+    first, second = label.wrapped()
+    assert first.endswith(" ") and first + second == "Not handled by property in time"
+    label.setText("fits")
+    assert label.wrapped() == ["fits"] and label.height() == round(40 * 1.4)
