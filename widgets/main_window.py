@@ -327,6 +327,8 @@ class MainWindow(QMainWindow):
         view = Sandbox3D(self.pane_3d)
         startup_trace.on_first_render(view.render_window, "first_3d")
         self.sandbox3d = view
+        if self.wall is not None:
+            view.set_wall_pace()  # fewer frames nobody at the screen would miss (issue 17)
         view.picked.connect(lambda b: self.show_detail("building", b))
         view.set_cameras_visible(self.layer_list.is_checked("cameras"))
         layout = self.pane_3d.layout()
@@ -381,6 +383,7 @@ class MainWindow(QMainWindow):
         )
         self.wall_overlay = WallScreen(self, splitter, CameraTile(), self.map2d, self.pane_3d, docks)
         self.wall = WallDirector(self, self.wall_overlay, self)
+        self.map2d.set_wall_pace()  # fewer frames nobody at the screen would miss (issue 17)
 
     def _layer_title(self, name: str) -> str:
         titles = {
