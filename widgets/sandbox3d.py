@@ -662,7 +662,8 @@ class Sandbox3D(SandboxCamera, QWidget):
     def set_wall_pace(self) -> None:
         """The wall's pace: nobody sits at it, the nearest viewer stands metres away, and it runs for weeks
         on a small PC. Fewer frames for the same things: the beacons' pulse (`WALL_PULSE_MS`), live data
-        (`WALL_LIVE_FRAME_MS`) and camera flights (`WALL_FLY_STEP_MS`). A user's change still draws at once."""
+        (`WALL_LIVE_FRAME_MS`) and camera flights (`WALL_FLY_STEP_MS`).
+        A user's change still draws at once."""
         self._live_frame_ms = WALL_LIVE_FRAME_MS
         self._pulse_timer.setInterval(WALL_PULSE_MS)
         self._fly_timer.setInterval(WALL_FLY_STEP_MS)
