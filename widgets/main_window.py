@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -116,6 +116,10 @@ TAB_GAP_PX = 8
 """At most this far below its docks lies the tab bar the dock layout uses (`hide_stray_tab_bars`)."""
 TAB_PADDING_PX = 28
 """A dock tab's width beyond its title's text (margins, frame): the column fits its tabs' titles whole."""
+WALL_GUARDS_MS = 1000
+"""The wall draws guards' moves at most once a second (the desk at each live tick, 0.5 s): each draw
+repaints the 2D map's guards, headings and trails under them, the largest share of the wall's idle 2D
+paints (issue 17). The first move after a quiet second draws at once, the rest are merged."""
 NO_3D_PLATFORMS = frozenset({"offscreen", "minimal"})
 """Qt platforms without an OpenGL window: VTK would draw black (or abort), so the 3D pane is not created."""
 
@@ -251,6 +255,10 @@ class MainWindow(QMainWindow):
         self.notifier: AlertNotifier | None = None if wall else AlertNotifier(self)
         """Toast, sound and the unacknowledged counter for new live alerts (the wall has its own focus)."""
         self.wall: WallDirector | None = None
+        self._guards_timer = QTimer(self)
+        self._guards_timer.setSingleShot(True)
+        self._guards_timer.timeout.connect(self._draw_guards)
+        self._guards_drawn = QElapsedTimer()
         if wall:
             self._setup_wall(splitter)
         self.set_scene(scene)
@@ -327,6 +335,8 @@ class MainWindow(QMainWindow):
         view = Sandbox3D(self.pane_3d)
         startup_trace.on_first_render(view.render_window, "first_3d")
         self.sandbox3d = view
+        if self.wall is not None:
+            view.set_wall_pace()  # fewer frames nobody at the screen would miss (issue 17)
         view.picked.connect(lambda b: self.show_detail("building", b))
         view.set_cameras_visible(self.layer_list.is_checked("cameras"))
         layout = self.pane_3d.layout()
@@ -381,6 +391,7 @@ class MainWindow(QMainWindow):
         )
         self.wall_overlay = WallScreen(self, splitter, CameraTile(), self.map2d, self.pane_3d, docks)
         self.wall = WallDirector(self, self.wall_overlay, self)
+        self.map2d.set_wall_pace()  # fewer frames nobody at the screen would miss (issue 17)
 
     def _layer_title(self, name: str) -> str:
         titles = {
@@ -533,6 +544,17 @@ class MainWindow(QMainWindow):
         self.scene.guard_positions.update(positions)
         if len(self.scene.guard_positions) != located:
             self.show_summary()
+        if self.wall is not None:  # merged: at most one draw per WALL_GUARDS_MS
+            since = self._guards_drawn.elapsed() if self._guards_drawn.isValid() else WALL_GUARDS_MS
+            if since < WALL_GUARDS_MS:
+                if not self._guards_timer.isActive():
+                    self._guards_timer.start(WALL_GUARDS_MS - since)
+                return
+        self._draw_guards()
+
+    def _draw_guards(self) -> None:
+        self._guards_timer.stop()
+        self._guards_drawn.restart()
         district = self.scene.district
         self.map2d.set_layer(
             guards.layer(district, self.projection, self.scene.guard_positions, self.guard_fix_ts)

@@ -55,6 +55,9 @@ PICK_ORDER = (
 """Which layer answers a hover or click first (markers over areas), and the kind `picked` reports."""
 PULSE_TICK_MS = 100
 """Ten pulse frames a second: smooth for a 1.2 s ring, and each costs a repaint of the rings' squares."""
+WALL_PULSE_TICK_MS = 200
+"""The wall's pulse: five frames a second (issue 17, its idle CPU), six steps of a ring's cycle; from metres
+away the ring still grows and fades."""
 STATIC_LAYERS = frozenset({"buildings", "roads", "areas", "compounds", "grids", "heat", "coverage"})
 """Layers that change rarely: Qt keeps each as a pixmap in device pixels (`DeviceCoordinateCache`), so a
 frame where only guards move blits them instead of re-filling 50,000 polygons. Zooming re-renders them."""
@@ -360,6 +363,10 @@ class Map2D(pg.PlotWidget):  # type: ignore[misc]
             self._pulse_timer.start()
         elif not active:
             self._pulse_timer.stop()
+
+    def set_wall_pace(self) -> None:
+        """The wall's pace: fewer pulse frames (`WALL_PULSE_TICK_MS`)."""
+        self._pulse_timer.setInterval(WALL_PULSE_TICK_MS)
 
     def _pulse(self) -> None:
         if not self.pulse_seen():

@@ -108,6 +108,16 @@ frame costs ~20-25 ms of the UI thread, and updates came ~5 times a second (issu
 at 500 ms the pane was still a third of the idle UI thread). Guards move a few metres a second: one frame a
 second follows them.
 Camera moves (the mouse, a fly-to) draw at once, and `grab_image` always renders fresh."""
+WALL_PULSE_MS = 500
+"""The wall's beacon pulse: two frames a second instead of five (issue 17: on the wall, whose 3D pane is a
+whole screen on Mesa's software renderer, the 5 Hz pulse was half its idle CPU). Each severity's period is
+rounded to whole steps of this, at least two (`pulse_periods`), so no pulse aliases into a slow drift; a
+critical alert's beacon then swells once a second, as a high one's does, but wider."""
+WALL_LIVE_FRAME_MS = 2000
+"""The wall's live frames: guards move ~1.5 m/s, ~3 m between frames, a few pixels on the overview a 5 m
+viewer looks at; while a beacon pulses, its frames carry the live data anyway."""
+WALL_FLY_STEP_MS = 66
+"""The wall's camera flights (the tour's, an alert's fly-to) at ~15 frames a second instead of ~30."""
 MULTISAMPLES = 0
 """No MSAA: VTK asks for 8 samples by default, which made each frame 4-5x slower on Mesa's software
 renderer (the CPU-only machines this runs on); edges stay sharp enough at sandbox scale."""
@@ -127,6 +137,18 @@ the overview, the quad next to nothing (bench/render_sandbox.py)."""
 BUILDING_AMBIENT = 0.45
 BUILDING_DIFFUSE = 0.6
 """Enough ambient light that usage colours stay true on roofs and walls alike; diffuse keeps faces apart."""
+
+
+def pulse_periods(period_s: NDArray[np.float64], step_ms: int) -> NDArray[np.float64]:
+    """Pulse periods as drawn at one frame per `step_ms`: at the desk's 200 ms the severities' own periods
+    (0.6 s is three frames); slower, each is rounded to whole steps and at least two, so a frame never lands
+    on nearly the same phase of the next cycle (a 0.6 s pulse sampled every 0.5 s would crawl once every
+    3 s). 0 (steady) stays 0."""
+    step = step_ms / 1000.0
+    if step <= PULSE_MS / 1000.0:
+        return period_s
+    rounded = np.maximum(np.round(period_s / step), 2.0) * step
+    return np.where(period_s > 0, rounded, 0.0)
 
 
 def _textured_quad(
@@ -264,6 +286,7 @@ class Sandbox3D(SandboxCamera, QWidget):
         self.beacon_data = beacons.layer(
             District(name="", timezone="UTC"), LocalProjection(0.0, 0.0), None, []
         )
+        self._live_frame_ms = LIVE_FRAME_MS
         self._pulse_timer = QTimer(self)
         self._pulse_timer.setInterval(PULSE_MS)
         self._pulse_timer.timeout.connect(self._pulse)
@@ -449,7 +472,9 @@ class Sandbox3D(SandboxCamera, QWidget):
         if not self.isVisible() or not len(self._beacon_scale):
             return
         t = self._pulse_clock.elapsed() / 1000.0
-        period = np.asarray(self.beacon_data.extra["period"], dtype=np.float64)
+        period = pulse_periods(
+            np.asarray(self.beacon_data.extra["period"], dtype=np.float64), self._pulse_timer.interval()
+        )
         amplitude = np.asarray(self.beacon_data.extra["amplitude"], dtype=np.float64)
         k = beacons.pulse_scale(period, amplitude, t).astype(np.float32)
         self._beacon_scale[:, 0] = k * self._beacon_size
@@ -634,13 +659,23 @@ class Sandbox3D(SandboxCamera, QWidget):
             self.ground.SetTexture(None)  # type: ignore[arg-type]  # VTK takes None: no texture
 
     # --- drawing ----------------------------------------------------------------------------------------
+    def set_wall_pace(self) -> None:
+        """The wall's pace: nobody sits at it, the nearest viewer stands metres away, and it runs for weeks
+        on a small PC. Fewer frames for the same things: the beacons' pulse (`WALL_PULSE_MS`), live data
+        (`WALL_LIVE_FRAME_MS`) and camera flights (`WALL_FLY_STEP_MS`).
+        A user's change still draws at once."""
+        self._live_frame_ms = WALL_LIVE_FRAME_MS
+        self._pulse_timer.setInterval(WALL_PULSE_MS)
+        self._fly_timer.setInterval(WALL_FLY_STEP_MS)
+
     def request_render(self, live: bool = False) -> None:
         """Coalesce redraws: everything asked within one event-loop turn draws once; `live` data (guards,
         alert floors) at most once per `LIVE_FRAME_MS`, and a user's change (a toggle) at once."""
         delay = 0
         if live:
-            since = self._since_render.elapsed() if self._since_render.isValid() else LIVE_FRAME_MS
-            delay = max(0, LIVE_FRAME_MS - since)
+            pace = self._live_frame_ms
+            since = self._since_render.elapsed() if self._since_render.isValid() else pace
+            delay = max(0, pace - since)
         timer = self._render_timer
         if not timer.isActive() or delay < timer.remainingTime():
             timer.start(delay)

@@ -60,3 +60,13 @@ def test_pulse_rings_are_drawn_once_per_look_then_reused(qtbot: QtBot) -> None:
     info = ring_pixmap.cache_info()
     assert 0 < info.currsize <= PULSE_STEPS * len(pulse)
     assert info.hits >= 2 * info.misses
+
+
+def test_the_wall_s_pulse_ticks_slower_than_the_desk_s(qtbot: QtBot) -> None:
+    from widgets.map2d import PULSE_TICK_MS, WALL_PULSE_TICK_MS
+
+    view, _ = _pulsing_map(qtbot)
+    assert view._pulse_timer.interval() == PULSE_TICK_MS
+    view.set_wall_pace()
+    assert view._pulse_timer.interval() == WALL_PULSE_TICK_MS > PULSE_TICK_MS
+    assert view.pulse_running()

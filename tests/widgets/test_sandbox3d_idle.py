@@ -56,3 +56,27 @@ def test_a_user_toggle_draws_at_once_even_right_after_a_live_frame(qtbot: QtBot)
     view.set_guards(["G1"], np.array([[0.001, 0.0]]), [GuardRole.SECURITY])
     view.set_devices_visible(False)  # the user's toggle: drawn in this event-loop turn, guards with it
     qtbot.waitUntil(lambda: len(frames) >= 1, timeout=LIVE_FRAME_MS // 2)
+
+
+def test_the_wall_pace_draws_fewer_frames_for_the_same_things(qtbot: QtBot) -> None:
+    from widgets.sandbox3d import WALL_FLY_STEP_MS, WALL_LIVE_FRAME_MS, WALL_PULSE_MS
+
+    view = Sandbox3D()
+    qtbot.addWidget(view)
+    view.resize(320, 240)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_scene(District(name="", timezone="UTC"))
+    desk = (view._pulse_timer.interval(), view._fly_timer.interval())
+    view.set_wall_pace()
+    assert (view._pulse_timer.interval(), view._fly_timer.interval()) == (WALL_PULSE_MS, WALL_FLY_STEP_MS)
+    assert view._pulse_timer.interval() > desk[0] and view._fly_timer.interval() > desk[1]
+    qtbot.wait(WALL_LIVE_FRAME_MS + 100)
+    frames: list[int] = []
+    view.render_window.AddObserver("EndEvent", lambda *_: frames.append(1))
+    for step in range(20):  # one second of a busy feed: at most one live frame in two seconds
+        view.set_guards(["G1"], np.array([[0.001 * step, 0.0]]), [GuardRole.SECURITY])
+        qtbot.wait(50)
+    assert len(frames) <= 1, len(frames)
+    view.set_devices_visible(False)  # a user's change still draws at once
+    qtbot.waitUntil(lambda: len(frames) >= 1, timeout=500)
