@@ -410,15 +410,11 @@ def attach_figures_reader(panel: StationFigures, district: Callable[[], District
     window's current one. When its compounds name streets and counties (a city store), the tab also reads
     the roll-up by street and county for the export."""
     from sandbox_app.analytics.rollup import names_streets, rollup
-    from sandbox_app.analytics.summary import summary
+    from sandbox_app.analytics.summary import summary_in
     from sandbox_app.store import open_store
 
     def read(now_ms: int, period: Period) -> StationSummary:
-        store = open_store(db)
-        try:
-            return summary(store, district(), now_ms, period)
-        finally:
-            store.close()
+        return summary_in(db, district(), now_ms, period)
 
     def read_levels(now_ms: int, period: Period) -> FiguresRollup | None:
         current = district()

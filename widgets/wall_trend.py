@@ -85,15 +85,10 @@ def attach_wall_trend(
 ) -> WallTrend:
     """Start the wall's trend tiles on the store at `db` (a SQLite file or the city's URL; its own
     connection per read); `district` is the window's current one, `now` the engine's clock (0: none yet)."""
-    from sandbox_app.analytics.summary import summary
-    from sandbox_app.store import open_store
+    from sandbox_app.analytics.summary import summary_in
 
     def read(now_ms: int, period: Period) -> StationSummary:
-        store = open_store(db)
-        try:
-            return summary(store, district(), now_ms, period)
-        finally:
-            store.close()
+        return summary_in(db, district(), now_ms, period)
 
     trend = WallTrend(screen, read, now)
     screen.trend = trend

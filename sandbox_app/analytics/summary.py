@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sandbox_app.analytics.figures import (
@@ -118,6 +119,20 @@ def summary(store: Store, district: District, now_ts: int, period: Period = Peri
     start = period_start(now_ts, period, district.timezone)
     counts = store.kind_counts(start, now_ts + 1, COUNTED_KINDS)
     return summary_of(district, store.alerts(), store.dispatches(), counts, now_ts, period)
+
+
+def summary_in(
+    db: Path | str, district: District, now_ts: int, period: Period = Period.MONTH
+) -> StationSummary:
+    """`summary` on a connection of its own to the store at `db` (a SQLite file or a city's URL), closed
+    again: what a reader off the UI thread needs (the desk's figures tab, the wall's trend)."""
+    from sandbox_app.store import open_store
+
+    store = open_store(db)
+    try:
+        return summary(store, district, now_ts, period)
+    finally:
+        store.close()
 
 
 def summary_of(
