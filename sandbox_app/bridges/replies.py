@@ -23,7 +23,7 @@ import threading
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.properties import Properties
@@ -62,6 +62,29 @@ class ReplyStats:
     """Replies whose step the dispatch already had: redeliveries, or arrival already seen in the fixes."""
     rejected: int = 0
     reasons: deque[str] = field(default_factory=lambda: deque(maxlen=KEPT_REASONS))
+
+
+class Received(Protocol):
+    """A reply as it waits in an inbox (MQTT's or the phone server's)."""
+
+    @property
+    def reply(self) -> Reply: ...
+
+    @property
+    def received_ms(self) -> int: ...
+
+
+R = TypeVar("R", bound=Received)
+
+
+def due(inbox: list[R], until_ts: int) -> tuple[list[R], list[R]]:
+    """The replies of `inbox` to apply before `until_ts`, in the order to apply them, and the rest. A reply's
+    time is the phone's, kept no later than when it reached us: a phone clock that is ahead cannot hold a
+    reply back."""
+    ready = [p for p in inbox if min(p.reply.ts, p.received_ms) < until_ts]
+    rest = [p for p in inbox if min(p.reply.ts, p.received_ms) >= until_ts]
+    ready.sort(key=lambda p: (min(p.reply.ts, p.received_ms), p.received_ms))
+    return ready, rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +199,7 @@ class MqttReplySubscriber:
         if not self._inbox:  # the common case on every fix and tick: no lock, no work
             return
         with self._lock:
-            ready = [p for p in self._inbox if min(p.reply.ts, p.received_ms) < until_ts]
-            self._inbox = [p for p in self._inbox if min(p.reply.ts, p.received_ms) >= until_ts]
-        ready.sort(key=lambda p: (min(p.reply.ts, p.received_ms), p.received_ms))
+            ready, self._inbox = due(self._inbox, until_ts)
         done = 0
         try:
             for inbound in ready:

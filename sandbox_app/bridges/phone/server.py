@@ -45,7 +45,7 @@ from sandbox_app.bridges.osmand import codec as osmand
 from sandbox_app.bridges.phone import websocket as ws
 from sandbox_app.bridges.phone.enrol import ACTOR_PREFIX, EnrolError, PhoneBook
 from sandbox_app.bridges.phone.geojson import district_geojson
-from sandbox_app.bridges.replies import applied_problem, vet_reply
+from sandbox_app.bridges.replies import applied_problem, due, vet_reply
 from sandbox_app.bridges.trackers.bridge import Delivery, position_event
 from sandbox_app.bridges.trackers.common import FrameError
 from sandbox_app.bridges.transport import BridgeClock, Sink
@@ -274,9 +274,7 @@ class PhoneServer:
         if not self._inbox:
             return
         with self._lock:
-            ready = [p for p in self._inbox if min(p.reply.ts, p.received_ms) < until_ts]
-            self._inbox = [p for p in self._inbox if min(p.reply.ts, p.received_ms) >= until_ts]
-        ready.sort(key=lambda p: (min(p.reply.ts, p.received_ms), p.received_ms))
+            ready, self._inbox = due(self._inbox, until_ts)
         done = 0
         try:
             for inbound in ready:
