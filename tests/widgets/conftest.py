@@ -16,7 +16,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sandbox_app.data.resources import resource_path
+from sandbox_app.data.resources import demo_package, resource_path
+from sandbox_app.domain.model import District
+from tests.support import committed_demo
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -78,3 +80,12 @@ def no_leaked_widgets(qapp: QApplication) -> Iterator[None]:
         leaked.clear()
         settle()
     assert not names, f"test leaked top-level widgets: {names}"
+
+
+@pytest.fixture(scope="module")
+def demo() -> District:
+    """The committed demo district, loaded once per test module."""
+    committed_demo()
+    from sandbox_app.data.package import load_package
+
+    return load_package(demo_package())

@@ -22,7 +22,7 @@ from sandbox_app.engine.clock import WallClock
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
-from tests.widgets.test_live import VIEW_ONLY, LiveFactory, _smoke, demo, live_factory
+from tests.widgets.test_live import VIEW_ONLY, LiveFactory, _smoke, live_factory
 from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 from widgets.close_dialog import CloseDialog
 from widgets.dispatch_panel import DispatchPanel
@@ -30,7 +30,7 @@ from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-__all__ = ["demo", "english", "live_factory"]
+__all__ = ["english", "live_factory"]
 
 
 @pytest.fixture

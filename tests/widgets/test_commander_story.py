@@ -29,13 +29,13 @@ from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
 from tests.widgets.test_alert_desk import _alert
 from tests.widgets.test_dispatch import ANSWERING, _alarm
-from tests.widgets.test_live import LiveFactory, demo, live_factory
+from tests.widgets.test_live import LiveFactory, live_factory
 from tests.widgets.test_main_window import english, show
 from widgets.alert_focus import ZOOM_IN_ABOVE_M
 from widgets.close_dialog import CloseDialog, outcome_text
 
 pytestmark = pytest.mark.gui
-__all__ = ["demo", "english", "live_factory"]
+__all__ = ["english", "live_factory"]
 STAYS = replace(ANSWERING, rates=replace(ANSWERING.rates, on_scene_s=(86_400.0, 86_400.0)))
 """The guard stays on scene for a simulated day, so a loaded machine still sees it there."""
 

@@ -16,19 +16,10 @@ from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.enums import RoomUsage
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene, load_scene
-from tests.support import committed_demo
 from tests.widgets.test_main_window import close_to, grab_map, pixel_at, show
 from widgets.importer import default_job
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    committed_demo()
-    from sandbox_app.data.package import load_package
-
-    return load_package(demo_package())
 
 
 def _rental_only_building(district: District) -> str:

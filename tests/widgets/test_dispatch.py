@@ -28,12 +28,12 @@ from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
 from tests.widgets.test_filter_panel import chinese
-from tests.widgets.test_live import Live, LiveFactory, demo, live_factory
+from tests.widgets.test_live import Live, LiveFactory, live_factory
 from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 from widgets.dispatch_panel import DispatchPanel, minutes_seconds
 
 pytestmark = pytest.mark.gui
-__all__ = ["chinese", "demo", "english", "live_factory"]
+__all__ = ["chinese", "english", "live_factory"]
 ANSWERING = LiveOptions(
     speed=120.0, history_days=0, tick_s=0.05, risk_every_s=0.5, rates=SimRates(order_no_answer=0.0)
 )

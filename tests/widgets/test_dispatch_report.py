@@ -22,12 +22,12 @@ from sandbox_app.engine.pipeline import Engine
 from sandbox_app.station.live import LiveOptions
 from sandbox_app.store.sqlite import SqliteStore
 from tests.widgets.test_dispatch import _alarm
-from tests.widgets.test_live import ACTOR, Live, LiveFactory, demo, live_factory
+from tests.widgets.test_live import ACTOR, Live, LiveFactory, live_factory
 from tests.widgets.test_main_window import english
 from widgets.dispatch_panel import DispatchPanel
 
 pytestmark = pytest.mark.gui
-__all__ = ["demo", "english", "live_factory"]
+__all__ = ["english", "live_factory"]
 S = DispatchState
 QUIET_GUARDS = LiveOptions(
     speed=120.0,

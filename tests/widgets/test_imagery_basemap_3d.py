@@ -7,24 +7,16 @@ roads, drawn in GCJ-02-shifted tiles, show on the sandbox's ground where the roa
 
 from __future__ import annotations
 
-import os
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
 from tests.layers import imagery_tiles as it
+from tests.widgets.sandbox_support import NEEDS_X
 from tests.widgets.test_imagery_basemap import demo_with_imagery, gcj_tiles  # noqa: F401  # fixtures
 from widgets.main_window import MainWindow
 
-pytestmark = [
-    pytest.mark.vtk,
-    pytest.mark.skipif(
-        not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-        reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
-    ),
-]
+pytestmark = NEEDS_X
 
 
 def test_the_basemap_is_draped_on_the_3d_ground_under_the_roads(

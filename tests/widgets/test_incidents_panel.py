@@ -11,11 +11,11 @@ from sandbox_app.domain.incidents import Incident, IncidentSource, IncidentType,
 from sandbox_app.domain.model import District
 from sandbox_app.engine.pipeline import Engine
 from tests.widgets.test_dispatch import ANSWERING
-from tests.widgets.test_live import LiveFactory, demo, live_factory
+from tests.widgets.test_live import LiveFactory, live_factory
 from tests.widgets.test_main_window import english
 
 pytestmark = pytest.mark.gui
-__all__ = ["demo", "english", "live_factory"]
+__all__ = ["english", "live_factory"]
 
 
 def test_a_reported_fight_is_listed_with_its_plan_dispatched_and_closed(

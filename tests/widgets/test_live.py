@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from layers import style
-from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.events import Event
 from sandbox_app.domain.model import District
@@ -27,7 +26,6 @@ from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
-from tests.support import committed_demo
 from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
@@ -38,14 +36,6 @@ __all__ = ["english"]
 ACTOR = "desk:tester"
 SIM = LiveOptions(speed=600.0, history_days=0, tick_s=0.05, risk_every_s=0.2)
 VIEW_ONLY = LiveOptions(simulate=False, tick_s=0.05, risk_every_s=0.1)
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    committed_demo()
-    from sandbox_app.data.package import load_package
-
-    return load_package(demo_package())
 
 
 class Live:

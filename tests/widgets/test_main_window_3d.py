@@ -8,37 +8,19 @@ pixels (Sandbox3D.grab_image). Needs a real X display:
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
-import pytest
 from pytestqt.qtbot import QtBot
 
 from layers import extrude, style
-from sandbox_app.data.resources import demo_package
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, Severity
 from sandbox_app.domain.model import District
 from sandbox_app.station.scene import Scene
-from tests.support import committed_demo
+from tests.widgets.sandbox_support import NEEDS_X
 from widgets.main_window import MainWindow
 
-pytestmark = [
-    pytest.mark.vtk,
-    pytest.mark.skipif(
-        not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-        reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
-    ),
-]
+pytestmark = NEEDS_X
 CRITICAL = np.array(style.SEVERITY[Severity.CRITICAL].rgba[:3])
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    committed_demo()
-    from sandbox_app.data.package import load_package
-
-    return load_package(demo_package())
 
 
 def _window(qtbot: QtBot, demo: District) -> MainWindow:

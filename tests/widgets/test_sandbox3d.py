@@ -18,8 +18,6 @@ import shapely
 from pytestqt.qtbot import QtBot
 
 from layers import extrude, floors, ground, style
-from sandbox_app.data.package import load_package
-from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.enums import AlertState, GuardRole, RoomUsage, Severity
 from sandbox_app.domain.model import District
@@ -30,11 +28,6 @@ pytestmark = NEEDS_X
 
 W, H = 480, 360
 HIGH = np.array(style.SEVERITY[Severity.HIGH].rgba[:3])
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    return load_package(resource_path("demo"))
 
 
 @pytest.fixture()

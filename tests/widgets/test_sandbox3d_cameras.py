@@ -7,10 +7,7 @@ Needs a real X display, like tests/widgets/test_sandbox3d.py:
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
-import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shapely.geometry import Point
@@ -20,15 +17,10 @@ from sandbox_app.data.package import load_package
 from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.device_kinds import Placement
 from sandbox_app.domain.model import Device
+from tests.widgets.sandbox_support import NEEDS_X
 from widgets.sandbox3d import Sandbox3D
 
-pytestmark = [
-    pytest.mark.vtk,
-    pytest.mark.skipif(
-        not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-        reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
-    ),
-]
+pytestmark = NEEDS_X
 
 
 def test_cones_are_one_actor_ahead_of_the_camera_and_follow_the_toggle(qtbot: QtBot) -> None:

@@ -5,23 +5,15 @@ Needs a real X display (Xvfb): DISPLAY=:93 QT_QPA_PLATFORM=xcb .venv/bin/pytest 
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
-import pytest
 from pytestqt.qtbot import QtBot
 
 from sandbox_app.domain.enums import GuardRole
 from sandbox_app.domain.model import District
+from tests.widgets.sandbox_support import NEEDS_X
 from widgets.sandbox3d import LIVE_FRAME_MS, Sandbox3D
 
-pytestmark = [
-    pytest.mark.vtk,
-    pytest.mark.skipif(
-        not os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM") == "offscreen",
-        reason="the VTK pane needs an X display (run under Xvfb with QT_QPA_PLATFORM=xcb)",
-    ),
-]
+pytestmark = NEEDS_X
 
 
 def test_a_stream_of_live_updates_draws_a_few_frames_not_one_each(qtbot: QtBot) -> None:

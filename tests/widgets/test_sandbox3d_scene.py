@@ -15,8 +15,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from layers import dispatch, framing, ground, imagery, style
-from sandbox_app.data.package import load_package
-from sandbox_app.data.resources import resource_path
 from sandbox_app.domain.alerts import Alert
 from sandbox_app.domain.dispatch import Dispatch
 from sandbox_app.domain.enums import AlertState, Severity
@@ -28,11 +26,6 @@ pytestmark = NEEDS_X
 
 W, H = 640, 440
 CRITICAL = np.array(style.SEVERITY[Severity.CRITICAL].rgba[:3])
-
-
-@pytest.fixture(scope="module")
-def demo() -> District:
-    return load_package(resource_path("demo"))
 
 
 @pytest.fixture()

@@ -30,14 +30,13 @@ from sandbox_app.station.live import LiveOptions, LiveSession
 from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import linked_camera
 from sandbox_app.store.sqlite import SqliteStore
-from tests.widgets.test_live import demo
 from tests.widgets.test_main_window import english, show
 from widgets.live_controller import LiveController
 from widgets.main_window import MainWindow
 from widgets.wall_parts import FitLabel
 
 pytestmark = pytest.mark.gui
-__all__ = ["demo", "english"]
+__all__ = ["english"]
 # no simulated incidents (alarm buttons, fires): the alarm the tests inject must be the only critical one
 FAST = LiveOptions(
     speed=600.0,
