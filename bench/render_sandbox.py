@@ -171,6 +171,25 @@ HEADER = (
 )
 
 
+def shown_sandbox(size: str) -> tuple[Any, Any]:
+    """The application and a Sandbox3D of `size` ("1280x800") on screen, settled: the window every 3D
+    bench row draws in (this one's and bench/render_tiles.py's)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.sandbox3d import Sandbox3D
+
+    app = QApplication.instance() or QApplication([])
+    width, height = (int(v) for v in size.lower().split("x"))
+    view = Sandbox3D()
+    view.resize(width, height)
+    view.show()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    return app, view
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--frames", type=int, default=30)
@@ -183,21 +202,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         print("sandbox: needs an X display (run under Xvfb); skipped", flush=True)
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-    from PySide6.QtWidgets import QApplication
-
     from sandbox_app.data.package import load_package
     from sandbox_app.data.resources import demo_package
-    from widgets.sandbox3d import Sandbox3D
 
-    app = QApplication.instance() or QApplication([])
-    width, height = (int(v) for v in args.size.lower().split("x"))
-    view = Sandbox3D()
-    view.resize(width, height)
-    view.show()
-    for _ in range(20):
-        app.processEvents()
-        time.sleep(0.02)
-    print(f"3D sandbox widget, {width}x{height}, load {os.getloadavg()[0]:.2f}", flush=True)
+    app, view = shown_sandbox(args.size)
+    print(f"3D sandbox widget, {args.size}, load {os.getloadavg()[0]:.2f}", flush=True)
     print(HEADER)
     print("|---" * 11 + "|", flush=True)
     scenes: list[tuple[str, int | None]] = [("demo", None)] + [(f"city {n:,}", n) for n in args.city]

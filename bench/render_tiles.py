@@ -94,26 +94,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not (TILES / "TilesetWithRequestVolume" / "tileset.json").is_file():
         print(f"tiles: {TILES} is not there; skipped", flush=True)
         return
-    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-    from PySide6.QtWidgets import QApplication
-
     from layers.projection import LocalProjection
     from layers.tiles3d.tileset import Placement
     from sandbox_app.data.package import load_package
     from sandbox_app.data.resources import demo_package
     from sandbox_app.domain.model import District
-    from widgets.sandbox3d import Sandbox3D
 
-    app = QApplication.instance() or QApplication([])
-    width, height = (int(v) for v in args.size.lower().split("x"))
-    view = Sandbox3D()
-    view.resize(width, height)
-    view.show()
-    for _ in range(20):
-        app.processEvents()
-        time.sleep(0.02)
+    shared = importlib.import_module("bench.render_sandbox")
+    _app, view = shared.shown_sandbox(args.size)  # the application is kept referenced while it runs
     view._pulse_timer.stop()
-    print(f"3D sandbox with 3D Tiles, {width}x{height}, load {os.getloadavg()[0]:.2f}", flush=True)
+    print(f"3D sandbox with 3D Tiles, {args.size}, load {os.getloadavg()[0]:.2f}", flush=True)
     print(HEADER)
     print("|---" * 9 + "|", flush=True)
 
