@@ -22,7 +22,7 @@ from sandbox_app.engine.clock import WallClock
 from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
-from tests.widgets.test_live import VIEW_ONLY, LiveFactory, _smoke, live_factory
+from tests.widgets.test_live import VIEW_ONLY, LiveFactory, live_factory, select_new_smoke_alert
 from tests.widgets.test_main_window import close_to, english, grab_map, pixel_at, show
 from widgets.close_dialog import CloseDialog
 from widgets.dispatch_panel import DispatchPanel
@@ -282,11 +282,7 @@ def test_closing_in_the_live_window_stores_the_outcome(
 ) -> None:
     live = live_factory(VIEW_ONLY)
     panel = live.window.alerts_panel
-    device = min(d.id for d in demo.devices.values() if d.kind == "smoke_detector" and d.room_id)
-    live.session.submit(lambda e: e.ingest([_smoke(device, WallClock().now_ms())])).result(10)
-    qtbot.waitUntil(lambda: len(panel.alerts) == 1, timeout=10_000)
-    alert_id = next(iter(panel.alerts))
-    panel.select(alert_id)
+    alert_id = select_new_smoke_alert(live, demo, qtbot)
     for state in (AlertState.ACKNOWLEDGED, AlertState.RESOLVED):
         qtbot.mouseClick(panel.buttons[state], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda s=state: panel.alerts[alert_id].state == s, timeout=10_000)

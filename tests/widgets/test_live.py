@@ -116,12 +116,28 @@ def _smoke(device: str, ts: int) -> Event:
     return Event(f"test-smoke-{device}", ts, device, "smoke.alarm", None, None, {})
 
 
+def room_smoke_detector(district: District) -> str:
+    """The first smoke detector in a room: its alarm is a critical alert placed down to the room."""
+    return min(d.id for d in district.devices.values() if d.kind == "smoke_detector" and d.room_id)
+
+
+def select_new_smoke_alert(live: Live, district: District, qtbot: QtBot) -> str:
+    """Raise a room's smoke alarm in the live window, wait for it as the only alert and select its row."""
+    panel = live.window.alerts_panel
+    device = room_smoke_detector(district)
+    live.session.submit(lambda e: e.ingest([_smoke(device, WallClock().now_ms())])).result(10)
+    qtbot.waitUntil(lambda: len(panel.alerts) == 1, timeout=10_000)
+    alert_id = next(iter(panel.alerts))
+    panel.select(alert_id)
+    return alert_id
+
+
 def test_injected_alert_shows_centres_and_is_acknowledged_in_the_store(
     live_factory: LiveFactory, qtbot: QtBot, tmp_path: Path, demo: District
 ) -> None:
     live = live_factory(VIEW_ONLY)
     window, panel = live.window, live.window.alerts_panel
-    device = min(d.id for d in demo.devices.values() if d.kind == "smoke_detector" and d.room_id)
+    device = room_smoke_detector(demo)
     ts = WallClock().now_ms()
     assert live.session.submit(lambda e: e.ingest([_smoke(device, ts)])).result(10).accepted == 1
     qtbot.waitUntil(lambda: any(a.subject == device for a in panel.alerts.values()), timeout=10_000)
@@ -158,11 +174,7 @@ def test_dismiss_asks_a_reason_and_the_alert_leaves_panel_and_map(
 ) -> None:
     live = live_factory(VIEW_ONLY)
     panel = live.window.alerts_panel
-    device = min(d.id for d in demo.devices.values() if d.kind == "smoke_detector" and d.room_id)
-    live.session.submit(lambda e: e.ingest([_smoke(device, WallClock().now_ms())])).result(10)
-    qtbot.waitUntil(lambda: len(panel.alerts) == 1, timeout=10_000)
-    alert_id = next(iter(panel.alerts))
-    panel.select(alert_id)
+    alert_id = select_new_smoke_alert(live, demo, qtbot)
     asked: list[str] = []
 
     def cancel(title: str, prompt: str) -> str | None:
@@ -189,7 +201,7 @@ def test_heat_layer_tints_the_building_of_a_risky_alert(
 ) -> None:
     live = live_factory(VIEW_ONLY)
     window = live.window
-    device = min(d.id for d in demo.devices.values() if d.kind == "smoke_detector" and d.room_id)
+    device = room_smoke_detector(demo)
     building_id = demo.rooms[demo.devices[device].room_id or ""].building_id
 
     def inject(engine: Engine) -> object:

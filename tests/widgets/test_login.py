@@ -31,6 +31,7 @@ from sandbox_app.station.scene import Scene
 from sandbox_app.store.sqlite import SqliteStore
 from tests.layers.sample import small_district
 from tests.support import committed_demo
+from tests.widgets.test_live import room_smoke_detector
 from tests.widgets.test_main_window import english, show
 from widgets.live_controller import LiveController
 from widgets.login import LoginDialog
@@ -198,7 +199,7 @@ def test_commander_acknowledge_lands_in_the_audit_log(
     controller = LiveController(window, session, desk.actor)
     controller.start()
     try:
-        device = min(d.id for d in demo.devices.values() if d.kind == "smoke_detector" and d.room_id)
+        device = room_smoke_detector(demo)
         assert session.submit(lambda e: e.ingest([_smoke(device, WallClock().now_ms())])).result(10).accepted
         panel = window.alerts_panel
         qtbot.waitUntil(lambda: len(panel.alerts) == 1, timeout=10_000)

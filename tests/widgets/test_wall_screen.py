@@ -29,6 +29,7 @@ from sandbox_app.station.scene import Scene
 from sandbox_app.station.wall import CAMERA_KINDS
 from sandbox_app.store import open_store
 from tests.analytics.test_figures import alert
+from tests.widgets.test_live import room_smoke_detector
 from tests.widgets.test_wall_camera import demo
 from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
@@ -67,7 +68,7 @@ def _wall(qtbot: QtBot, district: District, size: tuple[int, int] = (1920, 1080)
 
 def _smoke(district: District, severity: Severity = Severity.CRITICAL) -> Alert:
     """An alarm on a smoke detector in a room of a building whose compound is known."""
-    device = min(d.id for d in district.devices.values() if d.kind == "smoke_detector" and d.room_id)
+    device = room_smoke_detector(district)
     return Alert("W1", "smoke_alarm", device, "device", severity, AlertState.OPEN, TS - 300_000, TS)
 
 
